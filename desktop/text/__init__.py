@@ -1,0 +1,1 @@
+"""Pure text functions: normalisation with offset maps, tokens, sentences, dates."""

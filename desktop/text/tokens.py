@@ -1,0 +1,70 @@
+"""Word tokens with offsets into the original text, and Arabic proclitics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word: letters or digits of any script, with the Arabic marks and tatweel that may sit
+# inside it (they are letters' companions, not separators). Underscore is not a letter.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+WORD_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+
+#: Proclitic sequences that may stand before a word, longest first (normalised forms).
+PROCLITICS: tuple[str, ...] = (
+    "وبال",
+    "وكال",
+    "فبال",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+#: Proclitics allowed before a word that does not start with the article.
+BARE_PROCLITICS: tuple[str, ...] = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of ``text`` with code-point offsets; punctuation is not a token."""
+    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` without offsets."""
+    return WORD_RE.findall(text)
+
+
+def proclitic_forms(word: str) -> list[str]:
+    """Surface forms of a normalised ``word`` with each allowed proclitic in front.
+
+    For a word with the article (الامم) the forms include لل (للامم) and the forms with
+    و ف ب ك before the article; for any word the bare proclitics.
+    """
+    forms = [word]
+    if word.startswith("ال") and len(word) > 2:
+        stem = word[2:]
+        forms += [p + word for p in ("و", "ف", "ب", "ك", "وب", "فب", "وك")]
+        forms += ["لل" + stem, "ولل" + stem, "فلل" + stem]
+    else:
+        forms += [p + word for p in BARE_PROCLITICS]
+    return forms

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pyarabic import araby
+
+from desktop.text.normalize import fingerprint_text, normalize, normalize_with_map
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("الأمم المتحدة", "الامم المتحده"),
+        ("إدلب", "ادلب"),
+        ("آستانة", "استانه"),  # not ءءستانة (pyarabic's 'uniform' hamza trap)
+        ("ٱلله", "الله"),
+        ("مُحَمَّدٌ", "محمد"),
+        ("سوريـــــا", "سوريا"),
+        ("على", "علي"),
+        ("جنيف ٢٠١٧ و۲۰۲۴", "جنيف 2017 و2024"),
+        ("مسؤول رئيس", "مسؤول رئيس"),  # ؤ and ئ are letters, kept
+        ("فارسی کتاب", "فارسي كتاب"),
+        ("UN Security Council", "un security council"),
+        ("\u200fسانا\u200e", "سانا"),
+    ],
+)
+def test_folds_arabic_for_matching(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+def test_every_pyarabic_tashkeel_mark_is_removed() -> None:
+    for mark in (*araby.TASHKEEL, araby.TATWEEL, "\u0670"):
+        assert normalize("ب" + mark + "ب") == "بب"
+
+
+def test_offset_map_points_back_to_original() -> None:
+    text = "قَالَ دي ميستـــورا: «الأُمَمُ المُتَّحِدَة»"
+    norm, omap = normalize_with_map(text)
+    i = norm.index("الامم")
+    a, b = omap.span_to_original(i, i + len("الامم المتحده"))
+    assert text[a:b] == "الأُمَمُ المُتَّحِدَة"
+    j = norm.index("ميستورا")
+    a, b = omap.span_to_original(j, j + len("ميستورا"))
+    assert text[a:b] == "ميستـــورا"
+
+
+def test_display_text_is_untouched() -> None:
+    text = "وفد الجمهورية العربية السورية"
+    copy = str(text)
+    normalize_with_map(text)
+    assert text == copy
+
+
+@given(st.text(alphabet=st.sampled_from(list("اأإآبةىيـًٌٍَُِّْ ٠١a\u200f\U0001f600")), max_size=60))
+def test_offset_map_property(text: str) -> None:
+    norm, omap = normalize_with_map(text)
+    assert len(norm) <= len(text)
+    for i, ch in enumerate(norm):
+        o = omap.to_original(i)
+        assert normalize(text[o]) == ch
+    assert omap.to_original(len(norm)) <= len(text)
+
+
+def test_fingerprint_ignores_spacing_and_diacritics() -> None:
+    assert fingerprint_text("قال  دي ميستورا\n\nإنه") == fingerprint_text("قَالَ دي ميستورا إنه")
