@@ -1,0 +1,405 @@
+"""The store: the only place that talks SQL. One writer at a time; readers in WAL mode."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.store import sqlite
+from desktop.store.engine import make_engine, upgrade_to_head
+from desktop.store.models import (
+    Document,
+    Entity,
+    Mention,
+    Outlet,
+    Paragraph,
+    Sentence,
+    Setting,
+)
+from desktop.store.rows import DocumentDetail, DocumentRow, OutletRow, StoreCounts
+from desktop.text.normalize import NORMALISATION_VERSION, normalize
+
+
+class StoreError(Exception):
+    """A request the store cannot satisfy, with a message for the user."""
+
+
+@dataclass
+class DocumentDraft:
+    """A prepared article, ready to be written."""
+
+    text: str
+    title: str
+    source_path: str
+    stem: str
+    content_hash: str
+    word_count: int
+    outlet: str | None = None
+    outlet_ar: str | None = None
+    outlet_key: str | None = None
+    published: dt.date | None = None
+    published_raw: str | None = None
+    url: str | None = None
+    author: str | None = None
+    #: (start, end, repeated)
+    paragraphs: list[tuple[int, int, bool]] = field(default_factory=list)
+    #: (paragraph index, start, end)
+    sentences: list[tuple[int, int, int]] = field(default_factory=list)
+
+
+def _fts_row(doc_id: int, title: str, text: str) -> tuple[int, str, str]:
+    return doc_id, normalize(title), normalize(text)
+
+
+_DOC_COLUMNS = (
+    Document.id,
+    Document.stem,
+    Document.title,
+    Document.outlet_id,
+    Outlet.name,
+    Document.published,
+    Document.url,
+    Document.author,
+    Document.source_path,
+    Document.char_count,
+    Document.word_count,
+)
+
+
+def _doc_row(r: Sequence[object]) -> DocumentRow:
+    return DocumentRow(*r)  # type: ignore[arg-type]
+
+
+class Store:
+    """A database opened, migrated and ready."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.is_sqlite = engine.dialect.name == "sqlite"
+
+    @classmethod
+    def open(cls, path_or_url: str | Path) -> Store:
+        engine = make_engine(path_or_url)
+        upgrade_to_head(engine)
+        store = cls(engine)
+        store._check_index_version()
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session (no commit)."""
+        with self._sessions() as s:
+            yield s
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A write: committed whole, or rolled back whole (also on Ctrl+C)."""
+        with self._sessions() as s, s.begin():
+            yield s
+
+    # ---- store metadata -------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        with self.session() as s:
+            found = s.get(Setting, key)
+            return found.value if found else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as s:
+            s.merge(Setting(key=key, value=value))
+
+    def _check_index_version(self) -> None:
+        """Rebuild the search index when the normaliser changed since it was built."""
+        if self.get_meta("normalisation_version") == str(NORMALISATION_VERSION):
+            return
+        self.rebuild_search_index()
+        self.set_meta("normalisation_version", str(NORMALISATION_VERSION))
+
+    def rebuild_search_index(self) -> None:
+        if not self.is_sqlite:
+            return
+        with self.transaction() as s:
+            conn = s.connection()
+            sqlite.fts_clear(conn)
+            rows = s.execute(select(Document.id, Document.title, Document.text))
+            batch: list[tuple[int, str, str]] = []
+            for doc_id, title, text in rows:
+                batch.append(_fts_row(doc_id, title, text))
+                if len(batch) >= 500:
+                    sqlite.fts_insert(conn, batch)
+                    batch = []
+            if batch:
+                sqlite.fts_insert(conn, batch)
+
+    # ---- writing documents ----------------------------------------------------------
+    def _outlet_id(self, s: Session, name: str, name_ar: str | None, key: str | None) -> int:
+        found = s.scalar(select(Outlet.id).where(Outlet.name == name))
+        if found is not None:
+            return found
+        outlet = Outlet(name=name, name_ar=name_ar, key=key)
+        s.add(outlet)
+        s.flush()
+        return outlet.id
+
+    def add_documents(self, drafts: Sequence[DocumentDraft]) -> list[tuple[str, int]]:
+        """Write drafts in one transaction. Per draft: ("imported", id) or
+        ("duplicate", id of the document already stored)."""
+        results: list[tuple[str, int]] = []
+        with self.transaction() as s:
+            hashes = [d.content_hash for d in drafts]
+            existing: dict[str, int] = {
+                h: i
+                for h, i in s.execute(
+                    select(Document.content_hash, Document.id).where(
+                        Document.content_hash.in_(hashes)
+                    )
+                )
+            }
+            fts_rows = []
+            for d in drafts:
+                if d.content_hash in existing:
+                    results.append(("duplicate", existing[d.content_hash]))
+                    continue
+                outlet_id = (
+                    self._outlet_id(s, d.outlet, d.outlet_ar, d.outlet_key) if d.outlet else None
+                )
+                doc = Document(
+                    outlet_id=outlet_id,
+                    title=d.title,
+                    published=d.published,
+                    published_raw=d.published_raw,
+                    url=d.url,
+                    author=d.author,
+                    source_path=d.source_path,
+                    stem=d.stem,
+                    content_hash=d.content_hash,
+                    text=d.text,
+                    char_count=len(d.text),
+                    word_count=d.word_count,
+                )
+                s.add(doc)
+                s.flush()
+                existing[d.content_hash] = doc.id
+                if d.paragraphs:
+                    s.execute(
+                        insert(Paragraph),
+                        [
+                            {"document_id": doc.id, "idx": i, "start": a, "end": b, "repeated": r}
+                            for i, (a, b, r) in enumerate(d.paragraphs)
+                        ],
+                    )
+                if d.sentences:
+                    s.execute(
+                        insert(Sentence),
+                        [
+                            {
+                                "document_id": doc.id,
+                                "idx": i,
+                                "paragraph_idx": p,
+                                "start": a,
+                                "end": b,
+                            }
+                            for i, (p, a, b) in enumerate(d.sentences)
+                        ],
+                    )
+                fts_rows.append(_fts_row(doc.id, d.title, d.text))
+                results.append(("imported", doc.id))
+            if fts_rows and self.is_sqlite:
+                sqlite.fts_insert(s.connection(), fts_rows)
+        return results
+
+    def set_document_meta(
+        self,
+        doc_id: int,
+        *,
+        outlet: str | None = None,
+        published: dt.date | None = None,
+        title: str | None = None,
+    ) -> DocumentRow:
+        with self.transaction() as s:
+            doc = s.get(Document, doc_id)
+            if doc is None:
+                raise StoreError(f"no document {doc_id}")
+            if outlet is not None:
+                doc.outlet_id = self._outlet_id(s, outlet, None, None) if outlet else None
+            if published is not None:
+                doc.published = published
+                doc.published_raw = published.isoformat()
+            if title is not None and title != doc.title:
+                if self.is_sqlite:
+                    conn = s.connection()
+                    sqlite.fts_delete(conn, [_fts_row(doc.id, doc.title, doc.text)])
+                    sqlite.fts_insert(conn, [_fts_row(doc.id, title, doc.text)])
+                doc.title = title
+        return self.document_row(doc_id)
+
+    def delete_document(self, doc_id: int) -> None:
+        with self.transaction() as s:
+            doc = s.get(Document, doc_id)
+            if doc is None:
+                raise StoreError(f"no document {doc_id}")
+            if self.is_sqlite:
+                sqlite.fts_delete(s.connection(), [_fts_row(doc.id, doc.title, doc.text)])
+            s.delete(doc)
+
+    # ---- outlets ----------------------------------------------------------------------
+    def outlets(self) -> list[OutletRow]:
+        with self.session() as s:
+            rows = s.execute(
+                select(Outlet.id, Outlet.name, Outlet.name_ar, func.count(Document.id))
+                .outerjoin(Document, Document.outlet_id == Outlet.id)
+                .group_by(Outlet.id)
+                .order_by(Outlet.name)
+            )
+            return [OutletRow(*r) for r in rows]
+
+    def outlet_id(self, name: str) -> int | None:
+        with self.session() as s:
+            found = s.scalar(select(Outlet.id).where(Outlet.name == name))
+            if found is None:
+                found = s.scalar(select(Outlet.id).where(func.lower(Outlet.name) == name.lower()))
+            if found is None:
+                found = s.scalar(select(Outlet.id).where(Outlet.name_ar == name))
+            return found
+
+    def rename_outlet(self, old: str, new: str) -> OutletRow:
+        """Rename; renaming onto an existing outlet merges the two."""
+        old_id = self.outlet_id(old)
+        if old_id is None:
+            raise StoreError(f"no outlet named {old!r}")
+        new = " ".join(new.split())
+        if not new:
+            raise StoreError("the new outlet name is empty")
+        with self.transaction() as s:
+            target = s.scalar(select(Outlet.id).where(Outlet.name == new))
+            if target is not None and target != old_id:
+                s.execute(
+                    update(Document).where(Document.outlet_id == old_id).values(outlet_id=target)
+                )
+                s.execute(delete(Outlet).where(Outlet.id == old_id))
+            else:
+                s.execute(update(Outlet).where(Outlet.id == old_id).values(name=new))
+        return next(o for o in self.outlets() if o.name == new)
+
+    # ---- reading documents ------------------------------------------------------------
+    def documents(
+        self,
+        *,
+        outlet_id: int | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        ids: Sequence[int] | None = None,
+    ) -> list[DocumentRow]:
+        q = select(*_DOC_COLUMNS).outerjoin(Outlet, Outlet.id == Document.outlet_id)
+        if outlet_id is not None:
+            q = q.where(Document.outlet_id == outlet_id)
+        if date_from is not None:
+            q = q.where(Document.published >= date_from)
+        if date_to is not None:
+            q = q.where(Document.published <= date_to)
+        if ids is not None:
+            q = q.where(Document.id.in_(list(ids)))
+        q = q.order_by(Document.id)
+        with self.session() as s:
+            return [_doc_row(r) for r in s.execute(q)]
+
+    def document_row(self, doc_id: int) -> DocumentRow:
+        rows = self.documents(ids=[doc_id])
+        if not rows:
+            raise StoreError(f"no document {doc_id}")
+        return rows[0]
+
+    def document(self, doc_id: int) -> DocumentDetail:
+        row = self.document_row(doc_id)
+        with self.session() as s:
+            text = s.scalar(select(Document.text).where(Document.id == doc_id)) or ""
+            paras = [
+                (a, b, bool(r))
+                for a, b, r in s.execute(
+                    select(Paragraph.start, Paragraph.end, Paragraph.repeated)
+                    .where(Paragraph.document_id == doc_id)
+                    .order_by(Paragraph.idx)
+                )
+            ]
+            sents = [
+                (p, a, b)
+                for p, a, b in s.execute(
+                    select(Sentence.paragraph_idx, Sentence.start, Sentence.end)
+                    .where(Sentence.document_id == doc_id)
+                    .order_by(Sentence.idx)
+                )
+            ]
+        return DocumentDetail(row, text, paras, sents)
+
+    def texts(self, ids: Sequence[int]) -> dict[int, str]:
+        with self.session() as s:
+            rows = s.execute(select(Document.id, Document.text).where(Document.id.in_(ids)))
+            return {doc_id: text for doc_id, text in rows}
+
+    def resolve_document(self, ref: str) -> int:
+        """A DOC argument: an exact file stem, a numeric id, or a unique stem prefix."""
+        ref = ref.strip()
+        with self.session() as s:
+            exact = s.scalars(select(Document.id).where(Document.stem == ref)).all()
+            if len(exact) == 1:
+                return exact[0]
+            if len(exact) > 1:
+                raise StoreError(
+                    f"{ref!r} names {len(exact)} documents (ids {', '.join(map(str, exact))});"
+                    " use an id"
+                )
+            plain_number = ref.isdigit() and not (len(ref) > 1 and ref.startswith("0"))
+            if plain_number and s.get(Document, int(ref)) is not None:
+                return int(ref)
+            escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            prefixed = s.scalars(
+                select(Document.id).where(Document.stem.like(escaped + "%", escape="\\")).limit(6)
+            ).all()
+        if len(prefixed) == 1:
+            return prefixed[0]
+        if prefixed:
+            raise StoreError(f"{ref!r} matches several documents; give more of the name or an id")
+        raise StoreError(f"no document {ref!r} (give an id or a file name)")
+
+    def counts(self) -> StoreCounts:
+        with self.session() as s:
+            return StoreCounts(
+                documents=s.scalar(select(func.count(Document.id))) or 0,
+                outlets=s.scalar(select(func.count(Outlet.id))) or 0,
+                entities=s.scalar(select(func.count(Entity.id)).where(Entity.ignored.is_(False)))
+                or 0,
+                mentions=s.scalar(select(func.count(Mention.id))) or 0,
+            )
+
+    # ---- search -----------------------------------------------------------------------
+    def search_ids(
+        self,
+        groups: Sequence[Sequence[str]],
+        *,
+        outlet_id: int | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        limit: int = 20,
+    ) -> list[tuple[int, float]]:
+        """Documents containing every group (any alternative of it), best first."""
+        match = sqlite.match_expression(groups)
+        if not match:
+            return []
+        with self.session() as s:
+            return sqlite.fts_search(
+                s.connection(),
+                match,
+                outlet_id=outlet_id,
+                date_from=date_from.isoformat() if date_from else None,
+                date_to=date_to.isoformat() if date_to else None,
+                limit=limit,
+            )
