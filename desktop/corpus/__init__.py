@@ -1,0 +1,1 @@
+"""Reading corpora: files, folders and archives into article records."""

@@ -1,0 +1,480 @@
+"""Extract the readable article from a saved (Arabic) news web page.
+
+Standard library only: the page is parsed with :class:`html.parser.HTMLParser`
+into a small tolerant tree, boilerplate (scripts, navigation, share bars,
+footers, ...) is skipped, and the body text plus a few metadata fields are read.
+
+:func:`extract_article` never raises on any ``str`` input; markup the parser
+cannot make sense of is used as far as it got.  Arabic text is returned as
+found: only whitespace is collapsed, no character is normalised or invented.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from itertools import chain
+from typing import Literal
+
+__all__ = ["HtmlArticle", "extract_article"]
+
+
+@dataclass(frozen=True)
+class HtmlArticle:
+    """What :func:`extract_article` found in one page."""
+
+    title: str | None
+    text: str  # article body: paragraphs separated by "\n", no blank lines
+    date: str | None  # raw string as found, not parsed
+    author: str | None
+    url: str | None  # canonical URL if declared
+    outlet: str | None  # og:site_name or publisher name if declared
+
+
+# How boilerplate is recognised:
+#   "strict"  - hidden tags, semantic boilerplate tags, roles, class/id words;
+#   "lenient" - fallback when strict leaves nothing: no class/id guessing;
+#   "visible" - only what is never rendered as text (scripts, styles, ...).
+_Mode = Literal["strict", "lenient", "visible"]
+
+_VOID = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input",
+        "keygen", "link", "meta", "param", "source", "track", "wbr",
+    }
+)  # fmt: skip
+_HIDDEN_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "iframe", "button",
+        "select", "textarea", "head", "title", "object",
+    }
+)  # fmt: skip
+_BOILERPLATE_TAGS = frozenset({"nav", "header", "footer", "aside", "form"})
+_LENIENT_TAGS = frozenset({"nav", "footer", "aside"})
+_BOILERPLATE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+)
+_BOILERPLATE_WORDS = frozenset(
+    {
+        "menu", "menus", "nav", "navbar", "navigation", "breadcrumb",
+        "breadcrumbs", "footer", "header", "sidebar", "share", "sharing",
+        "social", "related", "comment", "comments", "cookie", "cookies",
+        "advert", "adverts", "advertisement", "ad", "ads", "promo",
+        "newsletter", "tags",
+    }
+)  # fmt: skip
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "caption", "dd",
+        "details", "div", "dl", "dt", "figcaption", "figure", "footer", "h1",
+        "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+        "ol", "p", "pre", "section", "summary", "table", "tr", "ul",
+    }
+)  # fmt: skip
+_CELL_TAGS = frozenset({"td", "th"})
+_CONTENT_TAGS = frozenset({"p", "article", "main"})  # mark a wrapping <form> as content
+_DATE_KEYS = (
+    "article:published_time",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "datepublished",
+)
+_AUTHOR_KEYS = ("author", "article:author")
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ")
+
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CLASS_SEPARATORS = re.compile(r"[\s_\-]+")
+# A "<" that starts a tag, end tag, comment or declaration (not "5 < 6").
+_TAG_OPEN = re.compile(r"<[A-Za-z/!?]")
+
+
+@dataclass(eq=False)
+class _Node:
+    tag: str
+    attrs: dict[str, str]
+    parent: _Node | None
+    children: list[_Node | str] = field(default_factory=list)
+    wraps_content: bool = False  # a <form> around paragraphs (ASP.NET pages)
+
+    def attr(self, name: str) -> str:
+        return self.attrs.get(name, "").strip()
+
+
+class _TreeBuilder(HTMLParser):
+    """Builds a forgiving element tree: stray end tags are ignored and an
+    end tag closes every element left open inside it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("#root", {}, None)
+        self._stack: list[_Node] = [self.root]
+        self._open: Counter[str] = Counter()
+        self._forms: list[_Node] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        parent = self._stack[-1]
+        node = _Node(tag, {k: v or "" for k, v in reversed(attrs)}, parent)
+        parent.children.append(node)
+        if tag in _CONTENT_TAGS:
+            self._mark_forms()
+        if tag in _VOID:
+            return
+        self._stack.append(node)
+        self._open[tag] += 1
+        if tag == "form":
+            self._forms.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "br":  # browsers read </br> as <br>
+            self.handle_starttag(tag, [])
+        if self._open[tag] == 0:
+            return
+        while len(self._stack) > 1:
+            node = self._stack.pop()
+            self._open[node.tag] -= 1
+            if node.tag == "form":
+                self._forms.pop()
+            if node.tag == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        self._stack[-1].children.append(data)
+
+    def _mark_forms(self) -> None:
+        for form in reversed(self._forms):
+            if form.wraps_content:
+                return
+            form.wraps_content = True
+
+
+def extract_article(html: str) -> HtmlArticle:
+    """Read title, body text and metadata from one HTML page; never raises."""
+    root = _parse(html)
+    nodes = list(_descendants(root))
+    meta = _meta_values(nodes)
+    container, text = _pick_body(root, nodes)
+    outlet = meta.get("og:site_name") or _publisher_name(nodes)
+    return HtmlArticle(
+        title=_title(meta, container, nodes, outlet),
+        text=text,
+        date=_date(meta, container, nodes),
+        author=_author(meta, nodes),
+        url=_canonical_url(meta, nodes),
+        outlet=outlet,
+    )
+
+
+# --- parsing ---------------------------------------------------------------
+
+
+def _parse(html: str) -> _Node:
+    builder = _TreeBuilder()
+    try:
+        builder.feed(_drop_unfinished_tail(html))
+        builder.close()
+    except Exception:  # malformed markup: keep whatever was parsed before it
+        pass
+    return builder.root
+
+
+def _drop_unfinished_tail(html: str) -> str:
+    """Cut an unclosed comment or a tag left unfinished at the end of the page.
+
+    Browsers discard both.  HTMLParser.close() would instead emit the comment
+    as text, and it rescans a tail after the last ``>`` once per ``<`` in it,
+    which takes quadratic time.
+    """
+    comment = html.rfind("<!--")
+    if comment != -1 and html.find("-->", comment + 4) == -1:
+        html = html[:comment]
+    last = html.rfind(">")
+    match = _TAG_OPEN.search(html, last + 1)
+    return html if match is None else html[: match.start()]
+
+
+def _descendants(node: _Node) -> Iterator[_Node]:
+    """Element descendants in document order (iterative: pages nest deeply)."""
+    stack = [child for child in reversed(node.children) if isinstance(child, _Node)]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(c for c in reversed(current.children) if isinstance(c, _Node))
+
+
+def _ancestors(node: _Node) -> Iterator[_Node]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+# --- boilerplate -----------------------------------------------------------
+
+
+def _class_words(value: str) -> list[str]:
+    spaced = _CAMEL_BOUNDARY.sub(" ", value)
+    return [word.lower() for word in _CLASS_SEPARATORS.split(spaced) if word]
+
+
+def _has_boilerplate_name(node: _Node) -> bool:
+    words = _class_words(node.attrs.get("class", "") + " " + node.attrs.get("id", ""))
+    return any(w in _BOILERPLATE_WORDS or w.startswith("advert") for w in words)
+
+
+def _is_dropped(node: _Node, mode: _Mode) -> bool:
+    if node.tag in _HIDDEN_TAGS:
+        return True
+    if mode == "visible":
+        return False
+    if mode == "lenient":
+        return node.tag in _LENIENT_TAGS
+    if node.tag in _BOILERPLATE_TAGS:
+        return not (node.tag == "form" and node.wraps_content)
+    if node.attr("role").lower() in _BOILERPLATE_ROLES:
+        return True
+    return _has_boilerplate_name(node)
+
+
+def _is_reachable(node: _Node, mode: _Mode) -> bool:
+    """Not hidden itself and not inside anything dropped in ``mode``."""
+    if node.tag in _HIDDEN_TAGS:
+        return False
+    return not any(_is_dropped(a, mode) for a in _ancestors(node))
+
+
+# --- text ------------------------------------------------------------------
+
+
+def _text_of(node: _Node, mode: _Mode) -> str:
+    """Paragraphs of ``node`` joined by newlines; ``node`` itself is never dropped."""
+    pieces: list[str | None] = []  # None marks a paragraph break
+    stack: list[_Node | str | None] = list(reversed(node.children))
+    while stack:
+        item = stack.pop()
+        if not isinstance(item, _Node):
+            pieces.append(item)
+        elif not _is_dropped(item, mode):
+            edge = _edge(item.tag)
+            pieces.append(edge)
+            stack.append(edge)
+            stack.extend(reversed(item.children))
+    return "\n".join(_paragraphs(pieces))
+
+
+def _edge(tag: str) -> str | None:
+    if tag in _BLOCK_TAGS:
+        return None
+    return " " if tag in _CELL_TAGS else ""
+
+
+def _paragraphs(pieces: list[str | None]) -> list[str]:
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for piece in [*pieces, None]:
+        if piece is not None:
+            current.append(piece)
+            continue
+        paragraph = _collapse("".join(current))
+        if _has_visible_char(paragraph):
+            paragraphs.append(paragraph)
+        current = []
+    return paragraphs
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _has_visible_char(text: str) -> bool:
+    """False for "" and for lone direction marks or other format characters."""
+    return any(unicodedata.category(ch) != "Cf" for ch in text if not ch.isspace())
+
+
+def _inline_text(node: _Node) -> str:
+    return " ".join(_text_of(node, "visible").split("\n"))
+
+
+# --- body ------------------------------------------------------------------
+
+
+def _is_article(node: _Node) -> bool:
+    return node.tag == "article"
+
+
+def _is_main(node: _Node) -> bool:
+    return node.tag == "main"
+
+
+def _is_marked_main(node: _Node) -> bool:
+    itemprops = node.attr("itemprop").lower().split()
+    return node.attr("role").lower() == "main" or "articlebody" in itemprops
+
+
+def _is_body(node: _Node) -> bool:
+    return node.tag == "body"
+
+
+_BODY_SELECTORS: tuple[Callable[[_Node], bool], ...] = (
+    _is_article,
+    _is_main,
+    _is_marked_main,
+    _is_body,
+)
+
+
+def _pick_body(root: _Node, nodes: list[_Node]) -> tuple[_Node, str]:
+    """The container holding the article and its text.
+
+    Tries <article> (most text), <main>, role=main / itemprop=articleBody,
+    <body>, then the whole document; first with class/id boilerplate guessing,
+    then, if that leaves no text at all, without it.
+    """
+    modes: tuple[_Mode, ...] = ("strict", "lenient")
+    for mode in modes:
+        for selector in _BODY_SELECTORS:
+            candidates = (n for n in nodes if selector(n) and _is_reachable(n, mode))
+            found = _richest(candidates, mode)
+            if found is not None:
+                return found
+        text = _text_of(root, mode)
+        if text:
+            return root, text
+    return root, ""
+
+
+def _richest(candidates: Iterable[_Node], mode: _Mode) -> tuple[_Node, str] | None:
+    best: tuple[_Node, str] | None = None
+    for node in candidates:
+        text = _text_of(node, mode)
+        if text and (best is None or len(text) > len(best[1])):
+            best = (node, text)
+    return best
+
+
+# --- metadata --------------------------------------------------------------
+
+
+def _meta_values(nodes: list[_Node]) -> dict[str, str]:
+    """First non-empty ``content`` per lower-cased meta property/name/itemprop."""
+    values: dict[str, str] = {}
+    for node in nodes:
+        content = _collapse(node.attrs.get("content", "")) if node.tag == "meta" else ""
+        if not content:
+            continue
+        for key_attr in ("property", "name", "itemprop"):
+            for key in node.attr(key_attr).lower().split():
+                values.setdefault(key, content)
+    return values
+
+
+def _with_itemprop(nodes: Iterable[_Node], prop: str) -> Iterator[_Node]:
+    wanted = prop.lower()
+    return (n for n in nodes if wanted in n.attr("itemprop").lower().split())
+
+
+def _item_value(node: _Node) -> str | None:
+    """Value of a microdata property: datetime/content/href attribute or text."""
+    for name in ("datetime", "content"):
+        if node.attr(name):
+            return _collapse(node.attrs[name])
+    return _inline_text(node) or None
+
+
+def _title(
+    meta: dict[str, str], container: _Node, nodes: list[_Node], outlet: str | None
+) -> str | None:
+    title = meta.get("og:title") or _first_heading(container, nodes) or _page_title(nodes)
+    if not title:
+        return None
+    return _strip_site_name(title, outlet) if outlet else title
+
+
+def _first_heading(container: _Node, nodes: list[_Node]) -> str | None:
+    in_body = (n for n in _descendants(container) if n.tag == "h1")
+    elsewhere = (n for n in nodes if n.tag == "h1" and _is_reachable(n, "lenient"))
+    for heading in chain(in_body, elsewhere):
+        text = _inline_text(heading)
+        if text:
+            return text
+    return None
+
+
+def _page_title(nodes: list[_Node]) -> str | None:
+    for node in nodes:
+        if node.tag == "title":
+            text = _collapse("".join(c for c in node.children if isinstance(c, str)))
+            if text:
+                return text
+    return None
+
+
+def _strip_site_name(title: str, site: str) -> str:
+    site = _collapse(site)
+    for separator in _TITLE_SEPARATORS:
+        suffix = separator + site
+        head = title[: -len(suffix)].strip()
+        if title[-len(suffix) :].casefold() == suffix.casefold() and head:
+            return head
+    return title
+
+
+def _date(meta: dict[str, str], container: _Node, nodes: list[_Node]) -> str | None:
+    for key in _DATE_KEYS:
+        if key in meta:
+            return meta[key]
+    for node in _with_itemprop(nodes, "datePublished"):
+        value = _item_value(node)
+        if value:
+            return value
+    for node in _descendants(container):
+        if node.tag == "time" and node.attr("datetime"):
+            return _collapse(node.attrs["datetime"])
+    return None
+
+
+def _author(meta: dict[str, str], nodes: list[_Node]) -> str | None:
+    for key in _AUTHOR_KEYS:
+        if key in meta:
+            return meta[key]
+    for node in _with_itemprop(nodes, "author"):
+        value = _named_item(node)
+        if value:
+            return value
+    return None
+
+
+def _named_item(node: _Node) -> str | None:
+    """An itemscope's ``name`` property if it has one, else its own value."""
+    for name_node in _with_itemprop(_descendants(node), "name"):
+        value = _item_value(name_node)
+        if value:
+            return value
+    return _item_value(node)
+
+
+def _publisher_name(nodes: list[_Node]) -> str | None:
+    for node in _with_itemprop(nodes, "publisher"):
+        for name_node in _with_itemprop(_descendants(node), "name"):
+            value = _item_value(name_node)
+            if value:
+                return value
+    return None
+
+
+def _canonical_url(meta: dict[str, str], nodes: list[_Node]) -> str | None:
+    for node in nodes:
+        rel = node.attr("rel").lower().split()
+        if node.tag == "link" and "canonical" in rel and node.attr("href"):
+            return node.attr("href")
+    return meta.get("og:url")

@@ -1,0 +1,260 @@
+"""One small reader per format; each turns a file's bytes into article records.
+
+A reader raises :class:`UnreadableFileError` when the whole file cannot be read, and reports
+a bad record inside an otherwise good file as a problem without dropping the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
+from typing import Any
+
+from desktop.corpus.decode import DecodeError, decode_bytes
+from desktop.corpus.fields import FieldMapping, as_text
+from desktop.corpus.html_reader import extract_article
+
+TEXT_EXTS = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
+JSON_EXTS = frozenset({".json"})
+JSONL_EXTS = frozenset({".jsonl", ".ndjson"})
+CSV_EXTS = frozenset({".csv", ".tsv"})
+ARTICLE_EXTS = TEXT_EXTS | HTML_EXTS | JSON_EXTS | JSONL_EXTS | CSV_EXTS
+#: keys under which JSON exports commonly wrap their list of articles
+_WRAPPERS = (
+    "articles",
+    "data",
+    "items",
+    "results",
+    "records",
+    "documents",
+    "docs",
+    "posts",
+    "news",
+    "entries",
+    "rows",
+)
+
+
+class UnreadableFileError(Exception):
+    """The whole file cannot be imported; ``str(exc)`` is the reason shown to the user."""
+
+
+@dataclass
+class RawArticle:
+    """An article as read, before outlet resolution and storage."""
+
+    text: str
+    source: str
+    stem: str
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+@dataclass
+class FileResult:
+    articles: list[RawArticle] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return decode_bytes(data)[0]
+    except DecodeError as exc:
+        raise UnreadableFileError(str(exc)) from exc
+
+
+def _stem(name: str) -> str:
+    return PurePosixPath(name.replace("\\", "/").split("!")[-1]).stem
+
+
+def read_plain(name: str, data: bytes) -> FileResult:
+    text = _decode(data)
+    if not text.strip():
+        raise UnreadableFileError("empty file")
+    return FileResult([RawArticle(text=text, source=name, stem=_stem(name))])
+
+
+def read_html(name: str, data: bytes) -> FileResult:
+    art = extract_article(_decode(data))
+    if not art.text.strip():
+        raise UnreadableFileError("no article text found in the HTML")
+    return FileResult(
+        [
+            RawArticle(
+                text=art.text,
+                source=name,
+                stem=_stem(name),
+                title=art.title,
+                outlet=art.outlet,
+                date=art.date,
+                url=art.url,
+                author=art.author,
+            )
+        ]
+    )
+
+
+def record_to_article(
+    record: Mapping[str, Any], fields: FieldMapping, source: str, stem: str
+) -> RawArticle | str:
+    """An article, or the reason the record has none."""
+    keys = [str(k) for k in record]
+    text_key = fields.key_for("text", keys)
+    if text_key is None:
+        return f"no text field (looked for {fields.describe('text')})"
+    text = as_text(record.get(text_key))
+    if not text or not text.strip():
+        return f"empty text in field '{text_key}'"
+
+    def get(name: str) -> str | None:
+        key = fields.key_for(name, keys)
+        return as_text(record.get(key)) if key is not None else None
+
+    ident = get("id")
+    author = get("author")
+    title = get("title")
+    return RawArticle(
+        text=text.replace("\r\n", "\n").replace("\r", "\n"),
+        source=source,
+        stem=f"{stem}-{ident}" if ident else stem,
+        title=" ".join(title.split()) if title else None,
+        outlet=get("outlet"),
+        date=get("date"),
+        url=get("url"),
+        author=author.replace("\n", "، ") if author else None,
+    )
+
+
+def _records_result(
+    name: str, records: Iterable[tuple[int, Any]], fields: FieldMapping
+) -> FileResult:
+    result = FileResult()
+    stem = _stem(name)
+    for number, record in records:
+        where = f"{name}#{number}"
+        if not isinstance(record, Mapping):
+            result.problems.append((where, "record is not an object"))
+            continue
+        art = record_to_article(record, fields, where, f"{stem}-{number}")
+        if isinstance(art, str):
+            result.problems.append((where, art))
+        else:
+            result.articles.append(art)
+    return result
+
+
+def _unwrap(obj: Any, fields: FieldMapping) -> list[Any]:
+    if isinstance(obj, list):
+        return obj
+    if isinstance(obj, Mapping):
+        if fields.key_for("text", [str(k) for k in obj]) is not None:
+            return [obj]
+        for key in _WRAPPERS:
+            for k, v in obj.items():
+                if str(k).lower() == key and isinstance(v, list):
+                    return v
+        return [obj]
+    raise UnreadableFileError("JSON holds neither an object nor an array of objects")
+
+
+def read_json(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+    try:
+        obj = json.loads(_decode(data))
+    except json.JSONDecodeError as exc:
+        raise UnreadableFileError(f"malformed JSON: {exc.msg} (line {exc.lineno})") from exc
+    except RecursionError as exc:
+        raise UnreadableFileError("malformed JSON: nested too deeply") from exc
+    items = _unwrap(obj, fields)
+    result = _records_result(name, enumerate(items, 1), fields)
+    if not result.articles and len(items) == 1 and result.problems:
+        raise UnreadableFileError(result.problems[0][1])
+    return result
+
+
+def read_jsonl(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+    text = _decode(data)
+    bad: list[tuple[str, str]] = []
+
+    def parsed() -> Iterable[tuple[int, Any]]:
+        for number, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except (json.JSONDecodeError, RecursionError) as exc:
+                reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                bad.append((f"{name}#{number}", f"malformed JSON line: {reason}"))
+
+    result = _records_result(name, parsed(), fields)
+    result.problems = bad + result.problems
+    if not result.articles and result.problems and len(result.problems) == 1:
+        raise UnreadableFileError(result.problems[0][1])
+    return result
+
+
+def read_csv(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+    text = _decode(data)
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text[:8192], delimiters=",;\t|"
+        )
+    except csv.Error:
+        dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
+    csv.field_size_limit(2**31 - 1)
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    try:
+        header = [h for h in (reader.fieldnames or []) if h is not None]
+    except csv.Error as exc:
+        raise UnreadableFileError(f"malformed CSV: {exc}") from exc
+    if not header:
+        raise UnreadableFileError("CSV has no header row")
+    if fields.key_for("text", header) is None:
+        raise UnreadableFileError(
+            f"CSV has no text column (looked for {fields.describe('text')}; "
+            f"found: {', '.join(header)})"
+        )
+
+    def rows() -> Iterable[tuple[int, Any]]:
+        try:
+            for number, row in enumerate(reader, 1):
+                yield number, {k: v for k, v in row.items() if k is not None}
+        except csv.Error as exc:
+            raise UnreadableFileError(f"malformed CSV: {exc}") from exc
+
+    return _records_result(name, rows(), fields)
+
+
+def reader_for(ext: str) -> Callable[[str, bytes, FieldMapping], FileResult] | None:
+    ext = ext.lower()
+    if ext in TEXT_EXTS:
+        return lambda n, d, _f: read_plain(n, d)
+    if ext in HTML_EXTS:
+        return lambda n, d, _f: read_html(n, d)
+    if ext in JSON_EXTS:
+        return read_json
+    if ext in JSONL_EXTS:
+        return read_jsonl
+    if ext in CSV_EXTS:
+        return read_csv
+    return None
+
+
+def with_metadata(article: RawArticle, meta: Mapping[str, Any]) -> RawArticle:
+    """Fill the article's empty fields from a sidecar or manifest row."""
+    mapping = FieldMapping()
+    keys = [str(k) for k in meta]
+    updates: dict[str, str] = {}
+    for name in ("title", "outlet", "date", "url", "author"):
+        key = mapping.key_for(name, keys)
+        value = as_text(meta.get(key)) if key is not None else None
+        if value and not getattr(article, name):
+            updates[name] = value
+    return replace(article, **updates) if updates else article

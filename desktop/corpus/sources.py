@@ -1,0 +1,257 @@
+"""Finding the files to import: paths, folders (recursive) and ``.zip`` archives.
+
+Archives are read in memory, never extracted, so a member named ``../evil.txt`` cannot
+write anywhere; such members are reported and skipped. Beside a plain-text or HTML file,
+``NAME.json`` is its metadata (a sidecar), and a folder's ``manifest.csv`` gives metadata
+(file, outlet, date, title, url) for the files in that folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from desktop.corpus.decode import DecodeError, decode_bytes
+from desktop.corpus.readers import ARTICLE_EXTS, HTML_EXTS, TEXT_EXTS
+
+MANIFEST_NAME = "manifest.csv"
+MAX_MEMBER_BYTES = 512 * 1024 * 1024
+_JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+
+
+@dataclass
+class Source:
+    """One file to import, wherever it lives."""
+
+    name: str
+    ext: str
+    size: int
+    load: Callable[[], bytes]
+    #: metadata from a sidecar ``NAME.json`` or the folder's manifest row
+    meta: Mapping[str, Any] | None = None
+
+
+Problems = list[tuple[str, str]]
+
+
+def _is_junk(name: str) -> bool:
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    base = parts[-1] if parts else name
+    return (
+        base.lower() in _JUNK_NAMES
+        or base.startswith("._")
+        or base.startswith("~$")
+        or any(p == "__MACOSX" for p in parts)
+    )
+
+
+def _parse_manifest(data: bytes, where: str, problems: Problems) -> dict[str, dict[str, str]]:
+    try:
+        text = decode_bytes(data)[0]
+        rows = list(csv.DictReader(io.StringIO(text)))
+    except (DecodeError, csv.Error) as exc:
+        problems.append((where, f"manifest not read: {exc}"))
+        return {}
+    table: dict[str, dict[str, str]] = {}
+    for row in rows:
+        row = {str(k).strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        key = row.get("file") or row.get("filename") or row.get("path")
+        if key:
+            table[PurePosixPath(key.replace("\\", "/")).name] = row
+    if rows and not table:
+        problems.append((where, "manifest has no 'file' column"))
+    return table
+
+
+def _parse_sidecar(data: bytes, where: str, problems: Problems) -> dict[str, Any] | None:
+    try:
+        obj = json.loads(decode_bytes(data)[0])
+    except (DecodeError, json.JSONDecodeError, RecursionError) as exc:
+        problems.append((where, f"metadata sidecar not read: {exc}"))
+        return None
+    if not isinstance(obj, dict):
+        problems.append((where, "metadata sidecar is not a JSON object"))
+        return None
+    return obj
+
+
+def _group_metadata(
+    names: list[str], read: Callable[[str], bytes], label: Callable[[str], str], problems: Problems
+) -> tuple[list[str], dict[str, Mapping[str, Any]]]:
+    """Split a folder's file names into article files and their metadata.
+
+    Returns the article file names and each one's metadata. ``names`` are paths
+    relative to one container (a folder tree or an archive), POSIX separators.
+    """
+    by_dir: dict[str, list[str]] = {}
+    for n in names:
+        by_dir.setdefault(str(PurePosixPath(n).parent), []).append(n)
+    articles: list[str] = []
+    meta: dict[str, Mapping[str, Any]] = {}
+    for _folder, members in sorted(by_dir.items()):
+        stems_with_text = {
+            PurePosixPath(m).stem
+            for m in members
+            if PurePosixPath(m).suffix.lower() in TEXT_EXTS | HTML_EXTS
+        }
+        manifest: dict[str, dict[str, str]] = {}
+        for m in members:
+            if PurePosixPath(m).name.lower() == MANIFEST_NAME:
+                manifest = _parse_manifest(read(m), label(m), problems)
+        for m in sorted(members):
+            p = PurePosixPath(m)
+            if p.name.lower() == MANIFEST_NAME:
+                continue
+            if p.suffix.lower() == ".json" and p.stem in stems_with_text:
+                continue  # a sidecar, read with its article below
+            articles.append(m)
+            row: dict[str, Any] = dict(manifest.get(p.name, {}))
+            if p.suffix.lower() in TEXT_EXTS | HTML_EXTS:
+                sidecar = next(
+                    (x for x in members if PurePosixPath(x).name == p.stem + ".json"), None
+                )
+                if sidecar is not None:
+                    side = _parse_sidecar(read(sidecar), label(sidecar), problems)
+                    if side:
+                        row.update(side)
+            if row:
+                meta[m] = row
+    return articles, meta
+
+
+def _as_stream(read: Callable[[str], bytes], name: str) -> io.BytesIO:
+    return io.BytesIO(read(name))
+
+
+def _unsafe_member(name: str) -> bool:
+    n = name.replace("\\", "/")
+    return n.startswith("/") or ".." in PurePosixPath(n).parts or (len(n) > 1 and n[1] == ":")
+
+
+def _zip_sources(
+    path_label: str, opener: Callable[[], Any], problems: Problems, depth: int = 0
+) -> Iterator[Source]:
+    try:
+        zf = zipfile.ZipFile(opener())
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        problems.append((path_label, f"not a readable zip archive: {exc}"))
+        return
+    members: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        if info.is_dir() or _is_junk(info.filename):
+            continue
+        where = f"{path_label}!{info.filename}"
+        if _unsafe_member(info.filename):
+            problems.append((where, "unsafe path in archive (points outside it); skipped"))
+            continue
+        if info.flag_bits & 0x1:
+            problems.append((where, "encrypted archive member"))
+            continue
+        if info.file_size > MAX_MEMBER_BYTES:
+            problems.append((where, f"too large ({info.file_size} bytes)"))
+            continue
+        members[info.filename.replace("\\", "/")] = info
+
+    def read(name: str) -> bytes:
+        return zf.read(members[name])
+
+    def label(name: str) -> str:
+        return f"{path_label}!{name}"
+
+    articles, meta = _group_metadata(sorted(members), read, label, problems)
+    for name in articles:
+        info = members[name]
+        ext = PurePosixPath(name).suffix.lower()
+        if ext == ".zip":
+            if depth >= 2:
+                problems.append((label(name), "archive nested too deeply"))
+                continue
+            yield from _zip_sources(
+                label(name), functools.partial(_as_stream, read, name), problems, depth + 1
+            )
+            continue
+        if ext not in ARTICLE_EXTS:
+            problems.append((label(name), f"unsupported file type '{ext or name}'"))
+            continue
+        yield Source(
+            label(name), ext, info.file_size, functools.partial(read, name), meta.get(name)
+        )
+
+
+def _folder_sources(root: Path, problems: Problems) -> Iterator[Source]:
+    rel_names: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__MACOSX")
+        for f in sorted(filenames):
+            if f.startswith(".") or _is_junk(f):
+                continue
+            rel_names.append(Path(dirpath, f).relative_to(root).as_posix())
+
+    def read(name: str) -> bytes:
+        return (root / name).read_bytes()
+
+    def label(name: str) -> str:
+        return str(root / name)
+
+    def safe_read(name: str) -> bytes:
+        try:
+            return read(name)
+        except OSError as exc:
+            problems.append((label(name), f"cannot read: {exc.strerror or exc}"))
+            return b""
+
+    articles, meta = _group_metadata(rel_names, safe_read, label, problems)
+    for name in articles:
+        yield from _file_sources(root / name, problems, meta.get(name))
+
+
+def _file_sources(
+    path: Path, problems: Problems, meta: Mapping[str, Any] | None = None
+) -> Iterator[Source]:
+    ext = path.suffix.lower()
+    if ext == ".zip":
+        yield from _zip_sources(str(path), lambda: path.open("rb"), problems)
+        return
+    if ext not in ARTICLE_EXTS:
+        problems.append((str(path), f"unsupported file type '{ext or path.name}'"))
+        return
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        problems.append((str(path), f"cannot read: {exc.strerror or exc}"))
+        return
+    yield Source(str(path), ext, size, path.read_bytes, meta)
+
+
+def _single_file_meta(path: Path, problems: Problems) -> dict[str, Any] | None:
+    """Metadata for a file named on its own: its folder's manifest row and its sidecar."""
+    row: dict[str, Any] = {}
+    manifest = path.parent / MANIFEST_NAME
+    if manifest.is_file() and path.name.lower() != MANIFEST_NAME:
+        row.update(
+            _parse_manifest(manifest.read_bytes(), str(manifest), problems).get(path.name, {})
+        )
+    sidecar = path.with_suffix(".json")
+    if path.suffix.lower() in TEXT_EXTS | HTML_EXTS and sidecar.is_file():
+        row.update(_parse_sidecar(sidecar.read_bytes(), str(sidecar), problems) or {})
+    return row or None
+
+
+def iter_sources(paths: list[Path], problems: Problems) -> Iterator[Source]:
+    """Every importable file under ``paths``, in a stable order; problems are appended."""
+    for path in paths:
+        if path.is_dir():
+            yield from _folder_sources(path, problems)
+        elif path.is_file():
+            yield from _file_sources(path, problems, _single_file_meta(path, problems))
+        else:
+            problems.append((str(path), "no such file or folder"))

@@ -1,0 +1,256 @@
+"""Import of files, folders and archives, good and bad, on real Arabic text."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import zipfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.corpus.fields import FieldMapping
+from desktop.corpus.readers import UnreadableFileError, read_csv, read_json, read_jsonl, reader_for
+from desktop.importing import ImportOptions, import_paths
+from desktop.store.store import Store
+from tests.conftest import SEEDS
+
+JAAFARI = (
+    "ووصف بشار الجعفري رئيس وفد الحكومة السورية في مفاوضات السلام بعد اجتماع مع مبعوث "
+    'الأمم المتحدة كل المعارضين ومؤيديهم بأنهم "إرهابيون".'
+)
+HARIRI = "على الجانب الآخر تعهد رئيس وفد المعارضة نصر الحريري بمواصلة الضغط من أجل انتقال سياسي في سوريا."
+KONASHENKOV = "وقال المتحدث باسم الجيش الروسي ايغور كوناشنكوف في بيان إن تحرير الرقة لن يكون نزهة."
+
+
+def _reasons(report) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {
+        Path(s.split("!")[0]).name + ("!" + s.split("!")[1] if "!" in s else ""): r
+        for s, r in report.skipped
+    }
+
+
+def test_seeds_import_once_with_outlets_from_manifest_and_signatures(store: Store) -> None:
+    report = import_paths(store, [SEEDS])
+    assert len(report.imported) == 5 and not report.skipped
+    again = import_paths(store, [SEEDS])
+    assert len(again.imported) == 0 and len(again.duplicates) == 5
+    by_stem = {r.stem: r for r in store.documents()}
+    assert by_stem["002_87e3e8d310a74f3f"].outlet == "UN News"
+    assert by_stem["003_6369181c9cd67a10"].outlet == "SANA"
+    assert by_stem["000_e48a2abc179f913e"].outlet is None
+    # a title is never empty: the tagline of UN News is passed over
+    assert by_stem["002_87e3e8d310a74f3f"].title.startswith("سوريا: ستيفان دي مستورا")
+
+
+def test_outlets_are_detected_from_text_without_a_manifest(store: Store, seeds_copy: Path) -> None:
+    (seeds_copy / "manifest.csv").unlink()
+    import_paths(store, [seeds_copy])
+    outlets = {r.stem[:3]: r.outlet for r in store.documents()}
+    assert outlets == {"000": None, "001": None, "002": "UN News", "003": "SANA", "004": None}
+
+
+def test_forced_outlet_wins(store: Store, seeds_copy: Path) -> None:
+    import_paths(
+        store, [seeds_copy / "003_6369181c9cd67a10.txt"], ImportOptions(outlet="Enab Baladi")
+    )
+    assert [r.outlet for r in store.documents()] == ["Enab Baladi"]
+
+
+def test_bad_folder_imports_the_good_and_reports_each_bad_one(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "cp1256.txt").write_bytes(JAAFARI.encode("cp1256"))
+    (folder / "sub" / "utf16.txt").write_bytes(HARIRI.encode("utf-16"))
+    (folder / "broken.json").write_text('{"title": "x", "text": "نص', encoding="utf-8")
+    (folder / "no_text.csv").write_text("title,outlet\nعنوان,سانا\n", encoding="utf-8")
+    with zipfile.ZipFile(folder / "archive.zip", "w") as zf:
+        zf.writestr("../evil.txt", KONASHENKOV)
+        zf.writestr("good/konashenkov.txt", KONASHENKOV)
+    report = import_paths(store, [folder])
+
+    texts = sorted(store.texts([i for _, i in report.imported]).values())
+    assert texts == sorted([JAAFARI, HARIRI, KONASHENKOV])
+    reasons = _reasons(report)
+    assert set(reasons) == {
+        "empty.txt",
+        "binary.txt",
+        "broken.json",
+        "no_text.csv",
+        "archive.zip!../evil.txt",
+    }
+    assert "empty" in reasons["empty.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "malformed JSON" in reasons["broken.json"]
+    assert "no text column" in reasons["no_text.csv"]
+    assert "unsafe path" in reasons["archive.zip!../evil.txt"]
+    assert not (tmp_path / "evil.txt").exists() and not Path("evil.txt").exists()
+
+
+def test_records_with_usual_field_names_and_overrides(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    folder.mkdir()
+    records = [
+        {
+            "headline": "الجعفري في جنيف",
+            "content": JAAFARI,
+            "source": "سانا",
+            "date_extracted": "2017-07-10 14:22:00",
+            "link": "https://sana.sy/?p=1",
+            "byline": "مراسل",
+        },
+        {
+            "title": "الحريري",
+            "text": HARIRI,
+            "publisher": {"name": "Al Jazeera"},
+            "published": "الاثنين 10 تموز 2017",
+        },
+        {"title": "بلا نص", "text": "   "},
+    ]
+    (folder / "a.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    (folder / "b.jsonl").write_text(
+        json.dumps({"body": KONASHENKOV, "src": "Reuters", "time": 1499688000}, ensure_ascii=False)
+        + "\n{not json\n",
+        encoding="utf-8",
+    )
+    report = import_paths(store, [folder], ImportOptions(fields={"outlet": "src", "text": "body"}))
+    # the override replaces the defaults for text in every file, so a.json has no text field
+    assert {r.split("#")[0].rsplit("/", 1)[-1] for r, _ in report.skipped} == {"a.json", "b.jsonl"}
+    assert len(report.imported) == 1
+    row = store.documents()[0]
+    assert row.outlet == "Reuters" and row.published is not None
+
+    store2 = Store.open(tmp_path / "other.db")
+    report2 = import_paths(store2, [folder / "a.json"])
+    rows = {r.title: r for r in store2.documents()}
+    assert set(rows) == {"الجعفري في جنيف", "الحريري"}
+    assert rows["الجعفري في جنيف"].outlet == "SANA"
+    assert rows["الجعفري في جنيف"].published.isoformat() == "2017-07-10"  # type: ignore[union-attr]
+    assert rows["الجعفري في جنيف"].url == "https://sana.sy/?p=1"
+    assert rows["الجعفري في جنيف"].author == "مراسل"
+    assert rows["الحريري"].outlet == "Al Jazeera"
+    assert rows["الحريري"].published.isoformat() == "2017-07-10"  # type: ignore[union-attr]
+    assert [reason for _, reason in report2.skipped] == ["empty text in field 'text'"]
+    store2.close()
+
+
+def test_sidecar_and_manifest_metadata(store: Store, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "meta"
+    tmp_path.mkdir()
+    (tmp_path / "hariri.txt").write_text(HARIRI, encoding="utf-8")
+    (tmp_path / "hariri.json").write_text(
+        json.dumps({"outlet": "عنب بلدي", "date": "2017-07-11", "title": "الحريري يتعهد"}),
+        encoding="utf-8",
+    )
+    (tmp_path / "jaafari.txt").write_text(JAAFARI, encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,outlet,date,title,url\njaafari.txt,SANA,2017-07-10,الجعفري,https://sana.sy/x\n",
+        encoding="utf-8",
+    )
+    report = import_paths(store, [tmp_path])
+    assert len(report.imported) == 2 and not report.skipped  # sidecar and manifest are not articles
+    rows = {r.title: r for r in store.documents()}
+    assert rows["الحريري يتعهد"].outlet == "Enab Baladi"
+    assert str(rows["الجعفري"].published) == "2017-07-10"
+
+
+def test_html_article_text_only(store: Store, tmp_path: Path) -> None:
+    tmp_path = tmp_path / "html"
+    tmp_path.mkdir()
+    html = f"""<html><head><title>الجعفري - سانا</title>
+    <meta property="og:site_name" content="سانا">
+    <meta property="article:published_time" content="2017-07-10T10:00:00+03:00">
+    <script>var x = "لا تستورد هذا";</script><style>p {{color: red}}</style></head>
+    <body><nav><a href="/">الرئيسية</a> <a href="/x">سياسة</a></nav>
+    <article><h1>الجعفري في جنيف</h1><p>{JAAFARI}</p><p>{HARIRI}</p></article>
+    <footer>جميع الحقوق محفوظة</footer></body></html>"""
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    report = import_paths(store, [tmp_path])
+    assert len(report.imported) == 1
+    detail = store.document(report.imported[0][1])
+    assert JAAFARI in detail.text and HARIRI in detail.text
+    for junk in ("لا تستورد", "color", "الرئيسية", "جميع الحقوق"):
+        assert junk not in detail.text
+    assert detail.row.outlet == "SANA" and str(detail.row.published) == "2017-07-10"
+
+
+def test_an_interrupted_import_leaves_whole_files_and_resumes(
+    store: Store, seeds_copy: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    calls = {"n": 0}
+    original = Store.add_documents
+
+    def failing(self, drafts):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return original(self, drafts)
+
+    monkeypatch.setattr(Store, "add_documents", failing)
+    with contextlib.suppress(KeyboardInterrupt):
+        import_paths(store, [seeds_copy])
+    assert store.counts().documents == 2
+    monkeypatch.setattr(Store, "add_documents", original)
+    report = import_paths(store, [seeds_copy])
+    assert (len(report.imported), len(report.duplicates)) == (3, 2)
+    for row in store.documents():  # every stored document is whole, with its structure
+        detail = store.document(row.id)
+        assert detail.paragraphs and detail.sentences
+
+
+def test_csv_reader_sniffs_delimiters() -> None:
+    data = f"title;content;source\nعنوان;{HARIRI};الجزيرة\n".encode("cp1256")
+    result = read_csv("x.csv", data, FieldMapping())
+    assert [a.text for a in result.articles] == [HARIRI]
+    assert result.articles[0].outlet == "الجزيرة"
+
+
+# ---- random input never crashes an importer ---------------------------------------------
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400), st.sampled_from([".txt", ".html", ".json", ".jsonl", ".csv"]))
+def test_random_bytes_are_read_or_refused_with_a_reason(data: bytes, ext: str) -> None:
+    reader = reader_for(ext)
+    assert reader is not None
+    try:
+        result = reader("random" + ext, data, FieldMapping())
+    except UnreadableFileError as exc:
+        assert str(exc)
+    else:
+        for art in result.articles:
+            assert art.text.strip()
+
+
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=8,
+)
+_records = st.dictionaries(
+    st.sampled_from(["title", "text", "content", "source", "date", "url", "author", "id", "x"]),
+    _values,
+    max_size=6,
+)
+
+
+@settings(max_examples=150)
+@given(st.lists(_records, max_size=4))
+def test_random_records_are_imported_or_reported(records: list[dict[str, object]]) -> None:
+    data = json.dumps(records).encode()
+    try:
+        result = read_json("r.json", data, FieldMapping())
+    except UnreadableFileError as exc:
+        assert len(records) == 1 and str(exc)  # a lone record without text fails its file
+    else:
+        assert len(result.articles) + len(result.problems) == len(records)
+    lines = b"\n".join(json.dumps(r).encode() for r in records)
+    try:
+        jl = read_jsonl("r.jsonl", lines, FieldMapping())
+    except UnreadableFileError:
+        pass
+    else:
+        assert len(jl.articles) + len(jl.problems) == len(records)
