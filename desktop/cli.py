@@ -1,0 +1,339 @@
+"""The command line: argument parsing and printing only; the work is in the core."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop import __version__
+from desktop.config import default_db_path
+from desktop.importing import ImportOptions, ImportReport, import_paths
+from desktop.search import search
+from desktop.store.store import Store, StoreError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad arguments: exit status 2."""
+
+
+class TerminalProgress:
+    """A progress bar on standard error (quiet when it is not a terminal)."""
+
+    def __init__(self, stream: TextIO, enabled: bool) -> None:
+        self.stream = stream
+        self.enabled = enabled
+        self._bar: Any = None
+
+    def start(self, total: int, label: str) -> None:
+        if self.enabled:
+            from tqdm import tqdm
+
+            self._bar = tqdm(
+                total=total,
+                desc=label,
+                unit="file",
+                file=self.stream,
+                dynamic_ncols=True,
+                leave=False,
+            )
+
+    def advance(self, step: int = 1, note: str = "") -> None:
+        if self._bar is not None:
+            self._bar.update(step)
+
+    def finish(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _field(value: str) -> tuple[str, str]:
+    key, sep, name = value.partition("=")
+    if not sep or not key.strip() or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected FIELD=NAME, got {value!r}")
+    return key.strip(), name.strip()
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # exit 2 with a clear message (argparse's own)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+
+    p = _Parser(
+        prog="tabayun",
+        description="Tabayun: read and compare Arabic news coverage. "
+        "Without a command, opens the desktop window.",
+    )
+    p.add_argument("--db", metavar="PATH", help=f"database file (default: {default_db_path()})")
+    p.add_argument("--version", action="version", version=f"tabayun {__version__}")
+    p.add_argument("--smoke", action="store_true", help="start the window, open every view, exit")
+    p.add_argument("--screenshot", metavar="FILE", help="render a view to a PNG and exit")
+    p.add_argument("--view", choices=["read", "compare", "actor"], help="view for --screenshot")
+    p.add_argument("--doc", help="document for --screenshot")
+    p.add_argument("--lang", choices=["en", "ar"], help="interface language for this run")
+    p.add_argument("--theme", choices=["light", "dark"], help="theme for this run")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    imp = sub.add_parser("import", parents=[common], help="import files, folders, zip archives")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    imp.add_argument("--outlet", help="set this outlet on every imported article")
+    imp.add_argument(
+        "--field",
+        action="append",
+        type=_field,
+        default=[],
+        metavar="FIELD=NAME",
+        help="read FIELD (title, text, outlet, date, url, author, id) from column NAME",
+    )
+    imp.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    docs = sub.add_parser("docs", parents=[common], help="list documents")
+    docs.add_argument("--outlet")
+    docs.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
+    docs.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
+
+    show = sub.add_parser("show", parents=[common], help="print one document")
+    show.add_argument("doc", metavar="DOC", help="numeric id or file name")
+
+    se = sub.add_parser("search", parents=[common], help="full-text search")
+    se.add_argument("query")
+    se.add_argument("--outlet")
+    se.add_argument("--from", dest="date_from", type=_date, metavar="DATE")
+    se.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
+    se.add_argument("--limit", type=_positive, default=20)
+
+    sub.add_parser("outlets", parents=[common], help="list outlets")
+    outlet = sub.add_parser("outlet", help="edit outlets")
+    outlet_sub = outlet.add_subparsers(
+        dest="outlet_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    ren = outlet_sub.add_parser("rename", parents=[common], help="rename (or merge into) an outlet")
+    ren.add_argument("old")
+    ren.add_argument("new")
+
+    doc = sub.add_parser("doc", help="edit a document's metadata")
+    doc_sub = doc.add_subparsers(
+        dest="doc_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    dset = doc_sub.add_parser("set", parents=[common], help="set outlet, date or title")
+    dset.add_argument("doc", metavar="DOC")
+    dset.add_argument("--outlet")
+    dset.add_argument("--date", type=_date)
+    dset.add_argument("--title")
+    return p
+
+
+# ---- output helpers ---------------------------------------------------------------------
+def _emit_json(out: TextIO, data: object) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _print_import(out: TextIO, report: ImportReport) -> None:
+    state = " (cancelled)" if report.cancelled else ""
+    out.write(
+        f"Imported {len(report.imported)}, duplicates {len(report.duplicates)}, "
+        f"skipped {len(report.skipped)} — {report.files} files in {report.seconds:.1f} s{state}\n"
+    )
+    for source, reason in report.skipped:
+        out.write(f"  skipped {source}: {reason}\n")
+
+
+# ---- commands ---------------------------------------------------------------------------
+def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    progress = TerminalProgress(err, enabled=not a.no_progress and err.isatty())
+    try:
+        options = ImportOptions(outlet=a.outlet, fields=dict(a.field))
+        from desktop.corpus.fields import FieldMapping
+
+        FieldMapping(options.fields)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    report = import_paths(store, a.paths, options, progress)
+    if a.json:
+        _emit_json(out, report.as_dict())
+    else:
+        _print_import(out, report)
+    return EXIT_OK
+
+
+def _outlet_filter(store: Store, name: str | None) -> int | None:
+    if name is None:
+        return None
+    oid = store.outlet_id(name)
+    if oid is None:
+        raise StoreError(f"no outlet named {name!r} (see 'tabayun outlets')")
+    return oid
+
+
+def cmd_docs(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = store.documents(
+        outlet_id=_outlet_filter(store, a.outlet), date_from=a.date_from, date_to=a.date_to
+    )
+    if a.json:
+        _emit_json(out, [r.as_dict() for r in rows])
+        return EXIT_OK
+    for r in rows:
+        date = r.published.isoformat() if r.published else "—"
+        outlet = (r.outlet or "(unknown)")[:20]
+        out.write(f"{r.id:>5}  {date:10}  {outlet:20}  {r.stem[:28]:28}  {r.title}\n")
+    out.write(f"{len(rows)} documents\n")
+    return EXIT_OK
+
+
+def cmd_show(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    detail = store.document(store.resolve_document(a.doc))
+    if a.json:
+        d = detail.row.as_dict()
+        d["text"] = detail.text
+        d["paragraphs"] = [{"start": s, "end": e, "repeated": r} for s, e, r in detail.paragraphs]
+        d["sentences"] = [{"paragraph": p, "start": s, "end": e} for p, s, e in detail.sentences]
+        _emit_json(out, d)
+        return EXIT_OK
+    r = detail.row
+    out.write(f"#{r.id} {r.title}\n")
+    out.write(f"outlet: {r.outlet or '(unknown)'}   date: {r.published or '—'}\n")
+    out.write(f"source: {r.source_path}\n")
+    if r.url:
+        out.write(f"url: {r.url}\n")
+    out.write("\n" + detail.text + "\n")
+    return EXIT_OK
+
+
+def cmd_search(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    hits = search(
+        store, a.query, outlet=a.outlet, date_from=a.date_from, date_to=a.date_to, limit=a.limit
+    )
+    if a.json:
+        _emit_json(out, [h.as_dict() for h in hits])
+        return EXIT_OK
+    for h in hits:
+        out.write(
+            f"{h.row.id:>5}  {h.row.outlet or '(unknown)'}  {h.row.title}\n       {h.marked()}\n"
+        )
+    out.write(f"{len(hits)} results\n")
+    return EXIT_OK
+
+
+def cmd_outlets(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = store.outlets()
+    if a.json:
+        _emit_json(
+            out,
+            [
+                {"id": o.id, "name": o.name, "name_ar": o.name_ar, "documents": o.documents}
+                for o in rows
+            ],
+        )
+        return EXIT_OK
+    for o in rows:
+        out.write(
+            f"{o.id:>4}  {o.documents:>6}  {o.name}"
+            + (f"  ({o.name_ar})" if o.name_ar else "")
+            + "\n"
+        )
+    return EXIT_OK
+
+
+def cmd_outlet(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    row = store.rename_outlet(a.old, a.new)
+    if a.json:
+        _emit_json(out, {"id": row.id, "name": row.name, "documents": row.documents})
+    else:
+        out.write(f"Outlet {a.old!r} is now {row.name!r} ({row.documents} documents)\n")
+    return EXIT_OK
+
+
+def cmd_doc(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if a.outlet is None and a.date is None and a.title is None:
+        raise UsageError("doc set needs --outlet, --date or --title")
+    row = store.set_document_meta(
+        store.resolve_document(a.doc), outlet=a.outlet, published=a.date, title=a.title
+    )
+    if a.json:
+        _emit_json(out, row.as_dict())
+    else:
+        out.write(f"#{row.id}: outlet {row.outlet or '(unknown)'}, date {row.published or '—'}\n")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[Store, argparse.Namespace, TextIO, TextIO], int]] = {
+    "import": cmd_import,
+    "docs": cmd_docs,
+    "show": cmd_show,
+    "search": cmd_search,
+    "outlets": cmd_outlets,
+    "outlet": cmd_outlet,
+    "doc": cmd_doc,
+}
+
+
+def run(
+    args: argparse.Namespace,
+    parser: argparse.ArgumentParser,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Run one headless command against the database named by ``--db``."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    db = Path(args.db) if args.db else default_db_path()
+    try:
+        store = Store.open(db)
+    except Exception as exc:  # an unreadable or foreign file given as --db
+        err.write(f"tabayun: cannot open database {db}: {exc}\n")
+        return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](store, args, out, err)
+    except UsageError as exc:
+        parser.print_usage(err)
+        err.write(f"tabayun: error: {exc}\n")
+        return EXIT_USAGE
+    except StoreError as exc:
+        err.write(f"tabayun: {exc}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        err.write("tabayun: interrupted; everything finished before it is saved\n")
+        return 130
+    finally:
+        store.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Headless entry point: a sub-command is required here."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.error("a command is needed (the window opens from 'tabayun' itself)")
+    return run(args, parser)

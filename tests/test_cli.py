@@ -1,0 +1,164 @@
+"""The command line as a user runs it: a real database file, JSON output, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.__main__ import dispatch as main
+from tests.conftest import SEEDS
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    path = str(tmp_path / "x.db")
+    report = run_json(capsys, "--db", path, "import", str(SEEDS))
+    assert isinstance(report, dict)
+    assert report["imported"] == 5 and report["duplicates"] == 0 and report["skipped"] == []
+    return path
+
+
+def test_import_twice_then_list(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    again = run_json(capsys, "--db", db, "import", str(SEEDS))
+    assert isinstance(again, dict)
+    assert (again["imported"], again["duplicates"]) == (0, 5)
+    docs = run_json(capsys, "--db", db, "docs")
+    assert isinstance(docs, list) and len(docs) == 5
+    outlets = {d["stem"][:3]: d["outlet"] for d in docs}
+    assert outlets["002"] == "UN News" and outlets["003"] == "SANA"
+    assert all(d["title"] for d in docs)
+
+
+def test_search_finds_proclitic_and_hamza_forms(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hits = run_json(capsys, "--db", db, "search", "جنيف")
+    assert isinstance(hits, list)
+    forms = {f for h in hits for f in h["matched"]}
+    assert {"جنيف", "بجنيف"} <= forms
+    assert {h["stem"][:3] for h in hits} == {"002", "003", "004"}
+    for h in hits:  # marks sit on the words in the snippet
+        assert all(h["snippet"][a:b] in h["matched"] for a, b in h["marks"])
+
+    hits = run_json(capsys, "--db", db, "search", "الامم المتحده")
+    forms = {f for h in hits for f in h["matched"]}  # type: ignore[union-attr]
+    assert {"الأمم", "المتحدة"} <= forms
+    hits = run_json(capsys, "--db", db, "search", "«الأمم المتحدة»", "--outlet", "SANA")
+    assert [h["stem"][:3] for h in hits] == ["003"]  # type: ignore[union-attr,index]
+    hits = run_json(capsys, "--db", db, "search", "استانا")
+    assert {h["stem"][:3] for h in hits} == {"000", "003", "004"}  # type: ignore[union-attr,index]
+
+
+@pytest.mark.parametrize("query", ['"', "NEAR(", "*", ")(", "-", "AND OR NOT", "جنيف*", '"جنيف'])
+def test_search_survives_syntax(db: str, capsys: pytest.CaptureFixture[str], query: str) -> None:
+    code, out, err = run(capsys, "--db", db, "search", query, "--json")
+    assert code == 0, err
+    assert isinstance(json.loads(out), list)
+
+
+def test_show_by_stem_prefix_and_id(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = run_json(capsys, "--db", db, "show", "003")
+    assert isinstance(doc, dict) and doc["outlet"] == "SANA"
+    assert doc["text"].endswith("جنيف- سانا")
+    for s in doc["sentences"]:
+        assert doc["text"][s["start"] : s["end"]].strip() == doc["text"][s["start"] : s["end"]]
+    same = run_json(capsys, "--db", db, "show", str(doc["id"]))
+    assert isinstance(same, dict) and same["stem"] == doc["stem"]
+
+
+def test_outlet_rename_and_doc_set(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run_json(capsys, "--db", db, "outlet", "rename", "SANA", "سانا")
+    outlets = run_json(capsys, "--db", db, "outlets")
+    assert isinstance(outlets, list)
+    assert {o["name"] for o in outlets} == {"سانا", "UN News"}
+    row = run_json(
+        capsys,
+        "--db",
+        db,
+        "doc",
+        "set",
+        "000_e48a2abc179f913e",
+        "--outlet",
+        "Anadolu Agency",
+        "--date",
+        "2024-11-27",
+    )
+    assert (
+        isinstance(row, dict) and row["outlet"] == "Anadolu Agency" and row["date"] == "2024-11-27"
+    )
+    docs = run_json(capsys, "--db", db, "docs", "--outlet", "Anadolu Agency")
+    assert [d["stem"][:3] for d in docs] == ["000"]  # type: ignore[union-attr,index]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search"],
+        ["import"],
+        ["docs", "--from", "yesterday"],
+        ["search", "x", "--limit", "0"],
+        ["import", "seeds", "--field", "nonsense"],
+        ["import", "seeds", "--field", "colour=red"],
+        ["doc", "set", "1"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, _out, err = run(capsys, "--db", str(tmp_path / "u.db"), *argv)
+    assert code == 2
+    assert "error" in err
+
+
+def test_unknown_document_is_a_clear_error(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run(capsys, "--db", db, "show", "999")
+    assert code == 1 and "no document" in err
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(max_size=40))
+def test_random_queries_never_raise(seeded_store, query: str) -> None:  # type: ignore[no-untyped-def]
+    from desktop.search import search
+
+    for hit in search(seeded_store, query, limit=5):
+        assert hit.row.id > 0
+
+
+def test_console_script_runs_headless(tmp_path: Path) -> None:
+    """`python -m desktop` with a sub-command never imports Qt."""
+    code = (
+        "import sys; from desktop.__main__ import dispatch; rc = dispatch(sys.argv[1:]); "
+        "assert 'PySide6' not in sys.modules, 'Qt imported by the CLI'; sys.exit(rc)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(tmp_path / "h.db"), "docs", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == []
