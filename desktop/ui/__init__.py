@@ -1,0 +1,1 @@
+"""The Qt layer: windows, views, item models and workers on top of the Qt-free core."""

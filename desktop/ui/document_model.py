@@ -1,0 +1,102 @@
+"""The library's table of documents: one row per document, held as plain rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.store.rows import DocumentRow
+
+DocIdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strong character is Arabic (or another RTL script)."""
+    for ch in text:
+        if "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc":
+            return True
+        if ch.isalpha():
+            return False
+    return False
+
+
+class DocumentTableModel(QAbstractTableModel):
+    COLUMNS = ("title", "outlet", "date", "words")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DocumentRow] = []
+        self._headers = {
+            "title": self.tr("Title"),
+            "outlet": self.tr("Outlet"),
+            "date": self.tr("Date"),
+            "words": self.tr("Words"),
+        }
+
+    def set_rows(self, rows: list[DocumentRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_for_id(self, doc_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.id == doc_id:
+                return i
+        return None
+
+    def document(self, row: int) -> DocumentRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if 0 <= section < len(self.COLUMNS):
+            return self._headers[self.COLUMNS[section]]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "title":
+                return row.title
+            if column == "outlet":
+                return row.outlet or self.tr("(unknown)")
+            if column == "date":
+                return row.published.isoformat() if row.published else "—"
+            return f"{row.word_count:,}"
+        if role == SortRole:
+            if column == "date":
+                return row.published.isoformat() if row.published else ""
+            if column == "words":
+                return row.word_count
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return f"{row.title}\n{row.source_path}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == "words":
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            text = self.data(index, Qt.ItemDataRole.DisplayRole) or ""
+            if is_rtl(text):
+                return int(
+                    Qt.AlignmentFlag.AlignRight
+                    | Qt.AlignmentFlag.AlignVCenter
+                    | Qt.AlignmentFlag.AlignAbsolute
+                )
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == DocIdRole:
+            return row.id
+        return None
