@@ -37,7 +37,7 @@ def build_document(detail: DocumentDetail, point_size: int) -> QTextDocument:
             else Qt.LayoutDirection.LeftToRight
         )
         block.setLayoutDirection(direction)
-        block.setLineHeight(140, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(8)
         if i == 0:
             cursor.setBlockFormat(block)
