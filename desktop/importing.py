@@ -7,11 +7,14 @@ there (recognised by content) and carries on.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from desktop.corpus.fields import FieldMapping
 from desktop.corpus.outlets import OutletDirectory
@@ -56,6 +59,28 @@ class ImportOptions:
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
+_URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[^\d])")
+
+
+def host_of(url: str) -> str | None:
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return None
+    return host.removeprefix("www.") or None
+
+
+def date_in_url(url: str) -> dt.date | None:
+    """Many sites put the publication date in the path: /2019/05/30/…"""
+    m = _URL_DATE_RE.search(url)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 def derive_title(text: str, outlets: OutletDirectory) -> str:
     """The first line that is not an outlet tagline, cut at a word near ``TITLE_MAX``."""
     for a, b in paragraph_spans(text):
@@ -84,6 +109,8 @@ def prepare(raw: RawArticle, outlets: OutletDirectory, options: ImportOptions) -
         sig = (outlets.by_url(raw.url) if raw.url else None) or outlets.by_text(text)
         if sig:
             outlet_name, outlet_ar, outlet_key = sig.name, sig.name_ar, sig.key
+        elif raw.url:
+            outlet_name = host_of(raw.url)  # an unknown site is named by its web address
     paras = paragraph_spans(text)
     repeated = repeated_paragraphs(text, paras)
     sentences = [
@@ -99,7 +126,7 @@ def prepare(raw: RawArticle, outlets: OutletDirectory, options: ImportOptions) -
         outlet=outlet_name,
         outlet_ar=outlet_ar,
         outlet_key=outlet_key,
-        published=parse_date(raw.date),
+        published=parse_date(raw.date) or (date_in_url(raw.url) if raw.url else None),
         published_raw=raw.date[:200] if raw.date else None,
         url=raw.url,
         author=raw.author[:300] if raw.author else None,

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from itertools import chain
+from itertools import islice
 from typing import Literal
 
 __all__ = ["HtmlArticle", "extract_article"]
@@ -87,6 +87,7 @@ _DATE_KEYS = (
 )
 _AUTHOR_KEYS = ("author", "article:author")
 _TITLE_SEPARATORS = (" - ", " | ", " – ", " — ")
+_MAX_TRIES = 20  # elements tried per metadata lookup (bounds pathological nesting)
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CLASS_SEPARATORS = re.compile(r"[\s_\-]+")
@@ -246,11 +247,18 @@ def _is_dropped(node: _Node, mode: _Mode) -> bool:
     return _has_boilerplate_name(node)
 
 
-def _is_reachable(node: _Node, mode: _Mode) -> bool:
-    """Not hidden itself and not inside anything dropped in ``mode``."""
-    if node.tag in _HIDDEN_TAGS:
-        return False
-    return not any(_is_dropped(a, mode) for a in _ancestors(node))
+def _blocked(nodes: list[_Node], mode: _Mode) -> set[_Node]:
+    """Elements dropped in ``mode`` or lying inside one (one pass, document order)."""
+    blocked: set[_Node] = set()
+    for node in nodes:
+        if node.parent in blocked or _is_dropped(node, mode):
+            blocked.add(node)
+    return blocked
+
+
+def _is_reachable(node: _Node, blocked: set[_Node]) -> bool:
+    """Not hidden itself and not inside anything in ``blocked``."""
+    return node.tag not in _HIDDEN_TAGS and node.parent not in blocked
 
 
 # --- text ------------------------------------------------------------------
@@ -342,24 +350,35 @@ def _pick_body(root: _Node, nodes: list[_Node]) -> tuple[_Node, str]:
     """
     modes: tuple[_Mode, ...] = ("strict", "lenient")
     for mode in modes:
+        blocked = _blocked(nodes, mode)
+        sizes = _text_sizes(nodes, mode)
         for selector in _BODY_SELECTORS:
-            candidates = (n for n in nodes if selector(n) and _is_reachable(n, mode))
-            found = _richest(candidates, mode)
-            if found is not None:
-                return found
+            candidates = [n for n in nodes if selector(n) and _is_reachable(n, blocked)]
+            best = max(candidates, key=sizes.__getitem__, default=None)
+            text = _text_of(best, mode) if best is not None and sizes[best] else ""
+            if best is not None and text:
+                return best, text
         text = _text_of(root, mode)
         if text:
             return root, text
     return root, ""
 
 
-def _richest(candidates: Iterable[_Node], mode: _Mode) -> tuple[_Node, str] | None:
-    best: tuple[_Node, str] | None = None
-    for node in candidates:
-        text = _text_of(node, mode)
-        if text and (best is None or len(text) > len(best[1])):
-            best = (node, text)
-    return best
+def _text_sizes(nodes: list[_Node], mode: _Mode) -> dict[_Node, int]:
+    """Non-space characters each element would contribute if it were the body.
+
+    Computed bottom-up in one pass, so nested candidates cost linear time.
+    """
+    sizes: dict[_Node, int] = {}
+    for node in reversed(nodes):  # descendants follow their ancestor in ``nodes``
+        total = 0
+        for child in node.children:
+            if isinstance(child, str):
+                total += len("".join(child.split()))
+            elif not _is_dropped(child, mode):
+                total += sizes[child]
+        sizes[node] = total
+    return sizes
 
 
 # --- metadata --------------------------------------------------------------
@@ -379,8 +398,10 @@ def _meta_values(nodes: list[_Node]) -> dict[str, str]:
 
 
 def _with_itemprop(nodes: Iterable[_Node], prop: str) -> Iterator[_Node]:
+    """The first few elements carrying microdata property ``prop``."""
     wanted = prop.lower()
-    return (n for n in nodes if wanted in n.attr("itemprop").lower().split())
+    found = (n for n in nodes if wanted in n.attr("itemprop").lower().split())
+    return islice(found, _MAX_TRIES)
 
 
 def _item_value(node: _Node) -> str | None:
@@ -401,12 +422,18 @@ def _title(
 
 
 def _first_heading(container: _Node, nodes: list[_Node]) -> str | None:
-    in_body = (n for n in _descendants(container) if n.tag == "h1")
-    elsewhere = (n for n in nodes if n.tag == "h1" and _is_reachable(n, "lenient"))
-    for heading in chain(in_body, elsewhere):
-        text = _inline_text(heading)
-        if text:
-            return text
+    """First non-empty <h1> of the body, else of the page outside nav/aside/footer."""
+    scopes: tuple[tuple[Iterable[_Node], _Mode], ...] = (
+        (_descendants(container), "visible"),
+        (nodes, "lenient"),
+    )
+    for scope, mode in scopes:
+        blocked = _blocked(nodes, mode)
+        headings = (n for n in scope if n.tag == "h1" and _is_reachable(n, blocked))
+        for heading in islice(headings, _MAX_TRIES):
+            text = _inline_text(heading)
+            if text:
+                return text
     return None
 
 

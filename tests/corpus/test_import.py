@@ -137,6 +137,24 @@ def test_records_with_usual_field_names_and_overrides(store: Store, tmp_path: Pa
     store2.close()
 
 
+def test_outlet_and_date_fall_back_to_the_url(store: Store, tmp_path: Path) -> None:
+    rows = [
+        {
+            "title": "الحريري",
+            "text": HARIRI,
+            "url": "https://www.example-news.org/2017/07/11/hariri",
+        },
+        {"title": "الجعفري", "text": JAAFARI, "url": "https://www.aljazeera.net/news/2017/7/10/x"},
+    ]
+    (tmp_path / "u.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    import_paths(store, [tmp_path / "u.json"])
+    got = {r.title: (r.outlet, str(r.published)) for r in store.documents()}
+    assert got == {
+        "الحريري": ("example-news.org", "2017-07-11"),
+        "الجعفري": ("Al Jazeera", "2017-07-10"),
+    }
+
+
 def test_sidecar_and_manifest_metadata(store: Store, tmp_path: Path) -> None:
     tmp_path = tmp_path / "meta"
     tmp_path.mkdir()
