@@ -1,0 +1,1 @@
+"""Loading and validating the shipped knowledge: gazetteer, roles, titles, nisbas, verbs."""

@@ -1,0 +1,33 @@
+"""Word lists: reporting verbs (with categories) and function words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.datafiles import read_tsv, split_list
+from desktop.paths import resource
+from desktop.text.normalize import normalize
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    lemma: str
+    category: str
+    en: str
+
+
+def load_reporting_verbs(path: Path | None = None) -> dict[str, ReportingVerb]:
+    """Normalised written form → its verb (lemma, category)."""
+    out: dict[str, ReportingVerb] = {}
+    for row in read_tsv(path or resource("lexicons", "reporting_verbs.tsv")):
+        verb = ReportingVerb(row["verb"], row["category"], row.get("en", ""))
+        for form in (row["verb"], *split_list(row.get("forms", ""))):
+            out.setdefault(normalize(form), verb)
+    return out
+
+
+def load_function_words(path: Path | None = None) -> frozenset[str]:
+    path = path or resource("lexicons", "function_words.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(w.strip()) for w in lines if w.strip() and not w.startswith("#"))
