@@ -1,0 +1,1 @@
+"""Analysis: entities, variants and coreference (later: labels, quotes, events)."""

@@ -1,0 +1,460 @@
+"""Entities in one document: gazetteer matches, discovered names, surnames and roles.
+
+Pure: text and knowledge in, mention drafts out (offsets into the original text). The
+corpus-level steps (clustering discovered names, applying user merges) are in
+:mod:`desktop.analysis.corpus`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from desktop.analysis.knowledge import Knowledge, surname_of
+from desktop.analysis.matcher import Hit
+from desktop.analysis.variants import particles, skeleton
+from desktop.text.normalize import OffsetMap, normalize, normalize_with_map
+from desktop.text.tokens import BARE_PROCLITICS, WORD_RE
+
+MAX_NAME_WORDS = 3
+#: a family name shorter than this (مون of بان كي مون) is too ambiguous alone
+MIN_SURNAME = 4
+MAX_DESCRIPTOR_WORDS = 7
+#: role mentions this close to a name mention of the same actor are appositions, not
+#: separate mentions (issue: «مبعوث الأمم المتحدة الخاص إلى سوريا جير بيدرسون»)
+APPOSITION_GAP = 3
+
+
+_CLITIC_LETTERS = frozenset("وفبلك")
+#: words between a title and a name: «المتحدث باسم الجيش», «الممثل الخاص لشؤون سوريا»
+_DESCRIPTOR_PREFIXES = ("ال", "لل", "لشؤون", "لوزير", "لوزاره", "باسم", "لدي")
+_DESCRIPTOR_WORDS = frozenset({"باسم", "لدي", "شؤون", "خارجيه", "عن", "وزاره", "وفد"})
+
+
+@dataclass
+class MentionDraft:
+    start: int
+    end: int
+    surface: str
+    key: str
+    kind: str  # name | surname | role | discovered
+    sentence_idx: int | None = None
+    confidence: float = 1.0
+
+
+@dataclass
+class DiscoveredName:
+    """A person name found by a pattern, not in the gazetteer."""
+
+    key: str
+    name: str  # as written (original text)
+    norm: str
+    affiliation: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class DocumentEntities:
+    mentions: list[MentionDraft] = field(default_factory=list)
+    discovered: dict[str, DiscoveredName] = field(default_factory=dict)
+    #: normalised one-word names in a speaker slot that nothing in the document resolved
+    unresolved_speakers: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str  # normalised
+
+
+def discovered_key(norm_name: str) -> str:
+    return "found:" + skeleton(norm_name).replace(" ", "-")
+
+
+@lru_cache(maxsize=200_000)
+def _strip_proclitic(word: str) -> tuple[str, ...]:
+    """The word and its forms without a leading proclitic (longest clitic first)."""
+    forms = [word]
+    if word.startswith(("ال", "لل")):
+        return (word,)
+    for p in ("وال", "فال", "بال", "كال"):
+        if word.startswith(p):
+            return (word, word[len(p) - 2 :])
+    if word[:1] in _CLITIC_LETTERS:
+        for p in BARE_PROCLITICS:
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                forms.append(word[len(p) :])
+    return tuple(forms)
+
+
+class _DocumentAnalyser:
+    def __init__(
+        self, text: str, kb: Knowledge, skip: list[tuple[int, int]], sentence_starts: list[int]
+    ) -> None:
+        self.text = text
+        self.kb = kb
+        self.norm: str
+        self.omap: OffsetMap
+        self.norm, self.omap = normalize_with_map(text)
+        self.skip = skip
+        self.sentence_starts = sentence_starts
+        self.tokens = [_Tok(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.norm)]
+        self.token_starts = [t.start for t in self.tokens]
+        #: normalised spans already taken: (start, end, entity or role key, kind)
+        self.covered: list[tuple[int, int, str, str]] = []
+        #: per normalised character, the index in ``covered`` of the span over it, or -1
+        self._owner = [-1] * (len(self.norm) + 1)
+        self.result = DocumentEntities()
+
+    # ---- helpers ----------------------------------------------------------------------
+    def _skipped(self, start: int) -> bool:
+        if not self.skip:
+            return False
+        o = self.omap.to_original(start)
+        return any(a <= o < b for a, b in self.skip)
+
+    def _cover(self, start: int, end: int, key: str, kind: str) -> None:
+        index = len(self.covered)
+        self.covered.append((start, end, key, kind))
+        self._owner[start:end] = [index] * (end - start)
+
+    def _is_covered(self, start: int, end: int) -> bool:
+        return end > start and max(self._owner[start:end]) >= 0
+
+    def _covering(self, start: int, end: int) -> tuple[str, str] | None:
+        for i in self._owner[start:end]:
+            if i >= 0:
+                _s, _e, key, kind = self.covered[i]
+                return key, kind
+        return None
+
+    def _is_person(self, key: str) -> bool:
+        info = self.kb.entities.get(key)
+        return key.startswith("found:") or (info is not None and info.type == "person")
+
+    def _sentence(self, orig_start: int) -> int | None:
+        if not self.sentence_starts:
+            return None
+        return max(0, bisect.bisect_right(self.sentence_starts, orig_start) - 1)
+
+    def _add(self, start: int, end: int, key: str, kind: str, confidence: float = 1.0) -> None:
+        a, b = self.omap.span_to_original(start, end)
+        self._cover(start, end, key, kind)
+        self.result.mentions.append(
+            MentionDraft(a, b, self.text[a:b], key, kind, self._sentence(a), confidence)
+        )
+
+    def _gap_is_punct_only(self, a: int, b: int) -> bool:
+        return all(not ch.isalnum() for ch in self.norm[a:b])
+
+    def _adjective_not_place(self, hit: Hit, key: str) -> bool:
+        """«طائرات روسية»: the generated ة form of a country after an indefinite feminine
+        noun is an adjective (Russian), not the country (سورية is, after في)."""
+        if not hit.key.endswith("يه") or hit.key in self.kb.written_forms.get(key, ()):
+            return False
+        i = self._token_index_at(hit.start) - 1
+        if i < 0 or self.norm[self.tokens[i].end : hit.start].strip():
+            return False
+        prev = self.tokens[i].text
+        return (
+            not prev.startswith("ال")
+            and prev.endswith(("ات", "ه"))
+            and prev not in self.kb.function_words
+        )
+
+    def _token_index_at(self, pos: int) -> int:
+        return bisect.bisect_left(self.token_starts, pos)
+
+    # ---- passes -------------------------------------------------------------------------
+    def gazetteer(self) -> list[Hit]:
+        roles: list[Hit] = []
+        for hit in self.kb.matcher.find(self.norm):
+            if self._skipped(hit.start):
+                continue
+            names = [t for t, kind in hit.payload if kind == "name" and t not in self.kb.ignored]
+            if names and self._adjective_not_place(hit, names[0]):
+                continue
+            if names:
+                self._add(hit.start, hit.end, names[0], "name")
+            elif any(kind == "role" for _t, kind in hit.payload):
+                roles.append(hit)
+                self._cover(hit.start, hit.end, hit.key, "role-phrase")
+        return roles
+
+    def _name_after(self, i: int) -> tuple[int, int] | None:
+        """Token range [i, j) of a personal name starting at token i, or None."""
+        fw = self.kb.function_words
+        toks = self.tokens
+        j = i
+        while j < len(toks) and j - i < MAX_NAME_WORDS + 1:
+            t = toks[j].text
+            if j > i and not self._gap_is_punct_only(toks[j - 1].end, toks[j].start):
+                break
+            if j > i and self.norm[toks[j - 1].end : toks[j].start].strip():
+                break  # punctuation ends the name
+            first = j == i
+            if t in fw and not self._written_as_name(toks[j]):
+                break
+            if t.isdigit() or len(t) < 2 or self._is_covered(toks[j].start, toks[j].end):
+                break
+            if (
+                first
+                and not self._written_as_name(toks[j])
+                and any(f in fw or f in self.kb.verbs for f in _strip_proclitic(t))
+            ):
+                return None
+            if t in self.kb.titles or t in self.kb.nisbas or t in self.kb.verbs:
+                break
+            if first and (t.startswith("ال") or t[-1] == "ه"):
+                return None
+            if not first and t[-1] == "ه" and t not in particles():
+                break
+            if not first and t[0] == "و" and t not in self.kb.surnames:
+                break
+            if (
+                not first
+                and t.startswith("ال")
+                and j - i >= 2
+                and toks[j - 1].text.startswith("ال")
+            ):
+                break
+            j += 1
+            if not first and t.startswith("ال"):
+                break  # an Arabic family name with the article closes the name
+        n_words = j - i - sum(1 for t in toks[i:j] if t.text in particles())
+        if n_words < 2 or j - i > MAX_NAME_WORDS + 1:
+            return None
+        if n_words == MAX_NAME_WORDS and j < len(toks):
+            # a third name word is believed only when the name visibly ends after it
+            # («علي أصغر خاجي،», «بان كي مون الأطراف»), not before a verb or preposition
+            gap = self.norm[toks[j - 1].end : toks[j].start]
+            if not gap.strip() and not toks[j].text.startswith("ال"):
+                j -= 1
+        return i, j
+
+    def _written_as_name(self, tok: _Tok) -> bool:
+        """علي (Ali) and على (on) fold together; the original spelling tells them apart."""
+        if tok.text != "علي":
+            return False
+        a, b = self.omap.span_to_original(tok.start, tok.end)
+        return self.text[a:b].endswith("ي")
+
+    def discover(self) -> None:
+        """Role + name patterns: «وزير الخارجية الروسي سيرغي لافروف»,
+        «الممثل الأمريكي الخاص لشؤون سوريا، جيمس جيفري»."""
+        toks = self.tokens
+        titles = self.kb.titles
+        i = 0
+        while i < len(toks):
+            t = toks[i].text
+            cover = self._covering(toks[i].start, toks[i].end)
+            if cover and cover[1] == "role-phrase":
+                # a role phrase works as a title: «المتحدث باسم الجيش الروسي» + name
+                j = i
+                while j < len(toks) and self._covering(toks[j].start, toks[j].end) == cover:
+                    j += 1
+            else:
+                anchors = self.kb.title_anchors
+                stripped = next((f for f in _strip_proclitic(t) if f in anchors), None)
+                two = f"{t} {toks[i + 1].text}" if i + 1 < len(toks) else ""
+                if two in anchors:
+                    stripped = two
+                if stripped is None or cover:
+                    i += 1
+                    continue
+                j = i + len(stripped.split())
+            title_start = i
+            affiliation = None
+            # descriptors: ministry words, nisbas, organisations (with the article), لشؤون…
+            k = j
+            while k < len(toks) and k - j < MAX_DESCRIPTOR_WORDS:
+                w = toks[k].text
+                if w in self.kb.nisbas:
+                    affiliation = self.kb.nisbas[w]
+                inside = self._covering(toks[k].start, toks[k].end)
+                if inside:
+                    if self._is_person(inside[0]):
+                        k = -1  # the name is already known
+                        break
+                    k += 1  # a known organisation or place inside the descriptor
+                    continue
+                if w.startswith(_DESCRIPTOR_PREFIXES) or w in titles or w in _DESCRIPTOR_WORDS:
+                    k += 1
+                    continue
+                break
+            found = self._name_after(k) if 0 <= k < len(toks) else None
+            if found is None:
+                i = max(i + 1, j)
+                continue
+            a, b = found
+            for tok in toks[title_start:a]:
+                affiliation = self.kb.nisbas.get(tok.text, affiliation)
+            start, end = toks[a].start, toks[b - 1].end
+            if self._is_covered(start, end) or self._skipped(start):
+                i = b
+                continue
+            norm_name = " ".join(t.text for t in toks[a:b])
+            known = self._known_person(norm_name)
+            if known:
+                self._add(start, end, known, "name", 0.9)
+            else:
+                key = discovered_key(norm_name)
+                oa, ob = self.omap.span_to_original(start, end)
+                title_text = self.text[self.omap.to_original(toks[title_start].start) : oa].strip(
+                    " ،,"
+                )
+                self.result.discovered.setdefault(
+                    key, DiscoveredName(key, self.text[oa:ob], norm_name, affiliation, title_text)
+                )
+                self._add(start, end, key, "discovered", 0.8)
+            i = b
+
+    def _known_person(self, norm_name: str) -> str | None:
+        """A gazetteer person whose full name has this skeleton."""
+        sk = skeleton(norm_name)
+        sur = surname_of(norm_name)
+        for key in self.kb.surnames.get(sur or "", ()):
+            info = self.kb.entities[key]
+            for alias in info.aliases or [info.name]:
+                if skeleton(normalize(alias)) == sk:
+                    return key
+        return None
+
+    def surnames(self) -> None:
+        """A family name alone refers to the person named in full in this document."""
+        by_surname: dict[str, str] = {}
+        by_skeleton: dict[str, str] = {}
+        for m in self.result.mentions:
+            if m.kind not in ("name", "discovered"):
+                continue
+            info = self.kb.entities.get(m.key)
+            if m.kind == "name" and (info is None or info.type != "person"):
+                continue
+            sur = surname_of(" ".join(normalize(m.surface).split()))
+            if sur and len(sur.replace(" ", "")) >= MIN_SURNAME:
+                by_surname.setdefault(sur, m.key)
+                if len(sur) >= 5:
+                    by_skeleton.setdefault(skeleton(sur), m.key)
+        if not by_surname:
+            return
+        for idx, tok in enumerate(self.tokens):
+            if self._is_covered(tok.start, tok.end) or self._skipped(tok.start):
+                continue
+            for form in _strip_proclitic(tok.text):
+                prev = self.tokens[idx - 1] if idx > 0 else None
+                two = f"{prev.text} {form}" if prev else ""
+                if prev and two in by_surname and not self._is_covered(prev.start, prev.end):
+                    self._add(prev.start, tok.end, by_surname[two], "surname", 0.9)
+                    break
+                key = by_surname.get(form) or (
+                    by_skeleton.get(skeleton(form)) if len(form) >= 5 else None
+                )
+                if key:
+                    offset = len(tok.text) - len(form)
+                    self._add(tok.start + offset, tok.end, key, "surname", 0.9)
+                    break
+
+    def speakers(self) -> None:
+        """A reporting verb followed by an unknown one-word name: remember it for the
+        corpus pass («وأكد خاجي»)."""
+        for idx, tok in enumerate(self.tokens[:-1]):
+            verb = next((f for f in _strip_proclitic(tok.text) if f in self.kb.verbs), None)
+            if verb is None:
+                continue
+            nxt = self.tokens[idx + 1]
+            w = nxt.text
+            if (
+                self._is_covered(nxt.start, nxt.end)
+                or w in self.kb.function_words
+                or w.startswith("ال")
+                or len(w) < 4
+                or w[-1] == "ه"
+                or w in self.kb.titles
+                or w in self.kb.verbs
+            ):
+                continue
+            if self.norm[tok.end : nxt.start].strip():
+                continue
+            self.result.unresolved_speakers.append((nxt.start, nxt.end, w))
+            if idx + 2 < len(self.tokens):
+                nn = self.tokens[idx + 2]
+                if not self.norm[nxt.end : nn.start].strip() and not self._is_covered(
+                    nn.start, nn.end
+                ):
+                    self.result.unresolved_speakers.append((nxt.start, nn.end, f"{w} {nn.text}"))
+
+    def roles(self, role_hits: list[Hit]) -> None:
+        """«المبعوث الأممي» → the envoy named in this document."""
+        present: dict[str, list[int]] = {}
+        for m in self.result.mentions:
+            present.setdefault(m.key, []).append(m.start)
+        for hit in role_hits:
+            a, b = self.omap.span_to_original(hit.start, hit.end)
+            for role_key, kind in hit.payload:
+                if kind != "role":
+                    continue
+                holders = [k for k in self.kb.role_holders(role_key) if k in present]
+                if not holders:
+                    continue
+
+                # nearest mention before the role phrase, else the first after it
+                def distance(k: str, a: int = a) -> tuple[int, int]:
+                    before = [s for s in present[k] if s <= a]
+                    return (0, a - max(before)) if before else (1, min(present[k]) - a)
+
+                key = min(holders, key=distance)
+                near = [
+                    m
+                    for m in self.result.mentions
+                    if m.key == key
+                    and (0 <= m.start - b <= APPOSITION_GAP or 0 <= a - m.end <= APPOSITION_GAP)
+                ]
+                if near:
+                    break  # an apposition of a name mention, not a mention of its own
+                self._add(hit.start, hit.end, key, "role", 0.8)
+                break
+
+    def _trim_discovered(self) -> None:
+        """«ستافان دي ميستورا اطلعنا» beside «ستافان دي ميستورا»: keep the shorter name."""
+        found = self.result.discovered
+        for key, d in list(found.items()):
+            words = d.norm.split()
+            for other in list(found.values()):
+                ow = other.norm.split()
+                if other.key != key and len(ow) < len(words) and words[: len(ow)] == ow:
+                    del found[key]
+                    for m in self.result.mentions:
+                        if m.key == key:
+                            m.key = other.key
+                            cut = len(other.name)
+                            m.end = (
+                                m.start + cut
+                                if self.text[m.start : m.start + cut] == other.name
+                                else m.end
+                            )
+                            m.surface = self.text[m.start : m.end]
+                    break
+
+    def run(self) -> DocumentEntities:
+        role_hits = self.gazetteer()
+        self.discover()
+        self._trim_discovered()
+        self.surnames()
+        self.roles(role_hits)
+        self.speakers()
+        self.result.mentions.sort(key=lambda m: m.start)
+        return self.result
+
+
+def analyse_entities(
+    text: str,
+    kb: Knowledge,
+    *,
+    skip: list[tuple[int, int]] | None = None,
+    sentence_starts: list[int] | None = None,
+) -> DocumentEntities:
+    """Mentions of entities in ``text``; ``skip`` lists original spans not to analyse
+    (repeated paragraphs)."""
+    return _DocumentAnalyser(text, kb, skip or [], sentence_starts or []).run()

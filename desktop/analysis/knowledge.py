@@ -1,0 +1,155 @@
+"""What the analysis knows, compiled once per run: entities, their matchable forms, roles,
+titles, nationality adjectives, reporting verbs and function words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from desktop.analysis.matcher import AliasMatcher
+from desktop.analysis.variants import is_particle_only, name_variants, particles
+from desktop.lexicon.gazetteer import (
+    GazetteerEntry,
+    Role,
+    load_gazetteer,
+    load_nisbas,
+    load_roles,
+    load_titles,
+)
+from desktop.lexicon.words import ReportingVerb, load_function_words, load_reporting_verbs
+from desktop.text.normalize import normalize
+
+MIN_ALIAS = 3
+
+
+@dataclass
+class EntityInfo:
+    key: str
+    name: str
+    name_en: str
+    type: str
+    origin: str = "gazetteer"
+    roles: frozenset[str] = frozenset()
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LexiconEdits:
+    """The user's edits that change matching (replayed on every analysis)."""
+
+    #: entity key → aliases the user added
+    added: Mapping[str, Iterable[str]] = field(default_factory=dict)
+    #: entity key → normalised aliases the user split off (no longer matched for it)
+    removed: Mapping[str, Iterable[str]] = field(default_factory=dict)
+    #: entities the user created (e.g. by splitting an alias off)
+    created: Iterable[EntityInfo] = ()
+    #: entity keys whose mentions are dropped
+    ignored: Iterable[str] = ()
+
+
+def surname_of(norm_name: str) -> str | None:
+    """The family-name part of a normalised multi-word personal name (with its particle)."""
+    words = norm_name.split()
+    if len(words) < 2:
+        return None
+    if len(words) >= 3 and words[-2] in particles():
+        return " ".join(words[-2:])
+    return words[-1]
+
+
+class Knowledge:
+    def __init__(
+        self,
+        entries: Iterable[GazetteerEntry],
+        roles: Iterable[Role],
+        *,
+        titles: Mapping[str, str],
+        nisbas: Mapping[str, str],
+        verbs: Mapping[str, ReportingVerb],
+        function_words: frozenset[str],
+        edits: LexiconEdits | None = None,
+        extra_entities: Iterable[EntityInfo] = (),
+    ) -> None:
+        edits = edits or LexiconEdits()
+        self.titles = dict(titles)
+        #: titles that can introduce a name (not the ministry words that complete them)
+        self.title_anchors = {t for t, kind in titles.items() if kind != "ministry"}
+        self.nisbas = dict(nisbas)
+        self.verbs = dict(verbs)
+        self.function_words = function_words
+        self.roles = {r.key: r for r in roles}
+        self.entities: dict[str, EntityInfo] = {}
+        for e in entries:
+            self.entities[e.key] = EntityInfo(
+                e.key,
+                e.name,
+                e.name_en,
+                e.type,
+                "gazetteer",
+                frozenset(e.roles),
+                e.affiliation,
+                list(e.names),
+            )
+        for info in (*extra_entities, *edits.created):
+            self.entities[info.key] = info
+        for key, aliases in edits.added.items():
+            if key in self.entities:
+                self.entities[key].aliases += list(aliases)
+        removed = {k: {normalize(a) for a in v} for k, v in edits.removed.items()}
+        self.ignored = frozenset(edits.ignored)
+
+        forms: dict[str, list[tuple[str, str]]] = {}
+        self.surnames: dict[str, set[str]] = {}
+        #: entity key → its names as written in the lexicon (normalised), not generated
+        self.written_forms: dict[str, set[str]] = {}
+        for info in self.entities.values():
+            if info.key in self.ignored:
+                continue
+            gone = removed.get(info.key, set())
+            for alias in dict.fromkeys(info.aliases or [info.name]):
+                norm = " ".join(normalize(alias).split())
+                if not self._usable(norm) or norm in gone:
+                    continue
+                self.written_forms.setdefault(info.key, set()).add(norm)
+                for form in name_variants(norm, info.type):
+                    if form not in gone:
+                        forms.setdefault(form, []).append((info.key, "name"))
+                if info.type == "person":
+                    sur = surname_of(norm)
+                    if sur and self._usable(sur) and sur not in gone:
+                        for form in name_variants(sur, "person"):
+                            self.surnames.setdefault(form, set()).add(info.key)
+        for role in self.roles.values():
+            for phrase in role.phrases:
+                norm = " ".join(normalize(phrase).split())
+                if self._usable(norm):
+                    forms.setdefault(norm, []).append((role.key, "role"))
+        self.forms = forms
+        self.matcher = AliasMatcher(forms)
+
+    def _usable(self, norm: str) -> bool:
+        return (
+            len(norm.replace(" ", "")) >= MIN_ALIAS
+            and not is_particle_only(norm)
+            and norm not in self.function_words
+        )
+
+    def role_holders(self, role_key: str) -> set[str]:
+        return {k for k, e in self.entities.items() if role_key in e.roles}
+
+    @classmethod
+    def load(
+        cls, edits: LexiconEdits | None = None, extra_entities: Iterable[EntityInfo] = ()
+    ) -> Knowledge:
+        """Everything shipped in ``resources/``, plus the user's edits."""
+        return cls(
+            load_gazetteer(),
+            load_roles(),
+            titles=load_titles(),
+            nisbas=load_nisbas(),
+            verbs=load_reporting_verbs(),
+            function_words=load_function_words(),
+            edits=edits,
+            extra_entities=extra_entities,
+        )
