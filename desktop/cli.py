@@ -10,9 +10,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import __version__
+from desktop import __version__, entity_edits
+from desktop.analysing import AnalysisReport, analyse_documents
 from desktop.config import default_db_path
+from desktop.entity_edits import EditError, resolve_entity
 from desktop.importing import ImportOptions, ImportReport, import_paths
+from desktop.lexicon.gazetteer import ENTITY_TYPES
 from desktop.search import search
 from desktop.store.store import Store, StoreError
 
@@ -133,6 +136,34 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
     se.add_argument("--limit", type=_positive, default=20)
 
+    an = sub.add_parser(
+        "analyse", parents=[common], help="analyse the whole store again (after a lexicon change)"
+    )
+    an.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    ents = sub.add_parser("entities", parents=[common], help="list entities")
+    ents.add_argument("--type", choices=ENTITY_TYPES)
+    ents.add_argument("--outlet")
+    ents.add_argument("--min-docs", type=_positive, default=1)
+    ents.add_argument("--limit", type=_positive)
+
+    ent = sub.add_parser(
+        "entity",
+        parents=[common],
+        help="show an entity, or edit: merge A B | split E ALIAS | rename E NAME | "
+        "type E TYPE | alias-add E ALIAS | ignore E | confirm E | undo",
+    )
+    ent.add_argument("words", nargs="+", metavar="NAME_OR_ID | ACTION ARGS")
+
+    lexi = sub.add_parser("lexicon", help="share the user lexicon (gazetteer format)")
+    lexi_sub = lexi.add_subparsers(
+        dest="lexicon_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    lx = lexi_sub.add_parser("export", parents=[common], help="write the user lexicon to FILE")
+    lx.add_argument("file", type=Path)
+    li = lexi_sub.add_parser("import", parents=[common], help="add the entries of FILE")
+    li.add_argument("file", type=Path)
+
     sub.add_parser("outlets", parents=[common], help="list outlets")
     outlet = sub.add_parser("outlet", help="edit outlets")
     outlet_sub = outlet.add_subparsers(
@@ -181,10 +212,171 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     report = import_paths(store, a.paths, options, progress)
+    ids = [doc_id for _source, doc_id in report.imported]
+    analysis = analyse_documents(store, ids, progress=progress) if ids else AnalysisReport()
+    if a.json:
+        data = report.as_dict()
+        data["analysis"] = analysis.as_dict()
+        _emit_json(out, data)
+    else:
+        _print_import(out, report)
+        if ids:
+            out.write(
+                f"Analysed {analysis.documents} documents: {analysis.mentions} mentions "
+                f"in {analysis.seconds:.1f} s\n"
+            )
+    return EXIT_OK
+
+
+def cmd_analyse(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    progress = TerminalProgress(err, enabled=not a.no_progress and err.isatty())
+    report = analyse_documents(store, full=True, progress=progress)
     if a.json:
         _emit_json(out, report.as_dict())
     else:
-        _print_import(out, report)
+        out.write(
+            f"Analysed {report.documents} documents: {report.mentions} mentions, "
+            f"{report.discovered} names discovered, in {report.seconds:.1f} s\n"
+        )
+    return EXIT_OK
+
+
+def cmd_entities(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = store.entity_rows(
+        type=a.type, outlet_id=_outlet_filter(store, a.outlet), min_docs=a.min_docs
+    )
+    if a.limit:
+        rows = rows[: a.limit]
+    if a.json:
+        _emit_json(out, [r.as_dict() for r in rows])
+        return EXIT_OK
+    for r in rows:
+        flag = "" if r.confirmed else "  (discovered, unconfirmed)"
+        out.write(
+            f"{r.id:>5}  {r.type:12}  {r.documents:>4} docs {r.mentions:>5} mentions  "
+            f"{r.name}{flag}\n         {' | '.join(r.aliases_seen[:6])}\n"
+        )
+    out.write(f"{len(rows)} entities\n")
+    return EXIT_OK
+
+
+_ENTITY_ACTIONS = {
+    "merge": 2,
+    "split": 2,
+    "rename": 2,
+    "type": 2,
+    "alias-add": 2,
+    "ignore": 1,
+    "confirm": 1,
+    "undo": 0,
+}
+
+
+def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    words = a.words
+    action = words[0]
+    if action in _ENTITY_ACTIONS:
+        args = words[1:]
+        if len(args) != _ENTITY_ACTIONS[action]:
+            raise UsageError(f"entity {action} takes {_ENTITY_ACTIONS[action]} argument(s)")
+        try:
+            result = _entity_action(store, action, args)
+        except EditError as exc:
+            raise StoreError(str(exc)) from exc
+        if a.json:
+            _emit_json(out, result)
+        else:
+            out.write(f"{result['message']}\n")
+        return EXIT_OK
+    if len(words) != 1:
+        raise UsageError(f"unknown entity action {action!r}; one of {', '.join(_ENTITY_ACTIONS)}")
+    try:
+        ref = resolve_entity(store, words[0])
+    except EditError as exc:
+        raise StoreError(str(exc)) from exc
+    detail = store.entity_detail(ref.id)
+    if a.json:
+        d = detail.row.as_dict()
+        d["aliases"] = [{"alias": s, "mentions": n} for s, n in detail.alias_counts]
+        d["documents_list"] = [
+            {"id": i, "title": t, "outlet": o, "mentions": n} for i, t, o, n in detail.documents
+        ]
+        d["mention_list"] = [
+            {
+                "document": m.document_id,
+                "start": m.start,
+                "end": m.end,
+                "surface": m.surface,
+                "kind": m.kind,
+                "confidence": round(m.confidence, 2),
+                "sentence": m.sentence,
+            }
+            for m in detail.mentions
+        ]
+        d["details"] = detail.details
+        _emit_json(out, d)
+        return EXIT_OK
+    r = detail.row
+    out.write(
+        f"#{r.id} {r.name} ({r.type}, {r.origin}) — {r.documents} documents, "
+        f"{r.mentions} mentions\n"
+    )
+    out.write("aliases: " + " | ".join(f"{s} ×{n}" for s, n in detail.alias_counts) + "\n")
+    for i, t, o, n in detail.documents:
+        out.write(f"  doc {i} [{o or '?'}] ×{n}  {t}\n")
+    for m in detail.mentions[:50]:
+        out.write(f"    {m.document_id}:{m.start}-{m.end} {m.surface}  «{m.sentence.strip()}»\n")
+    return EXIT_OK
+
+
+def _entity_action(store: Store, action: str, args: list[str]) -> dict[str, object]:
+    if action == "undo":
+        op = entity_edits.undo_last(store)
+        return {"undone": op, "message": f"Undid the last edit ({op})" if op else "Nothing to undo"}
+    if action == "merge":
+        target = entity_edits.merge(store, args[0], args[1])
+        message = f"Merged {args[1]!r} into #{target.id} {target.name}"
+    elif action == "split":
+        target = entity_edits.split(store, args[0], args[1])
+        message = f"Split {args[1]!r} off as #{target.id} {target.name}"
+    elif action == "rename":
+        target = entity_edits.rename(store, args[0], args[1])
+        message = f"Renamed to #{target.id} {target.name}"
+    elif action == "type":
+        target = entity_edits.retype(store, args[0], args[1])
+        message = f"#{target.id} {target.name} is now a {target.type}"
+    elif action == "alias-add":
+        target = entity_edits.add_alias(store, args[0], args[1])
+        message = f"Added alias {args[1]!r} to #{target.id} {target.name}"
+    elif action == "ignore":
+        target = entity_edits.ignore(store, args[0])
+        message = f"Ignoring #{target.id} {target.name}"
+    else:
+        target = entity_edits.confirm(store, args[0])
+        message = f"Confirmed #{target.id} {target.name}"
+    return {
+        "id": target.id,
+        "key": target.key,
+        "name": target.name,
+        "type": target.type,
+        "message": message,
+    }
+
+
+def cmd_lexicon(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        if a.lexicon_command == "export":
+            n = entity_edits.export_lexicon(store, a.file)
+            verb = "Exported"
+        else:
+            n = entity_edits.import_lexicon(store, a.file)
+            verb = "Imported"
+    except (EditError, OSError) as exc:
+        raise StoreError(str(exc)) from exc
+    if a.json:
+        _emit_json(out, {"entries": n, "file": str(a.file)})
+    else:
+        out.write(f"{verb} {n} lexicon entries ({a.file})\n")
     return EXIT_OK
 
 
@@ -290,6 +482,10 @@ def cmd_doc(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> in
 
 COMMANDS: dict[str, Callable[[Store, argparse.Namespace, TextIO, TextIO], int]] = {
     "import": cmd_import,
+    "analyse": cmd_analyse,
+    "entities": cmd_entities,
+    "entity": cmd_entity,
+    "lexicon": cmd_lexicon,
     "docs": cmd_docs,
     "show": cmd_show,
     "search": cmd_search,

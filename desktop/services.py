@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from desktop.analysing import analyse_documents
 from desktop.importing import ImportReport, import_paths
 from desktop.progress import Progress
 from desktop.store.store import Store
@@ -23,5 +24,6 @@ def ensure_seeded(
     report = None
     if seeds.is_dir():
         report = import_paths(store, [seeds], progress=progress)
+        analyse_documents(store, [i for _s, i in report.imported], progress=progress)
     store.set_meta(SEEDED_KEY, "1")
     return report

@@ -162,3 +162,32 @@ def test_console_script_runs_headless(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == []
+
+
+def test_entities_and_entity_commands(
+    db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    people = run_json(capsys, "--db", db, "entities", "--type", "person", "--min-docs", "2")
+    assert isinstance(people, list)
+    assert {p["name"] for p in people} == {"ستافان دي ميستورا", "غير بيدرسون", "بشار الجعفري"}
+    mistura = next(p for p in people if p["name"] == "ستافان دي ميستورا")
+    assert mistura["documents"] == 3 and set(mistura["outlets"]) == {"SANA", "UN News"}
+
+    one = run_json(capsys, "--db", db, "entity", "دي مستورا")
+    assert isinstance(one, dict) and one["id"] == mistura["id"]
+    assert {a["alias"] for a in one["aliases"]} >= {"دي مستورا", "ستافان دي ميستورا"}
+    for m in one["mention_list"]:
+        assert m["surface"] in m["sentence"]
+
+    merged = run_json(capsys, "--db", db, "entity", "merge", "سيرغي لافروف", "جون كيري")
+    assert isinstance(merged, dict) and merged["name"] == "سيرغي لافروف"
+    run_json(capsys, "--db", db, "analyse")
+    names = {e["name"] for e in run_json(capsys, "--db", db, "entities", "--type", "person")}  # type: ignore[union-attr]
+    assert "جون كيري" not in names and "سيرغي لافروف" in names
+    out = tmp_path / "lex.tsv"
+    exported = run_json(capsys, "--db", db, "lexicon", "export", str(out))
+    assert isinstance(exported, dict) and exported["entries"] == 1 and out.exists()
+    code, _o, err = run(capsys, "--db", db, "entity", "merge", "سيرغي لافروف")
+    assert code == 2 and "takes 2" in err
+    code, _o, err = run(capsys, "--db", db, "entity", "لا أحد")
+    assert code == 1 and "no entity" in err

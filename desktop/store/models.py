@@ -131,6 +131,12 @@ class Entity(Base):
     key: Mapped[str | None] = mapped_column(String(100), unique=True)
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
     ignored: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: set when the user merged this entity into another one
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entities.id", ondelete="SET NULL")
+    )
+    #: what the analysis learnt: a discovered person's title, nationality…
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
     aliases: Mapped[list[Alias]] = relationship(

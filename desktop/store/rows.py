@@ -59,3 +59,60 @@ class StoreCounts:
     outlets: int
     entities: int
     mentions: int
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: int
+    key: str | None
+    name: str
+    name_en: str | None
+    type: str
+    origin: str
+    confirmed: bool
+    documents: int
+    mentions: int
+    #: distinct surface forms seen in the texts
+    aliases_seen: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "key": self.key,
+            "name": self.name,
+            "name_en": self.name_en,
+            "type": self.type,
+            "origin": self.origin,
+            "confirmed": self.confirmed,
+            "documents": self.documents,
+            "mentions": self.mentions,
+            "aliases_seen": self.aliases_seen,
+            "outlets": self.outlets,
+        }
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    id: int
+    document_id: int
+    entity_id: int
+    start: int
+    end: int
+    surface: str
+    kind: str
+    confidence: float
+    sentence_idx: int | None
+    #: the sentence the mention stands in (original text)
+    sentence: str = ""
+
+
+@dataclass(frozen=True)
+class EntityDetail:
+    row: EntityRow
+    #: (alias as written, mentions) most frequent first
+    alias_counts: list[tuple[str, int]]
+    #: (document id, title, outlet, mentions)
+    documents: list[tuple[int, str, str | None, int]]
+    mentions: list[MentionRow]
+    details: dict[str, object] = field(default_factory=dict)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store import sqlite
 from desktop.store.engine import make_engine, upgrade_to_head
+from desktop.store.entities import EntityStoreMixin
 from desktop.store.models import (
     Document,
     Entity,
@@ -76,7 +77,7 @@ def _doc_row(r: Sequence[object]) -> DocumentRow:
     return DocumentRow(*r)  # type: ignore[arg-type]
 
 
-class Store:
+class Store(EntityStoreMixin):
     """A database opened, migrated and ready."""
 
     def __init__(self, engine: Engine) -> None:
@@ -339,6 +340,33 @@ class Store:
                 )
             ]
         return DocumentDetail(row, text, paras, sents)
+
+    def analysis_inputs(
+        self, ids: Sequence[int]
+    ) -> dict[int, tuple[str, list[tuple[int, int]], list[int]]]:
+        """Per document: (text, repeated paragraph spans, sentence starts), in 3 queries."""
+        with self.session() as s:
+            texts = {
+                i: t
+                for i, t in s.execute(
+                    select(Document.id, Document.text).where(Document.id.in_(list(ids)))
+                )
+            }
+            repeated: dict[int, list[tuple[int, int]]] = {i: [] for i in texts}
+            for d, a, b in s.execute(
+                select(Paragraph.document_id, Paragraph.start, Paragraph.end).where(
+                    Paragraph.document_id.in_(list(ids)), Paragraph.repeated.is_(True)
+                )
+            ):
+                repeated[d].append((a, b))
+            starts: dict[int, list[int]] = {i: [] for i in texts}
+            for d, a in s.execute(
+                select(Sentence.document_id, Sentence.start)
+                .where(Sentence.document_id.in_(list(ids)))
+                .order_by(Sentence.document_id, Sentence.idx)
+            ):
+                starts[d].append(a)
+        return {i: (texts[i], repeated[i], starts[i]) for i in texts}
 
     def texts(self, ids: Sequence[int]) -> dict[int, str]:
         with self.session() as s:

@@ -11,11 +11,21 @@ config = context.config
 target_metadata = Base.metadata
 
 
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """The FTS5 index and its shadow tables are managed by hand (desktop/store/sqlite.py)."""
+    return not (type_ == "table" and name is not None and name.startswith("doc_fts"))
+
+
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
         context.configure(
-            connection=connection, target_metadata=target_metadata, render_as_batch=True
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()
@@ -26,7 +36,12 @@ def run_migrations_online() -> None:
         poolclass=pool.NullPool,
     )
     with engine.connect() as conn:
-        context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(
+            connection=conn,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            include_object=include_object,
+        )
         with context.begin_transaction():
             context.run_migrations()
 
@@ -36,6 +51,7 @@ if context.is_offline_mode():
         url=config.get_main_option("sqlalchemy.url"),
         target_metadata=target_metadata,
         render_as_batch=True,
+        include_object=include_object,
         literal_binds=True,
     )
     with context.begin_transaction():

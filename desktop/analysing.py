@@ -1,0 +1,300 @@
+"""Analysis of stored documents: entities now (framing later), with the user's edits.
+
+Runs at import on the new documents and on demand (``tabayun analyse``) over the whole
+store. The user's edits to the entity lexicon are a log in the database, replayed on
+every run, so a merge, split or rename survives re-analysis.
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from desktop.analysis.cluster import cluster_names
+from desktop.analysis.entities import MentionDraft, analyse_entities
+from desktop.analysis.knowledge import EntityInfo, Knowledge, LexiconEdits
+from desktop.progress import CancelToken, NullProgress, Progress
+from desktop.store.entities import EntityRecord, NewMention
+from desktop.store.store import Store
+from desktop.text.normalize import normalize, normalize_with_map
+
+#: bump when the analysis changes what it stores: documents are then analysed again
+ANALYSIS_VERSION = 1
+BATCH = 200
+
+
+@dataclass
+class UserLexicon:
+    """The effect of the user's edit log, replayed in order."""
+
+    added: dict[str, list[str]] = field(default_factory=dict)
+    removed: dict[str, list[str]] = field(default_factory=dict)
+    created: dict[str, EntityInfo] = field(default_factory=dict)
+    ignored: set[str] = field(default_factory=set)
+    merged: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    confirmed: set[str] = field(default_factory=set)
+
+    def target(self, key: str) -> str:
+        seen = set()
+        while key in self.merged and key not in seen:
+            seen.add(key)
+            key = self.merged[key]
+        return key
+
+    def lexicon_edits(self) -> LexiconEdits:
+        return LexiconEdits(self.added, self.removed, list(self.created.values()), self.ignored)
+
+
+def _strings(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def replay(edits: Iterable[tuple[int, str, dict[str, object]]]) -> UserLexicon:
+    lex = UserLexicon()
+    for _id, op, p in edits:
+        key = str(p.get("key", ""))
+        if op == "alias_add":
+            lex.added.setdefault(key, []).append(str(p["alias"]))
+        elif op == "split":
+            alias = str(p["alias"])
+            lex.removed.setdefault(key, []).append(alias)
+            new_key = str(p["new_key"])
+            lex.created[new_key] = EntityInfo(
+                new_key, alias, "", str(p.get("type", "person")), "user", aliases=[alias]
+            )
+            lex.confirmed.add(new_key)
+        elif op == "create":
+            lex.created[key] = EntityInfo(
+                key,
+                str(p["name"]),
+                str(p.get("name_en", "")),
+                str(p.get("type", "person")),
+                "user",
+                aliases=_strings(p.get("aliases")) or [str(p["name"])],
+            )
+            lex.confirmed.add(key)
+        elif op == "merge":
+            source, target = str(p["source"]), str(p["target"])
+            if lex.target(target) != source:
+                lex.merged[source] = target
+        elif op == "rename":
+            lex.names[key] = str(p["name"])
+            lex.confirmed.add(key)
+        elif op == "retype":
+            lex.types[key] = str(p["type"])
+            lex.confirmed.add(key)
+        elif op == "ignore":
+            lex.ignored.add(key)
+        elif op == "unignore":
+            lex.ignored.discard(key)
+        elif op == "confirm":
+            lex.confirmed.add(key)
+    return lex
+
+
+@dataclass
+class AnalysisReport:
+    documents: int = 0
+    mentions: int = 0
+    discovered: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "documents": self.documents,
+            "mentions": self.mentions,
+            "discovered": self.discovered,
+            "seconds": round(self.seconds, 3),
+            "cancelled": self.cancelled,
+        }
+
+
+def _record(info: EntityInfo) -> EntityRecord:
+    return EntityRecord(
+        info.key, info.name, info.name_en or None, info.type, info.origin, tuple(info.aliases)
+    )
+
+
+def _info(rec: EntityRecord) -> EntityInfo:
+    details = rec.details or {}
+    return EntityInfo(
+        rec.key,
+        rec.name,
+        rec.name_en or "",
+        rec.type,
+        rec.origin,
+        affiliation=details.get("affiliation"),
+        aliases=list(rec.aliases),
+    )
+
+
+def analyse_documents(
+    store: Store,
+    doc_ids: Sequence[int] | None = None,
+    *,
+    full: bool = False,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> AnalysisReport:
+    """Find the entities of ``doc_ids`` (default: every document not analysed by this
+    version; ``full``: every document, rediscovering names from scratch)."""
+    progress = progress or NullProgress()
+    began = time.perf_counter()
+    report = AnalysisReport()
+    lex = replay(store.edits())
+    previous = store.discovered_records(confirmed_only=full)
+    kb = Knowledge.load(lex.lexicon_edits(), [_info(r) for r in previous])
+    key_ids = store.sync_entities(_record(i) for i in kb.entities.values())
+    if doc_ids is None:
+        doc_ids = (
+            [r.id for r in store.documents()]
+            if full
+            else store.documents_needing_analysis(ANALYSIS_VERSION)
+        )
+    discovered: dict[str, str] = {}  # key → normalised name, found in this run
+    speakers: dict[int, list[tuple[int, int, str]]] = {}
+    progress.start(len(doc_ids), "Analysing")
+    try:
+        for lo in range(0, len(doc_ids), BATCH):
+            if cancel is not None and cancel.cancelled:
+                report.cancelled = True
+                break
+            batch = doc_ids[lo : lo + BATCH]
+            written: list[tuple[int, list[NewMention]]] = []
+            inputs = store.analysis_inputs(batch)
+            for doc_id in batch:
+                if doc_id not in inputs:
+                    continue
+                text, repeated, starts = inputs[doc_id]
+                found = analyse_entities(text, kb, skip=repeated, sentence_starts=starts)
+                new = [d for k, d in found.discovered.items() if k not in key_ids]
+                if new:
+                    key_ids.update(
+                        store.sync_entities(
+                            EntityRecord(
+                                d.key,
+                                d.name,
+                                None,
+                                "person",
+                                "discovered",
+                                (d.name,),
+                                {"title": d.title, "affiliation": d.affiliation},
+                            )
+                            for d in new
+                        )
+                    )
+                for d in found.discovered.values():
+                    discovered[d.key] = d.norm
+                if found.unresolved_speakers:
+                    speakers[doc_id] = found.unresolved_speakers
+                written.append((doc_id, _to_rows(found.mentions, lex, key_ids, text)))
+                progress.advance(1)
+            store.replace_mentions(written, ANALYSIS_VERSION)
+            report.documents += len(written)
+            report.mentions += sum(len(ms) for _, ms in written)
+        report.discovered = len(discovered)
+        _cluster(store, discovered, lex, key_ids)
+        report.mentions += _resolve_speakers(store, kb, speakers, lex, key_ids)
+        store.apply_entity_state(
+            names=lex.names,
+            types=lex.types,
+            ignored=lex.ignored,
+            merged=lex.merged,
+            user_aliases=lex.added,
+            confirmed=lex.confirmed,
+        )
+        if not report.cancelled:
+            store.drop_unused_entities(lex.created, discovered_too=full)
+    finally:
+        progress.finish()
+        report.seconds = time.perf_counter() - began
+    return report
+
+
+def _to_rows(
+    mentions: Sequence[MentionDraft], lex: UserLexicon, key_ids: dict[str, int], text: str
+) -> list[NewMention]:
+    rows = []
+    for m in mentions:
+        key = lex.target(m.key)
+        if key in lex.ignored or key not in key_ids:
+            continue
+        assert text[m.start : m.end] == m.surface
+        rows.append(
+            NewMention(
+                m.start, m.end, m.surface, key_ids[key], m.kind, m.sentence_idx, m.confidence
+            )
+        )
+    return rows
+
+
+def _cluster(
+    store: Store, discovered: dict[str, str], lex: UserLexicon, key_ids: dict[str, int]
+) -> None:
+    """Merge spelling variants of discovered names found across the corpus."""
+    for source, (target, _score) in cluster_names(discovered.items()).items():
+        if source not in lex.merged:
+            lex.merged[source] = target
+    for source, target in lex.merged.items():
+        final = lex.target(target)
+        if source in key_ids and final in key_ids:
+            store.reassign_mentions(key_ids[source], key_ids[final])
+
+
+def _resolve_speakers(
+    store: Store,
+    kb: Knowledge,
+    speakers: dict[int, list[tuple[int, int, str]]],
+    lex: UserLexicon,
+    key_ids: dict[str, int],
+) -> int:
+    """«وأكد خاجي» in a document that never names him in full: the corpus knows one
+    person of that family name (or full name)."""
+    if not speakers:
+        return 0
+    index: dict[str, set[str]] = {}
+    for key, info in kb.entities.items():
+        if info.type == "person":
+            for alias in info.aliases or [info.name]:
+                index.setdefault(" ".join(normalize(alias).split()), set()).add(key)
+    for form, keys in kb.surnames.items():
+        index.setdefault(form, set()).update(keys)
+    for key, name, etype in store.discovered_names():
+        if etype == "person":
+            index.setdefault(name, set()).add(key)
+            words = name.split()
+            if len(words) >= 2 and len(words[-1]) >= 4:
+                index.setdefault(words[-1], set()).add(key)
+    added = 0
+    for doc_id, all_slots in speakers.items():
+        slots = [slot for slot in all_slots if slot[2] in index]
+        if not slots:
+            continue
+        detail = store.document(doc_id)
+        text = detail.text
+        starts = [a for _p, a, _b in detail.sentences]
+        taken = {(m.start, m.end) for m, _n, _t in store.document_mentions(doc_id)}
+        _norm, omap = normalize_with_map(text)
+        rows = []
+        for start, end, form in slots:
+            keys = {lex.target(k) for k in index.get(form, set())}
+            if len(keys) != 1:
+                continue
+            key = keys.pop()
+            if key in lex.ignored or key not in key_ids:
+                continue
+            a, b = omap.span_to_original(start, end)
+            if any(a < e and s < b for s, e in taken):
+                continue
+            taken.add((a, b))
+            sentence = max(0, bisect.bisect_right(starts, a) - 1) if starts else None
+            rows.append(NewMention(a, b, text[a:b], key_ids[key], "surname", sentence, 0.7))
+        if rows:
+            store.add_mentions(doc_id, rows)
+            added += len(rows)
+    return added

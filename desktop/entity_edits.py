@@ -1,0 +1,229 @@
+"""The user's edits of the entity lexicon: merge, split, rename, retype, add an alias,
+ignore; undo; export and import of the user lexicon in the gazetteer format.
+
+Every edit is logged in the database (see :mod:`desktop.analysing`) and the documents it
+touches are analysed again, so the result is the same as after a full re-analysis.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.analysing import AnalysisReport, analyse_documents, replay
+from desktop.datafiles import DataFileError, read_tsv
+from desktop.lexicon.gazetteer import ENTITY_TYPES, GazetteerEntry, parse_entries, write_gazetteer
+from desktop.search import query_groups
+from desktop.store.store import Store
+from desktop.text.normalize import normalize
+
+
+class EditError(Exception):
+    """An edit that cannot be made, with a message for the user."""
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    id: int
+    key: str
+    name: str
+    type: str
+
+
+def resolve_entity(store: Store, ref: str) -> EntityRef:
+    found = store.find_entities(ref)
+    if not found:
+        raise EditError(f"no entity {ref!r} (see 'tabayun entities')")
+    if len(found) > 1:
+        names = "; ".join(f"{i}: {n} ({t})" for i, n, t in found[:8])
+        raise EditError(f"{ref!r} names several entities ({names}); use an id")
+    entity_id, name, etype = found[0]
+    key, _name, _type, _origin = store.entity_by_id(entity_id)
+    return EntityRef(entity_id, key or f"id:{entity_id}", name, etype)
+
+
+def _docs_with_words(store: Store, text: str) -> list[int]:
+    groups = query_groups(text)
+    return [d for d, _ in store.search_ids(groups, limit=1_000_000)] if groups else []
+
+
+def _refresh(store: Store, doc_ids: list[int]) -> AnalysisReport:
+    return analyse_documents(store, sorted(set(doc_ids)))
+
+
+def merge(store: Store, target_ref: str, source_ref: str) -> EntityRef:
+    """``source`` becomes part of ``target``: its mentions and aliases move over."""
+    target, source = resolve_entity(store, target_ref), resolve_entity(store, source_ref)
+    if target.id == source.id:
+        raise EditError("an entity cannot be merged with itself")
+    store.add_edit("merge", {"target": target.key, "source": source.key})
+    _refresh(store, store.documents_mentioning([target.id, source.id]))
+    return target
+
+
+def split(store: Store, ref: str, alias: str) -> EntityRef:
+    """An alias stops naming the entity and becomes an entity of its own."""
+    entity = resolve_entity(store, ref)
+    norm = " ".join(normalize(alias).split())
+    if not norm:
+        raise EditError("the alias is empty")
+    new_key = "user:" + re.sub(r"\s+", "-", norm)
+    store.add_edit(
+        "split",
+        {"key": entity.key, "alias": alias.strip(), "new_key": new_key, "type": entity.type},
+    )
+    _refresh(store, store.documents_mentioning([entity.id]) + _docs_with_words(store, alias))
+    return resolve_entity(store, new_key)
+
+
+def rename(store: Store, ref: str, name: str) -> EntityRef:
+    entity = resolve_entity(store, ref)
+    name = " ".join(name.split())
+    if not name:
+        raise EditError("the new name is empty")
+    store.add_edit("rename", {"key": entity.key, "name": name})
+    _refresh(store, [])
+    return resolve_entity(store, entity.key)
+
+
+def retype(store: Store, ref: str, entity_type: str) -> EntityRef:
+    if entity_type not in ENTITY_TYPES:
+        raise EditError(f"unknown type {entity_type!r}; one of {', '.join(ENTITY_TYPES)}")
+    entity = resolve_entity(store, ref)
+    store.add_edit("retype", {"key": entity.key, "type": entity_type})
+    _refresh(store, [])
+    return resolve_entity(store, entity.key)
+
+
+def add_alias(store: Store, ref: str, alias: str) -> EntityRef:
+    entity = resolve_entity(store, ref)
+    if not normalize(alias).strip():
+        raise EditError("the alias is empty")
+    store.add_edit("alias_add", {"key": entity.key, "alias": alias.strip()})
+    _refresh(store, store.documents_mentioning([entity.id]) + _docs_with_words(store, alias))
+    return entity
+
+
+def ignore(store: Store, ref: str) -> EntityRef:
+    entity = resolve_entity(store, ref)
+    docs = store.documents_mentioning([entity.id])
+    store.add_edit("ignore", {"key": entity.key})
+    _refresh(store, docs)
+    return entity
+
+
+def confirm(store: Store, ref: str) -> EntityRef:
+    entity = resolve_entity(store, ref)
+    store.add_edit("confirm", {"key": entity.key})
+    _refresh(store, [])
+    return entity
+
+
+def undo_last(store: Store) -> str | None:
+    """Undo the newest edit still in force; returns what was undone."""
+    edits = store.edits()
+    if not edits:
+        return None
+    edit_id, op, payload = edits[-1]
+    keys = [str(v) for k, v in payload.items() if k in ("key", "target", "source", "new_key")]
+    ids = [i for k in keys for i, _n, _t in store.find_entities(k)]
+    docs = store.documents_mentioning(ids) if ids else []
+    if "alias" in payload:
+        docs += _docs_with_words(store, str(payload["alias"]))
+    store.mark_edit_undone(edit_id)
+    _refresh(store, docs)
+    return op
+
+
+# ---- sharing the user lexicon -----------------------------------------------------------
+def user_entries(store: Store) -> list[GazetteerEntry]:
+    """Entities the user created or changed, and the names discovery found, as
+    gazetteer entries."""
+    lex = replay(store.edits())
+    touched = (
+        set(lex.added)
+        | set(lex.created)
+        | set(lex.names)
+        | set(lex.types)
+        | set(lex.confirmed)
+        | set(lex.merged.values())
+    )
+    entries = []
+    for e in store.iter_entities():
+        if not e.key or e.merged_into_id is not None or e.ignored:
+            continue
+        if e.origin == "gazetteer" and e.key not in touched:
+            continue
+        if e.origin == "user" and e.key not in lex.created:
+            continue  # its creation was undone
+        aliases = [a for a, _origin in store.entity_aliases(e.id) if a != e.name]
+        aliases += [
+            a
+            for src, tgt in lex.merged.items()
+            if tgt == e.key
+            for a, _o in _aliases_of(store, src)
+        ]
+        entries.append(
+            GazetteerEntry(
+                e.key,
+                e.type,
+                e.name,
+                e.name_en or "",
+                tuple(dict.fromkeys(a for a in aliases if a != e.name)),
+                (),
+                None,
+            )
+        )
+    return entries
+
+
+def _aliases_of(store: Store, key: str) -> list[tuple[str, str]]:
+    found = store.find_entities(key)
+    return store.entity_aliases(found[0][0]) if found else []
+
+
+def export_lexicon(store: Store, path: Path) -> int:
+    entries = user_entries(store)
+    write_gazetteer(
+        entries,
+        path,
+        comment=(
+            "Tabayun user lexicon: entities added or changed by the user, and discovered names.\n"
+            "Same format as resources/gazetteer/*.tsv; load it with 'tabayun lexicon import'."
+        ),
+    )
+    return len(entries)
+
+
+def import_lexicon(store: Store, path: Path) -> int:
+    """Add the entries of a shared lexicon file; returns how many entries were read."""
+    try:
+        entries = parse_entries(read_tsv(path), path.name)
+    except (OSError, UnicodeDecodeError, DataFileError) as exc:
+        raise EditError(f"cannot read lexicon {path}: {exc}") from exc
+    known = store.entity_keys()
+    for e in entries:
+        if e.key in known:
+            _k, name, etype, _o = store.entity_by_id(known[e.key])
+            if e.name != name:
+                store.add_edit("rename", {"key": e.key, "name": e.name})
+            if e.type != etype:
+                store.add_edit("retype", {"key": e.key, "type": e.type})
+            existing = {normalize(a) for a, _o in store.entity_aliases(known[e.key])}
+            for alias in e.aliases:
+                if normalize(alias) not in existing:
+                    store.add_edit("alias_add", {"key": e.key, "alias": alias})
+        else:
+            store.add_edit(
+                "create",
+                {
+                    "key": e.key,
+                    "name": e.name,
+                    "name_en": e.name_en,
+                    "type": e.type,
+                    "aliases": list(e.names),
+                },
+            )
+    analyse_documents(store, full=True)
+    return len(entries)

@@ -1,0 +1,521 @@
+"""Entities, aliases, mentions and the user's edits: the store's side of the analysis."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop.store.models import Alias, Document, Entity, EntityEdit, Mention, Outlet, Sentence
+from desktop.store.rows import EntityDetail, EntityRow, MentionRow
+from desktop.text.normalize import normalize
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """An entity as the analysis knows it, to be kept in step with the table."""
+
+    key: str
+    name: str
+    name_en: str | None
+    type: str
+    origin: str
+    aliases: tuple[str, ...] = ()
+    details: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class NewMention:
+    start: int
+    end: int
+    surface: str
+    entity_id: int
+    kind: str
+    sentence_idx: int | None
+    confidence: float
+
+
+class _HasSessions(Protocol):
+    def session(self) -> AbstractContextManager[Session]: ...
+    def transaction(self) -> AbstractContextManager[Session]: ...
+
+
+class EntityStoreMixin:
+    """Mixed into :class:`desktop.store.store.Store`."""
+
+    # ---- keeping entities in step with the lexicon --------------------------------------
+    def sync_entities(self: _HasSessions, records: Iterable[EntityRecord]) -> dict[str, int]:
+        """Insert or update entities by key; their lexicon aliases are replaced, the
+        user's own aliases kept. Returns key → id for every entity with a key."""
+        records = list(records)
+        with self.transaction() as s:
+            existing = {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
+            new = [r for r in records if r.key not in existing]
+            if new:
+                s.execute(
+                    insert(Entity),
+                    [
+                        {
+                            "key": r.key,
+                            "name": r.name,
+                            "name_en": r.name_en,
+                            "type": r.type,
+                            "origin": r.origin,
+                            "confirmed": r.origin != "discovered",
+                            "ignored": False,
+                            "details": r.details,
+                        }
+                        for r in new
+                    ],
+                )
+                existing = {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
+            for r in records:
+                if r.key in existing and r not in new and r.origin == "gazetteer":
+                    s.execute(
+                        update(Entity)
+                        .where(Entity.id == existing[r.key])
+                        .values(name=r.name, name_en=r.name_en, type=r.type)
+                    )
+            ids = [existing[r.key] for r in records]
+            s.execute(delete(Alias).where(Alias.entity_id.in_(ids), Alias.origin != "user"))
+            rows = []
+            for r in records:
+                seen: set[str] = set()
+                for alias in (r.name, *r.aliases):
+                    norm = " ".join(normalize(alias).split())
+                    if norm and norm not in seen:
+                        seen.add(norm)
+                        rows.append(
+                            {
+                                "entity_id": existing[r.key],
+                                "text": alias,
+                                "norm": norm,
+                                "origin": "lexicon" if r.origin != "discovered" else "discovered",
+                            }
+                        )
+            user = {
+                (e, n)
+                for e, n in s.execute(
+                    select(Alias.entity_id, Alias.norm).where(Alias.origin == "user")
+                )
+            }
+            rows = [r for r in rows if (r["entity_id"], r["norm"]) not in user]
+            if rows:
+                s.execute(insert(Alias), rows)
+            return existing
+
+    def entity_keys(self: _HasSessions) -> dict[str, int]:
+        with self.session() as s:
+            return {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
+
+    def discovered_records(self: _HasSessions, confirmed_only: bool = False) -> list[EntityRecord]:
+        """Entities found by discovery in earlier runs (to match them in new documents)."""
+        q = select(Entity).where(Entity.origin == "discovered", Entity.ignored.is_(False))
+        if confirmed_only:
+            q = q.where(Entity.confirmed.is_(True))
+        with self.session() as s:
+            out = []
+            for e in s.scalars(q):
+                aliases = tuple(a.text for a in e.aliases)
+                out.append(
+                    EntityRecord(
+                        e.key or f"id:{e.id}",
+                        e.name,
+                        e.name_en,
+                        e.type,
+                        e.origin,
+                        aliases,
+                        e.details,
+                    )
+                )
+            return out
+
+    def drop_unused_entities(
+        self: _HasSessions, live_user_keys: Iterable[str], *, discovered_too: bool
+    ) -> None:
+        """Remove user-made entities whose creating edit was undone and, after a full
+        analysis, discovered ones no mention refers to any more (unless confirmed)."""
+        with self.transaction() as s:
+            used = select(Mention.entity_id).distinct()
+            s.execute(
+                delete(Entity).where(
+                    Entity.origin == "user",
+                    Entity.key.not_in(list(live_user_keys)),
+                    Entity.id.not_in(used),
+                )
+            )
+            if discovered_too:
+                s.execute(
+                    delete(Entity).where(
+                        Entity.origin == "discovered",
+                        Entity.confirmed.is_(False),
+                        Entity.id.not_in(used),
+                    )
+                )
+
+    # ---- mentions -------------------------------------------------------------------
+    def replace_mentions(
+        self: _HasSessions,
+        per_document: Sequence[tuple[int, Sequence[NewMention]]],
+        analysis_version: int,
+    ) -> None:
+        """Write the mentions of several documents in one transaction."""
+        with self.transaction() as s:
+            doc_ids = [d for d, _ in per_document]
+            s.execute(delete(Mention).where(Mention.document_id.in_(doc_ids)))
+            rows = [
+                {
+                    "document_id": d,
+                    "entity_id": m.entity_id,
+                    "start": m.start,
+                    "end": m.end,
+                    "surface": m.surface,
+                    "kind": m.kind,
+                    "sentence_idx": m.sentence_idx,
+                    "confidence": m.confidence,
+                }
+                for d, ms in per_document
+                for m in ms
+            ]
+            if rows:
+                s.execute(insert(Mention), rows)
+            s.execute(
+                update(Document)
+                .where(Document.id.in_(doc_ids))
+                .values(analysis_version=analysis_version)
+            )
+
+    def add_mentions(self: _HasSessions, document_id: int, mentions: Sequence[NewMention]) -> None:
+        with self.transaction() as s:
+            s.execute(
+                insert(Mention),
+                [
+                    {
+                        "document_id": document_id,
+                        "entity_id": m.entity_id,
+                        "start": m.start,
+                        "end": m.end,
+                        "surface": m.surface,
+                        "kind": m.kind,
+                        "sentence_idx": m.sentence_idx,
+                        "confidence": m.confidence,
+                    }
+                    for m in mentions
+                ],
+            )
+
+    def reassign_mentions(self: _HasSessions, source_id: int, target_id: int) -> None:
+        """Mentions of one entity now refer to another (a merge)."""
+        with self.transaction() as s:
+            s.execute(
+                update(Mention).where(Mention.entity_id == source_id).values(entity_id=target_id)
+            )
+
+    def discovered_names(self: _HasSessions) -> list[tuple[str, str, str]]:
+        """(key, normalised name, type) of the entities the analysis or the user added."""
+        with self.session() as s:
+            rows = s.execute(
+                select(Entity.key, Entity.name, Entity.type).where(
+                    Entity.origin.in_(("discovered", "user")), Entity.ignored.is_(False)
+                )
+            )
+            return [(k, " ".join(normalize(n).split()), t) for k, n, t in rows if k]
+
+    def documents_needing_analysis(self: _HasSessions, version: int) -> list[int]:
+        with self.session() as s:
+            q = (
+                select(Document.id)
+                .where(
+                    (Document.analysis_version.is_(None)) | (Document.analysis_version != version)
+                )
+                .order_by(Document.id)
+            )
+            return list(s.scalars(q))
+
+    def document_mentions(self: _HasSessions, doc_id: int) -> list[tuple[MentionRow, str, str]]:
+        """Mentions of one document with their entity's name and type, in text order."""
+        with self.session() as s:
+            rows = s.execute(
+                select(Mention, Entity.name, Entity.type)
+                .join(Entity, Entity.id == Mention.entity_id)
+                .where(Mention.document_id == doc_id, Entity.ignored.is_(False))
+                .order_by(Mention.start)
+            )
+            return [(_mention_row(m), name, etype) for m, name, etype in rows]
+
+    # ---- reading entities -------------------------------------------------------------
+    def entity_rows(
+        self: _HasSessions,
+        *,
+        type: str | None = None,
+        outlet_id: int | None = None,
+        min_docs: int = 1,
+        ids: Sequence[int] | None = None,
+    ) -> list[EntityRow]:
+        """Entities with mentions, most mentioned first."""
+        docs = func.count(func.distinct(Mention.document_id))
+        q = (
+            select(Entity, docs, func.count(Mention.id))
+            .join(Mention, Mention.entity_id == Entity.id)
+            .where(Entity.ignored.is_(False), Entity.merged_into_id.is_(None))
+            .group_by(Entity.id)
+            .having(docs >= min_docs)
+            .order_by(func.count(Mention.id).desc(), Entity.name)
+        )
+        if type:
+            q = q.where(Entity.type == type)
+        if ids is not None:
+            q = q.where(Entity.id.in_(list(ids)))
+        if outlet_id is not None:
+            q = q.join(Document, Document.id == Mention.document_id).where(
+                Document.outlet_id == outlet_id
+            )
+        with self.session() as s:
+            found = [(e, d, m) for e, d, m in s.execute(q)]
+            if not found:
+                return []
+            ent_ids = [e.id for e, _, _ in found]
+            surfaces: dict[int, Counter[str]] = {}
+            for eid, surface, n in s.execute(
+                select(Mention.entity_id, Mention.surface, func.count())
+                .where(Mention.entity_id.in_(ent_ids))
+                .group_by(Mention.entity_id, Mention.surface)
+            ):
+                surfaces.setdefault(eid, Counter())[surface] += n
+            outlets: dict[int, set[str]] = {}
+            for eid, name in s.execute(
+                select(Mention.entity_id, Outlet.name)
+                .join(Document, Document.id == Mention.document_id)
+                .join(Outlet, Outlet.id == Document.outlet_id)
+                .where(Mention.entity_id.in_(ent_ids))
+                .distinct()
+            ):
+                outlets.setdefault(eid, set()).add(name)
+            return [
+                EntityRow(
+                    e.id,
+                    e.key,
+                    e.name,
+                    e.name_en,
+                    e.type,
+                    e.origin,
+                    e.confirmed,
+                    d,
+                    m,
+                    [a for a, _ in surfaces.get(e.id, Counter()).most_common()],
+                    sorted(outlets.get(e.id, set())),
+                )
+                for e, d, m in found
+            ]
+
+    def entity_detail(self: _HasSessions, entity_id: int, max_mentions: int = 500) -> EntityDetail:
+        with self.session() as s:
+            e = s.get(Entity, entity_id)
+            if e is None:
+                raise LookupError(f"no entity {entity_id}")
+            counts = Counter(
+                {
+                    surface: n
+                    for surface, n in s.execute(
+                        select(Mention.surface, func.count())
+                        .where(Mention.entity_id == entity_id)
+                        .group_by(Mention.surface)
+                    )
+                }
+            )
+            documents: list[tuple[int, str, str | None, int]] = [
+                (d, t, o, n)
+                for d, t, o, n in s.execute(
+                    select(Document.id, Document.title, Outlet.name, func.count(Mention.id))
+                    .join(Mention, Mention.document_id == Document.id)
+                    .outerjoin(Outlet, Outlet.id == Document.outlet_id)
+                    .where(Mention.entity_id == entity_id)
+                    .group_by(Document.id)
+                    .order_by(func.count(Mention.id).desc())
+                )
+            ]
+            mentions = []
+            rows = s.execute(
+                select(Mention, Document.text, Sentence.start, Sentence.end)
+                .join(Document, Document.id == Mention.document_id)
+                .outerjoin(
+                    Sentence,
+                    (Sentence.document_id == Mention.document_id)
+                    & (Sentence.idx == Mention.sentence_idx),
+                )
+                .where(Mention.entity_id == entity_id)
+                .order_by(Mention.document_id, Mention.start)
+                .limit(max_mentions)
+            )
+            for m, text, ss, se in rows:
+                sentence = (
+                    text[ss:se] if ss is not None else text[max(0, m.start - 80) : m.end + 80]
+                )
+                mentions.append(_mention_row(m, sentence))
+            details = dict(e.details or {})
+            row = EntityRow(
+                e.id,
+                e.key,
+                e.name,
+                e.name_en,
+                e.type,
+                e.origin,
+                e.confirmed,
+                len(documents),
+                sum(counts.values()),
+                [a for a, _ in counts.most_common()],
+                [],
+            )
+        outlets = sorted({o for _, _, o, _ in documents if o})
+        row = EntityRow(**{**row.__dict__, "outlets": outlets})
+        return EntityDetail(row, counts.most_common(), documents, mentions, details)
+
+    def find_entities(self: _HasSessions, ref: str) -> list[tuple[int, str, str]]:
+        """Entities a user's reference names: id, key, exact name or an alias.
+        Returns (id, name, type), merged entities resolved to their target."""
+        ref = ref.strip()
+        norm = " ".join(normalize(ref).split())
+        with self.session() as s:
+            ids: list[int] = []
+            if ref.isdigit() and s.get(Entity, int(ref)) is not None:
+                ids = [int(ref)]
+            if not ids:
+                ids = list(s.scalars(select(Entity.id).where(Entity.key == ref)))
+            if not ids:
+                ids = list(s.scalars(select(Entity.id).where(Entity.name == ref)))
+            if not ids:
+                ids = list(s.scalars(select(Alias.entity_id).where(Alias.norm == norm).distinct()))
+            if not ids:
+                ids = list(
+                    s.scalars(select(Mention.entity_id).where(Mention.surface == ref).distinct())
+                )
+            out = []
+            for i in dict.fromkeys(ids):
+                e = s.get(Entity, i)
+                while e is not None and e.merged_into_id is not None:
+                    e = s.get(Entity, e.merged_into_id)
+                if e is not None:
+                    out.append((e.id, e.name, e.type))
+            return list(dict.fromkeys(out))
+
+    def entity_by_id(self: _HasSessions, entity_id: int) -> tuple[str | None, str, str, str]:
+        """(key, name, type, origin)."""
+        with self.session() as s:
+            e = s.get(Entity, entity_id)
+            if e is None:
+                raise LookupError(f"no entity {entity_id}")
+            return e.key, e.name, e.type, e.origin
+
+    def documents_mentioning(self: _HasSessions, entity_ids: Sequence[int]) -> list[int]:
+        with self.session() as s:
+            return list(
+                s.scalars(
+                    select(Mention.document_id)
+                    .where(Mention.entity_id.in_(list(entity_ids)))
+                    .distinct()
+                )
+            )
+
+    # ---- the user's edits -------------------------------------------------------------
+    def add_edit(self: _HasSessions, op: str, payload: dict[str, Any]) -> int:
+        with self.transaction() as s:
+            edit = EntityEdit(op=op, payload=payload)
+            s.add(edit)
+            s.flush()
+            return edit.id
+
+    def edits(
+        self: _HasSessions, include_undone: bool = False
+    ) -> list[tuple[int, str, dict[str, Any]]]:
+        with self.session() as s:
+            q = select(EntityEdit).order_by(EntityEdit.id)
+            if not include_undone:
+                q = q.where(EntityEdit.undone.is_(False))
+            return [(e.id, e.op, dict(e.payload)) for e in s.scalars(q)]
+
+    def mark_edit_undone(self: _HasSessions, edit_id: int) -> None:
+        with self.transaction() as s:
+            s.execute(update(EntityEdit).where(EntityEdit.id == edit_id).values(undone=True))
+
+    def apply_entity_state(
+        self: _HasSessions,
+        *,
+        names: dict[str, str],
+        types: dict[str, str],
+        ignored: set[str],
+        merged: dict[str, str],
+        user_aliases: dict[str, list[str]],
+        confirmed: set[str],
+    ) -> None:
+        """Set the user-decided state of entities (by key) after an analysis."""
+        with self.transaction() as s:
+            ids = {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
+            s.execute(update(Entity).values(ignored=False, merged_into_id=None))
+            for key, name in names.items():
+                if key in ids:
+                    s.execute(update(Entity).where(Entity.id == ids[key]).values(name=name))
+            for key, etype in types.items():
+                if key in ids:
+                    s.execute(update(Entity).where(Entity.id == ids[key]).values(type=etype))
+            for key in ignored & set(ids):
+                s.execute(update(Entity).where(Entity.id == ids[key]).values(ignored=True))
+            for key in confirmed & set(ids):
+                s.execute(update(Entity).where(Entity.id == ids[key]).values(confirmed=True))
+            for source, target in merged.items():
+                if source in ids and target in ids:
+                    s.execute(
+                        update(Entity)
+                        .where(Entity.id == ids[source])
+                        .values(merged_into_id=ids[target])
+                    )
+            s.execute(delete(Alias).where(Alias.origin == "user"))
+            rows = []
+            for key, aliases in user_aliases.items():
+                if key not in ids:
+                    continue
+                existing = set(s.scalars(select(Alias.norm).where(Alias.entity_id == ids[key])))
+                for a in aliases:
+                    norm = " ".join(normalize(a).split())
+                    if norm and norm not in existing:
+                        existing.add(norm)
+                        rows.append(
+                            {"entity_id": ids[key], "text": a, "norm": norm, "origin": "user"}
+                        )
+            if rows:
+                s.execute(insert(Alias), rows)
+
+    def entity_aliases(self: _HasSessions, entity_id: int) -> list[tuple[str, str]]:
+        """(alias as written, origin)."""
+        with self.session() as s:
+            return [
+                (t, o)
+                for t, o in s.execute(
+                    select(Alias.text, Alias.origin)
+                    .where(Alias.entity_id == entity_id)
+                    .order_by(Alias.id)
+                )
+            ]
+
+    def iter_entities(self: _HasSessions) -> Iterator[Entity]:
+        with self.session() as s:
+            yield from s.scalars(select(Entity).order_by(Entity.id))
+
+
+def _mention_row(m: Mention, sentence: str = "") -> MentionRow:
+    return MentionRow(
+        m.id,
+        m.document_id,
+        m.entity_id,
+        m.start,
+        m.end,
+        m.surface,
+        m.kind,
+        m.confidence,
+        m.sentence_idx,
+        sentence,
+    )

@@ -1,0 +1,95 @@
+"""The user's edits of entities, and that they survive a full re-analysis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop import entity_edits as edits
+from desktop.analysing import analyse_documents
+from desktop.store.store import Store
+
+
+@pytest.fixture
+def analysed(seeded_store: Store) -> Store:
+    analyse_documents(seeded_store)
+    return seeded_store
+
+
+def _names(store: Store) -> dict[str, tuple[int, int]]:
+    return {r.name: (r.documents, r.mentions) for r in store.entity_rows()}
+
+
+def test_merge_split_rename_survive_reanalysis(analysed: Store) -> None:
+    lavrov = edits.resolve_entity(analysed, "سيرغي لافروف")
+    kerry_mentions = analysed.entity_detail(
+        edits.resolve_entity(analysed, "جون كيري").id
+    ).row.mentions
+    lavrov_mentions = analysed.entity_detail(lavrov.id).row.mentions
+    edits.merge(analysed, "سيرغي لافروف", "جون كيري")
+    edits.split(analysed, "de-mistura", "المبعوث الخاص")
+    edits.rename(analysed, "pedersen", "غير أوتو بيدرسون")
+
+    for _ in range(2):  # after the edit, and again after a full analysis
+        names = _names(analysed)
+        assert "جون كيري" not in names
+        assert names["سيرغي لافروف"][1] == lavrov_mentions + kerry_mentions
+        assert "المبعوث الخاص" in names
+        mistura = analysed.entity_detail(edits.resolve_entity(analysed, "de-mistura").id)
+        assert "المبعوث الخاص" not in dict(mistura.alias_counts)
+        assert "غير أوتو بيدرسون" in names and "غير بيدرسون" not in names
+        analyse_documents(analysed, full=True)
+    # the merged-away name now leads to the merged entity
+    assert edits.resolve_entity(analysed, "جون كيري").id == lavrov.id
+
+
+def test_undo_restores_the_previous_state(analysed: Store) -> None:
+    before = _names(analysed)
+    edits.merge(analysed, "سيرغي لافروف", "جون كيري")
+    assert _names(analysed) != before
+    assert edits.undo_last(analysed) == "merge"
+    assert _names(analysed) == before
+    assert edits.undo_last(analysed) is None
+
+
+def test_alias_add_finds_new_mentions_and_ignore_hides(analysed: Store) -> None:
+    edits.add_alias(analysed, "جيمس جيفري", "الممثل الأمريكي الخاص لشؤون سوريا")
+    detail = analysed.entity_detail(edits.resolve_entity(analysed, "جيمس جيفري").id)
+    assert "الممثل الأمريكي الخاص لشؤون سوريا" in dict(detail.alias_counts)
+    edits.ignore(analysed, "جان مارك فيري")
+    assert "جان مارك فيري" not in _names(analysed)
+    analyse_documents(analysed, full=True)
+    assert "جان مارك فيري" not in _names(analysed)
+
+
+def test_retype_checks_the_type(analysed: Store) -> None:
+    assert edits.retype(analysed, "الحرة", "media").type == "media"
+    with pytest.raises(edits.EditError, match="unknown type"):
+        edits.retype(analysed, "الحرة", "planet")
+
+
+def test_lexicon_export_then_import_elsewhere(analysed: Store, tmp_path: Path) -> None:
+    edits.rename(analysed, "pedersen", "غير أوتو بيدرسون")
+    edits.split(analysed, "de-mistura", "المبعوث الخاص")
+    path = tmp_path / "shared.tsv"
+    assert edits.export_lexicon(analysed, path) == 2
+    text = path.read_text(encoding="utf-8")
+    assert "غير أوتو بيدرسون" in text and "user:" in text
+
+    other = Store.open(tmp_path / "other.db")
+    from desktop.importing import import_paths
+    from tests.conftest import SEEDS
+
+    import_paths(other, [SEEDS])
+    analyse_documents(other)
+    assert edits.import_lexicon(other, path) == 2
+    names = _names(other)
+    assert "غير أوتو بيدرسون" in names
+    assert "المبعوث الخاص" in names
+    other.close()
+
+
+def test_unknown_entity_is_a_clear_error(analysed: Store) -> None:
+    with pytest.raises(edits.EditError, match="no entity"):
+        edits.rename(analysed, "لا أحد", "x")

@@ -1,0 +1,153 @@
+"""Entities in the five seed articles, checked by hand against the texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from desktop.analysing import analyse_documents
+from desktop.analysis.entities import analyse_entities
+from desktop.analysis.knowledge import Knowledge
+from desktop.lexicon.gazetteer import load_gazetteer, load_nisbas, load_roles, load_titles
+from desktop.lexicon.words import load_function_words, load_reporting_verbs
+from desktop.store.store import Store
+from tests.conftest import SEEDS
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "entities.json"
+
+
+@pytest.fixture
+def analysed(seeded_store: Store) -> Store:
+    analyse_documents(seeded_store)
+    return seeded_store
+
+
+def _by_doc(store: Store) -> dict[str, dict[str, set[str]]]:
+    out: dict[str, dict[str, set[str]]] = {}
+    for row in store.documents():
+        per: dict[str, set[str]] = {}
+        for m, _name, _type in store.document_mentions(row.id):
+            key = store.entity_by_id(m.entity_id)[0] or ""
+            per.setdefault(key, set()).add(m.surface)
+        out[row.stem[:3]] = per
+    return out
+
+
+def test_matches_the_hand_checked_golden_file(analysed: Store) -> None:
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    got = {d: {k: sorted(v) for k, v in per.items()} for d, per in _by_doc(analysed).items()}
+    assert got == golden
+
+
+def test_spellings_of_the_envoys_are_one_entity_each(analysed: Store) -> None:
+    docs = _by_doc(analysed)
+    mistura = {d for d, per in docs.items() if "de-mistura" in per}
+    assert mistura == {"002", "003", "004"}
+    spellings = set().union(*(docs[d]["de-mistura"] for d in mistura))
+    assert {
+        "ستيفان دي مستورا",
+        "دي مستورا",
+        "ستافان دي ميستورا",
+        "دي ميستورا",
+        "ستيفان دي ميستورا",
+    } <= spellings
+    assert {d for d, per in docs.items() if "pedersen" in per} == {"000", "001"}
+    pedersen = docs["000"]["pedersen"] | docs["001"]["pedersen"]
+    assert {"بيدرسن", "جير بيدرسون", "غير بيدرسون", "بيدرسون"} <= pedersen
+
+
+@pytest.mark.parametrize(
+    ("key", "docs"),
+    [
+        ("jaafari", {"003", "004"}),
+        ("lavrov", {"002"}),
+        ("kerry", {"002"}),
+        ("ban-ki-moon", {"002"}),
+        ("jeffrey", {"001"}),
+        ("khaji", {"000"}),
+        ("nasr-hariri", {"004"}),
+        ("konashenkov", {"004"}),
+        ("astana", {"000", "003", "004"}),
+        ("geneva", {"002", "003", "004"}),
+        ("idlib", {"001"}),
+        ("raqqa", {"004"}),
+        ("aleppo", {"001", "002"}),
+        ("damascus", {"001", "002", "004"}),
+        ("moscow", {"001", "002", "003"}),
+        ("un-security-council", {"000", "001", "002", "003"}),
+        ("hts", {"000", "001"}),
+        ("isis", {"000", "004"}),
+        ("irna-arabic", {"000"}),
+        ("ria-novosti", {"003"}),
+    ],
+)
+def test_actor_found_in_the_right_documents(analysed: Store, key: str, docs: set[str]) -> None:
+    assert {d for d, per in _by_doc(analysed).items() if key in per} == docs
+
+
+def test_astana_spellings_and_isis_forms(analysed: Store) -> None:
+    docs = _by_doc(analysed)
+    assert docs["004"]["astana"] == {"آستانة", "أستانة"}
+    assert docs["003"]["astana"] == {"أستانا"}
+    assert docs["004"]["isis"] == {"تنظيم داعش"} and docs["000"]["isis"] == {"داعش"}
+
+
+def test_every_mention_cuts_its_surface_from_the_original(analysed: Store) -> None:
+    for row in analysed.documents():
+        text = analysed.document(row.id).text
+        for m, _n, _t in analysed.document_mentions(row.id):
+            assert text[m.start : m.end] == m.surface
+
+
+def test_the_repeated_teaser_does_not_double_counts(analysed: Store) -> None:
+    row = next(r for r in analysed.documents() if r.stem.startswith("004"))
+    detail = analysed.document(row.id)
+    teaser_end = detail.paragraphs[0][1]
+    assert detail.paragraphs[0][2]  # flagged as repeated
+    assert all(m.start >= teaser_end for m, _n, _t in analysed.document_mentions(row.id))
+    mistura = [m for m, name, _t in analysed.document_mentions(row.id) if name.endswith("ميستورا")]
+    assert len([m for m in mistura if m.surface == "ستافان دي ميستورا"]) == 1
+
+
+def test_names_the_gazetteer_lacks_are_discovered() -> None:
+    without_people = [e for e in load_gazetteer() if e.type != "person"]
+    kb = Knowledge(
+        without_people,
+        load_roles(),
+        titles=load_titles(),
+        nisbas=load_nisbas(),
+        verbs=load_reporting_verbs(),
+        function_words=load_function_words(),
+    )
+    found: dict[str, tuple[str | None, str | None]] = {}
+    surnames: set[str] = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        result = analyse_entities(path.read_text(encoding="utf-8"), kb)
+        for d in result.discovered.values():
+            found[d.name] = (d.title, d.affiliation)
+        surnames |= {m.surface for m in result.mentions if m.kind == "surname"}
+    for name in ("سيرغي لافروف", "ايغور كوناشنكوف", "جيمس جيفري", "علي أصغر خاجي", "نصر الحريري"):
+        assert name in found, name
+    assert found["سيرغي لافروف"][1] == "russia"
+    assert found["جيمس جيفري"] == ("الممثل الأمريكي الخاص لشؤون سوريا", "usa")
+    assert found["ايغور كوناشنكوف"][0] == "المتحدث باسم الجيش الروسي"
+    assert {"خاجي", "جيفري", "كوناشنكوف", "الحريري"} <= surnames
+    # discovery names people, and nothing but people
+    assert set(found) == {
+        "بسام صباغ",
+        "علي أصغر خاجي",
+        "جيمس جيفري",
+        "سيرغي فيرشينين",
+        "خلوصي آكار",
+        "ستيفان دي مستورا",
+        "سيرغي لافروف",
+        "جون كيري",
+        "بشار الجعفري",
+        "ستافان دي ميستورا",
+        "نصر الحريري",
+        "ايغور كوناشنكوف",
+        "جان ايف لودريان",
+        "ستيفان دي ميستورا",
+    }

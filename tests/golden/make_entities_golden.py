@@ -1,0 +1,45 @@
+"""Regenerate tests/golden/entities.json from the current analysis of seeds/.
+
+Run after an intended change (`uv run python tests/golden/make_entities_golden.py`), then
+read the diff against the seed texts before committing it: the golden file is what a
+person checked by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+
+def seed_entities() -> dict[str, dict[str, list[str]]]:
+    from desktop.analysing import analyse_documents
+    from desktop.importing import import_paths
+    from desktop.store.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "golden.db")
+        import_paths(store, [REPO / "seeds"])
+        analyse_documents(store)
+        out: dict[str, dict[str, list[str]]] = {}
+        for row in store.documents():
+            per: dict[str, set[str]] = {}
+            for m, _name, _type in store.document_mentions(row.id):
+                key = store.entity_by_id(m.entity_id)[0] or str(m.entity_id)
+                per.setdefault(key, set()).add(m.surface)
+            out[row.stem[:3]] = {k: sorted(v) for k, v in sorted(per.items())}
+        store.close()
+    return out
+
+
+if __name__ == "__main__":
+    target = REPO / "tests" / "golden" / "entities.json"
+    target.write_text(
+        json.dumps(seed_entities(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {target}")
