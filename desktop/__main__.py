@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def dispatch(argv: Sequence[str] | None = None) -> int:
@@ -18,7 +19,13 @@ def dispatch(argv: Sequence[str] | None = None) -> int:
         from desktop.ui.app import run_gui  # Qt only when the window is wanted
 
         return run_gui(args)
-    return run(args, parser)
+    return run(args, parser, renderers={"pdf": _pdf})
+
+
+def _pdf(html: str, path: Path) -> None:
+    from desktop.ui.reports import html_to_pdf  # Qt only when a PDF is asked for
+
+    html_to_pdf(html, path)
 
 
 def main() -> None:

@@ -14,14 +14,21 @@ from dataclasses import dataclass, field
 
 from desktop.analysis.cluster import cluster_names
 from desktop.analysis.entities import MentionDraft, analyse_entities
+from desktop.analysis.framing import (
+    FramingKnowledge,
+    FramingResult,
+    MentionIn,
+    analyse_framing,
+)
 from desktop.analysis.knowledge import EntityInfo, Knowledge, LexiconEdits
 from desktop.progress import CancelToken, NullProgress, Progress
 from desktop.store.entities import EntityRecord, NewMention
+from desktop.store.framing import DocumentFraming, NewEvent, NewLabel, NewQuote
 from desktop.store.store import Store
 from desktop.text.normalize import normalize, normalize_with_map
 
 #: bump when the analysis changes what it stores: documents are then analysed again
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 BATCH = 200
 
 
@@ -149,6 +156,7 @@ def analyse_documents(
     lex = replay(store.edits())
     previous = store.discovered_records(confirmed_only=full)
     kb = Knowledge.load(lex.lexicon_edits(), [_info(r) for r in previous])
+    fk = FramingKnowledge.load(kb)
     key_ids = store.sync_entities(_record(i) for i in kb.entities.values())
     if doc_ids is None:
         doc_ids = (
@@ -166,11 +174,13 @@ def analyse_documents(
                 break
             batch = doc_ids[lo : lo + BATCH]
             written: list[tuple[int, list[NewMention]]] = []
+            framed: list[tuple[int, DocumentFraming]] = []
             inputs = store.analysis_inputs(batch)
             for doc_id in batch:
                 if doc_id not in inputs:
                     continue
-                text, repeated, starts = inputs[doc_id]
+                text, repeated, sentences, published = inputs[doc_id]
+                starts = [a for a, _b in sentences]
                 found = analyse_entities(text, kb, skip=repeated, sentence_starts=starts)
                 new = [d for k, d in found.discovered.items() if k not in key_ids]
                 if new:
@@ -193,8 +203,24 @@ def analyse_documents(
                 if found.unresolved_speakers:
                     speakers[doc_id] = found.unresolved_speakers
                 written.append((doc_id, _to_rows(found.mentions, lex, key_ids, text)))
+                mentions = [
+                    MentionIn(
+                        m.start,
+                        m.end,
+                        lex.target(m.key),
+                        _type_of(lex.target(m.key), kb, lex),
+                        m.kind,
+                    )
+                    for m in found.mentions
+                    if lex.target(m.key) not in lex.ignored
+                ]
+                framing = analyse_framing(
+                    text, sentences, mentions, fk, published=published, skip=repeated
+                )
+                framed.append((doc_id, _framing_rows(framing, lex, key_ids)))
                 progress.advance(1)
             store.replace_mentions(written, ANALYSIS_VERSION)
+            store.replace_framing(framed)
             report.documents += len(written)
             report.mentions += sum(len(ms) for _, ms in written)
         report.discovered = len(discovered)
@@ -214,6 +240,68 @@ def analyse_documents(
         progress.finish()
         report.seconds = time.perf_counter() - began
     return report
+
+
+def _type_of(key: str, kb: Knowledge, lex: UserLexicon) -> str:
+    if key in lex.types:
+        return lex.types[key]
+    info = kb.entities.get(key)
+    return info.type if info is not None else "person"  # discovered names are people
+
+
+def _framing_rows(f: FramingResult, lex: UserLexicon, key_ids: dict[str, int]) -> DocumentFraming:
+    def eid(key: str | None) -> int | None:
+        if key is None:
+            return None
+        return key_ids.get(lex.target(key))
+
+    out = DocumentFraming()
+    out.labels = [
+        NewLabel(
+            lb.start,
+            lb.end,
+            lb.text,
+            lb.kind,
+            lb.category,
+            lb.key,
+            eid(lb.entity_key),
+            eid(lb.speaker_key),
+            lb.sentence_idx,
+            lb.details or None,
+        )
+        for lb in f.labels
+    ]
+    out.quotes = [
+        NewQuote(
+            q.start,
+            q.end,
+            q.kind,
+            eid(q.speaker_key),
+            q.speaker_text,
+            q.verb,
+            q.verb_category,
+            q.sentence_idx,
+            q.word_count,
+            q.details or None,
+        )
+        for q in f.quotes
+    ]
+    out.events = [
+        NewEvent(
+            e.type,
+            e.trigger,
+            e.start,
+            e.end,
+            e.sentence_idx,
+            e.date,
+            e.date_text,
+            eid(e.place_key),
+            tuple(i for i in (eid(k) for k in e.participants) if i is not None),
+            e.details or None,
+        )
+        for e in f.events
+    ]
+    return out
 
 
 def _to_rows(

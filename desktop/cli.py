@@ -12,6 +12,9 @@ from typing import Any, TextIO
 
 from desktop import __version__, entity_edits
 from desktop.analysing import AnalysisReport, analyse_documents
+from desktop.compare.comparison import Comparison, compare_documents, compare_outlets
+from desktop.compare.corpus import frame, keyness, kwic
+from desktop.compare.export import to_csv, to_html, to_json
 from desktop.config import default_db_path
 from desktop.entity_edits import EditError, resolve_entity
 from desktop.importing import ImportOptions, ImportReport, import_paths
@@ -163,6 +166,47 @@ def build_parser() -> argparse.ArgumentParser:
     lx.add_argument("file", type=Path)
     li = lexi_sub.add_parser("import", parents=[common], help="add the entries of FILE")
     li.add_argument("file", type=Path)
+
+    cmp_ = sub.add_parser(
+        "compare", parents=[common], help="compare two documents (or --outlets X Y)"
+    )
+    cmp_.add_argument("a", metavar="A")
+    cmp_.add_argument("b", metavar="B")
+    cmp_.add_argument("--outlets", action="store_true", help="A and B are outlets")
+
+    fr = sub.add_parser("frame", parents=[common], help="how each outlet frames an actor")
+    fr.add_argument("entity", metavar="ENTITY")
+    fr.add_argument("--by", choices=["outlet"], default="outlet")
+
+    qu = sub.add_parser("quotes", parents=[common], help="quotations and reported speech")
+    qu.add_argument("--speaker", metavar="ENTITY")
+    qu.add_argument("--outlet")
+    qu.add_argument("--kind", choices=["direct", "partial", "indirect"])
+
+    sub.add_parser("events", parents=[common], help="events with participants, place, date")
+
+    kw = sub.add_parser("kwic", parents=[common], help="concordance lines for a term")
+    kw.add_argument("term")
+    kw.add_argument("--width", type=_positive, default=40)
+    kw.add_argument("--limit", type=_positive, default=200)
+
+    ke = sub.add_parser(
+        "keyness", parents=[common], help="terms distinctive of one outlet against another"
+    )
+    ke.add_argument("outlet_a", metavar="OUTLET_A")
+    ke.add_argument("outlet_b", metavar="OUTLET_B")
+    ke.add_argument("--top", type=_positive, default=30)
+
+    ex = sub.add_parser("export", help="export a comparison")
+    ex_sub = ex.add_subparsers(
+        dest="export_what", metavar="WHAT", parser_class=_Parser, required=True
+    )
+    exc = ex_sub.add_parser("comparison", help="two documents (or --outlets X Y)")
+    exc.add_argument("a", metavar="A")
+    exc.add_argument("b", metavar="B")
+    exc.add_argument("--outlets", action="store_true")
+    exc.add_argument("--format", choices=["html", "pdf", "json", "csv"], required=True)
+    exc.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
 
     sub.add_parser("outlets", parents=[common], help="list outlets")
     outlet = sub.add_parser("outlet", help="edit outlets")
@@ -480,7 +524,156 @@ def cmd_doc(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> in
     return EXIT_OK
 
 
+def _comparison(store: Store, a: argparse.Namespace) -> Comparison:
+    if a.outlets:
+        return compare_outlets(
+            store, _outlet_filter(store, a.a) or 0, _outlet_filter(store, a.b) or 0
+        )
+    return compare_documents(store, store.resolve_document(a.a), store.resolve_document(a.b))
+
+
+def _entity_id(store: Store, ref: str) -> int:
+    try:
+        return resolve_entity(store, ref).id
+    except EditError as exc:
+        raise StoreError(str(exc)) from exc
+
+
+def cmd_compare(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    comp = _comparison(store, a)
+    if a.json:
+        _emit_json(out, comp.as_dict())
+        return EXIT_OK
+    out.write(f"A: {comp.a.label}  {' / '.join(comp.a.titles)}\n")
+    out.write(f"B: {comp.b.label}  {' / '.join(comp.b.titles)}\n\nShared actors\n")
+    for r in comp.shared:
+        flag = "*" if r.differs else " "
+        out.write(f" {flag} {r.name} ({r.type}) — mentions {r.a.mentions} / {r.b.mentions}\n")
+        for side, s in (("A", r.a), ("B", r.b)):
+            labels = " | ".join(f"{t} ({c or k})" for t, c, k, _n in s.labels[:5])
+            verbs = "، ".join(v for v, _c, _n in s.verbs[:5])
+            out.write(
+                f"     {side}: labels: {labels or '—'}; verbs: {verbs or '—'}; "
+                f"quotes: {len(s.quotes)}; voice {s.voice_share:.0%}\n"
+            )
+    out.write("Only in A: " + "، ".join(n for _i, n, _t, _m in comp.only_a) + "\n")
+    out.write("Only in B: " + "، ".join(n for _i, n, _t, _m in comp.only_b) + "\n")
+    if comp.passages:
+        out.write(f"\nAligned passages: {len(comp.passages)}\n")
+        for pa, pb, s, _w in comp.passages:
+            out.write(f"  {s:.2f}  A: {pa[:90]}\n        B: {pb[:90]}\n")
+    out.write(
+        f"\nEvents: {len(comp.shared_events)} shared, {len(comp.events_only_a)} only in A,"
+        f" {len(comp.events_only_b)} only in B\n"
+    )
+    return EXIT_OK
+
+
+def cmd_frame(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    table = frame(store, _entity_id(store, a.entity))
+    if a.json:
+        _emit_json(out, table.as_dict())
+        return EXIT_OK
+    out.write(
+        f"{table.name}\n{'label':40} {'category':15} "
+        + " ".join(f"{o[:12]:>12}" for o in table.outlets)
+        + "\n"
+    )
+    for label, cat in table.labels.items():
+        counts = " ".join(f"{table.counts.get((label, o), 0):>12}" for o in table.outlets)
+        out.write(f"{label[:40]:40} {(cat or '—'):15} {counts}\n")
+    for o in table.outlets:
+        verbs = "، ".join(f"{v} ×{n}" for v, n in table.verbs.get(o, {}).items())
+        out.write(
+            f"{o}: {table.documents[o]} documents, quoted {table.quoted[o]} times; "
+            f"verbs: {verbs or '—'}\n"
+        )
+    return EXIT_OK
+
+
+def cmd_quotes(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    speaker = _entity_id(store, a.speaker) if a.speaker else None
+    rows = store.quotes_for(speaker_id=speaker, outlet_id=_outlet_filter(store, a.outlet))
+    if a.kind:
+        rows = [q for q in rows if q.kind == a.kind]
+    if a.json:
+        _emit_json(out, [q.as_dict() for q in rows])
+        return EXIT_OK
+    for q in rows:
+        who = q.speaker_name or q.speaker_text or "?"
+        via = f" (via {q.details['via']})" if "via" in q.details else ""
+        out.write(f"doc {q.document_id} [{q.kind}] {who}{via} — {q.verb or '—'}: {q.text}\n")
+    out.write(f"{len(rows)} quotations\n")
+    return EXIT_OK
+
+
+def cmd_events(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    rows = store.events_for()
+    if a.json:
+        _emit_json(out, [e.as_dict() for e in rows])
+        return EXIT_OK
+    for e in rows:
+        who = "، ".join(n for _i, n, _t in e.participants)
+        out.write(
+            f"doc {e.document_id} {e.type:12} {e.trigger} | {e.date_text or '—'} | "
+            f"{e.place_name or '—'} | {who}\n"
+        )
+    return EXIT_OK
+
+
+def cmd_kwic(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    lines = kwic(store, a.term, a.width, a.limit)
+    if a.json:
+        _emit_json(out, [ln.as_dict() for ln in lines])
+        return EXIT_OK
+    for ln in lines:
+        out.write(f"{ln.document_id:>5} {ln.right:>{a.width}} [{ln.match}] {ln.left}\n")
+    return EXIT_OK
+
+
+def cmd_keyness(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    oa, ob = _outlet_filter(store, a.outlet_a), _outlet_filter(store, a.outlet_b)
+    rows = keyness(store, oa or 0, ob or 0, a.top)
+    if a.json:
+        _emit_json(out, [{"term": t, "g2": g, "a": x, "b": y} for t, g, x, y in rows])
+        return EXIT_OK
+    for t, g, x, y in rows:
+        out.write(f"{g:>10.2f}  {x:>6} {y:>6}  {t}\n")
+    return EXIT_OK
+
+
+def cmd_export(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    comp = _comparison(store, a)
+    if a.format == "pdf":
+        if a.output is None:
+            raise UsageError("a PDF needs --output FILE")
+        renderer = RENDERERS.get("pdf")
+        if renderer is None:
+            raise StoreError("PDF export is not available in this build")
+        renderer(to_html(comp), a.output)
+        err.write(f"tabayun: wrote {a.output}\n")
+        return EXIT_OK
+    text = {"html": to_html, "json": to_json, "csv": to_csv}[a.format](comp)
+    if a.output is None:
+        out.write(text)
+    else:
+        a.output.write_text(text, encoding="utf-8")
+        err.write(f"tabayun: wrote {a.output}\n")
+    return EXIT_OK
+
+
+#: output renderers the composition root provides (e.g. "pdf": Qt's text engine)
+RENDERERS: dict[str, Callable[[str, Path], None]] = {}
+
+
 COMMANDS: dict[str, Callable[[Store, argparse.Namespace, TextIO, TextIO], int]] = {
+    "compare": cmd_compare,
+    "frame": cmd_frame,
+    "quotes": cmd_quotes,
+    "events": cmd_events,
+    "kwic": cmd_kwic,
+    "keyness": cmd_keyness,
+    "export": cmd_export,
     "import": cmd_import,
     "analyse": cmd_analyse,
     "entities": cmd_entities,
@@ -500,8 +693,10 @@ def run(
     parser: argparse.ArgumentParser,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    renderers: dict[str, Callable[[str, Path], None]] | None = None,
 ) -> int:
     """Run one headless command against the database named by ``--db``."""
+    RENDERERS.update(renderers or {})
     out = out or sys.stdout
     err = err or sys.stderr
     db = Path(args.db) if args.db else default_db_path()

@@ -190,13 +190,15 @@ class Label(Base):
     key: Mapped[str | None] = mapped_column(String(100))
     #: official | neutral | delegitimising | legitimising | ...
     category: Mapped[str | None] = mapped_column(String(40))
-    #: label | apposition | scare_quote | distancing
+    #: label | apposition | scare_quote | quoted_term | distancing
     kind: Mapped[str] = mapped_column(String(20))
     #: whose words they are, when attributed (e.g. a quoted label)
     speaker_entity_id: Mapped[int | None] = mapped_column(
         ForeignKey("entities.id", ondelete="SET NULL")
     )
     sentence_idx: Mapped[int | None] = mapped_column(Integer)
+    #: distancing that qualifies it, the voice of a scare quote…
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     __table_args__ = (Index("ix_labels_document_start", "document_id", "start"),)
 
 
@@ -211,12 +213,14 @@ class Quote(Base):
     speaker_text: Mapped[str | None] = mapped_column(String(300))
     verb: Mapped[str | None] = mapped_column(String(100))
     verb_category: Mapped[str | None] = mapped_column(String(40))
-    #: direct | indirect
+    #: direct | partial | indirect
     kind: Mapped[str] = mapped_column(String(20))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     sentence_idx: Mapped[int | None] = mapped_column(Integer)
+    #: who relayed it (via), an unclosed quotation mark, a continued speaker…
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     __table_args__ = (Index("ix_quotes_document_start", "document_id", "start"),)
 
 

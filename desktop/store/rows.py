@@ -116,3 +116,103 @@ class EntityDetail:
     documents: list[tuple[int, str, str | None, int]]
     mentions: list[MentionRow]
     details: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LabelRow:
+    id: int
+    document_id: int
+    entity_id: int | None
+    entity_name: str | None
+    start: int
+    end: int
+    text: str
+    key: str | None
+    category: str | None
+    kind: str
+    speaker_entity_id: int | None
+    speaker_name: str | None
+    sentence_idx: int | None
+    details: dict[str, object] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "document": self.document_id,
+            "entity_id": self.entity_id,
+            "entity": self.entity_name,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "category": self.category,
+            "kind": self.kind,
+            "speaker_id": self.speaker_entity_id,
+            "speaker": self.speaker_name,
+            "details": self.details,
+        }
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    id: int
+    document_id: int
+    speaker_entity_id: int | None
+    speaker_name: str | None
+    speaker_text: str | None
+    verb: str | None
+    verb_category: str | None
+    kind: str
+    start: int
+    end: int
+    text: str
+    word_count: int
+    sentence_idx: int | None
+    details: dict[str, object] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "document": self.document_id,
+            "speaker_id": self.speaker_entity_id,
+            "speaker": self.speaker_name,
+            "speaker_text": self.speaker_text,
+            "verb": self.verb,
+            "verb_category": self.verb_category,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "words": self.word_count,
+            "details": self.details,
+        }
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    document_id: int
+    type: str
+    trigger: str
+    start: int
+    end: int
+    date: dt.date | None
+    date_text: str | None
+    place_id: int | None
+    place_name: str | None
+    #: (entity id, name, type)
+    participants: list[tuple[int, str, str]]
+    sentence_idx: int | None
+    details: dict[str, object] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "document": self.document_id,
+            "type": self.type,
+            "trigger": self.trigger,
+            "start": self.start,
+            "end": self.end,
+            "date": self.date.isoformat() if self.date else None,
+            "date_text": self.date_text,
+            "place": self.place_name,
+            "participants": [n for _i, n, _t in self.participants],
+            "details": self.details,
+        }

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.store import sqlite
 from desktop.store.engine import make_engine, upgrade_to_head
 from desktop.store.entities import EntityStoreMixin
+from desktop.store.framing import FramingStoreMixin
 from desktop.store.models import (
     Document,
     Entity,
@@ -77,7 +78,7 @@ def _doc_row(r: Sequence[object]) -> DocumentRow:
     return DocumentRow(*r)  # type: ignore[arg-type]
 
 
-class Store(EntityStoreMixin):
+class Store(EntityStoreMixin, FramingStoreMixin):
     """A database opened, migrated and ready."""
 
     def __init__(self, engine: Engine) -> None:
@@ -343,30 +344,32 @@ class Store(EntityStoreMixin):
 
     def analysis_inputs(
         self, ids: Sequence[int]
-    ) -> dict[int, tuple[str, list[tuple[int, int]], list[int]]]:
-        """Per document: (text, repeated paragraph spans, sentence starts), in 3 queries."""
+    ) -> dict[int, tuple[str, list[tuple[int, int]], list[tuple[int, int]], dt.date | None]]:
+        """Per document: (text, repeated paragraph spans, sentence spans, date), in 3 queries."""
         with self.session() as s:
-            texts = {
-                i: t
-                for i, t in s.execute(
-                    select(Document.id, Document.text).where(Document.id.in_(list(ids)))
+            texts: dict[int, str] = {}
+            dates: dict[int, dt.date | None] = {}
+            for i, t, d in s.execute(
+                select(Document.id, Document.text, Document.published).where(
+                    Document.id.in_(list(ids))
                 )
-            }
+            ):
+                texts[i], dates[i] = t, d
             repeated: dict[int, list[tuple[int, int]]] = {i: [] for i in texts}
-            for d, a, b in s.execute(
+            for doc, a, b in s.execute(
                 select(Paragraph.document_id, Paragraph.start, Paragraph.end).where(
                     Paragraph.document_id.in_(list(ids)), Paragraph.repeated.is_(True)
                 )
             ):
-                repeated[d].append((a, b))
-            starts: dict[int, list[int]] = {i: [] for i in texts}
-            for d, a in s.execute(
-                select(Sentence.document_id, Sentence.start)
+                repeated[doc].append((a, b))
+            sentences: dict[int, list[tuple[int, int]]] = {i: [] for i in texts}
+            for doc, a, b in s.execute(
+                select(Sentence.document_id, Sentence.start, Sentence.end)
                 .where(Sentence.document_id.in_(list(ids)))
                 .order_by(Sentence.document_id, Sentence.idx)
             ):
-                starts[d].append(a)
-        return {i: (texts[i], repeated[i], starts[i]) for i in texts}
+                sentences[doc].append((a, b))
+        return {i: (texts[i], repeated[i], sentences[i], dates[i]) for i in texts}
 
     def texts(self, ids: Sequence[int]) -> dict[int, str]:
         with self.session() as s:

@@ -115,6 +115,15 @@ def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     return norm, OffsetMap(deleted, len(text))
 
 
+def extend_over_marks(text: str, end: int) -> int:
+    """Move a span's end past the diacritics and tatweel that belong to its last letter
+    (اجتماعاً: the tanween is part of the word)."""
+    _table, deleted = _tables()
+    while end < len(text) and text[end] in deleted and unicodedata.category(text[end]) != "Cf":
+        end += 1
+    return end
+
+
 def fingerprint_text(text: str) -> str:
     """The form used to recognise the same article twice: normalised, every run of white
     space and punctuation-free spacing collapsed to one space."""

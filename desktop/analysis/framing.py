@@ -1,0 +1,990 @@
+"""Framing in one document: labels, appositions, scare quotes, distancing, reporting
+verbs, quotes (direct, partial, indirect) with their speakers, and events.
+
+Pure: the text, its sentences and its entity mentions in; drafts out, with offsets into
+the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.analysis.knowledge import Knowledge
+from desktop.analysis.matcher import AliasMatcher
+from desktop.lexicon.framing import (
+    DistancingEntry,
+    LabelEntry,
+    load_distancing,
+    load_event_triggers,
+    load_labels,
+)
+from desktop.text.dates import month_names
+from desktop.text.normalize import OffsetMap, extend_over_marks, normalize, normalize_with_map
+from desktop.text.reldates import find_dates
+from desktop.text.tokens import WORD_RE
+
+SPEAKER_TYPES = frozenset({"person", "organisation", "state", "media", "group"})
+ACTOR_TYPES = SPEAKER_TYPES
+#: quoted spans up to this many words are labels or fragments, not speeches
+SHORT_QUOTE = 3
+#: verbs that name or describe someone: a quoted label after them is the speaker's word
+DESCRIBING_VERBS = frozenset({"وصف", "اعتبر", "سمي", "اطلق", "نعت"})
+#: «بحسب X», «وفق X»: the sentence is attributed to X
+ACCORDING_TO = ("بحسب", "حسب", "وفق", "وفقا ل", "نقلا عن", "طبقا ل")
+#: nouns that refer back to a named body: «وقال المكتب» → the office named before
+ANAPHORS = {
+    "المكتب": "مكتب",
+    "الوكاله": "وكاله",
+    "الوزاره": "وزاره",
+    "الجيش": "الجيش",
+    "الخارجيه": "الخارجيه",
+    "الفريق": "فريق",
+    "المنظمه": "منظمه",
+    "البيان": "بيان",
+    "الهيئه": "هيئه",
+    "المجلس": "مجلس",
+    "الحكومه": "الحكومه",
+    "المنصه": "منصه",
+}
+#: when no earlier name starts with the noun, the latest entity of this type
+ANAPHOR_TYPES = {
+    "الوكاله": "media",
+    "الوزاره": "organisation",
+    "المنظمه": "organisation",
+    "الهيئه": "organisation",
+    "الحكومه": "state",
+}
+_LOCATIVES = frozenset(
+    {
+        "حول",
+        "قرب",
+        "ريف",
+        "مدينه",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "داخل",
+        "خارج",
+        "محيط",
+        "اطراف",
+        "ضواحي",
+        "وسط",
+        "الي",
+        "نحو",
+        "باتجاه",
+    }
+)
+_COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
+_PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
+_DOUBLE = '"“”″„‟'
+_OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
+_NUMBER_RE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*\(?\s*([^\W\d_]+)")
+
+
+@dataclass
+class MentionIn:
+    """An entity mention as the framing analysis needs it (original offsets)."""
+
+    start: int
+    end: int
+    key: str
+    type: str
+    kind: str
+
+
+@dataclass
+class LabelDraft:
+    start: int
+    end: int
+    text: str
+    kind: str  # label | apposition | scare_quote | distancing
+    category: str | None = None
+    key: str | None = None
+    entity_key: str | None = None
+    speaker_key: str | None = None
+    sentence_idx: int | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class QuoteDraft:
+    start: int
+    end: int
+    kind: str  # direct | partial | indirect
+    speaker_key: str | None
+    speaker_text: str | None
+    verb: str | None
+    verb_category: str | None
+    sentence_idx: int | None
+    word_count: int
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class EventDraft:
+    type: str
+    trigger: str
+    start: int
+    end: int
+    sentence_idx: int | None
+    date: dt.date | None
+    date_text: str | None
+    place_key: str | None
+    participants: list[str]
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class FramingResult:
+    labels: list[LabelDraft] = field(default_factory=list)
+    quotes: list[QuoteDraft] = field(default_factory=list)
+    events: list[EventDraft] = field(default_factory=list)
+
+
+class FramingKnowledge:
+    """The framing lexicons compiled once per analysis run."""
+
+    def __init__(
+        self,
+        kb: Knowledge,
+        labels: Sequence[LabelEntry],
+        distancing: Sequence[DistancingEntry],
+        events: dict[str, str],
+    ) -> None:
+        self.kb = kb
+        self.labels: dict[str, LabelEntry] = {}
+        for e in labels:
+            self.labels.setdefault(" ".join(normalize(e.label).split()), e)
+        self.label_matcher = AliasMatcher({k: [(k, "label")] for k in self.labels})
+        self.distancing: dict[str, DistancingEntry] = {}
+        for d in distancing:
+            self.distancing.setdefault(" ".join(normalize(d.phrase).split()), d)
+        self.distancing_matcher = AliasMatcher({k: [(k, "distancing")] for k in self.distancing})
+        self.events = events
+        self.event_matcher = AliasMatcher({k: [(t, "event")] for k, t in events.items()})
+
+    @classmethod
+    def load(cls, kb: Knowledge) -> FramingKnowledge:
+        return cls(kb, load_labels(), load_distancing(), load_event_triggers())
+
+
+@dataclass
+class _Verb:
+    start: int  # original offsets
+    end: int
+    lemma: str
+    category: str
+    sentence: int
+    #: where the subject after the verb ends (the verb's end when there is none)
+    subject_end: int = 0
+    #: an active participle used adverbially (مؤكداً, واصفاً): it has no subject of its own
+    participle: bool = False
+    speaker: tuple[str | None, str | None, dict[str, Any]] = (None, None, {})
+
+
+class _Framer:
+    def __init__(
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        mentions: Sequence[MentionIn],
+        fk: FramingKnowledge,
+        published: dt.date | None,
+        skip: Sequence[tuple[int, int]],
+    ) -> None:
+        self.text = text
+        self.sentences = list(sentences) or [(0, len(text))]
+        self.starts = [s for s, _e in self.sentences]
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.fk = fk
+        self.kb = fk.kb
+        self.published = published
+        self.skip = list(skip)
+        self.norm: str
+        self.omap: OffsetMap
+        self.norm, self.omap = normalize_with_map(text)
+        self.tokens = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.norm)]
+        self.result = FramingResult()
+        self.quote_spans: list[tuple[int, int]] = []
+        self.role_spans = [
+            self.span(h.start, h.end)
+            for h in self.kb.matcher.find(self.norm)
+            if any(kind == "role" for _t, kind in h.payload)
+        ]
+
+    # ---- helpers ------------------------------------------------------------------------
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def skipped(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.skip)
+
+    def span(self, nstart: int, nend: int) -> tuple[int, int]:
+        a, b = self.omap.span_to_original(nstart, nend)
+        return a, extend_over_marks(self.text, b)
+
+    def mentions_in(self, start: int, end: int) -> list[MentionIn]:
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def mention_at(self, start: int, end: int) -> MentionIn | None:
+        """The mention overlapping [start, end), if any (mentions never overlap)."""
+        i = bisect.bisect_left(self.mention_starts, end) - 1
+        if i >= 0 and self.mentions[i].end > start:
+            return self.mentions[i]
+        return None
+
+    def norm_tokens_between(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """Normalised tokens whose original span lies in [a, b)."""
+        na = bisect.bisect_left(self._norm_starts_original(), a)
+        out = []
+        for ts, te, t in self.tokens[na:]:
+            oa, ob = self.span(ts, te)
+            if oa >= b:
+                break
+            out.append((oa, ob, t))
+        return out
+
+    def _norm_starts_original(self) -> list[int]:
+        cached = getattr(self, "_tok_orig_starts", None)
+        if cached is None:
+            cached = [self.omap.to_original(ts) for ts, _te, _t in self.tokens]
+            self._tok_orig_starts = cached
+        return cached
+
+    # ---- labels ----------------------------------------------------------------------
+    def labels(self) -> None:
+        for hit in self.fk.label_matcher.find(self.norm):
+            a, b = self.span(hit.start, hit.end)
+            if self.skipped(a):
+                continue
+            entry = self.fk.labels[hit.key]
+            if "metonym" in entry.en.lower() and self._locative(hit.start):
+                continue  # «حول دمشق» is the city, «تركيز دمشق» the government
+            if " " not in hit.key and self._qualified(hit.end):
+                continue  # «النظام الدولي» is not «النظام»
+            mention = self.mention_at(a, b)
+            entity = entry.actor or (mention.key if mention else None)
+            self.result.labels.append(
+                LabelDraft(
+                    a,
+                    b,
+                    self.text[a:b],
+                    "label",
+                    entry.category,
+                    hit.key,
+                    entity,
+                    None,
+                    self.sentence_of(a),
+                    {"en": entry.en} if entry.en else {},
+                )
+            )
+
+    def _qualified(self, nend: int) -> bool:
+        """A one-word label followed by a definite adjective that is no nationality."""
+        i = bisect.bisect_left([t[0] for t in self.tokens], nend)
+        if i >= len(self.tokens):
+            return False
+        start, _end, nxt = self.tokens[i]
+        if self.norm[nend:start].strip():
+            return False
+        return nxt.startswith("ال") and nxt not in self.kb.nisbas
+
+    def _locative(self, nstart: int) -> bool:
+        """Preceded by a preposition or a place noun (حول، في، قرب، ريف…)."""
+        i = bisect.bisect_left([t[0] for t in self.tokens], nstart)
+        if i == 0:
+            return False
+        _prev_start, prev_end, prev = self.tokens[i - 1]
+        if self.norm[prev_end:nstart].strip():
+            return False
+        fused = nstart > 0 and self.norm[nstart - 1].isalpha()
+        return fused or prev in _PREPOSITIONS or prev in _LOCATIVES
+
+    def appositions(self) -> None:
+        """Role phrases right before or after a person's name: «بشار الجعفري رئيس وفد
+        الحكومة السورية», «مبعوث الأمم المتحدة الخاص إلى سوريا جير بيدرسون»."""
+        for m in self.mentions:
+            if m.type != "person" or self.skipped(m.start):
+                continue
+            for a, b in self.role_spans:
+                if self.skipped(a):
+                    continue
+                gap_after = self.text[m.end : a] if a >= m.end else None
+                gap_before = self.text[b : m.start] if b <= m.start else None
+                near = any(
+                    gap is not None
+                    and len(gap) <= 3
+                    and "\n" not in gap
+                    and not any(ch.isalnum() for ch in gap)
+                    for gap in (gap_after, gap_before)
+                )
+                if near:
+                    self.result.labels.append(
+                        LabelDraft(
+                            a,
+                            b,
+                            self.text[a:b],
+                            "apposition",
+                            None,
+                            None,
+                            m.key,
+                            None,
+                            self.sentence_of(a),
+                        )
+                    )
+        # the descriptive title before a name that discovery read («وزير الخارجية الروسي»)
+        for m in self.mentions:
+            if m.type != "person" or m.kind not in ("name", "discovered"):
+                continue
+            j = self._title_before(m.start)
+            if j is not None and not any(
+                lb.kind == "apposition"
+                and lb.entity_key == m.key
+                and lb.end <= m.start
+                and m.start - lb.end <= 3
+                for lb in self.result.labels
+            ):
+                self.result.labels.append(
+                    LabelDraft(
+                        j,
+                        m.start,
+                        self.text[j : m.start].strip(" ،,"),
+                        "apposition",
+                        None,
+                        None,
+                        m.key,
+                        None,
+                        self.sentence_of(j),
+                    )
+                )
+
+    def _title_before(self, start: int) -> int | None:
+        """Start of a title + descriptor chain ending right before ``start``."""
+        toks = self.norm_tokens_between(max(0, start - 120), start)
+        if not toks:
+            return None
+        anchors = self.kb.title_anchors
+        begin = None
+        for i in range(len(toks) - 1, -1, -1):
+            oa, _ob, t = toks[i]
+            stripped = t[1:] if t[:1] in "ول" and t[1:] in anchors else t
+            if stripped in anchors:
+                begin = oa
+                break
+            if not (
+                t.startswith(("ال", "لل"))
+                or t in self.kb.titles
+                or t in self.kb.nisbas
+                or self.mention_at(oa, _ob) is not None
+            ):
+                return None
+        if begin is None:
+            return None
+        if any(ch in self.text[begin:start] for ch in ".!?؟\n"):
+            return None
+        return begin
+
+    # ---- quotes --------------------------------------------------------------------------
+    def _quote_marks(self) -> list[tuple[int, int, bool]]:
+        """(content start, content end, closed) of every quoted span, paragraph by paragraph."""
+        spans: list[tuple[int, int, bool]] = []
+        pos = 0
+        for line in self.text.split("\n"):
+            base = pos
+            pos += len(line) + 1
+            open_double: int | None = None
+            guillemets: list[int] = []
+            open_single: int | None = None
+            for i, ch in enumerate(line):
+                at = base + i
+                if ch in _DOUBLE:
+                    if open_double is None:
+                        open_double = at
+                    else:
+                        spans.append((open_double + 1, at, True))
+                        open_double = None
+                elif ch == "«":
+                    guillemets.append(at)
+                elif ch == "»" and guillemets:
+                    spans.append((guillemets.pop() + 1, at, True))
+                elif ch == _OPEN_SINGLE:
+                    open_single = at
+                elif ch == _CLOSE_SINGLE and open_single is not None:
+                    spans.append((open_single + 1, at, True))
+                    open_single = None
+            end = base + len(line)
+            for opened in [open_double, *guillemets]:
+                if opened is not None:
+                    spans.append((opened + 1, end, False))  # the closing mark is missing
+        out = []
+        for a, b, closed in spans:
+            while a < b and (self.text[a].isspace() or self.text[a] in ":"):
+                a += 1
+            while b > a and (self.text[b - 1].isspace() or self.text[b - 1] in ".،,:"):
+                b -= 1
+            if b > a and any(ch.isalpha() for ch in self.text[a:b]):
+                out.append((a, b, closed))
+        return sorted(out)
+
+    def _verbs(self) -> list[_Verb]:
+        out = []
+        for ts, te, t in self.tokens:
+            forms = [t] + [t[len(p) :] for p in ("و", "ف") if t.startswith(p) and len(t) > 3]
+            verb = next((self.kb.verbs[f] for f in forms if f in self.kb.verbs), None)
+            if verb is None:
+                continue
+            a, b = self.span(ts, te)
+            if self.skipped(a):
+                continue
+            form = next(f for f in forms if f in self.kb.verbs)
+            participle = form.endswith("ا") and form != normalize(verb.lemma)
+            out.append(
+                _Verb(a, b, verb.lemma, verb.category, self.sentence_of(a), participle=participle)
+            )
+        return out
+
+    def _speaker_after(self, verb: _Verb, limit: int) -> tuple[MentionIn | None, str | None, int]:
+        """The subject after a verb (VS order), or an anaphoric noun («المكتب»)."""
+        s_end = min(limit, self.sentences[verb.sentence][1])
+        toks = self.norm_tokens_between(verb.end, s_end)[:12]
+        for i, (oa, ob, t) in enumerate(toks):
+            m = self.mention_at(oa, ob)
+            if m is not None and m.type in SPEAKER_TYPES:
+                m = self._office_holder(m) or m
+                if normalize(verb.lemma) == "نقل":
+                    # «نقلت نوفوستي عن بورودافكين قوله»: the source relays the speaker
+                    rest = self.norm_tokens_between(m.end, s_end)[:3]
+                    if rest and rest[0][2] == "عن":
+                        inner = self.mention_at(rest[1][0], rest[1][1]) if len(rest) > 1 else None
+                        if inner is not None and inner.type in SPEAKER_TYPES:
+                            return (
+                                MentionIn(
+                                    inner.start, inner.end, inner.key, inner.type, f"via:{m.key}"
+                                ),
+                                None,
+                                inner.end,
+                            )
+                return m, None, m.end
+            if any(a <= oa < b for a, b in self.role_spans):
+                continue  # «اعتبر مبعوث الأمم المتحدة إلى سوريا، غير بيدرسون»
+            if t in _COMPLEMENTISERS or t in ("ان", "إن") or t in _PREPOSITIONS:
+                break
+            if i == 0 and t in ANAPHORS:
+                return None, self.text[oa:ob], ob
+            if i >= 1 and m is None and not t.startswith("ال") and t not in self.kb.titles:
+                break
+        return None, None, verb.end
+
+    def _relayed(self, verb: _Verb, after: int, limit: int) -> tuple[str, str] | None:
+        """After «نقلت الوكالة», «عن الوزارة» names who actually speaks."""
+        if normalize(verb.lemma) != "نقل":
+            return None
+        rest = self.norm_tokens_between(after, min(limit, self.sentences[verb.sentence][1]))[:3]
+        if len(rest) < 2 or rest[0][2] != "عن":
+            return None
+        oa, ob, t = rest[1]
+        m = self.mention_at(oa, ob)
+        if m is not None and m.type in SPEAKER_TYPES:
+            return m.key, self.text[m.start : m.end]
+        if t in ANAPHORS:
+            key, _via = self._resolve_anaphor(t, verb.start)
+            if key is not None:
+                return key, self.text[oa:ob]
+        return None
+
+    def _office_holder(self, m: MentionIn) -> MentionIn | None:
+        """«مكتب مبعوث الأمم المتحدة … جير بيدرسون»: the office speaks for the person
+        named right after it."""
+        if not normalize(self.text[m.start : m.end]).startswith("مكتب"):
+            return None
+        i = bisect.bisect_right(self.mention_starts, m.start)
+        nxt = self.mentions[i] if i < len(self.mentions) else None
+        if nxt is not None and nxt.type == "person" and 0 <= nxt.start - m.end <= 2:
+            return MentionIn(nxt.start, nxt.end, nxt.key, nxt.type, f"via:{m.key}")
+        return None
+
+    def _governed(self, m: MentionIn, s_start: int) -> bool:
+        """Is the mention the object of a preposition (مع بيدرسون, لمجلس الأمن)?"""
+        if m.start > 0 and self.text[m.start - 1].isalpha():
+            return True  # a proclitic preposition fused to the name
+        before = self.norm_tokens_between(max(s_start, m.start - 12), m.start)
+        return bool(before) and before[-1][2] in _PREPOSITIONS
+
+    def _speaker_before(self, verb: _Verb) -> MentionIn | None:
+        """The subject before the verb (SV order): the sentence's first actor that no
+        preposition governs."""
+        s_start = self.sentences[verb.sentence][0]
+        candidates = [m for m in self.mentions_in(s_start, verb.start) if m.type in SPEAKER_TYPES]
+        for m in candidates:
+            if self._governed(m, s_start):
+                continue
+            if not any(q[0] <= m.start < q[1] for q in self.quote_spans):
+                return m
+        return None
+
+    def _resolve_anaphor(self, noun: str, before: int) -> tuple[str | None, str | None]:
+        """«المكتب» → (speaker key, the body it stands for). The office of a person speaks
+        for that person."""
+        stem = ANAPHORS.get(normalize(noun))
+        if stem is None:
+            return None, None
+        found = self._anaphor_by_name(stem, before)
+        if found != (None, None):
+            return found
+        wanted = ANAPHOR_TYPES.get(normalize(noun))
+        for m in reversed([m for m in self.mentions if m.start < before]):
+            if m.type == wanted:
+                return m.key, None
+        return None, None
+
+    def _anaphor_by_name(self, stem: str, before: int) -> tuple[str | None, str | None]:
+        for i in range(len(self.mentions) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.start >= before:
+                continue
+            surface = normalize(self.text[m.start : m.end])
+            if stem in surface.split()[0] or surface.startswith(stem):
+                nxt = self.mentions[i + 1] if i + 1 < len(self.mentions) else None
+                if (
+                    nxt is not None
+                    and nxt.type == "person"
+                    and nxt.start - m.end <= 2
+                    and stem == "مكتب"
+                ):
+                    return nxt.key, m.key
+                return m.key, None
+        return None, None
+
+    def quotes(self) -> None:
+        marks = self._quote_marks()
+        self.quote_spans = [(a, b) for a, b, _c in marks]
+        verbs = self._verbs()
+        used_verbs: set[int] = set()
+        last_speaker: tuple[str | None, str | None, dict[str, Any]] = (None, None, {})
+        speakers_by_sentence: dict[int, tuple[str | None, str | None, dict[str, Any], _Verb]] = {}
+        previous: _Verb | None = None
+        for v in verbs:
+            if any(a <= v.start < b for a, b, _c in marks):
+                continue  # a verb inside a quotation belongs to the quoted speech
+            if v.participle and previous is not None and previous.sentence == v.sentence:
+                v.speaker = previous.speaker  # «… مؤكداً», «واصفاً …»: the same subject
+                v.subject_end = v.end
+                continue
+            previous = v
+            nxt_quote = next((q for q in marks if q[0] > v.end), None)
+            limit = nxt_quote[0] if nxt_quote else len(self.text)
+            mention, noun, after = self._speaker_after(v, limit)
+            v.subject_end = after
+            details: dict[str, Any] = {}
+            key = mention.key if mention else None
+            text = self.text[mention.start : mention.end] if mention else noun
+            if mention is not None and mention.kind.startswith("via:"):
+                details["via"] = mention.kind[4:]
+            if mention is None and noun:
+                key, via = self._resolve_anaphor(noun, v.start)
+                if via:
+                    details["via"] = via
+                relayed = self._relayed(v, after, limit)
+                if relayed is not None and key is not None:
+                    details["via"] = key  # «نقلت الوكالة عن الوزارة قولها»
+                    key, text = relayed
+            if key is None and noun is None:
+                m2 = self._speaker_before(v)
+                if m2 is not None:
+                    key, text = m2.key, self.text[m2.start : m2.end]
+            if key is None and noun is None:
+                key, text, details = last_speaker  # «وأضاف:» continues the previous speaker
+                details = dict(details, continued=True)
+            if key is not None or text:
+                speakers_by_sentence.setdefault(v.sentence, (key, text, details, v))
+                last_speaker = (key, text, {k: d for k, d in details.items() if k == "via"})
+            v.speaker = (key, text, details)
+        for a, b, closed in marks:
+            if self.skipped(a):
+                continue
+            words = len(WORD_RE.findall(self.text[a:b]))
+            sentence = self.sentence_of(a)
+            # the verb that introduces it: the last before it in its sentence, else the next
+            preceding = [v for v in verbs if v.end <= a and v.sentence == sentence]
+            following = [v for v in verbs if v.start >= b and v.sentence == self.sentence_of(b)]
+            verb = preceding[-1] if preceding else (following[0] if following else None)
+            key, text, details = verb.speaker if verb else (None, None, {})
+            if verb is None:
+                recent = [
+                    q
+                    for q in self.result.quotes
+                    if q.speaker_key and sentence - 2 <= (q.sentence_idx or 0) < sentence
+                ]
+                if recent:  # a paragraph that is all quotation, after the speaker's words
+                    key, text = recent[-1].speaker_key, recent[-1].speaker_text
+                    details = {"continued": True}
+            if verb is not None:
+                used_verbs.add(id(verb))
+            if words <= SHORT_QUOTE:
+                if self._short_quote(a, b, verb, key):
+                    continue
+                if key is None and not text:
+                    # quotation marks of the outlet's own, around a term («وقف الاقتتال»)
+                    self.result.labels.append(
+                        LabelDraft(
+                            a,
+                            b,
+                            self.text[a:b],
+                            "quoted_term",
+                            None,
+                            None,
+                            None,
+                            None,
+                            sentence,
+                            {"voice": "outlet"},
+                        )
+                    )
+                    continue
+                kind = "partial"
+            else:
+                kind = "direct"
+            if not closed:
+                details = dict(details, unclosed=True)
+            self.result.quotes.append(
+                QuoteDraft(
+                    a,
+                    b,
+                    kind,
+                    key,
+                    text,
+                    verb.lemma if verb else None,
+                    verb.category if verb else None,
+                    sentence,
+                    words,
+                    dict(details),
+                )
+            )
+        for v in verbs:
+            if id(v) in used_verbs:
+                continue
+            key, text, details = v.speaker
+            if key is None and not text:
+                continue
+            a, b = self._indirect_span(v)
+            if b <= a:
+                continue
+            self.result.quotes.append(
+                QuoteDraft(
+                    a,
+                    b,
+                    "indirect",
+                    key,
+                    text,
+                    v.lemma,
+                    v.category,
+                    v.sentence,
+                    len(WORD_RE.findall(self.text[a:b])),
+                    dict(details),
+                )
+            )
+        self._according_to()
+
+    def _short_quote(self, a: int, b: int, verb: _Verb | None, speaker: str | None) -> bool:
+        """A quoted label is a scare quote (or a quoted label of the speaker's), a quoted
+        name is just a name; returns True when the span is not speech."""
+        content = " ".join(normalize(self.text[a:b]).split())
+        entry = None
+        for hit in self.fk.label_matcher.find(content):
+            if hit.start == 0 and hit.end >= len(content) - 1:
+                entry = self.fk.labels[hit.key]
+        mention = self.mention_at(a, b)
+        if entry is not None:
+            describing = verb is not None and normalize(verb.lemma) in DESCRIBING_VERBS
+            entity = entry.actor or (mention.key if mention else None)
+            self.result.labels = [
+                lb for lb in self.result.labels if not (lb.kind == "label" and a <= lb.start < b)
+            ]
+            self.result.labels.append(
+                LabelDraft(
+                    a,
+                    b,
+                    self.text[a:b],
+                    "scare_quote",
+                    entry.category,
+                    content,
+                    entity,
+                    speaker if describing else None,
+                    self.sentence_of(a),
+                    {"voice": "speaker" if describing else "outlet"},
+                )
+            )
+            return True
+        return mention is not None and mention.start <= a + 1 and mention.end >= b - 1
+
+    def _indirect_span(self, v: _Verb) -> tuple[int, int]:
+        """From the complementiser after the verb (إن/أن) or the subject to the sentence end,
+        stopping at a direct quote."""
+        s_end = self.sentences[v.sentence][1]
+        toks = self.norm_tokens_between(v.end, s_end)
+        start = max(v.end, v.subject_end)
+        for oa, ob, t in toks[:14]:
+            if oa < start:
+                continue  # «بان كي مون»: a name can look like a complementiser
+            if t in _COMPLEMENTISERS or t == "ان":
+                start = ob
+                break
+        end = s_end
+        for a, _b in self.quote_spans:
+            if start <= a < end:
+                end = a - 1
+                break
+        while start < end and not self.text[start].isalnum():
+            start += 1
+        while end > start and not self.text[end - 1].isalnum():
+            end -= 1
+        return start, end
+
+    def _according_to(self) -> None:
+        """«بحسب فريق منسقو الاستجابة»: the sentence reports what that source says."""
+        for ts, te, t in self.tokens:
+            if t not in ("بحسب", "حسب", "وفق"):
+                continue
+            a, b = self.span(ts, te)
+            if self.skipped(a):
+                continue
+            sentence = self.sentence_of(a)
+            s_start, s_end = self.sentences[sentence]
+            source = next(
+                (m for m in self.mentions_in(b, min(s_end, b + 80)) if m.type in SPEAKER_TYPES),
+                None,
+            )
+            if source is None:
+                continue
+            quoted = [
+                q
+                for q in self.result.quotes
+                if q.sentence_idx == sentence and q.kind in ("direct", "partial")
+            ]
+            if quoted:
+                for q in quoted:  # «وأكد بيدرسون، بحسب قناة الحرة، “…”»
+                    q.details["reported_via"] = source.key
+                continue
+            qa, qb = s_start, a
+            while qb > qa and not self.text[qb - 1].isalnum():
+                qb -= 1
+            if len(WORD_RE.findall(self.text[qa:qb])) < 4:
+                continue
+            self.result.quotes.append(
+                QuoteDraft(
+                    qa,
+                    qb,
+                    "indirect",
+                    source.key,
+                    self.text[source.start : source.end],
+                    self.text[a:b],
+                    "neutral",
+                    sentence,
+                    len(WORD_RE.findall(self.text[qa:qb])),
+                    {"according_to": True},
+                )
+            )
+
+    # ---- distancing ----------------------------------------------------------------------
+    def distancing(self) -> None:
+        labels = [lb for lb in self.result.labels if lb.kind in ("label", "scare_quote")]
+        for hit in self.fk.distancing_matcher.find(self.norm):
+            a, b = self.span(hit.start, hit.end)
+            if self.skipped(a):
+                continue
+            entry = self.fk.distancing[hit.key]
+            sentence = self.sentence_of(a)
+            target: LabelDraft | None = None
+            if entry.position in ("after", "adjective"):
+                before = [
+                    lb
+                    for lb in labels
+                    if lb.end <= a and a - lb.end <= 4 and lb.sentence_idx == sentence
+                ]
+                target = before[-1] if before else None
+            else:
+                after = [lb for lb in labels if lb.start >= b and lb.start - b <= 6]
+                target = after[0] if after else None
+            speaker = self._whose_words(a, sentence) if entry.kind == "attribution" else None
+            details: dict[str, Any] = {"kind": entry.kind, "position": entry.position}
+            if target is not None:
+                target.details["distanced_by"] = self.text[a:b]
+                target.details["distancing"] = entry.kind
+                if speaker:
+                    target.speaker_key = speaker
+                details["qualifies"] = [target.start, target.end]
+                details["label"] = target.text
+            self.result.labels.append(
+                LabelDraft(
+                    a,
+                    b,
+                    self.text[a:b],
+                    "distancing",
+                    target.category if target else None,
+                    hit.key,
+                    target.entity_key if target else None,
+                    speaker,
+                    sentence,
+                    details,
+                )
+            )
+
+    def _whose_words(self, pos: int, sentence: int) -> str | None:
+        """«على حد وصفه»: the subject of the reported clause, a person not governed by a
+        preposition («خاجي أجرى محادثات مع بيدرسون … على حد وصفه» → خاجي)."""
+        s_start = self.sentences[sentence][0]
+        for m in self.mentions_in(s_start, pos):
+            if m.type != "person" or self._governed(m, s_start):
+                continue
+            return m.key
+        return None
+
+    # ---- events ------------------------------------------------------------------------
+    def events(self) -> None:
+        dates = find_dates(self.norm, self.published)
+        date_spans = [(*self.span(d.start, d.end), d) for d in dates]
+        seen: set[tuple[int, str]] = set()
+        hits = self.fk.event_matcher.find(self.norm)
+        by_sentence: dict[int, list[tuple[int, int, str, str]]] = {}
+        for hit in hits:
+            a, b = self.span(hit.start, hit.end)
+            if self.skipped(a):
+                continue
+            inside = self.mention_at(a, b)
+            if (
+                inside is not None
+                and inside.type != "person"
+                and inside.start <= a
+                and b <= inside.end
+            ):
+                continue  # «الهيئة العليا للمفاوضات» names a body, it reports no talks
+            etype = hit.payload[0][0]
+            by_sentence.setdefault(self.sentence_of(a), []).append((a, b, etype, hit.key))
+        for sentence, found in sorted(by_sentence.items()):
+            s_start, s_end = self.sentences[sentence]
+            in_sentence = self.mentions_in(s_start, s_end)
+            participants = list(dict.fromkeys(m.key for m in in_sentence if m.type in ACTOR_TYPES))
+            speaker_of = {
+                (q.start, q.end): q.speaker_key
+                for q in self.result.quotes
+                if q.kind in ("direct", "partial") and q.speaker_key
+            }
+            places = [m for m in in_sentence if m.type == "place"]
+            sent_dates = [d for a, _b, d in date_spans if s_start <= a < s_end]
+            point = next((d for d in sent_dates if not d.since), None)
+            since = next((d for d in sent_dates if d.since), None)
+            source = next(
+                (
+                    q.speaker_key
+                    for q in self.result.quotes
+                    if q.sentence_idx == sentence and q.details.get("according_to")
+                ),
+                None,
+            )
+            found.sort()
+            for i, (a, b, etype, _key) in enumerate(found):
+                if (sentence, etype) in seen:
+                    continue
+                seen.add((sentence, etype))
+                details: dict[str, Any] = {}
+                quoted = next((k for (qa, qb), k in speaker_of.items() if qa <= a < qb), None)
+                people = participants
+                if quoted:
+                    details["reported_by"] = quoted  # «أجريت اتصالاً» in the envoy's words
+                    people = list(dict.fromkeys([quoted, *participants]))
+                nxt = next((f[0] for f in found[i + 1 :] if f[2] != etype), s_end)
+                figures = self._figures(b, nxt)
+                if figures and etype in ("casualties", "displacement"):
+                    details["figures"] = figures
+                if since is not None:
+                    details["since"] = {
+                        "day": since.day,
+                        "month": since.month,
+                        "date": since.date.isoformat() if since.date else None,
+                    }
+                if source:
+                    details["source"] = source
+                date = point.date if point else None
+                date_text = None
+                if point is not None:
+                    da, db = self.span(point.start, point.end)
+                    date_text = self.text[da:db]
+                    details["day"], details["month"] = point.day, point.month
+                self.result.events.append(
+                    EventDraft(
+                        etype,
+                        self.text[a:b],
+                        a,
+                        b,
+                        sentence,
+                        date,
+                        date_text,
+                        places[0].key if places else None,
+                        people,
+                        details,
+                    )
+                )
+
+    def _figures(self, a: int, b: int) -> list[dict[str, Any]]:
+        out = []
+        for m in _NUMBER_RE.finditer(self.text, a, b):
+            value = int(float(m.group(1).replace(",", "")))
+            if (
+                normalize(m.group(2)) in self.kb.function_words
+                or normalize(m.group(2)) in month_names()
+            ):
+                continue
+            out.append({"value": value, "unit": m.group(2)})
+        return out
+
+    def date_quotes(self) -> None:
+        """«وقال جيفري أمس، الأربعاء 29 من أيار، إن …»: when the speech was made."""
+        dates = [d for d in find_dates(self.norm, self.published) if not d.since]
+        for q in self.result.quotes:
+            if q.sentence_idx is None:
+                continue
+            s_start, s_end = self.sentences[q.sentence_idx]
+            spans = [(*self.span(d.start, d.end), d) for d in dates]
+            inside = [
+                (a, b, d)
+                for a, b, d in spans
+                if s_start <= a < s_end and not (q.start <= a < q.end)
+            ]
+            if not inside:
+                continue
+            a, b, d = max(inside, key=lambda x: (x[2].day is not None, x[0]))
+            q.details["date_text"] = self.text[a:b]
+            if d.date:
+                q.details["date"] = d.date.isoformat()
+            for name in ("day", "month", "weekday"):
+                if getattr(d, name) is not None:
+                    q.details[name] = getattr(d, name)
+
+    def run(self) -> FramingResult:
+        self.labels()
+        self.appositions()
+        self.quotes()
+        self.distancing()
+        self.events()
+        self.date_quotes()
+        return self.result
+
+
+def analyse_framing(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[MentionIn],
+    fk: FramingKnowledge,
+    *,
+    published: dt.date | None = None,
+    skip: Sequence[tuple[int, int]] = (),
+) -> FramingResult:
+    return _Framer(text, sentences, mentions, fk, published, skip).run()

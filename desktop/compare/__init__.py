@@ -1,0 +1,1 @@
+"""Comparison of documents and outlets: passage alignment, actor frames, corpus views."""

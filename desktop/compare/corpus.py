@@ -1,0 +1,198 @@
+"""Corpus views: an actor's frame by outlet, concordance lines, keyness, coverage."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from desktop.compare.align import stem_word
+from desktop.lexicon.words import load_function_words
+from desktop.search import _hit_pattern, find_hits, query_groups
+from desktop.store.rows import DocumentRow
+from desktop.store.store import Store
+from desktop.text.normalize import normalize
+from desktop.text.tokens import WORD_RE
+
+UNKNOWN_OUTLET = "(unknown)"
+
+
+@dataclass
+class FrameTable:
+    entity_id: int
+    name: str
+    outlets: list[str]
+    #: label → category, and per outlet: count
+    labels: dict[str, str | None] = field(default_factory=dict)
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: (label, outlet) → an example (document id, sentence)
+    examples: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)
+    #: outlet → verb → count (the actor as speaker)
+    verbs: dict[str, Counter[str]] = field(default_factory=dict)
+    #: outlet → number of quotations of the actor
+    quoted: Counter[str] = field(default_factory=Counter)
+    #: outlet → documents mentioning the actor
+    documents: Counter[str] = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.entity_id,
+            "name": self.name,
+            "outlets": self.outlets,
+            "labels": [
+                {
+                    "label": lb,
+                    "category": cat,
+                    "counts": {o: self.counts.get((lb, o), 0) for o in self.outlets},
+                    "examples": {
+                        o: {
+                            "document": self.examples[(lb, o)][0],
+                            "sentence": self.examples[(lb, o)][1],
+                        }
+                        for o in self.outlets
+                        if (lb, o) in self.examples
+                    },
+                }
+                for lb, cat in self.labels.items()
+            ],
+            "verbs": {o: dict(c.most_common()) for o, c in self.verbs.items()},
+            "quoted": dict(self.quoted),
+            "documents": dict(self.documents),
+        }
+
+
+def _outlets(store: Store) -> dict[int, DocumentRow]:
+    return {r.id: r for r in store.documents()}
+
+
+def frame(store: Store, entity_id: int) -> FrameTable:
+    """How each outlet labels, quotes and covers one actor."""
+    _key, name, _type, _origin = store.entity_by_id(entity_id)
+    docs = _outlets(store)
+    table = FrameTable(entity_id, name, [])
+    texts: dict[int, str] = {}
+    for d in store.documents_mentioning([entity_id]):
+        table.documents[docs[d].outlet or UNKNOWN_OUTLET] += 1
+    for lb in store.labels_for(entity_id=entity_id):
+        if lb.kind not in ("label", "scare_quote", "apposition"):
+            continue
+        outlet = docs[lb.document_id].outlet or UNKNOWN_OUTLET
+        text = " ".join(lb.text.split())
+        table.labels.setdefault(text, lb.category)
+        table.counts[(text, outlet)] = table.counts.get((text, outlet), 0) + 1
+        if (text, outlet) not in table.examples:
+            if lb.document_id not in texts:
+                texts.update(store.texts([lb.document_id]))
+            t = texts[lb.document_id]
+            lo = max(t.rfind("\n", 0, lb.start) + 1, lb.start - 90)
+            hi = t.find("\n", lb.end)
+            hi = min(hi if hi != -1 else len(t), lb.end + 90)
+            table.examples[(text, outlet)] = (lb.document_id, t[lo:hi])
+    for q in store.quotes_for(speaker_id=entity_id):
+        outlet = docs[q.document_id].outlet or UNKNOWN_OUTLET
+        if q.verb:
+            table.verbs.setdefault(outlet, Counter())[q.verb] += 1
+        if q.kind in ("direct", "partial"):
+            table.quoted[outlet] += 1
+    table.outlets = sorted(set(table.documents) | {o for _l, o in table.counts})
+    ordered = sorted(
+        table.labels, key=lambda lb: -sum(n for (x, _o), n in table.counts.items() if x == lb)
+    )
+    table.labels = {lb: table.labels[lb] for lb in ordered}
+    return table
+
+
+@dataclass(frozen=True)
+class KwicLine:
+    document_id: int
+    outlet: str | None
+    start: int
+    end: int
+    left: str
+    match: str
+    right: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "document": self.document_id,
+            "outlet": self.outlet,
+            "start": self.start,
+            "end": self.end,
+            "left": self.left,
+            "match": self.match,
+            "right": self.right,
+        }
+
+
+def kwic(store: Store, term: str, width: int = 40, limit: int = 200) -> list[KwicLine]:
+    """Concordance lines for a word or phrase (any spelling, proclitics allowed)."""
+    groups = query_groups(term)
+    if not groups:
+        return []
+    pattern = _hit_pattern(groups)
+    ids = [d for d, _r in store.search_ids(groups, limit=limit)]
+    rows = {r.id: r for r in store.documents(ids=ids)}
+    lines: list[KwicLine] = []
+    for doc_id, text in sorted(store.texts(ids).items()):
+        spans = find_hits(text, pattern)
+        # a phrase: merge the hits of consecutive query words into one match
+        merged: list[tuple[int, int]] = []
+        for a, b in spans:
+            if merged and len(groups) > 1 and a - merged[-1][1] <= 2:
+                merged[-1] = (merged[-1][0], b)
+            else:
+                merged.append((a, b))
+        for a, b in merged:
+            if len(groups) > 1 and len(WORD_RE.findall(text[a:b])) < len(groups):
+                continue
+            left = text[max(0, a - width) : a].replace("\n", " ")
+            right = text[b : b + width].replace("\n", " ")
+            lines.append(KwicLine(doc_id, rows[doc_id].outlet, a, b, left, text[a:b], right))
+            if len(lines) >= limit:
+                return lines
+    return lines
+
+
+def _term_counts(store: Store, outlet_id: int) -> Counter[str]:
+    fw = load_function_words()
+    counts: Counter[str] = Counter()
+    ids = [r.id for r in store.documents(outlet_id=outlet_id)]
+    for lo in range(0, len(ids), 500):
+        for text in store.texts(ids[lo : lo + 500]).values():
+            for w in WORD_RE.findall(normalize(text)):
+                if w in fw or len(w) < 3 or w.isdigit():
+                    continue
+                counts[stem_word(w)] += 1
+    return counts
+
+
+def keyness(
+    store: Store, outlet_a: int, outlet_b: int, top: int = 30
+) -> list[tuple[str, float, int, int]]:
+    """Terms distinctive of outlet A against outlet B, by log-likelihood (G²):
+    (term, G², count in A, count in B), most distinctive of A first."""
+    ca, cb = _term_counts(store, outlet_a), _term_counts(store, outlet_b)
+    na, nb = sum(ca.values()), sum(cb.values())
+    if not na or not nb:
+        return []
+    out = []
+    for term, a in ca.items():
+        b = cb.get(term, 0)
+        e1 = na * (a + b) / (na + nb)
+        e2 = nb * (a + b) / (na + nb)
+        g2 = 2 * (a * math.log(a / e1) + (b * math.log(b / e2) if b else 0.0))
+        if a / na > b / nb:
+            out.append((term, round(g2, 2), a, b))
+    out.sort(key=lambda x: -x[1])
+    return out[:top]
+
+
+def coverage(store: Store, entity_id: int) -> dict[str, dict[str, int]]:
+    """Documents mentioning the actor, per outlet and month (YYYY-MM; 'undated')."""
+    docs = _outlets(store)
+    out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for d in store.documents_mentioning([entity_id]):
+        row = docs[d]
+        month = row.published.strftime("%Y-%m") if row.published else "undated"
+        out[row.outlet or UNKNOWN_OUTLET][month] += 1
+    return {o: dict(sorted(m.items())) for o, m in out.items()}

@@ -1,0 +1,259 @@
+"""Labels, quotes and events: the store's side of the framing analysis."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.store.models import Document, Entity, Event, EventParticipant, Label, Quote
+from desktop.store.rows import EventRow, LabelRow, QuoteRow
+
+
+@dataclass(frozen=True)
+class NewLabel:
+    start: int
+    end: int
+    text: str
+    kind: str
+    category: str | None
+    key: str | None
+    entity_id: int | None
+    speaker_id: int | None
+    sentence_idx: int | None
+    details: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class NewQuote:
+    start: int
+    end: int
+    kind: str
+    speaker_id: int | None
+    speaker_text: str | None
+    verb: str | None
+    verb_category: str | None
+    sentence_idx: int | None
+    word_count: int
+    details: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    type: str
+    trigger: str
+    start: int
+    end: int
+    sentence_idx: int | None
+    date: dt.date | None
+    date_text: str | None
+    place_id: int | None
+    participants: tuple[int, ...]
+    details: dict[str, Any] | None = None
+
+
+@dataclass
+class DocumentFraming:
+    labels: list[NewLabel] = field(default_factory=list)
+    quotes: list[NewQuote] = field(default_factory=list)
+    events: list[NewEvent] = field(default_factory=list)
+
+
+class _HasSessions(Protocol):
+    def session(self) -> AbstractContextManager[Session]: ...
+    def transaction(self) -> AbstractContextManager[Session]: ...
+
+
+class FramingStoreMixin:
+    def replace_framing(
+        self: _HasSessions, per_document: Sequence[tuple[int, DocumentFraming]]
+    ) -> None:
+        """Write labels, quotes and events of several documents in one transaction."""
+        with self.transaction() as s:
+            ids = [d for d, _ in per_document]
+            s.execute(delete(Label).where(Label.document_id.in_(ids)))
+            s.execute(delete(Quote).where(Quote.document_id.in_(ids)))
+            s.execute(delete(Event).where(Event.document_id.in_(ids)))
+            labels = [
+                {
+                    "document_id": d,
+                    "entity_id": lb.entity_id,
+                    "start": lb.start,
+                    "end": lb.end,
+                    "text": lb.text,
+                    "key": lb.key,
+                    "category": lb.category,
+                    "kind": lb.kind,
+                    "speaker_entity_id": lb.speaker_id,
+                    "sentence_idx": lb.sentence_idx,
+                    "details": lb.details or None,
+                }
+                for d, f in per_document
+                for lb in f.labels
+            ]
+            if labels:
+                s.execute(insert(Label), labels)
+            quotes = [
+                {
+                    "document_id": d,
+                    "speaker_entity_id": q.speaker_id,
+                    "speaker_text": q.speaker_text,
+                    "verb": q.verb,
+                    "verb_category": q.verb_category,
+                    "kind": q.kind,
+                    "start": q.start,
+                    "end": q.end,
+                    "word_count": q.word_count,
+                    "sentence_idx": q.sentence_idx,
+                    "details": q.details or None,
+                }
+                for d, f in per_document
+                for q in f.quotes
+            ]
+            if quotes:
+                s.execute(insert(Quote), quotes)
+            for d, f in per_document:
+                for e in f.events:
+                    ev = Event(
+                        document_id=d,
+                        type=e.type,
+                        trigger=e.trigger[:200],
+                        start=e.start,
+                        end=e.end,
+                        date=e.date,
+                        date_text=e.date_text,
+                        place_entity_id=e.place_id,
+                        sentence_idx=e.sentence_idx,
+                        details=e.details or None,
+                    )
+                    s.add(ev)
+                    s.flush()
+                    if e.participants:
+                        s.execute(
+                            insert(EventParticipant),
+                            [
+                                {"event_id": ev.id, "entity_id": p}
+                                for p in dict.fromkeys(e.participants)
+                            ],
+                        )
+
+    # ---- reading ----------------------------------------------------------------------
+    def labels_for(
+        self: _HasSessions, *, documents: Sequence[int] | None = None, entity_id: int | None = None
+    ) -> list[LabelRow]:
+        ent, spk = aliased(Entity), aliased(Entity)
+        q = (
+            select(Label, ent.name, spk.name)
+            .outerjoin(ent, ent.id == Label.entity_id)
+            .outerjoin(spk, spk.id == Label.speaker_entity_id)
+            .order_by(Label.document_id, Label.start)
+        )
+        if documents is not None:
+            q = q.where(Label.document_id.in_(list(documents)))
+        if entity_id is not None:
+            q = q.where(Label.entity_id == entity_id)
+        with self.session() as s:
+            return [
+                LabelRow(
+                    lb.id,
+                    lb.document_id,
+                    lb.entity_id,
+                    en,
+                    lb.start,
+                    lb.end,
+                    lb.text,
+                    lb.key,
+                    lb.category,
+                    lb.kind,
+                    lb.speaker_entity_id,
+                    sn,
+                    lb.sentence_idx,
+                    dict(lb.details or {}),
+                )
+                for lb, en, sn in s.execute(q)
+            ]
+
+    def quotes_for(
+        self: _HasSessions,
+        *,
+        documents: Sequence[int] | None = None,
+        speaker_id: int | None = None,
+        outlet_id: int | None = None,
+    ) -> list[QuoteRow]:
+        spk = aliased(Entity)
+        q = (
+            select(Quote, spk.name, Document.text)
+            .join(Document, Document.id == Quote.document_id)
+            .outerjoin(spk, spk.id == Quote.speaker_entity_id)
+            .order_by(Quote.document_id, Quote.start)
+        )
+        if documents is not None:
+            q = q.where(Quote.document_id.in_(list(documents)))
+        if speaker_id is not None:
+            q = q.where(Quote.speaker_entity_id == speaker_id)
+        if outlet_id is not None:
+            q = q.where(Document.outlet_id == outlet_id)
+        with self.session() as s:
+            return [
+                QuoteRow(
+                    qt.id,
+                    qt.document_id,
+                    qt.speaker_entity_id,
+                    sn,
+                    qt.speaker_text,
+                    qt.verb,
+                    qt.verb_category,
+                    qt.kind,
+                    qt.start,
+                    qt.end,
+                    text[qt.start : qt.end],
+                    qt.word_count,
+                    qt.sentence_idx,
+                    dict(qt.details or {}),
+                )
+                for qt, sn, text in s.execute(q)
+            ]
+
+    def events_for(self: _HasSessions, *, documents: Sequence[int] | None = None) -> list[EventRow]:
+        place = aliased(Entity)
+        q = (
+            select(Event, place.name)
+            .outerjoin(place, place.id == Event.place_entity_id)
+            .order_by(Event.document_id, Event.start)
+        )
+        if documents is not None:
+            q = q.where(Event.document_id.in_(list(documents)))
+        with self.session() as s:
+            rows = list(s.execute(q))
+            ids = [e.id for e, _p in rows]
+            parts: dict[int, list[tuple[int, str, str]]] = {}
+            if ids:
+                for eid, pid, name, etype in s.execute(
+                    select(EventParticipant.event_id, Entity.id, Entity.name, Entity.type)
+                    .join(Entity, Entity.id == EventParticipant.entity_id)
+                    .where(EventParticipant.event_id.in_(ids))
+                ):
+                    parts.setdefault(eid, []).append((pid, name, etype))
+            return [
+                EventRow(
+                    e.id,
+                    e.document_id,
+                    e.type,
+                    e.trigger,
+                    e.start,
+                    e.end,
+                    e.date,
+                    e.date_text,
+                    e.place_entity_id,
+                    pn,
+                    parts.get(e.id, []),
+                    e.sentence_idx,
+                    dict(e.details or {}),
+                )
+                for e, pn in rows
+            ]

@@ -1,0 +1,127 @@
+"""Dates written in article text: «الأربعاء 29 من أيار», «30 من كانون الأول»,
+«12 كانون الثاني/يناير 2017», «أمس», «اليوم», «الثلاثاء الماضي», resolved against the
+article's own date when it is known."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from desktop.text.dates import month_names
+from desktop.text.normalize import normalize
+
+WEEKDAYS = {
+    "الاثنين": 0,
+    "الثلاثاء": 1,
+    "الاربعاء": 2,
+    "الخميس": 3,
+    "الجمعه": 4,
+    "السبت": 5,
+    "الاحد": 6,
+}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets in the normalised text given
+    end: int
+    text: str
+    date: dt.date | None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    #: «منذ 29 من نيسان»: a period that began then
+    since: bool = False
+
+
+@cache
+def _explicit_re() -> re.Pattern[str]:
+    names = sorted(month_names(), key=len, reverse=True)
+    arabic = [n for n in names if not n.isascii()]
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in arabic)
+    wd = "|".join(WEEKDAYS)
+    return re.compile(
+        rf"(?P<since>منذ\s+)?(?:(?P<wd>{wd})\s*،?\s*)?(?P<day>\d{{1,2}})\s+(?:من\s+)?"
+        rf"(?P<month>{alt})(?:\s*/\s*(?:{alt}))?(?:\s*\((?:{alt})\))?"
+        rf"(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s+الماضي)?"
+    )
+
+
+_RELATIVE_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<ago>امس\s+الاول)|(?P<yesterday>امس)|(?P<today>اليوم)|"
+    r"(?P<wd>" + "|".join(WEEKDAYS) + r")(?P<last>\s+الماضي)?)(?![^\W\d_])"
+)
+
+
+def _year_for(day: int, month: int, ref: dt.date) -> int:
+    """The year that puts day/month at or before the article's date (news reports the past)."""
+    try:
+        candidate = dt.date(ref.year, month, day)
+    except ValueError:
+        return ref.year
+    return ref.year if candidate <= ref + dt.timedelta(days=7) else ref.year - 1
+
+
+def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
+    """Dates in normalised text, resolved when the article date is known."""
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _explicit_re().finditer(norm):
+        day = int(m.group("day"))
+        month = month_names()[" ".join(m.group("month").split())]
+        year = int(m.group("year")) if m.group("year") else None
+        wd = WEEKDAYS.get(m.group("wd") or "")
+        date = None
+        year_guess: int | None = year
+        if year is None and published is not None:
+            year_guess = _year_for(day, month, published)
+        if year_guess is not None:
+            try:
+                date = dt.date(year_guess, month, day)
+            except ValueError:
+                date = None
+        start = m.start("wd") if m.group("wd") else m.start("day")
+        out.append(
+            DateMention(
+                start,
+                m.end(),
+                norm[start : m.end()].strip(),
+                date,
+                day,
+                month,
+                year,
+                wd,
+                since=bool(m.group("since")),
+            )
+        )
+        taken.append((m.start(), m.end()))
+    for m in _RELATIVE_RE.finditer(norm):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        date = None
+        wd = None
+        if m.group("wd"):
+            wd = WEEKDAYS[m.group("wd")]
+        if published is not None:
+            if m.group("today"):
+                date = published
+            elif m.group("yesterday"):
+                date = published - dt.timedelta(days=1)
+            elif m.group("ago"):
+                date = published - dt.timedelta(days=2)
+            elif wd is not None:
+                back = (published.weekday() - wd) % 7
+                if back == 0 and m.group("last"):
+                    back = 7
+                date = published - dt.timedelta(days=back)
+        out.append(DateMention(m.start(), m.end(), m.group().strip(), date, weekday=wd))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def dates_in(text: str, published: dt.date | None) -> list[DateMention]:
+    """Convenience for un-normalised text (offsets then refer to the normalised copy)."""
+    return find_dates(normalize(text), published)

@@ -1,0 +1,175 @@
+"""Framing on the seeds, checked by hand against the texts (issue: framing engine)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.analysing import analyse_documents
+from desktop.compare.comparison import compare_documents
+from desktop.entity_edits import resolve_entity
+from desktop.store.store import Store
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    from desktop.importing import import_paths
+    from tests.conftest import SEEDS
+
+    s = Store.open(tmp_path_factory.mktemp("framing") / "f.db")
+    import_paths(s, [SEEDS])
+    analyse_documents(s)
+    return s
+
+
+def doc(store: Store, prefix: str) -> int:
+    return next(r.id for r in store.documents() if r.stem.startswith(prefix))
+
+
+def eid(store: Store, ref: str) -> int:
+    return resolve_entity(store, ref).id
+
+
+def test_003_vs_004_labels_of_the_government_delegation(store: Store) -> None:
+    comp = compare_documents(store, doc(store, "003"), doc(store, "004"))
+    delegation = comp.actor(eid(store, "syria-government-delegation"))
+    assert delegation is not None
+    a = {(t, c) for t, c, k, _n in delegation.a.labels if k == "label"}
+    b = {(t, c) for t, c, k, _n in delegation.b.labels if k == "label"}
+    assert ("وفد الجمهورية العربية السورية", "official") in a
+    assert ("وفد الحكومة السورية", "neutral") in b
+    assert "وفد الحكومة السورية" not in {t for t, _c in a}
+    assert delegation.differs
+    shared = {r.entity_id for r in comp.shared}
+    for key in ("jaafari", "astana", "geneva", "de-mistura"):
+        assert eid(store, key) in shared, key
+    mistura = comp.actor(eid(store, "de-mistura"))
+    assert mistura is not None and mistura.a.quotes and mistura.b.quotes
+    assert any("لا نتوقع الاختراقات" in q for q in mistura.a.quotes)
+    assert any("لا أتوقع معجزات" in q for q in mistura.b.quotes)
+
+
+def test_scare_quotes_003_outlet_and_004_jaafari(store: Store) -> None:
+    scare_003 = [
+        lb for lb in store.labels_for(documents=[doc(store, "003")]) if lb.kind == "scare_quote"
+    ]
+    assert [(lb.text, lb.speaker_entity_id) for lb in scare_003] == [("المعارضة", None)]
+    scare_004 = [
+        lb for lb in store.labels_for(documents=[doc(store, "004")]) if lb.kind == "scare_quote"
+    ]
+    assert [(lb.text, lb.category, lb.speaker_entity_id) for lb in scare_004] == [
+        ("إرهابيون", "delegitimising", eid(store, "jaafari"))
+    ]
+
+
+def test_000_distanced_label_attributed_to_khaji(store: Store) -> None:
+    labels = store.labels_for(documents=[doc(store, "000")])
+    terrorists = [
+        lb for lb in labels if lb.kind in ("label", "scare_quote") and lb.text == "الإرهابيين"
+    ]
+    assert len(terrorists) == 1
+    assert terrorists[0].details.get("distanced_by") == "على حد وصفه"
+    assert terrorists[0].speaker_entity_id == eid(store, "khaji")
+    distancing = [lb for lb in labels if lb.kind == "distancing"]
+    assert [(lb.text, lb.speaker_entity_id) for lb in distancing] == [
+        ("على حد وصفه", eid(store, "khaji"))
+    ]
+
+
+def test_000_pedersen_quotes_including_through_his_office(store: Store) -> None:
+    quotes = store.quotes_for(documents=[doc(store, "000")], speaker_id=eid(store, "pedersen"))
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) >= 5
+    via_office = [q for q in direct if q.details.get("via") == "un-envoy-office"]
+    assert {q.text[:12] for q in via_office} >= {
+        "إن على الولا",
+        "رسالتي للجمي",
+        "استمر في الت",
+        "بيدرسون سيزو",
+    }
+    assert all(q.speaker_text in ("المكتب", None) or q.details.get("continued") for q in via_office)
+    own = [q for q in direct if "via" not in q.details]
+    assert any(q.text.startswith("تفادي الخطر") for q in own)  # «ودعا المبعوث الأممي»
+
+
+def test_001_jeffrey_quote_and_date(store: Store) -> None:
+    jeffrey = store.quotes_for(documents=[doc(store, "001")], speaker_id=eid(store, "jeffrey"))
+    assert any("نظام الأسد" in q.text and q.kind == "direct" for q in jeffrey)
+    dated = [q for q in jeffrey if q.details.get("date_text")]
+    assert dated and dated[0].details["date_text"] == "الأربعاء 29 من أيار"
+    assert (dated[0].details["day"], dated[0].details["month"], dated[0].details["weekday"]) == (
+        29,
+        5,
+        2,
+    )
+
+
+def test_001_displacement_and_casualties_since_29_april(store: Store) -> None:
+    events = store.events_for(documents=[doc(store, "001")])
+    source = eid(store, "response-coordinators")
+    displaced = [e for e in events if e.type == "displacement"]
+    killed = [e for e in events if e.type == "casualties"]
+    assert len(displaced) == 1 and len(killed) == 1
+    figures = {(f["value"], f["unit"]) for f in displaced[0].details["figures"]}  # type: ignore[union-attr]
+    assert figures == {(65452, "عائلة"), (425438, "نسمة")}
+    assert (568, "مدني") in {(f["value"], f["unit"]) for f in killed[0].details["figures"]}  # type: ignore[union-attr]
+    for e in (displaced[0], killed[0]):
+        assert e.details["since"]["day"] == 29 and e.details["since"]["month"] == 4  # type: ignore[index]
+        assert e.details["source"] == "response-coordinators"
+        assert source in {i for i, _n, _t in e.participants}
+
+
+def test_002_vs_004_actors_on_each_side(store: Store) -> None:
+    comp = compare_documents(store, doc(store, "002"), doc(store, "004"))
+    assert comp.actor(eid(store, "de-mistura")) is not None
+    only_a = {i for i, _n, _t, _m in comp.only_a}
+    only_b = {i for i, _n, _t, _m in comp.only_b}
+    assert eid(store, "lavrov") in only_a and eid(store, "lavrov") not in only_b
+    assert eid(store, "nasr-hariri") in only_b
+
+
+def test_003_vs_004_align_the_delegation_meeting_the_envoy(store: Store) -> None:
+    comp = compare_documents(store, doc(store, "003"), doc(store, "004"))
+    assert any(
+        a.startswith("عقد وفد الجمهورية العربية السورية برئاسة الدكتور بشار الجعفري")
+        and b.startswith("ووصف بشار الجعفري رئيس وفد الحكومة السورية")
+        for a, b, _s, _w in comp.passages
+    )
+    # one to one, and what is left over is listed per side
+    assert len({a for a, _b, _s, _w in comp.passages}) == len(comp.passages)
+    assert len(comp.passages) + len(comp.passages_only_a) == len(
+        [1 for _p, x, y in store.document(doc(store, "003")).sentences]
+    )
+
+
+def test_alignment_pairs_one_to_one_on_content_words() -> None:
+    from desktop.compare.align import align, content_words
+    from desktop.lexicon.words import load_function_words
+
+    fw = load_function_words()
+    a = [
+        content_words(t, fw)
+        for t in (
+            "التقى دي ميستورا وزير الخارجية الروسي في موسكو.",
+            "ودعا الأمين العام إلى وقف الأعمال العدائية.",
+        )
+    ]
+    b = [
+        content_words(t, fw)
+        for t in (
+            "أعلنت الأمم المتحدة أن الأمين العام دعا لوقف الأعمال العدائية فورا.",
+            "وكان دي ميستورا قد التقى بوزير الخارجية الروسي في موسكو أمس.",
+            "وقصفت طائرات مدينة حلب.",
+        )
+    ]
+    result = align(a, b)
+    assert [(p.a, p.b) for p in result.pairs] == [(0, 1), (1, 0)]
+    assert result.only_b == [2] and result.only_a == []
+
+
+def test_the_teaser_of_004_adds_nothing(store: Store) -> None:
+    d = doc(store, "004")
+    teaser_end = store.document(d).paragraphs[0][1]
+    for row in (*store.labels_for(documents=[d]), *store.quotes_for(documents=[d])):
+        assert row.start >= teaser_end
+    for e in store.events_for(documents=[d]):
+        assert e.start >= teaser_end
