@@ -560,8 +560,8 @@ def cmd_compare(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
     out.write("Only in B: " + "، ".join(n for _i, n, _t, _m in comp.only_b) + "\n")
     if comp.passages:
         out.write(f"\nAligned passages: {len(comp.passages)}\n")
-        for pa, pb, s, _w in comp.passages:
-            out.write(f"  {s:.2f}  A: {pa[:90]}\n        B: {pb[:90]}\n")
+        for pa, pb, score, _w in comp.passages:
+            out.write(f"  {score:.2f}  A: {pa[:90]}\n        B: {pb[:90]}\n")
     out.write(
         f"\nEvents: {len(comp.shared_events)} shared, {len(comp.events_only_a)} only in A,"
         f" {len(comp.events_only_b)} only in B\n"
