@@ -191,3 +191,97 @@ def test_entities_and_entity_commands(
     assert code == 2 and "takes 2" in err
     code, _o, err = run(capsys, "--db", db, "entity", "لا أحد")
     assert code == 1 and "no entity" in err
+
+
+def test_framing_commands(db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    comp = run_json(capsys, "--db", db, "compare", "003", "004")
+    assert isinstance(comp, dict)
+    names = {a["name"] for a in comp["shared_actors"]}
+    assert {"بشار الجعفري", "ستافان دي ميستورا", "أستانا", "جنيف"} <= names
+    assert comp["aligned_passages"]
+
+    outlets = run_json(capsys, "--db", db, "compare", "SANA", "UN News", "--outlets")
+    assert isinstance(outlets, dict) and outlets["a"]["label"] == "SANA"
+
+    table = run_json(capsys, "--db", db, "frame", "syria-government-delegation")
+    assert isinstance(table, dict)
+    labels = {row["label"]: row for row in table["labels"]}
+    assert labels["وفد الجمهورية العربية السورية"]["counts"]["SANA"] == 2
+    assert labels["وفد الجمهورية العربية السورية"]["category"] == "official"
+
+    quotes = run_json(capsys, "--db", db, "quotes", "--speaker", "de-mistura", "--kind", "direct")
+    assert isinstance(quotes, list) and len(quotes) >= 4
+    assert all(q["speaker"] == "ستافان دي ميستورا" for q in quotes)
+    sana = run_json(capsys, "--db", db, "quotes", "--outlet", "SANA")
+    assert isinstance(sana, list) and {q["document"] for q in sana} == {
+        outlets["a"]["documents"][0]
+    }
+
+    events = run_json(capsys, "--db", db, "events")
+    assert isinstance(events, list) and {"talks", "displacement", "casualties"} <= {
+        e["type"] for e in events
+    }
+
+    lines = run_json(capsys, "--db", db, "kwic", "الأمم المتحدة", "--width", "20")
+    assert isinstance(lines, list) and lines
+    assert all(ln["match"].replace("للأمم", "الأمم").endswith("المتحدة") for ln in lines)
+    assert all(len(ln["left"]) <= 20 for ln in lines)
+
+    key = run_json(capsys, "--db", db, "keyness", "SANA", "UN News", "--top", "5")
+    assert isinstance(key, list) and len(key) == 5
+    assert all(k["a"] > 0 for k in key)
+
+    html_path = tmp_path / "c.html"
+    code, _o, err = run(
+        capsys,
+        "--db",
+        db,
+        "export",
+        "comparison",
+        "003",
+        "004",
+        "--format",
+        "html",
+        "-o",
+        str(html_path),
+    )
+    assert code == 0, err
+    html_text = html_path.read_text(encoding="utf-8")
+    assert 'dir="rtl"' in html_text and "وفد الحكومة السورية" in html_text
+    assert "@font-face" in html_text  # self-contained
+    code, out, err = run(
+        capsys, "--db", db, "export", "comparison", "003", "004", "--format", "csv"
+    )
+    assert code == 0 and out.splitlines()[0].startswith("actor,type,side")
+    code, _o, err = run(capsys, "--db", db, "export", "comparison", "003", "004", "--format", "pdf")
+    assert code == 2 and "--output" in err
+
+
+def test_pdf_export_renders_arabic(db: str, tmp_path: Path) -> None:
+    """The PDF goes through Qt's text engine in a separate process (it needs a GUI app)."""
+    pdf = tmp_path / "c.pdf"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "--db",
+            db,
+            "export",
+            "comparison",
+            "003",
+            "004",
+            "--format",
+            "pdf",
+            "-o",
+            str(pdf),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 5000
+    assert b"NotoNaskhArabic" in data  # the Arabic font is embedded
