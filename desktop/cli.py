@@ -13,7 +13,7 @@ from typing import Any, TextIO
 from desktop import __version__, entity_edits
 from desktop.analysing import AnalysisReport, analyse_documents
 from desktop.compare.comparison import Comparison, compare_documents, compare_outlets
-from desktop.compare.corpus import frame, keyness, kwic
+from desktop.compare.corpus import coverage, frame, keyness, kwic
 from desktop.compare.export import to_csv, to_html, to_json
 from desktop.config import default_db_path
 from desktop.entity_edits import EditError, resolve_entity
@@ -570,9 +570,12 @@ def cmd_compare(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
 
 
 def cmd_frame(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    table = frame(store, _entity_id(store, a.entity))
+    entity = _entity_id(store, a.entity)
+    table = frame(store, entity)
     if a.json:
-        _emit_json(out, table.as_dict())
+        data = table.as_dict()
+        data["coverage"] = coverage(store, entity)
+        _emit_json(out, data)
         return EXIT_OK
     out.write(
         f"{table.name}\n{'label':40} {'category':15} "

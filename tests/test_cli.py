@@ -208,6 +208,7 @@ def test_framing_commands(db: str, capsys: pytest.CaptureFixture[str], tmp_path:
     labels = {row["label"]: row for row in table["labels"]}
     assert labels["وفد الجمهورية العربية السورية"]["counts"]["SANA"] == 2
     assert labels["وفد الجمهورية العربية السورية"]["category"] == "official"
+    assert table["coverage"] == {"SANA": {"undated": 1}}  # named in 003; 004 labels it only
 
     quotes = run_json(capsys, "--db", db, "quotes", "--speaker", "de-mistura", "--kind", "direct")
     assert isinstance(quotes, list) and len(quotes) >= 4

@@ -1,4 +1,5 @@
-"""Benchmark of import and entity analysis over a generated corpus. Prints figures.
+"""Benchmark of import, analysis, comparison and frame over a generated corpus.
+Prints figures (not a timed test).
 
 uv run python tests/benchmarks/bench_analysis.py --docs 30000
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -15,6 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop.analysing import analyse_documents
+from desktop.compare.comparison import compare_documents
+from desktop.compare.corpus import frame
 from desktop.importing import import_paths
 from desktop.store.store import Store
 from tests.benchmarks.corpus import write_corpus
@@ -38,6 +42,17 @@ def main() -> int:
         analysis = analyse_documents(store)
         t_analyse = time.perf_counter() - t0
         db_size = (Path(tmp) / "bench.db").stat().st_size
+        # comparing the two longest articles, and the frame of the most mentioned actor
+        longest = sorted(store.documents(), key=lambda r: -r.char_count)[:2]
+        compare_times = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            compare_documents(store, longest[0].id, longest[1].id)
+            compare_times.append(time.perf_counter() - t0)
+        top = store.entity_rows()[0]
+        t0 = time.perf_counter()
+        frame(store, top.id)
+        t_frame = time.perf_counter() - t0
         store.close()
     figures = {
         "documents": len(report.imported),
@@ -50,6 +65,9 @@ def main() -> int:
         "mentions": analysis.mentions,
         "mentions_per_s": round(analysis.mentions / t_analyse, 1),
         "db_mb": round(db_size / 1e6, 1),
+        "compare_two_longest_ms_median": round(statistics.median(compare_times) * 1000, 1),
+        "frame_top_actor_ms": round(t_frame * 1000, 1),
+        "frame_top_actor": f"{top.name} ({top.mentions} mentions)",
     }
     if a.json:
         print(json.dumps(figures))
