@@ -105,8 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"tabayun {__version__}")
     p.add_argument("--smoke", action="store_true", help="start the window, open every view, exit")
     p.add_argument("--screenshot", metavar="FILE", help="render a view to a PNG and exit")
-    p.add_argument("--view", choices=["read", "compare", "actor"], help="view for --screenshot")
-    p.add_argument("--doc", help="document for --screenshot")
+    p.add_argument(
+        "--view", choices=["read", "compare", "actor", "events"], help="view for --screenshot"
+    )
+    p.add_argument("--doc", help="document for --screenshot (id or file name)")
+    p.add_argument("--docs", metavar="A,B", help="two documents for --view compare")
+    p.add_argument("--entity", help="entity to select for --screenshot")
     p.add_argument("--lang", choices=["en", "ar"], help="interface language for this run")
     p.add_argument("--theme", choices=["light", "dark"], help="theme for this run")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -34,6 +34,8 @@ class SearchHit:
     marks: tuple[tuple[int, int], ...]
     #: every distinct form the query matched in the article, as written (e.g. «بجنيف»)
     matched: tuple[str, ...] = ()
+    #: where the first hit stands in the article (code points), to open it there
+    first_offset: int = 0
 
     def marked(self, left: str = "[", right: str = "]") -> str:
         out, last = [], 0
@@ -152,5 +154,6 @@ def search(
         spans = find_hits(text, pattern)
         snippet, marks = make_snippet(text, spans)
         forms = tuple(dict.fromkeys(text[a:b] for a, b in spans))
-        hits.append(SearchHit(rows[doc_id], rank, snippet, marks, forms))
+        first = spans[0][0] if spans else 0
+        hits.append(SearchHit(rows[doc_id], rank, snippet, marks, forms, first))
     return hits

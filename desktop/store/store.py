@@ -17,7 +17,6 @@ from desktop.store.entities import EntityStoreMixin
 from desktop.store.framing import FramingStoreMixin
 from desktop.store.models import (
     Document,
-    Entity,
     Mention,
     Outlet,
     Paragraph,
@@ -406,8 +405,7 @@ class Store(EntityStoreMixin, FramingStoreMixin):
             return StoreCounts(
                 documents=s.scalar(select(func.count(Document.id))) or 0,
                 outlets=s.scalar(select(func.count(Outlet.id))) or 0,
-                entities=s.scalar(select(func.count(Entity.id)).where(Entity.ignored.is_(False)))
-                or 0,
+                entities=s.scalar(select(func.count(func.distinct(Mention.entity_id)))) or 0,
                 mentions=s.scalar(select(func.count(Mention.id))) or 0,
             )
 

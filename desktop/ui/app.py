@@ -1,9 +1,11 @@
-"""The composition root: builds the application, its store and its window."""
+"""The composition root: builds the application, its store, preferences, task runner and
+window, and rebuilds the window when the language changes."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -13,31 +15,107 @@ from desktop.config import APP_NAME, default_db_path
 from desktop.paths import seeds_dir
 from desktop.services import ensure_seeded
 from desktop.store.store import Store
-from desktop.ui.fonts import register_fonts
-from desktop.ui.main_window import MainWindow
+from desktop.ui.fonts import UI_FAMILY, register_fonts
+from desktop.ui.i18n import Language
+from desktop.ui.main_window import VIEWS, MainWindow
+from desktop.ui.settings import LANGUAGE, THEME, Preferences
+from desktop.ui.theme import apply_theme
+from desktop.ui.workers import TaskRunner
 
 
 def make_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
-def build_window(store: Store, settings: QSettings) -> MainWindow:
-    window = MainWindow(store, settings)
-    window.refresh()
-    window.library.select_first()
-    return window
+class TabayunApp:
+    """Owns the long-lived collaborators and the (replaceable) main window."""
+
+    def __init__(self, app: QApplication, store: Store, prefs: Preferences) -> None:
+        self.app = app
+        self.store = store
+        self.prefs = prefs
+        self.runner = TaskRunner(app)
+        self.language = Language(app)
+        self.window: MainWindow | None = None
+        #: screenshots and smoke runs leave the user's window layout alone
+        self.persist_state = True
+
+    def start(self, language: str | None = None, theme: str | None = None) -> MainWindow:
+        self.language.apply(language or self.prefs.get(LANGUAGE))
+        apply_theme(self.app, theme or self.prefs.get(THEME))
+        return self.build_window()
+
+    def build_window(self) -> MainWindow:
+        window = MainWindow(self.store, self.prefs, self.runner, persist_state=self.persist_state)
+        window.language_requested.connect(self.set_language)
+        window.theme_requested.connect(self.set_theme)
+        window.refresh()
+        window.library.select_first()
+        self.window = window
+        return window
+
+    def set_theme(self, name: str) -> None:
+        self.prefs.set(THEME, name)
+        apply_theme(self.app, name)
+
+    def set_language(self, code: str) -> None:
+        """Every string is translated when a widget is built: rebuild the window."""
+        self.prefs.set(LANGUAGE, code)
+        old = self.window
+        current = old.tabs.currentIndex() if old else 0
+        doc = old.reader.detail.row.id if old and old.reader.detail else None
+        if old is not None:
+            old.save_state()
+            old.hide()
+            old.deleteLater()
+        self.language.apply(code)
+        window = self.build_window()
+        window.tabs.setCurrentIndex(current)
+        if doc is not None:
+            window.open_document(doc, switch=False)
+        window.show()
+
+    def settle(self, timeout: float = 20.0) -> None:
+        """Process events until background work is done (screenshots, smoke test)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.app.processEvents()
+            if not self.runner.busy:
+                self.app.processEvents()
+                return
+            time.sleep(0.02)
 
 
-def _screenshot(window: MainWindow, path: Path) -> int:
-    window.resize(1400, 860)
-    window.show()
-    QApplication.processEvents()
-    ok = window.grab().save(str(path))
-    if not ok:
-        print(f"tabayun: could not write {path}", file=sys.stderr)
-        return 1
-    print(f"tabayun: saved {path}")
-    return 0
+def _doc_id(store: Store, ref: str | None, fallback: int) -> int:
+    return store.resolve_document(ref) if ref else fallback
+
+
+def prepare_view(tapp: TabayunApp, args: argparse.Namespace) -> None:
+    """Put the window in the state asked for by --view/--doc/--docs/--entity."""
+    window = tapp.window
+    assert window is not None
+    docs = [r.id for r in tapp.store.documents()]
+    view = args.view or "read"
+    if docs:
+        window.open_document(_doc_id(tapp.store, args.doc, docs[0]))
+    if args.entity:
+        from desktop.entity_edits import resolve_entity
+
+        entity = resolve_entity(tapp.store, args.entity).id
+        window.sidebar.select_entity(entity)
+        window.select_entity(entity)
+    elif view == "actor":
+        rows = [r for r in tapp.store.entity_rows(type="person")]
+        if rows:
+            window.sidebar.select_entity(rows[0].id)
+            window.select_entity(rows[0].id)
+    if view == "compare" and len(docs) >= 2:
+        if args.docs:
+            a, b = (tapp.store.resolve_document(x) for x in args.docs.split(",")[:2])
+        else:
+            a, b = docs[-2], docs[-1]
+        window.compare_documents(a, b)
+    window.show_view(view)
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -46,6 +124,9 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     register_fonts()
+    font = app.font()
+    font.setFamilies([font.family(), UI_FAMILY])
+    app.setFont(font)
     db = Path(args.db) if args.db else default_db_path()
     try:
         store = Store.open(db)
@@ -54,14 +135,30 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     try:
         ensure_seeded(store, seeds_dir())
-        window = build_window(store, make_settings())
+        tapp = TabayunApp(app, store, Preferences(make_settings()))
+        tapp.persist_state = not (args.screenshot or args.smoke)
+        window = tapp.start(args.lang, args.theme)
         if args.screenshot:
-            return _screenshot(window, Path(args.screenshot))
+            window.resize(1440, 900)
+            window.show()
+            prepare_view(tapp, args)
+            tapp.settle()
+            ok = window.grab().save(str(args.screenshot))
+            print(f"tabayun: {'saved' if ok else 'could not write'} {args.screenshot}")
+            window.close()
+            return 0 if ok else 1
         window.show()
         if args.smoke:
+            for view in VIEWS:
+                args.view = view
+                prepare_view(tapp, args)
+                tapp.settle()
             QTimer.singleShot(0, window.close)
             app.exec()
-            print(f"tabayun: smoke ok ({store.counts().documents} documents in {db})")
+            print(
+                f"tabayun: smoke ok ({store.counts().documents} documents in {db}; "
+                f"views: {', '.join(VIEWS)})"
+            )
             return 0
         return app.exec()
     finally:

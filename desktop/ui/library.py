@@ -1,31 +1,134 @@
-"""The library panel: the corpus as a sortable table of documents."""
+"""The library: the corpus as a filterable table of documents, and full-text search."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QDate,
+    QItemSelection,
+    QModelIndex,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.ui.document_model import DocIdRole, DocumentTableModel, SortRole
+from desktop.search import search
+from desktop.store.store import Store
+from desktop.ui.document_model import (
+    DocIdRole,
+    DocumentTableModel,
+    OffsetRole,
+    SearchResultsModel,
+    SnippetHtmlRole,
+    SortRole,
+)
+from desktop.ui.workers import TaskRunner
+
+_ANY_DATE = QDate(1900, 1, 1)
+
+
+class HtmlDelegate(QStyledItemDelegate):
+    """Paints an item's HTML role (search snippets with the hits marked)."""
+
+    def __init__(self, role: int, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.role = role
+
+    def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setHtml(str(index.data(self.role) or ""))
+        doc.setTextWidth(max(100, option.rect.width() - 8))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        text_option = QStyleOptionViewItem(option)
+        text_option.text = ""
+        if style is not None:
+            style.drawControl(
+                QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget
+            )
+        doc = self._doc(option, index)
+        painter.save()
+        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        if option.state & QStyle.StateFlag.State_Selected:
+            ctx.palette.setColor(
+                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
+            )
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        self.initStyleOption(option, index)
+        doc = self._doc(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
 
 
 class LibraryPanel(QWidget):
-    """Emits ``document_selected(id)`` when the user picks a document."""
+    """Emits ``document_selected(id)`` and, from a search hit, ``document_at(id, offset)``."""
 
     document_selected = Signal(int)
+    document_at = Signal(int, int)
+    filters_changed = Signal()
 
-    def __init__(self, model: DocumentTableModel, parent: Any = None) -> None:
+    def __init__(self, store: Store, runner: TaskRunner, parent: Any = None) -> None:
         super().__init__(parent)
-        self.model = model
+        self.store = store
+        self.runner = runner
+        self.model = DocumentTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
+        self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
+        self.results = SearchResultsModel(self)
+        self.entity_filter: tuple[int, str] | None = None
+
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("librarySearch")
+        self.search_box.setPlaceholderText(self.tr("Search the corpus (Enter)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.returnPressed.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda t: t or self.show_documents())
+        self.outlet_combo = QComboBox()
+        self.outlet_combo.setObjectName("outletFilter")
+        self.date_from = self._date_edit(self.tr("from"))
+        self.date_to = self._date_edit(self.tr("to"))
+        self.entity_label = QLabel()
+        self.entity_clear = QToolButton()
+        self.entity_clear.setText("✕")
+        self.entity_clear.setToolTip(self.tr("Show all documents"))
+        self.entity_clear.clicked.connect(lambda: self.set_entity_filter(None))
+
         self.view = QTableView()
         self.view.setObjectName("libraryTable")
         self.view.setModel(self.proxy)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setDragEnabled(True)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().hide()
@@ -36,14 +139,140 @@ class LibraryPanel(QWidget):
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
 
+        self.results_view = QListView()
+        self.results_view.setObjectName("searchResults")
+        self.results_view.setModel(self.results)
+        self.results_view.setItemDelegate(HtmlDelegate(SnippetHtmlRole, self.results_view))
+        self.results_view.setWordWrap(True)
+        self.results_view.setUniformItemSizes(False)
+        self.results_view.clicked.connect(self._open_hit)
+        self.results_view.activated.connect(self._open_hit)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.results_view)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.outlet_combo, 2)
+        filters.addWidget(self.date_from, 1)
+        filters.addWidget(self.date_to, 1)
+        entity_row = QHBoxLayout()
+        entity_row.addWidget(self.entity_label, 1)
+        entity_row.addWidget(self.entity_clear)
+        self.status = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search_box)
+        layout.addLayout(filters)
+        layout.addLayout(entity_row)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.status)
+        self.outlet_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.date_from.dateChanged.connect(lambda _d: self.reload())
+        self.date_to.dateChanged.connect(lambda _d: self.reload())
+        self._set_entity_label()
+
+    def _date_edit(self, special: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(_ANY_DATE)
+        edit.setSpecialValueText(special)
+        edit.setDate(_ANY_DATE)
+        return edit
+
+    # ---- filters ------------------------------------------------------------------------
+    def _date(self, edit: QDateEdit) -> dt.date | None:
+        q = edit.date()
+        return None if q == _ANY_DATE else dt.date(q.year(), q.month(), q.day())
+
+    def outlet_id(self) -> int | None:
+        data = self.outlet_combo.currentData()
+        return int(data) if data is not None else None
+
+    def refresh_outlets(self) -> None:
+        current = self.outlet_id()
+        self.outlet_combo.blockSignals(True)
+        self.outlet_combo.clear()
+        self.outlet_combo.addItem(self.tr("All outlets"), None)
+        for o in self.store.outlets():
+            self.outlet_combo.addItem(f"{o.name} ({o.documents})", o.id)
+        index = self.outlet_combo.findData(current)
+        self.outlet_combo.setCurrentIndex(max(0, index))
+        self.outlet_combo.blockSignals(False)
+
+    def set_entity_filter(self, entity: tuple[int, str] | None) -> None:
+        """Show only the documents that mention an entity (None: all)."""
+        self.entity_filter = entity
+        self._set_entity_label()
+        self.reload()
+
+    def _set_entity_label(self) -> None:
+        if self.entity_filter is None:
+            self.entity_label.setText(self.tr("All entities"))
+            self.entity_clear.setEnabled(False)
+        else:
+            self.entity_label.setText(self.tr("Mentioning: {0}").format(self.entity_filter[1]))
+            self.entity_clear.setEnabled(True)
+
+    def reload(self) -> None:
+        """Fill the table from the store with the current filters."""
+        ids = None
+        if self.entity_filter is not None:
+            ids = self.store.documents_mentioning([self.entity_filter[0]])
+        rows = self.store.documents(
+            outlet_id=self.outlet_id(),
+            date_from=self._date(self.date_from),
+            date_to=self._date(self.date_to),
+            ids=ids,
+        )
+        self.model.set_rows(rows)
+        self.status.setText(self.tr("{0} documents").format(len(rows)))
+        if self.search_box.text().strip():
+            self.run_search()
+        self.filters_changed.emit()
+
+    # ---- search -------------------------------------------------------------------------
+    def run_search(self) -> None:
+        query = self.search_box.text()
+        if not query.strip():
+            self.show_documents()
+            return
+        hits = search(
+            self.store,
+            query,
+            outlet=None,
+            date_from=self._date(self.date_from),
+            date_to=self._date(self.date_to),
+            limit=100,
+        )
+        outlet = self.outlet_id()
+        if outlet is not None:
+            hits = [h for h in hits if h.row.outlet_id == outlet]
+        if self.entity_filter is not None:
+            allowed = set(self.store.documents_mentioning([self.entity_filter[0]]))
+            hits = [h for h in hits if h.row.id in allowed]
+        self.results.set_hits(hits)
+        self.stack.setCurrentWidget(self.results_view)
+        self.status.setText(self.tr("{0} results for «{1}»").format(len(hits), query.strip()))
+
+    def show_documents(self) -> None:
+        self.stack.setCurrentWidget(self.view)
+        self.status.setText(self.tr("{0} documents").format(self.model.rowCount()))
+
+    def _open_hit(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.document_at.emit(int(index.data(DocIdRole)), int(index.data(OffsetRole)))
+
+    # ---- selection ----------------------------------------------------------------------
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
             self.document_selected.emit(int(indexes[0].data(DocIdRole)))
+
+    def selected_ids(self) -> list[int]:
+        rows = {i.row() for i in self.view.selectionModel().selectedRows()}
+        return [int(self.proxy.index(r, 0).data(DocIdRole)) for r in sorted(rows)]
 
     def select_document(self, doc_id: int) -> bool:
         row = self.model.row_for_id(doc_id)

@@ -1,92 +1,413 @@
-"""The main window: composes the library panel and the document pane; owns no logic."""
+"""The main window: composes the library, the reader, the entity sidebar and the
+compare, actor and events views, and wires their signals. It holds no analysis logic
+and no SQL."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from desktop import __version__
 from desktop.store.store import Store
-from desktop.ui.document_model import DocumentTableModel
+from desktop.ui.actor_view import ActorView
+from desktop.ui.compare_view import CompareView
 from desktop.ui.document_pane import DocumentPane
+from desktop.ui.entity_sidebar import EntitySidebar
+from desktop.ui.events_view import EventsView
+from desktop.ui.import_controller import ImportController
 from desktop.ui.library import LibraryPanel
+from desktop.ui.settings import LANGUAGE, READER_POINT_SIZE, THEME, Preferences
+from desktop.ui.workers import TaskRunner
+
+VIEWS = ("read", "compare", "actor", "events")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: QSettings, parent: Any = None) -> None:
+    language_requested = Signal(str)
+    theme_requested = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        prefs: Preferences,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        persist_state: bool = True,
+    ) -> None:
         super().__init__(parent)
+        self.persist_state = persist_state
         self.store = store
-        self.settings = settings
+        self.prefs = prefs
+        self.runner = runner
+        self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Tabayun — Arabic news coverage"))
-        self.model = DocumentTableModel(self)
-        self.library = LibraryPanel(self.model)
-        self.document_pane = DocumentPane()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.library)
-        self.splitter.addWidget(self.document_pane)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(self.splitter)
+        self.setAcceptDrops(True)
+
+        self.library = LibraryPanel(store, runner)
+        self.reader = DocumentPane(store, point_size=prefs.get(READER_POINT_SIZE))
+        self.sidebar = EntitySidebar(store, runner)
+        self.compare_view = CompareView(store, runner)
+        self.actor_view = ActorView(store, runner)
+        self.events_view = EventsView(store, runner)
+        self.importer = ImportController(store, runner, self)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("views")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.reader, self.tr("Read"))
+        self.tabs.addTab(self.compare_view, self.tr("Compare"))
+        self.tabs.addTab(self.actor_view, self.tr("Actor"))
+        self.tabs.addTab(self.events_view, self.tr("Events"))
+        self.setCentralWidget(self.tabs)
+        self.library_dock = self._dock(
+            "libraryDock", self.tr("Library"), self.library, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.entities_dock = self._dock(
+            "entitiesDock", self.tr("Entities"), self.sidebar, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.counts_label = QLabel()
+        self.busy_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.library.document_selected.connect(self.open_document)
+        runner.busy_changed.connect(
+            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
+        )
+        self._wire()
         self._build_menus()
-        self.resize(1280, 800)
+        self.resize(1400, 860)
         self._restore_state()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Tabayun"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            # the library stays where reading starts: on the right in Arabic
+            area = {
+                Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
+                Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea,
+            }.get(area, area)
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    # ---- wiring ---------------------------------------------------------------------------
+    def _wire(self) -> None:
+        self.library.document_selected.connect(self.open_document)
+        self.library.document_at.connect(self.open_document_at)
+        self.reader.entity_clicked.connect(self.sidebar.select_entity)
+        self.sidebar.entity_selected.connect(self.select_entity)
+        self.sidebar.entities_changed.connect(self.refresh_after_edit)
+        self.actor_view.open_document.connect(self.open_document_at)
+        self.events_view.open_document.connect(self.open_document_at)
+        self.compare_view.open_document.connect(self.open_document_at)
+        self.compare_view.entity_selected.connect(self.sidebar.select_entity)
+        self.importer.finished.connect(lambda _o: self.refresh())
 
     def refresh(self) -> None:
-        """Reload the library from the store and update the status bar."""
-        self.model.set_rows(self.store.documents())
+        """Reload everything from the store (after an import or an analysis)."""
+        self.library.refresh_outlets()
+        self.library.reload()
+        self.sidebar.refresh()
+        self.events_view.refresh()
         c = self.store.counts()
         self.counts_label.setText(
-            self.tr("{0} documents · {1} outlets").format(c.documents, c.outlets)
+            self.tr("{0} documents · {1} outlets · {2} entities · {3} mentions").format(
+                c.documents, c.outlets, c.entities, c.mentions
+            )
+        )
+        if self.reader.detail is not None:
+            self.open_document(self.reader.detail.row.id, switch=False)
+
+    def refresh_after_edit(self) -> None:
+        if self.reader.detail is not None:
+            self.open_document(self.reader.detail.row.id, switch=False)
+        self.events_view.refresh()
+        c = self.store.counts()
+        self.counts_label.setText(
+            self.tr("{0} documents · {1} outlets · {2} entities · {3} mentions").format(
+                c.documents, c.outlets, c.entities, c.mentions
+            )
         )
 
-    def open_document(self, doc_id: int) -> None:
-        self.document_pane.show_document(self.store.document(doc_id))
-        self.statusBar().showMessage(
-            self.document_pane.detail.row.source_path if self.document_pane.detail else "", 5000
+    def open_document(self, doc_id: int, switch: bool = True) -> None:
+        self.reader.show_document(doc_id)
+        if switch:
+            self.tabs.setCurrentWidget(self.reader)
+        if self.reader.detail is not None:
+            self.statusBar().showMessage(self.reader.detail.row.source_path, 5000)
+
+    def open_document_at(self, doc_id: int, offset: int) -> None:
+        self.open_document(doc_id)
+        self.reader.scroll_to_offset(offset)
+
+    def select_entity(self, entity_id: int) -> None:
+        if entity_id < 0:
+            self.reader.highlight_entity(None)
+            self.library.set_entity_filter(None)
+            return
+        self.reader.highlight_entity(entity_id)
+        _key, name, _type, _origin = self.store.entity_by_id(entity_id)
+        self.library.set_entity_filter((entity_id, name))
+        self.actor_view.show_entity(entity_id)
+
+    def show_view(self, name: str) -> None:
+        self.tabs.setCurrentIndex(VIEWS.index(name))
+
+    def compare_documents(self, a: int, b: int) -> None:
+        self.compare_view.compare(a, b)
+        self.show_view("compare")
+
+    # ---- actions ----------------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | str | None = None,
+        menu: Any = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        if menu is not None:
+            menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(
+            self.tr("Import files…"), self.import_files, QKeySequence.StandardKey.Open, file_menu
         )
+        self._action(self.tr("Import folder…"), self.import_folder, "Ctrl+Shift+O", file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("Export comparison…"), self.export_comparison, "Ctrl+E", file_menu)
+        self._action(self.tr("Save actor chart…"), self.save_chart, "Ctrl+Shift+E", file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self._action(
+            self.tr("Find in document"),
+            self.find_in_document,
+            QKeySequence.StandardKey.Find,
+            edit_menu,
+        )
+        self._action(
+            self.tr("Search the corpus"), self.library.search_box.setFocus, "Ctrl+K", edit_menu
+        )
+        self._action(self.tr("Compare with…"), self.compare_with, "Ctrl+Shift+C", edit_menu)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for i, (name, label) in enumerate(
+            zip(
+                VIEWS,
+                (self.tr("Read"), self.tr("Compare"), self.tr("Actor"), self.tr("Events")),
+                strict=True,
+            )
+        ):
+            self._action(label, lambda n=name: self.show_view(n), f"Ctrl+{i + 1}", view_menu)
+        view_menu.addSeparator()
+        self._action(
+            self.tr("Larger text"), lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn, view_menu
+        )
+        self._action(
+            self.tr("Smaller text"),
+            lambda: self.zoom(-1),
+            QKeySequence.StandardKey.ZoomOut,
+            view_menu,
+        )
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu(self.tr("Theme"))
+        themes = QActionGroup(self)
+        for code, label in (("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            act = QAction(label, self, checkable=True)
+            act.setChecked(self.prefs.get(THEME) == code)
+            act.triggered.connect(lambda _c=False, c=code: self.theme_requested.emit(c))
+            themes.addAction(act)
+            theme_menu.addAction(act)
+        lang_menu = view_menu.addMenu(self.tr("Language"))
+        langs = QActionGroup(self)
+        for code, label in (("en", "English"), ("ar", "العربية")):
+            act = QAction(label, self, checkable=True)
+            act.setChecked(self.prefs.get(LANGUAGE) == code)
+            act.triggered.connect(lambda _c=False, c=code: self.language_requested.emit(c))
+            langs.addAction(act)
+            lang_menu.addAction(act)
+        view_menu.addSeparator()
+        view_menu.addAction(self.library_dock.toggleViewAction())
+        view_menu.addAction(self.entities_dock.toggleViewAction())
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.tr("&About Tabayun"), self.show_about, None, help_menu)
+
+    def zoom(self, step: int) -> None:
+        self.reader.set_point_size(self.reader.point_size + step)
+        self.prefs.set(READER_POINT_SIZE, self.reader.point_size)
+
+    def find_in_document(self) -> None:
+        self.tabs.setCurrentWidget(self.reader)
+        self.reader.find_bar.open_bar()
+
+    def import_files(self) -> None:
+        files, _f = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import files"),
+            str(Path.home()),
+            self.tr("Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.zip);;All files (*)"),
+        )
+        if files:
+            self.importer.start([Path(f) for f in files])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import folder"), str(Path.home()))
+        if folder:
+            self.importer.start([Path(folder)])
+
+    def compare_with(self) -> None:
+        selected = self.library.selected_ids()
+        if len(selected) >= 2:
+            self.compare_documents(selected[0], selected[1])
+            return
+        current = (
+            selected[0] if selected else (self.reader.detail.row.id if self.reader.detail else None)
+        )
+        if current is None:
+            return
+        partners = self.compare_view.suggest_partners(current)[:15]
+        if not partners:
+            return
+        rows = {r.id: r for r in self.store.documents(ids=partners)}
+        items = [
+            f"{p}: {rows[p].outlet or '?'} — {rows[p].title[:70]}" for p in partners if p in rows
+        ]
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Compare with…"),
+            self.tr("Articles sharing most actors:"),
+            items,
+            0,
+            False,
+        )
+        if ok and choice:
+            self.compare_documents(current, int(choice.split(":", 1)[0]))
+
+    def export_comparison(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export comparison"),
+            str(Path.home() / "comparison.html"),
+            "HTML (*.html);;PDF (*.pdf);;JSON (*.json);;CSV (*.csv)",
+        )
+        if not path:
+            return
+        fmt = Path(path).suffix.lstrip(".").lower() or "html"
+        try:
+            if fmt == "pdf":
+                if self.compare_view.comparison is None:
+                    raise ValueError(self.tr("Compare two documents first."))
+                from desktop.compare.export import to_html
+                from desktop.ui.reports import html_to_pdf
+
+                html_to_pdf(to_html(self.compare_view.comparison), Path(path))
+            else:
+                self.compare_view.export(Path(path), fmt)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
+
+    def save_chart(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Save chart"), str(Path.home() / "coverage.png"), "PNG (*.png)"
+        )
+        if path:
+            self.actor_view.save_chart(Path(path))
 
     def show_about(self) -> None:
+        import platform
+
+        from PySide6 import __version__ as pyside_version
+        from sqlalchemy import __version__ as sqlalchemy_version
+
         QMessageBox.about(
             self,
             self.tr("About Tabayun"),
             self.tr(
-                "<h3>Tabayun %1</h3><p>How Arabic news outlets frame the same actors and "
-                "events.</p><p>Licensed under the GNU GPL, version 3 or later. Fonts: Noto "
-                "Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1).</p>"
-            ).replace("%1", __version__),
+                "<h3>Tabayun {0}</h3><p>How Arabic news outlets frame the same actors and "
+                "events.</p><p>Python {1} · Qt for Python {2} · SQLAlchemy {3}</p>"
+                "<p>Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic "
+                "and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), "
+                "pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).</p>"
+            ).format(__version__, platform.python_version(), pyside_version, sqlalchemy_version),
         )
+
+    # ---- drag and drop import -------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.importer.start(paths)
 
     # ---- window state (kept apart from preferences) ------------------------------------
     def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
+        self.resizeDocks(
+            [self.library_dock, self.entities_dock], [380, 340], Qt.Orientation.Horizontal
+        )
+        if not self.persist_state:
+            return
+        geometry = self.prefs.window_state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = self.settings.value("window/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        state = self.prefs.window_state(self._state_key())
+        if state is not None:
+            self.restoreState(state)
+
+    def _state_key(self) -> str:
+        """Dock places differ by direction: one saved state per layout direction."""
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        return "state-rtl" if rtl else "state-ltr"
 
     def save_state(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if not self.persist_state:
+            return
+        self.prefs.save_window_state("geometry", self.saveGeometry())
+        self.prefs.save_window_state(self._state_key(), self.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.runner.wait(60_000)
         super().closeEvent(event)
+
+
+__all__ = ["VIEWS", "MainWindow"]

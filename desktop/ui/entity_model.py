@@ -1,0 +1,346 @@
+"""The entity sidebar's tree: entity types at the top level, their entities below.
+
+Rows are plain :class:`EntityRow` values from the store; the model never edits anything.
+A drop of one entity onto another only *asks* for a merge (``merge_requested``): the
+sidebar confirms it with the user and runs the edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from desktop.lexicon.gazetteer import ENTITY_TYPES
+from desktop.store.rows import EntityRow
+from desktop.text.normalize import normalize
+from desktop.ui.palette import entity_colour, entity_type_name
+
+EntityIdRole = Qt.ItemDataRole.UserRole + 1
+EntityTypeRole = Qt.ItemDataRole.UserRole + 2
+SortRole = Qt.ItemDataRole.UserRole + 3
+MentionsRole = Qt.ItemDataRole.UserRole + 4
+#: normalised name, English name and aliases seen, for the filter
+SearchTextRole = Qt.ItemDataRole.UserRole + 5
+
+ENTITY_MIME_TYPE = "application/x-tabayun-entity"
+NAME_COLUMN, DOCUMENTS_COLUMN, MENTIONS_COLUMN = 0, 1, 2
+
+_Index = QModelIndex | QPersistentModelIndex
+#: internal id of a type (top-level) row; an entity row carries its type row + 1
+_TYPE_NODE = 0
+_TOOLTIP_ALIASES = 8
+
+
+def search_key(text: str) -> str:
+    """The form the filter compares: normalised, lower case, without any spaces (so that
+    «ديمستورا» finds «دي مستورا»)."""
+    return "".join(normalize(text).casefold().split())
+
+
+def encode_entity_ids(ids: Sequence[int]) -> QByteArray:
+    return QByteArray(",".join(str(i) for i in ids).encode("ascii"))
+
+
+def decode_entity_ids(data: QMimeData) -> list[int]:
+    if not data.hasFormat(ENTITY_MIME_TYPE):
+        return []
+    raw = bytes(data.data(ENTITY_MIME_TYPE).data()).decode("ascii", "replace")
+    return [int(part) for part in raw.split(",") if part.strip().isdigit()]
+
+
+class EntityTreeModel(QAbstractItemModel):
+    """Types (in :data:`ENTITY_TYPES` order, only those with entities) → entities, with the
+    columns Name, Documents, Mentions."""
+
+    #: (target id, source id): the user dropped ``source`` onto ``target``
+    merge_requested = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._types: list[str] = []
+        self._entities: list[list[EntityRow]] = []
+        self._search: dict[int, str] = {}
+        self._headers = (self.tr("Name"), self.tr("Documents"), self.tr("Mentions"))
+
+    # ---- content ----------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[EntityRow]) -> None:
+        by_type: dict[str, list[EntityRow]] = {}
+        for row in rows:
+            by_type.setdefault(row.type, []).append(row)
+        order = [t for t in ENTITY_TYPES if t in by_type]
+        order += sorted(t for t in by_type if t not in ENTITY_TYPES)
+        self.beginResetModel()
+        self._types = order
+        self._entities = [by_type[t] for t in order]
+        self._search = {
+            r.id: "\n".join(search_key(s) for s in (r.name, r.name_en or "", *r.aliases_seen))
+            for r in rows
+        }
+        self.endResetModel()
+
+    def entity(self, index: _Index) -> EntityRow | None:
+        """The row behind an entity index (``None`` for a type row or an invalid index)."""
+        if not index.isValid() or index.internalId() == _TYPE_NODE:
+            return None
+        type_row = index.internalId() - 1
+        if not (0 <= type_row < len(self._entities)):
+            return None
+        entities = self._entities[type_row]
+        return entities[index.row()] if 0 <= index.row() < len(entities) else None
+
+    def entity_by_id(self, entity_id: int) -> EntityRow | None:
+        index = self.index_for_entity(entity_id)
+        return self.entity(index)
+
+    def index_for_entity(self, entity_id: int, column: int = 0) -> QModelIndex:
+        for t, entities in enumerate(self._entities):
+            for r, row in enumerate(entities):
+                if row.id == entity_id:
+                    return self.createIndex(r, column, t + 1)
+        return QModelIndex()
+
+    def index_for_type(self, entity_type: str) -> QModelIndex:
+        if entity_type in self._types:
+            return self.createIndex(self._types.index(entity_type), 0, _TYPE_NODE)
+        return QModelIndex()
+
+    def entity_count(self) -> int:
+        return sum(len(e) for e in self._entities)
+
+    # ---- structure --------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TYPE_NODE)
+        if parent.internalId() == _TYPE_NODE and parent.column() == 0:
+            return self.createIndex(row, column, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, child: _Index | None = None) -> Any:
+        if child is None:  # QObject.parent()
+            return super().parent()
+        if not child.isValid() or child.internalId() == _TYPE_NODE:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, _TYPE_NODE)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._types)
+        if parent.column() != 0 or parent.internalId() != _TYPE_NODE:
+            return 0
+        return len(self._entities[parent.row()]) if 0 <= parent.row() < len(self._types) else 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self._headers)
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(self._headers)):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == _TYPE_NODE:
+            return Qt.ItemFlag.ItemIsEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    # ---- data -------------------------------------------------------------------------
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _TYPE_NODE:
+            return self._type_data(index, role)
+        row = self.entity(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME_COLUMN:
+                return row.name
+            return f"{row.documents if column == DOCUMENTS_COLUMN else row.mentions:,}"
+        if role == SortRole:
+            if column == DOCUMENTS_COLUMN:
+                return row.documents
+            if column == MENTIONS_COLUMN:
+                return row.mentions
+            return row.name
+        if role == EntityIdRole:
+            return row.id
+        if role == EntityTypeRole:
+            return row.type
+        if role == MentionsRole:
+            return row.mentions
+        if role == SearchTextRole:
+            return self._search.get(row.id, "")
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME_COLUMN:
+            return entity_colour(row.type)
+        if role == Qt.ItemDataRole.FontRole and not row.confirmed:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME_COLUMN:
+            # Trailing edge: the right in a left-to-right layout, the left in Arabic.
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _type_data(self, index: _Index, role: int) -> Any:
+        if not (0 <= index.row() < len(self._types)):
+            return None
+        etype = self._types[index.row()]
+        entities = self._entities[index.row()]
+        if index.column() != NAME_COLUMN:
+            if role == SortRole:
+                return index.row()
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = entity_type_name(etype)
+            return self.tr("{0} ({1})").format(name, len(entities))
+        if role == EntityTypeRole:
+            return etype
+        if role == SortRole:
+            return index.row()
+        if role == MentionsRole:
+            return sum(r.mentions for r in entities)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return entity_colour(etype)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _tooltip(self, row: EntityRow) -> str:
+        lines = [row.name]
+        if row.name_en:
+            lines.append(row.name_en)
+        aliases = [a for a in row.aliases_seen if a != row.name][:_TOOLTIP_ALIASES]
+        if aliases:
+            lines.append(self.tr("Seen as: {0}").format("، ".join(aliases)))
+        if row.outlets:
+            lines.append(self.tr("Outlets: {0}").format(", ".join(row.outlets)))
+        lines.append(self.tr("{0} documents, {1} mentions").format(row.documents, row.mentions))
+        if not row.confirmed:
+            lines.append(self.tr("discovered — not confirmed"))
+        return "\n".join(lines)
+
+    # ---- drag and drop ----------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [ENTITY_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids: list[int] = []
+        for index in indexes:
+            row = self.entity(index)
+            if row is not None and row.id not in ids:
+                ids.append(row.id)
+        data = QMimeData()
+        data.setData(ENTITY_MIME_TYPE, encode_entity_ids(ids))
+        return data
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
+        target = self.entity(parent)
+        if target is None or row != -1 or action == Qt.DropAction.IgnoreAction:
+            return False
+        return any(i != target.id for i in decode_entity_ids(data))
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
+        """A drop onto an entity asks for a merge; the model itself changes nothing."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = self.entity(parent)
+        assert target is not None
+        for source_id in decode_entity_ids(data):
+            if source_id != target.id:
+                self.merge_requested.emit(target.id, source_id)
+        return True
+
+
+class EntityFilterProxy(QSortFilterProxyModel):
+    """Filters entities by name, English name and aliases seen (Arabic-normalised, spaces
+    ignored) and sorts them; type rows keep their order and show while a child matches."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setRecursiveFilteringEnabled(True)
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_filter_text(self, text: str) -> None:
+        needle = search_key(text)
+        if needle == self._needle:
+            return
+        self.beginFilterChange()
+        self._needle = needle
+        self.endFilterChange()
+
+    def filter_text(self) -> str:
+        return self._needle
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if not self._needle:
+            return True
+        if not source_parent.isValid():
+            return False  # a type row shows through its matching entities
+        model = self.sourceModel()
+        haystack = model.data(model.index(source_row, 0, source_parent), SearchTextRole)
+        return bool(haystack) and self._needle in haystack
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+        if not left.parent().isValid():
+            # Types stay in their fixed order whichever way the entities are sorted.
+            return (left.row() > right.row()) if descending else (left.row() < right.row())
+        a, b = left.data(SortRole), right.data(SortRole)
+        if isinstance(a, str) and isinstance(b, str):
+            ka, kb = search_key(a), search_key(b)
+            if ka != kb:
+                return ka < kb
+            return a < b
+        if a != b:
+            return bool(a < b)
+        # Ties read alphabetically in either direction.
+        model = self.sourceModel()
+        na = search_key(str(model.index(left.row(), NAME_COLUMN, left.parent()).data(SortRole)))
+        nb = search_key(str(model.index(right.row(), NAME_COLUMN, right.parent()).data(SortRole)))
+        return (na > nb) if descending else (na < nb)

@@ -1,0 +1,604 @@
+"""The entity sidebar: the actors of the corpus by type, filterable, with the lexicon edits
+(rename, merge, split, change type, add an alias, confirm, ignore, undo).
+
+Every edit is a core function of :mod:`desktop.entity_edits` run through the injected
+:class:`TaskRunner` (it re-analyses the documents it touches); the tree is disabled while
+it runs and reloaded from the store when it is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import entity_edits
+from desktop.entity_edits import EditError, EntityRef
+from desktop.lexicon.gazetteer import ENTITY_TYPES
+from desktop.store.rows import EntityRow
+from desktop.store.store import Store
+from desktop.ui.entity_model import (
+    DOCUMENTS_COLUMN,
+    MENTIONS_COLUMN,
+    NAME_COLUMN,
+    EntityFilterProxy,
+    EntityIdRole,
+    EntityTreeModel,
+)
+from desktop.ui.palette import entity_colour, entity_type_name
+from desktop.ui.workers import TaskRunner
+
+_SWATCH = 10
+
+
+class EntityDialogs(Protocol):
+    """The questions the sidebar asks; replaced by a fake in tests."""
+
+    def ask_text(self, title: str, label: str, default: str = "") -> str | None: ...
+    def ask_item(self, title: str, label: str, items: Sequence[str]) -> str | None: ...
+    def confirm(self, title: str, text: str) -> bool: ...
+    def error(self, title: str, text: str) -> None: ...
+
+
+class QtDialogs:
+    """:class:`EntityDialogs` with Qt's standard dialogs."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def ask_text(self, title: str, label: str, default: str = "") -> str | None:
+        text, ok = QInputDialog.getText(
+            self._parent, title, label, QLineEdit.EchoMode.Normal, default
+        )
+        return text if ok else None
+
+    def ask_item(self, title: str, label: str, items: Sequence[str]) -> str | None:
+        item, ok = QInputDialog.getItem(self._parent, title, label, list(items), 0, False)
+        return item if ok else None
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self._parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self._parent, title, text)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What an edit task hands back to the GUI thread."""
+
+    result: Any = None
+    error: str | None = None
+
+
+class EntitySidebar(QWidget):
+    """The entities of the corpus. Emits ``entity_selected(id)`` (-1 when the selection is
+    cleared) and ``entities_changed()`` after an edit has finished."""
+
+    entity_selected = Signal(int)
+    entities_changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        dialogs: EntityDialogs | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._runner = runner
+        self.dialogs: EntityDialogs = dialogs if dialogs is not None else QtDialogs(self)
+        self._busy = False
+        self._restoring = False
+        self._order: list[int] = []  # selected entity ids, first selected first
+        self._last_emitted = -1
+        self._can_undo = False
+        self._tree_had_focus = False
+
+        self.model = EntityTreeModel(self)
+        self.proxy = EntityFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("entityFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name or alias…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._on_filter_changed)
+
+        self.sort_combo = QComboBox()
+        self.sort_combo.setObjectName("entitySort")
+        self._sorts = (
+            (NAME_COLUMN, Qt.SortOrder.AscendingOrder),
+            (MENTIONS_COLUMN, Qt.SortOrder.DescendingOrder),
+            (DOCUMENTS_COLUMN, Qt.SortOrder.DescendingOrder),
+        )
+        self.sort_combo.addItems(
+            [self.tr("By name"), self.tr("By mentions"), self.tr("By documents")]
+        )
+
+        self.tree = QTreeView()
+        self.tree.setObjectName("entityTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSortingEnabled(True)
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_context_menu)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column in (DOCUMENTS_COLUMN, MENTIONS_COLUMN):
+            # counts are short: keep the room for the names
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, 64)
+        header.sortIndicatorChanged.connect(self._on_header_sorted)
+        self.sort_combo.currentIndexChanged.connect(self._on_sort_chosen)
+        self.sort_combo.setCurrentIndex(1)
+        self._on_sort_chosen(1)
+
+        selection = self.tree.selectionModel()
+        selection.selectionChanged.connect(self._on_selection_changed)
+        selection.currentChanged.connect(self._on_current_changed)
+        # Queued: the confirmation dialog must not open inside the drop event.
+        self.model.merge_requested.connect(
+            self._on_merge_requested, Qt.ConnectionType.QueuedConnection
+        )
+
+        self._make_actions()
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.sort_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self._make_legend())
+        self.refresh()
+
+    # ---- building -------------------------------------------------------------------
+    def _action(
+        self, text: str, slot: Callable[[], None], shortcut: QKeySequence | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            # Only while the tree has focus: Ctrl+Z elsewhere is someone else's undo.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.tree.addAction(action)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        self.rename_action = self._action(
+            self.tr("Rename…"), self.rename_selected, QKeySequence(Qt.Key.Key_F2)
+        )
+        self.merge_action = self._action(
+            self.tr("Merge selected"), self.merge_selected, QKeySequence("Ctrl+M")
+        )
+        self.split_action = self._action(self.tr("Split alias…"), self.split_selected)
+        self.retype_action = self._action(
+            self.tr("Change type…"), self.retype_selected, QKeySequence("Ctrl+T")
+        )
+        self.add_alias_action = self._action(self.tr("Add alias…"), self.add_alias_to_selected)
+        self.confirm_action = self._action(self.tr("Confirm"), self.confirm_selected)
+        self.ignore_action = self._action(
+            self.tr("Ignore"), self.ignore_selected, QKeySequence(QKeySequence.StandardKey.Delete)
+        )
+        self.undo_action = self._action(
+            self.tr("Undo last edit"), self.undo_last, QKeySequence(QKeySequence.StandardKey.Undo)
+        )
+        self.type_menu = QMenu(self.tr("Change type"), self)
+        self.type_actions: dict[str, QAction] = {}
+        for etype in ENTITY_TYPES:
+            action = QAction(self._type_name(etype), self)
+            action.setCheckable(True)
+            action.setData(etype)
+            action.triggered.connect(lambda _checked=False, t=etype: self.retype_selected_to(t))
+            self.type_menu.addAction(action)
+            self.type_actions[etype] = action
+
+    def _make_legend(self) -> QWidget:
+        legend = QWidget()
+        legend.setObjectName("entityLegend")
+        grid = QGridLayout(legend)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        for i, etype in enumerate(ENTITY_TYPES):
+            swatch = QLabel()
+            pixmap = QPixmap(_SWATCH, _SWATCH)
+            pixmap.fill(entity_colour(etype))
+            swatch.setPixmap(pixmap)
+            label = QLabel(self._type_name(etype))
+            row, col = divmod(i, 2)
+            grid.addWidget(swatch, row, col * 2)
+            grid.addWidget(label, row, col * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return legend
+
+    def _type_name(self, etype: str) -> str:
+        return entity_type_name(etype)
+
+    def build_context_menu(self) -> QMenu:
+        """The menu of the selected entities (also what a right click opens)."""
+        self._update_actions()
+        menu = QMenu(self)
+        menu.addAction(self.rename_action)
+        menu.addAction(self.merge_action)
+        menu.addAction(self.split_action)
+        menu.addMenu(self.type_menu)
+        menu.addAction(self.add_alias_action)
+        menu.addSeparator()
+        if self.confirm_action.isEnabled():
+            menu.addAction(self.confirm_action)
+        menu.addAction(self.ignore_action)
+        menu.addSeparator()
+        menu.addAction(self.undo_action)
+        return menu
+
+    # ---- public -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the entities from the store, keeping the selection where it can."""
+        order, current = list(self._order), self._current_entity_id()
+        self.model.set_rows(self._store.entity_rows())
+        self.tree.expandAll()
+        self._can_undo = bool(self._store.edits())
+        self._restore_selection(order, current)
+        self._update_actions()
+        self._emit_selected()
+
+    def select_entity(self, entity_id: int, *, add: bool = False) -> bool:
+        """Select an entity (``add``: keep the current selection too)."""
+        index = self._proxy_index(entity_id)
+        if not index.isValid():
+            return False
+        flags = QItemSelectionModel.SelectionFlag.Rows | (
+            QItemSelectionModel.SelectionFlag.Select
+            if add
+            else QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.tree.selectionModel().setCurrentIndex(index, flags)
+        self.tree.scrollTo(index)
+        return True
+
+    def selected_entity_ids(self) -> list[int]:
+        """The selected entities, the first selected first."""
+        return list(self._order)
+
+    def selected_entities(self) -> list[EntityRow]:
+        """The selected entities' rows, in selection order."""
+        rows = [self.model.entity_by_id(i) for i in self._order]
+        return [r for r in rows if r is not None]
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    # ---- the edits --------------------------------------------------------------------
+    def rename_selected(self) -> None:
+        rows = self.selected_entities()
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        title = self.tr("Rename entity")
+        name = self.dialogs.ask_text(
+            title, self.tr("New name of «{0}»:").format(row.name), row.name
+        )
+        if name is None or not name.strip() or name.strip() == row.name:
+            return
+        store, ref = self._store, str(row.id)
+        self._run_edit(title, lambda: entity_edits.rename(store, ref, name))
+
+    def merge_selected(self) -> None:
+        rows = self.selected_entities()
+        if len(rows) < 2:
+            return
+        self._merge(rows[0], rows[1:])
+
+    def _on_merge_requested(self, target_id: int, source_id: int) -> None:
+        target, source = self.model.entity_by_id(target_id), self.model.entity_by_id(source_id)
+        if target is None or source is None or self._busy:
+            return
+        self._merge(target, [source])
+
+    def _merge(self, target: EntityRow, sources: Sequence[EntityRow]) -> None:
+        title = self.tr("Merge entities")
+        names = "، ".join(s.name for s in sources)
+        question = self.tr("Merge «{0}» into «{1}»? «{1}» keeps its name.").format(
+            names, target.name
+        )
+        if not self.dialogs.confirm(title, question):
+            return
+        store, target_ref = self._store, str(target.id)
+        source_refs = [str(s.id) for s in sources]
+
+        def task() -> EntityRef:
+            ref: EntityRef | None = None
+            for source_ref in source_refs:
+                ref = entity_edits.merge(store, target_ref, source_ref)
+            assert ref is not None
+            return ref
+
+        self._run_edit(title, task)
+
+    def split_selected(self) -> None:
+        rows = self.selected_entities()
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        title = self.tr("Split an alias")
+        aliases = [a for a, _origin in self._store.entity_aliases(row.id) if a != row.name]
+        aliases = list(dict.fromkeys(aliases))
+        if not aliases:
+            self.dialogs.error(title, self.tr("«{0}» has no alias to split off.").format(row.name))
+            return
+        label = self.tr("Alias of «{0}» that names another entity:").format(row.name)
+        alias = self.dialogs.ask_item(title, label, aliases)
+        if not alias:
+            return
+        store, ref = self._store, str(row.id)
+        self._run_edit(title, lambda: entity_edits.split(store, ref, alias))
+
+    def retype_selected(self) -> None:
+        rows = self.selected_entities()
+        if len(rows) != 1:
+            return
+        names = {self._type_name(t): t for t in ENTITY_TYPES if t != rows[0].type}
+        label = self.tr("New type of «{0}»:").format(rows[0].name)
+        chosen = self.dialogs.ask_item(self.tr("Change type"), label, list(names))
+        if chosen in names:
+            self.retype_selected_to(names[chosen])
+
+    def retype_selected_to(self, entity_type: str) -> None:
+        rows = [r for r in self.selected_entities() if r.type != entity_type]
+        if not rows:
+            return
+        store = self._store
+        self._run_each(
+            self.tr("Change type"),
+            [str(r.id) for r in rows],
+            lambda ref: entity_edits.retype(store, ref, entity_type),
+        )
+
+    def add_alias_to_selected(self) -> None:
+        rows = self.selected_entities()
+        if len(rows) != 1:
+            return
+        row = rows[0]
+        title = self.tr("Add an alias")
+        alias = self.dialogs.ask_text(title, self.tr("Another name of «{0}»:").format(row.name))
+        if alias is None or not alias.strip():
+            return
+        store, ref = self._store, str(row.id)
+        self._run_edit(title, lambda: entity_edits.add_alias(store, ref, alias))
+
+    def confirm_selected(self) -> None:
+        refs = [str(r.id) for r in self.selected_entities() if not r.confirmed]
+        if not refs:
+            return
+        store = self._store
+        self._run_each(
+            self.tr("Confirm entity"), refs, lambda ref: entity_edits.confirm(store, ref)
+        )
+
+    def ignore_selected(self) -> None:
+        refs = [str(r.id) for r in self.selected_entities()]
+        if not refs:
+            return
+        store = self._store
+        self._run_each(
+            self.tr("Ignore entity"),
+            refs,
+            lambda ref: entity_edits.ignore(store, ref),
+            select_result=False,
+        )
+
+    def undo_last(self) -> None:
+        store = self._store
+        self._run_edit(
+            self.tr("Undo last edit"), lambda: entity_edits.undo_last(store), select_result=False
+        )
+
+    # ---- running an edit --------------------------------------------------------------
+    def _run_each(
+        self,
+        title: str,
+        refs: Sequence[str],
+        edit: Callable[[str], EntityRef],
+        *,
+        select_result: bool = True,
+    ) -> None:
+        """One edit per entity, in one task; the first entity's result is kept."""
+
+        def task() -> EntityRef | None:
+            results = [edit(ref) for ref in refs]
+            return results[0] if results else None
+
+        self._run_edit(title, task, select_result=select_result)
+
+    def _run_edit(self, title: str, fn: Callable[[], Any], *, select_result: bool = True) -> None:
+        if self._busy:
+            return
+
+        def task() -> _Outcome:
+            try:
+                return _Outcome(fn())
+            except EditError as exc:  # the user's mistake, not a bug: just the message
+                return _Outcome(error=str(exc))
+
+        self._set_busy(True)
+        self._runner.submit(
+            task,
+            on_done=lambda outcome: self._edit_done(title, outcome, select_result),
+            on_error=lambda message: self._edit_failed(title, message),
+        )
+
+    def _edit_done(self, title: str, outcome: _Outcome, select_result: bool) -> None:
+        self._set_busy(False)
+        if outcome.error is not None:
+            self.dialogs.error(title, outcome.error)
+            return
+        self.refresh()
+        if select_result and isinstance(outcome.result, EntityRef):
+            self.select_entity(outcome.result.id)
+        self.entities_changed.emit()
+
+    def _edit_failed(self, title: str, message: str) -> None:
+        self._set_busy(False)
+        self.dialogs.error(title, message)
+        self.refresh()  # the edit may have been logged before it failed
+        self.entities_changed.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy:
+            self._tree_had_focus = self.tree.hasFocus()
+        self._busy = busy
+        self.tree.setEnabled(not busy)
+        if not busy and self._tree_had_focus:
+            self.tree.setFocus()
+        self._update_actions()
+
+    # ---- selection --------------------------------------------------------------------
+    def _proxy_index(self, entity_id: int) -> QModelIndex:
+        source = self.model.index_for_entity(entity_id)
+        if not source.isValid():
+            return QModelIndex()
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid() and self.filter_edit.text():
+            self.filter_edit.clear()  # hidden by the filter: show everything again
+            index = self.proxy.mapFromSource(source)
+        return index
+
+    def _ids_in_selection(self) -> list[int]:
+        ids = []
+        for index in self.tree.selectionModel().selectedRows(NAME_COLUMN):
+            value = index.data(EntityIdRole)
+            if value is not None:
+                ids.append(int(value))
+        return ids
+
+    def _current_entity_id(self) -> int:
+        value = self.tree.selectionModel().currentIndex().data(EntityIdRole)
+        return int(value) if value is not None else -1
+
+    def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self._restoring:
+            return
+        now = self._ids_in_selection()
+        self._order = [i for i in self._order if i in now] + [
+            i for i in now if i not in self._order
+        ]
+        self._update_actions()
+        self._emit_selected()
+
+    def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._restoring:
+            self._emit_selected()
+
+    def _emit_selected(self) -> None:
+        current = self._current_entity_id()
+        entity_id = current if current in self._order else (self._order[0] if self._order else -1)
+        if entity_id != self._last_emitted:
+            self._last_emitted = entity_id
+            self.entity_selected.emit(entity_id)
+
+    def _restore_selection(self, order: Sequence[int], current: int) -> None:
+        selection = self.tree.selectionModel()
+        self._restoring = True
+        try:
+            selection.clearSelection()
+            kept = []
+            for entity_id in order:
+                index = self.proxy.mapFromSource(self.model.index_for_entity(entity_id))
+                if index.isValid():
+                    selection.select(
+                        index,
+                        QItemSelectionModel.SelectionFlag.Select
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                    kept.append(entity_id)
+            self._order = kept
+            focus = current if current in kept else (kept[0] if kept else -1)
+            index = self.proxy.mapFromSource(self.model.index_for_entity(focus))
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self._restoring = False
+
+    # ---- reacting ---------------------------------------------------------------------
+    def _on_filter_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self.tree.expandAll()
+
+    def _on_sort_chosen(self, choice: int) -> None:
+        if 0 <= choice < len(self._sorts):
+            column, order = self._sorts[choice]
+            self.tree.sortByColumn(column, order)
+
+    def _on_header_sorted(self, column: int, _order: Qt.SortOrder) -> None:
+        columns = [c for c, _o in self._sorts]
+        if column in columns and self.sort_combo.currentIndex() != columns.index(column):
+            self.sort_combo.blockSignals(True)
+            self.sort_combo.setCurrentIndex(columns.index(column))
+            self.sort_combo.blockSignals(False)
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.tree.indexAt(pos)
+        if index.data(EntityIdRole) is None:
+            return
+        if not self.tree.selectionModel().isSelected(index):
+            self.select_entity(int(index.data(EntityIdRole)))
+        self.build_context_menu().exec(self.tree.viewport().mapToGlobal(pos))
+
+    def _update_actions(self) -> None:
+        rows = self.selected_entities()
+        idle = not self._busy
+        one = idle and len(rows) == 1
+        self.rename_action.setEnabled(one)
+        self.merge_action.setEnabled(idle and len(rows) >= 2)
+        self.split_action.setEnabled(one)
+        self.retype_action.setEnabled(one)
+        self.type_menu.setEnabled(idle and bool(rows))
+        self.add_alias_action.setEnabled(one)
+        self.confirm_action.setEnabled(idle and any(not r.confirmed for r in rows))
+        self.ignore_action.setEnabled(idle and bool(rows))
+        self.undo_action.setEnabled(idle and self._can_undo)
+        types = {r.type for r in rows}
+        for etype, action in self.type_actions.items():
+            action.setChecked(types == {etype})

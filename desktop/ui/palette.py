@@ -1,0 +1,74 @@
+"""Colours that mean something: entity types, framing categories, speakers. One place,
+so the document highlights, the legend, the sidebar and the actor view agree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+#: background of a mention, by entity type (light enough for black text, legible in dark)
+ENTITY_COLOURS = {
+    "person": "#ffd59a",
+    "organisation": "#b9d8ff",
+    "group": "#ffb3b3",
+    "state": "#c7f0c2",
+    "place": "#e3d1ff",
+    "media": "#d9d9d9",
+}
+ENTITY_TYPE_NAMES = {
+    "person": "People",
+    "organisation": "Organisations",
+    "group": "Armed groups",
+    "state": "States and governments",
+    "place": "Places",
+    "media": "Media",
+}
+#: underline of a label, by framing category
+CATEGORY_COLOURS = {
+    "official": "#1f6fb2",
+    "neutral": "#6b6b6b",
+    "delegitimising": "#c62828",
+    "legitimising": "#2e7d32",
+}
+#: shading of quotations: one colour per speaker, cycled
+SPEAKER_SHADES = ("#fff4c2", "#e0f2f1", "#fde2e4", "#e8eaf6", "#f1f8e9", "#fff0e0")
+SCARE_QUOTE_COLOUR = "#ad1457"
+ALIGNED_SHADES = (
+    "#fff59d",
+    "#b2ebf2",
+    "#f8bbd0",
+    "#c5e1a5",
+    "#d1c4e9",
+    "#ffe0b2",
+    "#b3e5fc",
+    "#dcedc8",
+)
+
+
+def entity_type_name(entity_type: str) -> str:
+    """The translated name of an entity type (literal calls, so lupdate finds them)."""
+    names = {
+        "person": QCoreApplication.translate("EntityTypes", "People"),
+        "organisation": QCoreApplication.translate("EntityTypes", "Organisations"),
+        "group": QCoreApplication.translate("EntityTypes", "Armed groups"),
+        "state": QCoreApplication.translate("EntityTypes", "States and governments"),
+        "place": QCoreApplication.translate("EntityTypes", "Places"),
+        "media": QCoreApplication.translate("EntityTypes", "Media"),
+    }
+    return names.get(entity_type, entity_type)
+
+
+def entity_colour(entity_type: str) -> QColor:
+    return QColor(ENTITY_COLOURS.get(entity_type, "#eeeeee"))
+
+
+def category_colour(category: str | None) -> QColor:
+    return QColor(CATEGORY_COLOURS.get(category or "", "#888888"))
+
+
+def speaker_shade(index: int) -> QColor:
+    return QColor(SPEAKER_SHADES[index % len(SPEAKER_SHADES)])
+
+
+def aligned_shade(index: int) -> QColor:
+    return QColor(ALIGNED_SHADES[index % len(ALIGNED_SHADES)])

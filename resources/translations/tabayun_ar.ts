@@ -1,0 +1,1180 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>ActorView</name>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="927"/>
+        <source>Export table…</source>
+        <translation>تصدير الجدول…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="928"/>
+        <source>Save the label table as CSV</source>
+        <translation>حفظ جدول التسميات بصيغة CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="930"/>
+        <source>Save chart…</source>
+        <translation>حفظ المخطط…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="931"/>
+        <source>Save the coverage chart as PNG</source>
+        <translation>حفظ مخطط التغطية بصيغة PNG</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="964"/>
+        <source>How each outlet labels the actor (double-click a cell for its example)</source>
+        <translation>كيف تسمّي كل وسيلة إعلامية الفاعل (انقر نقرًا مزدوجًا على خلية لعرض مثالها)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="997"/>
+        <source>The spelling whose concordance is shown</source>
+        <translation>الصيغة الإملائية التي تُعرض سياقات ورودها</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1003"/>
+        <source>Spelling:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1012"/>
+        <source>Concordance</source>
+        <translation>سياقات الورود</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1013"/>
+        <source>Quotations</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1014"/>
+        <source>Speech verbs</source>
+        <translation>أفعال القول</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1015"/>
+        <source>Coverage</source>
+        <translation>التغطية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1057"/>
+        <source>Loading…</source>
+        <translation>جارٍ التحميل…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1097"/>
+        <source>Could not load: {0}</source>
+        <translation>تعذّر التحميل: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1102"/>
+        <source>person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1103"/>
+        <source>organisation</source>
+        <translation>منظمة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1104"/>
+        <source>armed group</source>
+        <translation>جماعة مسلحة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1105"/>
+        <source>state or government</source>
+        <translation>دولة أو حكومة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1106"/>
+        <source>place</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1107"/>
+        <source>media</source>
+        <translation>وسيلة إعلامية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1111"/>
+        <source>{0} · {1} mentions in {2} documents · {3} outlets · {4} labels · quoted {5} times</source>
+        <translation>{0} · الإشارات: {1} · المستندات: {2} · الوسائل الإعلامية: {3} · التسميات: {4} · مرات الاقتباس: {5}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1170"/>
+        <source>Export table</source>
+        <translation>تصدير الجدول</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1170"/>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1177"/>
+        <source>Could not save: {0}</source>
+        <translation>تعذّر الحفظ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1179"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1187"/>
+        <source>Saved {0}</source>
+        <translation>تم حفظ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1182"/>
+        <source>Save chart</source>
+        <translation>حفظ المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1182"/>
+        <source>PNG images (*.png)</source>
+        <translation>صور PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1189"/>
+        <source>Could not save {0}</source>
+        <translation>تعذّر حفظ {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareActorsModel</name>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="179"/>
+        <source>Actor</source>
+        <extracomment>background of a shared actor whom the two sides label or quote differently</extracomment>
+        <translation>الفاعل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="180"/>
+        <source>A labels</source>
+        <translation>تسميات A</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="181"/>
+        <source>B labels</source>
+        <translation>تسميات B</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="182"/>
+        <source>A verbs</source>
+        <translation>أفعال A</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="183"/>
+        <source>B verbs</source>
+        <translation>أفعال B</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="184"/>
+        <source>A quotes</source>
+        <translation>اقتباسات A</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="185"/>
+        <source>B quotes</source>
+        <translation>اقتباسات B</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="186"/>
+        <source>A voice %</source>
+        <translation>حصة صوت A (%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="187"/>
+        <source>B voice %</source>
+        <translation>حصة صوت B (%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="236"/>
+        <source>{0} · {1}
+A: {2} mentions · B: {3} mentions</source>
+        <translation>{0} · {1}
+إشارات A: {2} · إشارات B: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="240"/>
+        <source>The two sides label or quote this actor differently.</source>
+        <translation>يختلف الجانبان في تسمية هذا الفاعل أو في نقل أقواله.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="247"/>
+        <source>No labels</source>
+        <translation>لا توجد تسميات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="250"/>
+        <source>No speech verbs</source>
+        <translation>لا توجد أفعال قول</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="253"/>
+        <source>Not quoted</source>
+        <translation>لم تُنقل أقواله</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="255"/>
+        <source>{0} quoted words ({1:.1%} of all quoted words)</source>
+        <translation>الكلمات المقتبسة: {0} ({1:.1%} من مجموع الكلمات المقتبسة)</translation>
+    </message>
+</context>
+<context>
+    <name>CompareEventsModel</name>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="394"/>
+        <source>Reported by</source>
+        <translation>ورد في</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="395"/>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="396"/>
+        <source>In A</source>
+        <translation>في A</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="397"/>
+        <source>In B</source>
+        <translation>في B</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="398"/>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="399"/>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="402"/>
+        <source>Both</source>
+        <translation>كليهما</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="403"/>
+        <source>Only A</source>
+        <translation>A فقط</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="404"/>
+        <source>Only B</source>
+        <translation>B فقط</translation>
+    </message>
+</context>
+<context>
+    <name>CompareSide</name>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="536"/>
+        <source>Pick the document for this side</source>
+        <translation>اختر المستند لهذا الجانب</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="543"/>
+        <source>Open in reader</source>
+        <translation>فتح في القراءة</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="627"/>
+        <source>Synchronised scrolling</source>
+        <extracomment>(document id, code-point offset): show this document in the reader</extracomment>
+        <translation>تمرير متزامن</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="630"/>
+        <source>Scroll both articles together</source>
+        <translation>تمرير المقالتين معًا</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="631"/>
+        <source>Previous aligned passage</source>
+        <translation>المقطع المتقابل السابق</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="633"/>
+        <source>Next aligned passage</source>
+        <translation>المقطع المتقابل التالي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="649"/>
+        <source>Pick or drop two documents to compare them.</source>
+        <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="675"/>
+        <source>Aligned passages</source>
+        <translation>المقاطع المتقابلة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="709"/>
+        <source>Shared actors</source>
+        <translation>الفاعلون المشتركون</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="710"/>
+        <source>Only in A</source>
+        <translation>في A فقط</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="711"/>
+        <source>Only in B</source>
+        <translation>في B فقط</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="712"/>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="777"/>
+        <location filename="../../desktop/ui/compare_view.py" line="789"/>
+        <source>Comparing…</source>
+        <translation>جارٍ إجراء المقارنة…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="813"/>
+        <source>Comparison failed: {0}</source>
+        <translation>تعذّرت المقارنة: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="843"/>
+        <source>A: {0} ↔ B: {1}</source>
+        <translation>A: {0} ↔ B: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="860"/>
+        <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
+        <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="878"/>
+        <source>Shared actors ({0}, {1} framed differently)</source>
+        <translation>الفاعلون المشتركون ({0}، منهم {1} بتأطير مختلف)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="882"/>
+        <source>Only in A ({0})</source>
+        <translation>في A فقط ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="883"/>
+        <source>Only in B ({0})</source>
+        <translation>في B فقط ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="886"/>
+        <source>Events ({0} shared · {1} only A · {2} only B)</source>
+        <translation>الأحداث (مشتركة: {0} · في A فقط: {1} · في B فقط: {2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="890"/>
+        <source>Aligned passages ({0})</source>
+        <translation>المقاطع المتقابلة ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="950"/>
+        <source>No aligned passages</source>
+        <translation>لا توجد مقاطع متقابلة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="952"/>
+        <source>{0} aligned passages</source>
+        <translation>المقاطع المتقابلة: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="954"/>
+        <source>Passage {0} of {1}</source>
+        <translation>المقطع {0} من {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageChart</name>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="747"/>
+        <source>Documents mentioning the actor, per month</source>
+        <translation>المستندات التي تذكر الفاعل، شهريًا</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="757"/>
+        <source>No documents</source>
+        <translation>لا توجد مستندات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="858"/>
+        <source>undated</source>
+        <translation>بلا تاريخ</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPane</name>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="286"/>
+        <source>No document selected</source>
+        <translation>لم يُحدَّد أي مستند</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="304"/>
+        <source>Outlet unknown</source>
+        <translation>وسيلة إعلامية غير معروفة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="305"/>
+        <source>Date unknown</source>
+        <translation>تاريخ غير معروف</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="306"/>
+        <source>{0} words</source>
+        <translation>{0} كلمة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="309"/>
+        <source>{0} mentions · {1} quotations</source>
+        <translation>الإشارات: {0} · الاقتباسات: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="405"/>
+        <source>{0} found</source>
+        <translation>النتائج: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="418"/>
+        <source>{0} of {1}</source>
+        <translation>{0} من {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/document_model.py" line="46"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_model.py" line="47"/>
+        <source>Outlet</source>
+        <translation>الوسيلة الإعلامية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_model.py" line="48"/>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_model.py" line="49"/>
+        <source>Words</source>
+        <translation>الكلمات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_model.py" line="104"/>
+        <source>(unknown)</source>
+        <translation>(غير معروفة)</translation>
+    </message>
+</context>
+<context>
+    <name>EntitySidebar</name>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="131"/>
+        <source>Filter by name or alias…</source>
+        <translation>تصفية بالاسم أو الاسم البديل…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="143"/>
+        <source>By name</source>
+        <translation>حسب الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="143"/>
+        <source>By mentions</source>
+        <translation>حسب الإشارات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="143"/>
+        <source>By documents</source>
+        <translation>حسب المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="207"/>
+        <source>Rename…</source>
+        <translation>إعادة تسمية…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="210"/>
+        <source>Merge selected</source>
+        <translation>دمج المحدَّد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="212"/>
+        <source>Split alias…</source>
+        <translation>فصل اسم بديل…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="214"/>
+        <source>Change type…</source>
+        <translation>تغيير النوع…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="216"/>
+        <source>Add alias…</source>
+        <translation>إضافة اسم بديل…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="217"/>
+        <source>Confirm</source>
+        <translation>تأكيد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="219"/>
+        <source>Ignore</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="222"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="434"/>
+        <source>Undo last edit</source>
+        <translation>التراجع عن آخر تعديل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="224"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="383"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="393"/>
+        <source>Change type</source>
+        <translation>تغيير النوع</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="318"/>
+        <source>Rename entity</source>
+        <translation>إعادة تسمية الكيان</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="320"/>
+        <source>New name of «{0}»:</source>
+        <translation>الاسم الجديد لـ«{0}»:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="340"/>
+        <source>Merge entities</source>
+        <translation>دمج الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="342"/>
+        <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
+        <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="364"/>
+        <source>Split an alias</source>
+        <translation>فصل اسم بديل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="368"/>
+        <source>«{0}» has no alias to split off.</source>
+        <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="370"/>
+        <source>Alias of «{0}» that names another entity:</source>
+        <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="382"/>
+        <source>New type of «{0}»:</source>
+        <translation>النوع الجديد لـ«{0}»:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="403"/>
+        <source>Add an alias</source>
+        <translation>إضافة اسم بديل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="404"/>
+        <source>Another name of «{0}»:</source>
+        <translation>اسم آخر لـ«{0}»:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="416"/>
+        <source>Confirm entity</source>
+        <translation>تأكيد الكيان</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="425"/>
+        <source>Ignore entity</source>
+        <translation>تجاهل الكيان</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTreeModel</name>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="76"/>
+        <source>Name</source>
+        <extracomment>normalised name, English name and aliases seen, for the filter internal id of a type (top-level) row; an entity row carries its type row + 1 (target id, source id): the user dropped ``source`` onto ``target``</extracomment>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="76"/>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="76"/>
+        <source>Mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="227"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="248"/>
+        <source>Seen as: {0}</source>
+        <translation>ورد بصيغة: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="250"/>
+        <source>Outlets: {0}</source>
+        <translation>الوسائل الإعلامية: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="251"/>
+        <source>{0} documents, {1} mentions</source>
+        <translation>المستندات: {0}، الإشارات: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="253"/>
+        <source>discovered — not confirmed</source>
+        <translation>مكتشَف آليًا — غير مؤكَّد</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTypes</name>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="43"/>
+        <source>People</source>
+        <extracomment>background of a mention, by entity type (light enough for black text, legible in dark) underline of a label, by framing category shading of quotations: one colour per speaker, cycled</extracomment>
+        <translation>الأشخاص</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="44"/>
+        <source>Organisations</source>
+        <translation>المنظمات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="45"/>
+        <source>Armed groups</source>
+        <translation>الجماعات المسلحة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="46"/>
+        <source>States and governments</source>
+        <translation>الدول والحكومات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="47"/>
+        <source>Places</source>
+        <translation>الأماكن</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="48"/>
+        <source>Media</source>
+        <translation>وسائل الإعلام</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="39"/>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="39"/>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="40"/>
+        <source>Trigger</source>
+        <translation>الكلمة الدالة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="40"/>
+        <source>Participants</source>
+        <translation>المشاركون</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="41"/>
+        <source>Place</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="41"/>
+        <source>Outlet</source>
+        <translation>الوسيلة الإعلامية</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="103"/>
+        <source>All event types</source>
+        <translation>كل أنواع الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="119"/>
+        <source>Events and timeline</source>
+        <translation>الأحداث والتسلسل الزمني</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="131"/>
+        <source>{0} events</source>
+        <translation>الأحداث: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="209"/>
+        <source>Find in document (Arabic-aware)</source>
+        <extracomment>custom properties stored in character formats, read back on hover and click</extracomment>
+        <translation>بحث في المستند (مع مراعاة خصائص العربية)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="216"/>
+        <source>Previous (Shift+Enter)</source>
+        <translation>السابق (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="217"/>
+        <source>Next (Enter)</source>
+        <translation>التالي (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>FrameHeatmapModel</name>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="237"/>
+        <source>official</source>
+        <extracomment>number of mentions of a label / verb in one outlet framing category of the row&apos;s label (None when the lexicon gives none) document id of the example sentence of a heatmap cell store offset (code points) of the label in that example document document id of a quotation or a concordance line store offset (code points) of a quotation or a concordance match the row&apos;s label (heatmap) or verb (verbs table) the column&apos;s outlet quotation kind: direct, indirect, partial qualitative colours for outlets (bars and legend), assigned in the order of outlet names (label, outlet) → offset of the label in its example document (alias as written, mentions), most frequent first document id → (title, outlet) of every document a quotation or line comes from</extracomment>
+        <translation>رسمي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="238"/>
+        <source>neutral</source>
+        <translation>محايد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="239"/>
+        <source>delegitimising</source>
+        <translation>نازع للشرعية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="240"/>
+        <source>legitimising</source>
+        <translation>مانح للشرعية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="277"/>
+        <source>label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="277"/>
+        <source>category</source>
+        <translation>الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="277"/>
+        <source>total</source>
+        <translation>المجموع</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="300"/>
+        <source>Category</source>
+        <translation>الفئة</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="49"/>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="49"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="51"/>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="80"/>
+        <source>{0}: {1} items</source>
+        <translation>{0} (العناصر: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="105"/>
+        <source>Import failed</source>
+        <translation>تعذّر الاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="110"/>
+        <source>Imported {0}, duplicates {1}, skipped {2}.</source>
+        <translation>المستورَد: {0}، المكرَّر: {1}، المتخطّى: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="113"/>
+        <source>The import was cancelled; what was imported is kept.</source>
+        <translation>أُلغي الاستيراد؛ وقد احتُفظ بما استُورد حتى الآن.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="115"/>
+        <source>Import finished</source>
+        <translation>اكتمل الاستيراد</translation>
+    </message>
+</context>
+<context>
+    <name>KwicModel</name>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="553"/>
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="554"/>
+        <source>Match</source>
+        <translation>المطابَق</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="555"/>
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="556"/>
+        <source>Outlet</source>
+        <translation>الوسيلة الإعلامية</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="103"/>
+        <source>Search the corpus (Enter)</source>
+        <translation>بحث في المكتبة (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="109"/>
+        <source>from</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="110"/>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="114"/>
+        <source>Show all documents</source>
+        <translation>عرض كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="188"/>
+        <source>All outlets</source>
+        <translation>كل الوسائل الإعلامية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="203"/>
+        <source>All entities</source>
+        <translation>كل الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="206"/>
+        <source>Mentioning: {0}</source>
+        <translation>المستندات التي تذكر: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="217"/>
+        <location filename="../../desktop/ui/library.py" line="242"/>
+        <source>{0} documents</source>
+        <translation>المستندات: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="238"/>
+        <source>{0} results for «{1}»</source>
+        <translation>نتائج «{1}»: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="57"/>
+        <source>Tabayun — Arabic news coverage</source>
+        <translation>تباين (Tabayun) — التغطية الإخبارية العربية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <source>Read</source>
+        <translation>قراءة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <source>Compare</source>
+        <translation>مقارنة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <source>Actor</source>
+        <translation>الفاعل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <source>Library</source>
+        <translation>المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <source>Working…</source>
+        <translation>جارٍ العمل…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
+        <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <source>Import files…</source>
+        <translation>استيراد ملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <source>Import folder…</source>
+        <translation>استيراد مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <source>Export comparison…</source>
+        <translation>تصدير المقارنة…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <source>Save actor chart…</source>
+        <translation>حفظ مخطط الفاعل…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <source>Find in document</source>
+        <translation>بحث في المستند</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <source>Search the corpus</source>
+        <translation>بحث في المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <source>Compare with…</source>
+        <translation>مقارنة مع…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <source>Larger text</source>
+        <translation>تكبير النص</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <source>Smaller text</source>
+        <translation>تصغير النص</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <source>Theme</source>
+        <translation>السمة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <source>Light</source>
+        <translation>فاتحة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <source>Dark</source>
+        <translation>داكنة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <source>&amp;About Tabayun</source>
+        <translation>&amp;حول Tabayun</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.zip);;All files (*)</source>
+        <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.zip);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <source>Import folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <source>Articles sharing most actors:</source>
+        <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <source>Export comparison</source>
+        <translation>تصدير المقارنة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <source>Compare two documents first.</source>
+        <translation>قارن بين مستندين أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <source>Export failed</source>
+        <translation>تعذّر التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <source>Saved {0}</source>
+        <translation>تم حفظ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <source>Save chart</source>
+        <translation>حفظ المخطط</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <source>About Tabayun</source>
+        <translation>حول تباين (Tabayun)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OneSideModel</name>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="374"/>
+        <source>{0} · {1} · {2} mentions</source>
+        <translation>{0} · {1} · الإشارات: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>PassagesModel</name>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="339"/>
+        <source>Shared words: {0}</source>
+        <translation>الكلمات المشتركة: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesModel</name>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="458"/>
+        <source>Quotation</source>
+        <translation>الاقتباس</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="459"/>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="460"/>
+        <source>Verb</source>
+        <translation>الفعل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="461"/>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="464"/>
+        <source>direct</source>
+        <translation>مباشر</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="465"/>
+        <source>indirect</source>
+        <translation>غير مباشر</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="466"/>
+        <source>partial</source>
+        <translation>جزئي</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,363 @@
+"""The actor view: models on the analysed seeds, loading through the runner, exports."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QTableView
+
+from desktop.ui.actor_view import (
+    UNDATED,
+    ActorView,
+    CategoryRole,
+    CountRole,
+    CoverageChart,
+    DocIdRole,
+    ExampleDocRole,
+    ExampleOffsetRole,
+    FrameHeatmapModel,
+    KwicModel,
+    OffsetRole,
+    QuotesModel,
+    VerbsModel,
+    load_actor,
+)
+from desktop.ui.workers import TaskRunner
+
+DELEGATION = "وفد الجمهورية العربية السورية"
+
+
+@pytest.fixture
+def analysed(seeded_store):  # type: ignore[no-untyped-def]
+    from desktop.analysing import analyse_documents
+
+    analyse_documents(seeded_store)
+    return seeded_store
+
+
+@pytest.fixture
+def runner(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+    r = TaskRunner()
+    yield r
+    assert r.wait(30_000)
+
+
+def entity_id(store, ref: str) -> int:  # type: ignore[no-untyped-def]
+    from desktop.entity_edits import resolve_entity
+
+    return resolve_entity(store, ref).id
+
+
+def doc_id_of(store, outlet: str) -> int:  # type: ignore[no-untyped-def]
+    return next(r.id for r in store.documents() if r.outlet == outlet)
+
+
+class FakeDialogs:
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.asked: list[tuple[str, str]] = []
+
+    def save_path(self, title: str, file_filter: str) -> str | None:
+        self.asked.append((title, file_filter))
+        return str(self.path) if self.path else None
+
+
+@pytest.fixture
+def view(qtbot, analysed, runner, tmp_path) -> ActorView:  # type: ignore[no-untyped-def]
+    v = ActorView(analysed, runner, dialogs=FakeDialogs(tmp_path / "chosen"))
+    qtbot.addWidget(v)
+    v.resize(1280, 800)
+    return v
+
+
+def show(qtbot, view: ActorView, ref: str) -> int:  # type: ignore[no-untyped-def]
+    eid = entity_id(view.store, ref)
+    with qtbot.waitSignal(view.loaded, timeout=30_000) as blocker:
+        view.show_entity(eid)
+    assert blocker.args == [eid]
+    return eid
+
+
+def find_cell(model: FrameHeatmapModel, label: str, outlet: str) -> QModelIndex:
+    row, col = model.row_of(label), model.column_of(outlet)
+    assert row is not None and col is not None, (model.labels, model.outlets)
+    return model.index(row, col)
+
+
+def double_click(qtbot, view: QTableView, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+    view.scrollTo(index)
+    pos = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+# ---- models ----------------------------------------------------------------------------
+
+
+def test_models_pass_the_model_tester(qtmodeltester, analysed) -> None:  # type: ignore[no-untyped-def]
+    data = load_actor(analysed, entity_id(analysed, "de-mistura"))
+    assert data.table.labels and data.quotes and data.kwic and data.table.verbs
+    heat = FrameHeatmapModel()
+    heat.set_table(data.table, data.example_offsets)
+    verbs = VerbsModel()
+    verbs.set_table(data.table)
+    quotes = QuotesModel()
+    quotes.set_quotes(data.quotes, data.documents)
+    lines = KwicModel()
+    lines.set_lines(data.kwic)
+    for model in (heat, verbs, quotes, lines):
+        assert model.rowCount() > 0 and model.columnCount() > 0
+        qtmodeltester.check(model, force_py=True)
+    # empty models too
+    heat.set_table(None)
+    verbs.set_table(None)
+    quotes.set_quotes([])
+    lines.set_lines([])
+    for model in (heat, verbs, quotes, lines):
+        assert model.rowCount() == 0
+        qtmodeltester.check(model, force_py=True)
+
+
+def test_heatmap_roles_for_the_delegation(analysed) -> None:  # type: ignore[no-untyped-def]
+    data = load_actor(analysed, entity_id(analysed, "syria-government-delegation"))
+    model = FrameHeatmapModel()
+    model.set_table(data.table, data.example_offsets)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Category"
+    cell = find_cell(model, DELEGATION, "SANA")
+    sana = doc_id_of(analysed, "SANA")
+    assert cell.data() == "2" and cell.data(CountRole) == 2
+    assert cell.data(CategoryRole) == "official"
+    assert cell.data(ExampleDocRole) == sana
+    offset = cell.data(ExampleOffsetRole)
+    text = analysed.texts([sana])[sana]
+    assert text[offset : offset + len(DELEGATION)] == DELEGATION
+    assert DELEGATION in cell.data(Qt.ItemDataRole.ToolTipRole)
+    # the hottest cell is dark with white text; an empty cell has no heat
+    background = cell.data(Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(background, QColor) and background.lightness() < 128
+    assert cell.data(Qt.ItemDataRole.ForegroundRole) == QColor("#ffffff")
+    empty = model.index(cell.row(), model.column_of("(unknown)") or 0)
+    assert empty.data(CountRole) == 0 and empty.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert empty.data(ExampleDocRole) is None
+    rows = model.csv_rows()
+    assert rows[0][:2] == ["label", "category"] and "SANA" in rows[0]
+
+
+# ---- the view --------------------------------------------------------------------------
+
+
+def test_show_entity_fills_the_heatmap(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, view, "syria-government-delegation")
+    model = view.heatmap_model
+    row = model.row_of(DELEGATION)
+    assert row is not None
+    assert model.headerData(row, Qt.Orientation.Vertical) == DELEGATION
+    assert find_cell(model, DELEGATION, "SANA").data(CountRole) == 2
+    assert view.name_label.text() == DELEGATION
+    assert "2 mentions" in view.summary_label.text()
+    assert view.export_action.isEnabled() and view.save_chart_action.isEnabled()
+    assert view.chart.outlets() == ["SANA"] and view.chart.months() == [UNDATED]
+
+
+def test_only_the_last_requested_actor_is_shown(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    first = entity_id(view.store, "de-mistura")
+    second = entity_id(view.store, "syria-government-delegation")
+    seen: list[int] = []
+    view.loaded.connect(seen.append)
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        view.show_entity(first)
+        view.show_entity(second)
+    assert view.runner.wait(30_000)
+    qtbot.wait(50)  # let any late result arrive
+    assert seen == [second]
+    assert view.entity_id == second and view.name_label.text() == DELEGATION
+
+
+def test_kwic_shows_spellings_of_de_mistura(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    eid = show(qtbot, view, "de-mistura")
+    aliases = [a for a, _n in view.store.entity_detail(eid).alias_counts]
+    model = view.kwic_model
+    assert model.rowCount() > 5
+    matches = {model.index(r, KwicModel.MATCH).data() for r in range(model.rowCount())}
+    assert matches <= set(aliases), matches
+    assert all("ستورا" in m for m in matches)
+    assert view.kwic_alias.currentData() == aliases[0]
+    # every line points at its match in the stored text
+    for r in range(model.rowCount()):
+        index = model.index(r, KwicModel.MATCH)
+        doc, offset = index.data(DocIdRole), index.data(OffsetRole)
+        match = index.data()
+        assert view.store.texts([doc])[doc][offset : offset + len(match)] == match
+
+
+def test_kwic_reads_right_to_left(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, view, "de-mistura")
+    view.show()
+    qtbot.waitExposed(view)
+    view.tabs.setCurrentIndex(0)
+    kv = view.kwic_view
+    # the context before the match is on the right of the match, the context after on its left
+    assert kv.columnViewportPosition(KwicModel.LEFT) > kv.columnViewportPosition(KwicModel.MATCH)
+    assert kv.columnViewportPosition(KwicModel.MATCH) > kv.columnViewportPosition(KwicModel.RIGHT)
+    index = view.kwic_model.index(0, KwicModel.LEFT)
+    align = Qt.AlignmentFlag(index.data(Qt.ItemDataRole.TextAlignmentRole))
+    assert align & Qt.AlignmentFlag.AlignRight and not align & Qt.AlignmentFlag.AlignAbsolute
+
+
+def test_another_spelling_reloads_the_kwic(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, view, "de-mistura")
+    i = view.kwic_alias.findData("دي مستورا")
+    assert i >= 0
+    with qtbot.waitSignal(view.kwic_loaded, timeout=30_000) as blocker:
+        view.kwic_alias.setCurrentIndex(i)
+        view.kwic_alias.activated.emit(i)
+    assert blocker.args == ["دي مستورا"]
+    model = view.kwic_model
+    assert model.rowCount() > 0
+    assert {model.index(r, KwicModel.MATCH).data() for r in range(model.rowCount())} == {
+        "دي مستورا"
+    }
+
+
+def test_double_clicking_a_kwic_line_opens_its_document(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, view, "de-mistura")
+    view.show()
+    qtbot.waitExposed(view)
+    view.tabs.setCurrentIndex(0)
+    row = view.kwic_model.rowCount() - 1
+    line = view.kwic_model.line(row)
+    index = view.kwic_model.index(row, KwicModel.MATCH)
+    with qtbot.waitSignal(view.open_document, timeout=5_000) as blocker:
+        double_click(qtbot, view.kwic_view, index)
+    assert blocker.args == [line.document_id, line.start]
+
+
+def test_activating_a_quote_or_a_heatmap_cell_opens_its_document(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, view, "syria-government-delegation")
+    view.show()
+    qtbot.waitExposed(view)
+    cell = find_cell(view.heatmap_model, DELEGATION, "SANA")
+    sana = doc_id_of(view.store, "SANA")
+    with qtbot.waitSignal(view.open_document, timeout=5_000) as blocker:
+        double_click(qtbot, view.heatmap_view, cell)
+    doc, offset = blocker.args
+    assert doc == sana
+    assert view.store.texts([doc])[doc][offset : offset + len(DELEGATION)] == DELEGATION
+
+    show(qtbot, view, "de-mistura")
+    view.tabs.setCurrentIndex(1)
+    quote = view.quotes_model.quote(2)
+    view.quotes_view.setCurrentIndex(view.quotes_model.index(2, 0))
+    view.quotes_view.setFocus()
+    with qtbot.waitSignal(view.open_document, timeout=5_000) as blocker:
+        qtbot.keyClick(view.quotes_view, Qt.Key.Key_Return)
+    assert blocker.args == [quote.document_id, quote.start]
+
+
+def test_export_heatmap_csv(qtbot, view, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, view, "syria-government-delegation")
+    path = tmp_path / "frame.csv"
+    view.export_heatmap_csv(path)
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    assert header[:2] == ["label", "category"] and header[-1] == "total"
+    by_label = {r[0]: dict(zip(header, r, strict=True)) for r in rows[1:]}
+    assert by_label[DELEGATION]["SANA"] == "2"
+    assert by_label[DELEGATION]["category"] == "official"
+    assert by_label[DELEGATION]["total"] == "2"
+
+
+def test_export_and_save_actions_ask_for_a_path(qtbot, view, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, view, "syria-government-delegation")
+    view.export_action.trigger()
+    assert (tmp_path / "chosen.csv").exists()
+    assert DELEGATION in (tmp_path / "chosen.csv").read_text(encoding="utf-8-sig")
+    view.save_chart_action.trigger()
+    assert QImage(str(tmp_path / "chosen.png")).width() > 0
+    assert len(view.dialogs.asked) == 2
+    view.dialogs.path = None  # cancelled: nothing written, nothing asked twice
+    (tmp_path / "chosen.csv").unlink()
+    view.export_action.trigger()
+    assert not (tmp_path / "chosen.csv").exists()
+
+
+def test_save_chart_writes_a_png(qtbot, view, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, view, "de-mistura")
+    path = tmp_path / "coverage.png"
+    assert view.save_chart(path)
+    assert path.stat().st_size > 0
+    image = QImage(str(path))
+    assert not image.isNull() and image.width() >= 200
+    # bars were painted in every outlet's colour: far more of it than a legend swatch (12×12)
+    seen = Counter(
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
+    for colour in view.chart.outlet_colours().values():
+        assert seen[colour.name()] > 500, colour.name()
+
+
+def test_view_works_right_to_left(qtbot, analysed, runner) -> None:  # type: ignore[no-untyped-def]
+    v = ActorView(analysed, runner)
+    qtbot.addWidget(v)
+    v.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    v.resize(1280, 800)
+    v.show()
+    qtbot.waitExposed(v)
+    show(qtbot, v, "de-mistura")
+    v.tabs.setCurrentIndex(3)
+    assert v.chart.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert not v.chart.grab().isNull()
+    # the heatmap's labels are in the vertical header, on the right in RTL
+    assert v.heatmap_view.verticalHeader().x() > v.heatmap_view.viewport().x()
+
+
+# ---- the chart alone -------------------------------------------------------------------
+
+
+def test_coverage_chart_with_empty_data_paints(qtbot) -> None:  # type: ignore[no-untyped-def]
+    chart = CoverageChart()
+    qtbot.addWidget(chart)
+    chart.set_data({})
+    assert chart.is_empty()
+    pixmap = chart.grab()
+    assert not pixmap.isNull()
+    chart.resize(400, 250)
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert not chart.grab().isNull()
+    chart.set_data(None)
+    assert chart.is_empty() and not chart.grab().isNull()
+
+
+def test_coverage_chart_months_single_and_undated(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    chart = CoverageChart()
+    qtbot.addWidget(chart)
+    chart.set_data({"SANA": {"2024-03": 2}})
+    assert chart.months() == ["2024-03"]
+    chart.set_data({"SANA": {"2024-01": 2, "undated": 1}, None: {"2024-03": 4}})  # type: ignore[dict-item]
+    assert chart.months() == ["2024-01", "2024-02", "2024-03", UNDATED]
+    assert chart.outlets() == ["(unknown)", "SANA"]
+    assert chart.value("(unknown)", "2024-03") == 4 and chart.value("SANA", "2024-02") == 0
+    for direction in (Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft):
+        chart.setLayoutDirection(direction)
+        chart.resize(300, 180)
+        assert not chart.grab().isNull()
+        assert chart.save_png(tmp_path / f"c{direction.value}.png")
+        assert (tmp_path / f"c{direction.value}.png").stat().st_size > 0
+
+
+def test_an_unknown_entity_reports_failure(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(view.failed, timeout=30_000) as blocker:
+        view.show_entity(987_654)
+    assert "987654" in blocker.args[0]
+    assert view.actor is None and view.heatmap_model.rowCount() == 0
+    assert view.status_label.text().startswith("Could not load")

@@ -1,0 +1,235 @@
+"""The compare view: its models, aligned passages, synchronised scrolling, partners,
+drops and export, on the seed articles 003 (SANA) and 004."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.compare.comparison import compare_documents
+from desktop.store.store import Store
+from desktop.ui.compare_view import (
+    ColourRole,
+    CompareActorsModel,
+    CompareView,
+    DiffersRole,
+    EntityIdRole,
+    PassagesModel,
+    SpansRole,
+)
+from desktop.ui.document_model import DOCUMENT_MIME
+from desktop.ui.palette import aligned_shade
+from desktop.ui.workers import TaskRunner
+
+DELEGATION = "وفد الجمهورية العربية السورية"
+JAAFARI = "بشار الجعفري"
+PARAGRAPH_SEPARATOR = "\u2029"
+
+
+@pytest.fixture
+def analysed(seeded_store: Store) -> Store:
+    from desktop.analysing import analyse_documents
+
+    analyse_documents(seeded_store)
+    return seeded_store
+
+
+def doc_id(store: Store, prefix: str) -> int:
+    return next(r.id for r in store.documents() if r.stem.startswith(prefix))
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    r = TaskRunner()
+    yield r
+    assert r.wait(30_000)
+
+
+@pytest.fixture
+def view(qtbot, analysed: Store, runner: TaskRunner) -> CompareView:  # type: ignore[no-untyped-def]
+    v = CompareView(analysed, runner)
+    qtbot.addWidget(v)
+    return v
+
+
+def compare_and_wait(qtbot, view: CompareView, a: int, b: int) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        view.compare(a, b)
+    assert view.runner.wait(30_000)
+
+
+def actor_rows(model: CompareActorsModel) -> dict[str, int]:
+    return {model.index(r, 0).data(): r for r in range(model.rowCount())}
+
+
+def test_models_pass_the_model_tester(qtmodeltester, analysed: Store) -> None:  # type: ignore[no-untyped-def]
+    comp = compare_documents(analysed, doc_id(analysed, "003"), doc_id(analysed, "004"))
+    actors = CompareActorsModel()
+    actors.set_comparison(comp)
+    qtmodeltester.check(actors, force_py=True)
+    assert actors.rowCount() == len(comp.shared) > 0
+    assert actors.columnCount() == 9
+
+    passages = PassagesModel()
+    passages.set_comparison(comp)
+    qtmodeltester.check(passages, force_py=True)
+    assert passages.rowCount() == len(comp.passages) > 0
+    first = passages.index(0, 0)
+    assert first.data(SpansRole) == comp.passage_spans[0]
+    assert first.data(ColourRole) == aligned_shade(0)
+
+
+def test_actors_model_flags_differences_and_shows_categories(analysed: Store) -> None:
+    comp = compare_documents(analysed, doc_id(analysed, "003"), doc_id(analysed, "004"))
+    model = CompareActorsModel()
+    model.set_comparison(comp)
+    rows = actor_rows(model)
+    r = rows[DELEGATION]
+    assert model.index(r, 0).data(DiffersRole) is True
+    assert model.index(r, 0).data(EntityIdRole) == comp.actor(DELEGATION).entity_id  # type: ignore[union-attr]
+    assert model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(r, 0).data(Qt.ItemDataRole.FontRole).bold()
+    # SANA calls it by its official name, the other article «وفد الحكومة السورية»
+    assert "(official)" in model.index(r, 1).data()
+    assert "(neutral)" in model.index(r, 2).data()
+    assert "×" in model.index(r, 2).data(Qt.ItemDataRole.ToolTipRole)
+    same = next(i for i, row in enumerate(comp.shared) if not row.differs)
+    assert model.index(same, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.index(same, 0).data(DiffersRole) is False
+
+
+def test_compare_fills_tables_and_steps_to_aligned_passages(qtbot, view: CompareView) -> None:  # type: ignore[no-untyped-def]
+    store = view.store
+    a, b = doc_id(store, "003"), doc_id(store, "004")
+    compare_and_wait(qtbot, view, a, b)
+    assert view.document_ids() == (a, b)
+
+    rows = actor_rows(view.actors_model)
+    assert JAAFARI in rows
+    assert DELEGATION in rows
+    assert view.actors_model.index(rows[DELEGATION], 0).data(DiffersRole) is True
+    assert view.only_a_model.rowCount() > 0 and view.only_b_model.rowCount() > 0
+    assert view.events_model.rowCount() > 0
+
+    assert view.passages_model.rowCount() > 0
+    assert view.current_passage() == -1
+    assert view.step_passage(1) == 0
+    assert view.current_passage() == 0
+    assert view.passages_view.currentIndex().row() == 0
+    sel_a = view.panes[0].browser.textCursor().selectedText()
+    sel_b = view.panes[1].browser.textCursor().selectedText()
+    assert sel_a.startswith("عقد وفد الجمهورية")
+    assert sel_b.startswith("ووصف بشار الجعفري")
+    (a0, a1), (b0, b1) = view.passages_model.index(0, 0).data(SpansRole)
+    assert view.panes[0].detail is not None and view.panes[1].detail is not None
+    text_a, text_b = view.panes[0].detail.text, view.panes[1].detail.text
+    assert sel_a == text_a[a0:a1].replace("\n", PARAGRAPH_SEPARATOR)
+    assert sel_b == text_b[b0:b1].replace("\n", PARAGRAPH_SEPARATOR)
+    # stepping wraps round; the previous action steps back
+    n = view.passages_model.rowCount()
+    assert view.step_passage(1) == (1 % n)
+    view.prev_action.trigger()
+    assert view.current_passage() == 0
+
+
+def test_synchronised_scrolling_follows_and_can_be_turned_off(qtbot, view: CompareView) -> None:  # type: ignore[no-untyped-def]
+    store = view.store
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    compare_and_wait(qtbot, view, doc_id(store, "003"), doc_id(store, "004"))
+    bar_a = view.panes[0].browser.verticalScrollBar()
+    bar_b = view.panes[1].browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar_a.maximum() > 0 and bar_b.maximum() > 0, timeout=5_000)
+    assert view.sync_action.isChecked()
+    bar_a.setValue(0)
+    assert bar_b.value() == 0
+    bar_a.setValue(bar_a.maximum())
+    assert bar_b.value() == bar_b.maximum()
+    bar_a.setValue(bar_a.maximum() // 2)
+    assert abs(bar_b.value() - bar_b.maximum() // 2) <= max(2, bar_b.maximum() // 50)
+
+    bar_a.setValue(bar_a.maximum())
+    view.sync_action.setChecked(False)
+    bar_a.setValue(0)
+    assert bar_b.value() == bar_b.maximum()
+
+
+def test_suggest_partners_ranks_by_shared_entities(view: CompareView) -> None:
+    store = view.store
+    me = doc_id(store, "003")
+    seeds = {r.id for r in store.documents()}
+    mine = {m.entity_id for m, _n, _t in store.document_mentions(me)}
+    shared = {
+        d: len(mine & {m.entity_id for m, _n, _t in store.document_mentions(d)})
+        for d in seeds - {me}
+    }
+    partners = view.suggest_partners(me)
+    assert partners, "the seed articles share actors"
+    assert me not in partners
+    assert set(partners) == {d for d, n in shared.items() if n > 0}
+    counts = [shared[d] for d in partners]
+    assert counts == sorted(counts, reverse=True)
+    assert counts[0] == max(shared.values())
+
+
+def test_dropping_a_document_sets_that_side(qtbot, view: CompareView) -> None:  # type: ignore[no-untyped-def]
+    store = view.store
+    a, b, c = doc_id(store, "003"), doc_id(store, "004"), doc_id(store, "002")
+    compare_and_wait(qtbot, view, a, b)
+    mime = QMimeData()
+    mime.setData(DOCUMENT_MIME, str(c).encode("ascii"))
+    target = view.sides[1]
+    enter = QDragEnterEvent(
+        target.rect().center(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(target.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        QApplication.sendEvent(target, drop)
+    assert view.runner.wait(30_000)
+    assert view.document_ids() == (a, c)
+    assert view.panes[1].detail is not None and view.panes[1].detail.row.id == c
+
+
+def test_outlet_comparison_shows_tables_only(qtbot, view: CompareView) -> None:  # type: ignore[no-untyped-def]
+    store = view.store
+    outlets = {o.name: o.id for o in store.outlets()}
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        view.compare_outlets(outlets["SANA"], outlets["UN News"])
+    assert view.runner.wait(30_000)
+    assert view.mode == "outlets"
+    assert not view.text_area.isVisible()
+    assert view.passages_model.rowCount() == 0
+    assert view.actors_model.rowCount() + view.only_a_model.rowCount() > 0
+
+
+def test_export_html_is_right_to_left(qtbot, view: CompareView, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    store = view.store
+    with pytest.raises(RuntimeError):
+        view.export(tmp_path / "none.html", "html")
+    compare_and_wait(qtbot, view, doc_id(store, "003"), doc_id(store, "004"))
+    out = view.export(tmp_path / "comparison.html", "html")
+    text = out.read_text(encoding="utf-8")
+    assert 'dir="rtl"' in text
+    assert DELEGATION in text
+    assert '"shared_actors"' in view.export(tmp_path / "c.json", "json").read_text("utf-8")
+    assert view.export(tmp_path / "c.csv", "csv").read_text("utf-8").startswith("actor,")
+    with pytest.raises(ValueError):
+        view.export(tmp_path / "c.pdf", "pdf")

@@ -1,0 +1,371 @@
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop.analysing import analyse_documents
+from desktop.store.store import Store
+from desktop.ui.entity_model import (
+    DOCUMENTS_COLUMN,
+    ENTITY_MIME_TYPE,
+    MENTIONS_COLUMN,
+    NAME_COLUMN,
+    EntityFilterProxy,
+    EntityIdRole,
+    EntityTreeModel,
+    EntityTypeRole,
+    MentionsRole,
+    SortRole,
+    decode_entity_ids,
+)
+from desktop.ui.entity_sidebar import EntitySidebar
+from desktop.ui.palette import ENTITY_COLOURS
+from desktop.ui.workers import TaskRunner
+
+DE_MISTURA = "ستافان دي ميستورا"
+LAVROV = "سيرغي لافروف"
+KERRY = "جون كيري"
+WAIT = 60_000
+
+
+class FakeDialogs:
+    """Answers the sidebar's questions from queues and records what it was asked."""
+
+    def __init__(self, texts: Sequence[str | None] = (), items: Sequence[str | None] = ()) -> None:
+        self.texts = list(texts)
+        self.items = list(items)
+        self.confirm_answer = True
+        self.asked: list[tuple[str, str]] = []
+        self.confirmations: list[str] = []
+        self.errors: list[str] = []
+        self.error_threads: list[threading.Thread] = []
+
+    def ask_text(self, title: str, label: str, default: str = "") -> str | None:
+        self.asked.append((title, label))
+        return self.texts.pop(0) if self.texts else None
+
+    def ask_item(self, title: str, label: str, items: Sequence[str]) -> str | None:
+        self.asked.append((title, label))
+        return self.items.pop(0) if self.items else None
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.confirmations.append(text)
+        return self.confirm_answer
+
+    def error(self, title: str, text: str) -> None:
+        self.errors.append(text)
+        self.error_threads.append(threading.current_thread())
+
+
+@pytest.fixture
+def analysed_store(seeded_store: Store) -> Store:
+    analyse_documents(seeded_store)
+    return seeded_store
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    r = TaskRunner()
+    yield r
+    assert r.wait(WAIT)
+
+
+@pytest.fixture
+def dialogs() -> FakeDialogs:
+    return FakeDialogs()
+
+
+@pytest.fixture
+def sidebar(
+    qtbot: QtBot, analysed_store: Store, runner: TaskRunner, dialogs: FakeDialogs
+) -> EntitySidebar:
+    widget = EntitySidebar(analysed_store, runner, dialogs=dialogs)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def entity_id(store: Store, name: str) -> int:
+    found = [r.id for r in store.entity_rows() if r.name == name]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def row_data(
+    model: EntityTreeModel, eid: int, column: int, role: int = Qt.ItemDataRole.DisplayRole
+) -> Any:
+    index = model.index_for_entity(eid, column)
+    assert index.isValid()
+    return index.data(role)
+
+
+def visible(sidebar: EntitySidebar, eid: int) -> bool:
+    return sidebar.proxy.mapFromSource(sidebar.model.index_for_entity(eid)).isValid()
+
+
+# ---- the model --------------------------------------------------------------------------
+def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, analysed_store: Store) -> None:
+    model = EntityTreeModel()
+    rows = analysed_store.entity_rows()
+    model.set_rows(rows)
+    qtmodeltester.check(model, force_py=True)  # type: ignore[no-untyped-call]
+    assert model.entity_count() == len(rows) > 20
+    proxy = EntityFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter_text("دي مستورا")
+    proxy.sort(MENTIONS_COLUMN, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy, force_py=True)  # type: ignore[no-untyped-call]
+    assert proxy.rowCount() == 1
+
+
+def test_model_groups_entities_by_type_with_roles(analysed_store: Store) -> None:
+    model = EntityTreeModel()
+    model.set_rows(analysed_store.entity_rows())
+    types = [model.index(r, 0).data(EntityTypeRole) for r in range(model.rowCount())]
+    assert types == ["person", "organisation", "place", "group", "state", "media"]
+    people = model.index(0, 0)
+    assert people.data() == f"People ({model.rowCount(people)})"
+    mistura = entity_id(analysed_store, DE_MISTURA)
+    index = model.index_for_entity(mistura)
+    assert index.parent() == people
+    assert index.data(EntityIdRole) == mistura
+    assert index.data(MentionsRole) == 26
+    assert index.data(SortRole) == DE_MISTURA
+    assert index.siblingAtColumn(DOCUMENTS_COLUMN).data(SortRole) == 3
+    assert index.data(Qt.ItemDataRole.DecorationRole).name() == ENTITY_COLOURS["person"]
+    tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Staffan de Mistura" in tooltip and "UN News" in tooltip and "دي مستورا" in tooltip
+    assert "not confirmed" not in tooltip
+    assert index.data(Qt.ItemDataRole.FontRole) is None  # confirmed: upright
+
+
+def test_discovered_entities_are_italic_and_say_so(analysed_store: Store) -> None:
+    from dataclasses import replace
+
+    rows = analysed_store.entity_rows()
+    rows[0] = replace(rows[0], origin="discovered", confirmed=False)
+    model = EntityTreeModel()
+    model.set_rows(rows)
+    index = model.index_for_entity(rows[0].id)
+    assert index.data(Qt.ItemDataRole.FontRole).italic()
+    assert "discovered — not confirmed" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_dropping_an_entity_on_another_only_requests_a_merge(
+    qtbot: QtBot, analysed_store: Store
+) -> None:
+    model = EntityTreeModel()
+    model.set_rows(analysed_store.entity_rows())
+    lavrov, kerry = entity_id(analysed_store, LAVROV), entity_id(analysed_store, KERRY)
+    data = model.mimeData([model.index_for_entity(kerry)])
+    assert data.hasFormat(ENTITY_MIME_TYPE) and decode_entity_ids(data) == [kerry]
+    target = model.index_for_entity(lavrov)
+    assert not model.canDropMimeData(data, Qt.DropAction.CopyAction, -1, -1, QModelIndex())
+    assert not model.canDropMimeData(
+        data, Qt.DropAction.CopyAction, -1, -1, model.index_for_entity(kerry)
+    )
+    before = model.entity_count()
+    with qtbot.waitSignal(model.merge_requested, timeout=1000) as blocker:
+        assert model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, target)
+    assert blocker.args == [lavrov, kerry]
+    assert model.entity_count() == before
+    assert row_data(model, kerry, NAME_COLUMN) == KERRY
+
+
+# ---- the sidebar ------------------------------------------------------------------------
+def test_sidebar_lists_de_mistura_under_people_with_three_documents(
+    sidebar: EntitySidebar, analysed_store: Store
+) -> None:
+    mistura = entity_id(analysed_store, DE_MISTURA)
+    index = sidebar.proxy.mapFromSource(sidebar.model.index_for_entity(mistura))
+    assert index.isValid() and index.data() == DE_MISTURA
+    assert index.parent().data().startswith("People (")
+    assert index.siblingAtColumn(DOCUMENTS_COLUMN).data() == "3"
+    assert sidebar.tree.isExpanded(index.parent())
+    # sorted by mentions by default: the most mentioned person comes first
+    assert sidebar.proxy.index(0, 0, index.parent()).data() == DE_MISTURA
+
+
+def test_sort_selector_sorts_by_name(sidebar: EntitySidebar) -> None:
+    people = sidebar.proxy.index(0, 0)
+    sidebar.sort_combo.setCurrentIndex(0)
+    names = [
+        sidebar.proxy.index(r, 0, people).data() for r in range(sidebar.proxy.rowCount(people))
+    ]
+    assert names[0] != DE_MISTURA
+    assert names == sorted(names, key=lambda n: n.replace("أ", "ا").replace("إ", "ا"))
+    sidebar.sort_combo.setCurrentIndex(1)
+    assert sidebar.proxy.index(0, 0, people).data() == DE_MISTURA
+
+
+@pytest.mark.parametrize("needle", ["ديمستورا", "دي مستورا", "ديميستورا", "mistura"])
+def test_filter_matches_normalised_names_and_aliases(
+    sidebar: EntitySidebar, analysed_store: Store, needle: str
+) -> None:
+    mistura = entity_id(analysed_store, DE_MISTURA)
+    lavrov = entity_id(analysed_store, LAVROV)
+    assert visible(sidebar, mistura) and visible(sidebar, lavrov)
+    sidebar.filter_edit.setText(needle)
+    assert visible(sidebar, mistura)
+    assert not visible(sidebar, lavrov)
+    assert sidebar.proxy.rowCount() == 1  # only the People group is left
+    sidebar.filter_edit.setText("")
+    assert visible(sidebar, lavrov)
+
+
+def test_selecting_an_entity_emits_its_id(
+    qtbot: QtBot, sidebar: EntitySidebar, analysed_store: Store
+) -> None:
+    mistura = entity_id(analysed_store, DE_MISTURA)
+    with qtbot.waitSignal(sidebar.entity_selected, timeout=1000) as blocker:
+        assert sidebar.select_entity(mistura)
+    assert blocker.args == [mistura]
+    assert sidebar.selected_entity_ids() == [mistura]
+    with qtbot.waitSignal(sidebar.entity_selected, timeout=1000) as blocker:
+        sidebar.tree.clearSelection()
+    assert blocker.args == [-1]
+
+
+def test_merge_selected_then_undo(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed_store: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    lavrov, kerry = entity_id(analysed_store, LAVROV), entity_id(analysed_store, KERRY)
+    lavrov_mentions = row_data(sidebar.model, lavrov, 0, MentionsRole)
+    assert not sidebar.undo_action.isEnabled()
+    sidebar.select_entity(lavrov)
+    sidebar.select_entity(kerry, add=True)
+    assert sidebar.selected_entity_ids() == [lavrov, kerry]
+    assert sidebar.merge_action.isEnabled()
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.merge_action.trigger()
+        assert not sidebar.tree.isEnabled()  # disabled while the edit runs
+    assert runner.wait(WAIT)
+    assert sidebar.tree.isEnabled()
+    assert len(dialogs.confirmations) == 1 and KERRY in dialogs.confirmations[0]
+    assert not dialogs.errors
+    assert not sidebar.model.index_for_entity(kerry).isValid()
+    assert row_data(sidebar.model, lavrov, 0, MentionsRole) > lavrov_mentions
+    assert sidebar.selected_entity_ids() == [lavrov]  # the first selected stays
+    assert sidebar.undo_action.isEnabled()
+
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.undo_action.trigger()
+    assert runner.wait(WAIT)
+    assert row_data(sidebar.model, kerry, NAME_COLUMN) == KERRY
+    assert row_data(sidebar.model, lavrov, 0, MentionsRole) == lavrov_mentions
+    assert not sidebar.undo_action.isEnabled()
+
+
+def test_merge_is_not_made_when_the_user_declines(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed_store: Store,
+    dialogs: FakeDialogs,
+) -> None:
+    lavrov, kerry = entity_id(analysed_store, LAVROV), entity_id(analysed_store, KERRY)
+    dialogs.confirm_answer = False
+    proxy = sidebar.proxy
+    data = proxy.mimeData([proxy.mapFromSource(sidebar.model.index_for_entity(kerry))])
+    target = proxy.mapFromSource(sidebar.model.index_for_entity(lavrov))
+    assert proxy.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, target)
+    qtbot.waitUntil(lambda: len(dialogs.confirmations) == 1, timeout=1000)
+    assert LAVROV in dialogs.confirmations[0] and KERRY in dialogs.confirmations[0]
+    assert sidebar.tree.isEnabled() and not sidebar.busy
+    assert sidebar.model.index_for_entity(kerry).isValid()
+    assert analysed_store.edits() == []
+
+
+def test_rename_shows_the_new_name(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed_store: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    mistura = entity_id(analysed_store, DE_MISTURA)
+    dialogs.texts = ["ستيفان دي ميستورا"]
+    sidebar.select_entity(mistura)
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.rename_action.trigger()
+    assert runner.wait(WAIT)
+    assert dialogs.asked and not dialogs.errors
+    assert row_data(sidebar.model, mistura, NAME_COLUMN) == "ستيفان دي ميستورا"
+    assert sidebar.selected_entity_ids() == [mistura]
+
+
+def test_change_type_moves_the_entity(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed_store: Store,
+    runner: TaskRunner,
+) -> None:
+    kerry = entity_id(analysed_store, KERRY)
+    sidebar.select_entity(kerry)
+    menu = sidebar.build_context_menu()
+    assert sidebar.type_menu.menuAction() in menu.actions()
+    assert sidebar.type_actions["person"].isChecked()
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.type_actions["state"].trigger()
+    assert runner.wait(WAIT)
+    index = sidebar.model.index_for_entity(kerry)
+    assert index.data(EntityTypeRole) == "state"
+    assert index.parent().data(EntityTypeRole) == "state"
+    assert sidebar.type_actions["state"].isChecked()
+
+
+def test_edit_errors_are_shown_and_change_nothing(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed_store: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    mistura = entity_id(analysed_store, DE_MISTURA)
+    dialogs.texts = ["ـ"]  # a tatweel: empty once normalised
+    sidebar.select_entity(mistura)
+    changed: list[bool] = []
+    sidebar.entities_changed.connect(lambda: changed.append(True))
+    sidebar.add_alias_action.trigger()
+    assert runner.wait(WAIT)
+    qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=5000)
+    assert dialogs.errors == ["the alias is empty"]
+    assert dialogs.error_threads == [threading.main_thread()]
+    assert not changed and sidebar.tree.isEnabled()
+    assert analysed_store.edits() == []
+
+
+def test_sidebar_follows_right_to_left_layout(
+    sidebar: EntitySidebar, analysed_store: Store
+) -> None:
+    sidebar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    assert sidebar.tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert sidebar.filter_edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    mistura = entity_id(analysed_store, DE_MISTURA)
+    align = Qt.AlignmentFlag(
+        row_data(sidebar.model, mistura, MENTIONS_COLUMN, Qt.ItemDataRole.TextAlignmentRole)
+    )
+    assert align & Qt.AlignmentFlag.AlignTrailing
+    assert not align & Qt.AlignmentFlag.AlignAbsolute  # so it mirrors under RTL
+
+
+def test_f2_on_the_tree_asks_for_a_new_name(
+    qtbot: QtBot, sidebar: EntitySidebar, analysed_store: Store, dialogs: FakeDialogs
+) -> None:
+    sidebar.select_entity(entity_id(analysed_store, KERRY))
+    sidebar.activateWindow()
+    sidebar.tree.setFocus()
+    qtbot.waitUntil(sidebar.tree.hasFocus, timeout=2000)
+    qtbot.keyClick(sidebar.tree, Qt.Key.Key_F2)
+    assert len(dialogs.asked) == 1 and KERRY in dialogs.asked[0][1]  # None answered: no edit
+    assert sidebar.ignore_action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+    assert sidebar.undo_action in sidebar.tree.actions()
