@@ -29,6 +29,9 @@ def _pdf(html: str, path: Path) -> None:
 
 
 def main() -> None:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # import jobs run in a child process, also frozen
     sys.exit(dispatch())
 
 

@@ -1,17 +1,24 @@
-"""Opening a database: engine, pragmas, and migration to the newest schema."""
+"""Opening a database: engine, pragmas, and migration to the newest schema.
+
+Alembic (and the template engine it brings) is imported only when the schema actually
+needs upgrading: checking the version is one query against ``alembic_version``.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, inspect, text
 
 from desktop.paths import migrations_dir
 from desktop.store import sqlite
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+#: the newest migration; a test checks it against the migration scripts
+HEAD_REVISION = "0003"
 
 
 def database_url(path_or_url: str | Path) -> str:
@@ -34,24 +41,33 @@ def make_engine(path_or_url: str | Path) -> Engine:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
 def head_revision() -> str | None:
+    """The newest revision according to the migration scripts themselves."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade_to_head(engine: Engine) -> None:
     """Bring the schema to the newest migration (a no-op when it is there)."""
-    if current_revision(engine) == head_revision():
+    if current_revision(engine) == HEAD_REVISION:
         return
+    from alembic import command
+
     cfg = _alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.lexicon.framing import EVENT_TYPES
 from desktop.store.rows import DocumentRow, EventRow
 from desktop.store.store import Store
+from desktop.ui.palette import event_type_name
 from desktop.ui.workers import TaskRunner
 
 DocIdRole = Qt.ItemDataRole.UserRole + 1
@@ -82,14 +83,14 @@ class EventsModel(QAbstractTableModel):
                     return event.date.isoformat()
                 return event.date_text or (doc.published.isoformat() if doc.published else "—")
             if col == "type":
-                return event.type
+                return event_type_name(event.type)
             if col == "trigger":
                 return event.trigger
             if col == "participants":
                 return "، ".join(n for _i, n, _t in event.participants)
             if col == "place":
-                return event.place_name or ""
-            return doc.outlet or ""
+                return event.place_name or "—"
+            return doc.outlet or self.tr("(unknown)")
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{doc.title}\n{event.details}" if event.details else doc.title
         if role == DocIdRole:
@@ -114,9 +115,13 @@ class EventsView(QWidget):
         self.type_combo = QComboBox()
         self.type_combo.addItem(self.tr("All event types"), "")
         for t in EVENT_TYPES:
-            self.type_combo.addItem(t, t)
+            self.type_combo.addItem(event_type_name(t), t)
         self.type_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.setFilterFixedString(self.type_combo.currentData() or "")
+            lambda _i: self.proxy.setFilterFixedString(
+                event_type_name(self.type_combo.currentData() or "")
+                if self.type_combo.currentData()
+                else ""
+            )
         )
         self.view = QTableView()
         self.view.setObjectName("eventsTable")
@@ -129,7 +134,7 @@ class EventsView(QWidget):
         self.view.doubleClicked.connect(self._open)
         self.count = QLabel()
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Events and timeline")), 1)
+        top.addWidget(QLabel(self.tr("Events in date order (double-click to read)")), 1)
         top.addWidget(self.type_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -283,6 +283,18 @@ class LibraryPanel(QWidget):
         self.view.scrollTo(index)
         return True
 
+    def show_current(self, doc_id: int) -> None:
+        """Mark the open document in the table without reopening it."""
+        row = self.model.row_for_id(doc_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.selectionModel().blockSignals(True)
+        self.view.selectRow(index.row())
+        self.view.selectionModel().blockSignals(False)
+        self.view.viewport().update()
+        self.view.scrollTo(index)
+
     def select_first(self) -> None:
         if self.proxy.rowCount() > 0:
             self.view.selectRow(0)

@@ -159,7 +159,9 @@ class MainWindow(QMainWindow):
         if switch:
             self.tabs.setCurrentWidget(self.reader)
         if self.reader.detail is not None:
-            self.statusBar().showMessage(self.reader.detail.row.source_path, 5000)
+            row = self.reader.detail.row
+            self.statusBar().showMessage(f"{row.outlet or ''} · {row.title}".strip(" ·"), 5000)
+        self.library.show_current(doc_id)
 
     def open_document_at(self, doc_id: int, offset: int) -> None:
         self.open_document(doc_id)
@@ -382,7 +384,7 @@ class MainWindow(QMainWindow):
     # ---- window state (kept apart from preferences) ------------------------------------
     def _restore_state(self) -> None:
         self.resizeDocks(
-            [self.library_dock, self.entities_dock], [380, 340], Qt.Orientation.Horizontal
+            [self.library_dock, self.entities_dock], [360, 400], Qt.Orientation.Horizontal
         )
         if not self.persist_state:
             return

@@ -58,6 +58,24 @@ def entity_type_name(entity_type: str) -> str:
     return names.get(entity_type, entity_type)
 
 
+def event_type_name(event_type: str) -> str:
+    """The translated name of an event type."""
+    names = {
+        "talks": QCoreApplication.translate("EventTypes", "Talks"),
+        "meeting": QCoreApplication.translate("EventTypes", "Meeting"),
+        "call": QCoreApplication.translate("EventTypes", "Call"),
+        "statement": QCoreApplication.translate("EventTypes", "Statement"),
+        "visit": QCoreApplication.translate("EventTypes", "Visit"),
+        "ceasefire": QCoreApplication.translate("EventTypes", "Ceasefire"),
+        "offensive": QCoreApplication.translate("EventTypes", "Offensive"),
+        "casualties": QCoreApplication.translate("EventTypes", "Casualties"),
+        "displacement": QCoreApplication.translate("EventTypes", "Displacement"),
+        "resolution": QCoreApplication.translate("EventTypes", "Resolution"),
+        "agreement": QCoreApplication.translate("EventTypes", "Agreement"),
+    }
+    return names.get(event_type, event_type)
+
+
 def entity_colour(entity_type: str) -> QColor:
     return QColor(ENTITY_COLOURS.get(entity_type, "#eeeeee"))
 

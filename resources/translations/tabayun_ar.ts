@@ -418,37 +418,37 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="286"/>
+        <location filename="../../desktop/ui/document_pane.py" line="298"/>
         <source>No document selected</source>
         <translation>لم يُحدَّد أي مستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="304"/>
+        <location filename="../../desktop/ui/document_pane.py" line="316"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="305"/>
+        <location filename="../../desktop/ui/document_pane.py" line="317"/>
         <source>Date unknown</source>
         <translation>تاريخ غير معروف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="306"/>
+        <location filename="../../desktop/ui/document_pane.py" line="318"/>
         <source>{0} words</source>
         <translation>{0} كلمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="309"/>
+        <location filename="../../desktop/ui/document_pane.py" line="322"/>
         <source>{0} mentions · {1} quotations</source>
         <translation>الإشارات: {0} · الاقتباسات: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="405"/>
+        <location filename="../../desktop/ui/document_pane.py" line="421"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="418"/>
+        <location filename="../../desktop/ui/document_pane.py" line="434"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -456,27 +456,27 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="46"/>
+        <location filename="../../desktop/ui/document_model.py" line="45"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="47"/>
+        <location filename="../../desktop/ui/document_model.py" line="46"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="48"/>
+        <location filename="../../desktop/ui/document_model.py" line="47"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="49"/>
+        <location filename="../../desktop/ui/document_model.py" line="48"/>
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="104"/>
+        <location filename="../../desktop/ui/document_model.py" line="103"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -504,110 +504,110 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>حسب المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="207"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="209"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="210"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="212"/>
         <source>Merge selected</source>
         <translation>دمج المحدَّد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="212"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="214"/>
         <source>Split alias…</source>
         <translation>فصل اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="214"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="216"/>
         <source>Change type…</source>
         <translation>تغيير النوع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="216"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="218"/>
         <source>Add alias…</source>
         <translation>إضافة اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="217"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="219"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="219"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="221"/>
         <source>Ignore</source>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="222"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="434"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="224"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="436"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="224"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="383"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="393"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="226"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="385"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="395"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="318"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="320"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="320"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="322"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="340"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="342"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="342"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="344"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="364"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="366"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="368"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="370"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="370"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="372"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="382"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="384"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="403"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="405"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="404"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="406"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="416"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="418"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="425"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="427"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
@@ -659,84 +659,147 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntityTypes</name>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="43"/>
+        <location filename="../../desktop/ui/palette.py" line="51"/>
         <source>People</source>
         <extracomment>background of a mention, by entity type (light enough for black text, legible in dark) underline of a label, by framing category shading of quotations: one colour per speaker, cycled</extracomment>
         <translation>الأشخاص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="44"/>
+        <location filename="../../desktop/ui/palette.py" line="52"/>
         <source>Organisations</source>
         <translation>المنظمات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="45"/>
+        <location filename="../../desktop/ui/palette.py" line="53"/>
         <source>Armed groups</source>
         <translation>الجماعات المسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="46"/>
+        <location filename="../../desktop/ui/palette.py" line="54"/>
         <source>States and governments</source>
         <translation>الدول والحكومات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="47"/>
+        <location filename="../../desktop/ui/palette.py" line="55"/>
         <source>Places</source>
         <translation>الأماكن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="48"/>
+        <location filename="../../desktop/ui/palette.py" line="56"/>
         <source>Media</source>
         <translation>وسائل الإعلام</translation>
     </message>
 </context>
 <context>
+    <name>EventTypes</name>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="64"/>
+        <source>Talks</source>
+        <translation>محادثات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="65"/>
+        <source>Meeting</source>
+        <translation>اجتماع</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="66"/>
+        <source>Call</source>
+        <translation>اتصال</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="67"/>
+        <source>Statement</source>
+        <translation>تصريح</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="68"/>
+        <source>Visit</source>
+        <translation>زيارة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="69"/>
+        <source>Ceasefire</source>
+        <translation>وقف إطلاق النار</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="70"/>
+        <source>Offensive</source>
+        <translation>هجوم</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="71"/>
+        <source>Casualties</source>
+        <translation>ضحايا</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="72"/>
+        <source>Displacement</source>
+        <translation>نزوح</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="73"/>
+        <source>Resolution</source>
+        <translation>قرار</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="74"/>
+        <source>Agreement</source>
+        <translation>اتفاق</translation>
+    </message>
+</context>
+<context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="39"/>
+        <location filename="../../desktop/ui/events_view.py" line="47"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="39"/>
+        <location filename="../../desktop/ui/events_view.py" line="48"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="40"/>
+        <location filename="../../desktop/ui/events_view.py" line="49"/>
         <source>Trigger</source>
         <translation>الكلمة الدالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="40"/>
+        <location filename="../../desktop/ui/events_view.py" line="50"/>
         <source>Participants</source>
         <translation>المشاركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="41"/>
+        <location filename="../../desktop/ui/events_view.py" line="51"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="41"/>
+        <location filename="../../desktop/ui/events_view.py" line="52"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="93"/>
+        <source>(unknown)</source>
+        <translation>(غير معروفة)</translation>
     </message>
 </context>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="103"/>
+        <location filename="../../desktop/ui/events_view.py" line="116"/>
         <source>All event types</source>
         <translation>كل أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="119"/>
-        <source>Events and timeline</source>
-        <translation>الأحداث والتسلسل الزمني</translation>
+        <location filename="../../desktop/ui/events_view.py" line="137"/>
+        <source>Events in date order (double-click to read)</source>
+        <translation>الأحداث بترتيب التاريخ (انقر نقرًا مزدوجًا للقراءة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="131"/>
+        <location filename="../../desktop/ui/events_view.py" line="148"/>
         <source>{0} events</source>
         <translation>الأحداث: {0}</translation>
     </message>
@@ -744,18 +807,18 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="209"/>
+        <location filename="../../desktop/ui/document_pane.py" line="220"/>
         <source>Find in document (Arabic-aware)</source>
         <extracomment>custom properties stored in character formats, read back on hover and click</extracomment>
         <translation>بحث في المستند (مع مراعاة خصائص العربية)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="216"/>
+        <location filename="../../desktop/ui/document_pane.py" line="227"/>
         <source>Previous (Shift+Enter)</source>
         <translation>السابق (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="217"/>
+        <location filename="../../desktop/ui/document_pane.py" line="228"/>
         <source>Next (Enter)</source>
         <translation>التالي (Enter)</translation>
     </message>
@@ -807,42 +870,48 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="49"/>
+        <location filename="../../desktop/ui/import_controller.py" line="70"/>
         <source>Importing…</source>
+        <extracomment>(items done, label) as the job reports them</extracomment>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="49"/>
+        <location filename="../../desktop/ui/import_controller.py" line="70"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="51"/>
+        <location filename="../../desktop/ui/import_controller.py" line="71"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="80"/>
+        <location filename="../../desktop/ui/import_controller.py" line="103"/>
         <source>{0}: {1} items</source>
         <translation>{0} (العناصر: {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="105"/>
+        <location filename="../../desktop/ui/import_controller.py" line="120"/>
+        <source>The import stopped unexpectedly.</source>
+        <translation>توقّف الاستيراد على نحو غير متوقع.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="146"/>
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="110"/>
+        <location filename="../../desktop/ui/import_controller.py" line="151"/>
         <source>Imported {0}, duplicates {1}, skipped {2}.</source>
         <translation>المستورَد: {0}، المكرَّر: {1}، المتخطّى: {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="113"/>
+        <location filename="../../desktop/ui/import_controller.py" line="155"/>
         <source>The import was cancelled; what was imported is kept.</source>
         <translation>أُلغي الاستيراد؛ وقد احتُفظ بما استُورد حتى الآن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="115"/>
+        <location filename="../../desktop/ui/import_controller.py" line="157"/>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>
@@ -873,48 +942,48 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="103"/>
+        <location filename="../../desktop/ui/library.py" line="112"/>
         <source>Search the corpus (Enter)</source>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="109"/>
+        <location filename="../../desktop/ui/library.py" line="118"/>
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="110"/>
+        <location filename="../../desktop/ui/library.py" line="119"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="114"/>
+        <location filename="../../desktop/ui/library.py" line="123"/>
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="188"/>
+        <location filename="../../desktop/ui/library.py" line="197"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="203"/>
+        <location filename="../../desktop/ui/library.py" line="212"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="206"/>
+        <location filename="../../desktop/ui/library.py" line="215"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="217"/>
-        <location filename="../../desktop/ui/library.py" line="242"/>
+        <location filename="../../desktop/ui/library.py" line="230"/>
+        <location filename="../../desktop/ui/library.py" line="261"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="238"/>
+        <location filename="../../desktop/ui/library.py" line="257"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
     </message>
@@ -922,203 +991,203 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57"/>
+        <location filename="../../desktop/ui/main_window.py" line="64"/>
         <source>Tabayun — Arabic news coverage</source>
         <translation>تباين (Tabayun) — التغطية الإخبارية العربية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Read</source>
         <translation>قراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="243"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.zip);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.zip);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>

@@ -30,3 +30,32 @@ def test_is_rtl_by_first_strong_character() -> None:
     assert is_rtl("2254 قرار مجلس الأمن")
     assert not is_rtl("UN News عربي")
     assert is_rtl("«المعارضة»")
+
+
+def test_search_results_model(qtmodeltester, seeded_store) -> None:  # type: ignore[no-untyped-def]
+    from desktop.search import search
+    from desktop.ui.document_model import SearchResultsModel, SnippetHtmlRole
+
+    model = SearchResultsModel()
+    model.set_hits(search(seeded_store, "جنيف"))
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 3
+    html_snippet = model.index(0, 0).data(SnippetHtmlRole)
+    assert "<b style=" in html_snippet and "جنيف" in html_snippet
+    assert model.index(0, 0).data(DocIdRole) == model.hit(0).row.id
+
+
+def test_events_model(qtmodeltester, seeded_store) -> None:  # type: ignore[no-untyped-def]
+    from desktop.analysing import analyse_documents
+    from desktop.ui.events_view import EventsModel
+
+    analyse_documents(seeded_store)
+    docs = {r.id: r for r in seeded_store.documents()}
+    rows = [(e, docs[e.document_id]) for e in seeded_store.events_for()]
+    model = EventsModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model, force_py=True)
+    types = {model.index(r, 1).data() for r in range(model.rowCount())}
+    assert {"Talks", "Displacement", "Casualties"} <= types
+    outlets = {model.index(r, 5).data() for r in range(model.rowCount())}
+    assert {"SANA", "UN News", "(unknown)"} <= outlets

@@ -135,9 +135,9 @@ def test_import_a_folder_with_progress_then_cancel(tapp: TabayunApp, tmp_path: P
     write_corpus(folder, 60, per_file=1)
     steps: list[int] = []
     window.importer.show_report = False
-    with qtbot.waitSignal(window.importer.finished, timeout=60_000) as blocker:
+    window.importer.progressed.connect(lambda n, _note: steps.append(n))
+    with qtbot.waitSignal(window.importer.finished, timeout=120_000) as blocker:
         assert window.importer.start([folder])
-        window.importer.progress.advanced.connect(lambda n, _note: steps.append(n))
     outcome = blocker.args[0]
     assert len(outcome.imported.imported) == 60 and steps and max(steps) >= 60
     assert window.library.model.rowCount() == 65
@@ -152,7 +152,7 @@ def test_import_a_folder_with_progress_then_cancel(tapp: TabayunApp, tmp_path: P
         (more / f"m{i}.json").write_text(
             __import__("json").dumps(art, ensure_ascii=False), encoding="utf-8"
         )
-    with qtbot.waitSignal(window.importer.finished, timeout=60_000) as blocker:
+    with qtbot.waitSignal(window.importer.finished, timeout=120_000) as blocker:
         window.importer.start([more])
         assert window.importer.dialog is not None and window.importer.dialog.isVisible()
         from PySide6.QtWidgets import QPushButton

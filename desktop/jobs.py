@@ -1,0 +1,83 @@
+"""Long jobs run in a separate process, so the window's thread never waits on them.
+
+A job talks to its caller through a queue (progress, then the result) and listens for
+cancellation on an event; it opens its own connection to the database (one writer,
+readers in WAL mode). Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from desktop.analysing import AnalysisReport, analyse_documents
+from desktop.importing import ImportOptions, ImportReport, import_paths
+from desktop.progress import CancelToken
+from desktop.store.store import Store
+
+
+class _Queue(Protocol):
+    def put(self, item: Any) -> None: ...
+
+
+class _Event(Protocol):
+    def is_set(self) -> bool: ...
+
+
+@dataclass
+class ImportOutcome:
+    imported: ImportReport
+    analysis: AnalysisReport | None
+
+
+class QueueProgress:
+    """A core ``Progress`` that posts ("start"|"advance"|"finish", …) messages."""
+
+    def __init__(self, queue: _Queue) -> None:
+        self.queue = queue
+
+    def start(self, total: int, label: str) -> None:
+        self.queue.put(("start", total, label))
+
+    def advance(self, step: int = 1, note: str = "") -> None:
+        self.queue.put(("advance", step, note))
+
+    def finish(self) -> None:
+        self.queue.put(("finish", 0, ""))
+
+
+class EventCancel(CancelToken):
+    """A cancel token set from another process."""
+
+    def __init__(self, event: _Event) -> None:
+        super().__init__()
+        self.event = event
+
+    @property
+    def cancelled(self) -> bool:
+        return self.event.is_set()
+
+
+def import_job(
+    db: str, paths: list[str], outlet: str | None, queue: _Queue, cancel_event: _Event
+) -> None:
+    """Import ``paths`` into the database ``db`` and analyse what arrived; posts
+    ("done", ImportOutcome) or ("error", message) at the end."""
+    try:
+        store = Store.open(db)
+        try:
+            progress = QueueProgress(queue)
+            cancel = EventCancel(cancel_event)
+            report = import_paths(
+                store, [Path(p) for p in paths], ImportOptions(outlet=outlet), progress, cancel
+            )
+            ids = [i for _s, i in report.imported]
+            analysis = None
+            if ids and not cancel.cancelled:
+                analysis = analyse_documents(store, ids, progress=progress, cancel=cancel)
+            queue.put(("done", ImportOutcome(report, analysis)))
+        finally:
+            store.close()
+    except Exception as exc:  # reported to the window, never lost
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))
