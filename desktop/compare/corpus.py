@@ -145,12 +145,26 @@ def kwic(store: Store, term: str, width: int = 40, limit: int = 200) -> list[Kwi
         for a, b in merged:
             if len(groups) > 1 and len(WORD_RE.findall(text[a:b])) < len(groups):
                 continue
-            left = text[max(0, a - width) : a].replace("\n", " ")
-            right = text[b : b + width].replace("\n", " ")
+            left, right = _context(text, a, b, width)
             lines.append(KwicLine(doc_id, rows[doc_id].outlet, a, b, left, text[a:b], right))
             if len(lines) >= limit:
                 return lines
     return lines
+
+
+def _context(text: str, a: int, b: int, width: int) -> tuple[str, str]:
+    """Up to ``width`` characters either side, cut at whole words, marked «…» when cut."""
+    lo = max(0, a - width)
+    if lo > 0:
+        space = text.find(" ", lo, a)
+        lo = space + 1 if space != -1 else a
+    hi = min(len(text), b + width)
+    if hi < len(text):
+        space = text.rfind(" ", b, hi)
+        hi = space if space != -1 else b
+    left = ("…" if lo > 0 else "") + text[lo:a].replace("\n", " ")
+    right = text[b:hi].replace("\n", " ") + ("…" if hi < len(text) else "")
+    return left, right
 
 
 def _term_counts(store: Store, outlet_id: int) -> Counter[str]:

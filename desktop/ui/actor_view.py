@@ -23,6 +23,7 @@ from typing import Any, Protocol
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -107,6 +108,13 @@ _ALIGN_LTR_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 def _outlet_name(outlet: str | None) -> str:
     return outlet or UNKNOWN_OUTLET
+
+
+def _shown(outlet: str) -> str:
+    """An outlet name as displayed: the unknown outlet in the interface's language."""
+    if outlet == UNKNOWN_OUTLET:
+        return QCoreApplication.translate("ActorView", "(unknown)")
+    return outlet
 
 
 def _text_alignment(text: str) -> int:
@@ -298,7 +306,7 @@ class FrameHeatmapModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 if section == self.CATEGORY_COLUMN:
                     return self.tr("Category")
-                return self._outlets[section - 1]
+                return _shown(self._outlets[section - 1])
             if role == OutletRole and section > 0:
                 return self._outlets[section - 1]
             return None
@@ -407,7 +415,11 @@ class VerbsModel(QAbstractTableModel):
         if not 0 <= section < len(names):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return names[section]
+            return (
+                _shown(names[section])
+                if orientation == Qt.Orientation.Horizontal
+                else (names[section])
+            )
         if role == OutletRole and orientation == Qt.Orientation.Horizontal:
             return names[section]
         if orientation == Qt.Orientation.Vertical:
@@ -594,7 +606,7 @@ class KwicModel(QAbstractTableModel):
                 line.left.strip(),
                 line.match,
                 line.right.strip(),
-                _outlet_name(line.outlet),
+                _shown(_outlet_name(line.outlet)),
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == self.LEFT:  # its end touches the match

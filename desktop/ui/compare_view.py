@@ -497,7 +497,7 @@ class DocumentChoiceModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.outlet or '?'} — {_short(row.title, 70)}"
+            return f"{row.outlet or self.tr('(unknown)')} — {_short(row.title, 70)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.title
         if role == DocumentIdRole:
@@ -543,7 +543,7 @@ class CompareSide(QWidget):
         self.open_button.setText(self.tr("Open in reader"))
         self.info = QLabel()
         self.info.setTextFormat(Qt.TextFormat.PlainText)
-        self.info.setWordWrap(False)
+        self.info.setWordWrap(True)
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pane = DocumentPane(store, self)
         self.pane.title.hide()  # the side's header already names the article
@@ -840,7 +840,10 @@ class CompareView(QWidget):
         finally:
             self._scroll_guard = False
         self._fill(comp)
-        self.summary.setText(self.tr("A: {0} ↔ B: {1}").format(comp.a.label, comp.b.label))
+        unknown = self.tr("outlet unknown")
+        self.summary.setText(
+            self.tr("A: {0} ↔ B: {1}").format(comp.a.outlet or unknown, comp.b.outlet or unknown)
+        )
         self.loaded.emit()
 
     def _on_outlets_loaded(self, result: tuple[int, Comparison]) -> None:

@@ -170,6 +170,19 @@ def apply_marks(doc: QTextDocument, text: str, marks: DocumentMarks) -> None:
         paint(lb.start, lb.end, fmt)
 
 
+def shade_document(doc: QTextDocument, text: str, spans: list[tuple[int, int, QColor]]) -> None:
+    utf16 = Utf16Index(text)
+    cursor = QTextCursor(doc)
+    for start, end, colour in spans:
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        fmt.setForeground(QColor("#111111"))
+        a, b = utf16.span(start, end)
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+
 class ReaderBrowser(QTextBrowser):
     """Shows what is under the pointer and reports clicks on entities."""
 
@@ -266,6 +279,7 @@ class DocumentPane(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta = QLabel()
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
         self.browser = ReaderBrowser()
         self.browser.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.browser.entity_clicked.connect(self.entity_clicked)
@@ -282,6 +296,8 @@ class DocumentPane(QWidget):
         self._entity_selection: list[QTextEdit.ExtraSelection] = []
         self._find_selection: list[QTextEdit.ExtraSelection] = []
         self._extra_shades: list[QTextEdit.ExtraSelection] = []
+        #: background shades under the marks (aligned passages in the compare view)
+        self._base_shades: list[tuple[int, int, QColor]] = []
         self._find_spans: list[tuple[int, int]] = []
         self._find_index = -1
         self.highlighted_entity: int | None = None
@@ -331,6 +347,8 @@ class DocumentPane(QWidget):
         if self.detail is None:
             return
         doc = build_document(self.detail, self.point_size)
+        if self._base_shades:
+            shade_document(doc, self.detail.text, self._base_shades)
         if self.marks is not None:
             apply_marks(doc, self.detail.text, self.marks)
         self.browser.setDocument(doc)
@@ -381,14 +399,10 @@ class DocumentPane(QWidget):
         return len(self._entity_selection)
 
     def shade_spans(self, spans: list[tuple[int, int, QColor]]) -> None:
-        """An extra layer of background shades (the compare view's aligned passages)."""
-        self._extra_shades = []
-        for start, end, colour in spans:
-            fmt = QTextCharFormat()
-            fmt.setBackground(colour)
-            fmt.setForeground(QColor("#111111"))
-            self._extra_shades.append(self._selection(start, end, fmt))
-        self._refresh_extra()
+        """Background shades under the marks (the compare view's aligned passages): the
+        names keep their entity colours inside a shaded passage."""
+        self._base_shades = list(spans)
+        self._render()
 
     def scroll_to_offset(self, offset: int, end: int | None = None) -> None:
         """Show (and select) the text at a code-point offset."""

@@ -4,138 +4,144 @@
 <context>
     <name>ActorView</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="927"/>
+        <location filename="../../desktop/ui/actor_view.py" line="116"/>
+        <source>(unknown)</source>
+        <extracomment>number of mentions of a label / verb in one outlet framing category of the row&apos;s label (None when the lexicon gives none) document id of the example sentence of a heatmap cell store offset (code points) of the label in that example document document id of a quotation or a concordance line store offset (code points) of a quotation or a concordance match the row&apos;s label (heatmap) or verb (verbs table) the column&apos;s outlet quotation kind: direct, indirect, partial qualitative colours for outlets (bars and legend), assigned in the order of outlet names</extracomment>
+        <translation>(غير معروفة)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="939"/>
         <source>Export table…</source>
         <translation>تصدير الجدول…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="928"/>
+        <location filename="../../desktop/ui/actor_view.py" line="940"/>
         <source>Save the label table as CSV</source>
         <translation>حفظ جدول التسميات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="930"/>
+        <location filename="../../desktop/ui/actor_view.py" line="942"/>
         <source>Save chart…</source>
         <translation>حفظ المخطط…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="931"/>
+        <location filename="../../desktop/ui/actor_view.py" line="943"/>
         <source>Save the coverage chart as PNG</source>
         <translation>حفظ مخطط التغطية بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="964"/>
+        <location filename="../../desktop/ui/actor_view.py" line="976"/>
         <source>How each outlet labels the actor (double-click a cell for its example)</source>
         <translation>كيف تسمّي كل وسيلة إعلامية الفاعل (انقر نقرًا مزدوجًا على خلية لعرض مثالها)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="997"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1009"/>
         <source>The spelling whose concordance is shown</source>
         <translation>الصيغة الإملائية التي تُعرض سياقات ورودها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1003"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1015"/>
         <source>Spelling:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1012"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1024"/>
         <source>Concordance</source>
         <translation>سياقات الورود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1013"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1025"/>
         <source>Quotations</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1014"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1026"/>
         <source>Speech verbs</source>
         <translation>أفعال القول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1015"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1027"/>
         <source>Coverage</source>
         <translation>التغطية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1057"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1069"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1097"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1109"/>
         <source>Could not load: {0}</source>
         <translation>تعذّر التحميل: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1102"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1114"/>
         <source>person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1103"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1115"/>
         <source>organisation</source>
         <translation>منظمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1104"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1116"/>
         <source>armed group</source>
         <translation>جماعة مسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1105"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1117"/>
         <source>state or government</source>
         <translation>دولة أو حكومة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1106"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1118"/>
         <source>place</source>
         <translation>مكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1107"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1119"/>
         <source>media</source>
         <translation>وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1111"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1123"/>
         <source>{0} · {1} mentions in {2} documents · {3} outlets · {4} labels · quoted {5} times</source>
         <translation>{0} · الإشارات: {1} · المستندات: {2} · الوسائل الإعلامية: {3} · التسميات: {4} · مرات الاقتباس: {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1170"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1182"/>
         <source>Export table</source>
         <translation>تصدير الجدول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1170"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1182"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1177"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1189"/>
         <source>Could not save: {0}</source>
         <translation>تعذّر الحفظ: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1179"/>
-        <location filename="../../desktop/ui/actor_view.py" line="1187"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1191"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1199"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1182"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1194"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1182"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1194"/>
         <source>PNG images (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1189"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1201"/>
         <source>Could not save {0}</source>
         <translation>تعذّر حفظ {0}</translation>
     </message>
@@ -348,51 +354,56 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/compare_view.py" line="843"/>
+        <source>outlet unknown</source>
+        <translation>وسيلة إعلامية غير معروفة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="845"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="860"/>
+        <location filename="../../desktop/ui/compare_view.py" line="863"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="878"/>
+        <location filename="../../desktop/ui/compare_view.py" line="881"/>
         <source>Shared actors ({0}, {1} framed differently)</source>
         <translation>الفاعلون المشتركون ({0}، منهم {1} بتأطير مختلف)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="882"/>
+        <location filename="../../desktop/ui/compare_view.py" line="885"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="883"/>
+        <location filename="../../desktop/ui/compare_view.py" line="886"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="886"/>
+        <location filename="../../desktop/ui/compare_view.py" line="889"/>
         <source>Events ({0} shared · {1} only A · {2} only B)</source>
         <translation>الأحداث (مشتركة: {0} · في A فقط: {1} · في B فقط: {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="890"/>
+        <location filename="../../desktop/ui/compare_view.py" line="893"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="950"/>
+        <location filename="../../desktop/ui/compare_view.py" line="953"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="952"/>
+        <location filename="../../desktop/ui/compare_view.py" line="955"/>
         <source>{0} aligned passages</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="954"/>
+        <location filename="../../desktop/ui/compare_view.py" line="957"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -400,17 +411,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CoverageChart</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="747"/>
+        <location filename="../../desktop/ui/actor_view.py" line="759"/>
         <source>Documents mentioning the actor, per month</source>
         <translation>المستندات التي تذكر الفاعل، شهريًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="757"/>
+        <location filename="../../desktop/ui/actor_view.py" line="769"/>
         <source>No documents</source>
         <translation>لا توجد مستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="858"/>
+        <location filename="../../desktop/ui/actor_view.py" line="870"/>
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
@@ -418,37 +429,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="298"/>
+        <location filename="../../desktop/ui/document_pane.py" line="314"/>
         <source>No document selected</source>
+        <extracomment>background shades under the marks (aligned passages in the compare view)</extracomment>
         <translation>لم يُحدَّد أي مستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="316"/>
+        <location filename="../../desktop/ui/document_pane.py" line="332"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="317"/>
+        <location filename="../../desktop/ui/document_pane.py" line="333"/>
         <source>Date unknown</source>
         <translation>تاريخ غير معروف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="318"/>
+        <location filename="../../desktop/ui/document_pane.py" line="334"/>
         <source>{0} words</source>
         <translation>{0} كلمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="322"/>
+        <location filename="../../desktop/ui/document_pane.py" line="338"/>
         <source>{0} mentions · {1} quotations</source>
         <translation>الإشارات: {0} · الاقتباسات: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="421"/>
+        <location filename="../../desktop/ui/document_pane.py" line="435"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="434"/>
+        <location filename="../../desktop/ui/document_pane.py" line="448"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -807,18 +819,18 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="220"/>
+        <location filename="../../desktop/ui/document_pane.py" line="233"/>
         <source>Find in document (Arabic-aware)</source>
         <extracomment>custom properties stored in character formats, read back on hover and click</extracomment>
         <translation>بحث في المستند (مع مراعاة خصائص العربية)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="227"/>
+        <location filename="../../desktop/ui/document_pane.py" line="240"/>
         <source>Previous (Shift+Enter)</source>
         <translation>السابق (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="228"/>
+        <location filename="../../desktop/ui/document_pane.py" line="241"/>
         <source>Next (Enter)</source>
         <translation>التالي (Enter)</translation>
     </message>
@@ -826,43 +838,43 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FrameHeatmapModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="237"/>
+        <location filename="../../desktop/ui/actor_view.py" line="245"/>
         <source>official</source>
-        <extracomment>number of mentions of a label / verb in one outlet framing category of the row&apos;s label (None when the lexicon gives none) document id of the example sentence of a heatmap cell store offset (code points) of the label in that example document document id of a quotation or a concordance line store offset (code points) of a quotation or a concordance match the row&apos;s label (heatmap) or verb (verbs table) the column&apos;s outlet quotation kind: direct, indirect, partial qualitative colours for outlets (bars and legend), assigned in the order of outlet names (label, outlet) → offset of the label in its example document (alias as written, mentions), most frequent first document id → (title, outlet) of every document a quotation or line comes from</extracomment>
+        <extracomment>(label, outlet) → offset of the label in its example document (alias as written, mentions), most frequent first document id → (title, outlet) of every document a quotation or line comes from</extracomment>
         <translation>رسمي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="238"/>
+        <location filename="../../desktop/ui/actor_view.py" line="246"/>
         <source>neutral</source>
         <translation>محايد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="239"/>
+        <location filename="../../desktop/ui/actor_view.py" line="247"/>
         <source>delegitimising</source>
         <translation>نازع للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="240"/>
+        <location filename="../../desktop/ui/actor_view.py" line="248"/>
         <source>legitimising</source>
         <translation>مانح للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="277"/>
+        <location filename="../../desktop/ui/actor_view.py" line="285"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="277"/>
+        <location filename="../../desktop/ui/actor_view.py" line="285"/>
         <source>category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="277"/>
+        <location filename="../../desktop/ui/actor_view.py" line="285"/>
         <source>total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="300"/>
+        <location filename="../../desktop/ui/actor_view.py" line="308"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
@@ -919,22 +931,22 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>KwicModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="553"/>
+        <location filename="../../desktop/ui/actor_view.py" line="565"/>
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="554"/>
+        <location filename="../../desktop/ui/actor_view.py" line="566"/>
         <source>Match</source>
         <translation>المطابَق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="555"/>
+        <location filename="../../desktop/ui/actor_view.py" line="567"/>
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="556"/>
+        <location filename="../../desktop/ui/actor_view.py" line="568"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
@@ -1211,37 +1223,37 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>QuotesModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="458"/>
+        <location filename="../../desktop/ui/actor_view.py" line="470"/>
         <source>Quotation</source>
         <translation>الاقتباس</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="459"/>
+        <location filename="../../desktop/ui/actor_view.py" line="471"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="460"/>
+        <location filename="../../desktop/ui/actor_view.py" line="472"/>
         <source>Verb</source>
         <translation>الفعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="461"/>
+        <location filename="../../desktop/ui/actor_view.py" line="473"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="464"/>
+        <location filename="../../desktop/ui/actor_view.py" line="476"/>
         <source>direct</source>
         <translation>مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="465"/>
+        <location filename="../../desktop/ui/actor_view.py" line="477"/>
         <source>indirect</source>
         <translation>غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="466"/>
+        <location filename="../../desktop/ui/actor_view.py" line="478"/>
         <source>partial</source>
         <translation>جزئي</translation>
     </message>
