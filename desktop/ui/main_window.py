@@ -20,10 +20,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QTabWidget,
     QWidget,
 )
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
             self.tr("Search the corpus"), self.library.search_box.setFocus, "Ctrl+K", edit_menu
         )
         self._action(self.tr("Compare with…"), self.compare_with, "Ctrl+Shift+C", edit_menu)
+        self._action(self.tr("Compare two outlets…"), self.compare_outlets, "Ctrl+Alt+C", edit_menu)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for i, (name, label) in enumerate(
@@ -320,6 +323,32 @@ class MainWindow(QMainWindow):
         if ok and choice:
             self.compare_documents(current, int(choice.split(":", 1)[0]))
 
+    def compare_outlets(self) -> None:
+        outlets = self.store.outlets()
+        if len(outlets) < 2:
+            QMessageBox.information(
+                self,
+                self.tr("Compare two outlets"),
+                self.tr("The corpus needs at least two outlets."),
+            )
+            return
+        names = [f"{o.name} ({o.documents})" for o in outlets]
+        first, ok = QInputDialog.getItem(
+            self, self.tr("Compare two outlets"), self.tr("First outlet:"), names, 0, False
+        )
+        if not ok:
+            return
+        rest = [n for n in names if n != first]
+        second, ok = QInputDialog.getItem(
+            self, self.tr("Compare two outlets"), self.tr("Second outlet:"), rest, 0, False
+        )
+        if not ok:
+            return
+        a = outlets[names.index(first)].id
+        b = outlets[names.index(second)].id
+        self.compare_view.compare_outlets(a, b)
+        self.show_view("compare")
+
     def export_comparison(self) -> None:
         path, _f = QFileDialog.getSaveFileName(
             self,
@@ -394,6 +423,10 @@ class MainWindow(QMainWindow):
         state = self.prefs.window_state(self._state_key())
         if state is not None:
             self.restoreState(state)
+        for key, widget in self._stateful_parts():
+            saved = self.prefs.window_state(key)
+            if saved is not None:
+                widget.restoreState(saved)
 
     def _state_key(self) -> str:
         """Dock places differ by direction: one saved state per layout direction."""
@@ -405,6 +438,19 @@ class MainWindow(QMainWindow):
             return
         self.prefs.save_window_state("geometry", self.saveGeometry())
         self.prefs.save_window_state(self._state_key(), self.saveState())
+        for key, widget in self._stateful_parts():
+            self.prefs.save_window_state(key, widget.saveState())
+
+    def _stateful_parts(self) -> list[tuple[str, QSplitter | QHeaderView]]:
+        """Every splitter and table header of the window, keyed by where it stands (the
+        widget tree is built the same way every time)."""
+        parts: list[tuple[str, QSplitter | QHeaderView]] = []
+        for i, splitter in enumerate(self.findChildren(QSplitter)):
+            parts.append((f"splitter-{i}", splitter))
+        for i, header in enumerate(self.findChildren(QHeaderView)):
+            if header.orientation() == Qt.Orientation.Horizontal:
+                parts.append((f"header-{i}", header))
+        return parts
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

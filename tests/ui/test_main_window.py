@@ -195,3 +195,16 @@ def test_utf16_conversion_counts_astral_characters_twice() -> None:
 def test_analysis_is_in_place_before_the_window(store: Store) -> None:
     ensure_seeded(store, SEEDS)
     assert analyse_documents(store).documents == 0  # nothing left to analyse
+
+
+def test_splitters_and_columns_are_restored(tapp: TabayunApp) -> None:
+    window = tapp.window
+    assert window is not None
+    parts = dict(window._stateful_parts())
+    header = next(w for k, w in parts.items() if k.startswith("header-"))
+    header.resizeSection(0, 211)
+    window.save_state()
+    tapp.set_language("en")  # rebuilds the window from the saved state
+    rebuilt = dict(tapp.window._stateful_parts())  # type: ignore[union-attr]
+    key = next(k for k, w in parts.items() if w is header)
+    assert rebuilt[key].sectionSize(0) == 211
