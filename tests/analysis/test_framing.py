@@ -179,7 +179,7 @@ def test_matches_the_hand_checked_golden_file(store: Store) -> None:
     import json
     from pathlib import Path
 
-    from tests.golden.make_entities_golden import _key
+    from tests.golden.make_entities_golden import framing_summary
 
     golden = json.loads(
         (Path(__file__).resolve().parents[1] / "golden" / "framing.json").read_text(
@@ -187,25 +187,5 @@ def test_matches_the_hand_checked_golden_file(store: Store) -> None:
         )
     )
     for row in store.documents():
-        d = [row.id]
-        got = {
-            "labels": [
-                [
-                    lb.kind,
-                    lb.text,
-                    lb.category,
-                    _key(store, lb.entity_id),
-                    _key(store, lb.speaker_entity_id),
-                ]
-                for lb in store.labels_for(documents=d)
-            ],
-            "quotes": [
-                [q.kind, _key(store, q.speaker_entity_id), q.verb, q.text[:40]]
-                for q in store.quotes_for(documents=d)
-            ],
-            "events": [
-                [e.type, e.trigger, sorted(_key(store, i) for i, _n, _t in e.participants)]
-                for e in store.events_for(documents=d)
-            ],
-        }
+        got = framing_summary(store, row.id)
         assert got == golden[row.stem[:3]], row.stem

@@ -29,31 +29,34 @@ def seed_framing() -> dict[str, dict[str, list[list[object]]]]:
         store = Store.open(Path(tmp) / "golden.db")
         import_paths(store, [REPO / "seeds"])
         analyse_documents(store)
-        out: dict[str, dict[str, list[list[object]]]] = {}
-        for row in store.documents():
-            d = [row.id]
-            out[row.stem[:3]] = {
-                "labels": [
-                    [
-                        lb.kind,
-                        lb.text,
-                        lb.category,
-                        _key(store, lb.entity_id),
-                        _key(store, lb.speaker_entity_id),
-                    ]
-                    for lb in store.labels_for(documents=d)
-                ],
-                "quotes": [
-                    [q.kind, _key(store, q.speaker_entity_id), q.verb, q.text[:40]]
-                    for q in store.quotes_for(documents=d)
-                ],
-                "events": [
-                    [e.type, e.trigger, sorted(_key(store, i) for i, _n, _t in e.participants)]
-                    for e in store.events_for(documents=d)
-                ],
-            }
+        out = {row.stem[:3]: framing_summary(store, row.id) for row in store.documents()}
         store.close()
     return out
+
+
+def framing_summary(store, doc_id):  # type: ignore[no-untyped-def]
+    """What the golden file records of one document's framing."""
+    d = [doc_id]
+    return {
+        "labels": [
+            [
+                lb.kind,
+                lb.text,
+                lb.category,
+                _key(store, lb.entity_id),
+                _key(store, lb.speaker_entity_id),
+            ]
+            for lb in store.labels_for(documents=d)
+        ],
+        "quotes": [
+            [q.kind, _key(store, q.speaker_entity_id), q.verb, q.text[:40]]
+            for q in store.quotes_for(documents=d)
+        ],
+        "events": [
+            [e.type, e.trigger, sorted(_key(store, i) for i, _n, _t in e.participants)]
+            for e in store.events_for(documents=d)
+        ],
+    }
 
 
 def seed_entities() -> dict[str, dict[str, list[str]]]:
