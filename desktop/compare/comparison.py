@@ -206,7 +206,13 @@ def _compare(store: Store, a: SideInfo, b: SideInfo) -> Comparison:
         for i in names_a
         if i in names_b
     ]
-    shared.sort(key=lambda r: -(r.a.mentions + r.b.mentions))
+    # actors framed (labelled, quoted or speaking) on either side first, then by mentions
+    shared.sort(
+        key=lambda r: (
+            not (r.a.labels or r.b.labels or r.a.verbs or r.b.verbs),
+            -(r.a.mentions + r.b.mentions),
+        )
+    )
     only_a = sorted(
         ((i, n, t, sides_a[i].mentions) for i, (n, t) in names_a.items() if i not in names_b),
         key=lambda x: -x[3],
