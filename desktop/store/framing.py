@@ -117,30 +117,35 @@ class FramingStoreMixin:
             ]
             if quotes:
                 s.execute(insert(Quote), quotes)
-            for d, f in per_document:
-                for e in f.events:
-                    ev = Event(
-                        document_id=d,
-                        type=e.type,
-                        trigger=e.trigger[:200],
-                        start=e.start,
-                        end=e.end,
-                        date=e.date,
-                        date_text=e.date_text,
-                        place_entity_id=e.place_id,
-                        sentence_idx=e.sentence_idx,
-                        details=e.details or None,
-                    )
-                    s.add(ev)
-                    s.flush()
-                    if e.participants:
-                        s.execute(
-                            insert(EventParticipant),
-                            [
-                                {"event_id": ev.id, "entity_id": p}
-                                for p in dict.fromkeys(e.participants)
-                            ],
-                        )
+            events = [(d, e) for d, f in per_document for e in f.events]
+            if not events:
+                return
+            # one multi-row INSERT … RETURNING, ids back in parameter order
+            event_ids = s.scalars(
+                insert(Event).returning(Event.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "document_id": d,
+                        "type": e.type,
+                        "trigger": e.trigger[:200],
+                        "start": e.start,
+                        "end": e.end,
+                        "date": e.date,
+                        "date_text": e.date_text,
+                        "place_entity_id": e.place_id,
+                        "sentence_idx": e.sentence_idx,
+                        "details": e.details or None,
+                    }
+                    for d, e in events
+                ],
+            ).all()
+            participants = [
+                {"event_id": event_id, "entity_id": p}
+                for event_id, (_d, e) in zip(event_ids, events, strict=True)
+                for p in dict.fromkeys(e.participants)
+            ]
+            if participants:
+                s.execute(insert(EventParticipant), participants)
 
     # ---- reading ----------------------------------------------------------------------
     def labels_for(
