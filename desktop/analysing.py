@@ -8,12 +8,16 @@ every run, so a merge, split or rename survives re-analysis.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import multiprocessing
+import os
 import time
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from desktop.analysis.cluster import cluster_names
-from desktop.analysis.entities import MentionDraft, analyse_entities
+from desktop.analysis.entities import DocumentEntities, MentionDraft, analyse_entities
 from desktop.analysis.framing import (
     FramingKnowledge,
     FramingResult,
@@ -147,9 +151,13 @@ def analyse_documents(
     full: bool = False,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    workers: int | None = None,
 ) -> AnalysisReport:
     """Find the entities of ``doc_ids`` (default: every document not analysed by this
-    version; ``full``: every document, rediscovering names from scratch)."""
+    version; ``full``: every document, rediscovering names from scratch).
+
+    Large runs analyse documents in ``workers`` processes (default: one per core when
+    there are enough documents to pay for starting them); this process writes."""
     progress = progress or NullProgress()
     began = time.perf_counter()
     report = AnalysisReport()
@@ -166,6 +174,8 @@ def analyse_documents(
         )
     discovered: dict[str, str] = {}  # key → normalised name, found in this run
     speakers: dict[int, list[tuple[int, int, str]]] = {}
+    workers = _worker_count(len(doc_ids)) if workers is None else workers
+    pool = _pool(workers, lex, previous) if workers > 1 else None
     progress.start(len(doc_ids), "Analysing")
     try:
         for lo in range(0, len(doc_ids), BATCH):
@@ -176,12 +186,13 @@ def analyse_documents(
             written: list[tuple[int, list[NewMention]]] = []
             framed: list[tuple[int, DocumentFraming]] = []
             inputs = store.analysis_inputs(batch)
-            for doc_id in batch:
-                if doc_id not in inputs:
-                    continue
-                text, repeated, sentences, published = inputs[doc_id]
-                starts = [a for a, _b in sentences]
-                found = analyse_entities(text, kb, skip=repeated, sentence_starts=starts)
+            jobs = [(doc_id, *inputs[doc_id]) for doc_id in batch if doc_id in inputs]
+            if pool is not None:
+                results = pool.map(_analyse_in_worker, jobs, chunksize=10)
+            else:
+                results = (analyse_one(job, kb, fk, lex) for job in jobs)
+            for job, (found, framing) in zip(jobs, results, strict=True):
+                doc_id, text = job[0], job[1]
                 new = [d for k, d in found.discovered.items() if k not in key_ids]
                 if new:
                     key_ids.update(
@@ -203,20 +214,6 @@ def analyse_documents(
                 if found.unresolved_speakers:
                     speakers[doc_id] = found.unresolved_speakers
                 written.append((doc_id, _to_rows(found.mentions, lex, key_ids, text)))
-                mentions = [
-                    MentionIn(
-                        m.start,
-                        m.end,
-                        lex.target(m.key),
-                        _type_of(lex.target(m.key), kb, lex),
-                        m.kind,
-                    )
-                    for m in found.mentions
-                    if lex.target(m.key) not in lex.ignored
-                ]
-                framing = analyse_framing(
-                    text, sentences, mentions, fk, published=published, skip=repeated
-                )
                 framed.append((doc_id, _framing_rows(framing, lex, key_ids)))
                 progress.advance(1)
             store.replace_mentions(written, ANALYSIS_VERSION)
@@ -237,9 +234,65 @@ def analyse_documents(
         if not report.cancelled:
             store.drop_unused_entities(lex.created, discovered_too=full)
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         progress.finish()
         report.seconds = time.perf_counter() - began
     return report
+
+
+#: below this many documents, starting worker processes costs more than it saves
+PARALLEL_THRESHOLD = 400
+
+Job = tuple[int, str, list[tuple[int, int]], list[tuple[int, int]], "dt.date | None"]
+
+
+def _worker_count(n_docs: int) -> int:
+    env = os.environ.get("TABAYUN_WORKERS")
+    if env is not None and env.strip().isdigit():
+        return max(1, int(env))
+    if n_docs < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def analyse_one(
+    job: Job, kb: Knowledge, fk: FramingKnowledge, lex: UserLexicon
+) -> tuple[DocumentEntities, FramingResult]:
+    """The pure part of analysing one document: entities, then framing."""
+    _doc_id, text, repeated, sentences, published = job
+    found = analyse_entities(text, kb, skip=repeated, sentence_starts=[a for a, _b in sentences])
+    mentions = [
+        MentionIn(m.start, m.end, lex.target(m.key), _type_of(lex.target(m.key), kb, lex), m.kind)
+        for m in found.mentions
+        if lex.target(m.key) not in lex.ignored
+    ]
+    framing = analyse_framing(text, sentences, mentions, fk, published=published, skip=repeated)
+    return found, framing
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(lex: UserLexicon, previous: list[EntityRecord]) -> None:
+    kb = Knowledge.load(lex.lexicon_edits(), [_info(r) for r in previous])
+    _WORKER.update(kb=kb, fk=FramingKnowledge.load(kb), lex=lex)
+
+
+def _analyse_in_worker(job: Job) -> tuple[DocumentEntities, FramingResult]:
+    kb, fk, lex = _WORKER["kb"], _WORKER["fk"], _WORKER["lex"]
+    assert isinstance(kb, Knowledge) and isinstance(fk, FramingKnowledge)
+    assert isinstance(lex, UserLexicon)
+    return analyse_one(job, kb, fk, lex)
+
+
+def _pool(workers: int, lex: UserLexicon, previous: list[EntityRecord]) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(lex, previous),
+    )
 
 
 def _type_of(key: str, kb: Knowledge, lex: UserLexicon) -> str:

@@ -78,7 +78,7 @@ class ImportController(QObject):
         self._process = self._ctx.Process(
             target=import_job,
             args=(db, [str(p) for p in paths], outlet, self._queue, event),
-            daemon=True,
+            # not a daemon: the job starts analysis worker processes of its own
         )
         self._process.start()
         self._poll.start()
@@ -129,6 +129,14 @@ class ImportController(QObject):
             self.dialog.deleteLater()
             self.dialog = None
         self.running = False
+
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Cancel a running import and wait for it (closing the window)."""
+        if self._process is not None and self.cancel is not None:
+            self.cancel.cancel()
+            self._process.join(timeout=timeout_ms / 1000)
+            if self._process.is_alive():
+                self._process.terminate()
 
     def wait(self, timeout_ms: int = 120_000) -> None:
         """Block until the running import has ended (tests, shutdown)."""

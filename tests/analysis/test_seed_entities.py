@@ -151,3 +151,19 @@ def test_names_the_gazetteer_lacks_are_discovered() -> None:
         "جان ايف لودريان",
         "ستيفان دي ميستورا",
     }
+
+
+def test_worker_processes_give_the_same_analysis(seeded_store: Store, tmp_path: Path) -> None:
+    """The parallel path (used for large runs) stores exactly what the serial path does."""
+    from desktop.importing import import_paths
+    from tests.golden.make_entities_golden import framing_summary
+
+    analyse_documents(seeded_store, workers=1)
+    other = Store.open(tmp_path / "parallel.db")
+    import_paths(other, [SEEDS])
+    report = analyse_documents(other, workers=2)
+    assert report.documents == 5
+    assert _by_doc(other) == _by_doc(seeded_store)
+    for a, b in zip(seeded_store.documents(), other.documents(), strict=True):
+        assert framing_summary(other, b.id) == framing_summary(seeded_store, a.id)
+    other.close()
