@@ -11,7 +11,16 @@ from typing import Any, Protocol
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Alias, Document, Entity, EntityEdit, Mention, Outlet, Sentence
+from desktop.store.models import (
+    Alias,
+    Document,
+    Entity,
+    EntityEdit,
+    Mention,
+    Outlet,
+    Sentence,
+    core_table,
+)
 from desktop.store.rows import EntityDetail, EntityRow, MentionRow
 from desktop.text.normalize import normalize
 
@@ -183,7 +192,7 @@ class EntityStoreMixin:
                 for m in ms
             ]
             if rows:
-                s.execute(insert(Mention), rows)
+                s.execute(insert(core_table(Mention)), rows)
             s.execute(
                 update(Document)
                 .where(Document.id.in_(doc_ids))

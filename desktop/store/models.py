@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -36,6 +37,12 @@ NAMING_CONVENTION = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON}
+
+
+def core_table(model: type[Base]) -> Table:
+    """The Core table of a model: executemany inserts through it skip the ORM's per-row
+    bookkeeping (used by the bulk writers)."""
+    return Base.metadata.tables[model.__tablename__]
 
 
 def _now() -> dt.datetime:
