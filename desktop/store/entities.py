@@ -177,20 +177,7 @@ class EntityStoreMixin:
         with self.transaction() as s:
             doc_ids = [d for d, _ in per_document]
             s.execute(delete(Mention).where(Mention.document_id.in_(doc_ids)))
-            rows = [
-                {
-                    "document_id": d,
-                    "entity_id": m.entity_id,
-                    "start": m.start,
-                    "end": m.end,
-                    "surface": m.surface,
-                    "kind": m.kind,
-                    "sentence_idx": m.sentence_idx,
-                    "confidence": m.confidence,
-                }
-                for d, ms in per_document
-                for m in ms
-            ]
+            rows = [_mention_values(d, m) for d, ms in per_document for m in ms]
             if rows:
                 s.execute(insert(core_table(Mention)), rows)
             s.execute(
@@ -200,22 +187,11 @@ class EntityStoreMixin:
             )
 
     def add_mentions(self: _HasSessions, document_id: int, mentions: Sequence[NewMention]) -> None:
+        if not mentions:
+            return
         with self.transaction() as s:
             s.execute(
-                insert(Mention),
-                [
-                    {
-                        "document_id": document_id,
-                        "entity_id": m.entity_id,
-                        "start": m.start,
-                        "end": m.end,
-                        "surface": m.surface,
-                        "kind": m.kind,
-                        "sentence_idx": m.sentence_idx,
-                        "confidence": m.confidence,
-                    }
-                    for m in mentions
-                ],
+                insert(core_table(Mention)), [_mention_values(document_id, m) for m in mentions]
             )
 
     def reassign_mentions(self: _HasSessions, source_id: int, target_id: int) -> None:
@@ -513,6 +489,19 @@ class EntityStoreMixin:
     def iter_entities(self: _HasSessions) -> Iterator[Entity]:
         with self.session() as s:
             yield from s.scalars(select(Entity).order_by(Entity.id))
+
+
+def _mention_values(document_id: int, m: NewMention) -> dict[str, Any]:
+    return {
+        "document_id": document_id,
+        "entity_id": m.entity_id,
+        "start": m.start,
+        "end": m.end,
+        "surface": m.surface,
+        "kind": m.kind,
+        "sentence_idx": m.sentence_idx,
+        "confidence": m.confidence,
+    }
 
 
 def _mention_row(m: Mention, sentence: str = "") -> MentionRow:
