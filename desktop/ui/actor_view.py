@@ -55,6 +55,7 @@ from desktop.store.rows import QuoteRow
 from desktop.store.store import Store
 from desktop.ui.document_model import is_rtl
 from desktop.ui.palette import category_colour
+from desktop.ui.table_model import ColumnsTableModel
 from desktop.ui.workers import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -457,14 +458,14 @@ class VerbsModel(QAbstractTableModel):
         return None
 
 
-class QuotesModel(QAbstractTableModel):
+class QuotesModel(ColumnsTableModel):
     """The actor's quotations: text, kind, verb, document."""
 
     COLUMNS = ("text", "kind", "verb", "document")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._quotes: list[QuoteRow] = []
+        self._rows: list[QuoteRow] = []
         self._documents: dict[int, tuple[str, str | None]] = {}
         self._headers = {
             "text": self.tr("Quotation"),
@@ -484,41 +485,26 @@ class QuotesModel(QAbstractTableModel):
         documents: Mapping[int, tuple[str, str | None]] | None = None,
     ) -> None:
         self.beginResetModel()
-        self._quotes = list(quotes)
+        self._rows = list(quotes)
         self._documents = dict(documents or {})
         self.endResetModel()
 
     def quote(self, row: int) -> QuoteRow:
-        return self._quotes[row]
+        return self._rows[row]
 
     def _document_name(self, doc_id: int) -> str:
         title, outlet = self._documents.get(doc_id, ("", None))
         name = _outlet_name(outlet)
         return f"{name} · {title}" if title else f"{name} · #{doc_id}"
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._quotes)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if 0 <= section < len(self.COLUMNS):
-            return self._headers[self.COLUMNS[section]]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
             not index.isValid()
-            or not 0 <= index.row() < len(self._quotes)
+            or not 0 <= index.row() < len(self._rows)
             or not 0 <= index.column() < len(self.COLUMNS)
         ):
             return None
-        q = self._quotes[index.row()]
+        q = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == DocIdRole:
             return q.document_id

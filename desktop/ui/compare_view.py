@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -66,6 +65,7 @@ from desktop.store.store import Store
 from desktop.ui.document_model import DOCUMENT_MIME, is_rtl
 from desktop.ui.document_pane import DocumentMarks, DocumentPane
 from desktop.ui.palette import aligned_shade, category_colour, entity_colour
+from desktop.ui.table_model import ColumnsTableModel
 from desktop.ui.text_offsets import Utf16Index
 from desktop.ui.workers import TaskRunner
 
@@ -155,7 +155,7 @@ def load_document_comparison(store: Store, a: int | None, b: int | None) -> Load
 
 
 # ---- models -------------------------------------------------------------------------------
-class CompareActorsModel(QAbstractTableModel):
+class CompareActorsModel(ColumnsTableModel):
     """One row per shared actor; what each side calls them, the verbs that introduce their
     words, how often they are quoted and their share of the quoted words."""
 
@@ -197,23 +197,6 @@ class CompareActorsModel(QAbstractTableModel):
 
     def row_for_entity(self, entity_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.entity_id == entity_id), None)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self._headers[self.COLUMNS[section]]
-        return None
 
     @staticmethod
     def _side(row: ActorRow, column: str) -> ActorSide:
@@ -381,7 +364,7 @@ class OneSideModel(QAbstractListModel):
         return None
 
 
-class CompareEventsModel(QAbstractTableModel):
+class CompareEventsModel(ColumnsTableModel):
     """Events both sides report (paired), and those only one side reports."""
 
     COLUMNS = ("where", "type", "a", "b", "place", "date")
@@ -416,23 +399,6 @@ class CompareEventsModel(QAbstractTableModel):
 
     def count(self, kind: str) -> int:
         return sum(1 for k, _a, _b in self._rows if k == kind)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return self._headers[self.COLUMNS[section]]
-        return None
 
     def _event(self, row: int, column: str) -> EventRow:
         _kind, a, b = self._rows[row]

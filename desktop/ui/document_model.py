@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,6 +15,7 @@ from PySide6.QtCore import (
 
 from desktop.search import SearchHit
 from desktop.store.rows import DocumentRow
+from desktop.ui.table_model import ColumnsTableModel
 
 DocIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -35,7 +35,7 @@ def is_rtl(text: str) -> bool:
     return False
 
 
-class DocumentTableModel(QAbstractTableModel):
+class DocumentTableModel(ColumnsTableModel):
     COLUMNS = ("title", "outlet", "date", "words")
 
     def __init__(self, parent: Any = None) -> None:
@@ -75,21 +75,6 @@ class DocumentTableModel(QAbstractTableModel):
 
     def document(self, row: int) -> DocumentRow:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if 0 <= section < len(self.COLUMNS):
-            return self._headers[self.COLUMNS[section]]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):

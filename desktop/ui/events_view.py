@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -28,6 +27,7 @@ from desktop.lexicon.framing import EVENT_TYPES
 from desktop.store.rows import DocumentRow, EventRow
 from desktop.store.store import Store
 from desktop.ui.palette import event_type_name
+from desktop.ui.table_model import ColumnsTableModel
 from desktop.ui.workers import TaskRunner
 
 DocIdRole = Qt.ItemDataRole.UserRole + 1
@@ -37,7 +37,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _FAR = dt.date(9999, 12, 31)
 
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(ColumnsTableModel):
     COLUMNS = ("date", "type", "trigger", "participants", "place", "outlet")
 
     def __init__(self, parent: Any = None) -> None:
@@ -56,19 +56,6 @@ class EventsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[self.COLUMNS[section]]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
