@@ -16,7 +16,7 @@ from desktop.compare.comparison import Comparison, compare_documents, compare_ou
 from desktop.compare.corpus import coverage, frame, keyness, kwic
 from desktop.compare.export import to_csv, to_html, to_json
 from desktop.config import default_db_path
-from desktop.entity_edits import EditError, resolve_entity
+from desktop.entity_edits import EditError, EntityRef, resolve_entity
 from desktop.importing import ImportOptions, ImportReport, import_paths
 from desktop.lexicon.gazetteer import ENTITY_TYPES
 from desktop.search import search
@@ -308,15 +308,16 @@ def cmd_entities(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) 
     return EXIT_OK
 
 
-_ENTITY_ACTIONS = {
-    "merge": 2,
-    "split": 2,
-    "rename": 2,
-    "type": 2,
-    "alias-add": 2,
-    "ignore": 1,
-    "confirm": 1,
-    "undo": 0,
+#: action → (core edit, arguments it takes, message; {a}/{b} are the arguments, {t} the result)
+_ENTITY_ACTIONS: dict[str, tuple[Callable[..., EntityRef] | None, int, str]] = {
+    "merge": (entity_edits.merge, 2, "Merged {b!r} into #{t.id} {t.name}"),
+    "split": (entity_edits.split, 2, "Split {b!r} off as #{t.id} {t.name}"),
+    "rename": (entity_edits.rename, 2, "Renamed to #{t.id} {t.name}"),
+    "type": (entity_edits.retype, 2, "#{t.id} {t.name} is now a {t.type}"),
+    "alias-add": (entity_edits.add_alias, 2, "Added alias {b!r} to #{t.id} {t.name}"),
+    "ignore": (entity_edits.ignore, 1, "Ignoring #{t.id} {t.name}"),
+    "confirm": (entity_edits.confirm, 1, "Confirmed #{t.id} {t.name}"),
+    "undo": (None, 0, ""),
 }
 
 
@@ -325,8 +326,8 @@ def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     action = words[0]
     if action in _ENTITY_ACTIONS:
         args = words[1:]
-        if len(args) != _ENTITY_ACTIONS[action]:
-            raise UsageError(f"entity {action} takes {_ENTITY_ACTIONS[action]} argument(s)")
+        if len(args) != _ENTITY_ACTIONS[action][1]:
+            raise UsageError(f"entity {action} takes {_ENTITY_ACTIONS[action][1]} argument(s)")
         try:
             result = _entity_action(store, action, args)
         except EditError as exc:
@@ -378,30 +379,12 @@ def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
 
 
 def _entity_action(store: Store, action: str, args: list[str]) -> dict[str, object]:
-    if action == "undo":
+    edit, _count, template = _ENTITY_ACTIONS[action]
+    if edit is None:
         op = entity_edits.undo_last(store)
         return {"undone": op, "message": f"Undid the last edit ({op})" if op else "Nothing to undo"}
-    if action == "merge":
-        target = entity_edits.merge(store, args[0], args[1])
-        message = f"Merged {args[1]!r} into #{target.id} {target.name}"
-    elif action == "split":
-        target = entity_edits.split(store, args[0], args[1])
-        message = f"Split {args[1]!r} off as #{target.id} {target.name}"
-    elif action == "rename":
-        target = entity_edits.rename(store, args[0], args[1])
-        message = f"Renamed to #{target.id} {target.name}"
-    elif action == "type":
-        target = entity_edits.retype(store, args[0], args[1])
-        message = f"#{target.id} {target.name} is now a {target.type}"
-    elif action == "alias-add":
-        target = entity_edits.add_alias(store, args[0], args[1])
-        message = f"Added alias {args[1]!r} to #{target.id} {target.name}"
-    elif action == "ignore":
-        target = entity_edits.ignore(store, args[0])
-        message = f"Ignoring #{target.id} {target.name}"
-    else:
-        target = entity_edits.confirm(store, args[0])
-        message = f"Confirmed #{target.id} {target.name}"
+    target = edit(store, *args)
+    message = template.format(a=args[0], b=args[-1], t=target)
     return {
         "id": target.id,
         "key": target.key,
