@@ -1,8 +1,9 @@
 """Import: files → article records → prepared documents → the store.
 
-Each file is written in one transaction, so a file goes in whole or not at all, and an
-interrupted import leaves a consistent database; the next run skips what is already
-there (recognised by content) and carries on.
+Files are written whole, several to a transaction (up to ``WRITE_BATCH`` documents): a
+file goes in whole or not at all, and an interrupted import leaves a consistent
+database; the next run skips what is already there (recognised by content) and carries
+on.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from desktop.corpus.sources import Source, iter_sources
 from desktop.progress import CancelToken, NullProgress, Progress
 from desktop.store.store import DocumentDraft, Store
 from desktop.text.dates import parse_date
-from desktop.text.normalize import fingerprint_text
-from desktop.text.paragraphs import repeated_paragraphs
+from desktop.text.normalize import fingerprint_text, normalize
+from desktop.text.paragraphs import repeated_among
 from desktop.text.sentences import paragraph_spans, sentence_spans
-from desktop.text.tokens import WORD_RE
 
 TITLE_MAX = 120
+#: whole files are written together until a transaction holds this many documents
+WRITE_BATCH = 500
 
 
 @dataclass
@@ -59,6 +61,8 @@ class ImportOptions:
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
+#: a word of the normalised text (which has no diacritics left to break words)
+_WORD_RE = re.compile(r"[^\W_]+")
 _URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[^\d])")
 
 
@@ -112,7 +116,18 @@ def prepare(raw: RawArticle, outlets: OutletDirectory, options: ImportOptions) -
         elif raw.url:
             outlet_name = host_of(raw.url)  # an unknown site is named by its web address
     paras = paragraph_spans(text)
-    repeated = repeated_paragraphs(text, paras)
+    # normalised once: paragraph by paragraph (for the repeat check), then joined with the
+    # gaps into the whole text (normalising is character by character, so the pieces
+    # join into exactly normalize(text)) for the fingerprint and the search index
+    norm_paras = [normalize(text[a:b]) for a, b in paras]
+    pieces: list[str] = []
+    last = 0
+    for (a, b), norm_para in zip(paras, norm_paras, strict=True):
+        pieces += (normalize(text[last:a]), norm_para)
+        last = b
+    pieces.append(normalize(text[last:]))
+    norm_text = "".join(pieces)
+    repeated = repeated_among(norm_paras)
     sentences = [
         (i, a, b) for i, (ps, pe) in enumerate(paras) for a, b in sentence_spans(text, ps, pe)
     ]
@@ -121,8 +136,8 @@ def prepare(raw: RawArticle, outlets: OutletDirectory, options: ImportOptions) -
         title=raw.title or derive_title(text, outlets),
         source_path=raw.source,
         stem=raw.stem,
-        content_hash=hashlib.sha256(fingerprint_text(text).encode("utf-8")).hexdigest(),
-        word_count=sum(1 for _ in WORD_RE.finditer(text)),
+        content_hash=hashlib.sha256(fingerprint_text(text, norm_text).encode("utf-8")).hexdigest(),
+        word_count=len(_WORD_RE.findall(norm_text)),  # diacritics are gone there
         outlet=outlet_name,
         outlet_ar=outlet_ar,
         outlet_key=outlet_key,
@@ -132,6 +147,7 @@ def prepare(raw: RawArticle, outlets: OutletDirectory, options: ImportOptions) -
         author=raw.author[:300] if raw.author else None,
         paragraphs=[(a, b, i in repeated) for i, (a, b) in enumerate(paras)],
         sentences=sentences,
+        norm_text=norm_text,
     )
 
 
@@ -170,6 +186,14 @@ def import_paths(
     sources = list(iter_sources(paths, report.skipped))
     report.files = len(sources)
     progress.start(len(sources), "Importing")
+    pending: list[DocumentDraft] = []
+
+    def flush() -> None:
+        for draft, (status, doc_id) in zip(pending, store.add_documents(pending), strict=True):
+            target = report.imported if status == "imported" else report.duplicates
+            target.append((draft.source_path, doc_id))
+        pending.clear()
+
     try:
         for source in sources:
             if cancel is not None and cancel.cancelled:
@@ -177,14 +201,11 @@ def import_paths(
                 break
             articles, problems = _read(source, fields)
             report.skipped.extend(problems)
-            if articles:
-                drafts = [prepare(a, outlets, options) for a in articles]
-                for draft, (status, doc_id) in zip(
-                    drafts, store.add_documents(drafts), strict=True
-                ):
-                    target = report.imported if status == "imported" else report.duplicates
-                    target.append((draft.source_path, doc_id))
+            pending += (prepare(a, outlets, options) for a in articles)
+            if len(pending) >= WRITE_BATCH:
+                flush()
             progress.advance(1, source.name)
+        flush()
     finally:
         progress.finish()
         report.seconds = time.perf_counter() - began

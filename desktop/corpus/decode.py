@@ -8,6 +8,7 @@ are folded to ``\\n``; nothing else in the text is changed.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -28,14 +29,16 @@ def _implausible_share(text: str) -> float:
     """Share of characters that do not occur in real text (controls, private use, unassigned)."""
     if not text:
         return 0.0
-    bad = 0
-    for ch in text:
-        if ch in _ALLOWED_CONTROLS:
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Co", "Cn", "Cs"):
-            bad += 1
-    return bad / len(text)
+    # a text of megabytes has a few hundred distinct characters: classify those only
+    bad = [
+        ch
+        for ch in set(text)
+        if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
+    ]
+    if not bad:
+        return 0.0
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in bad) + "]")
+    return sum(1 for _ in pattern.finditer(text)) / len(text)
 
 
 def _is_arabic_letter(ch: str) -> bool:

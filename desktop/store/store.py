@@ -22,7 +22,9 @@ from desktop.store.models import (
     Paragraph,
     Sentence,
     Setting,
+    core_table,
 )
+from desktop.store.paging import PagingStoreMixin
 from desktop.store.rows import DocumentDetail, DocumentRow, OutletRow, StoreCounts
 from desktop.text.normalize import NORMALISATION_VERSION, normalize
 
@@ -52,6 +54,8 @@ class DocumentDraft:
     paragraphs: list[tuple[int, int, bool]] = field(default_factory=list)
     #: (paragraph index, start, end)
     sentences: list[tuple[int, int, int]] = field(default_factory=list)
+    #: ``normalize(text)``, when the importer has made it already
+    norm_text: str | None = None
 
 
 def _fts_row(doc_id: int, title: str, text: str) -> tuple[int, str, str]:
@@ -77,7 +81,7 @@ def _doc_row(r: Sequence[object]) -> DocumentRow:
     return DocumentRow(*r)  # type: ignore[arg-type]
 
 
-class Store(EntityStoreMixin, FramingStoreMixin):
+class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin):
     """A database opened, migrated and ready."""
 
     def __init__(self, engine: Engine) -> None:
@@ -153,70 +157,94 @@ class Store(EntityStoreMixin, FramingStoreMixin):
 
     def add_documents(self, drafts: Sequence[DocumentDraft]) -> list[tuple[str, int]]:
         """Write drafts in one transaction. Per draft: ("imported", id) or
-        ("duplicate", id of the document already stored)."""
-        results: list[tuple[str, int]] = []
+        ("duplicate", id of the document already stored, or written earlier in the batch).
+
+        Rows go in through Core executemany (one statement per table, not per row)."""
         with self.transaction() as s:
-            hashes = [d.content_hash for d in drafts]
-            existing: dict[str, int] = {
-                h: i
-                for h, i in s.execute(
-                    select(Document.content_hash, Document.id).where(
-                        Document.content_hash.in_(hashes)
-                    )
+            existing: dict[str, int] = {}
+            hashes = list(dict.fromkeys(d.content_hash for d in drafts))
+            for lo in range(0, len(hashes), 500):
+                existing.update(
+                    s.execute(
+                        select(Document.content_hash, Document.id).where(
+                            Document.content_hash.in_(hashes[lo : lo + 500])
+                        )
+                    ).all()
                 )
-            }
-            fts_rows = []
+            outlets: dict[str, int] = dict(s.execute(select(Outlet.name, Outlet.id)).all())
+            fresh: dict[str, DocumentDraft] = {}
             for d in drafts:
-                if d.content_hash in existing:
-                    results.append(("duplicate", existing[d.content_hash]))
-                    continue
-                outlet_id = (
-                    self._outlet_id(s, d.outlet, d.outlet_ar, d.outlet_key) if d.outlet else None
+                if d.content_hash not in existing:
+                    fresh.setdefault(d.content_hash, d)
+            rows = []
+            for d in fresh.values():
+                if d.outlet and d.outlet not in outlets:
+                    outlets[d.outlet] = self._outlet_id(s, d.outlet, d.outlet_ar, d.outlet_key)
+                rows.append(
+                    {
+                        "outlet_id": outlets[d.outlet] if d.outlet else None,
+                        "title": d.title,
+                        "published": d.published,
+                        "published_raw": d.published_raw,
+                        "url": d.url,
+                        "author": d.author,
+                        "source_path": d.source_path,
+                        "stem": d.stem,
+                        "content_hash": d.content_hash,
+                        "text": d.text,
+                        "char_count": len(d.text),
+                        "word_count": d.word_count,
+                    }
                 )
-                doc = Document(
-                    outlet_id=outlet_id,
-                    title=d.title,
-                    published=d.published,
-                    published_raw=d.published_raw,
-                    url=d.url,
-                    author=d.author,
-                    source_path=d.source_path,
-                    stem=d.stem,
-                    content_hash=d.content_hash,
-                    text=d.text,
-                    char_count=len(d.text),
-                    word_count=d.word_count,
-                )
-                s.add(doc)
-                s.flush()
-                existing[d.content_hash] = doc.id
-                if d.paragraphs:
-                    s.execute(
-                        insert(Paragraph),
-                        [
-                            {"document_id": doc.id, "idx": i, "start": a, "end": b, "repeated": r}
-                            for i, (a, b, r) in enumerate(d.paragraphs)
-                        ],
+            if rows:
+                s.execute(insert(core_table(Document)), rows)
+                new_hashes = list(fresh)
+                for lo in range(0, len(new_hashes), 500):
+                    existing.update(
+                        s.execute(
+                            select(Document.content_hash, Document.id).where(
+                                Document.content_hash.in_(new_hashes[lo : lo + 500])
+                            )
+                        ).all()
                     )
-                if d.sentences:
-                    s.execute(
-                        insert(Sentence),
-                        [
-                            {
-                                "document_id": doc.id,
-                                "idx": i,
-                                "paragraph_idx": p,
-                                "start": a,
-                                "end": b,
-                            }
-                            for i, (p, a, b) in enumerate(d.sentences)
-                        ],
-                    )
-                fts_rows.append(_fts_row(doc.id, d.title, d.text))
-                results.append(("imported", doc.id))
-            if fts_rows and self.is_sqlite:
-                sqlite.fts_insert(s.connection(), fts_rows)
+                self._write_structure(s, [(existing[h], d) for h, d in fresh.items()])
+        results: list[tuple[str, int]] = []
+        for d in drafts:
+            doc_id = existing[d.content_hash]
+            if d.content_hash in fresh and fresh[d.content_hash] is d:
+                results.append(("imported", doc_id))
+            else:
+                results.append(("duplicate", doc_id))
         return results
+
+    def _write_structure(self, s: Session, docs: Sequence[tuple[int, DocumentDraft]]) -> None:
+        """Paragraphs, sentences and the search index of newly written documents."""
+        paragraphs = [
+            {"document_id": doc_id, "idx": i, "start": a, "end": b, "repeated": r}
+            for doc_id, d in docs
+            for i, (a, b, r) in enumerate(d.paragraphs)
+        ]
+        if paragraphs:
+            s.execute(insert(core_table(Paragraph)), paragraphs)
+        sentences = [
+            {"document_id": doc_id, "idx": i, "paragraph_idx": p, "start": a, "end": b}
+            for doc_id, d in docs
+            for i, (p, a, b) in enumerate(d.sentences)
+        ]
+        if sentences:
+            s.execute(insert(core_table(Sentence)), sentences)
+        if self.is_sqlite:
+            sqlite.fts_insert(
+                s.connection(),
+                [
+                    (
+                        doc_id,
+                        normalize(d.title),
+                        d.norm_text if d.norm_text is not None else normalize(d.text),
+                    )
+                    for doc_id, d in docs
+                ],
+            )
 
     def set_document_meta(
         self,

@@ -9,10 +9,6 @@ from desktop.text.normalize import normalize
 _SPACE_RE = re.compile(r"\s+")
 
 
-def _squash(text: str) -> str:
-    return _SPACE_RE.sub("", normalize(text))
-
-
 def repeated_paragraphs(text: str, spans: list[tuple[int, int]], min_teaser: int = 40) -> set[int]:
     """Indices of paragraphs whose content is already given elsewhere in the document.
 
@@ -20,7 +16,12 @@ def repeated_paragraphs(text: str, spans: list[tuple[int, int]], min_teaser: int
     ``min_teaser`` characters that the following paragraphs start with (white space
     aside) is a teaser of the body that follows, cut off mid-word as scrapers do.
     """
-    squashed = [_squash(text[a:b]) for a, b in spans]
+    return repeated_among([normalize(text[a:b]) for a, b in spans], min_teaser)
+
+
+def repeated_among(normalised: list[str], min_teaser: int = 40) -> set[int]:
+    """:func:`repeated_paragraphs` over paragraphs already normalised."""
+    squashed = [_SPACE_RE.sub("", p) for p in normalised]
     repeated: set[int] = set()
     seen: set[str] = set()
     for i, sq in enumerate(squashed):

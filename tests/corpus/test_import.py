@@ -10,6 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop import importing
 from desktop.corpus.fields import FieldMapping
 from desktop.corpus.readers import UnreadableFileError, read_csv, read_json, read_jsonl, reader_for
 from desktop.importing import ImportOptions, import_paths
@@ -208,6 +209,7 @@ def test_an_interrupted_import_leaves_whole_files_and_resumes(
         return original(self, drafts)
 
     monkeypatch.setattr(Store, "add_documents", failing)
+    monkeypatch.setattr(importing, "WRITE_BATCH", 1)  # one file per transaction
     with contextlib.suppress(KeyboardInterrupt):
         import_paths(store, [seeds_copy])
     assert store.counts().documents == 2
