@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from desktop.analysis.cluster import cluster_names
+from desktop.analysis.doctext import DocText
 from desktop.analysis.entities import DocumentEntities, MentionDraft, analyse_entities
 from desktop.analysis.framing import (
     FramingKnowledge,
@@ -261,13 +262,14 @@ def analyse_one(
 ) -> tuple[DocumentEntities, FramingResult]:
     """The pure part of analysing one document: entities, then framing."""
     _doc_id, text, repeated, sentences, published = job
-    found = analyse_entities(text, kb, skip=repeated, sentence_starts=[a for a, _b in sentences])
+    doc = DocText(text)
+    found = analyse_entities(doc, kb, skip=repeated, sentence_starts=[a for a, _b in sentences])
     mentions = [
         MentionIn(m.start, m.end, lex.target(m.key), _type_of(lex.target(m.key), kb, lex), m.kind)
         for m in found.mentions
         if lex.target(m.key) not in lex.ignored
     ]
-    framing = analyse_framing(text, sentences, mentions, fk, published=published, skip=repeated)
+    framing = analyse_framing(doc, sentences, mentions, fk, published=published, skip=repeated)
     return found, framing
 
 

@@ -11,11 +11,12 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from desktop.analysis.doctext import DocText, Token
 from desktop.analysis.knowledge import Knowledge, surname_of
 from desktop.analysis.matcher import Hit
 from desktop.analysis.variants import particles, skeleton
-from desktop.text.normalize import OffsetMap, normalize, normalize_with_map
-from desktop.text.tokens import BARE_PROCLITICS, WORD_RE
+from desktop.text.normalize import OffsetMap, normalize
+from desktop.text.tokens import BARE_PROCLITICS
 
 MAX_NAME_WORDS = 3
 #: a family name shorter than this (مون of بان كي مون) is too ambiguous alone
@@ -62,11 +63,7 @@ class DocumentEntities:
     unresolved_speakers: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str  # normalised
+_Tok = Token  # a normalised word
 
 
 def discovered_key(norm_name: str) -> str:
@@ -91,17 +88,17 @@ def _strip_proclitic(word: str) -> tuple[str, ...]:
 
 class _DocumentAnalyser:
     def __init__(
-        self, text: str, kb: Knowledge, skip: list[tuple[int, int]], sentence_starts: list[int]
+        self, doc: DocText, kb: Knowledge, skip: list[tuple[int, int]], sentence_starts: list[int]
     ) -> None:
-        self.text = text
+        self.doc = doc
+        self.text = doc.text
         self.kb = kb
-        self.norm: str
-        self.omap: OffsetMap
-        self.norm, self.omap = normalize_with_map(text)
+        self.norm: str = doc.norm
+        self.omap: OffsetMap = doc.omap
         self.skip = skip
         self.sentence_starts = sentence_starts
-        self.tokens = [_Tok(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.norm)]
-        self.token_starts = [t.start for t in self.tokens]
+        self.tokens = doc.tokens
+        self.token_starts = doc.token_starts
         #: normalised spans already taken: (start, end, entity or role key, kind)
         self.covered: list[tuple[int, int, str, str]] = []
         #: per normalised character, the index in ``covered`` of the span over it, or -1
@@ -170,7 +167,7 @@ class _DocumentAnalyser:
     # ---- passes -------------------------------------------------------------------------
     def gazetteer(self) -> list[Hit]:
         roles: list[Hit] = []
-        for hit in self.kb.matcher.find(self.norm):
+        for hit in self.doc.hits(self.kb.matcher):
             if self._skipped(hit.start):
                 continue
             names = [t for t, kind in hit.payload if kind == "name" and t not in self.kb.ignored]
@@ -449,7 +446,7 @@ class _DocumentAnalyser:
 
 
 def analyse_entities(
-    text: str,
+    text: str | DocText,
     kb: Knowledge,
     *,
     skip: list[tuple[int, int]] | None = None,
@@ -457,4 +454,5 @@ def analyse_entities(
 ) -> DocumentEntities:
     """Mentions of entities in ``text``; ``skip`` lists original spans not to analyse
     (repeated paragraphs)."""
-    return _DocumentAnalyser(text, kb, skip or [], sentence_starts or []).run()
+    doc = text if isinstance(text, DocText) else DocText(text)
+    return _DocumentAnalyser(doc, kb, skip or [], sentence_starts or []).run()

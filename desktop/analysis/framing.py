@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.analysis.doctext import DocText
 from desktop.analysis.knowledge import Knowledge
 from desktop.analysis.matcher import AliasMatcher
 from desktop.lexicon.framing import (
@@ -24,8 +25,8 @@ from desktop.lexicon.framing import (
     load_labels,
 )
 from desktop.text.dates import month_names
-from desktop.text.normalize import OffsetMap, extend_over_marks, normalize, normalize_with_map
-from desktop.text.reldates import find_dates
+from desktop.text.normalize import OffsetMap, normalize
+from desktop.text.reldates import DateMention, find_dates
 from desktop.text.tokens import WORD_RE
 
 SPEAKER_TYPES = frozenset({"person", "organisation", "state", "media", "group"})
@@ -84,6 +85,7 @@ _COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "بان"
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
 _DOUBLE = '"“”″„‟'
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
+_QUOTE_MARK_RE = re.compile("[" + re.escape(_DOUBLE + "«»" + _OPEN_SINGLE + _CLOSE_SINGLE) + "]")
 _NUMBER_RE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*\(?\s*([^\W\d_]+)")
 
 
@@ -191,14 +193,14 @@ class _Verb:
 class _Framer:
     def __init__(
         self,
-        text: str,
+        doc: DocText,
         sentences: Sequence[tuple[int, int]],
         mentions: Sequence[MentionIn],
         fk: FramingKnowledge,
         published: dt.date | None,
         skip: Sequence[tuple[int, int]],
     ) -> None:
-        self.text = text
+        text = self.text = doc.text
         self.sentences = list(sentences) or [(0, len(text))]
         self.starts = [s for s, _e in self.sentences]
         self.mentions = sorted(mentions, key=lambda m: m.start)
@@ -207,19 +209,25 @@ class _Framer:
         self.kb = fk.kb
         self.published = published
         self.skip = list(skip)
-        self.norm: str
-        self.omap: OffsetMap
-        self.norm, self.omap = normalize_with_map(text)
-        self.tokens = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.norm)]
+        self.doc = doc
+        self.norm: str = doc.norm
+        self.omap: OffsetMap = doc.omap
+        self.tokens = doc.tokens
         self.result = FramingResult()
         self.quote_spans: list[tuple[int, int]] = []
+        self._date_cache: list[DateMention] | None = None
         self.role_spans = [
             self.span(h.start, h.end)
-            for h in self.kb.matcher.find(self.norm)
+            for h in doc.hits(self.kb.matcher)
             if any(kind == "role" for _t, kind in h.payload)
         ]
 
     # ---- helpers ------------------------------------------------------------------------
+    def _dates(self) -> list[DateMention]:
+        if self._date_cache is None:
+            self._date_cache = find_dates(self.norm, self.published)
+        return self._date_cache
+
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
@@ -227,8 +235,7 @@ class _Framer:
         return any(a <= pos < b for a, b in self.skip)
 
     def span(self, nstart: int, nend: int) -> tuple[int, int]:
-        a, b = self.omap.span_to_original(nstart, nend)
-        return a, extend_over_marks(self.text, b)
+        return self.doc.span(nstart, nend)
 
     def mentions_in(self, start: int, end: int) -> list[MentionIn]:
         lo = bisect.bisect_left(self.mention_starts, start)
@@ -243,26 +250,12 @@ class _Framer:
         return None
 
     def norm_tokens_between(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        """Normalised tokens whose original span lies in [a, b)."""
-        na = bisect.bisect_left(self._norm_starts_original(), a)
-        out = []
-        for ts, te, t in self.tokens[na:]:
-            oa, ob = self.span(ts, te)
-            if oa >= b:
-                break
-            out.append((oa, ob, t))
-        return out
-
-    def _norm_starts_original(self) -> list[int]:
-        cached = getattr(self, "_tok_orig_starts", None)
-        if cached is None:
-            cached = [self.omap.to_original(ts) for ts, _te, _t in self.tokens]
-            self._tok_orig_starts = cached
-        return cached
+        """Normalised tokens whose original span starts in [a, b)."""
+        return self.doc.tokens_between(a, b)
 
     # ---- labels ----------------------------------------------------------------------
     def labels(self) -> None:
-        for hit in self.fk.label_matcher.find(self.norm):
+        for hit in self.doc.hits(self.fk.label_matcher):
             a, b = self.span(hit.start, hit.end)
             if self.skipped(a):
                 continue
@@ -290,7 +283,7 @@ class _Framer:
 
     def _qualified(self, nend: int) -> bool:
         """A one-word label followed by a definite adjective that is no nationality."""
-        i = bisect.bisect_left([t[0] for t in self.tokens], nend)
+        i = bisect.bisect_left(self.doc.token_starts, nend)
         if i >= len(self.tokens):
             return False
         start, _end, nxt = self.tokens[i]
@@ -300,7 +293,7 @@ class _Framer:
 
     def _locative(self, nstart: int) -> bool:
         """Preceded by a preposition or a place noun (حول، في، قرب، ريف…)."""
-        i = bisect.bisect_left([t[0] for t in self.tokens], nstart)
+        i = bisect.bisect_left(self.doc.token_starts, nstart)
         if i == 0:
             return False
         _prev_start, prev_end, prev = self.tokens[i - 1]
@@ -404,8 +397,9 @@ class _Framer:
             open_double: int | None = None
             guillemets: list[int] = []
             open_single: int | None = None
-            for i, ch in enumerate(line):
-                at = base + i
+            for mark in _QUOTE_MARK_RE.finditer(line):
+                ch = mark.group()
+                at = base + mark.start()
                 if ch in _DOUBLE:
                     if open_double is None:
                         open_double = at
@@ -437,15 +431,19 @@ class _Framer:
 
     def _verbs(self) -> list[_Verb]:
         out = []
+        verbs = self.kb.verbs
         for ts, te, t in self.tokens:
-            forms = [t] + [t[len(p) :] for p in ("و", "ف") if t.startswith(p) and len(t) > 3]
-            verb = next((self.kb.verbs[f] for f in forms if f in self.kb.verbs), None)
-            if verb is None:
+            if t in verbs:
+                forms = [t]
+            elif t[:1] in "وف" and len(t) > 3 and t[1:] in verbs:
+                forms = [t, t[1:]]
+            else:
                 continue
+            verb = verbs[forms[-1]]
             a, b = self.span(ts, te)
             if self.skipped(a):
                 continue
-            form = next(f for f in forms if f in self.kb.verbs)
+            form = forms[-1]
             participle = form.endswith("ا") and form != normalize(verb.lemma)
             out.append(
                 _Verb(a, b, verb.lemma, verb.category, self.sentence_of(a), participle=participle)
@@ -796,7 +794,7 @@ class _Framer:
     # ---- distancing ----------------------------------------------------------------------
     def distancing(self) -> None:
         labels = [lb for lb in self.result.labels if lb.kind in ("label", "scare_quote")]
-        for hit in self.fk.distancing_matcher.find(self.norm):
+        for hit in self.doc.hits(self.fk.distancing_matcher):
             a, b = self.span(hit.start, hit.end)
             if self.skipped(a):
                 continue
@@ -849,10 +847,10 @@ class _Framer:
 
     # ---- events ------------------------------------------------------------------------
     def events(self) -> None:
-        dates = find_dates(self.norm, self.published)
+        dates = self._dates()
         date_spans = [(*self.span(d.start, d.end), d) for d in dates]
         seen: set[tuple[int, str]] = set()
-        hits = self.fk.event_matcher.find(self.norm)
+        hits = self.doc.hits(self.fk.event_matcher)
         by_sentence: dict[int, list[tuple[int, int, str, str]]] = {}
         for hit in hits:
             a, b = self.span(hit.start, hit.end)
@@ -947,7 +945,7 @@ class _Framer:
 
     def date_quotes(self) -> None:
         """«وقال جيفري أمس، الأربعاء 29 من أيار، إن …»: when the speech was made."""
-        dates = [d for d in find_dates(self.norm, self.published) if not d.since]
+        dates = [d for d in self._dates() if not d.since]
         for q in self.result.quotes:
             if q.sentence_idx is None:
                 continue
@@ -979,7 +977,7 @@ class _Framer:
 
 
 def analyse_framing(
-    text: str,
+    text: str | DocText,
     sentences: Sequence[tuple[int, int]],
     mentions: Sequence[MentionIn],
     fk: FramingKnowledge,
@@ -987,4 +985,5 @@ def analyse_framing(
     published: dt.date | None = None,
     skip: Sequence[tuple[int, int]] = (),
 ) -> FramingResult:
-    return _Framer(text, sentences, mentions, fk, published, skip).run()
+    doc = text if isinstance(text, DocText) else DocText(text)
+    return _Framer(doc, sentences, mentions, fk, published, skip).run()

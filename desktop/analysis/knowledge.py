@@ -127,6 +127,7 @@ class Knowledge:
                     forms.setdefault(norm, []).append((role.key, "role"))
         self.forms = forms
         self.matcher = AliasMatcher(forms)
+        self._holders: dict[str, set[str]] | None = None
 
     def _usable(self, norm: str) -> bool:
         return (
@@ -136,7 +137,14 @@ class Knowledge:
         )
 
     def role_holders(self, role_key: str) -> set[str]:
-        return {k for k, e in self.entities.items() if role_key in e.roles}
+        """Keys of the entities that hold the role (indexed on first use)."""
+        if self._holders is None:
+            holders: dict[str, set[str]] = {}
+            for k, e in self.entities.items():
+                for role in e.roles:
+                    holders.setdefault(role, set()).add(k)
+            self._holders = holders
+        return self._holders.get(role_key, set())
 
     @classmethod
     def load(

@@ -78,11 +78,15 @@ class AliasMatcher:
 
 def select_longest(hits: Iterable[Hit]) -> list[Hit]:
     """Non-overlapping hits, longest first, then earliest; returned in text order."""
+    ordered = sorted(hits, key=lambda h: (h.start - h.end, h.start))
+    if not ordered:
+        return []
+    taken = bytearray(max(h.end for h in ordered))  # 1 under every chosen hit
     chosen: list[Hit] = []
-    taken: list[tuple[int, int]] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if any(h.start < e and s < h.end for s, e in taken):
+    for h in ordered:
+        if taken.find(1, h.start, h.end) != -1:
             continue
         chosen.append(h)
-        taken.append((h.start, h.end))
-    return sorted(chosen, key=lambda h: h.start)
+        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
+    chosen.sort(key=lambda h: h.start)
+    return chosen

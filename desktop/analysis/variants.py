@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from desktop.datafiles import read_tsv
 from desktop.paths import resource
@@ -88,6 +88,7 @@ def name_variants(name: str, entity_type: str) -> list[str]:
     return list(dict.fromkeys(out + joined))
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(name: str) -> str:
     """A consonant skeleton: غ→ج, long vowels and ه dropped after each word's first letter,
     particles joined. Two spellings of one name share it; distinct names rarely do."""

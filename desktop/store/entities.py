@@ -8,9 +8,10 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from desktop.store.bulk import insert_many
 from desktop.store.models import (
     Alias,
     Document,
@@ -83,13 +84,30 @@ class EntityStoreMixin:
                     ],
                 )
                 existing = {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
-            for r in records:
-                if r.key in existing and r not in new and r.origin == "gazetteer":
-                    s.execute(
-                        update(Entity)
-                        .where(Entity.id == existing[r.key])
-                        .values(name=r.name, name_en=r.name_en, type=r.type)
+            new_keys = {r.key for r in new}
+            stored = {
+                k: (n, ne, t)
+                for k, n, ne, t in s.execute(
+                    select(Entity.key, Entity.name, Entity.name_en, Entity.type).where(
+                        Entity.origin == "gazetteer"
                     )
+                )
+            }
+            changed = [
+                {"eid": existing[r.key], "n": r.name, "ne": r.name_en, "t": r.type}
+                for r in records
+                if r.key in existing
+                and r.key not in new_keys
+                and r.origin == "gazetteer"
+                and stored.get(r.key) != (r.name, r.name_en, r.type)
+            ]
+            if changed:
+                s.connection().execute(
+                    update(core_table(Entity))
+                    .where(core_table(Entity).c.id == bindparam("eid"))
+                    .values(name=bindparam("n"), name_en=bindparam("ne"), type=bindparam("t")),
+                    changed,
+                )
             ids = [existing[r.key] for r in records]
             s.execute(delete(Alias).where(Alias.entity_id.in_(ids), Alias.origin != "user"))
             rows = []
@@ -179,7 +197,7 @@ class EntityStoreMixin:
             s.execute(delete(Mention).where(Mention.document_id.in_(doc_ids)))
             rows = [_mention_values(d, m) for d, ms in per_document for m in ms]
             if rows:
-                s.execute(insert(core_table(Mention)), rows)
+                insert_many(s.connection(), Mention, rows)
             s.execute(
                 update(Document)
                 .where(Document.id.in_(doc_ids))
@@ -190,8 +208,8 @@ class EntityStoreMixin:
         if not mentions:
             return
         with self.transaction() as s:
-            s.execute(
-                insert(core_table(Mention)), [_mention_values(document_id, m) for m in mentions]
+            insert_many(
+                s.connection(), Mention, [_mention_values(document_id, m) for m in mentions]
             )
 
     def reassign_mentions(self: _HasSessions, source_id: int, target_id: int) -> None:

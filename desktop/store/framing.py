@@ -8,9 +8,10 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, aliased
 
+from desktop.store.bulk import insert_many
 from desktop.store.models import (
     Document,
     Entity,
@@ -18,7 +19,6 @@ from desktop.store.models import (
     EventParticipant,
     Label,
     Quote,
-    core_table,
 )
 from desktop.store.rows import EventRow, LabelRow, QuoteRow
 
@@ -105,7 +105,7 @@ class FramingStoreMixin:
                 for lb in f.labels
             ]
             if labels:
-                s.execute(insert(core_table(Label)), labels)
+                insert_many(s.connection(), Label, labels)
             quotes = [
                 {
                     "document_id": d,
@@ -124,7 +124,7 @@ class FramingStoreMixin:
                 for q in f.quotes
             ]
             if quotes:
-                s.execute(insert(core_table(Quote)), quotes)
+                insert_many(s.connection(), Quote, quotes)
             events = [(d, e) for d, f in per_document for e in f.events]
             if not events:
                 return
@@ -132,8 +132,9 @@ class FramingStoreMixin:
             # is far faster than INSERT … RETURNING row by row
             base = s.scalar(select(func.coalesce(func.max(Event.id), 0))) or 0
             event_ids = list(range(base + 1, base + 1 + len(events)))
-            s.execute(
-                insert(core_table(Event)),
+            insert_many(
+                s.connection(),
+                Event,
                 [
                     {
                         "id": event_id,
@@ -157,7 +158,7 @@ class FramingStoreMixin:
                 for p in dict.fromkeys(e.participants)
             ]
             if participants:
-                s.execute(insert(core_table(EventParticipant)), participants)
+                insert_many(s.connection(), EventParticipant, participants)
 
     # ---- reading ----------------------------------------------------------------------
     def labels_for(

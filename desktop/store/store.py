@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store import sqlite
+from desktop.store.bulk import insert_many
 from desktop.store.engine import make_engine, upgrade_to_head
 from desktop.store.entities import EntityStoreMixin
 from desktop.store.framing import FramingStoreMixin
@@ -22,7 +23,6 @@ from desktop.store.models import (
     Paragraph,
     Sentence,
     Setting,
-    core_table,
 )
 from desktop.store.paging import PagingStoreMixin
 from desktop.store.rows import DocumentDetail, DocumentRow, OutletRow, StoreCounts
@@ -197,7 +197,7 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin):
                     }
                 )
             if rows:
-                s.execute(insert(core_table(Document)), rows)
+                insert_many(s.connection(), Document, rows)
                 new_hashes = list(fresh)
                 for lo in range(0, len(new_hashes), 500):
                     existing.update(
@@ -225,14 +225,14 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin):
             for i, (a, b, r) in enumerate(d.paragraphs)
         ]
         if paragraphs:
-            s.execute(insert(core_table(Paragraph)), paragraphs)
+            insert_many(s.connection(), Paragraph, paragraphs)
         sentences = [
             {"document_id": doc_id, "idx": i, "paragraph_idx": p, "start": a, "end": b}
             for doc_id, d in docs
             for i, (p, a, b) in enumerate(d.sentences)
         ]
         if sentences:
-            s.execute(insert(core_table(Sentence)), sentences)
+            insert_many(s.connection(), Sentence, sentences)
         if self.is_sqlite:
             sqlite.fts_insert(
                 s.connection(),

@@ -12,9 +12,8 @@ presentation forms that stand for one letter. ؤ and ئ are kept: they are lette
 
 from __future__ import annotations
 
-import bisect
+import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 
 from pyarabic import araby
@@ -82,30 +81,37 @@ def normalize(text: str) -> str:
     return text.translate(_fast_table())
 
 
-@dataclass(frozen=True)
 class OffsetMap:
     """Maps indices in a normalised string back to the original.
 
-    Only deletions shift offsets (replacements are one for one), so the map is the sorted
-    list of deleted original positions.
+    Only deletions shift offsets (replacements are one for one). The map keeps, for each
+    normalised index, the original index of that character, so a lookup is one list
+    index (analysis maps hundreds of thousands of offsets).
     """
 
-    deleted: tuple[int, ...]
-    original_length: int
+    __slots__ = ("deleted", "kept", "original_length")
+
+    def __init__(self, deleted: tuple[int, ...], original_length: int) -> None:
+        self.deleted = deleted
+        self.original_length = original_length
+        kept: list[int] | None = None
+        if deleted:
+            kept = []
+            previous = -1
+            for d in deleted:
+                kept.extend(range(previous + 1, d))
+                previous = d
+            kept.extend(range(previous + 1, original_length))
+            kept.append(original_length)  # len(norm) maps to the end
+        #: original index per normalised index (None when nothing was deleted)
+        self.kept = kept
 
     def to_original(self, index: int) -> int:
         """Original index of normalised index ``index`` (``len(norm)`` maps to the end)."""
-        if not self.deleted:
-            return index
-        # o = index + (number of deleted positions < o); iterate to the fixed point.
-        shift = 0
-        while True:
-            candidate = index + shift
-            new_shift = bisect.bisect_right(self.deleted, candidate)
-            # positions deleted at or before candidate push it further right
-            if new_shift == shift:
-                return min(candidate, self.original_length)
-            shift = new_shift
+        kept = self.kept
+        if kept is None:
+            return min(index, self.original_length)
+        return kept[index] if index < len(kept) else self.original_length
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original ``[start, end)`` of a normalised span: from its first kept character
@@ -118,19 +124,32 @@ class OffsetMap:
 
 def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     """Normalise and return the map from normalised offsets to original offsets."""
-    _table, deleted_chars = _tables()
     norm = text.translate(_fast_table())
     if len(norm) == len(text):
         return norm, OffsetMap((), len(text))
-    deleted = tuple(i for i, ch in enumerate(text) if ch in deleted_chars)
+    deleted = tuple(m.start() for m in _deleted_re().finditer(text))
     return norm, OffsetMap(deleted, len(text))
+
+
+@cache
+def _deleted_re() -> re.Pattern[str]:
+    _table, deleted = _tables()
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(deleted)) + "]")
+
+
+@cache
+def trailing_marks() -> frozenset[str]:
+    """The characters :func:`extend_over_marks` moves over."""
+    _table, deleted = _tables()
+    return frozenset(ch for ch in deleted if unicodedata.category(ch) != "Cf")
 
 
 def extend_over_marks(text: str, end: int) -> int:
     """Move a span's end past the diacritics and tatweel that belong to its last letter
     (اجتماعاً: the tanween is part of the word)."""
-    _table, deleted = _tables()
-    while end < len(text) and text[end] in deleted and unicodedata.category(text[end]) != "Cf":
+    marks = trailing_marks()
+    n = len(text)
+    while end < n and text[end] in marks:
         end += 1
     return end
 

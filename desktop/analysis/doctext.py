@@ -1,0 +1,81 @@
+"""One document made ready for analysis, shared by the entity and framing passes.
+
+Normalising, tokenising and running an Aho-Corasick matcher over a document are each done
+once, here, whichever passes need them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import NamedTuple
+
+from desktop.analysis.matcher import AliasMatcher, Hit
+from desktop.text.normalize import (
+    OffsetMap,
+    extend_over_marks,
+    normalize_with_map,
+    trailing_marks,
+)
+from desktop.text.tokens import WORD_RE
+
+
+class Token(NamedTuple):
+    """A word of the normalised text, in normalised coordinates."""
+
+    start: int
+    end: int
+    text: str
+
+
+class DocText:
+    """The original text, its normalised copy with the map back, the tokens of the copy,
+    and each matcher's hits (computed on first use)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.norm: str
+        self.omap: OffsetMap
+        self.norm, self.omap = normalize_with_map(text)
+        self.tokens = [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.norm)]
+        self.token_starts = [t.start for t in self.tokens]
+        self._hits: dict[int, list[Hit]] = {}
+        self._original: list[tuple[int, int]] | None = None
+        self._original_starts: list[int] = []
+
+    def hits(self, matcher: AliasMatcher) -> list[Hit]:
+        """The matcher's hits over the normalised text (one pass per matcher)."""
+        found = self._hits.get(id(matcher))
+        if found is None:
+            found = self._hits[id(matcher)] = matcher.find(self.norm)
+        return found
+
+    def span(self, nstart: int, nend: int) -> tuple[int, int]:
+        """Original span of a normalised span, its end moved past trailing diacritics."""
+        a, b = self.omap.span_to_original(nstart, nend)
+        return a, extend_over_marks(self.text, b)
+
+    def original_tokens(self) -> list[tuple[int, int]]:
+        """Original spans of the tokens, in token order."""
+        if self._original is None:
+            kept = self.omap.kept
+            if kept is None:  # nothing was deleted: the offsets are the same
+                self._original = [(t.start, t.end) for t in self.tokens]
+            else:
+                text, n, marks = self.text, len(self.text), trailing_marks()
+                spans = []
+                for t in self.tokens:
+                    b = kept[t.end - 1] + 1
+                    while b < n and text[b] in marks:
+                        b += 1
+                    spans.append((kept[t.start], b))
+                self._original = spans
+            self._original_starts = [a for a, _b in self._original]
+        return self._original
+
+    def tokens_between(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """``(original start, original end, normalised text)`` of the tokens whose
+        original span starts in ``[a, b)``."""
+        spans = self.original_tokens()
+        lo = bisect.bisect_left(self._original_starts, a)
+        hi = bisect.bisect_left(self._original_starts, b, lo)
+        return [(*spans[i], self.tokens[i].text) for i in range(lo, hi)]
