@@ -30,7 +30,7 @@ from desktop.progress import CancelToken, NullProgress, Progress
 from desktop.store.entities import EntityRecord, NewMention
 from desktop.store.framing import DocumentFraming, NewEvent, NewLabel, NewQuote
 from desktop.store.store import Store
-from desktop.text.normalize import normalize, normalize_with_map
+from desktop.text.normalize import normalize
 
 #: bump when the analysis changes what it stores: documents are then analysed again
 ANALYSIS_VERSION = 2
@@ -174,7 +174,7 @@ def analyse_documents(
             else store.documents_needing_analysis(ANALYSIS_VERSION)
         )
     discovered: dict[str, str] = {}  # key → normalised name, found in this run
-    speakers: dict[int, list[tuple[int, int, str]]] = {}
+    speakers: dict[int, _SpeakerSlots] = {}
     workers = _worker_count(len(doc_ids)) if workers is None else workers
     pool = _pool(workers, lex, previous) if workers > 1 else None
     progress.start(len(doc_ids), "Analysing")
@@ -212,9 +212,14 @@ def analyse_documents(
                     )
                 for d in found.discovered.values():
                     discovered[d.key] = d.norm
+                rows = _to_rows(found.mentions, lex, key_ids, text)
                 if found.unresolved_speakers:
-                    speakers[doc_id] = found.unresolved_speakers
-                written.append((doc_id, _to_rows(found.mentions, lex, key_ids, text)))
+                    speakers[doc_id] = _SpeakerSlots(
+                        [(a, b, form, text[a:b]) for a, b, form in found.unresolved_speakers],
+                        {(m.start, m.end) for m in rows},
+                        [a for a, _b in job[3]],
+                    )
+                written.append((doc_id, rows))
                 framed.append((doc_id, _framing_rows(framing, lex, key_ids)))
                 progress.advance(1)
             store.replace_mentions(written, ANALYSIS_VERSION)
@@ -389,10 +394,21 @@ def _cluster(
             store.reassign_mentions(key_ids[source], key_ids[final])
 
 
+@dataclass
+class _SpeakerSlots:
+    """Names after a reporting verb that the document alone could not resolve."""
+
+    #: (original start, original end, normalised form, surface)
+    slots: list[tuple[int, int, str, str]]
+    #: spans already taken by mentions
+    taken: set[tuple[int, int]]
+    sentence_starts: list[int]
+
+
 def _resolve_speakers(
     store: Store,
     kb: Knowledge,
-    speakers: dict[int, list[tuple[int, int, str]]],
+    speakers: dict[int, _SpeakerSlots],
     lex: UserLexicon,
     key_ids: dict[str, int],
 ) -> int:
@@ -413,31 +429,23 @@ def _resolve_speakers(
             words = name.split()
             if len(words) >= 2 and len(words[-1]) >= 4:
                 index.setdefault(words[-1], set()).add(key)
-    added = 0
-    for doc_id, all_slots in speakers.items():
-        slots = [slot for slot in all_slots if slot[2] in index]
-        if not slots:
-            continue
-        detail = store.document(doc_id)
-        text = detail.text
-        starts = [a for _p, a, _b in detail.sentences]
-        taken = {(m.start, m.end) for m, _n, _t in store.document_mentions(doc_id)}
-        _norm, omap = normalize_with_map(text)
+    found: list[tuple[int, list[NewMention]]] = []
+    for doc_id, doc in speakers.items():
         rows = []
-        for start, end, form in slots:
+        for a, b, form, surface in doc.slots:
             keys = {lex.target(k) for k in index.get(form, set())}
             if len(keys) != 1:
                 continue
             key = keys.pop()
             if key in lex.ignored or key not in key_ids:
                 continue
-            a, b = omap.span_to_original(start, end)
-            if any(a < e and s < b for s, e in taken):
+            if any(a < e and s < b for s, e in doc.taken):
                 continue
-            taken.add((a, b))
+            doc.taken.add((a, b))
+            starts = doc.sentence_starts
             sentence = max(0, bisect.bisect_right(starts, a) - 1) if starts else None
-            rows.append(NewMention(a, b, text[a:b], key_ids[key], "surname", sentence, 0.7))
+            rows.append(NewMention(a, b, surface, key_ids[key], "surname", sentence, 0.7))
         if rows:
-            store.add_mentions(doc_id, rows)
-            added += len(rows)
-    return added
+            found.append((doc_id, rows))
+    store.add_mentions_many(found)
+    return sum(len(rows) for _d, rows in found)

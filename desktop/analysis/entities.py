@@ -59,7 +59,8 @@ class DiscoveredName:
 class DocumentEntities:
     mentions: list[MentionDraft] = field(default_factory=list)
     discovered: dict[str, DiscoveredName] = field(default_factory=dict)
-    #: normalised one-word names in a speaker slot that nothing in the document resolved
+    #: (original start, original end, normalised form) of the names in a speaker slot
+    #: that nothing in the document resolved
     unresolved_speakers: list[tuple[int, int, str]] = field(default_factory=list)
 
 
@@ -374,13 +375,17 @@ class _DocumentAnalyser:
                 continue
             if self.norm[tok.end : nxt.start].strip():
                 continue
-            self.result.unresolved_speakers.append((nxt.start, nxt.end, w))
+            self.result.unresolved_speakers.append(
+                (*self.omap.span_to_original(nxt.start, nxt.end), w)
+            )
             if idx + 2 < len(self.tokens):
                 nn = self.tokens[idx + 2]
                 if not self.norm[nxt.end : nn.start].strip() and not self._is_covered(
                     nn.start, nn.end
                 ):
-                    self.result.unresolved_speakers.append((nxt.start, nn.end, f"{w} {nn.text}"))
+                    self.result.unresolved_speakers.append(
+                        (*self.omap.span_to_original(nxt.start, nn.end), f"{w} {nn.text}")
+                    )
 
     def roles(self, role_hits: list[Hit]) -> None:
         """«المبعوث الأممي» → the envoy named in this document."""

@@ -212,6 +212,15 @@ class EntityStoreMixin:
                 s.connection(), Mention, [_mention_values(document_id, m) for m in mentions]
             )
 
+    def add_mentions_many(
+        self: _HasSessions, per_document: Sequence[tuple[int, Sequence[NewMention]]]
+    ) -> None:
+        """Add mentions to several documents in one transaction."""
+        rows = [_mention_values(d, m) for d, ms in per_document for m in ms]
+        if rows:
+            with self.transaction() as s:
+                insert_many(s.connection(), Mention, rows)
+
     def reassign_mentions(self: _HasSessions, source_id: int, target_id: int) -> None:
         """Mentions of one entity now refer to another (a merge)."""
         with self.transaction() as s:
