@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
     QSize,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -37,12 +36,12 @@ from PySide6.QtWidgets import (
 from desktop.search import search
 from desktop.store.store import Store
 from desktop.ui.document_model import (
+    PAGE_SIZE,
     DocIdRole,
     DocumentTableModel,
     OffsetRole,
     SearchResultsModel,
     SnippetHtmlRole,
-    SortRole,
 )
 from desktop.ui.workers import TaskRunner
 
@@ -100,10 +99,9 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.store = store
         self.runner = runner
+        # No sort proxy: a proxy reads every row to sort; the model sorts in the store and
+        # fetches only the rows the view shows.
         self.model = DocumentTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
         self.results = SearchResultsModel(self)
         self.entity_filter: tuple[int, str] | None = None
 
@@ -125,7 +123,7 @@ class LibraryPanel(QWidget):
 
         self.view = QTableView()
         self.view.setObjectName("libraryTable")
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setDragEnabled(True)
@@ -135,6 +133,9 @@ class LibraryPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
+        # Columns sized to their contents measure a page of rows, not the whole corpus.
+        header.setResizeContentsPrecision(PAGE_SIZE)
+        self.view.verticalHeader().setResizeContentsPrecision(PAGE_SIZE)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -216,18 +217,16 @@ class LibraryPanel(QWidget):
             self.entity_clear.setEnabled(True)
 
     def reload(self) -> None:
-        """Fill the table from the store with the current filters."""
-        ids = None
-        if self.entity_filter is not None:
-            ids = self.store.documents_mentioning([self.entity_filter[0]])
-        rows = self.store.documents(
+        """Fill the table from the store with the current filters (the ids in the current
+        order; the rows are read as the table shows them)."""
+        self.model.set_query(
+            self.store,
             outlet_id=self.outlet_id(),
             date_from=self._date(self.date_from),
             date_to=self._date(self.date_to),
-            ids=ids,
+            mentioning=[self.entity_filter[0]] if self.entity_filter is not None else None,
         )
-        self.model.set_rows(rows)
-        self.status.setText(self.tr("{0} documents").format(len(rows)))
+        self.status.setText(self.tr("{0} documents").format(self.model.rowCount()))
         if self.search_box.text().strip():
             self.run_search()
         self.filters_changed.emit()
@@ -249,8 +248,12 @@ class LibraryPanel(QWidget):
         outlet = self.outlet_id()
         if outlet is not None:
             hits = [h for h in hits if h.row.outlet_id == outlet]
-        if self.entity_filter is not None:
-            allowed = set(self.store.documents_mentioning([self.entity_filter[0]]))
+        if self.entity_filter is not None and hits:
+            allowed = set(
+                self.store.document_ids(
+                    mentioning=[self.entity_filter[0]], ids=[h.row.id for h in hits]
+                )
+            )
             hits = [h for h in hits if h.row.id in allowed]
         self.results.set_hits(hits)
         self.stack.setCurrentWidget(self.results_view)
@@ -272,13 +275,13 @@ class LibraryPanel(QWidget):
 
     def selected_ids(self) -> list[int]:
         rows = {i.row() for i in self.view.selectionModel().selectedRows()}
-        return [int(self.proxy.index(r, 0).data(DocIdRole)) for r in sorted(rows)]
+        return [self.model.document_id(r) for r in sorted(rows)]
 
     def select_document(self, doc_id: int) -> bool:
         row = self.model.row_for_id(doc_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.view.selectRow(index.row())
         self.view.scrollTo(index)
         return True
@@ -288,7 +291,7 @@ class LibraryPanel(QWidget):
         row = self.model.row_for_id(doc_id)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.view.selectionModel().blockSignals(True)
         self.view.selectRow(index.row())
         self.view.selectionModel().blockSignals(False)
@@ -296,5 +299,5 @@ class LibraryPanel(QWidget):
         self.view.scrollTo(index)
 
     def select_first(self) -> None:
-        if self.proxy.rowCount() > 0:
+        if self.model.rowCount() > 0:
             self.view.selectRow(0)
