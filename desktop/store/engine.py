@@ -6,6 +6,7 @@ needs upgrading: checking the version is one query against ``alembic_version``.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,12 @@ def make_engine(path_or_url: str | Path) -> Engine:
     if url.startswith("sqlite"):
         db_file = Path(url.split(":///", 1)[1])
         db_file.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(
+            url,
+            connect_args={"timeout": 30},
+            # Arabic in JSON details as UTF-8, not \uXXXX escapes (a third of the bytes)
+            json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False),
+        )
         sqlite.install_pragmas(engine)
         return engine
     return create_engine(url)

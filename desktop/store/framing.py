@@ -72,6 +72,13 @@ class DocumentFraming:
     events: list[NewEvent] = field(default_factory=list)
 
 
+def _stored_details(details: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Details without their empty fields; None (SQL NULL) when nothing is left."""
+    if not details:
+        return None
+    return {k: v for k, v in details.items() if v is not None} or None
+
+
 class _HasSessions(Protocol):
     def session(self) -> AbstractContextManager[Session]: ...
     def transaction(self) -> AbstractContextManager[Session]: ...
@@ -99,7 +106,7 @@ class FramingStoreMixin:
                     "kind": lb.kind,
                     "speaker_entity_id": lb.speaker_id,
                     "sentence_idx": lb.sentence_idx,
-                    "details": lb.details or None,
+                    "details": _stored_details(lb.details),
                 }
                 for d, f in per_document
                 for lb in f.labels
@@ -118,7 +125,7 @@ class FramingStoreMixin:
                     "end": q.end,
                     "word_count": q.word_count,
                     "sentence_idx": q.sentence_idx,
-                    "details": q.details or None,
+                    "details": _stored_details(q.details),
                 }
                 for d, f in per_document
                 for q in f.quotes
@@ -147,7 +154,7 @@ class FramingStoreMixin:
                         "date_text": e.date_text,
                         "place_entity_id": e.place_id,
                         "sentence_idx": e.sentence_idx,
-                        "details": e.details or None,
+                        "details": _stored_details(e.details),
                     }
                     for event_id, (d, e) in zip(event_ids, events, strict=True)
                 ],

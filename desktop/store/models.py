@@ -39,7 +39,8 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON}
+    # an absent value is SQL NULL, not the JSON text "null"
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON(none_as_null=True)}
 
 
 def core_table(model: type[Base]) -> Table:
@@ -174,7 +175,7 @@ class Entity(Base):
         ForeignKey("entities.id", ondelete="SET NULL")
     )
     #: what the analysis learnt: a discovered person's title, nationality…
-    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
     aliases: Mapped[list[Alias]] = relationship(
@@ -236,7 +237,7 @@ class Label(Base):
     )
     sentence_idx: Mapped[int | None] = mapped_column(Integer)
     #: distancing that qualifies it, the voice of a scare quote…
-    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     __table_args__ = (Index("ix_labels_document_start", "document_id", "start"),)
 
 
@@ -258,7 +259,7 @@ class Quote(Base):
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     sentence_idx: Mapped[int | None] = mapped_column(Integer)
     #: who relayed it (via), an unclosed quotation mark, a continued speaker…
-    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     __table_args__ = (Index("ix_quotes_document_start", "document_id", "start"),)
 
 
@@ -279,7 +280,7 @@ class Event(Base):
         ForeignKey("entities.id", ondelete="SET NULL")
     )
     sentence_idx: Mapped[int | None] = mapped_column(Integer)
-    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class EventParticipant(Base):
@@ -317,7 +318,7 @@ class EntityEdit(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     #: merge | split | rename | retype | alias_add | ignore
     op: Mapped[str] = mapped_column(String(20))
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON(none_as_null=True))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     #: set when the edit has been undone
     undone: Mapped[bool] = mapped_column(Boolean, default=False)
