@@ -179,19 +179,26 @@ def analyse_documents(
     pool = _pool(workers, lex, previous) if workers > 1 else None
     progress.start(len(doc_ids), "Analysing")
     try:
-        for lo in range(0, len(doc_ids), BATCH):
+        batches = [doc_ids[lo : lo + BATCH] for lo in range(0, len(doc_ids), BATCH)]
+
+        def submit(batch: Sequence[int]) -> tuple[list[Job], Iterable[_Result]]:
+            inputs = store.analysis_inputs(batch)
+            jobs: list[Job] = [(doc_id, *inputs[doc_id]) for doc_id in batch if doc_id in inputs]
+            if pool is not None:  # map() submits every job now; results are read later
+                return jobs, pool.map(_analyse_in_worker, jobs, chunksize=10)
+            return jobs, (analyse_one(job, kb, fk, lex) for job in jobs)
+
+        upcoming = submit(batches[0]) if batches else None
+        for number in range(len(batches)):
             if cancel is not None and cancel.cancelled:
                 report.cancelled = True
                 break
-            batch = doc_ids[lo : lo + BATCH]
+            assert upcoming is not None
+            jobs, results = upcoming
+            # the workers start on the next batch while this process writes this one
+            upcoming = submit(batches[number + 1]) if number + 1 < len(batches) else None
             written: list[tuple[int, list[NewMention]]] = []
             framed: list[tuple[int, DocumentFraming]] = []
-            inputs = store.analysis_inputs(batch)
-            jobs = [(doc_id, *inputs[doc_id]) for doc_id in batch if doc_id in inputs]
-            if pool is not None:
-                results = pool.map(_analyse_in_worker, jobs, chunksize=10)
-            else:
-                results = (analyse_one(job, kb, fk, lex) for job in jobs)
             for job, (found, framing) in zip(jobs, results, strict=True):
                 doc_id, text = job[0], job[1]
                 new = [d for k, d in found.discovered.items() if k not in key_ids]
@@ -251,6 +258,7 @@ def analyse_documents(
 PARALLEL_THRESHOLD = 400
 
 Job = tuple[int, str, list[tuple[int, int]], list[tuple[int, int]], "dt.date | None"]
+_Result = tuple[DocumentEntities, FramingResult]
 
 
 def _worker_count(n_docs: int) -> int:
