@@ -26,6 +26,7 @@ from desktop.store.models import (
 )
 from desktop.store.paging import PagingStoreMixin
 from desktop.store.rows import DocumentDetail, DocumentRow, OutletRow, StoreCounts
+from desktop.store.views import ViewsStoreMixin
 from desktop.text.normalize import NORMALISATION_VERSION, normalize
 
 
@@ -81,7 +82,7 @@ def _doc_row(r: Sequence[object]) -> DocumentRow:
     return DocumentRow(*r)  # type: ignore[arg-type]
 
 
-class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin):
+class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMixin):
     """A database opened, migrated and ready."""
 
     def __init__(self, engine: Engine) -> None:
