@@ -1,17 +1,18 @@
-"""Events across the corpus, in date order: a table that opens each event's article."""
+"""Events across the corpus, in date order: a table that opens each event's article.
+
+The table reads the store a page at a time (:meth:`Store.event_page`), sorted and filtered
+by the store, and only once the view is first shown: a corpus of 30,000 articles holds
+over half a million events, too many to build as rows or sort in the view.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar, Protocol
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.lexicon.framing import EVENT_TYPES
 from desktop.store.rows import DocumentRow, EventRow
 from desktop.store.store import Store
+from desktop.store.views import EventPage, EventSort
 from desktop.ui.palette import event_type_name
 from desktop.ui.table_model import ColumnsTableModel
 from desktop.ui.workers import TaskRunner
@@ -36,11 +38,45 @@ SortRole = Qt.ItemDataRole.UserRole + 3
 _Index = QModelIndex | QPersistentModelIndex
 _FAR = dt.date(9999, 12, 31)
 
+#: events read from the store each time the view needs more rows
+PAGE_SIZE = 200
+#: initial column widths (date, type, trigger, participants, place, outlet); participants
+#: stretches. Fixed widths: sizing columns to their contents would read every row.
+COLUMN_WIDTHS = (100, 110, 150, 260, 130, 130)
+
+
+class EventSource(Protocol):
+    """Where an :class:`EventsModel` reads its events (a :class:`Store`)."""
+
+    def event_count(self, *, type: str | None = None) -> int: ...
+
+    def event_page(
+        self,
+        *,
+        type: str | None = None,
+        sort: EventSort = "date",
+        descending: bool = False,
+        after: tuple[str, int] | None = None,
+        limit: int = 200,
+    ) -> EventPage: ...
+
 
 class EventsModel(ColumnsTableModel):
-    COLUMNS = ("date", "type", "trigger", "participants", "place", "outlet")
+    """Events and their documents. Either a fixed list (:meth:`set_rows`) or the events of
+    a store (:meth:`load`), fetched a page at a time as the view scrolls
+    (``canFetchMore`` / ``fetchMore``) and sorted by the store (:meth:`sort`)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    COLUMNS = ("date", "type", "trigger", "participants", "place", "outlet")
+    #: the columns the store orders by; participants has no order of its own
+    SORTS: ClassVar[Mapping[int, EventSort]] = {
+        0: "date",
+        1: "type",
+        2: "trigger",
+        4: "place",
+        5: "outlet",
+    }
+
+    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self._rows: list[tuple[EventRow, DocumentRow]] = []
         self._headers = {
@@ -51,12 +87,128 @@ class EventsModel(ColumnsTableModel):
             "place": self.tr("Place"),
             "outlet": self.tr("Outlet"),
         }
+        self.page_size = max(1, page_size)
+        self._source: EventSource | None = None
+        self._after: tuple[str, int] | None = None
+        self._event_type: str | None = None
+        self._sort_column = 0
+        self._order = Qt.SortOrder.AscendingOrder
+        self._total = 0
+        #: a page is being inserted: views asking for more meanwhile get nothing
+        self._fetching = False
 
+    # ---- what is shown -------------------------------------------------------------------
     def set_rows(self, rows: list[tuple[EventRow, DocumentRow]]) -> None:
+        """Show exactly these rows (no store behind them)."""
         self.beginResetModel()
+        self._source, self._after = None, None
         self._rows = list(rows)
+        self._total = len(self._rows)
         self.endResetModel()
 
+    def load(
+        self,
+        source: EventSource,
+        *,
+        event_type: str | None = None,
+        column: int = 0,
+        order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+    ) -> None:
+        """Show the events of ``source`` (of ``event_type``, in the order of ``column``):
+        its first page now, more as the view scrolls."""
+        self._source = source
+        self._event_type = event_type or None
+        if column in self.SORTS:
+            self._sort_column, self._order = column, order
+        self._reload()
+
+    @property
+    def loaded(self) -> bool:
+        return self._source is not None
+
+    @property
+    def total(self) -> int:
+        """How many events match (all pages, fetched or not)."""
+        return self._total
+
+    def event(self, row: int) -> EventRow:
+        return self._rows[row][0]
+
+    def event_document(self, row: int) -> DocumentRow:
+        return self._rows[row][1]
+
+    @property
+    def event_type(self) -> str | None:
+        return self._event_type
+
+    def set_event_type(self, event_type: str | None) -> None:
+        """Only events of this type (None: all); re-read when a store is loaded."""
+        event_type = event_type or None
+        if event_type == self._event_type:
+            return
+        self._event_type = event_type
+        if self._source is not None:
+            self._reload()
+
+    def sort_order(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort_column, self._order
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order by a column the store can sort by (others are ignored)."""
+        if column not in self.SORTS or (column, order) == (self._sort_column, self._order):
+            return
+        self._sort_column, self._order = column, order
+        if self._source is not None:
+            self._reload()
+
+    def _reload(self) -> None:
+        source = self._source
+        assert source is not None
+        self.beginResetModel()
+        self._rows, self._after = [], None
+        self._total = source.event_count(type=self._event_type)
+        self._append(self._page(source, None))
+        self.endResetModel()
+
+    def _page(self, source: EventSource, after: tuple[str, int] | None) -> EventPage:
+        return source.event_page(
+            type=self._event_type,
+            sort=self.SORTS[self._sort_column],
+            descending=self._order == Qt.SortOrder.DescendingOrder,
+            after=after,
+            limit=self.page_size,
+        )
+
+    def _append(self, page: EventPage) -> None:
+        self._rows.extend(page.rows)
+        self._after = page.after
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return (
+            not parent.isValid()
+            and not self._fetching
+            and self._source is not None
+            and self._after is not None
+        )
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        assert self._source is not None
+        page = self._page(self._source, self._after)
+        if not page.rows:
+            self._after = None
+            return
+        first = len(self._rows)
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._append(page)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
+
+    # ---- cells ---------------------------------------------------------------------------
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
@@ -88,36 +240,39 @@ class EventsModel(ColumnsTableModel):
 
 
 class EventsView(QWidget):
+    """The events table. It reads the store when first shown, and again when shown after
+    :meth:`refresh` (an import, an analysis or an entity edit) marked it out of date."""
+
     open_document = Signal(int, int)
 
     def __init__(self, store: Store, runner: TaskRunner, parent: Any = None) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner
+        self._stale = True
         self.model = EventsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.proxy.setFilterKeyColumn(1)
         self.type_combo = QComboBox()
         self.type_combo.addItem(self.tr("All event types"), "")
         for t in EVENT_TYPES:
             self.type_combo.addItem(event_type_name(t), t)
-        self.type_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.setFilterFixedString(
-                event_type_name(self.type_combo.currentData() or "")
-                if self.type_combo.currentData()
-                else ""
-            )
-        )
+        self.type_combo.currentIndexChanged.connect(self._type_chosen)
         self.view = QTableView()
         self.view.setObjectName("eventsTable")
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # the store sorts (EventsModel.sort); nothing is read before the view is shown
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         self.view.doubleClicked.connect(self._open)
         self.count = QLabel()
         top = QHBoxLayout()
@@ -128,11 +283,48 @@ class EventsView(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count)
 
+    @property
+    def stale(self) -> bool:
+        """True until the view has read the store since it was last marked out of date."""
+        return self._stale
+
     def refresh(self) -> None:
-        docs = {r.id: r for r in self.store.documents()}
-        rows = [(e, docs[e.document_id]) for e in self.store.events_for() if e.document_id in docs]
-        self.model.set_rows(rows)
-        self.count.setText(self.tr("{0} events").format(len(rows)))
+        """The store changed: read it now if the view is shown, else when it is shown."""
+        self._stale = True
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._load()
+
+    def _load(self) -> None:
+        self._stale = False
+        header = self.view.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if column not in EventsModel.SORTS:  # e.g. a restored header state
+            column, order = 0, Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(column, order)
+        self.model.load(
+            self.store,
+            event_type=self.type_combo.currentData() or None,
+            column=column,
+            order=order,
+        )
+        self._show_count()
+
+    def _type_chosen(self, _index: int) -> None:
+        self.model.set_event_type(self.type_combo.currentData() or None)
+        if self.model.loaded:
+            self._show_count()
+
+    def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
+        if column not in EventsModel.SORTS:  # not sortable: show the order in force
+            self.view.horizontalHeader().setSortIndicator(*self.model.sort_order())
+
+    def _show_count(self) -> None:
+        self.count.setText(self.tr("{0} events").format(self.model.total))
 
     def _open(self, index: QModelIndex) -> None:
         self.open_document.emit(int(index.data(DocIdRole)), int(index.data(OffsetRole)))

@@ -1,0 +1,181 @@
+"""The events view: nothing read until it is shown, then the store's events a page at a
+time, sorted and filtered by the store, on the analysed seed articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from desktop.store.store import Store
+from desktop.ui.events_view import DocIdRole, EventsModel, EventsView, OffsetRole
+from desktop.ui.palette import event_type_name
+from desktop.ui.workers import TaskRunner
+
+_FAR = dt.date(9999, 12, 31)
+
+
+@pytest.fixture
+def analysed(seeded_store: Store) -> Store:
+    from desktop.analysing import analyse_documents
+
+    analyse_documents(seeded_store)
+    return seeded_store
+
+
+@pytest.fixture
+def runner() -> Iterator[TaskRunner]:
+    r = TaskRunner()
+    yield r
+    assert r.wait(30_000)
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, store: Store, *names: str) -> Counter[str]:
+    """Count the calls of these store methods (they still run)."""
+    calls: Counter[str] = Counter()
+    for name in names:
+        original = getattr(store, name)
+
+        def counted(*a: Any, _name: str = name, _f: Callable[..., Any] = original, **k: Any) -> Any:
+            calls[_name] += 1
+            return _f(*a, **k)
+
+        monkeypatch.setattr(store, name, counted)
+    return calls
+
+
+READS = ("event_page", "event_count", "events_for", "documents")
+
+
+def expected_order(store: Store) -> list[int]:
+    """Event ids by date (the event's, else its document's, undated last), then id."""
+    docs = {r.id: r for r in store.documents()}
+    events = store.events_for()
+    key = {e.id: ((e.date or docs[e.document_id].published or _FAR), e.id) for e in events}
+    return sorted(key, key=key.__getitem__)
+
+
+def test_a_hidden_view_reads_nothing_until_it_is_shown(
+    qtbot, analysed: Store, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    calls = count_calls(monkeypatch, analysed, *READS)
+    host = QTabWidget()
+    qtbot.addWidget(host)
+    host.addTab(QWidget(), "first")
+    view = EventsView(analysed, runner)
+    host.addTab(view, "events")
+    host.show()
+    qtbot.waitExposed(host)
+    view.refresh()  # what the window does after an import or an edit
+    view.refresh()
+    assert not view.isVisible() and view.stale
+    assert sum(calls.values()) == 0 and view.model.rowCount() == 0
+
+    host.setCurrentWidget(view)
+    assert view.isVisible() and not view.stale
+    assert calls["event_page"] == 1 and calls["event_count"] == 1
+    assert calls["events_for"] == 0 and calls["documents"] == 0  # not the whole corpus
+    total = len(analysed.events_for())
+    assert view.model.total == total and view.count.text() == f"{total} events"
+
+    # shown again without a change in between: no new reads
+    host.setCurrentIndex(0)
+    host.setCurrentWidget(view)
+    assert calls["event_page"] == 1
+    # a change while shown is read at once
+    view.refresh()
+    assert calls["event_page"] == 2
+
+
+def test_shown_events_are_the_stores_in_date_order(
+    qtbot, analysed: Store, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    view = EventsView(analysed, runner)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    model = view.model
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == model.total == len(analysed.events_for())
+    shown = [model.event(r).id for r in range(model.rowCount())]
+    assert shown == expected_order(analysed)
+    types = {model.index(r, 1).data() for r in range(model.rowCount())}
+    assert {"Talks", "Displacement", "Casualties"} <= types
+    outlets = {model.index(r, 5).data() for r in range(model.rowCount())}
+    assert {"SANA", "UN News", "(unknown)"} <= outlets
+    # Arabic triggers and participants as the analysis found them
+    talks = next(e for e in analysed.events_for() if e.type == "talks" and e.participants)
+    row = next(r for r in range(model.rowCount()) if model.event(r).id == talks.id)
+    assert model.index(row, 2).data() == talks.trigger
+    assert any("\u0600" <= ch <= "\u06ff" for ch in talks.trigger)
+    assert model.index(row, 3).data() == "، ".join(n for _i, n, _t in talks.participants)
+    assert model.index(row, 0).data(DocIdRole) == talks.document_id
+    assert model.index(row, 0).data(OffsetRole) == talks.start
+
+
+def test_the_model_fetches_pages_as_the_view_asks(qtmodeltester, analysed: Store) -> None:  # type: ignore[no-untyped-def]
+    model = EventsModel(page_size=3)
+    model.load(analysed)
+    assert model.rowCount() == 3 and model.canFetchMore()
+    qtmodeltester.check(model, force_py=True)
+    while model.canFetchMore():
+        model.fetchMore()
+    ids = [model.event(r).id for r in range(model.rowCount())]
+    assert ids == expected_order(analysed)
+    assert len(set(ids)) == model.total
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_header_sorts_in_the_store_and_the_type_filter_narrows(
+    qtbot, analysed: Store, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    view = EventsView(analysed, runner)
+    view.model.page_size = 4
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.view.horizontalHeader()
+    header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)  # a click on "Outlet"
+    assert view.model.sort_order() == (5, Qt.SortOrder.DescendingOrder)
+    model = view.model
+    while model.canFetchMore():
+        model.fetchMore()
+    outlets = [model.event_document(r).outlet or "" for r in range(model.rowCount())]
+    assert outlets == sorted(outlets, reverse=True) and outlets[0] == "UN News"
+    # participants cannot be sorted by: the order in force stays, and so does its arrow
+    header.setSortIndicator(3, Qt.SortOrder.AscendingOrder)
+    assert view.model.sort_order() == (5, Qt.SortOrder.DescendingOrder)
+    assert header.sortIndicatorSection() == 5
+
+    talks = view.type_combo.findData("talks")
+    view.type_combo.setCurrentIndex(talks)
+    while model.canFetchMore():
+        model.fetchMore()
+    n = sum(1 for e in analysed.events_for() if e.type == "talks")
+    assert n > 0 and model.rowCount() == model.total == n
+    assert {model.index(r, 1).data() for r in range(n)} == {event_type_name("talks")}
+    assert view.count.text() == f"{n} events"
+
+
+def test_double_clicking_an_event_opens_its_document(
+    qtbot, analysed: Store, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    view = EventsView(analysed, runner)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    index = view.model.index(0, 2)
+    event = view.model.event(0)
+    pos = view.view.visualRect(index).center()
+    with qtbot.waitSignal(view.open_document, timeout=5_000) as blocker:
+        qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+        qtbot.mouseDClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == [event.document_id, event.start]
