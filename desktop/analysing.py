@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import multiprocessing
-import os
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -31,6 +30,7 @@ from desktop.store.entities import EntityRecord, NewMention
 from desktop.store.framing import DocumentFraming, NewEvent, NewLabel, NewQuote
 from desktop.store.store import Store
 from desktop.text.normalize import normalize
+from desktop.workers import worker_count, worker_override
 
 #: bump when the analysis changes what it stores: documents are then analysed again
 ANALYSIS_VERSION = 2
@@ -262,12 +262,7 @@ _Result = tuple[DocumentEntities, FramingResult]
 
 
 def _worker_count(n_docs: int) -> int:
-    env = os.environ.get("TABAYUN_WORKERS")
-    if env is not None and env.strip().isdigit():
-        return max(1, int(env))
-    if n_docs < PARALLEL_THRESHOLD:
-        return 1
-    return max(1, min(os.cpu_count() or 1, 4))
+    return worker_count() if n_docs >= PARALLEL_THRESHOLD or worker_override() else 1
 
 
 def analyse_one(

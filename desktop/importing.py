@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing as mp
 import re
 import time
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from desktop.corpus.fields import FieldMapping
@@ -27,6 +31,7 @@ from desktop.text.dates import parse_date
 from desktop.text.normalize import fingerprint_text, normalize
 from desktop.text.paragraphs import repeated_among
 from desktop.text.sentences import paragraph_spans, sentence_spans
+from desktop.workers import worker_count
 
 TITLE_MAX = 120
 #: whole files are written together until a transaction holds this many documents
@@ -151,22 +156,93 @@ def prepare(raw: RawArticle, outlets: OutletDirectory, options: ImportOptions) -
     )
 
 
-def _read(source: Source, fields: FieldMapping) -> tuple[list[RawArticle], list[tuple[str, str]]]:
-    reader = reader_for(source.ext)
-    if reader is None:
-        return [], [(source.name, f"unsupported file type '{source.ext}'")]
+@dataclass(frozen=True)
+class _Loaded:
+    """A file's bytes, read in this process, with what parsing them needs (picklable)."""
+
+    name: str
+    ext: str
+    data: bytes
+    meta: Mapping[str, Any] | None
+
+
+def _load(source: Source) -> _Loaded | tuple[str, str]:
+    """The file's bytes, or (name, problem)."""
+    if reader_for(source.ext) is None:
+        return source.name, f"unsupported file type '{source.ext}'"
     try:
-        data = source.load()
+        return _Loaded(source.name, source.ext, source.load(), source.meta)
     except OSError as exc:
-        return [], [(source.name, f"cannot read: {exc.strerror or exc}")]
+        return source.name, f"cannot read: {exc.strerror or exc}"
+
+
+_Prepared = tuple[list[DocumentDraft], list[tuple[str, str]]]
+
+
+def _prepare(
+    loaded: _Loaded, fields: FieldMapping, outlets: OutletDirectory, options: ImportOptions
+) -> _Prepared:
+    """Parse a file's records and prepare each article (drafts, problems)."""
+    reader = reader_for(loaded.ext)
+    assert reader is not None
     try:
-        result = reader(source.name, data, fields)
+        result = reader(loaded.name, loaded.data, fields)
     except UnreadableFileError as exc:
-        return [], [(source.name, str(exc))]
+        return [], [(loaded.name, str(exc))]
     articles = result.articles
-    if source.meta:
-        articles = [with_metadata(a, source.meta) for a in articles]
-    return articles, result.problems
+    if loaded.meta:
+        articles = [with_metadata(a, loaded.meta) for a in articles]
+    return [prepare(a, outlets, options) for a in articles], result.problems
+
+
+def _prepare_in_worker(job: tuple[_Loaded, ImportOptions]) -> _Prepared:
+    loaded, options = job
+    return _prepare(loaded, FieldMapping(options.fields), OutletDirectory.default(), options)
+
+
+#: imports of at least this many bytes are parsed and prepared in worker processes
+PARALLEL_BYTES = 32_000_000
+
+
+def _pool(sources: list[Source]) -> ProcessPoolExecutor | None:
+    """Worker processes for a large import (starting them costs about a second)."""
+    workers = worker_count()
+    if workers < 2 or len(sources) < 2 or sum(s.size for s in sources) < PARALLEL_BYTES:
+        return None
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+
+
+def _prepared_in_order(
+    sources: list[Source],
+    fields: FieldMapping,
+    outlets: OutletDirectory,
+    options: ImportOptions,
+    pool: ProcessPoolExecutor | None,
+) -> Iterator[_Prepared]:
+    """Each source's drafts and problems, in order; with a pool, a few files ahead are
+    read and handed to the workers (memory stays bounded by that window)."""
+    ahead: deque[Future[_Prepared] | _Prepared] = deque()
+    window = 2 * worker_count() if pool is not None else 1
+    todo = iter(sources)
+
+    def feed() -> None:
+        source = next(todo, None)
+        if source is None:
+            return
+        loaded = _load(source)
+        if not isinstance(loaded, _Loaded):
+            ahead.append(([], [loaded]))
+        elif pool is None:
+            ahead.append(_prepare(loaded, fields, outlets, options))
+        else:
+            ahead.append(pool.submit(_prepare_in_worker, (loaded, options)))
+
+    for _ in range(window):
+        feed()
+    while ahead:
+        item = ahead.popleft()
+        feed()
+        yield item.result() if isinstance(item, Future) else item
 
 
 def import_paths(
@@ -194,19 +270,23 @@ def import_paths(
             target.append((draft.source_path, doc_id))
         pending.clear()
 
+    pool = _pool(sources)
     try:
+        prepared = _prepared_in_order(sources, fields, outlets, options, pool)
         for source in sources:
             if cancel is not None and cancel.cancelled:
                 report.cancelled = True
                 break
-            articles, problems = _read(source, fields)
+            drafts, problems = next(prepared)
             report.skipped.extend(problems)
-            pending += (prepare(a, outlets, options) for a in articles)
+            pending += drafts
             if len(pending) >= WRITE_BATCH:
                 flush()
             progress.advance(1, source.name)
         flush()
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         progress.finish()
         report.seconds = time.perf_counter() - began
     return report

@@ -7,6 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +33,9 @@ def _reasons(report) -> dict[str, str]:  # type: ignore[no-untyped-def]
     }
 
 
-def test_seeds_import_once_with_outlets_from_manifest_and_signatures(store: Store) -> None:
+def test_seeds_import_once_with_outlets_from_manifest_and_signatures(
+    store: Store, parallel: bool
+) -> None:
     report = import_paths(store, [SEEDS])
     assert len(report.imported) == 5 and not report.skipped
     again = import_paths(store, [SEEDS])
@@ -59,7 +62,19 @@ def test_forced_outlet_wins(store: Store, seeds_copy: Path) -> None:
     assert [r.outlet for r in store.documents()] == ["Enab Baladi"]
 
 
-def test_bad_folder_imports_the_good_and_reports_each_bad_one(store: Store, tmp_path: Path) -> None:
+@pytest.fixture(params=["serial", "worker processes"])
+def parallel(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Run an import test both in this process and with files prepared by workers."""
+    if request.param == "serial":
+        return False
+    monkeypatch.setattr(importing, "PARALLEL_BYTES", 0)
+    monkeypatch.setenv("TABAYUN_WORKERS", "2")
+    return True
+
+
+def test_bad_folder_imports_the_good_and_reports_each_bad_one(
+    store: Store, tmp_path: Path, parallel: bool
+) -> None:
     folder = tmp_path / "mixed"
     (folder / "sub").mkdir(parents=True)
     (folder / "empty.txt").write_bytes(b"")
