@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 from desktop.search import search
 from desktop.store.store import Store
 from desktop.ui.document_model import (
-    PAGE_SIZE,
     DocIdRole,
     DocumentTableModel,
     OffsetRole,
@@ -46,6 +45,8 @@ from desktop.ui.document_model import (
 from desktop.ui.workers import TaskRunner
 
 _ANY_DATE = QDate(1900, 1, 1)
+#: rows measured to size the columns to their contents (less than a page of the model)
+_SIZE_SAMPLE_ROWS = 64
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -133,9 +134,10 @@ class LibraryPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        # Columns sized to their contents measure a page of rows, not the whole corpus.
-        header.setResizeContentsPrecision(PAGE_SIZE)
-        self.view.verticalHeader().setResizeContentsPrecision(PAGE_SIZE)
+        # Columns sized to their contents measure a sample of rows around those shown
+        # (Qt's default, 1000, reads four pages and sizes 1000 rows on every reset).
+        header.setResizeContentsPrecision(_SIZE_SAMPLE_ROWS)
+        self.view.verticalHeader().setResizeContentsPrecision(_SIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
