@@ -1,6 +1,9 @@
 """The entity sidebar's tree: entity types at the top level, their entities below.
 
 Rows are plain :class:`EntityRow` values from the store; the model never edits anything.
+Given summaries (no aliases seen, no outlets) and where to read the rest, it reads the
+forms seen for all entities the first time the filter needs them, and one entity's forms
+and outlets the first time its tooltip shows.
 A drop of one entity onto another only *asks* for a merge (``merge_requested``): the
 sidebar confirms it with the user and runs the edit.
 """
@@ -8,7 +11,8 @@ sidebar confirms it with the user and runs the edit.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from functools import lru_cache
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -44,9 +48,10 @@ _TYPE_NODE = 0
 _TOOLTIP_ALIASES = 8
 
 
+@lru_cache(maxsize=8192)
 def search_key(text: str) -> str:
     """The form the filter compares: normalised, lower case, without any spaces (so that
-    «ديمستورا» finds «دي مستورا»)."""
+    «ديمستورا» finds «دي مستورا»). Kept for the names a sort compares again and again."""
     return "".join(normalize(text).casefold().split())
 
 
@@ -61,6 +66,18 @@ def decode_entity_ids(data: QMimeData) -> list[int]:
     return [int(part) for part in raw.split(",") if part.strip().isdigit()]
 
 
+class EntityDetailsSource(Protocol):
+    """Where the model reads what entity summaries leave out (the store does this)."""
+
+    def entity_seen_forms(self) -> dict[int, list[str]]:
+        """Every entity's forms as seen in the texts."""
+        ...
+
+    def fill_entity_row(self, row: EntityRow) -> EntityRow:
+        """The row with its aliases seen and outlets."""
+        ...
+
+
 class EntityTreeModel(QAbstractItemModel):
     """Types (in :data:`ENTITY_TYPES` order, only those with entities) → entities, with the
     columns Name, Documents, Mentions."""
@@ -72,11 +89,19 @@ class EntityTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._types: list[str] = []
         self._entities: list[list[EntityRow]] = []
-        self._search: dict[int, str] = {}
+        #: entity id → what the filter compares; built when first asked for
+        self._search: dict[int, str] | None = None
+        self._details: EntityDetailsSource | None = None
+        #: rows with their aliases seen and outlets read, by entity id
+        self._filled: dict[int, EntityRow] = {}
         self._headers = (self.tr("Name"), self.tr("Documents"), self.tr("Mentions"))
 
     # ---- content ----------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[EntityRow]) -> None:
+    def set_rows(
+        self, rows: Sequence[EntityRow], details: EntityDetailsSource | None = None
+    ) -> None:
+        """Show these entities. With ``details``, the rows are summaries whose aliases
+        seen and outlets are read from ``details`` when first needed."""
         by_type: dict[str, list[EntityRow]] = {}
         for row in rows:
             by_type.setdefault(row.type, []).append(row)
@@ -85,11 +110,33 @@ class EntityTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._types = order
         self._entities = [by_type[t] for t in order]
-        self._search = {
-            r.id: "\n".join(search_key(s) for s in (r.name, r.name_en or "", *r.aliases_seen))
-            for r in rows
-        }
+        self._search = None
+        self._details = details
+        self._filled = {}
         self.endResetModel()
+
+    def _search_text(self, row: EntityRow) -> str:
+        if self._search is None:
+            rows = [r for entities in self._entities for r in entities]
+            if self._details is not None:
+                forms = self._details.entity_seen_forms()
+                seen = {r.id: forms.get(r.id, []) for r in rows}
+            else:
+                seen = {r.id: r.aliases_seen for r in rows}
+            self._search = {
+                r.id: "\n".join(search_key(s) for s in (r.name, r.name_en or "", *seen[r.id]))
+                for r in rows
+            }
+        return self._search.get(row.id, "")
+
+    def _filled_row(self, row: EntityRow) -> EntityRow:
+        """The row with its aliases seen and outlets (read once, when details are lazy)."""
+        if self._details is None:
+            return row
+        filled = self._filled.get(row.id)
+        if filled is None:
+            filled = self._filled[row.id] = self._details.fill_entity_row(row)
+        return filled
 
     def entity(self, index: _Index) -> EntityRow | None:
         """The row behind an entity index (``None`` for a type row or an invalid index)."""
@@ -122,12 +169,18 @@ class EntityTreeModel(QAbstractItemModel):
 
     # ---- structure --------------------------------------------------------------------
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # The bounds checked here rather than through hasIndex(): the tree view and the
+        # sort proxy ask for thousands of indexes, and each virtual call costs.
+        if row < 0 or not (0 <= column < len(self._headers)):
             return QModelIndex()
         if not parent.isValid():
+            if row >= len(self._types):
+                return QModelIndex()
             return self.createIndex(row, column, _TYPE_NODE)
         if parent.internalId() == _TYPE_NODE and parent.column() == 0:
-            return self.createIndex(row, column, parent.row() + 1)
+            type_row = parent.row()
+            if 0 <= type_row < len(self._entities) and row < len(self._entities[type_row]):
+                return self.createIndex(row, column, type_row + 1)
         return QModelIndex()
 
     def parent(self, child: _Index | None = None) -> Any:
@@ -199,7 +252,7 @@ class EntityTreeModel(QAbstractItemModel):
         if role == MentionsRole:
             return row.mentions
         if role == SearchTextRole:
-            return self._search.get(row.id, "")
+            return self._search_text(row)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME_COLUMN:
             return entity_colour(row.type)
         if role == Qt.ItemDataRole.FontRole and not row.confirmed:
@@ -207,7 +260,7 @@ class EntityTreeModel(QAbstractItemModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row)
+            return self._tooltip(self._filled_row(row))
         if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME_COLUMN:
             # Trailing edge: the right in a left-to-right layout, the left in Arabic.
             return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
