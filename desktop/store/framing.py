@@ -212,7 +212,7 @@ class FramingStoreMixin:
     ) -> list[QuoteRow]:
         spk = aliased(Entity)
         q = (
-            select(Quote, spk.name, Document.text)
+            select(Quote, spk.name)
             .join(Document, Document.id == Quote.document_id)
             .outerjoin(spk, spk.id == Quote.speaker_entity_id)
             .order_by(Quote.document_id, Quote.start)
@@ -224,6 +224,18 @@ class FramingStoreMixin:
         if outlet_id is not None:
             q = q.where(Document.outlet_id == outlet_id)
         with self.session() as s:
+            found = s.execute(q).all()
+            # each document's text is read (and decompressed) once, not once per quote
+            doc_ids = list(dict.fromkeys(qt.document_id for qt, _sn in found))
+            texts: dict[int, str] = {}
+            for lo in range(0, len(doc_ids), 500):
+                texts.update(
+                    s.execute(
+                        select(Document.id, Document.text).where(
+                            Document.id.in_(doc_ids[lo : lo + 500])
+                        )
+                    ).all()
+                )
             return [
                 QuoteRow(
                     qt.id,
@@ -236,12 +248,12 @@ class FramingStoreMixin:
                     qt.kind,
                     qt.start,
                     qt.end,
-                    text[qt.start : qt.end],
+                    texts[qt.document_id][qt.start : qt.end],
                     qt.word_count,
                     qt.sentence_idx,
                     dict(qt.details or {}),
                 )
-                for qt, sn, text in s.execute(q)
+                for qt, sn in found
             ]
 
     def events_for(self: _HasSessions, *, documents: Sequence[int] | None = None) -> list[EventRow]:
