@@ -449,12 +449,12 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         limit: int = 20,
     ) -> list[tuple[int, float]]:
         """Documents containing every group (any alternative of it), best first."""
-        match = sqlite.match_expression(groups)
-        if not match:
-            return []
-        with self.session() as s:
+        with self.engine.connect() as conn:
+            match = sqlite.match_expression(sqlite.present_groups(conn, groups))
+            if not match:
+                return []
             return sqlite.fts_search(
-                s.connection(),
+                conn,
                 match,
                 outlet_id=outlet_id,
                 date_from=date_from.isoformat() if date_from else None,
