@@ -131,10 +131,10 @@ class EventsModel(ColumnsTableModel):
         """How many events match (all pages, fetched or not)."""
         return self._total
 
-    def event(self, row: int) -> EventRow:
+    def event_at(self, row: int) -> EventRow:
         return self._rows[row][0]
 
-    def event_document(self, row: int) -> DocumentRow:
+    def document_at(self, row: int) -> DocumentRow:
         return self._rows[row][1]
 
     @property

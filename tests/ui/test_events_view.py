@@ -104,7 +104,7 @@ def test_shown_events_are_the_stores_in_date_order(
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == model.total == len(analysed.events_for())
-    shown = [model.event(r).id for r in range(model.rowCount())]
+    shown = [model.event_at(r).id for r in range(model.rowCount())]
     assert shown == expected_order(analysed)
     types = {model.index(r, 1).data() for r in range(model.rowCount())}
     assert {"Talks", "Displacement", "Casualties"} <= types
@@ -112,7 +112,7 @@ def test_shown_events_are_the_stores_in_date_order(
     assert {"SANA", "UN News", "(unknown)"} <= outlets
     # Arabic triggers and participants as the analysis found them
     talks = next(e for e in analysed.events_for() if e.type == "talks" and e.participants)
-    row = next(r for r in range(model.rowCount()) if model.event(r).id == talks.id)
+    row = next(r for r in range(model.rowCount()) if model.event_at(r).id == talks.id)
     assert model.index(row, 2).data() == talks.trigger
     assert any("\u0600" <= ch <= "\u06ff" for ch in talks.trigger)
     assert model.index(row, 3).data() == "، ".join(n for _i, n, _t in talks.participants)
@@ -127,7 +127,7 @@ def test_the_model_fetches_pages_as_the_view_asks(qtmodeltester, analysed: Store
     qtmodeltester.check(model, force_py=True)
     while model.canFetchMore():
         model.fetchMore()
-    ids = [model.event(r).id for r in range(model.rowCount())]
+    ids = [model.event_at(r).id for r in range(model.rowCount())]
     assert ids == expected_order(analysed)
     assert len(set(ids)) == model.total
     qtmodeltester.check(model, force_py=True)
@@ -147,7 +147,7 @@ def test_header_sorts_in_the_store_and_the_type_filter_narrows(
     model = view.model
     while model.canFetchMore():
         model.fetchMore()
-    outlets = [model.event_document(r).outlet or "" for r in range(model.rowCount())]
+    outlets = [model.document_at(r).outlet or "" for r in range(model.rowCount())]
     assert outlets == sorted(outlets, reverse=True) and outlets[0] == "UN News"
     # participants cannot be sorted by: the order in force stays, and so does its arrow
     header.setSortIndicator(3, Qt.SortOrder.AscendingOrder)
@@ -173,7 +173,7 @@ def test_double_clicking_an_event_opens_its_document(
     view.show()
     qtbot.waitExposed(view)
     index = view.model.index(0, 2)
-    event = view.model.event(0)
+    event = view.model.event_at(0)
     pos = view.view.visualRect(index).center()
     with qtbot.waitSignal(view.open_document, timeout=5_000) as blocker:
         qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
