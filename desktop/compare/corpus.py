@@ -88,12 +88,12 @@ def frame(store: Store, entity_id: int) -> FrameTable:
             hi = t.find("\n", lb.end)
             hi = min(hi if hi != -1 else len(t), lb.end + 90)
             table.examples[(text, outlet)] = (lb.document_id, t[lo:hi])
-    for q in store.quotes_for(speaker_id=entity_id):
-        outlet = docs[q.document_id].outlet or UNKNOWN_OUTLET
-        if q.verb:
-            table.verbs.setdefault(outlet, Counter())[q.verb] += 1
-        if q.kind in ("direct", "partial"):
-            table.quoted[outlet] += 1
+    for outlet_name, verb, kind, n in store.quote_tallies(speaker_id=entity_id):
+        outlet = outlet_name or UNKNOWN_OUTLET
+        if verb:
+            table.verbs.setdefault(outlet, Counter())[verb] += n
+        if kind in ("direct", "partial"):
+            table.quoted[outlet] += n
     table.outlets = sorted(set(table.documents) | {o for _l, o in table.counts})
     ordered = sorted(
         table.labels, key=lambda lb: -sum(n for (x, _o), n in table.counts.items() if x == lb)
