@@ -2,8 +2,10 @@
 
 Everything is read in one background task (:func:`load_actor`, plain Python, no Qt) whose
 result (:class:`ActorData`) fills one model per table: the label heatmap, the speech verbs,
-the actor's quotations and the concordance of the actor's most frequent alias. Coverage per
-month is painted with QPainter (:class:`CoverageChart`).
+the actor's quotations (the first page; more are read as the table scrolls) and the
+concordance of the actor's most frequent alias. Coverage per month is painted with QPainter
+(:class:`CoverageChart`). The view reads nothing for an actor chosen while it is hidden
+until it is shown (:meth:`ActorView.set_entity`).
 
 Concordance lines are laid out right to left: the context *before* the match is in the first
 column, which an RTL view shows on the right, aligned towards the match, so the matches of
@@ -15,7 +17,7 @@ from __future__ import annotations
 import csv
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -32,7 +34,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QImage, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,6 +65,7 @@ from PySide6.QtWidgets import (
 from desktop.compare.corpus import UNKNOWN_OUTLET, FrameTable, KwicLine, coverage, frame, kwic
 from desktop.store.rows import QuoteRow
 from desktop.store.store import Store
+from desktop.store.views import QuotePage
 from desktop.ui.document_model import is_rtl
 from desktop.ui.palette import category_colour
 from desktop.ui.table_model import ColumnsTableModel
@@ -82,6 +95,8 @@ KindRole = _UserRole + 9
 
 KWIC_WIDTH = 45
 KWIC_LIMIT = 300
+#: quotations read at a time (the first page with the actor, more as the table scrolls)
+QUOTES_PAGE = 200
 UNDATED = "undated"
 
 #: qualitative colours for outlets (bars and legend), assigned in the order of outlet names
@@ -168,7 +183,12 @@ class ActorData:
     kwic_term: str = ""
     kwic: list[KwicLine] = field(default_factory=list)
     coverage: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: the first page of the actor's quotations (in document and text order)
     quotes: list[QuoteRow] = field(default_factory=list)
+    #: how many quotations the actor has in all
+    quote_total: int = 0
+    #: where the next page of quotations starts (None: ``quotes`` holds them all)
+    quotes_after: tuple[int, int, int] | None = None
     #: document id → (title, outlet) of every document a quotation or line comes from
     documents: dict[int, tuple[str, str | None]] = field(default_factory=dict)
     mentions: int = 0
@@ -203,9 +223,11 @@ def load_actor(store: Store, entity_id: int) -> ActorData:
     aliases = list(detail.alias_counts)
     term = aliases[0][0] if aliases else name
     lines = load_kwic(store, term)
-    quotes = store.quotes_for(speaker_id=entity_id)
-    ids = sorted({q.document_id for q in quotes} | {ln.document_id for ln in lines})
-    documents = {r.id: (r.title, r.outlet) for r in store.documents(ids=ids)} if ids else {}
+    quotes = store.quote_page(speaker_id=entity_id, limit=QUOTES_PAGE)
+    documents = dict(quotes.documents)
+    ids = sorted({ln.document_id for ln in lines} - documents.keys())
+    if ids:
+        documents.update((r.id, (r.title, r.outlet)) for r in store.documents(ids=ids))
     return ActorData(
         entity_id=entity_id,
         key=key,
@@ -217,7 +239,9 @@ def load_actor(store: Store, entity_id: int) -> ActorData:
         kwic_term=term,
         kwic=lines,
         coverage=coverage(store, entity_id),
-        quotes=quotes,
+        quotes=quotes.rows,
+        quote_total=store.quote_count(speaker_id=entity_id),
+        quotes_after=quotes.after,
         documents=documents,
         mentions=detail.row.mentions,
         document_count=detail.row.documents,
@@ -401,7 +425,8 @@ class VerbsModel(QAbstractTableModel):
         return list(self._outlets)
 
     def count(self, verb: str, outlet: str) -> int:
-        return self._counts.get(outlet, Counter()).get(verb, 0)
+        counts = self._counts.get(outlet)
+        return counts.get(verb, 0) if counts is not None else 0
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._verbs)
@@ -458,8 +483,13 @@ class VerbsModel(QAbstractTableModel):
         return None
 
 
+#: reads the page of quotations after a key (:meth:`Store.quote_page` of one actor)
+QuotePager = Callable[[tuple[int, int, int]], QuotePage]
+
+
 class QuotesModel(ColumnsTableModel):
-    """The actor's quotations: text, kind, verb, document."""
+    """The actor's quotations: text, kind, verb, document. With a ``pager``, the rows
+    given are the first page and the view fetches the others as it scrolls."""
 
     COLUMNS = ("text", "kind", "verb", "document")
 
@@ -478,16 +508,61 @@ class QuotesModel(ColumnsTableModel):
             "indirect": self.tr("indirect"),
             "partial": self.tr("partial"),
         }
+        self._pager: QuotePager | None = None
+        self._after: tuple[int, int, int] | None = None
+        self._total = 0
+        self._fetching = False
 
     def set_quotes(
         self,
         quotes: Sequence[QuoteRow],
         documents: Mapping[int, tuple[str, str | None]] | None = None,
+        *,
+        pager: QuotePager | None = None,
+        after: tuple[int, int, int] | None = None,
+        total: int | None = None,
     ) -> None:
+        """Show ``quotes``; with a ``pager`` and ``after``, more follow as the view asks
+        (``total`` of them in all)."""
         self.beginResetModel()
         self._rows = list(quotes)
         self._documents = dict(documents or {})
+        self._pager = pager
+        self._after = after if pager is not None else None
+        self._total = max(total or 0, len(self._rows))
         self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        """How many quotations there are (fetched or not)."""
+        return self._total
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return (
+            not parent.isValid()
+            and not self._fetching
+            and self._pager is not None
+            and self._after is not None
+        )
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        assert self._pager is not None and self._after is not None
+        page = self._pager(self._after)
+        if not page.rows:
+            self._after = None
+            return
+        first = len(self._rows)
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self._documents.update(page.documents)
+            self._after = page.after
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def quote(self, row: int) -> QuoteRow:
         return self._rows[row]
@@ -900,6 +975,8 @@ class ActorView(QWidget):
         self.runner = runner
         self.dialogs: SaveDialogs = dialogs if dialogs is not None else FileDialogs(self)
         self.actor: ActorData | None = None
+        #: the actor chosen while the view was hidden, read when it is shown
+        self._pending: int | None = None
         self._generation = 0
         self._kwic_generation = 0
 
@@ -943,15 +1020,11 @@ class ActorView(QWidget):
         header.addWidget(self.chart_button)
 
         # the heatmap
+        # Columns are sized to their contents once per actor (_fit_columns), not kept so by
+        # a ResizeToContents mode, which asks every cell for its size on every layout.
         self.heatmap_view = self._table_view("actorHeatmap", self.heatmap_model)
         self.heatmap_view.verticalHeader().show()
-        self.heatmap_view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
         self.heatmap_view.verticalHeader().setMaximumWidth(420)
-        self.heatmap_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
         self.heatmap_view.horizontalHeader().setStretchLastSection(False)
         self.heatmap_view.horizontalHeader().setMinimumSectionSize(64)
         self.heatmap_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -967,16 +1040,15 @@ class ActorView(QWidget):
         # verbs, quotations, concordance, coverage
         self.verbs_view = self._table_view("actorVerbs", self.verbs_model)
         self.verbs_view.verticalHeader().show()
-        self.verbs_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
         self.verbs_view.horizontalHeader().setMinimumSectionSize(64)
+        # quotations: thousands of rows for a much quoted actor, read a page at a time;
+        # fixed widths, so that no column is sized by asking every row
         self.quotes_view = self._table_view("actorQuotes", self.quotes_model)
         qh = self.quotes_view.horizontalHeader()
+        qh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         qh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            qh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        qh.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        qh.resizeSection(1, 90)
+        qh.resizeSection(2, 110)
         qh.resizeSection(3, 260)
         qh.setStretchLastSection(False)
 
@@ -986,9 +1058,7 @@ class ActorView(QWidget):
         self.kwic_view.setItemDelegate(_KwicDelegate(self.kwic_view))
         kh = self.kwic_view.horizontalHeader()
         kh.setSectionResizeMode(KwicModel.LEFT, QHeaderView.ResizeMode.Stretch)
-        kh.setSectionResizeMode(KwicModel.MATCH, QHeaderView.ResizeMode.ResizeToContents)
         kh.setSectionResizeMode(KwicModel.RIGHT, QHeaderView.ResizeMode.Stretch)
-        kh.setSectionResizeMode(KwicModel.OUTLET, QHeaderView.ResizeMode.ResizeToContents)
         kh.setStretchLastSection(False)
         self.kwic_alias = QComboBox()
         self.kwic_alias.setObjectName("actorKwicAlias")
@@ -1046,8 +1116,28 @@ class ActorView(QWidget):
     def entity_id(self) -> int | None:
         return self.actor.entity_id if self.actor else None
 
+    @property
+    def pending_entity(self) -> int | None:
+        """The actor chosen while the view was hidden and not read yet."""
+        return self._pending
+
+    def set_entity(self, entity_id: int) -> None:
+        """Show this actor: loaded now if the view is visible, else once it is shown."""
+        if self.isVisible():
+            self.show_entity(entity_id)
+            return
+        self._generation += 1  # an earlier actor still loading is not shown
+        self._kwic_generation += 1
+        self._pending = entity_id
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending is not None:
+            self.show_entity(self._pending)
+
     def show_entity(self, entity_id: int) -> None:
         """Load the actor in the background; ``loaded`` is emitted once it is shown."""
+        self._pending = None
         self._generation += 1
         self._kwic_generation += 1
         generation = self._generation
@@ -1073,8 +1163,18 @@ class ActorView(QWidget):
         table = data.table
         self.heatmap_model.set_table(table, data.example_offsets)
         self.verbs_model.set_table(table)
-        self.quotes_model.set_quotes(data.quotes, data.documents)
+        store, entity_id = self.store, data.entity_id
+        self.quotes_model.set_quotes(
+            data.quotes,
+            data.documents,
+            pager=lambda after: store.quote_page(
+                speaker_id=entity_id, after=after, limit=QUOTES_PAGE
+            ),
+            after=data.quotes_after,
+            total=data.quote_total,
+        )
         self.kwic_model.set_lines(data.kwic)
+        self._fit_columns()
         self.chart.set_data(data.coverage)
         self.kwic_alias.clear()
         for alias, n in data.aliases:
@@ -1087,6 +1187,19 @@ class ActorView(QWidget):
         self.status_label.setText("")
         self._set_actions_enabled()
         self.loaded.emit(data.entity_id)
+
+    def _fit_columns(self) -> None:
+        """Size the small tables' columns to their contents, once (labels and verbs by
+        outlets: tens of cells, not thousands)."""
+        self.heatmap_view.resizeColumnsToContents()
+        self.heatmap_view.resizeRowsToContents()
+        self.verbs_view.resizeColumnsToContents()
+        self._fit_kwic()
+
+    def _fit_kwic(self) -> None:
+        """The match and outlet columns of the concordance (at most KWIC_LIMIT lines)."""
+        self.kwic_view.resizeColumnToContents(KwicModel.MATCH)
+        self.kwic_view.resizeColumnToContents(KwicModel.OUTLET)
 
     def _fail(self, generation: int, message: str) -> None:
         if not self._alive(generation):
@@ -1130,6 +1243,7 @@ class ActorView(QWidget):
         def done(lines: list[KwicLine]) -> None:
             if self._alive(generation) and kwic_generation == self._kwic_generation:
                 self.kwic_model.set_lines(lines)
+                self._fit_kwic()
                 if self.actor is not None:
                     self.actor.kwic_term, self.actor.kwic = term, lines
                 self.kwic_loaded.emit(term)

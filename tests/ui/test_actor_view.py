@@ -361,3 +361,74 @@ def test_an_unknown_entity_reports_failure(qtbot, view) -> None:  # type: ignore
     assert "987654" in blocker.args[0]
     assert view.actor is None and view.heatmap_model.rowCount() == 0
     assert view.status_label.text().startswith("Could not load")
+
+
+# ---- reading only what is shown ---------------------------------------------------------
+
+
+def test_an_actor_chosen_while_hidden_is_read_when_the_view_is_shown(
+    qtbot, analysed, runner, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    calls: Counter[str] = Counter()
+    for name in ("entity_by_id", "entity_detail", "quote_page", "quotes_for", "labels_for"):
+        original = getattr(analysed, name)
+
+        def counted(*a, _name=name, _f=original, **k):  # type: ignore[no-untyped-def]
+            calls[_name] += 1
+            return _f(*a, **k)
+
+        monkeypatch.setattr(analysed, name, counted)
+    host = QTabWidget()
+    qtbot.addWidget(host)
+    host.addTab(QWidget(), "first")
+    view = ActorView(analysed, runner)
+    host.addTab(view, "actor")
+    host.resize(1280, 800)
+    host.show()
+    qtbot.waitExposed(host)
+    first = entity_id(analysed, "de-mistura")
+    second = entity_id(analysed, "syria-government-delegation")
+    calls.clear()
+    view.set_entity(first)
+    view.set_entity(second)  # the last choice wins; nothing is read for either yet
+    assert runner.wait(5_000)
+    assert sum(calls.values()) == 0 and view.actor is None
+    assert view.pending_entity == second
+
+    with qtbot.waitSignal(view.loaded, timeout=30_000) as blocker:
+        host.setCurrentWidget(view)
+    assert blocker.args == [second] and view.pending_entity is None
+    assert view.name_label.text() == DELEGATION
+    assert find_cell(view.heatmap_model, DELEGATION, "SANA").data(CountRole) == 2
+    assert calls["quotes_for"] == 0  # quotations are paged and counted, not all read
+    # once shown, a new choice is read at once
+    with qtbot.waitSignal(view.loaded, timeout=30_000) as blocker:
+        view.set_entity(first)
+    assert blocker.args == [first]
+
+
+def test_quotations_are_read_a_page_at_a_time(qtbot, view, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import desktop.ui.actor_view as actor_view
+
+    monkeypatch.setattr(actor_view, "QUOTES_PAGE", 2)
+    eid = show(qtbot, view, "de-mistura")
+    every = view.store.quotes_for(speaker_id=eid)
+    assert len(every) > 2
+    model = view.quotes_model
+    assert model.rowCount() == 2 and model.total == len(every) and model.canFetchMore()
+    while model.canFetchMore():
+        model.fetchMore()
+    assert [model.quote(r).id for r in range(model.rowCount())] == [q.id for q in every]
+    assert [model.quote(r).text for r in range(model.rowCount())] == [q.text for q in every]
+    # each row names its document, from whichever page it came
+    last = model.rowCount() - 1
+    title = view.store.document_row(every[-1].document_id).title
+    assert title in model.index(last, 3).data()
+    assert any("\u0600" <= ch <= "\u06ff" for ch in model.index(last, 0).data())
+    # the speech-verb table counts every quotation, not only the first page
+    verbs = Counter(q.verb for q in every if q.verb)
+    vm = view.verbs_model
+    shown = Counter({v: sum(vm.count(v, o) for o in vm.outlets) for v in vm.verbs})
+    assert shown == verbs
