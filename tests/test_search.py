@@ -1,0 +1,227 @@
+"""Full-text search against the straightforward way of doing the same: the ranked ids of a
+plain join-and-sort query, hits found by running the whole pattern over the whole
+normalised text, and filters applied afterwards."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.search import _fold, find_hits, hit_finder, query_groups, search
+from desktop.store import sqlite
+from desktop.store.store import Store
+from desktop.text.normalize import normalize, normalize_with_map
+
+QUERIES = (
+    "جنيف",
+    "سوريا",
+    "سورية",
+    "استانا",
+    "أستانة",
+    "الامم المتحده",
+    "الأمم المتحدة",
+    "مجلس الأمن",
+    "دي ميستورا",
+    "وقف إطلاق النار",
+    "المعارضة السورية",
+    "الحكومة",
+    "روسيا إيران تركيا",
+    "كورونا",
+)
+
+
+def plain_ranking(
+    store: Store,
+    groups: list[list[str]],
+    *,
+    outlet_id: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    limit: int = 20,
+) -> list[tuple[int, float]]:
+    """The query as first written: every form in the MATCH, documents joined, then sorted."""
+    match = sqlite.match_expression(groups)
+    where, params = ["doc_fts MATCH ?"], [match]
+    if outlet_id is not None:
+        where.append("d.outlet_id = ?")
+        params.append(outlet_id)
+    if date_from is not None:
+        where.append("d.published >= ?")
+        params.append(date_from.isoformat())
+    if date_to is not None:
+        where.append("d.published <= ?")
+        params.append(date_to.isoformat())
+    sql = (
+        "SELECT d.id, bm25(doc_fts, 4.0, 1.0) AS score FROM doc_fts "
+        "JOIN documents AS d ON d.id = doc_fts.rowid "
+        f"WHERE {' AND '.join(where)} ORDER BY score, d.id LIMIT ?"
+    )
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(sql, (*params, limit)).all()
+    return [(int(i), float(r)) for i, r in rows]
+
+
+def assert_same_ranking(got: list[tuple[int, float]], want: list[tuple[int, float]]) -> None:
+    assert [i for i, _ in got] == [i for i, _ in want]
+    assert [r for _, r in got] == pytest.approx([r for _, r in want])
+
+
+def plain_hits(text: str, groups: list[list[str]]) -> list[tuple[int, int]]:
+    """The whole alternation tried at every character of the normalised text."""
+    forms = sorted({f for g in groups for f in g}, key=len, reverse=True)
+    if not forms:
+        return []
+    alt = "|".join(re.escape(f) for f in forms)
+    pattern = re.compile(rf"(?<![^\W_])(?:{alt})(?![^\W_])", re.IGNORECASE)
+    norm, omap = normalize_with_map(text)
+    return [omap.span_to_original(m.start(), m.end()) for m in pattern.finditer(norm)]
+
+
+@pytest.fixture
+def dated_store(seeded_store: Store) -> Store:
+    """The seeds with two outlets and a date each, a year apart."""
+    for i, row in enumerate(seeded_store.documents()):
+        seeded_store.set_document_meta(
+            row.id,
+            outlet="SANA" if i % 2 else "UN News",
+            published=dt.date(2016 + i, 3, 1),
+        )
+    return seeded_store
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_ranking_equals_the_plain_query(seeded_store: Store, query: str) -> None:
+    groups = query_groups(query)
+    for limit in (1, 3, 20, 100):
+        want = plain_ranking(seeded_store, groups, limit=limit)
+        assert_same_ranking(seeded_store.search_ids(groups, limit=limit), want)
+
+
+def test_queries_find_what_they_should(seeded_store: Store) -> None:
+    found = {q: {h.row.stem[:3] for h in search(seeded_store, q)} for q in QUERIES}
+    assert found["جنيف"] == {"002", "003", "004"}
+    assert found["استانا"] == found["أستانة"] == {"000", "003", "004"}
+    assert found["سوريا"] == found["سورية"]
+    assert found["الامم المتحده"] == found["الأمم المتحدة"] != set()
+    assert found["كورونا"] == set()
+    # every word must be there: one absent word empties the result
+    assert search(seeded_store, "جنيف كورونا") == []
+
+
+def test_filters_apply(dated_store: Store) -> None:
+    sana = dated_store.outlet_id("SANA")
+    assert sana is not None
+    cases: list[dict[str, object]] = [
+        {"outlet_id": sana},
+        {"date_from": dt.date(2017, 1, 1)},
+        {"date_to": dt.date(2018, 12, 31)},
+        {"outlet_id": sana, "date_from": dt.date(2017, 1, 1), "date_to": dt.date(2019, 12, 31)},
+        {"date_from": dt.date(2030, 1, 1)},
+    ]
+    rows = {r.id: r for r in dated_store.documents()}
+    for query in ("سوريا", "الأمم المتحدة", "جنيف"):
+        groups = query_groups(query)
+        everything = [i for i, _ in dated_store.search_ids(groups, limit=100)]
+        for filters in cases:
+            got = dated_store.search_ids(groups, limit=100, **filters)  # type: ignore[arg-type]
+            want = plain_ranking(dated_store, groups, limit=100, **filters)  # type: ignore[arg-type]
+            assert_same_ranking(got, want)
+
+            def keep(doc_id: int, f: dict[str, object] = filters) -> bool:
+                row = rows[doc_id]
+                lo, hi = f.get("date_from"), f.get("date_to")
+                return (
+                    f.get("outlet_id") in (None, row.outlet_id)
+                    and (lo is None or (row.published is not None and row.published >= lo))  # type: ignore[operator]
+                    and (hi is None or (row.published is not None and row.published <= hi))  # type: ignore[operator]
+                )
+
+            assert [i for i, _ in got] == [i for i in everything if keep(i)]
+    hits = search(dated_store, "جنيف", outlet="SANA", date_from=dt.date(2017, 1, 1))
+    assert hits and all(
+        h.row.outlet == "SANA" and h.row.published and h.row.published >= dt.date(2017, 1, 1)
+        for h in hits
+    )
+
+
+def test_snippets_mark_the_matched_words(seeded_store: Store) -> None:
+    texts = seeded_store.texts([r.id for r in seeded_store.documents()])
+    for query in QUERIES:
+        groups = query_groups(query)
+        forms = {f for g in groups for f in g}
+        for hit in search(seeded_store, query):
+            text = texts[hit.row.id]
+            assert hit.marks and hit.matched
+            for a, b in hit.marks:
+                assert normalize(hit.snippet[a:b]).lower() in forms
+            assert {normalize(m).lower() for m in hit.matched} <= forms
+            assert set(hit.matched) == {text[a:b] for a, b in plain_hits(text, groups)}
+            first = plain_hits(text, groups)[0]
+            assert hit.first_offset == first[0]
+            assert text[first[0] : first[1]] in hit.snippet
+
+
+def test_first_page_of_a_longer_list_is_the_short_list(seeded_store: Store) -> None:
+    for query in ("سوريا", "الأمم المتحدة"):
+        short = search(seeded_store, query, limit=2)
+        long = search(seeded_store, query, limit=100)
+        assert short == long[:2]
+
+
+def test_a_deleted_document_is_not_found(seeded_store: Store) -> None:
+    hits = search(seeded_store, "جنيف")
+    seeded_store.delete_document(hits[0].row.id)
+    assert hits[0].row.id not in {h.row.id for h in search(seeded_store, "جنيف")}
+
+
+def test_hits_in_the_seed_texts_equal_the_whole_pattern(seeded_store: Store) -> None:
+    texts = seeded_store.texts([r.id for r in seeded_store.documents()])
+    for query in (*QUERIES, "في", "و", "UN", "ال", "2254"):
+        groups = query_groups(query)
+        finder = hit_finder(groups)
+        for text in texts.values():
+            assert find_hits(text, finder) == plain_hits(text, groups)
+
+
+# ---- odd text: diacritics, tatweel, joiners, presentation forms, Latin, digits ----------------
+PIECES = (
+    "سوريا", "سورية", "بسوريا", "لسوريةَ", "وسُورِيَا", "السورية", "الأمم", "للأمم", "الأُمَمُ",
+    "المتّحدة", "المتحدہ", "أستانة", "آستانا", "جنيف", "بجنيفٍ", "ـجنيف", "جنـيف", "ﺟﻨﻴﻒ",
+    "و", "ب", "ال", "لل", "ة", "ا", "ً", "ّ", "\u200c", "\u200f", "\u0640", "\ufeff", "\u06d7",
+    "Syria", "SYRIA", "ſyria", "K", "٢٢٥٤", "2254", "_", "-", " ", " ", "\n", "،", "«", "»", ".",
+)  # fmt: skip
+WORDS = ("سوريا", "سورية", "الامم", "المتحده", "استانا", "جنيف", "syria", "2254", "و", "ال")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
+    query=st.lists(st.sampled_from(WORDS + PIECES), min_size=1, max_size=3).map(" ".join),
+)
+def test_hits_equal_the_whole_pattern(text: str, query: str) -> None:
+    groups = query_groups(query)
+    assert find_hits(text, hit_finder(groups)) == plain_hits(text, groups)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=60) | st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_fold_is_the_normaliser(text: str) -> None:
+    norm, deleted = _fold(text)
+    assert norm == normalize(text)
+    kept = [text[i] for i in range(len(text)) if i not in set(deleted)]
+    assert len(kept) == len(norm)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(max_size=30) | st.lists(st.sampled_from(PIECES), max_size=4).map(" ".join))
+def test_odd_queries_rank_as_the_plain_query(seeded_store: Store, query: str) -> None:
+    groups = query_groups(query)
+    if not groups:
+        return
+    assert_same_ranking(seeded_store.search_ids(groups), plain_ranking(seeded_store, groups))
