@@ -9,10 +9,12 @@ The view holds no analysis and no SQL: the comparison comes from
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
@@ -130,7 +132,6 @@ class LoadedDocuments:
     comparison: Comparison
     details: tuple[DocumentDetail, DocumentDetail]
     marks: tuple[DocumentMarks, DocumentMarks]
-    documents: list[DocumentRow] = field(default_factory=list)
 
 
 def load_document_comparison(store: Store, a: int | None, b: int | None) -> LoadedDocuments:
@@ -150,7 +151,6 @@ def load_document_comparison(store: Store, a: int | None, b: int | None) -> Load
         comp,
         (store.document(a), store.document(b)),
         (DocumentMarks.load(store, a), DocumentMarks.load(store, b)),
-        store.documents(),
     )
 
 
@@ -441,19 +441,37 @@ class CompareEventsModel(ColumnsTableModel):
 
 
 class DocumentChoiceModel(QAbstractListModel):
-    """The documents either side may show (the combos above the panes)."""
+    """The documents either side may show (the combos above the panes): (id, outlet name,
+    title) of each."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DocumentRow] = []
+        self._rows: list[tuple[int, str | None, str]] = []
+        self._row_of: dict[int, int] = {}
 
-    def set_rows(self, rows: list[DocumentRow]) -> None:
+    def set_titles(self, rows: Sequence[tuple[int, str | None, str]]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._row_of = {doc_id: i for i, (doc_id, _o, _t) in enumerate(self._rows)}
         self.endResetModel()
 
+    def set_rows(self, rows: Sequence[DocumentRow]) -> None:
+        self.set_titles([(r.id, r.outlet, r.title) for r in rows])
+
+    def include(self, rows: Sequence[DocumentRow]) -> None:
+        """Add the documents not listed yet (at the end)."""
+        new = [(r.id, r.outlet, r.title) for r in rows if r.id not in self._row_of]
+        if not new:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        for i, row in enumerate(new, start=first):
+            self._rows.append(row)
+            self._row_of[row[0]] = i
+        self.endInsertRows()
+
     def row_for_id(self, doc_id: int | None) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == doc_id), None)
+        return None if doc_id is None else self._row_of.get(doc_id)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -461,13 +479,13 @@ class DocumentChoiceModel(QAbstractListModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
-        row = self._rows[index.row()]
+        doc_id, outlet, title = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.outlet or self.tr('(unknown)')} — {_short(row.title, 70)}"
+            return f"{outlet or self.tr('(unknown)')} — {_short(title, 70)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.title
+            return title
         if role == DocumentIdRole:
-            return row.id
+            return doc_id
         return None
 
 
@@ -505,6 +523,12 @@ class CompareSide(QWidget):
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
+        # every document of the corpus is listed: a plain drop-down of uniform rows lays
+        # out what it shows, not (as the default popup does) every row to place the list
+        self.combo.setStyleSheet("QComboBox { combobox-popup: 0; }")
+        self.combo.setMaxVisibleItems(20)
+        if isinstance(self.combo.view(), QListView):
+            self.combo.view().setUniformItemSizes(True)
         self.open_button = QToolButton()
         self.open_button.setText(self.tr("Open in reader"))
         self.info = QLabel()
@@ -575,7 +599,8 @@ class CompareView(QWidget):
         self._generation = 0
         self._scroll_guard = False
         self._entity_click = False
-        self._documents_requested = False
+        #: the documents the pickers list are to be read (again) when the view is shown
+        self._documents_stale = True
 
         self.choices = DocumentChoiceModel(self)
         self.actors_model = CompareActorsModel(self)
@@ -669,6 +694,10 @@ class CompareView(QWidget):
         self.events_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.events_view.verticalHeader().hide()
         self.events_view.horizontalHeader().setStretchLastSection(True)
+        # columns are fitted once per comparison, from the first rows (two outlets may
+        # report thousands of events)
+        for view in (self.actors_view, self.events_view):
+            view.horizontalHeader().setResizeContentsPrecision(200)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("compareTabs")
@@ -760,18 +789,27 @@ class CompareView(QWidget):
             on_error=self._on_failed,
         )
 
+    def refresh(self) -> None:
+        """The corpus changed: list its documents again now if the view is shown, else
+        when it is shown."""
+        self._documents_stale = True
+        if self.isVisible():
+            self.refresh_documents()
+
     def refresh_documents(self) -> None:
-        """Reload the list of documents the side pickers offer."""
-        self._documents_requested = True
-        self.runner.submit(self.store.documents, on_done=self._on_documents_listed)
+        """Reload the list of documents the side pickers offer (in the runner)."""
+        self._documents_stale = False
+        self.runner.submit(self.store.document_titles, on_done=self._on_documents_listed)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if not self._documents_requested and self.choices.rowCount() == 0:
+        if self._documents_stale:
             self.refresh_documents()
 
-    def _on_documents_listed(self, rows: list[DocumentRow]) -> None:
-        self.choices.set_rows(rows)
+    def _on_documents_listed(self, rows: list[tuple[int, str | None, str]]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.choices.set_titles(rows)
         self._sync_combos()
 
     def _on_failed(self, message: str) -> None:
@@ -786,7 +824,7 @@ class CompareView(QWidget):
         comp = loaded.comparison
         self.mode = "documents"
         self.comparison = comp
-        self.choices.set_rows(loaded.documents)
+        self.choices.include([d.row for d in loaded.details])
         self._doc_ids = [loaded.details[0].row.id, loaded.details[1].row.id]
         self._sync_combos()
         self._set_text_visible(True)

@@ -17,6 +17,7 @@ from desktop.ui.compare_view import (
     CompareActorsModel,
     CompareView,
     DiffersRole,
+    DocumentIdRole,
     EntityIdRole,
     PassagesModel,
     SpansRole,
@@ -233,3 +234,71 @@ def test_export_html_is_right_to_left(qtbot, view: CompareView, tmp_path) -> Non
     assert view.export(tmp_path / "c.csv", "csv").read_text("utf-8").startswith("actor,")
     with pytest.raises(ValueError):
         view.export(tmp_path / "c.pdf", "pdf")
+
+
+# ---- reading only what is shown ---------------------------------------------------------
+
+
+def test_the_pickers_list_documents_only_once_the_view_is_shown(
+    qtbot, analysed: Store, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    calls: Counter[str] = Counter()
+    for name in ("document_titles", "documents"):
+        original = getattr(analysed, name)
+
+        def counted(*a, _name=name, _f=original, **k):  # type: ignore[no-untyped-def]
+            calls[_name] += 1
+            return _f(*a, **k)
+
+        monkeypatch.setattr(analysed, name, counted)
+    host = QTabWidget()
+    qtbot.addWidget(host)
+    host.addTab(QWidget(), "first")
+    view = CompareView(analysed, runner)
+    host.addTab(view, "compare")
+    host.show()
+    qtbot.waitExposed(host)
+    view.refresh()  # what the window does after an import
+    assert runner.wait(5_000)
+    assert sum(calls.values()) == 0 and view.choices.rowCount() == 0
+
+    host.setCurrentWidget(view)
+    assert runner.wait(30_000)
+    qtbot.waitUntil(lambda: view.choices.rowCount() == 5)
+    assert calls["document_titles"] == 1 and calls["documents"] == 0
+    sana = next(r for r in analysed.documents() if r.outlet == "SANA")
+    row = view.choices.row_for_id(sana.id)
+    assert row is not None
+    index = view.choices.index(row, 0)
+    assert index.data().startswith("SANA — ")
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == sana.title
+    assert any("\u0600" <= ch <= "\u06ff" for ch in sana.title)
+
+    # comparing reads the two documents, not the whole list again
+    a, b = doc_id(analysed, "003"), doc_id(analysed, "004")
+    compare_and_wait(qtbot, view, a, b)
+    assert calls["document_titles"] == 1
+    assert view.sides[0].combo.currentData(DocumentIdRole) == a
+    assert view.sides[1].combo.currentData(DocumentIdRole) == b
+    # the next import is listed the next time the view is shown
+    host.setCurrentIndex(0)
+    view.refresh()
+    assert runner.wait(5_000) and calls["document_titles"] == 1
+    host.setCurrentWidget(view)
+    assert runner.wait(30_000)
+    assert calls["document_titles"] == 2
+
+
+def test_a_comparison_made_while_hidden_names_its_documents_in_the_pickers(
+    qtbot, view: CompareView
+) -> None:  # type: ignore[no-untyped-def]
+    store = view.store
+    a, b = doc_id(store, "003"), doc_id(store, "004")
+    compare_and_wait(qtbot, view, a, b)  # never shown: the list is not read
+    assert view.choices.rowCount() == 2
+    assert view.sides[0].combo.currentData(DocumentIdRole) == a
+    assert view.sides[1].combo.currentData(DocumentIdRole) == b
