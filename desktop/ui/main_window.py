@@ -135,7 +135,9 @@ class MainWindow(QMainWindow):
         self.library.refresh_outlets()
         self.library.reload()
         self.sidebar.refresh()
+        # the views below read the store when shown: now if they are, else later
         self.events_view.refresh()
+        self.compare_view.refresh()
         c = self.store.counts()
         self.counts_label.setText(
             self.tr("{0} documents · {1} outlets · {2} entities · {3} mentions").format(
@@ -177,7 +179,7 @@ class MainWindow(QMainWindow):
         self.reader.highlight_entity(entity_id)
         _key, name, _type, _origin = self.store.entity_by_id(entity_id)
         self.library.set_entity_filter((entity_id, name))
-        self.actor_view.show_entity(entity_id)
+        self.actor_view.set_entity(entity_id)  # read once the actor view is shown
 
     def show_view(self, name: str) -> None:
         self.tabs.setCurrentIndex(VIEWS.index(name))
@@ -375,6 +377,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
 
     def save_chart(self) -> None:
+        if self.actor_view.pending_entity is not None:
+            self.show_view("actor")  # the actor chosen while the view was hidden: read it
         path, _f = QFileDialog.getSaveFileName(
             self, self.tr("Save chart"), str(Path.home() / "coverage.png"), "PNG (*.png)"
         )

@@ -208,3 +208,52 @@ def test_splitters_and_columns_are_restored(tapp: TabayunApp) -> None:
     rebuilt = dict(tapp.window._stateful_parts())  # type: ignore[union-attr]
     key = next(k for k, w in parts.items() if w is header)
     assert rebuilt[key].sectionSize(0) == 211
+
+
+def test_views_not_shown_read_nothing_until_shown(
+    qapp, qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    ensure_seeded(store, SEEDS)
+    calls: Counter[str] = Counter()
+    watched = ("event_page", "event_count", "events_for", "document_titles", "quote_page")
+    for name in watched:
+        original = getattr(store, name)
+
+        def counted(*a, _name=name, _f=original, **k):  # type: ignore[no-untyped-def]
+            calls[_name] += 1
+            return _f(*a, **k)
+
+        monkeypatch.setattr(store, name, counted)
+    prefs = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    app = TabayunApp(qapp, store, prefs)
+    app.persist_state = False
+    window = app.start("en", "light")
+    window.show()
+    app.settle()
+    try:
+        assert sum(calls.values()) == 0, calls  # start-up reads none of it
+        jaafari = resolve_entity(store, "jaafari").id
+        window.sidebar.select_entity(jaafari)
+        window.select_entity(jaafari)
+        app.settle()
+        assert calls["quote_page"] == 0 and window.actor_view.pending_entity == jaafari
+
+        window.show_view("events")
+        assert calls["event_page"] == 1 and calls["events_for"] == 0
+        events = window.events_view.model
+        assert events.rowCount() == events.total == len(store.events_for()) > 0
+
+        with qtbot.waitSignal(window.actor_view.loaded, timeout=30_000):
+            window.show_view("actor")
+        assert window.actor_view.name_label.text() == "بشار الجعفري"
+        assert calls["quote_page"] == 1
+
+        window.show_view("compare")
+        app.settle()
+        assert calls["document_titles"] == 1
+        qtbot.waitUntil(lambda: window.compare_view.choices.rowCount() == 5)
+    finally:
+        app.runner.wait()
+        window.close()
