@@ -49,7 +49,7 @@ class TabayunApp:
         window = MainWindow(self.store, self.prefs, self.runner, persist_state=self.persist_state)
         window.language_requested.connect(self.set_language)
         window.theme_requested.connect(self.set_theme)
-        window.refresh()
+        window.refresh(sidebar=False)  # the sidebar read the store as it was built
         window.library.select_first()
         self.window = window
         return window

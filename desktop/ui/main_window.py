@@ -130,11 +130,13 @@ class MainWindow(QMainWindow):
         self.compare_view.entity_selected.connect(self.sidebar.select_entity)
         self.importer.finished.connect(lambda _o: self.refresh())
 
-    def refresh(self) -> None:
-        """Reload everything from the store (after an import or an analysis)."""
+    def refresh(self, *, sidebar: bool = True) -> None:
+        """Reload everything from the store (after an import or an analysis). A new
+        window passes ``sidebar=False``: the sidebar read the store when it was built."""
         self.library.refresh_outlets()
         self.library.reload()
-        self.sidebar.refresh()
+        if sidebar:
+            self.sidebar.refresh()
         # the views below read the store when shown: now if they are, else later
         self.events_view.refresh()
         self.compare_view.refresh()

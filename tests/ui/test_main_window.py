@@ -218,7 +218,7 @@ def test_views_not_shown_read_nothing_until_shown(
     ensure_seeded(store, SEEDS)
     calls: Counter[str] = Counter()
     watched = ("event_page", "event_count", "events_for", "document_titles", "quote_page")
-    for name in watched:
+    for name in (*watched, "entity_summaries"):
         original = getattr(store, name)
 
         def counted(*a, _name=name, _f=original, **k):  # type: ignore[no-untyped-def]
@@ -233,9 +233,10 @@ def test_views_not_shown_read_nothing_until_shown(
     window.show()
     app.settle()
     try:
-        assert sum(calls.values()) == 0, calls  # start-up reads none of it
+        assert sum(calls[n] for n in watched) == 0, calls  # start-up reads none of it
+        assert calls["entity_summaries"] == 1  # the sidebar reads its entities once
         jaafari = resolve_entity(store, "jaafari").id
-        window.sidebar.select_entity(jaafari)
+        assert window.sidebar.select_entity(jaafari)
         window.select_entity(jaafari)
         app.settle()
         assert calls["quote_page"] == 0 and window.actor_view.pending_entity == jaafari
