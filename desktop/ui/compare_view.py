@@ -527,8 +527,9 @@ class CompareSide(QWidget):
         # out what it shows, not (as the default popup does) every row to place the list
         self.combo.setStyleSheet("QComboBox { combobox-popup: 0; }")
         self.combo.setMaxVisibleItems(20)
-        if isinstance(self.combo.view(), QListView):
-            self.combo.view().setUniformItemSizes(True)
+        popup = self.combo.view()
+        if isinstance(popup, QListView):
+            popup.setUniformItemSizes(True)
         self.open_button = QToolButton()
         self.open_button.setText(self.tr("Open in reader"))
         self.info = QLabel()
