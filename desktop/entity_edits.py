@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.analysing import AnalysisReport, analyse_documents, replay
 from desktop.datafiles import DataFileError, read_tsv
 from desktop.lexicon.gazetteer import ENTITY_TYPES, GazetteerEntry, parse_entries, write_gazetteer
 from desktop.search import query_groups
 from desktop.store.store import Store
 from desktop.text.normalize import normalize
+
+if TYPE_CHECKING:  # the analysis engine is imported when an edit runs, not at start-up
+    from desktop.analysing import AnalysisReport
 
 
 class EditError(Exception):
@@ -49,6 +52,8 @@ def _docs_with_words(store: Store, text: str) -> list[int]:
 
 
 def _refresh(store: Store, doc_ids: list[int]) -> AnalysisReport:
+    from desktop.analysing import analyse_documents
+
     return analyse_documents(store, sorted(set(doc_ids)))
 
 
@@ -140,6 +145,8 @@ def undo_last(store: Store) -> str | None:
 def user_entries(store: Store) -> list[GazetteerEntry]:
     """Entities the user created or changed, and the names discovery found, as
     gazetteer entries."""
+    from desktop.analysing import replay
+
     lex = replay(store.edits())
     touched = (
         set(lex.added)
@@ -225,5 +232,7 @@ def import_lexicon(store: Store, path: Path) -> int:
                     "aliases": list(e.names),
                 },
             )
+    from desktop.analysing import analyse_documents
+
     analyse_documents(store, full=True)
     return len(entries)

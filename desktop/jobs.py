@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from desktop.analysing import AnalysisReport, analyse_documents
-from desktop.importing import ImportOptions, ImportReport, import_paths
 from desktop.progress import CancelToken
 from desktop.store.store import Store
+
+if TYPE_CHECKING:  # the engines are imported by the job itself: not by the window at start-up
+    from desktop.analysing import AnalysisReport
+    from desktop.importing import ImportReport
 
 
 class _Queue(Protocol):
@@ -64,6 +66,9 @@ def import_job(
 ) -> None:
     """Import ``paths`` into the database ``db`` and analyse what arrived; posts
     ("done", ImportOutcome) or ("error", message) at the end."""
+    from desktop.analysing import analyse_documents
+    from desktop.importing import ImportOptions, import_paths
+
     try:
         store = Store.open(db)
         try:

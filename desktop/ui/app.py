@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.config import APP_NAME, default_db_path
 from desktop.paths import seeds_dir
-from desktop.services import ensure_seeded
 from desktop.store.store import Store
 from desktop.ui.fonts import UI_FAMILY, register_fonts
 from desktop.ui.i18n import Language
@@ -127,6 +126,8 @@ def run_gui(args: argparse.Namespace) -> int:
     font = app.font()
     font.setFamilies([font.family(), UI_FAMILY])
     app.setFont(font)
+    from desktop.services import ensure_seeded  # the engines: not imported before they run
+
     db = Path(args.db) if args.db else default_db_path()
     try:
         store = Store.open(db)
