@@ -17,9 +17,12 @@ from desktop.store.models import (
     Document,
     Entity,
     EntityEdit,
+    EntityForm,
+    EntityStat,
     Mention,
     Outlet,
     Sentence,
+    Setting,
     core_table,
 )
 from desktop.store.rows import EntityDetail, EntityRow, MentionRow
@@ -198,6 +201,7 @@ class EntityStoreMixin:
             rows = [_mention_values(d, m) for d, ms in per_document for m in ms]
             if rows:
                 insert_many(s.connection(), Mention, rows)
+            mark_entity_stats_stale(s)
             s.execute(
                 update(Document)
                 .where(Document.id.in_(doc_ids))
@@ -211,6 +215,7 @@ class EntityStoreMixin:
             insert_many(
                 s.connection(), Mention, [_mention_values(document_id, m) for m in mentions]
             )
+            mark_entity_stats_stale(s)
 
     def add_mentions_many(
         self: _HasSessions, per_document: Sequence[tuple[int, Sequence[NewMention]]]
@@ -220,6 +225,7 @@ class EntityStoreMixin:
         if rows:
             with self.transaction() as s:
                 insert_many(s.connection(), Mention, rows)
+                mark_entity_stats_stale(s)
 
     def reassign_mentions(self: _HasSessions, source_id: int, target_id: int) -> None:
         """Mentions of one entity now refer to another (a merge)."""
@@ -227,6 +233,21 @@ class EntityStoreMixin:
             s.execute(
                 update(Mention).where(Mention.entity_id == source_id).values(entity_id=target_id)
             )
+            count_entity_stats(s, [source_id, target_id])
+
+    # ---- per-entity counts ----------------------------------------------------------
+    def refresh_entity_stats(self: _HasSessions) -> None:
+        """Count every entity's mentions, documents and forms again (after analysis)."""
+        with self.transaction() as s:
+            count_entity_stats(s, None)
+
+    def ensure_entity_stats(self: _HasSessions) -> None:
+        """Count again if a bulk writer marked the per-entity counts stale."""
+        with self.session() as s:
+            stale = s.get(Setting, STATS_STALE_KEY)
+        if stale is not None and stale.value == "1":
+            with self.transaction() as s:
+                count_entity_stats(s, None)
 
     def discovered_names(self: _HasSessions) -> list[tuple[str, str, str]]:
         """(key, normalised name, type) of the entities the analysis or the user added."""
@@ -516,6 +537,48 @@ class EntityStoreMixin:
     def iter_entities(self: _HasSessions) -> Iterator[Entity]:
         with self.session() as s:
             yield from s.scalars(select(Entity).order_by(Entity.id))
+
+
+STATS_STALE_KEY = "entity_stats_stale"
+
+
+def mark_entity_stats_stale(s: Session) -> None:
+    """Record (in the writer's transaction) that mentions changed in bulk."""
+    s.merge(Setting(key=STATS_STALE_KEY, value="1"))
+
+
+def count_entity_stats(s: Session, entity_ids: Sequence[int] | None) -> None:
+    """Recount ``entity_stats`` and ``entity_forms`` for some entities (None: all, which
+    also clears the stale mark). Runs in the caller's transaction."""
+    stats, forms = core_table(EntityStat), core_table(EntityForm)
+    per_entity = select(
+        Mention.entity_id,
+        func.count().label("mentions"),
+        func.count(func.distinct(Mention.document_id)).label("documents"),
+    )
+    per_form = select(Mention.entity_id, Mention.surface, func.count().label("mentions"))
+    if entity_ids is None:
+        s.execute(delete(stats))
+        s.execute(delete(forms))
+    else:
+        ids = list(entity_ids)
+        s.execute(delete(stats).where(stats.c.entity_id.in_(ids)))
+        s.execute(delete(forms).where(forms.c.entity_id.in_(ids)))
+        per_entity = per_entity.where(Mention.entity_id.in_(ids))
+        per_form = per_form.where(Mention.entity_id.in_(ids))
+    s.execute(
+        insert(stats).from_select(
+            ["entity_id", "mentions", "documents"], per_entity.group_by(Mention.entity_id)
+        )
+    )
+    s.execute(
+        insert(forms).from_select(
+            ["entity_id", "surface", "mentions"],
+            per_form.group_by(Mention.entity_id, Mention.surface),
+        )
+    )
+    if entity_ids is None:
+        s.merge(Setting(key=STATS_STALE_KEY, value="0"))
 
 
 def _mention_values(document_id: int, m: NewMention) -> dict[str, Any]:

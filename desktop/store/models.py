@@ -213,6 +213,32 @@ class Mention(Base):
     )
 
 
+class EntityStat(Base):
+    """Per-entity counts kept from the mentions (the sidebar lists these without counting
+    a million mentions). Rebuilt after analysis; kept in step by merges; marked stale by
+    the other mention writers (see ``desktop/store/entities.py``)."""
+
+    __tablename__ = "entity_stats"
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    mentions: Mapped[int] = mapped_column(Integer)
+    documents: Mapped[int] = mapped_column(Integer)
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
+class EntityForm(Base):
+    """How often each entity is written each way (its surface forms)."""
+
+    __tablename__ = "entity_forms"
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    surface: Mapped[str] = mapped_column(String(300), primary_key=True)
+    mentions: Mapped[int] = mapped_column(Integer)
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+
 class Label(Base):
     """A word or phrase an outlet attaches to an actor (apposition, label, scare quote)."""
 

@@ -17,10 +17,10 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, Literal, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Document, Entity, Mention, Outlet
+from desktop.store.models import Document, Entity, EntityForm, EntityStat, Mention, Outlet
 from desktop.store.rows import DocumentRow, EntityRow
 
 DocumentSort = Literal["id", "title", "outlet", "date", "words"]
@@ -41,6 +41,7 @@ class _DocumentReader(Protocol):
         date_to: dt.date | None = None,
         ids: Sequence[int] | None = None,
     ) -> list[DocumentRow]: ...
+    def ensure_entity_stats(self) -> None: ...
 
 
 def _sort_key(sort: DocumentSort) -> Any:
@@ -130,15 +131,8 @@ class PagingStoreMixin:
         with ``aliases_seen`` and ``outlets`` left empty (:meth:`entity_seen_forms` and
         :meth:`fill_entity_row` read them): one pass over the mentions index instead of
         three over the mentions themselves."""
-        counts = (
-            select(
-                Mention.entity_id.label("entity_id"),
-                func.count(func.distinct(Mention.document_id)).label("documents"),
-                func.count().label("mentions"),
-            )
-            .group_by(Mention.entity_id)
-            .subquery()
-        )
+        self.ensure_entity_stats()
+        counts = select(EntityStat.entity_id, EntityStat.documents, EntityStat.mentions).subquery()
         q = (
             select(
                 Entity.id,
@@ -170,8 +164,8 @@ class PagingStoreMixin:
     def entity_seen_forms(self: _DocumentReader) -> dict[int, list[str]]:
         """Every entity's forms as seen in the texts (sorted, not by frequency): what a
         filter by alias needs, in one pass over the mentions."""
-        # «+ 0»: read the mentions in table order, not one by one through the entity index
-        q = select(Mention.entity_id + 0, Mention.surface).distinct()
+        self.ensure_entity_stats()
+        q = select(EntityForm.entity_id, EntityForm.surface)
         forms: dict[int, list[str]] = {}
         with self.session() as s:
             for entity_id, surface in s.execute(q):
@@ -185,10 +179,9 @@ class PagingStoreMixin:
         outlets that mention it, as :meth:`entity_rows` gives them."""
         with self.session() as s:
             forms = s.execute(
-                select(Mention.surface, func.count())
-                .where(Mention.entity_id == row.id)
-                .group_by(Mention.surface)
-                .order_by(func.count().desc(), Mention.surface)
+                select(EntityForm.surface, EntityForm.mentions)
+                .where(EntityForm.entity_id == row.id)
+                .order_by(EntityForm.mentions.desc(), EntityForm.surface)
             ).all()
             outlets = s.scalars(
                 select(Outlet.name)

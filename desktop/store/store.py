@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.store import sqlite
 from desktop.store.bulk import insert_many
 from desktop.store.engine import make_engine, upgrade_to_head
-from desktop.store.entities import EntityStoreMixin
+from desktop.store.entities import EntityStoreMixin, mark_entity_stats_stale
 from desktop.store.framing import FramingStoreMixin
 from desktop.store.models import (
     Document,
-    Mention,
+    EntityStat,
     Outlet,
     Paragraph,
     Sentence,
@@ -280,6 +280,7 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
             if self.is_sqlite:
                 sqlite.fts_delete(s.connection(), [_fts_row(doc.id, doc.title, doc.text)])
             s.delete(doc)
+            mark_entity_stats_stale(s)  # its mentions go with it
 
     # ---- outlets ----------------------------------------------------------------------
     def outlets(self) -> list[OutletRow]:
@@ -430,12 +431,13 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         raise StoreError(f"no document {ref!r} (give an id or a file name)")
 
     def counts(self) -> StoreCounts:
+        self.ensure_entity_stats()
         with self.session() as s:
             return StoreCounts(
                 documents=s.scalar(select(func.count(Document.id))) or 0,
                 outlets=s.scalar(select(func.count(Outlet.id))) or 0,
-                entities=s.scalar(select(func.count(func.distinct(Mention.entity_id)))) or 0,
-                mentions=s.scalar(select(func.count(Mention.id))) or 0,
+                entities=s.scalar(select(func.count(EntityStat.entity_id))) or 0,
+                mentions=s.scalar(select(func.sum(EntityStat.mentions))) or 0,
             )
 
     # ---- search -----------------------------------------------------------------------
