@@ -433,6 +433,19 @@ class MainWindow(QMainWindow):
             saved = self.prefs.window_state(key)
             if saved is not None:
                 widget.restoreState(saved)
+        self._no_columns_sized_by_contents()
+
+    def _no_columns_sized_by_contents(self) -> None:
+        """A layout saved by an earlier version may size columns of the compare, actor
+        and events tables to their contents, which asks every row on every layout: those
+        columns are interactive now, whatever the saved state says."""
+        for view in (self.compare_view, self.actor_view, self.events_view):
+            for header in view.findChildren(QHeaderView):
+                if header.orientation() != Qt.Orientation.Horizontal:
+                    continue
+                for i in range(header.count()):
+                    if header.sectionResizeMode(i) == QHeaderView.ResizeMode.ResizeToContents:
+                        header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
 
     def _state_key(self) -> str:
         """Dock places differ by direction: one saved state per layout direction."""

@@ -258,3 +258,24 @@ def test_views_not_shown_read_nothing_until_shown(
     finally:
         app.runner.wait()
         window.close()
+
+
+def test_a_saved_layout_does_not_size_view_columns_to_their_contents(tapp: TabayunApp) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    window = tapp.window
+    assert window is not None
+    to_contents = QHeaderView.ResizeMode.ResizeToContents
+    window.actor_view.quotes_view.horizontalHeader().setSectionResizeMode(1, to_contents)
+    window.events_view.view.horizontalHeader().setSectionResizeMode(0, to_contents)
+    window.save_state()  # as an earlier version saved it
+    tapp.set_language("en")  # rebuilds the window from the saved state
+    rebuilt = tapp.window
+    assert rebuilt is not None and rebuilt is not window
+    for view in (rebuilt.actor_view.quotes_view, rebuilt.events_view.view):
+        header = view.horizontalHeader()
+        modes = {header.sectionResizeMode(i) for i in range(header.count())}
+        assert to_contents not in modes
+    # the rest of the saved layout still applies
+    stretch = QHeaderView.ResizeMode.Stretch
+    assert rebuilt.events_view.view.horizontalHeader().sectionResizeMode(3) == stretch
