@@ -93,3 +93,28 @@ def test_lexicon_export_then_import_elsewhere(analysed: Store, tmp_path: Path) -
 def test_unknown_entity_is_a_clear_error(analysed: Store) -> None:
     with pytest.raises(edits.EditError, match="no entity"):
         edits.rename(analysed, "لا أحد", "x")
+
+
+def test_kept_entity_counts_follow_edits_and_deletions(analysed: Store) -> None:
+    """The sidebar's stored counts and forms equal counting the mentions directly."""
+
+    def stored() -> dict[int, tuple[int, int]]:
+        return {r.id: (r.documents, r.mentions) for r in analysed.entity_summaries()}
+
+    def counted() -> dict[int, tuple[int, int]]:
+        return {r.id: (r.documents, r.mentions) for r in analysed.entity_rows()}
+
+    def forms_stored() -> dict[int, list[str]]:
+        return {i: sorted(f) for i, f in analysed.entity_seen_forms().items()}
+
+    def forms_counted() -> dict[int, list[str]]:
+        return {r.id: sorted(r.aliases_seen) for r in analysed.entity_rows()}
+
+    assert stored() == counted() and forms_stored() == forms_counted()
+    lavrov = edits.resolve_entity(analysed, "سيرغي لافروف")
+    edits.merge(analysed, "سيرغي لافروف", "جون كيري")
+    assert stored() == counted() and forms_stored() == forms_counted()
+    assert "كيري" in " ".join(forms_stored()[lavrov.id])  # Kerry's forms now count for Lavrov
+    first = analysed.documents_mentioning([lavrov.id])[0]
+    analysed.delete_document(first)
+    assert stored() == counted() and forms_stored() == forms_counted()
