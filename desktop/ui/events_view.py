@@ -39,7 +39,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _FAR = dt.date(9999, 12, 31)
 
 #: events read from the store each time the view needs more rows
-PAGE_SIZE = 200
+PAGE_SIZE = 500
 #: initial column widths (date, type, trigger, participants, place, outlet); participants
 #: stretches. Fixed widths: sizing columns to their contents would read every row.
 COLUMN_WIDTHS = (100, 110, 150, 260, 130, 130)
