@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from desktop.compare.align import stem_word
 from desktop.lexicon.words import load_function_words
 from desktop.search import _hit_pattern, find_hits, query_groups
-from desktop.store.rows import DocumentRow
 from desktop.store.store import Store
 from desktop.text.normalize import normalize
 from desktop.text.tokens import WORD_RE
@@ -61,22 +60,21 @@ class FrameTable:
         }
 
 
-def _outlets(store: Store) -> dict[int, DocumentRow]:
-    return {r.id: r for r in store.documents()}
-
-
 def frame(store: Store, entity_id: int) -> FrameTable:
     """How each outlet labels, quotes and covers one actor."""
     _key, name, _type, _origin = store.entity_by_id(entity_id)
-    docs = _outlets(store)
     table = FrameTable(entity_id, name, [])
     texts: dict[int, str] = {}
-    for d in store.documents_mentioning([entity_id]):
-        table.documents[docs[d].outlet or UNKNOWN_OUTLET] += 1
-    for lb in store.labels_for(entity_id=entity_id):
-        if lb.kind not in ("label", "scare_quote", "apposition"):
-            continue
-        outlet = docs[lb.document_id].outlet or UNKNOWN_OUTLET
+    for outlet_name, n in store.documents_by_outlet(entity_id).items():
+        table.documents[outlet_name or UNKNOWN_OUTLET] += n
+    labels = [
+        lb
+        for lb in store.labels_for(entity_id=entity_id)
+        if lb.kind in ("label", "scare_quote", "apposition")
+    ]
+    outlets = store.outlet_of_documents([lb.document_id for lb in labels])
+    for lb in labels:
+        outlet = outlets[lb.document_id] or UNKNOWN_OUTLET
         text = " ".join(lb.text.split())
         table.labels.setdefault(text, lb.category)
         table.counts[(text, outlet)] = table.counts.get((text, outlet), 0) + 1
@@ -203,10 +201,7 @@ def keyness(
 
 def coverage(store: Store, entity_id: int) -> dict[str, dict[str, int]]:
     """Documents mentioning the actor, per outlet and month (YYYY-MM; 'undated')."""
-    docs = _outlets(store)
     out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for d in store.documents_mentioning([entity_id]):
-        row = docs[d]
-        month = row.published.strftime("%Y-%m") if row.published else "undated"
-        out[row.outlet or UNKNOWN_OUTLET][month] += 1
+    for outlet, month, n in store.documents_by_outlet_month(entity_id):
+        out[outlet or UNKNOWN_OUTLET][month or "undated"] += n
     return {o: dict(sorted(m.items())) for o, m in out.items()}

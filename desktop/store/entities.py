@@ -454,6 +454,53 @@ class EntityStoreMixin:
                 )
             )
 
+    def documents_by_outlet(self: _HasSessions, entity_id: int) -> dict[str | None, int]:
+        """How many documents of each outlet mention the entity (None: no outlet)."""
+        per_doc = (
+            select(Mention.document_id).where(Mention.entity_id == entity_id).distinct().subquery()
+        )
+        q = (
+            select(Outlet.name, func.count())
+            .select_from(per_doc)
+            .join(Document, Document.id == per_doc.c.document_id)
+            .outerjoin(Outlet, Outlet.id == Document.outlet_id)
+            .group_by(Outlet.name)
+        )
+        with self.session() as s:
+            return {name: n for name, n in s.execute(q)}
+
+    def documents_by_outlet_month(
+        self: _HasSessions, entity_id: int
+    ) -> list[tuple[str | None, str | None, int]]:
+        """(outlet, "YYYY-MM" or None when undated, documents mentioning the entity)."""
+        per_doc = (
+            select(Mention.document_id).where(Mention.entity_id == entity_id).distinct().subquery()
+        )
+        month = func.strftime("%Y-%m", Document.published)
+        q = (
+            select(Outlet.name, month, func.count())
+            .select_from(per_doc)
+            .join(Document, Document.id == per_doc.c.document_id)
+            .outerjoin(Outlet, Outlet.id == Document.outlet_id)
+            .group_by(Outlet.name, month)
+        )
+        with self.session() as s:
+            return [(o, m, n) for o, m, n in s.execute(q)]
+
+    def outlet_of_documents(self: _HasSessions, ids: Sequence[int]) -> dict[int, str | None]:
+        """The outlet name of each document."""
+        out: dict[int, str | None] = {}
+        unique = list(dict.fromkeys(ids))
+        with self.session() as s:
+            for lo in range(0, len(unique), 500):
+                q = (
+                    select(Document.id, Outlet.name)
+                    .outerjoin(Outlet, Outlet.id == Document.outlet_id)
+                    .where(Document.id.in_(unique[lo : lo + 500]))
+                )
+                out.update(s.execute(q).all())
+        return out
+
     # ---- the user's edits -------------------------------------------------------------
     def add_edit(self: _HasSessions, op: str, payload: dict[str, Any]) -> int:
         with self.transaction() as s:
