@@ -102,6 +102,7 @@ def _group_metadata(
             for m in members
             if PurePosixPath(m).suffix.lower() in TEXT_EXTS | HTML_EXTS
         }
+        by_name = {PurePosixPath(m).name: m for m in members}
         manifest: dict[str, dict[str, str]] = {}
         for m in members:
             if PurePosixPath(m).name.lower() == MANIFEST_NAME:
@@ -115,9 +116,7 @@ def _group_metadata(
             articles.append(m)
             row: dict[str, Any] = dict(manifest.get(p.name, {}))
             if p.suffix.lower() in TEXT_EXTS | HTML_EXTS:
-                sidecar = next(
-                    (x for x in members if PurePosixPath(x).name == p.stem + ".json"), None
-                )
+                sidecar = by_name.get(p.stem + ".json")
                 if sidecar is not None:
                     side = _parse_sidecar(read(sidecar), label(sidecar), problems)
                     if side:
