@@ -244,9 +244,23 @@ class _DocumentAnalyser:
         «الممثل الأمريكي الخاص لشؤون سوريا، جيمس جيفري»."""
         toks = self.tokens
         titles = self.kb.titles
+        anchors = self.kb.title_anchors
+        # tokens under a role phrase: the only ones examined without a title anchor
+        in_phrase: set[int] = set()
+        for start, end, _key, kind in self.covered:
+            if kind == "role-phrase":
+                first = bisect.bisect_right(self.token_starts, start) - 1
+                last = bisect.bisect_left(self.token_starts, end)
+                in_phrase.update(range(max(first, 0), last))
         i = 0
         while i < len(toks):
             t = toks[i].text
+            if i not in in_phrase and not (
+                any(f in anchors for f in _strip_proclitic(t))
+                or (i + 1 < len(toks) and f"{t} {toks[i + 1].text}" in anchors)
+            ):
+                i += 1  # neither a role phrase nor a title: no name follows from here
+                continue
             cover = self._covering(toks[i].start, toks[i].end)
             if cover and cover[1] == "role-phrase":
                 # a role phrase works as a title: «المتحدث باسم الجيش الروسي» + name
@@ -254,7 +268,6 @@ class _DocumentAnalyser:
                 while j < len(toks) and self._covering(toks[j].start, toks[j].end) == cover:
                     j += 1
             else:
-                anchors = self.kb.title_anchors
                 stripped = next((f for f in _strip_proclitic(t) if f in anchors), None)
                 two = f"{t} {toks[i + 1].text}" if i + 1 < len(toks) else ""
                 if two in anchors:
@@ -337,10 +350,18 @@ class _DocumentAnalyser:
                     by_skeleton.setdefault(skeleton(sur), m.key)
         if not by_surname:
             return
+        seconds = {k.split()[1] for k in by_surname if " " in k}
         for idx, tok in enumerate(self.tokens):
+            forms = _strip_proclitic(tok.text)
+            # most words are no surname: rule them out by lookups before anything else
+            if not any(
+                f in by_surname or f in seconds or (len(f) >= 5 and skeleton(f) in by_skeleton)
+                for f in forms
+            ):
+                continue
             if self._is_covered(tok.start, tok.end) or self._skipped(tok.start):
                 continue
-            for form in _strip_proclitic(tok.text):
+            for form in forms:
                 prev = self.tokens[idx - 1] if idx > 0 else None
                 two = f"{prev.text} {form}" if prev else ""
                 if prev and two in by_surname and not self._is_covered(prev.start, prev.end):

@@ -866,27 +866,24 @@ class _Framer:
                 continue  # «الهيئة العليا للمفاوضات» names a body, it reports no talks
             etype = hit.payload[0][0]
             by_sentence.setdefault(self.sentence_of(a), []).append((a, b, etype, hit.key))
+        speaker_of = {
+            (q.start, q.end): q.speaker_key
+            for q in self.result.quotes
+            if q.kind in ("direct", "partial") and q.speaker_key
+        }
+        sources: dict[int | None, str | None] = {}
+        for q in self.result.quotes:
+            if q.details.get("according_to"):
+                sources.setdefault(q.sentence_idx, q.speaker_key)
         for sentence, found in sorted(by_sentence.items()):
             s_start, s_end = self.sentences[sentence]
             in_sentence = self.mentions_in(s_start, s_end)
             participants = list(dict.fromkeys(m.key for m in in_sentence if m.type in ACTOR_TYPES))
-            speaker_of = {
-                (q.start, q.end): q.speaker_key
-                for q in self.result.quotes
-                if q.kind in ("direct", "partial") and q.speaker_key
-            }
             places = [m for m in in_sentence if m.type == "place"]
             sent_dates = [d for a, _b, d in date_spans if s_start <= a < s_end]
             point = next((d for d in sent_dates if not d.since), None)
             since = next((d for d in sent_dates if d.since), None)
-            source = next(
-                (
-                    q.speaker_key
-                    for q in self.result.quotes
-                    if q.sentence_idx == sentence and q.details.get("according_to")
-                ),
-                None,
-            )
+            source = sources.get(sentence)
             found.sort()
             for i, (a, b, etype, _key) in enumerate(found):
                 if (sentence, etype) in seen:
