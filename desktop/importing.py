@@ -31,6 +31,7 @@ from desktop.text.dates import parse_date
 from desktop.text.normalize import fingerprint_text, normalize
 from desktop.text.paragraphs import repeated_among
 from desktop.text.sentences import paragraph_spans, sentence_spans
+from desktop.text.tokens import NORM_WORD_RE
 from desktop.workers import worker_count
 
 TITLE_MAX = 120
@@ -66,8 +67,6 @@ class ImportOptions:
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
-#: a word of the normalised text (which has no diacritics left to break words)
-_WORD_RE = re.compile(r"[^\W_]+")
 _URL_DATE_RE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[^\d])")
 
 
@@ -142,7 +141,7 @@ def prepare(raw: RawArticle, outlets: OutletDirectory, options: ImportOptions) -
         source_path=raw.source,
         stem=raw.stem,
         content_hash=hashlib.sha256(fingerprint_text(text, norm_text).encode("utf-8")).hexdigest(),
-        word_count=len(_WORD_RE.findall(norm_text)),  # diacritics are gone there
+        word_count=len(NORM_WORD_RE.findall(norm_text)),  # diacritics are gone there
         outlet=outlet_name,
         outlet_ar=outlet_ar,
         outlet_key=outlet_key,

@@ -16,7 +16,7 @@ from desktop.text.normalize import (
     normalize_with_map,
     trailing_marks,
 )
-from desktop.text.tokens import WORD_RE
+from desktop.text.tokens import NORM_WORD_RE
 
 
 class Token(NamedTuple):
@@ -36,7 +36,9 @@ class DocText:
         self.norm: str
         self.omap: OffsetMap
         self.norm, self.omap = normalize_with_map(text)
-        self.tokens = [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.norm)]
+        self.tokens = [
+            Token(m.start(), m.end(), m.group()) for m in NORM_WORD_RE.finditer(self.norm)
+        ]
         self.token_starts = [t.start for t in self.tokens]
         self._hits: dict[int, list[Hit]] = {}
         self._original: list[tuple[int, int]] | None = None

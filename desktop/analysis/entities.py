@@ -245,6 +245,7 @@ class _DocumentAnalyser:
         toks = self.tokens
         titles = self.kb.titles
         anchors = self.kb.title_anchors
+        first_words = self.kb.anchor_first_words
         # tokens under a role phrase: the only ones examined without a title anchor
         in_phrase: set[int] = set()
         for start, end, _key, kind in self.covered:
@@ -256,8 +257,8 @@ class _DocumentAnalyser:
         while i < len(toks):
             t = toks[i].text
             if i not in in_phrase and not (
-                any(f in anchors for f in _strip_proclitic(t))
-                or (i + 1 < len(toks) and f"{t} {toks[i + 1].text}" in anchors)
+                not anchors.isdisjoint(_strip_proclitic(t))
+                or (t in first_words and i + 1 < len(toks) and f"{t} {toks[i + 1].text}" in anchors)
             ):
                 i += 1  # neither a role phrase nor a title: no name follows from here
                 continue
@@ -350,13 +351,12 @@ class _DocumentAnalyser:
                     by_skeleton.setdefault(skeleton(sur), m.key)
         if not by_surname:
             return
-        seconds = {k.split()[1] for k in by_surname if " " in k}
+        candidates = set(by_surname) | {k.split()[1] for k in by_surname if " " in k}
         for idx, tok in enumerate(self.tokens):
             forms = _strip_proclitic(tok.text)
             # most words are no surname: rule them out by lookups before anything else
-            if not any(
-                f in by_surname or f in seconds or (len(f) >= 5 and skeleton(f) in by_skeleton)
-                for f in forms
+            if candidates.isdisjoint(forms) and not (
+                by_skeleton and any(len(f) >= 5 and skeleton(f) in by_skeleton for f in forms)
             ):
                 continue
             if self._is_covered(tok.start, tok.end) or self._skipped(tok.start):
@@ -378,9 +378,10 @@ class _DocumentAnalyser:
     def speakers(self) -> None:
         """A reporting verb followed by an unknown one-word name: remember it for the
         corpus pass («وأكد خاجي»)."""
+        verbs = self.kb.verbs
         for idx, tok in enumerate(self.tokens[:-1]):
-            verb = next((f for f in _strip_proclitic(tok.text) if f in self.kb.verbs), None)
-            if verb is None:
+            forms = _strip_proclitic(tok.text)
+            if verbs.keys().isdisjoint(forms):
                 continue
             nxt = self.tokens[idx + 1]
             w = nxt.text

@@ -75,6 +75,8 @@ class Knowledge:
         self.titles = dict(titles)
         #: titles that can introduce a name (not the ministry words that complete them)
         self.title_anchors = {t for t, kind in titles.items() if kind != "ministry"}
+        #: first words of the title anchors of two or more words
+        self.anchor_first_words = {t.split()[0] for t in self.title_anchors if " " in t}
         self.nisbas = dict(nisbas)
         self.verbs = dict(verbs)
         self.function_words = function_words

@@ -22,7 +22,7 @@ from desktop.datafiles import read_tsv
 from desktop.paths import resource
 
 #: Bump when the folding changes: stored normalised data (search index) is then rebuilt.
-NORMALISATION_VERSION = 1
+NORMALISATION_VERSION = 2
 
 
 def _parse_codepoint(token: str) -> str:

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 # inside it (they are letters' companions, not separators). Underscore is not a letter.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 WORD_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+#: A word of *normalised* text: the normaliser deletes every mark ``WORD_RE`` lets into a
+#: word, so plain word characters suffice (and match about twice as fast).
+NORM_WORD_RE = re.compile(r"[^\W_]+")
 
 #: Proclitic sequences that may stand before a word, longest first (normalised forms).
 PROCLITICS: tuple[str, ...] = (

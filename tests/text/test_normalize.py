@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pyarabic import araby
 
 from desktop.text.normalize import fingerprint_text, normalize, normalize_with_map
+from desktop.text.tokens import _MARKS, NORM_WORD_RE, WORD_RE
 
 
 @pytest.mark.parametrize(
@@ -64,3 +67,19 @@ def test_offset_map_property(text: str) -> None:
 
 def test_fingerprint_ignores_spacing_and_diacritics() -> None:
     assert fingerprint_text("قال  دي ميستورا\n\nإنه") == fingerprint_text("قَالَ دي ميستورا إنه")
+
+
+def test_normalised_words_need_no_marks() -> None:
+    """Every mark the tokeniser lets into a word is deleted by the normaliser (or is a
+    word character), so the plain word pattern tokenises normalised text the same."""
+    marks = re.compile(f"[{_MARKS}]")
+    for cp in (*range(0x0600, 0x0700), 0x200C, 0x200D):
+        ch = chr(cp)
+        if marks.match(ch):
+            folded = normalize(ch)
+            assert folded == "" or NORM_WORD_RE.fullmatch(folded), hex(cp)
+    text = "قَالَ المبعوثُ الأمميُّ ستـيفان دي ميستورا: «إنّ ۝١ جنيفَ ٰأولاً»"
+    norm = normalize(text)
+    assert [m.span() for m in NORM_WORD_RE.finditer(norm)] == [
+        m.span() for m in WORD_RE.finditer(norm)
+    ]
