@@ -23,6 +23,7 @@ from desktop.store.models import (
     Outlet,
     Sentence,
     Setting,
+    Surface,
     core_table,
 )
 from desktop.store.rows import EntityDetail, EntityRow, MentionRow
@@ -198,7 +199,7 @@ class EntityStoreMixin:
         with self.transaction() as s:
             doc_ids = [d for d, _ in per_document]
             s.execute(delete(Mention).where(Mention.document_id.in_(doc_ids)))
-            rows = [_mention_values(d, m) for d, ms in per_document for m in ms]
+            rows = _mention_rows(s, per_document)
             if rows:
                 insert_many(s.connection(), Mention, rows)
             mark_entity_stats_stale(s)
@@ -212,19 +213,16 @@ class EntityStoreMixin:
         if not mentions:
             return
         with self.transaction() as s:
-            insert_many(
-                s.connection(), Mention, [_mention_values(document_id, m) for m in mentions]
-            )
+            insert_many(s.connection(), Mention, _mention_rows(s, [(document_id, mentions)]))
             mark_entity_stats_stale(s)
 
     def add_mentions_many(
         self: _HasSessions, per_document: Sequence[tuple[int, Sequence[NewMention]]]
     ) -> None:
         """Add mentions to several documents in one transaction."""
-        rows = [_mention_values(d, m) for d, ms in per_document for m in ms]
-        if rows:
+        if any(ms for _d, ms in per_document):
             with self.transaction() as s:
-                insert_many(s.connection(), Mention, rows)
+                insert_many(s.connection(), Mention, _mention_rows(s, per_document))
                 mark_entity_stats_stale(s)
 
     def reassign_mentions(self: _HasSessions, source_id: int, target_id: int) -> None:
@@ -315,9 +313,11 @@ class EntityStoreMixin:
             ent_ids = [e.id for e, _, _ in found]
             surfaces: dict[int, Counter[str]] = {}
             for eid, surface, n in s.execute(
-                select(Mention.entity_id, Mention.surface, func.count())
+                select(Mention.entity_id, Surface.text, func.count())
+                .select_from(Mention)
+                .join(Surface, Surface.id == Mention.surface_id)
                 .where(Mention.entity_id.in_(ent_ids))
-                .group_by(Mention.entity_id, Mention.surface)
+                .group_by(Mention.entity_id, Surface.text)
             ):
                 surfaces.setdefault(eid, Counter())[surface] += n
             outlets: dict[int, set[str]] = {}
@@ -355,9 +355,11 @@ class EntityStoreMixin:
                 {
                     surface: n
                     for surface, n in s.execute(
-                        select(Mention.surface, func.count())
+                        select(Surface.text, func.count())
+                        .select_from(Mention)
+                        .join(Surface, Surface.id == Mention.surface_id)
                         .where(Mention.entity_id == entity_id)
-                        .group_by(Mention.surface)
+                        .group_by(Surface.text)
                     )
                 }
             )
@@ -425,7 +427,13 @@ class EntityStoreMixin:
                 ids = list(s.scalars(select(Alias.entity_id).where(Alias.norm == norm).distinct()))
             if not ids:
                 ids = list(
-                    s.scalars(select(Mention.entity_id).where(Mention.surface == ref).distinct())
+                    s.scalars(
+                        select(Mention.entity_id)
+                        .select_from(Mention)
+                        .join(Surface, Surface.id == Mention.surface_id)
+                        .where(Surface.text == ref)
+                        .distinct()
+                    )
                 )
             out = []
             for i in dict.fromkeys(ids):
@@ -603,7 +611,11 @@ def count_entity_stats(s: Session, entity_ids: Sequence[int] | None) -> None:
         func.count().label("mentions"),
         func.count(func.distinct(Mention.document_id)).label("documents"),
     )
-    per_form = select(Mention.entity_id, Mention.surface, func.count().label("mentions"))
+    per_form = (
+        select(Mention.entity_id, Surface.text, func.count().label("mentions"))
+        .select_from(Mention)
+        .join(Surface, Surface.id == Mention.surface_id)
+    )
     if entity_ids is None:
         s.execute(delete(stats))
         s.execute(delete(forms))
@@ -621,24 +633,51 @@ def count_entity_stats(s: Session, entity_ids: Sequence[int] | None) -> None:
     s.execute(
         insert(forms).from_select(
             ["entity_id", "surface", "mentions"],
-            per_form.group_by(Mention.entity_id, Mention.surface),
+            per_form.group_by(Mention.entity_id, Surface.text),
         )
     )
     if entity_ids is None:
         s.merge(Setting(key=STATS_STALE_KEY, value="0"))
 
 
-def _mention_values(document_id: int, m: NewMention) -> dict[str, Any]:
-    return {
-        "document_id": document_id,
-        "entity_id": m.entity_id,
-        "start": m.start,
-        "end": m.end,
-        "surface": m.surface,
-        "kind": m.kind,
-        "sentence_idx": m.sentence_idx,
-        "confidence": m.confidence,
-    }
+def surface_ids(s: Session, texts: Iterable[str]) -> dict[str, int]:
+    """The ids of written forms, adding the new ones to ``surfaces``."""
+    wanted = list(dict.fromkeys(texts))
+    found: dict[str, int] = {}
+
+    def look_up(names: list[str]) -> None:
+        for lo in range(0, len(names), 500):
+            chunk = names[lo : lo + 500]
+            found.update(
+                s.execute(select(Surface.text, Surface.id).where(Surface.text.in_(chunk))).all()
+            )
+
+    look_up(wanted)
+    missing = [t for t in wanted if t not in found]
+    if missing:
+        insert_many(s.connection(), Surface, [{"text": t} for t in missing])
+        look_up(missing)
+    return found
+
+
+def _mention_rows(
+    s: Session, per_document: Sequence[tuple[int, Sequence[NewMention]]]
+) -> list[dict[str, Any]]:
+    ids = surface_ids(s, (m.surface for _d, ms in per_document for m in ms))
+    return [
+        {
+            "document_id": document_id,
+            "entity_id": m.entity_id,
+            "start": m.start,
+            "end": m.end,
+            "surface_id": ids[m.surface],
+            "kind": m.kind,
+            "sentence_idx": m.sentence_idx,
+            "confidence": m.confidence,
+        }
+        for document_id, ms in per_document
+        for m in ms
+    ]
 
 
 def _mention_row(m: Mention, sentence: str = "") -> MentionRow:

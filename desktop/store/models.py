@@ -195,6 +195,15 @@ class Alias(Base):
     __table_args__ = (UniqueConstraint("entity_id", "norm"),)
 
 
+class Surface(Base):
+    """The distinct written forms of mentions: a mention stores the id, since the same few
+    thousand forms recur across millions of mentions."""
+
+    __tablename__ = "surfaces"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(String(300), unique=True)
+
+
 class Mention(Base):
     __tablename__ = "mentions"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -202,7 +211,8 @@ class Mention(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    surface: Mapped[str] = mapped_column(String(300))
+    surface_id: Mapped[int] = mapped_column(ForeignKey("surfaces.id"))
+    surface_ref: Mapped[Surface] = relationship(lazy="joined", innerjoin=True)
     #: name | surname | role | label | discovered
     kind: Mapped[str] = mapped_column(String(20))
     sentence_idx: Mapped[int | None] = mapped_column(Integer)
@@ -211,6 +221,11 @@ class Mention(Base):
         Index("ix_mentions_document_start", "document_id", "start"),
         Index("ix_mentions_entity_document", "entity_id", "document_id"),
     )
+
+    @property
+    def surface(self) -> str:
+        """The mention as written (``text[start:end]`` of its document)."""
+        return self.surface_ref.text
 
 
 class EntityStat(Base):
