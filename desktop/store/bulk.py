@@ -10,6 +10,7 @@ defaults fill the columns the rows leave out.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert
@@ -35,12 +36,21 @@ def insert_many(conn: Connection, model: type[Base], rows: Sequence[Mapping[str,
     processors = [table.c[name].type.bind_processor(dialect) for name in names]
     compiled = insert(table).values({n: bindparam(n) for n in names}).compile(dialect=dialect)
     constant = tuple(defaults.values())
-    params: list[tuple[Any, ...]] = [tuple(r[k] for k in keys) + constant for r in rows]
+    pick = itemgetter(*keys)
+    if len(keys) == 1:
+        params: list[tuple[Any, ...]] = [(pick(r), *constant) for r in rows]
+    elif constant:
+        params = [pick(r) + constant for r in rows]
+    else:
+        params = [pick(r) for r in rows]
     for i, process in enumerate(processors):
         if process is not None:
             params = [(*p[:i], process(p[i]), *p[i + 1 :]) for p in params]
     if compiled.positional:
         order = [names.index(n) for n in compiled.positiontup or ()]
-        conn.exec_driver_sql(str(compiled), [tuple(p[i] for i in order) for p in params])
+        if order != list(range(len(names))):
+            reorder = itemgetter(*order)
+            params = [reorder(p) for p in params]
+        conn.exec_driver_sql(str(compiled), params)
     else:
         conn.exec_driver_sql(str(compiled), [dict(zip(names, p, strict=True)) for p in params])
