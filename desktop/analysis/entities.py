@@ -355,10 +355,14 @@ class _DocumentAnalyser:
         for idx, tok in enumerate(self.tokens):
             forms = _strip_proclitic(tok.text)
             # most words are no surname: rule them out by lookups before anything else
-            if candidates.isdisjoint(forms) and not (
-                by_skeleton and any(len(f) >= 5 and skeleton(f) in by_skeleton for f in forms)
-            ):
-                continue
+            if candidates.isdisjoint(forms):
+                if not by_skeleton:
+                    continue
+                for f in forms:
+                    if len(f) >= 5 and skeleton(f) in by_skeleton:
+                        break
+                else:
+                    continue
             if self._is_covered(tok.start, tok.end) or self._skipped(tok.start):
                 continue
             for form in forms:

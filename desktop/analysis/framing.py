@@ -232,6 +232,8 @@ class _Framer:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
     def skipped(self, pos: int) -> bool:
+        if not self.skip:
+            return False
         return any(a <= pos < b for a, b in self.skip)
 
     def span(self, nstart: int, nend: int) -> tuple[int, int]:

@@ -43,15 +43,17 @@ def _explicit_re() -> re.Pattern[str]:
     arabic = [n for n in names if not n.isascii()]
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in arabic)
     wd = "|".join(WEEKDAYS)
+    # the lookahead lets the engine skip, cheaply, every position where no date can start
+    # (منذ, a weekday: all begin with ا, or the day's digits)
     return re.compile(
-        rf"(?P<since>منذ\s+)?(?:(?P<wd>{wd})\s*،?\s*)?(?P<day>\d{{1,2}})\s+(?:من\s+)?"
+        rf"(?=[\dما])(?P<since>منذ\s+)?(?:(?P<wd>{wd})\s*،?\s*)?(?P<day>\d{{1,2}})\s+(?:من\s+)?"
         rf"(?P<month>{alt})(?:\s*/\s*(?:{alt}))?(?:\s*\((?:{alt})\))?"
         rf"(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s+الماضي)?"
     )
 
 
-_RELATIVE_RE = re.compile(
-    r"(?<![^\W\d_])(?:(?P<ago>امس\s+الاول)|(?P<yesterday>امس)|(?P<today>اليوم)|"
+_RELATIVE_RE = re.compile(  # every alternative begins with ا: the lookahead skips the rest
+    r"(?=ا)(?<![^\W\d_])(?:(?P<ago>امس\s+الاول)|(?P<yesterday>امس)|(?P<today>اليوم)|"
     r"(?P<wd>" + "|".join(WEEKDAYS) + r")(?P<last>\s+الماضي)?)(?![^\W\d_])"
 )
 
