@@ -433,19 +433,15 @@ class _Framer:
 
     def _verbs(self) -> list[_Verb]:
         out = []
-        verbs = self.kb.verbs
+        verb_words = self.kb.verb_words
         for ts, te, t in self.tokens:
-            if t in verbs:
-                forms = [t]
-            elif t[:1] in "وف" and len(t) > 3 and t[1:] in verbs:
-                forms = [t, t[1:]]
-            else:
+            form = verb_words.get(t)
+            if form is None:
                 continue
-            verb = verbs[forms[-1]]
+            verb = self.kb.verbs[form]
             a, b = self.span(ts, te)
             if self.skipped(a):
                 continue
-            form = forms[-1]
             participle = form.endswith("ا") and form != normalize(verb.lemma)
             out.append(
                 _Verb(a, b, verb.lemma, verb.category, self.sentence_of(a), participle=participle)

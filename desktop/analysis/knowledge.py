@@ -79,6 +79,15 @@ class Knowledge:
         self.anchor_first_words = {t.split()[0] for t in self.title_anchors if " " in t}
         self.nisbas = dict(nisbas)
         self.verbs = dict(verbs)
+        #: word → the verb form in it: the verb itself, or و/ف + a verb (a word of four
+        #: letters or more); one lookup per word of a document
+        self.verb_words: dict[str, str] = {}
+        for form in self.verbs:
+            for prefix in ("و", "ف"):
+                if len(prefix + form) > 3:
+                    self.verb_words.setdefault(prefix + form, form)
+        for form in self.verbs:
+            self.verb_words[form] = form  # a verb spelled like و/ف + verb is that verb
         self.function_words = function_words
         self.roles = {r.key: r for r in roles}
         self.entities: dict[str, EntityInfo] = {}
