@@ -225,3 +225,44 @@ def test_odd_queries_rank_as_the_plain_query(seeded_store: Store, query: str) ->
     if not groups:
         return
     assert_same_ranking(seeded_store.search_ids(groups), plain_ranking(seeded_store, groups))
+
+
+def test_a_query_with_more_matches_than_the_window_is_ranked_among_the_newest(
+    seeded_store: Store,
+) -> None:
+    teeth = []  # for some query the newest two are not the best two: the window shows
+    for query in ("جنيف", "سوريا", "الأمم المتحدة"):
+        _check_window(seeded_store, query, teeth)
+    assert any(teeth)
+
+
+def _check_window(seeded_store: Store, query: str, teeth: list[bool]) -> None:
+    groups = query_groups(query)
+    everything = plain_ranking(seeded_store, groups, limit=100)
+    assert len(everything) >= 3  # the seed articles that contain it
+    with seeded_store.engine.connect() as conn:
+        match = sqlite.match_expression(sqlite.present_groups(conn, groups))
+
+        def ranked(window: int, limit: int) -> list[tuple[int, float]]:
+            return sqlite.fts_search(
+                conn,
+                match,
+                outlet_id=None,
+                date_from=None,
+                date_to=None,
+                limit=limit,
+                window=window,
+            )
+
+        # a window as large as the matches: the exact ranking
+        assert_same_ranking(ranked(len(everything), 20), everything)
+
+        # a smaller window: the best of the most recent (highest id) matches, in bm25 order
+        def best_of_newest(n: int) -> list[tuple[int, float]]:
+            newest = sorted(i for i, _ in everything)[-n:]
+            return [(i, r) for i, r in everything if i in newest]
+
+        assert_same_ranking(ranked(2, 2), best_of_newest(2))
+        teeth.append(best_of_newest(2) != everything[:2])
+        # the window never holds fewer documents than were asked for
+        assert_same_ranking(ranked(1, 3), best_of_newest(3))
