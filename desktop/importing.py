@@ -200,7 +200,7 @@ def _prepare_in_worker(job: tuple[_Loaded, ImportOptions]) -> _Prepared:
 
 
 #: imports of at least this many bytes are parsed and prepared in worker processes
-PARALLEL_BYTES = 32_000_000
+PARALLEL_BYTES = 16_000_000
 
 
 def _pool(sources: list[Source]) -> ProcessPoolExecutor | None:
