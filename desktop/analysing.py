@@ -61,6 +61,8 @@ class UserLexicon:
     confirmed: set[str] = field(default_factory=set)
 
     def target(self, key: str) -> str:
+        if key not in self.merged:  # the usual case, asked hundreds of thousands of times
+            return key
         seen = set()
         while key in self.merged and key not in seen:
             seen.add(key)

@@ -255,15 +255,16 @@ def search(
     query: str,
     *,
     outlet: str | None = None,
+    outlet_id: int | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     limit: int = 20,
 ) -> list[SearchHit]:
-    """Ranked documents for ``query`` (see the module docstring). Never raises on input."""
+    """Ranked documents for ``query`` (see the module docstring), of one outlet when
+    ``outlet`` (a name) or ``outlet_id`` is given. Never raises on input."""
     groups = query_groups(query)
     if not groups:
         return []
-    outlet_id = None
     if outlet:
         outlet_id = store.outlet_id(outlet)
         if outlet_id is None:

@@ -242,14 +242,11 @@ class LibraryPanel(QWidget):
         hits = search(
             self.store,
             query,
-            outlet=None,
+            outlet_id=self.outlet_id(),
             date_from=self._date(self.date_from),
             date_to=self._date(self.date_to),
             limit=100,
         )
-        outlet = self.outlet_id()
-        if outlet is not None:
-            hits = [h for h in hits if h.row.outlet_id == outlet]
         if self.entity_filter is not None and hits:
             allowed = set(
                 self.store.document_ids(
