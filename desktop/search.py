@@ -40,6 +40,9 @@ class SearchHit:
     matched: tuple[str, ...] = ()
     #: where the first hit stands in the article (code points), to open it there
     first_offset: int = 0
+    #: the query matched more articles than are ranked: this is the best of the most
+    #: recent ones (``desktop.store.sqlite.RANK_WINDOW``)
+    windowed: bool = False
 
     def marked(self, left: str = "[", right: str = "]") -> str:
         out, last = [], 0
@@ -56,6 +59,7 @@ class SearchHit:
             snippet=self.snippet,
             marks=[list(m) for m in self.marks],
             matched=list(self.matched),
+            ranked_among_recent=self.windowed,
         )
         return d
 
@@ -269,7 +273,7 @@ def search(
         outlet_id = store.outlet_id(outlet)
         if outlet_id is None:
             return []
-    ranked = store.search_ids(
+    ranked, windowed = store.search_ranked(
         groups, outlet_id=outlet_id, date_from=date_from, date_to=date_to, limit=max(1, limit)
     )
     if not ranked:
@@ -287,5 +291,5 @@ def search(
         snippet, marks = make_snippet(text, spans)
         forms = tuple(dict.fromkeys(text[a:b] for a, b in spans))
         first = spans[0][0] if spans else 0
-        hits.append(SearchHit(row, rank, snippet, marks, forms, first))
+        hits.append(SearchHit(row, rank, snippet, marks, forms, first, windowed))
     return hits

@@ -252,7 +252,7 @@ def _check_window(seeded_store: Store, query: str, teeth: list[bool]) -> None:
                 date_to=None,
                 limit=limit,
                 window=window,
-            )
+            ).ids
 
         # a window as large as the matches: the exact ranking
         assert_same_ranking(ranked(len(everything), 20), everything)
@@ -266,3 +266,16 @@ def _check_window(seeded_store: Store, query: str, teeth: list[bool]) -> None:
         teeth.append(best_of_newest(2) != everything[:2])
         # the window never holds fewer documents than were asked for
         assert_same_ranking(ranked(1, 3), best_of_newest(3))
+
+
+def test_hits_say_when_a_query_was_ranked_in_the_window(
+    seeded_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert not any(h.windowed for h in search(seeded_store, "سوريا"))
+    monkeypatch.setattr(sqlite, "RANK_WINDOW", 2)
+    narrow = search(seeded_store, "سوريا", limit=2)
+    assert narrow and all(h.windowed for h in narrow)
+    assert narrow[0].as_dict()["ranked_among_recent"] is True
+    # a query with no more matches than the window is ranked exactly, and says so
+    rare = search(seeded_store, "بيدرسون", limit=2)
+    assert len(rare) == 2 and not any(h.windowed for h in rare)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, event
 
@@ -118,6 +118,13 @@ def present_groups(conn: Connection, groups: Sequence[Sequence[str]]) -> list[li
 RANK_WINDOW = 2000
 
 
+class Ranked(NamedTuple):
+    """``(doc_id, score)`` best first, and whether the ranking was of the window only."""
+
+    ids: list[tuple[int, float]]
+    windowed: bool
+
+
 def fts_search(
     conn: Connection,
     match: str,
@@ -126,8 +133,8 @@ def fts_search(
     date_from: str | None,
     date_to: str | None,
     limit: int,
-    window: int = RANK_WINDOW,
-) -> list[tuple[int, float]]:
+    window: int | None = None,
+) -> Ranked:
     """``(doc_id, rank)`` best first, ties by id; bm25 with the title weighted above the body.
 
     Exact over all matches when there are at most ``max(window, limit)`` of them;
@@ -155,19 +162,21 @@ def fts_search(
         params.append(date_to)
     if filters:
         where += f" AND +rowid IN (SELECT id FROM documents WHERE {' AND '.join(filters)})"
-    span = max(window, limit)
+    span = max(RANK_WINDOW if window is None else window, limit)
     newest = conn.exec_driver_sql(
         f"SELECT rowid FROM {FTS_TABLE} WHERE {where} ORDER BY rowid DESC LIMIT ?",
-        (*params, span),
+        (*params, span + 1),
     ).fetchall()
     if not newest:
-        return []
-    if len(newest) == span:  # more matches than the window: rank the newest only
+        return Ranked([], False)
+    windowed = len(newest) > span
+    if windowed:  # more matches than the window: rank the newest only
         where += " AND rowid >= ?"
-        params.append(int(newest[-1][0]))
+        params.append(int(newest[span - 1][0]))
     params.append(limit)
     sql = (
         f"SELECT rowid, bm25({FTS_TABLE}, 4.0, 1.0) AS score FROM {FTS_TABLE} "
         f"WHERE {where} ORDER BY score, rowid LIMIT ?"
     )
-    return [(int(r[0]), float(r[1])) for r in conn.exec_driver_sql(sql, tuple(params))]
+    rows = conn.exec_driver_sql(sql, tuple(params))
+    return Ranked([(int(r[0]), float(r[1])) for r in rows], windowed)

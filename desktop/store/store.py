@@ -441,6 +441,30 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
             )
 
     # ---- search -----------------------------------------------------------------------
+    def search_ranked(
+        self,
+        groups: Sequence[Sequence[str]],
+        *,
+        outlet_id: int | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        limit: int = 20,
+    ) -> sqlite.Ranked:
+        """Documents containing every group (any alternative of it), best first, and whether
+        only the most recent matches were ranked (see ``sqlite.RANK_WINDOW``)."""
+        with self.engine.connect() as conn:
+            match = sqlite.match_expression(sqlite.present_groups(conn, groups))
+            if not match:
+                return sqlite.Ranked([], False)
+            return sqlite.fts_search(
+                conn,
+                match,
+                outlet_id=outlet_id,
+                date_from=date_from.isoformat() if date_from else None,
+                date_to=date_to.isoformat() if date_to else None,
+                limit=limit,
+            )
+
     def search_ids(
         self,
         groups: Sequence[Sequence[str]],
@@ -451,15 +475,6 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         limit: int = 20,
     ) -> list[tuple[int, float]]:
         """Documents containing every group (any alternative of it), best first."""
-        with self.engine.connect() as conn:
-            match = sqlite.match_expression(sqlite.present_groups(conn, groups))
-            if not match:
-                return []
-            return sqlite.fts_search(
-                conn,
-                match,
-                outlet_id=outlet_id,
-                date_from=date_from.isoformat() if date_from else None,
-                date_to=date_to.isoformat() if date_to else None,
-                limit=limit,
-            )
+        return self.search_ranked(
+            groups, outlet_id=outlet_id, date_from=date_from, date_to=date_to, limit=limit
+        ).ids

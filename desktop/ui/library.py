@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.search import search
+from desktop.store import sqlite as store_sqlite
 from desktop.store.store import Store
 from desktop.ui.document_model import (
     DocIdRole,
@@ -256,7 +257,13 @@ class LibraryPanel(QWidget):
             hits = [h for h in hits if h.row.id in allowed]
         self.results.set_hits(hits)
         self.stack.setCurrentWidget(self.results_view)
-        self.status.setText(self.tr("{0} results for «{1}»").format(len(hits), query.strip()))
+        status = self.tr("{0} results for «{1}»").format(len(hits), query.strip())
+        if any(h.windowed for h in hits):
+            status += " " + self.tr(
+                "(a very common query: ranked among its {0} most recently imported matches;"
+                " add a word, an outlet or dates to narrow it)"
+            ).format(f"{store_sqlite.RANK_WINDOW:,}")
+        self.status.setText(status)
 
     def show_documents(self) -> None:
         self.stack.setCurrentWidget(self.view)

@@ -4,144 +4,145 @@
 <context>
     <name>ActorView</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="116"/>
+        <location filename="../../desktop/ui/actor_view.py" line="132"/>
         <source>(unknown)</source>
-        <extracomment>number of mentions of a label / verb in one outlet framing category of the row&apos;s label (None when the lexicon gives none) document id of the example sentence of a heatmap cell store offset (code points) of the label in that example document document id of a quotation or a concordance line store offset (code points) of a quotation or a concordance match the row&apos;s label (heatmap) or verb (verbs table) the column&apos;s outlet quotation kind: direct, indirect, partial qualitative colours for outlets (bars and legend), assigned in the order of outlet names</extracomment>
+        <extracomment>number of mentions of a label / verb in one outlet framing category of the row&apos;s label (None when the lexicon gives none) document id of the example sentence of a heatmap cell store offset (code points) of the label in that example document document id of a quotation or a concordance line store offset (code points) of a quotation or a concordance match the row&apos;s label (heatmap) or verb (verbs table) the column&apos;s outlet quotation kind: direct, indirect, partial quotations read at a time (the first page with the actor, more as the table scrolls) qualitative colours for outlets (bars and legend), assigned in the order of outlet names</extracomment>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="939"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1002"/>
         <source>Export table…</source>
+        <extracomment>the actor chosen while the view was hidden, read when it is shown</extracomment>
         <translation>تصدير الجدول…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="940"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1003"/>
         <source>Save the label table as CSV</source>
         <translation>حفظ جدول التسميات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="942"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1005"/>
         <source>Save chart…</source>
         <translation>حفظ المخطط…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="943"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1006"/>
         <source>Save the coverage chart as PNG</source>
         <translation>حفظ مخطط التغطية بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="976"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1035"/>
         <source>How each outlet labels the actor (double-click a cell for its example)</source>
         <translation>كيف تسمّي كل وسيلة إعلامية الفاعل (انقر نقرًا مزدوجًا على خلية لعرض مثالها)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1009"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1065"/>
         <source>The spelling whose concordance is shown</source>
         <translation>الصيغة الإملائية التي تُعرض سياقات ورودها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1015"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1071"/>
         <source>Spelling:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1024"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1080"/>
         <source>Concordance</source>
         <translation>سياقات الورود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1025"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1081"/>
         <source>Quotations</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1026"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1082"/>
         <source>Speech verbs</source>
         <translation>أفعال القول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1027"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1083"/>
         <source>Coverage</source>
         <translation>التغطية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1069"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1145"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1109"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1208"/>
         <source>Could not load: {0}</source>
         <translation>تعذّر التحميل: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1114"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1213"/>
         <source>person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1115"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1214"/>
         <source>organisation</source>
         <translation>منظمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1116"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1215"/>
         <source>armed group</source>
         <translation>جماعة مسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1117"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1216"/>
         <source>state or government</source>
         <translation>دولة أو حكومة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1118"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1217"/>
         <source>place</source>
         <translation>مكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1119"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1218"/>
         <source>media</source>
         <translation>وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1123"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1222"/>
         <source>{0} · {1} mentions in {2} documents · {3} outlets · {4} labels · quoted {5} times</source>
         <translation>{0} · الإشارات: {1} · المستندات: {2} · الوسائل الإعلامية: {3} · التسميات: {4} · مرات الاقتباس: {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1182"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1282"/>
         <source>Export table</source>
         <translation>تصدير الجدول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1182"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1282"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1189"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1289"/>
         <source>Could not save: {0}</source>
         <translation>تعذّر الحفظ: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1191"/>
-        <location filename="../../desktop/ui/actor_view.py" line="1199"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1291"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1299"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1194"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1294"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1194"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1294"/>
         <source>PNG images (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1201"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1301"/>
         <source>Could not save {0}</source>
         <translation>تعذّر حفظ {0}</translation>
     </message>
@@ -195,34 +196,34 @@
         <translation>حصة صوت B (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="236"/>
+        <location filename="../../desktop/ui/compare_view.py" line="219"/>
         <source>{0} · {1}
 A: {2} mentions · B: {3} mentions</source>
         <translation>{0} · {1}
 إشارات A: {2} · إشارات B: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="240"/>
+        <location filename="../../desktop/ui/compare_view.py" line="223"/>
         <source>The two sides label or quote this actor differently.</source>
         <translation>يختلف الجانبان في تسمية هذا الفاعل أو في نقل أقواله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="247"/>
+        <location filename="../../desktop/ui/compare_view.py" line="230"/>
         <source>No labels</source>
         <translation>لا توجد تسميات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="250"/>
+        <location filename="../../desktop/ui/compare_view.py" line="233"/>
         <source>No speech verbs</source>
         <translation>لا توجد أفعال قول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="253"/>
+        <location filename="../../desktop/ui/compare_view.py" line="236"/>
         <source>Not quoted</source>
         <translation>لم تُنقل أقواله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="255"/>
+        <location filename="../../desktop/ui/compare_view.py" line="238"/>
         <source>{0} quoted words ({1:.1%} of all quoted words)</source>
         <translation>الكلمات المقتبسة: {0} ({1:.1%} من مجموع الكلمات المقتبسة)</translation>
     </message>
@@ -230,47 +231,47 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareEventsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="394"/>
+        <location filename="../../desktop/ui/compare_view.py" line="377"/>
         <source>Reported by</source>
         <translation>ورد في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="395"/>
+        <location filename="../../desktop/ui/compare_view.py" line="378"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="396"/>
+        <location filename="../../desktop/ui/compare_view.py" line="379"/>
         <source>In A</source>
         <translation>في A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="397"/>
+        <location filename="../../desktop/ui/compare_view.py" line="380"/>
         <source>In B</source>
         <translation>في B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="398"/>
+        <location filename="../../desktop/ui/compare_view.py" line="381"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="399"/>
+        <location filename="../../desktop/ui/compare_view.py" line="382"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="402"/>
+        <location filename="../../desktop/ui/compare_view.py" line="385"/>
         <source>Both</source>
         <translation>كليهما</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="403"/>
+        <location filename="../../desktop/ui/compare_view.py" line="386"/>
         <source>Only A</source>
         <translation>A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="404"/>
+        <location filename="../../desktop/ui/compare_view.py" line="387"/>
         <source>Only B</source>
         <translation>B فقط</translation>
     </message>
@@ -278,12 +279,12 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareSide</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="536"/>
+        <location filename="../../desktop/ui/compare_view.py" line="520"/>
         <source>Pick the document for this side</source>
         <translation>اختر المستند لهذا الجانب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="543"/>
+        <location filename="../../desktop/ui/compare_view.py" line="534"/>
         <source>Open in reader</source>
         <translation>فتح في القراءة</translation>
     </message>
@@ -291,119 +292,119 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="627"/>
+        <location filename="../../desktop/ui/compare_view.py" line="619"/>
         <source>Synchronised scrolling</source>
-        <extracomment>(document id, code-point offset): show this document in the reader</extracomment>
+        <extracomment>(document id, code-point offset): show this document in the reader the documents the pickers list are to be read (again) when the view is shown</extracomment>
         <translation>تمرير متزامن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="630"/>
+        <location filename="../../desktop/ui/compare_view.py" line="622"/>
         <source>Scroll both articles together</source>
         <translation>تمرير المقالتين معًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="631"/>
+        <location filename="../../desktop/ui/compare_view.py" line="623"/>
         <source>Previous aligned passage</source>
         <translation>المقطع المتقابل السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="633"/>
+        <location filename="../../desktop/ui/compare_view.py" line="625"/>
         <source>Next aligned passage</source>
         <translation>المقطع المتقابل التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="649"/>
+        <location filename="../../desktop/ui/compare_view.py" line="641"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="675"/>
+        <location filename="../../desktop/ui/compare_view.py" line="667"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="709"/>
+        <location filename="../../desktop/ui/compare_view.py" line="705"/>
         <source>Shared actors</source>
         <translation>الفاعلون المشتركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="710"/>
+        <location filename="../../desktop/ui/compare_view.py" line="706"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="711"/>
+        <location filename="../../desktop/ui/compare_view.py" line="707"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="712"/>
+        <location filename="../../desktop/ui/compare_view.py" line="708"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="777"/>
-        <location filename="../../desktop/ui/compare_view.py" line="789"/>
+        <location filename="../../desktop/ui/compare_view.py" line="773"/>
+        <location filename="../../desktop/ui/compare_view.py" line="785"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="813"/>
+        <location filename="../../desktop/ui/compare_view.py" line="818"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="843"/>
+        <location filename="../../desktop/ui/compare_view.py" line="848"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="845"/>
+        <location filename="../../desktop/ui/compare_view.py" line="850"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="863"/>
+        <location filename="../../desktop/ui/compare_view.py" line="868"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="881"/>
+        <location filename="../../desktop/ui/compare_view.py" line="886"/>
         <source>Shared actors ({0}, {1} framed differently)</source>
         <translation>الفاعلون المشتركون ({0}، منهم {1} بتأطير مختلف)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="885"/>
+        <location filename="../../desktop/ui/compare_view.py" line="890"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="886"/>
+        <location filename="../../desktop/ui/compare_view.py" line="891"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="889"/>
+        <location filename="../../desktop/ui/compare_view.py" line="894"/>
         <source>Events ({0} shared · {1} only A · {2} only B)</source>
         <translation>الأحداث (مشتركة: {0} · في A فقط: {1} · في B فقط: {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="893"/>
+        <location filename="../../desktop/ui/compare_view.py" line="898"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="953"/>
+        <location filename="../../desktop/ui/compare_view.py" line="958"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="955"/>
+        <location filename="../../desktop/ui/compare_view.py" line="960"/>
         <source>{0} aligned passages</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="957"/>
+        <location filename="../../desktop/ui/compare_view.py" line="962"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -411,17 +412,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CoverageChart</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="759"/>
+        <location filename="../../desktop/ui/actor_view.py" line="820"/>
         <source>Documents mentioning the actor, per month</source>
         <translation>المستندات التي تذكر الفاعل، شهريًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="769"/>
+        <location filename="../../desktop/ui/actor_view.py" line="830"/>
         <source>No documents</source>
         <translation>لا توجد مستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="870"/>
+        <location filename="../../desktop/ui/actor_view.py" line="931"/>
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
@@ -468,27 +469,28 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="45"/>
+        <location filename="../../desktop/ui/document_model.py" line="147"/>
         <source>Title</source>
+        <extracomment>documents fetched per query when the view asks for a row not at hand fetched pages kept (least recently used dropped first): 32 × 256 rows page number → its rows (None: the document is gone from the store) pages fetched from the source since the model was made</extracomment>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="46"/>
+        <location filename="../../desktop/ui/document_model.py" line="148"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="47"/>
+        <location filename="../../desktop/ui/document_model.py" line="149"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="48"/>
+        <location filename="../../desktop/ui/document_model.py" line="150"/>
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="103"/>
+        <location filename="../../desktop/ui/document_model.py" line="324"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -552,74 +554,74 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/entity_sidebar.py" line="224"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="436"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="438"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/entity_sidebar.py" line="226"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="385"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="395"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="387"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="397"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="320"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="322"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="322"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="324"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="342"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="344"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="344"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="346"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="366"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="368"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="370"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="372"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="372"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="374"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="384"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="386"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="405"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="407"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="406"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="408"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="418"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="420"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="427"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="429"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
@@ -627,43 +629,43 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntityTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="76"/>
+        <location filename="../../desktop/ui/entity_model.py" line="97"/>
         <source>Name</source>
-        <extracomment>normalised name, English name and aliases seen, for the filter internal id of a type (top-level) row; an entity row carries its type row + 1 (target id, source id): the user dropped ``source`` onto ``target``</extracomment>
+        <extracomment>normalised name, English name and aliases seen, for the filter internal id of a type (top-level) row; an entity row carries its type row + 1 (target id, source id): the user dropped ``source`` onto ``target`` entity id → what the filter compares; built when first asked for rows with their aliases seen and outlets read, by entity id</extracomment>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="76"/>
+        <location filename="../../desktop/ui/entity_model.py" line="97"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="76"/>
+        <location filename="../../desktop/ui/entity_model.py" line="97"/>
         <source>Mentions</source>
         <translation>الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="227"/>
+        <location filename="../../desktop/ui/entity_model.py" line="280"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="248"/>
+        <location filename="../../desktop/ui/entity_model.py" line="301"/>
         <source>Seen as: {0}</source>
         <translation>ورد بصيغة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="250"/>
+        <location filename="../../desktop/ui/entity_model.py" line="303"/>
         <source>Outlets: {0}</source>
         <translation>الوسائل الإعلامية: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="251"/>
+        <location filename="../../desktop/ui/entity_model.py" line="304"/>
         <source>{0} documents, {1} mentions</source>
         <translation>المستندات: {0}، الإشارات: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="253"/>
+        <location filename="../../desktop/ui/entity_model.py" line="306"/>
         <source>discovered — not confirmed</source>
         <translation>مكتشَف آليًا — غير مؤكَّد</translation>
     </message>
@@ -763,55 +765,57 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="47"/>
+        <location filename="../../desktop/ui/events_view.py" line="83"/>
         <source>Date</source>
+        <extracomment>events read from the store each time the view needs more rows initial column widths (date, type, trigger, participants, place, outlet); participants stretches. Fixed widths: sizing columns to their contents would read every row. the columns the store orders by; participants has no order of its own</extracomment>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="48"/>
+        <location filename="../../desktop/ui/events_view.py" line="84"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="49"/>
+        <location filename="../../desktop/ui/events_view.py" line="85"/>
         <source>Trigger</source>
         <translation>الكلمة الدالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="50"/>
+        <location filename="../../desktop/ui/events_view.py" line="86"/>
         <source>Participants</source>
         <translation>المشاركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="51"/>
+        <location filename="../../desktop/ui/events_view.py" line="87"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="52"/>
+        <location filename="../../desktop/ui/events_view.py" line="88"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="93"/>
+        <location filename="../../desktop/ui/events_view.py" line="232"/>
         <source>(unknown)</source>
+        <extracomment>a page is being inserted: views asking for more meanwhile get nothing</extracomment>
         <translation>(غير معروفة)</translation>
     </message>
 </context>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="116"/>
+        <location filename="../../desktop/ui/events_view.py" line="255"/>
         <source>All event types</source>
         <translation>كل أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="137"/>
+        <location filename="../../desktop/ui/events_view.py" line="279"/>
         <source>Events in date order (double-click to read)</source>
         <translation>الأحداث بترتيب التاريخ (انقر نقرًا مزدوجًا للقراءة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="148"/>
+        <location filename="../../desktop/ui/events_view.py" line="327"/>
         <source>{0} events</source>
         <translation>الأحداث: {0}</translation>
     </message>
@@ -838,43 +842,43 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FrameHeatmapModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="245"/>
+        <location filename="../../desktop/ui/actor_view.py" line="270"/>
         <source>official</source>
-        <extracomment>(label, outlet) → offset of the label in its example document (alias as written, mentions), most frequent first document id → (title, outlet) of every document a quotation or line comes from</extracomment>
+        <extracomment>(label, outlet) → offset of the label in its example document (alias as written, mentions), most frequent first the first page of the actor&apos;s quotations (in document and text order) how many quotations the actor has in all where the next page of quotations starts (None: ``quotes`` holds them all) document id → (title, outlet) of every document a quotation or line comes from</extracomment>
         <translation>رسمي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="246"/>
+        <location filename="../../desktop/ui/actor_view.py" line="271"/>
         <source>neutral</source>
         <translation>محايد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="247"/>
+        <location filename="../../desktop/ui/actor_view.py" line="272"/>
         <source>delegitimising</source>
         <translation>نازع للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="248"/>
+        <location filename="../../desktop/ui/actor_view.py" line="273"/>
         <source>legitimising</source>
         <translation>مانح للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="285"/>
+        <location filename="../../desktop/ui/actor_view.py" line="310"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="285"/>
+        <location filename="../../desktop/ui/actor_view.py" line="310"/>
         <source>category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="285"/>
+        <location filename="../../desktop/ui/actor_view.py" line="310"/>
         <source>total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="308"/>
+        <location filename="../../desktop/ui/actor_view.py" line="333"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
@@ -908,22 +912,22 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>توقّف الاستيراد على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="146"/>
+        <location filename="../../desktop/ui/import_controller.py" line="154"/>
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="151"/>
+        <location filename="../../desktop/ui/import_controller.py" line="159"/>
         <source>Imported {0}, duplicates {1}, skipped {2}.</source>
         <translation>المستورَد: {0}، المكرَّر: {1}، المتخطّى: {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="155"/>
+        <location filename="../../desktop/ui/import_controller.py" line="163"/>
         <source>The import was cancelled; what was imported is kept.</source>
         <translation>أُلغي الاستيراد؛ وقد احتُفظ بما استُورد حتى الآن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="157"/>
+        <location filename="../../desktop/ui/import_controller.py" line="165"/>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>
@@ -931,22 +935,22 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>KwicModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="565"/>
+        <location filename="../../desktop/ui/actor_view.py" line="626"/>
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="566"/>
+        <location filename="../../desktop/ui/actor_view.py" line="627"/>
         <source>Match</source>
         <translation>المطابَق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="567"/>
+        <location filename="../../desktop/ui/actor_view.py" line="628"/>
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="568"/>
+        <location filename="../../desktop/ui/actor_view.py" line="629"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
@@ -956,6 +960,7 @@ A: {2} mentions · B: {3} mentions</source>
     <message>
         <location filename="../../desktop/ui/library.py" line="112"/>
         <source>Search the corpus (Enter)</source>
+        <extracomment>rows measured to size the columns to their contents (less than a page of the model)</extracomment>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
@@ -974,30 +979,35 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="197"/>
+        <location filename="../../desktop/ui/library.py" line="201"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="212"/>
+        <location filename="../../desktop/ui/library.py" line="216"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="215"/>
+        <location filename="../../desktop/ui/library.py" line="219"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="230"/>
-        <location filename="../../desktop/ui/library.py" line="261"/>
+        <location filename="../../desktop/ui/library.py" line="232"/>
+        <location filename="../../desktop/ui/library.py" line="270"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="257"/>
+        <location filename="../../desktop/ui/library.py" line="260"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="263"/>
+        <source>(a very common query: ranked among its {0} most recently imported matches; add a word, an outlet or dates to narrow it)</source>
+        <translation>(بحث شائع جدًا: رُتّبت النتائج من بين أحدث {0} مادة مستوردة تطابقه؛ أضف كلمة أو وسيلة إعلام أو تاريخًا لتضييقه)</translation>
     </message>
 </context>
 <context>
@@ -1009,25 +1019,25 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="80"/>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>Read</source>
         <translation>قراءة</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="81"/>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="82"/>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="83"/>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
@@ -1047,186 +1057,186 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.zip);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.zip);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="400"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>
@@ -1234,7 +1244,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>OneSideModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="374"/>
+        <location filename="../../desktop/ui/compare_view.py" line="357"/>
         <source>{0} · {1} · {2} mentions</source>
         <translation>{0} · {1} · الإشارات: {2}</translation>
     </message>
@@ -1242,7 +1252,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>PassagesModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="339"/>
+        <location filename="../../desktop/ui/compare_view.py" line="322"/>
         <source>Shared words: {0}</source>
         <translation>الكلمات المشتركة: {0}</translation>
     </message>
@@ -1250,37 +1260,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>QuotesModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="470"/>
+        <location filename="../../desktop/ui/actor_view.py" line="501"/>
         <source>Quotation</source>
+        <extracomment>reads the page of quotations after a key (:meth:`Store.quote_page` of one actor)</extracomment>
         <translation>الاقتباس</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="471"/>
+        <location filename="../../desktop/ui/actor_view.py" line="502"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="472"/>
+        <location filename="../../desktop/ui/actor_view.py" line="503"/>
         <source>Verb</source>
         <translation>الفعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="473"/>
+        <location filename="../../desktop/ui/actor_view.py" line="504"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="476"/>
+        <location filename="../../desktop/ui/actor_view.py" line="507"/>
         <source>direct</source>
         <translation>مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="477"/>
+        <location filename="../../desktop/ui/actor_view.py" line="508"/>
         <source>indirect</source>
         <translation>غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="478"/>
+        <location filename="../../desktop/ui/actor_view.py" line="509"/>
         <source>partial</source>
         <translation>جزئي</translation>
     </message>

@@ -16,6 +16,8 @@ from pytestqt.qtbot import QtBot
 from desktop.analysing import analyse_documents
 from desktop.entity_edits import resolve_entity
 from desktop.importing import import_paths
+from desktop.search import query_groups
+from desktop.store import sqlite
 from desktop.store.rows import DocumentRow
 from desktop.store.store import Store
 from desktop.ui.document_model import PAGE_SIZE, DocIdRole, DocumentTableModel, SortRole
@@ -332,3 +334,20 @@ def test_library_entity_filter_and_search_hits(
     assert hits and set(hits) <= set(widget.model.document_ids())
     widget.set_entity_filter(None)
     assert widget.model.rowCount() == 5
+
+
+def test_library_says_when_a_common_query_was_ranked_among_recent_matches(
+    panel: LibraryPanel, big_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel.search_box.setText("جنيف")
+    panel.run_search()
+    assert "جنيف" in panel.status.text() and "recently" not in panel.status.text()
+    monkeypatch.setattr(sqlite, "RANK_WINDOW", 150)  # the library asks for 100 hits
+    panel.run_search()
+    status = panel.status.text()
+    assert status.startswith("100 results for «جنيف»")
+    assert "150 most recently imported" in status
+    hits = [panel.results.hit(r) for r in range(panel.results.rowCount())]
+    assert all(h.windowed for h in hits)
+    newest = sorted(big_store.search_ids(query_groups("جنيف"), limit=100_000))[-150:]
+    assert {h.row.id for h in hits} <= {i for i, _ in newest}
