@@ -164,6 +164,7 @@ class LibraryPanel(QWidget):
         entity_row.addWidget(self.entity_label, 1)
         entity_row.addWidget(self.entity_clear)
         self.status = QLabel()
+        self.status.setWordWrap(True)  # a long note wraps instead of widening the dock
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search_box)
