@@ -186,7 +186,7 @@ def analyse_documents(
             else store.documents_needing_analysis(ANALYSIS_VERSION)
         )
     discovered: dict[str, str] = {}  # key → normalised name, found in this run
-    speakers: dict[int, _SpeakerSlots] = {}
+    speakers: dict[int, list[_Slot]] = {}
     workers = _worker_count(len(doc_ids)) if workers is None else workers
     pool = _pool(workers, lex, previous) if workers > 1 else None
     progress.start(len(doc_ids), "Analysing")
@@ -233,11 +233,9 @@ def analyse_documents(
                     discovered[d.key] = d.norm
                 rows = _to_rows(found.mentions, lex, key_ids, text)
                 if found.unresolved_speakers:
-                    speakers[doc_id] = _SpeakerSlots(
-                        [(a, b, form, text[a:b]) for a, b, form in found.unresolved_speakers],
-                        {(m.start, m.end) for m in rows},
-                        [a for a, _b in job[3]],
-                    )
+                    slots = _free_slots(found.unresolved_speakers, rows, text, job[3])
+                    if slots:
+                        speakers[doc_id] = slots
                 written.append((doc_id, rows))
                 framed.append((doc_id, _framing_rows(found, lex, key_ids)))
                 progress.advance(1)
@@ -413,21 +411,36 @@ def _cluster(
             store.reassign_mentions(key_ids[source], key_ids[final])
 
 
-@dataclass
-class _SpeakerSlots:
-    """Names after a reporting verb that the document alone could not resolve."""
+#: a name after a reporting verb that the document alone could not resolve, and that no
+#: mention covers: (original start, original end, normalised form, surface, sentence)
+_Slot = tuple[int, int, str, str, "int | None"]
 
-    #: (original start, original end, normalised form, surface)
-    slots: list[tuple[int, int, str, str]]
-    #: spans already taken by mentions
-    taken: set[tuple[int, int]]
-    sentence_starts: list[int]
+
+def _free_slots(
+    unresolved: Sequence[tuple[int, int, str]],
+    mentions: Sequence[NewMention],
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+) -> list[_Slot]:
+    """The slots no mention overlaps, with what resolving them later needs (kept for the
+    whole run, so only these few tuples, not the document's mentions)."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _b in spans]
+    sentence_starts = [a for a, _b in sentences]
+    out: list[_Slot] = []
+    for a, b, form in unresolved:
+        i = bisect.bisect_left(starts, b)  # mentions starting before the slot ends
+        if any(e > a for _s, e in spans[:i]):
+            continue  # a mention already stands on these words
+        sentence = max(0, bisect.bisect_right(sentence_starts, a) - 1) if sentences else None
+        out.append((a, b, form, text[a:b], sentence))
+    return out
 
 
 def _resolve_speakers(
     store: Store,
     kb: Knowledge,
-    speakers: dict[int, _SpeakerSlots],
+    speakers: dict[int, list[_Slot]],
     lex: UserLexicon,
     key_ids: dict[str, int],
 ) -> int:
@@ -449,20 +462,19 @@ def _resolve_speakers(
             if len(words) >= 2 and len(words[-1]) >= 4:
                 index.setdefault(words[-1], set()).add(key)
     found: list[tuple[int, list[NewMention]]] = []
-    for doc_id, doc in speakers.items():
+    for doc_id, slots in speakers.items():
         rows = []
-        for a, b, form, surface in doc.slots:
+        taken: list[tuple[int, int]] = []
+        for a, b, form, surface, sentence in slots:
             keys = {lex.target(k) for k in index.get(form, set())}
             if len(keys) != 1:
                 continue
             key = keys.pop()
             if key in lex.ignored or key not in key_ids:
                 continue
-            if any(a < e and s < b for s, e in doc.taken):
-                continue
-            doc.taken.add((a, b))
-            starts = doc.sentence_starts
-            sentence = max(0, bisect.bisect_right(starts, a) - 1) if starts else None
+            if any(a < e and s < b for s, e in taken):
+                continue  # two slots over the same words («خاجي» and «خاجي قوله»)
+            taken.append((a, b))
             rows.append(NewMention(a, b, surface, key_ids[key], "surname", sentence, 0.7))
         if rows:
             found.append((doc_id, rows))
