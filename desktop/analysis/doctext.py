@@ -74,6 +74,12 @@ class DocText:
             self._original_starts = [a for a, _b in self._original]
         return self._original
 
+    def token_range(self, a: int, b: int) -> tuple[int, int]:
+        """Indices ``[lo, hi)`` of the tokens whose original span starts in ``[a, b)``."""
+        self.original_tokens()
+        lo = bisect.bisect_left(self._original_starts, a)
+        return lo, bisect.bisect_left(self._original_starts, b, lo)
+
     def tokens_between(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """``(original start, original end, normalised text)`` of the tokens whose
         original span starts in ``[a, b)``."""

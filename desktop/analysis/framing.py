@@ -307,10 +307,21 @@ class _Framer:
     def appositions(self) -> None:
         """Role phrases right before or after a person's name: «بشار الجعفري رئيس وفد
         الحكومة السورية», «مبعوث الأمم المتحدة الخاص إلى سوريا جير بيدرسون»."""
+        # role spans are in text order and never overlap: those within three characters
+        # of a name are found by bisection, then checked as before
+        role_starts = [a for a, _b in self.role_spans]
+        role_ends = [b for _a, b in self.role_spans]
         for m in self.mentions:
             if m.type != "person" or self.skipped(m.start):
                 continue
-            for a, b in self.role_spans:
+            after = range(
+                bisect.bisect_left(role_starts, m.end), bisect.bisect_right(role_starts, m.end + 3)
+            )
+            before = range(
+                bisect.bisect_left(role_ends, m.start - 3), bisect.bisect_right(role_ends, m.start)
+            )
+            for k in sorted({*after, *before}):
+                a, b = self.role_spans[k]
                 if self.skipped(a):
                     continue
                 gap_after = self.text[m.end : a] if a >= m.end else None
@@ -364,13 +375,13 @@ class _Framer:
 
     def _title_before(self, start: int) -> int | None:
         """Start of a title + descriptor chain ending right before ``start``."""
-        toks = self.norm_tokens_between(max(0, start - 120), start)
-        if not toks:
-            return None
+        spans, words = self.doc.original_tokens(), self.doc.tokens
+        lo, hi = self.doc.token_range(max(0, start - 120), start)
         anchors = self.kb.title_anchors
         begin = None
-        for i in range(len(toks) - 1, -1, -1):
-            oa, _ob, t = toks[i]
+        for i in range(hi - 1, lo - 1, -1):
+            oa, ob = spans[i]
+            t = words[i].text
             stripped = t[1:] if t[:1] in "ول" and t[1:] in anchors else t
             if stripped in anchors:
                 begin = oa
@@ -379,7 +390,7 @@ class _Framer:
                 t.startswith(("ال", "لل"))
                 or t in self.kb.titles
                 or t in self.kb.nisbas
-                or self.mention_at(oa, _ob) is not None
+                or self.mention_at(oa, ob) is not None
             ):
                 return None
         if begin is None:
