@@ -615,14 +615,17 @@ class _Framer:
                 speakers_by_sentence.setdefault(v.sentence, (key, text, details, v))
                 last_speaker = (key, text, {k: d for k, d in details.items() if k == "via"})
             v.speaker = (key, text, details)
+        verbs_in: dict[int, list[_Verb]] = {}
+        for v in verbs:
+            verbs_in.setdefault(v.sentence, []).append(v)
         for a, b, closed in marks:
             if self.skipped(a):
                 continue
             words = len(WORD_RE.findall(self.text[a:b]))
             sentence = self.sentence_of(a)
             # the verb that introduces it: the last before it in its sentence, else the next
-            preceding = [v for v in verbs if v.end <= a and v.sentence == sentence]
-            following = [v for v in verbs if v.start >= b and v.sentence == self.sentence_of(b)]
+            preceding = [v for v in verbs_in.get(sentence, ()) if v.end <= a]
+            following = [v for v in verbs_in.get(self.sentence_of(b), ()) if v.start >= b]
             verb = preceding[-1] if preceding else (following[0] if following else None)
             key, text, details = verb.speaker if verb else (None, None, {})
             if verb is None:
