@@ -21,6 +21,7 @@ from desktop.store.models import (
     Quote,
 )
 from desktop.store.rows import EventRow, LabelRow, QuoteRow
+from desktop.store.selects import event_row
 
 
 @dataclass(frozen=True)
@@ -276,21 +277,4 @@ class FramingStoreMixin:
                     .where(EventParticipant.event_id.in_(ids))
                 ):
                     parts.setdefault(eid, []).append((pid, name, etype))
-            return [
-                EventRow(
-                    e.id,
-                    e.document_id,
-                    e.type,
-                    e.trigger,
-                    e.start,
-                    e.end,
-                    e.date,
-                    e.date_text,
-                    e.place_entity_id,
-                    pn,
-                    parts.get(e.id, []),
-                    e.sentence_idx,
-                    dict(e.details or {}),
-                )
-                for e, pn in rows
-            ]
+            return [event_row(e, pn, parts.get(e.id, [])) for e, pn in rows]

@@ -26,6 +26,7 @@ from desktop.store.models import (
 )
 from desktop.store.paging import PagingStoreMixin
 from desktop.store.rows import DocumentDetail, DocumentRow, OutletRow, StoreCounts
+from desktop.store.selects import DOCUMENT_ROW_COLUMNS
 from desktop.store.views import ViewsStoreMixin
 from desktop.text.normalize import NORMALISATION_VERSION, normalize
 
@@ -61,21 +62,6 @@ class DocumentDraft:
 
 def _fts_row(doc_id: int, title: str, text: str) -> tuple[int, str, str]:
     return doc_id, normalize(title), normalize(text)
-
-
-_DOC_COLUMNS = (
-    Document.id,
-    Document.stem,
-    Document.title,
-    Document.outlet_id,
-    Outlet.name,
-    Document.published,
-    Document.url,
-    Document.author,
-    Document.source_path,
-    Document.char_count,
-    Document.word_count,
-)
 
 
 def _doc_row(r: Sequence[object]) -> DocumentRow:
@@ -330,7 +316,7 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         date_to: dt.date | None = None,
         ids: Sequence[int] | None = None,
     ) -> list[DocumentRow]:
-        q = select(*_DOC_COLUMNS).outerjoin(Outlet, Outlet.id == Document.outlet_id)
+        q = select(*DOCUMENT_ROW_COLUMNS).outerjoin(Outlet, Outlet.id == Document.outlet_id)
         if outlet_id is not None:
             q = q.where(Document.outlet_id == outlet_id)
         if date_from is not None:

@@ -20,26 +20,13 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.store.models import Document, Entity, Event, EventParticipant, Outlet, Quote
 from desktop.store.rows import DocumentRow, EventRow, QuoteRow
+from desktop.store.selects import DOCUMENT_ROW_COLUMNS, event_row
 
 EventSort = Literal["date", "type", "trigger", "place", "outlet"]
 EVENT_SORTS: tuple[EventSort, ...] = ("date", "type", "trigger", "place", "outlet")
 
 #: the sort key of an event with neither a date of its own nor a dated document: last
 UNDATED_KEY = "9999-12-31"
-
-_DOCUMENT_COLUMNS = (
-    Document.id,
-    Document.stem,
-    Document.title,
-    Document.outlet_id,
-    Outlet.name,
-    Document.published,
-    Document.url,
-    Document.author,
-    Document.source_path,
-    Document.char_count,
-    Document.word_count,
-)
 
 
 @dataclass(frozen=True)
@@ -125,7 +112,7 @@ class ViewsStoreMixin:
             found = {
                 r[0].id: r
                 for r in s.execute(
-                    select(Event, place.name, *_DOCUMENT_COLUMNS)
+                    select(Event, place.name, *DOCUMENT_ROW_COLUMNS)
                     .join(Document, Document.id == Event.document_id)
                     .outerjoin(Outlet, Outlet.id == Document.outlet_id)
                     .outerjoin(place, place.id == Event.place_entity_id)
@@ -135,21 +122,7 @@ class ViewsStoreMixin:
             participants = _participants(s, ids)
         rows = [
             (
-                EventRow(
-                    e.id,
-                    e.document_id,
-                    e.type,
-                    e.trigger,
-                    e.start,
-                    e.end,
-                    e.date,
-                    e.date_text,
-                    e.place_entity_id,
-                    place_name,
-                    participants.get(e.id, []),
-                    e.sentence_idx,
-                    dict(e.details or {}),
-                ),
+                event_row(e, place_name, participants.get(e.id, [])),
                 DocumentRow(*doc),
             )
             for e, place_name, *doc in (found[i] for i in ids if i in found)
