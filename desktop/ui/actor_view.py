@@ -68,7 +68,7 @@ from desktop.store.store import Store
 from desktop.store.views import QuotePage
 from desktop.ui.document_model import is_rtl
 from desktop.ui.palette import category_colour
-from desktop.ui.table_model import ColumnsTableModel
+from desktop.ui.table_model import KeysetPagedModel
 from desktop.ui.workers import TaskRunner
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -487,7 +487,7 @@ class VerbsModel(QAbstractTableModel):
 QuotePager = Callable[[tuple[int, int, int]], QuotePage]
 
 
-class QuotesModel(ColumnsTableModel):
+class QuotesModel(KeysetPagedModel):
     """The actor's quotations: text, kind, verb, document. With a ``pager``, the rows
     given are the first page and the view fetches the others as it scrolls."""
 
@@ -509,9 +509,7 @@ class QuotesModel(ColumnsTableModel):
             "partial": self.tr("partial"),
         }
         self._pager: QuotePager | None = None
-        self._after: tuple[int, int, int] | None = None
         self._total = 0
-        self._fetching = False
 
     def set_quotes(
         self,
@@ -537,32 +535,17 @@ class QuotesModel(ColumnsTableModel):
         """How many quotations there are (fetched or not)."""
         return self._total
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return (
-            not parent.isValid()
-            and not self._fetching
-            and self._pager is not None
-            and self._after is not None
-        )
+    def _can_page(self) -> bool:
+        return self._pager is not None
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        assert self._pager is not None and self._after is not None
-        page = self._pager(self._after)
-        if not page.rows:
-            self._after = None
-            return
-        first = len(self._rows)
-        self._fetching = True
-        try:
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
-            self._documents.update(page.documents)
-            self._after = page.after
-            self.endInsertRows()
-        finally:
-            self._fetching = False
+    def _next_page(self) -> Any:
+        assert self._pager is not None
+        return self._pager(self._after)
+
+    def _append(self, page: Any) -> None:
+        self._rows.extend(page.rows)
+        self._documents.update(page.documents)
+        self._after = page.after
 
     def quote(self, row: int) -> QuoteRow:
         return self._rows[row]

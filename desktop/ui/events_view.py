@@ -29,7 +29,7 @@ from desktop.store.rows import DocumentRow, EventRow
 from desktop.store.store import Store
 from desktop.store.views import EventPage, EventSort
 from desktop.ui.palette import event_type_name
-from desktop.ui.table_model import ColumnsTableModel
+from desktop.ui.table_model import KeysetPagedModel
 from desktop.ui.workers import TaskRunner
 
 DocIdRole = Qt.ItemDataRole.UserRole + 1
@@ -61,7 +61,7 @@ class EventSource(Protocol):
     ) -> EventPage: ...
 
 
-class EventsModel(ColumnsTableModel):
+class EventsModel(KeysetPagedModel):
     """Events and their documents. Either a fixed list (:meth:`set_rows`) or the events of
     a store (:meth:`load`), fetched a page at a time as the view scrolls
     (``canFetchMore`` / ``fetchMore``) and sorted by the store (:meth:`sort`)."""
@@ -89,13 +89,10 @@ class EventsModel(ColumnsTableModel):
         }
         self.page_size = max(1, page_size)
         self._source: EventSource | None = None
-        self._after: tuple[str, int] | None = None
         self._event_type: str | None = None
         self._sort_column = 0
         self._order = Qt.SortOrder.AscendingOrder
         self._total = 0
-        #: a page is being inserted: views asking for more meanwhile get nothing
-        self._fetching = False
 
     # ---- what is shown -------------------------------------------------------------------
     def set_rows(self, rows: list[tuple[EventRow, DocumentRow]]) -> None:
@@ -183,30 +180,12 @@ class EventsModel(ColumnsTableModel):
         self._rows.extend(page.rows)
         self._after = page.after
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return (
-            not parent.isValid()
-            and not self._fetching
-            and self._source is not None
-            and self._after is not None
-        )
+    def _can_page(self) -> bool:
+        return self._source is not None
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
+    def _next_page(self) -> EventPage:
         assert self._source is not None
-        page = self._page(self._source, self._after)
-        if not page.rows:
-            self._after = None
-            return
-        first = len(self._rows)
-        self._fetching = True
-        try:
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._append(page)
-            self.endInsertRows()
-        finally:
-            self._fetching = False
+        return self._page(self._source, self._after)
 
     # ---- cells ---------------------------------------------------------------------------
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -35,3 +35,48 @@ class ColumnsTableModel(QAbstractTableModel):
         if 0 <= section < len(self.COLUMNS):
             return self._headers.get(self.COLUMNS[section], self.COLUMNS[section])
         return None
+
+
+class KeysetPagedModel(ColumnsTableModel):
+    """A flat model that reads its rows a page at a time after the last row's key, as the
+    view scrolls (``fetchMore``). Subclasses say whether they can read more
+    (``_can_page``), read the page after ``_after`` (``_next_page``: an object with
+    ``rows``) and append it (``_append``, which also moves ``_after``)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._after: Any = None
+        self._fetching = False
+
+    def _can_page(self) -> bool:
+        raise NotImplementedError
+
+    def _next_page(self) -> Any:
+        raise NotImplementedError
+
+    def _append(self, page: Any) -> None:
+        raise NotImplementedError
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return (
+            not parent.isValid()
+            and not self._fetching
+            and self._after is not None
+            and self._can_page()
+        )
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        page = self._next_page()
+        if not page.rows:
+            self._after = None
+            return
+        first = len(self._rows)
+        self._fetching = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._append(page)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
