@@ -113,3 +113,73 @@ def test_bulk_rows_are_stored_as_the_orm_would_store_them(seeded_store: Store) -
         )
         assert repeated == ["integer"]
         assert s.scalar(select(Paragraph.repeated).limit(1)) in (True, False)
+
+
+def test_a_store_from_before_compaction_is_upgraded_with_its_data(tmp_path: Path) -> None:
+    """A database at migration 0003 (plain text, mentions with their surface) opens at
+    head with the same texts, structure, mentions and counts."""
+    from alembic import command
+
+    from desktop.store.engine import _alembic_config
+
+    text = "قال المبعوث الأممي غير بيدرسون في جنيف إن الحل سياسي.\nوأكد بيدرسون ذلك."
+    cut = text.index("\n")
+    engine = make_engine(tmp_path / "old.db")
+    cfg = _alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        sql = conn.exec_driver_sql
+        sql(
+            "INSERT INTO documents (id, title, source_path, stem, content_hash, text, "
+            "char_count, word_count, imported_at) VALUES (1, 'عنوان', 'a.txt', 'a', 'h', ?, ?, 13, "
+            "'2026-01-01 00:00:00')",
+            (text, len(text)),
+        )
+        sql(
+            'INSERT INTO paragraphs (id, document_id, idx, start, "end", repeated) '
+            "VALUES (1, 1, 0, 0, ?, 0), (2, 1, 1, ?, ?, 0)",
+            (cut, cut + 1, len(text)),
+        )
+        sql(
+            'INSERT INTO sentences (id, document_id, paragraph_idx, idx, start, "end") '
+            "VALUES (1, 1, 0, 0, 0, ?), (2, 1, 1, 1, ?, ?)",
+            (cut, cut + 1, len(text)),
+        )
+        sql(
+            "INSERT INTO entities (id, key, name, type, origin, confirmed, ignored, created_at) "
+            "VALUES (1, 'pedersen', 'غير بيدرسون', 'person', 'gazetteer', 1, 0, "
+            "'2026-01-01 00:00:00'), (2, 'geneva', 'جنيف', 'place', 'gazetteer', 1, 0, "
+            "'2026-01-01 00:00:00')"
+        )
+        first = text.index("غير بيدرسون")
+        second = text.rindex("بيدرسون")
+        geneva = text.index("جنيف")
+        mentions = [
+            (1, first, first + len("غير بيدرسون"), 1),
+            (2, geneva, geneva + len("جنيف"), 2),
+            (3, second, second + len("بيدرسون"), 1),
+        ]
+        for mid, a, b, entity in mentions:
+            sql(
+                'INSERT INTO mentions (id, document_id, entity_id, start, "end", surface, kind, '
+                "sentence_idx, confidence) VALUES (?, 1, ?, ?, ?, ?, 'name', 0, 1.0)",
+                (mid, entity, a, b, text[a:b]),
+            )
+    engine.dispose()
+
+    store = Store.open(tmp_path / "old.db")
+    try:
+        assert current_revision(store.engine) == HEAD_REVISION
+        detail = store.document(1)
+        assert detail.text == text
+        assert [(a, b) for _p, a, b in detail.sentences] == [(0, cut), (cut + 1, len(text))]
+        surfaces = sorted(m.surface for m, _n, _t in store.document_mentions(1))
+        assert surfaces == sorted(text[a:b] for _i, a, b, _e in mentions)
+        assert surfaces == ["بيدرسون", "جنيف", "غير بيدرسون"]
+        counts = {r.key: (r.documents, r.mentions) for r in store.entity_summaries()}
+        assert counts == {"pedersen": (1, 2), "geneva": (1, 1)}
+        # the search index is rebuilt from the (now compressed) text
+        assert [i for i, _r in store.search_ids([["جنيف"]])] == [1]
+    finally:
+        store.close()
