@@ -20,6 +20,7 @@ from desktop.entity_edits import EditError, EntityRef, resolve_entity
 from desktop.importing import ImportOptions, ImportReport, import_paths
 from desktop.lexicon.gazetteer import ENTITY_TYPES
 from desktop.search import search
+from desktop.store import sqlite as store_sqlite
 from desktop.store.store import Store, StoreError
 
 EXIT_OK = 0
@@ -465,7 +466,11 @@ def cmd_search(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         out.write(
             f"{h.row.id:>5}  {h.row.outlet or '(unknown)'}  {h.row.title}\n       {h.marked()}\n"
         )
-    out.write(f"{len(hits)} results\n")
+    note = ""
+    if any(h.windowed for h in hits):
+        window = store_sqlite.RANK_WINDOW
+        note = f" (a very common query: ranked among its {window:,} most recent matches)"
+    out.write(f"{len(hits)} results{note}\n")
     return EXIT_OK
 
 

@@ -70,6 +70,23 @@ def test_search_finds_proclitic_and_hamza_forms(
     assert {h["stem"][:3] for h in hits} == {"000", "003", "004"}  # type: ignore[union-attr,index]
 
 
+def test_search_says_when_a_common_query_was_ranked_in_the_window(
+    db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.store import sqlite
+
+    code, out, _err = run(capsys, "--db", db, "search", "جنيف", "--limit", "2")
+    assert code == 0 and out.splitlines()[-1] == "2 results"
+    monkeypatch.setattr(sqlite, "RANK_WINDOW", 2)  # جنيف is in three seed articles
+    code, out, _err = run(capsys, "--db", db, "search", "جنيف", "--limit", "2")
+    assert (
+        out.splitlines()[-1]
+        == "2 results (a very common query: ranked among its 2 most recent matches)"
+    )
+    hits = run_json(capsys, "--db", db, "search", "جنيف", "--limit", "2")
+    assert isinstance(hits, list) and all(h["ranked_among_recent"] for h in hits)
+
+
 @pytest.mark.parametrize("query", ['"', "NEAR(", "*", ")(", "-", "AND OR NOT", "جنيف*", '"جنيف'])
 def test_search_survives_syntax(db: str, capsys: pytest.CaptureFixture[str], query: str) -> None:
     code, out, err = run(capsys, "--db", db, "search", query, "--json")
