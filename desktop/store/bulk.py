@@ -22,29 +22,42 @@ def insert_many(conn: Connection, model: type[Base], rows: Sequence[Mapping[str,
     """Insert ``rows`` (all with the same keys) into the model's table in one executemany."""
     if not rows:
         return
-    table = core_table(model)
     keys = list(rows[0])
+    pick = itemgetter(*keys)
+    if len(keys) == 1:
+        insert_rows(conn, model, keys, [(pick(r),) for r in rows])
+    else:
+        insert_rows(conn, model, keys, [pick(r) for r in rows])
+
+
+def insert_rows(
+    conn: Connection, model: type[Base], columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Insert ``rows``, tuples of the values of ``columns`` in that order, in one
+    executemany (the writers of many rows build tuples directly)."""
+    if not rows:
+        return
+    table = core_table(model)
     defaults: dict[str, Any] = {}
     for column in table.columns:
         default = column.default
-        if column.key in keys or default is None or not hasattr(default, "arg"):
+        if column.key in columns or default is None or not hasattr(default, "arg"):
             continue
         arg = default.arg
         defaults[column.key] = arg(None) if callable(arg) else arg
-    names = keys + list(defaults)
+    names = [*columns, *defaults]
     dialect = conn.dialect
     processors = [table.c[name].type.bind_processor(dialect) for name in names]
     compiled = insert(table).values({n: bindparam(n) for n in names}).compile(dialect=dialect)
     constant = tuple(defaults.values())
-    pick = itemgetter(*keys)
-    if len(keys) == 1:
-        params: list[tuple[Any, ...]] = [(pick(r), *constant) for r in rows]
-    elif constant:
-        params = [pick(r) + constant for r in rows]
-    else:
-        params = [pick(r) for r in rows]
+    params = [r + constant for r in rows] if constant else list(rows)
+    last = len(names) - 1
     for i, process in enumerate(processors):
-        if process is not None:
+        if process is None:
+            continue
+        if i == last:
+            params = [(*p[:-1], process(p[-1])) for p in params]
+        else:
             params = [(*p[:i], process(p[i]), *p[i + 1 :]) for p in params]
     if compiled.positional:
         order = [names.index(n) for n in compiled.positiontup or ()]

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from desktop.store.bulk import insert_many
+from desktop.store.bulk import insert_many, insert_rows
 from desktop.store.models import (
     Alias,
     Document,
@@ -199,9 +199,7 @@ class EntityStoreMixin:
         with self.transaction() as s:
             doc_ids = [d for d, _ in per_document]
             s.execute(delete(Mention).where(Mention.document_id.in_(doc_ids)))
-            rows = _mention_rows(s, per_document)
-            if rows:
-                insert_many(s.connection(), Mention, rows)
+            _write_mentions(s, per_document)
             mark_entity_stats_stale(s)
             s.execute(
                 update(Document)
@@ -213,7 +211,7 @@ class EntityStoreMixin:
         if not mentions:
             return
         with self.transaction() as s:
-            insert_many(s.connection(), Mention, _mention_rows(s, [(document_id, mentions)]))
+            _write_mentions(s, [(document_id, mentions)])
             mark_entity_stats_stale(s)
 
     def add_mentions_many(
@@ -222,7 +220,7 @@ class EntityStoreMixin:
         """Add mentions to several documents in one transaction."""
         if any(ms for _d, ms in per_document):
             with self.transaction() as s:
-                insert_many(s.connection(), Mention, _mention_rows(s, per_document))
+                _write_mentions(s, per_document)
                 mark_entity_stats_stale(s)
 
     def reassign_mentions(self: _HasSessions, source_id: int, target_id: int) -> None:
@@ -660,24 +658,35 @@ def surface_ids(s: Session, texts: Iterable[str]) -> dict[str, int]:
     return found
 
 
-def _mention_rows(
-    s: Session, per_document: Sequence[tuple[int, Sequence[NewMention]]]
-) -> list[dict[str, Any]]:
+_MENTION_COLUMNS = (
+    "document_id",
+    "entity_id",
+    "start",
+    "end",
+    "surface_id",
+    "kind",
+    "sentence_idx",
+    "confidence",
+)
+
+
+def _write_mentions(s: Session, per_document: Sequence[tuple[int, Sequence[NewMention]]]) -> None:
     ids = surface_ids(s, (m.surface for _d, ms in per_document for m in ms))
-    return [
-        {
-            "document_id": document_id,
-            "entity_id": m.entity_id,
-            "start": m.start,
-            "end": m.end,
-            "surface_id": ids[m.surface],
-            "kind": m.kind,
-            "sentence_idx": m.sentence_idx,
-            "confidence": m.confidence,
-        }
+    rows = [
+        (
+            document_id,
+            m.entity_id,
+            m.start,
+            m.end,
+            ids[m.surface],
+            m.kind,
+            m.sentence_idx,
+            m.confidence,
+        )
         for document_id, ms in per_document
         for m in ms
     ]
+    insert_rows(s.connection(), Mention, _MENTION_COLUMNS, rows)
 
 
 def _mention_row(m: Mention, sentence: str = "") -> MentionRow:

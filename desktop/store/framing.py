@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.store.bulk import insert_many
+from desktop.store.bulk import insert_rows
 from desktop.store.models import (
     Document,
     Entity,
@@ -73,6 +73,47 @@ class DocumentFraming:
     events: list[NewEvent] = field(default_factory=list)
 
 
+_LABEL_COLUMNS = (
+    "document_id",
+    "entity_id",
+    "start",
+    "end",
+    "text",
+    "key",
+    "category",
+    "kind",
+    "speaker_entity_id",
+    "sentence_idx",
+    "details",
+)
+_QUOTE_COLUMNS = (
+    "document_id",
+    "speaker_entity_id",
+    "speaker_text",
+    "verb",
+    "verb_category",
+    "kind",
+    "start",
+    "end",
+    "word_count",
+    "sentence_idx",
+    "details",
+)
+_EVENT_COLUMNS = (
+    "id",
+    "document_id",
+    "type",
+    "trigger",
+    "start",
+    "end",
+    "date",
+    "date_text",
+    "place_entity_id",
+    "sentence_idx",
+    "details",
+)
+
+
 def _stored_details(details: dict[str, Any] | None) -> dict[str, Any] | None:
     """Details without their empty fields; None (SQL NULL) when nothing is left."""
     if not details:
@@ -96,43 +137,41 @@ class FramingStoreMixin:
             s.execute(delete(Quote).where(Quote.document_id.in_(ids)))
             s.execute(delete(Event).where(Event.document_id.in_(ids)))
             labels = [
-                {
-                    "document_id": d,
-                    "entity_id": lb.entity_id,
-                    "start": lb.start,
-                    "end": lb.end,
-                    "text": lb.text,
-                    "key": lb.key,
-                    "category": lb.category,
-                    "kind": lb.kind,
-                    "speaker_entity_id": lb.speaker_id,
-                    "sentence_idx": lb.sentence_idx,
-                    "details": _stored_details(lb.details),
-                }
+                (
+                    d,
+                    lb.entity_id,
+                    lb.start,
+                    lb.end,
+                    lb.text,
+                    lb.key,
+                    lb.category,
+                    lb.kind,
+                    lb.speaker_id,
+                    lb.sentence_idx,
+                    _stored_details(lb.details),
+                )
                 for d, f in per_document
                 for lb in f.labels
             ]
-            if labels:
-                insert_many(s.connection(), Label, labels)
+            insert_rows(s.connection(), Label, _LABEL_COLUMNS, labels)
             quotes = [
-                {
-                    "document_id": d,
-                    "speaker_entity_id": q.speaker_id,
-                    "speaker_text": q.speaker_text,
-                    "verb": q.verb,
-                    "verb_category": q.verb_category,
-                    "kind": q.kind,
-                    "start": q.start,
-                    "end": q.end,
-                    "word_count": q.word_count,
-                    "sentence_idx": q.sentence_idx,
-                    "details": _stored_details(q.details),
-                }
+                (
+                    d,
+                    q.speaker_id,
+                    q.speaker_text,
+                    q.verb,
+                    q.verb_category,
+                    q.kind,
+                    q.start,
+                    q.end,
+                    q.word_count,
+                    q.sentence_idx,
+                    _stored_details(q.details),
+                )
                 for d, f in per_document
                 for q in f.quotes
             ]
-            if quotes:
-                insert_many(s.connection(), Quote, quotes)
+            insert_rows(s.connection(), Quote, _QUOTE_COLUMNS, quotes)
             events = [(d, e) for d, f in per_document for e in f.events]
             if not events:
                 return
@@ -140,33 +179,33 @@ class FramingStoreMixin:
             # is far faster than INSERT … RETURNING row by row
             base = s.scalar(select(func.coalesce(func.max(Event.id), 0))) or 0
             event_ids = list(range(base + 1, base + 1 + len(events)))
-            insert_many(
+            insert_rows(
                 s.connection(),
                 Event,
+                _EVENT_COLUMNS,
                 [
-                    {
-                        "id": event_id,
-                        "document_id": d,
-                        "type": e.type,
-                        "trigger": e.trigger[:200],
-                        "start": e.start,
-                        "end": e.end,
-                        "date": e.date,
-                        "date_text": e.date_text,
-                        "place_entity_id": e.place_id,
-                        "sentence_idx": e.sentence_idx,
-                        "details": _stored_details(e.details),
-                    }
+                    (
+                        event_id,
+                        d,
+                        e.type,
+                        e.trigger[:200],
+                        e.start,
+                        e.end,
+                        e.date,
+                        e.date_text,
+                        e.place_id,
+                        e.sentence_idx,
+                        _stored_details(e.details),
+                    )
                     for event_id, (d, e) in zip(event_ids, events, strict=True)
                 ],
             )
             participants = [
-                {"event_id": event_id, "entity_id": p}
+                (event_id, p)
                 for event_id, (_d, e) in zip(event_ids, events, strict=True)
                 for p in dict.fromkeys(e.participants)
             ]
-            if participants:
-                insert_many(s.connection(), EventParticipant, participants)
+            insert_rows(s.connection(), EventParticipant, ("event_id", "entity_id"), participants)
 
     # ---- reading ----------------------------------------------------------------------
     def labels_for(
