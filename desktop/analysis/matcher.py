@@ -10,7 +10,7 @@ then the earliest.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -21,8 +21,7 @@ _BARE = frozenset(BARE_PROCLITICS)
 _BEFORE_LL = frozenset({"", "و", "ف"})
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A match in normalised coordinates; ``start`` is after any proclitic (except the
     fused لل, which stays in the span)."""
 
