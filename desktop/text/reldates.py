@@ -52,8 +52,8 @@ def _explicit_re() -> re.Pattern[str]:
     )
 
 
-_RELATIVE_RE = re.compile(  # every alternative begins with ا: the lookahead skips the rest
-    r"(?=ا)(?<![^\W\d_])(?:(?P<ago>امس\s+الاول)|(?P<yesterday>امس)|(?P<today>اليوم)|"
+_RELATIVE_RE = re.compile(  # every alternative begins with ال or ام: the lookahead skips the rest
+    r"(?=ا[لم])(?<![^\W\d_])(?:(?P<ago>امس\s+الاول)|(?P<yesterday>امس)|(?P<today>اليوم)|"
     r"(?P<wd>" + "|".join(WEEKDAYS) + r")(?P<last>\s+الماضي)?)(?![^\W\d_])"
 )
 
