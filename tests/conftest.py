@@ -71,3 +71,12 @@ def seeded_store(store: Store) -> Store:  # noqa: F821
     report = import_paths(store, [SEEDS])
     assert len(report.imported) == 5, report.skipped
     return store
+
+
+@pytest.fixture
+def analysed(seeded_store: Store) -> Store:  # noqa: F821
+    """The seed corpus, imported and analysed."""
+    from desktop.analysing import analyse_documents
+
+    analyse_documents(seeded_store)
+    return seeded_store

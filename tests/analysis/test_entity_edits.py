@@ -11,12 +11,6 @@ from desktop.analysing import analyse_documents
 from desktop.store.store import Store
 
 
-@pytest.fixture
-def analysed(seeded_store: Store) -> Store:
-    analyse_documents(seeded_store)
-    return seeded_store
-
-
 def _names(store: Store) -> dict[str, tuple[int, int]]:
     return {r.name: (r.documents, r.mentions) for r in store.entity_rows()}
 

@@ -18,12 +18,6 @@ from tests.conftest import SEEDS
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "entities.json"
 
 
-@pytest.fixture
-def analysed(seeded_store: Store) -> Store:
-    analyse_documents(seeded_store)
-    return seeded_store
-
-
 def _by_doc(store: Store) -> dict[str, dict[str, set[str]]]:
     out: dict[str, dict[str, set[str]]] = {}
     for row in store.documents():

@@ -34,14 +34,6 @@ DELEGATION = "وفد الجمهورية العربية السورية"
 
 
 @pytest.fixture
-def analysed(seeded_store):  # type: ignore[no-untyped-def]
-    from desktop.analysing import analyse_documents
-
-    analyse_documents(seeded_store)
-    return seeded_store
-
-
-@pytest.fixture
 def runner(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
     r = TaskRunner()
     yield r

@@ -3,8 +3,6 @@ drops and export, on the seed articles 003 (SANA) and 004."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -31,23 +29,8 @@ JAAFARI = "بشار الجعفري"
 PARAGRAPH_SEPARATOR = "\u2029"
 
 
-@pytest.fixture
-def analysed(seeded_store: Store) -> Store:
-    from desktop.analysing import analyse_documents
-
-    analyse_documents(seeded_store)
-    return seeded_store
-
-
 def doc_id(store: Store, prefix: str) -> int:
     return next(r.id for r in store.documents() if r.stem.startswith(prefix))
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    assert r.wait(30_000)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop.analysing import analyse_documents
 from desktop.store.store import Store
 from desktop.ui.entity_model import (
     DOCUMENTS_COLUMN,
@@ -64,28 +63,15 @@ class FakeDialogs:
 
 
 @pytest.fixture
-def analysed_store(seeded_store: Store) -> Store:
-    analyse_documents(seeded_store)
-    return seeded_store
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    assert r.wait(WAIT)
-
-
-@pytest.fixture
 def dialogs() -> FakeDialogs:
     return FakeDialogs()
 
 
 @pytest.fixture
 def sidebar(
-    qtbot: QtBot, analysed_store: Store, runner: TaskRunner, dialogs: FakeDialogs
+    qtbot: QtBot, analysed: Store, runner: TaskRunner, dialogs: FakeDialogs
 ) -> EntitySidebar:
-    widget = EntitySidebar(analysed_store, runner, dialogs=dialogs)
+    widget = EntitySidebar(analysed, runner, dialogs=dialogs)
     qtbot.addWidget(widget)
     widget.show()
     return widget
@@ -110,9 +96,9 @@ def visible(sidebar: EntitySidebar, eid: int) -> bool:
 
 
 # ---- the model --------------------------------------------------------------------------
-def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, analysed_store: Store) -> None:
+def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, analysed: Store) -> None:
     model = EntityTreeModel()
-    rows = analysed_store.entity_rows()
+    rows = analysed.entity_rows()
     model.set_rows(rows)
     qtmodeltester.check(model, force_py=True)  # type: ignore[no-untyped-call]
     assert model.entity_count() == len(rows) > 20
@@ -124,14 +110,14 @@ def test_model_passes_qtmodeltester(qtmodeltester: ModelTester, analysed_store: 
     assert proxy.rowCount() == 1
 
 
-def test_model_groups_entities_by_type_with_roles(analysed_store: Store) -> None:
+def test_model_groups_entities_by_type_with_roles(analysed: Store) -> None:
     model = EntityTreeModel()
-    model.set_rows(analysed_store.entity_rows())
+    model.set_rows(analysed.entity_rows())
     types = [model.index(r, 0).data(EntityTypeRole) for r in range(model.rowCount())]
     assert types == ["person", "organisation", "place", "group", "state", "media"]
     people = model.index(0, 0)
     assert people.data() == f"People ({model.rowCount(people)})"
-    mistura = entity_id(analysed_store, DE_MISTURA)
+    mistura = entity_id(analysed, DE_MISTURA)
     index = model.index_for_entity(mistura)
     assert index.parent() == people
     assert index.data(EntityIdRole) == mistura
@@ -145,10 +131,10 @@ def test_model_groups_entities_by_type_with_roles(analysed_store: Store) -> None
     assert index.data(Qt.ItemDataRole.FontRole) is None  # confirmed: upright
 
 
-def test_discovered_entities_are_italic_and_say_so(analysed_store: Store) -> None:
+def test_discovered_entities_are_italic_and_say_so(analysed: Store) -> None:
     from dataclasses import replace
 
-    rows = analysed_store.entity_rows()
+    rows = analysed.entity_rows()
     rows[0] = replace(rows[0], origin="discovered", confirmed=False)
     model = EntityTreeModel()
     model.set_rows(rows)
@@ -157,12 +143,10 @@ def test_discovered_entities_are_italic_and_say_so(analysed_store: Store) -> Non
     assert "discovered — not confirmed" in index.data(Qt.ItemDataRole.ToolTipRole)
 
 
-def test_dropping_an_entity_on_another_only_requests_a_merge(
-    qtbot: QtBot, analysed_store: Store
-) -> None:
+def test_dropping_an_entity_on_another_only_requests_a_merge(qtbot: QtBot, analysed: Store) -> None:
     model = EntityTreeModel()
-    model.set_rows(analysed_store.entity_rows())
-    lavrov, kerry = entity_id(analysed_store, LAVROV), entity_id(analysed_store, KERRY)
+    model.set_rows(analysed.entity_rows())
+    lavrov, kerry = entity_id(analysed, LAVROV), entity_id(analysed, KERRY)
     data = model.mimeData([model.index_for_entity(kerry)])
     assert data.hasFormat(ENTITY_MIME_TYPE) and decode_entity_ids(data) == [kerry]
     target = model.index_for_entity(lavrov)
@@ -180,9 +164,9 @@ def test_dropping_an_entity_on_another_only_requests_a_merge(
 
 # ---- the sidebar ------------------------------------------------------------------------
 def test_sidebar_lists_de_mistura_under_people_with_three_documents(
-    sidebar: EntitySidebar, analysed_store: Store
+    sidebar: EntitySidebar, analysed: Store
 ) -> None:
-    mistura = entity_id(analysed_store, DE_MISTURA)
+    mistura = entity_id(analysed, DE_MISTURA)
     index = sidebar.proxy.mapFromSource(sidebar.model.index_for_entity(mistura))
     assert index.isValid() and index.data() == DE_MISTURA
     assert index.parent().data().startswith("People (")
@@ -206,10 +190,10 @@ def test_sort_selector_sorts_by_name(sidebar: EntitySidebar) -> None:
 
 @pytest.mark.parametrize("needle", ["ديمستورا", "دي مستورا", "ديميستورا", "mistura"])
 def test_filter_matches_normalised_names_and_aliases(
-    sidebar: EntitySidebar, analysed_store: Store, needle: str
+    sidebar: EntitySidebar, analysed: Store, needle: str
 ) -> None:
-    mistura = entity_id(analysed_store, DE_MISTURA)
-    lavrov = entity_id(analysed_store, LAVROV)
+    mistura = entity_id(analysed, DE_MISTURA)
+    lavrov = entity_id(analysed, LAVROV)
     assert visible(sidebar, mistura) and visible(sidebar, lavrov)
     sidebar.filter_edit.setText(needle)
     assert visible(sidebar, mistura)
@@ -220,9 +204,9 @@ def test_filter_matches_normalised_names_and_aliases(
 
 
 def test_selecting_an_entity_emits_its_id(
-    qtbot: QtBot, sidebar: EntitySidebar, analysed_store: Store
+    qtbot: QtBot, sidebar: EntitySidebar, analysed: Store
 ) -> None:
-    mistura = entity_id(analysed_store, DE_MISTURA)
+    mistura = entity_id(analysed, DE_MISTURA)
     with qtbot.waitSignal(sidebar.entity_selected, timeout=1000) as blocker:
         assert sidebar.select_entity(mistura)
     assert blocker.args == [mistura]
@@ -235,11 +219,11 @@ def test_selecting_an_entity_emits_its_id(
 def test_merge_selected_then_undo(
     qtbot: QtBot,
     sidebar: EntitySidebar,
-    analysed_store: Store,
+    analysed: Store,
     runner: TaskRunner,
     dialogs: FakeDialogs,
 ) -> None:
-    lavrov, kerry = entity_id(analysed_store, LAVROV), entity_id(analysed_store, KERRY)
+    lavrov, kerry = entity_id(analysed, LAVROV), entity_id(analysed, KERRY)
     lavrov_mentions = row_data(sidebar.model, lavrov, 0, MentionsRole)
     assert not sidebar.undo_action.isEnabled()
     sidebar.select_entity(lavrov)
@@ -269,10 +253,10 @@ def test_merge_selected_then_undo(
 def test_merge_is_not_made_when_the_user_declines(
     qtbot: QtBot,
     sidebar: EntitySidebar,
-    analysed_store: Store,
+    analysed: Store,
     dialogs: FakeDialogs,
 ) -> None:
-    lavrov, kerry = entity_id(analysed_store, LAVROV), entity_id(analysed_store, KERRY)
+    lavrov, kerry = entity_id(analysed, LAVROV), entity_id(analysed, KERRY)
     dialogs.confirm_answer = False
     proxy = sidebar.proxy
     data = proxy.mimeData([proxy.mapFromSource(sidebar.model.index_for_entity(kerry))])
@@ -282,17 +266,17 @@ def test_merge_is_not_made_when_the_user_declines(
     assert LAVROV in dialogs.confirmations[0] and KERRY in dialogs.confirmations[0]
     assert sidebar.tree.isEnabled() and not sidebar.busy
     assert sidebar.model.index_for_entity(kerry).isValid()
-    assert analysed_store.edits() == []
+    assert analysed.edits() == []
 
 
 def test_rename_shows_the_new_name(
     qtbot: QtBot,
     sidebar: EntitySidebar,
-    analysed_store: Store,
+    analysed: Store,
     runner: TaskRunner,
     dialogs: FakeDialogs,
 ) -> None:
-    mistura = entity_id(analysed_store, DE_MISTURA)
+    mistura = entity_id(analysed, DE_MISTURA)
     dialogs.texts = ["ستيفان دي ميستورا"]
     sidebar.select_entity(mistura)
     with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
@@ -306,10 +290,10 @@ def test_rename_shows_the_new_name(
 def test_change_type_moves_the_entity(
     qtbot: QtBot,
     sidebar: EntitySidebar,
-    analysed_store: Store,
+    analysed: Store,
     runner: TaskRunner,
 ) -> None:
-    kerry = entity_id(analysed_store, KERRY)
+    kerry = entity_id(analysed, KERRY)
     sidebar.select_entity(kerry)
     menu = sidebar.build_context_menu()
     assert sidebar.type_menu.menuAction() in menu.actions()
@@ -326,11 +310,11 @@ def test_change_type_moves_the_entity(
 def test_edit_errors_are_shown_and_change_nothing(
     qtbot: QtBot,
     sidebar: EntitySidebar,
-    analysed_store: Store,
+    analysed: Store,
     runner: TaskRunner,
     dialogs: FakeDialogs,
 ) -> None:
-    mistura = entity_id(analysed_store, DE_MISTURA)
+    mistura = entity_id(analysed, DE_MISTURA)
     dialogs.texts = ["ـ"]  # a tatweel: empty once normalised
     sidebar.select_entity(mistura)
     changed: list[bool] = []
@@ -341,16 +325,14 @@ def test_edit_errors_are_shown_and_change_nothing(
     assert dialogs.errors == ["the alias is empty"]
     assert dialogs.error_threads == [threading.main_thread()]
     assert not changed and sidebar.tree.isEnabled()
-    assert analysed_store.edits() == []
+    assert analysed.edits() == []
 
 
-def test_sidebar_follows_right_to_left_layout(
-    sidebar: EntitySidebar, analysed_store: Store
-) -> None:
+def test_sidebar_follows_right_to_left_layout(sidebar: EntitySidebar, analysed: Store) -> None:
     sidebar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     assert sidebar.tree.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert sidebar.filter_edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    mistura = entity_id(analysed_store, DE_MISTURA)
+    mistura = entity_id(analysed, DE_MISTURA)
     align = Qt.AlignmentFlag(
         row_data(sidebar.model, mistura, MENTIONS_COLUMN, Qt.ItemDataRole.TextAlignmentRole)
     )
@@ -359,9 +341,9 @@ def test_sidebar_follows_right_to_left_layout(
 
 
 def test_f2_on_the_tree_asks_for_a_new_name(
-    qtbot: QtBot, sidebar: EntitySidebar, analysed_store: Store, dialogs: FakeDialogs
+    qtbot: QtBot, sidebar: EntitySidebar, analysed: Store, dialogs: FakeDialogs
 ) -> None:
-    sidebar.select_entity(entity_id(analysed_store, KERRY))
+    sidebar.select_entity(entity_id(analysed, KERRY))
     sidebar.activateWindow()
     sidebar.tree.setFocus()
     qtbot.waitUntil(sidebar.tree.hasFocus, timeout=2000)

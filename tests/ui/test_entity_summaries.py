@@ -4,14 +4,11 @@ Checked against the full rows of ``Store.entity_rows`` on the analysed seed arti
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from desktop.analysing import analyse_documents
 from desktop.store.rows import EntityRow
 from desktop.store.store import Store
 from desktop.ui.entity_model import (
@@ -44,19 +41,6 @@ class CountingDetails:
         return self.fill(row)
 
 
-@pytest.fixture
-def analysed_store(seeded_store: Store) -> Store:
-    analyse_documents(seeded_store)
-    return seeded_store
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    assert r.wait(60_000)
-
-
 def by_name(rows: list[EntityRow], name: str) -> EntityRow:
     found = [r for r in rows if r.name == name]
     assert len(found) == 1, found
@@ -68,41 +52,41 @@ def counts(row: EntityRow) -> tuple[object, ...]:
     return tuple(v for k, v in vars(row).items() if k not in ("aliases_seen", "outlets"))
 
 
-def test_summaries_are_entity_rows_without_the_details(analysed_store: Store) -> None:
-    full = analysed_store.entity_rows()
-    light = analysed_store.entity_summaries()
+def test_summaries_are_entity_rows_without_the_details(analysed: Store) -> None:
+    full = analysed.entity_rows()
+    light = analysed.entity_summaries()
     assert len(full) > 20
     assert [counts(r) for r in light] == [counts(r) for r in full]  # same order, same counts
     assert all(r.aliases_seen == [] and r.outlets == [] for r in light)
     mistura = by_name(light, DE_MISTURA)
     assert (mistura.documents, mistura.mentions) == (3, 26)
-    people = analysed_store.entity_summaries(type="person")
+    people = analysed.entity_summaries(type="person")
     assert people == [r for r in light if r.type == "person"] and people[0].name == DE_MISTURA
-    assert analysed_store.entity_summaries(min_docs=3) == [r for r in light if r.documents >= 3]
+    assert analysed.entity_summaries(min_docs=3) == [r for r in light if r.documents >= 3]
 
 
-def test_seen_forms_and_filled_rows_match_entity_rows(analysed_store: Store) -> None:
-    full = {r.id: r for r in analysed_store.entity_rows()}
-    forms = analysed_store.entity_seen_forms()
-    for row in analysed_store.entity_summaries():
+def test_seen_forms_and_filled_rows_match_entity_rows(analysed: Store) -> None:
+    full = {r.id: r for r in analysed.entity_rows()}
+    forms = analysed.entity_seen_forms()
+    for row in analysed.entity_summaries():
         assert forms[row.id] == sorted(full[row.id].aliases_seen), row.name
-        filled = analysed_store.fill_entity_row(row)
+        filled = analysed.fill_entity_row(row)
         assert filled.outlets == full[row.id].outlets, row.name
         assert sorted(filled.aliases_seen) == sorted(full[row.id].aliases_seen), row.name
-    mistura = analysed_store.fill_entity_row(by_name(analysed_store.entity_summaries(), DE_MISTURA))
+    mistura = analysed.fill_entity_row(by_name(analysed.entity_summaries(), DE_MISTURA))
     assert "دي مستورا" in mistura.aliases_seen and mistura.outlets == ["SANA", "UN News"]
     # most frequent first, as the entity's detail counts them
-    alias_counts = dict(analysed_store.entity_detail(mistura.id).alias_counts)
+    alias_counts = dict(analysed.entity_detail(mistura.id).alias_counts)
     seen = [alias_counts[a] for a in mistura.aliases_seen]
     assert seen == sorted(seen, reverse=True)
 
 
-def test_lazy_model_passes_qtmodeltester(qtmodeltester: ModelTester, analysed_store: Store) -> None:
-    details = CountingDetails(analysed_store)
+def test_lazy_model_passes_qtmodeltester(qtmodeltester: ModelTester, analysed: Store) -> None:
+    details = CountingDetails(analysed)
     model = EntityTreeModel()
-    model.set_rows(analysed_store.entity_summaries(), details=details)
+    model.set_rows(analysed.entity_summaries(), details=details)
     qtmodeltester.check(model, force_py=True)  # type: ignore[no-untyped-call]
-    assert model.entity_count() == len(analysed_store.entity_rows())
+    assert model.entity_count() == len(analysed.entity_rows())
     proxy = EntityFilterProxy()
     proxy.setSourceModel(model)
     proxy.set_filter_text("دي مستورا")
@@ -115,7 +99,7 @@ def test_lazy_model_passes_qtmodeltester(qtmodeltester: ModelTester, analysed_st
 @pytest.mark.parametrize(
     "needle", ["ديمستورا", "دي مستورا", "mistura", "لافروف", "جنيف", "المبعوث"]
 )
-def test_lazy_filter_shows_what_the_full_rows_show(analysed_store: Store, needle: str) -> None:
+def test_lazy_filter_shows_what_the_full_rows_show(analysed: Store, needle: str) -> None:
     def shown(model: EntityTreeModel) -> set[int]:
         proxy = EntityFilterProxy()
         proxy.setSourceModel(model)
@@ -129,27 +113,27 @@ def test_lazy_filter_shows_what_the_full_rows_show(analysed_store: Store, needle
         return found
 
     eager, lazy = EntityTreeModel(), EntityTreeModel()
-    eager.set_rows(analysed_store.entity_rows())
-    lazy.set_rows(analysed_store.entity_summaries(), details=analysed_store)
+    eager.set_rows(analysed.entity_rows())
+    lazy.set_rows(analysed.entity_summaries(), details=analysed)
     assert shown(lazy) == shown(eager)
     assert shown(lazy)  # a name or a form seen: found
 
 
 def test_sidebar_refresh_reads_no_details_until_asked(
-    qtbot: QtBot, analysed_store: Store, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, analysed: Store, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    details = CountingDetails(analysed_store)
-    monkeypatch.setattr(analysed_store, "entity_seen_forms", details.entity_seen_forms)
-    monkeypatch.setattr(analysed_store, "fill_entity_row", details.fill_entity_row)
-    sidebar = EntitySidebar(analysed_store, runner)
+    details = CountingDetails(analysed)
+    monkeypatch.setattr(analysed, "entity_seen_forms", details.entity_seen_forms)
+    monkeypatch.setattr(analysed, "fill_entity_row", details.fill_entity_row)
+    sidebar = EntitySidebar(analysed, runner)
     qtbot.addWidget(sidebar)
     sidebar.show()
     qtbot.waitExposed(sidebar)
     sidebar.refresh()
     assert (details.forms_calls, details.filled) == (0, [])
 
-    mistura = by_name(analysed_store.entity_summaries(), DE_MISTURA).id
-    lavrov = by_name(analysed_store.entity_summaries(), LAVROV).id
+    mistura = by_name(analysed.entity_summaries(), DE_MISTURA).id
+    lavrov = by_name(analysed.entity_summaries(), LAVROV).id
     index = sidebar.model.index_for_entity(mistura)
     tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "Staffan de Mistura" in tooltip and "UN News" in tooltip and "دي مستورا" in tooltip

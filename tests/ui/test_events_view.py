@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -18,21 +18,6 @@ from desktop.ui.palette import event_type_name
 from desktop.ui.workers import TaskRunner
 
 _FAR = dt.date(9999, 12, 31)
-
-
-@pytest.fixture
-def analysed(seeded_store: Store) -> Store:
-    from desktop.analysing import analyse_documents
-
-    analyse_documents(seeded_store)
-    return seeded_store
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    assert r.wait(30_000)
 
 
 def count_calls(monkeypatch: pytest.MonkeyPatch, store: Store, *names: str) -> Counter[str]:

@@ -5,7 +5,7 @@ of their sentences, for a table longer than one page)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -57,13 +57,6 @@ def dated_store(seeded_store: Store) -> Store:
         doc = next(r.id for r in seeded_store.documents() if r.stem.startswith(stem))
         seeded_store.set_document_meta(doc, published=dt.date.fromisoformat(date))
     return seeded_store
-
-
-@pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    assert r.wait(60_000)
 
 
 def by_stem(store: Store, prefix: str) -> DocumentRow:
