@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desktop.store.bulk import insert_many, insert_rows
@@ -196,11 +197,10 @@ class EntityStoreMixin:
         analysis_version: int,
     ) -> None:
         """Write the mentions of several documents in one transaction."""
-        with self.transaction() as s:
-            doc_ids = [d for d, _ in per_document]
+        doc_ids = [d for d, _ in per_document]
+        with self.transaction() as s, stats_follow(s, doc_ids, per_document):
             s.execute(delete(Mention).where(Mention.document_id.in_(doc_ids)))
             _write_mentions(s, per_document)
-            mark_entity_stats_stale(s)
             s.execute(
                 update(Document)
                 .where(Document.id.in_(doc_ids))
@@ -210,18 +210,18 @@ class EntityStoreMixin:
     def add_mentions(self: _HasSessions, document_id: int, mentions: Sequence[NewMention]) -> None:
         if not mentions:
             return
-        with self.transaction() as s:
-            _write_mentions(s, [(document_id, mentions)])
-            mark_entity_stats_stale(s)
+        written = [(document_id, mentions)]
+        with self.transaction() as s, stats_follow(s, [document_id], written, replace=False):
+            _write_mentions(s, written)
 
     def add_mentions_many(
         self: _HasSessions, per_document: Sequence[tuple[int, Sequence[NewMention]]]
     ) -> None:
         """Add mentions to several documents in one transaction."""
         if any(ms for _d, ms in per_document):
-            with self.transaction() as s:
+            doc_ids = [d for d, _ in per_document]
+            with self.transaction() as s, stats_follow(s, doc_ids, per_document, replace=False):
                 _write_mentions(s, per_document)
-                mark_entity_stats_stale(s)
 
     def reassign_mentions(self: _HasSessions, source_id: int, target_id: int) -> None:
         """Mentions of one entity now refer to another (a merge)."""
@@ -233,12 +233,13 @@ class EntityStoreMixin:
 
     # ---- per-entity counts ----------------------------------------------------------
     def refresh_entity_stats(self: _HasSessions) -> None:
-        """Count every entity's mentions, documents and forms again (after analysis)."""
+        """Count every entity's mentions, documents and forms again."""
         with self.transaction() as s:
             count_entity_stats(s, None)
 
     def ensure_entity_stats(self: _HasSessions) -> None:
-        """Count again if a bulk writer marked the per-entity counts stale."""
+        """Count everything again if the counts are marked stale (a store migrated from
+        before they were kept); the writers keep them in step otherwise."""
         with self.session() as s:
             stale = s.get(Setting, STATS_STALE_KEY)
         if stale is not None and stale.value == "1":
@@ -595,9 +596,106 @@ class EntityStoreMixin:
 STATS_STALE_KEY = "entity_stats_stale"
 
 
-def mark_entity_stats_stale(s: Session) -> None:
-    """Record (in the writer's transaction) that mentions changed in bulk."""
-    s.merge(Setting(key=STATS_STALE_KEY, value="1"))
+_Tally = tuple[Counter[int], Counter[int], Counter[tuple[int, str]]]
+
+
+def _tally(s: Session, doc_ids: Sequence[int]) -> _Tally:
+    """Per entity, in these documents: mentions, documents, and mentions per form."""
+    mentions: Counter[int] = Counter()
+    documents: Counter[int] = Counter()
+    forms: Counter[tuple[int, str]] = Counter()
+    ids = list(dict.fromkeys(doc_ids))
+    for lo in range(0, len(ids), 500):
+        q = (
+            select(Mention.entity_id, Mention.document_id, Surface.text, func.count())
+            .select_from(Mention)
+            .join(Surface, Surface.id == Mention.surface_id)
+            .where(Mention.document_id.in_(ids[lo : lo + 500]))
+            .group_by(Mention.entity_id, Mention.document_id, Surface.text)
+        )
+        seen: set[tuple[int, int]] = set()
+        for entity_id, doc_id, surface, n in s.execute(q):
+            mentions[entity_id] += n
+            forms[(entity_id, surface)] += n
+            if (entity_id, doc_id) not in seen:
+                seen.add((entity_id, doc_id))
+                documents[entity_id] += 1
+    return mentions, documents, forms
+
+
+def _tally_new(per_document: Sequence[tuple[int, Sequence[NewMention]]]) -> _Tally:
+    """:func:`_tally` of mentions about to be written (counted in memory)."""
+    mentions: Counter[int] = Counter()
+    forms: Counter[tuple[int, str]] = Counter()
+    pairs: set[tuple[int, int]] = set()
+    for doc_id, ms in per_document:
+        for m in ms:
+            mentions[m.entity_id] += 1
+            forms[(m.entity_id, m.surface)] += 1
+            pairs.add((m.entity_id, doc_id))
+    return mentions, Counter(e for e, _d in pairs), forms
+
+
+@contextmanager
+def stats_follow(
+    s: Session,
+    doc_ids: Sequence[int],
+    written: Sequence[tuple[int, Sequence[NewMention]]] = (),
+    *,
+    replace: bool = True,
+) -> Iterator[None]:
+    """Keep ``entity_stats`` and ``entity_forms`` in step with a write that changes the
+    mentions of these documents only: what they counted before is taken away and what
+    they count after is added. After the write they hold exactly ``written``
+    (``replace``), or what they held plus ``written``; so only the "before" is read."""
+    before = _tally(s, doc_ids)
+    new = _tally_new(written)
+    yield
+    after = new if replace else (before[0] + new[0], before[1] + new[1], before[2] + new[2])
+    _apply_tally_change(s, before, after)
+
+
+def _apply_tally_change(s: Session, before: _Tally, after: _Tally) -> None:
+    stats, forms = core_table(EntityStat), core_table(EntityForm)
+    entity_ids = set(before[0]) | set(after[0])
+    stat_rows = [
+        {"e": e, "m": after[0][e] - before[0][e], "d": after[1][e] - before[1][e]}
+        for e in entity_ids
+        if (after[0][e], after[1][e]) != (before[0][e], before[1][e])
+    ]
+    form_rows = [
+        {"e": e, "t": t, "m": after[2][(e, t)] - before[2][(e, t)]}
+        for e, t in set(before[2]) | set(after[2])
+        if after[2][(e, t)] != before[2][(e, t)]
+    ]
+    conn = s.connection()
+    if stat_rows:
+        up = sqlite_insert(stats).values(
+            entity_id=bindparam("e"), mentions=bindparam("m"), documents=bindparam("d")
+        )
+        conn.execute(
+            up.on_conflict_do_update(
+                index_elements=[stats.c.entity_id],
+                set_={
+                    "mentions": stats.c.mentions + up.excluded.mentions,
+                    "documents": stats.c.documents + up.excluded.documents,
+                },
+            ),
+            stat_rows,
+        )
+        conn.execute(delete(stats).where(stats.c.mentions <= 0))
+    if form_rows:
+        up = sqlite_insert(forms).values(
+            entity_id=bindparam("e"), surface=bindparam("t"), mentions=bindparam("m")
+        )
+        conn.execute(
+            up.on_conflict_do_update(
+                index_elements=[forms.c.entity_id, forms.c.surface],
+                set_={"mentions": forms.c.mentions + up.excluded.mentions},
+            ),
+            form_rows,
+        )
+        conn.execute(delete(forms).where(forms.c.mentions <= 0))
 
 
 def count_entity_stats(s: Session, entity_ids: Sequence[int] | None) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.store import sqlite
 from desktop.store.bulk import insert_many
 from desktop.store.engine import make_engine, upgrade_to_head
-from desktop.store.entities import EntityStoreMixin, mark_entity_stats_stale
+from desktop.store.entities import EntityStoreMixin, stats_follow
 from desktop.store.framing import FramingStoreMixin
 from desktop.store.models import (
     Document,
@@ -259,14 +259,13 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         return self.document_row(doc_id)
 
     def delete_document(self, doc_id: int) -> None:
-        with self.transaction() as s:
+        with self.transaction() as s, stats_follow(s, [doc_id]):
             doc = s.get(Document, doc_id)
             if doc is None:
                 raise StoreError(f"no document {doc_id}")
             if self.is_sqlite:
                 sqlite.fts_delete(s.connection(), [_fts_row(doc.id, doc.title, doc.text)])
-            s.delete(doc)
-            mark_entity_stats_stale(s)  # its mentions go with it
+            s.delete(doc)  # its mentions go with it
 
     # ---- outlets ----------------------------------------------------------------------
     def outlets(self) -> list[OutletRow]:
