@@ -48,7 +48,7 @@ def resolve_entity(store: Store, ref: str) -> EntityRef:
 
 def _docs_with_words(store: Store, text: str) -> list[int]:
     groups = query_groups(text)
-    return [d for d, _ in store.search_ids(groups, limit=1_000_000)] if groups else []
+    return [d for d, _ in store.search_ranked(groups, limit=1_000_000).ids] if groups else []
 
 
 def _refresh(store: Store, doc_ids: list[int]) -> AnalysisReport:

@@ -98,7 +98,7 @@ def test_ranking_equals_the_plain_query(seeded_store: Store, query: str) -> None
     groups = query_groups(query)
     for limit in (1, 3, 20, 100):
         want = plain_ranking(seeded_store, groups, limit=limit)
-        assert_same_ranking(seeded_store.search_ids(groups, limit=limit), want)
+        assert_same_ranking(seeded_store.search_ranked(groups, limit=limit).ids, want)
 
 
 def test_queries_find_what_they_should(seeded_store: Store) -> None:
@@ -125,9 +125,9 @@ def test_filters_apply(dated_store: Store) -> None:
     rows = {r.id: r for r in dated_store.documents()}
     for query in ("سوريا", "الأمم المتحدة", "جنيف"):
         groups = query_groups(query)
-        everything = [i for i, _ in dated_store.search_ids(groups, limit=100)]
+        everything = [i for i, _ in dated_store.search_ranked(groups, limit=100).ids]
         for filters in cases:
-            got = dated_store.search_ids(groups, limit=100, **filters)  # type: ignore[arg-type]
+            got = dated_store.search_ranked(groups, limit=100, **filters).ids  # type: ignore[arg-type]
             want = plain_ranking(dated_store, groups, limit=100, **filters)  # type: ignore[arg-type]
             assert_same_ranking(got, want)
 
@@ -224,7 +224,7 @@ def test_odd_queries_rank_as_the_plain_query(seeded_store: Store, query: str) ->
     groups = query_groups(query)
     if not groups:
         return
-    assert_same_ranking(seeded_store.search_ids(groups), plain_ranking(seeded_store, groups))
+    assert_same_ranking(seeded_store.search_ranked(groups).ids, plain_ranking(seeded_store, groups))
 
 
 def test_a_query_with_more_matches_than_the_window_is_ranked_among_the_newest(

@@ -180,6 +180,6 @@ def test_a_store_from_before_compaction_is_upgraded_with_its_data(tmp_path: Path
         counts = {r.key: (r.documents, r.mentions) for r in store.entity_summaries()}
         assert counts == {"pedersen": (1, 2), "geneva": (1, 1)}
         # the search index is rebuilt from the (now compressed) text
-        assert [i for i, _r in store.search_ids([["جنيف"]])] == [1]
+        assert [i for i, _r in store.search_ranked([["جنيف"]]).ids] == [1]
     finally:
         store.close()

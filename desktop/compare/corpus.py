@@ -128,7 +128,7 @@ def kwic(store: Store, term: str, width: int = 40, limit: int = 200) -> list[Kwi
     if not groups:
         return []
     pattern = _hit_pattern(groups)
-    ids = [d for d, _r in store.search_ids(groups, limit=limit)]
+    ids = [d for d, _r in store.search_ranked(groups, limit=limit).ids]
     rows = {r.id: r for r in store.documents(ids=ids)}
     lines: list[KwicLine] = []
     for doc_id, text in sorted(store.texts(ids).items()):

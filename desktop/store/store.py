@@ -449,17 +449,3 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 date_to=date_to.isoformat() if date_to else None,
                 limit=limit,
             )
-
-    def search_ids(
-        self,
-        groups: Sequence[Sequence[str]],
-        *,
-        outlet_id: int | None = None,
-        date_from: dt.date | None = None,
-        date_to: dt.date | None = None,
-        limit: int = 20,
-    ) -> list[tuple[int, float]]:
-        """Documents containing every group (any alternative of it), best first."""
-        return self.search_ranked(
-            groups, outlet_id=outlet_id, date_from=date_from, date_to=date_to, limit=limit
-        ).ids

@@ -342,5 +342,5 @@ def test_library_says_when_a_common_query_was_ranked_among_recent_matches(
     assert "150 most recently imported" in status
     hits = [panel.results.hit(r) for r in range(panel.results.rowCount())]
     assert all(h.windowed for h in hits)
-    newest = sorted(big_store.search_ids(query_groups("جنيف"), limit=100_000))[-150:]
+    newest = sorted(big_store.search_ranked(query_groups("جنيف"), limit=100_000).ids)[-150:]
     assert {h.row.id for h in hits} <= {i for i, _ in newest}
