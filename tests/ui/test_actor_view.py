@@ -29,6 +29,7 @@ from desktop.ui.actor_view import (
     load_actor,
 )
 from desktop.ui.workers import TaskRunner
+from tests.ui.calls import count_calls
 
 DELEGATION = "وفد الجمهورية العربية السورية"
 
@@ -363,15 +364,15 @@ def test_an_actor_chosen_while_hidden_is_read_when_the_view_is_shown(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QTabWidget, QWidget
 
-    calls: Counter[str] = Counter()
-    for name in ("entity_by_id", "entity_detail", "quote_page", "quotes_for", "labels_for"):
-        original = getattr(analysed, name)
-
-        def counted(*a, _name=name, _f=original, **k):  # type: ignore[no-untyped-def]
-            calls[_name] += 1
-            return _f(*a, **k)
-
-        monkeypatch.setattr(analysed, name, counted)
+    calls = count_calls(
+        monkeypatch,
+        analysed,
+        "entity_by_id",
+        "entity_detail",
+        "quote_page",
+        "quotes_for",
+        "labels_for",
+    )
     host = QTabWidget()
     qtbot.addWidget(host)
     host.addTab(QWidget(), "first")

@@ -23,6 +23,7 @@ from desktop.ui.compare_view import (
 from desktop.ui.document_model import DOCUMENT_MIME
 from desktop.ui.palette import aligned_shade
 from desktop.ui.workers import TaskRunner
+from tests.ui.calls import count_calls
 
 DELEGATION = "وفد الجمهورية العربية السورية"
 JAAFARI = "بشار الجعفري"
@@ -225,19 +226,10 @@ def test_export_html_is_right_to_left(qtbot, view: CompareView, tmp_path) -> Non
 def test_the_pickers_list_documents_only_once_the_view_is_shown(
     qtbot, analysed: Store, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from collections import Counter
 
     from PySide6.QtWidgets import QTabWidget, QWidget
 
-    calls: Counter[str] = Counter()
-    for name in ("document_titles", "documents"):
-        original = getattr(analysed, name)
-
-        def counted(*a, _name=name, _f=original, **k):  # type: ignore[no-untyped-def]
-            calls[_name] += 1
-            return _f(*a, **k)
-
-        monkeypatch.setattr(analysed, name, counted)
+    calls = count_calls(monkeypatch, analysed, "document_titles", "documents")
     host = QTabWidget()
     qtbot.addWidget(host)
     host.addTab(QWidget(), "first")

@@ -4,9 +4,6 @@ time, sorted and filtered by the store, on the analysed seed articles."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Callable
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,22 +13,9 @@ from desktop.store.store import Store
 from desktop.ui.events_view import DocIdRole, EventsModel, EventsView, OffsetRole
 from desktop.ui.palette import event_type_name
 from desktop.ui.workers import TaskRunner
+from tests.ui.calls import count_calls
 
 _FAR = dt.date(9999, 12, 31)
-
-
-def count_calls(monkeypatch: pytest.MonkeyPatch, store: Store, *names: str) -> Counter[str]:
-    """Count the calls of these store methods (they still run)."""
-    calls: Counter[str] = Counter()
-    for name in names:
-        original = getattr(store, name)
-
-        def counted(*a: Any, _name: str = name, _f: Callable[..., Any] = original, **k: Any) -> Any:
-            calls[_name] += 1
-            return _f(*a, **k)
-
-        monkeypatch.setattr(store, name, counted)
-    return calls
 
 
 READS = ("event_page", "event_count", "events_for", "documents")

@@ -18,6 +18,7 @@ from desktop.ui.document_pane import ENTITY_PROP, TIP_PROP
 from desktop.ui.settings import Preferences
 from desktop.ui.text_offsets import Utf16Index
 from tests.conftest import SEEDS
+from tests.ui.calls import count_calls
 
 
 @pytest.fixture
@@ -213,19 +214,9 @@ def test_splitters_and_columns_are_restored(tapp: TabayunApp) -> None:
 def test_views_not_shown_read_nothing_until_shown(
     qapp, qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from collections import Counter
-
     ensure_seeded(store, SEEDS)
-    calls: Counter[str] = Counter()
     watched = ("event_page", "event_count", "events_for", "document_titles", "quote_page")
-    for name in (*watched, "entity_summaries"):
-        original = getattr(store, name)
-
-        def counted(*a, _name=name, _f=original, **k):  # type: ignore[no-untyped-def]
-            calls[_name] += 1
-            return _f(*a, **k)
-
-        monkeypatch.setattr(store, name, counted)
+    calls = count_calls(monkeypatch, store, *watched, "entity_summaries")
     prefs = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     app = TabayunApp(qapp, store, prefs)
     app.persist_state = False
