@@ -256,7 +256,6 @@ def analyse_documents(
         )
         if not report.cancelled:
             store.drop_unused_entities(lex.created, discovered_too=full)
-        store.ensure_entity_stats()  # a no-op unless the store predates the kept counts
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

@@ -23,7 +23,6 @@ from desktop.store.models import (
     Mention,
     Outlet,
     Sentence,
-    Setting,
     Surface,
     core_table,
 )
@@ -232,20 +231,6 @@ class EntityStoreMixin:
             count_entity_stats(s, [source_id, target_id])
 
     # ---- per-entity counts ----------------------------------------------------------
-    def refresh_entity_stats(self: _HasSessions) -> None:
-        """Count every entity's mentions, documents and forms again."""
-        with self.transaction() as s:
-            count_entity_stats(s, None)
-
-    def ensure_entity_stats(self: _HasSessions) -> None:
-        """Count everything again if the counts are marked stale (a store migrated from
-        before they were kept); the writers keep them in step otherwise."""
-        with self.session() as s:
-            stale = s.get(Setting, STATS_STALE_KEY)
-        if stale is not None and stale.value == "1":
-            with self.transaction() as s:
-                count_entity_stats(s, None)
-
     def discovered_names(self: _HasSessions) -> list[tuple[str, str, str]]:
         """(key, normalised name, type) of the entities the analysis or the user added."""
         with self.session() as s:
@@ -593,9 +578,6 @@ class EntityStoreMixin:
             yield from s.scalars(select(Entity).order_by(Entity.id))
 
 
-STATS_STALE_KEY = "entity_stats_stale"
-
-
 _Tally = tuple[Counter[int], Counter[int], Counter[tuple[int, str]]]
 
 
@@ -698,29 +680,24 @@ def _apply_tally_change(s: Session, before: _Tally, after: _Tally) -> None:
         conn.execute(delete(forms).where(forms.c.mentions <= 0))
 
 
-def count_entity_stats(s: Session, entity_ids: Sequence[int] | None) -> None:
-    """Recount ``entity_stats`` and ``entity_forms`` for some entities (None: all, which
-    also clears the stale mark). Runs in the caller's transaction."""
+def count_entity_stats(s: Session, entity_ids: Sequence[int]) -> None:
+    """Recount ``entity_stats`` and ``entity_forms`` for some entities (after their
+    mentions moved between them). Runs in the caller's transaction."""
     stats, forms = core_table(EntityStat), core_table(EntityForm)
+    ids = list(entity_ids)
+    s.execute(delete(stats).where(stats.c.entity_id.in_(ids)))
+    s.execute(delete(forms).where(forms.c.entity_id.in_(ids)))
     per_entity = select(
         Mention.entity_id,
         func.count().label("mentions"),
         func.count(func.distinct(Mention.document_id)).label("documents"),
-    )
+    ).where(Mention.entity_id.in_(ids))
     per_form = (
         select(Mention.entity_id, Surface.text, func.count().label("mentions"))
         .select_from(Mention)
         .join(Surface, Surface.id == Mention.surface_id)
+        .where(Mention.entity_id.in_(ids))
     )
-    if entity_ids is None:
-        s.execute(delete(stats))
-        s.execute(delete(forms))
-    else:
-        ids = list(entity_ids)
-        s.execute(delete(stats).where(stats.c.entity_id.in_(ids)))
-        s.execute(delete(forms).where(forms.c.entity_id.in_(ids)))
-        per_entity = per_entity.where(Mention.entity_id.in_(ids))
-        per_form = per_form.where(Mention.entity_id.in_(ids))
     s.execute(
         insert(stats).from_select(
             ["entity_id", "mentions", "documents"], per_entity.group_by(Mention.entity_id)
@@ -732,8 +709,6 @@ def count_entity_stats(s: Session, entity_ids: Sequence[int] | None) -> None:
             per_form.group_by(Mention.entity_id, Surface.text),
         )
     )
-    if entity_ids is None:
-        s.merge(Setting(key=STATS_STALE_KEY, value="0"))
 
 
 def surface_ids(s: Session, texts: Iterable[str]) -> dict[str, int]:

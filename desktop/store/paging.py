@@ -41,7 +41,6 @@ class _DocumentReader(Protocol):
         date_to: dt.date | None = None,
         ids: Sequence[int] | None = None,
     ) -> list[DocumentRow]: ...
-    def ensure_entity_stats(self) -> None: ...
 
 
 def _sort_key(sort: DocumentSort) -> Any:
@@ -131,7 +130,6 @@ class PagingStoreMixin:
         with ``aliases_seen`` and ``outlets`` left empty (:meth:`entity_seen_forms` and
         :meth:`fill_entity_row` read them): one pass over the mentions index instead of
         three over the mentions themselves."""
-        self.ensure_entity_stats()
         counts = select(EntityStat.entity_id, EntityStat.documents, EntityStat.mentions).subquery()
         q = (
             select(
@@ -164,7 +162,6 @@ class PagingStoreMixin:
     def entity_seen_forms(self: _DocumentReader) -> dict[int, list[str]]:
         """Every entity's forms as seen in the texts (sorted, not by frequency): what a
         filter by alias needs, in one pass over the mentions."""
-        self.ensure_entity_stats()
         q = select(EntityForm.entity_id, EntityForm.surface)
         forms: dict[int, list[str]] = {}
         with self.session() as s:

@@ -416,7 +416,6 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         raise StoreError(f"no document {ref!r} (give an id or a file name)")
 
     def counts(self) -> StoreCounts:
-        self.ensure_entity_stats()
         with self.session() as s:
             return StoreCounts(
                 documents=s.scalar(select(func.count(Document.id))) or 0,

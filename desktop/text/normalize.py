@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 
 from pyarabic import araby
@@ -89,10 +90,10 @@ class OffsetMap:
     index (analysis maps hundreds of thousands of offsets).
     """
 
-    __slots__ = ("deleted", "kept", "original_length")
+    __slots__ = ("kept", "original_length")
 
-    def __init__(self, deleted: tuple[int, ...], original_length: int) -> None:
-        self.deleted = deleted
+    def __init__(self, deleted: Sequence[int], original_length: int) -> None:
+        """``deleted``: the original positions the normalisation removed, in order."""
         self.original_length = original_length
         kept: list[int] | None = None
         if deleted:

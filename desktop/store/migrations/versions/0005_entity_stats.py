@@ -45,13 +45,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("entity_id", "surface", name="pk_entity_forms"),
         sqlite_with_rowid=False,
     )
-    # counted on first use
+    # the mentions already stored are counted now; from here on the writers keep the
+    # counts in step
     op.execute(
-        "INSERT OR REPLACE INTO store_meta (key, value) VALUES ('entity_stats_stale', '1')"
+        "INSERT INTO entity_stats (entity_id, mentions, documents) "
+        "SELECT entity_id, count(*), count(DISTINCT document_id) FROM mentions "
+        "GROUP BY entity_id"
+    )
+    op.execute(
+        "INSERT INTO entity_forms (entity_id, surface, mentions) "
+        "SELECT entity_id, surface, count(*) FROM mentions GROUP BY entity_id, surface"
     )
 
 
 def downgrade() -> None:
     op.drop_table("entity_forms")
     op.drop_table("entity_stats")
-    op.execute("DELETE FROM store_meta WHERE key = 'entity_stats_stale'")
