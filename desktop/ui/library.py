@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QDate,
     QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QSize,
     Qt,
@@ -288,9 +289,8 @@ class LibraryPanel(QWidget):
         row = self.model.row_for_id(doc_id)
         if row is None:
             return False
-        index = self.model.index(row, 0)
-        self.view.selectRow(index.row())
-        self.view.scrollTo(index)
+        self._select_row(row)
+        self.view.scrollTo(self.model.index(row, 0))
         return True
 
     def show_current(self, doc_id: int) -> None:
@@ -298,13 +298,24 @@ class LibraryPanel(QWidget):
         row = self.model.row_for_id(doc_id)
         if row is None:
             return
-        index = self.model.index(row, 0)
         self.view.selectionModel().blockSignals(True)
-        self.view.selectRow(index.row())
+        self._select_row(row)
         self.view.selectionModel().blockSignals(False)
         self.view.viewport().update()
-        self.view.scrollTo(index)
+        self.view.scrollTo(self.model.index(row, 0))
 
     def select_first(self) -> None:
         if self.model.rowCount() > 0:
-            self.view.selectRow(0)
+            self._select_row(0)
+
+    def _select_row(self, row: int) -> None:
+        """Select a whole row through the selection model: ``QTableView.selectRow`` selects
+        nothing in a right-to-left table that has not been laid out yet (so in Arabic the
+        first article was not opened at start)."""
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+            | QItemSelectionModel.SelectionFlag.Current
+        )
+        self.view.selectionModel().setCurrentIndex(index, flags)

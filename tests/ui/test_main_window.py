@@ -270,3 +270,24 @@ def test_a_saved_layout_does_not_size_view_columns_to_their_contents(tapp: Tabay
     # the rest of the saved layout still applies
     stretch = QHeaderView.ResizeMode.Stretch
     assert rebuilt.events_view.view.horizontalHeader().sectionResizeMode(3) == stretch
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_first_article_is_open_at_start_in_either_direction(
+    qapp, store: Store, tmp_path: Path, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    ensure_seeded(store, SEEDS)
+    prefs = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    app = TabayunApp(qapp, store, prefs)
+    app.persist_state = False
+    window = app.start(language, "light")
+    try:
+        first = window.library.model.document_id(0)
+        assert window.library.selected_ids() == [first]
+        detail = window.reader.detail
+        assert detail is not None and detail.row.id == first
+        assert window.reader.browser.document().toPlainText() == detail.text
+    finally:
+        app.runner.wait()
+        window.close()
+        app.language.apply("en")  # the next tests read English
