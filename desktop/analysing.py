@@ -11,10 +11,9 @@ import bisect
 import datetime as dt
 import multiprocessing
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, fields
-from operator import attrgetter
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from desktop.analysis.cluster import cluster_names
@@ -22,22 +21,18 @@ from desktop.analysis.doctext import DocText
 from desktop.analysis.entities import (
     DiscoveredName,
     DocumentEntities,
-    MentionDraft,
     analyse_entities,
 )
 from desktop.analysis.framing import (
-    EventDraft,
     FramingKnowledge,
     FramingResult,
-    LabelDraft,
     MentionIn,
-    QuoteDraft,
     analyse_framing,
 )
 from desktop.analysis.knowledge import EntityInfo, Knowledge, LexiconEdits
 from desktop.progress import CancelToken, NullProgress, Progress
 from desktop.store.entities import EntityRecord, NewMention
-from desktop.store.framing import DocumentFraming, NewEvent, NewLabel, NewQuote
+from desktop.store.framing import FramingRows, encode_details
 from desktop.store.store import Store
 from desktop.text.normalize import normalize
 from desktop.workers import worker_count, worker_override
@@ -198,7 +193,7 @@ def analyse_documents(
             jobs: list[Job] = [(doc_id, *inputs[doc_id]) for doc_id in batch if doc_id in inputs]
             if pool is not None:  # map() submits every job now; results are read later
                 return jobs, pool.map(_analyse_in_worker, jobs, chunksize=10)
-            return jobs, (pack(*analyse_one(job, kb, fk, lex)) for job in jobs)
+            return jobs, (pack(*analyse_one(job, kb, fk, lex), lex) for job in jobs)
 
         upcoming = submit(batches[0]) if batches else None
         for number in range(len(batches)):
@@ -210,7 +205,7 @@ def analyse_documents(
             # the workers start on the next batch while this process writes this one
             upcoming = submit(batches[number + 1]) if number + 1 < len(batches) else None
             written: list[tuple[int, list[NewMention]]] = []
-            framed: list[tuple[int, DocumentFraming]] = []
+            framing = FramingRows([], [], [])
             for job, found in zip(jobs, results, strict=True):
                 doc_id, text = job[0], job[1]
                 new = [d for k, d in found.discovered.items() if k not in key_ids]
@@ -231,16 +226,15 @@ def analyse_documents(
                     )
                 for d in found.discovered.values():
                     discovered[d.key] = d.norm
-                rows = _to_rows(found.mentions, lex, key_ids, text)
+                rows = _mention_rows(found, key_ids)
                 if found.unresolved_speakers:
                     slots = _free_slots(found.unresolved_speakers, rows, text, job[3])
                     if slots:
                         speakers[doc_id] = slots
                 written.append((doc_id, rows))
-                framed.append((doc_id, _framing_rows(found, lex, key_ids)))
+                _add_framing(framing, doc_id, found, key_ids)
                 progress.advance(1)
-            store.replace_mentions(written, ANALYSIS_VERSION)
-            store.replace_framing(framed)
+            store.write_analysis(written, framing, ANALYSIS_VERSION)
             report.documents += len(written)
             report.mentions += sum(len(ms) for _, ms in written)
         report.discovered = len(discovered)
@@ -271,32 +265,85 @@ Job = tuple[int, str, list[tuple[int, int]], list[tuple[int, int]], "dt.date | N
 
 
 class Packed(NamedTuple):
-    """One document's analysis as plain tuples of the drafts' fields, in their order:
-    pickled between processes several times faster than the dataclasses."""
+    """One document's analysis as plain tuples, as close to the rows written as the worker
+    can make them (pickled between processes several times faster than dataclasses, and
+    the one writing process has less to do): entity keys already followed through the
+    user's merges, details already JSON, dates already ISO."""
 
-    mentions: list[tuple[Any, ...]]
+    #: (start, end, surface, entity key, kind, sentence, confidence), ignored keys left out
+    mentions: list[tuple[int, int, str, str, str, int | None, float]]
     discovered: dict[str, DiscoveredName]
     unresolved_speakers: list[tuple[int, int, str]]
+    #: ``LABEL_COLUMNS`` but with entity keys, without the document
     labels: list[tuple[Any, ...]]
+    #: ``QUOTE_COLUMNS`` the same way
     quotes: list[tuple[Any, ...]]
-    events: list[tuple[Any, ...]]
+    #: ``EVENT_COLUMNS`` the same way, then the participants' keys
+    events: list[tuple[tuple[Any, ...], tuple[str, ...]]]
 
 
-def _getter(cls: type) -> Callable[[Any], tuple[Any, ...]]:
-    return attrgetter(*(f.name for f in fields(cls)))
+def pack(found: DocumentEntities, framing: FramingResult, lex: UserLexicon) -> Packed:
+    target, ignored = lex.target, lex.ignored
 
+    def key_of(key: str | None) -> str | None:
+        return None if key is None else target(key)
 
-_MENTION, _LABEL, _QUOTE, _EVENT = map(_getter, (MentionDraft, LabelDraft, QuoteDraft, EventDraft))
-
-
-def pack(found: DocumentEntities, framing: FramingResult) -> Packed:
+    mentions = []
+    for m in found.mentions:
+        key = target(m.key)
+        if key not in ignored:
+            mentions.append((m.start, m.end, m.surface, key, m.kind, m.sentence_idx, m.confidence))
     return Packed(
-        [_MENTION(m) for m in found.mentions],
+        mentions,
         found.discovered,
         found.unresolved_speakers,
-        [_LABEL(lb) for lb in framing.labels],
-        [_QUOTE(q) for q in framing.quotes],
-        [_EVENT(e) for e in framing.events],
+        [
+            (
+                key_of(lb.entity_key),
+                lb.start,
+                lb.end,
+                lb.text,
+                lb.key,
+                lb.category,
+                lb.kind,
+                key_of(lb.speaker_key),
+                lb.sentence_idx,
+                encode_details(lb.details),
+            )
+            for lb in framing.labels
+        ],
+        [
+            (
+                key_of(q.speaker_key),
+                q.speaker_text,
+                q.verb,
+                q.verb_category,
+                q.kind,
+                q.start,
+                q.end,
+                q.word_count,
+                q.sentence_idx,
+                encode_details(q.details),
+            )
+            for q in framing.quotes
+        ],
+        [
+            (
+                (
+                    e.type,
+                    e.trigger[:200],
+                    e.start,
+                    e.end,
+                    e.date.isoformat() if e.date is not None else None,
+                    e.date_text,
+                    key_of(e.place_key),
+                    e.sentence_idx,
+                    encode_details(e.details),
+                ),
+                tuple(target(k) for k in e.participants),
+            )
+            for e in framing.events
+        ],
     )
 
 
@@ -332,7 +379,7 @@ def _analyse_in_worker(job: Job) -> Packed:
     kb, fk, lex = _WORKER["kb"], _WORKER["fk"], _WORKER["lex"]
     assert isinstance(kb, Knowledge) and isinstance(fk, FramingKnowledge)
     assert isinstance(lex, UserLexicon)
-    return pack(*analyse_one(job, kb, fk, lex))
+    return pack(*analyse_one(job, kb, fk, lex), lex)
 
 
 def _pool(workers: int, lex: UserLexicon, previous: list[EntityRecord]) -> ProcessPoolExecutor:
@@ -351,50 +398,39 @@ def _type_of(key: str, kb: Knowledge, lex: UserLexicon) -> str:
     return info.type if info is not None else "person"  # discovered names are people
 
 
-def _framing_rows(f: Packed, lex: UserLexicon, key_ids: dict[str, int]) -> DocumentFraming:
-    def eid(key: str | None) -> int | None:
-        if key is None:
-            return None
-        return key_ids.get(lex.target(key))
-
-    out = DocumentFraming()
-    out.labels = [
-        NewLabel(a, b, text, kind, cat, key, eid(ent), eid(spk), sent, details or None)
-        for a, b, text, kind, cat, key, ent, spk, sent, details in f.labels
-    ]
-    out.quotes = [
-        NewQuote(a, b, kind, eid(spk), spk_text, verb, vcat, sent, words, details or None)
-        for a, b, kind, spk, spk_text, verb, vcat, sent, words, details in f.quotes
-    ]
-    out.events = [
-        NewEvent(
-            etype,
-            trigger,
+def _add_framing(out: FramingRows, doc_id: int, f: Packed, key_ids: dict[str, int]) -> None:
+    """A document's labels, quotes and events as rows, entity keys made ids."""
+    eid = key_ids.get  # None for None
+    out.labels.extend(
+        (
+            doc_id,
+            eid(ent),
             a,
             b,
+            text,
+            key,
+            cat,
+            kind,
+            eid(spk),
             sent,
-            date,
-            date_text,
-            eid(place),
-            tuple(i for i in (eid(k) for k in people) if i is not None),
-            details or None,
+            details,
         )
-        for etype, trigger, a, b, sent, date, date_text, place, people, details in f.events
+        for ent, a, b, text, key, cat, kind, spk, sent, details in f.labels
+    )
+    out.quotes.extend((doc_id, eid(spk), *rest) for spk, *rest in f.quotes)
+    for (etype, trigger, a, b, date, date_text, place, sent, details), people in f.events:
+        ids = tuple(i for i in map(eid, people) if i is not None)
+        out.events.append(
+            ((doc_id, etype, trigger, a, b, date, date_text, eid(place), sent, details), ids)
+        )
+
+
+def _mention_rows(f: Packed, key_ids: dict[str, int]) -> list[NewMention]:
+    return [
+        NewMention(start, end, surface, key_ids[key], kind, sentence, confidence)
+        for start, end, surface, key, kind, sentence, confidence in f.mentions
+        if key in key_ids
     ]
-    return out
-
-
-def _to_rows(
-    mentions: Sequence[tuple[Any, ...]], lex: UserLexicon, key_ids: dict[str, int], text: str
-) -> list[NewMention]:
-    rows = []
-    for start, end, surface, mkey, kind, sentence_idx, confidence in mentions:
-        key = lex.target(mkey)
-        if key in lex.ignored or key not in key_ids:
-            continue
-        assert text[start:end] == surface
-        rows.append(NewMention(start, end, surface, key_ids[key], kind, sentence_idx, confidence))
-    return rows
 
 
 def _cluster(

@@ -9,7 +9,7 @@ defaults fill the columns the rows leave out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -31,10 +31,16 @@ def insert_many(conn: Connection, model: type[Base], rows: Sequence[Mapping[str,
 
 
 def insert_rows(
-    conn: Connection, model: type[Base], columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+    conn: Connection,
+    model: type[Base],
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+    *,
+    encoded: Collection[str] = (),
 ) -> None:
     """Insert ``rows``, tuples of the values of ``columns`` in that order, in one
-    executemany (the writers of many rows build tuples directly)."""
+    executemany (the writers of many rows build tuples directly). The values of the
+    ``encoded`` columns are already as the database holds them (JSON text, ISO dates)."""
     if not rows:
         return
     table = core_table(model)
@@ -47,7 +53,9 @@ def insert_rows(
         defaults[column.key] = arg(None) if callable(arg) else arg
     names = [*columns, *defaults]
     dialect = conn.dialect
-    processors = [table.c[name].type.bind_processor(dialect) for name in names]
+    processors = [
+        None if name in encoded else table.c[name].type.bind_processor(dialect) for name in names
+    ]
     compiled = insert(table).values({n: bindparam(n) for n in names}).compile(dialect=dialect)
     constant = tuple(defaults.values())
     params = [r + constant for r in rows] if constant else list(rows)

@@ -30,6 +30,12 @@ def database_url(path_or_url: str | Path) -> str:
     return f"sqlite+pysqlite:///{Path(s).expanduser().resolve()}"
 
 
+def dump_json(obj: object) -> str:
+    """JSON as the store writes it: Arabic as UTF-8, not \\uXXXX escapes (a third of the
+    bytes)."""
+    return json.dumps(obj, ensure_ascii=False)
+
+
 def make_engine(path_or_url: str | Path) -> Engine:
     url = database_url(path_or_url)
     if url.startswith("sqlite"):
@@ -38,8 +44,7 @@ def make_engine(path_or_url: str | Path) -> Engine:
         engine = create_engine(
             url,
             connect_args={"timeout": 30},
-            # Arabic in JSON details as UTF-8, not \uXXXX escapes (a third of the bytes)
-            json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False),
+            json_serializer=dump_json,
         )
         sqlite.install_pragmas(engine)
         return engine

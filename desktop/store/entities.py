@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -43,8 +43,7 @@ class EntityRecord:
     details: dict[str, Any] | None = None
 
 
-@dataclass(frozen=True)
-class NewMention:
+class NewMention(NamedTuple):
     start: int
     end: int
     surface: str
@@ -190,29 +189,6 @@ class EntityStoreMixin:
                 )
 
     # ---- mentions -------------------------------------------------------------------
-    def replace_mentions(
-        self: _HasSessions,
-        per_document: Sequence[tuple[int, Sequence[NewMention]]],
-        analysis_version: int,
-    ) -> None:
-        """Write the mentions of several documents in one transaction."""
-        doc_ids = [d for d, _ in per_document]
-        with self.transaction() as s, stats_follow(s, doc_ids, per_document):
-            s.execute(delete(Mention).where(Mention.document_id.in_(doc_ids)))
-            _write_mentions(s, per_document)
-            s.execute(
-                update(Document)
-                .where(Document.id.in_(doc_ids))
-                .values(analysis_version=analysis_version)
-            )
-
-    def add_mentions(self: _HasSessions, document_id: int, mentions: Sequence[NewMention]) -> None:
-        if not mentions:
-            return
-        written = [(document_id, mentions)]
-        with self.transaction() as s, stats_follow(s, [document_id], written, replace=False):
-            _write_mentions(s, written)
-
     def add_mentions_many(
         self: _HasSessions, per_document: Sequence[tuple[int, Sequence[NewMention]]]
     ) -> None:
@@ -741,6 +717,19 @@ _MENTION_COLUMNS = (
     "sentence_idx",
     "confidence",
 )
+
+
+def replace_mentions(
+    s: Session, per_document: Sequence[tuple[int, Sequence[NewMention]]], analysis_version: int
+) -> None:
+    """The mentions of these documents replace what they had, and the documents are marked
+    analysed by this version (in the caller's transaction, inside :func:`stats_follow`)."""
+    doc_ids = [d for d, _ in per_document]
+    s.execute(delete(Mention).where(Mention.document_id.in_(doc_ids)))
+    _write_mentions(s, per_document)
+    s.execute(
+        update(Document).where(Document.id.in_(doc_ids)).values(analysis_version=analysis_version)
+    )
 
 
 def _write_mentions(s: Session, per_document: Sequence[tuple[int, Sequence[NewMention]]]) -> None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.store.bulk import insert_rows
+from desktop.store.engine import dump_json
 from desktop.store.models import (
     Document,
     Entity,
@@ -23,57 +22,10 @@ from desktop.store.models import (
 from desktop.store.rows import EventRow, LabelRow, QuoteRow
 from desktop.store.selects import event_row
 
-
-@dataclass(frozen=True)
-class NewLabel:
-    start: int
-    end: int
-    text: str
-    kind: str
-    category: str | None
-    key: str | None
-    entity_id: int | None
-    speaker_id: int | None
-    sentence_idx: int | None
-    details: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True)
-class NewQuote:
-    start: int
-    end: int
-    kind: str
-    speaker_id: int | None
-    speaker_text: str | None
-    verb: str | None
-    verb_category: str | None
-    sentence_idx: int | None
-    word_count: int
-    details: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True)
-class NewEvent:
-    type: str
-    trigger: str
-    start: int
-    end: int
-    sentence_idx: int | None
-    date: dt.date | None
-    date_text: str | None
-    place_id: int | None
-    participants: tuple[int, ...]
-    details: dict[str, Any] | None = None
-
-
-@dataclass
-class DocumentFraming:
-    labels: list[NewLabel] = field(default_factory=list)
-    quotes: list[NewQuote] = field(default_factory=list)
-    events: list[NewEvent] = field(default_factory=list)
-
-
-_LABEL_COLUMNS = (
+#: What the analysis writes, as tuples in the order of these columns (the writer of
+#: hundreds of thousands of rows builds them directly): ``details`` is already JSON
+#: (:func:`encode_details`) and ``date`` an ISO date, as the database holds them.
+LABEL_COLUMNS = (
     "document_id",
     "entity_id",
     "start",
@@ -86,7 +38,7 @@ _LABEL_COLUMNS = (
     "sentence_idx",
     "details",
 )
-_QUOTE_COLUMNS = (
+QUOTE_COLUMNS = (
     "document_id",
     "speaker_entity_id",
     "speaker_text",
@@ -99,8 +51,7 @@ _QUOTE_COLUMNS = (
     "sentence_idx",
     "details",
 )
-_EVENT_COLUMNS = (
-    "id",
+EVENT_COLUMNS = (
     "document_id",
     "type",
     "trigger",
@@ -112,13 +63,56 @@ _EVENT_COLUMNS = (
     "sentence_idx",
     "details",
 )
+_ENCODED = ("details", "date")
 
 
-def _stored_details(details: dict[str, Any] | None) -> dict[str, Any] | None:
-    """Details without their empty fields; None (SQL NULL) when nothing is left."""
+class FramingRows(NamedTuple):
+    """Labels, quotes and events of several documents, ready to be written."""
+
+    #: values of ``LABEL_COLUMNS``
+    labels: list[tuple[Any, ...]]
+    #: values of ``QUOTE_COLUMNS``
+    quotes: list[tuple[Any, ...]]
+    #: values of ``EVENT_COLUMNS`` (without ``id``), and the event's participants' ids
+    events: list[tuple[tuple[Any, ...], tuple[int, ...]]]
+
+
+def encode_details(details: dict[str, Any] | None) -> str | None:
+    """Details as the ``details`` columns hold them: JSON without the empty fields, or
+    None (SQL NULL) when nothing is left."""
     if not details:
         return None
-    return {k: v for k, v in details.items() if v is not None} or None
+    kept = {k: v for k, v in details.items() if v is not None}
+    return dump_json(kept) if kept else None
+
+
+def write_framing(s: Session, doc_ids: Sequence[int], rows: FramingRows) -> None:
+    """Replace the labels, quotes and events of these documents (in the caller's
+    transaction)."""
+    s.execute(delete(Label).where(Label.document_id.in_(doc_ids)))
+    s.execute(delete(Quote).where(Quote.document_id.in_(doc_ids)))
+    s.execute(delete(Event).where(Event.document_id.in_(doc_ids)))
+    conn = s.connection()
+    insert_rows(conn, Label, LABEL_COLUMNS, rows.labels, encoded=_ENCODED)
+    insert_rows(conn, Quote, QUOTE_COLUMNS, rows.quotes, encoded=_ENCODED)
+    if not rows.events:
+        return
+    # ids assigned here (this transaction is the only writer): a plain executemany is far
+    # faster than INSERT … RETURNING row by row
+    base = s.scalar(select(func.coalesce(func.max(Event.id), 0))) or 0
+    insert_rows(
+        conn,
+        Event,
+        ("id", *EVENT_COLUMNS),
+        [(base + i, *values) for i, (values, _p) in enumerate(rows.events, 1)],
+        encoded=_ENCODED,
+    )
+    participants = [
+        (base + i, p)
+        for i, (_values, people) in enumerate(rows.events, 1)
+        for p in dict.fromkeys(people)
+    ]
+    insert_rows(conn, EventParticipant, ("event_id", "entity_id"), participants)
 
 
 class _HasSessions(Protocol):
@@ -127,86 +121,6 @@ class _HasSessions(Protocol):
 
 
 class FramingStoreMixin:
-    def replace_framing(
-        self: _HasSessions, per_document: Sequence[tuple[int, DocumentFraming]]
-    ) -> None:
-        """Write labels, quotes and events of several documents in one transaction."""
-        with self.transaction() as s:
-            ids = [d for d, _ in per_document]
-            s.execute(delete(Label).where(Label.document_id.in_(ids)))
-            s.execute(delete(Quote).where(Quote.document_id.in_(ids)))
-            s.execute(delete(Event).where(Event.document_id.in_(ids)))
-            labels = [
-                (
-                    d,
-                    lb.entity_id,
-                    lb.start,
-                    lb.end,
-                    lb.text,
-                    lb.key,
-                    lb.category,
-                    lb.kind,
-                    lb.speaker_id,
-                    lb.sentence_idx,
-                    _stored_details(lb.details),
-                )
-                for d, f in per_document
-                for lb in f.labels
-            ]
-            insert_rows(s.connection(), Label, _LABEL_COLUMNS, labels)
-            quotes = [
-                (
-                    d,
-                    q.speaker_id,
-                    q.speaker_text,
-                    q.verb,
-                    q.verb_category,
-                    q.kind,
-                    q.start,
-                    q.end,
-                    q.word_count,
-                    q.sentence_idx,
-                    _stored_details(q.details),
-                )
-                for d, f in per_document
-                for q in f.quotes
-            ]
-            insert_rows(s.connection(), Quote, _QUOTE_COLUMNS, quotes)
-            events = [(d, e) for d, f in per_document for e in f.events]
-            if not events:
-                return
-            # ids assigned here (this transaction is the only writer): a plain executemany
-            # is far faster than INSERT … RETURNING row by row
-            base = s.scalar(select(func.coalesce(func.max(Event.id), 0))) or 0
-            event_ids = list(range(base + 1, base + 1 + len(events)))
-            insert_rows(
-                s.connection(),
-                Event,
-                _EVENT_COLUMNS,
-                [
-                    (
-                        event_id,
-                        d,
-                        e.type,
-                        e.trigger[:200],
-                        e.start,
-                        e.end,
-                        e.date,
-                        e.date_text,
-                        e.place_id,
-                        e.sentence_idx,
-                        _stored_details(e.details),
-                    )
-                    for event_id, (d, e) in zip(event_ids, events, strict=True)
-                ],
-            )
-            participants = [
-                (event_id, p)
-                for event_id, (_d, e) in zip(event_ids, events, strict=True)
-                for p in dict.fromkeys(e.participants)
-            ]
-            insert_rows(s.connection(), EventParticipant, ("event_id", "entity_id"), participants)
-
     # ---- reading ----------------------------------------------------------------------
     def labels_for(
         self: _HasSessions, *, documents: Sequence[int] | None = None, entity_id: int | None = None

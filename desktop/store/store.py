@@ -14,8 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.store import sqlite
 from desktop.store.bulk import insert_many
 from desktop.store.engine import make_engine, upgrade_to_head
-from desktop.store.entities import EntityStoreMixin, stats_follow
-from desktop.store.framing import FramingStoreMixin
+from desktop.store.entities import (
+    EntityStoreMixin,
+    NewMention,
+    replace_mentions,
+    stats_follow,
+)
+from desktop.store.framing import FramingRows, FramingStoreMixin, write_framing
 from desktop.store.models import (
     Document,
     EntityStat,
@@ -355,6 +360,19 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 )
             ]
         return DocumentDetail(row, text, paras, sents)
+
+    def write_analysis(
+        self,
+        mentions: Sequence[tuple[int, Sequence[NewMention]]],
+        framing: FramingRows,
+        analysis_version: int,
+    ) -> None:
+        """The analysis of several documents, in one transaction: their mentions, labels,
+        quotes and events replace what they had, and they are marked analysed."""
+        doc_ids = [d for d, _ in mentions]
+        with self.transaction() as s, stats_follow(s, doc_ids, mentions):
+            replace_mentions(s, mentions, analysis_version)
+            write_framing(s, doc_ids, framing)
 
     def analysis_inputs(
         self, ids: Sequence[int]
