@@ -16,7 +16,7 @@ from desktop.analysis.knowledge import Knowledge, surname_of
 from desktop.analysis.matcher import Hit
 from desktop.analysis.variants import particles, skeleton
 from desktop.text.normalize import OffsetMap, normalize
-from desktop.text.tokens import BARE_PROCLITICS
+from desktop.text.tokens import strip_proclitic
 
 MAX_NAME_WORDS = 3
 #: a family name shorter than this (مون of بان كي مون) is too ambiguous alone
@@ -27,7 +27,6 @@ MAX_DESCRIPTOR_WORDS = 7
 APPOSITION_GAP = 3
 
 
-_CLITIC_LETTERS = frozenset("وفبلك")
 #: words between a title and a name: «المتحدث باسم الجيش», «الممثل الخاص لشؤون سوريا»
 _DESCRIPTOR_PREFIXES = ("ال", "لل", "لشؤون", "لوزير", "لوزاره", "باسم", "لدي")
 _DESCRIPTOR_WORDS = frozenset({"باسم", "لدي", "شؤون", "خارجيه", "عن", "وزاره", "وفد"})
@@ -72,19 +71,9 @@ def discovered_key(norm_name: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _strip_proclitic(word: str) -> tuple[str, ...]:
-    """The word and its forms without a leading proclitic (longest clitic first)."""
-    forms = [word]
-    if word.startswith(("ال", "لل")):
-        return (word,)
-    for p in ("وال", "فال", "بال", "كال"):
-        if word.startswith(p):
-            return (word, word[len(p) - 2 :])
-    if word[:1] in _CLITIC_LETTERS:
-        for p in BARE_PROCLITICS:
-            if word.startswith(p) and len(word) - len(p) >= 3:
-                forms.append(word[len(p) :])
-    return tuple(forms)
+def _form_skeletons(word: str) -> frozenset[str]:
+    """Skeletons of the forms of a word long enough to be told apart by one."""
+    return frozenset(skeleton(f) for f in strip_proclitic(word) if len(f) >= 5)
 
 
 class _DocumentAnalyser:
@@ -200,7 +189,7 @@ class _DocumentAnalyser:
             if (
                 first
                 and not self._written_as_name(toks[j])
-                and any(f in fw or f in self.kb.verbs for f in _strip_proclitic(t))
+                and any(f in fw or f in self.kb.verbs for f in strip_proclitic(t))
             ):
                 return None
             if t in self.kb.titles or t in self.kb.nisbas or t in self.kb.verbs:
@@ -253,14 +242,18 @@ class _DocumentAnalyser:
                 first = bisect.bisect_right(self.token_starts, start) - 1
                 last = bisect.bisect_left(self.token_starts, end)
                 in_phrase.update(range(max(first, 0), last))
+        # only a role phrase or a title can open a name: the pass visits those tokens
+        starts = sorted(in_phrase.union(self.doc.token_indices(self.kb.name_openers)))
         i = 0
-        while i < len(toks):
+        for at in starts:
+            if at < i:
+                continue  # inside what the last title or name took
+            i = at
             t = toks[i].text
             if i not in in_phrase and not (
-                not anchors.isdisjoint(_strip_proclitic(t))
+                t in self.kb.anchor_words
                 or (t in first_words and i + 1 < len(toks) and f"{t} {toks[i + 1].text}" in anchors)
             ):
-                i += 1  # neither a role phrase nor a title: no name follows from here
                 continue
             cover = self._covering(toks[i].start, toks[i].end)
             if cover and cover[1] == "role-phrase":
@@ -269,7 +262,7 @@ class _DocumentAnalyser:
                 while j < len(toks) and self._covering(toks[j].start, toks[j].end) == cover:
                     j += 1
             else:
-                stripped = next((f for f in _strip_proclitic(t) if f in anchors), None)
+                stripped = next((f for f in strip_proclitic(t) if f in anchors), None)
                 two = f"{t} {toks[i + 1].text}" if i + 1 < len(toks) else ""
                 if two in anchors:
                     stripped = two
@@ -352,17 +345,18 @@ class _DocumentAnalyser:
         if not by_surname:
             return
         candidates = set(by_surname) | {k.split()[1] for k in by_surname if " " in k}
-        for idx, tok in enumerate(self.tokens):
-            forms = _strip_proclitic(tok.text)
-            # most words are no surname: rule them out by lookups before anything else
-            if candidates.isdisjoint(forms):
-                if not by_skeleton:
-                    continue
-                for f in forms:
-                    if len(f) >= 5 and skeleton(f) in by_skeleton:
-                        break
-                else:
-                    continue
+
+        # most words are no surname: each distinct word is ruled out once, by lookups
+        skeletons = by_skeleton.keys()
+        wanted = {
+            w
+            for w in set(self.doc.texts)
+            if not candidates.isdisjoint(strip_proclitic(w))
+            or (skeletons and not skeletons.isdisjoint(_form_skeletons(w)))
+        }
+        for idx in self.doc.token_indices(wanted):
+            tok = self.tokens[idx]
+            forms = strip_proclitic(tok.text)
             if self._is_covered(tok.start, tok.end) or self._skipped(tok.start):
                 continue
             for form in forms:
@@ -382,12 +376,10 @@ class _DocumentAnalyser:
     def speakers(self) -> None:
         """A reporting verb followed by an unknown one-word name: remember it for the
         corpus pass («وأكد خاجي»)."""
-        verbs = self.kb.verbs
-        for idx, tok in enumerate(self.tokens[:-1]):
-            forms = _strip_proclitic(tok.text)
-            if verbs.keys().isdisjoint(forms):
-                continue
-            nxt = self.tokens[idx + 1]
+        for idx in self.doc.token_indices(self.kb.verbs_stripped):
+            if idx + 1 == len(self.tokens):
+                break
+            tok, nxt = self.tokens[idx], self.tokens[idx + 1]
             w = nxt.text
             if (
                 self._is_covered(nxt.start, nxt.end)

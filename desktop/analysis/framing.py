@@ -445,10 +445,9 @@ class _Framer:
     def _verbs(self) -> list[_Verb]:
         out = []
         verb_words = self.kb.verb_words
-        for ts, te, t in self.tokens:
-            form = verb_words.get(t)
-            if form is None:
-                continue
+        for i in self.doc.token_indices(verb_words.keys()):
+            ts, te, t = self.tokens[i]
+            form = verb_words[t]
             verb = self.kb.verbs[form]
             a, b = self.span(ts, te)
             if self.skipped(a):

@@ -18,6 +18,7 @@ from desktop.lexicon.gazetteer import (
 )
 from desktop.lexicon.words import ReportingVerb, load_function_words, load_reporting_verbs
 from desktop.text.normalize import normalize
+from desktop.text.tokens import words_stripping_to
 
 MIN_ALIAS = 3
 
@@ -77,6 +78,10 @@ class Knowledge:
         self.title_anchors = {t for t, kind in titles.items() if kind != "ministry"}
         #: first words of the title anchors of two or more words
         self.anchor_first_words = {t.split()[0] for t in self.title_anchors if " " in t}
+        #: words that are a title anchor once a proclitic is stripped
+        self.anchor_words = words_stripping_to(self.title_anchors)
+        #: the words a title before a name can start with
+        self.name_openers = self.anchor_words | self.anchor_first_words
         self.nisbas = dict(nisbas)
         self.verbs = dict(verbs)
         #: word → the verb form in it: the verb itself, or و/ف + a verb (a word of four
@@ -88,6 +93,8 @@ class Knowledge:
                     self.verb_words.setdefault(prefix + form, form)
         for form in self.verbs:
             self.verb_words[form] = form  # a verb spelled like و/ف + verb is that verb
+        #: words that are a reporting verb once a proclitic is stripped
+        self.verbs_stripped = words_stripping_to(self.verbs)
         self.function_words = function_words
         self.roles = {r.key: r for r in roles}
         self.entities: dict[str, EntityInfo] = {}

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A word: letters or digits of any script, with the Arabic marks and tatweel that may sit
 # inside it (they are letters' companions, not separators). Underscore is not a letter.
@@ -12,6 +14,8 @@ WORD_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
 #: A word of *normalised* text: the normaliser deletes every mark ``WORD_RE`` lets into a
 #: word, so plain word characters suffice (and match about twice as fast).
 NORM_WORD_RE = re.compile(r"[^\W_]+")
+#: splits normalised text into the runs between words and the words (captured)
+NORM_WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
 
 #: Proclitic sequences that may stand before a word, longest first (normalised forms).
 PROCLITICS: tuple[str, ...] = (
@@ -71,3 +75,36 @@ def proclitic_forms(word: str) -> list[str]:
     else:
         forms += [p + word for p in BARE_PROCLITICS]
     return forms
+
+
+_CLITIC_LETTERS = frozenset("وفبلك")
+_ARTICLE_PROCLITICS = ("وال", "فال", "بال", "كال")
+
+
+@lru_cache(maxsize=200_000)
+def strip_proclitic(word: str) -> tuple[str, ...]:
+    """A normalised word and its forms without a leading proclitic (longest first)."""
+    if word.startswith(("ال", "لل")):
+        return (word,)
+    for p in _ARTICLE_PROCLITICS:
+        if word.startswith(p):
+            return (word, word[len(p) - 2 :])
+    forms = [word]
+    if word[:1] in _CLITIC_LETTERS:
+        for p in BARE_PROCLITICS:
+            if word.startswith(p) and len(word) - len(p) >= 3:
+                forms.append(word[len(p) :])
+    return tuple(forms)
+
+
+def words_stripping_to(targets: Iterable[str]) -> frozenset[str]:
+    """Every word that is one of ``targets`` once a proclitic is stripped: ``w`` is in it
+    exactly when a form of :func:`strip_proclitic` of ``w`` is a target. A pass over a
+    document's words then needs one set lookup a word."""
+    wanted = frozenset(targets)
+    made = set(wanted)
+    for t in wanted:
+        made.update(p + t for p in BARE_PROCLITICS)
+        if t.startswith("ال"):
+            made.update(p + t[2:] for p in _ARTICLE_PROCLITICS)
+    return frozenset(w for w in made if not wanted.isdisjoint(strip_proclitic(w)))
