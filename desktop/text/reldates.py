@@ -39,17 +39,29 @@ class DateMention:
 
 @cache
 def _explicit_re() -> re.Pattern[str]:
+    """A day and a month (the year optional): what every explicit date has. What may
+    stand before the day is matched afterwards (:func:`_lead_re`), so the engine tries
+    this only at digits, not at every ا and م of the text."""
     names = sorted(month_names(), key=len, reverse=True)
     arabic = [n for n in names if not n.isascii()]
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in arabic)
-    wd = "|".join(WEEKDAYS)
-    # the lookahead lets the engine skip, cheaply, every position where no date can start
-    # (منذ, a weekday: all begin with ا, or the day's digits)
     return re.compile(
-        rf"(?=[\dما])(?P<since>منذ\s+)?(?:(?P<wd>{wd})\s*،?\s*)?(?P<day>\d{{1,2}})\s+(?:من\s+)?"
+        rf"(?P<day>\d{{1,2}})\s+(?:من\s+)?"
         rf"(?P<month>{alt})(?:\s*/\s*(?:{alt}))?(?:\s*\((?:{alt})\))?"
         rf"(?:\s+(?P<year>(?:19|20)\d\d))?(?:\s+الماضي)?"
     )
+
+
+@cache
+def _lead_re() -> re.Pattern[str]:
+    """«منذ» and a weekday right before a date's day, matched at the end of the text
+    before it."""
+    wd = "|".join(WEEKDAYS)
+    return re.compile(rf"(?P<since>منذ\s+)?(?:(?P<wd>{wd})\s*،?\s*)?\Z")
+
+
+#: what :func:`_lead_re` may match is shorter than this
+_LEAD_WINDOW = 40
 
 
 _RELATIVE_RE = re.compile(  # every alternative begins with ال or ام: the lookahead skips the rest
@@ -71,11 +83,16 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
     """Dates in normalised text, resolved when the article date is known."""
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    lead_re = _lead_re()
+    previous_end = 0
     for m in _explicit_re().finditer(norm):
         day = int(m.group("day"))
         month = month_names()[" ".join(m.group("month").split())]
         year = int(m.group("year")) if m.group("year") else None
-        wd = WEEKDAYS.get(m.group("wd") or "")
+        window = max(previous_end, m.start() - _LEAD_WINDOW)
+        lead = lead_re.search(norm, window, m.start())
+        assert lead is not None  # it matches the empty string at the end
+        wd = WEEKDAYS.get(lead.group("wd") or "")
         date = None
         year_guess: int | None = year
         if year is None and published is not None:
@@ -85,7 +102,7 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
                 date = dt.date(year_guess, month, day)
             except ValueError:
                 date = None
-        start = m.start("wd") if m.group("wd") else m.start("day")
+        start = lead.start("wd") if lead.group("wd") else m.start()
         out.append(
             DateMention(
                 start,
@@ -96,10 +113,11 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
                 month,
                 year,
                 wd,
-                since=bool(m.group("since")),
+                since=bool(lead.group("since")),
             )
         )
-        taken.append((m.start(), m.end()))
+        taken.append((lead.start(), m.end()))
+        previous_end = m.end()
     for m in _RELATIVE_RE.finditer(norm):
         if any(a <= m.start() < b for a, b in taken):
             continue
