@@ -97,10 +97,15 @@ class DocText:
         lo = bisect.bisect_left(self._original_starts, a)
         return lo, bisect.bisect_left(self._original_starts, b, lo)
 
-    def tokens_between(self, a: int, b: int) -> list[tuple[int, int, str]]:
+    def tokens_between(
+        self, a: int, b: int, limit: int | None = None
+    ) -> list[tuple[int, int, str]]:
         """``(original start, original end, normalised text)`` of the tokens whose
-        original span starts in ``[a, b)``."""
+        original span starts in ``[a, b)`` (the first ``limit`` of them)."""
         spans = self.original_tokens()
         lo = bisect.bisect_left(self._original_starts, a)
         hi = bisect.bisect_left(self._original_starts, b, lo)
-        return [(*spans[i], self.tokens[i].text) for i in range(lo, hi)]
+        if limit is not None:
+            hi = min(hi, lo + limit)
+        texts = self.texts
+        return [(*spans[i], texts[i]) for i in range(lo, hi)]

@@ -82,6 +82,8 @@ _LOCATIVES = frozenset(
     }
 )
 _COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
+#: «بحسب», «وفق»: what follows is the source of the sentence
+_ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
 _DOUBLE = '"“”″„‟'
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
@@ -251,9 +253,11 @@ class _Framer:
             return self.mentions[i]
         return None
 
-    def norm_tokens_between(self, a: int, b: int) -> list[tuple[int, int, str]]:
-        """Normalised tokens whose original span starts in [a, b)."""
-        return self.doc.tokens_between(a, b)
+    def norm_tokens_between(
+        self, a: int, b: int, limit: int | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Normalised tokens whose original span starts in [a, b) (the first ``limit``)."""
+        return self.doc.tokens_between(a, b, limit)
 
     # ---- labels ----------------------------------------------------------------------
     def labels(self) -> None:
@@ -461,14 +465,14 @@ class _Framer:
     def _speaker_after(self, verb: _Verb, limit: int) -> tuple[MentionIn | None, str | None, int]:
         """The subject after a verb (VS order), or an anaphoric noun («المكتب»)."""
         s_end = min(limit, self.sentences[verb.sentence][1])
-        toks = self.norm_tokens_between(verb.end, s_end)[:12]
+        toks = self.norm_tokens_between(verb.end, s_end, 12)
         for i, (oa, ob, t) in enumerate(toks):
             m = self.mention_at(oa, ob)
             if m is not None and m.type in SPEAKER_TYPES:
                 m = self._office_holder(m) or m
                 if normalize(verb.lemma) == "نقل":
                     # «نقلت نوفوستي عن بورودافكين قوله»: the source relays the speaker
-                    rest = self.norm_tokens_between(m.end, s_end)[:3]
+                    rest = self.norm_tokens_between(m.end, s_end, 3)
                     if rest and rest[0][2] == "عن":
                         inner = self.mention_at(rest[1][0], rest[1][1]) if len(rest) > 1 else None
                         if inner is not None and inner.type in SPEAKER_TYPES:
@@ -494,7 +498,7 @@ class _Framer:
         """After «نقلت الوكالة», «عن الوزارة» names who actually speaks."""
         if normalize(verb.lemma) != "نقل":
             return None
-        rest = self.norm_tokens_between(after, min(limit, self.sentences[verb.sentence][1]))[:3]
+        rest = self.norm_tokens_between(after, min(limit, self.sentences[verb.sentence][1]), 3)
         if len(rest) < 2 or rest[0][2] != "عن":
             return None
         oa, ob, t = rest[1]
@@ -759,9 +763,8 @@ class _Framer:
 
     def _according_to(self) -> None:
         """«بحسب فريق منسقو الاستجابة»: the sentence reports what that source says."""
-        for ts, te, t in self.tokens:
-            if t not in ("بحسب", "حسب", "وفق"):
-                continue
+        for i in self.doc.token_indices(_ACCORDING_TO):
+            ts, te, _t = self.tokens[i]
             a, b = self.span(ts, te)
             if self.skipped(a):
                 continue
