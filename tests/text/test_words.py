@@ -1,0 +1,120 @@
+"""Words of normalised text: proclitics stripped, words found by lookup, tokens with
+offsets, dates written in the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from desktop.analysis.doctext import DocText
+from desktop.text.normalize import normalize
+from desktop.text.reldates import find_dates
+from desktop.text.tokens import (
+    BARE_PROCLITICS,
+    NORM_WORD_RE,
+    strip_proclitic,
+    words_stripping_to,
+)
+from tests.conftest import SEEDS
+
+
+def _seed_words() -> list[str]:
+    words: set[str] = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        words.update(NORM_WORD_RE.findall(normalize(path.read_text(encoding="utf-8"))))
+    return sorted(words)
+
+
+SEED_WORDS = _seed_words()
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("وقال", ("وقال", "قال")),
+        ("فأكد", ("فأكد", "أكد")),
+        ("وللأمم", ("وللأمم", "لأمم", "للأمم")),  # longest proclitic first: ول, then و
+        ("والحكومه", ("والحكومه", "الحكومه")),
+        ("بالمعارضه", ("بالمعارضه", "المعارضه")),
+        ("الحكومه", ("الحكومه",)),
+        ("للامم", ("للامم",)),
+        ("وبلافروف", ("وبلافروف", "لافروف", "بلافروف")),
+        ("ولد", ("ولد",)),  # what is left would be too short to be a word
+        ("سوريا", ("سوريا",)),
+    ],
+)
+def test_strip_proclitic(word: str, forms: tuple[str, ...]) -> None:
+    assert strip_proclitic(word) == forms
+
+
+def test_words_stripping_to_finds_the_prefixed_forms() -> None:
+    found = words_stripping_to({"قال", "اكد", "الحكومه"})
+    assert {"قال", "وقال", "فقال", "اكد", "واكد", "الحكومه", "والحكومه", "بالحكومه"} <= found
+    assert "للحكومه" not in found  # لل fuses with the article: not a proclitic + الحكومه
+    assert "قالت" not in found and "مقال" not in found
+
+
+@given(
+    targets=st.sets(st.sampled_from(SEED_WORDS), min_size=1, max_size=30),
+    prefix=st.sampled_from(("", *BARE_PROCLITICS, "وال", "فال", "بال", "كال", "لل")),
+    word=st.sampled_from(SEED_WORDS),
+)
+def test_words_stripping_to_is_exactly_the_words_whose_forms_meet_the_targets(
+    targets: set[str], prefix: str, word: str
+) -> None:
+    closure = words_stripping_to(targets)
+    for w in (word, prefix + word, *(prefix + t for t in targets)):
+        assert (w in closure) == (not targets.isdisjoint(strip_proclitic(w))), w
+
+
+def _finditer_tokens(norm: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in NORM_WORD_RE.finditer(norm)]
+
+
+def test_doctext_tokens_are_the_words_of_the_seed_articles() -> None:
+    for path in sorted(SEEDS.glob("*.txt"))[:20]:
+        doc = DocText(path.read_text(encoding="utf-8"))
+        assert [tuple(t) for t in doc.tokens] == _finditer_tokens(doc.norm)
+        assert doc.texts == [t.text for t in doc.tokens]
+        assert doc.token_starts == [t.start for t in doc.tokens]
+
+
+@given(st.text(alphabet="وقال بيدرسون، «جنيف» 2017-_.\n؟ٌ", max_size=60))
+def test_doctext_tokens_on_any_text(text: str) -> None:
+    doc = DocText(text)
+    assert [tuple(t) for t in doc.tokens] == _finditer_tokens(doc.norm)
+
+
+def test_token_indices_and_tokens_between() -> None:
+    doc = DocText("وقال بيدرسون إن المحادثات في جنيف ستستأنف، وقال لافروف كذلك.")
+    assert doc.token_indices({"وقال"}) == [0, 7]
+    first_three = doc.tokens_between(0, len(doc.text), limit=3)
+    assert [t for _a, _b, t in first_three] == ["وقال", "بيدرسون", "ان"]
+    a, b, _t = first_three[1]
+    assert doc.text[a:b] == "بيدرسون"
+
+
+PUBLISHED = dt.date(2017, 5, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (matched normalised text, date, weekday, since)
+        ("التقى الوفد الأربعاء 29 من أيار", [("الاربعاء 29 من ايار", dt.date(2017, 5, 29), 2, False)]),
+        ("منذ 29 من نيسان", [("29 من نيسان", dt.date(2017, 4, 29), None, True)]),
+        ("منذ الأحد 14 أيار الماضي", [("الاحد 14 ايار الماضي", dt.date(2017, 5, 14), 6, True)]),
+        ("في 12 كانون الثاني/يناير 2016", [("12 كانون الثاني/يناير 2016", dt.date(2016, 1, 12), None, False)]),
+        ("12 أيار والأحد 13 أيار", [
+            ("12 ايار", dt.date(2017, 5, 12), None, False),
+            ("الاحد 13 ايار", dt.date(2017, 5, 13), 6, False),
+        ]),
+        ("قال أمس إن", [("امس", dt.date(2017, 5, 30), None, False)]),
+    ],
+)  # fmt: skip
+def test_find_dates(text: str, expected: list[tuple[str, dt.date, int | None, bool]]) -> None:
+    found = find_dates(normalize(text), PUBLISHED)
+    assert [(d.text, d.date, d.weekday, d.since) for d in found] == expected
