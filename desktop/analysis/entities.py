@@ -70,6 +70,12 @@ def discovered_key(norm_name: str) -> str:
     return "found:" + skeleton(norm_name).replace(" ", "-")
 
 
+def _any_within(positions: list[int], lo: int, hi: int) -> bool:
+    """Is one of these sorted positions in ``[lo, hi]``?"""
+    i = bisect.bisect_left(positions, lo)
+    return i < len(positions) and positions[i] <= hi
+
+
 @lru_cache(maxsize=200_000)
 def _form_skeletons(word: str) -> frozenset[str]:
     """Skeletons of the forms of a word long enough to be told apart by one."""
@@ -408,8 +414,14 @@ class _DocumentAnalyser:
     def roles(self, role_hits: list[Hit]) -> None:
         """«المبعوث الأممي» → the envoy named in this document."""
         present: dict[str, list[int]] = {}
+        ends: dict[str, list[int]] = {}
         for m in self.result.mentions:
             present.setdefault(m.key, []).append(m.start)
+            ends.setdefault(m.key, []).append(m.end)
+        for positions in (*present.values(), *ends.values()):
+            positions.sort()
+        # each actor's mention starts and ends, kept sorted as role mentions are added
+        starts = {k: list(v) for k, v in present.items()}
         for hit in role_hits:
             a, b = self.omap.span_to_original(hit.start, hit.end)
             for role_key, kind in hit.payload:
@@ -421,19 +433,18 @@ class _DocumentAnalyser:
 
                 # nearest mention before the role phrase, else the first after it
                 def distance(k: str, a: int = a) -> tuple[int, int]:
-                    before = [s for s in present[k] if s <= a]
-                    return (0, a - max(before)) if before else (1, min(present[k]) - a)
+                    before = bisect.bisect_right(present[k], a)
+                    return (0, a - present[k][before - 1]) if before else (1, present[k][0] - a)
 
                 key = min(holders, key=distance)
-                near = [
-                    m
-                    for m in self.result.mentions
-                    if m.key == key
-                    and (0 <= m.start - b <= APPOSITION_GAP or 0 <= a - m.end <= APPOSITION_GAP)
-                ]
-                if near:
+                if _any_within(starts.get(key, []), b, b + APPOSITION_GAP) or _any_within(
+                    ends.get(key, []), a - APPOSITION_GAP, a
+                ):
                     break  # an apposition of a name mention, not a mention of its own
                 self._add(hit.start, hit.end, key, "role", 0.8)
+                added = self.result.mentions[-1]
+                bisect.insort(starts.setdefault(key, []), added.start)
+                bisect.insort(ends.setdefault(key, []), added.end)
                 break
 
     def _trim_discovered(self) -> None:

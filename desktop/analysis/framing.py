@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.analysis.doctext import DocText
 from desktop.analysis.knowledge import Knowledge
 from desktop.analysis.matcher import AliasMatcher
+from desktop.analysis.spans import Spans
 from desktop.lexicon.framing import (
     DistancingEntry,
     LabelEntry,
@@ -211,18 +212,22 @@ class _Framer:
         self.kb = fk.kb
         self.published = published
         self.skip = list(skip)
+        self._skip = Spans(self.skip)
         self.doc = doc
         self.norm: str = doc.norm
         self.omap: OffsetMap = doc.omap
         self.tokens = doc.tokens
         self.result = FramingResult()
         self.quote_spans: list[tuple[int, int]] = []
+        self._quotes = Spans(())
         self._date_cache: list[DateMention] | None = None
+        self._mention_indices: dict[str, list[int]] = {}
         self.role_spans = [
             self.span(h.start, h.end)
             for h in doc.hits(self.kb.matcher)
             if any(kind == "role" for _t, kind in h.payload)
         ]
+        self._roles = Spans(self.role_spans)
 
     # ---- helpers ------------------------------------------------------------------------
     def _dates(self) -> list[DateMention]:
@@ -234,9 +239,7 @@ class _Framer:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
     def skipped(self, pos: int) -> bool:
-        if not self.skip:
-            return False
-        return any(a <= pos < b for a, b in self.skip)
+        return self._skip.covers(pos)
 
     def span(self, nstart: int, nend: int) -> tuple[int, int]:
         return self.doc.span(nstart, nend)
@@ -351,18 +354,17 @@ class _Framer:
                             self.sentence_of(a),
                         )
                     )
-        # the descriptive title before a name that discovery read («وزير الخارجية الروسي»)
+        # the descriptive title before a name that discovery read («وزير الخارجية الروسي»),
+        # unless an apposition of that actor already ends within three characters before it
+        ends = {(lb.entity_key, lb.end) for lb in self.result.labels if lb.kind == "apposition"}
         for m in self.mentions:
             if m.type != "person" or m.kind not in ("name", "discovered"):
                 continue
             j = self._title_before(m.start)
             if j is not None and not any(
-                lb.kind == "apposition"
-                and lb.entity_key == m.key
-                and lb.end <= m.start
-                and m.start - lb.end <= 3
-                for lb in self.result.labels
+                (m.key, end) in ends for end in range(m.start - 3, m.start + 1)
             ):
+                ends.add((m.key, m.start))
                 self.result.labels.append(
                     LabelDraft(
                         j,
@@ -484,7 +486,7 @@ class _Framer:
                                 inner.end,
                             )
                 return m, None, m.end
-            if any(a <= oa < b for a, b in self.role_spans):
+            if self._roles.covers(oa):
                 continue  # «اعتبر مبعوث الأمم المتحدة إلى سوريا، غير بيدرسون»
             if t in _COMPLEMENTISERS or t in ("ان", "إن") or t in _PREPOSITIONS:
                 break
@@ -537,7 +539,7 @@ class _Framer:
         for m in candidates:
             if self._governed(m, s_start):
                 continue
-            if not any(q[0] <= m.start < q[1] for q in self.quote_spans):
+            if not self._quotes.covers(m.start):
                 return m
         return None
 
@@ -551,47 +553,60 @@ class _Framer:
         if found != (None, None):
             return found
         wanted = ANAPHOR_TYPES.get(normalize(noun))
-        for m in reversed([m for m in self.mentions if m.start < before]):
-            if m.type == wanted:
-                return m.key, None
-        return None, None
+        # the last mention of that type before the noun
+        of_type = self._mention_index(f"type:{wanted}", lambda m: m.type == wanted)
+        last = bisect.bisect_left(of_type, bisect.bisect_left(self.mention_starts, before)) - 1
+        return (self.mentions[of_type[last]].key, None) if last >= 0 else (None, None)
+
+    def _mention_index(self, name: str, test: Callable[[MentionIn], bool]) -> list[int]:
+        """Indices of the mentions that pass ``test``, in order; made once per document
+        for each ``name`` (the anaphor passes ask for the last one before a position)."""
+        found = self._mention_indices.get(name)
+        if found is None:
+            found = self._mention_indices[name] = [
+                i for i, m in enumerate(self.mentions) if test(m)
+            ]
+        return found
 
     def _anaphor_by_name(self, stem: str, before: int) -> tuple[str | None, str | None]:
-        for i in range(len(self.mentions) - 1, -1, -1):
-            m = self.mentions[i]
-            if m.start >= before:
-                continue
+        """The last mention before ``before`` whose name has ``stem`` in its first word or
+        starts with it («المكتب» → «مكتب المبعوث الخاص»)."""
+
+        def named(m: MentionIn) -> bool:
             surface = normalize(self.text[m.start : m.end])
-            if stem in surface.split()[0] or surface.startswith(stem):
-                nxt = self.mentions[i + 1] if i + 1 < len(self.mentions) else None
-                if (
-                    nxt is not None
-                    and nxt.type == "person"
-                    and nxt.start - m.end <= 2
-                    and stem == "مكتب"
-                ):
-                    return nxt.key, m.key
-                return m.key, None
-        return None, None
+            return stem in surface.split()[0] or surface.startswith(stem)
+
+        named_so = self._mention_index(f"stem:{stem}", named)
+        last = bisect.bisect_left(named_so, bisect.bisect_left(self.mention_starts, before)) - 1
+        if last < 0:
+            return None, None
+        i = named_so[last]
+        m = self.mentions[i]
+        nxt = self.mentions[i + 1] if i + 1 < len(self.mentions) else None
+        if nxt is not None and nxt.type == "person" and nxt.start - m.end <= 2 and stem == "مكتب":
+            return nxt.key, m.key
+        return m.key, None
 
     def quotes(self) -> None:
         marks = self._quote_marks()
         self.quote_spans = [(a, b) for a, b, _c in marks]
+        self._quotes = Spans(self.quote_spans)
+        mark_starts = [a for a, _b, _c in marks]  # sorted
         verbs = self._verbs()
         used_verbs: set[int] = set()
         last_speaker: tuple[str | None, str | None, dict[str, Any]] = (None, None, {})
         speakers_by_sentence: dict[int, tuple[str | None, str | None, dict[str, Any], _Verb]] = {}
         previous: _Verb | None = None
         for v in verbs:
-            if any(a <= v.start < b for a, b, _c in marks):
+            if self._quotes.covers(v.start):
                 continue  # a verb inside a quotation belongs to the quoted speech
             if v.participle and previous is not None and previous.sentence == v.sentence:
                 v.speaker = previous.speaker  # «… مؤكداً», «واصفاً …»: the same subject
                 v.subject_end = v.end
                 continue
             previous = v
-            nxt_quote = next((q for q in marks if q[0] > v.end), None)
-            limit = nxt_quote[0] if nxt_quote else len(self.text)
+            k = bisect.bisect_right(mark_starts, v.end)
+            limit = marks[k][0] if k < len(marks) else len(self.text)
             mention, noun, after = self._speaker_after(v, limit)
             v.subject_end = after
             details: dict[str, Any] = {}
@@ -632,14 +647,17 @@ class _Framer:
             verb = preceding[-1] if preceding else (following[0] if following else None)
             key, text, details = verb.speaker if verb else (None, None, {})
             if verb is None:
-                recent = [
-                    q
-                    for q in self.result.quotes
-                    if q.speaker_key and sentence - 2 <= (q.sentence_idx or 0) < sentence
-                ]
-                if recent:  # a paragraph that is all quotation, after the speaker's words
-                    key, text = recent[-1].speaker_key, recent[-1].speaker_text
-                    details = {"continued": True}
+                # a paragraph that is all quotation, after the speaker's words: the last
+                # speaker quoted in the two sentences before (quotes so far are in text
+                # order, so the search walks back only over those)
+                for q in reversed(self.result.quotes):
+                    q_sentence = q.sentence_idx or 0
+                    if q_sentence < sentence - 2:
+                        break
+                    if q.speaker_key and q_sentence < sentence:
+                        key, text = q.speaker_key, q.speaker_text
+                        details = {"continued": True}
+                        break
             if verb is not None:
                 used_verbs.add(id(verb))
             if words <= SHORT_QUOTE:
@@ -751,10 +769,9 @@ class _Framer:
                 start = ob
                 break
         end = s_end
-        for a, _b in self.quote_spans:
-            if start <= a < end:
-                end = a - 1
-                break
+        first = self._quotes.first_starting_in(start, end)
+        if first is not None:
+            end = self.quote_spans[first][0] - 1
         while start < end and not self.text[start].isalnum():
             start += 1
         while end > start and not self.text[end - 1].isalnum():
@@ -880,11 +897,15 @@ class _Framer:
                 continue  # «الهيئة العليا للمفاوضات» names a body, it reports no talks
             etype = hit.payload[0][0]
             by_sentence.setdefault(self.sentence_of(a), []).append((a, b, etype, hit.key))
-        speaker_of = {
-            (q.start, q.end): q.speaker_key
-            for q in self.result.quotes
-            if q.kind in ("direct", "partial") and q.speaker_key
-        }
+        speaker_of = list(
+            {
+                (q.start, q.end): q.speaker_key
+                for q in self.result.quotes
+                if q.kind in ("direct", "partial") and q.speaker_key
+            }.items()
+        )
+        quoted_in = Spans(span for span, _k in speaker_of)
+        date_starts = [a for a, _b, _d in date_spans]  # in text order, as the dates
         sources: dict[int | None, str | None] = {}
         for q in self.result.quotes:
             if q.details.get("according_to"):
@@ -894,7 +915,14 @@ class _Framer:
             in_sentence = self.mentions_in(s_start, s_end)
             participants = list(dict.fromkeys(m.key for m in in_sentence if m.type in ACTOR_TYPES))
             places = [m for m in in_sentence if m.type == "place"]
-            sent_dates = [d for a, _b, d in date_spans if s_start <= a < s_end]
+            sent_dates = [
+                d
+                for _a, _b, d in date_spans[
+                    bisect.bisect_left(date_starts, s_start) : bisect.bisect_left(
+                        date_starts, s_end
+                    )
+                ]
+            ]
             point = next((d for d in sent_dates if not d.since), None)
             since = next((d for d in sent_dates if d.since), None)
             source = sources.get(sentence)
@@ -904,7 +932,8 @@ class _Framer:
                     continue
                 seen.add((sentence, etype))
                 details: dict[str, Any] = {}
-                quoted = next((k for (qa, qb), k in speaker_of.items() if qa <= a < qb), None)
+                first = quoted_in.first_containing(a)
+                quoted = speaker_of[first][1] if first is not None else None
                 people = participants
                 if quoted:
                     details["reported_by"] = quoted  # «أجريت اتصالاً» in the envoy's words
@@ -957,16 +986,15 @@ class _Framer:
     def date_quotes(self) -> None:
         """«وقال جيفري أمس، الأربعاء 29 من أيار، إن …»: when the speech was made."""
         dates = [d for d in self._dates() if not d.since]
+        spans = [(*self.span(d.start, d.end), d) for d in dates]
+        starts = [a for a, _b, _d in spans]  # in text order, as the dates
         for q in self.result.quotes:
             if q.sentence_idx is None:
                 continue
             s_start, s_end = self.sentences[q.sentence_idx]
-            spans = [(*self.span(d.start, d.end), d) for d in dates]
-            inside = [
-                (a, b, d)
-                for a, b, d in spans
-                if s_start <= a < s_end and not (q.start <= a < q.end)
-            ]
+            lo = bisect.bisect_left(starts, s_start)
+            hi = bisect.bisect_left(starts, s_end, lo)
+            inside = [(a, b, d) for a, b, d in spans[lo:hi] if not (q.start <= a < q.end)]
             if not inside:
                 continue
             a, b, d = max(inside, key=lambda x: (x[2].day is not None, x[0]))

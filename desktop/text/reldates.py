@@ -4,6 +4,7 @@ article's own date when it is known."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -118,9 +119,11 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
         )
         taken.append((lead.start(), m.end()))
         previous_end = m.end()
+    taken_starts = [a for a, _b in taken]
     for m in _RELATIVE_RE.finditer(norm):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
+        i = bisect.bisect_right(taken_starts, m.start()) - 1
+        if i >= 0 and m.start() < taken[i][1]:
+            continue  # inside an explicit date (those are in order and never overlap)
         date = None
         wd = None
         if m.group("wd"):
