@@ -152,6 +152,14 @@ def _info(rec: EntityRecord) -> EntityInfo:
     )
 
 
+def load_knowledge(store: Store) -> tuple[UserLexicon, Knowledge, FramingKnowledge]:
+    """What analysing one document of this store needs: the user's edits replayed, the
+    gazetteer with the names found before, and the framing lexicons."""
+    lex = replay(store.edits())
+    kb = Knowledge.load(lex.lexicon_edits(), [_info(r) for r in store.discovered_records()])
+    return lex, kb, FramingKnowledge.load(kb)
+
+
 def analyse_documents(
     store: Store,
     doc_ids: Sequence[int] | None = None,

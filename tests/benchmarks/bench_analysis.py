@@ -1,5 +1,6 @@
-"""Benchmark of import, analysis, comparison and frame over a generated corpus.
-Prints figures (not a timed test).
+"""Benchmark of import, analysis, comparison and frame over a generated corpus, and of
+the analysis of long documents (articles joined into one: its time per 1,000 characters
+should not grow with the length). Prints figures (not a timed test).
 
 uv run python tests/benchmarks/bench_analysis.py --docs 30000
 """
@@ -16,12 +17,33 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop.analysing import analyse_documents
+from desktop.analysing import analyse_documents, analyse_one, load_knowledge
 from desktop.compare.comparison import compare_documents
 from desktop.compare.corpus import frame
 from desktop.importing import import_paths
 from desktop.store.store import Store
+from desktop.text.sentences import split_document
 from tests.benchmarks.corpus import write_corpus
+
+#: articles joined into one document
+LONG = (1, 50, 200)
+
+
+def long_documents(store: Store) -> dict[str, float]:
+    """CPU ms per 1,000 characters to analyse one document made of n articles."""
+    lex, kb, fk = load_knowledge(store)
+    ids = [r.id for r in store.documents()][: max(LONG)]
+    texts = store.texts(ids)
+    out: dict[str, float] = {}
+    for n in LONG:
+        if n > len(ids):
+            break
+        text = "\n\n".join(texts[i] for i in ids[:n])
+        sentences = [s for _p, ss in split_document(text) for s in ss]
+        t0 = time.process_time()
+        analyse_one((0, text, [], sentences, None), kb, fk, lex)
+        out[str(n)] = round((time.process_time() - t0) * 1000 / (len(text) / 1000), 3)
+    return out
 
 
 def main() -> int:
@@ -53,6 +75,7 @@ def main() -> int:
         t0 = time.perf_counter()
         frame(store, top.id)
         t_frame = time.perf_counter() - t0
+        long = long_documents(store)
         store.close()
     figures = {
         "documents": len(report.imported),
@@ -68,6 +91,7 @@ def main() -> int:
         "compare_two_longest_ms_median": round(statistics.median(compare_times) * 1000, 1),
         "frame_top_actor_ms": round(t_frame * 1000, 1),
         "frame_top_actor": f"{top.name} ({top.mentions} mentions)",
+        "long_document_ms_per_1000_chars": long,
     }
     if a.json:
         print(json.dumps(figures))
