@@ -3,12 +3,17 @@
 Files are written whole, several to a transaction (up to ``WRITE_BATCH`` documents): a
 file goes in whole or not at all, and an interrupted import leaves a consistent
 database; the next run skips what is already there (recognised by content) and carries
-on.
+on. A large JSON Lines file is the exception: it is cut at line ends into pieces of
+about ``PIECE_BYTES``, parsed in parallel and written piece by piece, so that a corpus
+delivered as one big file neither waits on one core nor holds every article in memory;
+an interrupted import of it keeps the pieces written, and the next run carries on.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import multiprocessing as mp
 import re
@@ -23,7 +28,14 @@ from urllib.parse import urlsplit
 
 from desktop.corpus.fields import FieldMapping
 from desktop.corpus.outlets import OutletDirectory
-from desktop.corpus.readers import RawArticle, UnreadableFileError, reader_for, with_metadata
+from desktop.corpus.readers import (
+    JSONL_EXTS,
+    RawArticle,
+    UnreadableFileError,
+    read_jsonl,
+    reader_for,
+    with_metadata,
+)
 from desktop.corpus.sources import Source, iter_sources
 from desktop.progress import CancelToken, NullProgress, Progress
 from desktop.store.store import DocumentDraft, Store
@@ -163,6 +175,8 @@ class _Loaded:
     ext: str
     data: bytes
     meta: Mapping[str, Any] | None
+    #: the number in its file of the piece's first line (a piece of a JSON Lines file)
+    first_line: int = 1
 
 
 def _load(source: Source) -> _Loaded | tuple[str, str]:
@@ -184,6 +198,8 @@ def _prepare(
     """Parse a file's records and prepare each article (drafts, problems)."""
     reader = reader_for(loaded.ext)
     assert reader is not None
+    if loaded.first_line != 1:
+        reader = functools.partial(read_jsonl, first_line=loaded.first_line)
     try:
         result = reader(loaded.name, loaded.data, fields)
     except UnreadableFileError as exc:
@@ -201,14 +217,63 @@ def _prepare_in_worker(job: tuple[_Loaded, ImportOptions]) -> _Prepared:
 
 #: imports of at least this many bytes are parsed and prepared in worker processes
 PARALLEL_BYTES = 16_000_000
+#: a JSON Lines file larger than this is read in pieces of about this size
+PIECE_BYTES = 8_000_000
+
+
+def _piece_count(source: Source) -> int:
+    """How many pieces :func:`_pieces` makes of a source (at most; a piece is at least
+    ``PIECE_BYTES`` long but the last)."""
+    if source.ext.lower() in JSONL_EXTS and source.size > PIECE_BYTES:
+        return -(-source.size // PIECE_BYTES)
+    return 1
+
+
+def _pieces(loaded: _Loaded) -> Iterator[_Loaded]:
+    """A large JSON Lines file in pieces cut after a line end (a record is one line, so
+    each stays whole); any other file as it is. UTF-16 is left whole: its line ends are
+    not single bytes."""
+    data = loaded.data
+    if (
+        loaded.ext.lower() not in JSONL_EXTS
+        or len(data) <= PIECE_BYTES
+        or b"\x00" in data[:4096]  # UTF-16 or UTF-32
+    ):
+        yield loaded
+        return
+    start, line = 0, 1
+    while start < len(data):
+        cut = data.find(b"\n", start + PIECE_BYTES)
+        end = len(data) if cut == -1 else cut + 1
+        yield dataclasses.replace(loaded, data=data[start:end], first_line=line)
+        line += data.count(b"\n", start, end)
+        start = end
 
 
 def _pool(sources: list[Source]) -> ProcessPoolExecutor | None:
     """Worker processes for a large import (starting them costs about a second)."""
     workers = worker_count()
-    if workers < 2 or len(sources) < 2 or sum(s.size for s in sources) < PARALLEL_BYTES:
+    units = sum(_piece_count(s) for s in sources)
+    if workers < 2 or units < 2 or sum(s.size for s in sources) < PARALLEL_BYTES:
         return None
     return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+
+
+def _units(sources: list[Source]) -> Iterator[tuple[int, bool, _Loaded | tuple[str, str]]]:
+    """(source number, whether it is the source's last unit, its bytes or the problem
+    reading it): a file, or each piece of a large JSON Lines file. Read lazily."""
+    for number, source in enumerate(sources):
+        loaded = _load(source)
+        if not isinstance(loaded, _Loaded):
+            yield number, True, loaded
+            continue
+        pieces = _pieces(loaded)
+        del loaded  # the pieces hold what is left to read
+        current = next(pieces)
+        for following in pieces:
+            yield number, False, current
+            current = following
+        yield number, True, current
 
 
 def _prepared_in_order(
@@ -217,31 +282,32 @@ def _prepared_in_order(
     outlets: OutletDirectory,
     options: ImportOptions,
     pool: ProcessPoolExecutor | None,
-) -> Iterator[_Prepared]:
-    """Each source's drafts and problems, in order; with a pool, a few files ahead are
-    read and handed to the workers (memory stays bounded by that window)."""
-    ahead: deque[Future[_Prepared] | _Prepared] = deque()
+) -> Iterator[tuple[int, bool, _Prepared]]:
+    """Each unit's drafts and problems, in order, with its source's number and whether it
+    ends the source; with a pool, a few units ahead are read and handed to the workers
+    (memory stays bounded by that window)."""
+    ahead: deque[tuple[int, bool, Future[_Prepared] | _Prepared]] = deque()
     window = 2 * worker_count() if pool is not None else 1
-    todo = iter(sources)
+    todo = _units(sources)
 
     def feed() -> None:
-        source = next(todo, None)
-        if source is None:
+        unit = next(todo, None)
+        if unit is None:
             return
-        loaded = _load(source)
+        number, last, loaded = unit
         if not isinstance(loaded, _Loaded):
-            ahead.append(([], [loaded]))
+            ahead.append((number, last, ([], [loaded])))
         elif pool is None:
-            ahead.append(_prepare(loaded, fields, outlets, options))
+            ahead.append((number, last, _prepare(loaded, fields, outlets, options)))
         else:
-            ahead.append(pool.submit(_prepare_in_worker, (loaded, options)))
+            ahead.append((number, last, pool.submit(_prepare_in_worker, (loaded, options))))
 
     for _ in range(window):
         feed()
     while ahead:
-        item = ahead.popleft()
+        number, last, item = ahead.popleft()
         feed()
-        yield item.result() if isinstance(item, Future) else item
+        yield number, last, item.result() if isinstance(item, Future) else item
 
 
 def import_paths(
@@ -260,7 +326,9 @@ def import_paths(
     began = time.perf_counter()
     sources = list(iter_sources(paths, report.skipped))
     report.files = len(sources)
-    progress.start(len(sources), "Importing")
+    # a unit of progress is a file, or a piece of a large one
+    expected = [_piece_count(source) for source in sources]
+    progress.start(sum(expected), "Importing")
     pending: list[DocumentDraft] = []
 
     def flush() -> None:
@@ -271,17 +339,21 @@ def import_paths(
 
     pool = _pool(sources)
     try:
-        prepared = _prepared_in_order(sources, fields, outlets, options, pool)
-        for source in sources:
+        done = 0  # units of the current source so far
+        for number, last, (drafts, problems) in _prepared_in_order(
+            sources, fields, outlets, options, pool
+        ):
             if cancel is not None and cancel.cancelled:
                 report.cancelled = True
                 break
-            drafts, problems = next(prepared)
             report.skipped.extend(problems)
             pending += drafts
-            if len(pending) >= WRITE_BATCH:
+            done += 1
+            if len(pending) >= WRITE_BATCH:  # between files, or after a piece of a large one
                 flush()
-            progress.advance(1, source.name)
+            step = max(expected[number] - done + 1, 1) if last else 1
+            progress.advance(step, sources[number].name)
+            done = 0 if last else done
         flush()
     finally:
         if pool is not None:

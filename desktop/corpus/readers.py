@@ -179,12 +179,14 @@ def read_json(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     return result
 
 
-def read_jsonl(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+def read_jsonl(name: str, data: bytes, fields: FieldMapping, first_line: int = 1) -> FileResult:
+    """One record a line; ``first_line``: the number of the first line when ``data`` is a
+    piece of a larger file (records are named by their line in the file)."""
     text = _decode(data)
     bad: list[tuple[str, str]] = []
 
     def parsed() -> Iterable[tuple[int, Any]]:
-        for number, line in enumerate(text.split("\n"), 1):
+        for number, line in enumerate(text.split("\n"), first_line):
             if not line.strip():
                 continue
             try:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from desktop import importing
 from desktop.corpus.fields import FieldMapping
 from desktop.corpus.readers import UnreadableFileError, read_csv, read_json, read_jsonl, reader_for
+from desktop.corpus.sources import iter_sources
 from desktop.importing import ImportOptions, import_paths
 from desktop.store.store import Store
 from tests.conftest import SEEDS
@@ -234,6 +235,82 @@ def test_an_interrupted_import_leaves_whole_files_and_resumes(
     for row in store.documents():  # every stored document is whole, with its structure
         detail = store.document(row.id)
         assert detail.paragraphs and detail.sentences
+
+
+class _CountingProgress:
+    def __init__(self) -> None:
+        self.total = 0
+        self.done = 0
+
+    def start(self, total: int, label: str) -> None:
+        self.total = total
+
+    def advance(self, step: int = 1, note: str = "") -> None:
+        self.done += step
+
+    def finish(self) -> None:
+        pass
+
+
+def _big_jsonl(path: Path, n: int, bad_line: int) -> list[str]:
+    """``n`` articles a line (made distinct), one malformed line; returns the texts."""
+    texts, lines = [], []
+    for i in range(1, n + 1):
+        if i == bad_line:
+            lines.append('{"title": "مقطوع", "text": "نص')
+            continue
+        text = f"{(JAAFARI, HARIRI, KONASHENKOV)[i % 3]} (الخبر رقم {i})"
+        texts.append(text)
+        lines.append(json.dumps({"id": i, "title": f"خبر {i}", "text": text}, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return texts
+
+
+def test_a_large_json_lines_file_is_read_in_pieces_with_its_line_numbers(
+    store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    texts = _big_jsonl(path, 60, bad_line=47)
+    monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)  # about 6 lines a piece
+    assert importing._piece_count(next(iter_sources([path], []))) > 5
+    progress = _CountingProgress()
+    report = import_paths(store, [path], progress=progress)
+
+    assert sorted(store.texts([i for _, i in report.imported]).values()) == sorted(texts)
+    assert report.skipped == [
+        (f"{path}#47", "malformed JSON line: Unterminated string starting at")
+    ]
+    # records are named by their line in the whole file, whichever piece they were in
+    by_stem = {r.stem: r for r in store.documents()}
+    assert by_stem["corpus-48-48"].title == "خبر 48"
+    assert progress.done == progress.total > 5
+
+
+def test_an_interrupted_import_of_a_large_file_keeps_its_written_pieces(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    texts = _big_jsonl(path, 60, bad_line=0)
+    monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
+    monkeypatch.setattr(importing, "WRITE_BATCH", 1)  # a piece a transaction
+    calls = {"n": 0}
+    original = Store.add_documents
+
+    def failing(self, drafts):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return original(self, drafts)
+
+    monkeypatch.setattr(Store, "add_documents", failing)
+    with contextlib.suppress(KeyboardInterrupt):
+        import_paths(store, [path])
+    kept = store.counts().documents
+    assert 0 < kept < len(texts)
+    monkeypatch.setattr(Store, "add_documents", original)
+    report = import_paths(store, [path])
+    assert (len(report.imported), len(report.duplicates)) == (len(texts) - kept, kept)
+    assert store.counts().documents == len(texts)
 
 
 def test_csv_reader_sniffs_delimiters() -> None:
