@@ -3,10 +3,13 @@
 Files are written whole, several to a transaction (up to ``WRITE_BATCH`` documents): a
 file goes in whole or not at all, and an interrupted import leaves a consistent
 database; the next run skips what is already there (recognised by content) and carries
-on. A large JSON Lines file is the exception: it is cut at line ends into pieces of
-about ``PIECE_BYTES``, parsed in parallel and written piece by piece, so that a corpus
-delivered as one big file neither waits on one core nor holds every article in memory;
-an interrupted import of it keeps the pieces written, and the next run carries on.
+on. A large record file is the exception, so that a corpus delivered as one big file
+neither waits on one core nor holds every article in memory: a JSON Lines file is cut at
+line ends into pieces of about ``PIECE_BYTES``, a CSV or JSON file is parsed here into
+records handed on in groups of about that size; the pieces are prepared in parallel and
+written as they come. An interrupted import of such a file keeps the pieces written, and
+the next run carries on; a malformed row late in a large CSV file ends it there, after
+the rows before it are imported.
 """
 
 from __future__ import annotations
@@ -29,11 +32,16 @@ from urllib.parse import urlsplit
 from desktop.corpus.fields import FieldMapping
 from desktop.corpus.outlets import OutletDirectory
 from desktop.corpus.readers import (
+    CSV_EXTS,
+    JSON_EXTS,
     JSONL_EXTS,
     RawArticle,
     UnreadableFileError,
+    csv_records,
+    json_records,
     read_jsonl,
     reader_for,
+    records_result,
     with_metadata,
 )
 from desktop.corpus.sources import Source, iter_sources
@@ -189,13 +197,32 @@ def _load(source: Source) -> _Loaded | tuple[str, str]:
         return source.name, f"cannot read: {exc.strerror or exc}"
 
 
+@dataclass(frozen=True)
+class _Records:
+    """Numbered records of a large CSV or JSON file, parsed in this process, to be made
+    articles and prepared (picklable)."""
+
+    name: str
+    meta: Mapping[str, Any] | None
+    records: list[tuple[int, Any]]
+
+
 _Prepared = tuple[list[DocumentDraft], list[tuple[str, str]]]
 
 
 def _prepare(
-    loaded: _Loaded, fields: FieldMapping, outlets: OutletDirectory, options: ImportOptions
+    loaded: _Loaded | _Records,
+    fields: FieldMapping,
+    outlets: OutletDirectory,
+    options: ImportOptions,
 ) -> _Prepared:
     """Parse a file's records and prepare each article (drafts, problems)."""
+    if isinstance(loaded, _Records):
+        result = records_result(loaded.name, loaded.records, fields)
+        articles = result.articles
+        if loaded.meta:
+            articles = [with_metadata(a, loaded.meta) for a in articles]
+        return [prepare(a, outlets, options) for a in articles], result.problems
     reader = reader_for(loaded.ext)
     assert reader is not None
     if loaded.first_line != 1:
@@ -210,7 +237,7 @@ def _prepare(
     return [prepare(a, outlets, options) for a in articles], result.problems
 
 
-def _prepare_in_worker(job: tuple[_Loaded, ImportOptions]) -> _Prepared:
+def _prepare_in_worker(job: tuple[_Loaded | _Records, ImportOptions]) -> _Prepared:
     loaded, options = job
     return _prepare(loaded, FieldMapping(options.fields), OutletDirectory.default(), options)
 
@@ -221,24 +248,31 @@ PARALLEL_BYTES = 16_000_000
 PIECE_BYTES = 8_000_000
 
 
+_SPLIT_EXTS = JSONL_EXTS | CSV_EXTS | JSON_EXTS
+
+
 def _piece_count(source: Source) -> int:
-    """How many pieces :func:`_pieces` makes of a source (at most; a piece is at least
-    ``PIECE_BYTES`` long but the last)."""
-    if source.ext.lower() in JSONL_EXTS and source.size > PIECE_BYTES:
+    """About how many pieces :func:`_pieces` makes of a source (the progress unit)."""
+    if source.ext.lower() in _SPLIT_EXTS and source.size > PIECE_BYTES:
         return -(-source.size // PIECE_BYTES)
     return 1
 
 
-def _pieces(loaded: _Loaded) -> Iterator[_Loaded]:
+def _pieces(
+    loaded: _Loaded, fields: FieldMapping
+) -> Iterator[_Loaded | _Records | tuple[str, str]]:
     """A large JSON Lines file in pieces cut after a line end (a record is one line, so
-    each stays whole); any other file as it is. UTF-16 is left whole: its line ends are
-    not single bytes."""
+    each stays whole; UTF-16 is left whole: its line ends are not single bytes), a large
+    CSV or JSON file in groups of records, any other file as it is."""
     data = loaded.data
-    if (
-        loaded.ext.lower() not in JSONL_EXTS
-        or len(data) <= PIECE_BYTES
-        or b"\x00" in data[:4096]  # UTF-16 or UTF-32
-    ):
+    ext = loaded.ext.lower()
+    if len(data) <= PIECE_BYTES or ext not in _SPLIT_EXTS:
+        yield loaded
+        return
+    if ext not in JSONL_EXTS:
+        yield from _record_groups(loaded, fields)
+        return
+    if b"\x00" in data[:4096]:  # UTF-16 or UTF-32
         yield loaded
         return
     start, line = 0, 1
@@ -259,7 +293,36 @@ def _pool(sources: list[Source]) -> ProcessPoolExecutor | None:
     return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
 
 
-def _units(sources: list[Source]) -> Iterator[tuple[int, bool, _Loaded | tuple[str, str]]]:
+def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records | tuple[str, str]]:
+    """The records of a large CSV or JSON file in groups of about ``PIECE_BYTES`` of text;
+    a problem that ends the file is the last thing yielded."""
+    group: list[tuple[int, Any]] = []
+    size = 0
+    try:
+        if loaded.ext.lower() in CSV_EXTS:
+            records: Iterator[tuple[int, Any]] = csv_records(loaded.name, loaded.data, fields)
+        else:
+            records = enumerate(json_records(loaded.data, fields), 1)
+        for number, record in records:
+            group.append((number, record))
+            # Arabic takes two bytes a character in the file
+            if isinstance(record, Mapping):
+                size += 2 * sum(len(v) for v in record.values() if isinstance(v, str))
+            if size >= PIECE_BYTES:
+                yield _Records(loaded.name, loaded.meta, group)
+                group, size = [], 0
+    except UnreadableFileError as exc:
+        if group:
+            yield _Records(loaded.name, loaded.meta, group)
+        yield loaded.name, str(exc)
+        return
+    if group:
+        yield _Records(loaded.name, loaded.meta, group)
+
+
+def _units(
+    sources: list[Source], fields: FieldMapping
+) -> Iterator[tuple[int, bool, _Loaded | _Records | tuple[str, str]]]:
     """(source number, whether it is the source's last unit, its bytes or the problem
     reading it): a file, or each piece of a large JSON Lines file. Read lazily."""
     for number, source in enumerate(sources):
@@ -267,9 +330,11 @@ def _units(sources: list[Source]) -> Iterator[tuple[int, bool, _Loaded | tuple[s
         if not isinstance(loaded, _Loaded):
             yield number, True, loaded
             continue
-        pieces = _pieces(loaded)
+        pieces = _pieces(loaded, fields)
         del loaded  # the pieces hold what is left to read
-        current = next(pieces)
+        current = next(pieces, None)
+        if current is None:  # a large JSON or CSV file without a record
+            current = _Records(source.name, source.meta, [])
         for following in pieces:
             yield number, False, current
             current = following
@@ -288,14 +353,14 @@ def _prepared_in_order(
     (memory stays bounded by that window)."""
     ahead: deque[tuple[int, bool, Future[_Prepared] | _Prepared]] = deque()
     window = 2 * worker_count() if pool is not None else 1
-    todo = _units(sources)
+    todo = _units(sources, fields)
 
     def feed() -> None:
         unit = next(todo, None)
         if unit is None:
             return
         number, last, loaded = unit
-        if not isinstance(loaded, _Loaded):
+        if isinstance(loaded, tuple):
             ahead.append((number, last, ([], [loaded])))
         elif pool is None:
             ahead.append((number, last, _prepare(loaded, fields, outlets, options)))
@@ -339,7 +404,7 @@ def import_paths(
 
     pool = _pool(sources)
     try:
-        done = 0  # units of the current source so far
+        done = advanced = 0  # units of the current source so far, progress made for it
         for number, last, (drafts, problems) in _prepared_in_order(
             sources, fields, outlets, options, pool
         ):
@@ -351,9 +416,12 @@ def import_paths(
             done += 1
             if len(pending) >= WRITE_BATCH:  # between files, or after a piece of a large one
                 flush()
-            step = max(expected[number] - done + 1, 1) if last else 1
+            # the pieces were counted ahead from the size: the last one settles the count
+            step = expected[number] - advanced if last else int(done < expected[number])
             progress.advance(step, sources[number].name)
-            done = 0 if last else done
+            advanced += step
+            if last:
+                done = advanced = 0
         flush()
     finally:
         if pool is not None:

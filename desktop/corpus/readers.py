@@ -7,9 +7,8 @@ a bad record inside an otherwise good file as a problem without dropping the oth
 from __future__ import annotations
 
 import csv
-import io
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
@@ -133,9 +132,10 @@ def record_to_article(
     )
 
 
-def _records_result(
+def records_result(
     name: str, records: Iterable[tuple[int, Any]], fields: FieldMapping
 ) -> FileResult:
+    """The articles of numbered records (a record with no article is a problem)."""
     result = FileResult()
     stem = _stem(name)
     for number, record in records:
@@ -165,15 +165,20 @@ def _unwrap(obj: Any, fields: FieldMapping) -> list[Any]:
     raise UnreadableFileError("JSON holds neither an object nor an array of objects")
 
 
-def read_json(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+def json_records(data: bytes, fields: FieldMapping) -> list[Any]:
+    """The records of a JSON file: an array, an object wrapping one, or one object."""
     try:
         obj = json.loads(_decode(data))
     except json.JSONDecodeError as exc:
         raise UnreadableFileError(f"malformed JSON: {exc.msg} (line {exc.lineno})") from exc
     except RecursionError as exc:
         raise UnreadableFileError("malformed JSON: nested too deeply") from exc
-    items = _unwrap(obj, fields)
-    result = _records_result(name, enumerate(items, 1), fields)
+    return _unwrap(obj, fields)
+
+
+def read_json(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+    items = json_records(data, fields)
+    result = records_result(name, enumerate(items, 1), fields)
     if not result.articles and len(items) == 1 and result.problems:
         raise UnreadableFileError(result.problems[0][1])
     return result
@@ -195,14 +200,28 @@ def read_jsonl(name: str, data: bytes, fields: FieldMapping, first_line: int = 1
                 reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
                 bad.append((f"{name}#{number}", f"malformed JSON line: {reason}"))
 
-    result = _records_result(name, parsed(), fields)
+    result = records_result(name, parsed(), fields)
     result.problems = bad + result.problems
     if not result.articles and result.problems and len(result.problems) == 1:
         raise UnreadableFileError(result.problems[0][1])
     return result
 
 
-def read_csv(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their ends, one at a time (``io.StringIO`` would hold
+    a second copy of a large file, at four bytes a character)."""
+    start = 0
+    while (end := text.find("\n", start)) != -1:
+        yield text[start : end + 1]
+        start = end + 1
+    if start < len(text):
+        yield text[start:]
+
+
+def csv_records(name: str, data: bytes, fields: FieldMapping) -> Iterator[tuple[int, Any]]:
+    """The numbered rows of a CSV file as mappings, read as they are asked for; a file
+    without a header or a text column is refused at once, a malformed row ends the
+    iteration with :class:`UnreadableFileError`."""
     text = _decode(data)
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
@@ -211,7 +230,7 @@ def read_csv(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     except csv.Error:
         dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
     csv.field_size_limit(2**31 - 1)
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    reader = csv.DictReader(_lines(text), dialect=dialect)
     try:
         header = [h for h in (reader.fieldnames or []) if h is not None]
     except csv.Error as exc:
@@ -224,14 +243,18 @@ def read_csv(name: str, data: bytes, fields: FieldMapping) -> FileResult:
             f"found: {', '.join(header)})"
         )
 
-    def rows() -> Iterable[tuple[int, Any]]:
+    def rows() -> Iterator[tuple[int, Any]]:
         try:
             for number, row in enumerate(reader, 1):
                 yield number, {k: v for k, v in row.items() if k is not None}
         except csv.Error as exc:
             raise UnreadableFileError(f"malformed CSV: {exc}") from exc
 
-    return _records_result(name, rows(), fields)
+    return rows()
+
+
+def read_csv(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+    return records_result(name, csv_records(name, data, fields), fields)
 
 
 def reader_for(ext: str) -> Callable[[str, bytes, FieldMapping], FileResult] | None:

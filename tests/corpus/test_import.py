@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import zipfile
 from pathlib import Path
@@ -311,6 +312,47 @@ def test_an_interrupted_import_of_a_large_file_keeps_its_written_pieces(
     report = import_paths(store, [path])
     assert (len(report.imported), len(report.duplicates)) == (len(texts) - kept, kept)
     assert store.counts().documents == len(texts)
+
+
+@pytest.mark.parametrize("ext", [".csv", ".json"])
+def test_a_large_csv_or_json_file_is_handed_on_in_groups_of_records(
+    store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch, ext: str
+) -> None:
+    rows = [
+        {
+            "title": f"خبر {i}",
+            # a paragraph break inside a quoted CSV field
+            "text": f"{(JAAFARI, HARIRI, KONASHENKOV)[i % 3]}\n\nالخبر رقم {i}",
+            "source": "سانا",
+        }
+        for i in range(1, 41)
+    ]
+    rows[30]["text"] = " "  # a record without an article, in a later group
+    path = tmp_path / f"corpus{ext}"
+    if ext == ".csv":
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=["title", "text", "source"])
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    whole = Store.open(tmp_path / "whole.db")
+    expected = import_paths(whole, [path])  # read whole: under PIECE_BYTES
+    monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
+    assert importing._piece_count(next(iter_sources([path], []))) > 3
+    progress = _CountingProgress()
+    report = import_paths(store, [path], progress=progress)
+
+    assert len(report.imported) == len(expected.imported) == 39
+    assert report.skipped == expected.skipped == [(f"{path}#31", "empty text in field 'text'")]
+    assert [(r.stem, r.title, r.outlet) for r in store.documents()] == [
+        (r.stem, r.title, r.outlet) for r in whole.documents()
+    ]
+    assert sorted(store.texts([i for _, i in report.imported]).values()) == sorted(
+        whole.texts([i for _, i in expected.imported]).values()
+    )
+    assert progress.done == progress.total > 3
+    whole.close()
 
 
 def test_csv_reader_sniffs_delimiters() -> None:
