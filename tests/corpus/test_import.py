@@ -213,9 +213,9 @@ def test_html_article_text_only(store: Store, tmp_path: Path) -> None:
     assert detail.row.outlet == "SANA" and str(detail.row.published) == "2017-07-10"
 
 
-def test_an_interrupted_import_leaves_whole_files_and_resumes(
-    store: Store, seeds_copy: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def _interrupt_the_third_write(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Make the third transaction of documents fail as a Ctrl-C would; returns the real
+    writer, to put back."""
     calls = {"n": 0}
     original = Store.add_documents
 
@@ -226,6 +226,13 @@ def test_an_interrupted_import_leaves_whole_files_and_resumes(
         return original(self, drafts)
 
     monkeypatch.setattr(Store, "add_documents", failing)
+    return original
+
+
+def test_an_interrupted_import_leaves_whole_files_and_resumes(
+    store: Store, seeds_copy: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    original = _interrupt_the_third_write(monkeypatch)
     monkeypatch.setattr(importing, "WRITE_BATCH", 1)  # one file per transaction
     with contextlib.suppress(KeyboardInterrupt):
         import_paths(store, [seeds_copy])
@@ -294,16 +301,7 @@ def test_an_interrupted_import_of_a_large_file_keeps_its_written_pieces(
     texts = _big_jsonl(path, 60, bad_line=0)
     monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
     monkeypatch.setattr(importing, "WRITE_BATCH", 1)  # a piece a transaction
-    calls = {"n": 0}
-    original = Store.add_documents
-
-    def failing(self, drafts):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise KeyboardInterrupt
-        return original(self, drafts)
-
-    monkeypatch.setattr(Store, "add_documents", failing)
+    original = _interrupt_the_third_write(monkeypatch)
     with contextlib.suppress(KeyboardInterrupt):
         import_paths(store, [path])
     kept = store.counts().documents
