@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from itertools import islice
 from typing import Literal
@@ -229,8 +230,14 @@ def _class_words(value: str) -> list[str]:
 
 
 def _has_boilerplate_name(node: _Node) -> bool:
-    words = _class_words(node.attrs.get("class", "") + " " + node.attrs.get("id", ""))
-    return any(w in _BOILERPLATE_WORDS or w.startswith("advert") for w in words)
+    return _is_boilerplate_name(node.attrs.get("class", "") + " " + node.attrs.get("id", ""))
+
+
+@lru_cache(maxsize=8192)
+def _is_boilerplate_name(names: str) -> bool:
+    """Do these class and id names say boilerplate? (A page repeats the same few
+    thousand times: a menu's items all carry one class.)"""
+    return any(w in _BOILERPLATE_WORDS or w.startswith("advert") for w in _class_words(names))
 
 
 def _is_dropped(node: _Node, mode: _Mode) -> bool:
