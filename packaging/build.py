@@ -17,6 +17,7 @@ Everything goes to build/ and dist/ (both ignored by git).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -442,7 +443,38 @@ def smoke() -> None:
             raise SystemExit(
                 f"smoke test FAILED: run 2 has {docs2} documents in {db2} (run 1: {db1})"
             )
+        log("smoke import of a saved web page (the HTML parser is bundled)")
+        smoke_html(binary, home)
     log(f"smoke ok: both runs used {db1.name} with {SEED_DOCUMENTS} documents")
+
+
+SMOKE_PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>دي ميستورا في جنيف - سانا</title></head><body><nav><a href="/">الرئيسية</a></nav>
+<article><h1>دي ميستورا في جنيف</h1><p>قال المبعوث الأممي ستافان دي ميستورا إن جولة
+المحادثات المقبلة ستبدأ في جنيف الأسبوع المقبل.</p></article></body></html>"""
+
+
+def smoke_html(binary: Path, home: Path) -> None:
+    page = home / "page.html"
+    page.write_text(SMOKE_PAGE, encoding="utf-8")
+    proc = subprocess.run(
+        [str(binary), "--db", str(home / "html.db"), "import", str(page), "--json"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home)},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=300,
+    )
+    try:
+        report = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        report = {}
+    imported, skipped = report.get("imported"), report.get("skipped")
+    log(f"  exit {proc.returncode}: imported {imported}, skipped {skipped}")
+    if proc.returncode != 0 or imported != 1:
+        log(f"  | {(proc.stdout + proc.stderr).strip()[-2000:]}")
+        raise SystemExit("smoke test FAILED: the frozen app did not import a web page")
 
 
 # --- main ---------------------------------------------------------------------------------
