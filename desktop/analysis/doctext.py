@@ -65,7 +65,13 @@ class DocText:
         """The matcher's hits over the normalised text (one pass per matcher)."""
         found = self._hits.get(id(matcher))
         if found is None:
-            found = self._hits[id(matcher)] = matcher.find(self.norm)
+            group = matcher.group
+            if group is None:
+                found = self._hits[id(matcher)] = matcher.find(self.norm)
+            else:  # the group's other matchers are read in the same pass
+                for member, hits in zip(group.matchers, group.find_all(self.norm), strict=True):
+                    self._hits[id(member)] = hits
+                found = self._hits[id(matcher)]
         return found
 
     def span(self, nstart: int, nend: int) -> tuple[int, int]:

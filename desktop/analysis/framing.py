@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop.analysis.doctext import DocText
 from desktop.analysis.knowledge import Knowledge
-from desktop.analysis.matcher import AliasMatcher
+from desktop.analysis.matcher import AliasMatcher, MatcherGroup
 from desktop.analysis.spans import Spans
 from desktop.lexicon.framing import (
     DistancingEntry,
@@ -173,6 +173,10 @@ class FramingKnowledge:
         self.distancing_matcher = AliasMatcher({k: [(k, "distancing")] for k in self.distancing})
         self.events = events
         self.event_matcher = AliasMatcher({k: [(t, "event")] for k, t in events.items()})
+        #: a document is read once for the entities and the three framing lexicons
+        self.group = MatcherGroup(
+            [kb.matcher, self.label_matcher, self.distancing_matcher, self.event_matcher]
+        )
 
     @classmethod
     def load(cls, kb: Knowledge) -> FramingKnowledge:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from desktop.analysis.cluster import cluster_names, same_person
-from desktop.analysis.matcher import AliasMatcher
+from desktop.analysis.doctext import DocText
+from desktop.analysis.matcher import AliasMatcher, MatcherGroup
 from desktop.analysis.variants import is_particle_only, name_variants, skeleton
 from desktop.text.normalize import normalize
+from tests.conftest import SEEDS
 
 
 def _found(forms: dict[str, str], text: str) -> list[tuple[str, str]]:
@@ -93,3 +95,34 @@ def test_clusters_never_merge_people_sharing_a_first_name() -> None:
     redirects = cluster_names(names.items())
     assert redirects == {"k2": ("k1", pytest.approx(0.9))}
     assert same_person(names["k3"], names["k4"]) == 0.0
+
+
+def test_a_group_finds_what_each_of_its_matchers_finds_alone() -> None:
+    # lexicons that share keys (الامم المتحده is a name and part of a label), overlap
+    # inside one lexicon, and use the لل form
+    names = AliasMatcher(
+        {
+            normalize(k): [(v, "name")]
+            for k, v in {
+                "الأمم المتحدة": "un",
+                "دي ميستورا": "demistura",
+                "ستافان دي ميستورا": "demistura",
+                "سوريا": "syria",
+                "جنيف": "geneva",
+            }.items()
+        }
+    )
+    labels = AliasMatcher(
+        {normalize(k): [(k, "label")] for k in ("مبعوث الأمم المتحدة", "الأمم المتحدة", "النظام")}
+    )
+    events = AliasMatcher({normalize(k): [(k, "event")] for k in ("محادثات", "مفاوضات", "جولة")})
+    empty = AliasMatcher({})
+    alone = [names, labels, events, empty]
+    MatcherGroup(alone)
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        norm = normalize(text)
+        doc = DocText(text)
+        for matcher in alone:
+            assert doc.hits(matcher) == matcher.find(norm)
+        assert doc.hits(names) and doc.hits(events)  # the seeds name them
