@@ -27,6 +27,7 @@ from desktop.store.models import (
     core_table,
 )
 from desktop.store.rows import EntityDetail, EntityRow, MentionRow
+from desktop.store.selects import lookup
 from desktop.text.normalize import normalize
 
 
@@ -690,20 +691,11 @@ def count_entity_stats(s: Session, entity_ids: Sequence[int]) -> None:
 def surface_ids(s: Session, texts: Iterable[str]) -> dict[str, int]:
     """The ids of written forms, adding the new ones to ``surfaces``."""
     wanted = list(dict.fromkeys(texts))
-    found: dict[str, int] = {}
-
-    def look_up(names: list[str]) -> None:
-        for lo in range(0, len(names), 500):
-            chunk = names[lo : lo + 500]
-            found.update(
-                s.execute(select(Surface.text, Surface.id).where(Surface.text.in_(chunk))).all()
-            )
-
-    look_up(wanted)
+    found: dict[str, int] = lookup(s, Surface.text, Surface.id, wanted)
     missing = [t for t in wanted if t not in found]
     if missing:
         insert_many(s.connection(), Surface, [{"text": t} for t in missing])
-        look_up(missing)
+        found.update(lookup(s, Surface.text, Surface.id, missing))
     return found
 
 

@@ -20,7 +20,7 @@ from desktop.store.models import (
     Quote,
 )
 from desktop.store.rows import EventRow, LabelRow, QuoteRow
-from desktop.store.selects import event_row
+from desktop.store.selects import event_participants, event_row, lookup
 
 #: What the analysis writes, as tuples in the order of these columns (the writer of
 #: hundreds of thousands of rows builds them directly): ``details`` is already JSON
@@ -181,15 +181,7 @@ class FramingStoreMixin:
             found = s.execute(q).all()
             # each document's text is read (and decompressed) once, not once per quote
             doc_ids = list(dict.fromkeys(qt.document_id for qt, _sn in found))
-            texts: dict[int, str] = {}
-            for lo in range(0, len(doc_ids), 500):
-                texts.update(
-                    s.execute(
-                        select(Document.id, Document.text).where(
-                            Document.id.in_(doc_ids[lo : lo + 500])
-                        )
-                    ).all()
-                )
+            texts: dict[int, str] = lookup(s, Document.id, Document.text, doc_ids)
             return [
                 QuoteRow(
                     qt.id,
@@ -221,13 +213,5 @@ class FramingStoreMixin:
             q = q.where(Event.document_id.in_(list(documents)))
         with self.session() as s:
             rows = list(s.execute(q))
-            ids = [e.id for e, _p in rows]
-            parts: dict[int, list[tuple[int, str, str]]] = {}
-            if ids:
-                for eid, pid, name, etype in s.execute(
-                    select(EventParticipant.event_id, Entity.id, Entity.name, Entity.type)
-                    .join(Entity, Entity.id == EventParticipant.entity_id)
-                    .where(EventParticipant.event_id.in_(ids))
-                ):
-                    parts.setdefault(eid, []).append((pid, name, etype))
+            parts = event_participants(s, [e.id for e, _p in rows])
             return [event_row(e, pn, parts.get(e.id, [])) for e, pn in rows]

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from desktop.store.models import Document, Event, Outlet
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from desktop.store.models import Document, Entity, Event, EventParticipant, Outlet
 from desktop.store.rows import EventRow
+
+#: keys bound in one ``IN (…)`` by :func:`lookup` (old SQLite builds allow 999 in all)
+LOOKUP_CHUNK = 500
 
 #: the columns of a :class:`~desktop.store.rows.DocumentRow`, in its field order (select
 #: them with ``outerjoin(Outlet, Outlet.id == Document.outlet_id)``)
@@ -40,3 +49,34 @@ def event_row(
         e.sentence_idx,
         dict(e.details or {}),
     )
+
+
+def lookup(
+    s: Session,
+    key: InstrumentedAttribute[Any],
+    value: InstrumentedAttribute[Any],
+    keys: Sequence[Any],
+) -> dict[Any, Any]:
+    """``{key: value}`` of the rows whose ``key`` is one of ``keys`` (asked a chunk of
+    keys at a time); keys with no row are absent."""
+    found: dict[Any, Any] = {}
+    for lo in range(0, len(keys), LOOKUP_CHUNK):
+        chunk = keys[lo : lo + LOOKUP_CHUNK]
+        found.update(tuple(row) for row in s.execute(select(key, value).where(key.in_(chunk))))
+    return found
+
+
+def event_participants(s: Session, ids: Sequence[int]) -> dict[int, list[tuple[int, str, str]]]:
+    """(entity id, name, type) of each event's participants, in entity order."""
+    parts: dict[int, list[tuple[int, str, str]]] = {}
+    if not ids:
+        return parts
+    q = (
+        select(EventParticipant.event_id, Entity.id, Entity.name, Entity.type)
+        .join(Entity, Entity.id == EventParticipant.entity_id)
+        .where(EventParticipant.event_id.in_(list(ids)))
+        .order_by(EventParticipant.event_id, Entity.id)
+    )
+    for event_id, entity_id, name, etype in s.execute(q):
+        parts.setdefault(event_id, []).append((entity_id, name, etype))
+    return parts

@@ -31,7 +31,7 @@ from desktop.store.models import (
 )
 from desktop.store.paging import PagingStoreMixin
 from desktop.store.rows import DocumentDetail, DocumentRow, OutletRow, StoreCounts
-from desktop.store.selects import DOCUMENT_ROW_COLUMNS
+from desktop.store.selects import DOCUMENT_ROW_COLUMNS, lookup
 from desktop.store.views import ViewsStoreMixin
 from desktop.text.normalize import NORMALISATION_VERSION, normalize
 
@@ -153,16 +153,8 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
 
         Rows go in through Core executemany (one statement per table, not per row)."""
         with self.transaction() as s:
-            existing: dict[str, int] = {}
             hashes = list(dict.fromkeys(d.content_hash for d in drafts))
-            for lo in range(0, len(hashes), 500):
-                existing.update(
-                    s.execute(
-                        select(Document.content_hash, Document.id).where(
-                            Document.content_hash.in_(hashes[lo : lo + 500])
-                        )
-                    ).all()
-                )
+            existing: dict[str, int] = lookup(s, Document.content_hash, Document.id, hashes)
             outlets: dict[str, int] = dict(s.execute(select(Outlet.name, Outlet.id)).all())
             fresh: dict[str, DocumentDraft] = {}
             for d in drafts:
@@ -190,15 +182,7 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 )
             if rows:
                 insert_many(s.connection(), Document, rows)
-                new_hashes = list(fresh)
-                for lo in range(0, len(new_hashes), 500):
-                    existing.update(
-                        s.execute(
-                            select(Document.content_hash, Document.id).where(
-                                Document.content_hash.in_(new_hashes[lo : lo + 500])
-                            )
-                        ).all()
-                    )
+                existing.update(lookup(s, Document.content_hash, Document.id, list(fresh)))
                 self._write_structure(s, [(existing[h], d) for h, d in fresh.items()])
         results: list[tuple[str, int]] = []
         for d in drafts:

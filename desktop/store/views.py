@@ -10,7 +10,6 @@ paging: each page starts after the sort key of the last row shown), never for ev
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
@@ -18,9 +17,9 @@ from typing import Any, Literal, Protocol
 from sqlalchemy import String, func, literal, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
-from desktop.store.models import Document, Entity, Event, EventParticipant, Outlet, Quote
+from desktop.store.models import Document, Entity, Event, Outlet, Quote
 from desktop.store.rows import DocumentRow, EventRow, QuoteRow
-from desktop.store.selects import DOCUMENT_ROW_COLUMNS, event_row
+from desktop.store.selects import DOCUMENT_ROW_COLUMNS, event_participants, event_row
 
 EventSort = Literal["date", "type", "trigger", "place", "outlet"]
 EVENT_SORTS: tuple[EventSort, ...] = ("date", "type", "trigger", "place", "outlet")
@@ -119,7 +118,7 @@ class ViewsStoreMixin:
                     .where(Event.id.in_(ids))
                 )
             }
-            participants = _participants(s, ids)
+            participants = event_participants(s, ids)
         rows = [
             (
                 event_row(e, place_name, participants.get(e.id, [])),
@@ -227,18 +226,3 @@ class ViewsStoreMixin:
         )
         with self.session() as s:
             return [(int(i), o, t) for i, o, t in s.execute(q)]
-
-
-def _participants(s: Session, ids: Sequence[int]) -> dict[int, list[tuple[int, str, str]]]:
-    parts: dict[int, list[tuple[int, str, str]]] = {}
-    if not ids:
-        return parts
-    q = (
-        select(EventParticipant.event_id, Entity.id, Entity.name, Entity.type)
-        .join(Entity, Entity.id == EventParticipant.entity_id)
-        .where(EventParticipant.event_id.in_(list(ids)))
-        .order_by(EventParticipant.event_id, Entity.id)
-    )
-    for event_id, entity_id, name, etype in s.execute(q):
-        parts.setdefault(event_id, []).append((entity_id, name, etype))
-    return parts
