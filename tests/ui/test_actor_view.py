@@ -30,6 +30,7 @@ from desktop.ui.actor_view import (
 )
 from desktop.ui.workers import TaskRunner
 from tests.ui.calls import count_calls
+from tests.ui.tabs import behind_another_tab
 
 DELEGATION = "وفد الجمهورية العربية السورية"
 
@@ -362,8 +363,6 @@ def test_an_unknown_entity_reports_failure(qtbot, view) -> None:  # type: ignore
 def test_an_actor_chosen_while_hidden_is_read_when_the_view_is_shown(
     qtbot, analysed, runner, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QTabWidget, QWidget
-
     calls = count_calls(
         monkeypatch,
         analysed,
@@ -373,14 +372,8 @@ def test_an_actor_chosen_while_hidden_is_read_when_the_view_is_shown(
         "quotes_for",
         "labels_for",
     )
-    host = QTabWidget()
-    qtbot.addWidget(host)
-    host.addTab(QWidget(), "first")
     view = ActorView(analysed, runner)
-    host.addTab(view, "actor")
-    host.resize(1280, 800)
-    host.show()
-    qtbot.waitExposed(host)
+    host = behind_another_tab(qtbot, view, "actor", (1280, 800))
     first = entity_id(analysed, "de-mistura")
     second = entity_id(analysed, "syria-government-delegation")
     calls.clear()

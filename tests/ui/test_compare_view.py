@@ -24,6 +24,7 @@ from desktop.ui.document_model import DOCUMENT_MIME
 from desktop.ui.palette import aligned_shade
 from desktop.ui.workers import TaskRunner
 from tests.ui.calls import count_calls
+from tests.ui.tabs import behind_another_tab
 
 DELEGATION = "وفد الجمهورية العربية السورية"
 JAAFARI = "بشار الجعفري"
@@ -226,17 +227,9 @@ def test_export_html_is_right_to_left(qtbot, view: CompareView, tmp_path) -> Non
 def test_the_pickers_list_documents_only_once_the_view_is_shown(
     qtbot, analysed: Store, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-
-    from PySide6.QtWidgets import QTabWidget, QWidget
-
     calls = count_calls(monkeypatch, analysed, "document_titles", "documents")
-    host = QTabWidget()
-    qtbot.addWidget(host)
-    host.addTab(QWidget(), "first")
     view = CompareView(analysed, runner)
-    host.addTab(view, "compare")
-    host.show()
-    qtbot.waitExposed(host)
+    host = behind_another_tab(qtbot, view, "compare")
     view.refresh()  # what the window does after an import
     assert runner.wait(5_000)
     assert sum(calls.values()) == 0 and view.choices.rowCount() == 0

@@ -7,18 +7,27 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop.store.store import Store
 from desktop.ui.events_view import DocIdRole, EventsModel, EventsView, OffsetRole
 from desktop.ui.palette import event_type_name
 from desktop.ui.workers import TaskRunner
 from tests.ui.calls import count_calls
+from tests.ui.tabs import behind_another_tab
 
 _FAR = dt.date(9999, 12, 31)
 
 
 READS = ("event_page", "event_count", "events_for", "documents")
+
+
+def _shown_view(qtbot, store: Store, runner: TaskRunner) -> EventsView:  # type: ignore[no-untyped-def]
+    view = EventsView(store, runner)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
 
 
 def expected_order(store: Store) -> list[int]:
@@ -33,13 +42,8 @@ def test_a_hidden_view_reads_nothing_until_it_is_shown(
     qtbot, analysed: Store, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     calls = count_calls(monkeypatch, analysed, *READS)
-    host = QTabWidget()
-    qtbot.addWidget(host)
-    host.addTab(QWidget(), "first")
     view = EventsView(analysed, runner)
-    host.addTab(view, "events")
-    host.show()
-    qtbot.waitExposed(host)
+    host = behind_another_tab(qtbot, view, "events")
     view.refresh()  # what the window does after an import or an edit
     view.refresh()
     assert not view.isVisible() and view.stale
@@ -64,11 +68,7 @@ def test_a_hidden_view_reads_nothing_until_it_is_shown(
 def test_shown_events_are_the_stores_in_date_order(
     qtbot, analysed: Store, runner: TaskRunner
 ) -> None:  # type: ignore[no-untyped-def]
-    view = EventsView(analysed, runner)
-    qtbot.addWidget(view)
-    view.resize(1000, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _shown_view(qtbot, analysed, runner)
     model = view.model
     while model.canFetchMore():
         model.fetchMore()
@@ -136,11 +136,7 @@ def test_header_sorts_in_the_store_and_the_type_filter_narrows(
 def test_double_clicking_an_event_opens_its_document(
     qtbot, analysed: Store, runner: TaskRunner
 ) -> None:  # type: ignore[no-untyped-def]
-    view = EventsView(analysed, runner)
-    qtbot.addWidget(view)
-    view.resize(1000, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    view = _shown_view(qtbot, analysed, runner)
     index = view.model.index(0, 2)
     event = view.model.event_at(0)
     pos = view.view.visualRect(index).center()
