@@ -20,7 +20,7 @@ from desktop.store.models import (
     Quote,
 )
 from desktop.store.rows import EventRow, LabelRow, QuoteRow
-from desktop.store.selects import event_participants, event_row, lookup
+from desktop.store.selects import event_participants, event_row, lookup, quote_row
 
 #: What the analysis writes, as tuples in the order of these columns (the writer of
 #: hundreds of thousands of rows builds them directly): ``details`` is already JSON
@@ -182,25 +182,7 @@ class FramingStoreMixin:
             # each document's text is read (and decompressed) once, not once per quote
             doc_ids = list(dict.fromkeys(qt.document_id for qt, _sn in found))
             texts: dict[int, str] = lookup(s, Document.id, Document.text, doc_ids)
-            return [
-                QuoteRow(
-                    qt.id,
-                    qt.document_id,
-                    qt.speaker_entity_id,
-                    sn,
-                    qt.speaker_text,
-                    qt.verb,
-                    qt.verb_category,
-                    qt.kind,
-                    qt.start,
-                    qt.end,
-                    texts[qt.document_id][qt.start : qt.end],
-                    qt.word_count,
-                    qt.sentence_idx,
-                    dict(qt.details or {}),
-                )
-                for qt, sn in found
-            ]
+            return [quote_row(qt, sn, texts[qt.document_id]) for qt, sn in found]
 
     def events_for(self: _HasSessions, *, documents: Sequence[int] | None = None) -> list[EventRow]:
         place = aliased(Entity)

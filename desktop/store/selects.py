@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from desktop.store.models import Document, Entity, Event, EventParticipant, Outlet
-from desktop.store.rows import EventRow
+from desktop.store.models import Document, Entity, Event, EventParticipant, Outlet, Quote
+from desktop.store.rows import EventRow, QuoteRow
 
 #: keys bound in one ``IN (…)`` by :func:`lookup` (old SQLite builds allow 999 in all)
 LOOKUP_CHUNK = 500
@@ -48,6 +48,26 @@ def event_row(
         participants,
         e.sentence_idx,
         dict(e.details or {}),
+    )
+
+
+def quote_row(qt: Quote, speaker_name: str | None, document_text: str) -> QuoteRow:
+    """A quotation's row, its words cut from its document's text."""
+    return QuoteRow(
+        qt.id,
+        qt.document_id,
+        qt.speaker_entity_id,
+        speaker_name,
+        qt.speaker_text,
+        qt.verb,
+        qt.verb_category,
+        qt.kind,
+        qt.start,
+        qt.end,
+        document_text[qt.start : qt.end],
+        qt.word_count,
+        qt.sentence_idx,
+        dict(qt.details or {}),
     )
 
 

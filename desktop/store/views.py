@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.store.models import Document, Entity, Event, Outlet, Quote
 from desktop.store.rows import DocumentRow, EventRow, QuoteRow
-from desktop.store.selects import DOCUMENT_ROW_COLUMNS, event_participants, event_row
+from desktop.store.selects import DOCUMENT_ROW_COLUMNS, event_participants, event_row, quote_row
 
 EventSort = Literal["date", "type", "trigger", "place", "outlet"]
 EVENT_SORTS: tuple[EventSort, ...] = ("date", "type", "trigger", "place", "outlet")
@@ -195,22 +195,7 @@ class ViewsStoreMixin:
                     documents[doc_id] = (title, outlet)
                     texts[doc_id] = text
         rows = [
-            QuoteRow(
-                qt.id,
-                qt.document_id,
-                qt.speaker_entity_id,
-                name,
-                qt.speaker_text,
-                qt.verb,
-                qt.verb_category,
-                qt.kind,
-                qt.start,
-                qt.end,
-                texts.get(qt.document_id, "")[qt.start : qt.end],
-                qt.word_count,
-                qt.sentence_idx,
-                dict(qt.details or {}),
-            )
+            quote_row(qt, name, texts.get(qt.document_id, ""))
             for qt, name in (quotes[i] for i in ids if i in quotes)
         ]
         last = page[-1] if len(page) >= limit else None
