@@ -152,12 +152,20 @@ def _info(rec: EntityRecord) -> EntityInfo:
     )
 
 
+def _knowledge(
+    lex: UserLexicon, previous: Sequence[EntityRecord]
+) -> tuple[Knowledge, FramingKnowledge]:
+    """The gazetteer with the user's edits and the names found before, and the framing
+    lexicons: built once per analysing process."""
+    kb = Knowledge.load(lex.lexicon_edits(), [_info(r) for r in previous])
+    return kb, FramingKnowledge.load(kb)
+
+
 def load_knowledge(store: Store) -> tuple[UserLexicon, Knowledge, FramingKnowledge]:
     """What analysing one document of this store needs: the user's edits replayed, the
     gazetteer with the names found before, and the framing lexicons."""
     lex = replay(store.edits())
-    kb = Knowledge.load(lex.lexicon_edits(), [_info(r) for r in store.discovered_records()])
-    return lex, kb, FramingKnowledge.load(kb)
+    return lex, *_knowledge(lex, store.discovered_records())
 
 
 def analyse_documents(
@@ -179,8 +187,7 @@ def analyse_documents(
     report = AnalysisReport()
     lex = replay(store.edits())
     previous = store.discovered_records(confirmed_only=full)
-    kb = Knowledge.load(lex.lexicon_edits(), [_info(r) for r in previous])
-    fk = FramingKnowledge.load(kb)
+    kb, fk = _knowledge(lex, previous)
     key_ids = store.sync_entities(_record(i) for i in kb.entities.values())
     if doc_ids is None:
         doc_ids = (
@@ -379,8 +386,8 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(lex: UserLexicon, previous: list[EntityRecord]) -> None:
-    kb = Knowledge.load(lex.lexicon_edits(), [_info(r) for r in previous])
-    _WORKER.update(kb=kb, fk=FramingKnowledge.load(kb), lex=lex)
+    kb, fk = _knowledge(lex, previous)
+    _WORKER.update(kb=kb, fk=fk, lex=lex)
 
 
 def _analyse_in_worker(job: Job) -> Packed:

@@ -216,21 +216,19 @@ def _prepare(
     outlets: OutletDirectory,
     options: ImportOptions,
 ) -> _Prepared:
-    """Parse a file's records and prepare each article (drafts, problems)."""
+    """Parse a file's records (or take a group's) and prepare each article (drafts,
+    problems)."""
     if isinstance(loaded, _Records):
         result = records_result(loaded.name, loaded.records, fields)
-        articles = result.articles
-        if loaded.meta:
-            articles = [with_metadata(a, loaded.meta) for a in articles]
-        return [prepare(a, outlets, options) for a in articles], result.problems
-    reader = reader_for(loaded.ext)
-    assert reader is not None
-    if loaded.first_line != 1:
-        reader = functools.partial(read_jsonl, first_line=loaded.first_line)
-    try:
-        result = reader(loaded.name, loaded.data, fields)
-    except UnreadableFileError as exc:
-        return [], [(loaded.name, str(exc))]
+    else:
+        reader = reader_for(loaded.ext)
+        assert reader is not None
+        if loaded.first_line != 1:
+            reader = functools.partial(read_jsonl, first_line=loaded.first_line)
+        try:
+            result = reader(loaded.name, loaded.data, fields)
+        except UnreadableFileError as exc:
+            return [], [(loaded.name, str(exc))]
     articles = result.articles
     if loaded.meta:
         articles = [with_metadata(a, loaded.meta) for a in articles]
@@ -323,15 +321,14 @@ def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records |
 def _units(
     sources: list[Source], fields: FieldMapping
 ) -> Iterator[tuple[int, bool, _Loaded | _Records | tuple[str, str]]]:
-    """(source number, whether it is the source's last unit, its bytes or the problem
-    reading it): a file, or each piece of a large JSON Lines file. Read lazily."""
+    """(source number, whether it is the source's last unit, the unit or the problem
+    reading it): a file, or each piece of a large record file. Read lazily."""
     for number, source in enumerate(sources):
         loaded = _load(source)
         if not isinstance(loaded, _Loaded):
             yield number, True, loaded
             continue
         pieces = _pieces(loaded, fields)
-        del loaded  # the pieces hold what is left to read
         current = next(pieces, None)
         if current is None:  # a large JSON or CSV file without a record
             current = _Records(source.name, source.meta, [])
