@@ -46,6 +46,7 @@ from desktop.corpus.readers import (
 )
 from desktop.corpus.sources import Source, iter_sources
 from desktop.progress import CancelToken, NullProgress, Progress
+from desktop.store.models import compress_text
 from desktop.store.store import DocumentDraft, Store
 from desktop.text.dates import parse_date
 from desktop.text.normalize import fingerprint_text, normalize
@@ -172,6 +173,7 @@ def prepare(raw: RawArticle, outlets: OutletDirectory, options: ImportOptions) -
         paragraphs=[(a, b, i in repeated) for i, (a, b) in enumerate(paras)],
         sentences=sentences,
         norm_text=norm_text,
+        stored_text=compress_text(text),
     )
 
 
@@ -207,6 +209,18 @@ class _Records:
     records: list[tuple[int, Any]]
 
 
+@dataclass(frozen=True)
+class _Group:
+    """Small files handed on together: one at a time, the round trip to a worker would
+    cost more than preparing them (picklable)."""
+
+    files: list[_Loaded]
+
+
+#: small files go to a worker together, up to this many bytes or files
+GROUP_BYTES = 1_000_000
+GROUP_FILES = 100
+
 _Prepared = tuple[list[DocumentDraft], list[tuple[str, str]]]
 
 
@@ -235,9 +249,21 @@ def _prepare(
     return [prepare(a, outlets, options) for a in articles], result.problems
 
 
-def _prepare_in_worker(job: tuple[_Loaded | _Records, ImportOptions]) -> _Prepared:
-    loaded, options = job
-    return _prepare(loaded, FieldMapping(options.fields), OutletDirectory.default(), options)
+def _prepare_unit(
+    unit: _Loaded | _Records | _Group,
+    fields: FieldMapping,
+    outlets: OutletDirectory,
+    options: ImportOptions,
+) -> list[_Prepared]:
+    """:func:`_prepare` of a unit: one result, or one per file of a group."""
+    if isinstance(unit, _Group):
+        return [_prepare(one, fields, outlets, options) for one in unit.files]
+    return [_prepare(unit, fields, outlets, options)]
+
+
+def _prepare_in_worker(job: tuple[_Loaded | _Records | _Group, ImportOptions]) -> list[_Prepared]:
+    unit, options = job
+    return _prepare_unit(unit, FieldMapping(options.fields), OutletDirectory.default(), options)
 
 
 #: imports of at least this many bytes are parsed and prepared in worker processes
@@ -320,13 +346,28 @@ def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records |
 
 def _units(
     sources: list[Source], fields: FieldMapping
-) -> Iterator[tuple[int, bool, _Loaded | _Records | tuple[str, str]]]:
-    """(source number, whether it is the source's last unit, the unit or the problem
-    reading it): a file, or each piece of a large record file. Read lazily."""
+) -> Iterator[tuple[int, bool, _Loaded | _Records | _Group | tuple[str, str]]]:
+    """(number of the unit's first source, whether its last source ends with it, the
+    unit or the problem reading it): a group of small files, a file, or each piece of a
+    large record file. Read lazily."""
+    group: list[_Loaded] = []
+    size = first = 0
     for number, source in enumerate(sources):
+        if group and (_piece_count(source) > 1 or size >= GROUP_BYTES or len(group) >= GROUP_FILES):
+            yield first, True, _Group(group)
+            group, size = [], 0
         loaded = _load(source)
         if not isinstance(loaded, _Loaded):
+            if group:
+                yield first, True, _Group(group)
+                group, size = [], 0
             yield number, True, loaded
+            continue
+        if _piece_count(source) == 1:  # small files travel together
+            if not group:
+                first = number
+            group.append(loaded)
+            size += len(loaded.data)
             continue
         pieces = _pieces(loaded, fields)
         current = next(pieces, None)
@@ -336,6 +377,8 @@ def _units(
             yield number, False, current
             current = following
         yield number, True, current
+    if group:
+        yield first, True, _Group(group)
 
 
 def _prepared_in_order(
@@ -345,10 +388,10 @@ def _prepared_in_order(
     options: ImportOptions,
     pool: ProcessPoolExecutor | None,
 ) -> Iterator[tuple[int, bool, _Prepared]]:
-    """Each unit's drafts and problems, in order, with its source's number and whether it
-    ends the source; with a pool, a few units ahead are read and handed to the workers
-    (memory stays bounded by that window)."""
-    ahead: deque[tuple[int, bool, Future[_Prepared] | _Prepared]] = deque()
+    """Each file's or piece's drafts and problems, in order, with its source's number and
+    whether it ends the source; with a pool, a few units ahead are read and handed to
+    the workers (memory stays bounded by that window)."""
+    ahead: deque[tuple[int, bool, Future[list[_Prepared]] | list[_Prepared]]] = deque()
     window = 2 * worker_count() if pool is not None else 1
     todo = _units(sources, fields)
 
@@ -356,20 +399,22 @@ def _prepared_in_order(
         unit = next(todo, None)
         if unit is None:
             return
-        number, last, loaded = unit
+        first, last, loaded = unit
         if isinstance(loaded, tuple):
-            ahead.append((number, last, ([], [loaded])))
+            ahead.append((first, last, [([], [loaded])]))
         elif pool is None:
-            ahead.append((number, last, _prepare(loaded, fields, outlets, options)))
+            ahead.append((first, last, _prepare_unit(loaded, fields, outlets, options)))
         else:
-            ahead.append((number, last, pool.submit(_prepare_in_worker, (loaded, options))))
+            ahead.append((first, last, pool.submit(_prepare_in_worker, (loaded, options))))
 
     for _ in range(window):
         feed()
     while ahead:
-        number, last, item = ahead.popleft()
+        first, last, item = ahead.popleft()
         feed()
-        yield number, last, item.result() if isinstance(item, Future) else item
+        parts = item.result() if isinstance(item, Future) else item
+        for i, part in enumerate(parts):  # the files of a group are whole
+            yield first + i, last or i + 1 < len(parts), part
 
 
 def import_paths(

@@ -25,14 +25,22 @@ class DecodeError(ValueError):
     """The bytes are not text in an encoding we can read with confidence."""
 
 
+#: characters that are certainly assigned and not controls (printable ASCII, the usual
+#: white space, Arabic letters, marks, digits and punctuation, Latin-1 punctuation):
+#: nearly all of an Arabic text, so only the rest is classified
+_UNREMARKABLE = "\t-\r\x20-\x7e\xa0-\xff\u060c\u061b\u061f\u0621-\u0652\u0660-\u066d"
+_REMARKABLE_RE = re.compile(f"[^{_UNREMARKABLE}]+")
+
+
 def _implausible_share(text: str) -> float:
     """Share of characters that do not occur in real text (controls, private use, unassigned)."""
     if not text:
         return 0.0
     # a text of megabytes has a few hundred distinct characters: classify those only
+    rest = set("".join(_REMARKABLE_RE.findall(text)))
     bad = [
         ch
-        for ch in set(text)
+        for ch in rest
         if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
     ]
     if not bad:

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store import sqlite
-from desktop.store.bulk import insert_many
+from desktop.store.bulk import insert_many, insert_rows
 from desktop.store.engine import make_engine, upgrade_to_head
 from desktop.store.entities import (
     EntityStoreMixin,
@@ -28,6 +28,7 @@ from desktop.store.models import (
     Paragraph,
     Sentence,
     Setting,
+    compress_text,
 )
 from desktop.store.paging import PagingStoreMixin
 from desktop.store.rows import DocumentDetail, DocumentRow, OutletRow, StoreCounts
@@ -63,6 +64,24 @@ class DocumentDraft:
     sentences: list[tuple[int, int, int]] = field(default_factory=list)
     #: ``normalize(text)``, when the importer has made it already
     norm_text: str | None = None
+    #: ``compress_text(text)``, the same way
+    stored_text: bytes | None = None
+
+
+_DOCUMENT_COLUMNS = (
+    "outlet_id",
+    "title",
+    "published",
+    "published_raw",
+    "url",
+    "author",
+    "source_path",
+    "stem",
+    "content_hash",
+    "text",
+    "char_count",
+    "word_count",
+)
 
 
 def _fts_row(doc_id: int, title: str, text: str) -> tuple[int, str, str]:
@@ -165,23 +184,23 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 if d.outlet and d.outlet not in outlets:
                     outlets[d.outlet] = self._outlet_id(s, d.outlet, d.outlet_ar, d.outlet_key)
                 rows.append(
-                    {
-                        "outlet_id": outlets[d.outlet] if d.outlet else None,
-                        "title": d.title,
-                        "published": d.published,
-                        "published_raw": d.published_raw,
-                        "url": d.url,
-                        "author": d.author,
-                        "source_path": d.source_path,
-                        "stem": d.stem,
-                        "content_hash": d.content_hash,
-                        "text": d.text,
-                        "char_count": len(d.text),
-                        "word_count": d.word_count,
-                    }
+                    (
+                        outlets[d.outlet] if d.outlet else None,
+                        d.title,
+                        d.published,
+                        d.published_raw,
+                        d.url,
+                        d.author,
+                        d.source_path,
+                        d.stem,
+                        d.content_hash,
+                        d.stored_text if d.stored_text is not None else compress_text(d.text),
+                        len(d.text),
+                        d.word_count,
+                    )
                 )
             if rows:
-                insert_many(s.connection(), Document, rows)
+                insert_rows(s.connection(), Document, _DOCUMENT_COLUMNS, rows, encoded={"text"})
                 existing.update(lookup(s, Document.content_hash, Document.id, list(fresh)))
                 self._write_structure(s, [(existing[h], d) for h, d in fresh.items()])
         results: list[tuple[str, int]] = []

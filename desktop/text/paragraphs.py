@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
 from desktop.text.normalize import normalize
-
-_SPACE_RE = re.compile(r"\s+")
 
 
 def repeated_paragraphs(text: str, spans: list[tuple[int, int]], min_teaser: int = 40) -> set[int]:
@@ -21,7 +17,7 @@ def repeated_paragraphs(text: str, spans: list[tuple[int, int]], min_teaser: int
 
 def repeated_among(normalised: list[str], min_teaser: int = 40) -> set[int]:
     """:func:`repeated_paragraphs` over paragraphs already normalised."""
-    squashed = [_SPACE_RE.sub("", p) for p in normalised]
+    squashed = ["".join(p.split()) for p in normalised]  # white space left out
     repeated: set[int] = set()
     seen: set[str] = set()
     for i, sq in enumerate(squashed):

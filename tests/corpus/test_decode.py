@@ -37,3 +37,36 @@ def test_decodes_the_encodings_arabic_news_comes_in(data: bytes, encoding: str) 
 def test_refuses_rather_than_guessing(data: bytes, reason: str) -> None:
     with pytest.raises(DecodeError, match=reason):
         decode_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "\ue000\ue001",  # private use
+        "\U000f0000",  # supplementary private use
+        "\u0378\u0379",  # unassigned (in the Greek block)
+        "\x85\x9f",  # C1 controls
+        "\x01\x1f",  # C0 controls
+    ],
+)
+def test_a_text_salted_with_characters_real_text_lacks_is_refused(odd: str) -> None:
+    salted = "".join(ch + odd if i % 20 == 0 else ch for i, ch in enumerate(ARTICLE * 4))
+    with pytest.raises(DecodeError, match="binary"):
+        decode_bytes(salted.encode("utf-8"))
+    assert decode_bytes((ARTICLE * 4).encode("utf-8"))[0] == (ARTICLE * 4).replace("\r\n", "\n")
+
+
+def test_the_characters_left_unclassified_are_ordinary_ones() -> None:
+    """Only characters outside ``_UNREMARKABLE`` are classified: none inside it may be a
+    control (other than white space), private, unassigned or a surrogate."""
+    import unicodedata
+
+    from desktop.corpus.decode import _ALLOWED_CONTROLS, _REMARKABLE_RE
+
+    skipped = [chr(c) for c in range(0x110000) if not _REMARKABLE_RE.match(chr(c))]
+    assert len(skipped) > 200  # Arabic letters and ASCII among them
+    assert not [
+        ch
+        for ch in skipped
+        if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
+    ]

@@ -249,12 +249,14 @@ class _CountingProgress:
     def __init__(self) -> None:
         self.total = 0
         self.done = 0
+        self.notes: list[str] = []
 
     def start(self, total: int, label: str) -> None:
         self.total = total
 
     def advance(self, step: int = 1, note: str = "") -> None:
         self.done += step
+        self.notes.append(note)
 
     def finish(self) -> None:
         pass
@@ -292,6 +294,43 @@ def test_a_large_json_lines_file_is_read_in_pieces_with_its_line_numbers(
     by_stem = {r.stem: r for r in store.documents()}
     assert by_stem["corpus-48-48"].title == "خبر 48"
     assert progress.done == progress.total > 5
+
+
+def test_a_folder_of_many_small_files_goes_to_the_workers_in_groups(
+    store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    texts = {}
+    for i in range(23):
+        texts[f"{i:02d}.txt"] = f"{(JAAFARI, HARIRI, KONASHENKOV)[i % 3]} (الخبر رقم {i})"
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "07.txt").write_bytes(b"")  # unreadable, inside a group
+    del texts["07.txt"]
+    big = "\n".join(
+        json.dumps({"title": f"سطر {i}", "text": f"{HARIRI} {i}"}, ensure_ascii=False)
+        for i in range(30)
+    )
+    (folder / "12-big.jsonl").write_text(big, encoding="utf-8")  # split: it ends a group
+    monkeypatch.setattr(importing, "GROUP_FILES", 4)
+    monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
+    units = list(importing._units(list(iter_sources([folder], [])), FieldMapping({})))
+    groups = [u for _n, _last, u in units if isinstance(u, importing._Group)]
+    assert len(groups) > 4 and max(len(g.files) for g in groups) == 4
+
+    progress = _CountingProgress()
+    report = import_paths(store, [folder], progress=progress)
+    by_stem = {r.stem: r.id for r in store.documents()}
+    stored = store.texts(list(by_stem.values()))
+    for name, text in texts.items():  # each file whole, under its own name
+        assert stored[by_stem[name.removesuffix(".txt")]] == text
+    assert len(report.imported) == len(texts) + 30
+    assert [name for name, _reason in report.skipped] == [str(folder / "07.txt")]
+    assert progress.done == progress.total
+    # progress names each file as it is written, the large one once a piece
+    files = sorted(p.name for p in folder.iterdir())
+    assert list(dict.fromkeys(progress.notes)) == [str(folder / f) for f in files]
 
 
 def test_an_interrupted_import_of_a_large_file_keeps_its_written_pieces(
