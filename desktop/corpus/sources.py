@@ -91,31 +91,30 @@ def _group_metadata(
     Returns the article file names and each one's metadata. ``names`` are paths
     relative to one container (a folder tree or an archive), POSIX separators.
     """
+    paths = {n: PurePosixPath(n) for n in names}  # made once: a folder may hold 100,000
     by_dir: dict[str, list[str]] = {}
-    for n in names:
-        by_dir.setdefault(str(PurePosixPath(n).parent), []).append(n)
+    for n, path in paths.items():
+        by_dir.setdefault(str(path.parent), []).append(n)
+    with_text = TEXT_EXTS | HTML_EXTS
     articles: list[str] = []
     meta: dict[str, Mapping[str, Any]] = {}
     for _folder, members in sorted(by_dir.items()):
-        stems_with_text = {
-            PurePosixPath(m).stem
-            for m in members
-            if PurePosixPath(m).suffix.lower() in TEXT_EXTS | HTML_EXTS
-        }
-        by_name = {PurePosixPath(m).name: m for m in members}
+        stems_with_text = {paths[m].stem for m in members if paths[m].suffix.lower() in with_text}
+        by_name = {paths[m].name: m for m in members}
         manifest: dict[str, dict[str, str]] = {}
         for m in members:
-            if PurePosixPath(m).name.lower() == MANIFEST_NAME:
+            if paths[m].name.lower() == MANIFEST_NAME:
                 manifest = _parse_manifest(read(m), label(m), problems)
         for m in sorted(members):
-            p = PurePosixPath(m)
-            if p.name.lower() == MANIFEST_NAME:
+            p = paths[m]
+            name, suffix = p.name, p.suffix.lower()
+            if name.lower() == MANIFEST_NAME:
                 continue
-            if p.suffix.lower() == ".json" and p.stem in stems_with_text:
+            if suffix == ".json" and p.stem in stems_with_text:
                 continue  # a sidecar, read with its article below
             articles.append(m)
-            row: dict[str, Any] = dict(manifest.get(p.name, {}))
-            if p.suffix.lower() in TEXT_EXTS | HTML_EXTS:
+            row: dict[str, Any] = dict(manifest[name]) if name in manifest else {}
+            if suffix in with_text:
                 sidecar = by_name.get(p.stem + ".json")
                 if sidecar is not None:
                     side = _parse_sidecar(read(sidecar), label(sidecar), problems)
@@ -190,10 +189,12 @@ def _folder_sources(root: Path, problems: Problems) -> Iterator[Source]:
     rel_names: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__MACOSX")
+        folder = Path(dirpath).relative_to(root).as_posix()
+        prefix = "" if folder == "." else folder + "/"
         for f in sorted(filenames):
             if f.startswith(".") or _is_junk(f):
                 continue
-            rel_names.append(Path(dirpath, f).relative_to(root).as_posix())
+            rel_names.append(prefix + f)
 
     def read(name: str) -> bytes:
         return (root / name).read_bytes()
