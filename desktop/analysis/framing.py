@@ -226,6 +226,7 @@ class _Framer:
         self._quotes = Spans(())
         self._date_cache: list[DateMention] | None = None
         self._mention_indices: dict[str, list[int]] = {}
+        self._mention_forms: list[str] | None = None
         self.role_spans = [
             self.span(h.start, h.end)
             for h in doc.hits(self.kb.matcher)
@@ -562,6 +563,13 @@ class _Framer:
         last = bisect.bisect_left(of_type, bisect.bisect_left(self.mention_starts, before)) - 1
         return (self.mentions[of_type[last]].key, None) if last >= 0 else (None, None)
 
+    def _forms(self) -> list[str]:
+        """Each mention as written, normalised (made once per document, when asked)."""
+        if self._mention_forms is None:
+            text = self.text
+            self._mention_forms = [normalize(text[m.start : m.end]) for m in self.mentions]
+        return self._mention_forms
+
     def _mention_index(self, name: str, test: Callable[[MentionIn], bool]) -> list[int]:
         """Indices of the mentions that pass ``test``, in order; made once per document
         for each ``name`` (the anaphor passes ask for the last one before a position)."""
@@ -576,11 +584,13 @@ class _Framer:
         """The last mention before ``before`` whose name has ``stem`` in its first word or
         starts with it («المكتب» → «مكتب المبعوث الخاص»)."""
 
-        def named(m: MentionIn) -> bool:
-            surface = normalize(self.text[m.start : m.end])
-            return stem in surface.split()[0] or surface.startswith(stem)
-
-        named_so = self._mention_index(f"stem:{stem}", named)
+        named_so = self._mention_indices.get(f"stem:{stem}")
+        if named_so is None:
+            named_so = self._mention_indices[f"stem:{stem}"] = [
+                i
+                for i, form in enumerate(self._forms())
+                if stem in form.split()[0] or form.startswith(stem)
+            ]
         last = bisect.bisect_left(named_so, bisect.bisect_left(self.mention_starts, before)) - 1
         if last < 0:
             return None, None
