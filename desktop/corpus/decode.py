@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -86,19 +87,23 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         text = data.decode("cp1256")
     except UnicodeDecodeError as exc:
         raise DecodeError("not UTF-8, UTF-16 or Windows-1256 text") from exc
-    letters = [ch for ch in text if ch.isalpha()]
-    arabic = sum(1 for ch in letters if _is_arabic_letter(ch))
-    non_ascii = [ch for ch in text if ord(ch) > 127]
+    # a code page has 256 characters: count them in C, then classify at most 256
+    counts = Counter(text)
+    letters = sum(n for ch, n in counts.items() if ch.isalpha())
+    arabic = sum(n for ch, n in counts.items() if ch.isalpha() and _is_arabic_letter(ch))
+    non_ascii = sum(n for ch, n in counts.items() if ord(ch) > 127)
     # Windows-1256 decodes almost any byte; accept it only when what the high bytes became
     # is overwhelmingly Arabic letters, marks and Arabic punctuation.
     arabic_like = sum(
-        1 for ch in non_ascii if "\u060c" <= ch <= "\u06ff" or ch in "\u200c\u200d\u200e\u200f"
+        n
+        for ch, n in counts.items()
+        if ord(ch) > 127 and ("\u060c" <= ch <= "\u06ff" or ch in "\u200c\u200d\u200e\u200f")
     )
     if (
         _implausible_share(text) > 0.002
         or not letters
-        or arabic < 0.3 * len(letters)
-        or arabic_like < 0.9 * len(non_ascii)
+        or arabic < 0.3 * letters
+        or arabic_like < 0.9 * non_ascii
     ):
         raise DecodeError("not UTF-8, UTF-16 or Windows-1256 text (undecodable bytes)")
     return _finish(text), "windows-1256"
