@@ -353,21 +353,22 @@ def _units(
     group: list[_Loaded] = []
     size = first = 0
     for number, source in enumerate(sources):
-        if group and (_piece_count(source) > 1 or size >= GROUP_BYTES or len(group) >= GROUP_FILES):
+        small = _piece_count(source) == 1
+        if group and (not small or size >= GROUP_BYTES or len(group) >= GROUP_FILES):
             yield first, True, _Group(group)
             group, size = [], 0
         loaded = _load(source)
-        if not isinstance(loaded, _Loaded):
-            if group:
-                yield first, True, _Group(group)
-                group, size = [], 0
-            yield number, True, loaded
-            continue
-        if _piece_count(source) == 1:  # small files travel together
+        if isinstance(loaded, _Loaded) and small:  # small files travel together
             if not group:
                 first = number
             group.append(loaded)
             size += len(loaded.data)
+            continue
+        if group:  # a file that could not be read comes after the files before it
+            yield first, True, _Group(group)
+            group, size = [], 0
+        if not isinstance(loaded, _Loaded):
+            yield number, True, loaded
             continue
         pieces = _pieces(loaded, fields)
         current = next(pieces, None)
@@ -413,8 +414,8 @@ def _prepared_in_order(
         first, last, item = ahead.popleft()
         feed()
         parts = item.result() if isinstance(item, Future) else item
-        for i, part in enumerate(parts):  # the files of a group are whole
-            yield first + i, last or i + 1 < len(parts), part
+        for i, part in enumerate(parts):  # a group's files are whole: each ends its source
+            yield first + i, last, part
 
 
 def import_paths(
