@@ -183,3 +183,23 @@ def test_a_store_from_before_compaction_is_upgraded_with_its_data(tmp_path: Path
         assert [i for i, _r in store.search_ranked([["جنيف"]]).ids] == [1]
     finally:
         store.close()
+
+
+def test_mentions_added_later_to_a_document_keep_its_counts_true(seeded_store: Store) -> None:
+    """Speaker resolution adds mentions to documents already analysed: the entity's
+    document count must not grow when the document already mentioned it."""
+    from desktop.store.entities import EntityRecord, NewMention
+    from desktop.store.framing import FramingRows
+
+    store = seeded_store
+    doc_id = store.documents()[0].id
+    text = store.document(doc_id).text
+    (eid,) = store.sync_entities(
+        [EntityRecord("khaji", "علي أصغر خاجي", None, "person", "discovered", ("خاجي",))]
+    ).values()
+    store.write_analysis(
+        [(doc_id, [NewMention(0, 3, text[0:3], eid, "name", 0, 1.0)])], FramingRows([], [], []), 99
+    )
+    store.add_mentions_many([(doc_id, [NewMention(4, 7, text[4:7], eid, "surname", 0, 0.7)])])
+    counts = {r.key: (r.documents, r.mentions) for r in store.entity_summaries()}
+    assert counts["khaji"] == (1, 2)

@@ -606,12 +606,12 @@ def stats_follow(
     """Keep ``entity_stats`` and ``entity_forms`` in step with a write that changes the
     mentions of these documents only: what they counted before is taken away and what
     they count after is added. After the write they hold exactly ``written``
-    (``replace``), or what they held plus ``written``; so only the "before" is read."""
+    (``replace``: counted in memory), or what they held plus ``written`` (read again: a
+    document that already mentioned an entity is not one more document for it)."""
     before = _tally(s, doc_ids)
-    new = _tally_new(written)
+    new = _tally_new(written) if replace else None
     yield
-    after = new if replace else (before[0] + new[0], before[1] + new[1], before[2] + new[2])
-    _apply_tally_change(s, before, after)
+    _apply_tally_change(s, before, new if new is not None else _tally(s, doc_ids))
 
 
 def _apply_tally_change(s: Session, before: _Tally, after: _Tally) -> None:
