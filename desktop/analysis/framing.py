@@ -559,7 +559,7 @@ class _Framer:
             return found
         wanted = ANAPHOR_TYPES.get(normalize(noun))
         # the last mention of that type before the noun
-        of_type = self._mention_index(f"type:{wanted}", lambda m: m.type == wanted)
+        of_type = self._mention_index(f"type:{wanted}", lambda i: self.mentions[i].type == wanted)
         last = bisect.bisect_left(of_type, bisect.bisect_left(self.mention_starts, before)) - 1
         return (self.mentions[of_type[last]].key, None) if last >= 0 else (None, None)
 
@@ -570,27 +570,23 @@ class _Framer:
             self._mention_forms = [normalize(text[m.start : m.end]) for m in self.mentions]
         return self._mention_forms
 
-    def _mention_index(self, name: str, test: Callable[[MentionIn], bool]) -> list[int]:
-        """Indices of the mentions that pass ``test``, in order; made once per document
-        for each ``name`` (the anaphor passes ask for the last one before a position)."""
+    def _mention_index(self, name: str, test: Callable[[int], bool]) -> list[int]:
+        """Indices of the mentions whose index passes ``test``, in order; made once per
+        document for each ``name`` (the anaphor passes ask for the last one before a
+        position)."""
         found = self._mention_indices.get(name)
         if found is None:
-            found = self._mention_indices[name] = [
-                i for i, m in enumerate(self.mentions) if test(m)
-            ]
+            found = self._mention_indices[name] = [i for i in range(len(self.mentions)) if test(i)]
         return found
 
     def _anaphor_by_name(self, stem: str, before: int) -> tuple[str | None, str | None]:
         """The last mention before ``before`` whose name has ``stem`` in its first word or
         starts with it («المكتب» → «مكتب المبعوث الخاص»)."""
 
-        named_so = self._mention_indices.get(f"stem:{stem}")
-        if named_so is None:
-            named_so = self._mention_indices[f"stem:{stem}"] = [
-                i
-                for i, form in enumerate(self._forms())
-                if stem in form.split()[0] or form.startswith(stem)
-            ]
+        forms = self._forms()
+        named_so = self._mention_index(
+            f"stem:{stem}", lambda i: stem in forms[i].split()[0] or forms[i].startswith(stem)
+        )
         last = bisect.bisect_left(named_so, bisect.bisect_left(self.mention_starts, before)) - 1
         if last < 0:
             return None, None

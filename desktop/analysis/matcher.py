@@ -9,6 +9,7 @@ then the earliest.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -55,7 +56,12 @@ class AliasMatcher:
                 ll = "لل" + form[2:]
                 if ll not in forms:
                     self.words[ll] = (len(ll), form, True, value)
-        self._automaton = _automaton({k: [(0, *v)] for k, v in self.words.items()})
+
+    @functools.cached_property
+    def _automaton(self) -> ahocorasick.Automaton:
+        """Built on the first :meth:`find` only: a matcher in a group is read through the
+        group's automaton and never needs its own."""
+        return _automaton({k: [(0, *v)] for k, v in self.words.items()})
 
     def find(self, norm: str) -> list[Hit]:
         if not self.size:

@@ -65,8 +65,8 @@ def frame(store: Store, entity_id: int) -> FrameTable:
     _key, name, _type, _origin = store.entity_by_id(entity_id)
     table = FrameTable(entity_id, name, [])
     texts: dict[int, str] = {}
-    for outlet_name, n in store.documents_by_outlet(entity_id).items():
-        table.documents[outlet_name or UNKNOWN_OUTLET] += n
+    for outlet_name, _month, n in store.documents_by_outlet_month(entity_id):
+        table.documents[outlet_name or UNKNOWN_OUTLET] += n  # a document has one month
     labels = [
         lb
         for lb in store.labels_for(entity_id=entity_id)

@@ -146,9 +146,6 @@ class _TreeBuilder:
     def data(self, data: str) -> None:
         self._stack[-1].children.append(data)
 
-    def comment(self, text: str) -> None:
-        pass
-
     def close(self) -> _Node:
         return self.root
 

@@ -423,21 +423,6 @@ class EntityStoreMixin:
                 )
             )
 
-    def documents_by_outlet(self: _HasSessions, entity_id: int) -> dict[str | None, int]:
-        """How many documents of each outlet mention the entity (None: no outlet)."""
-        per_doc = (
-            select(Mention.document_id).where(Mention.entity_id == entity_id).distinct().subquery()
-        )
-        q = (
-            select(Outlet.name, func.count())
-            .select_from(per_doc)
-            .join(Document, Document.id == per_doc.c.document_id)
-            .outerjoin(Outlet, Outlet.id == Document.outlet_id)
-            .group_by(Outlet.name)
-        )
-        with self.session() as s:
-            return {name: n for name, n in s.execute(q)}
-
     def documents_by_outlet_month(
         self: _HasSessions, entity_id: int
     ) -> list[tuple[str | None, str | None, int]]:
