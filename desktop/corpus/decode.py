@@ -11,6 +11,7 @@ import codecs
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -33,10 +34,8 @@ _UNREMARKABLE = "\t-\r\x20-\x7e\xa0-\xff\u060c\u061b\u061f\u0621-\u0652\u0660-\u
 _REMARKABLE_RE = re.compile(f"[^{_UNREMARKABLE}]+")
 
 
-def _implausible_share(text: str) -> float:
-    """Share of characters that do not occur in real text (controls, private use, unassigned)."""
-    if not text:
-        return 0.0
+def _implausible_count(text: str) -> int:
+    """How many characters do not occur in real text (controls, private use, unassigned)."""
     # a text of megabytes has a few hundred distinct characters: classify those only
     rest = set("".join(_REMARKABLE_RE.findall(text)))
     bad = [
@@ -45,9 +44,14 @@ def _implausible_share(text: str) -> float:
         if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
     ]
     if not bad:
-        return 0.0
+        return 0
     pattern = re.compile("[" + "".join(re.escape(ch) for ch in bad) + "]")
-    return sum(1 for _ in pattern.finditer(text)) / len(text)
+    return sum(1 for _ in pattern.finditer(text))
+
+
+def _implausible_share(text: str) -> float:
+    """Share of characters that do not occur in real text."""
+    return _implausible_count(text) / len(text) if text else 0.0
 
 
 def _is_arabic_letter(ch: str) -> bool:
@@ -57,38 +61,91 @@ def _is_arabic_letter(ch: str) -> bool:
 def _finish(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
+    return _fold_line_ends(text)
+
+
+def _fold_line_ends(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+#: a large file is decoded this many bytes at a time (each slice cut after a line end)
+SLICE_BYTES = 4_000_000
+_NOT_BLANK_RE = re.compile(rb"[^ \t\r\n\x00]")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """``(text, encoding name)``; raises :class:`DecodeError` with a reason."""
-    if not data.strip(b" \t\r\n\x00"):
+    name, slices = decode_in_slices(data, max(len(data), 1))
+    return "".join(slices), name
+
+
+def decode_in_slices(data: bytes, size: int | None = None) -> tuple[str, Iterator[str]]:
+    """``(encoding name, the text in slices of about ``size`` bytes, each but the last
+    ending with a line end)``: what :func:`decode_bytes` gives, without the whole text of
+    a file of hundreds of megabytes held at once next to its bytes. The whole file is
+    judged before the name is returned; raises :class:`DecodeError` with a reason."""
+    size = size or SLICE_BYTES
+    if not _NOT_BLANK_RE.search(data):
         raise DecodeError("empty file")
+    skip = 0
     for bom, name in _BOMS:
         if data.startswith(bom):
-            try:
+            if name == "utf-8":
+                skip = len(bom)
+                break
+            try:  # UTF-16 and UTF-32 files are small: their line ends are not single bytes
                 text = data[len(bom) :].decode(name)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"declares {name} by its byte-order mark but is not") from exc
             if _implausible_share(text) > 0.01:
                 raise DecodeError(f"binary data behind a {name} byte-order mark")
-            return _finish(text), name
-    if b"\x00" in data:
+            return name, iter([_finish(text)])
+    if not skip and b"\x00" in data:
         raise DecodeError("binary file (contains NUL bytes; UTF-16 needs a byte-order mark)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if _implausible_share(text) > 0.01:
-            raise DecodeError("binary file (control characters)")
-        return _finish(text), "utf-8"
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError as exc:
-        raise DecodeError("not UTF-8, UTF-16 or Windows-1256 text") from exc
-    # a code page has 256 characters: count them in C, then classify at most 256
-    counts = Counter(text)
+    cuts = []
+    start = skip
+    while start < len(data):
+        cut = data.find(b"\n", start + size)
+        end = len(data) if cut == -1 else cut + 1
+        cuts.append((start, end))
+        start = end
+    judged = _judge_utf8(data, cuts)
+    if isinstance(judged, str):
+        if skip:
+            raise DecodeError("binary data behind a utf-8 byte-order mark")
+        raise DecodeError(judged)
+    if judged is not None:
+        return "utf-8", _slices(data, cuts, "utf-8", judged)
+    if skip:
+        raise DecodeError("declares utf-8 by its byte-order mark but is not")
+    _judge_cp1256(data, cuts)
+    return "windows-1256", _slices(data, cuts, "cp1256", [])
+
+
+def _judge_utf8(data: bytes, cuts: list[tuple[int, int]]) -> list[str] | str | None:
+    """``None`` when the bytes are not UTF-8, a reason when they are but are no text, or
+    else the decoded slices kept (the one slice of a small file, none of a large one)."""
+    chars = bad = 0
+    for a, b in cuts:
+        try:
+            text = data[a:b].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        chars += len(text)
+        bad += _implausible_count(text)
+    if bad > 0.01 * chars:
+        return "binary file (control characters)"
+    return [text] if len(cuts) == 1 else []
+
+
+def _judge_cp1256(data: bytes, cuts: list[tuple[int, int]]) -> None:
+    """Raise unless the bytes read as Windows-1256 are overwhelmingly Arabic."""
+    counts: Counter[str] = Counter()
+    bad = 0
+    for a, b in cuts:
+        text = data[a:b].decode("cp1256")  # it has no byte it cannot decode
+        counts.update(text)  # a code page has 256 characters: counted in C
+        bad += _implausible_count(text)
     letters = sum(n for ch, n in counts.items() if ch.isalpha())
     arabic = sum(n for ch, n in counts.items() if ch.isalpha() and _is_arabic_letter(ch))
     non_ascii = sum(n for ch, n in counts.items() if ord(ch) > 127)
@@ -100,10 +157,21 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if ord(ch) > 127 and ("\u060c" <= ch <= "\u06ff" or ch in "\u200c\u200d\u200e\u200f")
     )
     if (
-        _implausible_share(text) > 0.002
+        bad > 0.002 * counts.total()
         or not letters
         or arabic < 0.3 * letters
         or arabic_like < 0.9 * non_ascii
     ):
         raise DecodeError("not UTF-8, UTF-16 or Windows-1256 text (undecodable bytes)")
-    return _finish(text), "windows-1256"
+
+
+def _slices(
+    data: bytes, cuts: list[tuple[int, int]], encoding: str, kept: list[str]
+) -> Iterator[str]:
+    """The slices decoded one at a time (again: holding them all is what is avoided)."""
+    if kept:
+        yield _finish(kept[0])
+        return
+    for i, (a, b) in enumerate(cuts):
+        text = data[a:b].decode(encoding)
+        yield _finish(text) if i == 0 else _fold_line_ends(text)

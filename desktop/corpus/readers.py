@@ -7,13 +7,14 @@ a bad record inside an otherwise good file as a problem without dropping the oth
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
 
-from desktop.corpus.decode import DecodeError, decode_bytes
+from desktop.corpus.decode import DecodeError, decode_bytes, decode_in_slices
 from desktop.corpus.fields import FieldMapping, as_text
 from desktop.corpus.html_reader import extract_article
 
@@ -222,15 +223,21 @@ def csv_records(name: str, data: bytes, fields: FieldMapping) -> Iterator[tuple[
     """The numbered rows of a CSV file as mappings, read as they are asked for; a file
     without a header or a text column is refused at once, a malformed row ends the
     iteration with :class:`UnreadableFileError`."""
-    text = _decode(data)
+    try:  # decoded a slice at a time: a CSV of hundreds of megabytes is common
+        _encoding, slices = decode_in_slices(data)
+    except DecodeError as exc:
+        raise UnreadableFileError(str(exc)) from exc
+    first = next(slices, "")
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text[:8192], delimiters=",;\t|"
+            first[:8192], delimiters=",;\t|"
         )
     except csv.Error:
         dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
     csv.field_size_limit(2**31 - 1)
-    reader = csv.DictReader(_lines(text), dialect=dialect)
+    # a slice ends with a line end: no line spans two
+    lines = itertools.chain(_lines(first), itertools.chain.from_iterable(map(_lines, slices)))
+    reader = csv.DictReader(lines, dialect=dialect)
     try:
         header = [h for h in (reader.fieldnames or []) if h is not None]
     except csv.Error as exc:

@@ -70,3 +70,33 @@ def test_the_characters_left_unclassified_are_ordinary_ones() -> None:
         for ch in skipped
         if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
     ]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("cp1256", "windows-1256")],
+)
+def test_a_large_file_decodes_in_slices_to_the_same_text(encoding: str, name: str) -> None:
+    from desktop.corpus.decode import decode_in_slices
+
+    text = "\r\n".join(f"{i}\t{ARTICLE}" for i in range(200))
+    data = text.encode(encoding)
+    used, slices = decode_in_slices(data, 1000)
+    pieces = list(slices)
+    assert used == name
+    assert len(pieces) > 20
+    assert all(p.endswith("\n") for p in pieces[:-1])
+    assert "".join(pieces) == decode_bytes(data)[0] == text.replace("\r\n", "\n")
+
+
+def test_a_large_file_is_judged_whole_before_its_first_slice() -> None:
+    """Bytes that break UTF-8 only near the end make the whole file Windows-1256 (or
+    refused), never half of it read as UTF-8."""
+    from desktop.corpus.decode import decode_in_slices
+
+    good = "\n".join([ARTICLE] * 100).encode("utf-8")
+    with pytest.raises(DecodeError, match="not UTF-8"):
+        decode_in_slices(good + "\nCeci n'est pas de l'arabe: été".encode("latin-1"), 1000)
+    salted = good + ("\n" + "\x01" * 2000).encode("utf-8")
+    with pytest.raises(DecodeError, match="binary"):
+        decode_in_slices(salted, 1000)
