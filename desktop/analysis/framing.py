@@ -770,9 +770,9 @@ class _Framer:
         """From the complementiser after the verb (إن/أن) or the subject to the sentence end,
         stopping at a direct quote."""
         s_end = self.sentences[v.sentence][1]
-        toks = self.norm_tokens_between(v.end, s_end)
         start = max(v.end, v.subject_end)
-        for oa, ob, t in toks[:14]:
+        # the first words only: a sentence can be a whole unpunctuated text
+        for oa, ob, t in self.norm_tokens_between(v.end, s_end, 14):
             if oa < start:
                 continue  # «بان كي مون»: a name can look like a complementiser
             if t in _COMPLEMENTISERS or t == "ان":

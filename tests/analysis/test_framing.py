@@ -189,3 +189,32 @@ def test_matches_the_hand_checked_golden_file(store: Store) -> None:
     for row in store.documents():
         got = framing_summary(store, row.id)
         assert got == golden[row.stem[:3]], row.stem
+
+
+def test_an_unpunctuated_text_is_one_long_sentence_read_word_by_word_not_again_per_verb(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some corpora come without punctuation or line ends: a whole article is then one
+    sentence, and nothing done per reporting verb may walk the rest of it."""
+    import re
+
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.analysis.doctext import DocText
+    from tests.conftest import SEEDS
+
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    text = re.sub(r"[.،,؛:!?؟\"«»“”()\s]+", " ", seeds * 4).strip()
+    returned: list[int] = []
+    between = DocText.tokens_between
+
+    def counting(self: DocText, a: int, b: int, limit: int | None = None) -> list:  # type: ignore[type-arg]
+        found = between(self, a, b, limit)
+        returned.append(len(found))
+        return found
+
+    monkeypatch.setattr(DocText, "tokens_between", counting)
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    words = len(text.split())
+    assert words > 5000 and len(framing.quotes) > 20  # reporting verbs all along it
+    assert sum(returned) < words  # a few words after each verb, not the sentence's rest
