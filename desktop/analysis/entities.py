@@ -14,6 +14,7 @@ from functools import lru_cache
 from desktop.analysis.doctext import DocText, Token
 from desktop.analysis.knowledge import Knowledge, surname_of
 from desktop.analysis.matcher import Hit
+from desktop.analysis.spans import Spans
 from desktop.analysis.variants import particles, skeleton
 from desktop.text.normalize import OffsetMap, normalize
 from desktop.text.tokens import strip_proclitic
@@ -92,6 +93,7 @@ class _DocumentAnalyser:
         self.norm: str = doc.norm
         self.omap: OffsetMap = doc.omap
         self.skip = skip
+        self._skip = Spans(skip)
         self.sentence_starts = sentence_starts
         self.tokens = doc.tokens
         self.token_starts = doc.token_starts
@@ -105,8 +107,7 @@ class _DocumentAnalyser:
     def _skipped(self, start: int) -> bool:
         if not self.skip:
             return False
-        o = self.omap.to_original(start)
-        return any(a <= o < b for a, b in self.skip)
+        return self._skip.covers(self.omap.to_original(start))
 
     def _cover(self, start: int, end: int, key: str, kind: str) -> None:
         index = len(self.covered)
