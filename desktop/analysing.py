@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import multiprocessing
 import time
 from collections.abc import Iterable, Sequence
@@ -476,11 +477,13 @@ def _free_slots(
     whole run, so only these few tuples, not the document's mentions)."""
     spans = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _b in spans]
+    #: the furthest end of the mentions up to each one
+    reach = list(itertools.accumulate((b for _a, b in spans), max))
     sentence_starts = [a for a, _b in sentences]
     out: list[_Slot] = []
     for a, b, form in unresolved:
         i = bisect.bisect_left(starts, b)  # mentions starting before the slot ends
-        if any(e > a for _s, e in spans[:i]):
+        if i and reach[i - 1] > a:
             continue  # a mention already stands on these words
         sentence = max(0, bisect.bisect_right(sentence_starts, a) - 1) if sentences else None
         out.append((a, b, form, text[a:b], sentence))

@@ -227,6 +227,8 @@ class _Framer:
         self._date_cache: list[DateMention] | None = None
         self._mention_indices: dict[str, list[int]] = {}
         self._mention_forms: list[str] | None = None
+        #: spans of quoted labels: they replace the plain labels found on their words
+        self._quoted_labels: list[tuple[int, int]] = []
         self.role_spans = [
             self.span(h.start, h.end)
             for h in doc.hits(self.kb.matcher)
@@ -733,6 +735,13 @@ class _Framer:
                 )
             )
         self._according_to()
+        if self._quoted_labels:  # once: a long document can have hundreds
+            quoted = Spans(self._quoted_labels)
+            self.result.labels = [
+                lb
+                for lb in self.result.labels
+                if not (lb.kind == "label" and quoted.covers(lb.start))
+            ]
 
     def _short_quote(self, a: int, b: int, verb: _Verb | None, speaker: str | None) -> bool:
         """A quoted label is a scare quote (or a quoted label of the speaker's), a quoted
@@ -746,9 +755,7 @@ class _Framer:
         if entry is not None:
             describing = verb is not None and normalize(verb.lemma) in DESCRIBING_VERBS
             entity = entry.actor or (mention.key if mention else None)
-            self.result.labels = [
-                lb for lb in self.result.labels if not (lb.kind == "label" and a <= lb.start < b)
-            ]
+            self._quoted_labels.append((a, b))  # replaces the plain label on its words
             self.result.labels.append(
                 LabelDraft(
                     a,
