@@ -231,14 +231,27 @@ class EntityStoreMixin:
 
     def document_mentions(self: _HasSessions, doc_id: int) -> list[tuple[MentionRow, str, str]]:
         """Mentions of one document with their entity's name and type, in text order."""
-        with self.session() as s:
+        with self.session() as s:  # plain rows: a long document has thousands
             rows = s.execute(
-                select(Mention, Entity.name, Entity.type)
+                select(
+                    Mention.id,
+                    Mention.document_id,
+                    Mention.entity_id,
+                    Mention.start,
+                    Mention.end,
+                    Surface.text,
+                    Mention.kind,
+                    Mention.confidence,
+                    Mention.sentence_idx,
+                    Entity.name,
+                    Entity.type,
+                )
                 .join(Entity, Entity.id == Mention.entity_id)
+                .join(Surface, Surface.id == Mention.surface_id)
                 .where(Mention.document_id == doc_id, Entity.ignored.is_(False))
                 .order_by(Mention.start)
             )
-            return [(_mention_row(m), name, etype) for m, name, etype in rows]
+            return [(MentionRow(*r[:9]), r[9], r[10]) for r in rows]
 
     # ---- reading entities -------------------------------------------------------------
     def entity_rows(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -191,6 +193,14 @@ def test_utf16_conversion_counts_astral_characters_twice() -> None:
     i = text.index("دي")
     assert idx.to_utf16(i) == i + 1
     assert idx.to_codepoint(idx.to_utf16(i)) == i
+
+
+@given(st.text(alphabet=st.sampled_from(list("قال دي\u200f\U0001f600\U00020000𝐀")), max_size=40))
+def test_utf16_offsets_are_those_of_the_encoded_text(text: str) -> None:
+    idx = Utf16Index(text)
+    for i in range(len(text) + 1):
+        assert idx.to_utf16(i) == len(text[:i].encode("utf-16-le")) // 2
+        assert idx.to_codepoint(idx.to_utf16(i)) == i
 
 
 def test_analysis_is_in_place_before_the_window(store: Store) -> None:
