@@ -39,6 +39,22 @@ def test_wal_and_foreign_keys_on_every_connection(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
+def test_a_new_database_has_8_kb_pages_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    import sqlite3
+
+    Store.open(tmp_path / "new.db").close()
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.execute("CREATE TABLE t (x)")  # made with SQLite's default page size
+    old.close()
+    store = Store.open(tmp_path / "old.db")  # migrated, its pages left as they were
+    store.close()
+    sizes = {
+        name: sqlite3.connect(tmp_path / name).execute("PRAGMA page_size").fetchone()[0]
+        for name in ("new.db", "old.db")
+    }
+    assert sizes == {"new.db": 8192, "old.db": 4096}
+
+
 def test_bulk_rows_are_stored_as_the_orm_would_store_them(seeded_store: Store) -> None:
     """insert_many: column types' conversions, Python defaults, keys in any order."""
     import datetime as dt

@@ -25,10 +25,16 @@ CREATE_FTS = (
 )
 DROP_FTS = f"DROP TABLE IF EXISTS {FTS_TABLE}"
 
+#: the page size of a new database (an existing one keeps its own): an article body,
+#: compressed, is about 2 KB, and two rarely fit a 4 KB page, which left 28% of the
+#: documents table unused; in 8 KB pages 13% is (the whole database 3.6% smaller)
+PAGE_SIZE = 8192
+
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
+        cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")  # before WAL: then it is fixed
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
@@ -39,7 +45,8 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def install_pragmas(engine: Engine) -> None:
-    """WAL, foreign keys and a busy timeout on every new connection."""
+    """WAL, foreign keys and a busy timeout on every new connection (and the page size
+    of a new database)."""
     event.listen(engine, "connect", _on_connect)
 
 
