@@ -65,7 +65,8 @@ def import_job(
     db: str, paths: list[str], outlet: str | None, queue: _Queue, cancel_event: _Event
 ) -> None:
     """Import ``paths`` into the database ``db`` and analyse what arrived; posts
-    ("done", ImportOutcome) or ("error", message) at the end."""
+    ("imported", number of new documents) between the two, and ("done", ImportOutcome)
+    or ("error", message) at the end."""
     from desktop.analysing import analyse_documents
     from desktop.importing import ImportOptions, import_paths
 
@@ -80,6 +81,8 @@ def import_job(
             ids = [i for _s, i in report.imported]
             analysis = None
             if ids and not cancel.cancelled:
+                # the documents can be read and searched while their analysis runs
+                queue.put(("imported", len(ids)))
                 analysis = analyse_documents(store, ids, progress=progress, cancel=cancel)
             queue.put(("done", ImportOutcome(report, analysis)))
         finally:

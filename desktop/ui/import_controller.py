@@ -30,8 +30,10 @@ class _CancelButton:
 
 
 class ImportController(QObject):
-    """Runs one import at a time; ``finished`` carries the outcome."""
+    """Runs one import at a time; ``imported`` says how many documents arrived (they can
+    be read and searched while they are analysed), ``finished`` carries the outcome."""
 
+    imported = Signal(int)
     finished = Signal(object)
     failed = Signal(str)
     #: (items done, label) as the job reports them
@@ -107,6 +109,8 @@ class ImportController(QObject):
                 if self.dialog is not None:
                     self.dialog.setValue(min(self._done, self.dialog.maximum()))
                 self.progressed.emit(self._done, message[2])
+            elif kind == "imported":
+                self.imported.emit(message[1])
             elif kind == "done":
                 self._finish()
                 self._done_with(message[1])

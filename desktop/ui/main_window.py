@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         self.events_view.open_document.connect(self.open_document_at)
         self.compare_view.open_document.connect(self.open_document_at)
         self.compare_view.entity_selected.connect(self.sidebar.select_entity)
+        # the new documents are listed and searchable while their analysis runs
+        self.importer.imported.connect(lambda _n: self.refresh(sidebar=False))
         self.importer.finished.connect(lambda _o: self.refresh())
 
     def refresh(self, *, sidebar: bool = True) -> None:

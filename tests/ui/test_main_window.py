@@ -137,13 +137,21 @@ def test_import_a_folder_with_progress_then_cancel(tapp: TabayunApp, tmp_path: P
     folder = tmp_path / "incoming"
     write_corpus(folder, 60, per_file=1)
     steps: list[int] = []
+    listed: list[tuple[str, int]] = []  # (signal, documents listed when it came)
     window.importer.show_report = False
     window.importer.progressed.connect(lambda n, _note: steps.append(n))
+    window.importer.imported.connect(
+        lambda n: listed.append((f"imported {n}", window.library.model.rowCount()))
+    )
+    window.importer.finished.connect(
+        lambda _o: listed.append(("finished", window.library.model.rowCount()))
+    )
     with qtbot.waitSignal(window.importer.finished, timeout=120_000) as blocker:
         assert window.importer.start([folder])
     outcome = blocker.args[0]
     assert len(outcome.imported.imported) == 60 and steps and max(steps) >= 60
-    assert window.library.model.rowCount() == 65
+    # listed as soon as they are stored, before their analysis ends
+    assert listed == [("imported 60", 65), ("finished", 65)]
 
     # cancel a second import as soon as it reports progress
     more = tmp_path / "more"
