@@ -2,7 +2,8 @@
 ignore; undo; export and import of the user lexicon in the gazetteer format.
 
 Every edit is logged in the database (see :mod:`desktop.analysing`) and the documents it
-touches are analysed again, so the result is the same as after a full re-analysis.
+touches are analysed again, so the result is the same as after a full re-analysis. An
+edit of a frequent entity touches thousands of documents: ``progress`` follows them.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from desktop.text.normalize import normalize
 
 if TYPE_CHECKING:  # the analysis engine is imported when an edit runs, not at start-up
     from desktop.analysing import AnalysisReport
+    from desktop.progress import Progress
 
 
 class EditError(Exception):
@@ -51,23 +53,25 @@ def _docs_with_words(store: Store, text: str) -> list[int]:
     return [d for d, _ in store.search_ranked(groups, limit=1_000_000).ids] if groups else []
 
 
-def _refresh(store: Store, doc_ids: list[int]) -> AnalysisReport:
+def _refresh(store: Store, doc_ids: list[int], progress: Progress | None) -> AnalysisReport:
     from desktop.analysing import analyse_documents
 
-    return analyse_documents(store, sorted(set(doc_ids)))
+    return analyse_documents(store, sorted(set(doc_ids)), progress=progress)
 
 
-def merge(store: Store, target_ref: str, source_ref: str) -> EntityRef:
+def merge(
+    store: Store, target_ref: str, source_ref: str, *, progress: Progress | None = None
+) -> EntityRef:
     """``source`` becomes part of ``target``: its mentions and aliases move over."""
     target, source = resolve_entity(store, target_ref), resolve_entity(store, source_ref)
     if target.id == source.id:
         raise EditError("an entity cannot be merged with itself")
     store.add_edit("merge", {"target": target.key, "source": source.key})
-    _refresh(store, store.documents_mentioning([target.id, source.id]))
+    _refresh(store, store.documents_mentioning([target.id, source.id]), progress)
     return target
 
 
-def split(store: Store, ref: str, alias: str) -> EntityRef:
+def split(store: Store, ref: str, alias: str, *, progress: Progress | None = None) -> EntityRef:
     """An alias stops naming the entity and becomes an entity of its own."""
     entity = resolve_entity(store, ref)
     norm = " ".join(normalize(alias).split())
@@ -78,54 +82,65 @@ def split(store: Store, ref: str, alias: str) -> EntityRef:
         "split",
         {"key": entity.key, "alias": alias.strip(), "new_key": new_key, "type": entity.type},
     )
-    _refresh(store, store.documents_mentioning([entity.id]) + _docs_with_words(store, alias))
+    _refresh(
+        store, store.documents_mentioning([entity.id]) + _docs_with_words(store, alias), progress
+    )
     return resolve_entity(store, new_key)
 
 
-def rename(store: Store, ref: str, name: str) -> EntityRef:
+def rename(store: Store, ref: str, name: str, *, progress: Progress | None = None) -> EntityRef:
     entity = resolve_entity(store, ref)
     name = " ".join(name.split())
     if not name:
         raise EditError("the new name is empty")
     store.add_edit("rename", {"key": entity.key, "name": name})
-    _refresh(store, [])
+    _refresh(store, [], progress)
     return resolve_entity(store, entity.key)
 
 
-def retype(store: Store, ref: str, entity_type: str) -> EntityRef:
+def retype(
+    store: Store, ref: str, entity_type: str, *, progress: Progress | None = None
+) -> EntityRef:
     if entity_type not in ENTITY_TYPES:
         raise EditError(f"unknown type {entity_type!r}; one of {', '.join(ENTITY_TYPES)}")
     entity = resolve_entity(store, ref)
     store.add_edit("retype", {"key": entity.key, "type": entity_type})
-    _refresh(store, [])
+    # whether a mention can speak, or stand in apposition, depends on its type
+    _refresh(store, store.documents_mentioning([entity.id]), progress)
     return resolve_entity(store, entity.key)
 
 
-def add_alias(store: Store, ref: str, alias: str) -> EntityRef:
+def add_alias(store: Store, ref: str, alias: str, *, progress: Progress | None = None) -> EntityRef:
     entity = resolve_entity(store, ref)
     if not normalize(alias).strip():
         raise EditError("the alias is empty")
     store.add_edit("alias_add", {"key": entity.key, "alias": alias.strip()})
-    _refresh(store, store.documents_mentioning([entity.id]) + _docs_with_words(store, alias))
+    _refresh(
+        store, store.documents_mentioning([entity.id]) + _docs_with_words(store, alias), progress
+    )
     return entity
 
 
-def ignore(store: Store, ref: str) -> EntityRef:
+def ignore(store: Store, ref: str, *, progress: Progress | None = None) -> EntityRef:
     entity = resolve_entity(store, ref)
     docs = store.documents_mentioning([entity.id])
     store.add_edit("ignore", {"key": entity.key})
-    _refresh(store, docs)
+    _refresh(store, docs, progress)
     return entity
 
 
-def confirm(store: Store, ref: str) -> EntityRef:
+def confirm(store: Store, ref: str, *, progress: Progress | None = None) -> EntityRef:
     entity = resolve_entity(store, ref)
     store.add_edit("confirm", {"key": entity.key})
-    _refresh(store, [])
+    _refresh(store, [], progress)
     return entity
 
 
-def undo_last(store: Store) -> str | None:
+#: edits that change no document's analysis
+_NAME_ONLY = frozenset({"rename", "confirm"})
+
+
+def undo_last(store: Store, *, progress: Progress | None = None) -> str | None:
     """Undo the newest edit still in force; returns what was undone."""
     edits = store.edits()
     if not edits:
@@ -133,11 +148,12 @@ def undo_last(store: Store) -> str | None:
     edit_id, op, payload = edits[-1]
     keys = [str(v) for k, v in payload.items() if k in ("key", "target", "source", "new_key")]
     ids = [i for k in keys for i, _n, _t in store.find_entities(k)]
-    docs = store.documents_mentioning(ids) if ids else []
+    # a name or a confirmation changes no document's analysis, undone or not
+    docs = store.documents_mentioning(ids) if ids and op not in _NAME_ONLY else []
     if "alias" in payload:
         docs += _docs_with_words(store, str(payload["alias"]))
     store.mark_edit_undone(edit_id)
-    _refresh(store, docs)
+    _refresh(store, docs, progress)
     return op
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QProgressBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop import entity_edits
 from desktop.entity_edits import EditError, EntityRef
 from desktop.lexicon.gazetteer import ENTITY_TYPES
+from desktop.progress import Progress
 from desktop.store.rows import EntityRow
 from desktop.store.store import Store
 from desktop.ui.entity_model import (
@@ -51,7 +53,7 @@ from desktop.ui.entity_model import (
     EntityTreeModel,
 )
 from desktop.ui.palette import entity_colour, entity_type_name
-from desktop.ui.workers import TaskRunner
+from desktop.ui.workers import QtProgress, TaskRunner
 
 _SWATCH = 10
 
@@ -180,6 +182,15 @@ class EntitySidebar(QWidget):
 
         self._make_actions()
 
+        # what an edit reports from its worker thread (queued signals to the bar)
+        self.edit_progress = QtProgress(self)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("editProgress")
+        self.progress_bar.hide()
+        self.edit_progress.started.connect(self._progress_started)
+        self.edit_progress.advanced.connect(lambda done, _note: self.progress_bar.setValue(done))
+        self.edit_progress.finished.connect(self.progress_bar.hide)
+
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_edit, 1)
@@ -188,6 +199,7 @@ class EntitySidebar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.progress_bar)
         layout.addWidget(self._make_legend())
         self.refresh()
 
@@ -326,7 +338,7 @@ class EntitySidebar(QWidget):
         if name is None or not name.strip() or name.strip() == row.name:
             return
         store, ref = self._store, str(row.id)
-        self._run_edit(title, lambda: entity_edits.rename(store, ref, name))
+        self._run_edit(title, lambda p: entity_edits.rename(store, ref, name, progress=p))
 
     def merge_selected(self) -> None:
         rows = self.selected_entities()
@@ -351,10 +363,10 @@ class EntitySidebar(QWidget):
         store, target_ref = self._store, str(target.id)
         source_refs = [str(s.id) for s in sources]
 
-        def task() -> EntityRef:
+        def task(progress: Progress) -> EntityRef:
             ref: EntityRef | None = None
             for source_ref in source_refs:
-                ref = entity_edits.merge(store, target_ref, source_ref)
+                ref = entity_edits.merge(store, target_ref, source_ref, progress=progress)
             assert ref is not None
             return ref
 
@@ -376,7 +388,7 @@ class EntitySidebar(QWidget):
         if not alias:
             return
         store, ref = self._store, str(row.id)
-        self._run_edit(title, lambda: entity_edits.split(store, ref, alias))
+        self._run_edit(title, lambda p: entity_edits.split(store, ref, alias, progress=p))
 
     def retype_selected(self) -> None:
         rows = self.selected_entities()
@@ -396,7 +408,7 @@ class EntitySidebar(QWidget):
         self._run_each(
             self.tr("Change type"),
             [str(r.id) for r in rows],
-            lambda ref: entity_edits.retype(store, ref, entity_type),
+            lambda ref, p: entity_edits.retype(store, ref, entity_type, progress=p),
         )
 
     def add_alias_to_selected(self) -> None:
@@ -409,7 +421,7 @@ class EntitySidebar(QWidget):
         if alias is None or not alias.strip():
             return
         store, ref = self._store, str(row.id)
-        self._run_edit(title, lambda: entity_edits.add_alias(store, ref, alias))
+        self._run_edit(title, lambda p: entity_edits.add_alias(store, ref, alias, progress=p))
 
     def confirm_selected(self) -> None:
         refs = [str(r.id) for r in self.selected_entities() if not r.confirmed]
@@ -417,7 +429,9 @@ class EntitySidebar(QWidget):
             return
         store = self._store
         self._run_each(
-            self.tr("Confirm entity"), refs, lambda ref: entity_edits.confirm(store, ref)
+            self.tr("Confirm entity"),
+            refs,
+            lambda ref, p: entity_edits.confirm(store, ref, progress=p),
         )
 
     def ignore_selected(self) -> None:
@@ -428,14 +442,16 @@ class EntitySidebar(QWidget):
         self._run_each(
             self.tr("Ignore entity"),
             refs,
-            lambda ref: entity_edits.ignore(store, ref),
+            lambda ref, p: entity_edits.ignore(store, ref, progress=p),
             select_result=False,
         )
 
     def undo_last(self) -> None:
         store = self._store
         self._run_edit(
-            self.tr("Undo last edit"), lambda: entity_edits.undo_last(store), select_result=False
+            self.tr("Undo last edit"),
+            lambda p: entity_edits.undo_last(store, progress=p),
+            select_result=False,
         )
 
     # ---- running an edit --------------------------------------------------------------
@@ -443,25 +459,30 @@ class EntitySidebar(QWidget):
         self,
         title: str,
         refs: Sequence[str],
-        edit: Callable[[str], EntityRef],
+        edit: Callable[[str, Progress], EntityRef],
         *,
         select_result: bool = True,
     ) -> None:
         """One edit per entity, in one task; the first entity's result is kept."""
 
-        def task() -> EntityRef | None:
-            results = [edit(ref) for ref in refs]
+        def task(progress: Progress) -> EntityRef | None:
+            results = [edit(ref, progress) for ref in refs]
             return results[0] if results else None
 
         self._run_edit(title, task, select_result=select_result)
 
-    def _run_edit(self, title: str, fn: Callable[[], Any], *, select_result: bool = True) -> None:
+    def _run_edit(
+        self, title: str, fn: Callable[[Progress], Any], *, select_result: bool = True
+    ) -> None:
+        """Run an edit off the GUI thread; the documents it analyses again are counted
+        on the progress bar (an edit of a frequent actor touches thousands)."""
         if self._busy:
             return
+        progress = self.edit_progress
 
         def task() -> _Outcome:
             try:
-                return _Outcome(fn())
+                return _Outcome(fn(progress))
             except EditError as exc:  # the user's mistake, not a bug: just the message
                 return _Outcome(error=str(exc))
 
@@ -488,9 +509,19 @@ class EntitySidebar(QWidget):
         self.refresh()  # the edit may have been logged before it failed
         self.entities_changed.emit()
 
+    def _progress_started(self, total: int, _label: str) -> None:
+        if total <= 0:  # nothing to analyse again: over at once
+            return
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setFormat(self.tr("Analysing again: %v of %m documents"))
+        self.progress_bar.show()
+
     def _set_busy(self, busy: bool) -> None:
         if busy:
             self._tree_had_focus = self.tree.hasFocus()
+        else:
+            self.progress_bar.hide()
         self._busy = busy
         self.tree.setEnabled(not busy)
         if not busy and self._tree_had_focus:

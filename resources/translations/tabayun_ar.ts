@@ -10,139 +10,139 @@
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1002"/>
+        <location filename="../../desktop/ui/actor_view.py" line="985"/>
         <source>Export table…</source>
         <extracomment>the actor chosen while the view was hidden, read when it is shown</extracomment>
         <translation>تصدير الجدول…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1003"/>
+        <location filename="../../desktop/ui/actor_view.py" line="986"/>
         <source>Save the label table as CSV</source>
         <translation>حفظ جدول التسميات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1005"/>
+        <location filename="../../desktop/ui/actor_view.py" line="988"/>
         <source>Save chart…</source>
         <translation>حفظ المخطط…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1006"/>
+        <location filename="../../desktop/ui/actor_view.py" line="989"/>
         <source>Save the coverage chart as PNG</source>
         <translation>حفظ مخطط التغطية بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1035"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1018"/>
         <source>How each outlet labels the actor (double-click a cell for its example)</source>
         <translation>كيف تسمّي كل وسيلة إعلامية الفاعل (انقر نقرًا مزدوجًا على خلية لعرض مثالها)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1065"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1048"/>
         <source>The spelling whose concordance is shown</source>
         <translation>الصيغة الإملائية التي تُعرض سياقات ورودها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1071"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1054"/>
         <source>Spelling:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1080"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1063"/>
         <source>Concordance</source>
         <translation>سياقات الورود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1081"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1064"/>
         <source>Quotations</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1082"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1065"/>
         <source>Speech verbs</source>
         <translation>أفعال القول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1083"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1066"/>
         <source>Coverage</source>
         <translation>التغطية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1145"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1128"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1208"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1191"/>
         <source>Could not load: {0}</source>
         <translation>تعذّر التحميل: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1213"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1196"/>
         <source>person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1214"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1197"/>
         <source>organisation</source>
         <translation>منظمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1215"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1198"/>
         <source>armed group</source>
         <translation>جماعة مسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1216"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1199"/>
         <source>state or government</source>
         <translation>دولة أو حكومة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1217"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1200"/>
         <source>place</source>
         <translation>مكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1218"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1201"/>
         <source>media</source>
         <translation>وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1222"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1205"/>
         <source>{0} · {1} mentions in {2} documents · {3} outlets · {4} labels · quoted {5} times</source>
         <translation>{0} · الإشارات: {1} · المستندات: {2} · الوسائل الإعلامية: {3} · التسميات: {4} · مرات الاقتباس: {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1282"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1265"/>
         <source>Export table</source>
         <translation>تصدير الجدول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1282"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1265"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1289"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1272"/>
         <source>Could not save: {0}</source>
         <translation>تعذّر الحفظ: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1291"/>
-        <location filename="../../desktop/ui/actor_view.py" line="1299"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1274"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1282"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1294"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1277"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1294"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1277"/>
         <source>PNG images (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1301"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
         <source>Could not save {0}</source>
         <translation>تعذّر حفظ {0}</translation>
     </message>
@@ -412,17 +412,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CoverageChart</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="820"/>
+        <location filename="../../desktop/ui/actor_view.py" line="803"/>
         <source>Documents mentioning the actor, per month</source>
         <translation>المستندات التي تذكر الفاعل، شهريًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="830"/>
+        <location filename="../../desktop/ui/actor_view.py" line="813"/>
         <source>No documents</source>
         <translation>لا توجد مستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="931"/>
+        <location filename="../../desktop/ui/actor_view.py" line="914"/>
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
@@ -498,132 +498,137 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntitySidebar</name>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="131"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="133"/>
         <source>Filter by name or alias…</source>
         <translation>تصفية بالاسم أو الاسم البديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="143"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="145"/>
         <source>By name</source>
         <translation>حسب الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="143"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="145"/>
         <source>By mentions</source>
         <translation>حسب الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="143"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="145"/>
         <source>By documents</source>
         <translation>حسب المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="209"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="221"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="212"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="224"/>
         <source>Merge selected</source>
         <translation>دمج المحدَّد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="214"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="226"/>
         <source>Split alias…</source>
         <translation>فصل اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="216"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="228"/>
         <source>Change type…</source>
         <translation>تغيير النوع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="218"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="230"/>
         <source>Add alias…</source>
         <translation>إضافة اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="219"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="231"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="221"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="233"/>
         <source>Ignore</source>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="224"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="438"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="236"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="452"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="226"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="387"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="397"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="238"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="399"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="409"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="322"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="334"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="324"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="336"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="344"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="356"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="346"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="358"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="368"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="380"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="372"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="384"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="374"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="386"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="386"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="398"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="407"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="419"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="408"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="420"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="420"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="432"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="429"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="443"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="517"/>
+        <source>Analysing again: %v of %m documents</source>
+        <translation>إعادة التحليل: %v من %m وثيقة</translation>
     </message>
 </context>
 <context>
@@ -796,26 +801,25 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="232"/>
+        <location filename="../../desktop/ui/events_view.py" line="211"/>
         <source>(unknown)</source>
-        <extracomment>a page is being inserted: views asking for more meanwhile get nothing</extracomment>
         <translation>(غير معروفة)</translation>
     </message>
 </context>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="255"/>
+        <location filename="../../desktop/ui/events_view.py" line="234"/>
         <source>All event types</source>
         <translation>كل أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="279"/>
+        <location filename="../../desktop/ui/events_view.py" line="258"/>
         <source>Events in date order (double-click to read)</source>
         <translation>الأحداث بترتيب التاريخ (انقر نقرًا مزدوجًا للقراءة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="327"/>
+        <location filename="../../desktop/ui/events_view.py" line="306"/>
         <source>{0} events</source>
         <translation>الأحداث: {0}</translation>
     </message>
@@ -886,48 +890,48 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="70"/>
+        <location filename="../../desktop/ui/import_controller.py" line="72"/>
         <source>Importing…</source>
         <extracomment>(items done, label) as the job reports them</extracomment>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="70"/>
+        <location filename="../../desktop/ui/import_controller.py" line="72"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="71"/>
+        <location filename="../../desktop/ui/import_controller.py" line="73"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="103"/>
+        <location filename="../../desktop/ui/import_controller.py" line="105"/>
         <source>{0}: {1} items</source>
         <translation>{0} (العناصر: {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="120"/>
+        <location filename="../../desktop/ui/import_controller.py" line="124"/>
         <source>The import stopped unexpectedly.</source>
         <translation>توقّف الاستيراد على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="154"/>
+        <location filename="../../desktop/ui/import_controller.py" line="158"/>
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="159"/>
+        <location filename="../../desktop/ui/import_controller.py" line="163"/>
         <source>Imported {0}, duplicates {1}, skipped {2}.</source>
         <translation>المستورَد: {0}، المكرَّر: {1}، المتخطّى: {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="163"/>
+        <location filename="../../desktop/ui/import_controller.py" line="167"/>
         <source>The import was cancelled; what was imported is kept.</source>
         <translation>أُلغي الاستيراد؛ وقد احتُفظ بما استُورد حتى الآن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="165"/>
+        <location filename="../../desktop/ui/import_controller.py" line="169"/>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>
@@ -935,22 +939,22 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>KwicModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="626"/>
+        <location filename="../../desktop/ui/actor_view.py" line="609"/>
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="627"/>
+        <location filename="../../desktop/ui/actor_view.py" line="610"/>
         <source>Match</source>
         <translation>المطابَق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="628"/>
+        <location filename="../../desktop/ui/actor_view.py" line="611"/>
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="629"/>
+        <location filename="../../desktop/ui/actor_view.py" line="612"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
@@ -958,54 +962,54 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="112"/>
+        <location filename="../../desktop/ui/library.py" line="113"/>
         <source>Search the corpus (Enter)</source>
         <extracomment>rows measured to size the columns to their contents (less than a page of the model)</extracomment>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="118"/>
+        <location filename="../../desktop/ui/library.py" line="119"/>
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="119"/>
+        <location filename="../../desktop/ui/library.py" line="120"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="123"/>
+        <location filename="../../desktop/ui/library.py" line="124"/>
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="201"/>
+        <location filename="../../desktop/ui/library.py" line="203"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="216"/>
+        <location filename="../../desktop/ui/library.py" line="218"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="219"/>
+        <location filename="../../desktop/ui/library.py" line="221"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="232"/>
-        <location filename="../../desktop/ui/library.py" line="270"/>
+        <location filename="../../desktop/ui/library.py" line="234"/>
+        <location filename="../../desktop/ui/library.py" line="272"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="260"/>
+        <location filename="../../desktop/ui/library.py" line="262"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="263"/>
+        <location filename="../../desktop/ui/library.py" line="265"/>
         <source>(a very common query: ranked among its {0} most recently imported matches; add a word, an outlet or dates to narrow it)</source>
         <translation>(بحث شائع جدًا: رُتّبت النتائج من بين أحدث {0} مادة مستوردة تطابقه؛ أضف كلمة أو وسيلة إعلام أو تاريخًا لتضييقه)</translation>
     </message>
@@ -1019,25 +1023,25 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="80"/>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>Read</source>
         <translation>قراءة</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="81"/>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="82"/>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="83"/>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
@@ -1057,186 +1061,186 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.zip);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.zip);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="400"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="402"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>

@@ -57,6 +57,49 @@ def test_alias_add_finds_new_mentions_and_ignore_hides(analysed: Store) -> None:
     assert "جان مارك فيري" not in _names(analysed)
 
 
+def test_retype_analyses_again_what_the_type_decides(analysed: Store) -> None:
+    """A place never speaks: retyping a speaker as a place takes its quotations away at
+    once, as a full re-analysis would, and undoing gives them back."""
+    envoy = edits.resolve_entity(analysed, "ستافان دي ميستورا")
+    quoted = analysed.quote_count(speaker_id=envoy.id)
+    assert quoted >= 10
+    edits.retype(analysed, "ستافان دي ميستورا", "place")
+    assert analysed.quote_count(speaker_id=envoy.id) == 0
+    analyse_documents(analysed, full=True)
+    assert analysed.quote_count(speaker_id=envoy.id) == 0
+    assert edits.undo_last(analysed) == "retype"
+    assert analysed.quote_count(speaker_id=envoy.id) == quoted
+
+
+def test_an_edit_reports_progress_over_the_documents_it_analyses_again(analysed: Store) -> None:
+    from desktop.progress import Progress
+
+    class Recorder(Progress):
+        def __init__(self) -> None:
+            self.calls: list[tuple[str, int]] = []
+
+        def start(self, total: int, label: str) -> None:
+            self.calls.append(("start", total))
+
+        def advance(self, step: int = 1, note: str = "") -> None:
+            self.calls.append(("advance", step))
+
+        def finish(self) -> None:
+            self.calls.append(("finish", 0))
+
+    pair = [edits.resolve_entity(analysed, n).id for n in ("سيرغي لافروف", "جون كيري")]
+    touched = len(analysed.documents_mentioning(pair))
+    seen = Recorder()
+    edits.merge(analysed, "سيرغي لافروف", "جون كيري", progress=seen)
+    assert seen.calls[0] == ("start", touched) and touched >= 1
+    assert sum(n for kind, n in seen.calls if kind == "advance") >= touched
+    assert seen.calls[-1] == ("finish", 0)
+    renamed = Recorder()
+    edits.rename(analysed, "pedersen", "غير أوتو بيدرسون", progress=renamed)
+    assert edits.undo_last(analysed, progress=renamed) == "rename"
+    assert [c for c in renamed.calls if c[0] == "start"] == [("start", 0), ("start", 0)]
+
+
 def test_retype_checks_the_type(analysed: Store) -> None:
     assert edits.retype(analysed, "الحرة", "media").type == "media"
     with pytest.raises(edits.EditError, match="unknown type"):

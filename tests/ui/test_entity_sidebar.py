@@ -225,16 +225,26 @@ def test_merge_selected_then_undo(
 ) -> None:
     lavrov, kerry = entity_id(analysed, LAVROV), entity_id(analysed, KERRY)
     lavrov_mentions = row_data(sidebar.model, lavrov, 0, MentionsRole)
+    touched = len(analysed.documents_mentioning([lavrov, kerry]))
     assert not sidebar.undo_action.isEnabled()
     sidebar.select_entity(lavrov)
     sidebar.select_entity(kerry, add=True)
     assert sidebar.selected_entity_ids() == [lavrov, kerry]
     assert sidebar.merge_action.isEnabled()
+    bar: list[tuple[int, bool]] = []  # (maximum, shown) when the edit's analysis began
+    sidebar.edit_progress.started.connect(
+        lambda _n, _label: bar.append(
+            (sidebar.progress_bar.maximum(), sidebar.progress_bar.isVisible())
+        )
+    )
     with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
         sidebar.merge_action.trigger()
         assert not sidebar.tree.isEnabled()  # disabled while the edit runs
     assert runner.wait(WAIT)
     assert sidebar.tree.isEnabled()
+    # the documents analysed again were counted on the sidebar's bar, hidden when done
+    assert bar == [(touched, True)]
+    assert not sidebar.progress_bar.isVisible()
     assert len(dialogs.confirmations) == 1 and KERRY in dialogs.confirmations[0]
     assert not dialogs.errors
     assert not sidebar.model.index_for_entity(kerry).isValid()
