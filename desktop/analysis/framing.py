@@ -89,6 +89,8 @@ _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "
 _DOUBLE = '"“”″„‟'
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
 _QUOTE_MARK_RE = re.compile("[" + re.escape(_DOUBLE + "«»" + _OPEN_SINGLE + _CLOSE_SINGLE) + "]")
+#: spans at least this long have their words counted from the document's word spans
+_LONG_SPAN = 2000
 _NUMBER_RE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*\(?\s*([^\W\d_]+)")
 
 
@@ -227,6 +229,7 @@ class _Framer:
         self._date_cache: list[DateMention] | None = None
         self._mention_indices: dict[str, list[int]] = {}
         self._mention_forms: list[str] | None = None
+        self._word_spans: tuple[list[int], list[int]] | None = None
         #: spans of quoted labels: they replace the plain labels found on their words
         self._quoted_labels: list[tuple[int, int]] = []
         self.role_spans = [
@@ -241,6 +244,18 @@ class _Framer:
         if self._date_cache is None:
             self._date_cache = find_dates(self.norm, self.published)
         return self._date_cache
+
+    def _words(self, a: int, b: int) -> int:
+        """How many words ``text[a:b]`` holds (a word cut by either end counts)."""
+        if b - a < _LONG_SPAN:
+            return len(WORD_RE.findall(self.text, a, b))
+        # indirect speech can run to the end of a sentence that is a whole unpunctuated
+        # text: counted from the words' spans, found once
+        if self._word_spans is None:
+            found = [m.span() for m in WORD_RE.finditer(self.text)]
+            self._word_spans = ([w[0] for w in found], [w[1] for w in found])
+        starts, ends = self._word_spans
+        return max(0, bisect.bisect_left(starts, b) - bisect.bisect_right(ends, a))
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -651,7 +666,7 @@ class _Framer:
         for a, b, closed in marks:
             if self.skipped(a):
                 continue
-            words = len(WORD_RE.findall(self.text[a:b]))
+            words = self._words(a, b)
             sentence = self.sentence_of(a)
             # the verb that introduces it: the last before it in its sentence, else the next
             preceding = [v for v in verbs_in.get(sentence, ()) if v.end <= a]
@@ -730,7 +745,7 @@ class _Framer:
                     v.lemma,
                     v.category,
                     v.sentence,
-                    len(WORD_RE.findall(self.text[a:b])),
+                    self._words(a, b),
                     dict(details),
                 )
             )
@@ -822,7 +837,7 @@ class _Framer:
             qa, qb = s_start, a
             while qb > qa and not self.text[qb - 1].isalnum():
                 qb -= 1
-            if len(WORD_RE.findall(self.text[qa:qb])) < 4:
+            if self._words(qa, qb) < 4:
                 continue
             self.result.quotes.append(
                 QuoteDraft(
@@ -834,7 +849,7 @@ class _Framer:
                     self.text[a:b],
                     "neutral",
                     sentence,
-                    len(WORD_RE.findall(self.text[qa:qb])),
+                    self._words(qa, qb),
                     {"according_to": True},
                 )
             )
