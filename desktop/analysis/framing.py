@@ -28,7 +28,7 @@ from desktop.lexicon.framing import (
 from desktop.text.dates import month_names
 from desktop.text.normalize import OffsetMap, normalize
 from desktop.text.reldates import DateMention, find_dates
-from desktop.text.tokens import WORD_RE
+from desktop.text.tokens import WordCount
 
 SPEAKER_TYPES = frozenset({"person", "organisation", "state", "media", "group"})
 ACTOR_TYPES = SPEAKER_TYPES
@@ -89,8 +89,6 @@ _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "
 _DOUBLE = '"“”″„‟'
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
 _QUOTE_MARK_RE = re.compile("[" + re.escape(_DOUBLE + "«»" + _OPEN_SINGLE + _CLOSE_SINGLE) + "]")
-#: spans at least this long have their words counted from the document's word spans
-_LONG_SPAN = 2000
 _NUMBER_RE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*\(?\s*([^\W\d_]+)")
 
 
@@ -229,7 +227,8 @@ class _Framer:
         self._date_cache: list[DateMention] | None = None
         self._mention_indices: dict[str, list[int]] = {}
         self._mention_forms: list[str] | None = None
-        self._word_spans: tuple[list[int], list[int]] | None = None
+        #: words in a span of the text (a quotation's length)
+        self._words = WordCount(text)
         #: spans of quoted labels: they replace the plain labels found on their words
         self._quoted_labels: list[tuple[int, int]] = []
         self.role_spans = [
@@ -244,18 +243,6 @@ class _Framer:
         if self._date_cache is None:
             self._date_cache = find_dates(self.norm, self.published)
         return self._date_cache
-
-    def _words(self, a: int, b: int) -> int:
-        """How many words ``text[a:b]`` holds (a word cut by either end counts)."""
-        if b - a < _LONG_SPAN:
-            return len(WORD_RE.findall(self.text, a, b))
-        # indirect speech can run to the end of a sentence that is a whole unpunctuated
-        # text: counted from the words' spans, found once
-        if self._word_spans is None:
-            found = [m.span() for m in WORD_RE.finditer(self.text)]
-            self._word_spans = ([w[0] for w in found], [w[1] for w in found])
-        starts, ends = self._word_spans
-        return max(0, bisect.bisect_left(starts, b) - bisect.bisect_right(ends, a))
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)

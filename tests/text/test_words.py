@@ -15,6 +15,8 @@ from desktop.text.reldates import find_dates
 from desktop.text.tokens import (
     BARE_PROCLITICS,
     NORM_WORD_RE,
+    WORD_RE,
+    WordCount,
     strip_proclitic,
     words_stripping_to,
 )
@@ -118,3 +120,17 @@ PUBLISHED = dt.date(2017, 5, 31)
 def test_find_dates(text: str, expected: list[tuple[str, dt.date, int | None, bool]]) -> None:
     found = find_dates(normalize(text), PUBLISHED)
     assert [(d.text, d.date, d.weekday, d.since) for d in found] == expected
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("قال إن سوريا،.«»\u064b\u0640\u200f_7٣ a")), max_size=80),
+    st.data(),
+)
+def test_a_span_holds_the_words_findall_finds_in_it_counted_either_way(
+    text: str, data: st.DataObject
+) -> None:
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    expected = len(WORD_RE.findall(text[a:b]))
+    assert WordCount(text)(a, b) == expected
+    assert WordCount(text, long=0)(a, b) == expected  # by bisection over the word spans
