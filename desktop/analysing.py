@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import itertools
 import multiprocessing
 import time
@@ -386,7 +387,14 @@ def analyse_one(
 _WORKER: dict[str, object] = {}
 
 
+#: a worker's garbage collection thresholds: the analysis makes short-lived objects by the
+#: million and hardly a cycle, so collecting less often than Python's (700, 10, 10)
+#: saves about 4% of its time (3.12 -> 3.00 ms an article)
+WORKER_GC_THRESHOLDS = (10_000, 10, 10)
+
+
 def _init_worker(lex: UserLexicon, previous: list[EntityRecord]) -> None:
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)  # a process of ours: nothing else is affected
     kb, fk = _knowledge(lex, previous)
     _WORKER.update(kb=kb, fk=fk, lex=lex)
 

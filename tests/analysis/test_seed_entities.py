@@ -161,3 +161,16 @@ def test_worker_processes_give_the_same_analysis(seeded_store: Store, tmp_path: 
     for a, b in zip(seeded_store.documents(), other.documents(), strict=True):
         assert framing_summary(other, b.id) == framing_summary(seeded_store, a.id)
     other.close()
+
+
+def test_analysis_workers_collect_garbage_less_often_than_this_process() -> None:
+    import gc
+
+    from desktop import analysing
+
+    pool = analysing._pool(1, analysing.UserLexicon(), [])
+    try:
+        assert pool.submit(gc.get_threshold).result(timeout=60) == analysing.WORKER_GC_THRESHOLDS
+    finally:
+        pool.shutdown()
+    assert gc.get_threshold() != analysing.WORKER_GC_THRESHOLDS
