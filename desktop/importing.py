@@ -53,7 +53,7 @@ from desktop.text.normalize import fingerprint_text, normalize
 from desktop.text.paragraphs import repeated_among
 from desktop.text.sentences import paragraph_spans, sentence_spans
 from desktop.text.tokens import NORM_WORD_RE
-from desktop.workers import worker_count
+from desktop.workers import fewer_collections, worker_count
 
 TITLE_MAX = 120
 #: whole files are written together until a transaction holds this many documents
@@ -418,6 +418,7 @@ def _prepared_in_order(
             yield first + i, last, part
 
 
+@fewer_collections()
 def import_paths(
     store: Store,
     paths: list[Path],

@@ -1,8 +1,41 @@
-"""How many worker processes long jobs (import, analysis) may use."""
+"""How many worker processes long jobs (import, analysis) may use, and how often Python
+collects garbage while they run."""
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+#: garbage collection thresholds for bulk work: an import or an analysis makes short-lived
+#: objects by the million and hardly a cycle, so collecting less often than Python's
+#: (700, 10, 10) saves a few per cent (an analysis worker: 3.12 -> 3.00 ms an article)
+BULK_GC_THRESHOLDS = (10_000, 10, 10)
+
+_bulk_lock = threading.Lock()
+_bulk_depth = 0
+_bulk_saved: tuple[int, ...] = ()
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the block with :data:`BULK_GC_THRESHOLDS`; the thresholds in force before the
+    first of nested or concurrent blocks come back when the last one ends."""
+    global _bulk_depth, _bulk_saved
+    with _bulk_lock:
+        if _bulk_depth == 0:
+            _bulk_saved = gc.get_threshold()
+            gc.set_threshold(*BULK_GC_THRESHOLDS)
+        _bulk_depth += 1
+    try:
+        yield
+    finally:
+        with _bulk_lock:
+            _bulk_depth -= 1
+            if _bulk_depth == 0:
+                gc.set_threshold(*_bulk_saved)
 
 
 def worker_override() -> int | None:

@@ -163,14 +163,31 @@ def test_worker_processes_give_the_same_analysis(seeded_store: Store, tmp_path: 
     other.close()
 
 
-def test_analysis_workers_collect_garbage_less_often_than_this_process() -> None:
+def test_bulk_work_collects_garbage_less_often_and_gives_the_thresholds_back(
+    seeded_store: Store,
+) -> None:
+    """Analysis workers keep the bulk thresholds; this process has them only while an
+    import or an analysis runs (nested too) and gets its own back after."""
     import gc
 
-    from desktop import analysing
+    from desktop import analysing, progress
+    from desktop.workers import BULK_GC_THRESHOLDS, fewer_collections
 
     pool = analysing._pool(1, analysing.UserLexicon(), [])
     try:
-        assert pool.submit(gc.get_threshold).result(timeout=60) == analysing.WORKER_GC_THRESHOLDS
+        assert pool.submit(gc.get_threshold).result(timeout=60) == BULK_GC_THRESHOLDS
     finally:
         pool.shutdown()
-    assert gc.get_threshold() != analysing.WORKER_GC_THRESHOLDS
+    own = gc.get_threshold()
+    assert own != BULK_GC_THRESHOLDS
+    seen: list[tuple[int, ...]] = []
+
+    class Watch(progress.NullProgress):
+        def advance(self, step: int = 1, note: str = "") -> None:
+            seen.append(gc.get_threshold())
+
+    with fewer_collections():
+        analyse_documents(seeded_store, progress=Watch(), workers=1)
+        assert gc.get_threshold() == BULK_GC_THRESHOLDS  # the outer block still runs
+    assert seen and set(seen) == {BULK_GC_THRESHOLDS}
+    assert gc.get_threshold() == own
