@@ -740,7 +740,8 @@ def _write_mentions(s: Session, per_document: Sequence[tuple[int, Sequence[NewMe
         for document_id, ms in per_document
         for m in ms
     ]
-    insert_rows(s.connection(), Mention, _MENTION_COLUMNS, rows)
+    # confidences are floats already: Float's converter would copy every row once more
+    insert_rows(s.connection(), Mention, _MENTION_COLUMNS, rows, encoded={"confidence"})
 
 
 def _mention_row(m: Mention, sentence: str = "") -> MentionRow:
