@@ -261,6 +261,9 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     report = import_paths(store, a.paths, options, progress)
+    if not a.json:  # said before the analysis starts: a large one takes a while
+        _print_import(out, report)
+        out.flush()
     ids = [doc_id for _source, doc_id in report.imported]
     analysis = analyse_documents(store, ids, progress=progress) if ids else AnalysisReport()
     if a.json:
@@ -268,7 +271,6 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         data["analysis"] = analysis.as_dict()
         _emit_json(out, data)
     else:
-        _print_import(out, report)
         if ids:
             out.write(
                 f"Analysed {analysis.documents} documents: {analysis.mentions} mentions "

@@ -303,3 +303,22 @@ def test_pdf_export_renders_arabic(db: str, tmp_path: Path) -> None:
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 5000
     assert b"NotoNaskhArabic" in data  # the Arabic font is embedded
+
+
+def test_import_says_what_it_imported_before_the_analysis_starts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.cli as cli
+
+    said_before: list[str] = []
+    analyse = cli.analyse_documents
+
+    def watching(*args, **kwargs):  # type: ignore[no-untyped-def]
+        said_before.append(capsys.readouterr().out)
+        return analyse(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "analyse_documents", watching)
+    code, out, err = run(capsys, "--db", str(tmp_path / "x.db"), "import", str(SEEDS))
+    assert code == 0, err
+    assert said_before and said_before[0].startswith("Imported 5, duplicates 0, skipped 0")
+    assert out.startswith("Analysed 5 documents")
