@@ -141,13 +141,25 @@ def _record(info: EntityInfo) -> EntityRecord:
     )
 
 
-def _info(rec: EntityRecord) -> EntityInfo:
+#: what discovery finds: people (the user may retype one; undone, it is a person again)
+FOUND_TYPE = "person"
+
+
+def _found_type(rec: EntityRecord, lex: UserLexicon | None) -> str:
+    if lex is None:
+        return rec.type
+    return lex.types.get(rec.key, FOUND_TYPE if rec.origin == "discovered" else rec.type)
+
+
+def _info(rec: EntityRecord, lex: UserLexicon | None = None) -> EntityInfo:
+    """A found name as the analysis knows it, with the type the user gave it, if any
+    (the spellings it is matched in depend on its type)."""
     details = rec.details or {}
     return EntityInfo(
         rec.key,
         rec.name,
         rec.name_en or "",
-        rec.type,
+        _found_type(rec, lex),
         rec.origin,
         affiliation=details.get("affiliation"),
         aliases=list(rec.aliases),
@@ -159,7 +171,7 @@ def _knowledge(
 ) -> tuple[Knowledge, FramingKnowledge]:
     """The gazetteer with the user's edits and the names found before, and the framing
     lexicons: built once per analysing process."""
-    kb = Knowledge.load(lex.lexicon_edits(), [_info(r) for r in previous])
+    kb = Knowledge.load(lex.lexicon_edits(), [_info(r, lex) for r in previous])
     return kb, FramingKnowledge.load(kb)
 
 
@@ -234,7 +246,7 @@ def analyse_documents(
                                 d.key,
                                 d.name,
                                 None,
-                                "person",
+                                FOUND_TYPE,
                                 "discovered",
                                 (d.name,),
                                 {"title": d.title, "affiliation": d.affiliation},
@@ -261,6 +273,7 @@ def analyse_documents(
         store.apply_entity_state(
             names=lex.names,
             types=lex.types,
+            found_type=FOUND_TYPE,
             ignored=lex.ignored,
             merged=lex.merged,
             user_aliases=lex.added,
@@ -512,7 +525,7 @@ def _resolve_speakers(
     for form, keys in kb.surnames.items():
         index.setdefault(form, set()).update(keys)
     for key, name, etype in store.discovered_names():
-        if etype == "person":
+        if lex.types.get(key, etype) == "person":
             index.setdefault(name, set()).add(key)
             words = name.split()
             if len(words) >= 2 and len(words[-1]) >= 4:

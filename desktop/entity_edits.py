@@ -9,6 +9,7 @@ edit of a frequent entity touches thousands of documents: ``progress`` follows t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,6 +52,25 @@ def resolve_entity(store: Store, ref: str) -> EntityRef:
 def _docs_with_words(store: Store, text: str) -> list[int]:
     groups = query_groups(text)
     return [d for d, _ in store.search_ranked(groups, limit=1_000_000).ids] if groups else []
+
+
+def _docs_with_spellings(store: Store, entity: EntityRef, types: Iterable[str]) -> list[int]:
+    """The articles holding the last word of a spelling of the entity's names under any
+    of ``types`` (every match of a spelling holds its last word; a family name alone is
+    one)."""
+    from desktop.analysis.knowledge import surname_of
+    from desktop.analysis.variants import name_variants
+
+    names = [entity.name] + [a for a, _origin in store.entity_aliases(entity.id)]
+    words: set[str] = set()
+    for name in names:
+        norm = " ".join(normalize(name).split())
+        for entity_type in types:
+            words.update(v.split()[-1] for v in name_variants(norm, entity_type) if v)
+        surname = surname_of(norm)
+        if surname:
+            words.update(v.split()[-1] for v in name_variants(surname, "person") if v)
+    return [d for word in sorted(words) for d in _docs_with_words(store, word)]
 
 
 def _refresh(store: Store, doc_ids: list[int], progress: Progress | None) -> AnalysisReport:
@@ -104,9 +124,14 @@ def retype(
     if entity_type not in ENTITY_TYPES:
         raise EditError(f"unknown type {entity_type!r}; one of {', '.join(ENTITY_TYPES)}")
     entity = resolve_entity(store, ref)
+    docs = store.documents_mentioning([entity.id])
+    if store.entity_by_id(entity.id)[3] != "gazetteer":
+        # a found name is matched in the spellings of its type (a person's family name
+        # alone too): the articles with a word of either type's spellings are read again
+        docs += _docs_with_spellings(store, entity, (entity.type, entity_type))
     store.add_edit("retype", {"key": entity.key, "type": entity_type})
     # whether a mention can speak, or stand in apposition, depends on its type
-    _refresh(store, store.documents_mentioning([entity.id]), progress)
+    _refresh(store, docs, progress)
     return resolve_entity(store, entity.key)
 
 
@@ -152,6 +177,9 @@ def undo_last(store: Store, *, progress: Progress | None = None) -> str | None:
     docs = store.documents_mentioning(ids) if ids and op not in _NAME_ONLY else []
     if "alias" in payload:
         docs += _docs_with_words(store, str(payload["alias"]))
+    if op == "retype" and ids and store.entity_by_id(ids[0])[3] != "gazetteer":
+        # back to a type this edit no longer knows: the spellings of every type
+        docs += _docs_with_spellings(store, resolve_entity(store, keys[0]), ENTITY_TYPES)
     store.mark_edit_undone(edit_id)
     _refresh(store, docs, progress)
     return op

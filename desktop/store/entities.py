@@ -500,11 +500,20 @@ class EntityStoreMixin:
         merged: dict[str, str],
         user_aliases: dict[str, list[str]],
         confirmed: set[str],
+        found_type: str | None = None,
     ) -> None:
-        """Set the user-decided state of entities (by key) after an analysis."""
+        """Set the user-decided state of entities (by key) after an analysis; entities
+        found by discovery that ``types`` leaves out get ``found_type`` (the type of what
+        discovery finds: a change of type undone)."""
         with self.transaction() as s:
             ids = {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
             s.execute(update(Entity).values(ignored=False, merged_into_id=None))
+            if found_type is not None:
+                s.execute(
+                    update(Entity)
+                    .where(Entity.origin == "discovered", Entity.key.not_in(list(types)))
+                    .values(type=found_type)
+                )
             for key, name in names.items():
                 if key in ids:
                     s.execute(update(Entity).where(Entity.id == ids[key]).values(name=name))

@@ -155,3 +155,51 @@ def test_kept_entity_counts_follow_edits_and_deletions(analysed: Store) -> None:
     first = analysed.documents_mentioning([lavrov.id])[0]
     analysed.delete_document(first)
     assert stored() == counted() and forms_stored() == forms_counted()
+
+
+def test_retyping_a_found_name_gives_what_a_full_analysis_gives(tmp_path: Path) -> None:
+    """A name the analysis found is matched in the spellings of its type, a person's
+    family name alone too: retyping it reads again the articles those spellings are in,
+    including one that never named it in full (and undoing it does the same)."""
+    from desktop.importing import import_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "قال وزير الخارجية الفنلندي بيكا هافيستو إن بلاده تدعم الحل السياسي في سوريا.\n"
+        "وأضاف هافيستو أن المفاوضات يجب أن تستمر في جنيف.",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "وأكد هافيستو في مؤتمر صحفي في هلسنكي أن الوضع في سوريا صعب.", encoding="utf-8"
+    )
+    store = Store.open(tmp_path / "found.db")
+    import_paths(store, [folder])
+    analyse_documents(store)
+
+    def mentions() -> list[tuple[str, int, str]]:
+        """(article, start, "surname" or "full"): a full name found again in a partial
+        analysis is a known name, in a full one a discovered name, as for any edit."""
+        return sorted(
+            (d.stem, m.start, "surname" if m.kind == "surname" else "full")
+            for d in store.documents()
+            for m, name, _type in store.document_mentions(d.id)
+            if "هافيستو" in name
+        )
+
+    as_person = mentions()
+    assert [(stem, kind) for stem, _s, kind in as_person] == [
+        ("a", "full"),
+        ("a", "surname"),
+        ("b", "surname"),
+    ]
+    edits.retype(store, "بيكا هافيستو", "organisation")
+    as_organisation = mentions()
+    assert [(stem, kind) for stem, _s, kind in as_organisation] == [("a", "full")]
+    analyse_documents(store, full=True)
+    assert mentions() == as_organisation
+    assert edits.undo_last(store) == "retype"
+    assert mentions() == as_person  # «هافيستو» alone in b is his again
+    analyse_documents(store, full=True)
+    assert mentions() == as_person
+    store.close()
