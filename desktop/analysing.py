@@ -143,6 +143,8 @@ def _record(info: EntityInfo) -> EntityRecord:
 
 #: what discovery finds: people (the user may retype one; undone, it is a person again)
 FOUND_TYPE = "person"
+#: the key of a found name's ``details`` that keeps the name as it was found
+FOUND_AS = "found_as"
 
 
 def _found_type(rec: EntityRecord, lex: UserLexicon | None) -> str:
@@ -157,7 +159,8 @@ def _info(rec: EntityRecord, lex: UserLexicon | None = None) -> EntityInfo:
     details = rec.details or {}
     return EntityInfo(
         rec.key,
-        rec.name,
+        # matched as found, not as the user renamed it (a display name)
+        str(details.get(FOUND_AS) or rec.name) if lex is not None else rec.name,
         rec.name_en or "",
         _found_type(rec, lex),
         rec.origin,
@@ -249,7 +252,8 @@ def analyse_documents(
                                 FOUND_TYPE,
                                 "discovered",
                                 (d.name,),
-                                {"title": d.title, "affiliation": d.affiliation},
+                                # the name as found: a rename undone gives it back
+                                {"title": d.title, "affiliation": d.affiliation, FOUND_AS: d.name},
                             )
                             for d in new
                         )
@@ -274,6 +278,7 @@ def analyse_documents(
             names=lex.names,
             types=lex.types,
             found_type=FOUND_TYPE,
+            found_as=FOUND_AS,
             ignored=lex.ignored,
             merged=lex.merged,
             user_aliases=lex.added,

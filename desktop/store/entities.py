@@ -501,10 +501,12 @@ class EntityStoreMixin:
         user_aliases: dict[str, list[str]],
         confirmed: set[str],
         found_type: str | None = None,
+        found_as: str | None = None,
     ) -> None:
-        """Set the user-decided state of entities (by key) after an analysis; entities
+        """Set the user-decided state of entities (by key) after an analysis. Entities
         found by discovery that ``types`` leaves out get ``found_type`` (the type of what
-        discovery finds: a change of type undone)."""
+        discovery finds), and those ``names`` leaves out the name kept in their details
+        under ``found_as``: a change of type or name undone."""
         with self.transaction() as s:
             ids = {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
             s.execute(update(Entity).values(ignored=False, merged_into_id=None))
@@ -514,6 +516,16 @@ class EntityStoreMixin:
                     .where(Entity.origin == "discovered", Entity.key.not_in(list(types)))
                     .values(type=found_type)
                 )
+            if found_as is not None:
+                found = s.execute(
+                    select(Entity.id, Entity.key, Entity.name, Entity.details).where(
+                        Entity.origin == "discovered"
+                    )
+                )
+                for entity_id, key, name, details in found:
+                    first = (details or {}).get(found_as)
+                    if first and key not in names and name != first:
+                        s.execute(update(Entity).where(Entity.id == entity_id).values(name=first))
             for key, name in names.items():
                 if key in ids:
                     s.execute(update(Entity).where(Entity.id == ids[key]).values(name=name))

@@ -161,21 +161,7 @@ def test_retyping_a_found_name_gives_what_a_full_analysis_gives(tmp_path: Path) 
     """A name the analysis found is matched in the spellings of its type, a person's
     family name alone too: retyping it reads again the articles those spellings are in,
     including one that never named it in full (and undoing it does the same)."""
-    from desktop.importing import import_paths
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "قال وزير الخارجية الفنلندي بيكا هافيستو إن بلاده تدعم الحل السياسي في سوريا.\n"
-        "وأضاف هافيستو أن المفاوضات يجب أن تستمر في جنيف.",
-        encoding="utf-8",
-    )
-    (folder / "b.txt").write_text(
-        "وأكد هافيستو في مؤتمر صحفي في هلسنكي أن الوضع في سوريا صعب.", encoding="utf-8"
-    )
-    store = Store.open(tmp_path / "found.db")
-    import_paths(store, [folder])
-    analyse_documents(store)
+    store = _store_with_a_found_name(tmp_path)
 
     def mentions() -> list[tuple[str, int, str]]:
         """(article, start, "surname" or "full"): a full name found again in a partial
@@ -202,4 +188,42 @@ def test_retyping_a_found_name_gives_what_a_full_analysis_gives(tmp_path: Path) 
     assert mentions() == as_person  # «هافيستو» alone in b is his again
     analyse_documents(store, full=True)
     assert mentions() == as_person
+    store.close()
+
+
+def _store_with_a_found_name(tmp_path: Path) -> Store:
+    """Two articles naming a Finnish minister the gazetteer does not know: in full (and
+    by his family name) in one, by his family name alone in the other."""
+    from desktop.importing import import_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "قال وزير الخارجية الفنلندي بيكا هافيستو إن بلاده تدعم الحل السياسي في سوريا.\n"
+        "وأضاف هافيستو أن المفاوضات يجب أن تستمر في جنيف.",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "وأكد هافيستو في مؤتمر صحفي في هلسنكي أن الوضع في سوريا صعب.", encoding="utf-8"
+    )
+    store = Store.open(tmp_path / "found.db")
+    import_paths(store, [folder])
+    analyse_documents(store)
+    return store
+
+
+def test_renaming_a_found_name_changes_what_is_shown_not_what_is_matched(
+    tmp_path: Path,
+) -> None:
+    store = _store_with_a_found_name(tmp_path)
+    found = edits.resolve_entity(store, "بيكا هافيستو")
+    assert store.entity_by_id(found.id)[3] == "discovered"
+    edits.rename(store, str(found.id), "بيكا هافيستو (فنلندا)")
+    analyse_documents(store, [d.id for d in store.documents()])  # the next import's
+    assert store.entity_by_id(found.id)[1] == "بيكا هافيستو (فنلندا)"
+    assert [a for a, _origin in store.entity_aliases(found.id)] == ["بيكا هافيستو"]
+    assert edits.undo_last(store) == "rename"
+    assert store.entity_by_id(found.id)[1] == "بيكا هافيستو"
+    analyse_documents(store, full=True)
+    assert store.entity_by_id(found.id)[1] == "بيكا هافيستو"
     store.close()
