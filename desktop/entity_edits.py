@@ -9,7 +9,7 @@ edit of a frequent entity touches thousands of documents: ``progress`` follows t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -121,18 +121,26 @@ def rename(store: Store, ref: str, name: str, *, progress: Progress | None = Non
 def retype(
     store: Store, ref: str, entity_type: str, *, progress: Progress | None = None
 ) -> EntityRef:
+    return retype_many(store, [ref], entity_type, progress=progress)[0]
+
+
+def retype_many(
+    store: Store, refs: Sequence[str], entity_type: str, *, progress: Progress | None = None
+) -> list[EntityRef]:
+    """Several entities given one type, their articles analysed again once."""
     if entity_type not in ENTITY_TYPES:
         raise EditError(f"unknown type {entity_type!r}; one of {', '.join(ENTITY_TYPES)}")
-    entity = resolve_entity(store, ref)
-    docs = store.documents_mentioning([entity.id])
-    if store.entity_by_id(entity.id)[3] != "gazetteer":
-        # a found name is matched in the spellings of its type (a person's family name
-        # alone too): the articles with a word of either type's spellings are read again
-        docs += _docs_with_spellings(store, entity, (entity.type, entity_type))
-    store.add_edit("retype", {"key": entity.key, "type": entity_type})
+    entities = [resolve_entity(store, ref) for ref in refs]  # every one known, or no edit
+    docs = store.documents_mentioning([e.id for e in entities])
+    for entity in entities:
+        if store.entity_by_id(entity.id)[3] != "gazetteer":
+            # a found name is matched in the spellings of its type (a person's family
+            # name alone too): the articles with a word of either type's are read again
+            docs += _docs_with_spellings(store, entity, (entity.type, entity_type))
+        store.add_edit("retype", {"key": entity.key, "type": entity_type})
     # whether a mention can speak, or stand in apposition, depends on its type
     _refresh(store, docs, progress)
-    return resolve_entity(store, entity.key)
+    return [resolve_entity(store, e.key) for e in entities]
 
 
 def add_alias(store: Store, ref: str, alias: str, *, progress: Progress | None = None) -> EntityRef:
@@ -147,18 +155,33 @@ def add_alias(store: Store, ref: str, alias: str, *, progress: Progress | None =
 
 
 def ignore(store: Store, ref: str, *, progress: Progress | None = None) -> EntityRef:
-    entity = resolve_entity(store, ref)
-    docs = store.documents_mentioning([entity.id])
-    store.add_edit("ignore", {"key": entity.key})
+    return ignore_many(store, [ref], progress=progress)[0]
+
+
+def ignore_many(
+    store: Store, refs: Sequence[str], *, progress: Progress | None = None
+) -> list[EntityRef]:
+    """Several entities ignored, their articles analysed again once."""
+    entities = [resolve_entity(store, ref) for ref in refs]
+    docs = store.documents_mentioning([e.id for e in entities])
+    for entity in entities:
+        store.add_edit("ignore", {"key": entity.key})
     _refresh(store, docs, progress)
-    return entity
+    return entities
 
 
 def confirm(store: Store, ref: str, *, progress: Progress | None = None) -> EntityRef:
-    entity = resolve_entity(store, ref)
-    store.add_edit("confirm", {"key": entity.key})
+    return confirm_many(store, [ref], progress=progress)[0]
+
+
+def confirm_many(
+    store: Store, refs: Sequence[str], *, progress: Progress | None = None
+) -> list[EntityRef]:
+    entities = [resolve_entity(store, ref) for ref in refs]
+    for entity in entities:
+        store.add_edit("confirm", {"key": entity.key})
     _refresh(store, [], progress)
-    return entity
+    return entities
 
 
 #: edits that change no document's analysis

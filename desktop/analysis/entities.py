@@ -308,6 +308,9 @@ class _DocumentAnalyser:
                 i = b
                 continue
             norm_name = " ".join(t.text for t in toks[a:b])
+            if norm_name in self.kb.ignored_forms:  # the user ignored whom it names
+                i = b
+                continue
             known = self._known_person(norm_name)
             if known:
                 self._add(start, end, known, "name", 0.9)

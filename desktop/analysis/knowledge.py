@@ -121,8 +121,13 @@ class Knowledge:
         self.surnames: dict[str, set[str]] = {}
         #: entity key → its names as written in the lexicon (normalised), not generated
         self.written_forms: dict[str, set[str]] = {}
+        #: spellings of the entities the user ignored: discovery does not bring them back
+        self.ignored_forms: set[str] = set()
         for info in self.entities.values():
             if info.key in self.ignored:
+                for alias in info.aliases or [info.name]:
+                    norm = " ".join(normalize(alias).split())
+                    self.ignored_forms.update(name_variants(norm, info.type))
                 continue
             gone = removed.get(info.key, set())
             for alias in dict.fromkeys(info.aliases or [info.name]):

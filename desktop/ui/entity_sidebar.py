@@ -405,10 +405,10 @@ class EntitySidebar(QWidget):
         if not rows:
             return
         store = self._store
-        self._run_each(
+        refs = [str(r.id) for r in rows]
+        self._run_edit(
             self.tr("Change type"),
-            [str(r.id) for r in rows],
-            lambda ref, p: entity_edits.retype(store, ref, entity_type, progress=p),
+            lambda p: entity_edits.retype_many(store, refs, entity_type, progress=p)[0],
         )
 
     def add_alias_to_selected(self) -> None:
@@ -428,10 +428,9 @@ class EntitySidebar(QWidget):
         if not refs:
             return
         store = self._store
-        self._run_each(
+        self._run_edit(
             self.tr("Confirm entity"),
-            refs,
-            lambda ref, p: entity_edits.confirm(store, ref, progress=p),
+            lambda p: entity_edits.confirm_many(store, refs, progress=p)[0],
         )
 
     def ignore_selected(self) -> None:
@@ -439,10 +438,9 @@ class EntitySidebar(QWidget):
         if not refs:
             return
         store = self._store
-        self._run_each(
+        self._run_edit(
             self.tr("Ignore entity"),
-            refs,
-            lambda ref, p: entity_edits.ignore(store, ref, progress=p),
+            lambda p: entity_edits.ignore_many(store, refs, progress=p),
             select_result=False,
         )
 
@@ -455,22 +453,6 @@ class EntitySidebar(QWidget):
         )
 
     # ---- running an edit --------------------------------------------------------------
-    def _run_each(
-        self,
-        title: str,
-        refs: Sequence[str],
-        edit: Callable[[str, Progress], EntityRef],
-        *,
-        select_result: bool = True,
-    ) -> None:
-        """One edit per entity, in one task; the first entity's result is kept."""
-
-        def task(progress: Progress) -> EntityRef | None:
-            results = [edit(ref, progress) for ref in refs]
-            return results[0] if results else None
-
-        self._run_edit(title, task, select_result=select_result)
-
     def _run_edit(
         self, title: str, fn: Callable[[Progress], Any], *, select_result: bool = True
     ) -> None:

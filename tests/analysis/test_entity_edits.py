@@ -94,6 +94,14 @@ def test_an_edit_reports_progress_over_the_documents_it_analyses_again(analysed:
     assert seen.calls[0] == ("start", touched) and touched >= 1
     assert sum(n for kind, n in seen.calls if kind == "advance") >= touched
     assert seen.calls[-1] == ("finish", 0)
+    # several entities at once: their articles analysed again once, not once each
+    two = [edits.resolve_entity(analysed, n).id for n in ("جيمس جيفري", "غير بيدرسون")]
+    touched_by_either = len(set(analysed.documents_mentioning(two)))
+    both = Recorder()
+    edits.ignore_many(analysed, [str(i) for i in two], progress=both)
+    starts = [c for c in both.calls if c[0] == "start"]
+    assert starts == [("start", touched_by_either)] and touched_by_either >= 2
+    assert not {"جيمس جيفري", "غير بيدرسون"} & set(_names(analysed))
     renamed = Recorder()
     edits.rename(analysed, "pedersen", "غير أوتو بيدرسون", progress=renamed)
     assert edits.undo_last(analysed, progress=renamed) == "rename"
