@@ -162,12 +162,7 @@ def ignore_many(
     store: Store, refs: Sequence[str], *, progress: Progress | None = None
 ) -> list[EntityRef]:
     """Several entities ignored, their articles analysed again once."""
-    entities = [resolve_entity(store, ref) for ref in refs]
-    docs = store.documents_mentioning([e.id for e in entities])
-    for entity in entities:
-        store.add_edit("ignore", {"key": entity.key})
-    _refresh(store, docs, progress)
-    return entities
+    return _mark_many(store, refs, "ignore", progress, reanalyse=True)
 
 
 def confirm(store: Store, ref: str, *, progress: Progress | None = None) -> EntityRef:
@@ -177,10 +172,19 @@ def confirm(store: Store, ref: str, *, progress: Progress | None = None) -> Enti
 def confirm_many(
     store: Store, refs: Sequence[str], *, progress: Progress | None = None
 ) -> list[EntityRef]:
-    entities = [resolve_entity(store, ref) for ref in refs]
+    return _mark_many(store, refs, "confirm", progress, reanalyse=False)
+
+
+def _mark_many(
+    store: Store, refs: Sequence[str], op: str, progress: Progress | None, *, reanalyse: bool
+) -> list[EntityRef]:
+    """The edit ``op`` of several entities, logged one by one, then one analysis of the
+    articles that mention them (``reanalyse``) or none."""
+    entities = [resolve_entity(store, ref) for ref in refs]  # every one known, or no edit
+    docs = store.documents_mentioning([e.id for e in entities]) if reanalyse else []
     for entity in entities:
-        store.add_edit("confirm", {"key": entity.key})
-    _refresh(store, [], progress)
+        store.add_edit(op, {"key": entity.key})
+    _refresh(store, docs, progress)
     return entities
 
 
