@@ -96,7 +96,7 @@ _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CLASS_SEPARATORS = re.compile(r"[\s_\-]+")
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Node:
     tag: str
     attrs: dict[str, str]
@@ -236,16 +236,20 @@ def _is_dropped(node: _Node, mode: _Mode) -> bool:
         return node.tag in _LENIENT_TAGS
     if node.tag in _BOILERPLATE_TAGS:
         return not (node.tag == "form" and node.wraps_content)
-    if node.attr("role").lower() in _BOILERPLATE_ROLES:
+    if "role" in node.attrs and node.attr("role").lower() in _BOILERPLATE_ROLES:
         return True
     return _has_boilerplate_name(node)
 
 
-def _blocked(nodes: list[_Node], mode: _Mode) -> set[_Node]:
-    """Elements dropped in ``mode`` or lying inside one (one pass, document order)."""
+def _dropped(nodes: list[_Node], mode: _Mode) -> set[_Node]:
+    return {node for node in nodes if _is_dropped(node, mode)}
+
+
+def _blocked(nodes: list[_Node], dropped: set[_Node]) -> set[_Node]:
+    """Elements ``dropped`` or lying inside one (one pass, document order)."""
     blocked: set[_Node] = set()
     for node in nodes:
-        if node.parent in blocked or _is_dropped(node, mode):
+        if node in dropped or node.parent in blocked:
             blocked.add(node)
     return blocked
 
@@ -319,6 +323,8 @@ def _is_main(node: _Node) -> bool:
 
 
 def _is_marked_main(node: _Node) -> bool:
+    if "role" not in node.attrs and "itemprop" not in node.attrs:
+        return False
     itemprops = node.attr("itemprop").lower().split()
     return node.attr("role").lower() == "main" or "articlebody" in itemprops
 
@@ -344,8 +350,9 @@ def _pick_body(root: _Node, nodes: list[_Node]) -> tuple[_Node, str]:
     """
     modes: tuple[_Mode, ...] = ("strict", "lenient")
     for mode in modes:
-        blocked = _blocked(nodes, mode)
-        sizes = _text_sizes(nodes, mode)
+        dropped = _dropped(nodes, mode)  # each element judged once for both
+        blocked = _blocked(nodes, dropped)
+        sizes = _text_sizes(nodes, dropped)
         for selector in _BODY_SELECTORS:
             candidates = [n for n in nodes if selector(n) and _is_reachable(n, blocked)]
             best = max(candidates, key=sizes.__getitem__, default=None)
@@ -358,7 +365,7 @@ def _pick_body(root: _Node, nodes: list[_Node]) -> tuple[_Node, str]:
     return root, ""
 
 
-def _text_sizes(nodes: list[_Node], mode: _Mode) -> dict[_Node, int]:
+def _text_sizes(nodes: list[_Node], dropped: set[_Node]) -> dict[_Node, int]:
     """Non-space characters each element would contribute if it were the body.
 
     Computed bottom-up in one pass, so nested candidates cost linear time.
@@ -369,7 +376,7 @@ def _text_sizes(nodes: list[_Node], mode: _Mode) -> dict[_Node, int]:
         for child in node.children:
             if isinstance(child, str):
                 total += len("".join(child.split()))
-            elif not _is_dropped(child, mode):
+            elif child not in dropped:
                 total += sizes[child]
         sizes[node] = total
     return sizes
@@ -394,7 +401,10 @@ def _meta_values(nodes: list[_Node]) -> dict[str, str]:
 def _with_itemprop(nodes: Iterable[_Node], prop: str) -> Iterator[_Node]:
     """The first few elements carrying microdata property ``prop``."""
     wanted = prop.lower()
-    found = (n for n in nodes if wanted in n.attr("itemprop").lower().split())
+    # most elements carry no itemprop: a key lookup rules them out
+    found = (
+        n for n in nodes if "itemprop" in n.attrs and wanted in n.attr("itemprop").lower().split()
+    )
     return islice(found, _MAX_TRIES)
 
 
@@ -422,7 +432,7 @@ def _first_heading(container: _Node, nodes: list[_Node]) -> str | None:
         (nodes, "lenient"),
     )
     for scope, mode in scopes:
-        blocked = _blocked(nodes, mode)
+        blocked = _blocked(nodes, _dropped(nodes, mode))
         headings = (n for n in scope if n.tag == "h1" and _is_reachable(n, blocked))
         for heading in islice(headings, _MAX_TRIES):
             text = _inline_text(heading)
@@ -495,7 +505,9 @@ def _publisher_name(nodes: list[_Node]) -> str | None:
 
 def _canonical_url(meta: dict[str, str], nodes: list[_Node]) -> str | None:
     for node in nodes:
+        if node.tag != "link":
+            continue
         rel = node.attr("rel").lower().split()
-        if node.tag == "link" and "canonical" in rel and node.attr("href"):
+        if "canonical" in rel and node.attr("href"):
             return node.attr("href")
     return meta.get("og:url")
