@@ -147,22 +147,17 @@ FOUND_TYPE = "person"
 FOUND_AS = "found_as"
 
 
-def _found_type(rec: EntityRecord, lex: UserLexicon | None) -> str:
-    if lex is None:
-        return rec.type
-    return lex.types.get(rec.key, FOUND_TYPE if rec.origin == "discovered" else rec.type)
-
-
-def _info(rec: EntityRecord, lex: UserLexicon | None = None) -> EntityInfo:
-    """A found name as the analysis knows it, with the type the user gave it, if any
-    (the spellings it is matched in depend on its type)."""
+def _info(rec: EntityRecord, lex: UserLexicon) -> EntityInfo:
+    """A found name as the analysis knows it: under the name it was found as (a rename
+    is a display name), with the type the user gave it, if any (the spellings it is
+    matched in depend on its type)."""
     details = rec.details or {}
+    found_type = FOUND_TYPE if rec.origin == "discovered" else rec.type
     return EntityInfo(
         rec.key,
-        # matched as found, not as the user renamed it (a display name)
-        str(details.get(FOUND_AS) or rec.name) if lex is not None else rec.name,
+        str(details.get(FOUND_AS) or rec.name),
         rec.name_en or "",
-        _found_type(rec, lex),
+        lex.types.get(rec.key, found_type),
         rec.origin,
         affiliation=details.get("affiliation"),
         aliases=list(rec.aliases),

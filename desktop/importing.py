@@ -268,7 +268,8 @@ def _prepare_in_worker(job: tuple[_Loaded | _Records | _Group, ImportOptions]) -
 
 #: imports of at least this many bytes are parsed and prepared in worker processes
 PARALLEL_BYTES = 16_000_000
-#: a JSON Lines file larger than this is read in pieces of about this size
+#: a record file (JSON Lines, CSV, JSON) larger than this is read in pieces of about
+#: this size
 PIECE_BYTES = 8_000_000
 
 

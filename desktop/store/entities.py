@@ -29,7 +29,7 @@ from desktop.store.models import (
     core_table,
 )
 from desktop.store.rows import EntityDetail, EntityRow, MentionRow
-from desktop.store.selects import lookup
+from desktop.store.selects import LOOKUP_CHUNK, lookup
 from desktop.text.normalize import normalize
 
 
@@ -500,8 +500,8 @@ class EntityStoreMixin:
         merged: dict[str, str],
         user_aliases: dict[str, list[str]],
         confirmed: set[str],
-        found_type: str | None = None,
-        found_as: str | None = None,
+        found_type: str,
+        found_as: str,
     ) -> None:
         """Set the user-decided state of entities (by key) after an analysis. Entities
         found by discovery that ``types`` leaves out get ``found_type`` (the type of what
@@ -510,22 +510,20 @@ class EntityStoreMixin:
         with self.transaction() as s:
             ids = {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
             s.execute(update(Entity).values(ignored=False, merged_into_id=None))
-            if found_type is not None:
-                s.execute(
-                    update(Entity)
-                    .where(Entity.origin == "discovered", Entity.key.not_in(list(types)))
-                    .values(type=found_type)
+            s.execute(
+                update(Entity)
+                .where(Entity.origin == "discovered", Entity.key.not_in(list(types)))
+                .values(type=found_type)
+            )
+            found = s.execute(
+                select(Entity.id, Entity.key, Entity.name, Entity.details).where(
+                    Entity.origin == "discovered"
                 )
-            if found_as is not None:
-                found = s.execute(
-                    select(Entity.id, Entity.key, Entity.name, Entity.details).where(
-                        Entity.origin == "discovered"
-                    )
-                )
-                for entity_id, key, name, details in found:
-                    first = (details or {}).get(found_as)
-                    if first and key not in names and name != first:
-                        s.execute(update(Entity).where(Entity.id == entity_id).values(name=first))
+            )
+            for entity_id, key, name, details in found:
+                first = (details or {}).get(found_as)
+                if first and key not in names and name != first:
+                    s.execute(update(Entity).where(Entity.id == entity_id).values(name=first))
             for key, name in names.items():
                 if key in ids:
                     s.execute(update(Entity).where(Entity.id == ids[key]).values(name=name))
@@ -585,12 +583,12 @@ def _tally(s: Session, doc_ids: Sequence[int]) -> _Tally:
     documents: Counter[int] = Counter()
     forms: Counter[tuple[int, str]] = Counter()
     ids = list(dict.fromkeys(doc_ids))
-    for lo in range(0, len(ids), 500):
+    for lo in range(0, len(ids), LOOKUP_CHUNK):
         q = (
             select(Mention.entity_id, Mention.document_id, Surface.text, func.count())
             .select_from(Mention)
             .join(Surface, Surface.id == Mention.surface_id)
-            .where(Mention.document_id.in_(ids[lo : lo + 500]))
+            .where(Mention.document_id.in_(ids[lo : lo + LOOKUP_CHUNK]))
             .group_by(Mention.entity_id, Mention.document_id, Surface.text)
         )
         seen: set[tuple[int, int]] = set()
