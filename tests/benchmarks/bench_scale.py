@@ -425,7 +425,7 @@ def measure(a: argparse.Namespace) -> Figures:
             folder = work / f"corpus-{a.docs}"
             log(f"generating {a.docs} articles…")
             t0 = time.perf_counter()
-            write_corpus(folder, a.docs)
+            write_corpus(folder, a.docs, new_names=a.new_names)
             fig.generate_s = round(time.perf_counter() - t0, 2)
         fig.corpus_mb = round(folder_bytes(folder) / MB, 1)
         db = work / f"bench-{a.docs if a.folder is None else folder.name}.db"
@@ -644,6 +644,8 @@ def scaling(a: argparse.Namespace, sizes: list[int]) -> list[Figures]:
         cmd = [sys.executable, __file__, "--docs", str(n), "--json", "--repeats", str(a.repeats)]
         if a.search_only:
             cmd.append("--search-only")
+        if a.new_names:
+            cmd += ["--new-names", str(a.new_names)]
         if a.keep is not None:
             cmd += ["--keep", str(a.keep)]
         done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True)
@@ -666,6 +668,13 @@ def main() -> int:
     )
     p.add_argument(
         "--search-only", action="store_true", help="import without analysis; search figures only"
+    )
+    p.add_argument(
+        "--new-names",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="name this share of the actors with people no lexicon knows (e.g. 0.5)",
     )
     p.add_argument("--repeats", type=int, default=5, help="timed passes over the queries")
     p.add_argument("--keep", type=Path, help="work here and keep the corpus and database")
