@@ -234,25 +234,10 @@ def analyse_documents(
             upcoming = submit(batches[number + 1]) if number + 1 < len(batches) else None
             written: list[tuple[int, list[NewMention]]] = []
             framing = FramingRows([], [], [])
-            for job, found in zip(jobs, results, strict=True):
+            done = list(zip(jobs, results, strict=True))
+            key_ids.update(store.add_entities(_new_names(done, key_ids)))
+            for job, found in done:
                 doc_id, text = job[0], job[1]
-                new = [d for k, d in found.discovered.items() if k not in key_ids]
-                if new:
-                    key_ids.update(
-                        store.sync_entities(
-                            EntityRecord(
-                                d.key,
-                                d.name,
-                                None,
-                                FOUND_TYPE,
-                                "discovered",
-                                (d.name,),
-                                # the name as found: a rename undone gives it back
-                                {"title": d.title, "affiliation": d.affiliation, FOUND_AS: d.name},
-                            )
-                            for d in new
-                        )
-                    )
                 for d in found.discovered.values():
                     discovered[d.key] = d.norm
                 rows = _mention_rows(found, key_ids)
@@ -421,6 +406,29 @@ def _pool(workers: int, lex: UserLexicon, previous: list[EntityRecord]) -> Proce
         initializer=_init_worker,
         initargs=(lex, previous),
     )
+
+
+def _new_names(done: Sequence[tuple[Job, Packed]], key_ids: dict[str, int]) -> list[EntityRecord]:
+    """The names a batch found that have no entity yet, each once, as its first
+    document found it."""
+    new: dict[str, DiscoveredName] = {}
+    for _job, found in done:
+        for key, d in found.discovered.items():
+            if key not in key_ids:
+                new.setdefault(key, d)
+    return [
+        EntityRecord(
+            d.key,
+            d.name,
+            None,
+            FOUND_TYPE,
+            "discovered",
+            (d.name,),
+            # the name as found: a rename undone gives it back
+            {"title": d.title, "affiliation": d.affiliation, FOUND_AS: d.name},
+        )
+        for d in new.values()
+    ]
 
 
 def _type_of(key: str, kb: Knowledge, lex: UserLexicon) -> str:

@@ -61,6 +61,39 @@ class _HasSessions(Protocol):
     def transaction(self) -> AbstractContextManager[Session]: ...
 
 
+def _entity_values(r: EntityRecord) -> dict[str, Any]:
+    return {
+        "key": r.key,
+        "name": r.name,
+        "name_en": r.name_en,
+        "type": r.type,
+        "origin": r.origin,
+        "confirmed": r.origin != "discovered",
+        "ignored": False,
+        "details": r.details,
+    }
+
+
+def _alias_rows(records: Iterable[EntityRecord], ids: dict[str, int]) -> list[dict[str, Any]]:
+    """The name and lexicon aliases of each record, normalised, once per entity."""
+    rows = []
+    for r in records:
+        seen: set[str] = set()
+        for alias in (r.name, *r.aliases):
+            norm = " ".join(normalize(alias).split())
+            if norm and norm not in seen:
+                seen.add(norm)
+                rows.append(
+                    {
+                        "entity_id": ids[r.key],
+                        "text": alias,
+                        "norm": norm,
+                        "origin": "lexicon" if r.origin != "discovered" else "discovered",
+                    }
+                )
+    return rows
+
+
 class EntityStoreMixin:
     """Mixed into :class:`desktop.store.store.Store`."""
 
@@ -73,22 +106,7 @@ class EntityStoreMixin:
             existing = {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
             new = [r for r in records if r.key not in existing]
             if new:
-                s.execute(
-                    insert(Entity),
-                    [
-                        {
-                            "key": r.key,
-                            "name": r.name,
-                            "name_en": r.name_en,
-                            "type": r.type,
-                            "origin": r.origin,
-                            "confirmed": r.origin != "discovered",
-                            "ignored": False,
-                            "details": r.details,
-                        }
-                        for r in new
-                    ],
-                )
+                s.execute(insert(Entity), [_entity_values(r) for r in new])
                 existing = {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
             new_keys = {r.key for r in new}
             stored = {
@@ -116,21 +134,7 @@ class EntityStoreMixin:
                 )
             ids = [existing[r.key] for r in records]
             s.execute(delete(Alias).where(Alias.entity_id.in_(ids), Alias.origin != "user"))
-            rows = []
-            for r in records:
-                seen: set[str] = set()
-                for alias in (r.name, *r.aliases):
-                    norm = " ".join(normalize(alias).split())
-                    if norm and norm not in seen:
-                        seen.add(norm)
-                        rows.append(
-                            {
-                                "entity_id": existing[r.key],
-                                "text": alias,
-                                "norm": norm,
-                                "origin": "lexicon" if r.origin != "discovered" else "discovered",
-                            }
-                        )
+            rows = _alias_rows(records, existing)
             user = {
                 (e, n)
                 for e, n in s.execute(
@@ -141,6 +145,21 @@ class EntityStoreMixin:
             if rows:
                 s.execute(insert(Alias), rows)
             return existing
+
+    def add_entities(self: _HasSessions, records: Sequence[EntityRecord]) -> dict[str, int]:
+        """Insert entities whose keys are not stored yet (names found in the documents
+        being analysed) with their aliases; returns key → id of these only. Unlike
+        :meth:`sync_entities` it reads nothing else, so a run that finds thousands of
+        new names does not read the whole entity table for each."""
+        if not records:
+            return {}
+        with self.transaction() as s:
+            s.execute(insert(Entity), [_entity_values(r) for r in records])
+            ids = lookup(s, Entity.key, Entity.id, [r.key for r in records])
+            rows = _alias_rows(records, ids)
+            if rows:
+                s.execute(insert(Alias), rows)
+            return ids
 
     def entity_keys(self: _HasSessions) -> dict[str, int]:
         with self.session() as s:

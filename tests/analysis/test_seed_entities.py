@@ -191,3 +191,47 @@ def test_bulk_work_collects_garbage_less_often_and_gives_the_thresholds_back(
         assert gc.get_threshold() == BULK_GC_THRESHOLDS  # the outer block still runs
     assert seen and set(seen) == {BULK_GC_THRESHOLDS}
     assert gc.get_threshold() == own
+
+
+def test_names_found_across_many_documents_do_not_read_every_entity_each_time(
+    store: Store, tmp_path: Path
+) -> None:
+    """Each new name used to send the writer through every stored entity: a corpus that
+    names thousands of people took minutes. New names are now added once per batch."""
+    from sqlalchemy import event
+
+    from desktop.importing import import_paths
+
+    people = ["رامي العمري", "طارق الخطيب", "نزار الحلبي", "سلمى التميمي", "وائل الجبوري"]
+    people += ["فادي الحداد", "منى الصباغ", "ماهر الدوري", "ريم الكبيسي", "باسل النعيمي"]
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i, name in enumerate(people * 2):
+        title = "وزير الخارجية الأردني" if i < len(people) else "المتحدث باسم الحكومة"
+        (folder / f"{i:02d}.txt").write_text(
+            f"قال {title} {name} إن المحادثات في جنيف ستستأنف الأسبوع المقبل.\n"
+            f"وأضاف {name.split()[-1]} أن الوفود وصلت إلى المدينة.\n",
+            encoding="utf-8",
+        )
+    import_paths(store, [folder])
+    reads: list[str] = []
+
+    def count(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if " ".join(statement.split()) == 'SELECT entities."key", entities.id FROM entities':
+            reads.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        analyse_documents(store, workers=1)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    found = {r.name: r for r in store.entity_rows() if r.origin == "discovered"}
+    assert set(people) <= set(found)
+    # each name is one entity, in all of its documents, titled as its first article had it
+    for name in people:
+        assert found[name].documents == 2
+        details = store.entity_detail(found[name].id).details
+        assert details["title"] == "وزير الخارجية الأردني"
+    # the whole key map is read a few times a run (23 times before: twice per document
+    # with a new name, for 20 documents), not once per document
+    assert len(reads) <= 4, len(reads)
