@@ -34,17 +34,25 @@ def same_person(a: str, b: str) -> float:
 def cluster_names(names: Iterable[tuple[str, str]]) -> dict[str, tuple[str, float]]:
     """``(key, normalised name)`` pairs → redirects ``key → (target key, confidence)``.
 
-    Each cluster's target is its longest name (then the first seen)."""
+    Each cluster's target is its longest name (then the first seen). Names are compared
+    only with names of the same family skeleton, the only ones :func:`same_person` can
+    join: a corpus that names thousands of people is not compared pair by pair."""
     items = list(dict(names).items())
     items.sort(key=lambda kv: -len(kv[1].split()))
+    by_family: dict[str, list[tuple[str, str]]] = {}
+    for key, name in items:
+        words = skeleton(name).split()
+        if words:
+            by_family.setdefault(words[-1], []).append((key, name))
     redirects: dict[str, tuple[str, float]] = {}
-    for i, (key, name) in enumerate(items):
-        if key in redirects:
-            continue
-        for other_key, other_name in items[i + 1 :]:
-            if other_key in redirects:
+    for group in by_family.values():
+        for i, (key, name) in enumerate(group):
+            if key in redirects:
                 continue
-            score = same_person(name, other_name)
-            if score:
-                redirects[other_key] = (key, score)
+            for other_key, other_name in group[i + 1 :]:
+                if other_key in redirects:
+                    continue
+                score = same_person(name, other_name)
+                if score:
+                    redirects[other_key] = (key, score)
     return redirects

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.analysis.cluster import cluster_names, same_person
 from desktop.analysis.doctext import DocText
@@ -95,6 +97,43 @@ def test_clusters_never_merge_people_sharing_a_first_name() -> None:
     redirects = cluster_names(names.items())
     assert redirects == {"k2": ("k1", pytest.approx(0.9))}
     assert same_person(names["k3"], names["k4"]) == 0.0
+
+
+def _cluster_pairwise(names: dict[str, str]) -> dict[str, tuple[str, float]]:
+    """Every name against every later one: what cluster_names must agree with."""
+    items = sorted(names.items(), key=lambda kv: -len(kv[1].split()))
+    redirects: dict[str, tuple[str, float]] = {}
+    for i, (key, name) in enumerate(items):
+        if key in redirects:
+            continue
+        for other_key, other_name in items[i + 1 :]:
+            score = 0.0 if other_key in redirects else same_person(name, other_name)
+            if score:
+                redirects[other_key] = (key, score)
+    return redirects
+
+
+_FIRST = ["علي", "علي أصغر", "سيرغي", "ستافان", "ستيفان", "غير", "جير", "محمد", "دي"]
+_FAMILY = ["خاجي", "لافروف", "دي ميستورا", "دي مستورا", "ديمستورا", "بيدرسون", "بيدرسن", "العمري"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_FIRST), st.sampled_from(_FIRST), st.sampled_from(_FAMILY)),
+        max_size=40,
+    ),
+    st.lists(st.integers(1, 3), min_size=40, max_size=40),
+)
+def test_clusters_compared_by_family_agree_with_every_pair(
+    people: list[tuple[str, str, str]], widths: list[int]
+) -> None:
+    # names of one to three words over shared first names and family-name variants
+    names = {}
+    for i, ((first, middle, family), width) in enumerate(zip(people, widths, strict=False)):
+        words = [first, middle, family][3 - width :]
+        names[f"k{i}"] = normalize(" ".join(words))
+    assert cluster_names(names.items()) == _cluster_pairwise(names)
 
 
 def test_a_group_finds_what_each_of_its_matchers_finds_alone() -> None:
