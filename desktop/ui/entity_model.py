@@ -46,6 +46,14 @@ _Index = QModelIndex | QPersistentModelIndex
 #: internal id of a type (top-level) row; an entity row carries its type row + 1
 _TYPE_NODE = 0
 _TOOLTIP_ALIASES = 8
+#: combined once: the view asks for every row's flags, and each ``|`` of Qt enums costs
+_ENTITY_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+    | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 
 @lru_cache(maxsize=8192)
@@ -95,6 +103,8 @@ class EntityTreeModel(QAbstractItemModel):
         #: rows with their aliases seen and outlets read, by entity id
         self._filled: dict[int, EntityRow] = {}
         self._headers = (self.tr("Name"), self.tr("Documents"), self.tr("Mentions"))
+        #: the order the entities of each type are kept in (``None``: as given)
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # ---- content ----------------------------------------------------------------------
     def set_rows(
@@ -109,11 +119,48 @@ class EntityTreeModel(QAbstractItemModel):
         order += sorted(t for t in by_type if t not in ENTITY_TYPES)
         self.beginResetModel()
         self._types = order
-        self._entities = [by_type[t] for t in order]
+        self._entities = [self._sorted(by_type[t]) for t in order]
         self._search = None
         self._details = details
         self._filled = {}
         self.endResetModel()
+
+    # ---- order ------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order each type's entities by a column; types keep their fixed order. Ties of
+        counts read alphabetically whichever the direction. Sorted here, once per row,
+        rather than compared pair by pair through a proxy: thousands of names found in
+        a large corpus would otherwise cost a Python call per comparison."""
+        if not (0 <= column < len(self._headers)):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        held = [self.entity(index) for index in before]
+        self._entities = [self._sorted(entities) for entities in self._entities]
+        rows = {row.id: r for entities in self._entities for r, row in enumerate(entities)}
+        after = [
+            index
+            if row is None
+            else self.createIndex(rows[row.id], index.column(), index.internalId())
+            for index, row in zip(before, held, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _sorted(self, entities: list[EntityRow]) -> list[EntityRow]:
+        if self._sort is None:
+            return entities
+        column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column == NAME_COLUMN:
+            return sorted(entities, key=lambda r: (search_key(r.name), r.name), reverse=descending)
+        sign = -1 if descending else 1
+
+        def count(r: EntityRow) -> int:
+            return r.documents if column == DOCUMENTS_COLUMN else r.mentions
+
+        return sorted(entities, key=lambda r: (sign * count(r), search_key(r.name)))
 
     def _search_text(self, row: EntityRow) -> str:
         if self._search is None:
@@ -217,13 +264,7 @@ class EntityTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == _TYPE_NODE:
             return Qt.ItemFlag.ItemIsEnabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemIsDropEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ENTITY_FLAGS
 
     # ---- data -------------------------------------------------------------------------
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -350,13 +391,12 @@ class EntityTreeModel(QAbstractItemModel):
 
 class EntityFilterProxy(QSortFilterProxyModel):
     """Filters entities by name, English name and aliases seen (Arabic-normalised, spaces
-    ignored) and sorts them; type rows keep their order and show while a child matches."""
+    ignored); type rows show while a child matches. Sorting is the model's own."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._needle = ""
         self.setRecursiveFilteringEnabled(True)
-        self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
 
     def set_filter_text(self, text: str) -> None:
@@ -379,21 +419,10 @@ class EntityFilterProxy(QSortFilterProxyModel):
         haystack = model.data(model.index(source_row, 0, source_parent), SearchTextRole)
         return bool(haystack) and self._needle in haystack
 
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
-        if not left.parent().isValid():
-            # Types stay in their fixed order whichever way the entities are sorted.
-            return (left.row() > right.row()) if descending else (left.row() < right.row())
-        a, b = left.data(SortRole), right.data(SortRole)
-        if isinstance(a, str) and isinstance(b, str):
-            ka, kb = search_key(a), search_key(b)
-            if ka != kb:
-                return ka < kb
-            return a < b
-        if a != b:
-            return bool(a < b)
-        # Ties read alphabetically in either direction.
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The entity model keeps its rows in order; this proxy only filters."""
         model = self.sourceModel()
-        na = search_key(str(model.index(left.row(), NAME_COLUMN, left.parent()).data(SortRole)))
-        nb = search_key(str(model.index(right.row(), NAME_COLUMN, right.parent()).data(SortRole)))
-        return (na > nb) if descending else (na < nb)
+        if isinstance(model, EntityTreeModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +23,7 @@ from desktop.ui.entity_model import (
     MentionsRole,
     SortRole,
     decode_entity_ids,
+    search_key,
 )
 from desktop.ui.entity_sidebar import EntitySidebar
 from desktop.ui.palette import ENTITY_COLOURS
@@ -177,14 +179,16 @@ def test_sidebar_lists_de_mistura_under_people_with_three_documents(
 
 
 def test_sort_selector_sorts_by_name(sidebar: EntitySidebar) -> None:
-    people = sidebar.proxy.index(0, 0)
     sidebar.sort_combo.setCurrentIndex(0)
+    # a sort is a layout change: indexes taken before it are stale
+    people = sidebar.proxy.index(0, 0)
     names = [
         sidebar.proxy.index(r, 0, people).data() for r in range(sidebar.proxy.rowCount(people))
     ]
     assert names[0] != DE_MISTURA
     assert names == sorted(names, key=lambda n: n.replace("أ", "ا").replace("إ", "ا"))
     sidebar.sort_combo.setCurrentIndex(1)
+    people = sidebar.proxy.index(0, 0)
     assert sidebar.proxy.index(0, 0, people).data() == DE_MISTURA
 
 
@@ -361,3 +365,30 @@ def test_f2_on_the_tree_asks_for_a_new_name(
     assert len(dialogs.asked) == 1 and KERRY in dialogs.asked[0][1]  # None answered: no edit
     assert sidebar.ignore_action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
     assert sidebar.undo_action in sidebar.tree.actions()
+
+
+def test_model_sorts_each_type_and_keeps_what_is_held(analysed: Store) -> None:
+    model = EntityTreeModel()
+    model.set_rows(analysed.entity_rows())
+    mistura = entity_id(analysed, DE_MISTURA)
+    held = QPersistentModelIndex(model.index_for_entity(mistura, MENTIONS_COLUMN))
+    model.sort(MENTIONS_COLUMN, Qt.SortOrder.DescendingOrder)
+    people = model.index(0, 0)
+    rows = [model.entity(model.index(r, 0, people)) for r in range(model.rowCount(people))]
+    assert rows[0] is not None and rows[0].name == DE_MISTURA
+    counts = [(r.mentions, search_key(r.name)) for r in rows if r is not None]
+    # most mentioned first; equal counts read alphabetically
+    assert counts == sorted(counts, key=lambda c: (-c[0], c[1]))
+    assert any(a[0] == b[0] for a, b in itertools.pairwise(counts))
+    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    names = [model.index(r, 0, people).data() for r in range(model.rowCount(people))]
+    assert names == sorted(names, key=lambda n: (search_key(n), n))
+    # an index held through the sorts still points at de Mistura, in its new row
+    assert held.isValid() and held.data(EntityIdRole) == mistura
+    assert held.column() == MENTIONS_COLUMN and held.row() == names.index(DE_MISTURA) != 0
+    # the types keep their fixed order whichever way entities are sorted
+    model.sort(NAME_COLUMN, Qt.SortOrder.DescendingOrder)
+    types = [model.index(r, 0).data(EntityTypeRole) for r in range(model.rowCount())]
+    assert types == ["person", "organisation", "place", "group", "state", "media"]
+    names = [model.index(r, 0, people).data() for r in range(model.rowCount(people))]
+    assert names == sorted(names, key=lambda n: (search_key(n), n), reverse=True)
