@@ -480,10 +480,12 @@ def _cluster(
     for source, (target, _score) in cluster_names(discovered.items()).items():
         if source not in lex.merged:
             lex.merged[source] = target
+    moves = []
     for source, target in lex.merged.items():
         final = lex.target(target)
         if source in key_ids and final in key_ids:
-            store.reassign_mentions(key_ids[source], key_ids[final])
+            moves.append((key_ids[source], key_ids[final]))
+    store.reassign_mentions(moves)
 
 
 #: a name after a reporting verb that the document alone could not resolve, and that no

@@ -171,9 +171,20 @@ class EntityStoreMixin:
         if confirmed_only:
             q = q.where(Entity.confirmed.is_(True))
         with self.session() as s:
+            entities = list(s.scalars(q))
+            # all aliases in one read (not one per entity), in the order the unique
+            # (entity, norm) index gives each entity's own
+            aliases: dict[int, list[str]] = {}
+            ids = [e.id for e in entities]
+            for lo in range(0, len(ids), LOOKUP_CHUNK):
+                for entity_id, text in s.execute(
+                    select(Alias.entity_id, Alias.text)
+                    .where(Alias.entity_id.in_(ids[lo : lo + LOOKUP_CHUNK]))
+                    .order_by(Alias.entity_id, Alias.norm)
+                ):
+                    aliases.setdefault(entity_id, []).append(text)
             out = []
-            for e in s.scalars(q):
-                aliases = tuple(a.text for a in e.aliases)
+            for e in entities:
                 out.append(
                     EntityRecord(
                         e.key or f"id:{e.id}",
@@ -181,7 +192,7 @@ class EntityStoreMixin:
                         e.name_en,
                         e.type,
                         e.origin,
-                        aliases,
+                        tuple(aliases.get(e.id, ())),
                         e.details,
                     )
                 )
@@ -220,13 +231,23 @@ class EntityStoreMixin:
             with self.transaction() as s, stats_follow(s, doc_ids, per_document, replace=False):
                 _write_mentions(s, per_document)
 
-    def reassign_mentions(self: _HasSessions, source_id: int, target_id: int) -> None:
-        """Mentions of one entity now refer to another (a merge)."""
+    def reassign_mentions(self: _HasSessions, moves: Sequence[tuple[int, int]]) -> None:
+        """Mentions of each source entity now refer to its target (merges), in order, in
+        one transaction; the counts of every entity involved are taken again once."""
+        moves = [(source, target) for source, target in moves if source != target]
+        if not moves:
+            return
+        mentions = core_table(Mention)
         with self.transaction() as s:
-            s.execute(
-                update(Mention).where(Mention.entity_id == source_id).values(entity_id=target_id)
+            s.connection().execute(
+                update(mentions)
+                .where(mentions.c.entity_id == bindparam("source"))
+                .values(entity_id=bindparam("target")),
+                [{"source": a, "target": b} for a, b in moves],
             )
-            count_entity_stats(s, [source_id, target_id])
+            ids = sorted({i for move in moves for i in move})
+            for lo in range(0, len(ids), LOOKUP_CHUNK):
+                count_entity_stats(s, ids[lo : lo + LOOKUP_CHUNK])
 
     # ---- per-entity counts ----------------------------------------------------------
     def discovered_names(self: _HasSessions) -> list[tuple[str, str, str]]:

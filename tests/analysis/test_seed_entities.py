@@ -235,3 +235,17 @@ def test_names_found_across_many_documents_do_not_read_every_entity_each_time(
     # the whole key map is read a few times a run (23 times before: twice per document
     # with a new name, for 20 documents), not once per document
     assert len(reads) <= 4, len(reads)
+    # and the names found before, matched in the next import, are read with their
+    # aliases in a few statements, not one per name
+    statements: list[str] = []
+
+    def every(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", every)
+    try:
+        records = {r.name: r for r in store.discovered_records()}
+    finally:
+        event.remove(store.engine, "before_cursor_execute", every)
+    assert set(people) <= set(records) and records["رامي العمري"].aliases == ("رامي العمري",)
+    assert len(statements) <= 3, statements
