@@ -83,11 +83,25 @@ def merge(
     store: Store, target_ref: str, source_ref: str, *, progress: Progress | None = None
 ) -> EntityRef:
     """``source`` becomes part of ``target``: its mentions and aliases move over."""
-    target, source = resolve_entity(store, target_ref), resolve_entity(store, source_ref)
-    if target.id == source.id:
+    return merge_many(store, target_ref, [source_ref], progress=progress)
+
+
+def merge_many(
+    store: Store,
+    target_ref: str,
+    source_refs: Sequence[str],
+    *,
+    progress: Progress | None = None,
+) -> EntityRef:
+    """Several sources merged into one target, each merge logged (and undone) on its own,
+    their articles analysed again once."""
+    target = resolve_entity(store, target_ref)
+    sources = list({e.id: e for e in (resolve_entity(store, r) for r in source_refs)}.values())
+    if any(source.id == target.id for source in sources):
         raise EditError("an entity cannot be merged with itself")
-    store.add_edit("merge", {"target": target.key, "source": source.key})
-    _refresh(store, store.documents_mentioning([target.id, source.id]), progress)
+    for source in sources:
+        store.add_edit("merge", {"target": target.key, "source": source.key})
+    _refresh(store, store.documents_mentioning([target.id] + [e.id for e in sources]), progress)
     return target
 
 

@@ -363,14 +363,10 @@ class EntitySidebar(QWidget):
         store, target_ref = self._store, str(target.id)
         source_refs = [str(s.id) for s in sources]
 
-        def task(progress: Progress) -> EntityRef:
-            ref: EntityRef | None = None
-            for source_ref in source_refs:
-                ref = entity_edits.merge(store, target_ref, source_ref, progress=progress)
-            assert ref is not None
-            return ref
-
-        self._run_edit(title, task)
+        self._run_edit(
+            title,
+            lambda p: entity_edits.merge_many(store, target_ref, source_refs, progress=p),
+        )
 
     def split_selected(self) -> None:
         rows = self.selected_entities()

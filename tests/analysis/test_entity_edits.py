@@ -108,6 +108,36 @@ def test_an_edit_reports_progress_over_the_documents_it_analyses_again(analysed:
     assert [c for c in renamed.calls if c[0] == "start"] == [("start", 0), ("start", 0)]
 
 
+def test_several_sources_merge_into_one_target_in_one_analysis(analysed: Store) -> None:
+    from desktop.progress import NullProgress
+
+    class Starts(NullProgress):
+        def __init__(self) -> None:
+            self.totals: list[int] = []
+
+        def start(self, total: int, label: str) -> None:
+            self.totals.append(total)
+
+    names = ("سيرغي لافروف", "جون كيري", "جيمس جيفري")
+    ids = [edits.resolve_entity(analysed, n).id for n in names]
+    touched = len(set(analysed.documents_mentioning(ids)))
+    before = {r.name: r.mentions for r in analysed.entity_rows()}
+    with pytest.raises(edits.EditError):
+        edits.merge_many(analysed, "سيرغي لافروف", ["جون كيري", "سيرغي لافروف"])
+    assert analysed.edits() == []  # refused before any edit
+    seen = Starts()
+    target = edits.merge_many(analysed, "سيرغي لافروف", ["جون كيري", "جيمس جيفري"], progress=seen)
+    assert seen.totals == [touched]
+    rows = {r.name: r for r in analysed.entity_rows()}
+    assert target.name == "سيرغي لافروف" and not {"جون كيري", "جيمس جيفري"} & set(rows)
+    assert rows["سيرغي لافروف"].mentions == sum(before[n] for n in names)
+    # each merge is its own edit: undo gives back the last source only
+    assert edits.undo_last(analysed) == "merge"
+    rows = {r.name: r for r in analysed.entity_rows()}
+    assert "جيمس جيفري" in rows and "جون كيري" not in rows
+    assert rows["جيمس جيفري"].mentions == before["جيمس جيفري"]
+
+
 def test_retype_checks_the_type(analysed: Store) -> None:
     assert edits.retype(analysed, "الحرة", "media").type == "media"
     with pytest.raises(edits.EditError, match="unknown type"):
