@@ -51,13 +51,25 @@ def light_stem(word: str) -> str:
     return w
 
 
-def content_words(text: str, function_words: frozenset[str]) -> set[str]:
+def content_words(
+    text: str, function_words: frozenset[str], seen: dict[str, str | None] | None = None
+) -> set[str]:
+    """The light stems of a passage's content words. ``seen`` keeps what each word gave
+    (``None``: no content word) across the passages of one comparison: a long article
+    says the same words again and again."""
+    seen = {} if seen is None else seen
     out = set()
     for w in WORD_RE.findall(normalize(text)):
-        if w in function_words or len(w) < 3:
-            continue
-        s = light_stem(w)
-        if s not in function_words and stem_word(w) not in function_words:
+        if w in seen:
+            s: str | None = seen[w]
+        else:
+            s = None
+            if w not in function_words and len(w) >= 3:
+                stem = light_stem(w)
+                if stem not in function_words and stem_word(w) not in function_words:
+                    s = stem
+            seen[w] = s
+        if s is not None:
             out.add(s)
     return out
 
@@ -83,34 +95,39 @@ def align(a: Sequence[set[str]], b: Sequence[set[str]], min_score: float = MIN_S
     for feats in (*a, *b):
         df.update(feats)
     n = len(a) + len(b)
+    # each term's squared weight, once: the pairs of two long articles ask for it
+    # hundreds of thousands of times
+    w2 = {t: math.log((n + 1) / (k + 0.5)) ** 2 for t, k in df.items()}
+    squared = w2.__getitem__
 
-    def weight(t: str) -> float:
-        return math.log((n + 1) / (df[t] + 0.5))
-
+    # fsum: a sum of floats exactly rounded whatever order a set gives them in, so that
+    # the scores, and the pairs chosen by them, are the same in every run
     def norm(feats: Iterable[str]) -> float:
-        return math.sqrt(sum(weight(t) ** 2 for t in feats)) or 1.0
+        return math.sqrt(math.fsum(map(squared, feats))) or 1.0
 
     na = [norm(f) for f in a]
     nb = [norm(f) for f in b]
     scored = []
     for i, fa in enumerate(a):
+        if not fa:
+            continue
         for j, fb in enumerate(b):
             shared = fa & fb
             if not shared:
                 continue
-            score = sum(weight(t) ** 2 for t in shared) / (na[i] * nb[j])
+            score = math.fsum(map(squared, shared)) / (na[i] * nb[j])
             if score >= min_score:
-                scored.append((score, i, j, shared))
+                scored.append((score, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
-    for score, i, j, shared in scored:
+    for score, i, j in scored:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
-        top = sorted(shared, key=lambda t: -weight(t))[:6]
+        top = sorted(a[i] & b[j], key=lambda t: (-w2[t], t))[:6]
         pairs.append(AlignedPair(i, j, round(score, 3), tuple(top)))
     pairs.sort(key=lambda p: p.a)
     return Alignment(

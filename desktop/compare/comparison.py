@@ -3,10 +3,12 @@ actors on one side only, aligned passages, shared and unshared events."""
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from desktop.analysis.spans import Spans
 from desktop.compare.align import Alignment, align, content_words
 from desktop.lexicon.words import load_function_words
 from desktop.store.rows import EventRow, LabelRow, QuoteRow
@@ -189,8 +191,13 @@ def link_events(
     a: list[EventRow], b: list[EventRow]
 ) -> tuple[list[tuple[EventRow, EventRow]], list[EventRow], list[EventRow]]:
     pairs, used = [], set()
+    by_type: dict[str, list[EventRow]] = defaultdict(list)  # only one type's can agree
+    for eb in b:
+        by_type[eb.type].append(eb)
     for ea in a:
-        match = next((eb for eb in b if eb.id not in used and same_event(ea, eb)), None)
+        match = next(
+            (eb for eb in by_type[ea.type] if eb.id not in used and same_event(ea, eb)), None
+        )
         if match is not None:
             used.add(match.id)
             pairs.append((ea, match))
@@ -231,10 +238,16 @@ def _compare(store: Store, a: SideInfo, b: SideInfo) -> Comparison:
 
 def _sentences(store: Store, doc_id: int) -> tuple[str, list[tuple[int, int]], list[set[int]]]:
     detail = store.document(doc_id)
-    repeated = [(s, e) for s, e, r in detail.paragraphs if r]
-    spans = [(a, b) for _p, a, b in detail.sentences if not any(s <= a < e for s, e in repeated)]
-    mentions = store.document_mentions(doc_id)
-    actors = [{m.entity_id for m, _n, _t in mentions if a <= m.start < b} for a, b in spans]
+    repeated = Spans((s, e) for s, e, r in detail.paragraphs if r)
+    spans = [(a, b) for _p, a, b in detail.sentences if not repeated.covers(a)]
+    # the mentions in start order, each sentence's found by bisection (a long report has
+    # hundreds of sentences and thousands of mentions)
+    starts_ids = sorted((m.start, m.entity_id) for m, _n, _t in store.document_mentions(doc_id))
+    starts = [start for start, _e in starts_ids]
+    actors = [
+        {e for _s, e in starts_ids[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]}
+        for a, b in spans
+    ]
     return detail.text, spans, actors
 
 
@@ -244,12 +257,13 @@ def alignment_of(
     fw = load_function_words()
     ta, sa, aa = _sentences(store, a)
     tb, sb, ab = _sentences(store, b)
+    seen: dict[str, str | None] = {}
     fa = [
-        content_words(ta[x:y], fw) | {f"@{e}" for e in act}
+        content_words(ta[x:y], fw, seen) | {f"@{e}" for e in act}
         for (x, y), act in zip(sa, aa, strict=True)
     ]
     fb = [
-        content_words(tb[x:y], fw) | {f"@{e}" for e in act}
+        content_words(tb[x:y], fw, seen) | {f"@{e}" for e in act}
         for (x, y), act in zip(sb, ab, strict=True)
     ]
     return align(fa, fb), ta, tb, sa, sb

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+
 import pytest
 
 from desktop.analysing import analyse_documents
@@ -164,6 +167,44 @@ def test_alignment_pairs_one_to_one_on_content_words() -> None:
     result = align(a, b)
     assert [(p.a, p.b) for p in result.pairs] == [(0, 1), (1, 0)]
     assert result.only_b == [2] and result.only_a == []
+
+
+_ALIGN_IN_A_FRESH_PROCESS = """
+import json, sys
+from desktop.compare.align import align, content_words
+from desktop.lexicon.words import load_function_words
+from pathlib import Path
+fw = load_function_words()
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+sentences = [[s for s in t.replace("\\n", ".").split(".") if len(s) > 30] for t in texts]
+a = [content_words(s, fw) for s in sentences[3] + sentences[0]]
+b = [content_words(s, fw) for s in sentences[4] + sentences[2]]
+r = align(a, b, min_score=0.05)
+print(json.dumps([[p.a, p.b, p.score, p.shared] for p in r.pairs], ensure_ascii=False))
+"""
+
+
+def test_alignment_is_the_same_in_every_run() -> None:
+    """Scores were float sums in a set's order, and the words shown were ordered by
+    weight alone: both changed with each process's string hashing, and so, now and
+    then, did which passages were paired."""
+    import subprocess
+    import sys
+
+    from tests.conftest import SEEDS
+
+    runs = set()
+    for seed in ("1", "2", "3", "4"):
+        out = subprocess.run(
+            [sys.executable, "-c", _ALIGN_IN_A_FRESH_PROCESS, str(SEEDS)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert json.loads(out)  # passages were paired
+        runs.add(out)
+    assert len(runs) == 1
 
 
 def test_the_teaser_of_004_adds_nothing(store: Store) -> None:
