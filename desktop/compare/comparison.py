@@ -4,6 +4,9 @@ actors on one side only, aligned passages, shared and unshared events."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import heapq
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -137,10 +140,9 @@ def _side_actors(
 ) -> tuple[dict[int, tuple[str, str]], dict[int, ActorSide]]:
     names: dict[int, tuple[str, str]] = {}
     sides: dict[int, ActorSide] = defaultdict(ActorSide)
-    for d in docs:
-        for m, name, etype in store.document_mentions(d):
-            names[m.entity_id] = (name, etype)
-            sides[m.entity_id].mentions += 1
+    for entity_id, name, etype, mentions in store.mention_tally(docs):
+        names[entity_id] = (name, etype)
+        sides[entity_id].mentions = mentions
     labels: dict[int, Counter[tuple[str, str | None, str]]] = defaultdict(Counter)
     for lb in store.labels_for(documents=docs):
         if lb.entity_id is not None and lb.kind in FRAMING_LABEL_KINDS:
@@ -187,22 +189,86 @@ def same_event(a: EventRow, b: EventRow) -> bool:
     return not (a.date and b.date and abs((a.date - b.date).days) > EVENT_DAYS)
 
 
+_UNNAMED = ("state", "place")
+
+
+class _EventIndex:
+    """Positions of events under a key, in order: all of them, the undated ones, and the
+    dated ones by day (a dated event agrees only with one within EVENT_DAYS)."""
+
+    def __init__(self) -> None:
+        self.every: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        self.undated: dict[tuple[object, ...], list[int]] = defaultdict(list)
+        self.on_day: dict[tuple[object, ...], list[int]] = defaultdict(list)
+
+    def add(self, key: tuple[object, ...], pos: int, date: dt.date | None) -> None:
+        self.every[key].append(pos)
+        if date is None:
+            self.undated[key].append(pos)
+        else:
+            self.on_day[(*key, date.toordinal())].append(pos)
+
+    def lists(self, key: tuple[object, ...], date: dt.date | None) -> list[list[int]]:
+        """The lists an event of that date can find its match in (only the index's own:
+        a caller may know them by identity)."""
+        if date is None:
+            found = [self.every.get(key)]
+        else:
+            day = date.toordinal()
+            near = range(day - EVENT_DAYS, day + EVENT_DAYS + 1)
+            found = [self.undated.get(key), *(self.on_day.get((*key, d)) for d in near)]
+        return [pl for pl in found if pl]
+
+
 def link_events(
     a: list[EventRow], b: list[EventRow]
 ) -> tuple[list[tuple[EventRow, EventRow]], list[EventRow], list[EventRow]]:
-    pairs, used = [], set()
-    by_type: dict[str, list[EventRow]] = defaultdict(list)  # only one type's can agree
-    for eb in b:
-        by_type[eb.type].append(eb)
+    """Each event of ``a`` paired with the first event of ``b`` not yet taken that is the
+    same event (:func:`same_event`)."""
+    # Two events agree only if they share a type and a named participant, or a type, a
+    # place and a participant; two dated events only within EVENT_DAYS. b's events are
+    # indexed so, and each event of a looks only at those, in b's order: two outlets'
+    # years of coverage hold tens of thousands of events, and every pair was 8.6
+    # million comparisons (9 s).
+    index = _EventIndex()
+    for pos, eb in enumerate(b):
+        for pid in dict.fromkeys(i for i, _n, t in eb.participants if t not in _UNNAMED):
+            index.add(("named", eb.type, pid), pos, eb.date)
+        if eb.place_id and eb.participants:
+            index.add(("place", eb.type, eb.place_id), pos, eb.date)
+    pairs: list[tuple[EventRow, EventRow]] = []
+    used: set[int] = set()
+    front: dict[int, int] = {}  # id of one of the index's lists → its first untaken
     for ea in a:
-        match = next(
-            (eb for eb in by_type[ea.type] if eb.id not in used and same_event(ea, eb)), None
-        )
-        if match is not None:
-            used.add(match.id)
-            pairs.append((ea, match))
+        keys = [
+            ("named", ea.type, pid)
+            for pid in dict.fromkeys(i for i, _n, t in ea.participants if t not in _UNNAMED)
+        ]
+        if ea.place_id and ea.participants:
+            keys.append(("place", ea.type, ea.place_id))
+        # each list's taken events at its front are passed over once, not by every event
+        # of a that looks at it again
+        lists = []
+        for key in keys:
+            for pl in index.lists(key, ea.date):
+                k = front.get(id(pl), 0)
+                while k < len(pl) and pl[k] in used:
+                    k += 1
+                if k < len(pl):
+                    front[id(pl)] = k
+                    lists.append(itertools.islice(pl, k, None))
+        last = -1
+        for pos in heapq.merge(*lists):
+            if pos == last or pos in used:
+                continue
+            last = pos
+            if same_event(ea, b[pos]):
+                used.add(pos)
+                pairs.append((ea, b[pos]))
+                break
     paired_a = {ea.id for ea, _eb in pairs}
-    return pairs, [e for e in a if e.id not in paired_a], [e for e in b if e.id not in used]
+    only_b = [e for pos, e in enumerate(b) if pos not in used]
+    return pairs, [e for e in a if e.id not in paired_a], only_b
 
 
 def _compare(store: Store, a: SideInfo, b: SideInfo) -> Comparison:

@@ -295,6 +295,42 @@ class EntityStoreMixin:
             )
             return [(MentionRow(*r[:9]), r[9], r[10]) for r in rows]
 
+    def mention_tally(
+        self: _HasSessions, documents: Sequence[int]
+    ) -> list[tuple[int, str, str, int]]:
+        """(entity id, name, type, mentions) of the entities these documents mention, in
+        the order they are first mentioned (documents in the order given, then text
+        order): one read for a whole outlet's articles, not one per article."""
+        rank = {d: i for i, d in enumerate(documents)}
+        first: dict[int, tuple[int, int]] = {}
+        tally: dict[int, list[Any]] = {}
+        with self.session() as s:
+            for lo in range(0, len(documents), LOOKUP_CHUNK):
+                chunk = list(documents[lo : lo + LOOKUP_CHUNK])
+                q = (
+                    select(
+                        Mention.entity_id,
+                        Mention.document_id,
+                        func.min(Mention.start),
+                        func.count(),
+                        Entity.name,
+                        Entity.type,
+                    )
+                    .join(Entity, Entity.id == Mention.entity_id)
+                    .where(Mention.document_id.in_(chunk), Entity.ignored.is_(False))
+                    .group_by(Mention.entity_id, Mention.document_id)
+                )
+                for entity_id, doc_id, start, count, name, etype in s.execute(q):
+                    at = (rank[doc_id], start)
+                    if entity_id not in tally:
+                        tally[entity_id] = [name, etype, 0]
+                        first[entity_id] = at
+                    elif at < first[entity_id]:
+                        first[entity_id] = at
+                    tally[entity_id][2] += count
+        order = sorted(first, key=first.__getitem__)
+        return [(e, tally[e][0], tally[e][1], tally[e][2]) for e in order]
+
     # ---- reading entities -------------------------------------------------------------
     def entity_rows(
         self: _HasSessions,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, Row, Select, delete, func, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.store.bulk import insert_rows
@@ -18,9 +18,10 @@ from desktop.store.models import (
     EventParticipant,
     Label,
     Quote,
+    core_table,
 )
 from desktop.store.rows import EventRow, LabelRow, QuoteRow
-from desktop.store.selects import event_participants, event_row, lookup, quote_row
+from desktop.store.selects import LOOKUP_CHUNK, event_participants, event_row, lookup, quote_row
 
 #: What the analysis writes, as tuples in the order of these columns (the writer of
 #: hundreds of thousands of rows builds them directly): ``details`` is already JSON
@@ -120,41 +121,56 @@ class _HasSessions(Protocol):
     def transaction(self) -> AbstractContextManager[Session]: ...
 
 
+def _rows_of(
+    s: Session, query: Select[Any], column: ColumnElement[int], documents: Sequence[int] | None
+) -> list[Row[Any]]:
+    """The rows of ``query`` over all documents, or over these, asked in chunks of ids in
+    ascending order (rows ordered by document first then follow each other in order):
+    an outlet's articles can be more than SQLite binds in one statement."""
+    if documents is None:
+        return list(s.execute(query))
+    ids = sorted(set(documents))
+    return [
+        row
+        for lo in range(0, len(ids), LOOKUP_CHUNK)
+        for row in s.execute(query.where(column.in_(ids[lo : lo + LOOKUP_CHUNK])))
+    ]
+
+
 class FramingStoreMixin:
     # ---- reading ----------------------------------------------------------------------
     def labels_for(
         self: _HasSessions, *, documents: Sequence[int] | None = None, entity_id: int | None = None
     ) -> list[LabelRow]:
         ent, spk = aliased(Entity), aliased(Entity)
-        q = (
-            select(Label, ent.name, spk.name)
-            .outerjoin(ent, ent.id == Label.entity_id)
-            .outerjoin(spk, spk.id == Label.speaker_entity_id)
-            .order_by(Label.document_id, Label.start)
+        lb = core_table(Label)
+        base = (
+            select(*lb.c, ent.name.label("entity_name"), spk.name.label("speaker_name"))
+            .outerjoin(ent, ent.id == lb.c.entity_id)
+            .outerjoin(spk, spk.id == lb.c.speaker_entity_id)
+            .order_by(lb.c.document_id, lb.c.start)
         )
-        if documents is not None:
-            q = q.where(Label.document_id.in_(list(documents)))
         if entity_id is not None:
-            q = q.where(Label.entity_id == entity_id)
+            base = base.where(lb.c.entity_id == entity_id)
         with self.session() as s:
             return [
                 LabelRow(
-                    lb.id,
-                    lb.document_id,
-                    lb.entity_id,
-                    en,
-                    lb.start,
-                    lb.end,
-                    lb.text,
-                    lb.key,
-                    lb.category,
-                    lb.kind,
-                    lb.speaker_entity_id,
-                    sn,
-                    lb.sentence_idx,
-                    dict(lb.details or {}),
+                    r.id,
+                    r.document_id,
+                    r.entity_id,
+                    r.entity_name,
+                    r.start,
+                    r.end,
+                    r.text,
+                    r.key,
+                    r.category,
+                    r.kind,
+                    r.speaker_entity_id,
+                    r.speaker_name,
+                    r.sentence_idx,
+                    dict(r.details or {}),
                 )
-                for lb, en, sn in s.execute(q)
+                for r in _rows_of(s, base, lb.c.document_id, documents)
             ]
 
     def quotes_for(
@@ -165,35 +181,33 @@ class FramingStoreMixin:
         outlet_id: int | None = None,
     ) -> list[QuoteRow]:
         spk = aliased(Entity)
-        q = (
-            select(Quote, spk.name)
-            .join(Document, Document.id == Quote.document_id)
-            .outerjoin(spk, spk.id == Quote.speaker_entity_id)
-            .order_by(Quote.document_id, Quote.start)
+        qt = core_table(Quote)
+        base = (
+            select(*qt.c, spk.name.label("speaker_name"))
+            .join(Document, Document.id == qt.c.document_id)
+            .outerjoin(spk, spk.id == qt.c.speaker_entity_id)
+            .order_by(qt.c.document_id, qt.c.start)
         )
-        if documents is not None:
-            q = q.where(Quote.document_id.in_(list(documents)))
         if speaker_id is not None:
-            q = q.where(Quote.speaker_entity_id == speaker_id)
+            base = base.where(qt.c.speaker_entity_id == speaker_id)
         if outlet_id is not None:
-            q = q.where(Document.outlet_id == outlet_id)
+            base = base.where(Document.outlet_id == outlet_id)
         with self.session() as s:
-            found = s.execute(q).all()
+            found = _rows_of(s, base, qt.c.document_id, documents)
             # each document's text is read (and decompressed) once, not once per quote
-            doc_ids = list(dict.fromkeys(qt.document_id for qt, _sn in found))
+            doc_ids = list(dict.fromkeys(r.document_id for r in found))
             texts: dict[int, str] = lookup(s, Document.id, Document.text, doc_ids)
-            return [quote_row(qt, sn, texts[qt.document_id]) for qt, sn in found]
+            return [quote_row(r, r.speaker_name, texts[r.document_id]) for r in found]
 
     def events_for(self: _HasSessions, *, documents: Sequence[int] | None = None) -> list[EventRow]:
         place = aliased(Entity)
-        q = (
-            select(Event, place.name)
-            .outerjoin(place, place.id == Event.place_entity_id)
-            .order_by(Event.document_id, Event.start)
+        ev = core_table(Event)
+        base = (
+            select(*ev.c, place.name.label("place_name"))
+            .outerjoin(place, place.id == ev.c.place_entity_id)
+            .order_by(ev.c.document_id, ev.c.start)
         )
-        if documents is not None:
-            q = q.where(Event.document_id.in_(list(documents)))
         with self.session() as s:
-            rows = list(s.execute(q))
-            parts = event_participants(s, [e.id for e, _p in rows])
-            return [event_row(e, pn, parts.get(e.id, [])) for e, pn in rows]
+            rows = _rows_of(s, base, ev.c.document_id, documents)
+            parts = event_participants(s, [r.id for r in rows])
+            return [event_row(r, r.place_name, parts.get(r.id, [])) for r in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.store.models import Document, Entity, Event, EventParticipant, Outlet, Quote
@@ -32,8 +32,9 @@ DOCUMENT_ROW_COLUMNS = (
 
 
 def event_row(
-    e: Event, place_name: str | None, participants: list[tuple[int, str, str]]
+    e: Event | Row[Any], place_name: str | None, participants: list[tuple[int, str, str]]
 ) -> EventRow:
+    """An event's row from its object or a row of its table's columns."""
     return EventRow(
         e.id,
         e.document_id,
@@ -51,8 +52,9 @@ def event_row(
     )
 
 
-def quote_row(qt: Quote, speaker_name: str | None, document_text: str) -> QuoteRow:
-    """A quotation's row, its words cut from its document's text."""
+def quote_row(qt: Quote | Row[Any], speaker_name: str | None, document_text: str) -> QuoteRow:
+    """A quotation's row (from its object or a row of its table's columns), its words
+    cut from its document's text."""
     return QuoteRow(
         qt.id,
         qt.document_id,
@@ -94,9 +96,11 @@ def event_participants(s: Session, ids: Sequence[int]) -> dict[int, list[tuple[i
     q = (
         select(EventParticipant.event_id, Entity.id, Entity.name, Entity.type)
         .join(Entity, Entity.id == EventParticipant.entity_id)
-        .where(EventParticipant.event_id.in_(list(ids)))
         .order_by(EventParticipant.event_id, Entity.id)
     )
-    for event_id, entity_id, name, etype in s.execute(q):
-        parts.setdefault(event_id, []).append((entity_id, name, etype))
+    wanted = list(ids)
+    for lo in range(0, len(wanted), LOOKUP_CHUNK):  # two outlets hold tens of thousands
+        chunk = q.where(EventParticipant.event_id.in_(wanted[lo : lo + LOOKUP_CHUNK]))
+        for event_id, entity_id, name, etype in s.execute(chunk):
+            parts.setdefault(event_id, []).append((entity_id, name, etype))
     return parts
