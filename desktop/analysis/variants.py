@@ -59,11 +59,14 @@ def _word_variants(word: str, *, foreign: bool, place_final: bool) -> list[str]:
     ]
 
 
-def name_variants(name: str, entity_type: str) -> list[str]:
-    """Normalised spelling variants of a normalised name (the name itself first)."""
+@lru_cache(maxsize=65_536)
+def name_variants(name: str, entity_type: str) -> tuple[str, ...]:
+    """Normalised spelling variants of a normalised name (the name itself first). Kept:
+    every analysis, and so every edit of an entity, asks again for those of every name
+    the corpus has found (thousands)."""
     words = name.split()
     if not words:
-        return []
+        return ()
     per_word = []
     last = len(words) - 1
     for i, w in enumerate(words):
@@ -85,7 +88,7 @@ def name_variants(name: str, entity_type: str) -> list[str]:
         for i in range(len(ws) - 1):
             if ws[i] in parts and ws[i] != "ال":
                 joined.append(" ".join([*ws[:i], ws[i] + ws[i + 1], *ws[i + 2 :]]))
-    return list(dict.fromkeys(out + joined))
+    return tuple(dict.fromkeys(out + joined))
 
 
 @lru_cache(maxsize=100_000)

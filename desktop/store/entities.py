@@ -167,11 +167,19 @@ class EntityStoreMixin:
 
     def discovered_records(self: _HasSessions, confirmed_only: bool = False) -> list[EntityRecord]:
         """Entities found by discovery in earlier runs (to match them in new documents)."""
-        q = select(Entity).where(Entity.origin == "discovered", Entity.ignored.is_(False))
+        q = select(
+            Entity.id,
+            Entity.key,
+            Entity.name,
+            Entity.name_en,
+            Entity.type,
+            Entity.origin,
+            Entity.details,
+        ).where(Entity.origin == "discovered", Entity.ignored.is_(False))
         if confirmed_only:
             q = q.where(Entity.confirmed.is_(True))
         with self.session() as s:
-            entities = list(s.scalars(q))
+            entities = list(s.execute(q))  # plain rows: thousands of found names
             # all aliases in one read (not one per entity), in the order the unique
             # (entity, norm) index gives each entity's own
             aliases: dict[int, list[str]] = {}
