@@ -49,9 +49,7 @@ def _pairwise(a: list[EventRow], b: list[EventRow]) -> list[tuple[int, int]]:
 
 @settings(max_examples=300, deadline=None)
 @given(_events(0), _events(1000))
-def test_indexed_event_pairing_agrees_with_every_pair(
-    a: list[EventRow], b: list[EventRow]
-) -> None:
+def test_indexed_event_pairing_agrees_with_every_pair(a: list[EventRow], b: list[EventRow]) -> None:
     pairs, only_a, only_b = link_events(a, b)
     assert [(x.id, y.id) for x, y in pairs] == _pairwise(a, b)
     paired = {i for pair in _pairwise(a, b) for i in pair}
