@@ -544,9 +544,13 @@ class _Framer:
         """The subject before the verb (SV order): the sentence's first actor that no
         preposition governs."""
         s_start = self.sentences[verb.sentence][0]
-        candidates = [m for m in self.mentions_in(s_start, verb.start) if m.type in SPEAKER_TYPES]
-        for m in candidates:
-            if self._governed(m, s_start):
+        # looked at in order until one is found (a text without punctuation is one
+        # sentence: listing every mention before each verb made it quadratic)
+        lo = bisect.bisect_left(self.mention_starts, s_start)
+        hi = bisect.bisect_left(self.mention_starts, verb.start)
+        for i in range(lo, hi):
+            m = self.mentions[i]
+            if m.end > verb.start or m.type not in SPEAKER_TYPES or self._governed(m, s_start):
                 continue
             if not self._quotes.covers(m.start):
                 return m
@@ -1005,18 +1009,32 @@ class _Framer:
     def date_quotes(self) -> None:
         """«وقال جيفري أمس، الأربعاء 29 من أيار، إن …»: when the speech was made."""
         dates = [d for d in self._dates() if not d.since]
-        spans = [(*self.span(d.start, d.end), d) for d in dates]
-        starts = [a for a, _b, _d in spans]  # in text order, as the dates
+        # The sentence's date outside the quotation that names a day if one does, else
+        # any, the last of them; found by bisection in each kind's dates (in text order,
+        # as the dates): a text without punctuation is one sentence with every date.
+        kinds: tuple[list[tuple[int, int, DateMention]], ...] = ([], [])
+        for d in dates:
+            kinds[d.day is None].append((*self.span(d.start, d.end), d))
+        starts = [[a for a, _b, _d in kind] for kind in kinds]
         for q in self.result.quotes:
             if q.sentence_idx is None:
                 continue
             s_start, s_end = self.sentences[q.sentence_idx]
-            lo = bisect.bisect_left(starts, s_start)
-            hi = bisect.bisect_left(starts, s_end, lo)
-            inside = [(a, b, d) for a, b, d in spans[lo:hi] if not (q.start <= a < q.end)]
-            if not inside:
+            found = None
+            for kind, at in zip(kinds, starts, strict=True):
+                lo = bisect.bisect_left(at, s_start)
+                hi = bisect.bisect_left(at, s_end, lo)
+                j = hi - 1
+                if j >= lo and q.start <= at[j] < q.end:  # the last is quoted: the last before
+                    j = bisect.bisect_left(at, q.start, lo, hi) - 1
+                if j >= lo:
+                    while j > lo and at[j - 1] == at[j]:
+                        j -= 1  # of two dates at one place, the first (as max gave)
+                    found = kind[j]
+                    break
+            if found is None:
                 continue
-            a, b, d = max(inside, key=lambda x: (x[2].day is not None, x[0]))
+            a, b, d = found
             q.details["date_text"] = self.text[a:b]
             if d.date:
                 q.details["date"] = d.date.isoformat()
