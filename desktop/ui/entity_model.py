@@ -46,6 +46,10 @@ _Index = QModelIndex | QPersistentModelIndex
 #: internal id of a type (top-level) row; an entity row carries its type row + 1
 _TYPE_NODE = 0
 _TOOLTIP_ALIASES = 8
+#: entities of a type the view is given at first, and more each time it is scrolled to
+#: the end of them: a corpus can name tens of thousands of people, and a view lays out
+#: every row it is given
+PAGE_ROWS = 500
 #: combined once: the view asks for every row's flags, and each ``|`` of Qt enums costs
 _ENTITY_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled
@@ -105,6 +109,11 @@ class EntityTreeModel(QAbstractItemModel):
         self._headers = (self.tr("Name"), self.tr("Documents"), self.tr("Mentions"))
         #: the order the entities of each type are kept in (``None``: as given)
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        #: how many of each type's entities the view has been given (the first ones)
+        self._shown: list[int] = []
+        #: entity id → (type row, row)
+        self._where: dict[int, tuple[int, int]] = {}
+        self._inserting = False
 
     # ---- content ----------------------------------------------------------------------
     def set_rows(
@@ -120,10 +129,50 @@ class EntityTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._types = order
         self._entities = [self._sorted(by_type[t]) for t in order]
+        self._shown = [min(len(e), PAGE_ROWS) for e in self._entities]
+        self._place()
         self._search = None
         self._details = details
         self._filled = {}
         self.endResetModel()
+
+    def _place(self) -> None:
+        self._where = {
+            row.id: (t, r)
+            for t, entities in enumerate(self._entities)
+            for r, row in enumerate(entities)
+        }
+
+    # ---- fetched a page at a time -----------------------------------------------------
+    def canFetchMore(self, parent: _Index) -> bool:
+        t = self._type_row(parent)
+        return t is not None and not self._inserting and self._shown[t] < len(self._entities[t])
+
+    def fetchMore(self, parent: _Index) -> None:
+        t = self._type_row(parent)
+        if t is not None:
+            self._show(t, self._shown[t] + PAGE_ROWS)
+
+    def show_all(self) -> None:
+        """Give the view every entity (a filter looks at them all)."""
+        for t, entities in enumerate(self._entities):
+            self._show(t, len(entities))
+
+    def _type_row(self, parent: _Index) -> int | None:
+        valid = parent.isValid() and parent.internalId() == _TYPE_NODE and parent.column() == 0
+        return parent.row() if valid and 0 <= parent.row() < len(self._entities) else None
+
+    def _show(self, t: int, upto: int) -> None:
+        first, upto = self._shown[t], min(upto, len(self._entities[t]))
+        if upto > first and not self._inserting:
+            # what listens to the insertion may ask for more meanwhile: not twice the same
+            self._inserting = True
+            try:
+                self.beginInsertRows(self.createIndex(t, 0, _TYPE_NODE), first, upto - 1)
+                self._shown[t] = upto
+                self.endInsertRows()
+            finally:
+                self._inserting = False
 
     # ---- order ------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -138,13 +187,17 @@ class EntityTreeModel(QAbstractItemModel):
         before = self.persistentIndexList()
         held = [self.entity(index) for index in before]
         self._entities = [self._sorted(entities) for entities in self._entities]
-        rows = {row.id: r for entities in self._entities for r, row in enumerate(entities)}
+        self._place()
         after = [
             index
             if row is None
-            else self.createIndex(rows[row.id], index.column(), index.internalId())
+            else self.createIndex(self._where[row.id][1], index.column(), index.internalId())
             for index, row in zip(before, held, strict=True)
         ]
+        for row in held:
+            if row is not None:  # a row held (selected, current) stays given to the view
+                t, r = self._where[row.id]
+                self._shown[t] = max(self._shown[t], r + 1)
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
@@ -196,15 +249,19 @@ class EntityTreeModel(QAbstractItemModel):
         return entities[index.row()] if 0 <= index.row() < len(entities) else None
 
     def entity_by_id(self, entity_id: int) -> EntityRow | None:
-        index = self.index_for_entity(entity_id)
-        return self.entity(index)
+        where = self._where.get(entity_id)
+        return self._entities[where[0]][where[1]] if where is not None else None
 
     def index_for_entity(self, entity_id: int, column: int = 0) -> QModelIndex:
-        for t, entities in enumerate(self._entities):
-            for r, row in enumerate(entities):
-                if row.id == entity_id:
-                    return self.createIndex(r, column, t + 1)
-        return QModelIndex()
+        """The entity's index; the view is given the entity's page first if it had not
+        been yet."""
+        where = self._where.get(entity_id)
+        if where is None:
+            return QModelIndex()
+        t, r = where
+        if r >= self._shown[t]:
+            self._show(t, (r // PAGE_ROWS + 1) * PAGE_ROWS)
+        return self.createIndex(r, column, t + 1)
 
     def index_for_type(self, entity_type: str) -> QModelIndex:
         if entity_type in self._types:
@@ -226,7 +283,7 @@ class EntityTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, _TYPE_NODE)
         if parent.internalId() == _TYPE_NODE and parent.column() == 0:
             type_row = parent.row()
-            if 0 <= type_row < len(self._entities) and row < len(self._entities[type_row]):
+            if 0 <= type_row < len(self._entities) and row < self._shown[type_row]:
                 return self.createIndex(row, column, type_row + 1)
         return QModelIndex()
 
@@ -242,7 +299,7 @@ class EntityTreeModel(QAbstractItemModel):
             return len(self._types)
         if parent.column() != 0 or parent.internalId() != _TYPE_NODE:
             return 0
-        return len(self._entities[parent.row()]) if 0 <= parent.row() < len(self._types) else 0
+        return self._shown[parent.row()] if 0 <= parent.row() < len(self._types) else 0
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return len(self._headers)
@@ -403,6 +460,9 @@ class EntityFilterProxy(QSortFilterProxyModel):
         needle = search_key(text)
         if needle == self._needle:
             return
+        model = self.sourceModel()
+        if needle and isinstance(model, EntityTreeModel):
+            model.show_all()
         self.beginFilterChange()
         self._needle = needle
         self.endFilterChange()

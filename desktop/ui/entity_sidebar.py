@@ -292,7 +292,7 @@ class EntitySidebar(QWidget):
         # Summaries: the forms seen are read when the filter first needs them, an entity's
         # forms and outlets when its tooltip first shows (not all of them on every refresh).
         self.model.set_rows(self._store.entity_summaries(), details=self._store)
-        self.tree.expandAll()
+        self._expand_types()
         self._can_undo = bool(self._store.edits())
         self._restore_selection(order, current)
         self._update_actions()
@@ -507,6 +507,13 @@ class EntitySidebar(QWidget):
         self._update_actions()
 
     # ---- selection --------------------------------------------------------------------
+    def _expand_types(self) -> None:
+        """Open every type. (``expandAll`` would also have the model hand over every
+        entity, page after page: the tree shows the first page of each type and fetches
+        the next when scrolled to its end.)"""
+        for row in range(self.proxy.rowCount()):
+            self.tree.expand(self.proxy.index(row, 0))
+
     def _proxy_index(self, entity_id: int) -> QModelIndex:
         source = self.model.index_for_entity(entity_id)
         if not source.isValid():
@@ -575,7 +582,7 @@ class EntitySidebar(QWidget):
     # ---- reacting ---------------------------------------------------------------------
     def _on_filter_changed(self, text: str) -> None:
         self.proxy.set_filter_text(text)
-        self.tree.expandAll()
+        self._expand_types()
 
     def _on_sort_chosen(self, choice: int) -> None:
         if 0 <= choice < len(self._sorts):

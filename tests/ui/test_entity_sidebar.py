@@ -7,15 +7,18 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTreeView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from desktop.store.rows import EntityRow
 from desktop.store.store import Store
 from desktop.ui.entity_model import (
     DOCUMENTS_COLUMN,
     ENTITY_MIME_TYPE,
     MENTIONS_COLUMN,
     NAME_COLUMN,
+    PAGE_ROWS,
     EntityFilterProxy,
     EntityIdRole,
     EntityTreeModel,
@@ -392,3 +395,88 @@ def test_model_sorts_each_type_and_keeps_what_is_held(analysed: Store) -> None:
     assert types == ["person", "organisation", "place", "group", "state", "media"]
     names = [model.index(r, 0, people).data() for r in range(model.rowCount(people))]
     assert names == sorted(names, key=lambda n: (search_key(n), n), reverse=True)
+
+
+# ---- a corpus that names thousands of people -------------------------------------------
+_GIVEN = ["محمد", "أحمد", "خالد", "سامي", "إياد", "عمر", "ليلى", "ريم", "هادي", "نزار"]
+_FAMILY = ["العمري", "الخطيب", "الحلبي", "التميمي", "الجبوري", "الحداد", "الصباغ", "الدوري"]
+
+
+def _many_people(n: int) -> list[EntityRow]:
+    """``n`` found people with counts that tie often, and three places."""
+    rows = [
+        EntityRow(
+            i,
+            f"d:{i}",
+            f"{_GIVEN[i % 10]} {_FAMILY[i // 10 % 8]} {i}",
+            None,
+            "person",
+            "discovered",
+            False,
+            1 + i % 7,
+            1 + (i * 37) % 90,
+        )
+        for i in range(n)
+    ]
+    places = ["جنيف", "أستانا", "موسكو"]
+    rows += [
+        EntityRow(n + k, f"p{k}", p, None, "place", "gazetteer", True, 5, 50)
+        for k, p in enumerate(places)
+    ]
+    return rows
+
+
+def test_a_large_model_hands_its_entities_over_a_page_at_a_time(
+    qtmodeltester: ModelTester,
+) -> None:
+    n = PAGE_ROWS * 2 + 200
+    model = EntityTreeModel()
+    model.sort(MENTIONS_COLUMN, Qt.SortOrder.DescendingOrder)
+    model.set_rows(_many_people(n))
+    people, places = model.index(0, 0), model.index(1, 0)
+    assert people.data() == f"People ({n})"  # the label counts them all
+    assert model.rowCount(people) == PAGE_ROWS and model.canFetchMore(people)
+    assert model.rowCount(places) == 3 and not model.canFetchMore(places)
+    qtmodeltester.check(model, force_py=True)  # type: ignore[no-untyped-call]
+    # the first page is the first of the sorted whole
+    shown = [model.entity(model.index(r, 0, people)) for r in range(PAGE_ROWS)]
+    counts = [r.mentions for r in shown if r is not None]
+    assert counts == sorted(counts, reverse=True) and counts[0] == 90
+    # an entity asked for by id is handed over with its page, and can be held
+    people_rows = [r for r in _many_people(n) if r.type == "person"]
+    last = min(people_rows, key=lambda r: (r.mentions, [-ord(c) for c in search_key(r.name)])).id
+    assert model.rowCount(people) < n
+    held = QPersistentModelIndex(model.index_for_entity(last))
+    assert held.row() == n - 1
+    assert held.isValid() and held.data(EntityIdRole) == last
+    assert model.rowCount(people) == n and not model.canFetchMore(people)
+    assert model.entity_by_id(0) is not None and model.entity_count() == n + 3
+
+
+def test_the_tree_fetches_more_when_scrolled_to_the_end_and_filters_them_all(
+    qtbot: QtBot,
+) -> None:
+    n = PAGE_ROWS * 4
+    model = EntityTreeModel()
+    proxy = EntityFilterProxy()
+    proxy.setSourceModel(model)
+    tree = QTreeView()
+    tree.setUniformRowHeights(True)
+    tree.setModel(proxy)
+    tree.resize(300, 400)
+    qtbot.addWidget(tree)
+    tree.show()
+    model.set_rows([r for r in _many_people(n) if r.type == "person"])
+    tree.expand(proxy.index(0, 0))
+    people = model.index(0, 0)
+    given = model.rowCount(people)
+    assert PAGE_ROWS <= given < n  # the tree was not handed everything
+    bar = tree.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # the reader reaches the end of what is listed
+    qtbot.waitUntil(lambda: model.rowCount(people) > given)
+    # a filter looks at every entity, not only those handed over
+    proxy.set_filter_text(f"{n - 1}")
+    top = proxy.index(0, 0)
+    found = [proxy.index(r, 0, top).data() for r in range(proxy.rowCount(top))]
+    assert found and all(name.endswith(f" {n - 1}") for name in found)
