@@ -221,6 +221,10 @@ def undo_last(store: Store, *, progress: Progress | None = None) -> str | None:
     if op == "retype" and ids and store.entity_by_id(ids[0])[3] != "gazetteer":
         # back to a type this edit no longer knows: the spellings of every type
         docs += _docs_with_spellings(store, resolve_entity(store, keys[0]), ENTITY_TYPES)
+    if op == "ignore" and ids:
+        # an ignored actor lost its mentions: its articles are those that spell it
+        entity = resolve_entity(store, keys[0])
+        docs += _docs_with_spellings(store, entity, (entity.type,))
     store.mark_edit_undone(edit_id)
     _refresh(store, docs, progress)
     return op

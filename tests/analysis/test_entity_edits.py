@@ -57,6 +57,20 @@ def test_alias_add_finds_new_mentions_and_ignore_hides(analysed: Store) -> None:
     assert "جان مارك فيري" not in _names(analysed)
 
 
+@pytest.mark.parametrize("name", ["غير بيدرسون", "سيرغي فيرشينين"])
+def test_undoing_an_ignore_brings_the_actor_back(analysed: Store, name: str) -> None:
+    """An ignored actor has no mentions left to find its articles by: undoing the ignore
+    analysed nothing, and the actor stayed without mentions until a full analysis."""
+    before = _names(analysed)
+    assert before[name][1] >= 1
+    edits.ignore(analysed, name)
+    assert name not in _names(analysed)
+    assert edits.undo_last(analysed) == "ignore"
+    assert _names(analysed) == before
+    analyse_documents(analysed, full=True)
+    assert _names(analysed) == before
+
+
 def test_retype_analyses_again_what_the_type_decides(analysed: Store) -> None:
     """A place never speaks: retyping a speaker as a place takes its quotations away at
     once, as a full re-analysis would, and undoing gives them back."""
