@@ -143,6 +143,15 @@ class Knowledge:
                     if sur and self._usable(sur) and sur not in gone:
                         for form in name_variants(sur, "person"):
                             self.surnames.setdefault(form, set()).add(info.key)
+        # a name of a place, a state or an organisation is nobody's family name, even when
+        # a person's alias ends with it (the user's «الممثل الأمريكي الخاص لشؤون سوريا»
+        # made «سوريا:» at the head of a line a quotation of James Jeffrey)
+        elsewhere = {
+            form
+            for form, hits in forms.items()
+            if any(kind == "name" and self.entities[k].type != "person" for k, kind in hits)
+        }
+        self.surnames = {f: keys for f, keys in self.surnames.items() if f not in elsewhere}
         for role in self.roles.values():
             for phrase in role.phrases:
                 norm = " ".join(normalize(phrase).split())
