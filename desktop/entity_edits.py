@@ -147,10 +147,9 @@ def retype_many(
     entities = [resolve_entity(store, ref) for ref in refs]  # every one known, or no edit
     docs = store.documents_mentioning([e.id for e in entities])
     for entity in entities:
-        if store.entity_by_id(entity.id)[3] != "gazetteer":
-            # a found name is matched in the spellings of its type (a person's family
-            # name alone too): the articles with a word of either type's are read again
-            docs += _docs_with_spellings(store, entity, (entity.type, entity_type))
+        # a name is matched in the spellings of its type (a person's family name alone
+        # too): the articles with a word of either type's are read again
+        docs += _docs_with_spellings(store, entity, (entity.type, entity_type))
         store.add_edit("retype", {"key": entity.key, "type": entity_type})
     # whether a mention can speak, or stand in apposition, depends on its type
     _refresh(store, docs, progress)
@@ -218,7 +217,7 @@ def undo_last(store: Store, *, progress: Progress | None = None) -> str | None:
     docs = store.documents_mentioning(ids) if ids and op not in _NAME_ONLY else []
     if "alias" in payload:
         docs += _docs_with_words(store, str(payload["alias"]))
-    if op == "retype" and ids and store.entity_by_id(ids[0])[3] != "gazetteer":
+    if op == "retype" and ids:
         # back to a type this edit no longer knows: the spellings of every type
         docs += _docs_with_spellings(store, resolve_entity(store, keys[0]), ENTITY_TYPES)
     if op == "ignore" and ids:
