@@ -186,6 +186,7 @@ def analyse_documents(
     doc_ids: Sequence[int] | None = None,
     *,
     full: bool = False,
+    as_full: bool = False,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
     workers: int | None = None,
@@ -193,13 +194,20 @@ def analyse_documents(
     """Find the entities of ``doc_ids`` (default: every document not analysed by this
     version; ``full``: every document, rediscovering names from scratch).
 
+    ``as_full``: these documents as a full analysis would have them (what an edit of the
+    lexicon wants): names found before are matched only when confirmed, not wherever
+    written as an import matches them; the names found are clustered with every found
+    name the corpus still uses; found names no longer used are dropped.
+
     Large runs analyse documents in ``workers`` processes (default: one per core when
     there are enough documents to pay for starting them); this process writes."""
     progress = progress or NullProgress()
     began = time.perf_counter()
     report = AnalysisReport()
     lex = replay(store.edits())
-    previous = store.discovered_records(confirmed_only=full)
+    exact = full or as_full
+    # exactly: only the found names that edits in force confirm are known beforehand
+    previous = [r for r in store.discovered_records() if not exact or r.key in lex.confirmed]
     kb, fk = _knowledge(lex, previous)
     key_ids = store.sync_entities(_record(i) for i in kb.entities.values())
     if doc_ids is None:
@@ -252,6 +260,9 @@ def analyse_documents(
             report.documents += len(written)
             report.mentions += sum(len(ms) for _, ms in written)
         report.discovered = len(discovered)
+        if as_full and not full:  # the corpus's found names, this run's among them
+            in_use = store.found_names_in_use(FOUND_AS)
+            discovered = {**in_use, **{k: v for k, v in discovered.items() if k not in in_use}}
         _cluster(store, discovered, lex, key_ids)
         report.mentions += _resolve_speakers(store, kb, speakers, lex, key_ids)
         store.apply_entity_state(
@@ -265,7 +276,7 @@ def analyse_documents(
             confirmed=lex.confirmed,
         )
         if not report.cancelled:
-            store.drop_unused_entities(lex.created, discovered_too=full)
+            store.drop_unused_entities(lex.created, discovered_too=exact)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -534,8 +545,9 @@ def _resolve_speakers(
                 index.setdefault(" ".join(normalize(alias).split()), set()).add(key)
     for form, keys in kb.surnames.items():
         index.setdefault(form, set()).update(keys)
-    for key, name, etype in store.discovered_names():
-        if lex.types.get(key, etype) == "person":
+    for key, name, etype, origin in store.discovered_names():
+        # the type the edits in force give (the stored one is set after this run)
+        if lex.types.get(key, FOUND_TYPE if origin == "discovered" else etype) == "person":
             index.setdefault(name, set()).add(key)
             words = name.split()
             if len(words) >= 2 and len(words[-1]) >= 4:

@@ -76,7 +76,7 @@ def _docs_with_spellings(store: Store, entity: EntityRef, types: Iterable[str]) 
 def _refresh(store: Store, doc_ids: list[int], progress: Progress | None) -> AnalysisReport:
     from desktop.analysing import analyse_documents
 
-    return analyse_documents(store, sorted(set(doc_ids)), progress=progress)
+    return analyse_documents(store, sorted(set(doc_ids)), as_full=True, progress=progress)
 
 
 def merge(
@@ -196,6 +196,8 @@ def _mark_many(
     entities = [resolve_entity(store, ref) for ref in refs]  # every one known, or no edit
     docs = store.documents_mentioning([e.id for e in entities]) if reanalyse else []
     for entity in entities:
+        if reanalyse:  # where its family name alone stood for it, or for another
+            docs += _docs_with_spellings(store, entity, (entity.type,))
         store.add_edit(op, {"key": entity.key})
     _refresh(store, docs, progress)
     return entities

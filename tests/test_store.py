@@ -219,3 +219,45 @@ def test_mentions_added_later_to_a_document_keep_its_counts_true(seeded_store: S
     store.add_mentions_many([(doc_id, [NewMention(4, 7, text[4:7], eid, "surname", 0, 0.7)])])
     counts = {r.key: (r.documents, r.mentions) for r in store.entity_summaries()}
     assert counts["khaji"] == (1, 2)
+
+
+def test_deleting_entities_does_what_the_foreign_keys_say(analysed: Store, tmp_path: Path) -> None:
+    """delete_entities deletes and sets to NULL a table at a time what SQLite's own
+    cascade would, row by row: the database comes out the same."""
+    import shutil
+    import sqlite3
+
+    from desktop.store.entities import delete_entities
+
+    c = sqlite3.connect(analysed.engine.url.database)
+    c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    c.close()
+    # a place of events, the speaker of quotations and labels, a participant: every kind
+    # of reference to an entity
+    geneva = analysed.find_entities("جنيف")[0][0]
+    mistura = analysed.find_entities("ستافان دي ميستورا")[0][0]
+    ids = [geneva, mistura]
+    tables = ["entities", "aliases", "mentions", "labels", "quotes", "events"]
+    tables += ["event_participants", "entity_stats", "entity_forms", "annotations"]
+
+    def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
+        db = sqlite3.connect(path)
+        out = {t: sorted(db.execute(f"SELECT * FROM {t}"), key=repr) for t in tables}
+        db.close()
+        return out
+
+    copy = tmp_path / "by-sqlite.db"
+    shutil.copy(analysed.engine.url.database, copy)
+    before = dump(copy)
+    db = sqlite3.connect(copy)
+    db.execute("PRAGMA foreign_keys=ON")
+    db.executemany("DELETE FROM entities WHERE id = ?", [(i,) for i in ids])
+    db.commit()
+    db.close()
+    delete_entities(analysed.engine, ids)
+    ours = dump(Path(str(analysed.engine.url.database)))
+    assert ours == dump(copy)
+    assert ours != before
+    assert not any(i in (r[0] for r in ours["entities"]) for i in ids)
+    with analysed.engine.connect() as conn:  # enforcement is back on
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -10,13 +10,14 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desktop.store.bulk import insert_many, insert_rows
 from desktop.store.models import (
     Alias,
+    Base,
     Document,
     Entity,
     EntityEdit,
@@ -57,6 +58,8 @@ class NewMention(NamedTuple):
 
 
 class _HasSessions(Protocol):
+    engine: Engine
+
     def session(self) -> AbstractContextManager[Session]: ...
     def transaction(self) -> AbstractContextManager[Session]: ...
 
@@ -92,6 +95,48 @@ def _alias_rows(records: Iterable[EntityRecord], ids: dict[str, int]) -> list[di
                     }
                 )
     return rows
+
+
+def delete_entities(engine: Engine, ids: Sequence[int]) -> None:
+    """Delete entities and what refers to them, as the foreign keys say (rows deleted or
+    references set to NULL), a table at a time. SQLite would otherwise look for the
+    rows referring to each deleted entity itself, scanning the event participants and
+    the events for every one: dropping 1,600 names a corpus no longer uses took five
+    minutes at 30,000 articles."""
+    entity_ids = core_table(Entity).c.id
+    refs = [
+        (fk.parent.table, fk.parent, fk.ondelete)
+        for table in Base.metadata.sorted_tables
+        for fk in table.foreign_keys
+        if fk.column is entity_ids
+    ]
+    with engine.connect() as conn:
+        # not while a transaction is open; given back below, whatever happens
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        try:
+            conn.exec_driver_sql(
+                "CREATE TEMP TABLE IF NOT EXISTS doomed_entities (id INTEGER PRIMARY KEY)"
+            )
+            conn.exec_driver_sql("DELETE FROM doomed_entities")
+            conn.exec_driver_sql("INSERT INTO doomed_entities (id) VALUES (?)", [(i,) for i in ids])
+            doomed = text("SELECT id FROM doomed_entities")
+            for table, column, ondelete in refs:
+                if ondelete == "CASCADE":
+                    conn.execute(delete(table).where(column.in_(doomed)))
+                elif ondelete == "SET NULL":
+                    conn.execute(
+                        update(table).where(column.in_(doomed)).values({column.name: None})
+                    )
+                else:
+                    raise ValueError(f"{table.name}.{column.name}: ON DELETE {ondelete}")
+            conn.execute(delete(core_table(Entity)).where(entity_ids.in_(doomed)))
+            conn.exec_driver_sql("DELETE FROM doomed_entities")
+            conn.commit()
+        finally:
+            conn.rollback()
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
 
 
 class EntityStoreMixin:
@@ -211,23 +256,26 @@ class EntityStoreMixin:
     ) -> None:
         """Remove user-made entities whose creating edit was undone and, after a full
         analysis, discovered ones no mention refers to any more (unless confirmed)."""
-        with self.transaction() as s:
-            used = select(Mention.entity_id).distinct()
-            s.execute(
-                delete(Entity).where(
-                    Entity.origin == "user",
-                    Entity.key.not_in(list(live_user_keys)),
+        used = select(Mention.entity_id).distinct()
+        doomed = [
+            select(Entity.id).where(
+                Entity.origin == "user",
+                Entity.key.not_in(list(live_user_keys)),
+                Entity.id.not_in(used),
+            )
+        ]
+        if discovered_too:
+            doomed.append(
+                select(Entity.id).where(
+                    Entity.origin == "discovered",
+                    Entity.confirmed.is_(False),
                     Entity.id.not_in(used),
                 )
             )
-            if discovered_too:
-                s.execute(
-                    delete(Entity).where(
-                        Entity.origin == "discovered",
-                        Entity.confirmed.is_(False),
-                        Entity.id.not_in(used),
-                    )
-                )
+        with self.session() as s:
+            ids = [i for q in doomed for i in s.scalars(q)]
+        if ids:
+            delete_entities(self.engine, ids)
 
     # ---- mentions -------------------------------------------------------------------
     def add_mentions_many(
@@ -258,15 +306,47 @@ class EntityStoreMixin:
                 count_entity_stats(s, ids[lo : lo + LOOKUP_CHUNK])
 
     # ---- per-entity counts ----------------------------------------------------------
-    def discovered_names(self: _HasSessions) -> list[tuple[str, str, str]]:
-        """(key, normalised name, type) of the entities the analysis or the user added."""
+    def discovered_names(self: _HasSessions) -> list[tuple[str, str, str, str]]:
+        """(key, normalised name, type, origin) of the entities the analysis or the user
+        added."""
         with self.session() as s:
             rows = s.execute(
-                select(Entity.key, Entity.name, Entity.type).where(
+                select(Entity.key, Entity.name, Entity.type, Entity.origin).where(
                     Entity.origin.in_(("discovered", "user")), Entity.ignored.is_(False)
                 )
             )
-            return [(k, " ".join(normalize(n).split()), t) for k, n, t in rows if k]
+            return [(k, " ".join(normalize(n).split()), t, o) for k, n, t, o in rows if k]
+
+    def found_names_in_use(self: _HasSessions, found_as: str) -> dict[str, str]:
+        """key → normalised name as found (``details[found_as]``, else the name) of the
+        unconfirmed found names that mentions still use, in the order a full analysis
+        finds them: by the first article, then the first place, that discovered them."""
+        first = (
+            select(
+                Mention.entity_id,
+                func.min(Mention.document_id * 1_000_000_000 + Mention.start).label("at"),
+            )
+            .where(Mention.kind == "discovered")
+            .group_by(Mention.entity_id)
+            .subquery()
+        )
+        q = (
+            select(Entity.key, Entity.name, Entity.details)
+            .join(first, first.c.entity_id == Entity.id)
+            .where(
+                Entity.origin == "discovered",
+                Entity.confirmed.is_(False),
+                Entity.ignored.is_(False),
+            )
+            .order_by(first.c.at, Entity.id)
+        )
+        with self.session() as s:
+            out = {}
+            for key, name, details in s.execute(q):
+                found = (details or {}).get(found_as) or name
+                if key:
+                    out[key] = " ".join(normalize(str(found)).split())
+            return out
 
     def documents_needing_analysis(self: _HasSessions, version: int) -> list[int]:
         with self.session() as s:
@@ -599,6 +679,8 @@ class EntityStoreMixin:
                 .where(Entity.origin == "discovered", Entity.key.not_in(list(types)))
                 .values(type=found_type)
             )
+            # a found name is confirmed by an edit in force (an undone one confirms nothing)
+            s.execute(update(Entity).where(Entity.origin == "discovered").values(confirmed=False))
             found = s.execute(
                 select(Entity.id, Entity.key, Entity.name, Entity.details).where(
                     Entity.origin == "discovered"

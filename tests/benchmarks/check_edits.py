@@ -110,8 +110,12 @@ def main() -> int:
                 print("   edited only:", sorted(set(after[k]) - set(full[k]), key=repr)[: a.rows])
                 print("   full only:  ", sorted(set(full[k]) - set(after[k]), key=repr)[: a.rows])
             for k in list(not_before)[:1]:
-                print("   undone only:", sorted(set(undone[k]) - set(before[k]), key=repr)[: a.rows])
-                print("   before only:", sorted(set(before[k]) - set(undone[k]), key=repr)[: a.rows])
+                print(
+                    "   undone only:", sorted(set(undone[k]) - set(before[k]), key=repr)[: a.rows]
+                )
+                print(
+                    "   before only:", sorted(set(before[k]) - set(undone[k]), key=repr)[: a.rows]
+                )
     print(f"{made} edits made, {differ} unlike a full analysis or, undone, unlike before")
     shutil.rmtree(work, ignore_errors=True)
     return 0
