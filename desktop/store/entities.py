@@ -210,7 +210,7 @@ class EntityStoreMixin:
         with self.session() as s:
             return {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
 
-    def discovered_records(self: _HasSessions, confirmed_only: bool = False) -> list[EntityRecord]:
+    def discovered_records(self: _HasSessions) -> list[EntityRecord]:
         """Entities found by discovery in earlier runs (to match them in new documents)."""
         q = select(
             Entity.id,
@@ -221,8 +221,6 @@ class EntityStoreMixin:
             Entity.origin,
             Entity.details,
         ).where(Entity.origin == "discovered", Entity.ignored.is_(False))
-        if confirmed_only:
-            q = q.where(Entity.confirmed.is_(True))
         with self.session() as s:
             entities = list(s.execute(q))  # plain rows: thousands of found names
             # all aliases in one read (not one per entity), in the order the unique
