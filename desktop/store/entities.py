@@ -30,7 +30,7 @@ from desktop.store.models import (
     core_table,
 )
 from desktop.store.rows import EntityDetail, EntityRow, MentionRow
-from desktop.store.selects import LOOKUP_CHUNK, lookup
+from desktop.store.selects import bound_chunks, lookup
 from desktop.text.normalize import normalize
 
 
@@ -226,11 +226,10 @@ class EntityStoreMixin:
             # all aliases in one read (not one per entity), in the order the unique
             # (entity, norm) index gives each entity's own
             aliases: dict[int, list[str]] = {}
-            ids = [e.id for e in entities]
-            for lo in range(0, len(ids), LOOKUP_CHUNK):
+            for chunk in bound_chunks([e.id for e in entities]):
                 for entity_id, text in s.execute(
                     select(Alias.entity_id, Alias.text)
-                    .where(Alias.entity_id.in_(ids[lo : lo + LOOKUP_CHUNK]))
+                    .where(Alias.entity_id.in_(chunk))
                     .order_by(Alias.entity_id, Alias.norm)
                 ):
                     aliases.setdefault(entity_id, []).append(text)
@@ -299,9 +298,8 @@ class EntityStoreMixin:
                 .values(entity_id=bindparam("target")),
                 [{"source": a, "target": b} for a, b in moves],
             )
-            ids = sorted({i for move in moves for i in move})
-            for lo in range(0, len(ids), LOOKUP_CHUNK):
-                count_entity_stats(s, ids[lo : lo + LOOKUP_CHUNK])
+            for chunk in bound_chunks(sorted({i for move in moves for i in move})):
+                count_entity_stats(s, chunk)
 
     # ---- per-entity counts ----------------------------------------------------------
     def discovered_names(self: _HasSessions) -> list[tuple[str, str, str, str]]:
@@ -391,8 +389,7 @@ class EntityStoreMixin:
         first: dict[int, tuple[int, int]] = {}
         tally: dict[int, list[Any]] = {}
         with self.session() as s:
-            for lo in range(0, len(documents), LOOKUP_CHUNK):
-                chunk = list(documents[lo : lo + LOOKUP_CHUNK])
+            for chunk in bound_chunks(documents):
                 q = (
                     select(
                         Mention.entity_id,
@@ -746,13 +743,12 @@ def _tally(s: Session, doc_ids: Sequence[int]) -> _Tally:
     mentions: Counter[int] = Counter()
     documents: Counter[int] = Counter()
     forms: Counter[tuple[int, str]] = Counter()
-    ids = list(dict.fromkeys(doc_ids))
-    for lo in range(0, len(ids), LOOKUP_CHUNK):
+    for chunk in bound_chunks(list(dict.fromkeys(doc_ids))):
         q = (
             select(Mention.entity_id, Mention.document_id, Surface.text, func.count())
             .select_from(Mention)
             .join(Surface, Surface.id == Mention.surface_id)
-            .where(Mention.document_id.in_(ids[lo : lo + LOOKUP_CHUNK]))
+            .where(Mention.document_id.in_(chunk))
             .group_by(Mention.entity_id, Mention.document_id, Surface.text)
         )
         seen: set[tuple[int, int]] = set()

@@ -21,7 +21,13 @@ from desktop.store.models import (
     core_table,
 )
 from desktop.store.rows import EventRow, LabelRow, QuoteRow
-from desktop.store.selects import LOOKUP_CHUNK, event_participants, event_row, lookup, quote_row
+from desktop.store.selects import (
+    bound_chunks,
+    event_participants,
+    event_row,
+    lookup,
+    quote_row,
+)
 
 #: What the analysis writes, as tuples in the order of these columns (the writer of
 #: hundreds of thousands of rows builds them directly): ``details`` is already JSON
@@ -129,11 +135,10 @@ def _rows_of(
     an outlet's articles can be more than SQLite binds in one statement."""
     if documents is None:
         return list(s.execute(query))
-    ids = sorted(set(documents))
     return [
         row
-        for lo in range(0, len(ids), LOOKUP_CHUNK)
-        for row in s.execute(query.where(column.in_(ids[lo : lo + LOOKUP_CHUNK])))
+        for chunk in bound_chunks(sorted(set(documents)))
+        for row in s.execute(query.where(column.in_(chunk)))
     ]
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import Row, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -11,8 +11,18 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from desktop.store.models import Document, Entity, Event, EventParticipant, Outlet, Quote
 from desktop.store.rows import EventRow, QuoteRow
 
-#: keys bound in one ``IN (…)`` by :func:`lookup` (old SQLite builds allow 999 in all)
+#: keys bound in one ``IN (…)`` (old SQLite builds allow 999 in all)
 LOOKUP_CHUNK = 500
+
+_T = TypeVar("_T")
+
+
+def bound_chunks(values: Sequence[_T]) -> Iterator[list[_T]]:
+    """``values`` a chunk of :data:`LOOKUP_CHUNK` at a time: what one ``IN (…)`` binds."""
+    values = list(values)
+    for lo in range(0, len(values), LOOKUP_CHUNK):
+        yield values[lo : lo + LOOKUP_CHUNK]
+
 
 #: the columns of a :class:`~desktop.store.rows.DocumentRow`, in its field order (select
 #: them with ``outerjoin(Outlet, Outlet.id == Document.outlet_id)``)
@@ -82,8 +92,7 @@ def lookup(
     """``{key: value}`` of the rows whose ``key`` is one of ``keys`` (asked a chunk of
     keys at a time); keys with no row are absent."""
     found: dict[Any, Any] = {}
-    for lo in range(0, len(keys), LOOKUP_CHUNK):
-        chunk = keys[lo : lo + LOOKUP_CHUNK]
+    for chunk in bound_chunks(keys):
         found.update(tuple(row) for row in s.execute(select(key, value).where(key.in_(chunk))))
     return found
 
@@ -98,9 +107,9 @@ def event_participants(s: Session, ids: Sequence[int]) -> dict[int, list[tuple[i
         .join(Entity, Entity.id == EventParticipant.entity_id)
         .order_by(EventParticipant.event_id, Entity.id)
     )
-    wanted = list(ids)
-    for lo in range(0, len(wanted), LOOKUP_CHUNK):  # two outlets hold tens of thousands
-        chunk = q.where(EventParticipant.event_id.in_(wanted[lo : lo + LOOKUP_CHUNK]))
-        for event_id, entity_id, name, etype in s.execute(chunk):
+    for chunk in bound_chunks(ids):  # two outlets hold tens of thousands
+        for event_id, entity_id, name, etype in s.execute(
+            q.where(EventParticipant.event_id.in_(chunk))
+        ):
             parts.setdefault(event_id, []).append((entity_id, name, etype))
     return parts

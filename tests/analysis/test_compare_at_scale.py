@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.compare.comparison import link_events, same_event
-from desktop.store import framing, selects
+from desktop.store import selects
 from desktop.store.rows import EventRow
 from desktop.store.store import Store
 
@@ -69,7 +69,6 @@ def test_an_outlet_comparison_reads_in_chunks_what_one_read_gives(
         analysed.events_for(documents=docs),
     )
     assert all(whole) and len(docs) == 5
-    monkeypatch.setattr(framing, "LOOKUP_CHUNK", 2)
     monkeypatch.setattr(selects, "LOOKUP_CHUNK", 2)
     backwards = list(reversed(docs))
     chunked = (

@@ -9,6 +9,7 @@ import pytest
 from desktop import entity_edits as edits
 from desktop.analysing import analyse_documents
 from desktop.store.store import Store
+from tests.analysis.written import analysis_rows
 
 
 def _names(store: Store) -> dict[str, tuple[int, int]]:
@@ -57,35 +58,6 @@ def test_alias_add_finds_new_mentions_and_ignore_hides(analysed: Store) -> None:
     assert "جان مارك فيري" not in _names(analysed)
 
 
-def _analysis(db: Path) -> dict[str, list[tuple[object, ...]]]:
-    """Everything the analysis wrote, entities by key."""
-    import sqlite3
-
-    c = sqlite3.connect(db)
-    key = dict(c.execute("SELECT id, coalesce(key, 'id:' || id) FROM entities"))
-    out = {
-        "mentions": "SELECT document_id, start, end, entity_id, kind FROM mentions",
-        "labels": "SELECT document_id, start, end, entity_id, speaker_entity_id FROM labels",
-        "quotes": "SELECT document_id, start, end, speaker_entity_id, verb FROM quotes",
-        "participants": "SELECT e.document_id, e.start, p.entity_id FROM event_participants p "
-        "JOIN events e ON e.id = p.event_id",
-        "counts": "SELECT entity_id, mentions, documents, 0 FROM entity_stats",
-    }
-    ids = {"mentions": (3,), "labels": (3, 4), "quotes": (3,), "participants": (2,)}
-    ids["counts"] = (0,)
-    found = {}
-    for name, sql in out.items():
-        rows = []
-        for row in c.execute(sql):
-            cells = list(row)
-            for i in ids[name]:
-                cells[i] = key.get(cells[i])
-            rows.append(tuple(cells))
-        found[name] = sorted(rows, key=repr)
-    c.close()
-    return found
-
-
 _EDITS = {
     "merge": lambda s: edits.merge(s, "سيرغي لافروف", "جون كيري"),
     "merge into a person": lambda s: edits.merge(s, "ستافان دي ميستورا", "غير بيدرسون"),
@@ -105,14 +77,14 @@ _EDITS = {
 def test_an_edit_gives_what_a_full_analysis_gives_and_its_undo_what_was_before(
     analysed: Store, db_path: Path, edit: str
 ) -> None:
-    before = _analysis(db_path)
+    before = analysis_rows(db_path)
     _EDITS[edit](analysed)
-    after = _analysis(db_path)
+    after = analysis_rows(db_path)
     assert after != before or edit in ("rename", "confirm")
     analyse_documents(analysed, full=True)
-    assert _analysis(db_path) == after
+    assert analysis_rows(db_path) == after
     edits.undo_last(analysed)
-    assert _analysis(db_path) == before
+    assert analysis_rows(db_path) == before
 
 
 def test_a_persons_alias_ending_with_a_place_makes_no_family_name(analysed: Store) -> None:

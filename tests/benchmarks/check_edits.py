@@ -24,7 +24,7 @@ from desktop import entity_edits
 from desktop.analysing import analyse_documents
 from desktop.importing import import_paths
 from desktop.store.store import Store
-from tests.analysis.test_entity_edits import _analysis
+from tests.analysis.written import analysis_rows
 from tests.benchmarks.corpus import articles
 
 _TYPES = ("person", "organisation", "place", "group")
@@ -85,16 +85,16 @@ def main() -> int:
         db = work / "edited.db"
         _fresh(base, db)
         store = Store.open(db)
-        before = _analysis(db)
+        before = analysis_rows(db)
         if not _edit(store, op, one.id, other.id, rng):
             store.close()
             continue
         made += 1
-        after = _analysis(db)
+        after = analysis_rows(db)
         analyse_documents(store, full=True, workers=1)
-        full = _analysis(db)
+        full = analysis_rows(db)
         entity_edits.undo_last(store)
-        undone = _analysis(db)
+        undone = analysis_rows(db)
         store.close()
         not_full = {k: len(set(after[k]) ^ set(full[k])) for k in after if after[k] != full[k]}
         not_before = {
