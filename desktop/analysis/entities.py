@@ -8,6 +8,7 @@ corpus-level steps (clustering discovered names, applying user merges) are in
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ from desktop.analysis.matcher import Hit
 from desktop.analysis.spans import Spans
 from desktop.analysis.variants import particles, skeleton
 from desktop.text.normalize import OffsetMap, normalize
-from desktop.text.tokens import strip_proclitic
+from desktop.text.tokens import strip_proclitic, words_stripping_to
 
 MAX_NAME_WORDS = 3
 #: a family name shorter than this (مون of بان كي مون) is too ambiguous alone
@@ -81,6 +82,53 @@ def _any_within(positions: list[int], lo: int, hi: int) -> bool:
 def _form_skeletons(word: str) -> frozenset[str]:
     """Skeletons of the forms of a word long enough to be told apart by one."""
     return frozenset(skeleton(f) for f in strip_proclitic(word) if len(f) >= 5)
+
+
+@lru_cache(maxsize=50_000)
+def _stripping_to(surname: str) -> frozenset[str]:
+    """The words that are ``surname`` once a proclitic is stripped (a document's
+    candidates are the same few family names again and again)."""
+    return words_stripping_to((surname,))
+
+
+class _SkeletonIndex:
+    """Skeleton → the words seen so far that have it among :func:`_form_skeletons`: a
+    document's words are then matched against its family names' skeletons by set
+    operations, and each word's skeletons are computed once in the process, not once
+    in every document that uses it."""
+
+    LIMIT = 300_000  # words; past it the index starts again (a cache, nothing more)
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.words: dict[str, set[str]] = {}
+
+    def having(self, words: set[str], skeletons: Iterable[str]) -> set[str]:
+        """Those of ``words`` with one of ``skeletons`` among their forms' skeletons."""
+        new = words - self.seen
+        if new:
+            if len(self.seen) + len(new) > self.LIMIT:
+                self.seen.clear()
+                self.words.clear()
+                new = words
+            index = self.words
+            for w in new:
+                for sk in _form_skeletons(w):
+                    found = index.get(sk)
+                    if found is None:
+                        index[sk] = {w}
+                    else:
+                        found.add(w)
+            self.seen |= new
+        out: set[str] = set()
+        for sk in skeletons:
+            found = self.words.get(sk)
+            if found:
+                out |= found & words
+        return out
+
+
+_SKELETON_WORDS = _SkeletonIndex()
 
 
 class _DocumentAnalyser:
@@ -356,14 +404,13 @@ class _DocumentAnalyser:
             return
         candidates = set(by_surname) | {k.split()[1] for k in by_surname if " " in k}
 
-        # most words are no surname: each distinct word is ruled out once, by lookups
-        skeletons = by_skeleton.keys()
-        wanted = {
-            w
-            for w in set(self.doc.texts)
-            if not candidates.isdisjoint(strip_proclitic(w))
-            or (skeletons and not skeletons.isdisjoint(_form_skeletons(w)))
-        }
+        # most words are no surname: they are ruled out by set operations
+        words = set(self.doc.texts)
+        wanted: set[str] = set()
+        for c in candidates:
+            wanted |= words & _stripping_to(c)
+        if by_skeleton:
+            wanted |= _SKELETON_WORDS.having(words, by_skeleton)
         for idx in self.doc.token_indices(wanted):
             tok = self.tokens[idx]
             forms = strip_proclitic(tok.text)

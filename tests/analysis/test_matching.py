@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from desktop.analysis.cluster import cluster_names, same_person
 from desktop.analysis.doctext import DocText
+from desktop.analysis.entities import _form_skeletons, _SkeletonIndex, _stripping_to
 from desktop.analysis.matcher import AliasMatcher, MatcherGroup
 from desktop.analysis.variants import is_particle_only, name_variants, skeleton
 from desktop.text.normalize import normalize
@@ -165,3 +166,35 @@ def test_a_group_finds_what_each_of_its_matchers_finds_alone() -> None:
         for matcher in alone:
             assert doc.hits(matcher) == matcher.find(norm)
         assert doc.hits(names) and doc.hits(events)  # the seeds name them
+
+
+_WORDS = [
+    "ميستورا", "وميستورا", "بمستورا", "لافروف", "ولافروف", "بيدرسون", "فبيدرسن",
+    "خاجي", "والعمري", "العمري", "للعمري", "الحكومة", "وقال", "سوريا", "بسوريا",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sets(st.sampled_from(_WORDS), max_size=10), min_size=1, max_size=6),
+    st.lists(st.sets(st.sampled_from(_WORDS), max_size=3), min_size=6, max_size=6),
+    st.integers(3, 40),
+)
+def test_the_skeleton_index_finds_what_each_word_would(
+    documents: list[set[str]], surnames: list[set[str]], limit: int
+) -> None:
+    # documents read in turn by one index (small enough to start again now and then):
+    # each gets the words whose forms share a skeleton with its family names
+    index = _SkeletonIndex()
+    index.LIMIT = limit
+    for words, names in zip(documents, surnames, strict=False):
+        words = {normalize(w) for w in words}
+        skeletons = {skeleton(normalize(n)) for n in names}
+        expected = {w for w in words if not skeletons.isdisjoint(_form_skeletons(w))}
+        assert index.having(words, skeletons) == expected
+
+
+def test_a_family_name_is_found_after_any_proclitic() -> None:
+    words = {normalize(w) for w in ["ولافروف", "بلافروف", "لافروف", "الافروف", "لافروفي"]}
+    found = set().union(*(words & _stripping_to(c) for c in ["لافروف"]))
+    assert found == {normalize(w) for w in ["ولافروف", "بلافروف", "لافروف"]}
