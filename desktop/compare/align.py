@@ -89,6 +89,27 @@ class Alignment:
     only_b: list[int]
 
 
+def _prefix_index(
+    b: Sequence[set[str]], nb: Sequence[float], w2: dict[str, float], min_score: float
+) -> dict[str, list[int]]:
+    """Term → the sentences of ``b`` that can be paired through it. A sentence is listed
+    under its heavier terms only: its lightest terms, together lighter than ``min_score``
+    of its weight (with a margin for rounding), cannot make a pair alone: by
+    Cauchy–Schwarz, the words two sentences share among those terms score at most their
+    share of the weight. Every pair that reaches ``min_score`` therefore shares a listed
+    term, and only those pairs are scored, where every pair that shared any word was
+    (the common words of two long reports on one subject made that nearly all pairs)."""
+    index: dict[str, list[int]] = {}
+    for j, fb in enumerate(b):
+        budget = (min_score * 0.99 * nb[j]) ** 2
+        light = 0.0
+        for t in sorted(fb, key=lambda t: (w2[t], t)):
+            light += w2[t]
+            if light >= budget:
+                index.setdefault(t, []).append(j)
+    return index
+
+
 def align(a: Sequence[set[str]], b: Sequence[set[str]], min_score: float = MIN_SCORE) -> Alignment:
     """Align two lists of sentence feature sets (see :func:`content_words`)."""
     df: Counter[str] = Counter()
@@ -107,15 +128,16 @@ def align(a: Sequence[set[str]], b: Sequence[set[str]], min_score: float = MIN_S
 
     na = [norm(f) for f in a]
     nb = [norm(f) for f in b]
+    index = _prefix_index(b, nb, w2, min_score)
     scored = []
     for i, fa in enumerate(a):
-        if not fa:
-            continue
-        for j, fb in enumerate(b):
-            shared = fa & fb
-            if not shared:
-                continue
-            score = math.fsum(map(squared, shared)) / (na[i] * nb[j])
+        candidates: set[int] = set()
+        for t in fa:
+            found = index.get(t)
+            if found is not None:
+                candidates.update(found)
+        for j in candidates:
+            score = math.fsum(map(squared, fa & b[j])) / (na[i] * nb[j])
             if score >= min_score:
                 scored.append((score, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))

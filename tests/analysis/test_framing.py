@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.analysing import analyse_documents
 from desktop.compare.comparison import compare_documents
@@ -167,6 +170,56 @@ def test_alignment_pairs_one_to_one_on_content_words() -> None:
     result = align(a, b)
     assert [(p.a, p.b) for p in result.pairs] == [(0, 1), (1, 0)]
     assert result.only_b == [2] and result.only_a == []
+
+
+def _pairs_scored_one_by_one(
+    a: list[set[str]], b: list[set[str]], min_score: float
+) -> list[tuple[float, int, int]]:
+    """What the alignment scores, the plain way: every pair that shares a word."""
+    from collections import Counter
+
+    df = Counter(t for feats in (*a, *b) for t in feats)
+    n = len(a) + len(b)
+    w2 = {t: math.log((n + 1) / (k + 0.5)) ** 2 for t, k in df.items()}
+    na = [math.sqrt(math.fsum(w2[t] for t in f)) or 1.0 for f in a]
+    nb = [math.sqrt(math.fsum(w2[t] for t in f)) or 1.0 for f in b]
+    out = []
+    for i, fa in enumerate(a):
+        for j, fb in enumerate(b):
+            if fa & fb:
+                score = math.fsum(w2[t] for t in fa & fb) / (na[i] * nb[j])
+                if score >= min_score:
+                    out.append((score, i, j))
+    return out
+
+
+_TERMS = [f"t{i}" for i in range(12)] + ["سوريا", "بيدرسون", "جنيف", "المعارضه", "وفد"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sets(st.sampled_from(_TERMS), max_size=7), max_size=12),
+    st.lists(st.sets(st.sampled_from(_TERMS), max_size=7), max_size=12),
+    st.sampled_from([0.05, 0.2, 0.5, 0.9]),
+)
+def test_alignment_pairs_what_scoring_every_pair_would(
+    a: list[set[str]], b: list[set[str]], min_score: float
+) -> None:
+    # only pairs sharing a heavy word of the second side are scored: the same pairs win
+    from desktop.compare.align import align
+
+    every = _pairs_scored_one_by_one(a, b, min_score)
+    every.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    expected = []
+    for score, i, j in every:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            expected.append((i, j, round(score, 3)))
+    result = align(a, b, min_score=min_score)
+    assert sorted(expected) == [(p.a, p.b, p.score) for p in result.pairs]
 
 
 _ALIGN_IN_A_FRESH_PROCESS = """
