@@ -545,13 +545,24 @@ def _resolve_speakers(
                 index.setdefault(" ".join(normalize(alias).split()), set()).add(key)
     for form, keys in kb.surnames.items():
         index.setdefault(form, set()).update(keys)
+    # found names by their names and by every spelling they were found under: the
+    # spellings clustering merged into a name have lost their own entities once an
+    # analysis ends, and an edit analysing a few articles must still know them
+    people = set()
+    named = []
     for key, name, etype, origin in store.discovered_names():
-        # the type the edits in force give (the stored one is set after this run)
+        # the type and the ignores the edits in force give (the stored ones are set
+        # after this run)
+        if key in lex.ignored:
+            continue
         if lex.types.get(key, FOUND_TYPE if origin == "discovered" else etype) == "person":
-            index.setdefault(name, set()).add(key)
-            words = name.split()
-            if len(words) >= 2 and len(words[-1]) >= 4:
-                index.setdefault(words[-1], set()).add(key)
+            people.add(key)
+            named.append((key, name))
+    for key, name in [*named, *((k, f) for k, f in store.found_forms() if k in people)]:
+        index.setdefault(name, set()).add(key)
+        words = name.split()
+        if len(words) >= 2 and len(words[-1]) >= 4:
+            index.setdefault(words[-1], set()).add(key)
     found: list[tuple[int, list[NewMention]]] = []
     for doc_id, slots in speakers.items():
         rows = []

@@ -252,7 +252,8 @@ class EntityStoreMixin:
         self: _HasSessions, live_user_keys: Iterable[str], *, discovered_too: bool
     ) -> None:
         """Remove user-made entities whose creating edit was undone and, after a full
-        analysis, discovered ones no mention refers to any more (unless confirmed)."""
+        analysis, discovered ones no mention refers to any more (unless confirmed, or
+        ignored: undoing the ignore looks for the articles that spell the name)."""
         used = select(Mention.entity_id).distinct()
         doomed = [
             select(Entity.id).where(
@@ -266,6 +267,7 @@ class EntityStoreMixin:
                 select(Entity.id).where(
                     Entity.origin == "discovered",
                     Entity.confirmed.is_(False),
+                    Entity.ignored.is_(False),
                     Entity.id.not_in(used),
                 )
             )
@@ -304,14 +306,30 @@ class EntityStoreMixin:
     # ---- per-entity counts ----------------------------------------------------------
     def discovered_names(self: _HasSessions) -> list[tuple[str, str, str, str]]:
         """(key, normalised name, type, origin) of the entities the analysis or the user
-        added."""
+        added, ignored or not (an analysis goes by the edits in force: the stored flags
+        are set when it ends)."""
         with self.session() as s:
             rows = s.execute(
                 select(Entity.key, Entity.name, Entity.type, Entity.origin).where(
-                    Entity.origin.in_(("discovered", "user")), Entity.ignored.is_(False)
+                    Entity.origin.in_(("discovered", "user"))
                 )
             )
             return [(k, " ".join(normalize(n).split()), t, o) for k, n, t, o in rows if k]
+
+    def found_forms(self: _HasSessions) -> list[tuple[str, str]]:
+        """(key, normalised form) of each spelling under which the analysis found an entity
+        the analysis or the user added, ignored or not: the spellings that clustering
+        merged into it among them, once their own entities are gone."""
+        q = (
+            select(Entity.key, Surface.text)
+            .join(Mention, Mention.entity_id == Entity.id)
+            .join(Surface, Surface.id == Mention.surface_id)
+            .where(Entity.origin.in_(("discovered", "user")), Mention.kind == "discovered")
+            .distinct()
+        )
+        with self.session() as s:
+            forms = {(k, " ".join(normalize(t).split())) for k, t in s.execute(q) if k}
+        return sorted(forms)
 
     def found_names_in_use(self: _HasSessions, found_as: str) -> dict[str, str]:
         """key → normalised name as found (``details[found_as]``, else the name) of the

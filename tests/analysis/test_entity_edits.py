@@ -305,3 +305,70 @@ def test_renaming_a_found_name_changes_what_is_shown_not_what_is_matched(
     analyse_documents(store, full=True)
     assert store.entity_by_id(found.id)[1] == "بيكا هافيستو"
     store.close()
+
+
+def _store_of(tmp_path: Path, articles: dict[str, str]) -> tuple[Store, Path]:
+    from desktop.importing import import_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for stem, text in articles.items():
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "edits.db"
+    store = Store.open(db)
+    import_paths(store, [folder])
+    analyse_documents(store, full=True)
+    return store, db
+
+
+def _mentions_of(store: Store, stem: str) -> list[tuple[int, str, str]]:
+    doc = next(d for d in store.documents() if d.stem == stem)
+    return [(m.start, m.kind, name) for m, name, _type in store.document_mentions(doc.id)]
+
+
+def test_an_edit_resolves_a_speaker_through_a_spelling_merged_into_a_found_name(
+    tmp_path: Path,
+) -> None:
+    """«بيكا هافيستو» in a is clustered into «ماتي بيكا هافيستو» of c, and its own entity
+    is gone once the analysis ends; b names him only after «وأكد». An edit that
+    analyses b again (it mentions جنيف) must still know that spelling."""
+    store, db = _store_of(
+        tmp_path,
+        {
+            "a": "قال وزير الخارجية الفنلندي بيكا هافيستو إن بلاده تدعم الحل السياسي في سوريا.",
+            "c": "وقال المستشار الفنلندي للشؤون السياسية ماتي بيكا هافيستو، إن بلاده تدعم "
+            "المفاوضات.",
+            "b": "وأكد بيكا هافيستو في مؤتمر صحفي في هلسنكي أن الوضع في سوريا صعب وأن الحل في "
+            "جنيف.",
+        },
+    )
+    assert (5, "surname", "ماتي بيكا هافيستو") in _mentions_of(store, "b")
+    before = analysis_rows(db)
+    edits.ignore(store, "جنيف")
+    after = analysis_rows(db)
+    assert (5, "surname", "ماتي بيكا هافيستو") in _mentions_of(store, "b")
+    analyse_documents(store, full=True)
+    assert analysis_rows(db) == after
+    edits.undo_last(store)
+    assert analysis_rows(db) == before
+    store.close()
+
+
+def test_undoing_the_ignore_of_a_found_name_brings_back_all_its_mentions(
+    tmp_path: Path,
+) -> None:
+    """The ignored found name has no mention left; it is kept, so that the undo finds
+    the articles that spell it, and the corpus pass gives it back «وأكد هافيستو» in b
+    (the stored flag still says ignored while that pass runs)."""
+    store = _store_with_a_found_name(tmp_path)
+    db = tmp_path / "found.db"
+    before = analysis_rows(db)
+    assert (5, "surname", "بيكا هافيستو") in _mentions_of(store, "b")
+    edits.ignore(store, "بيكا هافيستو")
+    after = analysis_rows(db)
+    assert not [m for stem in "ab" for m in _mentions_of(store, stem) if "هافيستو" in m[2]]
+    analyse_documents(store, full=True)
+    assert analysis_rows(db) == after
+    assert edits.undo_last(store) == "ignore"
+    assert analysis_rows(db) == before
+    store.close()
