@@ -101,7 +101,7 @@ def merge_many(
         raise EditError("an entity cannot be merged with itself")
     for source in sources:
         store.add_edit("merge", {"target": target.key, "source": source.key})
-    _refresh(store, store.documents_mentioning([target.id] + [e.id for e in sources]), progress)
+    _refresh(store, store.documents_referring_to([target.id] + [e.id for e in sources]), progress)
     return target
 
 
@@ -117,7 +117,7 @@ def split(store: Store, ref: str, alias: str, *, progress: Progress | None = Non
         {"key": entity.key, "alias": alias.strip(), "new_key": new_key, "type": entity.type},
     )
     _refresh(
-        store, store.documents_mentioning([entity.id]) + _docs_with_words(store, alias), progress
+        store, store.documents_referring_to([entity.id]) + _docs_with_words(store, alias), progress
     )
     return resolve_entity(store, new_key)
 
@@ -145,7 +145,7 @@ def retype_many(
     if entity_type not in ENTITY_TYPES:
         raise EditError(f"unknown type {entity_type!r}; one of {', '.join(ENTITY_TYPES)}")
     entities = [resolve_entity(store, ref) for ref in refs]  # every one known, or no edit
-    docs = store.documents_mentioning([e.id for e in entities])
+    docs = store.documents_referring_to([e.id for e in entities])
     for entity in entities:
         # a name is matched in the spellings of its type (a person's family name alone
         # too): the articles with a word of either type's are read again
@@ -162,7 +162,7 @@ def add_alias(store: Store, ref: str, alias: str, *, progress: Progress | None =
         raise EditError("the alias is empty")
     store.add_edit("alias_add", {"key": entity.key, "alias": alias.strip()})
     _refresh(
-        store, store.documents_mentioning([entity.id]) + _docs_with_words(store, alias), progress
+        store, store.documents_referring_to([entity.id]) + _docs_with_words(store, alias), progress
     )
     return entity
 
@@ -194,7 +194,7 @@ def _mark_many(
     """The edit ``op`` of several entities, logged one by one, then one analysis of the
     articles that mention them (``reanalyse``) or none."""
     entities = [resolve_entity(store, ref) for ref in refs]  # every one known, or no edit
-    docs = store.documents_mentioning([e.id for e in entities]) if reanalyse else []
+    docs = store.documents_referring_to([e.id for e in entities]) if reanalyse else []
     for entity in entities:
         if reanalyse:  # where its family name alone stood for it, or for another
             docs += _docs_with_spellings(store, entity, (entity.type,))
@@ -216,7 +216,7 @@ def undo_last(store: Store, *, progress: Progress | None = None) -> str | None:
     keys = [str(v) for k, v in payload.items() if k in ("key", "target", "source", "new_key")]
     ids = [i for k in keys for i, _n, _t in store.find_entities(k)]
     # a name or a confirmation changes no document's analysis, undone or not
-    docs = store.documents_mentioning(ids) if ids and op not in _NAME_ONLY else []
+    docs = store.documents_referring_to(ids) if ids and op not in _NAME_ONLY else []
     if "alias" in payload:
         docs += _docs_with_words(store, str(payload["alias"]))
     if op == "retype" and ids:

@@ -10,7 +10,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import Engine, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Engine, bindparam, delete, func, insert, select, text, union, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -23,8 +23,10 @@ from desktop.store.models import (
     EntityEdit,
     EntityForm,
     EntityStat,
+    Label,
     Mention,
     Outlet,
+    Quote,
     Sentence,
     Surface,
     core_table,
@@ -614,6 +616,20 @@ class EntityStoreMixin:
                     .distinct()
                 )
             )
+
+    def documents_referring_to(self: _HasSessions, entity_ids: Sequence[int]) -> list[int]:
+        """The documents that mention the entities or whose framing refers to them: a
+        label's term can name an actor the text does not (a label lexicon's «قوات النظام»
+        stands for the government), and an edit of that actor must analyse them too."""
+        ids = list(entity_ids)
+        q = union(
+            select(Mention.document_id).where(Mention.entity_id.in_(ids)),
+            select(Label.document_id).where(Label.entity_id.in_(ids)),
+            select(Label.document_id).where(Label.speaker_entity_id.in_(ids)),
+            select(Quote.document_id).where(Quote.speaker_entity_id.in_(ids)),
+        )
+        with self.session() as s:
+            return sorted(s.scalars(q))
 
     def documents_by_outlet_month(
         self: _HasSessions, entity_id: int

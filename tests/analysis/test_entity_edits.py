@@ -372,3 +372,25 @@ def test_undoing_the_ignore_of_a_found_name_brings_back_all_its_mentions(
     assert edits.undo_last(store) == "ignore"
     assert analysis_rows(db) == before
     store.close()
+
+
+def test_an_edit_of_an_actor_analyses_the_articles_whose_labels_name_it(tmp_path: Path) -> None:
+    """«بالعدوان الروسي» labels the Russian army in y, which never names it: merging the
+    army into another actor must relabel y too."""
+    store, db = _store_of(
+        tmp_path,
+        {
+            "x": "قال وزير الخارجية الروسي سيرغي لافروف إن الجيش الروسي يواصل عملياته في سوريا.",
+            "y": "ندد البيان بالعدوان الروسي على مدينة حلب.",
+        },
+    )
+    before = analysis_rows(db)
+    edits.merge(store, "سيرغي لافروف", "الجيش الروسي")
+    after = analysis_rows(db)
+    y = next(d.id for d in store.documents() if d.stem == "y")
+    assert [lb.entity_name for lb in store.labels_for(documents=[y])] == ["سيرغي لافروف"]
+    analyse_documents(store, full=True)
+    assert analysis_rows(db) == after
+    edits.undo_last(store)
+    assert analysis_rows(db) == before
+    store.close()
