@@ -322,15 +322,20 @@ class EntityStoreMixin:
         """(key, normalised form) of each spelling under which the analysis found an entity
         the analysis or the user added, ignored or not: the spellings that clustering
         merged into it among them, once their own entities are gone."""
-        q = (
-            select(Entity.key, Surface.text)
-            .join(Mention, Mention.entity_id == Entity.id)
-            .join(Surface, Surface.id == Mention.surface_id)
-            .where(Entity.origin.in_(("discovered", "user")), Mention.kind == "discovered")
-            .distinct()
-        )
+        forms: set[tuple[str, str]] = set()
         with self.session() as s:
-            forms = {(k, " ".join(normalize(t).split())) for k, t in s.execute(q) if k}
+            found = select(Entity.id, Entity.key).where(Entity.origin.in_(("discovered", "user")))
+            keys: dict[int, str] = {i: k for i, k in s.execute(found) if k}
+            # by entity through the mentions' entity index (a join would scan them all)
+            for chunk in bound_chunks(sorted(keys)):
+                q = (
+                    select(Mention.entity_id, Surface.text)
+                    .join(Surface, Surface.id == Mention.surface_id)
+                    .where(Mention.entity_id.in_(chunk), Mention.kind == "discovered")
+                    .distinct()
+                )
+                for entity_id, text in s.execute(q):
+                    forms.add((keys[entity_id], " ".join(normalize(text).split())))
         return sorted(forms)
 
     def found_names_in_use(self: _HasSessions, found_as: str) -> dict[str, str]:
