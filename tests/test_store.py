@@ -195,6 +195,10 @@ def test_a_store_from_before_compaction_is_upgraded_with_its_data(tmp_path: Path
         assert surfaces == ["بيدرسون", "جنيف", "غير بيدرسون"]
         counts = {r.key: (r.documents, r.mentions) for r in store.entity_summaries()}
         assert counts == {"pedersen": (1, 2), "geneva": (1, 1)}
+        # the names' order keys are written for the entities already stored
+        with store.engine.connect() as conn:
+            keys = dict(conn.exec_driver_sql("SELECT key, sort_name FROM entities").fetchall())
+        assert keys == {"pedersen": "غيربيدرسون", "geneva": "جنيف"}
         # the search index is rebuilt from the (now compressed) text
         assert [i for i, _r in store.search_ranked([["جنيف"]]).ids] == [1]
     finally:

@@ -33,7 +33,7 @@ from desktop.store.models import (
 )
 from desktop.store.rows import EntityDetail, EntityRow, MentionRow
 from desktop.store.selects import bound_chunks, lookup
-from desktop.text.normalize import normalize
+from desktop.text.normalize import name_order_key, normalize
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ def _entity_values(r: EntityRecord) -> dict[str, Any]:
     return {
         "key": r.key,
         "name": r.name,
+        "sort_name": name_order_key(r.name),
         "name_en": r.name_en,
         "type": r.type,
         "origin": r.origin,
@@ -165,7 +166,13 @@ class EntityStoreMixin:
                 )
             }
             changed = [
-                {"eid": existing[r.key], "n": r.name, "ne": r.name_en, "t": r.type}
+                {
+                    "eid": existing[r.key],
+                    "n": r.name,
+                    "sn": name_order_key(r.name),
+                    "ne": r.name_en,
+                    "t": r.type,
+                }
                 for r in records
                 if r.key in existing
                 and r.key not in new_keys
@@ -176,7 +183,12 @@ class EntityStoreMixin:
                 s.connection().execute(
                     update(core_table(Entity))
                     .where(core_table(Entity).c.id == bindparam("eid"))
-                    .values(name=bindparam("n"), name_en=bindparam("ne"), type=bindparam("t")),
+                    .values(
+                        name=bindparam("n"),
+                        sort_name=bindparam("sn"),
+                        name_en=bindparam("ne"),
+                        type=bindparam("t"),
+                    ),
                     changed,
                 )
             ids = [existing[r.key] for r in records]
@@ -723,10 +735,18 @@ class EntityStoreMixin:
             for entity_id, key, name, details in found:
                 first = (details or {}).get(found_as)
                 if first and key not in names and name != first:
-                    s.execute(update(Entity).where(Entity.id == entity_id).values(name=first))
+                    s.execute(
+                        update(Entity)
+                        .where(Entity.id == entity_id)
+                        .values(name=first, sort_name=name_order_key(first))
+                    )
             for key, name in names.items():
                 if key in ids:
-                    s.execute(update(Entity).where(Entity.id == ids[key]).values(name=name))
+                    s.execute(
+                        update(Entity)
+                        .where(Entity.id == ids[key])
+                        .values(name=name, sort_name=name_order_key(name))
+                    )
             for key, etype in types.items():
                 if key in ids:
                     s.execute(update(Entity).where(Entity.id == ids[key]).values(type=etype))

@@ -165,6 +165,8 @@ class Entity(Base):
     __tablename__ = "entities"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
+    #: :func:`~desktop.text.normalize.name_order_key` of the name, written with it
+    sort_name: Mapped[str | None] = mapped_column(String(300))
     name_en: Mapped[str | None] = mapped_column(String(300))
     #: person | organisation | place | group | state | media
     type: Mapped[str] = mapped_column(String(20), index=True)

@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, Literal, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Document, Entity, EntityForm, EntityStat, Mention, Outlet
@@ -159,6 +159,73 @@ class PagingStoreMixin:
                 for i, key, name, name_en, etype, origin, confirmed, docs, mentions in s.execute(q)
             ]
 
+    def entity_type_totals(
+        self: _DocumentReader, *, min_docs: int = 1
+    ) -> dict[str, tuple[int, int]]:
+        """type → (entities, their mentions) of what :meth:`entity_page` lists."""
+        q = (
+            select(Entity.type, func.count(), func.sum(EntityStat.mentions))
+            .join(EntityStat, EntityStat.entity_id == Entity.id)
+            .where(*_listed(min_docs))
+            .group_by(Entity.type)
+        )
+        with self.session() as s:
+            return {t: (n, int(m or 0)) for t, n, m in s.execute(q)}
+
+    def entity_page(
+        self: _DocumentReader,
+        entity_type: str,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int | None = None,
+        min_docs: int = 1,
+    ) -> list[EntityRow]:
+        """Entities of one type in an order, ``limit`` of them from ``offset``: what the
+        sidebar shows of a type of tens of thousands of names, sorted by the database.
+        Ties of counts are ordered by name, ascending whichever the direction."""
+        q = (
+            select(*_SUMMARY_COLUMNS)
+            .join(EntityStat, EntityStat.entity_id == Entity.id)
+            .where(Entity.type == entity_type, *_listed(min_docs))
+            .order_by(*_entity_order(order, descending))
+            .offset(offset)
+            .limit(-1 if limit is None else limit)
+        )
+        with self.session() as s:
+            return [_entity_row(row) for row in s.execute(q)]
+
+    def entity_place(
+        self: _DocumentReader,
+        entity_id: int,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        min_docs: int = 1,
+    ) -> tuple[str, int] | None:
+        """(type, row) of the entity in :meth:`entity_page`'s order of its type, or
+        ``None`` when it is not listed."""
+        with self.session() as s:
+            found = s.execute(
+                select(Entity.type)
+                .join(EntityStat, EntityStat.entity_id == Entity.id)
+                .where(Entity.id == entity_id, *_listed(min_docs))
+            ).first()
+            if found is None:
+                return None
+            ranked = (
+                select(
+                    Entity.id,
+                    func.row_number().over(order_by=_entity_order(order, descending)).label("n"),
+                )
+                .join(EntityStat, EntityStat.entity_id == Entity.id)
+                .where(Entity.type == found[0], *_listed(min_docs))
+                .subquery()
+            )
+            n = s.scalar(select(ranked.c.n).where(ranked.c.id == entity_id))
+        return (found[0], int(n) - 1) if n is not None else None
+
     def entity_seen_forms(self: _DocumentReader) -> dict[int, list[str]]:
         """Every entity's forms as seen in the texts (sorted, not by frequency): what a
         filter by alias needs, in one pass over the mentions."""
@@ -194,3 +261,44 @@ class PagingStoreMixin:
                 .order_by(Outlet.name)
             ).all()
         return replace(row, aliases_seen=[f for f, _n in forms], outlets=list(outlets))
+
+
+EntityOrder = Literal["name", "documents", "mentions"]
+ENTITY_ORDERS: tuple[EntityOrder, ...] = ("name", "documents", "mentions")
+
+_SUMMARY_COLUMNS = (
+    Entity.id,
+    Entity.key,
+    Entity.name,
+    Entity.name_en,
+    Entity.type,
+    Entity.origin,
+    Entity.confirmed,
+    EntityStat.documents,
+    EntityStat.mentions,
+)
+
+
+def _listed(min_docs: int) -> tuple[Any, ...]:
+    """The entities the sidebar lists: neither ignored nor merged away, in enough
+    documents."""
+    return (
+        Entity.ignored.is_(False),
+        Entity.merged_into_id.is_(None),
+        EntityStat.documents >= min_docs,
+    )
+
+
+def _entity_order(order: EntityOrder, descending: bool) -> list[Any]:
+    """By name: the order key, then the name and id as written, all in the direction;
+    by a count: the count in the direction, then the names ascending."""
+    names = [Entity.sort_name, Entity.name, Entity.id]
+    if order == "name":
+        return [c.desc() for c in names] if descending else names
+    count = EntityStat.documents if order == "documents" else EntityStat.mentions
+    return [count.desc() if descending else count, *names]
+
+
+def _entity_row(row: Any) -> EntityRow:
+    i, key, name, name_en, etype, origin, confirmed, docs, mentions = row
+    return EntityRow(i, key, name, name_en, etype, origin, bool(confirmed), docs, mentions)

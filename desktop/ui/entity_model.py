@@ -28,8 +28,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from desktop.lexicon.gazetteer import ENTITY_TYPES
+from desktop.store.paging import EntityOrder
 from desktop.store.rows import EntityRow
-from desktop.text.normalize import normalize
+from desktop.text.normalize import name_order_key
 from desktop.ui.palette import entity_colour, entity_type_name
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
@@ -49,7 +50,7 @@ _TOOLTIP_ALIASES = 8
 #: entities of a type the view is given at first, and more each time it is scrolled to
 #: the end of them: a corpus can name tens of thousands of people, and a view lays out
 #: every row it is given
-PAGE_ROWS = 500
+PAGE_ROWS = 100
 #: combined once: the view asks for every row's flags, and each ``|`` of Qt enums costs
 _ENTITY_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled
@@ -62,9 +63,10 @@ _ENTITY_FLAGS = (
 
 @lru_cache(maxsize=8192)
 def search_key(text: str) -> str:
-    """The form the filter compares: normalised, lower case, without any spaces (so that
-    «ديمستورا» finds «دي مستورا»). Kept for the names a sort compares again and again."""
-    return "".join(normalize(text).casefold().split())
+    """The form the filter compares, and names are ordered by: normalised, lower case,
+    without any spaces (so that «ديمستورا» finds «دي مستورا»); the store keeps it with each
+    entity (:func:`~desktop.text.normalize.name_order_key`)."""
+    return name_order_key(text)
 
 
 def encode_entity_ids(ids: Sequence[int]) -> QByteArray:
@@ -90,28 +92,126 @@ class EntityDetailsSource(Protocol):
         ...
 
 
+class EntityPages(Protocol):
+    """Where the model reads entities a page at a time, in an order (the store does this,
+    sorting in the database; :class:`EntityRows` does it for rows held in memory)."""
+
+    def entity_type_totals(self) -> dict[str, tuple[int, int]]:
+        """type → (entities, their mentions)."""
+        ...
+
+    def entity_page(
+        self,
+        entity_type: str,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[EntityRow]:
+        """``limit`` entities of a type from ``offset`` in that order."""
+        ...
+
+    def entity_place(
+        self, entity_id: int, *, order: EntityOrder = "mentions", descending: bool = True
+    ) -> tuple[str, int] | None:
+        """(type, row) of an entity in that order."""
+        ...
+
+
+class EntityRows:
+    """:class:`EntityPages` over rows given whole, ordered as the store orders them: by
+    name (the order key, then the name and id) in the direction, or by a count in the
+    direction and then by name."""
+
+    def __init__(self, rows: Sequence[EntityRow]) -> None:
+        self._by_type: dict[str, list[EntityRow]] = {}
+        for row in rows:
+            self._by_type.setdefault(row.type, []).append(row)
+        self._ordered: dict[tuple[str, EntityOrder, bool], list[EntityRow]] = {}
+
+    def entity_type_totals(self) -> dict[str, tuple[int, int]]:
+        return {t: (len(rs), sum(r.mentions for r in rs)) for t, rs in self._by_type.items()}
+
+    def _rows(self, entity_type: str, order: EntityOrder, descending: bool) -> list[EntityRow]:
+        found = self._ordered.get((entity_type, order, descending))
+        if found is None:
+            rows = self._by_type.get(entity_type, [])
+            if order == "name":
+                found = sorted(rows, key=lambda r: (search_key(r.name), r.name, r.id))
+                if descending:
+                    found.reverse()
+            else:
+                sign = -1 if descending else 1
+
+                def key(r: EntityRow) -> tuple[int, str, str, int]:
+                    count = r.documents if order == "documents" else r.mentions
+                    return (sign * count, search_key(r.name), r.name, r.id)
+
+                found = sorted(rows, key=key)
+            self._ordered[(entity_type, order, descending)] = found
+        return found
+
+    def entity_page(
+        self,
+        entity_type: str,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[EntityRow]:
+        rows = self._rows(entity_type, order, descending)
+        return rows[offset : None if limit is None else offset + limit]
+
+    def entity_place(
+        self, entity_id: int, *, order: EntityOrder = "mentions", descending: bool = True
+    ) -> tuple[str, int] | None:
+        for entity_type in self._by_type:
+            for r, row in enumerate(self._rows(entity_type, order, descending)):
+                if row.id == entity_id:
+                    return entity_type, r
+        return None
+
+
+_ORDERS: dict[int, EntityOrder] = {
+    NAME_COLUMN: "name",
+    DOCUMENTS_COLUMN: "documents",
+    MENTIONS_COLUMN: "mentions",
+}
+
+
 class EntityTreeModel(QAbstractItemModel):
     """Types (in :data:`ENTITY_TYPES` order, only those with entities) → entities, with the
-    columns Name, Documents, Mentions."""
+    columns Name, Documents, Mentions.
+
+    The entities of a type are read a page at a time, in the order chosen, from where
+    :meth:`set_pages` says (the store sorts them): a corpus can name tens of thousands
+    of people, and a refresh reads the first page of each type and their totals only.
+    A filter reads them all."""
 
     #: (target id, source id): the user dropped ``source`` onto ``target``
     merge_requested = Signal(int, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._pages: EntityPages | None = None
         self._types: list[str] = []
+        #: per type: (entities, their mentions)
+        self._totals: list[tuple[int, int]] = []
+        #: per type: the first entities in the order, as read so far
         self._entities: list[list[EntityRow]] = []
-        #: entity id → what the filter compares; built when first asked for
-        self._search: dict[int, str] | None = None
+        #: entity id → what the filter compares; made when first asked for
+        self._search: dict[int, str] = {}
+        self._seen_forms: dict[int, list[str]] | None = None
         self._details: EntityDetailsSource | None = None
         #: rows with their aliases seen and outlets read, by entity id
         self._filled: dict[int, EntityRow] = {}
         self._headers = (self.tr("Name"), self.tr("Documents"), self.tr("Mentions"))
-        #: the order the entities of each type are kept in (``None``: as given)
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sort: tuple[int, Qt.SortOrder] = (MENTIONS_COLUMN, Qt.SortOrder.DescendingOrder)
         #: how many of each type's entities the view has been given (the first ones)
         self._shown: list[int] = []
-        #: entity id → (type row, row)
+        #: entity id → (type row, row), of the entities read
         self._where: dict[int, tuple[int, int]] = {}
         self._inserting = False
 
@@ -121,42 +221,68 @@ class EntityTreeModel(QAbstractItemModel):
     ) -> None:
         """Show these entities. With ``details``, the rows are summaries whose aliases
         seen and outlets are read from ``details`` when first needed."""
-        by_type: dict[str, list[EntityRow]] = {}
-        for row in rows:
-            by_type.setdefault(row.type, []).append(row)
-        order = [t for t in ENTITY_TYPES if t in by_type]
-        order += sorted(t for t in by_type if t not in ENTITY_TYPES)
+        self.set_pages(EntityRows(rows), details)
+
+    def set_pages(self, pages: EntityPages, details: EntityDetailsSource | None = None) -> None:
+        """Show the entities ``pages`` gives, the first page of each type for now."""
+        totals = pages.entity_type_totals()
+        order = [t for t in ENTITY_TYPES if t in totals]
+        order += sorted(t for t in totals if t not in ENTITY_TYPES)
         self.beginResetModel()
+        self._pages = pages
         self._types = order
-        self._entities = [self._sorted(by_type[t]) for t in order]
-        self._shown = [min(len(e), PAGE_ROWS) for e in self._entities]
-        self._place()
-        self._search = None
+        self._totals = [totals[t] for t in order]
+        self._entities = [[] for _ in order]
+        self._where = {}
+        for t in range(len(order)):
+            self._read(t, PAGE_ROWS)
+        self._shown = [len(e) for e in self._entities]
+        self._search = {}
+        self._seen_forms = None
         self._details = details
         self._filled = {}
         self.endResetModel()
 
-    def _place(self) -> None:
-        self._where = {
-            row.id: (t, r)
-            for t, entities in enumerate(self._entities)
-            for r, row in enumerate(entities)
-        }
+    def _order(self) -> tuple[EntityOrder, bool]:
+        column, order = self._sort
+        return _ORDERS[column], order == Qt.SortOrder.DescendingOrder
+
+    def _read(self, t: int, upto: int | None) -> None:
+        """Read the type's entities up to ``upto`` (``None``: all of them)."""
+        entities, total = self._entities[t], self._totals[t][0]
+        want = total if upto is None else min(upto, total)
+        if len(entities) >= want or self._pages is None:
+            return
+        order, descending = self._order()
+        more = self._pages.entity_page(
+            self._types[t],
+            order=order,
+            descending=descending,
+            offset=len(entities),
+            limit=want - len(entities),
+        )
+        for row in more:
+            self._where[row.id] = (t, len(entities))
+            entities.append(row)
+        if len(entities) < want:  # fewer than counted (changed meanwhile): no more to ask
+            self._totals[t] = (len(entities), self._totals[t][1])
 
     # ---- fetched a page at a time -----------------------------------------------------
     def canFetchMore(self, parent: _Index) -> bool:
         t = self._type_row(parent)
-        return t is not None and not self._inserting and self._shown[t] < len(self._entities[t])
+        return t is not None and not self._inserting and self._shown[t] < self._totals[t][0]
 
     def fetchMore(self, parent: _Index) -> None:
         t = self._type_row(parent)
-        if t is not None:
+        if t is not None and not self._inserting:
+            self._read(t, self._shown[t] + PAGE_ROWS)
             self._show(t, self._shown[t] + PAGE_ROWS)
 
     def show_all(self) -> None:
         """Give the view every entity (a filter looks at them all)."""
-        for t, entities in enumerate(self._entities):
-            self._show(t, len(entities))
+        for t in range(len(self._types)):
+            self._read(t, None)
+            self._show(t, len(self._entities[t]))
 
     def _type_row(self, parent: _Index) -> int | None:
         valid = parent.isValid() and parent.internalId() == _TYPE_NODE and parent.column() == 0
@@ -177,57 +303,59 @@ class EntityTreeModel(QAbstractItemModel):
     # ---- order ------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order each type's entities by a column; types keep their fixed order. Ties of
-        counts read alphabetically whichever the direction. Sorted here, once per row,
-        rather than compared pair by pair through a proxy: thousands of names found in
-        a large corpus would otherwise cost a Python call per comparison."""
+        counts read alphabetically whichever the direction. The entities are read again
+        in the new order (as many as were shown), and those held by the view (selected,
+        current) wherever they now are."""
         if not (0 <= column < len(self._headers)):
             return
         self._sort = (column, order)
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         held = [self.entity(index) for index in before]
-        self._entities = [self._sorted(entities) for entities in self._entities]
-        self._place()
-        after = [
-            index
-            if row is None
-            else self.createIndex(self._where[row.id][1], index.column(), index.internalId())
-            for index, row in zip(before, held, strict=True)
-        ]
+        shown = self._shown
+        self._entities = [[] for _ in self._types]
+        self._where = {}
+        for t in range(len(self._types)):
+            self._read(t, shown[t])
         for row in held:
-            if row is not None:  # a row held (selected, current) stays given to the view
-                t, r = self._where[row.id]
-                self._shown[t] = max(self._shown[t], r + 1)
+            if row is not None and row.id not in self._where:
+                self._read_to(row.id)
+        after = []
+        for index, row in zip(before, held, strict=True):
+            where = self._where.get(row.id) if row is not None else None
+            if row is None:
+                after.append(index)
+            elif where is None:  # gone from the list meanwhile
+                after.append(QModelIndex())
+            else:
+                t, r = where
+                shown[t] = max(shown[t], r + 1)  # a row held stays given to the view
+                after.append(self.createIndex(r, index.column(), index.internalId()))
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
-    def _sorted(self, entities: list[EntityRow]) -> list[EntityRow]:
-        if self._sort is None:
-            return entities
-        column, order = self._sort
-        descending = order == Qt.SortOrder.DescendingOrder
-        if column == NAME_COLUMN:
-            return sorted(entities, key=lambda r: (search_key(r.name), r.name), reverse=descending)
-        sign = -1 if descending else 1
-
-        def count(r: EntityRow) -> int:
-            return r.documents if column == DOCUMENTS_COLUMN else r.mentions
-
-        return sorted(entities, key=lambda r: (sign * count(r), search_key(r.name)))
+    def _read_to(self, entity_id: int) -> None:
+        """Read the entity's type up to the entity (found where it stands in the order)."""
+        if self._pages is None:
+            return
+        order, descending = self._order()
+        place = self._pages.entity_place(entity_id, order=order, descending=descending)
+        if place is not None and place[0] in self._types:
+            self._read(self._types.index(place[0]), place[1] + 1)
 
     def _search_text(self, row: EntityRow) -> str:
-        if self._search is None:
-            rows = [r for entities in self._entities for r in entities]
+        found = self._search.get(row.id)
+        if found is None:
             if self._details is not None:
-                forms = self._details.entity_seen_forms()
-                seen = {r.id: forms.get(r.id, []) for r in rows}
+                if self._seen_forms is None:
+                    self._seen_forms = self._details.entity_seen_forms()
+                seen = self._seen_forms.get(row.id, [])
             else:
-                seen = {r.id: r.aliases_seen for r in rows}
-            self._search = {
-                r.id: "\n".join(search_key(s) for s in (r.name, r.name_en or "", *seen[r.id]))
-                for r in rows
-            }
-        return self._search.get(row.id, "")
+                seen = row.aliases_seen
+            found = self._search[row.id] = "\n".join(
+                search_key(s) for s in (row.name, row.name_en or "", *seen)
+            )
+        return found
 
     def _filled_row(self, row: EntityRow) -> EntityRow:
         """The row with its aliases seen and outlets (read once, when details are lazy)."""
@@ -249,18 +377,23 @@ class EntityTreeModel(QAbstractItemModel):
         return entities[index.row()] if 0 <= index.row() < len(entities) else None
 
     def entity_by_id(self, entity_id: int) -> EntityRow | None:
+        """The row of an entity read so far (shown, or held by the view)."""
         where = self._where.get(entity_id)
         return self._entities[where[0]][where[1]] if where is not None else None
 
     def index_for_entity(self, entity_id: int, column: int = 0) -> QModelIndex:
-        """The entity's index; the view is given the entity's page first if it had not
+        """The entity's index; its page is read and given to the view first if it had not
         been yet."""
+        if entity_id not in self._where:
+            self._read_to(entity_id)
         where = self._where.get(entity_id)
         if where is None:
             return QModelIndex()
         t, r = where
         if r >= self._shown[t]:
-            self._show(t, (r // PAGE_ROWS + 1) * PAGE_ROWS)
+            upto = (r // PAGE_ROWS + 1) * PAGE_ROWS
+            self._read(t, upto)
+            self._show(t, upto)
         return self.createIndex(r, column, t + 1)
 
     def index_for_type(self, entity_type: str) -> QModelIndex:
@@ -269,7 +402,7 @@ class EntityTreeModel(QAbstractItemModel):
         return QModelIndex()
 
     def entity_count(self) -> int:
-        return sum(len(e) for e in self._entities)
+        return sum(total for total, _mentions in self._totals)
 
     # ---- structure --------------------------------------------------------------------
     def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -368,20 +501,20 @@ class EntityTreeModel(QAbstractItemModel):
         if not (0 <= index.row() < len(self._types)):
             return None
         etype = self._types[index.row()]
-        entities = self._entities[index.row()]
+        total, mentions = self._totals[index.row()]
         if index.column() != NAME_COLUMN:
             if role == SortRole:
                 return index.row()
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             name = entity_type_name(etype)
-            return self.tr("{0} ({1})").format(name, len(entities))
+            return self.tr("{0} ({1})").format(name, total)
         if role == EntityTypeRole:
             return etype
         if role == SortRole:
             return index.row()
         if role == MentionsRole:
-            return sum(r.mentions for r in entities)
+            return mentions
         if role == Qt.ItemDataRole.DecorationRole:
             return entity_colour(etype)
         if role == Qt.ItemDataRole.FontRole:

@@ -289,9 +289,10 @@ class EntitySidebar(QWidget):
     def refresh(self) -> None:
         """Reload the entities from the store, keeping the selection where it can."""
         order, current = list(self._order), self._current_entity_id()
-        # Summaries: the forms seen are read when the filter first needs them, an entity's
-        # forms and outlets when its tooltip first shows (not all of them on every refresh).
-        self.model.set_rows(self._store.entity_summaries(), details=self._store)
+        # The first page of each type, sorted by the store; the forms seen are read when
+        # the filter first needs them, an entity's forms and outlets when its tooltip
+        # first shows (not all of them on every refresh).
+        self.model.set_pages(self._store, details=self._store)
         self._expand_types()
         self._can_undo = bool(self._store.edits())
         self._restore_selection(order, current)

@@ -4,17 +4,23 @@ Checked against the full rows of ``Store.entity_rows`` on the analysed seed arti
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from desktop.store.paging import EntityOrder
 from desktop.store.rows import EntityRow
 from desktop.store.store import Store
 from desktop.ui.entity_model import (
     MENTIONS_COLUMN,
+    NAME_COLUMN,
+    PAGE_ROWS,
     EntityFilterProxy,
     EntityIdRole,
+    EntityRows,
     EntityTreeModel,
 )
 from desktop.ui.entity_sidebar import EntitySidebar
@@ -150,3 +156,82 @@ def test_sidebar_refresh_reads_no_details_until_asked(
     sidebar.refresh()  # new rows: the details are read again when next needed
     sidebar.model.index_for_entity(mistura).data(Qt.ItemDataRole.ToolTipRole)
     assert details.filled == [mistura, mistura]
+
+
+@pytest.mark.parametrize("order", ["name", "documents", "mentions"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_store_pages_entities_in_the_order_the_window_sorts_them(
+    analysed: Store, order: EntityOrder, descending: bool
+) -> None:
+    """The database sorts by the names' stored order keys as the model sorts rows in
+    memory (counts tie often: the names decide), and tells where an entity stands."""
+    summaries = analysed.entity_summaries()
+    memory = EntityRows(summaries)
+    assert analysed.entity_type_totals() == memory.entity_type_totals()
+    for entity_type in memory.entity_type_totals():
+        whole = memory.entity_page(entity_type, order=order, descending=descending)
+        assert analysed.entity_page(entity_type, order=order, descending=descending) == whole
+        pages = [
+            row
+            for offset in range(0, len(whole), 4)
+            for row in analysed.entity_page(
+                entity_type, order=order, descending=descending, offset=offset, limit=4
+            )
+        ]
+        assert pages == whole
+        for r, row in enumerate(whole):
+            assert analysed.entity_place(row.id, order=order, descending=descending) == (
+                entity_type,
+                r,
+            )
+
+
+class CountingPages(EntityRows):
+    """Rows in memory, with the rows each read handed over."""
+
+    def __init__(self, rows: list[EntityRow]) -> None:
+        super().__init__(rows)
+        self.read: list[int] = []
+
+    def entity_page(self, entity_type: str, **kw: Any) -> list[EntityRow]:  # type: ignore[override]
+        rows = super().entity_page(entity_type, **kw)
+        self.read.append(len(rows))
+        return rows
+
+
+def test_the_model_reads_a_page_of_each_type_and_more_when_asked(
+    qtmodeltester: ModelTester,
+) -> None:
+    people = [
+        EntityRow(i, f"k{i}", f"شخص {i:05d}", None, "person", "discovered", False, 1, 1 + i % 7)
+        for i in range(PAGE_ROWS * 5)
+    ]
+    pages = CountingPages(
+        [*people, EntityRow(-1, "g", "جنيف", None, "place", "gazetteer", True, 3, 9)]
+    )
+    model = EntityTreeModel()
+    model.set_pages(pages)
+    assert sum(pages.read) == PAGE_ROWS + 1  # a page of people and the one place
+    assert model.index(0, 0).data() == f"People ({len(people)})"
+    assert model.entity_count() == len(people) + 1
+    people_index = model.index(0, 0)
+    assert model.rowCount(people_index) == PAGE_ROWS and model.canFetchMore(people_index)
+    model.fetchMore(people_index)
+    assert model.rowCount(people_index) == 2 * PAGE_ROWS
+    assert sum(pages.read) == 2 * PAGE_ROWS + 1
+    # an entity far down is read with the rows before it, and stays held through a sort
+    far = min(people, key=lambda r: (r.mentions, [-ord(c) for c in r.name]))
+    held = QPersistentModelIndex(model.index_for_entity(far.id))
+    assert held.row() == len(people) - 1 and held.data(EntityIdRole) == far.id
+    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert held.isValid() and held.data(EntityIdRole) == far.id
+    assert held.row() == sorted(r.name for r in people).index(far.name)
+    shown = [model.entity(model.index(r, 0, people_index)) for r in range(PAGE_ROWS)]
+    assert [r.name for r in shown if r is not None] == sorted(r.name for r in people)[:PAGE_ROWS]
+    qtmodeltester.check(model, force_py=True)  # type: ignore[no-untyped-call]
+
+
+def test_the_benchmark_times_the_page_the_sidebar_reads() -> None:
+    from tests.benchmarks.bench_scale import SIDEBAR_PAGE
+
+    assert SIDEBAR_PAGE == PAGE_ROWS

@@ -234,7 +234,7 @@ def test_views_not_shown_read_nothing_until_shown(
 ) -> None:  # type: ignore[no-untyped-def]
     ensure_seeded(store, SEEDS)
     watched = ("event_page", "event_count", "events_for", "document_titles", "quote_page")
-    calls = count_calls(monkeypatch, store, *watched, "entity_summaries")
+    calls = count_calls(monkeypatch, store, *watched, "entity_type_totals")
     prefs = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     app = TabayunApp(qapp, store, prefs)
     app.persist_state = False
@@ -243,7 +243,7 @@ def test_views_not_shown_read_nothing_until_shown(
     app.settle()
     try:
         assert sum(calls[n] for n in watched) == 0, calls  # start-up reads none of it
-        assert calls["entity_summaries"] == 1  # the sidebar reads its entities once
+        assert calls["entity_type_totals"] == 1  # the sidebar reads its entities once
         jaafari = resolve_entity(store, "jaafari").id
         assert window.sidebar.select_entity(jaafari)
         window.select_entity(jaafari)
