@@ -1,9 +1,10 @@
 """The entity sidebar's tree: entity types at the top level, their entities below.
 
-Rows are plain :class:`EntityRow` values from the store; the model never edits anything.
-Given summaries (no aliases seen, no outlets) and where to read the rest, it reads the
-forms seen for all entities the first time the filter needs them, and one entity's forms
-and outlets the first time its tooltip shows.
+Rows are plain :class:`EntityRow` values, read a page at a time from the store (which
+sorts them), or given whole; the model never edits anything. They are summaries (no
+aliases seen, no outlets): given where to read the rest, the model reads the forms seen
+for all entities the first time the filter needs them, and one entity's forms and
+outlets the first time its tooltip shows.
 A drop of one entity onto another only *asks* for a merge (``merge_requested``): the
 sidebar confirms it with the user and runs the edit.
 """
@@ -47,9 +48,9 @@ _Index = QModelIndex | QPersistentModelIndex
 #: internal id of a type (top-level) row; an entity row carries its type row + 1
 _TYPE_NODE = 0
 _TOOLTIP_ALIASES = 8
-#: entities of a type the view is given at first, and more each time it is scrolled to
-#: the end of them: a corpus can name tens of thousands of people, and a view lays out
-#: every row it is given
+#: entities of a type read and given to the view at first, and more each time it is
+#: scrolled to the end of them: a corpus can name tens of thousands of people, and the
+#: view and the filter proxy handle every row they are given (a screen shows some 30)
 PAGE_ROWS = 100
 #: combined once: the view asks for every row's flags, and each ``|`` of Qt enums costs
 _ENTITY_FLAGS = (
