@@ -104,7 +104,7 @@ def prepare_view(tapp: TabayunApp, args: argparse.Namespace) -> None:
         window.sidebar.select_entity(entity)
         window.select_entity(entity)
     elif view == "actor":
-        rows = tapp.store.entity_summaries(type="person")
+        rows = tapp.store.entity_page("person", limit=1)
         if rows:
             window.sidebar.select_entity(rows[0].id)
             window.select_entity(rows[0].id)
