@@ -354,32 +354,37 @@ class EntityStoreMixin:
         """key → normalised name as found (``details[found_as]``, else the name) of the
         unconfirmed found names that mentions still use, in the order a full analysis
         finds them: by the first article, then the first place, that discovered them."""
-        first = (
-            select(
-                Mention.entity_id,
-                func.min(Mention.document_id * 1_000_000_000 + Mention.start).label("at"),
-            )
-            .where(Mention.kind == "discovered")
-            .group_by(Mention.entity_id)
-            .subquery()
-        )
-        q = (
-            select(Entity.key, Entity.name, Entity.details)
-            .join(first, first.c.entity_id == Entity.id)
-            .where(
-                Entity.origin == "discovered",
-                Entity.confirmed.is_(False),
-                Entity.ignored.is_(False),
-            )
-            .order_by(first.c.at, Entity.id)
-        )
         with self.session() as s:
-            out = {}
-            for key, name, details in s.execute(q):
-                found = (details or {}).get(found_as) or name
-                if key:
-                    out[key] = " ".join(normalize(str(found)).split())
-            return out
+            found = {
+                i: (key, name, details)
+                for i, key, name, details in s.execute(
+                    select(Entity.id, Entity.key, Entity.name, Entity.details).where(
+                        Entity.origin == "discovered",
+                        Entity.confirmed.is_(False),
+                        Entity.ignored.is_(False),
+                    )
+                )
+                if key
+            }
+            # where each was first found, read by entity through the mentions' entity
+            # index (grouping every mention by entity scanned them all)
+            first: list[tuple[int, int]] = []
+            for chunk in bound_chunks(sorted(found)):
+                q = (
+                    select(
+                        func.min(Mention.document_id * 1_000_000_000 + Mention.start),
+                        Mention.entity_id,
+                    )
+                    .where(Mention.entity_id.in_(chunk), Mention.kind == "discovered")
+                    .group_by(Mention.entity_id)
+                )
+                first += [(at, entity_id) for at, entity_id in s.execute(q)]
+        out = {}
+        for _at, entity_id in sorted(first):
+            key, name, details = found[entity_id]
+            as_found = (details or {}).get(found_as) or name
+            out[key] = " ".join(normalize(str(as_found)).split())
+        return out
 
     def documents_needing_analysis(self: _HasSessions, version: int) -> list[int]:
         with self.session() as s:
