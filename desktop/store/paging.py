@@ -130,34 +130,16 @@ class PagingStoreMixin:
         with ``aliases_seen`` and ``outlets`` left empty (:meth:`entity_seen_forms` and
         :meth:`fill_entity_row` read them): one pass over the mentions index instead of
         three over the mentions themselves."""
-        counts = select(EntityStat.entity_id, EntityStat.documents, EntityStat.mentions).subquery()
         q = (
-            select(
-                Entity.id,
-                Entity.key,
-                Entity.name,
-                Entity.name_en,
-                Entity.type,
-                Entity.origin,
-                Entity.confirmed,
-                counts.c.documents,
-                counts.c.mentions,
-            )
-            .join(counts, counts.c.entity_id == Entity.id)
-            .where(
-                Entity.ignored.is_(False),
-                Entity.merged_into_id.is_(None),
-                counts.c.documents >= min_docs,
-            )
-            .order_by(counts.c.mentions.desc(), Entity.name)
+            select(*_SUMMARY_COLUMNS)
+            .join(EntityStat, EntityStat.entity_id == Entity.id)
+            .where(*_listed(min_docs))
+            .order_by(EntityStat.mentions.desc(), Entity.name)
         )
         if type:
             q = q.where(Entity.type == type)
         with self.session() as s:
-            return [
-                EntityRow(i, key, name, name_en, etype, origin, bool(confirmed), docs, mentions)
-                for i, key, name, name_en, etype, origin, confirmed, docs, mentions in s.execute(q)
-            ]
+            return [_entity_row(row) for row in s.execute(q)]
 
     def entity_type_totals(
         self: _DocumentReader, *, min_docs: int = 1
@@ -264,7 +246,6 @@ class PagingStoreMixin:
 
 
 EntityOrder = Literal["name", "documents", "mentions"]
-ENTITY_ORDERS: tuple[EntityOrder, ...] = ("name", "documents", "mentions")
 
 _SUMMARY_COLUMNS = (
     Entity.id,
