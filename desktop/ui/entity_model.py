@@ -193,6 +193,10 @@ class EntityTreeModel(QAbstractItemModel):
 
     #: (target id, source id): the user dropped ``source`` onto ``target``
     merge_requested = Signal(int, int)
+    #: a page read showed that the store changed since the model was filled (an analysis
+    #: writing): paging on would list an entity twice or miss one, so the model stops
+    #: where it is and whoever filled it should fill it again
+    pages_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -215,6 +219,8 @@ class EntityTreeModel(QAbstractItemModel):
         #: entity id → (type row, row), of the entities read
         self._where: dict[int, tuple[int, int]] = {}
         self._inserting = False
+        #: ``pages_changed`` was emitted (or the model is being filled)
+        self._changed = False
 
     # ---- content ----------------------------------------------------------------------
     def set_rows(
@@ -235,8 +241,10 @@ class EntityTreeModel(QAbstractItemModel):
         self._totals = [totals[t] for t in order]
         self._entities = [[] for _ in order]
         self._where = {}
+        self._changed = True  # what is read now is the state to show
         for t in range(len(order)):
             self._read(t, PAGE_ROWS)
+        self._changed = False
         self._shown = [len(e) for e in self._entities]
         self._search = {}
         self._seen_forms = None
@@ -248,25 +256,32 @@ class EntityTreeModel(QAbstractItemModel):
         column, order = self._sort
         return _ORDERS[column], order == Qt.SortOrder.DescendingOrder
 
+    def _page(self, t: int, offset: int, limit: int) -> list[EntityRow]:
+        assert self._pages is not None
+        order, descending = self._order()
+        return self._pages.entity_page(
+            self._types[t], order=order, descending=descending, offset=offset, limit=limit
+        )
+
     def _read(self, t: int, upto: int | None) -> None:
         """Read the type's entities up to ``upto`` (``None``: all of them)."""
         entities, total = self._entities[t], self._totals[t][0]
         want = total if upto is None else min(upto, total)
         if len(entities) >= want or self._pages is None:
             return
-        order, descending = self._order()
-        more = self._pages.entity_page(
-            self._types[t],
-            order=order,
-            descending=descending,
-            offset=len(entities),
-            limit=want - len(entities),
-        )
+        more = self._page(t, len(entities), want - len(entities))
+        changed = len(more) < want - len(entities)
         for row in more:
+            if row.id in self._where:
+                changed = True  # read already: it moved since, the store is being written
+                continue
             self._where[row.id] = (t, len(entities))
             entities.append(row)
-        if len(entities) < want:  # fewer than counted (changed meanwhile): no more to ask
+        if changed:  # no more to ask of this type until the model is filled again
             self._totals[t] = (len(entities), self._totals[t][1])
+            if not self._changed:
+                self._changed = True
+                self.pages_changed.emit()
 
     # ---- fetched a page at a time -----------------------------------------------------
     def canFetchMore(self, parent: _Index) -> bool:
@@ -310,30 +325,63 @@ class EntityTreeModel(QAbstractItemModel):
         if not (0 <= column < len(self._headers)):
             return
         self._sort = (column, order)
+        if self._pages is None:
+            return
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         held = [self.entity(index) for index in before]
-        shown = self._shown
-        self._entities = [[] for _ in self._types]
-        self._where = {}
-        for t in range(len(self._types)):
-            self._read(t, shown[t])
-        for row in held:
-            if row is not None and row.id not in self._where:
-                self._read_to(row.id)
+        shown = list(self._shown)
+        fresh, same = self._read_in_order(shown, held)
+        if not same:  # the store changed meanwhile: nothing moved yet, all is read again
+            self.layoutChanged.emit()
+            self.set_pages(self._pages, self._details)
+            return
+        self._entities = fresh
+        self._where = {r.id: (t, i) for t, rows in enumerate(fresh) for i, r in enumerate(rows)}
         after = []
         for index, row in zip(before, held, strict=True):
             where = self._where.get(row.id) if row is not None else None
             if row is None:
                 after.append(index)
-            elif where is None:  # gone from the list meanwhile
+            elif where is None:  # no longer listed
                 after.append(QModelIndex())
             else:
                 t, r = where
                 shown[t] = max(shown[t], r + 1)  # a row held stays given to the view
                 after.append(self.createIndex(r, index.column(), index.internalId()))
+        self._shown = shown
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
+
+    def _read_in_order(
+        self, shown: list[int], held: Sequence[EntityRow | None]
+    ) -> tuple[list[list[EntityRow]], bool]:
+        """The first ``shown`` entities of each type in the current order, and further
+        down the rows ``held``; ``False`` when the store no longer lists as many
+        entities as were shown or lists one twice (it was written meanwhile)."""
+        fresh = [self._page(t, 0, n) if n else [] for t, n in enumerate(shown)]
+        ids = {r.id for rows in fresh for r in rows}
+        same = all(len(rows) == n for rows, n in zip(fresh, shown, strict=True))
+        same = same and len(ids) == sum(shown)
+        order, descending = self._order()
+        assert self._pages is not None
+        for row in held:
+            if not same or row is None or row.id in ids:
+                continue
+            place = self._pages.entity_place(row.id, order=order, descending=descending)
+            if place is None or place[0] not in self._types:
+                continue  # no longer listed: its index goes
+            t = self._types.index(place[0])
+            wanted = place[1] + 1 - len(fresh[t])
+            if wanted <= 0:  # among those read, yet not read: the store changed
+                same = False
+                continue
+            more = self._page(t, len(fresh[t]), wanted)
+            found = {r.id for r in more}
+            same = len(more) == wanted and found.isdisjoint(ids) and row.id in found
+            fresh[t] += more
+            ids |= found
+        return fresh, same
 
     def _read_to(self, entity_id: int) -> None:
         """Read the entity's type up to the entity (found where it stands in the order)."""

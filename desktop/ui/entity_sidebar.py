@@ -179,6 +179,9 @@ class EntitySidebar(QWidget):
         self.model.merge_requested.connect(
             self._on_merge_requested, Qt.ConnectionType.QueuedConnection
         )
+        # an analysis wrote the store while the list was paged through: read it again
+        # (queued: not inside the view's fetch or sort)
+        self.model.pages_changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
 
         self._make_actions()
 

@@ -4,6 +4,7 @@ Checked against the full rows of ``Store.entity_rows`` on the analysed seed arti
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -235,3 +236,46 @@ def test_the_benchmark_times_the_page_the_sidebar_reads() -> None:
     from tests.benchmarks.bench_scale import SIDEBAR_PAGE
 
     assert SIDEBAR_PAGE == PAGE_ROWS
+
+
+def test_paging_through_a_store_being_written_lists_no_entity_twice(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """An analysis in the import's process rewrites the counts while the sidebar pages
+    through them: an entity that moved to a later page was listed twice, and a sort
+    after entities were dropped left blank rows. The model now stops, says so, and is
+    filled again; a sort that finds the store changed reads it again from the start."""
+    from sqlalchemy import delete, insert, update
+
+    from desktop.store.entities import EntityRecord
+    from desktop.store.models import EntityStat
+
+    store = Store.open(tmp_path / "paged.db")
+    names = [f"شخص رقم {i:03d}" for i in range(250)]
+    key_ids = store.add_entities(
+        [EntityRecord(f"k{i}", n, None, "person", "discovered") for i, n in enumerate(names)]
+    )
+    ids = [key_ids[f"k{i}"] for i in range(len(names))]
+    with store.transaction() as s:
+        s.execute(
+            insert(EntityStat),
+            [{"entity_id": e, "mentions": 1000 - n, "documents": 1} for n, e in enumerate(ids)],
+        )
+    model = EntityTreeModel()
+    model.set_pages(store)
+    people = model.index(0, 0)
+    top = model.index(0, 0, people).data(EntityIdRole)
+    with store.transaction() as s:  # the most mentioned falls to the bottom meanwhile
+        s.execute(update(EntityStat).where(EntityStat.entity_id == top).values(mentions=1))
+    with qtbot.waitSignal(model.pages_changed):
+        model.fetchMore(people)
+        model.fetchMore(people)
+    shown = [model.index(r, 0, people).data(EntityIdRole) for r in range(model.rowCount(people))]
+    assert len(shown) == len(set(shown)) and not model.canFetchMore(people)
+    with store.transaction() as s:  # and twenty are dropped
+        s.execute(delete(EntityStat).where(EntityStat.entity_id.in_(ids[:20])))
+    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    rows = [model.entity(model.index(r, 0, people)) for r in range(model.rowCount(people))]
+    assert None not in rows and people.data() == "People (230)"
+    assert [r.name for r in rows if r is not None] == sorted(names[20:])[: len(rows)]
+    store.close()
