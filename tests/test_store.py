@@ -265,3 +265,44 @@ def test_deleting_entities_does_what_the_foreign_keys_say(analysed: Store, tmp_p
     assert not any(i in (r[0] for r in ours["entities"]) for i in ids)
     with analysed.engine.connect() as conn:  # enforcement is back on
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_documents_referring_to_many_entities_fits_what_old_sqlite_binds(
+    analysed: Store,
+) -> None:
+    """Ignoring hundreds of entities at once asks for the documents that refer to any of
+    them: four lists of their ids in one statement, each id bound four times. Builds of
+    SQLite older than 3.32 bind at most 999 values; so does this connection."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    def old_limit(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+
+    event.listen(analysed.engine, "connect", old_limit)
+    analysed.engine.dispose()  # connections made from now on bind at most 999
+    known = [r.id for r in analysed.entity_summaries()]
+    many = known + list(range(max(known) + 1, max(known) + 1200))
+    assert analysed.documents_referring_to(many) == sorted(
+        set(analysed.documents_mentioning(known))
+        | {lb.document_id for lb in analysed.labels_for() if lb.entity_id in set(known)}
+    )
+
+
+def test_a_new_normaliser_makes_the_names_order_keys_again(analysed: Store, db_path: Path) -> None:
+    """The order keys the sidebar sorts by are normalised names: when the normaliser
+    changes, they are made again with the search index."""
+    from desktop.text.normalize import name_order_key
+
+    with analysed.transaction() as s:
+        s.connection().exec_driver_sql("UPDATE entities SET sort_name = 'stale'")
+    analysed.set_meta("normalisation_version", "0")
+    analysed.close()
+    store = Store.open(db_path)
+    try:
+        with store.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT name, sort_name FROM entities").fetchall()
+        assert rows and all(key == name_order_key(name) for name, key in rows)
+    finally:
+        store.close()

@@ -32,7 +32,7 @@ from desktop.store.models import (
     core_table,
 )
 from desktop.store.rows import EntityDetail, EntityRow, MentionRow
-from desktop.store.selects import bound_chunks, lookup
+from desktop.store.selects import LOOKUP_CHUNK, bound_chunks, lookup
 from desktop.text.normalize import name_order_key, normalize
 
 
@@ -219,6 +219,22 @@ class EntityStoreMixin:
             if rows:
                 s.execute(insert(Alias), rows)
             return ids
+
+    def rewrite_name_order_keys(self: _HasSessions) -> None:
+        """Every entity's ``sort_name`` made again (after the normaliser changed)."""
+        entities = core_table(Entity)
+        with self.transaction() as s:
+            rows = [
+                {"eid": i, "sn": name_order_key(name)}
+                for i, name in s.execute(select(Entity.id, Entity.name))
+            ]
+            if rows:
+                s.connection().execute(
+                    update(entities)
+                    .where(entities.c.id == bindparam("eid"))
+                    .values(sort_name=bindparam("sn")),
+                    rows,
+                )
 
     def entity_keys(self: _HasSessions) -> dict[str, int]:
         with self.session() as s:
@@ -643,15 +659,21 @@ class EntityStoreMixin:
         """The documents that mention the entities or whose framing refers to them: a
         label's term can name an actor the text does not (a label lexicon's «قوات النظام»
         stands for the government), and an edit of that actor must analyse them too."""
-        ids = list(entity_ids)
-        q = union(
-            select(Mention.document_id).where(Mention.entity_id.in_(ids)),
-            select(Label.document_id).where(Label.entity_id.in_(ids)),
-            select(Label.document_id).where(Label.speaker_entity_id.in_(ids)),
-            select(Quote.document_id).where(Quote.speaker_entity_id.in_(ids)),
-        )
+        found: set[int] = set()
         with self.session() as s:
-            return sorted(s.scalars(q))
+            # four lists of the ids in one statement: a quarter of what one binds each
+            for ids in bound_chunks(list(entity_ids), LOOKUP_CHUNK // 4):
+                found.update(
+                    s.scalars(
+                        union(
+                            select(Mention.document_id).where(Mention.entity_id.in_(ids)),
+                            select(Label.document_id).where(Label.entity_id.in_(ids)),
+                            select(Label.document_id).where(Label.speaker_entity_id.in_(ids)),
+                            select(Quote.document_id).where(Quote.speaker_entity_id.in_(ids)),
+                        )
+                    )
+                )
+        return sorted(found)
 
     def documents_by_outlet_month(
         self: _HasSessions, entity_id: int

@@ -17,11 +17,11 @@ LOOKUP_CHUNK = 500
 _T = TypeVar("_T")
 
 
-def bound_chunks(values: Sequence[_T]) -> Iterator[list[_T]]:
-    """``values`` a chunk of :data:`LOOKUP_CHUNK` at a time: what one ``IN (…)`` binds."""
+def bound_chunks(values: Sequence[_T], size: int = LOOKUP_CHUNK) -> Iterator[list[_T]]:
+    """``values`` a chunk of ``size`` at a time: what one ``IN (…)`` binds."""
     values = list(values)
-    for lo in range(0, len(values), LOOKUP_CHUNK):
-        yield values[lo : lo + LOOKUP_CHUNK]
+    for lo in range(0, len(values), size):
+        yield values[lo : lo + size]
 
 
 #: the columns of a :class:`~desktop.store.rows.DocumentRow`, in its field order (select

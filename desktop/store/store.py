@@ -134,10 +134,12 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
             s.merge(Setting(key=key, value=value))
 
     def _check_index_version(self) -> None:
-        """Rebuild the search index when the normaliser changed since it was built."""
+        """Rebuild the search index, and the entities' name order keys, when the
+        normaliser changed since they were made."""
         if self.get_meta("normalisation_version") == str(NORMALISATION_VERSION):
             return
         self.rebuild_search_index()
+        self.rewrite_name_order_keys()
         self.set_meta("normalisation_version", str(NORMALISATION_VERSION))
 
     def rebuild_search_index(self) -> None:
