@@ -363,16 +363,14 @@ class EntityTreeModel(QAbstractItemModel):
         ids = {r.id for rows in fresh for r in rows}
         same = all(len(rows) == n for rows, n in zip(fresh, shown, strict=True))
         same = same and len(ids) == sum(shown)
-        order, descending = self._order()
-        assert self._pages is not None
         for row in held:
             if not same or row is None or row.id in ids:
                 continue
-            place = self._pages.entity_place(row.id, order=order, descending=descending)
-            if place is None or place[0] not in self._types:
+            place = self._place(row.id)
+            if place is None:
                 continue  # no longer listed: its index goes
-            t = self._types.index(place[0])
-            wanted = place[1] + 1 - len(fresh[t])
+            t, r = place
+            wanted = r + 1 - len(fresh[t])
             if wanted <= 0:  # among those read, yet not read: the store changed
                 same = False
                 continue
@@ -383,14 +381,21 @@ class EntityTreeModel(QAbstractItemModel):
             ids |= found
         return fresh, same
 
-    def _read_to(self, entity_id: int) -> None:
-        """Read the entity's type up to the entity (found where it stands in the order)."""
+    def _place(self, entity_id: int) -> tuple[int, int] | None:
+        """(type row, row) where the store lists the entity in the current order."""
         if self._pages is None:
-            return
+            return None
         order, descending = self._order()
         place = self._pages.entity_place(entity_id, order=order, descending=descending)
-        if place is not None and place[0] in self._types:
-            self._read(self._types.index(place[0]), place[1] + 1)
+        if place is None or place[0] not in self._types:
+            return None
+        return self._types.index(place[0]), place[1]
+
+    def _read_to(self, entity_id: int) -> None:
+        """Read the entity's type up to the entity (found where it stands in the order)."""
+        place = self._place(entity_id)
+        if place is not None:
+            self._read(place[0], place[1] + 1)
 
     def _search_text(self, row: EntityRow) -> str:
         found = self._search.get(row.id)
