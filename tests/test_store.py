@@ -163,10 +163,10 @@ def test_a_store_from_before_compaction_is_upgraded_with_its_data(tmp_path: Path
             (cut, cut + 1, len(text)),
         )
         sql(
-            "INSERT INTO entities (id, key, name, type, origin, confirmed, ignored, created_at) "
-            "VALUES (1, 'pedersen', 'غير بيدرسون', 'person', 'gazetteer', 1, 0, "
-            "'2026-01-01 00:00:00'), (2, 'geneva', 'جنيف', 'place', 'gazetteer', 1, 0, "
-            "'2026-01-01 00:00:00')"
+            "INSERT INTO entities (id, key, name, name_en, type, origin, confirmed, ignored, "
+            "created_at) VALUES (1, 'pedersen', 'غير بيدرسون', 'Geir  Pedersen', 'person', "
+            "'gazetteer', 1, 0, '2026-01-01 00:00:00'), (2, 'geneva', 'جنيف', NULL, 'place', "
+            "'gazetteer', 1, 0, '2026-01-01 00:00:00')"
         )
         first = text.index("غير بيدرسون")
         second = text.rindex("بيدرسون")
@@ -199,6 +199,17 @@ def test_a_store_from_before_compaction_is_upgraded_with_its_data(tmp_path: Path
         with store.engine.connect() as conn:
             keys = dict(conn.exec_driver_sql("SELECT key, sort_name FROM entities").fetchall())
         assert keys == {"pedersen": "غيربيدرسون", "geneva": "جنيف"}
+        # and the filter keys of the English names and of the forms seen
+        with store.engine.connect() as conn:
+            english = conn.exec_driver_sql("SELECT key, name_en_key FROM entities").fetchall()
+            forms = conn.exec_driver_sql("SELECT text, key FROM surfaces").fetchall()
+        assert dict(english) == {"pedersen": "geirpedersen", "geneva": None}
+        assert sorted(forms) == [
+            ("بيدرسون", "بيدرسون"),
+            ("جنيف", "جنيف"),
+            ("غير بيدرسون", "غيربيدرسون"),
+        ]
+        assert [r.name for r in store.entity_page("person", matching="pedersen")] == ["غير بيدرسون"]
         # the search index is rebuilt from the (now compressed) text
         assert [i for i, _r in store.search_ranked([["جنيف"]]).ids] == [1]
     finally:
@@ -296,13 +307,21 @@ def test_a_new_normaliser_makes_the_names_order_keys_again(analysed: Store, db_p
     from desktop.text.normalize import name_order_key
 
     with analysed.transaction() as s:
-        s.connection().exec_driver_sql("UPDATE entities SET sort_name = 'stale'")
+        s.connection().exec_driver_sql(
+            "UPDATE entities SET sort_name = 'stale', name_en_key = 'stale'"
+        )
+        s.connection().exec_driver_sql("UPDATE surfaces SET key = 'stale'")
     analysed.set_meta("normalisation_version", "0")
     analysed.close()
     store = Store.open(db_path)
     try:
         with store.engine.connect() as conn:
             rows = conn.exec_driver_sql("SELECT name, sort_name FROM entities").fetchall()
+            english = conn.exec_driver_sql("SELECT name_en, name_en_key FROM entities").fetchall()
+            forms = conn.exec_driver_sql("SELECT text, key FROM surfaces").fetchall()
         assert rows and all(key == name_order_key(name) for name, key in rows)
+        assert any(name for name, _k in english)
+        assert all(key == (name_order_key(name) if name else None) for name, key in english)
+        assert forms and all(key == name_order_key(text) for text, key in forms)
     finally:
         store.close()

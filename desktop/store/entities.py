@@ -66,12 +66,17 @@ class _HasSessions(Protocol):
     def transaction(self) -> AbstractContextManager[Session]: ...
 
 
+def _key_or_none(text: str | None) -> str | None:
+    return name_order_key(text) if text else None
+
+
 def _entity_values(r: EntityRecord) -> dict[str, Any]:
     return {
         "key": r.key,
         "name": r.name,
         "sort_name": name_order_key(r.name),
         "name_en": r.name_en,
+        "name_en_key": _key_or_none(r.name_en),
         "type": r.type,
         "origin": r.origin,
         "confirmed": r.origin != "discovered",
@@ -171,6 +176,7 @@ class EntityStoreMixin:
                     "n": r.name,
                     "sn": name_order_key(r.name),
                     "ne": r.name_en,
+                    "nek": _key_or_none(r.name_en),
                     "t": r.type,
                 }
                 for r in records
@@ -187,6 +193,7 @@ class EntityStoreMixin:
                         name=bindparam("n"),
                         sort_name=bindparam("sn"),
                         name_en=bindparam("ne"),
+                        name_en_key=bindparam("nek"),
                         type=bindparam("t"),
                     ),
                     changed,
@@ -221,19 +228,31 @@ class EntityStoreMixin:
             return ids
 
     def rewrite_name_order_keys(self: _HasSessions) -> None:
-        """Every entity's ``sort_name`` made again (after the normaliser changed)."""
-        entities = core_table(Entity)
+        """Every order and filter key made again (after the normaliser changed): the
+        entities' ``sort_name`` and ``name_en_key``, the written forms' ``key``."""
+        entities, surfaces = core_table(Entity), core_table(Surface)
         with self.transaction() as s:
             rows = [
-                {"eid": i, "sn": name_order_key(name)}
-                for i, name in s.execute(select(Entity.id, Entity.name))
+                {"eid": i, "sn": name_order_key(name), "nek": _key_or_none(name_en)}
+                for i, name, name_en in s.execute(select(Entity.id, Entity.name, Entity.name_en))
             ]
             if rows:
                 s.connection().execute(
                     update(entities)
                     .where(entities.c.id == bindparam("eid"))
-                    .values(sort_name=bindparam("sn")),
+                    .values(sort_name=bindparam("sn"), name_en_key=bindparam("nek")),
                     rows,
+                )
+            forms = [
+                {"sid": i, "k": name_order_key(text)}
+                for i, text in s.execute(select(Surface.id, Surface.text))
+            ]
+            if forms:
+                s.connection().execute(
+                    update(surfaces)
+                    .where(surfaces.c.id == bindparam("sid"))
+                    .values(key=bindparam("k")),
+                    forms,
                 )
 
     def entity_keys(self: _HasSessions) -> dict[str, int]:
@@ -959,7 +978,9 @@ def surface_ids(s: Session, texts: Iterable[str]) -> dict[str, int]:
     found: dict[str, int] = lookup(s, Surface.text, Surface.id, wanted)
     missing = [t for t in wanted if t not in found]
     if missing:
-        insert_many(s.connection(), Surface, [{"text": t} for t in missing])
+        insert_many(
+            s.connection(), Surface, [{"text": t, "key": name_order_key(t)} for t in missing]
+        )
         found.update(lookup(s, Surface.text, Surface.id, missing))
     return found
 

@@ -168,6 +168,8 @@ class Entity(Base):
     #: :func:`~desktop.text.normalize.name_order_key` of the name, written with it
     sort_name: Mapped[str | None] = mapped_column(String(300))
     name_en: Mapped[str | None] = mapped_column(String(300))
+    #: :func:`~desktop.text.normalize.name_order_key` of the English name, for the filter
+    name_en_key: Mapped[str | None] = mapped_column(String(300))
     #: person | organisation | place | group | state | media
     type: Mapped[str] = mapped_column(String(20), index=True)
     #: gazetteer | discovered | user
@@ -208,6 +210,9 @@ class Surface(Base):
     __tablename__ = "surfaces"
     id: Mapped[int] = mapped_column(primary_key=True)
     text: Mapped[str] = mapped_column(String(300), unique=True)
+    #: :func:`~desktop.text.normalize.name_order_key` of the text: what the entity list's
+    #: filter looks for in the forms an entity was seen as
+    key: Mapped[str | None] = mapped_column(String(300))
 
 
 class Mention(Base):

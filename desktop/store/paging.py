@@ -17,11 +17,20 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, Literal, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.store.models import Document, Entity, EntityForm, EntityStat, Mention, Outlet
+from desktop.store.models import (
+    Document,
+    Entity,
+    EntityForm,
+    EntityStat,
+    Mention,
+    Outlet,
+    Surface,
+)
 from desktop.store.rows import DocumentRow, EntityRow
+from desktop.text.normalize import name_order_key
 
 DocumentSort = Literal["id", "title", "outlet", "date", "words"]
 DOCUMENT_SORTS: tuple[DocumentSort, ...] = ("id", "title", "outlet", "date", "words")
@@ -142,13 +151,13 @@ class PagingStoreMixin:
             return [_entity_row(row) for row in s.execute(q)]
 
     def entity_type_totals(
-        self: _DocumentReader, *, min_docs: int = 1
+        self: _DocumentReader, *, min_docs: int = 1, matching: str = ""
     ) -> dict[str, tuple[int, int]]:
         """type → (entities, their mentions) of what :meth:`entity_page` lists."""
         q = (
             select(Entity.type, func.count(), func.sum(EntityStat.mentions))
             .join(EntityStat, EntityStat.entity_id == Entity.id)
-            .where(*_listed(min_docs))
+            .where(*_listed(min_docs, matching))
             .group_by(Entity.type)
         )
         with self.session() as s:
@@ -163,14 +172,18 @@ class PagingStoreMixin:
         offset: int = 0,
         limit: int | None = None,
         min_docs: int = 1,
+        matching: str = "",
     ) -> list[EntityRow]:
         """Entities of one type in an order, ``limit`` of them from ``offset``: what the
-        sidebar shows of a type of tens of thousands of names, sorted by the database.
-        Ties of counts are ordered by name, ascending whichever the direction."""
+        sidebar shows of a type of tens of thousands of names, sorted and filtered by the
+        database. Ties of counts are ordered by name, ascending whichever the direction.
+        ``matching``: only entities whose name, English name or a form they were seen
+        as contains that text, compared as :func:`name_order_key` makes them (so that
+        «ديمستورا» finds «دي مستورا»)."""
         q = (
             select(*_SUMMARY_COLUMNS)
             .join(EntityStat, EntityStat.entity_id == Entity.id)
-            .where(Entity.type == entity_type, *_listed(min_docs))
+            .where(Entity.type == entity_type, *_listed(min_docs, matching))
             .order_by(*_entity_order(order, descending))
             .offset(offset)
             .limit(-1 if limit is None else limit)
@@ -185,6 +198,7 @@ class PagingStoreMixin:
         order: EntityOrder = "mentions",
         descending: bool = True,
         min_docs: int = 1,
+        matching: str = "",
     ) -> tuple[str, int] | None:
         """(type, row) of the entity in :meth:`entity_page`'s order of its type, or
         ``None`` when it is not listed."""
@@ -192,7 +206,7 @@ class PagingStoreMixin:
             found = s.execute(
                 select(Entity.type)
                 .join(EntityStat, EntityStat.entity_id == Entity.id)
-                .where(Entity.id == entity_id, *_listed(min_docs))
+                .where(Entity.id == entity_id, *_listed(min_docs, matching))
             ).first()
             if found is None:
                 return None
@@ -202,15 +216,15 @@ class PagingStoreMixin:
                     func.row_number().over(order_by=_entity_order(order, descending)).label("n"),
                 )
                 .join(EntityStat, EntityStat.entity_id == Entity.id)
-                .where(Entity.type == found[0], *_listed(min_docs))
+                .where(Entity.type == found[0], *_listed(min_docs, matching))
                 .subquery()
             )
             n = s.scalar(select(ranked.c.n).where(ranked.c.id == entity_id))
         return (found[0], int(n) - 1) if n is not None else None
 
     def entity_seen_forms(self: _DocumentReader) -> dict[int, list[str]]:
-        """Every entity's forms as seen in the texts (sorted, not by frequency): what a
-        filter by alias needs, in one pass over the mentions."""
+        """Every entity's forms as seen in the texts (sorted, not by frequency), as
+        ``entity_forms`` keeps them."""
         q = select(EntityForm.entity_id, EntityForm.surface)
         forms: dict[int, list[str]] = {}
         with self.session() as s:
@@ -260,13 +274,29 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def _listed(min_docs: int) -> tuple[Any, ...]:
+def _listed(min_docs: int, matching: str = "") -> tuple[Any, ...]:
     """The entities the sidebar lists: neither ignored nor merged away, in enough
-    documents."""
-    return (
+    documents, and when ``matching``, named or seen written so."""
+    listed = (
         Entity.ignored.is_(False),
         Entity.merged_into_id.is_(None),
         EntityStat.documents >= min_docs,
+    )
+    needle = name_order_key(matching) if matching else ""
+    if not needle:
+        return listed
+    # the written forms that contain the text (a few thousand keys), then the entities
+    # seen so through the forms counted for them
+    seen = select(EntityForm.entity_id).where(
+        EntityForm.surface.in_(select(Surface.text).where(func.instr(Surface.key, needle) > 0))
+    )
+    return (
+        *listed,
+        or_(
+            func.instr(Entity.sort_name, needle) > 0,
+            func.instr(Entity.name_en_key, needle) > 0,
+            Entity.id.in_(seen),
+        ),
     )
 
 

@@ -1,10 +1,9 @@
 """The entity sidebar's tree: entity types at the top level, their entities below.
 
 Rows are plain :class:`EntityRow` values, read a page at a time from the store (which
-sorts them), or given whole; the model never edits anything. They are summaries (no
-aliases seen, no outlets): given where to read the rest, the model reads the forms seen
-for all entities the first time the filter needs them, and one entity's forms and
-outlets the first time its tooltip shows.
+sorts and filters them), or given whole; the model never edits anything. They are
+summaries (no aliases seen, no outlets): given where to read the rest, the model reads
+one entity's forms and outlets the first time its tooltip shows.
 A drop of one entity onto another only *asks* for a merge (``merge_requested``): the
 sidebar confirms it with the user and runs the edit.
 """
@@ -38,8 +37,6 @@ EntityIdRole = Qt.ItemDataRole.UserRole + 1
 EntityTypeRole = Qt.ItemDataRole.UserRole + 2
 SortRole = Qt.ItemDataRole.UserRole + 3
 MentionsRole = Qt.ItemDataRole.UserRole + 4
-#: normalised name, English name and aliases seen, for the filter
-SearchTextRole = Qt.ItemDataRole.UserRole + 5
 
 ENTITY_MIME_TYPE = "application/x-tabayun-entity"
 NAME_COLUMN, DOCUMENTS_COLUMN, MENTIONS_COLUMN = 0, 1, 2
@@ -66,7 +63,7 @@ _ENTITY_FLAGS = (
 def search_key(text: str) -> str:
     """The form the filter compares, and names are ordered by: normalised, lower case,
     without any spaces (so that «ديمستورا» finds «دي مستورا»); the store keeps it with each
-    entity (:func:`~desktop.text.normalize.name_order_key`)."""
+    entity and each written form (:func:`~desktop.text.normalize.name_order_key`)."""
     return name_order_key(text)
 
 
@@ -84,20 +81,17 @@ def decode_entity_ids(data: QMimeData) -> list[int]:
 class EntityDetailsSource(Protocol):
     """Where the model reads what entity summaries leave out (the store does this)."""
 
-    def entity_seen_forms(self) -> dict[int, list[str]]:
-        """Every entity's forms as seen in the texts."""
-        ...
-
     def fill_entity_row(self, row: EntityRow) -> EntityRow:
         """The row with its aliases seen and outlets."""
         ...
 
 
 class EntityPages(Protocol):
-    """Where the model reads entities a page at a time, in an order (the store does this,
-    sorting in the database; :class:`EntityRows` does it for rows held in memory)."""
+    """Where the model reads entities a page at a time, in an order, filtered (the store
+    does this, sorting and filtering in the database; :class:`EntityRows` does it for
+    rows held in memory)."""
 
-    def entity_type_totals(self) -> dict[str, tuple[int, int]]:
+    def entity_type_totals(self, *, matching: str = "") -> dict[str, tuple[int, int]]:
         """type → (entities, their mentions)."""
         ...
 
@@ -109,12 +103,20 @@ class EntityPages(Protocol):
         descending: bool = True,
         offset: int = 0,
         limit: int | None = None,
+        matching: str = "",
     ) -> list[EntityRow]:
-        """``limit`` entities of a type from ``offset`` in that order."""
+        """``limit`` entities of a type from ``offset`` in that order; ``matching``: only
+        those whose name, English name or a form seen contains it (as
+        :func:`search_key` makes them)."""
         ...
 
     def entity_place(
-        self, entity_id: int, *, order: EntityOrder = "mentions", descending: bool = True
+        self,
+        entity_id: int,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        matching: str = "",
     ) -> tuple[str, int] | None:
         """(type, row) of an entity in that order."""
         ...
@@ -123,16 +125,37 @@ class EntityPages(Protocol):
 class EntityRows:
     """:class:`EntityPages` over rows given whole, ordered as the store orders them: by
     name (the order key, then the name and id) in the direction, or by a count in the
-    direction and then by name."""
+    direction and then by name; filtered as the store filters them."""
 
     def __init__(self, rows: Sequence[EntityRow]) -> None:
         self._by_type: dict[str, list[EntityRow]] = {}
         for row in rows:
             self._by_type.setdefault(row.type, []).append(row)
         self._ordered: dict[tuple[str, EntityOrder, bool], list[EntityRow]] = {}
+        #: entity id → the keys a filter looks in
+        self._keys: dict[int, tuple[str, ...]] = {}
 
-    def entity_type_totals(self) -> dict[str, tuple[int, int]]:
-        return {t: (len(rs), sum(r.mentions for r in rs)) for t, rs in self._by_type.items()}
+    def _matches(self, row: EntityRow, needle: str) -> bool:
+        keys = self._keys.get(row.id)
+        if keys is None:
+            names = (row.name, row.name_en or "", *row.aliases_seen)
+            keys = self._keys[row.id] = tuple(search_key(n) for n in names if n)
+        return any(needle in key for key in keys)
+
+    def entity_type_totals(self, *, matching: str = "") -> dict[str, tuple[int, int]]:
+        totals = {}
+        for t in self._by_type:
+            rows = self._listed(t, "mentions", True, matching)
+            if rows:
+                totals[t] = (len(rows), sum(r.mentions for r in rows))
+        return totals
+
+    def _listed(
+        self, entity_type: str, order: EntityOrder, descending: bool, matching: str
+    ) -> list[EntityRow]:
+        rows = self._rows(entity_type, order, descending)
+        needle = search_key(matching) if matching else ""
+        return [r for r in rows if self._matches(r, needle)] if needle else rows
 
     def _rows(self, entity_type: str, order: EntityOrder, descending: bool) -> list[EntityRow]:
         found = self._ordered.get((entity_type, order, descending))
@@ -161,15 +184,21 @@ class EntityRows:
         descending: bool = True,
         offset: int = 0,
         limit: int | None = None,
+        matching: str = "",
     ) -> list[EntityRow]:
-        rows = self._rows(entity_type, order, descending)
+        rows = self._listed(entity_type, order, descending, matching)
         return rows[offset : None if limit is None else offset + limit]
 
     def entity_place(
-        self, entity_id: int, *, order: EntityOrder = "mentions", descending: bool = True
+        self,
+        entity_id: int,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        matching: str = "",
     ) -> tuple[str, int] | None:
         for entity_type in self._by_type:
-            for r, row in enumerate(self._rows(entity_type, order, descending)):
+            for r, row in enumerate(self._listed(entity_type, order, descending, matching)):
                 if row.id == entity_id:
                     return entity_type, r
         return None
@@ -187,9 +216,9 @@ class EntityTreeModel(QAbstractItemModel):
     columns Name, Documents, Mentions.
 
     The entities of a type are read a page at a time, in the order chosen, from where
-    :meth:`set_pages` says (the store sorts them): a corpus can name tens of thousands
-    of people, and a refresh reads the first page of each type and their totals only.
-    A filter reads them all."""
+    :meth:`set_pages` says (the store sorts and filters them): a corpus can name tens of
+    thousands of people, and a refresh or a filter reads the first page of each type
+    and their totals only."""
 
     #: (target id, source id): the user dropped ``source`` onto ``target``
     merge_requested = Signal(int, int)
@@ -206,9 +235,8 @@ class EntityTreeModel(QAbstractItemModel):
         self._totals: list[tuple[int, int]] = []
         #: per type: the first entities in the order, as read so far
         self._entities: list[list[EntityRow]] = []
-        #: entity id → what the filter compares; made when first asked for
-        self._search: dict[int, str] = {}
-        self._seen_forms: dict[int, list[str]] | None = None
+        #: the filter's text, as typed ("": every entity)
+        self._matching = ""
         self._details: EntityDetailsSource | None = None
         #: rows with their aliases seen and outlets read, by entity id
         self._filled: dict[int, EntityRow] = {}
@@ -232,7 +260,7 @@ class EntityTreeModel(QAbstractItemModel):
 
     def set_pages(self, pages: EntityPages, details: EntityDetailsSource | None = None) -> None:
         """Show the entities ``pages`` gives, the first page of each type for now."""
-        totals = pages.entity_type_totals()
+        totals = pages.entity_type_totals(matching=self._matching)
         order = [t for t in ENTITY_TYPES if t in totals]
         order += sorted(t for t in totals if t not in ENTITY_TYPES)
         self.beginResetModel()
@@ -246,8 +274,6 @@ class EntityTreeModel(QAbstractItemModel):
             self._read(t, PAGE_ROWS)
         self._changed = False
         self._shown = [len(e) for e in self._entities]
-        self._search = {}
-        self._seen_forms = None
         self._details = details
         self._filled = {}
         self.endResetModel()
@@ -260,7 +286,12 @@ class EntityTreeModel(QAbstractItemModel):
         assert self._pages is not None
         order, descending = self._order()
         return self._pages.entity_page(
-            self._types[t], order=order, descending=descending, offset=offset, limit=limit
+            self._types[t],
+            order=order,
+            descending=descending,
+            offset=offset,
+            limit=limit,
+            matching=self._matching,
         )
 
     def _read(self, t: int, upto: int | None) -> None:
@@ -294,11 +325,21 @@ class EntityTreeModel(QAbstractItemModel):
             self._read(t, self._shown[t] + PAGE_ROWS)
             self._show(t, self._shown[t] + PAGE_ROWS)
 
-    def show_all(self) -> None:
-        """Give the view every entity (a filter looks at them all)."""
-        for t in range(len(self._types)):
-            self._read(t, None)
-            self._show(t, len(self._entities[t]))
+    # ---- filter -----------------------------------------------------------------------
+    def set_filter_text(self, text: str) -> None:
+        """List only the entities whose name, English name or a form seen contains
+        ``text`` (normalised, spaces ignored: «ديمستورا» finds «دي مستورا»), read from
+        where the rows come from a page at a time; types with none go."""
+        matching = search_key(text)
+        if matching == self._matching:
+            return
+        self._matching = matching
+        if self._pages is not None:
+            self.set_pages(self._pages, self._details)
+
+    def filter_text(self) -> str:
+        """The filter's text, as compared (normalised, no spaces)."""
+        return self._matching
 
     def _type_row(self, parent: _Index) -> int | None:
         valid = parent.isValid() and parent.internalId() == _TYPE_NODE and parent.column() == 0
@@ -386,7 +427,9 @@ class EntityTreeModel(QAbstractItemModel):
         if self._pages is None:
             return None
         order, descending = self._order()
-        place = self._pages.entity_place(entity_id, order=order, descending=descending)
+        place = self._pages.entity_place(
+            entity_id, order=order, descending=descending, matching=self._matching
+        )
         if place is None or place[0] not in self._types:
             return None
         return self._types.index(place[0]), place[1]
@@ -396,20 +439,6 @@ class EntityTreeModel(QAbstractItemModel):
         place = self._place(entity_id)
         if place is not None:
             self._read(place[0], place[1] + 1)
-
-    def _search_text(self, row: EntityRow) -> str:
-        found = self._search.get(row.id)
-        if found is None:
-            if self._details is not None:
-                if self._seen_forms is None:
-                    self._seen_forms = self._details.entity_seen_forms()
-                seen = self._seen_forms.get(row.id, [])
-            else:
-                seen = row.aliases_seen
-            found = self._search[row.id] = "\n".join(
-                search_key(s) for s in (row.name, row.name_en or "", *seen)
-            )
-        return found
 
     def _filled_row(self, row: EntityRow) -> EntityRow:
         """The row with its aliases seen and outlets (read once, when details are lazy)."""
@@ -536,8 +565,6 @@ class EntityTreeModel(QAbstractItemModel):
             return row.type
         if role == MentionsRole:
             return row.mentions
-        if role == SearchTextRole:
-            return self._search_text(row)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME_COLUMN:
             return entity_colour(row.type)
         if role == Qt.ItemDataRole.FontRole and not row.confirmed:
@@ -634,40 +661,20 @@ class EntityTreeModel(QAbstractItemModel):
 
 
 class EntityFilterProxy(QSortFilterProxyModel):
-    """Filters entities by name, English name and aliases seen (Arabic-normalised, spaces
-    ignored); type rows show while a child matches. Sorting is the model's own."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-        self.setRecursiveFilteringEnabled(True)
-        self.setDynamicSortFilter(True)
+    """Hands the filter and the order on to the entity model, which reads its rows
+    filtered and sorted from the store; this proxy keeps every row it is given."""
 
     def set_filter_text(self, text: str) -> None:
-        needle = search_key(text)
-        if needle == self._needle:
-            return
         model = self.sourceModel()
-        if needle and isinstance(model, EntityTreeModel):
-            model.show_all()
-        self.beginFilterChange()
-        self._needle = needle
-        self.endFilterChange()
+        if isinstance(model, EntityTreeModel):
+            model.set_filter_text(text)
 
     def filter_text(self) -> str:
-        return self._needle
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if not self._needle:
-            return True
-        if not source_parent.isValid():
-            return False  # a type row shows through its matching entities
         model = self.sourceModel()
-        haystack = model.data(model.index(source_row, 0, source_parent), SearchTextRole)
-        return bool(haystack) and self._needle in haystack
+        return model.filter_text() if isinstance(model, EntityTreeModel) else ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """The entity model keeps its rows in order; this proxy only filters."""
+        """The entity model keeps its rows in order; this proxy only hands them on."""
         model = self.sourceModel()
         if isinstance(model, EntityTreeModel):
             model.sort(column, order)

@@ -292,9 +292,8 @@ class EntitySidebar(QWidget):
     def refresh(self) -> None:
         """Reload the entities from the store, keeping the selection where it can."""
         order, current = list(self._order), self._current_entity_id()
-        # The first page of each type, sorted by the store; the forms seen are read when
-        # the filter first needs them, an entity's forms and outlets when its tooltip
-        # first shows (not all of them on every refresh).
+        # The first page of each type, sorted and filtered by the store; an entity's
+        # forms and outlets are read when its tooltip first shows.
         self.model.set_pages(self._store, details=self._store)
         self._expand_types()
         self._can_undo = bool(self._store.edits())
@@ -520,13 +519,10 @@ class EntitySidebar(QWidget):
 
     def _proxy_index(self, entity_id: int) -> QModelIndex:
         source = self.model.index_for_entity(entity_id)
-        if not source.isValid():
-            return QModelIndex()
-        index = self.proxy.mapFromSource(source)
-        if not index.isValid() and self.filter_edit.text():
+        if not source.isValid() and self.filter_edit.text():
             self.filter_edit.clear()  # hidden by the filter: show everything again
-            index = self.proxy.mapFromSource(source)
-        return index
+            source = self.model.index_for_entity(entity_id)
+        return self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()
 
     def _ids_in_selection(self) -> list[int]:
         ids = []
@@ -585,8 +581,14 @@ class EntitySidebar(QWidget):
 
     # ---- reacting ---------------------------------------------------------------------
     def _on_filter_changed(self, text: str) -> None:
+        # the model reads the entities that match again: what was selected stays
+        # selected where it still matches
+        order, current = list(self._order), self._current_entity_id()
         self.proxy.set_filter_text(text)
         self._expand_types()
+        self._restore_selection(order, current)
+        self._update_actions()
+        self._emit_selected()
 
     def _on_sort_chosen(self, choice: int) -> None:
         if 0 <= choice < len(self._sorts):

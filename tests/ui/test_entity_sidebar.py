@@ -210,6 +210,27 @@ def test_filter_matches_normalised_names_and_aliases(
     assert visible(sidebar, lavrov)
 
 
+def test_a_filter_keeps_the_selection_it_still_shows(
+    qtbot: QtBot, sidebar: EntitySidebar, analysed: Store
+) -> None:
+    """The store filters: the model is read again, and the entity selected stays
+    selected (and shown in the views that follow it) while it matches."""
+    mistura, lavrov = entity_id(analysed, DE_MISTURA), entity_id(analysed, LAVROV)
+    sidebar.select_entity(mistura)
+    with qtbot.assertNotEmitted(sidebar.entity_selected):
+        sidebar.filter_edit.setText("مستورا")
+    assert sidebar.selected_entity_ids() == [mistura]
+    current = sidebar.tree.selectionModel().currentIndex()
+    assert current.data(EntityIdRole) == mistura
+    with qtbot.waitSignal(sidebar.entity_selected, timeout=1000) as blocker:
+        sidebar.filter_edit.setText("لافروف")
+    assert blocker.args == [-1] and sidebar.selected_entity_ids() == []
+    assert visible(sidebar, lavrov)
+    # selecting what the filter hides shows everything again
+    assert sidebar.select_entity(mistura) and sidebar.filter_edit.text() == ""
+    assert sidebar.selected_entity_ids() == [mistura]
+
+
 def test_selecting_an_entity_emits_its_id(
     qtbot: QtBot, sidebar: EntitySidebar, analysed: Store
 ) -> None:
