@@ -75,9 +75,12 @@ def build_document(detail: DocumentDetail, point_size: int) -> QTextDocument:
     paragraphs (a scraped teaser) are greyed.
     """
     doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)  # read only: no undo steps kept for each format
     doc.setDefaultFont(reading_font(point_size))
     doc.setDocumentMargin(18)
     cursor = QTextCursor(doc)
+    # in an edit block a cursor does not lay out each line it moves to or writes in
+    cursor.beginEditBlock()
     repeated = {s for s, _e, r in detail.paragraphs if r}
     dim = QTextCharFormat()
     dim.setForeground(QColor("#8a8a8a"))
@@ -99,6 +102,7 @@ def build_document(detail: DocumentDetail, point_size: int) -> QTextDocument:
         stripped_start = pos + (len(line) - len(line.lstrip()))
         cursor.insertText(line, dim if stripped_start in repeated else normal)
         pos += len(line) + 1
+    cursor.endEditBlock()
     return doc
 
 
@@ -108,6 +112,9 @@ def apply_marks(doc: QTextDocument, text: str, marks: DocumentMarks) -> None:
     replacing the text, so letters stay joined and the order stays right to left."""
     utf16 = Utf16Index(text)
     cursor = QTextCursor(doc)
+    # in an edit block a cursor does not lay out each line it moves to (thousands of
+    # marks in a long report)
+    cursor.beginEditBlock()
 
     def paint(start: int, end: int, fmt: QTextCharFormat) -> None:
         a, b = utf16.span(start, end)
@@ -168,11 +175,13 @@ def apply_marks(doc: QTextDocument, text: str, marks: DocumentMarks) -> None:
             tip += f" (words of {lb.speaker_name})"
         fmt.setProperty(TIP_PROP, tip)
         paint(lb.start, lb.end, fmt)
+    cursor.endEditBlock()
 
 
 def shade_document(doc: QTextDocument, text: str, spans: list[tuple[int, int, QColor]]) -> None:
     utf16 = Utf16Index(text)
     cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
     for start, end, colour in spans:
         fmt = QTextCharFormat()
         fmt.setBackground(colour)
@@ -181,6 +190,7 @@ def shade_document(doc: QTextDocument, text: str, spans: list[tuple[int, int, QC
         cursor.setPosition(a)
         cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
+    cursor.endEditBlock()
 
 
 class ReaderBrowser(QTextBrowser):

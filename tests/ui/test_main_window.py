@@ -42,6 +42,35 @@ def doc(store: Store, prefix: str) -> int:
     return next(r.id for r in store.documents() if r.stem.startswith(prefix))
 
 
+def test_the_reader_closes_every_edit_block_it_opens(analysed: Store) -> None:
+    """The document is built, shaded and marked inside edit blocks (a cursor then lays
+    out nothing as it moves); a block left open would hold back the document's change
+    signals, and the view's layout with them."""
+    from PySide6.QtGui import QColor
+
+    from desktop.ui.document_pane import DocumentMarks, apply_marks, build_document, shade_document
+
+    d = doc(analysed, "003")
+    detail = analysed.document(d)
+    built = build_document(detail, 12)
+    assert built.toPlainText() == detail.text and not built.isUndoRedoEnabled()
+    marks = DocumentMarks.load(analysed, d)
+    assert marks.mentions
+    for step in (
+        lambda: apply_marks(built, detail.text, marks),
+        lambda: shade_document(built, detail.text, [(0, 20, QColor("#ffeeaa"))]),
+    ):
+        changed: list[bool] = []
+        built.contentsChanged.connect(lambda changed=changed: changed.append(True))
+        step()
+        assert changed  # reported when the block closed
+        built.contentsChanged.disconnect()
+    cursor = QTextCursor(built)  # and what was marked is there
+    m = marks.mentions[0][0]
+    cursor.setPosition(Utf16Index(detail.text).to_utf16(m.start) + 1)
+    assert cursor.charFormat().property(ENTITY_PROP) == m.entity_id
+
+
 def test_first_start_imports_and_analyses_seeds_once(store: Store) -> None:
     report = ensure_seeded(store, SEEDS)
     assert report is not None and len(report.imported) == 5
