@@ -51,6 +51,7 @@ from desktop.ui.entity_model import (
     EntityFilterProxy,
     EntityIdRole,
     EntityTreeModel,
+    EntityTypeRole,
 )
 from desktop.ui.palette import entity_colour, entity_type_name
 from desktop.ui.workers import QtProgress, TaskRunner
@@ -168,6 +169,11 @@ class EntitySidebar(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, 64)
         header.sortIndicatorChanged.connect(self._on_header_sorted)
+        # Qt reads more rows only for the parents of the last row of the whole tree (the
+        # last type): each type whose last row read comes into view reads its next page
+        bar = self.tree.verticalScrollBar()
+        bar.valueChanged.connect(self._read_pages_in_view)
+        bar.rangeChanged.connect(self._read_pages_in_view)
         self.sort_combo.currentIndexChanged.connect(self._on_sort_chosen)
         self.sort_combo.setCurrentIndex(1)
         self._on_sort_chosen(1)
@@ -292,12 +298,14 @@ class EntitySidebar(QWidget):
     def refresh(self) -> None:
         """Reload the entities from the store, keeping the selection where it can."""
         order, current = list(self._order), self._current_entity_id()
+        top = self._top_row()
         # The first page of each type, sorted and filtered by the store; an entity's
         # forms and outlets are read when its tooltip first shows.
         self.model.set_pages(self._store, details=self._store)
         self._expand_types()
         self._can_undo = bool(self._store.edits())
         self._restore_selection(order, current)
+        self._scroll_to_top_row(top)
         self._update_actions()
         self._emit_selected()
 
@@ -516,6 +524,48 @@ class EntitySidebar(QWidget):
         the next when scrolled to its end.)"""
         for row in range(self.proxy.rowCount()):
             self.tree.expand(self.proxy.index(row, 0))
+
+    def _read_pages_in_view(self, *_args: object) -> None:
+        """Read the next page of each type whose last row read is in view (scrolled to,
+        or reached with the keyboard); one scrolled past stays as it is, so the rows in
+        view do not move."""
+        viewport = self.tree.viewport().rect()
+        for row in range(self.proxy.rowCount()):
+            parent = self.proxy.index(row, 0)
+            if not self.tree.isExpanded(parent) or not self.proxy.canFetchMore(parent):
+                continue
+            last = self.tree.visualRect(
+                self.proxy.index(self.proxy.rowCount(parent) - 1, 0, parent)
+            )
+            if last.isValid() and last.bottom() >= 0 and last.top() <= viewport.bottom():
+                self.proxy.fetchMore(parent)
+
+    def _top_row(self) -> tuple[int, str] | None:
+        """What the list shows at its top, once scrolled: (entity id, "") or (-1, type)."""
+        if self.tree.verticalScrollBar().value() == 0:
+            return None
+        index = self.tree.indexAt(QPoint(1, 1)).siblingAtColumn(NAME_COLUMN)
+        if not index.isValid():
+            return None
+        entity_id = index.data(EntityIdRole)
+        if entity_id is not None:
+            return int(entity_id), ""
+        return -1, str(index.data(EntityTypeRole) or "")
+
+    def _scroll_to_top_row(self, top: tuple[int, str] | None) -> None:
+        """Show at the top what was there before a refresh (an analysis writing, an edit),
+        rather than the first page again: wherever the entity now stands in the list."""
+        if top is None:
+            return
+        entity_id, entity_type = top
+        source = (
+            self.model.index_for_entity(entity_id)
+            if entity_id >= 0
+            else self.model.index_for_type(entity_type)
+        )
+        index = self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()
+        if index.isValid():
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _proxy_index(self, entity_id: int) -> QModelIndex:
         source = self.model.index_for_entity(entity_id)

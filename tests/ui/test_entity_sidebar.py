@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QTreeView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -229,6 +229,52 @@ def test_a_filter_keeps_the_selection_it_still_shows(
     # selecting what the filter hides shows everything again
     assert sidebar.select_entity(mistura) and sidebar.filter_edit.text() == ""
     assert sidebar.selected_entity_ids() == [mistura]
+
+
+def test_a_refresh_keeps_the_list_where_it_was_scrolled(
+    qtbot: QtBot, analysed: Store, runner: TaskRunner, dialogs: FakeDialogs
+) -> None:
+    """An analysis writing the store, or an edit, refreshes the list: it stays where the
+    reader had scrolled it (also beyond the first page read), not back at the top."""
+    from desktop.store.entities import EntityRecord
+    from desktop.store.models import EntityStat
+
+    n = PAGE_ROWS * 6
+    keys = analysed.add_entities(
+        [EntityRecord(f"x{i}", f"اسم مضاف {i:03d}", None, "person", "discovered") for i in range(n)]
+    )
+    with analysed.transaction() as s:
+        s.execute(
+            EntityStat.__table__.insert(),
+            [{"entity_id": e, "mentions": 1, "documents": 1} for e in keys.values()],
+        )
+    sidebar = EntitySidebar(analysed, runner, dialogs=dialogs)
+    qtbot.addWidget(sidebar)
+    sidebar.resize(360, 300)
+    sidebar.show()
+    qtbot.waitExposed(sidebar)
+    tree, bar = sidebar.tree, sidebar.tree.verticalScrollBar()
+
+    def top_id() -> object:
+        return tree.indexAt(QPoint(1, 1)).siblingAtColumn(NAME_COLUMN).data(EntityIdRole)
+
+    people = sidebar.proxy.index(0, 0)
+    assert sidebar.proxy.rowCount(people) < n  # the people come a page at a time
+    # the reader scrolls down a screen at a time through the people, the first type of
+    # several: each page is read as its end comes into view
+    while tree.visualRect(sidebar.proxy.index(1, 0)).top() > tree.viewport().height():
+        bar.triggerAction(bar.SliderAction.SliderPageStepAdd)
+        qtbot.wait(1)
+    assert sidebar.proxy.rowCount(people) == n + 16  # every person read, in order
+    bar.setValue(bar.value() - 30)  # back up a little, beyond the first pages
+    before = top_id()
+    assert before is not None and tree.indexAt(QPoint(1, 1)).row() > 2 * PAGE_ROWS
+    sidebar.refresh()
+    qtbot.wait(20)
+    assert top_id() == before
+    bar.setValue(0)  # at the top, it stays at the top
+    sidebar.refresh()
+    assert bar.value() == 0
 
 
 def test_selecting_an_entity_emits_its_id(
