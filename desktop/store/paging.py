@@ -191,6 +191,50 @@ class PagingStoreMixin:
         with self.session() as s:
             return [_entity_row(row) for row in s.execute(q)]
 
+    def entity_ids(
+        self: _DocumentReader,
+        entity_type: str,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int | None = None,
+        min_docs: int = 1,
+        matching: str = "",
+    ) -> list[int]:
+        """The ids of the entities :meth:`entity_page` would give, without their rows: a
+        list scrolled far at once (to an entity chosen elsewhere, kept selected through
+        a sort) holds the ids of the rows between, and reads the rows of those it shows
+        with :meth:`entity_summaries_of`."""
+        q = (
+            select(Entity.id)
+            .join(EntityStat, EntityStat.entity_id == Entity.id)
+            .where(Entity.type == entity_type, *_listed(min_docs, matching))
+            .order_by(*_entity_order(order, descending))
+            .offset(offset)
+            .limit(-1 if limit is None else limit)
+        )
+        with self.session() as s:
+            return list(s.scalars(q))
+
+    def entity_summaries_of(
+        self: _DocumentReader, ids: Sequence[int], *, min_docs: int = 1
+    ) -> list[EntityRow]:
+        """These entities' rows as :meth:`entity_page` gives them, in the order of
+        ``ids``; one no longer listed (ignored, merged, gone) is left out."""
+        wanted = list(ids)
+        found: dict[int, EntityRow] = {}
+        with self.session() as s:
+            for start in range(0, len(wanted), _MAX_BOUND_IDS):
+                chunk = wanted[start : start + _MAX_BOUND_IDS]
+                q = (
+                    select(*_SUMMARY_COLUMNS)
+                    .join(EntityStat, EntityStat.entity_id == Entity.id)
+                    .where(Entity.id.in_(chunk), *_listed(min_docs))
+                )
+                found.update((row[0], _entity_row(row)) for row in s.execute(q))
+        return [found[i] for i in wanted if i in found]
+
     def entity_place(
         self: _DocumentReader,
         entity_id: int,

@@ -110,6 +110,23 @@ class EntityPages(Protocol):
         :func:`search_key` makes them)."""
         ...
 
+    def entity_ids(
+        self,
+        entity_type: str,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int | None = None,
+        matching: str = "",
+    ) -> list[int]:
+        """The ids :meth:`entity_page` would give, without the rows."""
+        ...
+
+    def entity_summaries_of(self, ids: Sequence[int]) -> list[EntityRow]:
+        """These entities' rows in the order of ``ids``, those no longer listed left out."""
+        ...
+
     def entity_place(
         self,
         entity_id: int,
@@ -189,6 +206,23 @@ class EntityRows:
         rows = self._listed(entity_type, order, descending, matching)
         return rows[offset : None if limit is None else offset + limit]
 
+    def entity_ids(
+        self,
+        entity_type: str,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        offset: int = 0,
+        limit: int | None = None,
+        matching: str = "",
+    ) -> list[int]:
+        rows = self._listed(entity_type, order, descending, matching)
+        return [r.id for r in rows[offset : None if limit is None else offset + limit]]
+
+    def entity_summaries_of(self, ids: Sequence[int]) -> list[EntityRow]:
+        by_id = {r.id: r for rows in self._by_type.values() for r in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
     def entity_place(
         self,
         entity_id: int,
@@ -233,8 +267,11 @@ class EntityTreeModel(QAbstractItemModel):
         self._types: list[str] = []
         #: per type: (entities, their mentions)
         self._totals: list[tuple[int, int]] = []
-        #: per type: the first entities in the order, as read so far
-        self._entities: list[list[EntityRow]] = []
+        #: per type: the ids of the first entities in the order, as read so far
+        self._ids: list[list[int]] = []
+        #: the rows read, by entity id (a jump far down reads the ids of the rows between,
+        #: and the rows of those shown only)
+        self._rows: dict[int, EntityRow] = {}
         #: the filter's text, as typed ("": every entity)
         self._matching = ""
         self._details: EntityDetailsSource | None = None
@@ -267,13 +304,14 @@ class EntityTreeModel(QAbstractItemModel):
         self._pages = pages
         self._types = order
         self._totals = [totals[t] for t in order]
-        self._entities = [[] for _ in order]
+        self._ids = [[] for _ in order]
+        self._rows = {}
         self._where = {}
         self._changed = True  # what is read now is the state to show
         for t in range(len(order)):
             self._read(t, PAGE_ROWS)
         self._changed = False
-        self._shown = [len(e) for e in self._entities]
+        self._shown = [len(ids) for ids in self._ids]
         self._details = details
         self._filled = {}
         self.endResetModel()
@@ -294,25 +332,66 @@ class EntityTreeModel(QAbstractItemModel):
             matching=self._matching,
         )
 
+    def _fetch(self, t: int, offset: int, count: int | None) -> list[int]:
+        """The ids of ``count`` entities of the type from ``offset`` (``None``: to the
+        end): a page is read with its rows, more at once (a jump far down) as ids only."""
+        assert self._pages is not None
+        if count is not None and count <= PAGE_ROWS:
+            rows = self._page(t, offset, count)
+            self._rows.update((row.id, row) for row in rows)
+            return [row.id for row in rows]
+        order, descending = self._order()
+        return self._pages.entity_ids(
+            self._types[t],
+            order=order,
+            descending=descending,
+            offset=offset,
+            limit=count,
+            matching=self._matching,
+        )
+
     def _read(self, t: int, upto: int | None) -> None:
         """Read the type's entities up to ``upto`` (``None``: all of them)."""
-        entities, total = self._entities[t], self._totals[t][0]
+        ids, total = self._ids[t], self._totals[t][0]
         want = total if upto is None else min(upto, total)
-        if len(entities) >= want or self._pages is None:
+        if len(ids) >= want or self._pages is None:
             return
-        more = self._page(t, len(entities), want - len(entities))
-        changed = len(more) < want - len(entities)
-        for row in more:
-            if row.id in self._where:
+        self._append(t, self._fetch(t, len(ids), want - len(ids)), want - len(ids))
+
+    def _append(self, t: int, more: Sequence[int], expected: int) -> None:
+        """Add the ids read to the type's, unless read already (the store changed)."""
+        ids = self._ids[t]
+        changed = len(more) < expected
+        for entity_id in more:
+            if entity_id in self._where:
                 changed = True  # read already: it moved since, the store is being written
                 continue
-            self._where[row.id] = (t, len(entities))
-            entities.append(row)
+            self._where[entity_id] = (t, len(ids))
+            ids.append(entity_id)
         if changed:  # no more to ask of this type until the model is filled again
-            self._totals[t] = (len(entities), self._totals[t][1])
-            if not self._changed:
-                self._changed = True
-                self.pages_changed.emit()
+            self._totals[t] = (len(ids), self._totals[t][1])
+            self._store_changed()
+
+    def _store_changed(self) -> None:
+        if not self._changed:
+            self._changed = True
+            self.pages_changed.emit()
+
+    def _row(self, t: int, r: int) -> EntityRow | None:
+        """The row at ``r`` of type ``t``: read with the rows of its page not read yet."""
+        ids = self._ids[t]
+        if not 0 <= r < len(ids):
+            return None
+        row = self._rows.get(ids[r])
+        if row is None and self._pages is not None:
+            first = r - r % PAGE_ROWS
+            wanted = [i for i in ids[first : first + PAGE_ROWS] if i not in self._rows]
+            got = self._pages.entity_summaries_of(wanted)
+            self._rows.update((found.id, found) for found in got)
+            if len(got) < len(wanted):
+                self._store_changed()  # gone meanwhile: blank until the model is filled again
+            row = self._rows.get(ids[r])
+        return row
 
     # ---- fetched a page at a time -----------------------------------------------------
     def canFetchMore(self, parent: _Index) -> bool:
@@ -343,10 +422,10 @@ class EntityTreeModel(QAbstractItemModel):
 
     def _type_row(self, parent: _Index) -> int | None:
         valid = parent.isValid() and parent.internalId() == _TYPE_NODE and parent.column() == 0
-        return parent.row() if valid and 0 <= parent.row() < len(self._entities) else None
+        return parent.row() if valid and 0 <= parent.row() < len(self._ids) else None
 
     def _show(self, t: int, upto: int) -> None:
-        first, upto = self._shown[t], min(upto, len(self._entities[t]))
+        first, upto = self._shown[t], min(upto, len(self._ids[t]))
         if upto > first and not self._inserting:
             # what listens to the insertion may ask for more meanwhile: not twice the same
             self._inserting = True
@@ -370,19 +449,19 @@ class EntityTreeModel(QAbstractItemModel):
             return
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        held = [self.entity(index) for index in before]
+        held = [self._id_at(index) for index in before]
         shown = list(self._shown)
         fresh, same = self._read_in_order(shown, held)
         if not same:  # the store changed meanwhile: nothing moved yet, all is read again
             self.layoutChanged.emit()
             self.set_pages(self._pages, self._details)
             return
-        self._entities = fresh
-        self._where = {r.id: (t, i) for t, rows in enumerate(fresh) for i, r in enumerate(rows)}
+        self._ids = fresh
+        self._where = {e: (t, i) for t, ids in enumerate(fresh) for i, e in enumerate(ids)}
         after = []
-        for index, row in zip(before, held, strict=True):
-            where = self._where.get(row.id) if row is not None else None
-            if row is None:
+        for index, entity_id in zip(before, held, strict=True):
+            where = self._where.get(entity_id) if entity_id is not None else None
+            if entity_id is None:
                 after.append(index)
             elif where is None:  # no longer listed
                 after.append(QModelIndex())
@@ -395,19 +474,19 @@ class EntityTreeModel(QAbstractItemModel):
         self.layoutChanged.emit()
 
     def _read_in_order(
-        self, shown: list[int], held: Sequence[EntityRow | None]
-    ) -> tuple[list[list[EntityRow]], bool]:
-        """The first ``shown`` entities of each type in the current order, and further
-        down the rows ``held``; ``False`` when the store no longer lists as many
-        entities as were shown or lists one twice (it was written meanwhile)."""
-        fresh = [self._page(t, 0, n) if n else [] for t, n in enumerate(shown)]
-        ids = {r.id for rows in fresh for r in rows}
-        same = all(len(rows) == n for rows, n in zip(fresh, shown, strict=True))
+        self, shown: list[int], held: Sequence[int | None]
+    ) -> tuple[list[list[int]], bool]:
+        """The ids of the first ``shown`` entities of each type in the current order, and
+        further down the entities ``held``; ``False`` when the store no longer lists as
+        many entities as were shown or lists one twice (it was written meanwhile)."""
+        fresh = [self._fetch(t, 0, n) if n else [] for t, n in enumerate(shown)]
+        ids = {e for listed in fresh for e in listed}
+        same = all(len(listed) == n for listed, n in zip(fresh, shown, strict=True))
         same = same and len(ids) == sum(shown)
-        for row in held:
-            if not same or row is None or row.id in ids:
+        for entity_id in held:
+            if not same or entity_id is None or entity_id in ids:
                 continue
-            place = self._place(row.id)
+            place = self._place(entity_id)
             if place is None:
                 continue  # no longer listed: its index goes
             t, r = place
@@ -415,9 +494,9 @@ class EntityTreeModel(QAbstractItemModel):
             if wanted <= 0:  # among those read, yet not read: the store changed
                 same = False
                 continue
-            more = self._page(t, len(fresh[t]), wanted)
-            found = {r.id for r in more}
-            same = len(more) == wanted and found.isdisjoint(ids) and row.id in found
+            more = self._fetch(t, len(fresh[t]), wanted)
+            found = set(more)
+            same = len(more) == wanted and found.isdisjoint(ids) and entity_id in found
             fresh[t] += more
             ids |= found
         return fresh, same
@@ -435,10 +514,19 @@ class EntityTreeModel(QAbstractItemModel):
         return self._types.index(place[0]), place[1]
 
     def _read_to(self, entity_id: int) -> None:
-        """Read the entity's type up to the entity (found where it stands in the order)."""
-        place = self._place(entity_id)
-        if place is not None:
-            self._read(place[0], place[1] + 1)
+        """Read the entity's type up to the entity: the ids of the rest of its type, in
+        one read, kept up to the entity (not listed, or filtered out: none kept)."""
+        if self._pages is None:
+            return
+        found = self._pages.entity_summaries_of([entity_id])
+        if not found or found[0].type not in self._types:
+            return
+        t = self._types.index(found[0].type)
+        ids = self._ids[t]
+        rest = self._fetch(t, len(ids), None)
+        if entity_id in rest:
+            upto = rest.index(entity_id) + 1
+            self._append(t, rest[:upto], upto)
 
     def _filled_row(self, row: EntityRow) -> EntityRow:
         """The row with its aliases seen and outlets (read once, when details are lazy)."""
@@ -454,15 +542,19 @@ class EntityTreeModel(QAbstractItemModel):
         if not index.isValid() or index.internalId() == _TYPE_NODE:
             return None
         type_row = index.internalId() - 1
-        if not (0 <= type_row < len(self._entities)):
+        return self._row(type_row, index.row()) if 0 <= type_row < len(self._ids) else None
+
+    def _id_at(self, index: _Index) -> int | None:
+        """The entity id behind an index, without reading its row."""
+        if not index.isValid() or index.internalId() == _TYPE_NODE:
             return None
-        entities = self._entities[type_row]
-        return entities[index.row()] if 0 <= index.row() < len(entities) else None
+        t, r = index.internalId() - 1, index.row()
+        return self._ids[t][r] if 0 <= t < len(self._ids) and 0 <= r < len(self._ids[t]) else None
 
     def entity_by_id(self, entity_id: int) -> EntityRow | None:
         """The row of an entity read so far (shown, or held by the view)."""
         where = self._where.get(entity_id)
-        return self._entities[where[0]][where[1]] if where is not None else None
+        return self._row(*where) if where is not None else None
 
     def index_for_entity(self, entity_id: int, column: int = 0) -> QModelIndex:
         """The entity's index; its page is read and given to the view first if it had not
@@ -499,7 +591,7 @@ class EntityTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, _TYPE_NODE)
         if parent.internalId() == _TYPE_NODE and parent.column() == 0:
             type_row = parent.row()
-            if 0 <= type_row < len(self._entities) and row < self._shown[type_row]:
+            if 0 <= type_row < len(self._ids) and row < self._shown[type_row]:
                 return self.createIndex(row, column, type_row + 1)
         return QModelIndex()
 
@@ -545,6 +637,8 @@ class EntityTreeModel(QAbstractItemModel):
             return None
         if index.internalId() == _TYPE_NODE:
             return self._type_data(index, role)
+        if role == EntityIdRole:  # a selection of thousands asks for these: no rows read
+            return self._id_at(index)
         row = self.entity(index)
         if row is None:
             return None
@@ -559,8 +653,6 @@ class EntityTreeModel(QAbstractItemModel):
             if column == MENTIONS_COLUMN:
                 return row.mentions
             return row.name
-        if role == EntityIdRole:
-            return row.id
         if role == EntityTypeRole:
             return row.type
         if role == MentionsRole:

@@ -5,11 +5,12 @@ analysed seed articles."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -129,6 +130,8 @@ def test_the_store_filters_as_the_full_rows_do(analysed: Store, needle: str) -> 
                 )
             ]
             assert [counts(r) for r in pages] == [counts(r) for r in whole]
+            ids = analysed.entity_ids(entity_type, order=order, matching=needle)
+            assert ids == [r.id for r in whole]
             for r, row in enumerate(whole):
                 place = analysed.entity_place(row.id, order=order, matching=needle)
                 assert place == (entity_type, r)
@@ -204,6 +207,16 @@ def test_the_store_pages_entities_in_the_order_the_window_sorts_them(
             )
         ]
         assert pages == whole
+        # the ids alone, whole or from an offset, and the rows of any of them
+        ids = analysed.entity_ids(entity_type, order=order, descending=descending)
+        assert (
+            ids
+            == [r.id for r in whole]
+            == memory.entity_ids(entity_type, order=order, descending=descending)
+        )
+        tail = analysed.entity_ids(entity_type, order=order, descending=descending, offset=3)
+        assert tail == ids[3:]
+        assert analysed.entity_summaries_of(ids[::-1]) == whole[::-1]
         for r, row in enumerate(whole):
             assert analysed.entity_place(row.id, order=order, descending=descending) == (
                 entity_type,
@@ -212,16 +225,27 @@ def test_the_store_pages_entities_in_the_order_the_window_sorts_them(
 
 
 class CountingPages(EntityRows):
-    """Rows in memory, with the rows each read handed over."""
+    """Rows in memory, with the rows and the ids each read handed over."""
 
     def __init__(self, rows: list[EntityRow]) -> None:
         super().__init__(rows)
         self.read: list[int] = []
+        self.ids_read: list[int] = []
 
     def entity_page(self, entity_type: str, **kw: Any) -> list[EntityRow]:  # type: ignore[override]
         rows = super().entity_page(entity_type, **kw)
         self.read.append(len(rows))
         return rows
+
+    def entity_summaries_of(self, ids: Sequence[int]) -> list[EntityRow]:
+        rows = super().entity_summaries_of(ids)
+        self.read.append(len(rows))
+        return rows
+
+    def entity_ids(self, entity_type: str, **kw: Any) -> list[int]:  # type: ignore[override]
+        ids = super().entity_ids(entity_type, **kw)
+        self.ids_read.append(len(ids))
+        return ids
 
 
 def test_the_model_reads_a_page_of_each_type_and_more_when_asked(
@@ -244,10 +268,16 @@ def test_the_model_reads_a_page_of_each_type_and_more_when_asked(
     model.fetchMore(people_index)
     assert model.rowCount(people_index) == 2 * PAGE_ROWS
     assert sum(pages.read) == 2 * PAGE_ROWS + 1
-    # an entity far down is read with the rows before it, and stays held through a sort
+    # an entity far down is given to the view with the rows before it, of which only
+    # the ids are read, and its own row with its page; it stays held through a sort
     far = min(people, key=lambda r: (r.mentions, [-ord(c) for c in r.name]))
+    read_before = sum(pages.read)
     held = QPersistentModelIndex(model.index_for_entity(far.id))
     assert held.row() == len(people) - 1 and held.data(EntityIdRole) == far.id
+    assert pages.ids_read == [len(people) - 2 * PAGE_ROWS]
+    assert sum(pages.read) == read_before + 1  # the entity's type, looked up
+    assert model.entity(QModelIndex(held)) == far
+    assert sum(pages.read) == read_before + 1 + PAGE_ROWS  # the rows of its page only
     model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
     assert held.isValid() and held.data(EntityIdRole) == far.id
     assert held.row() == sorted(r.name for r in people).index(far.name)
