@@ -15,9 +15,9 @@ import datetime as dt
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import (
@@ -180,13 +180,15 @@ class PagingStoreMixin:
         ``matching``: only entities whose name, English name or a form they were seen
         as contains that text, compared as :func:`name_order_key` makes them (so that
         «ديمستورا» finds «دي مستورا»)."""
-        q = (
-            select(*_SUMMARY_COLUMNS)
-            .join(EntityStat, EntityStat.entity_id == Entity.id)
-            .where(Entity.type == entity_type, *_listed(min_docs, matching))
-            .order_by(*_entity_order(order, descending))
-            .offset(offset)
-            .limit(-1 if limit is None else limit)
+        q = _in_order(
+            select(*_SUMMARY_COLUMNS),
+            entity_type,
+            order,
+            descending,
+            offset,
+            limit,
+            min_docs,
+            matching,
         )
         with self.session() as s:
             return [_entity_row(row) for row in s.execute(q)]
@@ -206,13 +208,8 @@ class PagingStoreMixin:
         list scrolled far at once (to an entity chosen elsewhere, kept selected through
         a sort) holds the ids of the rows between, and reads the rows of those it shows
         with :meth:`entity_summaries_of`."""
-        q = (
-            select(Entity.id)
-            .join(EntityStat, EntityStat.entity_id == Entity.id)
-            .where(Entity.type == entity_type, *_listed(min_docs, matching))
-            .order_by(*_entity_order(order, descending))
-            .offset(offset)
-            .limit(-1 if limit is None else limit)
+        q = _in_order(
+            select(Entity.id), entity_type, order, descending, offset, limit, min_docs, matching
         )
         with self.session() as s:
             return list(s.scalars(q))
@@ -304,6 +301,7 @@ class PagingStoreMixin:
 
 
 EntityOrder = Literal["name", "documents", "mentions"]
+_Q = TypeVar("_Q", bound=Select[*tuple[Any, ...]])
 
 _SUMMARY_COLUMNS = (
     Entity.id,
@@ -341,6 +339,26 @@ def _listed(min_docs: int, matching: str = "") -> tuple[Any, ...]:
             func.instr(Entity.name_en_key, needle) > 0,
             Entity.id.in_(seen),
         ),
+    )
+
+
+def _in_order(
+    q: _Q,
+    entity_type: str,
+    order: EntityOrder,
+    descending: bool,
+    offset: int,
+    limit: int | None,
+    min_docs: int,
+    matching: str,
+) -> _Q:
+    """``q`` over the listed entities of one type, in an order, ``limit`` from ``offset``."""
+    return (
+        q.join(EntityStat, EntityStat.entity_id == Entity.id)
+        .where(Entity.type == entity_type, *_listed(min_docs, matching))
+        .order_by(*_entity_order(order, descending))
+        .offset(offset)
+        .limit(-1 if limit is None else limit)
     )
 
 
