@@ -301,6 +301,38 @@ def test_documents_referring_to_many_entities_fits_what_old_sqlite_binds(
     )
 
 
+def test_migrations_down_and_up_keep_the_rows_that_refer_to_a_rebuilt_table(
+    analysed: Store, db_path: Path
+) -> None:
+    """Batch mode rebuilds ``entities`` to drop a column; with SQLite's foreign keys on,
+    dropping the old table deleted every mention, alias and count of the entities. The
+    migrations run with the keys off, checked before they commit, and on after."""
+    from desktop.store.engine import migrate
+
+    def table_counts() -> dict[str, int]:
+        tables = ("entities", "mentions", "aliases", "entity_stats", "entity_forms", "labels")
+        with make_engine(db_path).connect() as conn:
+            return {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in tables}
+
+    before = table_counts()
+    assert all(before.values())
+    analysed.close()
+    engine = make_engine(db_path)
+    migrate(engine, "0006", down=True)  # drops sort_name, name_en_key and surfaces.key
+    assert current_revision(engine) == "0006"
+    assert table_counts() == before
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+    store = Store.open(db_path)  # and up again to head
+    try:
+        assert current_revision(store.engine) == HEAD_REVISION
+        assert table_counts() == before
+        assert store.entity_page("person", matching="ديمستورا")
+    finally:
+        store.close()
+
+
 def test_a_new_normaliser_makes_the_names_order_keys_again(analysed: Store, db_path: Path) -> None:
     """The order keys the sidebar sorts by are normalised names: when the normaliser
     changes, they are made again with the search index."""

@@ -77,9 +77,36 @@ def upgrade_to_head(engine: Engine) -> None:
     """Bring the schema to the newest migration (a no-op when it is there)."""
     if current_revision(engine) == HEAD_REVISION:
         return
+    migrate(engine, "head")
+
+
+def migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
+    """Upgrade (or downgrade) the schema to ``revision`` in one transaction.
+
+    SQLite's foreign keys are off meanwhile: batch mode changes a table by copying it
+    and dropping the old one, and with the keys on, that drop deletes every row that
+    refers to the table (``ON DELETE CASCADE``: every mention with the entities). The
+    keys are checked before the transaction commits."""
     from alembic import command
 
     cfg = _alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    with engine.connect() as conn:
+        is_sqlite = conn.dialect.name == "sqlite"
+        if is_sqlite:  # only outside a transaction does this take effect
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                (command.downgrade if down else command.upgrade)(cfg, revision)
+                if is_sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(
+                            f"migration to {revision} broke {len(broken)} references, "
+                            f"first {broken[0]}; nothing was changed"
+                        )
+        finally:
+            if is_sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
