@@ -215,10 +215,11 @@ class PagingStoreMixin:
             return list(s.scalars(q))
 
     def entity_summaries_of(
-        self: _DocumentReader, ids: Sequence[int], *, min_docs: int = 1
+        self: _DocumentReader, ids: Sequence[int], *, min_docs: int = 1, matching: str = ""
     ) -> list[EntityRow]:
         """These entities' rows as :meth:`entity_page` gives them, in the order of
-        ``ids``; one no longer listed (ignored, merged, gone) is left out."""
+        ``ids``; one no longer listed (ignored, merged, gone, or not ``matching``) is
+        left out."""
         wanted = list(ids)
         found: dict[int, EntityRow] = {}
         with self.session() as s:
@@ -227,7 +228,7 @@ class PagingStoreMixin:
                 q = (
                     select(*_SUMMARY_COLUMNS)
                     .join(EntityStat, EntityStat.entity_id == Entity.id)
-                    .where(Entity.id.in_(chunk), *_listed(min_docs))
+                    .where(Entity.id.in_(chunk), *_listed(min_docs, matching))
                 )
                 found.update((row[0], _entity_row(row)) for row in s.execute(q))
         return [found[i] for i in wanted if i in found]

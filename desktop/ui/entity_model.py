@@ -123,8 +123,9 @@ class EntityPages(Protocol):
         """The ids :meth:`entity_page` would give, without the rows."""
         ...
 
-    def entity_summaries_of(self, ids: Sequence[int]) -> list[EntityRow]:
-        """These entities' rows in the order of ``ids``, those no longer listed left out."""
+    def entity_summaries_of(self, ids: Sequence[int], *, matching: str = "") -> list[EntityRow]:
+        """These entities' rows in the order of ``ids``, those no longer listed (or not
+        ``matching``) left out."""
         ...
 
     def entity_place(
@@ -219,9 +220,11 @@ class EntityRows:
         rows = self._listed(entity_type, order, descending, matching)
         return [r.id for r in rows[offset : None if limit is None else offset + limit]]
 
-    def entity_summaries_of(self, ids: Sequence[int]) -> list[EntityRow]:
+    def entity_summaries_of(self, ids: Sequence[int], *, matching: str = "") -> list[EntityRow]:
         by_id = {r.id: r for rows in self._by_type.values() for r in rows}
-        return [by_id[i] for i in ids if i in by_id]
+        needle = search_key(matching) if matching else ""
+        found = [by_id[i] for i in ids if i in by_id]
+        return [r for r in found if self._matches(r, needle)] if needle else found
 
     def entity_place(
         self,
@@ -291,8 +294,9 @@ class EntityTreeModel(QAbstractItemModel):
     def set_rows(
         self, rows: Sequence[EntityRow], details: EntityDetailsSource | None = None
     ) -> None:
-        """Show these entities. With ``details``, the rows are summaries whose aliases
-        seen and outlets are read from ``details`` when first needed."""
+        """Show these entities (the filter looks in their names and aliases seen). With
+        ``details``, the rows are summaries whose aliases seen and outlets a tooltip
+        reads from ``details`` when first needed."""
         self.set_pages(EntityRows(rows), details)
 
     def set_pages(self, pages: EntityPages, details: EntityDetailsSource | None = None) -> None:
@@ -451,6 +455,7 @@ class EntityTreeModel(QAbstractItemModel):
         before = self.persistentIndexList()
         held = [self._id_at(index) for index in before]
         shown = list(self._shown)
+        self._rows = {}  # read again with the new order: counts may have changed since
         fresh, same = self._read_in_order(shown, held)
         if not same:  # the store changed meanwhile: nothing moved yet, all is read again
             self.layoutChanged.emit()
@@ -518,7 +523,8 @@ class EntityTreeModel(QAbstractItemModel):
         one read, kept up to the entity (not listed, or filtered out: none kept)."""
         if self._pages is None:
             return
-        found = self._pages.entity_summaries_of([entity_id])
+        # listed, and matching the filter? (one row by its key, not the rest of a type)
+        found = self._pages.entity_summaries_of([entity_id], matching=self._matching)
         if not found or found[0].type not in self._types:
             return
         t = self._types.index(found[0].type)
@@ -570,6 +576,15 @@ class EntityTreeModel(QAbstractItemModel):
             self._read(t, upto)
             self._show(t, upto)
         return self.createIndex(r, column, t + 1)
+
+    def hidden_by_filter(self, entity_id: int) -> bool:
+        """The entity is listed, but not while the filter is on."""
+        if self._pages is None or not self._matching:
+            return False
+        listed = self._pages.entity_summaries_of([entity_id])
+        return bool(listed) and not self._pages.entity_summaries_of(
+            [entity_id], matching=self._matching
+        )
 
     def index_for_type(self, entity_type: str) -> QModelIndex:
         if entity_type in self._types:

@@ -569,7 +569,7 @@ class EntitySidebar(QWidget):
 
     def _proxy_index(self, entity_id: int) -> QModelIndex:
         source = self.model.index_for_entity(entity_id)
-        if not source.isValid() and self.filter_edit.text():
+        if not source.isValid() and self.model.hidden_by_filter(entity_id):
             self.filter_edit.clear()  # hidden by the filter: show everything again
             source = self.model.index_for_entity(entity_id)
         return self.proxy.mapFromSource(source) if source.isValid() else QModelIndex()

@@ -226,6 +226,8 @@ def test_a_filter_keeps_the_selection_it_still_shows(
         sidebar.filter_edit.setText("لافروف")
     assert blocker.args == [-1] and sidebar.selected_entity_ids() == []
     assert visible(sidebar, lavrov)
+    # an entity not listed at all (gone, ignored) leaves the filter as it is
+    assert not sidebar.select_entity(10**9) and sidebar.filter_edit.text() == "لافروف"
     # selecting what the filter hides shows everything again
     assert sidebar.select_entity(mistura) and sidebar.filter_edit.text() == ""
     assert sidebar.selected_entity_ids() == [mistura]

@@ -237,8 +237,8 @@ class CountingPages(EntityRows):
         self.read.append(len(rows))
         return rows
 
-    def entity_summaries_of(self, ids: Sequence[int]) -> list[EntityRow]:
-        rows = super().entity_summaries_of(ids)
+    def entity_summaries_of(self, ids: Sequence[int], *, matching: str = "") -> list[EntityRow]:
+        rows = super().entity_summaries_of(ids, matching=matching)
         self.read.append(len(rows))
         return rows
 
@@ -332,4 +332,82 @@ def test_paging_through_a_store_being_written_lists_no_entity_twice(
     rows = [model.entity(model.index(r, 0, people)) for r in range(model.rowCount(people))]
     assert None not in rows and people.data() == "People (230)"
     assert [r.name for r in rows if r is not None] == sorted(names[20:])[: len(rows)]
+    store.close()
+
+
+def _people_store(path: Path, n: int) -> tuple[Store, list[int]]:
+    """A store listing ``n`` people, the first the most mentioned."""
+    from sqlalchemy import insert
+
+    from desktop.store.entities import EntityRecord
+    from desktop.store.models import EntityStat
+
+    store = Store.open(path)
+    names = [f"شخص رقم {i:04d}" for i in range(n)]
+    key_ids = store.add_entities(
+        [EntityRecord(f"k{i}", name, None, "person", "discovered") for i, name in enumerate(names)]
+    )
+    ids = [key_ids[f"k{i}"] for i in range(n)]
+    with store.transaction() as s:
+        s.execute(
+            insert(EntityStat),
+            [{"entity_id": e, "mentions": 10_000 - i, "documents": 1} for i, e in enumerate(ids)],
+        )
+    return store, ids
+
+
+def test_a_sort_shows_the_counts_the_store_has_now(tmp_path: Path) -> None:
+    """The rows read are kept by id; a sort reads them again, so that an analysis that
+    rewrote the counts meanwhile does not leave old counts shown out of order."""
+    from sqlalchemy import update
+
+    from desktop.store.models import EntityStat
+
+    store, ids = _people_store(tmp_path / "counts.db", PAGE_ROWS * 6)
+    model = EntityTreeModel()
+    model.set_pages(store)
+    people = model.index(0, 0)
+    model.fetchMore(people)
+    assert model.rowCount(people) == 2 * PAGE_ROWS
+    with store.transaction() as s:  # every count changes, nobody comes or goes
+        for i, e in enumerate(ids):
+            s.execute(
+                update(EntityStat).where(EntityStat.entity_id == e).values(mentions=(i * 7) % 500)
+            )
+    model.sort(MENTIONS_COLUMN, Qt.SortOrder.DescendingOrder)
+    shown = [model.entity(model.index(r, 0, people)) for r in range(model.rowCount(people))]
+    mentions = [r.mentions for r in shown if r is not None]
+    assert len(mentions) == 2 * PAGE_ROWS
+    assert mentions == sorted(mentions, reverse=True)
+    assert mentions[:5] == [r.mentions for r in store.entity_page("person", limit=5)]
+    store.close()
+
+
+def test_a_filter_does_not_read_a_whole_type_for_entities_it_hides(tmp_path: Path) -> None:
+    """Keeping a selection through a filter asks where each selected entity stands: one
+    the filter hides is found hidden by its own row, not by reading the type's ids."""
+    store, ids = _people_store(tmp_path / "hidden.db", PAGE_ROWS * 3)
+
+    class Counted:
+        def __init__(self) -> None:
+            self.ids_read = 0
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(store, name)
+
+        def entity_ids(self, *args: Any, **kw: Any) -> list[int]:
+            self.ids_read += 1
+            return store.entity_ids(*args, **kw)
+
+    pages = Counted()
+    model = EntityTreeModel()
+    model.set_pages(pages)  # type: ignore[arg-type]
+    model.set_filter_text("رقم 000")  # the first ten
+    assert model.entity_count() == 10
+    far = ids[-1]  # listed, not matching
+    assert not model.index_for_entity(far).isValid()
+    assert model.hidden_by_filter(far) and not model.hidden_by_filter(-5)
+    assert pages.ids_read == 0
+    model.set_filter_text("")
+    assert model.index_for_entity(far).isValid() and pages.ids_read == 1
     store.close()
