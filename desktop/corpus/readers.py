@@ -134,7 +134,7 @@ def record_to_article(
 
 
 def records_result(
-    name: str, records: Iterable[tuple[int, Any]], fields: FieldMapping
+    name: str, records: Iterable[tuple[int | str, Any]], fields: FieldMapping
 ) -> FileResult:
     """The articles of numbered records (a record with no article is a problem)."""
     result = FileResult()
@@ -191,13 +191,20 @@ def read_jsonl(name: str, data: bytes, fields: FieldMapping, first_line: int = 1
     text = _decode(data)
     bad: list[tuple[str, str]] = []
 
-    def parsed() -> Iterable[tuple[int, Any]]:
+    def parsed() -> Iterable[tuple[int | str, Any]]:
         for number, line in enumerate(text.split("\n"), first_line):
             if not line.strip():
                 continue
             try:
                 yield number, json.loads(line)
             except (json.JSONDecodeError, RecursionError) as exc:
+                several = _records_run_together(line) if _extra_data(exc) else None
+                if several is not None:
+                    # files joined without a final line end: «…}{…}» on one line; the
+                    # second record is line N:2, the third N:3
+                    for k, record in enumerate(several, 1):
+                        yield (number if k == 1 else f"{number}:{k}"), record
+                    continue
                 reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
                 bad.append((f"{name}#{number}", f"malformed JSON line: {reason}"))
 
@@ -206,6 +213,28 @@ def read_jsonl(name: str, data: bytes, fields: FieldMapping, first_line: int = 1
     if not result.articles and result.problems and len(result.problems) == 1:
         raise UnreadableFileError(result.problems[0][1])
     return result
+
+
+def _extra_data(exc: Exception) -> bool:
+    return isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data"
+
+
+def _records_run_together(line: str) -> list[Any] | None:
+    """The JSON values of a line that holds several one after the other (JSON Lines
+    files joined without a line end between them), or ``None`` when it does not."""
+    decoder = json.JSONDecoder()
+    values: list[Any] = []
+    at, end = 0, len(line)
+    try:
+        while True:
+            while at < end and line[at].isspace():
+                at += 1
+            if at == end:
+                return values if len(values) > 1 else None
+            value, at = decoder.raw_decode(line, at)
+            values.append(value)
+    except (json.JSONDecodeError, RecursionError):
+        return None
 
 
 def _lines(text: str) -> Iterator[str]:

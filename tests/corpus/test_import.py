@@ -297,6 +297,33 @@ def test_a_large_json_lines_file_is_read_in_pieces_with_its_line_numbers(
     assert progress.done == progress.total > 5
 
 
+def test_json_lines_files_joined_without_a_line_end_lose_no_record(
+    store: Store, tmp_path: Path
+) -> None:
+    """``cat a.jsonl b.jsonl`` where ``a`` has no final line end puts two records on one
+    line: both are read (the second named line N:2); a line that is broken is still
+    reported and skipped."""
+    first = {"title": "الأول", "text": f"{JAAFARI} في جنيف"}
+    second = {"title": "الثاني", "text": f"{HARIRI} في أستانا"}
+    third = {"title": "الثالث", "text": f"{KONASHENKOV} في موسكو"}
+    lines = [
+        json.dumps(first, ensure_ascii=False),
+        json.dumps(second, ensure_ascii=False) + " " + json.dumps(third, ensure_ascii=False),
+        json.dumps(first, ensure_ascii=False)[:-1] + '{"title": "x"}',
+    ]
+    path = tmp_path / "joined.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = import_paths(store, [path])
+    texts = store.texts([i for _, i in report.imported])
+    assert sorted(texts.values()) == sorted(r["text"] for r in (first, second, third))
+    assert [where for where, _why in report.skipped] == [f"{path}#3"]
+    assert {r.source_path for r in store.documents()} == {
+        f"{path}#1",
+        f"{path}#2",
+        f"{path}#2:2",
+    }
+
+
 def test_a_folder_of_many_small_files_goes_to_the_workers_in_groups(
     store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
