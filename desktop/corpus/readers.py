@@ -72,7 +72,10 @@ def _decode(data: bytes) -> str:
 
 
 def _stem(name: str) -> str:
-    return PurePosixPath(name.replace("\\", "/").split("!")[-1]).stem
+    base = PurePosixPath(name.replace("\\", "/").split("!")[-1]).name
+    if base.lower().endswith(".gz"):  # news.jsonl.gz: news
+        base = base[:-3]
+    return PurePosixPath(base).stem
 
 
 def read_plain(name: str, data: bytes) -> FileResult:

@@ -1,4 +1,5 @@
-"""Finding the files to import: paths, folders (recursive) and ``.zip`` archives.
+"""Finding the files to import: paths, folders (recursive), ``.zip`` archives, and files
+compressed with gzip (``news.jsonl.gz``: the file it holds is read as a ``.jsonl``).
 
 Archives are read in memory, never extracted, so a member named ``../evil.txt`` cannot
 write anywhere; such members are reported and skipped. Beside a plain-text or HTML file,
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import io
 import json
 import os
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -129,6 +132,44 @@ def _as_stream(read: Callable[[str], bytes], name: str) -> io.BytesIO:
     return io.BytesIO(read(name))
 
 
+GZIP_EXT = ".gz"
+
+
+def _gunzip(read: Callable[[], bytes]) -> bytes:
+    """The file a gzip file holds, read whole (at most ``MAX_MEMBER_BYTES``)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(read())) as f:
+            data = f.read(MAX_MEMBER_BYTES + 1)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise OSError(f"not a readable gzip file ({exc})") from exc
+    if len(data) > MAX_MEMBER_BYTES:
+        raise OSError(f"too large once decompressed (over {MAX_MEMBER_BYTES} bytes)")
+    return data
+
+
+def _gzip_source(
+    name: str,
+    read: Callable[[], bytes],
+    size: int,
+    meta: Mapping[str, Any] | None,
+    problems: Problems,
+) -> Iterator[Source]:
+    """A gzip file as the file it holds (``a.jsonl.gz`` as ``a.jsonl``); ``size``: the
+    size it holds, as far as known."""
+    ext = PurePosixPath(name[: -len(GZIP_EXT)]).suffix.lower()
+    if ext not in ARTICLE_EXTS:
+        problems.append((name, f"unsupported file type '{ext or GZIP_EXT}' in a gzip file"))
+        return
+    yield Source(name, ext, size, functools.partial(_gunzip, read), meta)
+
+
+def _gzip_size(path: Path) -> int:
+    """The size a gzip file holds, from its last four bytes (the size modulo 2³²)."""
+    with path.open("rb") as f:
+        f.seek(-4, os.SEEK_END)
+        return int.from_bytes(f.read(4), "little")
+
+
 def _unsafe_member(name: str) -> bool:
     n = name.replace("\\", "/")
     return n.startswith("/") or ".." in PurePosixPath(n).parts or (len(n) > 1 and n[1] == ":")
@@ -177,6 +218,15 @@ def _zip_sources(
                 label(name), functools.partial(_as_stream, read, name), problems, depth + 1
             )
             continue
+        if ext == GZIP_EXT:
+            yield from _gzip_source(
+                label(name),
+                functools.partial(read, name),
+                info.file_size * 4,  # as far as known without reading it
+                meta.get(name),
+                problems,
+            )
+            continue
         if ext not in ARTICLE_EXTS:
             problems.append((label(name), f"unsupported file type '{ext or name}'"))
             continue
@@ -221,13 +271,18 @@ def _file_sources(
     if ext == ".zip":
         yield from _zip_sources(str(path), lambda: path.open("rb"), problems)
         return
-    if ext not in ARTICLE_EXTS:
+    if ext not in ARTICLE_EXTS and ext != GZIP_EXT:
         problems.append((str(path), f"unsupported file type '{ext or path.name}'"))
         return
     try:
         size = path.stat().st_size
+        if ext == GZIP_EXT:
+            size = _gzip_size(path) if size >= 4 else size
     except OSError as exc:
         problems.append((str(path), f"cannot read: {exc.strerror or exc}"))
+        return
+    if ext == GZIP_EXT:
+        yield from _gzip_source(str(path), path.read_bytes, size, meta, problems)
         return
     yield Source(str(path), ext, size, path.read_bytes, meta)
 

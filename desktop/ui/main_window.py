@@ -291,7 +291,9 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import files"),
             str(Path.home()),
-            self.tr("Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.zip);;All files (*)"),
+            self.tr(
+                "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.gz *.zip);;All files (*)"  # noqa: E501
+            ),
         )
         if files:
             self.importer.start([Path(f) for f in files])

@@ -324,6 +324,44 @@ def test_json_lines_files_joined_without_a_line_end_lose_no_record(
     }
 
 
+def test_gzip_files_are_read_as_the_file_they_hold(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large corpora are often shared compressed: ``news.jsonl.gz`` is read as JSON Lines
+    (in pieces when large), ``note.txt.gz`` as text, also inside a zip archive; a broken
+    gzip file or one holding an unsupported file is reported, and the rest goes on."""
+    import gzip
+    import zipfile
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    jsonl = folder / "news.jsonl.gz"
+    texts = _big_jsonl(tmp_path / "news.jsonl", 40, bad_line=7)
+    jsonl.write_bytes(gzip.compress((tmp_path / "news.jsonl").read_bytes()))
+    (folder / "note.txt.gz").write_bytes(gzip.compress(f"{JAAFARI} في جنيف".encode()))
+    (folder / "broken.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00not gzip at all")
+    (folder / "old.tar.gz").write_bytes(gzip.compress(b"tar bytes"))
+    with zipfile.ZipFile(folder / "more.zip", "w") as zf:
+        zf.writestr("inner/report.txt.gz", gzip.compress(f"{HARIRI} في أستانا".encode()))
+    monkeypatch.setattr(importing, "PIECE_BYTES", 1_500)  # the .jsonl.gz in pieces
+    assert importing._piece_count(next(iter_sources([jsonl], []))) > 2
+    report = import_paths(store, [folder])
+
+    stored = sorted(store.texts([i for _, i in report.imported]).values())
+    assert stored == sorted([*texts, f"{JAAFARI} في جنيف", f"{HARIRI} في أستانا"])
+    skipped = dict(report.skipped)
+    assert skipped[f"{jsonl}#7"].startswith("malformed JSON line")  # its line in the whole
+    assert "not a readable gzip file" in skipped[str(folder / "broken.jsonl.gz")]
+    assert "unsupported file type '.tar'" in skipped[str(folder / "old.tar.gz")]
+    assert len(skipped) == 3
+    names = {r.source_path for r in store.documents()}
+    assert f"{jsonl}#8" in names and f"{folder / 'more.zip'}!inner/report.txt.gz" in names
+    # named after the file it holds, not the .gz
+    assert all(
+        r.stem.startswith("news-") for r in store.documents() if "news.jsonl" in r.source_path
+    )
+
+
 def test_a_folder_of_many_small_files_goes_to_the_workers_in_groups(
     store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
