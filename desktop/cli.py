@@ -116,7 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--theme", choices=["light", "dark"], help="theme for this run")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    imp = sub.add_parser("import", parents=[common], help="import files, folders, zip archives")
+    imp = sub.add_parser(
+        "import", parents=[common], help="import files, folders, zip archives, gzip files"
+    )
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument("--outlet", help="set this outlet on every imported article")
     imp.add_argument(
