@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -328,6 +329,49 @@ def test_migrations_down_and_up_keep_the_rows_that_refer_to_a_rebuilt_table(
     try:
         assert current_revision(store.engine) == HEAD_REVISION
         assert table_counts() == before
+        assert store.entity_page("person", matching="ديمستورا")
+    finally:
+        store.close()
+
+
+def test_a_migration_that_fails_leaves_the_database_as_it_was(
+    analysed: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The sqlite3 module begins a transaction only before the first row is written:
+    table changes before it committed on their own, and a migration that failed after
+    them left a database that could not be opened again. Migrations now run in one
+    transaction begun explicitly; and references already broken (a file edited by
+    another tool) do not stop an upgrade, only those a migration would break."""
+    import desktop.text.normalize as normalize
+    from desktop.store.engine import migrate
+
+    analysed.close()
+    engine = make_engine(db_path)
+    migrate(engine, "0007", down=True)
+    with engine.connect() as conn:  # a reference already broken, written with keys off
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.exec_driver_sql(
+            "INSERT INTO aliases (entity_id, text, norm, origin) VALUES (999999, 'x', 'x', 'user')"
+        )
+        conn.commit()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+    def broken(_text: str) -> str:
+        raise ValueError("the migration fails half way")
+
+    monkeypatch.setattr(normalize, "name_order_key", broken)  # 0008 calls it after its DDL
+    with pytest.raises(ValueError, match="half way"):
+        migrate(engine, "head")
+    assert current_revision(engine) == "0007"
+    with engine.connect() as conn:
+        columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(surfaces)")}
+        assert "key" not in columns  # the column added before the failure went with it
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+    monkeypatch.undo()
+    store = Store.open(db_path)  # opens, upgraded, the old broken reference kept
+    try:
+        assert current_revision(store.engine) == HEAD_REVISION
         assert store.entity_page("person", matching="ديمستورا")
     finally:
         store.close()

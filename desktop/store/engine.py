@@ -7,10 +7,11 @@ needs upgrading: checking the version is one query against ``alembic_version``.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
 
 from desktop.paths import migrations_dir
 from desktop.store import sqlite
@@ -81,32 +82,49 @@ def upgrade_to_head(engine: Engine) -> None:
 
 
 def migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
-    """Upgrade (or downgrade) the schema to ``revision`` in one transaction.
+    """Upgrade (or downgrade) the schema to ``revision`` in one transaction: all of it or
+    none of it.
 
     SQLite's foreign keys are off meanwhile: batch mode changes a table by copying it
     and dropping the old one, and with the keys on, that drop deletes every row that
-    refers to the table (``ON DELETE CASCADE``: every mention with the entities). The
-    keys are checked before the transaction commits."""
+    refers to the table (``ON DELETE CASCADE``: every mention with the entities). Before
+    the transaction commits, the references are checked: a migration that leaves one
+    broken that was whole before is undone. The transaction is begun explicitly, as the
+    sqlite3 module would begin one only before the first row is written, leaving the
+    table changes before it committed on their own."""
     from alembic import command
 
     cfg = _alembic_config()
     with engine.connect() as conn:
-        is_sqlite = conn.dialect.name == "sqlite"
-        if is_sqlite:  # only outside a transaction does this take effect
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()
-        try:
+        if conn.dialect.name != "sqlite":
             with conn.begin():
                 cfg.attributes["connection"] = conn
                 (command.downgrade if down else command.upgrade)(cfg, revision)
-                if is_sqlite:
-                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                    if broken:
-                        raise RuntimeError(
-                            f"migration to {revision} broke {len(broken)} references, "
-                            f"first {broken[0]}; nothing was changed"
-                        )
+            return
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only outside a transaction
+        broken_before = Counter(_broken_references(conn))
+        conn.commit()
+        level = driver.isolation_level
+        driver.isolation_level = None  # the transaction is begun here, not by sqlite3
+        try:
+            with conn.begin():
+                conn.exec_driver_sql("BEGIN")
+                cfg.attributes["connection"] = conn
+                (command.downgrade if down else command.upgrade)(cfg, revision)
+                broken = list((Counter(_broken_references(conn)) - broken_before).elements())
+                if broken:
+                    raise RuntimeError(
+                        f"migration to {revision} would break {len(broken)} references "
+                        f"(the first: {broken[0]}); the database is left as it was"
+                    )
         finally:
-            if is_sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
+            driver.isolation_level = level
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
+
+
+def _broken_references(conn: Connection) -> list[tuple[object, ...]]:
+    """Rows whose foreign keys point nowhere: (table, rowid, parent table, key number)."""
+    return [tuple(r) for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
