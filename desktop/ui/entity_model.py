@@ -456,6 +456,7 @@ class EntityTreeModel(QAbstractItemModel):
         held = [self._id_at(index) for index in before]
         shown = list(self._shown)
         self._rows = {}  # read again with the new order: counts may have changed since
+        self._filled = {}
         fresh, same = self._read_in_order(shown, held)
         if not same:  # the store changed meanwhile: nothing moved yet, all is read again
             self.layoutChanged.emit()

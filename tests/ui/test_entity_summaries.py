@@ -365,8 +365,9 @@ def test_a_sort_shows_the_counts_the_store_has_now(tmp_path: Path) -> None:
 
     store, ids = _people_store(tmp_path / "counts.db", PAGE_ROWS * 6)
     model = EntityTreeModel()
-    model.set_pages(store)
+    model.set_pages(store, details=store)
     people = model.index(0, 0)
+    assert "10000 mentions" in model.index(0, 0, people).data(Qt.ItemDataRole.ToolTipRole)
     model.fetchMore(people)
     assert model.rowCount(people) == 2 * PAGE_ROWS
     with store.transaction() as s:  # every count changes, nobody comes or goes
@@ -380,6 +381,9 @@ def test_a_sort_shows_the_counts_the_store_has_now(tmp_path: Path) -> None:
     assert len(mentions) == 2 * PAGE_ROWS
     assert mentions == sorted(mentions, reverse=True)
     assert mentions[:5] == [r.mentions for r in store.entity_page("person", limit=5)]
+    # and the tooltip of the entity read before says what the store says now
+    tip = model.index_for_entity(ids[0]).data(Qt.ItemDataRole.ToolTipRole)
+    assert "1 documents, 0 mentions" in tip
     store.close()
 
 
