@@ -283,6 +283,11 @@ def _piece_count(source: Source) -> int:
     return 1
 
 
+def _splits(loaded: _Loaded) -> bool:
+    """Whether :func:`_pieces` cuts the file (a record file larger than a piece)."""
+    return len(loaded.data) > PIECE_BYTES and loaded.ext.lower() in _SPLIT_EXTS
+
+
 def _pieces(
     loaded: _Loaded, fields: FieldMapping
 ) -> Iterator[_Loaded | _Records | tuple[str, str]]:
@@ -291,7 +296,7 @@ def _pieces(
     CSV or JSON file in groups of records, any other file as it is."""
     data = loaded.data
     ext = loaded.ext.lower()
-    if len(data) <= PIECE_BYTES or ext not in _SPLIT_EXTS:
+    if not _splits(loaded):
         yield loaded
         return
     if ext not in JSONL_EXTS:
@@ -354,11 +359,12 @@ def _units(
     group: list[_Loaded] = []
     size = first = 0
     for number, source in enumerate(sources):
-        small = _piece_count(source) == 1
+        loaded = _load(source)
+        # judged by what was read: a compressed file's size is known only then
+        small = isinstance(loaded, _Loaded) and not _splits(loaded)
         if group and (not small or size >= GROUP_BYTES or len(group) >= GROUP_FILES):
             yield first, True, _Group(group)
             group, size = [], 0
-        loaded = _load(source)
         if isinstance(loaded, _Loaded) and small:  # small files travel together
             if not group:
                 first = number

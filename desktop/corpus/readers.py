@@ -201,7 +201,7 @@ def read_jsonl(name: str, data: bytes, fields: FieldMapping, first_line: int = 1
             try:
                 yield number, json.loads(line)
             except (json.JSONDecodeError, RecursionError) as exc:
-                several = _records_run_together(line) if _extra_data(exc) else None
+                several = _records_run_together(line) if _joined(exc) else None
                 if several is not None:
                     # files joined without a final line end: «…}{…}» on one line; the
                     # second record is line N:2, the third N:3
@@ -218,22 +218,27 @@ def read_jsonl(name: str, data: bytes, fields: FieldMapping, first_line: int = 1
     return result
 
 
-def _extra_data(exc: Exception) -> bool:
-    return isinstance(exc, json.JSONDecodeError) and exc.msg == "Extra data"
+def _joined(exc: Exception) -> bool:
+    """The error of a line that may hold files joined: more after a value, or the byte
+    order mark a joined file began with."""
+    return isinstance(exc, json.JSONDecodeError) and (
+        exc.msg == "Extra data" or exc.msg.startswith("Unexpected UTF-8 BOM")
+    )
 
 
 def _records_run_together(line: str) -> list[Any] | None:
-    """The JSON values of a line that holds several one after the other (JSON Lines
-    files joined without a line end between them), or ``None`` when it does not."""
+    """The JSON values of a line that holds several one after the other, or one after a
+    byte order mark (JSON Lines files joined without a line end between them, the next
+    one starting with a BOM), or ``None`` when it is not that."""
     decoder = json.JSONDecoder()
     values: list[Any] = []
     at, end = 0, len(line)
     try:
         while True:
-            while at < end and line[at].isspace():
+            while at < end and (line[at].isspace() or line[at] == "\ufeff"):
                 at += 1
             if at == end:
-                return values if len(values) > 1 else None
+                return values or None
             value, at = decoder.raw_decode(line, at)
             values.append(value)
     except (json.JSONDecodeError, RecursionError):

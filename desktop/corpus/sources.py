@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import gzip
 import io
 import json
 import os
@@ -95,6 +94,7 @@ def _group_metadata(
     relative to one container (a folder tree or an archive), POSIX separators.
     """
     paths = {n: PurePosixPath(n) for n in names}  # made once: a folder may hold 100,000
+    inner = {n: _inner(path) for n, path in paths.items()}  # a.txt.gz: a.txt
     by_dir: dict[str, list[str]] = {}
     for n, path in paths.items():
         by_dir.setdefault(str(path.parent), []).append(n)
@@ -102,7 +102,7 @@ def _group_metadata(
     articles: list[str] = []
     meta: dict[str, Mapping[str, Any]] = {}
     for _folder, members in sorted(by_dir.items()):
-        stems_with_text = {paths[m].stem for m in members if paths[m].suffix.lower() in with_text}
+        stems_with_text = {inner[m].stem for m in members if inner[m].suffix.lower() in with_text}
         by_name = {paths[m].name: m for m in members}
         manifest: dict[str, dict[str, str]] = {}
         for m in members:
@@ -117,8 +117,8 @@ def _group_metadata(
                 continue  # a sidecar, read with its article below
             articles.append(m)
             row: dict[str, Any] = dict(manifest[name]) if name in manifest else {}
-            if suffix in with_text:
-                sidecar = by_name.get(p.stem + ".json")
+            if inner[m].suffix.lower() in with_text:
+                sidecar = by_name.get(inner[m].stem + ".json")
                 if sidecar is not None:
                     side = _parse_sidecar(read(sidecar), label(sidecar), problems)
                     if side:
@@ -135,16 +135,31 @@ def _as_stream(read: Callable[[str], bytes], name: str) -> io.BytesIO:
 GZIP_EXT = ".gz"
 
 
+def _inner(path: PurePosixPath) -> PurePosixPath:
+    """The name of the file a gzip file holds (``a.txt.gz``: ``a.txt``); others as they are."""
+    return path.with_suffix("") if path.suffix.lower() == GZIP_EXT else path
+
+
 def _gunzip(read: Callable[[], bytes]) -> bytes:
-    """The file a gzip file holds, read whole (at most ``MAX_MEMBER_BYTES``)."""
+    """The file a gzip file holds (its members one after the other, as ``cat a.gz b.gz``
+    makes), at most ``MAX_MEMBER_BYTES``: decompressing stops there, so a small file
+    that would inflate to gigabytes is refused without being inflated."""
+    data = read()
+    out = bytearray()
+    at = 0
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(read())) as f:
-            data = f.read(MAX_MEMBER_BYTES + 1)
-    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        while True:
+            member = zlib.decompressobj(wbits=31)  # gzip header and trailer
+            out += member.decompress(data[at:], MAX_MEMBER_BYTES + 1 - len(out))
+            if len(out) > MAX_MEMBER_BYTES or member.unconsumed_tail:
+                raise OSError(f"too large once decompressed (over {MAX_MEMBER_BYTES} bytes)")
+            if not member.eof:
+                raise OSError("not a readable gzip file (it ends too early)")
+            at = len(data) - len(member.unused_data)
+            if not data[at:].strip(b"\0"):  # the end, or the zeros some tools pad with
+                return bytes(out)
+    except zlib.error as exc:
         raise OSError(f"not a readable gzip file ({exc})") from exc
-    if len(data) > MAX_MEMBER_BYTES:
-        raise OSError(f"too large once decompressed (over {MAX_MEMBER_BYTES} bytes)")
-    return data
 
 
 def _gzip_source(
@@ -163,11 +178,19 @@ def _gzip_source(
     yield Source(name, ext, size, functools.partial(_gunzip, read), meta)
 
 
-def _gzip_size(path: Path) -> int:
-    """The size a gzip file holds, from its last four bytes (the size modulo 2³²)."""
+def _gzip_size(path: Path, compressed: int) -> int:
+    """About the size a gzip file holds, to count the pieces of the import's progress:
+    its last four bytes give the size of its last member (of all of it, for a file of
+    one member); a value no deflate stream can give (a broken file) is replaced by a
+    guess of four times the compressed size, as is one smaller than that guess (a last
+    member of several)."""
+    guess = compressed * 4
+    if compressed < 20:
+        return guess
     with path.open("rb") as f:
         f.seek(-4, os.SEEK_END)
-        return int.from_bytes(f.read(4), "little")
+        told = int.from_bytes(f.read(4), "little")
+    return told if guess <= told <= compressed * 1032 else guess
 
 
 def _unsafe_member(name: str) -> bool:
@@ -201,12 +224,23 @@ def _zip_sources(
         members[info.filename.replace("\\", "/")] = info
 
     def read(name: str) -> bytes:
-        return zf.read(members[name])
+        try:
+            return zf.read(members[name])
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            # a damaged member (its checksum fails), a compression zipfile cannot read
+            raise OSError(f"not readable in the archive ({exc})") from exc
 
     def label(name: str) -> str:
         return f"{path_label}!{name}"
 
-    articles, meta = _group_metadata(sorted(members), read, label, problems)
+    def safe_read(name: str) -> bytes:
+        try:
+            return read(name)
+        except OSError as exc:
+            problems.append((label(name), f"cannot read: {exc}"))
+            return b""
+
+    articles, meta = _group_metadata(sorted(members), safe_read, label, problems)
     for name in articles:
         info = members[name]
         ext = PurePosixPath(name).suffix.lower()
@@ -277,7 +311,7 @@ def _file_sources(
     try:
         size = path.stat().st_size
         if ext == GZIP_EXT:
-            size = _gzip_size(path) if size >= 4 else size
+            size = _gzip_size(path, size)
     except OSError as exc:
         problems.append((str(path), f"cannot read: {exc.strerror or exc}"))
         return
@@ -295,8 +329,9 @@ def _single_file_meta(path: Path, problems: Problems) -> dict[str, Any] | None:
         row.update(
             _parse_manifest(manifest.read_bytes(), str(manifest), problems).get(path.name, {})
         )
-    sidecar = path.with_suffix(".json")
-    if path.suffix.lower() in TEXT_EXTS | HTML_EXTS and sidecar.is_file():
+    held = path.with_suffix("") if path.suffix.lower() == GZIP_EXT else path  # a.txt.gz: a.json
+    sidecar = held.with_suffix(".json")
+    if held.suffix.lower() in TEXT_EXTS | HTML_EXTS and sidecar.is_file():
         row.update(_parse_sidecar(sidecar.read_bytes(), str(sidecar), problems) or {})
     return row or None
 

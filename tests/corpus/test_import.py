@@ -301,26 +301,29 @@ def test_json_lines_files_joined_without_a_line_end_lose_no_record(
     store: Store, tmp_path: Path
 ) -> None:
     """``cat a.jsonl b.jsonl`` where ``a`` has no final line end puts two records on one
-    line: both are read (the second named line N:2); a line that is broken is still
-    reported and skipped."""
+    line: both are read (the second named line N:2), also when ``b`` starts with a byte
+    order mark; a line that is broken is still reported and skipped."""
     first = {"title": "الأول", "text": f"{JAAFARI} في جنيف"}
     second = {"title": "الثاني", "text": f"{HARIRI} في أستانا"}
     third = {"title": "الثالث", "text": f"{KONASHENKOV} في موسكو"}
+    fourth = {"title": "الرابع", "text": f"{JAAFARI} في أستانا"}
     lines = [
         json.dumps(first, ensure_ascii=False),
         json.dumps(second, ensure_ascii=False) + " " + json.dumps(third, ensure_ascii=False),
         json.dumps(first, ensure_ascii=False)[:-1] + '{"title": "x"}',
+        "\ufeff" + json.dumps(fourth, ensure_ascii=False),
     ]
     path = tmp_path / "joined.jsonl"
     path.write_text("\n".join(lines), encoding="utf-8")
     report = import_paths(store, [path])
     texts = store.texts([i for _, i in report.imported])
-    assert sorted(texts.values()) == sorted(r["text"] for r in (first, second, third))
+    assert sorted(texts.values()) == sorted(r["text"] for r in (first, second, third, fourth))
     assert [where for where, _why in report.skipped] == [f"{path}#3"]
     assert {r.source_path for r in store.documents()} == {
         f"{path}#1",
         f"{path}#2",
         f"{path}#2:2",
+        f"{path}#4",
     }
 
 
@@ -360,6 +363,52 @@ def test_gzip_files_are_read_as_the_file_they_hold(
     assert all(
         r.stem.startswith("news-") for r in store.documents() if "news.jsonl" in r.source_path
     )
+
+
+def test_damaged_compressed_files_are_reported_and_the_rest_imported(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """gzip files joined (``cat a.gz b.gz``) are read whole; one that ends too early,
+    or would inflate past the limit, is reported without being inflated; a damaged
+    member of a zip archive is reported and the archive's other members imported; a
+    sidecar beside a compressed text file is its metadata, not an article."""
+    import gzip
+    import zipfile
+
+    from desktop.corpus import sources
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    records = [{"title": f"خبر {i}", "text": f"{JAAFARI} (الخبر رقم {i})"} for i in range(6)]
+    lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
+    joined = gzip.compress("".join(lines[:4]).encode()) + gzip.compress("".join(lines[4:]).encode())
+    (folder / "joined.jsonl.gz").write_bytes(joined)
+    whole = gzip.compress(f"{HARIRI} في أستانا".encode())
+    (folder / "cut.txt.gz").write_bytes(whole[: len(whole) // 2])
+    (folder / "bomb.txt.gz").write_bytes(gzip.compress(b" " * 3_000_000))
+    (folder / "report.txt.gz").write_bytes(gzip.compress(f"{KONASHENKOV} في موسكو".encode()))
+    (folder / "report.json").write_text('{"title": "تقرير من موسكو", "outlet": "TASS"}')
+    archive = folder / "more.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("ok.txt", f"{JAAFARI} في جنيف")
+        zf.writestr("bad.txt", "نص سيفسد " * 200)
+    raw = bytearray(archive.read_bytes())
+    at = raw.index(b"bad.txt") + len(b"bad.txt") + 10  # inside its compressed data
+    raw[at] ^= 0xFF
+    archive.write_bytes(bytes(raw))
+    monkeypatch.setattr(sources, "MAX_MEMBER_BYTES", 1_000_000)
+    report = import_paths(store, [folder])
+
+    titles = {r.title for r in store.documents()}
+    assert {f"خبر {i}" for i in range(6)} <= titles  # both gzip members
+    assert "تقرير من موسكو" in titles  # the sidecar's title
+    skipped = dict(report.skipped)
+    assert "ends too early" in skipped[str(folder / "cut.txt.gz")]
+    assert "too large once decompressed" in skipped[str(folder / "bomb.txt.gz")]
+    assert "not readable in the archive" in skipped[f"{archive}!bad.txt"]
+    assert len(skipped) == 3  # report.json is no article of its own
+    assert f"{archive}!ok.txt" in {r.source_path for r in store.documents()}
+    assert len(report.imported) == 6 + 1 + 1
 
 
 def test_a_folder_of_many_small_files_goes_to_the_workers_in_groups(
