@@ -12,6 +12,7 @@ Entities counted in one pass over the mentions index; the forms every entity was
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
@@ -163,6 +164,41 @@ class PagingStoreMixin:
         with self.session() as s:
             return {t: (n, int(m or 0)) for t, n, m in s.execute(q)}
 
+    def entity_listing(
+        self: _DocumentReader,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        first: int = 100,
+        min_docs: int = 1,
+        matching: str = "",
+    ) -> tuple[dict[str, tuple[int, int]], dict[str, list[EntityRow]]]:
+        """What a refresh of the sidebar reads, in one go: :meth:`entity_type_totals`
+        and the first ``first`` entities of each type (:meth:`entity_page`). With a
+        filter, the entities seen written so are looked up once for all of it, not
+        once for each type."""
+        with self.session() as s:
+            listed = _listed(min_docs, matching, _seen_as(s, matching))
+            totals = {
+                t: (n, int(m or 0))
+                for t, n, m in s.execute(
+                    select(Entity.type, func.count(), func.sum(EntityStat.mentions))
+                    .join(EntityStat, EntityStat.entity_id == Entity.id)
+                    .where(*listed)
+                    .group_by(Entity.type)
+                )
+            }
+            pages = {
+                t: [
+                    _entity_row(row)
+                    for row in s.execute(
+                        _in_order(select(*_SUMMARY_COLUMNS), t, order, descending, 0, first, listed)
+                    )
+                ]
+                for t in totals
+            }
+        return totals, pages
+
     def entity_page(
         self: _DocumentReader,
         entity_type: str,
@@ -187,8 +223,7 @@ class PagingStoreMixin:
             descending,
             offset,
             limit,
-            min_docs,
-            matching,
+            _listed(min_docs, matching),
         )
         with self.session() as s:
             return [_entity_row(row) for row in s.execute(q)]
@@ -209,7 +244,13 @@ class PagingStoreMixin:
         a sort) holds the ids of the rows between, and reads the rows of those it shows
         with :meth:`entity_summaries_of`."""
         q = _in_order(
-            select(Entity.id), entity_type, order, descending, offset, limit, min_docs, matching
+            select(Entity.id),
+            entity_type,
+            order,
+            descending,
+            offset,
+            limit,
+            _listed(min_docs, matching),
         )
         with self.session() as s:
             return list(s.scalars(q))
@@ -317,9 +358,10 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def _listed(min_docs: int, matching: str = "") -> tuple[Any, ...]:
+def _listed(min_docs: int, matching: str = "", seen: str | None = None) -> tuple[Any, ...]:
     """The entities the sidebar lists: neither ignored nor merged away, in enough
-    documents, and when ``matching``, named or seen written so."""
+    documents, and when ``matching``, named or seen written so (``seen``: the ids of
+    those seen so, found beforehand by :func:`_seen_as`, as a JSON array)."""
     listed = (
         Entity.ignored.is_(False),
         Entity.merged_into_id.is_(None),
@@ -328,19 +370,35 @@ def _listed(min_docs: int, matching: str = "") -> tuple[Any, ...]:
     needle = name_order_key(matching) if matching else ""
     if not needle:
         return listed
-    # the written forms that contain the text (a few thousand keys), then the entities
-    # seen so through the forms counted for them
-    seen = select(EntityForm.entity_id).where(
-        EntityForm.surface.in_(select(Surface.text).where(func.instr(Surface.key, needle) > 0))
-    )
+    if seen is None:
+        seen_ids: Any = _seen_query(needle)
+    else:
+        seen_ids = select(func.json_each(seen).table_valued("value").c.value)
     return (
         *listed,
         or_(
             func.instr(Entity.sort_name, needle) > 0,
             func.instr(Entity.name_en_key, needle) > 0,
-            Entity.id.in_(seen),
+            Entity.id.in_(seen_ids),
         ),
     )
+
+
+def _seen_query(needle: str) -> Select[int]:
+    """The entities seen written in a form that contains ``needle`` (a key): the forms
+    whose keys contain it (a few thousand), then the entities counted under them."""
+    return select(EntityForm.entity_id).where(
+        EntityForm.surface.in_(select(Surface.text).where(func.instr(Surface.key, needle) > 0))
+    )
+
+
+def _seen_as(s: Session, matching: str) -> str | None:
+    """:func:`_seen_query` run once, for several statements to use: a one-letter filter
+    matches thousands of forms, and looking them up is most of each statement's time."""
+    needle = name_order_key(matching) if matching else ""
+    if not needle:
+        return None
+    return json.dumps(sorted(set(s.scalars(_seen_query(needle)))))
 
 
 def _in_order(
@@ -350,13 +408,13 @@ def _in_order(
     descending: bool,
     offset: int,
     limit: int | None,
-    min_docs: int,
-    matching: str,
+    listed: tuple[Any, ...],
 ) -> _Q:
-    """``q`` over the listed entities of one type, in an order, ``limit`` from ``offset``."""
+    """``q`` over the ``listed`` entities of one type, in an order, ``limit`` from
+    ``offset``."""
     return (
         q.join(EntityStat, EntityStat.entity_id == Entity.id)
-        .where(Entity.type == entity_type, *_listed(min_docs, matching))
+        .where(Entity.type == entity_type, *listed)
         .order_by(*_entity_order(order, descending))
         .offset(offset)
         .limit(-1 if limit is None else limit)

@@ -95,6 +95,17 @@ class EntityPages(Protocol):
         """type → (entities, their mentions)."""
         ...
 
+    def entity_listing(
+        self,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        first: int = 100,
+        matching: str = "",
+    ) -> tuple[dict[str, tuple[int, int]], dict[str, list[EntityRow]]]:
+        """:meth:`entity_type_totals` and the first ``first`` of each type, read together."""
+        ...
+
     def entity_page(
         self,
         entity_type: str,
@@ -167,6 +178,18 @@ class EntityRows:
             if rows:
                 totals[t] = (len(rows), sum(r.mentions for r in rows))
         return totals
+
+    def entity_listing(
+        self,
+        *,
+        order: EntityOrder = "mentions",
+        descending: bool = True,
+        first: int = 100,
+        matching: str = "",
+    ) -> tuple[dict[str, tuple[int, int]], dict[str, list[EntityRow]]]:
+        totals = self.entity_type_totals(matching=matching)
+        pages = {t: self._listed(t, order, descending, matching)[:first] for t in totals}
+        return totals, pages
 
     def _listed(
         self, entity_type: str, order: EntityOrder, descending: bool, matching: str
@@ -301,7 +324,10 @@ class EntityTreeModel(QAbstractItemModel):
 
     def set_pages(self, pages: EntityPages, details: EntityDetailsSource | None = None) -> None:
         """Show the entities ``pages`` gives, the first page of each type for now."""
-        totals = pages.entity_type_totals(matching=self._matching)
+        sort, descending = self._order()
+        totals, first = pages.entity_listing(
+            order=sort, descending=descending, first=PAGE_ROWS, matching=self._matching
+        )
         order = [t for t in ENTITY_TYPES if t in totals]
         order += sorted(t for t in totals if t not in ENTITY_TYPES)
         self.beginResetModel()
@@ -312,8 +338,10 @@ class EntityTreeModel(QAbstractItemModel):
         self._rows = {}
         self._where = {}
         self._changed = True  # what is read now is the state to show
-        for t in range(len(order)):
-            self._read(t, PAGE_ROWS)
+        for t, entity_type in enumerate(order):
+            rows = first.get(entity_type, [])
+            self._rows.update((row.id, row) for row in rows)
+            self._append(t, [row.id for row in rows], min(PAGE_ROWS, totals[entity_type][0]))
         self._changed = False
         self._shown = [len(ids) for ids in self._ids]
         self._details = details

@@ -320,15 +320,13 @@ def sidebar(store: Store, fig: Figures) -> None:
     # what the sidebar reads on a refresh: the totals of each type and its first page, in
     # the order shown (counts kept in entity_stats, names' order keys with the entities)
     def read() -> None:
-        for entity_type in store.entity_type_totals():
-            store.entity_page(entity_type, limit=SIDEBAR_PAGE)
+        store.entity_listing(first=SIDEBAR_PAGE)
 
     fig.sidebar_ms = round(statistics.median(_times_ms(read, 5)), 1)
 
     # what the filter reads as the user types: the same, of the matching entities only
     def read_matching(text: str) -> None:
-        for entity_type in store.entity_type_totals(matching=text):
-            store.entity_page(entity_type, limit=SIDEBAR_PAGE, matching=text)
+        store.entity_listing(first=SIDEBAR_PAGE, matching=text)
 
     fig.sidebar_filter = Timing.of(
         [_time_ms(lambda t=t: read_matching(t)) for t in FILTERS for _ in range(3)]

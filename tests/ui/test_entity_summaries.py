@@ -135,6 +135,11 @@ def test_the_store_filters_as_the_full_rows_do(analysed: Store, needle: str) -> 
             for r, row in enumerate(whole):
                 place = analysed.entity_place(row.id, order=order, matching=needle)
                 assert place == (entity_type, r)
+    # read together for a refresh, with the forms seen looked up once: the same
+    for order in ("name", "mentions"):
+        together = analysed.entity_listing(order=order, first=3, matching=needle)
+        apart = {t: analysed.entity_page(t, order=order, limit=3, matching=needle) for t in totals}
+        assert together == (totals, apart)
     shown = {r.id for t in totals for r in analysed.entity_page(t, matching=needle)}
     everyone = {r.id for r in analysed.entity_summaries()}
     assert shown < everyone  # a filter, not everything
@@ -217,6 +222,8 @@ def test_the_store_pages_entities_in_the_order_the_window_sorts_them(
         tail = analysed.entity_ids(entity_type, order=order, descending=descending, offset=3)
         assert tail == ids[3:]
         assert analysed.entity_summaries_of(ids[::-1]) == whole[::-1]
+        totals, first = analysed.entity_listing(order=order, descending=descending, first=4)
+        assert first[entity_type] == whole[:4] and totals == memory.entity_type_totals()
         for r, row in enumerate(whole):
             assert analysed.entity_place(row.id, order=order, descending=descending) == (
                 entity_type,
@@ -236,6 +243,11 @@ class CountingPages(EntityRows):
         rows = super().entity_page(entity_type, **kw)
         self.read.append(len(rows))
         return rows
+
+    def entity_listing(self, **kw: Any) -> Any:  # type: ignore[override]
+        totals, pages = super().entity_listing(**kw)
+        self.read.extend(len(rows) for rows in pages.values())
+        return totals, pages
 
     def entity_summaries_of(self, ids: Sequence[int], *, matching: str = "") -> list[EntityRow]:
         rows = super().entity_summaries_of(ids, matching=matching)

@@ -263,7 +263,7 @@ def test_views_not_shown_read_nothing_until_shown(
 ) -> None:  # type: ignore[no-untyped-def]
     ensure_seeded(store, SEEDS)
     watched = ("event_page", "event_count", "events_for", "document_titles", "quote_page")
-    calls = count_calls(monkeypatch, store, *watched, "entity_type_totals")
+    calls = count_calls(monkeypatch, store, *watched, "entity_listing", "entity_page")
     prefs = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     app = TabayunApp(qapp, store, prefs)
     app.persist_state = False
@@ -272,7 +272,8 @@ def test_views_not_shown_read_nothing_until_shown(
     app.settle()
     try:
         assert sum(calls[n] for n in watched) == 0, calls  # start-up reads none of it
-        assert calls["entity_type_totals"] == 1  # the sidebar reads its entities once
+        # the sidebar reads its entities once, each type's first page with their totals
+        assert (calls["entity_listing"], calls["entity_page"]) == (1, 0)
         jaafari = resolve_entity(store, "jaafari").id
         assert window.sidebar.select_entity(jaafari)
         window.select_entity(jaafari)
