@@ -12,7 +12,9 @@ Entities counted in one pass over the mentions index; the forms every entity was
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
@@ -396,9 +398,20 @@ def _seen_as(s: Session, matching: str) -> str | None:
     """:func:`_seen_query` run once, for several statements to use: a one-letter filter
     matches thousands of forms, and looking them up is most of each statement's time."""
     needle = name_order_key(matching) if matching else ""
-    if not needle:
-        return None
+    if not needle or s.get_bind().dialect.name != "sqlite" or not _sqlite_reads_json():
+        return None  # each statement looks them up itself
     return json.dumps(sorted(set(s.scalars(_seen_query(needle)))))
+
+
+@functools.cache
+def _sqlite_reads_json() -> bool:
+    """Whether this SQLite has its JSON functions (built in since 3.38; a build may
+    leave them out)."""
+    try:
+        sqlite3.connect(":memory:").execute("SELECT value FROM json_each('[1]')").fetchall()
+    except sqlite3.Error:
+        return False
+    return True
 
 
 def _in_order(

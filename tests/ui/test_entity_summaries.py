@@ -147,6 +147,19 @@ def test_the_store_filters_as_the_full_rows_do(analysed: Store, needle: str) -> 
         assert analysed.entity_place(entity_id, matching=needle) is None
 
 
+def test_a_filter_reads_the_same_where_sqlite_has_no_json_functions(
+    analysed: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The forms seen are looked up once and handed on as a JSON array; a SQLite built
+    without its JSON functions looks them up in each statement instead."""
+    from desktop.store import paging
+
+    together = analysed.entity_listing(first=5, matching="مستورا")
+    assert together[0] and paging._sqlite_reads_json()
+    monkeypatch.setattr(paging, "_sqlite_reads_json", lambda: False)
+    assert analysed.entity_listing(first=5, matching="مستورا") == together
+
+
 def test_a_filter_finds_an_entity_by_a_form_it_was_seen_as_only(analysed: Store) -> None:
     """«دي مستورا» is neither the name nor the English name: the forms seen find it."""
     mistura = by_name(analysed.entity_rows(), DE_MISTURA)
