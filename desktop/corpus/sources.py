@@ -128,6 +128,21 @@ def _group_metadata(
     return articles, meta
 
 
+def _reported(
+    read: Callable[[str], bytes], label: Callable[[str], str], problems: Problems
+) -> Callable[[str], bytes]:
+    """``read`` for metadata files: one that cannot be read is a problem, and empty."""
+
+    def safe_read(name: str) -> bytes:
+        try:
+            return read(name)
+        except OSError as exc:
+            problems.append((label(name), f"cannot read: {exc.strerror or exc}"))
+            return b""
+
+    return safe_read
+
+
 def _as_stream(read: Callable[[str], bytes], name: str) -> io.BytesIO:
     return io.BytesIO(read(name))
 
@@ -233,13 +248,7 @@ def _zip_sources(
     def label(name: str) -> str:
         return f"{path_label}!{name}"
 
-    def safe_read(name: str) -> bytes:
-        try:
-            return read(name)
-        except OSError as exc:
-            problems.append((label(name), f"cannot read: {exc}"))
-            return b""
-
+    safe_read = _reported(read, label, problems)
     articles, meta = _group_metadata(sorted(members), safe_read, label, problems)
     for name in articles:
         info = members[name]
@@ -286,14 +295,7 @@ def _folder_sources(root: Path, problems: Problems) -> Iterator[Source]:
     def label(name: str) -> str:
         return str(root / name)
 
-    def safe_read(name: str) -> bytes:
-        try:
-            return read(name)
-        except OSError as exc:
-            problems.append((label(name), f"cannot read: {exc.strerror or exc}"))
-            return b""
-
-    articles, meta = _group_metadata(rel_names, safe_read, label, problems)
+    articles, meta = _group_metadata(rel_names, _reported(read, label, problems), label, problems)
     for name in articles:
         yield from _file_sources(root / name, problems, meta.get(name))
 
