@@ -71,11 +71,17 @@ def _decode(data: bytes) -> str:
         raise UnreadableFileError(str(exc)) from exc
 
 
+GZIP_EXT = ".gz"
+
+
+def held_name(name: str) -> str:
+    """The name of the file a gzip file holds (``news.jsonl.gz``: ``news.jsonl``); any
+    other name as it is."""
+    return name[: -len(GZIP_EXT)] if name.lower().endswith(GZIP_EXT) else name
+
+
 def _stem(name: str) -> str:
-    base = PurePosixPath(name.replace("\\", "/").split("!")[-1]).name
-    if base.lower().endswith(".gz"):  # news.jsonl.gz: news
-        base = base[:-3]
-    return PurePosixPath(base).stem
+    return PurePosixPath(held_name(PurePosixPath(name.replace("\\", "/").split("!")[-1]).name)).stem
 
 
 def read_plain(name: str, data: bytes) -> FileResult:

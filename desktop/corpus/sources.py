@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from desktop.corpus.decode import DecodeError, decode_bytes
-from desktop.corpus.readers import ARTICLE_EXTS, HTML_EXTS, TEXT_EXTS
+from desktop.corpus.readers import ARTICLE_EXTS, GZIP_EXT, HTML_EXTS, TEXT_EXTS, held_name
 
 MANIFEST_NAME = "manifest.csv"
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
@@ -94,7 +94,7 @@ def _group_metadata(
     relative to one container (a folder tree or an archive), POSIX separators.
     """
     paths = {n: PurePosixPath(n) for n in names}  # made once: a folder may hold 100,000
-    inner = {n: _inner(path) for n, path in paths.items()}  # a.txt.gz: a.txt
+    inner = {n: PurePosixPath(held_name(n)) for n in names}  # a.txt.gz: a.txt
     by_dir: dict[str, list[str]] = {}
     for n, path in paths.items():
         by_dir.setdefault(str(path.parent), []).append(n)
@@ -147,14 +147,6 @@ def _as_stream(read: Callable[[str], bytes], name: str) -> io.BytesIO:
     return io.BytesIO(read(name))
 
 
-GZIP_EXT = ".gz"
-
-
-def _inner(path: PurePosixPath) -> PurePosixPath:
-    """The name of the file a gzip file holds (``a.txt.gz``: ``a.txt``); others as they are."""
-    return path.with_suffix("") if path.suffix.lower() == GZIP_EXT else path
-
-
 def _gunzip(read: Callable[[], bytes]) -> bytes:
     """The file a gzip file holds (its members one after the other, as ``cat a.gz b.gz``
     makes), at most ``MAX_MEMBER_BYTES``: decompressing stops there, so a small file
@@ -186,7 +178,7 @@ def _gzip_source(
 ) -> Iterator[Source]:
     """A gzip file as the file it holds (``a.jsonl.gz`` as ``a.jsonl``); ``size``: the
     size it holds, as far as known."""
-    ext = PurePosixPath(name[: -len(GZIP_EXT)]).suffix.lower()
+    ext = PurePosixPath(held_name(name)).suffix.lower()
     if ext not in ARTICLE_EXTS:
         problems.append((name, f"unsupported file type '{ext or GZIP_EXT}' in a gzip file"))
         return
@@ -331,7 +323,7 @@ def _single_file_meta(path: Path, problems: Problems) -> dict[str, Any] | None:
         row.update(
             _parse_manifest(manifest.read_bytes(), str(manifest), problems).get(path.name, {})
         )
-    held = path.with_suffix("") if path.suffix.lower() == GZIP_EXT else path  # a.txt.gz: a.json
+    held = path.with_name(held_name(path.name))  # a.txt.gz: its sidecar is a.json
     sidecar = held.with_suffix(".json")
     if held.suffix.lower() in TEXT_EXTS | HTML_EXTS and sidecar.is_file():
         row.update(_parse_sidecar(sidecar.read_bytes(), str(sidecar), problems) or {})

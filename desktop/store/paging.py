@@ -157,14 +157,8 @@ class PagingStoreMixin:
         self: _DocumentReader, *, min_docs: int = 1, matching: str = ""
     ) -> dict[str, tuple[int, int]]:
         """type → (entities, their mentions) of what :meth:`entity_page` lists."""
-        q = (
-            select(Entity.type, func.count(), func.sum(EntityStat.mentions))
-            .join(EntityStat, EntityStat.entity_id == Entity.id)
-            .where(*_listed(min_docs, matching))
-            .group_by(Entity.type)
-        )
         with self.session() as s:
-            return {t: (n, int(m or 0)) for t, n, m in s.execute(q)}
+            return _type_totals(s, _listed(min_docs, matching))
 
     def entity_listing(
         self: _DocumentReader,
@@ -181,15 +175,7 @@ class PagingStoreMixin:
         once for each type."""
         with self.session() as s:
             listed = _listed(min_docs, matching, _seen_as(s, matching))
-            totals = {
-                t: (n, int(m or 0))
-                for t, n, m in s.execute(
-                    select(Entity.type, func.count(), func.sum(EntityStat.mentions))
-                    .join(EntityStat, EntityStat.entity_id == Entity.id)
-                    .where(*listed)
-                    .group_by(Entity.type)
-                )
-            }
+            totals = _type_totals(s, listed)
             pages = {
                 t: [
                     _entity_row(row)
@@ -412,6 +398,17 @@ def _sqlite_reads_json() -> bool:
     except sqlite3.Error:
         return False
     return True
+
+
+def _type_totals(s: Session, listed: tuple[Any, ...]) -> dict[str, tuple[int, int]]:
+    """type → (entities, their mentions) of the ``listed`` entities."""
+    q = (
+        select(Entity.type, func.count(), func.sum(EntityStat.mentions))
+        .join(EntityStat, EntityStat.entity_id == Entity.id)
+        .where(*listed)
+        .group_by(Entity.type)
+    )
+    return {t: (n, int(m or 0)) for t, n, m in s.execute(q)}
 
 
 def _in_order(

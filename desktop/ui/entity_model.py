@@ -91,10 +91,6 @@ class EntityPages(Protocol):
     does this, sorting and filtering in the database; :class:`EntityRows` does it for
     rows held in memory)."""
 
-    def entity_type_totals(self, *, matching: str = "") -> dict[str, tuple[int, int]]:
-        """type → (entities, their mentions)."""
-        ...
-
     def entity_listing(
         self,
         *,
@@ -103,7 +99,8 @@ class EntityPages(Protocol):
         first: int = 100,
         matching: str = "",
     ) -> tuple[dict[str, tuple[int, int]], dict[str, list[EntityRow]]]:
-        """:meth:`entity_type_totals` and the first ``first`` of each type, read together."""
+        """type → (entities, their mentions), and the first ``first`` entities of each
+        type in the order, read together."""
         ...
 
     def entity_page(
@@ -139,17 +136,6 @@ class EntityPages(Protocol):
         ``matching``) left out."""
         ...
 
-    def entity_place(
-        self,
-        entity_id: int,
-        *,
-        order: EntityOrder = "mentions",
-        descending: bool = True,
-        matching: str = "",
-    ) -> tuple[str, int] | None:
-        """(type, row) of an entity in that order."""
-        ...
-
 
 class EntityRows:
     """:class:`EntityPages` over rows given whole, ordered as the store orders them: by
@@ -160,6 +146,7 @@ class EntityRows:
         self._by_type: dict[str, list[EntityRow]] = {}
         for row in rows:
             self._by_type.setdefault(row.type, []).append(row)
+        self._by_id = {row.id: row for row in rows}
         self._ordered: dict[tuple[str, EntityOrder, bool], list[EntityRow]] = {}
         #: entity id → the keys a filter looks in
         self._keys: dict[int, tuple[str, ...]] = {}
@@ -244,24 +231,9 @@ class EntityRows:
         return [r.id for r in rows[offset : None if limit is None else offset + limit]]
 
     def entity_summaries_of(self, ids: Sequence[int], *, matching: str = "") -> list[EntityRow]:
-        by_id = {r.id: r for rows in self._by_type.values() for r in rows}
         needle = search_key(matching) if matching else ""
-        found = [by_id[i] for i in ids if i in by_id]
+        found = [self._by_id[i] for i in ids if i in self._by_id]
         return [r for r in found if self._matches(r, needle)] if needle else found
-
-    def entity_place(
-        self,
-        entity_id: int,
-        *,
-        order: EntityOrder = "mentions",
-        descending: bool = True,
-        matching: str = "",
-    ) -> tuple[str, int] | None:
-        for entity_type in self._by_type:
-            for r, row in enumerate(self._listed(entity_type, order, descending, matching)):
-                if row.id == entity_id:
-                    return entity_type, r
-        return None
 
 
 _ORDERS: dict[int, EntityOrder] = {
@@ -520,48 +492,35 @@ class EntityTreeModel(QAbstractItemModel):
         for entity_id in held:
             if not same or entity_id is None or entity_id in ids:
                 continue
-            place = self._place(entity_id)
-            if place is None:
+            found = self._ids_to(entity_id, fresh)
+            if found is None:
                 continue  # no longer listed: its index goes
-            t, r = place
-            wanted = r + 1 - len(fresh[t])
-            if wanted <= 0:  # among those read, yet not read: the store changed
-                same = False
-                continue
-            more = self._fetch(t, len(fresh[t]), wanted)
-            found = set(more)
-            same = len(more) == wanted and found.isdisjoint(ids) and entity_id in found
+            t, more = found
+            same = ids.isdisjoint(more)
             fresh[t] += more
-            ids |= found
+            ids.update(more)
         return fresh, same
 
-    def _place(self, entity_id: int) -> tuple[int, int] | None:
-        """(type row, row) where the store lists the entity in the current order."""
+    def _ids_to(self, entity_id: int, read: Sequence[list[int]]) -> tuple[int, list[int]] | None:
+        """(type row, the ids after those ``read`` of its type up to the entity): the
+        rest of the type's ids in one read, or ``None`` when the entity is not listed
+        (or the filter hides it)."""
         if self._pages is None:
             return None
-        order, descending = self._order()
-        place = self._pages.entity_place(
-            entity_id, order=order, descending=descending, matching=self._matching
-        )
-        if place is None or place[0] not in self._types:
-            return None
-        return self._types.index(place[0]), place[1]
-
-    def _read_to(self, entity_id: int) -> None:
-        """Read the entity's type up to the entity: the ids of the rest of its type, in
-        one read, kept up to the entity (not listed, or filtered out: none kept)."""
-        if self._pages is None:
-            return
         # listed, and matching the filter? (one row by its key, not the rest of a type)
         found = self._pages.entity_summaries_of([entity_id], matching=self._matching)
         if not found or found[0].type not in self._types:
-            return
+            return None
         t = self._types.index(found[0].type)
-        ids = self._ids[t]
-        rest = self._fetch(t, len(ids), None)
-        if entity_id in rest:
-            upto = rest.index(entity_id) + 1
-            self._append(t, rest[:upto], upto)
+        rest = self._fetch(t, len(read[t]), None)
+        return (t, rest[: rest.index(entity_id) + 1]) if entity_id in rest else None
+
+    def _read_to(self, entity_id: int) -> None:
+        """Read the entity's type up to the entity."""
+        found = self._ids_to(entity_id, self._ids)
+        if found is not None:
+            t, more = found
+            self._append(t, more, len(more))
 
     def _filled_row(self, row: EntityRow) -> EntityRow:
         """The row with its aliases seen and outlets (read once, when details are lazy)."""
