@@ -103,26 +103,25 @@ def migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
             return
         driver = conn.connection.driver_connection
         assert driver is not None
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")  # only outside a transaction
-        broken_before = Counter(_broken_references(conn))
-        conn.commit()
-        level = driver.isolation_level
-        driver.isolation_level = None  # the transaction is begun here, not by sqlite3
-        try:
-            with conn.begin():
-                conn.exec_driver_sql("BEGIN")
-                cfg.attributes["connection"] = conn
-                (command.downgrade if down else command.upgrade)(cfg, revision)
-                broken = list((Counter(_broken_references(conn)) - broken_before).elements())
-                if broken:
-                    raise RuntimeError(
-                        f"migration to {revision} would break {len(broken)} references "
-                        f"(the first: {broken[0]}); the database is left as it was"
-                    )
-        finally:
-            driver.isolation_level = level
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        with sqlite.foreign_keys_off(conn):
+            broken_before = Counter(_broken_references(conn))
             conn.commit()
+            level = driver.isolation_level
+            driver.isolation_level = None  # the transaction is begun here, not by sqlite3
+            try:
+                with conn.begin():
+                    conn.exec_driver_sql("BEGIN")
+                    cfg.attributes["connection"] = conn
+                    (command.downgrade if down else command.upgrade)(cfg, revision)
+                    after = Counter(_broken_references(conn))
+                    broken = list((after - broken_before).elements())
+                    if broken:
+                        raise RuntimeError(
+                            f"migration to {revision} would break {len(broken)} references "
+                            f"(the first: {broken[0]}); the database is left as it was"
+                        )
+            finally:
+                driver.isolation_level = level
 
 
 def _broken_references(conn: Connection) -> list[tuple[object, ...]]:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, bindparam, delete, func, insert, select, text, un
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from desktop.store import sqlite
 from desktop.store.bulk import insert_many, insert_rows
 from desktop.store.models import (
     Alias,
@@ -118,33 +119,23 @@ def delete_entities(engine: Engine, ids: Sequence[int]) -> None:
         for fk in table.foreign_keys
         if fk.column is entity_ids
     ]
-    with engine.connect() as conn:
-        # not while a transaction is open; given back below, whatever happens
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    with engine.connect() as conn, sqlite.foreign_keys_off(conn):
+        conn.exec_driver_sql(
+            "CREATE TEMP TABLE IF NOT EXISTS doomed_entities (id INTEGER PRIMARY KEY)"
+        )
+        conn.exec_driver_sql("DELETE FROM doomed_entities")
+        conn.exec_driver_sql("INSERT INTO doomed_entities (id) VALUES (?)", [(i,) for i in ids])
+        doomed = text("SELECT id FROM doomed_entities")
+        for table, column, ondelete in refs:
+            if ondelete == "CASCADE":
+                conn.execute(delete(table).where(column.in_(doomed)))
+            elif ondelete == "SET NULL":
+                conn.execute(update(table).where(column.in_(doomed)).values({column.name: None}))
+            else:
+                raise ValueError(f"{table.name}.{column.name}: ON DELETE {ondelete}")
+        conn.execute(delete(core_table(Entity)).where(entity_ids.in_(doomed)))
+        conn.exec_driver_sql("DELETE FROM doomed_entities")
         conn.commit()
-        try:
-            conn.exec_driver_sql(
-                "CREATE TEMP TABLE IF NOT EXISTS doomed_entities (id INTEGER PRIMARY KEY)"
-            )
-            conn.exec_driver_sql("DELETE FROM doomed_entities")
-            conn.exec_driver_sql("INSERT INTO doomed_entities (id) VALUES (?)", [(i,) for i in ids])
-            doomed = text("SELECT id FROM doomed_entities")
-            for table, column, ondelete in refs:
-                if ondelete == "CASCADE":
-                    conn.execute(delete(table).where(column.in_(doomed)))
-                elif ondelete == "SET NULL":
-                    conn.execute(
-                        update(table).where(column.in_(doomed)).values({column.name: None})
-                    )
-                else:
-                    raise ValueError(f"{table.name}.{column.name}: ON DELETE {ondelete}")
-            conn.execute(delete(core_table(Entity)).where(entity_ids.in_(doomed)))
-            conn.exec_driver_sql("DELETE FROM doomed_entities")
-            conn.commit()
-        finally:
-            conn.rollback()
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-            conn.commit()
 
 
 class EntityStoreMixin:

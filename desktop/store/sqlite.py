@@ -12,7 +12,8 @@ recomputed from the document with the same normaliser (``NORMALISATION_VERSION``
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, event
@@ -42,6 +43,21 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         cursor.execute("PRAGMA temp_store=MEMORY")
     finally:
         cursor.close()
+
+
+@contextmanager
+def foreign_keys_off(conn: Connection) -> Iterator[None]:
+    """Foreign keys off for what ``conn`` runs meanwhile, and on again after, whatever
+    happens (SQLite turns them off only outside a transaction: one open is committed
+    first, and one left open at the end is rolled back)."""
+    conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    conn.commit()
+    try:
+        yield
+    finally:
+        conn.rollback()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        conn.commit()
 
 
 def install_pragmas(engine: Engine) -> None:
