@@ -117,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     imp = sub.add_parser(
-        "import", parents=[common], help="import files, folders, zip archives, gzip files"
+        "import",
+        parents=[common],
+        help="import files (text, HTML, JSON, CSV, XML/SGML), folders, zip and gzip files",
     )
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument("--outlet", help="set this outlet on every imported article")

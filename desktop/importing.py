@@ -5,7 +5,8 @@ file goes in whole or not at all, and an interrupted import leaves a consistent
 database; the next run skips what is already there (recognised by content) and carries
 on. A large record file is the exception, so that a corpus delivered as one big file
 neither waits on one core nor holds every article in memory: a JSON Lines file is cut at
-line ends into pieces of about ``PIECE_BYTES``, a CSV or JSON file is parsed here into
+line ends into pieces of about ``PIECE_BYTES``, an XML or SGML file after the closing tag
+of a record, a CSV or JSON file is parsed here into
 records handed on in groups of about that size; the pieces are prepared in parallel and
 written as they come. An interrupted import of such a file keeps the pieces written, and
 the next run carries on; a malformed row late in a large CSV file ends it there, after
@@ -30,18 +31,22 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from desktop.corpus.fields import FieldMapping
+from desktop.corpus.markup import markup_records
 from desktop.corpus.outlets import OutletDirectory
 from desktop.corpus.readers import (
     CSV_EXTS,
     JSON_EXTS,
     JSONL_EXTS,
+    MARKUP_EXTS,
     RawArticle,
     UnreadableFileError,
     csv_records,
     json_records,
     read_jsonl,
+    read_markup,
     reader_for,
     records_result,
+    sniffed_ext,
     with_metadata,
 )
 from desktop.corpus.sources import Source, iter_sources
@@ -185,18 +190,27 @@ class _Loaded:
     ext: str
     data: bytes
     meta: Mapping[str, Any] | None
-    #: the number in its file of the piece's first line (a piece of a JSON Lines file)
-    first_line: int = 1
+    #: the number in its file of the piece's first line (a piece of a JSON Lines file) or
+    #: first record (of a tagged file)
+    first: int = 1
 
 
 def _load(source: Source) -> _Loaded | tuple[str, str]:
-    """The file's bytes, or (name, problem)."""
-    if reader_for(source.ext) is None:
+    """The file's bytes, or (name, problem); a file whose name has no extension is told
+    by what it holds."""
+    if source.ext and reader_for(source.ext) is None:
         return source.name, f"unsupported file type '{source.ext}'"
     try:
-        return _Loaded(source.name, source.ext, source.load(), source.meta)
+        data = source.load()
     except OSError as exc:
         return source.name, f"cannot read: {exc.strerror or exc}"
+    ext = source.ext or sniffed_ext(data)
+    if ext is None:
+        return source.name, (
+            "unsupported file type: its name has no extension, and it holds neither "
+            "tagged text (XML, SGML) nor JSON Lines"
+        )
+    return _Loaded(source.name, ext, data, source.meta)
 
 
 @dataclass(frozen=True)
@@ -237,8 +251,9 @@ def _prepare(
     else:
         reader = reader_for(loaded.ext)
         assert reader is not None
-        if loaded.first_line != 1:
-            reader = functools.partial(read_jsonl, first_line=loaded.first_line)
+        if loaded.first != 1:  # a piece of a large file
+            piece_reader = read_markup if loaded.ext.lower() in MARKUP_EXTS else read_jsonl
+            reader = functools.partial(piece_reader, first=loaded.first)
         try:
             result = reader(loaded.name, loaded.data, fields)
         except UnreadableFileError as exc:
@@ -273,7 +288,7 @@ PARALLEL_BYTES = 16_000_000
 PIECE_BYTES = 8_000_000
 
 
-_SPLIT_EXTS = JSONL_EXTS | CSV_EXTS | JSON_EXTS
+_SPLIT_EXTS = JSONL_EXTS | CSV_EXTS | JSON_EXTS | MARKUP_EXTS
 
 
 def _piece_count(source: Source) -> int:
@@ -293,11 +308,15 @@ def _pieces(
 ) -> Iterator[_Loaded | _Records | tuple[str, str]]:
     """A large JSON Lines file in pieces cut after a line end (a record is one line, so
     each stays whole; UTF-16 is left whole: its line ends are not single bytes), a large
-    CSV or JSON file in groups of records, any other file as it is."""
+    tagged file after a record's closing tag, a large CSV or JSON file in groups of
+    records, any other file as it is."""
     data = loaded.data
     ext = loaded.ext.lower()
     if not _splits(loaded):
         yield loaded
+        return
+    if ext in MARKUP_EXTS:
+        yield from _markup_pieces(loaded, fields)
         return
     if ext not in JSONL_EXTS:
         yield from _record_groups(loaded, fields)
@@ -309,8 +328,36 @@ def _pieces(
     while start < len(data):
         cut = data.find(b"\n", start + PIECE_BYTES)
         end = len(data) if cut == -1 else cut + 1
-        yield dataclasses.replace(loaded, data=data[start:end], first_line=line)
+        yield dataclasses.replace(loaded, data=data[start:end], first=line)
         line += data.count(b"\n", start, end)
+        start = end
+
+
+#: how much of a large tagged file is read to learn the tag of its records
+_MARKUP_SAMPLE = 1_000_000
+
+
+def _markup_pieces(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Loaded]:
+    """A large tagged file in pieces cut after the closing tag of a record (learnt from
+    the file's first records; a file whose records it does not find is left whole),
+    each piece knowing the number of its first record."""
+    data = loaded.data
+    sample = data[:_MARKUP_SAMPLE].decode("utf-8", "ignore")  # tags are ASCII or UTF-8
+    tag = markup_records(sample, fields).record_tag
+    if tag is None or b"\x00" in data[:4096]:
+        yield loaded
+        return
+    name = tag.encode("utf-8")
+    closing = b"</" + name + b">"
+    opening = re.compile(rb"<" + re.escape(name) + rb"[\s>/]")
+    start, record = 0, 1
+    while start < len(data):
+        cut = data.find(closing, start + PIECE_BYTES)
+        end = len(data) if cut == -1 else cut + len(closing)
+        if opening.search(data, end) is None:  # what follows holds no record: the end
+            end = len(data)
+        yield dataclasses.replace(loaded, data=data[start:end], first=record)
+        record += len(opening.findall(data, start, end))
         start = end
 
 

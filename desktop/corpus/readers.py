@@ -17,13 +17,16 @@ from typing import Any
 from desktop.corpus.decode import DecodeError, decode_bytes, decode_in_slices
 from desktop.corpus.fields import FieldMapping, as_text
 from desktop.corpus.html_reader import extract_article
+from desktop.corpus.markup import markup_records
 
 TEXT_EXTS = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
 JSON_EXTS = frozenset({".json"})
 JSONL_EXTS = frozenset({".jsonl", ".ndjson"})
 CSV_EXTS = frozenset({".csv", ".tsv"})
-ARTICLE_EXTS = TEXT_EXTS | HTML_EXTS | JSON_EXTS | JSONL_EXTS | CSV_EXTS
+#: tagged corpora (the Arabic Gigaword's SGML, XML exports, RSS feeds)
+MARKUP_EXTS = frozenset({".xml", ".sgml", ".sgm"})
+ARTICLE_EXTS = TEXT_EXTS | HTML_EXTS | JSON_EXTS | JSONL_EXTS | CSV_EXTS | MARKUP_EXTS
 #: keys under which JSON exports commonly wrap their list of articles
 _WRAPPERS = (
     "articles",
@@ -194,14 +197,14 @@ def read_json(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     return result
 
 
-def read_jsonl(name: str, data: bytes, fields: FieldMapping, first_line: int = 1) -> FileResult:
-    """One record a line; ``first_line``: the number of the first line when ``data`` is a
+def read_jsonl(name: str, data: bytes, fields: FieldMapping, first: int = 1) -> FileResult:
+    """One record a line; ``first``: the number of the first line when ``data`` is a
     piece of a larger file (records are named by their line in the file)."""
     text = _decode(data)
     bad: list[tuple[str, str]] = []
 
     def parsed() -> Iterable[tuple[int | str, Any]]:
-        for number, line in enumerate(text.split("\n"), first_line):
+        for number, line in enumerate(text.split("\n"), first):
             if not line.strip():
                 continue
             try:
@@ -307,6 +310,38 @@ def read_csv(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     return records_result(name, csv_records(name, data, fields), fields)
 
 
+def read_markup(name: str, data: bytes, fields: FieldMapping, first: int = 1) -> FileResult:
+    """One article per record element (:mod:`desktop.corpus.markup`); ``first``: the
+    number of the first record when ``data`` is a piece of a larger file."""
+    found = markup_records(_decode(data), fields)
+    if not found.records:
+        raise UnreadableFileError(
+            "no article found in the markup: no element holds a text field "
+            f"({fields.describe('text')}) or paragraphs"
+        )
+    result = records_result(name, enumerate(found.records, first), fields)
+    if found.cut_short:
+        result.problems.append(
+            (
+                name,
+                f"the file ends inside <{found.cut_short}>: its last article is imported "
+                "as far as it goes",
+            )
+        )
+    return result
+
+
+def sniffed_ext(data: bytes) -> str | None:
+    """The type of a file whose name has none (the Arabic Gigaword's ``afp_arb_200001``
+    or ``afp_arb_200001.gz``), from how it begins: markup or JSON Lines."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        return ".xml"
+    if head.startswith(b"{"):
+        return ".jsonl"
+    return None
+
+
 def reader_for(ext: str) -> Callable[[str, bytes, FieldMapping], FileResult] | None:
     ext = ext.lower()
     if ext in TEXT_EXTS:
@@ -319,6 +354,8 @@ def reader_for(ext: str) -> Callable[[str, bytes, FieldMapping], FileResult] | N
         return read_jsonl
     if ext in CSV_EXTS:
         return read_csv
+    if ext in MARKUP_EXTS:
+        return read_markup
     return None
 
 

@@ -1,5 +1,6 @@
 """Finding the files to import: paths, folders (recursive), ``.zip`` archives, and files
-compressed with gzip (``news.jsonl.gz``: the file it holds is read as a ``.jsonl``).
+compressed with gzip (``news.jsonl.gz``: the file it holds is read as a ``.jsonl``). A
+file whose name has no extension is told by what it holds when it is read.
 
 Archives are read in memory, never extracted, so a member named ``../evil.txt`` cannot
 write anywhere; such members are reported and skipped. Beside a plain-text or HTML file,
@@ -179,8 +180,8 @@ def _gzip_source(
     """A gzip file as the file it holds (``a.jsonl.gz`` as ``a.jsonl``); ``size``: the
     size it holds, as far as known."""
     ext = PurePosixPath(held_name(name)).suffix.lower()
-    if ext not in ARTICLE_EXTS:
-        problems.append((name, f"unsupported file type '{ext or GZIP_EXT}' in a gzip file"))
+    if ext and ext not in ARTICLE_EXTS:  # without one, it is told by what it holds
+        problems.append((name, f"unsupported file type '{ext}' in a gzip file"))
         return
     yield Source(name, ext, size, functools.partial(_gunzip, read), meta)
 
@@ -262,8 +263,8 @@ def _zip_sources(
                 problems,
             )
             continue
-        if ext not in ARTICLE_EXTS:
-            problems.append((label(name), f"unsupported file type '{ext or name}'"))
+        if ext and ext not in ARTICLE_EXTS:
+            problems.append((label(name), f"unsupported file type '{ext}'"))
             continue
         yield Source(
             label(name), ext, info.file_size, functools.partial(read, name), meta.get(name)
@@ -299,8 +300,8 @@ def _file_sources(
     if ext == ".zip":
         yield from _zip_sources(str(path), lambda: path.open("rb"), problems)
         return
-    if ext not in ARTICLE_EXTS and ext != GZIP_EXT:
-        problems.append((str(path), f"unsupported file type '{ext or path.name}'"))
+    if ext and ext not in ARTICLE_EXTS and ext != GZIP_EXT:
+        problems.append((str(path), f"unsupported file type '{ext}'"))
         return
     try:
         size = path.stat().st_size

@@ -65,16 +65,6 @@ def test_forced_outlet_wins(store: Store, seeds_copy: Path) -> None:
     assert [r.outlet for r in store.documents()] == ["Enab Baladi"]
 
 
-@pytest.fixture(params=["serial", "worker processes"])
-def parallel(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
-    """Run an import test both in this process and with files prepared by workers."""
-    if request.param == "serial":
-        return False
-    monkeypatch.setattr(importing, "PARALLEL_BYTES", 0)
-    monkeypatch.setenv("TABAYUN_WORKERS", "2")
-    return True
-
-
 def test_bad_folder_imports_the_good_and_reports_each_bad_one(
     store: Store, tmp_path: Path, parallel: bool
 ) -> None:

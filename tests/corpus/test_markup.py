@@ -1,0 +1,236 @@
+"""Corpora in XML or SGML: the Arabic Gigaword, the Abu El-Khair corpus, feeds, exports."""
+
+from __future__ import annotations
+
+import gzip
+import html
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop import importing
+from desktop.corpus.fields import FieldMapping
+from desktop.corpus.markup import markup_records
+from desktop.corpus.sources import iter_sources
+from desktop.importing import import_paths
+from desktop.search import search
+from desktop.store.store import Store
+from tests.corpus.test_import import HARIRI, JAAFARI, KONASHENKOV
+
+#: an article as the Arabic Gigaword holds it: SGML, no root, lines wrapped inside a
+#: paragraph, an entity in capitals, the source and date only in the id
+GIGAWORD_DOC = """<DOC id="AFP_ARB_20170301.{n:04d}" type="story" >
+<HEADLINE>
+الجعفري &AMP; الحريري في جنيف ({n})
+</HEADLINE>
+<DATELINE>
+جنيف 1-3 (اف ب) -
+</DATELINE>
+<TEXT>
+<P>
+{first}
+</P>
+<P>
+{second}
+</P>
+</TEXT>
+</DOC>
+"""
+
+
+def _gigaword(count: int, first: int = 1) -> str:
+    return "".join(
+        GIGAWORD_DOC.format(
+            n=n,
+            first=JAAFARI.replace(" في ", "\nفي ", 1),  # wrapped, as the corpus is
+            second=f"{HARIRI} (الخبر رقم {n})",
+        )
+        for n in range(first, first + count)
+    )
+
+
+ABU_EL_KHAIR = f"""<?xml version="1.0" encoding="windows-1256"?>
+<Techreen_XML>
+<Techreen>
+<ID>17</ID>
+<URL>http://tishreen.news.sy/tishreen/public/read/17</URL>
+<Headline>موسكو تحذر</Headline>
+<Dateline>2017-03-02</Dateline>
+<Text>{KONASHENKOV}
+{HARIRI}</Text>
+</Techreen>
+</Techreen_XML>
+"""
+
+FEED = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel>
+<title>أخبار سوريا</title><link>https://example.org/</link>
+<description>آخر الأخبار من سوريا</description>
+<item>
+<title>الجعفري يصف المعارضين</title>
+<link>https://example.org/2017/03/01/jaafari</link>
+<description><![CDATA[<p>{JAAFARI}</p><p>{HARIRI}</p>]]></description>
+<pubDate>Wed, 01 Mar 2017 10:00:00 GMT</pubDate>
+</item>
+</channel></rss>
+"""
+
+#: paragraphs under an element whose attributes are the metadata
+EXPORT = f"""<corpus>
+<doc id="9" url="https://www.aljazeera.net/news/9" title="كوناشنكوف عن الرقة"
+ date="2017-06-05" source="الجزيرة"><p>{KONASHENKOV}</p><p>{JAAFARI}<br/>{HARIRI}</p></doc>
+</corpus>"""
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (
+            _gigaword(1),
+            {
+                "title": "الجعفري & الحريري في جنيف (1)",
+                "text": f"{JAAFARI}\n{HARIRI} (الخبر رقم 1)",
+                "date": "2017-03-01",
+                "outlet": "AFP_ARB",
+            },
+        ),
+        (
+            ABU_EL_KHAIR,
+            {
+                "title": "موسكو تحذر",
+                "text": f"{KONASHENKOV}\n{HARIRI}",
+                "date": "2017-03-02",
+                "outlet": "Techreen",
+                "url": "http://tishreen.news.sy/tishreen/public/read/17",
+            },
+        ),
+        (
+            FEED,
+            {
+                "title": "الجعفري يصف المعارضين",
+                "text": f"{JAAFARI}\n{HARIRI}",
+                "date": "Wed, 01 Mar 2017 10:00:00 GMT",
+                "url": "https://example.org/2017/03/01/jaafari",
+            },
+        ),
+        (
+            EXPORT,
+            {
+                "title": "كوناشنكوف عن الرقة",
+                "text": f"{KONASHENKOV}\n{JAAFARI} {HARIRI}",
+                "date": "2017-06-05",
+                "outlet": "الجزيرة",
+                "url": "https://www.aljazeera.net/news/9",
+            },
+        ),
+    ],
+    ids=["gigaword", "abu el-khair", "rss", "attributes and paragraphs"],
+)
+def test_each_corpus_layout_gives_one_record_with_its_metadata(
+    markup: str, expected: dict[str, str]
+) -> None:
+    fields = FieldMapping()
+    found = markup_records(markup, fields)
+    assert len(found.records) == 1 and found.cut_short is None
+    record = found.records[0]
+    keys = list(record)
+    got = {
+        name: record[key] for name in expected if (key := fields.key_for(name, keys)) is not None
+    }
+    assert got == expected
+
+
+def test_a_record_left_open_at_the_end_is_kept_and_said_to_be_cut() -> None:
+    found = markup_records(_gigaword(2)[:-40], FieldMapping())
+    assert len(found.records) == 2 and found.cut_short == "DOC"
+    assert found.records[1]["TEXT"].startswith(JAAFARI)
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "gigaword"
+    (folder / "data" / "afp_arb").mkdir(parents=True)
+    # as LDC ships it: gzip files without an inner extension
+    (folder / "data" / "afp_arb" / "afp_arb_201703.gz").write_bytes(
+        gzip.compress(_gigaword(3).encode("utf-8"))
+    )
+    (folder / "Techreen_XML_cp1256.xml").write_bytes(ABU_EL_KHAIR.encode("cp1256"))
+    (folder / "feed.xml").write_text(FEED, encoding="utf-8")
+    (folder / "cut.sgml").write_text(_gigaword(2, first=10)[:-40], encoding="utf-8")
+    (folder / "empty.xml").write_text("<corpus><meta>لا شيء</meta></corpus>", encoding="utf-8")
+    (folder / "README").write_text("Arabic Gigaword, fifth edition\n", encoding="utf-8")
+    return folder
+
+
+def test_a_gigaword_style_folder_imports_with_outlets_dates_and_problems(
+    store: Store, tmp_path: Path, parallel: bool
+) -> None:
+    folder = _folder(tmp_path)
+    report = import_paths(store, [folder])
+
+    docs = {r.source_path.removeprefix(str(folder) + "/"): r for r in store.documents()}
+    afp = docs["data/afp_arb/afp_arb_201703.gz#2"]
+    assert afp.outlet == "AFP" and afp.published is not None
+    assert afp.published.isoformat() == "2017-03-01"
+    assert afp.title == "الجعفري & الحريري في جنيف (2)"
+    assert afp.stem == "afp_arb_201703-2-AFP_ARB_20170301.0002"
+    assert store.texts([afp.id])[afp.id] == f"{JAAFARI}\n{HARIRI} (الخبر رقم 2)"
+    techreen = docs["Techreen_XML_cp1256.xml#1"]  # Windows-1256, told from the bytes
+    assert (techreen.outlet, techreen.title) == ("Tishreen", "موسكو تحذر")
+    assert store.texts([techreen.id])[techreen.id] == f"{KONASHENKOV}\n{HARIRI}"
+    assert docs["feed.xml#1"].published.isoformat() == "2017-03-01"  # type: ignore[union-attr]
+    # the cut file: both articles, and the cut reported
+    assert {"cut.sgml#1", "cut.sgml#2"} <= set(docs)
+    assert len(docs) == 3 + 1 + 1 + 2
+    skipped = {where.removeprefix(str(folder) + "/"): why for where, why in report.skipped}
+    assert skipped == {
+        "cut.sgml": "the file ends inside <DOC>: its last article is imported as far as it goes",
+        "empty.xml": skipped["empty.xml"],
+        "README": skipped["README"],
+    }
+    assert skipped["empty.xml"].startswith("no article found in the markup")
+    assert "no extension" in skipped["README"]
+    # searchable as any article: the headline's «&AMP;» and the wrapped line are text
+    found = {hit.row.id for hit in search(store, "مفاوضات السلام", limit=50)}
+    assert found == {d.id for d in docs.values() if JAAFARI in store.texts([d.id])[d.id]}
+    assert len(found) == 3 + 1 + 2  # not the one from Tishreen
+
+
+def test_a_large_tagged_file_is_read_in_pieces_with_its_record_numbers(
+    store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "afp_arb_201703.sgml"
+    path.write_text(_gigaword(40), encoding="utf-8")
+    monkeypatch.setattr(importing, "PIECE_BYTES", 3_000)  # about four records a piece
+    assert importing._piece_count(next(iter_sources([path], []))) > 5
+    report = import_paths(store, [path])
+
+    assert not report.skipped and len(report.imported) == 40
+    for doc in store.documents():  # named by its place in the whole file
+        n = int(doc.source_path.rsplit("#", 1)[1])
+        assert doc.title == f"الجعفري & الحريري في جنيف ({n})"
+        assert store.texts([doc.id])[doc.id].endswith(f"(الخبر رقم {n})")
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("<DOC>", "</DOC>", "<TEXT>", "</TEXT>", "<P>", "</P>", "<br/>", "<a b='c'>"),
+                *("</x>", "&AMP;", "&#1575;", "<![CDATA[<p>", "]]>", "<!--", "-->", "<", ">"),
+                *("\n", JAAFARI[:30], "الحريري", " "),
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+@settings(max_examples=300, deadline=None)
+def test_any_tag_soup_is_read_without_error(markup: str) -> None:
+    """Whatever a damaged file holds, reading it never fails: each record found has its
+    text field, and nothing of the file's own text is invented."""
+    fields = FieldMapping()
+    for record in markup_records(markup, fields).records:
+        key = fields.key_for("text", list(record))
+        assert key is not None
+        assert set("".join(str(record[key]).split())) <= set(markup) | set(html.unescape(markup))
