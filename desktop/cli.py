@@ -119,7 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser(
         "import",
         parents=[common],
-        help="import files (text, HTML, JSON, CSV, XML/SGML), folders, zip and gzip files",
+        help=(
+            "import files (text, HTML, JSON, CSV, XML/SGML), folders, zip and tar "
+            "archives, gzip, bzip2 and xz files"
+        ),
     )
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument("--outlet", help="set this outlet on every imported article")

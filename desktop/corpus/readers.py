@@ -74,13 +74,23 @@ def _decode(data: bytes) -> str:
         raise UnreadableFileError(str(exc)) from exc
 
 
-GZIP_EXT = ".gz"
+#: one file compressed: gzip, bzip2, xz
+COMPRESSED_EXTS = frozenset({".gz", ".bz2", ".xz"})
+#: tar archives, compressed or not
+TAR_EXTS = (".tar", ".tgz", ".tbz2", ".tbz", ".txz", ".tar.gz", ".tar.bz2", ".tar.xz")
+
+
+def is_tar(name: str) -> bool:
+    return name.lower().endswith(TAR_EXTS)
 
 
 def held_name(name: str) -> str:
-    """The name of the file a gzip file holds (``news.jsonl.gz``: ``news.jsonl``); any
-    other name as it is."""
-    return name[: -len(GZIP_EXT)] if name.lower().endswith(GZIP_EXT) else name
+    """The name of the file a compressed file holds (``news.jsonl.gz``: ``news.jsonl``);
+    any other name as it is."""
+    for ext in COMPRESSED_EXTS:
+        if name.lower().endswith(ext):
+            return name[: -len(ext)]
+    return name
 
 
 def _stem(name: str) -> str:

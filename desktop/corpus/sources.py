@@ -1,20 +1,28 @@
-"""Finding the files to import: paths, folders (recursive), ``.zip`` archives, and files
-compressed with gzip (``news.jsonl.gz``: the file it holds is read as a ``.jsonl``). A
-file whose name has no extension is told by what it holds when it is read.
+"""Finding the files to import: paths, folders (recursive), ``.zip`` and tar archives
+(``.tar``, ``.tar.gz``…), and files compressed with gzip, bzip2 or xz (``news.jsonl.gz``:
+the file it holds is read as a ``.jsonl``). A file whose name has no extension is told
+by what it holds when it is read.
 
-Archives are read in memory, never extracted, so a member named ``../evil.txt`` cannot
-write anywhere; such members are reported and skipped. Beside a plain-text or HTML file,
+Archives are read in memory (a compressed tar archive decompressed once into a temporary
+file), never extracted, so a member named ``../evil.txt`` cannot write anywhere; such
+members, and a tar archive's links, are reported and skipped. Beside a plain-text or HTML file,
 ``NAME.json`` is its metadata (a sidecar), and a folder's ``manifest.csv`` gives metadata
 (file, outlet, date, title, url) for the files in that folder.
 """
 
 from __future__ import annotations
 
+import bz2
 import csv
 import functools
+import gzip
 import io
 import json
+import lzma
 import os
+import shutil
+import tarfile
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Mapping
@@ -23,7 +31,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from desktop.corpus.decode import DecodeError, decode_bytes
-from desktop.corpus.readers import ARTICLE_EXTS, GZIP_EXT, HTML_EXTS, TEXT_EXTS, held_name
+from desktop.corpus.readers import (
+    ARTICLE_EXTS,
+    COMPRESSED_EXTS,
+    HTML_EXTS,
+    TEXT_EXTS,
+    held_name,
+    is_tar,
+)
 
 MANIFEST_NAME = "manifest.csv"
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
@@ -148,52 +163,76 @@ def _as_stream(read: Callable[[str], bytes], name: str) -> io.BytesIO:
     return io.BytesIO(read(name))
 
 
-def _gunzip(read: Callable[[], bytes]) -> bytes:
-    """The file a gzip file holds (its members one after the other, as ``cat a.gz b.gz``
-    makes), at most ``MAX_MEMBER_BYTES``: decompressing stops there, so a small file
-    that would inflate to gigabytes is refused without being inflated."""
+_KINDS = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz"}
+_Decompressor = Any  # zlib's, bz2's or lzma's: decompress, eof, unused_data
+_DECOMPRESS_ERRORS = (zlib.error, lzma.LZMAError, OSError, EOFError, ValueError)
+
+
+def _decompressor(ext: str) -> _Decompressor:
+    if ext == ".gz":
+        return zlib.decompressobj(wbits=31)  # gzip header and trailer
+    if ext == ".bz2":
+        return bz2.BZ2Decompressor()
+    return lzma.LZMADecompressor()
+
+
+def _output_pending(stream: _Decompressor) -> bool:
+    """Whether a stream stopped at the output limit with more to give."""
+    if isinstance(stream, bz2.BZ2Decompressor | lzma.LZMADecompressor):
+        return not stream.eof and not stream.needs_input
+    return bool(stream.unconsumed_tail)
+
+
+def _inflate(read: Callable[[], bytes], ext: str) -> bytes:
+    """The file a compressed file holds (its streams one after the other, as
+    ``cat a.gz b.gz`` makes), at most ``MAX_MEMBER_BYTES``: decompressing stops there,
+    so a small file that would inflate to gigabytes is refused without being inflated."""
     data = read()
+    kind = _KINDS[ext]
     out = bytearray()
     at = 0
     try:
         while True:
-            member = zlib.decompressobj(wbits=31)  # gzip header and trailer
-            out += member.decompress(data[at:], MAX_MEMBER_BYTES + 1 - len(out))
-            if len(out) > MAX_MEMBER_BYTES or member.unconsumed_tail:
+            stream = _decompressor(ext)
+            out += stream.decompress(data[at:], MAX_MEMBER_BYTES + 1 - len(out))
+            if len(out) > MAX_MEMBER_BYTES or _output_pending(stream):
                 raise OSError(f"too large once decompressed (over {MAX_MEMBER_BYTES} bytes)")
-            if not member.eof:
-                raise OSError("not a readable gzip file (it ends too early)")
-            at = len(data) - len(member.unused_data)
+            if not stream.eof:
+                raise OSError(f"not a readable {kind} file (it ends too early)")
+            at = len(data) - len(stream.unused_data)
             if not data[at:].strip(b"\0"):  # the end, or the zeros some tools pad with
                 return bytes(out)
-    except zlib.error as exc:
-        raise OSError(f"not a readable gzip file ({exc})") from exc
+    except _DECOMPRESS_ERRORS as exc:
+        if isinstance(exc, OSError) and str(exc).startswith(("too large", "not a readable")):
+            raise
+        raise OSError(f"not a readable {kind} file ({exc})") from exc
 
 
-def _gzip_source(
+def _compressed_source(
     name: str,
     read: Callable[[], bytes],
     size: int,
     meta: Mapping[str, Any] | None,
     problems: Problems,
 ) -> Iterator[Source]:
-    """A gzip file as the file it holds (``a.jsonl.gz`` as ``a.jsonl``); ``size``: the
-    size it holds, as far as known."""
-    ext = PurePosixPath(held_name(name)).suffix.lower()
-    if ext and ext not in ARTICLE_EXTS:  # without one, it is told by what it holds
-        problems.append((name, f"unsupported file type '{ext}' in a gzip file"))
+    """A compressed file as the file it holds (``a.jsonl.gz`` as ``a.jsonl``); ``size``:
+    the size it holds, as far as known."""
+    ext = PurePosixPath(name).suffix.lower()
+    held = PurePosixPath(held_name(name)).suffix.lower()
+    if held and held not in ARTICLE_EXTS:  # without one, it is told by what it holds
+        problems.append((name, f"unsupported file type '{held}' in a {_KINDS[ext]} file"))
         return
-    yield Source(name, ext, size, functools.partial(_gunzip, read), meta)
+    yield Source(name, held, size, functools.partial(_inflate, read, ext), meta)
 
 
-def _gzip_size(path: Path, compressed: int) -> int:
-    """About the size a gzip file holds, to count the pieces of the import's progress:
-    its last four bytes give the size of its last member (of all of it, for a file of
-    one member); a value no deflate stream can give (a broken file) is replaced by a
-    guess of four times the compressed size, as is one smaller than that guess (a last
-    member of several)."""
+def _held_size(path: Path, compressed: int) -> int:
+    """About the size a compressed file holds, to count the pieces of the import's
+    progress: a gzip file's last four bytes give the size of its last member (of all of
+    it, for a file of one member); a value no deflate stream can give (a broken file) is
+    replaced by a guess of four times the compressed size, as is one smaller than that
+    guess (a last member of several), and so is the size any other file holds."""
     guess = compressed * 4
-    if compressed < 20:
+    if compressed < 20 or path.suffix.lower() != ".gz":
         return guess
     with path.open("rb") as f:
         f.seek(-4, os.SEEK_END)
@@ -206,8 +245,62 @@ def _unsafe_member(name: str) -> bool:
     return n.startswith("/") or ".." in PurePosixPath(n).parts or (len(n) > 1 and n[1] == ":")
 
 
+def _member_sources(
+    label: str,
+    read: Callable[[], bytes],
+    opener: Callable[[], Any],
+    size: int,
+    meta: Mapping[str, Any] | None,
+    problems: Problems,
+    depth: int,
+) -> Iterator[Source]:
+    """What a file holds for the import, wherever it lives (a folder, an archive): an
+    archive's files, the file a compressed file holds, or itself. ``read`` gives its
+    bytes, ``opener`` a file object (for archives, read as they are needed)."""
+    name = PurePosixPath(label.replace("\\", "/").split("!")[-1]).name
+    ext = PurePosixPath(name).suffix.lower()
+    if ext == ".zip" or is_tar(name):
+        if depth > 2:
+            problems.append((label, "archive nested too deeply"))
+            return
+        archive = _zip_sources if ext == ".zip" else _tar_sources
+        yield from archive(label, opener, problems, depth)
+    elif ext in COMPRESSED_EXTS:
+        yield from _compressed_source(label, read, size, meta, problems)
+    elif ext and ext not in ARTICLE_EXTS:
+        problems.append((label, f"unsupported file type '{ext}'"))
+    else:
+        yield Source(label, ext, size, read, meta)
+
+
+def _archive_members(
+    path_label: str,
+    members: Mapping[str, int],
+    read: Callable[[str], bytes],
+    problems: Problems,
+    depth: int,
+) -> Iterator[Source]:
+    """The sources of an archive's members (name: size), their metadata read first."""
+
+    def label(name: str) -> str:
+        return f"{path_label}!{name}"
+
+    safe_read = _reported(read, label, problems)
+    articles, meta = _group_metadata(sorted(members), safe_read, label, problems)
+    for name in articles:
+        yield from _member_sources(
+            label(name),
+            functools.partial(read, name),
+            functools.partial(_as_stream, read, name),
+            members[name],
+            meta.get(name),
+            problems,
+            depth + 1,
+        )
+
+
 def _zip_sources(
-    path_label: str, opener: Callable[[], Any], problems: Problems, depth: int = 0
+    path_label: str, opener: Callable[[], Any], problems: Problems, depth: int = 1
 ) -> Iterator[Source]:
     try:
         zf = zipfile.ZipFile(opener())
@@ -238,37 +331,72 @@ def _zip_sources(
             # a damaged member (its checksum fails), a compression zipfile cannot read
             raise OSError(f"not readable in the archive ({exc})") from exc
 
-    def label(name: str) -> str:
-        return f"{path_label}!{name}"
+    sizes = {name: info.file_size for name, info in members.items()}
+    yield from _archive_members(path_label, sizes, read, problems, depth)
 
-    safe_read = _reported(read, label, problems)
-    articles, meta = _group_metadata(sorted(members), safe_read, label, problems)
-    for name in articles:
-        info = members[name]
-        ext = PurePosixPath(name).suffix.lower()
-        if ext == ".zip":
-            if depth >= 2:
-                problems.append((label(name), "archive nested too deeply"))
-                continue
-            yield from _zip_sources(
-                label(name), functools.partial(_as_stream, read, name), problems, depth + 1
-            )
+
+#: a compressed tar archive is decompressed once into a temporary file (in memory up to
+#: this size) so that its members, and their metadata, can be read in any order
+_TAR_SPOOL_BYTES = 64 * 1024 * 1024
+_TAR_MAGIC: tuple[tuple[bytes, Callable[[Any], Any]], ...] = (
+    (b"\x1f\x8b", lambda f: gzip.GzipFile(fileobj=f)),
+    (b"BZh", bz2.BZ2File),
+    (b"\xfd7zXZ\x00", lzma.LZMAFile),
+)
+
+
+def _seekable_tar(opener: Callable[[], Any]) -> Any:
+    """The archive as an uncompressed, seekable file: a compressed stream read
+    backwards would be decompressed again from its start for each member."""
+    raw = opener()
+    head = raw.read(6)
+    raw.seek(0)
+    for magic, kind in _TAR_MAGIC:
+        if head.startswith(magic):
+            # open while the archive's members are read: closed with it
+            spool = tempfile.SpooledTemporaryFile(max_size=_TAR_SPOOL_BYTES)  # noqa: SIM115
+            with kind(raw) as stream:
+                shutil.copyfileobj(stream, spool, 1024 * 1024)
+            raw.close()
+            spool.seek(0)
+            return spool
+    return raw
+
+
+def _tar_sources(
+    path_label: str, opener: Callable[[], Any], problems: Problems, depth: int = 1
+) -> Iterator[Source]:
+    try:
+        # open while its members are read, as a zip archive is
+        tf = tarfile.open(fileobj=_seekable_tar(opener), mode="r:")  # noqa: SIM115
+        infos = tf.getmembers()
+    except (tarfile.TarError, *_DECOMPRESS_ERRORS) as exc:
+        problems.append((path_label, f"not a readable tar archive: {exc}"))
+        return
+    members: dict[str, tarfile.TarInfo] = {}
+    for info in infos:
+        if info.isdir() or _is_junk(info.name):
             continue
-        if ext == GZIP_EXT:
-            yield from _gzip_source(
-                label(name),
-                functools.partial(read, name),
-                info.file_size * 4,  # as far as known without reading it
-                meta.get(name),
-                problems,
-            )
-            continue
-        if ext and ext not in ARTICLE_EXTS:
-            problems.append((label(name), f"unsupported file type '{ext}'"))
-            continue
-        yield Source(
-            label(name), ext, info.file_size, functools.partial(read, name), meta.get(name)
-        )
+        where = f"{path_label}!{info.name}"
+        if _unsafe_member(info.name):
+            problems.append((where, "unsafe path in archive (points outside it); skipped"))
+        elif not info.isfile():
+            problems.append((where, "a link or special file in the archive; skipped"))
+        elif info.size > MAX_MEMBER_BYTES:
+            problems.append((where, f"too large ({info.size} bytes)"))
+        else:
+            members[info.name.removeprefix("./")] = info
+
+    def read(name: str) -> bytes:
+        try:
+            f = tf.extractfile(members[name])
+            assert f is not None  # a regular file
+            return f.read()
+        except (tarfile.TarError, *_DECOMPRESS_ERRORS) as exc:
+            raise OSError(f"not readable in the archive ({exc})") from exc
+
+    sizes = {name: info.size for name, info in members.items()}
+    yield from _archive_members(path_label, sizes, read, problems, depth)
 
 
 def _folder_sources(root: Path, problems: Problems) -> Iterator[Source]:
@@ -296,24 +424,16 @@ def _folder_sources(root: Path, problems: Problems) -> Iterator[Source]:
 def _file_sources(
     path: Path, problems: Problems, meta: Mapping[str, Any] | None = None
 ) -> Iterator[Source]:
-    ext = path.suffix.lower()
-    if ext == ".zip":
-        yield from _zip_sources(str(path), lambda: path.open("rb"), problems)
-        return
-    if ext and ext not in ARTICLE_EXTS and ext != GZIP_EXT:
-        problems.append((str(path), f"unsupported file type '{ext}'"))
-        return
     try:
         size = path.stat().st_size
-        if ext == GZIP_EXT:
-            size = _gzip_size(path, size)
+        if path.suffix.lower() in COMPRESSED_EXTS and not is_tar(path.name):
+            size = _held_size(path, size)
     except OSError as exc:
         problems.append((str(path), f"cannot read: {exc.strerror or exc}"))
         return
-    if ext == GZIP_EXT:
-        yield from _gzip_source(str(path), path.read_bytes, size, meta, problems)
-        return
-    yield Source(str(path), ext, size, path.read_bytes, meta)
+    yield from _member_sources(
+        str(path), path.read_bytes, lambda: path.open("rb"), size, meta, problems, 1
+    )
 
 
 def _single_file_meta(path: Path, problems: Problems) -> dict[str, Any] | None:

@@ -333,7 +333,7 @@ def test_gzip_files_are_read_as_the_file_they_hold(
     jsonl.write_bytes(gzip.compress((tmp_path / "news.jsonl").read_bytes()))
     (folder / "note.txt.gz").write_bytes(gzip.compress(f"{JAAFARI} في جنيف".encode()))
     (folder / "broken.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00not gzip at all")
-    (folder / "old.tar.gz").write_bytes(gzip.compress(b"tar bytes"))
+    (folder / "old.doc.gz").write_bytes(gzip.compress(b"word processor bytes"))
     with zipfile.ZipFile(folder / "more.zip", "w") as zf:
         zf.writestr("inner/report.txt.gz", gzip.compress(f"{HARIRI} في أستانا".encode()))
     monkeypatch.setattr(importing, "PIECE_BYTES", 1_500)  # the .jsonl.gz in pieces
@@ -345,7 +345,7 @@ def test_gzip_files_are_read_as_the_file_they_hold(
     skipped = dict(report.skipped)
     assert skipped[f"{jsonl}#7"].startswith("malformed JSON line")  # its line in the whole
     assert "not a readable gzip file" in skipped[str(folder / "broken.jsonl.gz")]
-    assert "unsupported file type '.tar'" in skipped[str(folder / "old.tar.gz")]
+    assert "unsupported file type '.doc'" in skipped[str(folder / "old.doc.gz")]
     assert len(skipped) == 3
     names = {r.source_path for r in store.documents()}
     assert f"{jsonl}#8" in names and f"{folder / 'more.zip'}!inner/report.txt.gz" in names
@@ -552,3 +552,86 @@ def test_random_records_are_imported_or_reported(records: list[dict[str, object]
         pass
     else:
         assert len(jl.articles) + len(jl.problems) == len(records)
+
+
+@pytest.mark.parametrize("compression", ["", "gz", "bz2", "xz"])
+def test_tar_archives_are_read_in_place_with_their_metadata(
+    store: Store, tmp_path: Path, compression: str
+) -> None:
+    """Corpora are often shared as ``.tar.gz`` (or ``.tar.bz2``, ``.tar.xz``): members are
+    read in memory like a zip archive's, their sidecars are their metadata, an archive
+    inside is read too, and unsafe, linked or unreadable members are reported."""
+    import io
+    import tarfile
+    import zipfile
+
+    def add(tf: tarfile.TarFile, name: str, data: bytes) -> None:
+        info = tarfile.TarInfo(name)
+        info.size = len(data)
+        tf.addfile(info, io.BytesIO(data))
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("deep.txt", f"{KONASHENKOV} في موسكو")
+    record = {"title": "الحريري في أستانا", "text": f"{HARIRI} في أستانا"}
+    suffix = f".tar.{compression}" if compression else ".tar"
+    archive = tmp_path / f"corpus{suffix}"
+    with tarfile.open(archive, f"w:{compression}") as tf:
+        add(tf, "./syria/jaafari.txt", f"{JAAFARI} في جنيف".encode())
+        add(tf, "./syria/jaafari.json", '{"title": "الجعفري في جنيف", "outlet": "SANA"}'.encode())
+        add(tf, "./syria/news.jsonl", (json.dumps(record, ensure_ascii=False) + "\n").encode())
+        add(tf, "./syria/more.zip", inner.getvalue())
+        add(tf, "../evil.txt", "خارج الأرشيف".encode())
+        link = tarfile.TarInfo("./syria/link.txt")
+        link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        tf.addfile(link)
+    report = import_paths(store, [archive])
+
+    docs = {r.source_path.removeprefix(str(archive)): r for r in store.documents()}
+    assert set(docs) == {"!syria/jaafari.txt", "!syria/news.jsonl#1", "!syria/more.zip!deep.txt"}
+    jaafari = docs["!syria/jaafari.txt"]
+    assert (jaafari.title, jaafari.outlet) == ("الجعفري في جنيف", "SANA")
+    assert store.texts([jaafari.id])[jaafari.id] == f"{JAAFARI} في جنيف"
+    assert docs["!syria/news.jsonl#1"].title == "الحريري في أستانا"
+    reasons = dict(report.skipped)
+    assert "unsafe path" in reasons[f"{archive}!../evil.txt"]
+    assert "a link" in reasons[f"{archive}!./syria/link.txt"]
+    assert len(reasons) == 2
+
+
+def test_bzip2_and_xz_files_and_broken_archives(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bz2
+    import lzma
+
+    from desktop.corpus import sources
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "note.txt.bz2").write_bytes(bz2.compress(f"{JAAFARI} في جنيف".encode()))
+    lines = [
+        json.dumps({"title": f"خبر {i}", "text": f"{HARIRI} ({i})"}, ensure_ascii=False)
+        for i in range(3)
+    ]
+    # two xz streams one after the other, as ``cat a.xz b.xz`` makes
+    joined = lzma.compress((lines[0] + "\n").encode()) + lzma.compress(
+        ("\n".join(lines[1:]) + "\n").encode()
+    )
+    (folder / "news.jsonl.xz").write_bytes(joined)
+    whole = bz2.compress(f"{KONASHENKOV} في موسكو".encode() * 50)
+    (folder / "cut.txt.bz2").write_bytes(whole[: len(whole) // 2])
+    (folder / "bomb.txt.xz").write_bytes(lzma.compress(b" " * 3_000_000))
+    (folder / "bad.tgz").write_bytes(b"\x1f\x8b\x08\x00 not a tar at all")
+    (folder / "empty.tar").write_bytes(b"this is no tar either" * 40)
+    monkeypatch.setattr(sources, "MAX_MEMBER_BYTES", 1_000_000)
+    report = import_paths(store, [folder])
+
+    stored = sorted(store.texts([i for _, i in report.imported]).values())
+    assert stored == sorted([f"{HARIRI} ({i})" for i in range(3)] + [f"{JAAFARI} في جنيف"])
+    reasons = {Path(where).name: why for where, why in report.skipped}
+    assert "not a readable bzip2 file (it ends too early)" in reasons["cut.txt.bz2"]
+    assert "too large once decompressed" in reasons["bomb.txt.xz"]
+    assert reasons["bad.tgz"].startswith("not a readable tar archive")
+    assert reasons["empty.tar"].startswith("not a readable tar archive")
+    assert len(reasons) == 4
