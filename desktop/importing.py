@@ -38,6 +38,8 @@ from desktop.corpus.readers import (
     JSON_EXTS,
     JSONL_EXTS,
     MARKUP_EXTS,
+    SNIFF_BYTES,
+    UNSNIFFED,
     RawArticle,
     UnreadableFileError,
     csv_records,
@@ -204,12 +206,9 @@ def _load(source: Source) -> _Loaded | tuple[str, str]:
         data = source.load()
     except OSError as exc:
         return source.name, f"cannot read: {exc.strerror or exc}"
-    ext = source.ext or sniffed_ext(data)
+    ext = source.ext or sniffed_ext(data[:SNIFF_BYTES])
     if ext is None:
-        return source.name, (
-            "unsupported file type: its name has no extension, and it holds neither "
-            "tagged text (XML, SGML) nor JSON Lines"
-        )
+        return source.name, UNSNIFFED
     return _Loaded(source.name, ext, data, source.meta)
 
 
@@ -293,7 +292,8 @@ _SPLIT_EXTS = JSONL_EXTS | CSV_EXTS | JSON_EXTS | MARKUP_EXTS
 
 def _piece_count(source: Source) -> int:
     """About how many pieces :func:`_pieces` makes of a source (the progress unit)."""
-    if source.ext.lower() in _SPLIT_EXTS and source.size > PIECE_BYTES:
+    # a compressed file without an extension is told from what it holds when read
+    if source.ext.lower() in {*_SPLIT_EXTS, ""} and source.size > PIECE_BYTES:
         return -(-source.size // PIECE_BYTES)
     return 1
 
@@ -352,13 +352,29 @@ def _markup_pieces(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Loaded]:
     opening = re.compile(rb"<" + re.escape(name) + rb"[\s>/]")
     start, record = 0, 1
     while start < len(data):
-        cut = data.find(closing, start + PIECE_BYTES)
+        cut = _record_end(data, closing, start, start + PIECE_BYTES)
         end = len(data) if cut == -1 else cut + len(closing)
         if opening.search(data, end) is None:  # what follows holds no record: the end
             end = len(data)
         yield dataclasses.replace(loaded, data=data[start:end], first=record)
         record += len(opening.findall(data, start, end))
         start = end
+
+
+def _record_end(data: bytes, closing: bytes, start: int, at: int) -> int:
+    """Where the first closing tag of a record at or after ``at`` is, outside comments
+    and CDATA sections (which may hold one as text), or -1; ``start``: where the piece
+    begins, outside any."""
+    while (cut := data.find(closing, at)) != -1:
+        for opener, closer in ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>")):
+            if data.rfind(opener, start, cut) > data.rfind(closer, start, cut):  # inside
+                at = data.find(closer, cut)
+                break
+        else:
+            return cut
+        if at == -1:
+            return -1
+    return -1
 
 
 def _pool(sources: list[Source]) -> ProcessPoolExecutor | None:

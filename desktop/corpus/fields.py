@@ -13,6 +13,7 @@ FIELDS = ("title", "text", "outlet", "date", "url", "author", "id")
 DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "heading", "article_title", "العنوان", "عنوان"),
     "text": (
+        "content:encoded",  # a feed's whole article, beside its description
         "content",
         "text",
         "body",

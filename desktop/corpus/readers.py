@@ -329,7 +329,8 @@ def read_markup(name: str, data: bytes, fields: FieldMapping, first: int = 1) ->
             "no article found in the markup: no element holds a text field "
             f"({fields.describe('text')}) or paragraphs"
         )
-    result = records_result(name, enumerate(found.records, first), fields)
+    numbered = ((first + ordinal - 1, record) for ordinal, record in found.records)
+    result = records_result(name, numbered, fields)
     if found.cut_short:
         result.problems.append(
             (
@@ -341,14 +342,30 @@ def read_markup(name: str, data: bytes, fields: FieldMapping, first: int = 1) ->
     return result
 
 
-def sniffed_ext(data: bytes) -> str | None:
+#: how much of a file without an extension is read to tell what it holds
+SNIFF_BYTES = 65536
+UNSNIFFED = (
+    "unsupported file type: its name has no extension, and it holds neither tagged text "
+    "(XML, SGML, HTML) nor JSON"
+)
+
+
+def sniffed_ext(head: bytes) -> str | None:
     """The type of a file whose name has none (the Arabic Gigaword's ``afp_arb_200001``
-    or ``afp_arb_200001.gz``), from how it begins: markup or JSON Lines."""
-    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"<"):
+    or ``afp_arb_200001.gz``), from its first bytes: an XML declaration or a ``<DOC>``
+    is tagged text, an HTML page is one, a first line that is a JSON object is JSON
+    Lines, other JSON is JSON; anything else (a README, even one in HTML) is not read."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    lower = start[:64].lower()
+    if lower.startswith((b"<!doctype html", b"<html")):
+        return ".html"
+    if lower.startswith((b"<?xml", b"<doc ", b"<doc>")):
         return ".xml"
-    if head.startswith(b"{"):
-        return ".jsonl"
+    if start.startswith(b"{"):
+        first = start.split(b"\n", 1)[0].strip()
+        return ".jsonl" if first.endswith(b"}") else ".json"
+    if start.startswith(b"["):
+        return ".json"
     return None
 
 

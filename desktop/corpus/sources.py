@@ -35,9 +35,12 @@ from desktop.corpus.readers import (
     ARTICLE_EXTS,
     COMPRESSED_EXTS,
     HTML_EXTS,
+    SNIFF_BYTES,
     TEXT_EXTS,
+    UNSNIFFED,
     held_name,
     is_tar,
+    sniffed_ext,
 )
 
 MANIFEST_NAME = "manifest.csv"
@@ -269,6 +272,17 @@ def _member_sources(
         yield from _compressed_source(label, read, size, meta, problems)
     elif ext and ext not in ARTICLE_EXTS:
         problems.append((label, f"unsupported file type '{ext}'"))
+    elif not ext:  # told by its first bytes, without reading the rest
+        try:
+            with opener() as f:
+                held = sniffed_ext(f.read(SNIFF_BYTES))
+        except OSError as exc:
+            problems.append((label, f"cannot read: {exc.strerror or exc}"))
+            return
+        if held is None:
+            problems.append((label, UNSNIFFED))
+        else:
+            yield Source(label, held, size, read, meta)
     else:
         yield Source(label, ext, size, read, meta)
 
