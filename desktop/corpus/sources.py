@@ -248,6 +248,18 @@ def _unsafe_member(name: str) -> bool:
     return n.startswith("/") or ".." in PurePosixPath(n).parts or (len(n) > 1 and n[1] == ":")
 
 
+def _refused(name: str, size: int, kind: str | None) -> str | None:
+    """Why an archive's member is not read: its path points outside the archive, it is
+    of a kind not read (``kind``: the reason), or it is too large; None when it is read."""
+    if _unsafe_member(name):
+        return "unsafe path in archive (points outside it); skipped"
+    if kind:
+        return kind
+    if size > MAX_MEMBER_BYTES:
+        return f"too large ({size} bytes)"
+    return None
+
+
 def _member_sources(
     label: str,
     read: Callable[[], bytes],
@@ -326,17 +338,12 @@ def _zip_sources(
     for info in infos:
         if info.is_dir() or _is_junk(info.filename):
             continue
-        where = f"{path_label}!{info.filename}"
-        if _unsafe_member(info.filename):
-            problems.append((where, "unsafe path in archive (points outside it); skipped"))
-            continue
-        if info.flag_bits & 0x1:
-            problems.append((where, "encrypted archive member"))
-            continue
-        if info.file_size > MAX_MEMBER_BYTES:
-            problems.append((where, f"too large ({info.file_size} bytes)"))
-            continue
-        members[info.filename.replace("\\", "/")] = info
+        encrypted = "encrypted archive member" if info.flag_bits & 0x1 else None
+        why = _refused(info.filename, info.file_size, encrypted)
+        if why:
+            problems.append((f"{path_label}!{info.filename}", why))
+        else:
+            members[info.filename.replace("\\", "/")] = info
 
     def read(name: str) -> bytes:
         try:
@@ -391,13 +398,10 @@ def _tar_sources(
     for info in infos:
         if info.isdir() or _is_junk(info.name):
             continue
-        where = f"{path_label}!{info.name}"
-        if _unsafe_member(info.name):
-            problems.append((where, "unsafe path in archive (points outside it); skipped"))
-        elif not info.isfile():
-            problems.append((where, "a link or special file in the archive; skipped"))
-        elif info.size > MAX_MEMBER_BYTES:
-            problems.append((where, f"too large ({info.size} bytes)"))
+        link = None if info.isfile() else "a link or special file in the archive; skipped"
+        why = _refused(info.name, info.size, link)
+        if why:
+            problems.append((f"{path_label}!{info.name}", why))
         else:
             members[info.name.removeprefix("./")] = info
 
