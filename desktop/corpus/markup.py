@@ -250,17 +250,24 @@ def _record(el: _Element, fields: FieldMapping) -> dict[str, Any]:
     return record
 
 
+def _data(chunk: str) -> str:
+    """Text between tags, its entities read once; escaped HTML it held (``&lt;p&gt;``, as
+    an RSS description may) is read as HTML, its own entities with it."""
+    text = html.unescape(chunk)
+    return _html_text(text) if "<" in text else text
+
+
 def _scan(text: str) -> Iterator[tuple[str, re.Match[str] | None]]:
     """The text between tags (read: entities, HTML it may hold) and each tag, in order."""
     at = 0
     for m in _TAG_RE.finditer(text):
         if m.start() > at:
-            yield _html_text(html.unescape(text[at : m.start()])), None
+            yield _data(text[at : m.start()]), None
         at = m.end()
         if m.group(2) is not None:
             yield "", m
     if at < len(text):
-        yield _html_text(html.unescape(text[at:])), None
+        yield _data(text[at:]), None
 
 
 def markup_records(text: str, fields: FieldMapping) -> MarkupRecords:

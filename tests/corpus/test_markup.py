@@ -308,6 +308,10 @@ def _texts(markup: str) -> list[tuple[str | None, str]]:
             "جيري&lt;/p&gt;&lt;p&gt;فقرة&lt;/p&gt;</description></item></channel></rss>",
             [("خبر", "توم & جيري\nفقرة")],
         ),
+        (  # an entity in plain text is read once: «&amp;amp;» is the text «&amp;»
+            "<doc><title>AT&amp;T</title><p>شركة AT&amp;amp;T في النص</p></doc>",
+            [("AT&T", "شركة AT&amp;T في النص")],
+        ),
     ],
     ids=[
         "nested blocks",
@@ -318,6 +322,7 @@ def _texts(markup: str) -> list[tuple[str | None, str]]:
         "arabic names",
         "rss content",
         "escaped html",
+        "entities once",
     ],
 )
 def test_layouts_found_in_real_files(markup: str, expected: list[tuple[str | None, str]]) -> None:
