@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from desktop.corpus.fields import FieldMapping
 from desktop.corpus.markup import markup_records
-from desktop.corpus.outlets import OutletDirectory
+from desktop.corpus.outlets import OutletDirectory, OutletSignature
 from desktop.corpus.readers import (
     CSV_EXTS,
     JSON_EXTS,
@@ -133,8 +133,17 @@ def derive_title(text: str, outlets: OutletDirectory) -> str:
     return "(untitled)"
 
 
-def prepare(raw: RawArticle, outlets: OutletDirectory, options: ImportOptions) -> DocumentDraft:
-    """A record made ready for the store: outlet, date, title, structure, fingerprint."""
+def prepare(
+    raw: RawArticle,
+    outlets: OutletDirectory,
+    options: ImportOptions,
+    placed: OutletSignature | None = None,
+) -> DocumentDraft:
+    """A record made ready for the store: outlet, date, title, structure, fingerprint.
+
+    The outlet is the one chosen for the import, else the one the record names, else the
+    one of its web address, else ``placed`` (the outlet its folder or archive is named
+    after), else one its text signs with; an unknown site is named by its address."""
     text = raw.text.strip("\n")
     outlet_name = outlet_ar = outlet_key = None
     if options.outlet:
@@ -142,7 +151,7 @@ def prepare(raw: RawArticle, outlets: OutletDirectory, options: ImportOptions) -
     elif raw.outlet:
         outlet_name, outlet_ar, outlet_key = outlets.canonical(raw.outlet)
     else:
-        sig = (outlets.by_url(raw.url) if raw.url else None) or outlets.by_text(text)
+        sig = (outlets.by_url(raw.url) if raw.url else None) or placed or outlets.by_text(text)
         if sig:
             outlet_name, outlet_ar, outlet_key = sig.name, sig.name_ar, sig.key
         elif raw.url:
@@ -195,6 +204,8 @@ class _Loaded:
     #: the number in its file of the piece's first line (a piece of a JSON Lines file) or
     #: first record (of a tagged file)
     first: int = 1
+    #: its path from what was imported (``Source.place``)
+    place: str = ""
 
 
 def _load(source: Source) -> _Loaded | tuple[str, str]:
@@ -209,7 +220,7 @@ def _load(source: Source) -> _Loaded | tuple[str, str]:
     ext = source.ext or sniffed_ext(data[:SNIFF_BYTES])
     if ext is None:
         return source.name, UNSNIFFED
-    return _Loaded(source.name, ext, data, source.meta)
+    return _Loaded(source.name, ext, data, source.meta, place=source.place)
 
 
 @dataclass(frozen=True)
@@ -220,6 +231,7 @@ class _Records:
     name: str
     meta: Mapping[str, Any] | None
     records: list[tuple[int, Any]]
+    place: str = ""
 
 
 @dataclass(frozen=True)
@@ -260,7 +272,8 @@ def _prepare(
     articles = result.articles
     if loaded.meta:
         articles = [with_metadata(a, loaded.meta) for a in articles]
-    return [prepare(a, outlets, options) for a in articles], result.problems
+    placed = outlets.by_place(loaded.place) if loaded.place else None
+    return [prepare(a, outlets, options, placed) for a in articles], result.problems
 
 
 def _prepare_unit(
@@ -402,15 +415,15 @@ def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records |
             if isinstance(record, Mapping):
                 size += 2 * sum(len(v) for v in record.values() if isinstance(v, str))
             if size >= PIECE_BYTES:
-                yield _Records(loaded.name, loaded.meta, group)
+                yield _Records(loaded.name, loaded.meta, group, loaded.place)
                 group, size = [], 0
     except UnreadableFileError as exc:
         if group:
-            yield _Records(loaded.name, loaded.meta, group)
+            yield _Records(loaded.name, loaded.meta, group, loaded.place)
         yield loaded.name, str(exc)
         return
     if group:
-        yield _Records(loaded.name, loaded.meta, group)
+        yield _Records(loaded.name, loaded.meta, group, loaded.place)
 
 
 def _units(
@@ -443,7 +456,7 @@ def _units(
         pieces = _pieces(loaded, fields)
         current = next(pieces, None)
         if current is None:  # a large JSON or CSV file without a record
-            current = _Records(source.name, source.meta, [])
+            current = _Records(source.name, source.meta, [], source.place)
         for following in pieces:
             yield number, False, current
             current = following

@@ -36,6 +36,21 @@ def _fold(name: str) -> str:
     return " ".join(normalize(name).casefold().split())
 
 
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_JOINERS_RE = re.compile(r"[\s_\-]+")
+#: what a folder or archive's name ends with that is not part of the name
+_PLACE_SUFFIX_RE = re.compile(
+    r"\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz|txt|text|html?|jsonl?|ndjson|csv|tsv|xml|sgml?)$",
+    re.IGNORECASE,
+)
+
+
+def _compact(name: str) -> str:
+    """A Latin name as folders and ids write it: «Al Khaleej», «al-khaleej» and
+    «AlKhaleej» are all «alkhaleej»."""
+    return _JOINERS_RE.sub("", name.casefold())
+
+
 def load_signatures(path: Path | None = None) -> list[OutletSignature]:
     out = []
     for rec in read_tsv(path or resource("outlets.tsv")):
@@ -59,10 +74,15 @@ class OutletDirectory:
     def __init__(self, signatures: list[OutletSignature]) -> None:
         self.signatures = signatures
         self._by_alias: dict[str, OutletSignature] = {}
+        #: Latin names, keys and aliases written without spaces, hyphens or underscores
+        self._by_latin: dict[str, OutletSignature] = {}
         for sig in signatures:
             for alias in (sig.name, sig.name_ar or "", *sig.aliases):
                 if alias:
                     self._by_alias.setdefault(_fold(alias), sig)
+            for alias in (sig.key, sig.name, *sig.aliases):
+                if alias and not _ARABIC_RE.search(alias):
+                    self._by_latin.setdefault(_compact(alias), sig)
 
     @classmethod
     @cache
@@ -72,10 +92,27 @@ class OutletDirectory:
     def by_name(self, name: str) -> OutletSignature | None:
         """The known outlet a metadata value names (an alias, a name or a domain)."""
         folded = _fold(name)
-        sig = self._by_alias.get(folded)
+        sig = self._by_alias.get(folded) or self._by_latin.get(_compact(name))
         if sig is None and ("." in name or "/" in name):
             sig = self.by_url(name if "://" in name else f"https://{name}")
         return sig
+
+    def by_place(self, place: str) -> OutletSignature | None:
+        """The known outlet a file's place names: ``place`` is its path from the folder
+        or archive imported (``AlArabiya.zip!AlArabiya/Politics/1.txt``), and the
+        nearest of its folders, archives or its own name that is an outlet's Latin
+        name, key or alias says which (SANAD ships each outlet as an archive named after
+        it, the Arabic Gigaword each agency as a folder). Arabic names are not taken
+        from paths: a folder named «الرأي» or «الخليج» is more likely a section."""
+        for part in reversed(re.split(r"[/\\!]", place)):
+            name = _PLACE_SUFFIX_RE.sub("", _PLACE_SUFFIX_RE.sub("", part))
+            if name and not _ARABIC_RE.search(name):
+                sig = self._by_latin.get(_compact(name))
+                if sig is None and "." in name:  # a site's name: alarabiya.net
+                    sig = self.by_url(f"https://{name}")
+                if sig is not None:
+                    return sig
+        return None
 
     def by_url(self, url: str) -> OutletSignature | None:
         try:

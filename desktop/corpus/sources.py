@@ -58,6 +58,9 @@ class Source:
     load: Callable[[], bytes]
     #: metadata from a sidecar ``NAME.json`` or the folder's manifest row
     meta: Mapping[str, Any] | None = None
+    #: its path from the folder or file imported, that one's own name first
+    #: (``corpus/AlArabiya.zip!AlArabiya/Politics/1.txt``): what its place can tell
+    place: str = ""
 
 
 Problems = list[tuple[str, str]]
@@ -473,8 +476,14 @@ def iter_sources(paths: list[Path], problems: Problems) -> Iterator[Source]:
     """Every importable file under ``paths``, in a stable order; problems are appended."""
     for path in paths:
         if path.is_dir():
-            yield from _folder_sources(path, problems)
+            found = _folder_sources(path, problems)
         elif path.is_file():
-            yield from _file_sources(path, problems, _single_file_meta(path, problems))
+            found = _file_sources(path, problems, _single_file_meta(path, problems))
         else:
             problems.append((str(path), "no such file or folder"))
+            continue
+        prefix = str(path)
+        for source in found:
+            inner = source.name.removeprefix(prefix)
+            source.place = path.name + inner if inner != source.name else source.name
+            yield source

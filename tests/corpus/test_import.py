@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from desktop import importing
 from desktop.corpus import decode
 from desktop.corpus.fields import FieldMapping
+from desktop.corpus.outlets import OutletDirectory
 from desktop.corpus.readers import UnreadableFileError, read_csv, read_json, read_jsonl, reader_for
 from desktop.corpus.sources import iter_sources
 from desktop.importing import ImportOptions, import_paths
@@ -162,6 +163,78 @@ def test_outlet_and_date_fall_back_to_the_url(store: Store, tmp_path: Path) -> N
         "الحريري": ("example-news.org", "2017-07-11"),
         "الجعفري": ("Al Jazeera", "2017-07-10"),
     }
+
+
+def test_outlet_from_the_archive_or_folder_named_after_it(
+    store: Store, tmp_path: Path, parallel: bool
+) -> None:
+    # as SANAD ships its outlets: one archive each, a folder per section, a text per article
+    corpus = tmp_path / "sanad"
+    corpus.mkdir()
+    for outlet, text in (("AlArabiya", HARIRI), ("Akhbarona", JAAFARI)):
+        with zipfile.ZipFile(corpus / f"{outlet}.zip", "w") as z:
+            z.writestr(f"{outlet}/Politics/1.txt", text)
+    # the Arabic Gigaword: a folder per agency
+    (corpus / "afp_arb").mkdir()
+    (corpus / "afp_arb" / "k.txt").write_text(KONASHENKOV, encoding="utf-8")
+    import_paths(store, [corpus])
+    got = {r.source_path.split("sanad")[1]: r.outlet for r in store.documents()}
+    assert got == {
+        "/AlArabiya.zip!AlArabiya/Politics/1.txt": "Al Arabiya",
+        "/Akhbarona.zip!Akhbarona/Politics/1.txt": "Akhbarona",
+        "/afp_arb/k.txt": "AFP",
+    }
+
+
+def test_folder_names_give_way_to_what_an_article_says_and_section_names_give_no_outlet(
+    store: Store, tmp_path: Path
+) -> None:
+    root = tmp_path / "aljazeera"  # above what is imported: not the corpus's own name
+    corpus = root / "corpus"
+    (corpus / "الرأي").mkdir(parents=True)  # a section in Arabic, not the daily Alrai
+    (corpus / "الرأي" / "a.txt").write_text(HARIRI, encoding="utf-8")
+    (corpus / "Politics").mkdir()
+    (corpus / "Politics" / "b.txt").write_text(KONASHENKOV, encoding="utf-8")
+    sana = corpus / "Sky-News-Arabia"
+    sana.mkdir()
+    (sana / "rows.jsonl").write_text(
+        json.dumps({"text": JAAFARI, "source": "عنب بلدي"}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"text": "الجعفري: " + HARIRI, "url": "https://www.aljazeera.net/x"})
+        + "\n"
+        + json.dumps({"text": "الجعفري: " + KONASHENKOV})
+        + "\n",
+        encoding="utf-8",
+    )
+    import_paths(store, [corpus])
+    got = {r.source_path.split("corpus")[1]: r.outlet for r in store.documents()}
+    assert got == {
+        "/الرأي/a.txt": None,
+        "/Politics/b.txt": None,
+        "/Sky-News-Arabia/rows.jsonl#1": "Enab Baladi",  # the record names its outlet
+        "/Sky-News-Arabia/rows.jsonl#2": "Al Jazeera",  # its address
+        "/Sky-News-Arabia/rows.jsonl#3": "Sky News Arabia",  # its folder
+    }
+
+
+def test_outlet_names_as_datasets_write_them() -> None:
+    outlets = OutletDirectory.default()
+    # SaudiNewsNet's source ids, and Latin names run together as in folder names
+    named = {
+        n: (s.name if (s := outlets.by_name(n)) else None)
+        for n in ("aawsat", "was", "okaz", "AlKhaleej", "al_khaleej", "alarabiya.net", "alwatan")
+    }
+    assert named == {
+        "aawsat": "Asharq Al-Awsat",
+        "was": "Saudi Press Agency",
+        "okaz": "Okaz",
+        "AlKhaleej": "Al Khaleej",
+        "al_khaleej": "Al Khaleej",
+        "alarabiya.net": "Al Arabiya",
+        "alwatan": None,  # a dozen dailies are called Al-Watan
+    }
+    assert outlets.by_name("الجزيرة").name == "Al Jazeera"  # type: ignore[union-attr]
+    assert outlets.by_name("صحيفة الجزيرة").name == "Al-Jazirah (Saudi Arabia)"  # type: ignore[union-attr]
 
 
 def test_sidecar_and_manifest_metadata(store: Store, tmp_path: Path) -> None:
