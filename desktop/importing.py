@@ -49,6 +49,7 @@ from desktop.corpus.readers import (
     reader_for,
     records_result,
     sniffed_ext,
+    unsupported,
     with_metadata,
 )
 from desktop.corpus.sources import Source, iter_sources
@@ -212,7 +213,7 @@ def _load(source: Source) -> _Loaded | tuple[str, str]:
     """The file's bytes, or (name, problem); a file whose name has no extension is told
     by what it holds."""
     if source.ext and reader_for(source.ext) is None:
-        return source.name, f"unsupported file type '{source.ext}'"
+        return source.name, unsupported(source.ext)
     try:
         data = source.load()
     except OSError as exc:

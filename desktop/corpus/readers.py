@@ -342,6 +342,35 @@ def read_markup(name: str, data: bytes, fields: FieldMapping, first: int = 1) ->
     return result
 
 
+_AS_TABLE = (
+    'save the table as JSON Lines or CSV (a Hugging Face dataset: dataset.to_json("corpus.jsonl"))'
+)
+_AS_ARCHIVE = "extract it and import the folder, or pack it again as .zip or .tar.gz"
+_AS_TEXT = "save it as plain text (.txt) or a web page (.html)"
+#: what to do with kinds of file often met among corpora that are not read
+_ADVICE = {
+    ".parquet": _AS_TABLE,
+    ".arrow": _AS_TABLE,
+    ".feather": _AS_TABLE,
+    ".rar": _AS_ARCHIVE,
+    ".7z": _AS_ARCHIVE,
+    ".pdf": _AS_TEXT,
+    ".doc": _AS_TEXT,
+    ".docx": _AS_TEXT,
+    ".odt": _AS_TEXT,
+    ".rtf": _AS_TEXT,
+    ".xls": "save the sheet as CSV (UTF-8)",
+    ".xlsx": "save the sheet as CSV (UTF-8)",
+    ".ods": "save the sheet as CSV (UTF-8)",
+}
+
+
+def unsupported(ext: str) -> str:
+    """Why a file of type ``ext`` is skipped, and what to do about it when that is known."""
+    advice = _ADVICE.get(ext.lower())
+    return f"unsupported file type '{ext}'" + (f": {advice}" if advice else "")
+
+
 #: how much of a file without an extension is read to tell what it holds
 SNIFF_BYTES = 65536
 UNSNIFFED = (

@@ -41,6 +41,7 @@ from desktop.corpus.readers import (
     held_name,
     is_tar,
     sniffed_ext,
+    unsupported,
 )
 
 MANIFEST_NAME = "manifest.csv"
@@ -226,7 +227,7 @@ def _compressed_source(
     ext = PurePosixPath(name).suffix.lower()
     held = PurePosixPath(held_name(name)).suffix.lower()
     if held and held not in ARTICLE_EXTS:  # without one, it is told by what it holds
-        problems.append((name, f"unsupported file type '{held}' in a {_KINDS[ext]} file"))
+        problems.append((name, f"{unsupported(held)} (in a {_KINDS[ext]} file)"))
         return
     yield Source(name, held, size, functools.partial(_inflate, read, ext), meta)
 
@@ -286,7 +287,7 @@ def _member_sources(
     elif ext in COMPRESSED_EXTS:
         yield from _compressed_source(label, read, size, meta, problems)
     elif ext and ext not in ARTICLE_EXTS:
-        problems.append((label, f"unsupported file type '{ext}'"))
+        problems.append((label, unsupported(ext)))
     elif not ext:  # told by its first bytes, without reading the rest
         try:
             with opener() as f:

@@ -165,6 +165,26 @@ def test_outlet_and_date_fall_back_to_the_url(store: Store, tmp_path: Path) -> N
     }
 
 
+def test_kinds_of_file_datasets_ship_that_are_not_read_say_what_to_do(
+    store: Store, tmp_path: Path
+) -> None:
+    folder = tmp_path / "dataset"
+    folder.mkdir()
+    (folder / "train-00000-of-00001.parquet").write_bytes(b"PAR1" + bytes(64) + b"PAR1")
+    (folder / "Alittihad.rar").write_bytes(b"Rar!\x1a\x07\x00" + bytes(32))
+    (folder / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    (folder / "a.txt").write_text(HARIRI, encoding="utf-8")
+    with zipfile.ZipFile(folder / "sheets.zip", "w") as z:
+        z.writestr("sheet.xlsx", b"PK\x03\x04")
+    report = import_paths(store, [folder])
+    assert len(report.imported) == 1
+    reasons = _reasons(report)
+    assert "as JSON Lines or CSV" in reasons["train-00000-of-00001.parquet"]
+    assert "extract it and import the folder" in reasons["Alittihad.rar"]
+    assert "save it as plain text" in reasons["report.pdf"]
+    assert reasons["sheets.zip!sheet.xlsx"].endswith("save the sheet as CSV (UTF-8)")
+
+
 def test_outlet_from_the_archive_or_folder_named_after_it(
     store: Store, tmp_path: Path, parallel: bool
 ) -> None:
