@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import io
 import multiprocessing as mp
 import re
 import time
@@ -27,7 +28,7 @@ from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from desktop.corpus.fields import FieldMapping
@@ -320,59 +321,101 @@ def _splits(loaded: _Loaded) -> bool:
 def _pieces(
     loaded: _Loaded, fields: FieldMapping
 ) -> Iterator[_Loaded | _Records | tuple[str, str]]:
-    """A large JSON Lines file in pieces cut after a line end (a record is one line, so
-    each stays whole; UTF-16 is left whole: its line ends are not single bytes), a large
-    tagged file after a record's closing tag, a large CSV or JSON file in groups of
-    records, any other file as it is."""
-    data = loaded.data
+    """A large JSON Lines or tagged file in pieces (:func:`_cut`), a large CSV or JSON
+    file in groups of records, any other file as it is."""
     ext = loaded.ext.lower()
     if not _splits(loaded):
         yield loaded
-        return
-    if ext in MARKUP_EXTS:
-        yield from _markup_pieces(loaded, fields)
-        return
-    if ext not in JSONL_EXTS:
+    elif ext in MARKUP_EXTS or ext in JSONL_EXTS:
+        yield from _cut(io.BytesIO(loaded.data), dataclasses.replace(loaded, data=b""), fields)
+    else:
         yield from _record_groups(loaded, fields)
-        return
-    if b"\x00" in data[:4096]:  # UTF-16 or UTF-32
-        yield loaded
-        return
-    start, line = 0, 1
-    while start < len(data):
-        cut = data.find(b"\n", start + PIECE_BYTES)
-        end = len(data) if cut == -1 else cut + 1
-        yield dataclasses.replace(loaded, data=data[start:end], first=line)
-        line += data.count(b"\n", start, end)
-        start = end
+
+
+def _streamed(source: Source) -> bool:
+    """Whether a file is read a piece at a time: a JSON Lines or tagged file larger than
+    a piece that can be read from its start without reading it whole."""
+    return (
+        source.open is not None
+        and source.size > PIECE_BYTES
+        and source.ext.lower() in JSONL_EXTS | MARKUP_EXTS
+    )
+
+
+def _streamed_pieces(source: Source, fields: FieldMapping) -> Iterator[_Loaded | tuple[str, str]]:
+    """:func:`_cut` of a file read as it goes."""
+    assert source.open is not None
+    base = _Loaded(source.name, source.ext, b"", source.meta, place=source.place)
+    try:
+        with source.open() as stream:
+            yield from _cut(stream, base, fields)
+    except OSError as exc:  # opening or closing it
+        yield source.name, f"cannot read: {exc.strerror or exc}"
 
 
 #: how much of a large tagged file is read to learn the tag of its records
 _MARKUP_SAMPLE = 1_000_000
 
 
-def _markup_pieces(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Loaded]:
-    """A large tagged file in pieces cut after the closing tag of a record (learnt from
-    the file's first records; a file whose records it does not find is left whole),
-    each piece knowing the number of its first record."""
-    data = loaded.data
-    sample = data[:_MARKUP_SAMPLE].decode("utf-8", "ignore")  # tags are ASCII or UTF-8
-    tag = markup_records(sample, fields).record_tag
-    if tag is None or b"\x00" in data[:4096]:
-        yield loaded
+def _cut(
+    stream: BinaryIO, base: _Loaded, fields: FieldMapping
+) -> Iterator[_Loaded | tuple[str, str]]:
+    """A JSON Lines or tagged file read from ``stream`` in pieces of about
+    ``PIECE_BYTES``, never held whole: JSON Lines cut after a line end (a record is one
+    line, so each stays whole), tagged text after the closing tag of a record (learnt
+    from the file's first records), each piece knowing the number in the file of its
+    first line or record. UTF-16, and a tagged file whose records are not found, are
+    left whole. A read that fails ends the file with its problem, after what was read."""
+    pending: _Loaded | None = None
+    try:
+        buf = stream.read(2 * PIECE_BYTES)
+        eof = len(buf) < 2 * PIECE_BYTES
+        closing = opening = None
+        if base.ext.lower() in MARKUP_EXTS:
+            # tags are ASCII or UTF-8
+            tag = markup_records(buf[:_MARKUP_SAMPLE].decode("utf-8", "ignore"), fields).record_tag
+            if tag is not None:
+                name = tag.encode("utf-8")
+                closing = b"</" + name + b">"
+                opening = re.compile(rb"<" + re.escape(name) + rb"[\s>/]")
+        if b"\x00" in buf[:4096] or (opening is None and base.ext.lower() in MARKUP_EXTS):
+            yield dataclasses.replace(base, data=buf + stream.read())
+            return
+        number = 1
+        while buf:
+            if not eof and len(buf) < 2 * PIECE_BYTES:  # a piece and what follows in hand
+                more = stream.read(PIECE_BYTES)
+                eof = not more
+                buf += more
+                continue
+            if closing is None:
+                cut = buf.find(b"\n", PIECE_BYTES)
+                end = -1 if cut == -1 else cut + 1
+            else:
+                cut = _record_end(buf, closing, 0, PIECE_BYTES)
+                end = -1 if cut == -1 else cut + len(closing)
+            if end == -1 and not eof:  # a record longer than a piece: read on
+                more = stream.read(PIECE_BYTES)
+                eof = not more
+                buf += more
+                continue
+            piece, buf = (buf, b"") if end == -1 else (buf[:end], buf[end:])
+            last = eof and not buf
+            if pending is not None and last and opening and opening.search(piece) is None:
+                # what follows the last record (a closing root tag) goes with it
+                yield dataclasses.replace(pending, data=pending.data + piece)
+                return
+            if pending is not None:
+                yield pending
+            pending = dataclasses.replace(base, data=piece, first=number)
+            number += len(opening.findall(piece)) if opening else piece.count(b"\n")
+    except OSError as exc:
+        if pending is not None:
+            yield pending
+        yield base.name, f"cannot read: {exc.strerror or exc}"
         return
-    name = tag.encode("utf-8")
-    closing = b"</" + name + b">"
-    opening = re.compile(rb"<" + re.escape(name) + rb"[\s>/]")
-    start, record = 0, 1
-    while start < len(data):
-        cut = _record_end(data, closing, start, start + PIECE_BYTES)
-        end = len(data) if cut == -1 else cut + len(closing)
-        if opening.search(data, end) is None:  # what follows holds no record: the end
-            end = len(data)
-        yield dataclasses.replace(loaded, data=data[start:end], first=record)
-        record += len(opening.findall(data, start, end))
-        start = end
+    if pending is not None:
+        yield pending
 
 
 def _record_end(data: bytes, closing: bytes, start: int, at: int) -> int:
@@ -436,7 +479,8 @@ def _units(
     group: list[_Loaded] = []
     size = first = 0
     for number, source in enumerate(sources):
-        loaded = _load(source)
+        streamed = _streamed(source)
+        loaded = None if streamed else _load(source)
         # judged by what was read: a compressed file's size is known only then
         small = isinstance(loaded, _Loaded) and not _splits(loaded)
         if group and (not small or size >= GROUP_BYTES or len(group) >= GROUP_FILES):
@@ -451,10 +495,15 @@ def _units(
         if group:  # a file that could not be read comes after the files before it
             yield first, True, _Group(group)
             group, size = [], 0
-        if not isinstance(loaded, _Loaded):
+        pieces: Iterator[_Loaded | _Records | tuple[str, str]]
+        if streamed:
+            pieces = _streamed_pieces(source, fields)
+        elif isinstance(loaded, _Loaded):
+            pieces = _pieces(loaded, fields)
+        else:
+            assert loaded is not None
             yield number, True, loaded
             continue
-        pieces = _pieces(loaded, fields)
         current = next(pieces, None)
         if current is None:  # a large JSON or CSV file without a record
             current = _Records(source.name, source.meta, [], source.place)

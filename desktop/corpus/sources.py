@@ -28,7 +28,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 
 from desktop.corpus.decode import DecodeError, decode_bytes
 from desktop.corpus.readers import (
@@ -59,6 +59,9 @@ class Source:
     load: Callable[[], bytes]
     #: metadata from a sidecar ``NAME.json`` or the folder's manifest row
     meta: Mapping[str, Any] | None = None
+    #: a file object reading it from the start, where that costs no more than ``load``
+    #: (a large file is then read a piece at a time, never whole)
+    open: Callable[[], BinaryIO] | None = None
     #: its path from the folder or file imported, that one's own name first
     #: (``corpus/AlArabiya.zip!AlArabiya/Politics/1.txt``): what its place can tell
     place: str = ""
@@ -298,9 +301,9 @@ def _member_sources(
         if held is None:
             problems.append((label, UNSNIFFED))
         else:
-            yield Source(label, held, size, read, meta)
+            yield Source(label, held, size, read, meta, opener)
     else:
-        yield Source(label, ext, size, read, meta)
+        yield Source(label, ext, size, read, meta, opener)
 
 
 def _archive_members(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -360,6 +362,48 @@ def _big_jsonl(path: Path, n: int, bad_line: int) -> list[str]:
     return texts
 
 
+def _never_read_whole(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    read_bytes = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        assert self != path, "a large file was read whole"
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+
+
+class _FailingFile(io.BufferedReader):
+    """A file whose reads fail once ``limit`` bytes have been read (a disk error)."""
+
+    limit = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        if self.tell() >= self.limit:
+            raise OSError(5, "Input/output error")
+        return super().read(size)
+
+
+def test_a_large_file_that_cannot_be_read_to_its_end_keeps_what_was_read(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "corpus.jsonl"
+    texts = _big_jsonl(path, 60, bad_line=0)
+    monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
+    _FailingFile.limit = 5_000
+    opened = Path.open
+
+    def failing(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self != path:
+            return opened(self, *args, **kwargs)
+        return _FailingFile(opened(self, "rb", buffering=0))
+
+    monkeypatch.setattr(Path, "open", failing)
+    report = import_paths(store, [path])
+    kept = sorted(store.texts([i for _, i in report.imported]).values())
+    assert 0 < len(kept) < len(texts) and set(kept) < set(texts)
+    assert report.skipped == [(str(path), "cannot read: Input/output error")]
+
+
 def test_a_large_json_lines_file_is_read_in_pieces_with_its_line_numbers(
     store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -367,6 +411,7 @@ def test_a_large_json_lines_file_is_read_in_pieces_with_its_line_numbers(
     texts = _big_jsonl(path, 60, bad_line=47)
     monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)  # about 6 lines a piece
     assert importing._piece_count(next(iter_sources([path], []))) > 5
+    _never_read_whole(monkeypatch, path)
     progress = _CountingProgress()
     report = import_paths(store, [path], progress=progress)
 
