@@ -118,7 +118,8 @@ def as_text(value: Any) -> str | None:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, Mapping):
-        for key in ("name", "title", "text", "value", "url", "id"):
+        # "rendered": a WordPress export's {"rendered": "<p>…"}
+        for key in ("name", "title", "text", "rendered", "value", "url", "id"):
             if key in value:
                 return as_text(value[key])
         return None

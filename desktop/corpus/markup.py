@@ -115,7 +115,7 @@ def _without_comments(text: str) -> str:
     return "".join(out)
 
 
-def _html_text(text: str) -> str:
+def html_text(text: str) -> str:
     """Text that may hold HTML: its tags, comments, scripts and styles gone (a paragraph
     or line ending as a line end), its entities read."""
     if "<" in text:
@@ -164,7 +164,7 @@ def _flatten(text: str) -> str:
             continue
         out.append(text[at:i])
         if opener == "<![CDATA[":
-            out.append(html.escape(_html_text(text[i + len(opener) : j]), quote=False))
+            out.append(html.escape(html_text(text[i + len(opener) : j]), quote=False))
         at = j + len(closes[opener])
     out.append(text[at:])
     return "".join(out)
@@ -254,7 +254,7 @@ def _data(chunk: str) -> str:
     """Text between tags, its entities read once; escaped HTML it held (``&lt;p&gt;``, as
     an RSS description may) is read as HTML, its own entities with it."""
     text = html.unescape(chunk)
-    return _html_text(text) if "<" in text else text
+    return html_text(text) if "<" in text else text
 
 
 def _scan(text: str) -> Iterator[tuple[str, re.Match[str] | None]]:

@@ -7,8 +7,10 @@ a bad record inside an otherwise good file as a problem without dropping the oth
 from __future__ import annotations
 
 import csv
+import html
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
@@ -17,7 +19,7 @@ from typing import Any
 from desktop.corpus.decode import DecodeError, decode_bytes, decode_in_slices
 from desktop.corpus.fields import FieldMapping, as_text
 from desktop.corpus.html_reader import extract_article
-from desktop.corpus.markup import markup_records
+from desktop.corpus.markup import html_text, markup_records
 
 TEXT_EXTS = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
@@ -40,6 +42,7 @@ _WRAPPERS = (
     "news",
     "entries",
     "rows",
+    "hits",
 )
 
 
@@ -124,15 +127,48 @@ def read_html(name: str, data: bytes) -> FileResult:
     )
 
 
+#: markup of a web page in a field: a scraper or a CMS export keeps it
+_HTML_IN_FIELD_RE = re.compile(
+    r"<(?:p|br|div|span|a|strong|em|b|i|u|h[1-6]|ul|ol|li|blockquote|figure|figcaption|img"
+    r"|table|tr|td|section|article|iframe|script|style)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
+_ENTITY_RE = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.IGNORECASE)
+
+
+def _field_text(text: str) -> str:
+    """A field's text without the web page's markup it may hold (paragraphs as line
+    ends) and with its entities read («&#8220;» as «“»)."""
+    if _HTML_IN_FIELD_RE.search(text):
+        lines = (line.strip() for line in html_text(text).split("\n"))
+        return _BLANK_LINES_RE.sub("\n\n", "\n".join(lines))
+    if _ENTITY_RE.search(text):
+        return html.unescape(text)
+    return text
+
+
 def record_to_article(
-    record: Mapping[str, Any], fields: FieldMapping, source: str, stem: str
+    record: Mapping[str, Any],
+    fields: FieldMapping,
+    source: str,
+    stem: str,
+    *,
+    markup: bool = True,
 ) -> RawArticle | str:
-    """An article, or the reason the record has none."""
+    """An article, or the reason the record has none. ``markup``: whether the text and
+    title may hold HTML and entities to read (not when a tagged file has read them)."""
     keys = [str(k) for k in record]
     text_key = fields.key_for("text", keys)
+    if text_key is None or isinstance(record[text_key], Mapping):
+        record = _nested_record(record, fields) or record
+        keys = [str(k) for k in record]
+        text_key = fields.key_for("text", keys)
     if text_key is None:
         return f"no text field (looked for {fields.describe('text')})"
     text = as_text(record.get(text_key))
+    if text and markup:
+        text = _field_text(text)
     if not text or not text.strip():
         return f"empty text in field '{text_key}'"
 
@@ -143,6 +179,8 @@ def record_to_article(
     ident = get("id")
     author = get("author")
     title = get("title")
+    if title and markup:
+        title = _field_text(title)
     return RawArticle(
         text=text.replace("\r\n", "\n").replace("\r", "\n"),
         source=source,
@@ -155,10 +193,38 @@ def record_to_article(
     )
 
 
+def _nested_record(record: Mapping[str, Any], fields: FieldMapping) -> dict[str, Any] | None:
+    """A record whose article is an object inside it (Elasticsearch's ``_source``,
+    ``{"article": {...}, "meta": {...}}``) as one flat record: that object's fields,
+    then the record's own values, then those of the objects beside it."""
+    holder = next(
+        (
+            v
+            for v in record.values()
+            if isinstance(v, Mapping) and fields.key_for("text", [str(k) for k in v])
+        ),
+        None,
+    )
+    if holder is None:
+        return None
+    flat: dict[str, Any] = {}
+    for value in record.values():
+        if isinstance(value, Mapping) and value is not holder:
+            flat.update(value)
+    flat.update((k, v) for k, v in record.items() if not isinstance(v, Mapping))
+    flat.update(holder)
+    return flat
+
+
 def records_result(
-    name: str, records: Iterable[tuple[int | str, Any]], fields: FieldMapping
+    name: str,
+    records: Iterable[tuple[int | str, Any]],
+    fields: FieldMapping,
+    *,
+    markup: bool = True,
 ) -> FileResult:
-    """The articles of numbered records (a record with no article is a problem)."""
+    """The articles of numbered records (a record with no article is a problem);
+    ``markup`` as for :func:`record_to_article`."""
     result = FileResult()
     stem = _stem(name)
     for number, record in records:
@@ -166,12 +232,27 @@ def records_result(
         if not isinstance(record, Mapping):
             result.problems.append((where, "record is not an object"))
             continue
-        art = record_to_article(record, fields, where, f"{stem}-{number}")
+        art = record_to_article(record, fields, where, f"{stem}-{number}", markup=markup)
         if isinstance(art, str):
             result.problems.append((where, art))
         else:
             result.articles.append(art)
     return result
+
+
+def _wrapped(obj: Mapping[str, Any], depth: int) -> list[Any] | None:
+    """The list of records an object wraps under a usual key, looked for ``depth``
+    objects down as well (``{"articles": {"results": [...]}}``, ``{"response": {"docs":
+    [...]}}``, ``{"hits": {"hits": [...]}}``)."""
+    for key in _WRAPPERS:
+        for k, v in obj.items():
+            if str(k).lower() == key and isinstance(v, list):
+                return v
+    if depth:
+        for v in obj.values():
+            if isinstance(v, Mapping) and (found := _wrapped(v, depth - 1)) is not None:
+                return found
+    return None
 
 
 def _unwrap(obj: Any, fields: FieldMapping) -> list[Any]:
@@ -180,11 +261,8 @@ def _unwrap(obj: Any, fields: FieldMapping) -> list[Any]:
     if isinstance(obj, Mapping):
         if fields.key_for("text", [str(k) for k in obj]) is not None:
             return [obj]
-        for key in _WRAPPERS:
-            for k, v in obj.items():
-                if str(k).lower() == key and isinstance(v, list):
-                    return v
-        return [obj]
+        found = _wrapped(obj, 2)
+        return [obj] if found is None else found
     raise UnreadableFileError("JSON holds neither an object nor an array of objects")
 
 
@@ -330,7 +408,7 @@ def read_markup(name: str, data: bytes, fields: FieldMapping, first: int = 1) ->
             f"({fields.describe('text')}) or paragraphs"
         )
     numbered = ((first + ordinal - 1, record) for ordinal, record in found.records)
-    result = records_result(name, numbered, fields)
+    result = records_result(name, numbered, fields, markup=False)  # read by the scan
     if found.cut_short:
         result.problems.append(
             (

@@ -259,6 +259,85 @@ def test_outlet_names_as_datasets_write_them() -> None:
     assert outlets.by_name("صحيفة الجزيرة").name == "Al-Jazirah (Saudi Arabia)"  # type: ignore[union-attr]
 
 
+def test_json_as_news_apis_search_engines_and_cms_export_it(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    exports = {
+        # a news API's results wrapped two levels down, the outlet an object
+        "api.json": {
+            "articles": {
+                "results": [
+                    {
+                        "body": JAAFARI,
+                        "dateTime": "2017-07-10T09:00:00Z",
+                        "source": {"uri": "alarabiya.net", "title": "Al Arabiya"},
+                    }
+                ],
+                "totalResults": 1,
+            }
+        },
+        # an Elasticsearch dump: each article under _source
+        "es.json": {
+            "took": 3,
+            "hits": {
+                "hits": [
+                    {
+                        "_id": "a1",
+                        "_source": {"content": HARIRI, "site": "sana.sy", "date": "2017-07-11"},
+                    }
+                ]
+            },
+        },
+        # a record made of objects: the article beside its metadata
+        "nested.json": [
+            {
+                "article": {"text": KONASHENKOV, "headline": "كوناشنكوف"},
+                "meta": {"source": "عنب بلدي", "date": "2017-07-12"},
+            }
+        ],
+        # a WordPress export: {"rendered": ...} holding the page's HTML and entities
+        "posts.json": [
+            {
+                "id": 7,
+                "date": "2017-07-13T10:00:00",
+                "link": "https://www.enabbaladi.net/archives/7",
+                "title": {"rendered": "الجعفري &#8211; جنيف"},
+                "content": {
+                    "rendered": f"<p>{JAAFARI}</p>\n<p>قال &#8220;لا&#8221;.</p>\n"
+                    "<script>var a = 1;</script>",
+                    "protected": False,
+                },
+            }
+        ],
+    }
+    for name, obj in exports.items():
+        (folder / name).write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
+    report = import_paths(store, [folder])
+    assert not report.skipped
+    got = {
+        Path(r.source_path.split("#")[0]).stem: (r.outlet, str(r.published), r.title)
+        for r in store.documents()
+    }
+    assert got["api"][:2] == ("Al Arabiya", "2017-07-10")
+    assert got["es"][:2] == ("SANA", "2017-07-11")
+    assert got["nested"] == ("Enab Baladi", "2017-07-12", "كوناشنكوف")
+    assert got["posts"] == ("Enab Baladi", "2017-07-13", "الجعفري – جنيف")
+    posts = next(r for r in store.documents() if "posts" in r.source_path)
+    assert store.texts([posts.id])[posts.id] == f"{JAAFARI}\n\nقال “لا”."
+
+
+def test_html_in_a_csv_field_is_read_as_paragraphs(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "scraped.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["title", "body"])
+        writer.writerow(["خبر", f'<div class="entry"><p>{HARIRI}</p><p>{KONASHENKOV}</p></div>'])
+        writer.writerow(["أ &amp; ب", "نص بلا وسوم: 3 < 4 و 5 > 2"])  # no markup: as it is
+    import_paths(store, [path])
+    texts = {r.title: store.texts([r.id])[r.id] for r in store.documents()}
+    assert texts == {"خبر": f"{HARIRI}\n\n{KONASHENKOV}", "أ & ب": "نص بلا وسوم: 3 < 4 و 5 > 2"}
+
+
 def test_sidecar_and_manifest_metadata(store: Store, tmp_path: Path) -> None:
     tmp_path = tmp_path / "meta"
     tmp_path.mkdir()
