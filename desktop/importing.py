@@ -368,43 +368,56 @@ def _cut(
     left whole. A read that fails ends the file with its problem, after what was read."""
     pending: _Loaded | None = None
     try:
-        buf = stream.read(2 * PIECE_BYTES)
-        eof = len(buf) < 2 * PIECE_BYTES
+        # a bytearray: a record longer than a piece is read onto it, not copied again
+        markup = base.ext.lower() in MARKUP_EXTS
+        first = max(2 * PIECE_BYTES, _MARKUP_SAMPLE if markup else 0)
+        buf = bytearray()
+        eof = False  # only an empty read says the file has ended
+        while not eof and len(buf) < first:
+            more = stream.read(first - len(buf))
+            eof = not more
+            buf += more
         closing = opening = None
-        if base.ext.lower() in MARKUP_EXTS:
-            # tags are ASCII or UTF-8
-            tag = markup_records(buf[:_MARKUP_SAMPLE].decode("utf-8", "ignore"), fields).record_tag
+        if markup:
+            sample = bytes(buf[:_MARKUP_SAMPLE]).decode("utf-8", "ignore")  # tags: ASCII/UTF-8
+            tag = markup_records(sample, fields).record_tag
             if tag is not None:
                 name = tag.encode("utf-8")
                 closing = b"</" + name + b">"
                 opening = re.compile(rb"<" + re.escape(name) + rb"[\s>/]")
-        if b"\x00" in buf[:4096] or (opening is None and base.ext.lower() in MARKUP_EXTS):
-            yield dataclasses.replace(base, data=buf + stream.read())
+        if b"\x00" in buf[:4096] or (opening is None and markup):
+            yield dataclasses.replace(base, data=bytes(buf) + stream.read())
             return
+        marker = closing or b"\n"
         number = 1
-        while buf:
+        searched = PIECE_BYTES  # where the search for the end of the piece goes on from
+        while buf or not eof:
             if not eof and len(buf) < 2 * PIECE_BYTES:  # a piece and what follows in hand
                 more = stream.read(PIECE_BYTES)
                 eof = not more
                 buf += more
                 continue
             if closing is None:
-                cut = buf.find(b"\n", PIECE_BYTES)
-                end = -1 if cut == -1 else cut + 1
+                cut = buf.find(b"\n", searched)
             else:
-                cut = _record_end(buf, closing, 0, PIECE_BYTES)
-                end = -1 if cut == -1 else cut + len(closing)
-            if end == -1 and not eof:  # a record longer than a piece: read on
-                more = stream.read(PIECE_BYTES)
+                cut = _record_end(buf, closing, 0, searched)
+            if cut == -1 and not eof:  # a record longer than a piece: read on, twice as
+                # much each time (the buffer is then copied a few times, not once a piece)
+                searched = max(PIECE_BYTES, len(buf) - len(marker) + 1)
+                more = stream.read(max(PIECE_BYTES, len(buf)))
                 eof = not more
                 buf += more
                 continue
-            piece, buf = (buf, b"") if end == -1 else (buf[:end], buf[end:])
-            last = eof and not buf
-            if pending is not None and last and opening and opening.search(piece) is None:
-                # what follows the last record (a closing root tag) goes with it
-                yield dataclasses.replace(pending, data=pending.data + piece)
-                return
+            end = len(buf) if cut == -1 else cut + len(marker)
+            with memoryview(buf) as view:
+                piece = bytes(view[:end])  # copied once
+            del buf[:end]
+            searched = PIECE_BYTES
+            if pending is not None and opening and opening.search(piece) is None:
+                # no record opens in it (what follows the last record, a stray closing
+                # tag): it goes with the piece before
+                pending = dataclasses.replace(pending, data=pending.data + piece)
+                continue
             if pending is not None:
                 yield pending
             pending = dataclasses.replace(base, data=piece, first=number)
@@ -418,7 +431,7 @@ def _cut(
         yield pending
 
 
-def _record_end(data: bytes, closing: bytes, start: int, at: int) -> int:
+def _record_end(data: bytes | bytearray, closing: bytes, start: int, at: int) -> int:
     """Where the first closing tag of a record at or after ``at`` is, outside comments
     and CDATA sections (which may hold one as text), or -1; ``start``: where the piece
     begins, outside any."""

@@ -45,6 +45,9 @@ _PLACE_SUFFIX_RE = re.compile(
 )
 
 
+_ONE_ARTICLE_RE = re.compile(r"\.(?:txt|text|html?)$", re.IGNORECASE)
+
+
 def _compact(name: str) -> str:
     """A Latin name as folders and ids write it: «Al Khaleej», «al-khaleej» and
     «AlKhaleej» are all «alkhaleej»."""
@@ -76,13 +79,19 @@ class OutletDirectory:
         self._by_alias: dict[str, OutletSignature] = {}
         #: Latin names, keys and aliases written without spaces, hyphens or underscores
         self._by_latin: dict[str, OutletSignature] = {}
+        #: the same for paths, without the short aliases (AA, ann, was): a folder so
+        #: named is more likely something else
+        self._by_place: dict[str, OutletSignature] = {}
         for sig in signatures:
             for alias in (sig.name, sig.name_ar or "", *sig.aliases):
                 if alias:
                     self._by_alias.setdefault(_fold(alias), sig)
             for alias in (sig.key, sig.name, *sig.aliases):
                 if alias and not _ARABIC_RE.search(alias):
-                    self._by_latin.setdefault(_compact(alias), sig)
+                    compact = _compact(alias)
+                    self._by_latin.setdefault(compact, sig)
+                    if alias in (sig.key, sig.name) or len(compact) >= 4:
+                        self._by_place.setdefault(compact, sig)
 
     @classmethod
     @cache
@@ -103,11 +112,16 @@ class OutletDirectory:
         nearest of its folders, archives or its own name that is an outlet's Latin
         name, key or alias says which (SANAD ships each outlet as an archive named after
         it, the Arabic Gigaword each agency as a folder). Arabic names are not taken
-        from paths: a folder named «الرأي» or «الخليج» is more likely a section."""
-        for part in reversed(re.split(r"[/\\!]", place)):
+        from paths: a folder named «الرأي» or «الخليج» is more likely a section. The
+        name of a file of one article (text, a web page) is the article's, not its
+        outlet's."""
+        parts = re.split(r"[/\\!]", place)
+        if _ONE_ARTICLE_RE.search(parts[-1]):
+            parts.pop()
+        for part in reversed(parts):
             name = _PLACE_SUFFIX_RE.sub("", _PLACE_SUFFIX_RE.sub("", part))
             if name and not _ARABIC_RE.search(name):
-                sig = self._by_latin.get(_compact(name))
+                sig = self._by_place.get(_compact(name))
                 if sig is None and "." in name:  # a site's name: alarabiya.net
                     sig = self.by_url(f"https://{name}")
                 if sig is not None:

@@ -432,6 +432,7 @@ _ADVICE = {
     ".feather": _AS_TABLE,
     ".rar": _AS_ARCHIVE,
     ".7z": _AS_ARCHIVE,
+    ".zst": "decompress it (zstd -d), or compress it again as .gz or .xz",
     ".pdf": _AS_TEXT,
     ".doc": _AS_TEXT,
     ".docx": _AS_TEXT,

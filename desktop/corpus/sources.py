@@ -486,8 +486,9 @@ def iter_sources(paths: list[Path], problems: Problems) -> Iterator[Source]:
         else:
             problems.append((str(path), "no such file or folder"))
             continue
-        prefix = str(path)
+        # a folder given as «.» is named by what it is; its files' names start without it
+        own, prefix = path.resolve().name, str(path)
         for source in found:
-            inner = source.name.removeprefix(prefix)
-            source.place = path.name + inner if inner != source.name else source.name
+            inner = "/" + source.name if prefix == "." else source.name.removeprefix(prefix)
+            source.place = own + inner if inner != source.name else source.name
             yield source

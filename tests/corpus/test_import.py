@@ -228,15 +228,33 @@ def test_folder_names_give_way_to_what_an_article_says_and_section_names_give_no
         + "\n",
         encoding="utf-8",
     )
+    # a short alias (Anadolu's AA) names no folder: the dateline says SANA
+    (corpus / "AA").mkdir()
+    (corpus / "AA" / "c.txt").write_text(f"{HARIRI}\nجنيف- سانا", encoding="utf-8")
+    # a file of one article is named after it, not its outlet
+    (corpus / "Politics" / "aljazeera.txt").write_text(f"{JAAFARI} 2", encoding="utf-8")
     import_paths(store, [corpus])
     got = {r.source_path.split("corpus")[1]: r.outlet for r in store.documents()}
     assert got == {
         "/الرأي/a.txt": None,
         "/Politics/b.txt": None,
+        "/Politics/aljazeera.txt": None,
+        "/AA/c.txt": "SANA",
         "/Sky-News-Arabia/rows.jsonl#1": "Enab Baladi",  # the record names its outlet
         "/Sky-News-Arabia/rows.jsonl#2": "Al Jazeera",  # its address
         "/Sky-News-Arabia/rows.jsonl#3": "Sky News Arabia",  # its folder
     }
+
+
+def test_a_folder_imported_as_dot_still_names_its_outlet(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "afp_arb"
+    folder.mkdir()
+    (folder / "k.txt").write_text(KONASHENKOV, encoding="utf-8")
+    monkeypatch.chdir(folder)
+    import_paths(store, [Path(".")])
+    assert [r.outlet for r in store.documents()] == ["AFP"]
 
 
 def test_outlet_names_as_datasets_write_them() -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import html
+import io
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -362,3 +365,67 @@ def test_damaged_files_are_read_whole(damage: str) -> None:
     found = markup_records(markup, FieldMapping())
     numbers = [record["id"][-4:] for _n, record in found.records]
     assert numbers[0] == "0001" and "0002" in numbers
+
+
+class _Trickle(io.RawIOBase):
+    """A stream that gives at most ``most`` bytes a read, as a pipe may."""
+
+    def __init__(self, data: bytes, most: int) -> None:
+        self.data, self.at, self.most = data, 0, most
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        out = self.data[self.at : self.at + min(len(buffer), self.most)]
+        buffer[: len(out)] = out
+        self.at += len(out)
+        return len(out)
+
+
+def _records_file(lengths: list[int], jsonl: bool, tail: str) -> bytes:
+    if jsonl:
+        lines = [json.dumps({"text": "ن" * n}, ensure_ascii=False) for n in lengths]
+        return ("\n".join(lines) + tail).encode("utf-8")
+    # a closing tag in a comment and in CDATA, where cuts are looked for, ends no record
+    parts = [
+        f"<doc><text>{'ن' * n}<!-- </doc> --><![CDATA[</doc>]]></text></doc>\n" for n in lengths
+    ]
+    return ("<root>\n" + "".join(parts) + tail).encode("utf-8")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lengths=st.lists(st.integers(0, 600), min_size=1, max_size=25),
+    jsonl=st.booleans(),
+    tail=st.sampled_from(["", "\n", "</root>\n", "\n\n"]),
+    piece=st.integers(16, 1500),
+    most=st.sampled_from([None, 1, 7, 700]),
+)
+def test_a_file_cut_in_pieces_loses_and_repeats_nothing(
+    lengths: list[int], jsonl: bool, tail: str, piece: int, most: int | None
+) -> None:
+    raw = _records_file(lengths, jsonl, tail)
+    ext = ".jsonl" if jsonl else ".xml"
+    stream = io.BytesIO(raw) if most is None else _Trickle(raw, most)
+    saved = importing.PIECE_BYTES, importing._MARKUP_SAMPLE
+    # a cut can fall anywhere, on a read's end too; the first read is the larger of two
+    # pieces and the sample the record tag is learnt from
+    importing.PIECE_BYTES, importing._MARKUP_SAMPLE = piece, 64
+    try:
+        base = importing._Loaded("f" + ext, ext, b"", None)
+        pieces = list(importing._cut(stream, base, FieldMapping()))  # type: ignore[arg-type]
+    finally:
+        importing.PIECE_BYTES, importing._MARKUP_SAMPLE = saved
+    assert all(isinstance(p, importing._Loaded) for p in pieces)
+    assert b"".join(p.data for p in pieces) == raw  # type: ignore[union-attr]
+    counted = 1
+    for p in pieces:
+        assert p.first == counted  # type: ignore[union-attr]
+        if jsonl:
+            counted += p.data.count(b"\n")  # type: ignore[union-attr]
+        else:  # each piece holds whole records, at least one
+            assert p.data.count(b"<doc>") == p.data.count(b"</text></doc>") >= 1  # type: ignore[union-attr]
+            counted += p.data.count(b"<doc>")  # type: ignore[union-attr]
+    if len(raw) > 2 * piece + 600 * 2 + 100:  # long enough to be cut
+        assert len(pieces) > 1
