@@ -367,16 +367,21 @@ def _cut(
     first line or record. UTF-16, and a tagged file whose records are not found, are
     left whole. A read that fails ends the file with its problem, after what was read."""
     pending: _Loaded | None = None
+    # a bytearray: a record longer than a piece is read onto it, not copied again
+    buf = bytearray()
+
+    def ended(size: int) -> bool:
+        """Read up to ``size`` bytes onto the buffer; only an empty read ends the file."""
+        more = stream.read(size)
+        buf.extend(more)
+        return not more
+
     try:
-        # a bytearray: a record longer than a piece is read onto it, not copied again
         markup = base.ext.lower() in MARKUP_EXTS
         first = max(2 * PIECE_BYTES, _MARKUP_SAMPLE if markup else 0)
-        buf = bytearray()
-        eof = False  # only an empty read says the file has ended
+        eof = False
         while not eof and len(buf) < first:
-            more = stream.read(first - len(buf))
-            eof = not more
-            buf += more
+            eof = ended(first - len(buf))
         closing = opening = None
         if markup:
             sample = bytes(buf[:_MARKUP_SAMPLE]).decode("utf-8", "ignore")  # tags: ASCII/UTF-8
@@ -393,9 +398,7 @@ def _cut(
         searched = PIECE_BYTES  # where the search for the end of the piece goes on from
         while buf or not eof:
             if not eof and len(buf) < 2 * PIECE_BYTES:  # a piece and what follows in hand
-                more = stream.read(PIECE_BYTES)
-                eof = not more
-                buf += more
+                eof = ended(PIECE_BYTES)
                 continue
             if closing is None:
                 cut = buf.find(b"\n", searched)
@@ -404,9 +407,7 @@ def _cut(
             if cut == -1 and not eof:  # a record longer than a piece: read on, twice as
                 # much each time (the buffer is then copied a few times, not once a piece)
                 searched = max(PIECE_BYTES, len(buf) - len(marker) + 1)
-                more = stream.read(max(PIECE_BYTES, len(buf)))
-                eof = not more
-                buf += more
+                eof = ended(max(PIECE_BYTES, len(buf)))
                 continue
             end = len(buf) if cut == -1 else cut + len(marker)
             with memoryview(buf) as view:

@@ -43,8 +43,7 @@ _PLACE_SUFFIX_RE = re.compile(
     r"\.(?:zip|tar|tgz|tbz2?|txz|gz|bz2|xz|txt|text|html?|jsonl?|ndjson|csv|tsv|xml|sgml?)$",
     re.IGNORECASE,
 )
-
-
+#: a file of one article: its name is the article's
 _ONE_ARTICLE_RE = re.compile(r"\.(?:txt|text|html?)$", re.IGNORECASE)
 
 
