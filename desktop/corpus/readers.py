@@ -43,6 +43,7 @@ _WRAPPERS = (
     "entries",
     "rows",
     "hits",
+    "values",
 )
 
 
@@ -255,14 +256,68 @@ def _wrapped(obj: Mapping[str, Any], depth: int) -> list[Any] | None:
     return None
 
 
+def _columns(obj: Mapping[str, Any], fields: FieldMapping) -> list[Any] | None:
+    """The records of an object holding a table column by column (pandas's ``to_json()``
+    by default: ``{"title": {"0": …, "1": …}, "text": {"0": …, "1": …}}``, or a column of
+    values each: ``{"title": […], "text": […]}``), or None if it is not one."""
+    key = fields.key_for("text", [str(k) for k in obj])
+    if key is None or len(obj) < 2 or not isinstance(obj[key], (Mapping, list)):
+        return None
+    columns = list(obj.values())
+    if all(isinstance(c, list) for c in columns):
+        if len({len(c) for c in columns}) != 1:
+            return None
+        return [dict(zip(obj, row, strict=True)) for row in zip(*columns, strict=True)]
+    if all(isinstance(c, Mapping) for c in columns):
+        rows = list(columns[0])
+        if any(set(c) != set(rows) for c in columns):
+            return None
+        return [{name: column[row] for name, column in obj.items()} for row in rows]
+    return None
+
+
+def _keyed(obj: Mapping[str, Any], fields: FieldMapping) -> list[Any] | None:
+    """The records of an object holding one a key (pandas's ``orient="index"``, a
+    database dump keyed by id), or None if it is not one."""
+    values = list(obj.values())
+    if len(values) < 2 or not all(isinstance(v, Mapping) for v in values):
+        return None
+    if any(fields.key_for("text", [str(k) for k in v]) is None for v in values):
+        return None
+    return values
+
+
+def _rows(rows: list[Any], columns: Any, fields: FieldMapping) -> list[Any]:
+    """Records given as arrays of values as objects, named by ``columns`` (pandas's
+    ``orient="split"``) or else by a first row of names (a spreadsheet's values)."""
+    if not rows or not all(isinstance(r, list) for r in rows):
+        return rows
+    if not isinstance(columns, list):
+        head = rows[0]
+        if not all(isinstance(c, str) for c in head) or fields.key_for("text", head) is None:
+            raise UnreadableFileError(
+                "records are arrays of values without field names: save them as objects "
+                "(pandas: orient='records' or lines=True) or as CSV with a header row"
+            )
+        columns, rows = head, rows[1:]
+    names = [str(c) for c in columns]
+    return [dict(zip(names, row, strict=False)) for row in rows]
+
+
 def _unwrap(obj: Any, fields: FieldMapping) -> list[Any]:
     if isinstance(obj, list):
-        return obj
+        return _rows(obj, None, fields)
     if isinstance(obj, Mapping):
+        if (table := _columns(obj, fields)) is not None:
+            return table
         if fields.key_for("text", [str(k) for k in obj]) is not None:
             return [obj]
+        if (keyed := _keyed(obj, fields)) is not None:
+            return keyed
         found = _wrapped(obj, 2)
-        return [obj] if found is None else found
+        if found is None:
+            return [obj]
+        return _rows(found, obj.get("columns"), fields)
     raise UnreadableFileError("JSON holds neither an object nor an array of objects")
 
 

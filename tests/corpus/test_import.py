@@ -277,6 +277,47 @@ def test_outlet_names_as_datasets_write_them() -> None:
     assert outlets.by_name("صحيفة الجزيرة").name == "Al-Jazirah (Saudi Arabia)"  # type: ignore[union-attr]
 
 
+def test_json_as_pandas_writes_it(tmp_path: Path) -> None:
+    """A table saved by pandas's ``to_json`` in each of its layouts (by default column by
+    column) is read as its rows; rows of bare values, with no names, are refused with
+    advice."""
+    rows = [
+        {"title": "الجعفري", "text": JAAFARI, "date": "2017-07-10", "source": "sana.sy"},
+        {"title": "الحريري", "text": HARIRI, "date": "2017-07-11", "source": "enabbaladi.net"},
+        {"title": "كوناشنكوف", "text": KONASHENKOV, "date": "2017-07-12", "source": "aawsat"},
+    ]
+    names = list(rows[0])
+    layouts = {
+        "columns": {k: {str(i): r[k] for i, r in enumerate(rows)} for k in names},
+        "index": {f"a{i}": r for i, r in enumerate(rows)},
+        "split": {"columns": names, "index": [0, 1, 2], "data": [list(r.values()) for r in rows]},
+        "lists": {k: [r[k] for r in rows] for k in names},
+        "sheet": {"range": "A1:D4", "values": [names, *(list(r.values()) for r in rows)]},
+        "values": [list(r.values()) for r in rows],
+    }
+    got = {}
+    for name, obj in layouts.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
+        store = Store.open(tmp_path / f"{name}.db")
+        try:
+            report = import_paths(store, [path])
+            docs = [(r.title, r.outlet, str(r.published)) for r in store.documents()]
+            got[name] = (docs, [why for _, why in report.skipped])
+        finally:
+            store.close()
+    read = [
+        ("الجعفري", "SANA", "2017-07-10"),
+        ("الحريري", "Enab Baladi", "2017-07-11"),
+        ("كوناشنكوف", "Asharq Al-Awsat", "2017-07-12"),
+    ]
+    refused = (
+        "records are arrays of values without field names: save them as objects "
+        "(pandas: orient='records' or lines=True) or as CSV with a header row"
+    )
+    assert got == {name: (read, []) for name in layouts} | {"values": ([], [refused])}
+
+
 def test_json_as_news_apis_search_engines_and_cms_export_it(store: Store, tmp_path: Path) -> None:
     folder = tmp_path / "exports"
     folder.mkdir()
