@@ -101,10 +101,23 @@ def _stem(name: str) -> str:
     return PurePosixPath(held_name(PurePosixPath(name.replace("\\", "/").split("!")[-1]).name)).stem
 
 
-def read_plain(name: str, data: bytes) -> FileResult:
+def _is_table(text: str, fields: FieldMapping) -> bool:
+    """Whether a text file is a table, one record a line: a spreadsheet saved as "Unicode
+    text" is one, tab-separated under a row of short column names, one of them the text's."""
+    head = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r").split("\t")
+    return (
+        len(head) > 1
+        and all(0 < len(cell.strip()) <= 40 for cell in head)
+        and fields.key_for("text", [cell.strip() for cell in head]) is not None
+    )
+
+
+def read_plain(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     text = _decode(data)
     if not text.strip():
         raise UnreadableFileError("empty file")
+    if _is_table(text, fields):
+        return records_result(name, csv_records(name, data, fields, tabs=True), fields)
     return FileResult([RawArticle(text=text, source=name, stem=_stem(name))])
 
 
@@ -408,21 +421,23 @@ def _lines(text: str) -> Iterator[str]:
         yield text[start:]
 
 
-def csv_records(name: str, data: bytes, fields: FieldMapping) -> Iterator[tuple[int, Any]]:
+def csv_records(
+    name: str, data: bytes, fields: FieldMapping, *, tabs: bool = False
+) -> Iterator[tuple[int, Any]]:
     """The numbered rows of a CSV file as mappings, read as they are asked for; a file
     without a header or a text column is refused at once, a malformed row ends the
-    iteration with :class:`UnreadableFileError`."""
+    iteration with :class:`UnreadableFileError`. ``tabs``: known to be tab-separated."""
     try:  # decoded a slice at a time: a CSV of hundreds of megabytes is common
         _encoding, slices = decode_in_slices(data)
     except DecodeError as exc:
         raise UnreadableFileError(str(exc)) from exc
     first = next(slices, "")
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            first[:8192], delimiters=",;\t|"
-        )
-    except csv.Error:
-        dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
+    dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab
+    if not tabs:
+        try:
+            dialect = csv.Sniffer().sniff(first[:8192], delimiters=",;\t|")
+        except csv.Error:
+            dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
     csv.field_size_limit(2**31 - 1)
     # a slice ends with a line end: no line spans two
     lines = itertools.chain(_lines(first), itertools.chain.from_iterable(map(_lines, slices)))
@@ -535,7 +550,7 @@ def sniffed_ext(head: bytes) -> str | None:
 def reader_for(ext: str) -> Callable[[str, bytes, FieldMapping], FileResult] | None:
     ext = ext.lower()
     if ext in TEXT_EXTS:
-        return lambda n, d, _f: read_plain(n, d)
+        return read_plain
     if ext in HTML_EXTS:
         return lambda n, d, _f: read_html(n, d)
     if ext in JSON_EXTS:

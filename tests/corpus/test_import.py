@@ -318,6 +318,34 @@ def test_json_as_pandas_writes_it(tmp_path: Path) -> None:
     assert got == {name: (read, []) for name in layouts} | {"values": ([], [refused])}
 
 
+def test_a_spreadsheet_saved_as_unicode_text_is_read_as_its_rows(
+    store: Store, tmp_path: Path
+) -> None:
+    """Excel's "Unicode text" is a .txt file in UTF-16, tab-separated under a row of
+    column names: its rows are articles. An article whose first line holds a tab is
+    still one article."""
+    table = "\r\n".join(
+        [
+            "العنوان\tالنص\tالتاريخ\tالمصدر",
+            f"الجعفري\t{JAAFARI}\t10/07/2017\tسانا",
+            f'الحريري\t"{HARIRI}, {KONASHENKOV}"\t11/07/2017\tعنب بلدي',
+        ]
+    )
+    (tmp_path / "sheet.txt").write_bytes(table.encode("utf-16"))
+    (tmp_path / "article.txt").write_text(f"جنيف\tسويسرا\n{KONASHENKOV}", encoding="utf-8")
+    report = import_paths(store, [tmp_path / "sheet.txt", tmp_path / "article.txt"])
+    assert not report.skipped
+    docs = {(r.title, r.outlet, str(r.published)) for r in store.documents()}
+    assert docs == {
+        ("الجعفري", "SANA", "2017-07-10"),
+        ("الحريري", "Enab Baladi", "2017-07-11"),
+        ("جنيف\tسويسرا", None, "None"),
+    }
+    texts = set(store.texts([r.id for r in store.documents()]).values())
+    assert f"{HARIRI}, {KONASHENKOV}" in texts
+    assert f"جنيف\tسويسرا\n{KONASHENKOV}" in texts
+
+
 def test_json_as_news_apis_search_engines_and_cms_export_it(store: Store, tmp_path: Path) -> None:
     folder = tmp_path / "exports"
     folder.mkdir()
