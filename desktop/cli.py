@@ -120,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         parents=[common],
         help=(
-            "import files (text, HTML, JSON, CSV, XML/SGML), folders, zip and tar "
+            "import files (text, HTML, JSON, CSV, Excel, XML/SGML), folders, zip and tar "
             "archives, gzip, bzip2 and xz files"
         ),
     )

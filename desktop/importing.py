@@ -39,6 +39,7 @@ from desktop.corpus.readers import (
     JSON_EXTS,
     JSONL_EXTS,
     MARKUP_EXTS,
+    SHEET_EXTS,
     SNIFF_BYTES,
     UNSNIFFED,
     RawArticle,
@@ -49,6 +50,7 @@ from desktop.corpus.readers import (
     read_markup,
     reader_for,
     records_result,
+    sheet_records,
     sniffed_ext,
     unsupported,
     with_metadata,
@@ -232,7 +234,7 @@ class _Records:
 
     name: str
     meta: Mapping[str, Any] | None
-    records: list[tuple[int, Any]]
+    records: list[tuple[int | str, Any]]
     place: str = ""
 
 
@@ -302,20 +304,31 @@ PARALLEL_BYTES = 16_000_000
 PIECE_BYTES = 8_000_000
 
 
-_SPLIT_EXTS = JSONL_EXTS | CSV_EXTS | JSON_EXTS | MARKUP_EXTS
+_SPLIT_EXTS = JSONL_EXTS | CSV_EXTS | JSON_EXTS | MARKUP_EXTS | SHEET_EXTS
+
+
+#: a workbook is a zip archive: about this many bytes of text a byte of file
+SHEET_RATIO = 3
+
+
+def _text_bytes(ext: str, size: int) -> int:
+    """About how much text a file of ``size`` bytes holds."""
+    return size * SHEET_RATIO if ext.lower() in SHEET_EXTS else size
 
 
 def _piece_count(source: Source) -> int:
     """About how many pieces :func:`_pieces` makes of a source (the progress unit)."""
+    size = _text_bytes(source.ext, source.size)
     # a compressed file without an extension is told from what it holds when read
-    if source.ext.lower() in {*_SPLIT_EXTS, ""} and source.size > PIECE_BYTES:
-        return -(-source.size // PIECE_BYTES)
+    if source.ext.lower() in {*_SPLIT_EXTS, ""} and size > PIECE_BYTES:
+        return -(-size // PIECE_BYTES)
     return 1
 
 
 def _splits(loaded: _Loaded) -> bool:
     """Whether :func:`_pieces` cuts the file (a record file larger than a piece)."""
-    return len(loaded.data) > PIECE_BYTES and loaded.ext.lower() in _SPLIT_EXTS
+    ext = loaded.ext.lower()
+    return ext in _SPLIT_EXTS and _text_bytes(ext, len(loaded.data)) > PIECE_BYTES
 
 
 def _pieces(
@@ -452,7 +465,11 @@ def _pool(sources: list[Source]) -> ProcessPoolExecutor | None:
     """Worker processes for a large import (starting them costs about a second)."""
     workers = worker_count()
     units = sum(_piece_count(s) for s in sources)
-    if workers < 2 or units < 2 or sum(s.size for s in sources) < PARALLEL_BYTES:
+    if (
+        workers < 2
+        or units < 2
+        or sum(_text_bytes(s.ext, s.size) for s in sources) < PARALLEL_BYTES
+    ):
         return None
     return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
 
@@ -460,11 +477,13 @@ def _pool(sources: list[Source]) -> ProcessPoolExecutor | None:
 def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records | tuple[str, str]]:
     """The records of a large CSV or JSON file in groups of about ``PIECE_BYTES`` of text;
     a problem that ends the file is the last thing yielded."""
-    group: list[tuple[int, Any]] = []
+    group: list[tuple[int | str, Any]] = []
     size = 0
     try:
         if loaded.ext.lower() in CSV_EXTS:
-            records: Iterator[tuple[int, Any]] = csv_records(loaded.name, loaded.data, fields)
+            records: Iterator[tuple[int | str, Any]] = csv_records(loaded.name, loaded.data, fields)
+        elif loaded.ext.lower() in SHEET_EXTS:
+            records = sheet_records(loaded.data, fields)
         else:
             records = enumerate(json_records(loaded.data, fields), 1)
         for number, record in records:

@@ -443,8 +443,8 @@ def smoke() -> None:
             raise SystemExit(
                 f"smoke test FAILED: run 2 has {docs2} documents in {db2} (run 1: {db1})"
             )
-        log("smoke import of a saved web page (the HTML parser is bundled)")
-        smoke_html(binary, home)
+        log("smoke import of a saved web page and a workbook (their parsers are bundled)")
+        smoke_import(binary, home)
     log(f"smoke ok: both runs used {db1.name} with {SEED_DOCUMENTS} documents")
 
 
@@ -454,11 +454,20 @@ SMOKE_PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="ut
 المحادثات المقبلة ستبدأ في جنيف الأسبوع المقبل.</p></article></body></html>"""
 
 
-def smoke_html(binary: Path, home: Path) -> None:
+def smoke_import(binary: Path, home: Path) -> None:
+    from openpyxl import Workbook  # the app's own dependency, installed with it
+
     page = home / "page.html"
     page.write_text(SMOKE_PAGE, encoding="utf-8")
+    book = Workbook()
+    book.active.append(["العنوان", "النص", "المصدر"])  # type: ignore[union-attr]
+    book.active.append(  # type: ignore[union-attr]
+        ["الجعفري", "قال رئيس وفد الحكومة السورية بشار الجعفري إن الوفد باق في جنيف.", "سانا"]
+    )
+    sheet = home / "articles.xlsx"
+    book.save(sheet)
     proc = subprocess.run(
-        [str(binary), "--db", str(home / "html.db"), "import", str(page), "--json"],
+        [str(binary), "--db", str(home / "import.db"), "import", str(page), str(sheet), "--json"],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home)},
         capture_output=True,
         text=True,
@@ -472,9 +481,9 @@ def smoke_html(binary: Path, home: Path) -> None:
         report = {}
     imported, skipped = report.get("imported"), report.get("skipped")
     log(f"  exit {proc.returncode}: imported {imported}, skipped {skipped}")
-    if proc.returncode != 0 or imported != 1:
+    if proc.returncode != 0 or imported != 2:
         log(f"  | {(proc.stdout + proc.stderr).strip()[-2000:]}")
-        raise SystemExit("smoke test FAILED: the frozen app did not import a web page")
+        raise SystemExit("smoke test FAILED: the frozen app did not import a page and a workbook")
 
 
 # --- main ---------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from desktop.corpus.decode import DecodeError, decode_bytes, decode_in_slices
 from desktop.corpus.fields import FieldMapping, as_text
 from desktop.corpus.html_reader import extract_article
 from desktop.corpus.markup import html_text, markup_records
+from desktop.corpus.sheets import SheetError, xlsx_records
 
 TEXT_EXTS = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
@@ -28,7 +29,9 @@ JSONL_EXTS = frozenset({".jsonl", ".ndjson"})
 CSV_EXTS = frozenset({".csv", ".tsv"})
 #: tagged corpora (the Arabic Gigaword's SGML, XML exports, RSS feeds)
 MARKUP_EXTS = frozenset({".xml", ".sgml", ".sgm"})
-ARTICLE_EXTS = TEXT_EXTS | HTML_EXTS | JSON_EXTS | JSONL_EXTS | CSV_EXTS | MARKUP_EXTS
+#: spreadsheets, one article a row
+SHEET_EXTS = frozenset({".xlsx", ".xlsm"})
+ARTICLE_EXTS = TEXT_EXTS | HTML_EXTS | JSON_EXTS | JSONL_EXTS | CSV_EXTS | MARKUP_EXTS | SHEET_EXTS
 #: keys under which JSON exports commonly wrap their list of articles
 _WRAPPERS = (
     "articles",
@@ -468,6 +471,19 @@ def read_csv(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     return records_result(name, csv_records(name, data, fields), fields)
 
 
+def sheet_records(data: bytes, fields: FieldMapping) -> Iterator[tuple[int | str, Any]]:
+    """The numbered rows of a workbook's sheets of articles (:func:`xlsx_records`); a
+    workbook that cannot be read raises :class:`UnreadableFileError`."""
+    try:
+        yield from xlsx_records(data, fields)
+    except SheetError as exc:
+        raise UnreadableFileError(str(exc)) from exc
+
+
+def read_xlsx(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+    return records_result(name, sheet_records(data, fields), fields)
+
+
 def read_markup(name: str, data: bytes, fields: FieldMapping, first: int = 1) -> FileResult:
     """One article per record element (:mod:`desktop.corpus.markup`); ``first``: the
     number of the first record when ``data`` is a piece of a larger file."""
@@ -508,9 +524,8 @@ _ADVICE = {
     ".docx": _AS_TEXT,
     ".odt": _AS_TEXT,
     ".rtf": _AS_TEXT,
-    ".xls": "save the sheet as CSV (UTF-8)",
-    ".xlsx": "save the sheet as CSV (UTF-8)",
-    ".ods": "save the sheet as CSV (UTF-8)",
+    ".xls": "save it as an Excel workbook (.xlsx) or as CSV (UTF-8)",
+    ".ods": "save it as an Excel workbook (.xlsx) or as CSV (UTF-8)",
 }
 
 
@@ -561,6 +576,8 @@ def reader_for(ext: str) -> Callable[[str, bytes, FieldMapping], FileResult] | N
         return read_csv
     if ext in MARKUP_EXTS:
         return read_markup
+    if ext in SHEET_EXTS:
+        return read_xlsx
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import io
 import json
 import zipfile
@@ -29,6 +30,7 @@ JAAFARI = (
     'الأمم المتحدة كل المعارضين ومؤيديهم بأنهم "إرهابيون".'
 )
 HARIRI = "على الجانب الآخر تعهد رئيس وفد المعارضة نصر الحريري بمواصلة الضغط من أجل انتقال سياسي في سوريا."
+MORE = "وأضاف أن المحادثات ستستمر حتى نهاية الأسبوع."
 KONASHENKOV = "وقال المتحدث باسم الجيش الروسي ايغور كوناشنكوف في بيان إن تحرير الرقة لن يكون نزهة."
 
 
@@ -177,14 +179,16 @@ def test_kinds_of_file_datasets_ship_that_are_not_read_say_what_to_do(
     (folder / "report.pdf").write_bytes(b"%PDF-1.4\n")
     (folder / "a.txt").write_text(HARIRI, encoding="utf-8")
     with zipfile.ZipFile(folder / "sheets.zip", "w") as z:
-        z.writestr("sheet.xlsx", b"PK\x03\x04")
+        z.writestr("sheet.ods", b"PK\x03\x04")
     report = import_paths(store, [folder])
     assert len(report.imported) == 1
     reasons = _reasons(report)
     assert "as JSON Lines or CSV" in reasons["train-00000-of-00001.parquet"]
     assert "extract it and import the folder" in reasons["Alittihad.rar"]
     assert "save it as plain text" in reasons["report.pdf"]
-    assert reasons["sheets.zip!sheet.xlsx"].endswith("save the sheet as CSV (UTF-8)")
+    assert reasons["sheets.zip!sheet.ods"].endswith(
+        "save it as an Excel workbook (.xlsx) or as CSV (UTF-8)"
+    )
 
 
 def test_outlet_from_the_archive_or_folder_named_after_it(
@@ -760,7 +764,7 @@ def test_an_interrupted_import_of_a_large_file_keeps_its_written_pieces(
     assert store.counts().documents == len(texts)
 
 
-@pytest.mark.parametrize("ext", [".csv", ".json"])
+@pytest.mark.parametrize("ext", [".csv", ".json", ".xlsx"])
 def test_a_large_csv_or_json_file_is_handed_on_in_groups_of_records(
     store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch, ext: str
 ) -> None:
@@ -780,8 +784,11 @@ def test_a_large_csv_or_json_file_is_handed_on_in_groups_of_records(
             writer = csv.DictWriter(fh, fieldnames=["title", "text", "source"])
             writer.writeheader()
             writer.writerows(rows)
+    elif ext == ".xlsx":
+        _workbook(path, {"أخبار": [["title", "text", "source"], *(list(r.values()) for r in rows)]})
     else:
         path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    empty = 32 if ext == ".xlsx" else 31  # a sheet's rows are numbered under their header
     whole = Store.open(tmp_path / "whole.db")
     expected = import_paths(whole, [path])  # read whole: under PIECE_BYTES
     monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
@@ -792,7 +799,7 @@ def test_a_large_csv_or_json_file_is_handed_on_in_groups_of_records(
     report = import_paths(store, [path], progress=progress)
 
     assert len(report.imported) == len(expected.imported) == 39
-    assert report.skipped == expected.skipped == [(f"{path}#31", "empty text in field 'text'")]
+    assert report.skipped == expected.skipped == [(f"{path}#{empty}", "empty text in field 'text'")]
     assert [(r.stem, r.title, r.outlet) for r in store.documents()] == [
         (r.stem, r.title, r.outlet) for r in whole.documents()
     ]
@@ -801,6 +808,73 @@ def test_a_large_csv_or_json_file_is_handed_on_in_groups_of_records(
     )
     assert progress.done == progress.total > 3
     whole.close()
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)  # type: ignore[arg-type]
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+
+def test_articles_kept_in_a_spreadsheet_are_read_row_by_row(store: Store, tmp_path: Path) -> None:
+    """An Excel workbook: Arabic column names under a title row, dates as dates, a line
+    end Excel escaped, an empty row, a sheet of notes; a second workbook with articles on
+    two sheets; a damaged workbook and an .xls are reported and the rest imported."""
+    tmp_path /= "sheets"
+    tmp_path.mkdir()
+    _workbook(
+        tmp_path / "تغطية.xlsx",
+        {
+            "تموز": [
+                ["أرشيف التغطية — تموز 2017"],
+                [],
+                ["العنوان", "النص", "التاريخ", "المصدر"],
+                [
+                    "الجعفري",
+                    f"{JAAFARI}_x000D_\n{MORE}",
+                    dt.datetime(2017, 7, 10, 9),
+                    "سانا",
+                ],
+                [],
+                ["الحريري", HARIRI, dt.date(2017, 7, 11), "عنب بلدي"],
+            ],
+            "ملاحظات": [["ملاحظة"], ["لا شيء"]],
+        },
+    )
+    _workbook(
+        tmp_path / "two.xlsx",
+        {"a": [["text", "date"], [KONASHENKOV, "2017-07-12"]], "b": [["content"], [JAAFARI[:60]]]},
+    )
+    (tmp_path / "broken.xlsx").write_bytes((tmp_path / "two.xlsx").read_bytes()[:2000])
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(500))
+    report = import_paths(store, [tmp_path])
+
+    assert sorted((Path(p).name, why) for p, why in report.skipped) == [
+        ("broken.xlsx", "not an Excel workbook (.xlsx is a zip archive; this is not one)"),
+        (
+            "old.xls",
+            "unsupported file type '.xls': save it as an Excel workbook (.xlsx) or as CSV (UTF-8)",
+        ),
+    ]
+    got = {
+        r.source_path.split("/")[-1]: (r.title, r.outlet, str(r.published))
+        for r in store.documents()
+    }
+    assert got == {
+        "تغطية.xlsx#4": ("الجعفري", "SANA", "2017-07-10"),
+        "تغطية.xlsx#6": ("الحريري", "Enab Baladi", "2017-07-11"),
+        # without a title column, an article's first line is its title
+        "two.xlsx#a:2": (KONASHENKOV, None, "2017-07-12"),
+        "two.xlsx#b:2": (JAAFARI[:60], None, "None"),
+    }
+    first = next(r.id for r in store.documents() if r.title == "الجعفري")
+    assert store.texts([first])[first] == f"{JAAFARI}\n{MORE}"
 
 
 def test_csv_reader_sniffs_delimiters() -> None:

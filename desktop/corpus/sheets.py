@@ -1,0 +1,87 @@
+"""Articles kept in a spreadsheet (.xlsx): one a row, under a row of column names.
+
+Read through openpyxl, imported only when a spreadsheet is: it streams the sheet's rows
+(read-only mode), so a workbook of tens of thousands of articles is not held whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from desktop.corpus.fields import FieldMapping
+
+#: how far down a sheet its row of column names is looked for (a title above it)
+HEADER_ROWS = 5
+
+
+class SheetError(Exception):
+    """The workbook cannot be read at all; ``str(exc)`` says why."""
+
+
+def _cell(value: Any) -> Any:
+    """A cell's value as a record holds it: dates as ISO text, whole numbers without «.0»."""
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        # a line end inside a cell, as Excel escapes it
+        return value.replace("_x000D_\n", "\n").replace("_x000D_", "\n")
+    return value
+
+
+def _names(row: Sequence[Any]) -> list[str]:
+    return [str(c).strip() if c is not None else "" for c in row]
+
+
+def _header(rows: list[tuple[Any, ...]], fields: FieldMapping) -> int | None:
+    """The index of the first row naming a text column, among the first few."""
+    for i, row in enumerate(rows):
+        if fields.key_for("text", [n for n in _names(row) if n]) is not None:
+            return i
+    return None
+
+
+def xlsx_records(data: bytes, fields: FieldMapping) -> Iterator[tuple[int | str, Any]]:
+    """The numbered rows of every sheet that has a text column, as mappings; numbered by
+    their row in the sheet (``Sheet2:14`` when several sheets hold articles). Raises
+    :class:`SheetError` when no sheet has articles."""
+    from openpyxl import load_workbook  # only a spreadsheet needs it
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except zipfile.BadZipFile as exc:
+        raise SheetError("not an Excel workbook (.xlsx is a zip archive; this is not one)") from exc
+    except Exception as exc:  # a damaged workbook fails anywhere in the parser
+        raise SheetError(f"damaged Excel workbook ({type(exc).__name__}: {exc})") from exc
+    try:
+        found: list[tuple[str, int, list[str]]] = []
+        seen: list[str] = []
+        for sheet in book.worksheets:
+            top = list(sheet.iter_rows(max_row=HEADER_ROWS, values_only=True))
+            at = _header(top, fields)
+            if at is None:
+                seen.extend(n for row in top[:1] for n in _names(row) if n)
+                continue
+            found.append((sheet.title, at, _names(top[at])))
+        if not found:
+            raise SheetError(
+                f"no sheet has a text column (looked for {fields.describe('text')}"
+                + (f"; found: {', '.join(seen)})" if seen else ")")
+            )
+        for title, at, names in found:
+            rows = book[title].iter_rows(min_row=at + 2, values_only=True)
+            for number, row in enumerate(rows, at + 2):
+                if all(v is None or v == "" for v in row):
+                    continue
+                record = {n: _cell(v) for n, v in zip(names, row, strict=False) if n}
+                yield (f"{title}:{number}" if len(found) > 1 else number), record
+    except SheetError:
+        raise
+    except Exception as exc:  # a sheet damaged further on
+        raise SheetError(f"damaged Excel workbook ({type(exc).__name__}: {exc})") from exc
+    finally:
+        book.close()
