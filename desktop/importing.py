@@ -32,6 +32,7 @@ from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
 from desktop.corpus.fields import FieldMapping
+from desktop.corpus.jsonstream import streamed_records
 from desktop.corpus.markup import markup_records
 from desktop.corpus.outlets import OutletDirectory, OutletSignature
 from desktop.corpus.readers import (
@@ -346,23 +347,33 @@ def _pieces(
 
 
 def _streamed(source: Source) -> bool:
-    """Whether a file is read a piece at a time: a JSON Lines or tagged file larger than
-    a piece that can be read from its start without reading it whole."""
+    """Whether a file is read a piece at a time: a JSON Lines, JSON or tagged file larger
+    than a piece that can be read from its start without reading it whole."""
     return (
         source.open is not None
         and source.size > PIECE_BYTES
-        and source.ext.lower() in JSONL_EXTS | MARKUP_EXTS
+        and source.ext.lower() in JSONL_EXTS | JSON_EXTS | MARKUP_EXTS
     )
 
 
-def _streamed_pieces(source: Source, fields: FieldMapping) -> Iterator[_Loaded | tuple[str, str]]:
-    """:func:`_cut` of a file read as it goes."""
+def _streamed_pieces(
+    source: Source, fields: FieldMapping
+) -> Iterator[_Loaded | _Records | tuple[str, str]]:
+    """:func:`_cut` of a file read as it goes; a JSON file's records in groups as they
+    are read (or, when its records are not found at its start, the file read whole)."""
     assert source.open is not None
     base = _Loaded(source.name, source.ext, b"", source.meta, place=source.place)
     try:
         with source.open() as stream:
-            yield from _cut(stream, base, fields)
-    except OSError as exc:  # opening or closing it
+            if source.ext.lower() not in JSON_EXTS:
+                yield from _cut(stream, base, fields)
+                return
+            head, records = streamed_records(stream, fields)
+            if records is None:
+                yield from _pieces(dataclasses.replace(base, data=head + stream.read()), fields)
+            else:
+                yield from _grouped(base, records)
+    except OSError as exc:  # opening, reading the start, or closing it
         yield source.name, f"cannot read: {exc.strerror or exc}"
 
 
@@ -475,17 +486,29 @@ def _pool(sources: list[Source]) -> ProcessPoolExecutor | None:
 
 
 def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records | tuple[str, str]]:
-    """The records of a large CSV or JSON file in groups of about ``PIECE_BYTES`` of text;
-    a problem that ends the file is the last thing yielded."""
+    """The records of a large CSV, JSON or Excel file in groups (:func:`_grouped`)."""
+    ext = loaded.ext.lower()
+
+    def records() -> Iterator[tuple[int | str, Any]]:  # its problems arise as it is read
+        if ext in CSV_EXTS:
+            yield from csv_records(loaded.name, loaded.data, fields)
+        elif ext in SHEET_EXTS:
+            yield from sheet_records(loaded.data, fields)
+        else:
+            yield from enumerate(json_records(loaded.data, fields), 1)
+
+    yield from _grouped(loaded, records())
+
+
+def _grouped(
+    loaded: _Loaded, records: Iterator[tuple[int | str, Any]]
+) -> Iterator[_Records | tuple[str, str]]:
+    """Numbered records in groups of about ``PIECE_BYTES`` of text; a problem that ends
+    them (:class:`UnreadableFileError`) is the last thing yielded, after the records
+    before it."""
     group: list[tuple[int | str, Any]] = []
     size = 0
     try:
-        if loaded.ext.lower() in CSV_EXTS:
-            records: Iterator[tuple[int | str, Any]] = csv_records(loaded.name, loaded.data, fields)
-        elif loaded.ext.lower() in SHEET_EXTS:
-            records = sheet_records(loaded.data, fields)
-        else:
-            records = enumerate(json_records(loaded.data, fields), 1)
         for number, record in records:
             group.append((number, record))
             # Arabic takes two bytes a character in the file

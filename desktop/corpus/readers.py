@@ -33,7 +33,7 @@ MARKUP_EXTS = frozenset({".xml", ".sgml", ".sgm"})
 SHEET_EXTS = frozenset({".xlsx", ".xlsm"})
 ARTICLE_EXTS = TEXT_EXTS | HTML_EXTS | JSON_EXTS | JSONL_EXTS | CSV_EXTS | MARKUP_EXTS | SHEET_EXTS
 #: keys under which JSON exports commonly wrap their list of articles
-_WRAPPERS = (
+WRAPPERS = (
     "articles",
     "data",
     "items",
@@ -261,7 +261,7 @@ def _wrapped(obj: Mapping[str, Any], depth: int) -> list[Any] | None:
     """The list of records an object wraps under a usual key, looked for ``depth``
     objects down as well (``{"articles": {"results": [...]}}``, ``{"response": {"docs":
     [...]}}``, ``{"hits": {"hits": [...]}}``)."""
-    for key in _WRAPPERS:
+    for key in WRAPPERS:
         for k, v in obj.items():
             if str(k).lower() == key and isinstance(v, list):
                 return v
