@@ -500,6 +500,18 @@ def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records |
     yield from _grouped(loaded, records())
 
 
+def _text_size(value: Any) -> int:
+    """How many characters of text a record holds, in nested objects too (a search
+    engine's ``_source``, WordPress's ``{"rendered": …}``)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, Mapping):
+        return sum(_text_size(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_text_size(v) for v in value)
+    return 0
+
+
 def _grouped(
     loaded: _Loaded, records: Iterator[tuple[int | str, Any]]
 ) -> Iterator[_Records | tuple[str, str]]:
@@ -511,9 +523,7 @@ def _grouped(
     try:
         for number, record in records:
             group.append((number, record))
-            # Arabic takes two bytes a character in the file
-            if isinstance(record, Mapping):
-                size += 2 * sum(len(v) for v in record.values() if isinstance(v, str))
+            size += 2 * _text_size(record)  # Arabic takes two bytes a character
             if size >= PIECE_BYTES:
                 yield _Records(loaded.name, loaded.meta, group, loaded.place)
                 group, size = [], 0

@@ -15,6 +15,8 @@ DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
     "text": (
         "content:encoded",  # a feed's whole article, beside its description
         "content",
+        "content_text",  # JSON Feed's items
+        "content_html",
         "text",
         "body",
         "article",

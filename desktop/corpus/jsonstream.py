@@ -2,10 +2,13 @@
 
 A JSON export of tens of thousands of articles is one array, often wrapped in an object
 (``{"status": "ok", "articles": [...]}``); parsed whole, it takes four to five times its
-size in memory. Here the array is found in the file's first part, then each record is
-decoded on its own (by the json module's C decoder) from a buffer read as it goes. A file
-whose records are not found that way (a table saved column by column, rows of bare
-values, a text that is not UTF-8) is left to be read whole."""
+size in memory. Here the array is found in the file's first part, as
+:func:`readers.records_array` finds it in the file read whole, then each record is
+decoded on its own (by the json module's C decoder) from a buffer read as it goes, and
+the rest of the file is read through to its end, so that a second value after the first
+is reported as the whole read reports it. A file whose records are not found that way
+(a table saved column by column, rows of values, records keyed by id, a text that is not
+UTF-8) is left to be read whole."""
 
 from __future__ import annotations
 
@@ -16,80 +19,91 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from desktop.corpus.fields import FieldMapping
-from desktop.corpus.readers import WRAPPERS, UnreadableFileError
+from desktop.corpus.readers import WRAPPED_DEPTH, WRAPPERS, UnreadableFileError, is_record
 
 #: how much of the file is read to find its array of records
 HEAD_BYTES = 1 << 20
-#: how much is read at a time after that (twice as much while a record runs on)
+#: how much is read at a time after that (twice as much while a value runs on)
 READ_BYTES = 1 << 20
-#: how deep in objects a wrapped array is looked for (as ``readers`` looks for it)
-DEPTH = 2
+#: a decoding error this far before the end of what was read is not for want of more
+_FINAL_ERROR = 64
 
 _SPACE = re.compile(r"[ \t\n\r]*")
+#: what may follow a number, true, false or null (anything else: it was cut short)
+_AFTER_SCALAR = frozenset(" \t\n\r,]}")
 _DECODER = json.JSONDecoder()
 
 
 class _HeadEndedError(Exception):
-    """The head ended before the array was found."""
+    """The first part ended before the array was found, or is not JSON."""
 
 
-def _skip(text: str, pos: int) -> int:
-    end = _SPACE.match(text, pos)
-    assert end is not None
-    return end.end()
+class _Scan:
+    """A JSON text read from its first part, for the array of records."""
 
+    def __init__(self, text: str, fields: FieldMapping) -> None:
+        self.text, self.fields = text, fields
 
-def _at(text: str, pos: int) -> str:
-    if pos >= len(text):
-        raise _HeadEndedError
-    return text[pos]
+    def skip(self, pos: int) -> int:
+        end = _SPACE.match(self.text, pos)
+        assert end is not None
+        return end.end()
 
+    def at(self, pos: int) -> str:
+        if pos >= len(self.text):
+            raise _HeadEndedError
+        return self.text[pos]
 
-def _array_in(text: str, pos: int, fields: FieldMapping, depth: int) -> int | None:
-    """Where the records begin inside the object opening at ``pos``: after the ``[`` of
-    a usual wrapping key's array of objects, in it or ``depth`` objects down; None if
-    the object is a record itself or holds none."""
-    pos = _skip(text, pos + 1)
-    while _at(text, pos) != "}":
+    def value(self, pos: int) -> tuple[Any, int]:
         try:
-            key, pos = _DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError:
+            return _DECODER.raw_decode(self.text, pos)
+        except (json.JSONDecodeError, RecursionError):
             raise _HeadEndedError from None
-        pos = _skip(text, pos)
-        if not isinstance(key, str) or _at(text, pos) != ":":
-            return None
-        if fields.key_for("text", [key]) is not None:
-            return None  # a record (or a table column by column): read whole
-        pos = _skip(text, pos + 1)
-        opening = _at(text, pos)
-        if opening == "[" and key.lower() in WRAPPERS:
-            first = _skip(text, pos + 1)
-            return first if _at(text, first) in "{]" else None
-        if opening == "{" and depth:
-            found = _array_in(text, pos, fields, depth - 1)
-            if found is not None:
-                return found
-        try:
-            _value, pos = _DECODER.raw_decode(text, pos)
-        except json.JSONDecodeError:
-            raise _HeadEndedError from None
-        pos = _skip(text, pos)
-        if _at(text, pos) == ",":
-            pos = _skip(text, pos + 1)
-    return None
+
+    def records_in(self, pos: int, depth: int) -> tuple[int, int] | None:
+        """(where the array's first record begins, how many objects hold the array) in
+        the object opening at ``pos``: the first usual wrapping key, in the file's order,
+        holding an array whose first item is a record, in it or ``depth`` objects down."""
+        pos = self.skip(pos + 1)
+        while self.at(pos) != "}":
+            key, pos = self.value(pos)
+            pos = self.skip(pos)
+            if not isinstance(key, str) or self.at(pos) != ":":
+                raise _HeadEndedError
+            pos = self.skip(pos + 1)
+            opening = self.at(pos)
+            if opening == "[" and key.lower() in WRAPPERS:
+                first = self.skip(pos + 1)
+                if self.at(first) == "{":
+                    record, _end = self.value(first)
+                    if is_record(record, self.fields):
+                        return first, 1
+            elif opening == "{" and depth:
+                found = self.records_in(pos, depth - 1)
+                if found is not None:
+                    return found[0], found[1] + 1
+            _value, pos = self.value(pos)
+            pos = self.skip(pos)
+            if self.at(pos) == ",":
+                pos = self.skip(pos + 1)
+            elif self.at(pos) != "}":
+                raise _HeadEndedError
+        return None
 
 
-def records_start(text: str, fields: FieldMapping) -> int | None:
-    """Where the first record of the array of records begins in the first part of a JSON
-    text (a top-level array of objects, or one wrapped as :func:`readers.json_records`
-    finds it), or None when it is not such an array or is not found there."""
+def records_start(text: str, fields: FieldMapping) -> tuple[int, int] | None:
+    """(where the first record of the array of records begins, how many objects hold the
+    array) in the first part of a JSON text: a top-level array of objects, or one wrapped
+    as :func:`readers.records_array` finds it; None when there is no such array, or it
+    is not found there."""
+    scan = _Scan(text, fields)
     try:
-        pos = _skip(text, 0)
-        if _at(text, pos) == "[":
-            first = _skip(text, pos + 1)
-            return first if _at(text, first) in "{]" else None
-        if _at(text, pos) == "{":
-            return _array_in(text, pos, fields, DEPTH)
+        pos = scan.skip(0)
+        if scan.at(pos) == "[":
+            first = scan.skip(pos + 1)
+            return (first, 0) if scan.at(first) in "{]" else None
+        if scan.at(pos) == "{":
+            return scan.records_in(pos, WRAPPED_DEPTH)
     except _HeadEndedError:
         return None
     return None
@@ -100,8 +114,9 @@ def streamed_records(
 ) -> tuple[bytes, Iterator[tuple[int, Any]] | None]:
     """(what was read of ``stream``, its numbered records as they are read), or with None
     in place of the records when they are not found in the file's first part (the
-    caller then reads the rest, and the file whole). A record that cannot be decoded, or
-    a read that fails, ends the records with :class:`UnreadableFileError`."""
+    caller then reads the rest, and the file whole). A record that cannot be decoded,
+    what follows the array not being JSON, or a read that fails, ends the records with
+    :class:`UnreadableFileError`."""
     read, size, eof = [], 0, False
     while size < HEAD_BYTES and not eof:  # a read may give less than asked
         more = stream.read(HEAD_BYTES - size)
@@ -119,59 +134,104 @@ def streamed_records(
     start = records_start(text, fields)
     if start is None:
         return head, None
-    return head, _records(stream, decoder, text, start, eof=eof)
+    buffer = _Buffer(stream, decoder, text, start[0], eof)
+    return head, _records(buffer, holders=start[1])
 
 
-def _records(
-    stream: BinaryIO, decoder: codecs.IncrementalDecoder, text: str, pos: int, *, eof: bool
-) -> Iterator[tuple[int, Any]]:
-    size = READ_BYTES
+class _Buffer:
+    """What has been decoded of the stream and not yet consumed, from ``pos``."""
 
-    def more() -> bool:
-        """Read on (``size`` bytes) onto ``text``; False at the end of the stream."""
-        nonlocal text, pos, eof
+    def __init__(
+        self, stream: BinaryIO, decoder: codecs.IncrementalDecoder, text: str, pos: int, eof: bool
+    ) -> None:
+        self.stream, self.decoder = stream, decoder
+        self.text, self.pos, self.eof = text, pos, eof
+
+    def more(self, size: int = READ_BYTES) -> None:
+        """Read on, ``size`` bytes; what was consumed goes."""
         try:
-            data = stream.read(size)
-            added = decoder.decode(data, final=not data)
+            data = self.stream.read(size)
+            added = self.decoder.decode(data, final=not data)
         except OSError as exc:
             raise UnreadableFileError(f"cannot read: {exc.strerror or exc}") from exc
         except UnicodeDecodeError as exc:
-            raise UnreadableFileError(f"not UTF-8 at byte {exc.start} of a read") from exc
-        text = text[pos:] + added  # what was decoded goes
-        pos = 0
-        eof = not data
-        return bool(data)
+            raise UnreadableFileError("not UTF-8 further on") from exc
+        self.text = self.text[self.pos :] + added
+        self.pos = 0
+        self.eof = not data
 
+    def peek(self) -> str | None:
+        """The next character that is not white space (reading on for it), or None at
+        the end of the stream."""
+        while True:
+            self.pos = _SPACE.match(self.text, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.text):
+                return self.text[self.pos]
+            if self.eof:
+                return None
+            self.more()
+
+    def value(self, what: str) -> Any:
+        """The JSON value that begins at the next character, read on until it is whole."""
+        while True:
+            text, pos = self.text, self.pos
+            try:
+                value, end = _DECODER.raw_decode(text, pos)
+            except json.JSONDecodeError as exc:
+                final = exc.pos < len(text) - _FINAL_ERROR and not exc.msg.startswith(
+                    "Unterminated string"
+                )
+                if self.eof or final:
+                    raise UnreadableFileError(f"malformed JSON in {what}: {exc.msg}") from exc
+            except RecursionError as exc:
+                raise UnreadableFileError(f"malformed JSON: {what} nested too deeply") from exc
+            else:
+                whole = end < len(text) and (text[pos] in '{["' or text[end] in _AFTER_SCALAR)
+                if whole or self.eof:  # a number cut short decodes too: «1.» as 1
+                    self.pos = end
+                    return value
+            # the value runs on: read twice as much as is in hand, so that a long one is
+            # read in a few reads, not one a megabyte
+            self.more(max(READ_BYTES, 2 * (len(text) - pos)))
+
+
+def _records(buffer: _Buffer, holders: int) -> Iterator[tuple[int, Any]]:
+    ended = "malformed JSON: the file ends inside its array"
     number = 0
-    while True:
-        pos = _skip(text, pos)
-        if pos >= len(text):
-            if eof or not more():
-                raise UnreadableFileError("malformed JSON: the file ends inside its array")
-            continue
-        if text[pos] == "]":
-            return  # what follows the array (a count, a next page) is not read
-        try:
-            record, end = _DECODER.raw_decode(text, pos)
-            complete = end < len(text) or eof  # a number cut short decodes too
-        except json.JSONDecodeError as exc:
-            if eof:
-                raise UnreadableFileError(
-                    f"malformed JSON in record {number + 1}: {exc.msg}"
-                ) from exc
-            complete = False
-        if not complete:  # the record runs on: read on, twice as much each time
-            size = max(READ_BYTES, 2 * (len(text) - pos))
-            more()
-            continue
-        size = READ_BYTES
+    after = buffer.peek()
+    if after == "]":
+        buffer.pos += 1
+    while after != "]":
+        if after is None:
+            raise UnreadableFileError(ended)
+        record = buffer.value(f"record {number + 1}")
         number += 1
         yield number, record
-        pos = _skip(text, end)
-        if pos >= len(text) and not eof:
-            more()
-            pos = _skip(text, pos)
-        if pos < len(text) and text[pos] == ",":
-            pos += 1
-        elif pos < len(text) and text[pos] != "]":
+        after = buffer.peek()
+        buffer.pos += 1
+        if after == ",":
+            after = buffer.peek()
+            if after == "]":  # JSON allows no comma there
+                raise UnreadableFileError(f"malformed JSON after record {number}")
+        elif after is None:
+            raise UnreadableFileError(ended)
+        elif after != "]":
             raise UnreadableFileError(f"malformed JSON after record {number}")
+    # what follows the array, up to the end of the objects that hold it, is read through
+    for _ in range(holders):
+        while (after := buffer.peek()) == ",":
+            buffer.pos += 1
+            buffer.peek()
+            key = buffer.value("a key after the records")
+            if not isinstance(key, str) or buffer.peek() != ":":
+                raise UnreadableFileError("malformed JSON after the records")
+            buffer.pos += 1
+            buffer.peek()
+            buffer.value(f"«{key}» after the records")
+        if after != "}":
+            raise UnreadableFileError("malformed JSON after the records")
+        buffer.pos += 1
+    if buffer.peek() is not None:
+        raise UnreadableFileError(
+            "malformed JSON: more follows the records' array (several JSON texts in one file?)"
+        )

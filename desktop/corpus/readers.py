@@ -106,12 +106,15 @@ def _stem(name: str) -> str:
 
 def _is_table(text: str, fields: FieldMapping) -> bool:
     """Whether a text file is a table, one record a line: a spreadsheet saved as "Unicode
-    text" is one, tab-separated under a row of short column names, one of them the text's."""
-    head = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r").split("\t")
+    text" is one, tab-separated under a row of short column names, one of them the
+    text's, with a row of as many cells among the next few lines."""
+    lines = text.lstrip("\ufeff").split("\n", 6)
+    head = lines[0].rstrip("\r").split("\t")
     return (
         len(head) > 1
         and all(0 < len(cell.strip()) <= 40 for cell in head)
         and fields.key_for("text", [cell.strip() for cell in head]) is not None
+        and any(line.count("\t") == len(head) - 1 for line in lines[1:6])
     )
 
 
@@ -257,10 +260,14 @@ def records_result(
     return result
 
 
+#: how many objects down a wrapped array of records is looked for
+WRAPPED_DEPTH = 2
+
+
 def _wrapped(obj: Mapping[str, Any], depth: int) -> list[Any] | None:
-    """The list of records an object wraps under a usual key, looked for ``depth``
-    objects down as well (``{"articles": {"results": [...]}}``, ``{"response": {"docs":
-    [...]}}``, ``{"hits": {"hits": [...]}}``)."""
+    """The list an object wraps under a usual key, looked for ``depth`` objects down as
+    well, by the keys' order in ``WRAPPERS`` (when no array of records is found: an
+    empty list, pandas's rows of values under ``data``)."""
     for key in WRAPPERS:
         for k, v in obj.items():
             if str(k).lower() == key and isinstance(v, list):
@@ -272,35 +279,63 @@ def _wrapped(obj: Mapping[str, Any], depth: int) -> list[Any] | None:
     return None
 
 
+def is_record(value: Any, fields: FieldMapping) -> bool:
+    """Whether a value can be an article's record: an object with a text field, or with
+    an object that has one (:func:`_nested_record`)."""
+    if not isinstance(value, Mapping):
+        return False
+    if fields.key_for("text", [str(k) for k in value]) is not None:
+        return True
+    return any(
+        isinstance(v, Mapping) and fields.key_for("text", [str(k) for k in v]) is not None
+        for v in value.values()
+    )
+
+
+def records_array(obj: Mapping[str, Any], fields: FieldMapping, depth: int) -> list[Any] | None:
+    """The first array of records under a usual wrapping key, in the order the file
+    gives its keys, looked for ``depth`` objects down as well (``{"articles": {"results":
+    [...]}}``, ``{"hits": {"hits": [...]}}``); an array counts when its first item can
+    be an article (a list of categories under ``data`` does not). Large files are read
+    the same way a record at a time (:mod:`desktop.corpus.jsonstream`)."""
+    for k, v in obj.items():
+        if isinstance(v, list):
+            if str(k).lower() in WRAPPERS and v and is_record(v[0], fields):
+                return v
+        elif isinstance(v, Mapping) and depth:
+            found = records_array(v, fields, depth - 1)
+            if found is not None:
+                return found
+    return None
+
+
 def _columns(obj: Mapping[str, Any], fields: FieldMapping) -> list[Any] | None:
     """The records of an object holding a table column by column (pandas's ``to_json()``
-    by default: ``{"title": {"0": …, "1": …}, "text": {"0": …, "1": …}}``, or a column of
-    values each: ``{"title": […], "text": […]}``), or None if it is not one."""
+    by default: ``{"title": {"0": …, "1": …}, "text": {"0": …, "1": …}}``), or None if it
+    is not one: each column an object of the same row numbers, holding plain values."""
     key = fields.key_for("text", [str(k) for k in obj])
-    if key is None or len(obj) < 2 or not isinstance(obj[key], (Mapping, list)):
+    if key is None or len(obj) < 2 or not isinstance(obj[key], Mapping) or not obj[key]:
         return None
     columns = list(obj.values())
-    if all(isinstance(c, list) for c in columns):
-        if len({len(c) for c in columns}) != 1:
-            return None
-        return [dict(zip(obj, row, strict=True)) for row in zip(*columns, strict=True)]
-    if all(isinstance(c, Mapping) for c in columns):
-        rows = list(columns[0])
-        if any(set(c) != set(rows) for c in columns):
-            return None
-        return [{name: column[row] for name, column in obj.items()} for row in rows]
-    return None
+    if not all(isinstance(c, Mapping) for c in columns):
+        return None
+    rows = list(columns[0])
+    if not all(str(r).isdigit() for r in rows) or any(set(c) != set(rows) for c in columns):
+        return None
+    if any(isinstance(v, (Mapping, list)) for c in columns for v in c.values()):
+        return None
+    return [{name: column[row] for name, column in obj.items()} for row in rows]
 
 
 def _keyed(obj: Mapping[str, Any], fields: FieldMapping) -> list[Any] | None:
     """The records of an object holding one a key (pandas's ``orient="index"``, a
-    database dump keyed by id), or None if it is not one."""
+    database dump keyed by id), or None if it is not one: every value an object, most
+    of them (two at least) records; those that are not are reported with the rest."""
     values = list(obj.values())
     if len(values) < 2 or not all(isinstance(v, Mapping) for v in values):
         return None
-    if any(fields.key_for("text", [str(k) for k in v]) is None for v in values):
-        return None
-    return values
+    records = sum(1 for v in values if fields.key_for("text", [str(k) for k in v]) is not None)
+    return values if records >= 2 and 2 * records > len(values) else None
 
 
 def _rows(rows: list[Any], columns: Any, fields: FieldMapping) -> list[Any]:
@@ -326,11 +361,14 @@ def _unwrap(obj: Any, fields: FieldMapping) -> list[Any]:
     if isinstance(obj, Mapping):
         if (table := _columns(obj, fields)) is not None:
             return table
+        # before the object itself: a feed's "description" is not its article
+        if (found := records_array(obj, fields, WRAPPED_DEPTH)) is not None:
+            return found
         if fields.key_for("text", [str(k) for k in obj]) is not None:
             return [obj]
         if (keyed := _keyed(obj, fields)) is not None:
             return keyed
-        found = _wrapped(obj, 2)
+        found = _wrapped(obj, WRAPPED_DEPTH)
         if found is None:
             return [obj]
         return _rows(found, obj.get("columns"), fields)

@@ -21,13 +21,20 @@ class SheetError(Exception):
     """The workbook cannot be read at all; ``str(exc)`` says why."""
 
 
+#: what a formula that failed shows in its cell
+_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!"})
+
+
 def _cell(value: Any) -> Any:
-    """A cell's value as a record holds it: dates as ISO text, whole numbers without «.0»."""
+    """A cell's value as a record holds it: dates as ISO text, whole numbers without «.0»,
+    a failed formula as nothing."""
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str):
+        if value in _ERRORS:
+            return None
         # a line end inside a cell, as Excel escapes it
         return value.replace("_x000D_\n", "\n").replace("_x000D_", "\n")
     return value
@@ -54,13 +61,18 @@ def xlsx_records(data: bytes, fields: FieldMapping) -> Iterator[tuple[int | str,
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except zipfile.BadZipFile as exc:
-        raise SheetError("not an Excel workbook (.xlsx is a zip archive; this is not one)") from exc
+        raise SheetError(
+            "not an Excel workbook (one saved with a password, or in the old .xls format, is "
+            "not read: save it again as .xlsx without a password, or as CSV)"
+        ) from exc
     except Exception as exc:  # a damaged workbook fails anywhere in the parser
         raise SheetError(f"damaged Excel workbook ({type(exc).__name__}: {exc})") from exc
     try:
         found: list[tuple[str, int, list[str]]] = []
         seen: list[str] = []
         for sheet in book.worksheets:
+            # the size a sheet declares is not always true (some writers leave it at A1)
+            sheet.reset_dimensions()  # type: ignore[union-attr]
             top = list(sheet.iter_rows(max_row=HEADER_ROWS, values_only=True))
             at = _header(top, fields)
             if at is None:
@@ -77,7 +89,12 @@ def xlsx_records(data: bytes, fields: FieldMapping) -> Iterator[tuple[int | str,
             for number, row in enumerate(rows, at + 2):
                 if all(v is None or v == "" for v in row):
                     continue
-                record = {n: _cell(v) for n, v in zip(names, row, strict=False) if n}
+                record: dict[str, Any] = {}
+                for name, value in zip(names, row, strict=False):
+                    cell = _cell(value)
+                    # of two columns of one name («text», «Text»), the first that has a value
+                    if name and record.get(name) in (None, ""):
+                        record[name] = cell
                 yield (f"{title}:{number}" if len(found) > 1 else number), record
     except SheetError:
         raise

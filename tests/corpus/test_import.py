@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -295,7 +296,6 @@ def test_json_as_pandas_writes_it(tmp_path: Path) -> None:
         "columns": {k: {str(i): r[k] for i, r in enumerate(rows)} for k in names},
         "index": {f"a{i}": r for i, r in enumerate(rows)},
         "split": {"columns": names, "index": [0, 1, 2], "data": [list(r.values()) for r in rows]},
-        "lists": {k: [r[k] for r in rows] for k in names},
         "sheet": {"range": "A1:D4", "values": [names, *(list(r.values()) for r in rows)]},
         "values": [list(r.values()) for r in rows],
     }
@@ -322,6 +322,57 @@ def test_json_as_pandas_writes_it(tmp_path: Path) -> None:
     assert got == {name: (read, []) for name in layouts} | {"values": ([], [refused])}
 
 
+@pytest.mark.parametrize(
+    ("obj", "texts", "problems"),
+    [
+        # one article: beside its translation, or its paragraphs beside its authors
+        (
+            {"article": {"title": "جنيف", "text": JAAFARI}, "translation": {"text": "Geneva"}},
+            [JAAFARI],
+            0,
+        ),
+        ({"text": [JAAFARI, HARIRI], "authors": ["أحمد", "سارة"]}, [f"{JAAFARI}\n{HARIRI}"], 0),
+        # WordPress asked for two fields of a post
+        (
+            {
+                "content": {"rendered": f"<p>{JAAFARI}</p>", "protected": False},
+                "excerpt": {"rendered": "<p>…</p>", "protected": False},
+            },
+            [JAAFARI],
+            0,
+        ),
+        # a JSON Feed: its description is the site's, its items are the articles
+        (
+            {"title": "عنب بلدي", "description": "أخبار", "items": [{"content_text": HARIRI}]},
+            [HARIRI],
+            0,
+        ),
+        # categories under "data" before the articles, an empty list of items
+        (
+            {"data": [{"id": 3, "name": "سياسة"}], "items": [], "articles": [{"text": HARIRI}]},
+            [HARIRI],
+            0,
+        ),
+        # records keyed by id, one of them deleted: it is reported, the others read
+        (
+            {
+                "101": {"text": JAAFARI},
+                "102": {"title": "ج", "status": "deleted"},
+                "103": {"text": KONASHENKOV},
+            },
+            [JAAFARI, KONASHENKOV],
+            1,
+        ),
+    ],
+)
+def test_json_objects_are_read_as_the_articles_they_hold(
+    obj: Any, texts: list[str], problems: int
+) -> None:
+    result = read_json("a.json", json.dumps(obj, ensure_ascii=False).encode(), FieldMapping())
+    assert [a.text.strip() for a in result.articles] == texts
+    assert len(result.problems) == problems
+
+
 def test_a_spreadsheet_saved_as_unicode_text_is_read_as_its_rows(
     store: Store, tmp_path: Path
 ) -> None:
@@ -337,13 +388,20 @@ def test_a_spreadsheet_saved_as_unicode_text_is_read_as_its_rows(
     )
     (tmp_path / "sheet.txt").write_bytes(table.encode("utf-16"))
     (tmp_path / "article.txt").write_text(f"جنيف\tسويسرا\n{KONASHENKOV}", encoding="utf-8")
-    report = import_paths(store, [tmp_path / "sheet.txt", tmp_path / "article.txt"])
+    # a first line that names a text column, but no row of as many cells follows
+    (tmp_path / "statement.txt").write_text(
+        f"النص\tالكامل للبيان\n{HARIRI}\n{MORE}", encoding="utf-8"
+    )
+    report = import_paths(
+        store, [tmp_path / "sheet.txt", tmp_path / "article.txt", tmp_path / "statement.txt"]
+    )
     assert not report.skipped
     docs = {(r.title, r.outlet, str(r.published)) for r in store.documents()}
     assert docs == {
         ("الجعفري", "SANA", "2017-07-10"),
         ("الحريري", "Enab Baladi", "2017-07-11"),
         ("جنيف\tسويسرا", None, "None"),
+        ("النص\tالكامل للبيان", None, "None"),
     }
     texts = set(store.texts([r.id for r in store.documents()]).values())
     assert f"{HARIRI}, {KONASHENKOV}" in texts
@@ -853,14 +911,32 @@ def test_articles_kept_in_a_spreadsheet_are_read_row_by_row(store: Store, tmp_pa
     )
     (tmp_path / "broken.xlsx").write_bytes((tmp_path / "two.xlsx").read_bytes()[:2000])
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(500))
+    # a writer that declares the sheet one cell large; a formula that failed (#N/A)
+    _workbook(
+        tmp_path / "stale.xlsx",
+        {"s": [["text", "title"], [MORE, "أ"], ["#N/A", "ب"], [HARIRI[:40], "ج"]]},
+    )
+    with zipfile.ZipFile(tmp_path / "stale.xlsx") as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', parts[sheet])
+    assert b'<dimension ref="A1"/>' in parts[sheet]
+    with zipfile.ZipFile(tmp_path / "stale.xlsx", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
     report = import_paths(store, [tmp_path])
 
     assert sorted((Path(p).name, why) for p, why in report.skipped) == [
-        ("broken.xlsx", "not an Excel workbook (.xlsx is a zip archive; this is not one)"),
+        (
+            "broken.xlsx",
+            "not an Excel workbook (one saved with a password, or in the old .xls format, is "
+            "not read: save it again as .xlsx without a password, or as CSV)",
+        ),
         (
             "old.xls",
             "unsupported file type '.xls': save it as an Excel workbook (.xlsx) or as CSV (UTF-8)",
         ),
+        ("stale.xlsx#3", "empty text in field 'text'"),
     ]
     got = {
         r.source_path.split("/")[-1]: (r.title, r.outlet, str(r.published))
@@ -872,6 +948,8 @@ def test_articles_kept_in_a_spreadsheet_are_read_row_by_row(store: Store, tmp_pa
         # without a title column, an article's first line is its title
         "two.xlsx#a:2": (KONASHENKOV, None, "2017-07-12"),
         "two.xlsx#b:2": (JAAFARI[:60], None, "None"),
+        "stale.xlsx#2": ("أ", None, "None"),
+        "stale.xlsx#4": ("ج", None, "None"),
     }
     first = next(r.id for r in store.documents() if r.title == "الجعفري")
     assert store.texts([first])[first] == f"{JAAFARI}\n{MORE}"

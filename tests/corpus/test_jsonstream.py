@@ -32,30 +32,47 @@ SHAPES = {
     "array": lambda rs: rs,
     "wrapped": lambda rs: {"status": "ok", "totalResults": len(rs), "articles": rs, "page": 1},
     "two down": lambda rs: {"took": 3, "hits": {"total": {"value": len(rs)}, "hits": rs}},
+    # before the records: categories under "data", an empty list of items; after them,
+    # a large object and a list
+    "others first": lambda rs: {
+        "data": [{"id": 3, "name": "سياسة"}],
+        "items": [],
+        "meta": {"items": [{"id": 1}]},
+        "articles": rs,
+        "facets": {"outlets": {"سانا": 3, "عنب بلدي": [1, 2.5, None, True]}},
+        "next": None,
+    },
 }
 
 
-def _records(lengths: list[int]) -> list[dict[str, Any]]:
-    return [
+def _records(lengths: list[int], scalars: bool) -> list[Any]:
+    records: list[Any] = [
         {"id": i, "title": TEXTS[i % 4][:20], "text": TEXTS[i % 4] * n, "tags": ["سوريا", i]}
         for i, n in enumerate(lengths)
     ]
+    if scalars and records:  # values that are not records, cut short by a read as well
+        at = len(records) // 2 + 1  # an array whose first item is a record is streamed
+        records[at:at] = [1.5e-3, -12, True, None, "نص"]
+    return records
 
 
-def _read(raw: bytes, most: int | None) -> list[tuple[int, Any]]:
+def _read(raw: bytes, most: int | None) -> list[tuple[int, Any]] | None:
     stream = io.BytesIO(raw) if most is None else _Trickle(raw, most)
     _head, records = jsonstream.streamed_records(stream, FieldMapping())  # type: ignore[arg-type]
-    assert records is not None
+    if records is None:
+        return None
     return list(records)
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    lengths=st.lists(st.integers(0, 40), min_size=0, max_size=25),
+    lengths=st.lists(st.integers(0, 40), min_size=1, max_size=25),
     shape=st.sampled_from(sorted(SHAPES)),
-    indent=st.sampled_from([None, 1, 2]),
+    scalars=st.booleans(),
+    comma=st.sampled_from([",", ", ", ",\n  ", "\n,", "   ,\t", ",\r\n"]),
+    colon=st.sampled_from([":", ": ", " :\n "]),
     head=st.integers(40, 400),
     read=st.integers(1, 300),
     most=st.one_of(st.none(), st.integers(1, 97)),
@@ -63,20 +80,30 @@ def _read(raw: bytes, most: int | None) -> list[tuple[int, Any]]:
 def test_records_are_read_as_json_reads_them_wherever_reads_fall(
     lengths: list[int],
     shape: str,
-    indent: int | None,
+    scalars: bool,
+    comma: str,
+    colon: str,
     head: int,
     read: int,
     most: int | None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    obj = SHAPES[shape](_records(lengths))
-    raw = json.dumps(obj, ensure_ascii=False, indent=indent).encode("utf-8")
+    obj = SHAPES[shape](_records(lengths, scalars and shape == "array"))
+    raw = json.dumps(obj, ensure_ascii=False, separators=(comma, colon)).encode("utf-8")
     # set again for each example (the same value for the whole example)
     monkeypatch.setattr(jsonstream, "READ_BYTES", read)
-    # the array found in the first part, however small; a head cut before it: read whole
-    monkeypatch.setattr(jsonstream, "HEAD_BYTES", max(head, raw.find(b"[") + 40))
+    # the array and its first record found in the first part, however small
+    first_end = raw.find(b"}", raw.find(b'"text"')) + 1
+    monkeypatch.setattr(jsonstream, "HEAD_BYTES", max(head, first_end + 8))
     expected = list(enumerate(json_records(raw, FieldMapping()), 1))
     assert _read(raw, most) == expected
+
+
+def test_a_large_value_after_the_records_is_read_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(jsonstream, "READ_BYTES", 64)
+    rows = [{"text": t} for t in TEXTS]
+    raw = json.dumps({"articles": rows, "facets": {"نص": TEXTS * 50}}, ensure_ascii=False)
+    assert _read(raw.encode(), 7) == list(enumerate(rows, 1))
 
 
 @pytest.mark.parametrize(
@@ -86,7 +113,9 @@ def test_records_are_read_as_json_reads_them_wherever_reads_fall(
         {"columns": ["title", "text"], "data": [["أ", TEXTS[0]]]},  # split: rows of values
         [["title", "text"], ["أ", TEXTS[0]]],  # rows under a row of names
         {"a0": {"text": TEXTS[0]}, "a1": {"text": TEXTS[1]}},  # keyed by row
-        {"text": TEXTS[0], "articles": [{"text": TEXTS[1]}]},  # one article
+        {"text": TEXTS[0], "related": [{"text": TEXTS[1]}]},  # one article
+        {"articles": []},  # no records
+        {"articles": [{"id": 1}, {"text": TEXTS[1]}]},  # its first item no article
     ],
 )
 def test_files_whose_records_are_not_an_array_of_objects_are_left_to_be_read_whole(
@@ -105,15 +134,20 @@ def test_a_text_in_another_encoding_is_left_to_be_read_whole() -> None:
 
 
 @pytest.mark.parametrize(
-    ("tail", "problem"),
+    ("tail", "kept", "problem"),
     [
-        ('{"text": "ناقص', "malformed JSON in record 4: Unterminated string starting at"),
-        ('{"text": "تام"} {"text": "بلا فاصلة"}', "malformed JSON after record 4"),
-        ('{"text": "تام"},', "malformed JSON: the file ends inside its array"),
+        ('{"text": "ناقص', 3, "malformed JSON in record 4: Unterminated string starting at"),
+        ('{"text": "تام"} {"text": "بلا فاصلة"}', 4, "malformed JSON after record 4"),
+        ('{"text": "تام"},', 4, "malformed JSON: the file ends inside its array"),
+        ('{"text": "تام"},]}', 4, "malformed JSON after record 4"),
+        ('{"text": "تام"}], "next": }', 4, "malformed JSON in «next» after the records"),
+        # pages of an API appended to one file
+        ('{"text": "تام"}]}\n{"articles": [{"text": "بعد"}]}', 4, "malformed JSON: more follows"),
+        ('{"text": "عميق", "x": ' + "[" * 100_000 + "]" * 100_000 + "}]}", 3, "malformed JSON: "),
     ],
 )
 def test_a_file_broken_further_on_keeps_the_records_before_the_break(
-    tail: str, problem: str, monkeypatch: pytest.MonkeyPatch
+    tail: str, kept: int, problem: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(jsonstream, "READ_BYTES", 64)
     good = ", ".join(json.dumps({"text": t}, ensure_ascii=False) for t in TEXTS[:3])
@@ -123,8 +157,10 @@ def test_a_file_broken_further_on_keeps_the_records_before_the_break(
     got = []
     with pytest.raises(UnreadableFileError) as exc:
         got.extend(records)
-    assert [r["text"] for _, r in got] == TEXTS[:3] + (["تام"] if "تام" in tail else [])
+    assert [r["text"] for _, r in got] == [*TEXTS[:3], "تام"][:kept]
     assert str(exc.value).startswith(problem)
+    with pytest.raises(UnreadableFileError):  # read whole, it is refused as well
+        json_records(raw, FieldMapping())
 
 
 def test_a_large_json_file_is_imported_as_it_is_read(
