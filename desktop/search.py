@@ -76,6 +76,18 @@ def spelling_forms(word: str) -> list[str]:
     return forms
 
 
+#: a word this short takes only و and ف in front in a search: with ب, ل or ك it is more
+#: often another word (دي → لدى «at», بدي, كدي)
+SHORT_WORD = 2
+
+
+def _written_forms(word: str) -> list[str]:
+    """How a query word may be written in the text: with the proclitics it may carry."""
+    if len(word) <= SHORT_WORD:
+        return [word, "و" + word, "ف" + word]
+    return proclitic_forms(word)
+
+
 def query_groups(query: str) -> list[list[str]]:
     """One group of alternative index terms per query word (duplicates dropped)."""
     groups: list[list[str]] = []
@@ -85,7 +97,7 @@ def query_groups(query: str) -> list[list[str]]:
         if word in seen:
             continue
         seen.add(word)
-        groups.append([f for w in spelling_forms(word) for f in proclitic_forms(w)])
+        groups.append([f for w in spelling_forms(word) for f in _written_forms(w)])
         if len(groups) >= MAX_QUERY_WORDS:
             break
     return groups

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.importing import import_paths
 from desktop.search import _fold, find_hits, hit_finder, query_groups, search
 from desktop.store import sqlite
 from desktop.store.store import Store
@@ -110,6 +112,22 @@ def test_queries_find_what_they_should(seeded_store: Store) -> None:
     assert found["كورونا"] == set()
     # every word must be there: one absent word empties the result
     assert search(seeded_store, "جنيف كورونا") == []
+
+
+def test_a_short_word_is_not_found_inside_another_word(tmp_path: Path) -> None:
+    """«دي» of «دي ميستورا» with ل in front is «لدى» («at»), normalised «لدي»: an article
+    with «لدى» and «ميستورا» apart is not a hit for the name; one with «ودي ميستورا» is."""
+    store = Store.open(tmp_path / "s.db")
+    try:
+        apart = "قال مندوب روسيا الدائم لدى الأمم المتحدة إن المبعوث ميستورا سيزور دمشق."
+        joined = "التقى لافروف ودي ميستورا في موسكو."
+        for stem, text in (("apart", apart), ("joined", joined)):
+            (tmp_path / f"{stem}.txt").write_text(text, encoding="utf-8")
+        import_paths(store, [tmp_path / "apart.txt", tmp_path / "joined.txt"])
+        assert [h.row.stem for h in search(store, "دي ميستورا")] == ["joined"]
+        assert query_groups("دي")[0] == ["دي", "ودي", "فدي"]
+    finally:
+        store.close()
 
 
 def test_filters_apply(dated_store: Store) -> None:
