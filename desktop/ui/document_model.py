@@ -395,7 +395,7 @@ class SearchResultsModel(QAbstractListModel):
             outlet = html.escape(hit.row.outlet or "")
             return (
                 f"<div dir='rtl'><b>{html.escape(hit.row.title)}</b>"
-                f" <span style='color:#777'>{outlet}</span><br>{''.join(parts)}</div>"
+                f"<br><span style='color:#777'>{outlet}</span><br>{''.join(parts)}</div>"
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             return ", ".join(hit.matched)

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QDate,
     QItemSelection,
     QItemSelectionModel,
@@ -52,17 +53,32 @@ _SIZE_SAMPLE_ROWS = 64
 
 
 class HtmlDelegate(QStyledItemDelegate):
-    """Paints an item's HTML role (search snippets with the hits marked)."""
+    """Paints an item's HTML role (search snippets with the hits marked). Each item's
+    laid-out document is kept for its width, so that measuring and painting it lay it
+    out once; the model's reset forgets them."""
 
     def __init__(self, role: int, parent: Any = None) -> None:
         super().__init__(parent)
         self.role = role
+        self._docs: dict[tuple[int, int, str], QTextDocument] = {}
+
+    def watch(self, model: QAbstractItemModel) -> None:
+        """Forget the documents when ``model`` is reset or changes (new results)."""
+        model.modelReset.connect(self._docs.clear)
+        model.dataChanged.connect(self._docs.clear)
 
     def _doc(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(str(index.data(self.role) or ""))
-        doc.setTextWidth(max(100, option.rect.width() - 8))
+        width = max(100, option.rect.width() - 8)
+        key = (index.row(), width, option.font.key())
+        doc = self._docs.get(key)
+        if doc is None:
+            if len(self._docs) > 2_000:  # widths the view was resized through
+                self._docs.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setHtml(str(index.data(self.role) or ""))
+            doc.setTextWidth(width)
+            self._docs[key] = doc
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -88,7 +104,8 @@ class HtmlDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         self.initStyleOption(option, index)
         doc = self._doc(option, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
+        # as wide as it is given (the text wraps to it): its ideal width is not needed
+        return QSize(int(doc.textWidth()) + 8, int(doc.size().height()) + 6)
 
 
 class LibraryPanel(QWidget):
@@ -148,9 +165,14 @@ class LibraryPanel(QWidget):
         self.results_view = QListView()
         self.results_view.setObjectName("searchResults")
         self.results_view.setModel(self.results)
-        self.results_view.setItemDelegate(HtmlDelegate(SnippetHtmlRole, self.results_view))
+        snippets = HtmlDelegate(SnippetHtmlRole, self.results_view)
+        snippets.watch(self.results)
+        self.results_view.setItemDelegate(snippets)
         self.results_view.setWordWrap(True)
         self.results_view.setUniformItemSizes(False)
+        # the first results are shown before the rest are measured
+        self.results_view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.results_view.setBatchSize(12)
         self.results_view.clicked.connect(self._open_hit)
         self.results_view.activated.connect(self._open_hit)
         self.stack = QStackedWidget()

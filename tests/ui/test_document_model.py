@@ -59,3 +59,35 @@ def test_events_model(qtmodeltester, seeded_store) -> None:  # type: ignore[no-u
     assert {"Talks", "Displacement", "Casualties"} <= types
     outlets = {model.index(r, 5).data() for r in range(model.rowCount())}
     assert {"SANA", "UN News", "(unknown)"} <= outlets
+
+
+def test_search_results_are_measured_once_and_never_painted_stale(qtbot, seeded_store) -> None:  # type: ignore[no-untyped-def]
+    """The results list lays each snippet out once for its width (measuring and painting
+    share it), and a new search never shows the last one's laid-out snippets; the outlet
+    has a line of its own (a Latin name is not broken across the title's last line)."""
+    from PySide6.QtWidgets import QListView, QStyleOptionViewItem
+
+    from desktop.search import search
+    from desktop.ui.document_model import SearchResultsModel, SnippetHtmlRole
+    from desktop.ui.library import HtmlDelegate
+
+    model = SearchResultsModel()
+    view = QListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    delegate = HtmlDelegate(SnippetHtmlRole, view)
+    delegate.watch(model)
+    option = QStyleOptionViewItem()
+    option.rect.setWidth(300)
+
+    def shown(row: int) -> str:
+        return delegate._doc(option, model.index(row, 0)).toPlainText()
+
+    model.set_hits(search(seeded_store, "جنيف"))
+    first = shown(0)
+    assert "جنيف" in first
+    assert delegate._doc(option, model.index(0, 0)) is delegate._doc(option, model.index(0, 0))
+    outlet = model.hit(0).row.outlet or ""
+    assert f"\n{outlet}\n" in first  # a line of its own
+    model.set_hits(search(seeded_store, "أستانا"))
+    assert shown(0) != first and shown(0).startswith(model.hit(0).row.title)
