@@ -69,7 +69,9 @@ def import_job(
     or ("error", message) at the end."""
     from desktop.analysing import analyse_documents
     from desktop.importing import ImportOptions, import_paths
+    from desktop.workers import run_below_the_window
 
+    run_below_the_window()  # the window stays quick while both cores work
     try:
         store = Store.open(db)
         try:

@@ -50,3 +50,26 @@ def worker_count() -> int:
     if override is not None:
         return override
     return max(1, min(os.cpu_count() or 1, 4))
+
+
+#: how far below the window a job started from it runs (POSIX niceness)
+BACKGROUND_NICENESS = 10
+#: Windows's BELOW_NORMAL_PRIORITY_CLASS, which the processes it starts inherit
+_BELOW_NORMAL = 0x4000
+
+
+def run_below_the_window() -> bool:
+    """Lower this process's priority, and so that of the worker processes it starts, so
+    that a long job leaves the window what it needs: with the two cores busy importing
+    and analysing, opening a document took 35 ms at the median instead of 15. Whether
+    the priority was lowered."""
+    try:
+        if hasattr(os, "nice"):
+            os.nice(BACKGROUND_NICENESS)
+            return True
+        import ctypes  # Windows
+
+        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        return bool(kernel.SetPriorityClass(kernel.GetCurrentProcess(), _BELOW_NORMAL))
+    except (OSError, AttributeError):
+        return False
