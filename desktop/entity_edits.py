@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.datafiles import DataFileError, read_tsv
 from desktop.lexicon.gazetteer import ENTITY_TYPES, GazetteerEntry, parse_entries, write_gazetteer
@@ -326,3 +326,29 @@ def import_lexicon(store: Store, path: Path) -> int:
 
     analyse_documents(store, full=True)
     return len(entries)
+
+
+def run_edit(store: Store, op: str, args: Sequence[Any], progress: Progress | None) -> Any:
+    """The edit named ``op`` with its plain arguments (what the window sends to the
+    process that edits): the entity it leaves selected, or None."""
+    if op == "merge":
+        target, sources = args
+        return merge_many(store, target, sources, progress=progress)
+    if op == "split":
+        return split(store, *args, progress=progress)
+    if op == "rename":
+        return rename(store, *args, progress=progress)
+    if op == "retype":
+        refs, entity_type = args
+        return retype_many(store, refs, entity_type, progress=progress)[0]
+    if op == "alias":
+        return add_alias(store, *args, progress=progress)
+    if op == "confirm":
+        return confirm_many(store, args[0], progress=progress)[0]
+    if op == "ignore":
+        ignore_many(store, args[0], progress=progress)
+        return None
+    if op == "undo":
+        undo_last(store, progress=progress)
+        return None
+    raise ValueError(f"unknown edit {op!r}")

@@ -91,3 +91,25 @@ def import_job(
             store.close()
     except Exception as exc:  # reported to the window, never lost
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def edit_job(db: str, op: str, args: list[Any], queue: _Queue, cancel_event: _Event) -> None:
+    """Run the entity edit ``op`` (:func:`entity_edits.run_edit`) on the database ``db``,
+    analysing again the articles it touches; posts progress, then ("done", (the entity
+    to select or None, None)), ("done", (None, the user's mistake explained)) or
+    ("error", message)."""
+    from desktop.entity_edits import EditError, run_edit
+    from desktop.workers import run_below_the_window
+
+    run_below_the_window()
+    try:
+        store = Store.open(db)
+        try:
+            result = run_edit(store, op, args, QueueProgress(queue))
+            queue.put(("done", (result, None)))
+        except EditError as exc:  # the user's mistake, not a bug: just the message
+            queue.put(("done", (None, str(exc))))
+        finally:
+            store.close()
+    except Exception as exc:  # reported to the window, never lost
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))

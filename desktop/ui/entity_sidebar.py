@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from desktop import entity_edits
 from desktop.entity_edits import EditError, EntityRef
+from desktop.jobs import edit_job
 from desktop.lexicon.gazetteer import ENTITY_TYPES
-from desktop.progress import Progress
 from desktop.store.rows import EntityRow
 from desktop.store.store import Store
 from desktop.ui.entity_model import (
@@ -54,6 +54,7 @@ from desktop.ui.entity_model import (
     EntityTypeRole,
 )
 from desktop.ui.palette import entity_colour, entity_type_name
+from desktop.ui.process_job import ProcessJob
 from desktop.ui.workers import QtProgress, TaskRunner
 
 _SWATCH = 10
@@ -120,6 +121,13 @@ class EntitySidebar(QWidget):
         self.dialogs: EntityDialogs = dialogs if dialogs is not None else QtDialogs(self)
         self._busy = False
         self._restoring = False
+        self._edit_job = ProcessJob(self)
+        self._edit_job.finished.connect(self._edit_job_done)
+        self._edit_job.failed.connect(self._edit_job_failed)
+        self._edit_callbacks: tuple[Callable[[_Outcome], None], Callable[[str], None]] = (
+            lambda _o: None,
+            lambda _m: None,
+        )
         self._order: list[int] = []  # selected entity ids, first selected first
         self._last_emitted = -1
         self._can_undo = False
@@ -348,8 +356,7 @@ class EntitySidebar(QWidget):
         )
         if name is None or not name.strip() or name.strip() == row.name:
             return
-        store, ref = self._store, str(row.id)
-        self._run_edit(title, lambda p: entity_edits.rename(store, ref, name, progress=p))
+        self._run_edit(title, "rename", [str(row.id), name])
 
     def merge_selected(self) -> None:
         rows = self.selected_entities()
@@ -371,13 +378,10 @@ class EntitySidebar(QWidget):
         )
         if not self.dialogs.confirm(title, question):
             return
-        store, target_ref = self._store, str(target.id)
+        target_ref = str(target.id)
         source_refs = [str(s.id) for s in sources]
 
-        self._run_edit(
-            title,
-            lambda p: entity_edits.merge_many(store, target_ref, source_refs, progress=p),
-        )
+        self._run_edit(title, "merge", [target_ref, source_refs])
 
     def split_selected(self) -> None:
         rows = self.selected_entities()
@@ -394,8 +398,7 @@ class EntitySidebar(QWidget):
         alias = self.dialogs.ask_item(title, label, aliases)
         if not alias:
             return
-        store, ref = self._store, str(row.id)
-        self._run_edit(title, lambda p: entity_edits.split(store, ref, alias, progress=p))
+        self._run_edit(title, "split", [str(row.id), alias])
 
     def retype_selected(self) -> None:
         rows = self.selected_entities()
@@ -411,12 +414,7 @@ class EntitySidebar(QWidget):
         rows = [r for r in self.selected_entities() if r.type != entity_type]
         if not rows:
             return
-        store = self._store
-        refs = [str(r.id) for r in rows]
-        self._run_edit(
-            self.tr("Change type"),
-            lambda p: entity_edits.retype_many(store, refs, entity_type, progress=p)[0],
-        )
+        self._run_edit(self.tr("Change type"), "retype", [[str(r.id) for r in rows], entity_type])
 
     def add_alias_to_selected(self) -> None:
         rows = self.selected_entities()
@@ -427,60 +425,69 @@ class EntitySidebar(QWidget):
         alias = self.dialogs.ask_text(title, self.tr("Another name of «{0}»:").format(row.name))
         if alias is None or not alias.strip():
             return
-        store, ref = self._store, str(row.id)
-        self._run_edit(title, lambda p: entity_edits.add_alias(store, ref, alias, progress=p))
+        self._run_edit(title, "alias", [str(row.id), alias])
 
     def confirm_selected(self) -> None:
         refs = [str(r.id) for r in self.selected_entities() if not r.confirmed]
         if not refs:
             return
-        store = self._store
-        self._run_edit(
-            self.tr("Confirm entity"),
-            lambda p: entity_edits.confirm_many(store, refs, progress=p)[0],
-        )
+        self._run_edit(self.tr("Confirm entity"), "confirm", [refs])
 
     def ignore_selected(self) -> None:
         refs = [str(r.id) for r in self.selected_entities()]
         if not refs:
             return
-        store = self._store
-        self._run_edit(
-            self.tr("Ignore entity"),
-            lambda p: entity_edits.ignore_many(store, refs, progress=p),
-            select_result=False,
-        )
+        self._run_edit(self.tr("Ignore entity"), "ignore", [refs], select_result=False)
 
     def undo_last(self) -> None:
-        store = self._store
-        self._run_edit(
-            self.tr("Undo last edit"),
-            lambda p: entity_edits.undo_last(store, progress=p),
-            select_result=False,
-        )
+        self._run_edit(self.tr("Undo last edit"), "undo", [], select_result=False)
 
     # ---- running an edit --------------------------------------------------------------
     def _run_edit(
-        self, title: str, fn: Callable[[Progress], Any], *, select_result: bool = True
+        self, title: str, op: str, args: list[Any], *, select_result: bool = True
     ) -> None:
-        """Run an edit off the GUI thread; the documents it analyses again are counted
-        on the progress bar (an edit of a frequent actor touches thousands)."""
+        """Run the edit ``op`` (:func:`entity_edits.run_edit`) off the GUI thread, in a
+        process of its own when the store is a file (a thread of this process shared the
+        interpreter with the window, and held it up to half a second at a time during
+        an edit of a frequent actor); the documents it analyses again are counted on the
+        progress bar (an edit of a frequent actor touches thousands)."""
         if self._busy:
             return
-        progress = self.edit_progress
+        self._set_busy(True)
+        done = lambda outcome: self._edit_done(title, outcome, select_result)  # noqa: E731
+        failed = lambda message: self._edit_failed(title, message)  # noqa: E731
+        db = self._store.engine.url.database
+        if db and db != ":memory:":
+            self._edit_callbacks = (done, failed)
+            self._edit_job.start(edit_job, (db, op, args), self.edit_progress)
+            return
+        store, progress = self._store, self.edit_progress
 
         def task() -> _Outcome:
             try:
-                return _Outcome(fn(progress))
+                return _Outcome(entity_edits.run_edit(store, op, args, progress))
             except EditError as exc:  # the user's mistake, not a bug: just the message
                 return _Outcome(error=str(exc))
 
-        self._set_busy(True)
-        self._runner.submit(
-            task,
-            on_done=lambda outcome: self._edit_done(title, outcome, select_result),
-            on_error=lambda message: self._edit_failed(title, message),
-        )
+        self._runner.submit(task, on_done=done, on_error=failed)
+
+    def _edit_job_done(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        done, _failed = self._edit_callbacks
+        done(_Outcome(*result))
+
+    def _edit_job_failed(self, message: str) -> None:
+        _done, failed = self._edit_callbacks
+        failed(message)
+
+    @property
+    def editing(self) -> bool:
+        """Whether an edit runs (tests wait on it)."""
+        return self._busy
+
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Wait for a running edit (closing the window): it is not cancelled halfway."""
+        self._edit_job.wait(timeout_ms)
 
     def _edit_done(self, title: str, outcome: _Outcome, select_result: bool) -> None:
         self._set_busy(False)

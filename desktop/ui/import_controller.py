@@ -4,29 +4,43 @@ skipped."""
 
 from __future__ import annotations
 
-import multiprocessing
-import queue as queue_module
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.jobs import ImportOutcome, import_job
 from desktop.store.store import Store
+from desktop.ui.process_job import ProcessJob
 from desktop.ui.workers import TaskRunner
 
 __all__ = ["ImportController", "ImportOutcome"]
 
 
-class _CancelButton:
-    """What the dialog's Cancel button sets: the job's cancel event."""
+class _DialogProgress:
+    """The job's progress on the import's dialog, and on ``progressed``."""
 
-    def __init__(self, event: Any) -> None:
-        self.event = event
+    def __init__(self, controller: ImportController) -> None:
+        self.controller = controller
 
-    def cancel(self) -> None:
-        self.event.set()
+    def start(self, total: int, label: str) -> None:
+        c = self.controller
+        c._done = 0
+        if c.dialog is not None:
+            c.dialog.setMaximum(total)
+            c.dialog.setValue(0)
+            c.dialog.setLabelText(c.tr("{0}: {1} items").format(label, total))
+
+    def advance(self, step: int = 1, note: str = "") -> None:
+        c = self.controller
+        c._done += step
+        if c.dialog is not None:
+            c.dialog.setValue(min(c._done, c.dialog.maximum()))
+        c.progressed.emit(c._done, note)
+
+    def finish(self) -> None:
+        pass
 
 
 class ImportController(QObject):
@@ -48,15 +62,15 @@ class ImportController(QObject):
         self.parent_widget = parent_widget
         self.show_report = show_report
         self.dialog: QProgressDialog | None = None
-        self.running = False
-        self._ctx = multiprocessing.get_context("spawn")
-        self._process: Any = None
-        self._queue: Any = None
-        self.cancel: _CancelButton | None = None
         self._done = 0
-        self._poll = QTimer(self)
-        self._poll.setInterval(40)
-        self._poll.timeout.connect(self._drain)
+        self.job = ProcessJob(self)
+        self.job.message.connect(self._message)
+        self.job.finished.connect(self._job_done)
+        self.job.failed.connect(self._job_failed)
+
+    @property
+    def running(self) -> bool:
+        return self.job.running
 
     def start(self, paths: list[Path], outlet: str | None = None) -> bool:
         if self.running or not paths:
@@ -64,88 +78,44 @@ class ImportController(QObject):
         db = self.store.engine.url.database
         if not db:
             return False
-        self.running = True
         self._done = 0
-        self._queue = self._ctx.Queue()
-        event = self._ctx.Event()
-        self.cancel = _CancelButton(event)
         dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self.parent_widget)
         dialog.setWindowTitle(self.tr("Import"))
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.canceled.connect(self.cancel.cancel)
+        dialog.canceled.connect(self.job.cancel)
         self.dialog = dialog
-        self._process = self._ctx.Process(
-            target=import_job,
-            args=(db, [str(p) for p in paths], outlet, self._queue, event),
-            # not a daemon: the job starts analysis worker processes of its own
-        )
-        self._process.start()
-        self._poll.start()
+        self.job.start(import_job, (db, [str(p) for p in paths], outlet), _DialogProgress(self))
         dialog.show()
         return True
 
-    def _drain(self) -> None:
-        """Read the job's messages (on the GUI thread, a few at a time)."""
-        assert self._queue is not None
-        for _ in range(500):
-            try:
-                message = self._queue.get_nowait()
-            except queue_module.Empty:
-                break
-            kind = message[0]
-            if kind == "start":
-                self._done = 0
-                if self.dialog is not None:
-                    self.dialog.setMaximum(message[1])
-                    self.dialog.setValue(0)
-                    self.dialog.setLabelText(
-                        self.tr("{0}: {1} items").format(message[2], message[1])
-                    )
-            elif kind == "advance":
-                self._done += message[1]
-                if self.dialog is not None:
-                    self.dialog.setValue(min(self._done, self.dialog.maximum()))
-                self.progressed.emit(self._done, message[2])
-            elif kind == "imported":
-                self.imported.emit(message[1])
-            elif kind == "done":
-                self._finish()
-                self._done_with(message[1])
-                return
-            elif kind == "error":
-                self._finish()
-                self._error(message[1])
-                return
-        if self._process is not None and not self._process.is_alive() and self._queue.empty():
-            self._finish()
-            self._error(self.tr("The import stopped unexpectedly."))
+    def _message(self, kind: str, payload: object) -> None:
+        if kind == "imported" and isinstance(payload, int):
+            self.imported.emit(payload)
 
-    def _finish(self) -> None:
-        self._poll.stop()
-        if self._process is not None:
-            self._process.join(timeout=10)
-            self._process = None
+    def _close_dialog(self) -> None:
         if self.dialog is not None:
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
-        self.running = False
+
+    def _job_done(self, outcome: object) -> None:
+        self._close_dialog()
+        self._done_with(outcome)
+
+    def _job_failed(self, message: str) -> None:
+        self._close_dialog()
+        self._error(message)
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Cancel a running import and wait for it (closing the window)."""
-        if self._process is not None and self.cancel is not None:
-            self.cancel.cancel()
-            self._process.join(timeout=timeout_ms / 1000)
-            if self._process.is_alive():
-                self._process.terminate()
+        self.job.shutdown(timeout_ms)
 
     def wait(self, timeout_ms: int = 120_000) -> None:
         """Block until the running import has ended (tests, shutdown)."""
-        if self._process is not None:
-            self._process.join(timeout=timeout_ms / 1000)
+        self.job.wait(timeout_ms)
 
     def _done_with(self, outcome: Any) -> None:
         assert isinstance(outcome, ImportOutcome)

@@ -478,6 +478,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.importer.shutdown()
+        self.sidebar.shutdown()
         self.runner.wait(60_000)
         super().closeEvent(event)
 

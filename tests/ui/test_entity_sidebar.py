@@ -316,8 +316,10 @@ def test_merge_selected_then_undo(
     with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
         sidebar.merge_action.trigger()
         assert not sidebar.tree.isEnabled()  # disabled while the edit runs
+        # in a process of its own, not a thread of the window's (nothing in the runner)
+        assert sidebar._edit_job.running and not runner.busy
     assert runner.wait(WAIT)
-    assert sidebar.tree.isEnabled()
+    assert sidebar.tree.isEnabled() and not sidebar._edit_job.running
     # the documents analysed again were counted on the sidebar's bar, hidden when done
     assert bar == [(touched, True)]
     assert not sidebar.progress_bar.isVisible()

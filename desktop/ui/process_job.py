@@ -1,0 +1,117 @@
+"""A long job (an import, an edit that analyses articles again) in a process of its own.
+
+The window's thread never runs it, and never shares the interpreter's lock with it: an
+edit of a frequent actor run in a thread of the window's process held the window up to
+half a second at a time. The job posts its messages on a queue, read here on the GUI
+thread a few at a time; it lowers its own priority (``workers.run_below_the_window``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue as queue_module
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.progress import NullProgress, Progress
+
+#: how often the job's messages are read
+POLL_MS = 40
+
+
+class ProcessJob(QObject):
+    """Runs ``target(*args, queue, cancel_event)`` in a spawned process. Its progress
+    messages (("start", total, label), ("advance", step, note), ("finish", 0, "")) drive
+    ``progress``; ("done", result) emits ``finished(result)`` and ("error", message)
+    ``failed(message)``, after which the job has ended; any other (kind, payload) is
+    emitted as ``message``."""
+
+    finished = Signal(object)
+    failed = Signal(str)
+    message = Signal(str, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = multiprocessing.get_context("spawn")
+        self._process: Any = None
+        self._queue: Any = None
+        self._cancel: Any = None
+        self.progress: Progress = NullProgress()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._drain)
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None
+
+    def start(
+        self,
+        target: Callable[..., None],
+        args: Sequence[Any],
+        progress: Progress | None = None,
+    ) -> bool:
+        """Start the job; False if one is running."""
+        if self._process is not None:
+            return False
+        self.progress = progress or NullProgress()
+        self._queue = self._ctx.Queue()
+        self._cancel = self._ctx.Event()
+        # not a daemon: the job may start worker processes of its own
+        self._process = self._ctx.Process(target=target, args=(*args, self._queue, self._cancel))
+        self._process.start()
+        self._poll.start()
+        return True
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def _drain(self) -> None:
+        assert self._queue is not None
+        for _ in range(500):
+            try:
+                kind, *rest = self._queue.get_nowait()
+            except queue_module.Empty:
+                break
+            if kind == "start":
+                self.progress.start(rest[0], rest[1])
+            elif kind == "advance":
+                self.progress.advance(rest[0], rest[1])
+            elif kind == "finish":
+                self.progress.finish()
+            elif kind == "done":
+                self._end()
+                self.finished.emit(rest[0])
+                return
+            elif kind == "error":
+                self._end()
+                self.failed.emit(rest[0])
+                return
+            else:
+                self.message.emit(kind, rest[0] if rest else None)
+        if self._process is not None and not self._process.is_alive() and self._queue.empty():
+            self._end()
+            self.failed.emit(self.tr("The task stopped unexpectedly."))
+
+    def _end(self) -> None:
+        self._poll.stop()
+        if self._process is not None:
+            self._process.join(timeout=10)
+            self._process = None
+
+    def wait(self, timeout_ms: int = 120_000) -> None:
+        """Block until the process has ended (tests, shutdown); its last messages are
+        read by the next poll."""
+        if self._process is not None:
+            self._process.join(timeout=timeout_ms / 1000)
+
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Cancel the job and wait for it (closing the window)."""
+        if self._process is not None:
+            self.cancel()
+            self._process.join(timeout=timeout_ms / 1000)
+            if self._process.is_alive():
+                self._process.terminate()
