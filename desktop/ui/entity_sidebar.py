@@ -121,7 +121,7 @@ class EntitySidebar(QWidget):
         self.dialogs: EntityDialogs = dialogs if dialogs is not None else QtDialogs(self)
         self._busy = False
         self._restoring = False
-        self._edit_job = ProcessJob(self)
+        self._edit_job = ProcessJob(self, stopped=self.tr("The edit stopped unexpectedly."))
         self._edit_job.finished.connect(self._edit_job_done)
         self._edit_job.failed.connect(self._edit_job_failed)
         self._edit_callbacks: tuple[Callable[[_Outcome], None], Callable[[str], None]] = (

@@ -63,7 +63,7 @@ class ImportController(QObject):
         self.show_report = show_report
         self.dialog: QProgressDialog | None = None
         self._done = 0
-        self.job = ProcessJob(self)
+        self.job = ProcessJob(self, stopped=self.tr("The import stopped unexpectedly."))
         self.job.message.connect(self._message)
         self.job.finished.connect(self._job_done)
         self.job.failed.connect(self._job_failed)

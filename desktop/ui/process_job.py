@@ -32,8 +32,11 @@ class ProcessJob(QObject):
     failed = Signal(str)
     message = Signal(str, object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, stopped: str = "") -> None:
+        """``stopped``: what ``failed`` says when the process ends without a word (killed,
+        out of memory), in the owner's words."""
         super().__init__(parent)
+        self.stopped = stopped or "The task stopped unexpectedly."
         self._ctx = multiprocessing.get_context("spawn")
         self._process: Any = None
         self._queue: Any = None
@@ -94,7 +97,7 @@ class ProcessJob(QObject):
                 self.message.emit(kind, rest[0] if rest else None)
         if self._process is not None and not self._process.is_alive() and self._queue.empty():
             self._end()
-            self.failed.emit(self.tr("The task stopped unexpectedly."))
+            self.failed.emit(self.stopped)
 
     def _end(self) -> None:
         self._poll.stop()

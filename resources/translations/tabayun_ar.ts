@@ -498,6 +498,11 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntitySidebar</name>
     <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="125"/>
+        <source>The edit stopped unexpectedly.</source>
+        <translation>توقّف التعديل على نحو غير متوقع.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/entity_sidebar.py" line="133"/>
         <source>Filter by name or alias…</source>
         <translation>تصفية بالاسم أو الاسم البديل…</translation>
