@@ -45,6 +45,11 @@ class ProcessJob(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._drain)
+        #: processes whose job has ended, still exiting
+        self._exiting: list[Any] = []
+        self._reap = QTimer(self)
+        self._reap.setInterval(200)
+        self._reap.timeout.connect(self._reap_exited)
 
     @property
     def running(self) -> bool:
@@ -100,21 +105,32 @@ class ProcessJob(QObject):
             self.failed.emit(self.stopped)
 
     def _end(self) -> None:
+        """The job has ended: its process is left to exit on its own (closing its
+        database, its interpreter), reaped later, without the window waiting for it."""
         self._poll.stop()
         if self._process is not None:
-            self._process.join(timeout=10)
+            self._exiting.append(self._process)
             self._process = None
+        self._reap.start()
+
+    def _reap_exited(self) -> None:
+        self._exiting = [p for p in self._exiting if p.is_alive()]
+        for p in self._exiting:
+            p.join(timeout=0)
+        if not self._exiting:
+            self._reap.stop()
 
     def wait(self, timeout_ms: int = 120_000) -> None:
         """Block until the process has ended (tests, shutdown); its last messages are
         read by the next poll."""
-        if self._process is not None:
-            self._process.join(timeout=timeout_ms / 1000)
+        for p in [*self._exiting, *([self._process] if self._process is not None else [])]:
+            p.join(timeout=timeout_ms / 1000)
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Cancel the job and wait for it (closing the window)."""
         if self._process is not None:
             self.cancel()
-            self._process.join(timeout=timeout_ms / 1000)
-            if self._process.is_alive():
-                self._process.terminate()
+        self.wait(timeout_ms)
+        for p in [*self._exiting, *([self._process] if self._process is not None else [])]:
+            if p.is_alive():
+                p.terminate()

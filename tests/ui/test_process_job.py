@@ -48,3 +48,21 @@ def test_a_process_that_dies_without_a_word_is_reported_in_the_owners_words(
         job.start(_dying, ())
     assert blocker.args == ["توقّف التعديل على نحو غير متوقع."]
     assert not job.running
+
+
+def _lingering(queue: Any, _cancel: Any) -> None:
+    queue.put(("done", "تم"))
+    import time
+
+    time.sleep(3)  # closing its database, its interpreter: the window does not wait
+
+
+def test_the_window_does_not_wait_for_a_finished_job_to_exit(qtbot: QtBot) -> None:
+    job = ProcessJob()
+    alive: list[bool] = []
+    job.finished.connect(lambda _r: alive.append(any(p.is_alive() for p in job._exiting)))
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        job.start(_lingering, ())
+    assert alive == [True] and not job.running
+    job.wait()
+    qtbot.waitUntil(lambda: not job._exiting, timeout=5_000)  # reaped
