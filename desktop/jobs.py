@@ -7,6 +7,7 @@ readers in WAL mode). Nothing here imports Qt.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -34,18 +35,37 @@ class ImportOutcome:
 
 
 class QueueProgress:
-    """A core ``Progress`` that posts ("start"|"advance"|"finish", …) messages."""
+    """A core ``Progress`` that posts ("start"|"advance"|"finish", …) messages; steps
+    are sent together at most every ``INTERVAL`` seconds. One message a document filled
+    the pipe to the window (64 KiB, some 2,000 messages) whenever the window stopped
+    reading, and a process cannot exit before what it posted has been read."""
+
+    INTERVAL = 0.1
 
     def __init__(self, queue: _Queue) -> None:
         self.queue = queue
+        self._steps = 0
+        self._note = ""
+        self._sent = 0.0
+
+    def _flush(self) -> None:
+        if self._steps:
+            self.queue.put(("advance", self._steps, self._note))
+            self._steps = 0
+        self._sent = time.monotonic()
 
     def start(self, total: int, label: str) -> None:
+        self._flush()
         self.queue.put(("start", total, label))
 
     def advance(self, step: int = 1, note: str = "") -> None:
-        self.queue.put(("advance", step, note))
+        self._steps += step
+        self._note = note or self._note
+        if time.monotonic() - self._sent >= self.INTERVAL:
+            self._flush()
 
     def finish(self) -> None:
+        self._flush()
         self.queue.put(("finish", 0, ""))
 
 

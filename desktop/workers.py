@@ -69,7 +69,10 @@ def run_below_the_window() -> bool:
             return True
         import ctypes  # Windows
 
-        kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        kernel = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined]
+        kernel.GetCurrentProcess.restype = ctypes.c_void_p  # a HANDLE, 64 bits wide
+        kernel.SetPriorityClass.argtypes = (ctypes.c_void_p, ctypes.c_uint32)
+        kernel.SetPriorityClass.restype = ctypes.c_int
         return bool(kernel.SetPriorityClass(kernel.GetCurrentProcess(), _BELOW_NORMAL))
     except (OSError, AttributeError):
         return False

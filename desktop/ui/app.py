@@ -38,6 +38,15 @@ class TabayunApp:
         self.window: MainWindow | None = None
         #: screenshots and smoke runs leave the user's window layout alone
         self.persist_state = True
+        #: a language chosen while a job ran, applied when it has ended
+        self._pending_language: str | None = None
+        self._language_retry = QTimer(app)
+        self._language_retry.setInterval(500)
+        self._language_retry.timeout.connect(self._retry_language)
+
+    def _retry_language(self) -> None:
+        if self._pending_language is not None:
+            self.set_language(self._pending_language)
 
     def start(self, language: str | None = None, theme: str | None = None) -> MainWindow:
         self.language.apply(language or self.prefs.get(LANGUAGE))
@@ -58,9 +67,18 @@ class TabayunApp:
         apply_theme(self.app, name)
 
     def set_language(self, code: str) -> None:
-        """Every string is translated when a widget is built: rebuild the window."""
+        """Every string is translated when a widget is built: rebuild the window, once
+        the import or edit it runs has ended (they report to it)."""
         self.prefs.set(LANGUAGE, code)
         old = self.window
+        if old is not None and old.jobs_running():
+            if self._pending_language is None:
+                old.statusBar().showMessage(old.language_deferred_message())
+                self._language_retry.start()
+            self._pending_language = code
+            return
+        self._pending_language = None
+        self._language_retry.stop()
         current = old.tabs.currentIndex() if old else 0
         doc = old.reader.detail.row.id if old and old.reader.detail else None
         if old is not None:

@@ -393,9 +393,9 @@ class SearchResultsModel(QAbstractListModel):
                 last = b
             parts.append(html.escape(hit.snippet[last:]))
             outlet = html.escape(hit.row.outlet or "")
+            by = f"<br><span style='color:#777'>{outlet}</span>" if outlet else ""
             return (
-                f"<div dir='rtl'><b>{html.escape(hit.row.title)}</b>"
-                f"<br><span style='color:#777'>{outlet}</span><br>{''.join(parts)}</div>"
+                f"<div dir='rtl'><b>{html.escape(hit.row.title)}</b>{by}<br>{''.join(parts)}</div>"
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             return ", ".join(hit.matched)

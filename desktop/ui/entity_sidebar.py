@@ -459,7 +459,10 @@ class EntitySidebar(QWidget):
         db = self._store.engine.url.database
         if db and db != ":memory:":
             self._edit_callbacks = (done, failed)
-            self._edit_job.start(edit_job, (db, op, args), self.edit_progress)
+            try:
+                self._edit_job.start(edit_job, (db, op, args), self.edit_progress)
+            except (OSError, RuntimeError) as exc:  # the process could not be started
+                failed(str(exc))
             return
         store, progress = self._store, self.edit_progress
 
@@ -486,8 +489,9 @@ class EntitySidebar(QWidget):
         return self._busy
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
-        """Wait for a running edit (closing the window): it is not cancelled halfway."""
-        self._edit_job.wait(timeout_ms)
+        """Wait for a running edit to end (closing the window); an edit does not stop
+        halfway, it has no cancel."""
+        self._edit_job.shutdown(timeout_ms)
 
     def _edit_done(self, title: str, outcome: _Outcome, select_result: bool) -> None:
         self._set_busy(False)

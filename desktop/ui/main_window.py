@@ -475,6 +475,13 @@ class MainWindow(QMainWindow):
                 parts.append((f"header-{i}", header))
         return parts
 
+    def jobs_running(self) -> bool:
+        """Whether an import or an entity edit is running (they report to this window)."""
+        return self.importer.running or self.sidebar.editing
+
+    def language_deferred_message(self) -> str:
+        return self.tr("The language will change when the work in progress ends.")
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.importer.shutdown()

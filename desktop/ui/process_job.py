@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue as queue_module
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -121,16 +122,27 @@ class ProcessJob(QObject):
             self._reap.stop()
 
     def wait(self, timeout_ms: int = 120_000) -> None:
-        """Block until the process has ended (tests, shutdown); its last messages are
-        read by the next poll."""
-        for p in [*self._exiting, *([self._process] if self._process is not None else [])]:
-            p.join(timeout=timeout_ms / 1000)
+        """Block until the job has ended, its messages read as they come (a process
+        cannot exit before what it posted has been read), then until its process has
+        exited (tests, closing the window)."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self._process is not None and time.monotonic() < deadline:
+            self._drain()
+            if self._process is not None:
+                self._process.join(timeout=POLL_MS / 1000)
+        for p in self._exiting:
+            p.join(timeout=max(0.0, deadline - time.monotonic()))
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
-        """Cancel the job and wait for it (closing the window)."""
-        if self._process is not None:
-            self.cancel()
-        self.wait(timeout_ms)
+        """Cancel the job and wait for it, saying nothing of its end (closing the
+        window: its owner is going)."""
+        self.cancel()
+        self.progress = NullProgress()
+        self.blockSignals(True)
+        try:
+            self.wait(timeout_ms)
+        finally:
+            self.blockSignals(False)
         for p in [*self._exiting, *([self._process] if self._process is not None else [])]:
             if p.is_alive():
                 p.terminate()

@@ -1022,6 +1022,11 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../desktop/ui/main_window.py" line="480"/>
+        <source>The language will change when the work in progress ends.</source>
+        <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/main_window.py" line="66"/>
         <source>Tabayun — Arabic news coverage</source>
         <translation>تباين (Tabayun) — التغطية الإخبارية العربية</translation>

@@ -339,3 +339,20 @@ def test_the_first_article_is_open_at_start_in_either_direction(
         app.runner.wait()
         window.close()
         app.language.apply("en")  # the next tests read English
+
+
+def test_the_language_changes_once_the_running_import_or_edit_ends(tapp: TabayunApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A running job reports to the window that started it: the window is rebuilt in
+    the new language only when the job has ended, not under it."""
+    old = tapp.window
+    assert old is not None
+    running = [True]
+    old.jobs_running = lambda: running[0]  # type: ignore[method-assign]
+    tapp.set_language("ar")
+    assert tapp.window is old and old.isVisible()
+    assert old.statusBar().currentMessage() == old.language_deferred_message()
+    tapp.set_language("en")  # changed again meanwhile: the last choice counts
+    tapp.set_language("ar")
+    running[0] = False
+    qtbot.waitUntil(lambda: tapp.window is not old, timeout=5_000)
+    assert QApplication.instance().layoutDirection() == Qt.LayoutDirection.RightToLeft  # type: ignore[union-attr]

@@ -66,3 +66,21 @@ def test_the_window_does_not_wait_for_a_finished_job_to_exit(qtbot: QtBot) -> No
     assert alive == [True] and not job.running
     job.wait()
     qtbot.waitUntil(lambda: not job._exiting, timeout=5_000)  # reaped
+
+
+def _chatty(n: int, queue: Any, _cancel: Any) -> None:
+    for _ in range(n):  # more than a pipe holds unread
+        queue.put(("advance", 1, "ملف"))
+    queue.put(("done", n))
+
+
+def test_waiting_for_a_job_reads_its_messages_so_that_it_can_end(qtbot: QtBot) -> None:
+    """A process cannot exit before what it posted has been read: waiting without
+    reading (closing the window during a large edit) waited for ever."""
+    job = ProcessJob()
+    results: list[object] = []
+    job.finished.connect(results.append)
+    job.start(_chatty, (20_000,))
+    job.wait(60_000)
+    assert results == [20_000] and not job.running
+    assert not any(p.is_alive() for p in job._exiting)

@@ -1,0 +1,24 @@
+"""The progress a job posts to the window: few messages, nothing lost."""
+
+from __future__ import annotations
+
+from desktop.jobs import QueueProgress
+
+
+class _Queue(list):  # type: ignore[type-arg]
+    def put(self, item: object) -> None:
+        self.append(item)
+
+
+def test_steps_are_sent_together_and_add_up() -> None:
+    queue = _Queue()
+    progress = QueueProgress(queue)
+    progress.start(5_000, "تحليل")
+    for i in range(5_000):
+        progress.advance(1, f"مقال {i}")
+    progress.finish()
+    advances = [m for m in queue if m[0] == "advance"]
+    assert queue[0] == ("start", 5_000, "تحليل") and queue[-1] == ("finish", 0, "")
+    assert sum(m[1] for m in advances) == 5_000
+    assert len(advances) < 50  # one a document filled the pipe to the window
+    assert advances[-1][2] == "مقال 4999"  # the last note is kept
