@@ -87,7 +87,11 @@ class ImportController(QObject):
         dialog.setAutoReset(False)
         dialog.canceled.connect(self.job.cancel)
         self.dialog = dialog
-        self.job.start(import_job, (db, [str(p) for p in paths], outlet), _DialogProgress(self))
+        try:
+            self.job.start(import_job, (db, [str(p) for p in paths], outlet), _DialogProgress(self))
+        except (OSError, RuntimeError) as exc:  # the process could not be started
+            self._job_failed(str(exc))
+            return False
         dialog.show()
         return True
 

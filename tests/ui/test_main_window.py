@@ -356,3 +356,20 @@ def test_the_language_changes_once_the_running_import_or_edit_ends(tapp: Tabayun
     running[0] = False
     qtbot.waitUntil(lambda: tapp.window is not old, timeout=5_000)
     assert QApplication.instance().layoutDirection() == Qt.LayoutDirection.RightToLeft  # type: ignore[union-attr]
+
+
+def test_an_import_whose_process_cannot_start_is_reported(  # type: ignore[no-untyped-def]
+    tapp: TabayunApp, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    window = tapp.window
+    assert window is not None
+    window.importer.show_report = False
+
+    def refuse(*_args: object) -> bool:
+        raise OSError("[Errno 11] Resource temporarily unavailable")
+
+    monkeypatch.setattr(window.importer.job, "start", refuse)
+    with qtbot.waitSignal(window.importer.failed, timeout=1_000) as blocker:
+        assert not window.importer.start([tmp_path])
+    assert blocker.args == ["[Errno 11] Resource temporarily unavailable"]
+    assert window.importer.dialog is None and not window.importer.running
