@@ -204,7 +204,7 @@ def _mark_many(
 
 
 #: edits that change no document's analysis
-_NAME_ONLY = frozenset({"rename", "confirm"})
+NAME_ONLY = frozenset({"rename", "confirm"})
 
 
 def undo_last(store: Store, *, progress: Progress | None = None) -> str | None:
@@ -216,7 +216,7 @@ def undo_last(store: Store, *, progress: Progress | None = None) -> str | None:
     keys = [str(v) for k, v in payload.items() if k in ("key", "target", "source", "new_key")]
     ids = [i for k in keys for i, _n, _t in store.find_entities(k)]
     # a name or a confirmation changes no document's analysis, undone or not
-    docs = store.documents_referring_to(ids) if ids and op not in _NAME_ONLY else []
+    docs = store.documents_referring_to(ids) if ids and op not in NAME_ONLY else []
     if "alias" in payload:
         docs += _docs_with_words(store, str(payload["alias"]))
     if op == "retype" and ids:

@@ -369,6 +369,8 @@ def test_rename_shows_the_new_name(
     sidebar.select_entity(mistura)
     with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
         sidebar.rename_action.trigger()
+        # it analyses no article: in a thread, without a process to start
+        assert not sidebar._edit_job.running
     assert runner.wait(WAIT)
     assert dialogs.asked and not dialogs.errors
     assert row_data(sidebar.model, mistura, NAME_COLUMN) == "ستيفان دي ميستورا"
