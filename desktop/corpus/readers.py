@@ -213,18 +213,23 @@ def record_to_article(
     )
 
 
+def _has_text(value: Any, fields: FieldMapping) -> bool:
+    """Whether a value is an object with a text field."""
+    return (
+        isinstance(value, Mapping) and fields.key_for("text", [str(k) for k in value]) is not None
+    )
+
+
+def _text_holder(record: Mapping[str, Any], fields: FieldMapping) -> Mapping[str, Any] | None:
+    """The first object inside a record that has a text field."""
+    return next((v for v in record.values() if _has_text(v, fields)), None)
+
+
 def _nested_record(record: Mapping[str, Any], fields: FieldMapping) -> dict[str, Any] | None:
     """A record whose article is an object inside it (Elasticsearch's ``_source``,
     ``{"article": {...}, "meta": {...}}``) as one flat record: that object's fields,
     then the record's own values, then those of the objects beside it."""
-    holder = next(
-        (
-            v
-            for v in record.values()
-            if isinstance(v, Mapping) and fields.key_for("text", [str(k) for k in v])
-        ),
-        None,
-    )
+    holder = _text_holder(record, fields)
     if holder is None:
         return None
     flat: dict[str, Any] = {}
@@ -282,13 +287,8 @@ def _wrapped(obj: Mapping[str, Any], depth: int) -> list[Any] | None:
 def is_record(value: Any, fields: FieldMapping) -> bool:
     """Whether a value can be an article's record: an object with a text field, or with
     an object that has one (:func:`_nested_record`)."""
-    if not isinstance(value, Mapping):
-        return False
-    if fields.key_for("text", [str(k) for k in value]) is not None:
-        return True
-    return any(
-        isinstance(v, Mapping) and fields.key_for("text", [str(k) for k in v]) is not None
-        for v in value.values()
+    return _has_text(value, fields) or (
+        isinstance(value, Mapping) and _text_holder(value, fields) is not None
     )
 
 
@@ -334,7 +334,7 @@ def _keyed(obj: Mapping[str, Any], fields: FieldMapping) -> list[Any] | None:
     values = list(obj.values())
     if len(values) < 2 or not all(isinstance(v, Mapping) for v in values):
         return None
-    records = sum(1 for v in values if fields.key_for("text", [str(k) for k in v]) is not None)
+    records = sum(1 for v in values if _has_text(v, fields))
     return values if records >= 2 and 2 * records > len(values) else None
 
 
@@ -364,7 +364,7 @@ def _unwrap(obj: Any, fields: FieldMapping) -> list[Any]:
         # before the object itself: a feed's "description" is not its article
         if (found := records_array(obj, fields, WRAPPED_DEPTH)) is not None:
             return found
-        if fields.key_for("text", [str(k) for k in obj]) is not None:
+        if _has_text(obj, fields):
             return [obj]
         if (keyed := _keyed(obj, fields)) is not None:
             return keyed

@@ -123,11 +123,9 @@ class EntitySidebar(QWidget):
         self._restoring = False
         self._edit_job = ProcessJob(self, stopped=self.tr("The edit stopped unexpectedly."))
         self._edit_job.finished.connect(self._edit_job_done)
-        self._edit_job.failed.connect(self._edit_job_failed)
-        self._edit_callbacks: tuple[Callable[[_Outcome], None], Callable[[str], None]] = (
-            lambda _o: None,
-            lambda _m: None,
-        )
+        self._edit_job.failed.connect(self._edit_failed)
+        #: the running edit's title, and whether its result is selected when it ends
+        self._edit: tuple[str, bool] = ("", False)
         self._order: list[int] = []  # selected entity ids, first selected first
         self._last_emitted = -1
         self._can_undo = False
@@ -454,17 +452,15 @@ class EntitySidebar(QWidget):
         if self._busy:
             return
         self._set_busy(True)
-        done = lambda outcome: self._edit_done(title, outcome, select_result)  # noqa: E731
-        failed = lambda message: self._edit_failed(title, message)  # noqa: E731
+        self._edit = (title, select_result)
         db = self._store.engine.url.database
         # an edit that analyses no article is over in a fraction of a second here,
         # where starting a process takes about 0.7 s more
         if db and db != ":memory:" and op not in entity_edits.NAME_ONLY:
-            self._edit_callbacks = (done, failed)
             try:
                 self._edit_job.start(edit_job, (db, op, args), self.edit_progress)
             except (OSError, RuntimeError) as exc:  # the process could not be started
-                failed(str(exc))
+                self._edit_failed(str(exc))
             return
         store, progress = self._store, self.edit_progress
 
@@ -474,16 +470,11 @@ class EntitySidebar(QWidget):
             except EditError as exc:  # the user's mistake, not a bug: just the message
                 return _Outcome(error=str(exc))
 
-        self._runner.submit(task, on_done=done, on_error=failed)
+        self._runner.submit(task, on_done=self._edit_done, on_error=self._edit_failed)
 
     def _edit_job_done(self, result: object) -> None:
         assert isinstance(result, tuple)
-        done, _failed = self._edit_callbacks
-        done(_Outcome(*result))
-
-    def _edit_job_failed(self, message: str) -> None:
-        _done, failed = self._edit_callbacks
-        failed(message)
+        self._edit_done(_Outcome(*result))
 
     @property
     def editing(self) -> bool:
@@ -495,7 +486,8 @@ class EntitySidebar(QWidget):
         halfway, it has no cancel."""
         self._edit_job.shutdown(timeout_ms)
 
-    def _edit_done(self, title: str, outcome: _Outcome, select_result: bool) -> None:
+    def _edit_done(self, outcome: _Outcome) -> None:
+        title, select_result = self._edit
         self._set_busy(False)
         if outcome.error is not None:
             self.dialogs.error(title, outcome.error)
@@ -505,9 +497,9 @@ class EntitySidebar(QWidget):
             self.select_entity(outcome.result.id)
         self.entities_changed.emit()
 
-    def _edit_failed(self, title: str, message: str) -> None:
+    def _edit_failed(self, message: str) -> None:
         self._set_busy(False)
-        self.dialogs.error(title, message)
+        self.dialogs.error(self._edit[0], message)
         self.refresh()  # the edit may have been logged before it failed
         self.entities_changed.emit()
 
