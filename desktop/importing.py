@@ -347,12 +347,12 @@ def _pieces(
 
 
 def _streamed(source: Source) -> bool:
-    """Whether a file is read a piece at a time: a JSON Lines, JSON or tagged file larger
-    than a piece that can be read from its start without reading it whole."""
+    """Whether a file is read a piece at a time: a JSON Lines, JSON, CSV or tagged file
+    larger than a piece that can be read from its start without reading it whole."""
     return (
         source.open is not None
         and source.size > PIECE_BYTES
-        and source.ext.lower() in JSONL_EXTS | JSON_EXTS | MARKUP_EXTS
+        and source.ext.lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS | MARKUP_EXTS
     )
 
 
@@ -360,11 +360,21 @@ def _streamed_pieces(
     source: Source, fields: FieldMapping
 ) -> Iterator[_Loaded | _Records | tuple[str, str]]:
     """:func:`_cut` of a file read as it goes; a JSON file's records in groups as they
-    are read (or, when its records are not found at its start, the file read whole)."""
+    are read (or, when its records are not found at its start, the file read whole); a
+    CSV file's rows in groups, read from disk twice (its encoding is judged over all of
+    it first)."""
     assert source.open is not None
+    opener = source.open
     base = _Loaded(source.name, source.ext, b"", source.meta, place=source.place)
     try:
-        with source.open() as stream:
+        if source.ext.lower() in CSV_EXTS:
+
+            def rows() -> Iterator[tuple[int | str, Any]]:  # its problems arise as it is read
+                yield from csv_records(source.name, opener, fields)
+
+            yield from _grouped(base, rows())
+            return
+        with opener() as stream:
             if source.ext.lower() not in JSON_EXTS:
                 yield from _cut(stream, base, fields)
                 return

@@ -11,7 +11,8 @@ import codecs
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import BinaryIO
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -85,65 +86,109 @@ def decode_in_slices(data: bytes, size: int | None = None) -> tuple[str, Iterato
     a file of hundreds of megabytes held at once next to its bytes. The whole file is
     judged before the name is returned; raises :class:`DecodeError` with a reason."""
     size = size or SLICE_BYTES
-    if not _NOT_BLANK_RE.search(data):
-        raise DecodeError("empty file")
+    cuts = []
+    start = 0
+    while start < len(data):
+        cut = data.find(b"\n", start + size)
+        end = len(data) if cut == -1 else cut + 1
+        cuts.append((start, end))
+        start = end
+    return _decoded(lambda: (data[a:b] for a, b in cuts))
+
+
+def decode_stream(
+    open_: Callable[[], BinaryIO], size: int | None = None
+) -> tuple[str, Iterator[str]]:
+    """:func:`decode_in_slices` of a file read from disk rather than held: the file is
+    read once to judge its encoding and again, opened anew, as the slices are asked for
+    (a CSV export of a whole archive can be larger than memory). An error reading it
+    (:class:`OSError`) is raised as it happens."""
+    size = size or SLICE_BYTES
+
+    def read() -> Iterator[bytes]:
+        with open_() as stream:
+            while chunk := stream.read(size):
+                if not chunk.endswith(b"\n"):  # a slice ends with its line
+                    chunk += stream.readline()
+                yield chunk
+
+    return _decoded(read)
+
+
+def _decoded(read: Callable[[], Iterator[bytes]]) -> tuple[str, Iterator[str]]:
+    """The encoding of the byte slices ``read()`` gives (each but the last ending with a
+    line end), judged over all of them, and their text, read again as it is asked for
+    (the text of a file of a single slice is kept from judging it)."""
     skip = 0
+    head = b""
+    blank = True
+    for chunk in read():
+        if not head:
+            head = chunk[:4]
+        if _NOT_BLANK_RE.search(chunk):
+            blank = False
+            break
+    if blank:
+        raise DecodeError("empty file")
     for bom, name in _BOMS:
-        if data.startswith(bom):
+        if head.startswith(bom):
             if name == "utf-8":
                 skip = len(bom)
                 break
-            try:  # UTF-16 and UTF-32 files are small: their line ends are not single bytes
+            data = b"".join(read())  # UTF-16 and UTF-32: line ends are not single bytes
+            try:
                 text = data[len(bom) :].decode(name)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"declares {name} by its byte-order mark but is not") from exc
             if _implausible_share(text) > 0.01:
                 raise DecodeError(f"binary data behind a {name} byte-order mark")
             return name, iter([_finish(text)])
-    if not skip and b"\x00" in data:
+
+    def slices() -> Iterator[bytes]:
+        chunks = read()
+        first = next(chunks, b"")
+        yield first[skip:]
+        yield from chunks
+
+    if not skip and any(b"\x00" in chunk for chunk in slices()):
         raise DecodeError("binary file (contains NUL bytes; UTF-16 needs a byte-order mark)")
-    cuts = []
-    start = skip
-    while start < len(data):
-        cut = data.find(b"\n", start + size)
-        end = len(data) if cut == -1 else cut + 1
-        cuts.append((start, end))
-        start = end
-    judged = _judge_utf8(data, cuts)
+    judged = _judge_utf8(slices())
     if isinstance(judged, str):
         if skip:
             raise DecodeError("binary data behind a utf-8 byte-order mark")
         raise DecodeError(judged)
     if judged is not None:
-        return "utf-8", _slices(data, cuts, "utf-8", judged)
+        return "utf-8", _slices(slices(), "utf-8", judged)
     if skip:
         raise DecodeError("declares utf-8 by its byte-order mark but is not")
-    _judge_cp1256(data, cuts)
-    return "windows-1256", _slices(data, cuts, "cp1256", [])
+    _judge_cp1256(slices())
+    return "windows-1256", _slices(slices(), "cp1256", [])
 
 
-def _judge_utf8(data: bytes, cuts: list[tuple[int, int]]) -> list[str] | str | None:
+def _judge_utf8(slices: Iterable[bytes]) -> list[str] | str | None:
     """``None`` when the bytes are not UTF-8, a reason when they are but are no text, or
     else the decoded slices kept (the one slice of a small file, none of a large one)."""
-    chars = bad = 0
-    for a, b in cuts:
+    chars = bad = count = 0
+    text = ""
+    for chunk in slices:
         try:
-            text = data[a:b].decode("utf-8")
+            text = chunk.decode("utf-8")
         except UnicodeDecodeError:
             return None
+        count += 1
         chars += len(text)
         bad += _implausible_count(text)
     if bad > 0.01 * chars:
         return "binary file (control characters)"
-    return [text] if len(cuts) == 1 else []
+    return [text] if count == 1 else []
 
 
-def _judge_cp1256(data: bytes, cuts: list[tuple[int, int]]) -> None:
+def _judge_cp1256(slices: Iterable[bytes]) -> None:
     """Raise unless the bytes read as Windows-1256 are overwhelmingly Arabic."""
     counts: Counter[str] = Counter()
     bad = 0
-    for a, b in cuts:
-        text = data[a:b].decode("cp1256")  # it has no byte it cannot decode
+    for chunk in slices:
+        text = chunk.decode("cp1256")  # it has no byte it cannot decode
         counts.update(text)  # a code page has 256 characters: counted in C
         bad += _implausible_count(text)
     letters = sum(n for ch, n in counts.items() if ch.isalpha())
@@ -165,13 +210,11 @@ def _judge_cp1256(data: bytes, cuts: list[tuple[int, int]]) -> None:
         raise DecodeError("not UTF-8, UTF-16 or Windows-1256 text (undecodable bytes)")
 
 
-def _slices(
-    data: bytes, cuts: list[tuple[int, int]], encoding: str, kept: list[str]
-) -> Iterator[str]:
+def _slices(slices: Iterator[bytes], encoding: str, kept: list[str]) -> Iterator[str]:
     """The slices decoded one at a time (again: holding them all is what is avoided)."""
     if kept:
         yield _finish(kept[0])
         return
-    for i, (a, b) in enumerate(cuts):
-        text = data[a:b].decode(encoding)
+    for i, chunk in enumerate(slices):
+        text = chunk.decode(encoding)
         yield _finish(text) if i == 0 else _fold_line_ends(text)

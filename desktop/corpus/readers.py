@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 
-from desktop.corpus.decode import DecodeError, decode_bytes, decode_in_slices
+from desktop.corpus.decode import DecodeError, decode_bytes, decode_in_slices, decode_stream
 from desktop.corpus.fields import FieldMapping, as_text
 from desktop.corpus.html_reader import extract_article
 from desktop.corpus.markup import html_text, markup_records
@@ -463,13 +463,21 @@ def _lines(text: str) -> Iterator[str]:
 
 
 def csv_records(
-    name: str, data: bytes, fields: FieldMapping, *, tabs: bool = False
+    name: str,
+    data: bytes | Callable[[], BinaryIO],
+    fields: FieldMapping,
+    *,
+    tabs: bool = False,
 ) -> Iterator[tuple[int, Any]]:
-    """The numbered rows of a CSV file as mappings, read as they are asked for; a file
-    without a header or a text column is refused at once, a malformed row ends the
-    iteration with :class:`UnreadableFileError`. ``tabs``: known to be tab-separated."""
+    """The numbered rows of a CSV file (its bytes, or how to open it to be read from
+    disk) as mappings, read as they are asked for; a file without a header or a text
+    column is refused at once, a malformed row ends the iteration with
+    :class:`UnreadableFileError`. ``tabs``: known to be tab-separated."""
     try:  # decoded a slice at a time: a CSV of hundreds of megabytes is common
-        _encoding, slices = decode_in_slices(data)
+        if isinstance(data, bytes):
+            _encoding, slices = decode_in_slices(data)
+        else:
+            _encoding, slices = decode_stream(data)
     except DecodeError as exc:
         raise UnreadableFileError(str(exc)) from exc
     first = next(slices, "")

@@ -100,3 +100,30 @@ def test_a_large_file_is_judged_whole_before_its_first_slice() -> None:
     salted = good + ("\n" + "\x01" * 2000).encode("utf-8")
     with pytest.raises(DecodeError, match="binary"):
         decode_in_slices(salted, 1000)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1256", "utf-16"])
+def test_a_file_decoded_from_disk_gives_what_its_bytes_give(encoding: str) -> None:
+    """:func:`decode_stream` reads the file again for its text, a slice at a time, and
+    gives the slices :func:`decode_in_slices` gives of the same bytes."""
+    import io
+
+    from desktop.corpus.decode import decode_in_slices, decode_stream
+
+    data = "\r\n".join(f"{i}\t{ARTICLE}" for i in range(200)).encode(encoding)
+    opened: list[io.BytesIO] = []
+
+    def opener() -> io.BytesIO:
+        opened.append(io.BytesIO(data))
+        return opened[-1]
+
+    used, slices = decode_stream(opener, 1000)
+    judged = len(opened)
+    pieces = list(slices)
+    name, whole = decode_in_slices(data, 1000)
+    assert (used, "".join(pieces)) == (name, "".join(whole))
+    assert all(p.endswith("\n") for p in pieces[:-1])
+    assert len(pieces) > (0 if encoding == "utf-16" else 20)
+    assert all(f.closed for f in opened)
+    if encoding != "utf-16":  # read again for the text, not kept from the judging
+        assert len(opened) == judged + 1

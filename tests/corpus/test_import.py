@@ -868,6 +868,68 @@ def test_a_large_csv_or_json_file_is_handed_on_in_groups_of_records(
     whole.close()
 
 
+def _csv_rows(count: int) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # as Excel saves it
+    writer.writerow(["title", "text", "source"])
+    for i in range(1, count + 1):
+        text = f"{(JAAFARI, HARIRI, KONASHENKOV)[i % 3]}\r\n\r\nالخبر رقم {i}"
+        writer.writerow([f"خبر {i}", text, "الوطن"])
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1256"])
+def test_a_large_csv_file_is_read_from_disk_never_whole(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    """A CSV export larger than a piece is read twice from disk, a slice at a time: once
+    to judge its encoding over all of it, once for its rows; its bytes are never held
+    whole, and what it gives is what reading it whole gives."""
+    path = tmp_path / "أرشيف.csv"
+    path.write_bytes(_csv_rows(60).encode(encoding))
+    whole = Store.open(tmp_path / "whole.db")
+    expected = import_paths(whole, [path])  # under PIECE_BYTES: read whole
+    monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
+    monkeypatch.setattr(decode, "SLICE_BYTES", 700)
+    read_whole = Path.read_bytes
+
+    def refusing(self: Path) -> bytes:
+        assert self.suffix != ".csv", "a large CSV file was read whole"
+        return read_whole(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refusing)
+    report = import_paths(store, [path])
+
+    assert len(report.imported) == len(expected.imported) == 60
+    assert not report.skipped
+    assert [(r.stem, r.title) for r in store.documents()] == [
+        (r.stem, r.title) for r in whole.documents()
+    ]
+    texts = store.texts([i for _, i in report.imported])
+    assert sorted(texts.values()) == sorted(whole.texts([i for _, i in expected.imported]).values())
+    assert KONASHENKOV + "\n\nالخبر رقم 59" in texts.values()
+    whole.close()
+
+
+def test_a_large_csv_file_whose_late_bytes_are_not_text_is_refused_before_any_row(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its encoding is judged over the whole file before the first row is read: a file
+    that turns out not to be UTF-8 (nor Arabic Windows-1256) near its end is refused
+    whole, and the CSV next to it is imported."""
+    monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
+    monkeypatch.setattr(decode, "SLICE_BYTES", 700)
+    bad = tmp_path / "a.csv"
+    bad.write_bytes(_csv_rows(40).encode("utf-8") + "x,Ceci n'est pas été,y\r\n".encode("latin-1"))
+    good = tmp_path / "b.csv"
+    good.write_bytes(_csv_rows(30).encode("utf-8"))
+    report = import_paths(store, [bad, good])
+    assert report.skipped == [
+        (str(bad), "not UTF-8, UTF-16 or Windows-1256 text (undecodable bytes)")
+    ]
+    assert len(report.imported) == store.counts().documents == 30
+
+
 def _workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> None:
     from openpyxl import Workbook
 
