@@ -221,7 +221,7 @@ def _load(source: Source) -> _Loaded | tuple[str, str]:
     try:
         data = source.load()
     except OSError as exc:
-        return source.name, f"cannot read: {exc.strerror or exc}"
+        return source.name, _cannot_read(exc)
     ext = source.ext or sniffed_ext(data[:SNIFF_BYTES])
     if ext is None:
         return source.name, UNSNIFFED
@@ -384,7 +384,7 @@ def _streamed_pieces(
             else:
                 yield from _grouped(base, records)
     except OSError as exc:  # opening, reading the start, or closing it
-        yield source.name, f"cannot read: {exc.strerror or exc}"
+        yield source.name, _cannot_read(exc)
 
 
 #: how much of a large tagged file is read to learn the tag of its records
@@ -460,7 +460,7 @@ def _cut(
     except OSError as exc:
         if pending is not None:
             yield pending
-        yield base.name, f"cannot read: {exc.strerror or exc}"
+        yield base.name, _cannot_read(exc)
         return
     if pending is not None:
         yield pending
@@ -510,6 +510,10 @@ def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records |
     yield from _grouped(loaded, records())
 
 
+def _cannot_read(exc: OSError) -> str:
+    return f"cannot read: {exc.strerror or exc}"
+
+
 def _text_size(value: Any) -> int:
     """How many characters of text a record holds, in nested objects too (a search
     engine's ``_source``, WordPress's ``{"rendered": …}``)."""
@@ -526,8 +530,8 @@ def _grouped(
     loaded: _Loaded, records: Iterator[tuple[int | str, Any]]
 ) -> Iterator[_Records | tuple[str, str]]:
     """Numbered records in groups of about ``PIECE_BYTES`` of text; a problem that ends
-    them (:class:`UnreadableFileError`) is the last thing yielded, after the records
-    before it."""
+    them (:class:`UnreadableFileError`, or an error reading a file read as it goes) is
+    the last thing yielded, after the records before it."""
     group: list[tuple[int | str, Any]] = []
     size = 0
     try:
@@ -537,10 +541,11 @@ def _grouped(
             if size >= PIECE_BYTES:
                 yield _Records(loaded.name, loaded.meta, group, loaded.place)
                 group, size = [], 0
-    except UnreadableFileError as exc:
+    except (UnreadableFileError, OSError) as exc:
         if group:
             yield _Records(loaded.name, loaded.meta, group, loaded.place)
-        yield loaded.name, str(exc)
+        why = str(exc) if isinstance(exc, UnreadableFileError) else _cannot_read(exc)
+        yield loaded.name, why
         return
     if group:
         yield _Records(loaded.name, loaded.meta, group, loaded.place)

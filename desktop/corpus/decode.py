@@ -8,6 +8,8 @@ are folded to ``\\n``; nothing else in the text is changed.
 from __future__ import annotations
 
 import codecs
+import itertools
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -96,17 +98,29 @@ def decode_in_slices(data: bytes, size: int | None = None) -> tuple[str, Iterato
     return _decoded(lambda: (data[a:b] for a, b in cuts))
 
 
+class FileChangedError(OSError):
+    """A file read from the disk more than once changed between two of its reads."""
+
+
 def decode_stream(
     open_: Callable[[], BinaryIO], size: int | None = None
 ) -> tuple[str, Iterator[str]]:
     """:func:`decode_in_slices` of a file read from disk rather than held: the file is
-    read once to judge its encoding and again, opened anew, as the slices are asked for
-    (a CSV export of a whole archive can be larger than memory). An error reading it
-    (:class:`OSError`) is raised as it happens."""
+    read once to judge its encoding (a second time for Windows-1256) and again, opened
+    anew, as the slices are asked for (a CSV export of a whole archive can be larger
+    than memory). An error reading it (:class:`OSError`) is raised as it happens;
+    :class:`FileChangedError` when its size or time of change differ from one read to the
+    next (a file still being written or saved over)."""
     size = size or SLICE_BYTES
+    seen: list[tuple[int, int]] = []
 
     def read() -> Iterator[bytes]:
         with open_() as stream:
+            now = _identity(stream)
+            if now is not None:
+                if seen and now != seen[0]:
+                    raise FileChangedError("the file changed while it was read; import it again")
+                seen.append(now)
             while chunk := stream.read(size):
                 if not chunk.endswith(b"\n"):  # a slice ends with its line
                     chunk += stream.readline()
@@ -115,27 +129,29 @@ def decode_stream(
     return _decoded(read)
 
 
+def _identity(stream: BinaryIO) -> tuple[int, int] | None:
+    """A file's size and time of change (``None`` for a stream that is not a file)."""
+    try:
+        st = os.fstat(stream.fileno())
+    except (OSError, AttributeError, ValueError):  # io.BytesIO has no file number
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
 def _decoded(read: Callable[[], Iterator[bytes]]) -> tuple[str, Iterator[str]]:
     """The encoding of the byte slices ``read()`` gives (each but the last ending with a
-    line end), judged over all of them, and their text, read again as it is asked for
-    (the text of a file of a single slice is kept from judging it)."""
+    line end), judged over all of them in one pass (two for Windows-1256), and their
+    text, read again as it is asked for (the text of a file of a single slice is kept
+    from judging it)."""
+    chunks = read()
+    first = next(chunks, b"")
     skip = 0
-    head = b""
-    blank = True
-    for chunk in read():
-        if not head:
-            head = chunk[:4]
-        if _NOT_BLANK_RE.search(chunk):
-            blank = False
-            break
-    if blank:
-        raise DecodeError("empty file")
     for bom, name in _BOMS:
-        if head.startswith(bom):
+        if first.startswith(bom):
             if name == "utf-8":
                 skip = len(bom)
                 break
-            data = b"".join(read())  # UTF-16 and UTF-32: line ends are not single bytes
+            data = first + b"".join(chunks)  # UTF-16 and UTF-32: line ends are not bytes
             try:
                 text = data[len(bom) :].decode(name)
             except UnicodeDecodeError as exc:
@@ -143,44 +159,42 @@ def _decoded(read: Callable[[], Iterator[bytes]]) -> tuple[str, Iterator[str]]:
             if _implausible_share(text) > 0.01:
                 raise DecodeError(f"binary data behind a {name} byte-order mark")
             return name, iter([_finish(text)])
+    blank, nul, utf8 = True, False, True
+    count = chars = bad = 0
+    text = ""
+    for i, chunk in enumerate(itertools.chain([first], chunks)):
+        blank = blank and not _NOT_BLANK_RE.search(chunk)
+        nul = nul or (not skip and b"\x00" in chunk)
+        if not utf8 or nul:
+            continue  # read on only to tell an empty file and a binary one
+        try:
+            text = chunk[skip if i == 0 else 0 :].decode("utf-8")
+        except UnicodeDecodeError:
+            utf8 = False
+            continue
+        count += 1
+        chars += len(text)
+        bad += _implausible_count(text)
+    if blank:
+        raise DecodeError("empty file")
+    if nul:
+        raise DecodeError("binary file (contains NUL bytes; UTF-16 needs a byte-order mark)")
 
     def slices() -> Iterator[bytes]:
         chunks = read()
-        first = next(chunks, b"")
-        yield first[skip:]
+        yield next(chunks, b"")[skip:]
         yield from chunks
 
-    if not skip and any(b"\x00" in chunk for chunk in slices()):
-        raise DecodeError("binary file (contains NUL bytes; UTF-16 needs a byte-order mark)")
-    judged = _judge_utf8(slices())
-    if isinstance(judged, str):
-        if skip:
-            raise DecodeError("binary data behind a utf-8 byte-order mark")
-        raise DecodeError(judged)
-    if judged is not None:
-        return "utf-8", _slices(slices(), "utf-8", judged)
+    if utf8:
+        if bad > 0.01 * chars:
+            if skip:
+                raise DecodeError("binary data behind a utf-8 byte-order mark")
+            raise DecodeError("binary file (control characters)")
+        return "utf-8", _slices(slices(), "utf-8", [text] if count == 1 else [])
     if skip:
         raise DecodeError("declares utf-8 by its byte-order mark but is not")
     _judge_cp1256(slices())
     return "windows-1256", _slices(slices(), "cp1256", [])
-
-
-def _judge_utf8(slices: Iterable[bytes]) -> list[str] | str | None:
-    """``None`` when the bytes are not UTF-8, a reason when they are but are no text, or
-    else the decoded slices kept (the one slice of a small file, none of a large one)."""
-    chars = bad = count = 0
-    text = ""
-    for chunk in slices:
-        try:
-            text = chunk.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        count += 1
-        chars += len(text)
-        bad += _implausible_count(text)
-    if bad > 0.01 * chars:
-        return "binary file (control characters)"
-    return [text] if count == 1 else []
 
 
 def _judge_cp1256(slices: Iterable[bytes]) -> None:
@@ -216,5 +230,8 @@ def _slices(slices: Iterator[bytes], encoding: str, kept: list[str]) -> Iterator
         yield _finish(kept[0])
         return
     for i, chunk in enumerate(slices):
-        text = chunk.decode(encoding)
+        try:
+            text = chunk.decode(encoding)
+        except UnicodeDecodeError as exc:  # not what was judged: it changed meanwhile
+            raise FileChangedError("the file changed while it was read; import it again") from exc
         yield _finish(text) if i == 0 else _fold_line_ends(text)

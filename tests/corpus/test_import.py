@@ -930,6 +930,77 @@ def test_a_large_csv_file_whose_late_bytes_are_not_text_is_refused_before_any_ro
     assert len(report.imported) == store.counts().documents == 30
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1256"])
+def test_a_large_csv_file_that_changes_between_its_reads_is_reported_not_misread(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    """An export still being written, or saved again in another encoding, after its
+    encoding was judged: the file is reported, never read in an encoding it was not
+    judged in, and the import goes on with the next file."""
+    monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
+    monkeypatch.setattr(decode, "SLICE_BYTES", 700)
+    big = tmp_path / "a.csv"
+    big.write_bytes(_csv_rows(60).encode(encoding))
+    other = tmp_path / "b.csv"
+    other.write_bytes(_csv_rows(3).encode("utf-8"))
+    real_open = Path.open
+    opened: list[Path] = []
+
+    def changing(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == big:
+            opened.append(self)
+            if len(opened) == (2 if encoding == "utf-8" else 3):  # judged: rows next
+                if encoding == "utf-8":  # half of «ث» flushed at the end
+                    with real_open(self, "ab") as fh:
+                        fh.write("خبر 61,وقال المتحدث".encode()[:-1])
+                else:  # saved again as UTF-8
+                    self.write_bytes(_csv_rows(60).encode("utf-8"))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", changing)
+    report = import_paths(store, [big, other])
+    assert report.skipped == [
+        (str(big), "cannot read: the file changed while it was read; import it again")
+    ]
+    texts = store.texts([i for _, i in report.imported]).values()
+    assert len(texts) == 3 and all(t.startswith((JAAFARI, HARIRI, KONASHENKOV)) for t in texts)
+
+
+def test_a_read_error_midway_through_a_large_csv_keeps_the_rows_read_before_it(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk or network share failing while the rows are read: the rows read before
+    the error are imported, even those not yet handed on in a group, and the file is
+    reported."""
+    monkeypatch.setattr(importing, "PIECE_BYTES", 20_000)
+    monkeypatch.setattr(decode, "SLICE_BYTES", 500)
+    big = tmp_path / "a.csv"
+    data = _csv_rows(120).encode("utf-8")
+    big.write_bytes(data)
+    real_open = Path.open
+    opened: list[Path] = []
+
+    class Failing(io.FileIO):
+        def read(self, size: int | None = -1) -> bytes:
+            if self.tell() > len(data) // 2:
+                raise OSError(5, "Input/output error")
+            return super().read(size)
+
+    def failing(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == big:
+            opened.append(self)
+            if len(opened) == 2:  # judged: the rows are read next
+                return Failing(self, "rb")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", failing)
+    report = import_paths(store, [big])
+    assert report.skipped == [(str(big), "cannot read: Input/output error")]
+    whole_rows = data[: len(data) // 2].count(b"\r\n\r\n")  # one a row, in its text
+    assert whole_rows - 2 <= len(report.imported) <= whole_rows + 2
+    assert len(report.imported) > 40
+
+
 def _workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> None:
     from openpyxl import Workbook
 
