@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QSize,
     Qt,
     Signal,
@@ -50,6 +52,8 @@ from desktop.ui.workers import TaskRunner
 _ANY_DATE = QDate(1900, 1, 1)
 #: rows measured to size the columns to their contents (less than a page of the model)
 _SIZE_SAMPLE_ROWS = 64
+#: the outlet column takes at most this share of the table's width (the title the rest)
+_OUTLET_SHARE = 0.25
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -108,6 +112,42 @@ class HtmlDelegate(QStyledItemDelegate):
         return QSize(int(doc.textWidth()) + 8, int(doc.size().height()) + 6)
 
 
+class CappedColumn(QObject):
+    """Sizes a table's column to its contents, but to at most ``share`` of the view's
+    width: a long outlet name («Hawar News (ANHA)») is elided rather than squeezing the
+    stretched title next to it to a few letters in a narrow dock. Measured again when the
+    rows change, fitted again when the view is resized; the user can still drag it."""
+
+    def __init__(self, view: QTableView, column: int, share: float) -> None:
+        super().__init__(view)
+        self.view, self.column, self.share = view, column, share
+        self._natural: int | None = None
+        view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        model.modelReset.connect(self._remeasure)
+        model.layoutChanged.connect(self._remeasure)
+        model.rowsInserted.connect(self._remeasure)
+
+    def _remeasure(self, *_args: Any) -> None:
+        self._natural = None
+        self.fit()
+
+    def fit(self) -> None:
+        header = self.view.horizontalHeader()
+        if self._natural is None:
+            self._natural = max(
+                self.view.sizeHintForColumn(self.column), header.sectionSizeHint(self.column)
+            )
+        cap = max(header.minimumSectionSize(), int(self.view.viewport().width() * self.share))
+        header.resizeSection(self.column, min(self._natural, cap))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+
 class LibraryPanel(QWidget):
     """Emits ``document_selected(id)`` and, from a search hit, ``document_at(id, offset)``."""
 
@@ -158,8 +198,9 @@ class LibraryPanel(QWidget):
         header.setResizeContentsPrecision(_SIZE_SAMPLE_ROWS)
         self.view.verticalHeader().setResizeContentsPrecision(_SIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        for col in (2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.outlet_column = CappedColumn(self.view, 1, _OUTLET_SHARE)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.results_view = QListView()

@@ -344,3 +344,30 @@ def test_library_says_when_a_common_query_was_ranked_among_recent_matches(
     assert all(h.windowed for h in hits)
     newest = sorted(big_store.search_ranked(query_groups("جنيف"), limit=100_000).ids)[-150:]
     assert {h.row.id for h in hits} <= {i for i, _ in newest}
+
+
+def test_long_outlet_names_leave_the_title_readable_in_a_narrow_library(
+    qtbot: QtBot, panel: LibraryPanel
+) -> None:
+    """In a dock 320 pixels wide the outlet column («Hawar News (ANHA)», «Al-Watan
+    (Syria)») is elided at a quarter of the table instead of squeezing the titles to a
+    letter or two and pushing the word counts out of sight; widened, it shows whole."""
+    panel.resize(320, 600)
+    panel.show()
+    panel.reload()
+    qtbot.waitExposed(panel)
+    header = panel.view.horizontalHeader()
+    width = panel.view.viewport().width()
+
+    def sections() -> list[int]:
+        return [header.sectionSize(c) for c in range(4)]
+
+    qtbot.waitUntil(lambda: sum(sections()) <= width)
+    title, outlet, _date, _words = sections()
+    assert outlet <= width // 4 + 1
+    assert title >= width // 5
+    assert not panel.view.horizontalScrollBar().isVisible()
+    natural = panel.view.sizeHintForColumn(1)
+    assert natural > outlet  # long names are elided here
+    panel.resize(1400, 600)
+    qtbot.waitUntil(lambda: header.sectionSize(1) == natural)
