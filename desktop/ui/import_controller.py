@@ -4,13 +4,16 @@ skipped."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.jobs import ImportOutcome, import_job
+from desktop.progress import rounded_left, seconds_left
 from desktop.store.store import Store
 from desktop.ui.process_job import ProcessJob
 from desktop.ui.workers import TaskRunner
@@ -19,28 +22,43 @@ __all__ = ["ImportController", "ImportOutcome"]
 
 
 class _DialogProgress:
-    """The job's progress on the import's dialog, and on ``progressed``."""
+    """The job's progress on the import's dialog (which step, how far, about how long is
+    left), and on ``progressed``."""
 
     def __init__(self, controller: ImportController) -> None:
         self.controller = controller
+        self.label = ""
+        self.total = 0
+        self.note = ""
+        self.began = time.monotonic()
 
     def start(self, total: int, label: str) -> None:
         c = self.controller
         c._done = 0
+        self.label, self.total, self.note = label, total, ""
+        self.began = time.monotonic()
         if c.dialog is not None:
             c.dialog.setMaximum(total)
             c.dialog.setValue(0)
-            c.dialog.setLabelText(c.tr("{0}: {1} items").format(label, total))
+            self._show()
 
     def advance(self, step: int = 1, note: str = "") -> None:
         c = self.controller
         c._done += step
+        if note:
+            self.note = note
         if c.dialog is not None:
             c.dialog.setValue(min(c._done, c.dialog.maximum()))
+            self._show()
         c.progressed.emit(c._done, note)
 
     def finish(self) -> None:
         pass
+
+    def _show(self) -> None:
+        c = self.controller
+        assert c.dialog is not None
+        c.dialog.setLabelText(c.describe(self.label, c._done, self.total, self.note, self.began))
 
 
 class ImportController(QObject):
@@ -72,6 +90,33 @@ class ImportController(QObject):
     def running(self) -> bool:
         return self.job.running
 
+    def describe(self, label: str, done: int, total: int, note: str, began: float) -> str:
+        """The dialog's text: the step (reading the files, then analysing what arrived),
+        how far it is, the file being read, and about how long the step has left."""
+        if label == "Analysing":
+            lines = [
+                self.tr("Step 2 of 2: analysing the articles ({0} of {1})").format(
+                    f"{done:,}", f"{total:,}"
+                ),
+                self.tr("The articles can already be read and searched."),
+            ]
+        else:
+            lines = [self.tr("Step 1 of 2: reading the files")]
+            name = Path(note.replace("\\", "/").split("!")[-1]).name or note
+            metrics = QFontMetrics(self.dialog.font() if self.dialog else QFont())
+            lines.append(metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, 360))
+        left = seconds_left(done, total, time.monotonic() - began)
+        if left is None:  # a line all the same: the dialog keeps its height
+            lines.append(self.tr("Estimating the time left…"))
+        else:
+            amount, unit = rounded_left(left)
+            lines.append(
+                self.tr("About {0} seconds left").format(amount)
+                if unit == "s"
+                else self.tr("About {0} minutes left").format(amount)
+            )
+        return "\n".join(lines)
+
     def start(self, paths: list[Path], outlet: str | None = None) -> bool:
         if self.running or not paths:
             return False
@@ -85,6 +130,7 @@ class ImportController(QObject):
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
+        dialog.setMinimumWidth(420)  # the text changes as it goes: the dialog keeps its size
         dialog.canceled.connect(self.job.cancel)
         self.dialog = dialog
         try:

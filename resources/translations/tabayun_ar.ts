@@ -430,38 +430,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="314"/>
+        <location filename="../../desktop/ui/document_pane.py" line="324"/>
         <source>No document selected</source>
         <extracomment>background shades under the marks (aligned passages in the compare view)</extracomment>
         <translation>لم يُحدَّد أي مستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="332"/>
+        <location filename="../../desktop/ui/document_pane.py" line="342"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="333"/>
+        <location filename="../../desktop/ui/document_pane.py" line="343"/>
         <source>Date unknown</source>
         <translation>تاريخ غير معروف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="334"/>
+        <location filename="../../desktop/ui/document_pane.py" line="344"/>
         <source>{0} words</source>
         <translation>{0} كلمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="338"/>
+        <location filename="../../desktop/ui/document_pane.py" line="348"/>
         <source>{0} mentions · {1} quotations</source>
         <translation>الإشارات: {0} · الاقتباسات: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="435"/>
+        <location filename="../../desktop/ui/document_pane.py" line="445"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="448"/>
+        <location filename="../../desktop/ui/document_pane.py" line="458"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -498,125 +498,126 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntitySidebar</name>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="125"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="124"/>
         <source>The edit stopped unexpectedly.</source>
         <translation>توقّف التعديل على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="133"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="140"/>
         <source>Filter by name or alias…</source>
+        <extracomment>the running edit&apos;s title, and whether its result is selected when it ends</extracomment>
         <translation>تصفية بالاسم أو الاسم البديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="145"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="152"/>
         <source>By name</source>
         <translation>حسب الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="145"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="152"/>
         <source>By mentions</source>
         <translation>حسب الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="145"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="152"/>
         <source>By documents</source>
         <translation>حسب المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="221"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="236"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="224"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="239"/>
         <source>Merge selected</source>
         <translation>دمج المحدَّد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="226"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="241"/>
         <source>Split alias…</source>
         <translation>فصل اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="228"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="243"/>
         <source>Change type…</source>
         <translation>تغيير النوع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="230"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="245"/>
         <source>Add alias…</source>
         <translation>إضافة اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="231"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="246"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="233"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="248"/>
         <source>Ignore</source>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="236"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="452"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="251"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="441"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="238"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="399"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="409"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="253"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="407"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="415"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="334"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="351"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="336"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="353"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="356"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="372"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="358"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="374"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="380"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="389"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="384"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="393"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="386"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="395"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="398"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="406"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="419"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="422"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="420"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="423"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
@@ -626,12 +627,12 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="443"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="438"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="517"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="511"/>
         <source>Analysing again: %v of %m documents</source>
         <translation>إعادة التحليل: %v من %m وثيقة</translation>
     </message>
@@ -639,43 +640,44 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntityTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="97"/>
+        <location filename="../../desktop/ui/entity_model.py" line="278"/>
         <source>Name</source>
-        <extracomment>normalised name, English name and aliases seen, for the filter internal id of a type (top-level) row; an entity row carries its type row + 1 (target id, source id): the user dropped ``source`` onto ``target`` entity id → what the filter compares; built when first asked for rows with their aliases seen and outlets read, by entity id</extracomment>
+        <extracomment>internal id of a type (top-level) row; an entity row carries its type row + 1 entities of a type read and given to the view at first, and more each time it is scrolled to the end of them: a corpus can name tens of thousands of people, and the view and the filter proxy handle every row they are given (a screen shows some 30) combined once: the view asks for every row&apos;s flags, and each ``|`` of Qt enums costs entity id → the keys a filter looks in (target id, source id): the user dropped ``source`` onto ``target`` a page read showed that the store changed since the model was filled (an analysis writing): paging on would list an entity twice or miss one, so the model stops where it is and whoever filled it should fill it again per type: (entities, their mentions) per type: the ids of the first entities in the order, as read so far the rows read, by entity id (a jump far down reads the ids of the rows between, and the rows of those shown only) the filter&apos;s text, as typed (&quot;&quot;: every entity) rows with their aliases seen and outlets read, by entity id</extracomment>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="97"/>
+        <location filename="../../desktop/ui/entity_model.py" line="278"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="97"/>
+        <location filename="../../desktop/ui/entity_model.py" line="278"/>
         <source>Mentions</source>
         <translation>الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="280"/>
+        <location filename="../../desktop/ui/entity_model.py" line="687"/>
         <source>{0} ({1})</source>
+        <extracomment>how many of each type&apos;s entities the view has been given (the first ones) entity id → (type row, row), of the entities read ``pages_changed`` was emitted (or the model is being filled)</extracomment>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="301"/>
+        <location filename="../../desktop/ui/entity_model.py" line="708"/>
         <source>Seen as: {0}</source>
         <translation>ورد بصيغة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="303"/>
+        <location filename="../../desktop/ui/entity_model.py" line="710"/>
         <source>Outlets: {0}</source>
         <translation>الوسائل الإعلامية: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="304"/>
+        <location filename="../../desktop/ui/entity_model.py" line="711"/>
         <source>{0} documents, {1} mentions</source>
         <translation>المستندات: {0}، الإشارات: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="306"/>
+        <location filename="../../desktop/ui/entity_model.py" line="713"/>
         <source>discovered — not confirmed</source>
         <translation>مكتشَف آليًا — غير مؤكَّد</translation>
     </message>
@@ -832,18 +834,18 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="233"/>
+        <location filename="../../desktop/ui/document_pane.py" line="243"/>
         <source>Find in document (Arabic-aware)</source>
         <extracomment>custom properties stored in character formats, read back on hover and click</extracomment>
         <translation>بحث في المستند (مع مراعاة خصائص العربية)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="240"/>
+        <location filename="../../desktop/ui/document_pane.py" line="250"/>
         <source>Previous (Shift+Enter)</source>
         <translation>السابق (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="241"/>
+        <location filename="../../desktop/ui/document_pane.py" line="251"/>
         <source>Next (Enter)</source>
         <translation>التالي (Enter)</translation>
     </message>
@@ -895,48 +897,73 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="72"/>
+        <location filename="../../desktop/ui/import_controller.py" line="127"/>
         <source>Importing…</source>
-        <extracomment>(items done, label) as the job reports them</extracomment>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="72"/>
+        <location filename="../../desktop/ui/import_controller.py" line="127"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="73"/>
+        <location filename="../../desktop/ui/import_controller.py" line="128"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="105"/>
-        <source>{0}: {1} items</source>
-        <translation>{0} (العناصر: {1})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_controller.py" line="124"/>
+        <location filename="../../desktop/ui/import_controller.py" line="84"/>
         <source>The import stopped unexpectedly.</source>
+        <extracomment>(items done, label) as the job reports them</extracomment>
         <translation>توقّف الاستيراد على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="158"/>
+        <location filename="../../desktop/ui/import_controller.py" line="98"/>
+        <source>Step 2 of 2: analysing the articles ({0} of {1})</source>
+        <translation>الخطوة 2 من 2: تحليل المقالات ({0} من {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="101"/>
+        <source>The articles can already be read and searched.</source>
+        <translation>يمكن منذ الآن قراءة المقالات والبحث فيها.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="104"/>
+        <source>Step 1 of 2: reading the files</source>
+        <translation>الخطوة 1 من 2: قراءة الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="110"/>
+        <source>Estimating the time left…</source>
+        <translation>جارٍ تقدير الوقت المتبقي…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="114"/>
+        <source>About {0} seconds left</source>
+        <translation>بقي نحو {0} ثانية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="116"/>
+        <source>About {0} minutes left</source>
+        <translation>بقي نحو {0} دقيقة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="178"/>
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="163"/>
+        <location filename="../../desktop/ui/import_controller.py" line="183"/>
         <source>Imported {0}, duplicates {1}, skipped {2}.</source>
         <translation>المستورَد: {0}، المكرَّر: {1}، المتخطّى: {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="167"/>
+        <location filename="../../desktop/ui/import_controller.py" line="187"/>
         <source>The import was cancelled; what was imported is kept.</source>
         <translation>أُلغي الاستيراد؛ وقد احتُفظ بما استُورد حتى الآن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="169"/>
+        <location filename="../../desktop/ui/import_controller.py" line="189"/>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>
@@ -967,54 +994,54 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="113"/>
+        <location filename="../../desktop/ui/library.py" line="170"/>
         <source>Search the corpus (Enter)</source>
-        <extracomment>rows measured to size the columns to their contents (less than a page of the model)</extracomment>
+        <extracomment>rows measured to size the columns to their contents (less than a page of the model) the outlet column takes at most this share of the table&apos;s width (the title the rest)</extracomment>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="119"/>
+        <location filename="../../desktop/ui/library.py" line="176"/>
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="120"/>
+        <location filename="../../desktop/ui/library.py" line="177"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="124"/>
+        <location filename="../../desktop/ui/library.py" line="181"/>
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="203"/>
+        <location filename="../../desktop/ui/library.py" line="266"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="218"/>
+        <location filename="../../desktop/ui/library.py" line="281"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="221"/>
+        <location filename="../../desktop/ui/library.py" line="284"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="234"/>
-        <location filename="../../desktop/ui/library.py" line="272"/>
+        <location filename="../../desktop/ui/library.py" line="297"/>
+        <location filename="../../desktop/ui/library.py" line="335"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="262"/>
+        <location filename="../../desktop/ui/library.py" line="325"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="265"/>
+        <location filename="../../desktop/ui/library.py" line="328"/>
         <source>(a very common query: ranked among its {0} most recently imported matches; add a word, an outlet or dates to narrow it)</source>
         <translation>(بحث شائع جدًا: رُتّبت النتائج من بين أحدث {0} مادة مستوردة تطابقه؛ أضف كلمة أو وسيلة إعلام أو تاريخًا لتضييقه)</translation>
     </message>
@@ -1022,7 +1049,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="480"/>
+        <location filename="../../desktop/ui/main_window.py" line="483"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
     </message>
@@ -1123,7 +1150,7 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="235"/>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
@@ -1183,74 +1210,74 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="402"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>

@@ -142,6 +142,37 @@ def test_search_in_the_library_opens_the_article_at_the_hit(tapp: TabayunApp) ->
     assert selected >= Utf16Index(window.reader.detail.text).to_utf16(hit.first_offset)  # type: ignore[union-attr]
 
 
+def test_the_import_dialog_says_the_step_and_the_time_left_in_either_language(
+    tapp: TabayunApp,
+) -> None:
+    import time
+
+    window = tapp.window
+    assert window is not None
+    six_seconds_ago = time.monotonic() - 6
+    assert window.importer.describe("Analysing", 3_000, 30_000, "", six_seconds_ago) == (
+        "Step 2 of 2: analysing the articles (3,000 of 30,000)\n"
+        "The articles can already be read and searched.\n"
+        "About 55 seconds left"
+    )
+    text = window.importer.describe("Importing", 1, 30, "/corpus/part-0001.jsonl", time.monotonic())
+    assert text.splitlines() == [
+        "Step 1 of 2: reading the files",
+        "part-0001.jsonl",
+        "Estimating the time left…",
+    ]
+    tapp.set_language("ar")
+    window = tapp.window
+    assert window is not None
+    arabic = window.importer.describe("Analysing", 3_000, 30_000, "", six_seconds_ago)
+    assert arabic.splitlines() == [
+        "الخطوة 2 من 2: تحليل المقالات (3,000 من 30,000)",
+        "يمكن منذ الآن قراءة المقالات والبحث فيها.",
+        "بقي نحو 55 ثانية",
+    ]
+    tapp.set_language("en")
+
+
 def test_switch_language_flips_the_layout_and_theme_changes_the_style(tapp: TabayunApp) -> None:
     tapp.set_language("ar")
     window = tapp.window
@@ -169,6 +200,10 @@ def test_import_a_folder_with_progress_then_cancel(tapp: TabayunApp, tmp_path: P
     listed: list[tuple[str, int]] = []  # (signal, documents listed when it came)
     window.importer.show_report = False
     window.importer.progressed.connect(lambda n, _note: steps.append(n))
+    said: list[str] = []  # what the dialog says as the import goes
+    window.importer.progressed.connect(
+        lambda _n, _note: said.append(window.importer.dialog.labelText())  # type: ignore[union-attr]
+    )
     window.importer.imported.connect(
         lambda n: listed.append((f"imported {n}", window.library.model.rowCount()))
     )
@@ -181,6 +216,14 @@ def test_import_a_folder_with_progress_then_cancel(tapp: TabayunApp, tmp_path: P
     assert len(outcome.imported.imported) == 60 and steps and max(steps) >= 60
     # listed as soon as they are stored, before their analysis ends
     assert listed == [("imported 60", 65), ("finished", 65)]
+    reading = [t for t in said if t.startswith("Step 1 of 2: reading the files\n")]
+    analysing = [t for t in said if t.startswith("Step 2 of 2: analysing the articles (")]
+    assert reading and analysing and said.index(reading[-1]) < said.index(analysing[0])
+    assert any(".json" in t.splitlines()[1] for t in reading)  # the file being read
+    assert analysing[-1].splitlines()[:2] == [
+        "Step 2 of 2: analysing the articles (60 of 60)",
+        "The articles can already be read and searched.",
+    ]
 
     # cancel a second import as soon as it reports progress
     more = tmp_path / "more"
