@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -92,13 +92,17 @@ class MainWindow(QMainWindow):
         self.busy_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.counts_label)
-        runner.busy_changed.connect(
-            lambda busy: self.busy_label.setText(self.tr("Working…") if busy else "")
-        )
+        # a slot of the window, not a lambda: the connection ends with the window (a
+        # language change builds a new one; the runner lives on)
+        runner.busy_changed.connect(self._show_busy)
         self._wire()
         self._build_menus()
         self.resize(1400, 860)
         self._restore_state()
+
+    @Slot(bool)
+    def _show_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:

@@ -142,6 +142,27 @@ def test_search_in_the_library_opens_the_article_at_the_hit(tapp: TabayunApp) ->
     assert selected >= Utf16Index(window.reader.detail.text).to_utf16(hit.first_offset)  # type: ignore[union-attr]
 
 
+def test_the_window_left_behind_by_a_language_change_hears_nothing_more(
+    tapp: TabayunApp, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """The task runner outlives the window a language change replaces: its signals
+    reached the old window's deleted status label (a traceback on every task after
+    switching language with the compare view open)."""
+    window = tapp.window
+    assert window is not None
+    window.show_view("compare")
+    tapp.set_language("ar")
+    assert tapp.window is not window
+    qtbot.wait(50)  # the old window is deleted
+    with qtbot.captureExceptions() as raised:
+        tapp.runner.busy_changed.emit(True)  # raised in the old window's slot before
+    assert raised == []
+    assert tapp.window.busy_label.text() == "جارٍ العمل…"
+    tapp.runner.busy_changed.emit(False)
+    assert tapp.window.busy_label.text() == ""
+    tapp.set_language("en")
+
+
 def test_the_import_dialog_says_the_step_and_the_time_left_in_either_language(
     tapp: TabayunApp,
 ) -> None:
