@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,7 +17,7 @@ from desktop.analysing import AnalysisReport, analyse_documents
 from desktop.compare.comparison import Comparison, compare_documents, compare_outlets
 from desktop.compare.corpus import coverage, frame, keyness, kwic
 from desktop.compare.export import to_csv, to_html, to_json
-from desktop.config import default_db_path
+from desktop.config import default_db_path, named_db_problem, open_problem
 from desktop.entity_edits import EditError, EntityRef, resolve_entity
 from desktop.importing import ImportOptions, ImportReport, import_paths
 from desktop.lexicon.gazetteer import ENTITY_TYPES
@@ -26,6 +28,8 @@ from desktop.store.store import Store, StoreError
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+#: the reader of the output went away (as for the shell's own commands: 128 + SIGPIPE)
+EXIT_BROKEN_PIPE = 141
 
 
 class UsageError(Exception):
@@ -122,6 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=(
             "import files (text, HTML, JSON, CSV, Excel, XML/SGML), folders, zip and tar "
             "archives, gzip, bzip2 and xz files"
+        ),
+        description=(
+            "Import and analyse. Unreadable files are reported and skipped; exits with "
+            "status 1 when a PATH does not exist or not one article could be read."
         ),
     )
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -283,7 +291,15 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
                 f"Analysed {analysis.documents} documents: {analysis.mentions} mentions "
                 f"in {analysis.seconds:.1f} s\n"
             )
-    return EXIT_OK
+    return EXIT_ERROR if _import_failed(a.paths, report) else EXIT_OK
+
+
+def _import_failed(paths: list[Path], report: ImportReport) -> bool:
+    """A script must be able to tell: a path named that does not exist, or files of
+    which not one article could be read (duplicates of stored ones are read). A few
+    bad files among good ones are reported, and the import succeeds."""
+    nothing_read = not report.imported and not report.duplicates and bool(report.skipped)
+    return nothing_read or any(not p.exists() for p in paths)
 
 
 def cmd_analyse(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -631,7 +647,9 @@ def cmd_kwic(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> i
         _emit_json(out, [ln.as_dict() for ln in lines])
         return EXIT_OK
     for ln in lines:
-        out.write(f"{ln.document_id:>5} {ln.right:>{a.width}} [{ln.match}] {ln.left}\n")
+        # in the text's order (what precedes, the match, what follows), the preceding
+        # context padded at its start so that the matches line up
+        out.write(f"{ln.document_id:>5} {ln.left:>{a.width}} [{ln.match}] {ln.right}\n")
     return EXIT_OK
 
 
@@ -654,16 +672,30 @@ def cmd_export(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         renderer = RENDERERS.get("pdf")
         if renderer is None:
             raise StoreError("PDF export is not available in this build")
+        _check_output(a.output)
         renderer(to_html(comp), a.output)
+        if not a.output.is_file():
+            raise StoreError(f"cannot write {a.output}")
         err.write(f"tabayun: wrote {a.output}\n")
         return EXIT_OK
     text = {"html": to_html, "json": to_json, "csv": to_csv}[a.format](comp)
     if a.output is None:
         out.write(text)
     else:
-        a.output.write_text(text, encoding="utf-8")
+        _check_output(a.output)
+        try:
+            a.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise StoreError(f"cannot write {a.output}: {exc.strerror or exc}") from exc
         err.write(f"tabayun: wrote {a.output}\n")
     return EXIT_OK
+
+
+def _check_output(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise StoreError(f"cannot write {path}: the folder {path.parent} does not exist")
+    if path.is_dir():
+        raise StoreError(f"cannot write {path}: it is a folder")
 
 
 #: output renderers the composition root provides (e.g. "pdf": Qt's text engine)
@@ -704,13 +736,24 @@ def run(
     out = out or sys.stdout
     err = err or sys.stderr
     db = Path(args.db) if args.db else default_db_path()
+    problem = named_db_problem(db) if args.db else None
+    if problem:
+        err.write(f"tabayun: cannot open database {db}: {problem}\n")
+        return EXIT_ERROR
     try:
         store = Store.open(db)
     except Exception as exc:  # an unreadable or foreign file given as --db
-        err.write(f"tabayun: cannot open database {db}: {exc}\n")
+        err.write(f"tabayun: cannot open database {db}: {open_problem(exc)}\n")
         return EXIT_ERROR
     try:
-        return COMMANDS[args.command](store, args, out, err)
+        status = COMMANDS[args.command](store, args, out, err)
+        out.flush()  # a reader that went away is heard of here, not at exit
+        return status
+    except BrokenPipeError:  # `tabayun entities | head`: the reader has what it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit
+        return EXIT_BROKEN_PIPE
     except UsageError as exc:
         parser.print_usage(err)
         err.write(f"tabayun: error: {exc}\n")

@@ -297,7 +297,12 @@ def test_pdf_export_renders_arabic(db: str, tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        # no display and no platform named: the command line draws offscreen itself
+        env={
+            k: v
+            for k, v in __import__("os").environ.items()
+            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+        },
     )
     assert proc.returncode == 0, proc.stderr
     data = pdf.read_bytes()
@@ -322,3 +327,76 @@ def test_import_says_what_it_imported_before_the_analysis_starts(
     assert code == 0, err
     assert said_before and said_before[0].startswith("Imported 5, duplicates 0, skipped 0")
     assert out.startswith("Analysed 5 documents")
+
+
+def test_kwic_prints_each_line_in_the_order_of_the_text(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What precedes the match, the match, what follows: a terminal that lays Arabic
+    out right to left then shows it as it is read (it printed what follows first)."""
+    code, out, err = run(capsys, "--db", db, "kwic", "المعارضة", "--width", "30")
+    assert code == 0, err
+    lines = run_json(capsys, "--db", db, "kwic", "المعارضة", "--width", "30")
+    assert isinstance(lines, list) and lines
+    printed = out.splitlines()
+    assert len(printed) == len(lines)
+    for text, line in zip(printed, lines, strict=True):
+        assert text.split(maxsplit=1)[1].strip() == (
+            f"{line['left']} [{line['match']}] {line['right']}".strip()
+        )
+    # the matches line up: the preceding context is padded to the width at its start
+    assert len({t.index("[") for t in printed}) == 1
+
+
+def test_the_command_line_says_what_is_wrong_instead_of_a_traceback(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "no-such-folder"
+    code, _out, err = run(
+        capsys, "--db", db, "export", "comparison", "003", "004", "--format", "html",
+        "-o", str(missing / "c.html"),
+    )  # fmt: skip
+    assert (code, err) == (
+        1,
+        f"tabayun: cannot write {missing / 'c.html'}: the folder {missing} does not exist\n",
+    )
+    # a typo in --db's folder: no folder and no empty database made
+    code, _out, err = run(capsys, "--db", str(missing / "x.db"), "docs")
+    assert code == 1 and "does not exist" in err and not missing.exists()
+    not_db = tmp_path / "notes.db"
+    not_db.write_text("ملاحظات وليست قاعدة بيانات\n" * 50, encoding="utf-8")
+    code, _out, err = run(capsys, "--db", str(not_db), "docs")
+    assert (code, err) == (1, f"tabayun: cannot open database {not_db}: file is not a database\n")
+
+
+def test_import_fails_when_nothing_named_could_be_read(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A script can tell: a path that does not exist, or files without one readable
+    article, exit 1; a bad file among good ones is reported and the import succeeds."""
+    code, out, _err = run(capsys, "--db", db, "import", str(tmp_path / "nowhere"))
+    assert code == 1 and "no such file" in out
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.json").write_text("{ليس JSON", encoding="utf-8")
+    code, _out, _err = run(capsys, "--db", db, "import", str(bad))
+    assert code == 1
+    (bad / "b.txt").write_text("قال المبعوث الأممي إن المحادثات ستستأنف في جنيف.", encoding="utf-8")
+    code, out, _err = run(capsys, "--db", db, "import", str(bad))
+    assert code == 0 and "Imported 1" in out and "skipped 1" in out
+    code, _out, _err = run(capsys, "--db", db, "import", str(SEEDS))  # all stored already
+    assert code == 0
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(db: str) -> None:
+    """`tabayun entities | head -1`: no traceback when the reader goes away."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--db", db, "entities"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # gone before the first line is written, as `head -0` would be
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) in (0, 141)
+    assert "Traceback" not in err and "BrokenPipe" not in err

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.config import APP_NAME, default_db_path
+from desktop.config import APP_NAME, default_db_path, named_db_problem, open_problem
 from desktop.paths import seeds_dir
 from desktop.store.store import Store
 from desktop.ui.fonts import UI_FAMILY, register_fonts
@@ -147,10 +147,14 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop.services import ensure_seeded  # the engines: not imported before they run
 
     db = Path(args.db) if args.db else default_db_path()
+    problem = named_db_problem(db) if args.db else None
+    if problem:
+        print(f"tabayun: cannot open database {db}: {problem}", file=sys.stderr)
+        return 1
     try:
         store = Store.open(db)
     except Exception as exc:
-        print(f"tabayun: cannot open database {db}: {exc}", file=sys.stderr)
+        print(f"tabayun: cannot open database {db}: {open_problem(exc)}", file=sys.stderr)
         return 1
     try:
         ensure_seeded(store, seeds_dir())

@@ -12,7 +12,8 @@ from desktop.ui.fonts import READING_FAMILY, register_fonts
 
 def html_to_pdf(html: str, path: Path) -> None:
     """Write ``html`` as an A4 PDF (a Qt application is created if none exists)."""
-    app = QGuiApplication.instance() or QGuiApplication([])
+    # the command line has no window: drawn offscreen, with or without a display
+    app = QGuiApplication.instance() or QGuiApplication(["tabayun", "-platform", "offscreen"])
     assert app is not None
     register_fonts()
     doc = QTextDocument()
