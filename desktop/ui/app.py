@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.config import APP_NAME, default_db_path, named_db_problem, open_problem
 from desktop.paths import seeds_dir
 from desktop.store.store import Store
-from desktop.ui.fonts import UI_FAMILY, register_fonts
+from desktop.ui.fonts import use_ui_font
 from desktop.ui.i18n import Language
 from desktop.ui.main_window import VIEWS, MainWindow
 from desktop.ui.settings import LANGUAGE, THEME, Preferences
@@ -140,10 +140,7 @@ def run_gui(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    register_fonts()
-    font = app.font()
-    font.setFamilies([font.family(), UI_FAMILY])
-    app.setFont(font)
+    use_ui_font(app)
     from desktop.services import ensure_seeded  # the engines: not imported before they run
 
     db = Path(args.db) if args.db else default_db_path()

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QFont,
     QKeySequence,
     QMouseEvent,
+    QPaintEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +47,9 @@ from PySide6.QtWidgets import (
     QListView,
     QSizePolicy,
     QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -64,6 +68,7 @@ from desktop.compare.comparison import (
 from desktop.compare.export import to_csv, to_html, to_json
 from desktop.store.rows import DocumentDetail, DocumentRow, EventRow
 from desktop.store.store import Store
+from desktop.ui.bidi import in_window_direction
 from desktop.ui.document_model import DOCUMENT_MIME, is_rtl
 from desktop.ui.document_pane import DocumentMarks, DocumentPane
 from desktop.ui.palette import aligned_shade, category_colour, entity_colour
@@ -224,9 +229,8 @@ class CompareActorsModel(ColumnsTableModel):
             return tip
         side = self._side(row, column)
         if column.endswith("labels"):
-            lines = [
-                f"{t} — {c or self.tr('no category')} ({k}) ×{n}" for t, c, k, n in side.labels
-            ]
+            none = self.tr("no category")
+            lines = [f"{t} — {c or none} ({k}) ×{n}" for t, c, k, n in side.labels]
             return "\n".join(lines) or self.tr("No labels")
         if column.endswith("verbs"):
             lines = [f"{v} — {c or '—'} ×{n}" for v, c, n in side.verbs]
@@ -481,7 +485,8 @@ class DocumentChoiceModel(QAbstractListModel):
             return None
         doc_id, outlet, title = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{outlet or self.tr('(unknown)')} — {_short(title, 70)}"
+            unknown = self.tr("(unknown)")
+            return in_window_direction([outlet or unknown, _short(title, 70)], " — ")
         if role == Qt.ItemDataRole.ToolTipRole:
             return title
         if role == DocumentIdRole:
@@ -500,6 +505,28 @@ def dropped_document_ids(data: bytes) -> list[int]:
     return ids
 
 
+class ElidingComboBox(QComboBox):
+    """A combo box whose chosen item is cut short with «…» where its text ends: a
+    long Arabic title was clipped at the box's edge, which for a line laid out right
+    to left is where the title begins."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            self,
+        )
+        option.currentText = self.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, field.width()
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 class CompareSide(QWidget):
     """One side: a header (side letter, document picker, outlet and title) above its
     document pane. Accepts documents dropped from the library."""
@@ -515,7 +542,7 @@ class CompareSide(QWidget):
         bold = self.letter.font()
         bold.setBold(True)
         self.letter.setFont(bold)
-        self.combo = QComboBox()
+        self.combo = ElidingComboBox()
         self.combo.setModel(choices)
         self.combo.setToolTip(self.tr("Pick the document for this side"))
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -554,7 +581,8 @@ class CompareSide(QWidget):
         if row is None:
             self.info.clear()
             return
-        self.info.setText(f"{row.outlet or self.tr('Outlet unknown')} · {row.title}")
+        unknown = self.tr("Outlet unknown")
+        self.info.setText(in_window_direction([row.outlet or unknown, row.title], " · "))
         self.info.setAlignment(Qt.AlignmentFlag(_alignment(row.title)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

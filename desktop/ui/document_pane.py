@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.store.rows import DocumentDetail, LabelRow, MentionRow, QuoteRow
 from desktop.store.store import Store
 from desktop.text.normalize import normalize_with_map
+from desktop.ui.bidi import in_window_direction
 from desktop.ui.document_model import is_rtl
 from desktop.ui.fonts import reading_font
 from desktop.ui.palette import (
@@ -349,7 +350,7 @@ class DocumentPane(QWidget):
                     len(marks.mentions), len([q for q in marks.quotes if q.kind != "indirect"])
                 )
             )
-        self.meta.setText("  ·  ".join(parts))
+        self.meta.setText(in_window_direction(parts, "  ·  "))
         self.meta.setAlignment(align | Qt.AlignmentFlag.AlignAbsolute)
         self._render()
 

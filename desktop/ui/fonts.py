@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QHeaderView
 
 from desktop.paths import resource
 
@@ -24,3 +25,23 @@ def reading_font(point_size: int) -> QFont:
     font = QFont(READING_FAMILY)
     font.setPointSize(point_size)
     return font
+
+
+def use_ui_font(app: QGuiApplication) -> None:
+    """The bundled fonts registered, and the window's Arabic in the bundled sans serif
+    (the system's font first, for Latin text)."""
+    register_fonts()
+    font = app.font()
+    font.setFamilies([font.family(), UI_FAMILY])
+    app.setFont(font)
+
+
+def narrow_the_least_column_width(header: QHeaderView) -> None:
+    """Qt's least width of a table's column is, unless set, the widest glyph of the
+    header's font plus its margins: with the bundled Arabic font among the families that
+    is about 90 pixels, more than a column of dates or counts needs (four such columns
+    were wider than the library's dock). Made four digits wide; a least
+    width set on purpose (under twice that) is kept."""
+    usable = header.fontMetrics().horizontalAdvance("0000") + 8
+    if header.minimumSectionSize() > 2 * usable:
+        header.setMinimumSectionSize(usable)

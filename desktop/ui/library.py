@@ -47,6 +47,7 @@ from desktop.ui.document_model import (
     SearchResultsModel,
     SnippetHtmlRole,
 )
+from desktop.ui.fonts import narrow_the_least_column_width
 from desktop.ui.workers import TaskRunner
 
 _ANY_DATE = QDate(1900, 1, 1)
@@ -112,35 +113,52 @@ class HtmlDelegate(QStyledItemDelegate):
         return QSize(int(doc.textWidth()) + 8, int(doc.size().height()) + 6)
 
 
-class CappedColumn(QObject):
-    """Sizes a table's column to its contents, but to at most ``share`` of the view's
-    width: a long outlet name («Hawar News (ANHA)») is elided rather than squeezing the
-    stretched title next to it to a few letters in a narrow dock. Measured again when the
-    rows change, fitted again when the view is resized; the user can still drag it."""
+class FittedColumns(QObject):
+    """Sizes a table's short columns to what they hold, the first of them (the outlet)
+    to at most ``share`` of the view's width, and leaves the rest to the stretched first
+    column (the title). Qt's own sizing to contents counts each header as wide as its
+    text plus room for a sort arrow: four such columns were wider than a dock, so the
+    word counts were cut off at its edge and long outlet names («Hawar News (ANHA)»)
+    squeezed the titles to a letter or two. Measured again when the rows change, fitted
+    again when the view is resized; the user can still drag them."""
 
-    def __init__(self, view: QTableView, column: int, share: float) -> None:
+    #: room around a header's text (its margins; the sort arrow draws over them)
+    HEADER_PADDING = 16
+
+    def __init__(self, view: QTableView, columns: list[int], share: float) -> None:
         super().__init__(view)
-        self.view, self.column, self.share = view, column, share
-        self._natural: int | None = None
-        view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self.view, self.columns, self.share = view, columns, share
+        self._natural: dict[int, int] = {}
+        header = view.horizontalHeader()
+        for column in columns:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         view.viewport().installEventFilter(self)
         model = view.model()
         model.modelReset.connect(self._remeasure)
         model.layoutChanged.connect(self._remeasure)
         model.rowsInserted.connect(self._remeasure)
+        model.headerDataChanged.connect(self._remeasure)
 
     def _remeasure(self, *_args: Any) -> None:
-        self._natural = None
+        self._natural.clear()
         self.fit()
+
+    def natural_width(self, column: int) -> int:
+        """As wide as the widest of the rows measured and the header's text."""
+        if column not in self._natural:
+            header = self.view.horizontalHeader()
+            title = str(self.view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+            text = header.fontMetrics().horizontalAdvance(title) + self.HEADER_PADDING
+            self._natural[column] = max(self.view.sizeHintForColumn(column), text)
+        return self._natural[column]
 
     def fit(self) -> None:
         header = self.view.horizontalHeader()
-        if self._natural is None:
-            self._natural = max(
-                self.view.sizeHintForColumn(self.column), header.sectionSizeHint(self.column)
-            )
         cap = max(header.minimumSectionSize(), int(self.view.viewport().width() * self.share))
-        header.resizeSection(self.column, min(self._natural, cap))
+        first, *rest = self.columns
+        header.resizeSection(first, min(self.natural_width(first), cap))
+        for column in rest:
+            header.resizeSection(column, self.natural_width(column))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
@@ -198,9 +216,8 @@ class LibraryPanel(QWidget):
         header.setResizeContentsPrecision(_SIZE_SAMPLE_ROWS)
         self.view.verticalHeader().setResizeContentsPrecision(_SIZE_SAMPLE_ROWS)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.outlet_column = CappedColumn(self.view, 1, _OUTLET_SHARE)
+        narrow_the_least_column_width(header)
+        self.columns = FittedColumns(self.view, [1, 2, 3], _OUTLET_SHARE)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.results_view = QListView()

@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 from desktop.store.store import Store
 from desktop.ui.actor_view import ActorView
+from desktop.ui.bidi import in_window_direction
 from desktop.ui.compare_view import CompareView
 from desktop.ui.document_pane import DocumentPane
 from desktop.ui.entity_sidebar import EntitySidebar
 from desktop.ui.events_view import EventsView
+from desktop.ui.fonts import narrow_the_least_column_width
 from desktop.ui.import_controller import ImportController
 from desktop.ui.library import LibraryPanel
 from desktop.ui.settings import LANGUAGE, READER_POINT_SIZE, THEME, Preferences
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
         # a slot of the window, not a lambda: the connection ends with the window (a
         # language change builds a new one; the runner lives on)
         runner.busy_changed.connect(self._show_busy)
+        for header in self.findChildren(QHeaderView):
+            narrow_the_least_column_width(header)
         self._wire()
         self._build_menus()
         self.resize(1400, 860)
@@ -321,8 +325,11 @@ class MainWindow(QMainWindow):
         if not partners:
             return
         rows = {r.id: r for r in self.store.documents(ids=partners)}
+        unknown = self.tr("(unknown)")
         items = [
-            f"{p}: {rows[p].outlet or '?'} — {rows[p].title[:70]}" for p in partners if p in rows
+            f"{p}: " + in_window_direction([rows[p].outlet or unknown, rows[p].title[:70]], " — ")
+            for p in partners
+            if p in rows
         ]
         choice, ok = QInputDialog.getItem(
             self,

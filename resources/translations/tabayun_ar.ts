@@ -150,80 +150,85 @@
 <context>
     <name>CompareActorsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="179"/>
+        <location filename="../../desktop/ui/compare_view.py" line="184"/>
         <source>Actor</source>
         <extracomment>background of a shared actor whom the two sides label or quote differently</extracomment>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="180"/>
+        <location filename="../../desktop/ui/compare_view.py" line="185"/>
         <source>A labels</source>
         <translation>تسميات A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="181"/>
+        <location filename="../../desktop/ui/compare_view.py" line="186"/>
         <source>B labels</source>
         <translation>تسميات B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="182"/>
+        <location filename="../../desktop/ui/compare_view.py" line="187"/>
         <source>A verbs</source>
         <translation>أفعال A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="183"/>
+        <location filename="../../desktop/ui/compare_view.py" line="188"/>
         <source>B verbs</source>
         <translation>أفعال B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="184"/>
+        <location filename="../../desktop/ui/compare_view.py" line="189"/>
         <source>A quotes</source>
         <translation>اقتباسات A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="185"/>
+        <location filename="../../desktop/ui/compare_view.py" line="190"/>
         <source>B quotes</source>
         <translation>اقتباسات B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="186"/>
+        <location filename="../../desktop/ui/compare_view.py" line="191"/>
         <source>A voice %</source>
         <translation>حصة صوت A (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="187"/>
+        <location filename="../../desktop/ui/compare_view.py" line="192"/>
         <source>B voice %</source>
         <translation>حصة صوت B (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="219"/>
+        <location filename="../../desktop/ui/compare_view.py" line="224"/>
         <source>{0} · {1}
 A: {2} mentions · B: {3} mentions</source>
         <translation>{0} · {1}
 إشارات A: {2} · إشارات B: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="223"/>
+        <location filename="../../desktop/ui/compare_view.py" line="228"/>
         <source>The two sides label or quote this actor differently.</source>
         <translation>يختلف الجانبان في تسمية هذا الفاعل أو في نقل أقواله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="230"/>
+        <location filename="../../desktop/ui/compare_view.py" line="232"/>
+        <source>no category</source>
+        <translation>بلا فئة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="234"/>
         <source>No labels</source>
         <translation>لا توجد تسميات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="233"/>
+        <location filename="../../desktop/ui/compare_view.py" line="237"/>
         <source>No speech verbs</source>
         <translation>لا توجد أفعال قول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="236"/>
+        <location filename="../../desktop/ui/compare_view.py" line="240"/>
         <source>Not quoted</source>
         <translation>لم تُنقل أقواله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="238"/>
+        <location filename="../../desktop/ui/compare_view.py" line="242"/>
         <source>{0} quoted words ({1:.1%} of all quoted words)</source>
         <translation>الكلمات المقتبسة: {0} ({1:.1%} من مجموع الكلمات المقتبسة)</translation>
     </message>
@@ -231,47 +236,47 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareEventsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="377"/>
+        <location filename="../../desktop/ui/compare_view.py" line="381"/>
         <source>Reported by</source>
         <translation>ورد في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="378"/>
+        <location filename="../../desktop/ui/compare_view.py" line="382"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="379"/>
+        <location filename="../../desktop/ui/compare_view.py" line="383"/>
         <source>In A</source>
         <translation>في A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="380"/>
+        <location filename="../../desktop/ui/compare_view.py" line="384"/>
         <source>In B</source>
         <translation>في B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="381"/>
+        <location filename="../../desktop/ui/compare_view.py" line="385"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="382"/>
+        <location filename="../../desktop/ui/compare_view.py" line="386"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="385"/>
+        <location filename="../../desktop/ui/compare_view.py" line="389"/>
         <source>Both</source>
         <translation>كليهما</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="386"/>
+        <location filename="../../desktop/ui/compare_view.py" line="390"/>
         <source>Only A</source>
         <translation>A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="387"/>
+        <location filename="../../desktop/ui/compare_view.py" line="391"/>
         <source>Only B</source>
         <translation>B فقط</translation>
     </message>
@@ -279,132 +284,137 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareSide</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="520"/>
+        <location filename="../../desktop/ui/compare_view.py" line="547"/>
         <source>Pick the document for this side</source>
         <translation>اختر المستند لهذا الجانب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="534"/>
+        <location filename="../../desktop/ui/compare_view.py" line="561"/>
         <source>Open in reader</source>
         <translation>فتح في القراءة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="584"/>
+        <source>Outlet unknown</source>
+        <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
 </context>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="619"/>
+        <location filename="../../desktop/ui/compare_view.py" line="647"/>
         <source>Synchronised scrolling</source>
         <extracomment>(document id, code-point offset): show this document in the reader the documents the pickers list are to be read (again) when the view is shown</extracomment>
         <translation>تمرير متزامن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="622"/>
+        <location filename="../../desktop/ui/compare_view.py" line="650"/>
         <source>Scroll both articles together</source>
         <translation>تمرير المقالتين معًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="623"/>
+        <location filename="../../desktop/ui/compare_view.py" line="651"/>
         <source>Previous aligned passage</source>
         <translation>المقطع المتقابل السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="625"/>
+        <location filename="../../desktop/ui/compare_view.py" line="653"/>
         <source>Next aligned passage</source>
         <translation>المقطع المتقابل التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="641"/>
+        <location filename="../../desktop/ui/compare_view.py" line="669"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="667"/>
+        <location filename="../../desktop/ui/compare_view.py" line="695"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="705"/>
+        <location filename="../../desktop/ui/compare_view.py" line="733"/>
         <source>Shared actors</source>
         <translation>الفاعلون المشتركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="706"/>
+        <location filename="../../desktop/ui/compare_view.py" line="734"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="707"/>
+        <location filename="../../desktop/ui/compare_view.py" line="735"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="708"/>
+        <location filename="../../desktop/ui/compare_view.py" line="736"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="773"/>
-        <location filename="../../desktop/ui/compare_view.py" line="785"/>
+        <location filename="../../desktop/ui/compare_view.py" line="801"/>
+        <location filename="../../desktop/ui/compare_view.py" line="813"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="818"/>
+        <location filename="../../desktop/ui/compare_view.py" line="846"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="848"/>
+        <location filename="../../desktop/ui/compare_view.py" line="876"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="850"/>
+        <location filename="../../desktop/ui/compare_view.py" line="878"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="868"/>
+        <location filename="../../desktop/ui/compare_view.py" line="896"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="886"/>
+        <location filename="../../desktop/ui/compare_view.py" line="914"/>
         <source>Shared actors ({0}, {1} framed differently)</source>
         <translation>الفاعلون المشتركون ({0}، منهم {1} بتأطير مختلف)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="890"/>
+        <location filename="../../desktop/ui/compare_view.py" line="918"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="891"/>
+        <location filename="../../desktop/ui/compare_view.py" line="919"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="894"/>
+        <location filename="../../desktop/ui/compare_view.py" line="922"/>
         <source>Events ({0} shared · {1} only A · {2} only B)</source>
         <translation>الأحداث (مشتركة: {0} · في A فقط: {1} · في B فقط: {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="898"/>
+        <location filename="../../desktop/ui/compare_view.py" line="926"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="958"/>
+        <location filename="../../desktop/ui/compare_view.py" line="986"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="960"/>
+        <location filename="../../desktop/ui/compare_view.py" line="988"/>
         <source>{0} aligned passages</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="962"/>
+        <location filename="../../desktop/ui/compare_view.py" line="990"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -428,40 +438,48 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
 </context>
 <context>
+    <name>DocumentChoiceModel</name>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="488"/>
+        <source>(unknown)</source>
+        <translation>(غير معروفة)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="324"/>
+        <location filename="../../desktop/ui/document_pane.py" line="325"/>
         <source>No document selected</source>
         <extracomment>background shades under the marks (aligned passages in the compare view)</extracomment>
         <translation>لم يُحدَّد أي مستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="342"/>
+        <location filename="../../desktop/ui/document_pane.py" line="343"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="343"/>
+        <location filename="../../desktop/ui/document_pane.py" line="344"/>
         <source>Date unknown</source>
         <translation>تاريخ غير معروف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="344"/>
+        <location filename="../../desktop/ui/document_pane.py" line="345"/>
         <source>{0} words</source>
         <translation>{0} كلمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="348"/>
+        <location filename="../../desktop/ui/document_pane.py" line="349"/>
         <source>{0} mentions · {1} quotations</source>
         <translation>الإشارات: {0} · الاقتباسات: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="445"/>
+        <location filename="../../desktop/ui/document_pane.py" line="446"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="458"/>
+        <location filename="../../desktop/ui/document_pane.py" line="459"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -834,18 +852,18 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="243"/>
+        <location filename="../../desktop/ui/document_pane.py" line="244"/>
         <source>Find in document (Arabic-aware)</source>
         <extracomment>custom properties stored in character formats, read back on hover and click</extracomment>
         <translation>بحث في المستند (مع مراعاة خصائص العربية)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="250"/>
+        <location filename="../../desktop/ui/document_pane.py" line="251"/>
         <source>Previous (Shift+Enter)</source>
         <translation>السابق (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="251"/>
+        <location filename="../../desktop/ui/document_pane.py" line="252"/>
         <source>Next (Enter)</source>
         <translation>التالي (Enter)</translation>
     </message>
@@ -994,54 +1012,54 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="170"/>
+        <location filename="../../desktop/ui/library.py" line="188"/>
         <source>Search the corpus (Enter)</source>
-        <extracomment>rows measured to size the columns to their contents (less than a page of the model) the outlet column takes at most this share of the table&apos;s width (the title the rest)</extracomment>
+        <extracomment>rows measured to size the columns to their contents (less than a page of the model) the outlet column takes at most this share of the table&apos;s width (the title the rest) room around a header&apos;s text (its margins; the sort arrow draws over them)</extracomment>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="176"/>
+        <location filename="../../desktop/ui/library.py" line="194"/>
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="177"/>
+        <location filename="../../desktop/ui/library.py" line="195"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="181"/>
+        <location filename="../../desktop/ui/library.py" line="199"/>
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="266"/>
+        <location filename="../../desktop/ui/library.py" line="283"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="281"/>
+        <location filename="../../desktop/ui/library.py" line="298"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="284"/>
+        <location filename="../../desktop/ui/library.py" line="301"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="297"/>
-        <location filename="../../desktop/ui/library.py" line="335"/>
+        <location filename="../../desktop/ui/library.py" line="314"/>
+        <location filename="../../desktop/ui/library.py" line="352"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="325"/>
+        <location filename="../../desktop/ui/library.py" line="342"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="328"/>
+        <location filename="../../desktop/ui/library.py" line="345"/>
         <source>(a very common query: ranked among its {0} most recently imported matches; add a word, an outlet or dates to narrow it)</source>
         <translation>(بحث شائع جدًا: رُتّبت النتائج من بين أحدث {0} مادة مستوردة تطابقه؛ أضف كلمة أو وسيلة إعلام أو تاريخًا لتضييقه)</translation>
     </message>
@@ -1049,235 +1067,240 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="483"/>
+        <location filename="../../desktop/ui/main_window.py" line="494"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
         <source>Tabayun — Arabic news coverage</source>
         <translation>تباين (Tabayun) — التغطية الإخبارية العربية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Read</source>
         <translation>قراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86"/>
+        <location filename="../../desktop/ui/main_window.py" line="88"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="216"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="241"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="243"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <source>(unknown)</source>
+        <translation>(غير معروفة)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="400"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>
@@ -1285,7 +1308,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>OneSideModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="357"/>
+        <location filename="../../desktop/ui/compare_view.py" line="361"/>
         <source>{0} · {1} · {2} mentions</source>
         <translation>{0} · {1} · الإشارات: {2}</translation>
     </message>
@@ -1293,7 +1316,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>PassagesModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="322"/>
+        <location filename="../../desktop/ui/compare_view.py" line="326"/>
         <source>Shared words: {0}</source>
         <translation>الكلمات المشتركة: {0}</translation>
     </message>

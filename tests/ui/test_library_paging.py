@@ -346,28 +346,46 @@ def test_library_says_when_a_common_query_was_ranked_among_recent_matches(
     assert {h.row.id for h in hits} <= {i for i, _ in newest}
 
 
-def test_long_outlet_names_leave_the_title_readable_in_a_narrow_library(
-    qtbot: QtBot, panel: LibraryPanel
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_the_library_fits_a_narrow_dock_with_the_windows_fonts(
+    qtbot: QtBot, big_store: Store, runner: TaskRunner, direction: Qt.LayoutDirection
 ) -> None:
-    """In a dock 320 pixels wide the outlet column («Hawar News (ANHA)», «Al-Watan
-    (Syria)») is elided at a quarter of the table instead of squeezing the titles to a
-    letter or two and pushing the word counts out of sight; widened, it shows whole."""
-    panel.resize(320, 600)
-    panel.show()
-    panel.reload()
-    qtbot.waitExposed(panel)
-    header = panel.view.horizontalHeader()
-    width = panel.view.viewport().width()
+    """With the window's fonts (the bundled Arabic among them, whose widest glyph made
+    Qt's least column width 91 pixels) and a dock 340 pixels wide, the four columns fit:
+    the word counts are not cut off at the dock's edge, the outlet column («Hawar News
+    (ANHA)») is elided at a quarter of the table, and the titles keep the rest; widened,
+    the outlets show whole."""
+    from PySide6.QtWidgets import QApplication
 
-    def sections() -> list[int]:
-        return [header.sectionSize(c) for c in range(4)]
+    from desktop.ui.fonts import use_ui_font
 
-    qtbot.waitUntil(lambda: sum(sections()) <= width)
-    title, outlet, _date, _words = sections()
-    assert outlet <= width // 4 + 1
-    assert title >= width // 5
-    assert not panel.view.horizontalScrollBar().isVisible()
-    natural = panel.view.sizeHintForColumn(1)
-    assert natural > outlet  # long names are elided here
-    panel.resize(1400, 600)
-    qtbot.waitUntil(lambda: header.sectionSize(1) == natural)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    use_ui_font(app)
+    try:
+        panel = LibraryPanel(big_store, runner)
+        qtbot.addWidget(panel)
+        panel.setLayoutDirection(direction)
+        panel.resize(340, 600)
+        panel.show()
+        panel.reload()
+        qtbot.waitExposed(panel)
+        view, header = panel.view, panel.view.horizontalHeader()
+
+        def sections() -> list[int]:
+            return [header.sectionSize(c) for c in range(4)]
+
+        width = view.viewport().width()
+        qtbot.waitUntil(lambda: sum(sections()) <= width)
+        title, outlet, date, words = sections()
+        assert not view.horizontalScrollBar().isVisible()
+        assert words >= view.sizeHintForColumn(3) and date >= view.sizeHintForColumn(2)
+        assert outlet <= width // 4 + 1 < view.sizeHintForColumn(1)  # long names elided
+        assert title >= width // 4
+        panel.resize(1400, 600)
+        qtbot.waitUntil(lambda: header.sectionSize(1) == view.sizeHintForColumn(1))
+    finally:
+        app.setFont(font)

@@ -51,3 +51,23 @@ def test_the_compiled_catalogue_is_made_from_the_translations(tmp_path: Path) ->
         [_tool("pyside6-lrelease"), str(TS), "-qm", str(made)], check=True, capture_output=True
     )
     assert made.read_bytes() == QM.read_bytes()
+
+
+def test_no_translatable_string_is_hidden_inside_an_f_string() -> None:
+    """lupdate does not look inside f-strings: «(unknown)» and «Outlet unknown» written
+    as ``f"{x or self.tr('…')}"`` stayed English in the Arabic window."""
+    import ast
+
+    hidden = []
+    for path in sorted((ROOT / "desktop" / "ui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and inner.func.attr in ("tr", "translate")
+                ):
+                    hidden.append(f"{path.name}:{inner.lineno}")
+    assert hidden == []
