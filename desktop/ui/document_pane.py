@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -40,7 +40,10 @@ from desktop.ui.fonts import reading_font
 from desktop.ui.palette import (
     SCARE_QUOTE_COLOUR,
     category_colour,
+    category_name,
     entity_colour,
+    entity_type_singular,
+    mark_kind_name,
     speaker_shade,
 )
 from desktop.ui.text_offsets import Utf16Index
@@ -85,7 +88,12 @@ def build_document(detail: DocumentDetail, point_size: int) -> QTextDocument:
     repeated = {s for s, _e, r in detail.paragraphs if r}
     dim = QTextCharFormat()
     dim.setForeground(QColor("#8a8a8a"))
-    dim.setProperty(TIP_PROP, "repeated paragraph (not analysed)")
+    dim.setProperty(
+        TIP_PROP,
+        QCoreApplication.translate(
+            "Marks", "A paragraph repeated from earlier in the article: not analysed again"
+        ),
+    )
     normal = QTextCharFormat()
     pos = 0
     for i, line in enumerate(detail.text.split("\n")):
@@ -133,21 +141,24 @@ def apply_marks(doc: QTextDocument, text: str, marks: DocumentMarks) -> None:
         fmt.setBackground(speaker_shade(shade))
         fmt.setForeground(QColor("#111111"))  # light shades need dark text in the dark theme
         name = q.speaker_name or q.speaker_text or "?"
-        fmt.setProperty(
-            TIP_PROP,
-            f"quotation ({q.kind}) — {name}"
-            + (f" — {q.verb}" if q.verb else "")
-            + (f" — via {q.details['via']}" if "via" in q.details else ""),
+        tip = QCoreApplication.translate("Marks", "quotation ({0}) — {1}").format(
+            mark_kind_name(q.kind), name
         )
+        if q.verb:
+            tip += f" — {q.verb}"
+        if "via" in q.details:
+            tip += " — " + QCoreApplication.translate("Marks", "via {0}").format(q.details["via"])
+        fmt.setProperty(TIP_PROP, tip)
         paint(q.start, q.end, fmt)
     for m, name, etype in marks.mentions:
         fmt = QTextCharFormat()
         fmt.setBackground(entity_colour(etype))
         fmt.setForeground(QColor("#111111"))
         fmt.setProperty(ENTITY_PROP, m.entity_id)
-        fmt.setProperty(
-            TIP_PROP, f"{name} · {etype}" + (f" · {m.kind}" if m.kind not in ("name",) else "")
-        )
+        parts = [name, entity_type_singular(etype)]
+        if m.kind != "name":
+            parts.append(mark_kind_name(m.kind))
+        fmt.setProperty(TIP_PROP, " · ".join(parts))
         paint(m.start, m.end, fmt)
     for lb in marks.labels:
         fmt = QTextCharFormat()
@@ -155,25 +166,29 @@ def apply_marks(doc: QTextDocument, text: str, marks: DocumentMarks) -> None:
         if lb.kind == "scare_quote":
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor(SCARE_QUOTE_COLOUR))
-            tip = f"scare quote · {lb.category or ''}"
+            tip = QCoreApplication.translate("Marks", "scare quotes")
+            if lb.category:
+                tip += f" · {category_name(lb.category)}"
         elif lb.kind == "distancing":
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(QColor(SCARE_QUOTE_COLOUR))
-            tip = "distancing" + (
-                f" · {lb.details.get('label')}" if lb.details.get("label") else ""
-            )
+            tip = QCoreApplication.translate("Marks", "distancing")
+            if lb.details.get("label"):
+                tip += f" · {lb.details['label']}"
         elif lb.kind in ("label", "apposition"):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(colour)
-            tip = f"{lb.kind} · {lb.category or 'role'}"
+            tip = f"{mark_kind_name(lb.kind)} · {category_name(lb.category)}"
         else:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             fmt.setUnderlineColor(QColor("#777777"))
-            tip = "quoted term"
+            tip = QCoreApplication.translate("Marks", "quoted term")
         if lb.entity_name:
             tip += f" → {lb.entity_name}"
         if lb.speaker_name:
-            tip += f" (words of {lb.speaker_name})"
+            tip += " " + QCoreApplication.translate("Marks", "(words of {0})").format(
+                lb.speaker_name
+            )
         fmt.setProperty(TIP_PROP, tip)
         paint(lb.start, lb.end, fmt)
     cursor.endEditBlock()

@@ -90,3 +90,44 @@ def speaker_shade(index: int) -> QColor:
 
 def aligned_shade(index: int) -> QColor:
     return QColor(ALIGNED_SHADES[index % len(ALIGNED_SHADES)])
+
+
+def entity_type_singular(entity_type: str) -> str:
+    """One entity's type, as a highlight's tooltip names it."""
+    names = {
+        "person": QCoreApplication.translate("Marks", "person"),
+        "organisation": QCoreApplication.translate("Marks", "organisation"),
+        "group": QCoreApplication.translate("Marks", "armed group"),
+        "state": QCoreApplication.translate("Marks", "state or government"),
+        "place": QCoreApplication.translate("Marks", "place"),
+        "media": QCoreApplication.translate("Marks", "media"),
+    }
+    return names.get(entity_type, entity_type)
+
+
+def mark_kind_name(kind: str) -> str:
+    """How a mention, a label or a quotation was found, as a tooltip says it."""
+    names = {
+        "role": QCoreApplication.translate("Marks", "named by a role"),
+        "surname": QCoreApplication.translate("Marks", "surname"),
+        "discovered": QCoreApplication.translate("Marks", "name found in the text"),
+        "label": QCoreApplication.translate("Marks", "label"),
+        "apposition": QCoreApplication.translate("Marks", "apposition"),
+        "direct": QCoreApplication.translate("Marks", "direct"),
+        "partial": QCoreApplication.translate("Marks", "partial"),
+        "indirect": QCoreApplication.translate("Marks", "indirect"),
+    }
+    return names.get(kind, kind)
+
+
+def category_name(category: str | None) -> str:
+    """A framing category's name (a label without one names a role)."""
+    names = {
+        "official": QCoreApplication.translate("Marks", "official"),
+        "neutral": QCoreApplication.translate("Marks", "neutral"),
+        "delegitimising": QCoreApplication.translate("Marks", "delegitimising"),
+        "legitimising": QCoreApplication.translate("Marks", "legitimising"),
+    }
+    if not category:
+        return QCoreApplication.translate("Marks", "role")
+    return names.get(category, category)

@@ -448,38 +448,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="325"/>
+        <location filename="../../desktop/ui/document_pane.py" line="340"/>
         <source>No document selected</source>
         <extracomment>background shades under the marks (aligned passages in the compare view)</extracomment>
         <translation>لم يُحدَّد أي مستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="343"/>
+        <location filename="../../desktop/ui/document_pane.py" line="358"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="344"/>
+        <location filename="../../desktop/ui/document_pane.py" line="359"/>
         <source>Date unknown</source>
         <translation>تاريخ غير معروف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="345"/>
+        <location filename="../../desktop/ui/document_pane.py" line="360"/>
         <source>{0} words</source>
         <translation>{0} كلمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="349"/>
+        <location filename="../../desktop/ui/document_pane.py" line="364"/>
         <source>{0} mentions · {1} quotations</source>
         <translation>الإشارات: {0} · الاقتباسات: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="446"/>
+        <location filename="../../desktop/ui/document_pane.py" line="461"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="459"/>
+        <location filename="../../desktop/ui/document_pane.py" line="474"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -852,18 +852,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="244"/>
+        <location filename="../../desktop/ui/document_pane.py" line="259"/>
         <source>Find in document (Arabic-aware)</source>
-        <extracomment>custom properties stored in character formats, read back on hover and click</extracomment>
         <translation>بحث في المستند (مع مراعاة خصائص العربية)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="251"/>
+        <location filename="../../desktop/ui/document_pane.py" line="266"/>
         <source>Previous (Shift+Enter)</source>
         <translation>السابق (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="252"/>
+        <location filename="../../desktop/ui/document_pane.py" line="267"/>
         <source>Next (Enter)</source>
         <translation>التالي (Enter)</translation>
     </message>
@@ -1303,6 +1302,140 @@ A: {2} mentions · B: {3} mentions</source>
         <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Marks</name>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="93"/>
+        <source>A paragraph repeated from earlier in the article: not analysed again</source>
+        <extracomment>custom properties stored in character formats, read back on hover and click</extracomment>
+        <translation>فقرة مكرَّرة مما سبق في المقالة: لم تُحلَّل مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="144"/>
+        <source>quotation ({0}) — {1}</source>
+        <translation>اقتباس ({0}) — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="150"/>
+        <source>via {0}</source>
+        <translation>نقلًا عن {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="169"/>
+        <source>scare quotes</source>
+        <translation>علامات تنصيص للتشكيك</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="175"/>
+        <source>distancing</source>
+        <translation>عبارة تنأى بالكاتب</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="185"/>
+        <source>quoted term</source>
+        <translation>مصطلح بين علامتي تنصيص</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="189"/>
+        <source>(words of {0})</source>
+        <translation>(من كلام {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="98"/>
+        <source>person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="99"/>
+        <source>organisation</source>
+        <translation>منظمة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="100"/>
+        <source>armed group</source>
+        <translation>جماعة مسلحة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="101"/>
+        <source>state or government</source>
+        <translation>دولة أو حكومة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="102"/>
+        <source>place</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="103"/>
+        <source>media</source>
+        <translation>وسيلة إعلامية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="111"/>
+        <source>named by a role</source>
+        <translation>مذكور بصفته</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="112"/>
+        <source>surname</source>
+        <translation>اسم العائلة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="113"/>
+        <source>name found in the text</source>
+        <translation>اسم مكتشَف في النص</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="114"/>
+        <source>label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="115"/>
+        <source>apposition</source>
+        <translation>بدل أو صفة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="116"/>
+        <source>direct</source>
+        <translation>مباشر</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="117"/>
+        <source>partial</source>
+        <translation>جزئي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="118"/>
+        <source>indirect</source>
+        <translation>غير مباشر</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="126"/>
+        <source>official</source>
+        <translation>رسمي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="127"/>
+        <source>neutral</source>
+        <translation>محايد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="128"/>
+        <source>delegitimising</source>
+        <translation>نازع للشرعية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="129"/>
+        <source>legitimising</source>
+        <translation>مانح للشرعية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="132"/>
+        <source>role</source>
+        <translation>صفة</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,7 @@ def test_open_document_shows_highlights_at_the_right_offsets(tapp: TabayunApp) -
     scare = text.index("المعارضة")
     cursor = QTextCursor(pane.browser.document())
     cursor.setPosition(utf16.to_utf16(scare) + 2)
-    assert "scare quote" in str(cursor.charFormat().property(TIP_PROP))
+    assert "scare quotes" in str(cursor.charFormat().property(TIP_PROP))
     assert (
         pane.browser.document().firstBlock().blockFormat().layoutDirection()
         == Qt.LayoutDirection.RightToLeft
@@ -161,6 +161,32 @@ def test_the_window_left_behind_by_a_language_change_hears_nothing_more(
     tapp.runner.busy_changed.emit(False)
     assert tapp.window.busy_label.text() == ""
     tapp.set_language("en")
+
+
+def test_the_highlights_explain_themselves_in_the_windows_language(tapp: TabayunApp) -> None:
+    """Hovering a highlight of the Arabic window says what it is in Arabic (it said
+    «scare quote · », «Bashar al-Jaafari · person» in English)."""
+    tapp.set_language("ar")
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    window.open_document(doc(store, "003"))
+    pane = window.reader
+    text = pane.detail.text  # type: ignore[union-attr]
+    utf16 = Utf16Index(text)
+
+    def tip_at(offset: int) -> str:
+        cursor = QTextCursor(pane.browser.document())
+        cursor.setPosition(utf16.to_utf16(offset) + 2)
+        return str(cursor.charFormat().property(TIP_PROP))
+
+    assert tip_at(text.index("المعارضة")).startswith("علامات تنصيص للتشكيك")
+    assert tip_at(text.index("بشار الجعفري")) == "بشار الجعفري · شخص"
+    tapp.set_language("en")
+    window = tapp.window
+    assert window is not None
+    window.open_document(doc(store, "003"))
+    pane = window.reader
+    assert tip_at(text.index("بشار الجعفري")) == "بشار الجعفري · person"
 
 
 def test_the_import_dialog_says_the_step_and_the_time_left_in_either_language(
