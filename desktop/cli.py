@@ -531,8 +531,18 @@ def cmd_outlet(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
 def cmd_doc(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if a.outlet is None and a.date is None and a.title is None:
         raise UsageError("doc set needs --outlet, --date or --title")
+    name, name_ar, key = a.outlet, None, None
+    if a.outlet:  # a known outlet by any of its names, even one the user renamed
+        from desktop.corpus.outlets import OutletDirectory
+
+        name, name_ar, key = OutletDirectory.default().canonical(a.outlet)
     row = store.set_document_meta(
-        store.resolve_document(a.doc), outlet=a.outlet, published=a.date, title=a.title
+        store.resolve_document(a.doc),
+        outlet=name,
+        outlet_ar=name_ar,
+        outlet_key=key,
+        published=a.date,
+        title=a.title,
     )
     if a.json:
         _emit_json(out, row.as_dict())

@@ -126,6 +126,38 @@ def test_outlet_rename_and_doc_set(db: str, capsys: pytest.CaptureFixture[str]) 
     )
     docs = run_json(capsys, "--db", db, "docs", "--outlet", "Anadolu Agency")
     assert [d["stem"][:3] for d in docs] == ["000"]  # type: ignore[union-attr,index]
+    # the renamed outlet is found by its old name, and by the Arabic one it is known by:
+    # no second «SANA» with one article next to «سانا»
+    for name in ("SANA", "الوكالة العربية السورية للأنباء"):
+        row = run_json(capsys, "--db", db, "doc", "set", "001", "--outlet", name)
+        assert isinstance(row, dict) and row["outlet"] == "سانا"
+    outlets = run_json(capsys, "--db", db, "outlets")
+    assert isinstance(outlets, list)
+    assert sorted(o["name"] for o in outlets) == ["Anadolu Agency", "UN News", "سانا"]
+
+
+def test_articles_of_a_renamed_outlet_imported_later_join_it(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_json(capsys, "--db", db, "outlet", "rename", "SANA", "سانا")
+    before = run_json(capsys, "--db", db, "outlets")
+    assert isinstance(before, list)
+    sana = {o["name"]: o["documents"] for o in before}["سانا"]
+    more = tmp_path / "more.jsonl"
+    more.write_text(
+        json.dumps(
+            {"text": "قال المبعوث الأممي إن جولة جديدة ستعقد في جنيف.", "source": "SANA"},
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    report = run_json(capsys, "--db", db, "import", str(more))
+    assert isinstance(report, dict) and report["imported"] == 1
+    outlets = run_json(capsys, "--db", db, "outlets")
+    assert isinstance(outlets, list)
+    assert {o["name"]: o["documents"] for o in outlets}["سانا"] == sana + 1
+    assert "SANA" not in {o["name"] for o in outlets}
 
 
 @pytest.mark.parametrize(

@@ -160,7 +160,14 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
 
     # ---- writing documents ----------------------------------------------------------
     def _outlet_id(self, s: Session, name: str, name_ar: str | None, key: str | None) -> int:
+        """The outlet of this name, or of this directory key (an outlet the user renamed
+        keeps its key: its articles imported later join it instead of making a second
+        outlet of the old name), or of this Arabic name; else a new one."""
         found = s.scalar(select(Outlet.id).where(Outlet.name == name))
+        if found is None and key:
+            found = s.scalar(select(Outlet.id).where(Outlet.key == key).order_by(Outlet.id))
+        if found is None:
+            found = s.scalar(select(Outlet.id).where(Outlet.name_ar == (name_ar or name)))
         if found is not None:
             return found
         outlet = Outlet(name=name, name_ar=name_ar, key=key)
@@ -248,15 +255,21 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         doc_id: int,
         *,
         outlet: str | None = None,
+        outlet_ar: str | None = None,
+        outlet_key: str | None = None,
         published: dt.date | None = None,
         title: str | None = None,
     ) -> DocumentRow:
+        """Set a document's outlet (its name, and the Arabic name and directory key of a
+        known outlet: found under a name the user gave it), date or title."""
         with self.transaction() as s:
             doc = s.get(Document, doc_id)
             if doc is None:
                 raise StoreError(f"no document {doc_id}")
-            if outlet is not None:
-                doc.outlet_id = self._outlet_id(s, outlet, None, None) if outlet else None
+            if outlet:
+                doc.outlet_id = self._outlet_id(s, outlet, outlet_ar, outlet_key)
+            elif outlet is not None:  # "": no outlet
+                doc.outlet_id = None
             if published is not None:
                 doc.published = published
                 doc.published_raw = published.isoformat()
