@@ -80,6 +80,21 @@ _LOCATIVES = frozenset(
         "الي",
         "نحو",
         "باتجاه",
+        # the city itself: «محافظتي دمشق واللاذقية», «العاصمة دمشق», «أحياء دمشق»
+        "محافظه",
+        "محافظتي",
+        "محافظات",
+        "مدينتي",
+        "العاصمه",
+        "عاصمه",
+        "احياء",
+        "شوارع",
+        "قلب",
+        "سكان",
+        "اهالي",
+        "جامعه",
+        "مطار",
+        "بلديه",
     }
 )
 _COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
@@ -278,10 +293,11 @@ class _Framer:
             if self.skipped(a):
                 continue
             entry = self.fk.labels[hit.key]
-            if "metonym" in entry.en.lower() and self._locative(hit.start):
+            metonym = "metonym" in entry.en.lower()
+            if metonym and self._locative(hit.start):
                 continue  # «حول دمشق» is the city, «تركيز دمشق» the government
-            if " " not in hit.key and self._qualified(hit.end):
-                continue  # «النظام الدولي» is not «النظام»
+            if not metonym and " " not in hit.key and self._qualified(hit.end):
+                continue  # «النظام الدولي» is not «النظام»; «رفضت دمشق المقترح» is Damascus
             mention = self.mention_at(a, b)
             entity = entry.actor or (mention.key if mention else None)
             self.result.labels.append(

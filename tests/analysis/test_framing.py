@@ -312,3 +312,30 @@ def test_an_unpunctuated_text_is_one_long_sentence_read_word_by_word_not_again_p
     words = len(text.split())
     assert words > 5000 and len(framing.quotes) > 20  # reporting verbs all along it
     assert sum(returned) < words  # a few words after each verb, not the sentence's rest
+
+
+@pytest.mark.parametrize(
+    ("text", "government"),
+    [
+        ("ورفضت دمشق المقترح الأمريكي بشأن المعابر.", True),
+        ("وقالت دمشق إن المحادثات لم تحقق أي تقدم.", True),
+        ("وتضررت محافظتي دمشق واللاذقية جراء العاصفة.", False),
+        ("وشهدت محافظة دمشق أمطارا غزيرة.", False),
+        ("وصل الوفد إلى العاصمة دمشق صباح اليوم.", False),
+        ("وسقطت قذائف على أحياء دمشق الشرقية.", False),
+        ("وافتتحت جامعة دمشق عامها الدراسي.", False),
+    ],
+)
+def test_a_capital_stands_for_its_government_only_where_it_acts(
+    store: Store, text: str, government: bool
+) -> None:
+    """«رفضت دمشق» is the Syrian government; «محافظتي دمشق واللاذقية», «العاصمة
+    دمشق», «أحياء دمشق» and «جامعة دمشق» are the city (the governorates were counted as
+    a label of the government)."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    # (id, text, repeated paragraphs, sentences, date)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    labels = [lb.text for lb in framing.labels if lb.kind == "label"]
+    assert ("دمشق" in labels) == government, [(lb.text, lb.kind) for lb in framing.labels]
