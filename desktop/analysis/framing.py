@@ -680,10 +680,11 @@ class _Framer:
             following = [v for v in verbs_in.get(self.sentence_of(b), ()) if v.start >= b]
             verb = preceding[-1] if preceding else (following[0] if following else None)
             key, text, details = verb.speaker if verb else (None, None, {})
-            if verb is None:
+            if verb is None and self._opens_sentence(a, sentence):
                 # a paragraph that is all quotation, after the speaker's words: the last
                 # speaker quoted in the two sentences before (quotes so far are in text
-                # order, so the search walks back only over those)
+                # order, so the search walks back only over those). A quotation inside
+                # the outlet's own sentence («واتفاق "وقف الاقتتال" هش») is not theirs.
                 for q in reversed(self.result.quotes):
                     q_sentence = q.sentence_idx or 0
                     if q_sentence < sentence - 2:
@@ -733,13 +734,14 @@ class _Framer:
                     dict(details),
                 )
             )
+        verb_starts = sorted(v.start for v in verbs)
         for v in verbs:
             if id(v) in used_verbs:
                 continue
             key, text, details = v.speaker
             if key is None and not text:
                 continue
-            a, b = self._indirect_span(v)
+            a, b = self._indirect_span(v, verb_starts)
             if b <= a:
                 continue
             self.result.quotes.append(
@@ -764,6 +766,12 @@ class _Framer:
                 for lb in self.result.labels
                 if not (lb.kind == "label" and quoted.covers(lb.start))
             ]
+
+    def _opens_sentence(self, a: int, sentence: int) -> bool:
+        """Whether a quotation (its text from ``a``) opens its sentence: nothing before
+        it but its quotation mark, white space, a conjunction or a dash."""
+        before = self.text[self.sentences[sentence][0] : a].strip(" \t\n-–—:«" + _DOUBLE)
+        return before in ("", "و", "ف")
 
     def _short_quote(self, a: int, b: int, verb: _Verb | None, speaker: str | None) -> bool:
         """A quoted label is a scare quote (or a quoted label of the speaker's), a quoted
@@ -795,9 +803,9 @@ class _Framer:
             return True
         return mention is not None and mention.start <= a + 1 and mention.end >= b - 1
 
-    def _indirect_span(self, v: _Verb) -> tuple[int, int]:
+    def _indirect_span(self, v: _Verb, verb_starts: list[int]) -> tuple[int, int]:
         """From the complementiser after the verb (إن/أن) or the subject to the sentence end,
-        stopping at a direct quote."""
+        stopping at a direct quote or at the next reporting verb («… وقف التصعيد وقال»)."""
         s_end = self.sentences[v.sentence][1]
         start = max(v.end, v.subject_end)
         # the first words only: a sentence can be a whole unpunctuated text
@@ -811,6 +819,17 @@ class _Framer:
         first = self._quotes.first_starting_in(start, end)
         if first is not None:
             end = self.quote_spans[first][0] - 1
+        # a reporting verb joined on by «و»/«ف» starts a sentence of its own («… وقف
+        # التصعيد وقال "…"»); one without («قال إنه، في إحاطته، لفت…») is what was said
+        k = bisect.bisect_right(verb_starts, start)
+        while k < len(verb_starts) and verb_starts[k] < end:
+            at = verb_starts[k]
+            if self.text[at] not in "وف":  # the verb's span may start after its «و»
+                at -= 1
+            if at > start and self.text[at] in "وف" and not self.text[at - 1].isalnum():
+                end = at
+                break
+            k += 1
         while start < end and not self.text[start].isalnum():
             start += 1
         while end > start and not self.text[end - 1].isalnum():

@@ -339,3 +339,37 @@ def test_a_capital_stands_for_its_government_only_where_it_acts(
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     labels = [lb.text for lb in framing.labels if lb.kind == "label"]
     assert ("دمشق" in labels) == government, [(lb.text, lb.kind) for lb in framing.labels]
+
+
+def test_004_the_outlets_own_quoted_terms_are_nobodys_quotations(store: Store) -> None:
+    """«واتفاق "وقف الاقتتال" في سوريا هش» and «لضمان عدم وقوع «أحداث غير مقصودة»» are
+    the outlet's words in quotation marks, in sentences without a reporting verb: they
+    were given to the speaker quoted just before (de Mistura, the Russian ministry)."""
+    d = doc(store, "004")
+    quoted = {q.text for q in store.quotes_for(documents=[d])}
+    assert not quoted & {"وقف الاقتتال", "أحداث غير مقصودة"}
+    terms = {lb.text for lb in store.labels_for(documents=[d]) if lb.kind == "quoted_term"}
+    assert {"وقف الاقتتال", "أحداث غير مقصودة"} <= terms
+    # a paragraph that is all quotation still continues its speaker (UN News, 002)
+    continued = [
+        q
+        for q in store.quotes_for(
+            documents=[doc(store, "002")], speaker_id=eid(store, "de-mistura")
+        )
+        if q.text.startswith("الخطوات القادمة هي")
+    ]
+    assert continued and continued[0].details.get("continued")
+
+
+def test_003_an_indirect_quotation_ends_where_the_next_reporting_verb_begins(
+    store: Store,
+) -> None:
+    """«واعتبر دي ميستورا أن إحلال الاستقرار … بالتوازي مع وقف التصعيد وقال "…"»: what
+    he considered ends before «وقال» (it ended with it)."""
+    quotes = store.quotes_for(documents=[doc(store, "003")], speaker_id=eid(store, "de-mistura"))
+    considered = [q for q in quotes if q.verb == "اعتبر"]
+    assert [q.text for q in considered] == ["إحلال الاستقرار في سورية يبدأ بالتوازي مع وقف التصعيد"]
+    # «قال إنه، في إحاطته لمجلس الأمن الدولي، لفت انتباه…»: a verb without «و» is what
+    # was said, and does not end it (UN News, 002)
+    said = store.quotes_for(documents=[doc(store, "002")], speaker_id=eid(store, "de-mistura"))
+    assert any(q.text.startswith("في إحاطته لمجلس الأمن الدولي، لفت انتباه") for q in said)
