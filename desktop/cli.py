@@ -336,7 +336,7 @@ def cmd_entities(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) 
 
 #: action → (core edit, arguments it takes, message; {a}/{b} are the arguments, {t} the result)
 _ENTITY_ACTIONS: dict[str, tuple[Callable[..., EntityRef] | None, int, str]] = {
-    "merge": (entity_edits.merge, 2, "Merged {b!r} into #{t.id} {t.name}"),
+    "merge": (entity_edits.merge, 2, "Merged {b} into #{t.id} {t.name}"),
     "split": (entity_edits.split, 2, "Split {b!r} off as #{t.id} {t.name}"),
     "rename": (entity_edits.rename, 2, "Renamed to #{t.id} {t.name}"),
     "type": (entity_edits.retype, 2, "#{t.id} {t.name} is now a {t.type}"),
@@ -354,6 +354,8 @@ def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         args = words[1:]
         if len(args) != _ENTITY_ACTIONS[action][1]:
             raise UsageError(f"entity {action} takes {_ENTITY_ACTIONS[action][1]} argument(s)")
+        if action == "type" and args[1] not in ENTITY_TYPES:
+            raise UsageError(f"unknown type {args[1]!r}; one of {', '.join(ENTITY_TYPES)}")
         try:
             result = _entity_action(store, action, args)
         except EditError as exc:
@@ -409,8 +411,12 @@ def _entity_action(store: Store, action: str, args: list[str]) -> dict[str, obje
     if edit is None:
         op = entity_edits.undo_last(store)
         return {"undone": op, "message": f"Undid the last edit ({op})" if op else "Nothing to undo"}
+    named = args[-1]
+    if action == "merge":  # said by its name, not by the id or key it was given as
+        source = resolve_entity(store, args[1])
+        named = f"#{source.id} {source.name}"
     target = edit(store, *args)
-    message = template.format(a=args[0], b=args[-1], t=target)
+    message = template.format(a=args[0], b=named, t=target)
     return {
         "id": target.id,
         "key": target.key,
@@ -481,6 +487,8 @@ def cmd_show(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> i
 
 
 def cmd_search(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not a.query.strip():
+        raise UsageError("the query is empty")
     hits = search(
         store, a.query, outlet=a.outlet, date_from=a.date_from, date_to=a.date_to, limit=a.limit
     )
@@ -553,10 +561,14 @@ def cmd_doc(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> in
 
 def _comparison(store: Store, a: argparse.Namespace) -> Comparison:
     if a.outlets:
-        return compare_outlets(
-            store, _outlet_filter(store, a.a) or 0, _outlet_filter(store, a.b) or 0
-        )
-    return compare_documents(store, store.resolve_document(a.a), store.resolve_document(a.b))
+        oa, ob = _outlet_filter(store, a.a) or 0, _outlet_filter(store, a.b) or 0
+        if oa == ob:
+            raise UsageError(f"{a.a!r} and {a.b!r} are the same outlet; name two")
+        return compare_outlets(store, oa, ob)
+    da, db = store.resolve_document(a.a), store.resolve_document(a.b)
+    if da == db:
+        raise UsageError(f"{a.a!r} and {a.b!r} are the same document; name two")
+    return compare_documents(store, da, db)
 
 
 def _entity_id(store: Store, ref: str) -> int:
@@ -665,6 +677,8 @@ def cmd_kwic(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> i
 
 def cmd_keyness(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     oa, ob = _outlet_filter(store, a.outlet_a), _outlet_filter(store, a.outlet_b)
+    if oa == ob:
+        raise UsageError(f"{a.outlet_a!r} and {a.outlet_b!r} are the same outlet; name two")
     rows = keyness(store, oa or 0, ob or 0, a.top)
     if a.json:
         _emit_json(out, [{"term": t, "g2": g, "a": x, "b": y} for t, g, x, y in rows])

@@ -432,3 +432,31 @@ def test_output_piped_into_a_reader_that_stops_early_ends_quietly(db: str) -> No
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) in (0, 141)
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["compare", "003", "4"], "are the same document"),  # 003 is the article of id 4
+        (["compare", "--outlets", "SANA", "sana"], "are the same outlet"),
+        (["keyness", "SANA", "SANA"], "are the same outlet"),
+        (["search", "  "], "the query is empty"),
+        (["entity", "type", "دي ميستورا", "planet"], "unknown type 'planet'"),
+    ],
+)
+def test_requests_that_cannot_mean_anything_are_usage_errors(
+    db: str, capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    """They printed nothing, or compared an article with itself, and exited 0."""
+    code, out, err = run(capsys, "--db", db, *argv)
+    assert (code, out) == (2, "") and said in err
+
+
+def test_a_merge_names_the_actor_merged_not_the_id_it_was_given_as(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kerry = run_json(capsys, "--db", db, "entity", "جون كيري")
+    assert isinstance(kerry, dict)
+    code, out, err = run(capsys, "--db", db, "entity", "merge", "سيرغي لافروف", str(kerry["id"]))
+    assert code == 0, err
+    assert out.startswith(f"Merged #{kerry['id']} جون كيري into #")
