@@ -319,7 +319,8 @@ class PassagesModel(QAbstractListModel):
         i = index.row()
         (text_a, text_b, score, shared), spans = self._rows[i]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{i + 1} · {score:.2f}\nA: {_short(text_a)}\nB: {_short(text_b)}"
+            head = self.tr("Passage {0} · similarity {1:.0%}").format(i + 1, score)
+            return f"{head}\nA: {_short(text_a)}\nB: {_short(text_b)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"A: {' '.join(text_a.split())}\n\nB: {' '.join(text_b.split())}"
             if shared:
@@ -644,13 +645,16 @@ class CompareView(QWidget):
 
     # ---- construction ------------------------------------------------------------------
     def _build_actions(self) -> None:
-        self.sync_action = QAction(self.tr("Synchronised scrolling"), self)
+        self.sync_action = QAction(self.tr("Scroll together"), self)
         self.sync_action.setCheckable(True)
         self.sync_action.setChecked(True)
         self.sync_action.setToolTip(self.tr("Scroll both articles together"))
-        self.prev_action = QAction("▲ " + self.tr("Previous aligned passage"), self)
+        # short labels: the toolbar also holds what is compared, and overflowed at 1440
+        self.prev_action = QAction("▲ " + self.tr("Previous"), self)
+        self.prev_action.setToolTip(self.tr("Previous aligned passage (Alt+Up)"))
         self.prev_action.setShortcut(QKeySequence("Alt+Up"))
-        self.next_action = QAction("▼ " + self.tr("Next aligned passage"), self)
+        self.next_action = QAction("▼ " + self.tr("Next"), self)
+        self.next_action.setToolTip(self.tr("Next aligned passage (Alt+Down)"))
         self.next_action.setShortcut(QKeySequence("Alt+Down"))
         for action in (self.prev_action, self.next_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -985,7 +989,7 @@ class CompareView(QWidget):
         if n == 0:
             self.passage_label.setText(self.tr("No aligned passages") if self.mode else "")
         elif self._passage < 0:
-            self.passage_label.setText(self.tr("{0} aligned passages").format(n))
+            self.passage_label.setText(self.tr("Aligned passages: {0}").format(n))
         else:
             self.passage_label.setText(self.tr("Passage {0} of {1}").format(self._passage + 1, n))
 

@@ -236,47 +236,47 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareEventsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="381"/>
+        <location filename="../../desktop/ui/compare_view.py" line="382"/>
         <source>Reported by</source>
         <translation>ورد في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="382"/>
+        <location filename="../../desktop/ui/compare_view.py" line="383"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="383"/>
+        <location filename="../../desktop/ui/compare_view.py" line="384"/>
         <source>In A</source>
         <translation>في A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="384"/>
+        <location filename="../../desktop/ui/compare_view.py" line="385"/>
         <source>In B</source>
         <translation>في B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="385"/>
+        <location filename="../../desktop/ui/compare_view.py" line="386"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="386"/>
+        <location filename="../../desktop/ui/compare_view.py" line="387"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="389"/>
+        <location filename="../../desktop/ui/compare_view.py" line="390"/>
         <source>Both</source>
         <translation>كليهما</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="390"/>
+        <location filename="../../desktop/ui/compare_view.py" line="391"/>
         <source>Only A</source>
         <translation>A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="391"/>
+        <location filename="../../desktop/ui/compare_view.py" line="392"/>
         <source>Only B</source>
         <translation>B فقط</translation>
     </message>
@@ -284,17 +284,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareSide</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="547"/>
+        <location filename="../../desktop/ui/compare_view.py" line="548"/>
         <source>Pick the document for this side</source>
         <translation>اختر المستند لهذا الجانب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="561"/>
+        <location filename="../../desktop/ui/compare_view.py" line="562"/>
         <source>Open in reader</source>
         <translation>فتح في القراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="584"/>
+        <location filename="../../desktop/ui/compare_view.py" line="585"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
@@ -302,119 +302,129 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="647"/>
-        <source>Synchronised scrolling</source>
-        <extracomment>(document id, code-point offset): show this document in the reader the documents the pickers list are to be read (again) when the view is shown</extracomment>
-        <translation>تمرير متزامن</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="650"/>
+        <location filename="../../desktop/ui/compare_view.py" line="651"/>
         <source>Scroll both articles together</source>
         <translation>تمرير المقالتين معًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="651"/>
-        <source>Previous aligned passage</source>
-        <translation>المقطع المتقابل السابق</translation>
+        <location filename="../../desktop/ui/compare_view.py" line="648"/>
+        <source>Scroll together</source>
+        <extracomment>(document id, code-point offset): show this document in the reader the documents the pickers list are to be read (again) when the view is shown</extracomment>
+        <translation>تمرير متزامن</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/compare_view.py" line="653"/>
-        <source>Next aligned passage</source>
-        <translation>المقطع المتقابل التالي</translation>
+        <source>Previous</source>
+        <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="669"/>
+        <location filename="../../desktop/ui/compare_view.py" line="654"/>
+        <source>Previous aligned passage (Alt+Up)</source>
+        <translation>المقطع المتقابل السابق (Alt+Up)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="656"/>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="657"/>
+        <source>Next aligned passage (Alt+Down)</source>
+        <translation>المقطع المتقابل التالي (Alt+Down)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="673"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="695"/>
+        <location filename="../../desktop/ui/compare_view.py" line="699"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="733"/>
+        <location filename="../../desktop/ui/compare_view.py" line="737"/>
         <source>Shared actors</source>
         <translation>الفاعلون المشتركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="734"/>
+        <location filename="../../desktop/ui/compare_view.py" line="738"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="735"/>
+        <location filename="../../desktop/ui/compare_view.py" line="739"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="736"/>
+        <location filename="../../desktop/ui/compare_view.py" line="740"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="801"/>
-        <location filename="../../desktop/ui/compare_view.py" line="813"/>
+        <location filename="../../desktop/ui/compare_view.py" line="805"/>
+        <location filename="../../desktop/ui/compare_view.py" line="817"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="846"/>
+        <location filename="../../desktop/ui/compare_view.py" line="850"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="876"/>
+        <location filename="../../desktop/ui/compare_view.py" line="880"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="878"/>
+        <location filename="../../desktop/ui/compare_view.py" line="882"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="896"/>
+        <location filename="../../desktop/ui/compare_view.py" line="900"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="914"/>
+        <location filename="../../desktop/ui/compare_view.py" line="918"/>
         <source>Shared actors ({0}, {1} framed differently)</source>
         <translation>الفاعلون المشتركون ({0}، منهم {1} بتأطير مختلف)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="918"/>
+        <location filename="../../desktop/ui/compare_view.py" line="922"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="919"/>
+        <location filename="../../desktop/ui/compare_view.py" line="923"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="922"/>
+        <location filename="../../desktop/ui/compare_view.py" line="926"/>
         <source>Events ({0} shared · {1} only A · {2} only B)</source>
         <translation>الأحداث (مشتركة: {0} · في A فقط: {1} · في B فقط: {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="926"/>
+        <location filename="../../desktop/ui/compare_view.py" line="930"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="986"/>
+        <location filename="../../desktop/ui/compare_view.py" line="990"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="988"/>
-        <source>{0} aligned passages</source>
+        <location filename="../../desktop/ui/compare_view.py" line="992"/>
+        <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="990"/>
+        <location filename="../../desktop/ui/compare_view.py" line="994"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -440,7 +450,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentChoiceModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="488"/>
+        <location filename="../../desktop/ui/compare_view.py" line="489"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -1441,7 +1451,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>OneSideModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="361"/>
+        <location filename="../../desktop/ui/compare_view.py" line="362"/>
         <source>{0} · {1} · {2} mentions</source>
         <translation>{0} · {1} · الإشارات: {2}</translation>
     </message>
@@ -1449,7 +1459,12 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>PassagesModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="326"/>
+        <location filename="../../desktop/ui/compare_view.py" line="322"/>
+        <source>Passage {0} · similarity {1:.0%}</source>
+        <translation>المقطع {0} · التشابه {1:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="327"/>
         <source>Shared words: {0}</source>
         <translation>الكلمات المشتركة: {0}</translation>
     </message>

@@ -163,6 +163,22 @@ def test_the_window_left_behind_by_a_language_change_hears_nothing_more(
     tapp.set_language("en")
 
 
+def test_the_events_participants_keep_room_in_a_window_of_1440(tapp: TabayunApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The fixed columns of the events table took all but 35 pixels of the column that
+    says who took part."""
+    window = tapp.window
+    assert window is not None
+    window.resize(1440, 900)
+    window.show()
+    window.show_view("events")
+    qtbot.waitExposed(window)
+    view = window.events_view.view
+    qtbot.waitUntil(lambda: view.model().rowCount() > 0)
+    header = view.horizontalHeader()
+    assert header.sectionSize(3) >= 100
+    assert sum(header.sectionSize(c) for c in range(header.count())) <= view.viewport().width()
+
+
 def test_the_highlights_explain_themselves_in_the_windows_language(tapp: TabayunApp) -> None:
     """Hovering a highlight of the Arabic window says what it is in Arabic (it said
     «scare quote · », «Bashar al-Jaafari · person» in English)."""
