@@ -113,6 +113,28 @@ def import_job(
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
+def reanalyse_job(db: str, queue: _Queue, cancel_event: _Event) -> None:
+    """Analyse again the documents an earlier version of the analysis left (after an
+    upgrade): posts progress, then ("done", ImportOutcome with nothing imported) or
+    ("error", message)."""
+    from desktop.analysing import analyse_documents
+    from desktop.importing import ImportReport
+    from desktop.workers import run_below_the_window
+
+    run_below_the_window()
+    try:
+        store = Store.open(db)
+        try:
+            analysis = analyse_documents(
+                store, progress=QueueProgress(queue), cancel=EventCancel(cancel_event)
+            )
+            queue.put(("done", ImportOutcome(ImportReport(), analysis)))
+        finally:
+            store.close()
+    except Exception as exc:  # reported to the window, never lost
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
 def edit_job(db: str, op: str, args: list[Any], queue: _Queue, cancel_event: _Event) -> None:
     """Run the entity edit ``op`` (:func:`entity_edits.run_edit`) on the database ``db``,
     analysing again the articles it touches; posts progress, then ("done", (the entity

@@ -62,6 +62,16 @@ class TabayunApp:
         self.window = window
         return window
 
+    def reanalyse_outdated(self) -> bool:
+        """Articles an earlier version of the analysis left (this version finds labels,
+        quotations or events differently) are analysed again in the background, the
+        window in use meanwhile; True when that started."""
+        from desktop.analysing import ANALYSIS_VERSION
+
+        if self.window is None or not self.store.documents_needing_analysis(ANALYSIS_VERSION):
+            return False
+        return self.window.importer.reanalyse()
+
     def set_theme(self, name: str) -> None:
         self.prefs.set(THEME, name)
         apply_theme(self.app, name)
@@ -180,6 +190,7 @@ def run_gui(args: argparse.Namespace) -> int:
                 f"views: {', '.join(VIEWS)})"
             )
             return 0
+        QTimer.singleShot(0, tapp.reanalyse_outdated)  # once the window is on screen
         return app.exec()
     finally:
         store.close()

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from desktop.jobs import ImportOutcome, import_job
+from desktop.jobs import ImportOutcome, import_job, reanalyse_job
 from desktop.progress import rounded_left, seconds_left
 from desktop.store.store import Store
 from desktop.ui.process_job import ProcessJob
@@ -81,6 +81,8 @@ class ImportController(QObject):
         self.show_report = show_report
         self.dialog: QProgressDialog | None = None
         self._done = 0
+        #: the running job analyses again what an earlier version analysed
+        self.reanalysing = False
         self.job = ProcessJob(self, stopped=self.tr("The import stopped unexpectedly."))
         self.job.message.connect(self._message)
         self.job.finished.connect(self._job_done)
@@ -93,7 +95,14 @@ class ImportController(QObject):
     def describe(self, label: str, done: int, total: int, note: str, began: float) -> str:
         """The dialog's text: the step (reading the files, then analysing what arrived),
         how far it is, the file being read, and about how long the step has left."""
-        if label == "Analysing":
+        if self.reanalysing:
+            lines = [
+                self.tr("Analysing again what an earlier version analysed ({0} of {1})").format(
+                    f"{done:,}", f"{total:,}"
+                ),
+                self.tr("The articles can be read meanwhile."),
+            ]
+        elif label == "Analysing":
             lines = [
                 self.tr("Step 2 of 2: analysing the articles ({0} of {1})").format(
                     f"{done:,}", f"{total:,}"
@@ -123,6 +132,19 @@ class ImportController(QObject):
         db = self.store.engine.url.database
         if not db:
             return False
+        self.reanalysing = False
+        return self._start(import_job, (db, [str(p) for p in paths], outlet))
+
+    def reanalyse(self) -> bool:
+        """Analyse again, in the background, the articles an earlier version of the
+        analysis left (after an upgrade); they can be read meanwhile."""
+        db = self.store.engine.url.database
+        if self.running or not db:
+            return False
+        self.reanalysing = True
+        return self._start(reanalyse_job, (db,))
+
+    def _start(self, job: Any, args: tuple[Any, ...]) -> bool:
         self._done = 0
         dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self.parent_widget)
         dialog.setWindowTitle(self.tr("Import"))
@@ -133,8 +155,10 @@ class ImportController(QObject):
         dialog.setMinimumWidth(420)  # the text changes as it goes: the dialog keeps its size
         dialog.canceled.connect(self.job.cancel)
         self.dialog = dialog
+        if self.reanalysing:
+            dialog.setWindowTitle(self.tr("Analysis"))
         try:
-            self.job.start(import_job, (db, [str(p) for p in paths], outlet), _DialogProgress(self))
+            self.job.start(job, args, _DialogProgress(self))
         except (OSError, RuntimeError) as exc:  # the process could not be started
             self._job_failed(str(exc))
             return False
@@ -169,8 +193,8 @@ class ImportController(QObject):
 
     def _done_with(self, outcome: Any) -> None:
         assert isinstance(outcome, ImportOutcome)
-        if self.show_report:
-            self._report(outcome)
+        if self.show_report and not self.reanalysing:  # nothing to report: it was asked
+            self._report(outcome)  # for by no one
         self.finished.emit(outcome)
 
     def _error(self, message: str) -> None:

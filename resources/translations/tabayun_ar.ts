@@ -805,38 +805,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="83"/>
+        <location filename="../../desktop/ui/events_view.py" line="85"/>
         <source>Date</source>
-        <extracomment>events read from the store each time the view needs more rows initial column widths (date, type, trigger, participants, place, outlet); participants stretches. Fixed widths: sizing columns to their contents would read every row. the columns the store orders by; participants has no order of its own</extracomment>
+        <extracomment>events read from the store each time the view needs more rows initial column widths (date, type, trigger, participants, place, outlet); participants stretches. Fixed widths: sizing columns to their contents would read every row. The others leave the participants some 120 pixels in a 1440-pixel window (they took all but 35 when wider). the columns the store orders by; participants has no order of its own</extracomment>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="84"/>
+        <location filename="../../desktop/ui/events_view.py" line="86"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="85"/>
+        <location filename="../../desktop/ui/events_view.py" line="87"/>
         <source>Trigger</source>
         <translation>الكلمة الدالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="86"/>
+        <location filename="../../desktop/ui/events_view.py" line="88"/>
         <source>Participants</source>
         <translation>المشاركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="87"/>
+        <location filename="../../desktop/ui/events_view.py" line="89"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="88"/>
+        <location filename="../../desktop/ui/events_view.py" line="90"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="211"/>
+        <location filename="../../desktop/ui/events_view.py" line="213"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -844,17 +844,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="234"/>
+        <location filename="../../desktop/ui/events_view.py" line="236"/>
         <source>All event types</source>
         <translation>كل أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="258"/>
+        <location filename="../../desktop/ui/events_view.py" line="260"/>
         <source>Events in date order (double-click to read)</source>
         <translation>الأحداث بترتيب التاريخ (انقر نقرًا مزدوجًا للقراءة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="306"/>
+        <location filename="../../desktop/ui/events_view.py" line="308"/>
         <source>{0} events</source>
         <translation>الأحداث: {0}</translation>
     </message>
@@ -924,73 +924,88 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="127"/>
+        <location filename="../../desktop/ui/import_controller.py" line="149"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="127"/>
+        <location filename="../../desktop/ui/import_controller.py" line="149"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="128"/>
+        <location filename="../../desktop/ui/import_controller.py" line="150"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="84"/>
+        <location filename="../../desktop/ui/import_controller.py" line="86"/>
         <source>The import stopped unexpectedly.</source>
-        <extracomment>(items done, label) as the job reports them</extracomment>
+        <extracomment>(items done, label) as the job reports them the running job analyses again what an earlier version analysed</extracomment>
         <translation>توقّف الاستيراد على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="98"/>
+        <location filename="../../desktop/ui/import_controller.py" line="100"/>
+        <source>Analysing again what an earlier version analysed ({0} of {1})</source>
+        <translation>إعادة تحليل ما حلّله إصدار سابق ({0} من {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="103"/>
+        <source>The articles can be read meanwhile.</source>
+        <translation>يمكن قراءة المقالات في أثناء ذلك.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="107"/>
         <source>Step 2 of 2: analysing the articles ({0} of {1})</source>
         <translation>الخطوة 2 من 2: تحليل المقالات ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="101"/>
+        <location filename="../../desktop/ui/import_controller.py" line="110"/>
         <source>The articles can already be read and searched.</source>
         <translation>يمكن منذ الآن قراءة المقالات والبحث فيها.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="104"/>
+        <location filename="../../desktop/ui/import_controller.py" line="113"/>
         <source>Step 1 of 2: reading the files</source>
         <translation>الخطوة 1 من 2: قراءة الملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="110"/>
+        <location filename="../../desktop/ui/import_controller.py" line="119"/>
         <source>Estimating the time left…</source>
         <translation>جارٍ تقدير الوقت المتبقي…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="114"/>
+        <location filename="../../desktop/ui/import_controller.py" line="123"/>
         <source>About {0} seconds left</source>
         <translation>بقي نحو {0} ثانية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="116"/>
+        <location filename="../../desktop/ui/import_controller.py" line="125"/>
         <source>About {0} minutes left</source>
         <translation>بقي نحو {0} دقيقة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="178"/>
+        <location filename="../../desktop/ui/import_controller.py" line="159"/>
+        <source>Analysis</source>
+        <translation>التحليل</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="202"/>
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="183"/>
+        <location filename="../../desktop/ui/import_controller.py" line="207"/>
         <source>Imported {0}, duplicates {1}, skipped {2}.</source>
         <translation>المستورَد: {0}، المكرَّر: {1}، المتخطّى: {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="187"/>
+        <location filename="../../desktop/ui/import_controller.py" line="211"/>
         <source>The import was cancelled; what was imported is kept.</source>
         <translation>أُلغي الاستيراد؛ وقد احتُفظ بما استُورد حتى الآن.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="189"/>
+        <location filename="../../desktop/ui/import_controller.py" line="213"/>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>

@@ -179,6 +179,42 @@ def test_the_events_participants_keep_room_in_a_window_of_1440(tapp: TabayunApp,
     assert sum(header.sectionSize(c) for c in range(header.count())) <= view.viewport().width()
 
 
+def test_articles_an_earlier_version_analysed_are_analysed_again_in_the_background(
+    tapp: TabayunApp, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """After an upgrade whose analysis finds things differently, the window analyses
+    the articles the earlier version left, with its progress, and says nothing more."""
+    from sqlalchemy import text
+
+    from desktop.analysing import ANALYSIS_VERSION
+
+    store, window = tapp.store, tapp.window
+    assert window is not None
+    assert not tapp.reanalyse_outdated()  # all analysed by this version: nothing starts
+    with store.engine.begin() as conn:  # two articles as the version before left them
+        conn.execute(
+            text("UPDATE documents SET analysis_version = :v WHERE id IN (2, 4)"),
+            {"v": ANALYSIS_VERSION - 1},
+        )
+        conn.execute(text("DELETE FROM quotes WHERE document_id = 4"))
+    assert store.documents_needing_analysis(ANALYSIS_VERSION) == [2, 4]
+    said: list[str] = []
+    window.importer.progressed.connect(
+        lambda _n, _note: said.append(window.importer.dialog.labelText())  # type: ignore[union-attr]
+    )
+    with qtbot.waitSignal(window.importer.finished, timeout=120_000) as blocker:
+        assert tapp.reanalyse_outdated()
+    outcome = blocker.args[0]
+    assert outcome.analysis.documents == 2 and not outcome.imported.imported
+    assert store.documents_needing_analysis(ANALYSIS_VERSION) == []
+    assert store.quotes_for(documents=[4])  # written again
+    assert said and said[-1].startswith(
+        "Analysing again what an earlier version analysed (2 of 2)\n"
+        "The articles can be read meanwhile."
+    )
+    assert window.importer.dialog is None  # closed, and no report box was opened
+
+
 def test_the_highlights_explain_themselves_in_the_windows_language(tapp: TabayunApp) -> None:
     """Hovering a highlight of the Arabic window says what it is in Arabic (it said
     «scare quote · », «Bashar al-Jaafari · person» in English)."""
