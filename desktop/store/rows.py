@@ -27,6 +27,8 @@ class DocumentRow:
     source_path: str
     char_count: int
     word_count: int
+    #: the outlet's Arabic name, when it is a known outlet
+    outlet_ar: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {

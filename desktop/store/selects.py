@@ -38,6 +38,7 @@ DOCUMENT_ROW_COLUMNS = (
     Document.source_path,
     Document.char_count,
     Document.word_count,
+    Outlet.name_ar,
 )
 
 

@@ -67,6 +67,7 @@ from desktop.store.rows import QuoteRow
 from desktop.store.store import Store
 from desktop.store.views import QuotePage
 from desktop.ui.document_model import is_rtl
+from desktop.ui.names import outlet_label
 from desktop.ui.palette import category_colour
 from desktop.ui.table_model import KeysetPagedModel
 from desktop.ui.workers import TaskRunner
@@ -130,7 +131,7 @@ def _shown(outlet: str) -> str:
     """An outlet name as displayed: the unknown outlet in the interface's language."""
     if outlet == UNKNOWN_OUTLET:
         return QCoreApplication.translate("ActorView", "(unknown)")
-    return outlet
+    return outlet_label(outlet) or outlet
 
 
 def _text_alignment(text: str) -> int:
@@ -552,7 +553,7 @@ class QuotesModel(KeysetPagedModel):
 
     def _document_name(self, doc_id: int) -> str:
         title, outlet = self._documents.get(doc_id, ("", None))
-        name = _outlet_name(outlet)
+        name = _shown(_outlet_name(outlet))
         return f"{name} · {title}" if title else f"{name} · #{doc_id}"
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -818,7 +819,8 @@ class CoverageChart(QWidget):
         x = rect.left() + 8
         y = rect.top() + 8 + line_h
         for outlet in self._outlets:
-            w = 12 + 4 + fm.horizontalAdvance(outlet) + 16
+            shown = _shown(outlet)
+            w = 12 + 4 + fm.horizontalAdvance(shown) + 16
             if x + w > rect.right() - 8 and x > rect.left() + 8:
                 x = rect.left() + 8
                 y += line_h + 2
@@ -831,7 +833,7 @@ class CoverageChart(QWidget):
                     | (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
                     | Qt.AlignmentFlag.AlignAbsolute
                 ),
-                outlet,
+                shown,
             )
             x += w
         top_of_plot = y + line_h + 10

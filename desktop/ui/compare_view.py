@@ -71,6 +71,7 @@ from desktop.store.store import Store
 from desktop.ui.bidi import in_window_direction
 from desktop.ui.document_model import DOCUMENT_MIME, is_rtl
 from desktop.ui.document_pane import DocumentMarks, DocumentPane
+from desktop.ui.names import outlet_label, row_outlet
 from desktop.ui.palette import aligned_shade, category_colour, entity_colour
 from desktop.ui.table_model import ColumnsTableModel
 from desktop.ui.text_offsets import Utf16Index
@@ -461,11 +462,11 @@ class DocumentChoiceModel(QAbstractListModel):
         self.endResetModel()
 
     def set_rows(self, rows: Sequence[DocumentRow]) -> None:
-        self.set_titles([(r.id, r.outlet, r.title) for r in rows])
+        self.set_titles([(r.id, row_outlet(r), r.title) for r in rows])
 
     def include(self, rows: Sequence[DocumentRow]) -> None:
         """Add the documents not listed yet (at the end)."""
-        new = [(r.id, r.outlet, r.title) for r in rows if r.id not in self._row_of]
+        new = [(r.id, row_outlet(r), r.title) for r in rows if r.id not in self._row_of]
         if not new:
             return
         first = len(self._rows)
@@ -583,7 +584,7 @@ class CompareSide(QWidget):
             self.info.clear()
             return
         unknown = self.tr("Outlet unknown")
-        self.info.setText(in_window_direction([row.outlet or unknown, row.title], " · "))
+        self.info.setText(in_window_direction([row_outlet(row) or unknown, row.title], " · "))
         self.info.setAlignment(Qt.AlignmentFlag(_alignment(row.title)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -879,7 +880,9 @@ class CompareView(QWidget):
         self._fill(comp)
         unknown = self.tr("outlet unknown")
         self.summary.setText(
-            self.tr("A: {0} ↔ B: {1}").format(comp.a.outlet or unknown, comp.b.outlet or unknown)
+            self.tr("A: {0} ↔ B: {1}").format(
+                outlet_label(comp.a.outlet) or unknown, outlet_label(comp.b.outlet) or unknown
+            )
         )
         self.loaded.emit()
 

@@ -22,6 +22,7 @@ from desktop.search import SearchHit
 from desktop.store.paging import DocumentSort
 from desktop.store.rows import DocumentRow
 from desktop.store.store import Store
+from desktop.ui.names import row_outlet
 from desktop.ui.table_model import ColumnsTableModel
 
 DocIdRole = Qt.ItemDataRole.UserRole + 1
@@ -321,7 +322,7 @@ class DocumentTableModel(ColumnsTableModel):
             if column == "title":
                 return row.title
             if column == "outlet":
-                return row.outlet or self.tr("(unknown)")
+                return row_outlet(row) or self.tr("(unknown)")
             if column == "date":
                 return row.published.isoformat() if row.published else "—"
             return f"{row.word_count:,}"
@@ -392,7 +393,7 @@ class SearchResultsModel(QAbstractListModel):
                 ]
                 last = b
             parts.append(html.escape(hit.snippet[last:]))
-            outlet = html.escape(hit.row.outlet or "")
+            outlet = html.escape(row_outlet(hit.row) or "")
             by = f"<br><span style='color:#777'>{outlet}</span>" if outlet else ""
             return (
                 f"<div dir='rtl'><b>{html.escape(hit.row.title)}</b>{by}<br>{''.join(parts)}</div>"

@@ -37,6 +37,7 @@ from desktop.text.normalize import normalize_with_map
 from desktop.ui.bidi import in_window_direction
 from desktop.ui.document_model import is_rtl
 from desktop.ui.fonts import reading_font
+from desktop.ui.names import row_outlet
 from desktop.ui.palette import (
     SCARE_QUOTE_COLOUR,
     category_colour,
@@ -355,7 +356,7 @@ class DocumentPane(QWidget):
         self.title.setText(row.title)
         self.title.setAlignment(align | Qt.AlignmentFlag.AlignAbsolute)
         parts = [
-            row.outlet or self.tr("Outlet unknown"),
+            row_outlet(row) or self.tr("Outlet unknown"),
             row.published.isoformat() if row.published else self.tr("Date unknown"),
             self.tr("{0} words").format(row.word_count),
         ]

@@ -28,6 +28,7 @@ from desktop.lexicon.framing import EVENT_TYPES
 from desktop.store.rows import DocumentRow, EventRow
 from desktop.store.store import Store
 from desktop.store.views import EventPage, EventSort
+from desktop.ui.names import row_outlet
 from desktop.ui.palette import event_type_name
 from desktop.ui.table_model import KeysetPagedModel
 from desktop.ui.workers import TaskRunner
@@ -210,7 +211,7 @@ class EventsModel(KeysetPagedModel):
                 return "، ".join(n for _i, n, _t in event.participants)
             if col == "place":
                 return event.place_name or "—"
-            return doc.outlet or self.tr("(unknown)")
+            return row_outlet(doc) or self.tr("(unknown)")
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{doc.title}\n{event.details}" if event.details else doc.title
         if role == DocIdRole:

@@ -48,6 +48,7 @@ from desktop.ui.document_model import (
     SnippetHtmlRole,
 )
 from desktop.ui.fonts import narrow_the_least_column_width
+from desktop.ui.names import outlet_label
 from desktop.ui.workers import TaskRunner
 
 _ANY_DATE = QDate(1900, 1, 1)
@@ -282,7 +283,7 @@ class LibraryPanel(QWidget):
         self.outlet_combo.clear()
         self.outlet_combo.addItem(self.tr("All outlets"), None)
         for o in self.store.outlets():
-            self.outlet_combo.addItem(f"{o.name} ({o.documents})", o.id)
+            self.outlet_combo.addItem(f"{outlet_label(o.name, o.name_ar)} ({o.documents})", o.id)
         index = self.outlet_combo.findData(current)
         self.outlet_combo.setCurrentIndex(max(0, index))
         self.outlet_combo.blockSignals(False)

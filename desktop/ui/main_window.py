@@ -41,6 +41,7 @@ from desktop.ui.events_view import EventsView
 from desktop.ui.fonts import narrow_the_least_column_width
 from desktop.ui.import_controller import ImportController
 from desktop.ui.library import LibraryPanel
+from desktop.ui.names import row_outlet
 from desktop.ui.settings import LANGUAGE, READER_POINT_SIZE, THEME, Preferences
 from desktop.ui.workers import TaskRunner
 
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.reader)
         if self.reader.detail is not None:
             row = self.reader.detail.row
-            self.statusBar().showMessage(f"{row.outlet or ''} · {row.title}".strip(" ·"), 5000)
+            self.statusBar().showMessage(f"{row_outlet(row) or ''} · {row.title}".strip(" ·"), 5000)
         self.library.show_current(doc_id)
 
     def open_document_at(self, doc_id: int, offset: int) -> None:
@@ -327,7 +328,8 @@ class MainWindow(QMainWindow):
         rows = {r.id: r for r in self.store.documents(ids=partners)}
         unknown = self.tr("(unknown)")
         items = [
-            f"{p}: " + in_window_direction([rows[p].outlet or unknown, rows[p].title[:70]], " — ")
+            f"{p}: "
+            + in_window_direction([row_outlet(rows[p]) or unknown, rows[p].title[:70]], " — ")
             for p in partners
             if p in rows
         ]

@@ -215,6 +215,33 @@ def test_articles_an_earlier_version_analysed_are_analysed_again_in_the_backgrou
     assert window.importer.dialog is None  # closed, and no report box was opened
 
 
+def test_the_arabic_window_names_known_outlets_in_arabic(tapp: TabayunApp) -> None:
+    """«سانا», «أخبار الأمم المتحدة» in the Arabic window (they stayed «SANA», «UN News»);
+    filtering by outlet still works, and the English window keeps the English names."""
+    from desktop.ui.bidi import plain
+
+    store = tapp.store
+    sana = doc(store, "003")
+    tapp.set_language("ar")
+    window = tapp.window
+    assert window is not None
+    library = window.library
+    row = library.model.row_for_id(sana)
+    assert row is not None
+    assert library.model.index(row, 1).data() == "سانا"
+    items = [library.outlet_combo.itemText(i) for i in range(library.outlet_combo.count())]
+    assert "سانا (1)" in items and "أخبار الأمم المتحدة (1)" in items
+    library.outlet_combo.setCurrentIndex(items.index("سانا (1)"))
+    assert library.model.document_ids() == [sana]
+    window.open_document(sana)
+    assert plain(window.reader.meta.text()).startswith("سانا")
+    tapp.set_language("en")
+    window = tapp.window
+    assert window is not None
+    row = window.library.model.row_for_id(sana)
+    assert row is not None and window.library.model.index(row, 1).data() == "SANA"
+
+
 def test_the_highlights_explain_themselves_in_the_windows_language(tapp: TabayunApp) -> None:
     """Hovering a highlight of the Arabic window says what it is in Arabic (it said
     «scare quote · », «Bashar al-Jaafari · person» in English)."""
