@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from desktop import __version__, entity_edits
 from desktop.analysing import AnalysisReport, analyse_documents
 from desktop.compare.comparison import Comparison, compare_documents, compare_outlets
-from desktop.compare.corpus import coverage, frame, keyness, kwic
+from desktop.compare.corpus import coverage, frame, keyness, kwic, written_forms
 from desktop.compare.export import to_csv, to_html, to_json
 from desktop.config import default_db_path, named_db_problem, open_problem
 from desktop.entity_edits import EditError, EntityRef, resolve_entity
@@ -680,11 +680,19 @@ def cmd_keyness(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
     if oa == ob:
         raise UsageError(f"{a.outlet_a!r} and {a.outlet_b!r} are the same outlet; name two")
     rows = keyness(store, oa or 0, ob or 0, a.top)
+    forms = written_forms(store, oa or 0, {t for t, *_rest in rows})
     if a.json:
-        _emit_json(out, [{"term": t, "g2": g, "a": x, "b": y} for t, g, x, y in rows])
+        _emit_json(
+            out,
+            [
+                {"term": t, "written": forms.get(t, t), "g2": g, "a": x, "b": y}
+                for t, g, x, y in rows
+            ],
+        )
         return EXIT_OK
+    out.write(f"{'G²':>10}  {'A':>6} {'B':>6}  term, as written in A\n")
     for t, g, x, y in rows:
-        out.write(f"{g:>10.2f}  {x:>6} {y:>6}  {t}\n")
+        out.write(f"{g:>10.2f}  {x:>6} {y:>6}  {forms.get(t, t)}\n")
     return EXIT_OK
 
 

@@ -178,11 +178,36 @@ def _term_counts(store: Store, outlet_id: int) -> Counter[str]:
     return counts
 
 
+#: written forms of a term read before its most frequent one is taken
+FORMS_ENOUGH = 20
+
+
+def written_forms(store: Store, outlet_id: int, terms: set[str]) -> dict[str, str]:
+    """The most frequent written form in an outlet's articles of each term (a stem of
+    normalised letters, «جوله»): «جولة», as readers write it. Reads articles until each
+    term has been seen ``FORMS_ENOUGH`` times (few, for terms frequent in the outlet)."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    missing = set(terms)
+    ids = [r.id for r in store.documents(outlet_id=outlet_id)]
+    for lo in range(0, len(ids), 100):
+        for text in store.texts(ids[lo : lo + 100]).values():
+            for word in WORD_RE.findall(text):
+                term = stem_word(normalize(word))
+                if term in missing:
+                    forms[term][word] += 1
+                    if forms[term].total() >= FORMS_ENOUGH:
+                        missing.discard(term)
+        if not missing:
+            break
+    return {t: c.most_common(1)[0][0] for t, c in forms.items()}
+
+
 def keyness(
     store: Store, outlet_a: int, outlet_b: int, top: int = 30
 ) -> list[tuple[str, float, int, int]]:
     """Terms distinctive of outlet A against outlet B, by log-likelihood (G²):
-    (term, G², count in A, count in B), most distinctive of A first."""
+    (term, G², count in A, count in B), most distinctive of A first. A term is a stem
+    of normalised letters (:func:`written_forms` gives how it is written)."""
     ca, cb = _term_counts(store, outlet_a), _term_counts(store, outlet_b)
     na, nb = sum(ca.values()), sum(cb.values())
     if not na or not nb:
