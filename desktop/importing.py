@@ -278,7 +278,14 @@ def _prepare(
     if loaded.meta:
         articles = [with_metadata(a, loaded.meta) for a in articles]
     placed = outlets.by_place(loaded.place) if loaded.place else None
-    return [prepare(a, outlets, options, placed) for a in articles], result.problems
+    drafts: list[DocumentDraft] = []
+    problems = list(result.problems)
+    for article in articles:
+        try:
+            drafts.append(prepare(article, outlets, options, placed))
+        except Exception as exc:  # a value no reader foresaw: this article, not the import
+            problems.append((article.source, f"could not be read ({type(exc).__name__}: {exc})"))
+    return drafts, problems
 
 
 def _prepare_unit(

@@ -72,9 +72,12 @@ def _from_hijri(year: int, month: int, day: int) -> dt.date | None:
     from hijridate import Hijri  # a small table, read when a Hijri date first appears
 
     try:
-        return Hijri(year, month, day).to_gregorian()
+        g = Hijri(year, month, day).to_gregorian()
     except (ValueError, OverflowError):
         return None
+    # a plain date: hijridate's Gregorian is a subclass that SQLite cannot store (one
+    # Hijri date in a CSV row or a sidecar ended the whole import)
+    return dt.date(g.year, g.month, g.day)
 
 
 def _from_numbers(text: str, hijri: bool) -> dt.date | None:

@@ -1224,3 +1224,51 @@ def test_bzip2_and_xz_files_and_broken_archives(
     assert reasons["bad.tgz"].startswith("not a readable tar archive")
     assert reasons["empty.tar"].startswith("not a readable tar archive")
     assert len(reasons) == 4
+
+
+def test_hijri_dates_in_rows_and_sidecars_are_stored_as_their_gregorian_days(
+    store: Store, tmp_path: Path
+) -> None:
+    """«16 شوال 1438 هـ» in a CSV row, «1438/10/17 هـ» in a sidecar: one such date ended
+    the whole import with a database error (the calendar library's date type)."""
+    folder = tmp_path / "hijri"
+    folder.mkdir()
+    with (folder / "news.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Headline", "Article", "Date"])
+        writer.writerow(["الجعفري", JAAFARI, "16 شوال 1438 هـ"])
+        writer.writerow(["الحريري", HARIRI, "2017-07-11"])
+    (folder / "konashenkov.txt").write_text(KONASHENKOV, encoding="utf-8")
+    (folder / "konashenkov.json").write_text(
+        json.dumps({"date": "1438/10/17 هـ"}, ensure_ascii=False), encoding="utf-8"
+    )
+    report = import_paths(store, [folder])
+    assert (len(report.imported), report.skipped) == (3, [])
+    rows = store.documents()
+    dates = {r.title: r.published for r in rows}
+    assert dates["الجعفري"] == dt.date(2017, 7, 10)
+    assert dates["الحريري"] == dt.date(2017, 7, 11)
+    (sidecar,) = [r for r in rows if r.stem.startswith("konashenkov")]
+    assert sidecar.published == dt.date(2017, 7, 11)
+
+
+def test_an_article_no_reader_foresaw_is_reported_and_the_import_goes_on(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "three"
+    folder.mkdir()
+    for name, text in (("a", JAAFARI), ("b", HARIRI), ("c", KONASHENKOV)):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    real = importing.prepare
+
+    def failing(article, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if article.text.startswith(HARIRI[:10]):
+            raise ValueError("a value nobody foresaw")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(importing, "prepare", failing)
+    report = import_paths(store, [folder])
+    assert len(report.imported) == store.counts().documents == 2
+    assert report.skipped == [
+        (str(folder / "b.txt"), "could not be read (ValueError: a value nobody foresaw)")
+    ]

@@ -49,7 +49,9 @@ def test_reads_metadata_dates(raw: object, expected: dt.date) -> None:
     ],
 )
 def test_reads_hijri_dates_by_the_umm_al_qura_calendar(raw: str, expected: dt.date) -> None:
-    assert parse_date(raw) == expected
+    found = parse_date(raw)
+    assert found == expected
+    assert type(found) is dt.date  # hijridate's subclass cannot be stored by SQLite
 
 
 @pytest.mark.parametrize(
