@@ -91,6 +91,7 @@ _LOCATIVES = frozenset(
         "شوارع",
         "قلب",
         "سكان",
+        "اهل",
         "اهالي",
         "جامعه",
         "مطار",
@@ -296,8 +297,8 @@ class _Framer:
             metonym = "metonym" in entry.en.lower()
             if metonym and self._locative(hit.start):
                 continue  # «حول دمشق» is the city, «تركيز دمشق» the government
-            if not metonym and " " not in hit.key and self._qualified(hit.end):
-                continue  # «النظام الدولي» is not «النظام»; «رفضت دمشق المقترح» is Damascus
+            if " " not in hit.key and self._qualified(hit.end):
+                continue  # «النظام الدولي» is not «النظام», «دمشق القديمة» the city
             mention = self.mention_at(a, b)
             entity = entry.actor or (mention.key if mention else None)
             self.result.labels.append(
@@ -334,7 +335,10 @@ class _Framer:
         if self.norm[prev_end:nstart].strip():
             return False
         fused = nstart > 0 and self.norm[nstart - 1].isalpha()
-        return fused or prev in _PREPOSITIONS or prev in _LOCATIVES
+        if fused or prev in _PREPOSITIONS or prev in _LOCATIVES:
+            return True
+        # «العاصمة السورية دمشق»: a place noun and its adjective of nationality
+        return i >= 2 and prev in self.kb.nisbas and self.tokens[i - 2][2] in _LOCATIVES
 
     def appositions(self) -> None:
         """Role phrases right before or after a person's name: «بشار الجعفري رئيس وفد
@@ -734,14 +738,15 @@ class _Framer:
                     dict(details),
                 )
             )
-        verb_starts = sorted(v.start for v in verbs)
+        by_start = sorted(verbs, key=lambda v: v.start)
+        verb_starts = [v.start for v in by_start]
         for v in verbs:
             if id(v) in used_verbs:
                 continue
             key, text, details = v.speaker
             if key is None and not text:
                 continue
-            a, b = self._indirect_span(v, verb_starts)
+            a, b = self._indirect_span(v, by_start, verb_starts)
             if b <= a:
                 continue
             self.result.quotes.append(
@@ -770,8 +775,8 @@ class _Framer:
     def _opens_sentence(self, a: int, sentence: int) -> bool:
         """Whether a quotation (its text from ``a``) opens its sentence: nothing before
         it but its quotation mark, white space, a conjunction or a dash."""
-        before = self.text[self.sentences[sentence][0] : a].strip(" \t\n-–—:«" + _DOUBLE)
-        return before in ("", "و", "ف")
+        before = self.text[self.sentences[sentence][0] : a].strip(" \t\n-–—.…()«" + _DOUBLE)
+        return before in ("", "و", "ف") or before.endswith(":")
 
     def _short_quote(self, a: int, b: int, verb: _Verb | None, speaker: str | None) -> bool:
         """A quoted label is a scare quote (or a quoted label of the speaker's), a quoted
@@ -803,9 +808,12 @@ class _Framer:
             return True
         return mention is not None and mention.start <= a + 1 and mention.end >= b - 1
 
-    def _indirect_span(self, v: _Verb, verb_starts: list[int]) -> tuple[int, int]:
+    def _indirect_span(
+        self, v: _Verb, by_start: list[_Verb], verb_starts: list[int]
+    ) -> tuple[int, int]:
         """From the complementiser after the verb (إن/أن) or the subject to the sentence end,
-        stopping at a direct quote or at the next reporting verb («… وقف التصعيد وقال»)."""
+        stopping at a direct quote or where another speech begins («… وقف التصعيد وقال
+        "…"»): a reporting verb joined on by «و»/«ف» that introduces words of its own."""
         s_end = self.sentences[v.sentence][1]
         start = max(v.end, v.subject_end)
         # the first words only: a sentence can be a whole unpunctuated text
@@ -819,15 +827,11 @@ class _Framer:
         first = self._quotes.first_starting_in(start, end)
         if first is not None:
             end = self.quote_spans[first][0] - 1
-        # a reporting verb joined on by «و»/«ف» starts a sentence of its own («… وقف
-        # التصعيد وقال "…"»); one without («قال إنه، في إحاطته، لفت…») is what was said
         k = bisect.bisect_right(verb_starts, start)
         while k < len(verb_starts) and verb_starts[k] < end:
-            at = verb_starts[k]
-            if self.text[at] not in "وف":  # the verb's span may start after its «و»
-                at -= 1
-            if at > start and self.text[at] in "وف" and not self.text[at - 1].isalnum():
-                end = at
+            other = by_start[k]
+            if self._joined(other, start) and self._introduces_words(other):
+                end = other.start
                 break
             k += 1
         while start < end and not self.text[start].isalnum():
@@ -835,6 +839,27 @@ class _Framer:
         while end > start and not self.text[end - 1].isalnum():
             end -= 1
         return start, end
+
+    def _joined(self, v: _Verb, after: int) -> bool:
+        """Whether a verb is joined on by «و» or «ف» («وقال», «فأضاف»), not a verb whose
+        own first letter is «و» («وصف»), nor one that continues a clause without it
+        («قال إنه، في إحاطته، لفت…»: what was said)."""
+        written = normalize(self.text[v.start : v.end])
+        lemma = normalize(v.lemma)
+        if v.start <= after or written[:1] not in ("و", "ف"):
+            return False
+        if self.text[v.start - 1].isalnum():
+            return False
+        return not written.startswith(lemma) or written[1:].startswith(lemma)
+
+    def _introduces_words(self, v: _Verb) -> bool:
+        """Whether a quotation mark, a colon or «إن/أن» comes right after the verb (and
+        its subject): words of its own begin, not an act («وأعلن السيطرة عليها»)."""
+        after = self.text[max(v.end, v.subject_end) : max(v.end, v.subject_end) + 3].lstrip()
+        if after[:1] and (after[0] in "«:" + _DOUBLE):
+            return True
+        rest = self.norm_tokens_between(max(v.end, v.subject_end), len(self.text), 1)
+        return bool(rest) and (rest[0][2] in _COMPLEMENTISERS or rest[0][2] == "ان")
 
     def _according_to(self) -> None:
         """«بحسب فريق منسقو الاستجابة»: the sentence reports what that source says."""

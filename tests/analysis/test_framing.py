@@ -317,21 +317,26 @@ def test_an_unpunctuated_text_is_one_long_sentence_read_word_by_word_not_again_p
 @pytest.mark.parametrize(
     ("text", "government"),
     [
-        ("ورفضت دمشق المقترح الأمريكي بشأن المعابر.", True),
         ("وقالت دمشق إن المحادثات لم تحقق أي تقدم.", True),
+        ("وترفض دمشق أي وجود عسكري أجنبي.", True),
         ("وتضررت محافظتي دمشق واللاذقية جراء العاصفة.", False),
         ("وشهدت محافظة دمشق أمطارا غزيرة.", False),
         ("وصل الوفد إلى العاصمة دمشق صباح اليوم.", False),
         ("وسقطت قذائف على أحياء دمشق الشرقية.", False),
         ("وافتتحت جامعة دمشق عامها الدراسي.", False),
+        ("ووصل الوفد إلى العاصمة السورية دمشق أمس.", False),
+        ("وقال أهل دمشق إن الأسعار ارتفعت.", False),
+        ("وتعرضت دمشق القديمة لأضرار جراء الزلزال.", False),
+        ("وافتتح أمس معرض دمشق الدولي.", False),
+        ("وغادر الوفد دمشق الاثنين متوجها إلى جنيف.", False),
     ],
 )
 def test_a_capital_stands_for_its_government_only_where_it_acts(
     store: Store, text: str, government: bool
 ) -> None:
-    """«رفضت دمشق» is the Syrian government; «محافظتي دمشق واللاذقية», «العاصمة
-    دمشق», «أحياء دمشق» and «جامعة دمشق» are the city (the governorates were counted as
-    a label of the government)."""
+    """«قالت دمشق» is the Syrian government; «محافظتي دمشق واللاذقية», «العاصمة السورية
+    دمشق», «أحياء دمشق», «جامعة دمشق», «دمشق القديمة» are the city (the governorates
+    were counted as a label of the government)."""
     from desktop.analysing import analyse_one, load_knowledge
 
     lex, kb, fk = load_knowledge(store)
@@ -373,3 +378,68 @@ def test_003_an_indirect_quotation_ends_where_the_next_reporting_verb_begins(
     # was said, and does not end it (UN News, 002)
     said = store.quotes_for(documents=[doc(store, "002")], speaker_id=eid(store, "de-mistura"))
     assert any(q.text.startswith("في إحاطته لمجلس الأمن الدولي، لفت انتباه") for q in said)
+
+
+def _framing(store: Store, text: str):  # type: ignore[no-untyped-def]
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    lex, kb, fk = load_knowledge(store)
+    return analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)[1]
+
+
+SAID = "وقال ستيفان دي ميستورا: «المحادثات صعبة جدا ومعقدة للغاية»."
+MORE = "«لن نستسلم، وسنواصل العمل حتى نصل إلى حل سياسي شامل»"
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        f" وختم بالقول: {MORE}.",  # a verb the lexicon lacks, then a colon
+        f" واستطرد: {MORE}.",
+        f"\n{MORE}.",  # a paragraph that is all quotation
+        f"\n- {MORE}.",
+        f"\n({MORE}).",
+        f"\n...{MORE}.",
+    ],
+)
+def test_a_quotation_that_opens_its_sentence_continues_the_last_speaker(
+    store: Store, then: str
+) -> None:
+    text = SAID + then
+    framing = _framing(store, text)
+    (more,) = [q for q in framing.quotes if text[q.start : q.end].startswith("لن نستسلم")]
+    assert more.speaker_key == "de-mistura" and more.details.get("continued")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "said"),
+    [
+        # «وصف» begins with «و» of its own: not a conjunction
+        (
+            "قال ستيفان دي ميستورا إن الرئيس وصف الاتفاق بأنه تاريخي ومهم للمنطقة.",
+            "قال",
+            "الرئيس وصف الاتفاق بأنه تاريخي ومهم للمنطقة",
+        ),
+        # an act joined on by «و», not words of its own: still what was said
+        (
+            "قال ستيفان دي ميستورا إن الجيش تقدم نحو البلدة وأعلن السيطرة عليها بالكامل.",
+            "قال",
+            "الجيش تقدم نحو البلدة وأعلن السيطرة عليها بالكامل",
+        ),
+        # words of their own begin at «وقال إن»
+        (
+            "واعتبر ستيفان دي ميستورا أن الاستقرار يبدأ بوقف التصعيد وقال إن الحل سياسي.",
+            "اعتبر",
+            "الاستقرار يبدأ بوقف التصعيد",
+        ),
+    ],
+)
+def test_an_indirect_quotation_ends_only_where_other_words_begin(
+    store: Store, text: str, verb: str, said: str
+) -> None:
+    framing = _framing(store, text)
+    found = [
+        text[q.start : q.end] for q in framing.quotes if q.verb == verb and q.kind == "indirect"
+    ]
+    assert found == [said]
