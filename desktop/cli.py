@@ -446,7 +446,9 @@ def cmd_lexicon(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
 def _outlet_filter(store: Store, name: str | None) -> int | None:
     if name is None:
         return None
-    oid = store.outlet_id(name)
+    from desktop.corpus.outlets import OutletDirectory
+
+    oid = store.outlet_id(name, key=OutletDirectory.default().canonical(name)[2])
     if oid is None:
         raise StoreError(f"no outlet named {name!r} (see 'tabayun outlets')")
     return oid
@@ -785,6 +787,7 @@ def run(
         devnull = os.open(os.devnull, os.O_WRONLY)
         with contextlib.suppress(OSError, ValueError):
             os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit
+        os.close(devnull)
         return EXIT_BROKEN_PIPE
     except UsageError as exc:
         parser.print_usage(err)

@@ -32,4 +32,5 @@ def named_db_problem(path: Path) -> str | None:
 def open_problem(exc: BaseException) -> str:
     """What went wrong opening a database, without the database library's wrapping (a
     file that is no SQLite database: «file is not a database»)."""
-    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    lines = str(getattr(exc, "orig", None) or exc).splitlines()
+    return lines[0] if lines else type(exc).__name__

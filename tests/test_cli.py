@@ -134,6 +134,17 @@ def test_outlet_rename_and_doc_set(db: str, capsys: pytest.CaptureFixture[str]) 
     outlets = run_json(capsys, "--db", db, "outlets")
     assert isinstance(outlets, list)
     assert sorted(o["name"] for o in outlets) == ["Anadolu Agency", "UN News", "سانا"]
+    # filters find it by its old name too
+    docs = run_json(capsys, "--db", db, "docs", "--outlet", "SANA")
+    assert isinstance(docs, list) and {d["outlet"] for d in docs} == {"سانا"}
+    # renamed onto another outlet, the merged one keeps answering to the old name
+    run_json(capsys, "--db", db, "doc", "set", "000", "--outlet", "سانا الرسمية")
+    run_json(capsys, "--db", db, "outlet", "rename", "سانا", "سانا الرسمية")
+    row = run_json(capsys, "--db", db, "doc", "set", "002", "--outlet", "SANA")
+    assert isinstance(row, dict) and row["outlet"] == "سانا الرسمية"
+    outlets = run_json(capsys, "--db", db, "outlets")
+    assert isinstance(outlets, list)
+    assert sorted(o["name"] for o in outlets) == ["Anadolu Agency", "UN News", "سانا الرسمية"]
 
 
 def test_articles_of_a_renamed_outlet_imported_later_join_it(

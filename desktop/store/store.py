@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store import sqlite
@@ -301,13 +301,17 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
             )
             return [OutletRow(*r) for r in rows]
 
-    def outlet_id(self, name: str) -> int | None:
+    def outlet_id(self, name: str, key: str | None = None) -> int | None:
+        """The outlet of this name (any case) or Arabic name, else of the directory key
+        of a known outlet (its old name, after the user renamed it)."""
         with self.session() as s:
             found = s.scalar(select(Outlet.id).where(Outlet.name == name))
             if found is None:
                 found = s.scalar(select(Outlet.id).where(func.lower(Outlet.name) == name.lower()))
             if found is None:
                 found = s.scalar(select(Outlet.id).where(Outlet.name_ar == name))
+            if found is None and key:
+                found = s.scalar(select(Outlet.id).where(Outlet.key == key).order_by(Outlet.id))
             return found
 
     def rename_outlet(self, old: str, new: str) -> OutletRow:
@@ -324,7 +328,13 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 s.execute(
                     update(Document).where(Document.outlet_id == old_id).values(outlet_id=target)
                 )
-                s.execute(delete(Outlet).where(Outlet.id == old_id))
+                old_row = s.get(Outlet, old_id)
+                merged = s.get(Outlet, target)
+                assert old_row is not None and merged is not None
+                # the merged outlet is found under the old one's key and Arabic name too
+                merged.key = merged.key or old_row.key
+                merged.name_ar = merged.name_ar or old_row.name_ar
+                s.delete(old_row)
             else:
                 s.execute(update(Outlet).where(Outlet.id == old_id).values(name=new))
         return next(o for o in self.outlets() if o.name == new)

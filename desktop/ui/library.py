@@ -139,6 +139,8 @@ class FittedColumns(QObject):
         model.layoutChanged.connect(self._remeasure)
         model.rowsInserted.connect(self._remeasure)
         model.headerDataChanged.connect(self._remeasure)
+        # the same documents read again (an outlet renamed, an analysis ended)
+        model.dataChanged.connect(self._remeasure)
 
     def _remeasure(self, *_args: Any) -> None:
         self._natural.clear()

@@ -389,3 +389,20 @@ def test_the_library_fits_a_narrow_dock_with_the_windows_fonts(
         qtbot.waitUntil(lambda: header.sectionSize(1) == view.sizeHintForColumn(1))
     finally:
         app.setFont(font)
+
+
+def test_the_outlet_column_is_fitted_again_when_the_same_rows_are_read_again(
+    qtbot: QtBot, panel: LibraryPanel, big_store: Store
+) -> None:
+    """A reload that finds the same documents refreshes their rows without a reset (an
+    outlet renamed, an analysis ended): the outlet column kept its old width."""
+    panel.resize(1400, 600)
+    panel.show()
+    panel.reload()
+    qtbot.waitExposed(panel)
+    header = panel.view.horizontalHeader()
+    panel.view.scrollToTop()
+    before = header.sectionSize(1)
+    big_store.rename_outlet("SANA", "الوكالة العربية السورية للأنباء — النسخة الكاملة")
+    panel.reload()
+    qtbot.waitUntil(lambda: header.sectionSize(1) > before + 50)
