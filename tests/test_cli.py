@@ -478,3 +478,21 @@ def test_a_merge_names_the_actor_merged_not_the_id_it_was_given_as(
     code, out, err = run(capsys, "--db", db, "entity", "merge", "سيرغي لافروف", str(kerry["id"]))
     assert code == 0, err
     assert out.startswith(f"Merged #{kerry['id']} جون كيري into #")
+
+
+def test_an_id_is_never_hidden_by_a_file_named_like_it(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A corpus of files named 1.txt, 2.txt… (SANAD): `show 3` opened the file 3.txt
+    (#8), and `show 1` was refused as naming several files, though 1 is an id."""
+    folder = tmp_path / "Khaleej" / "Culture"
+    folder.mkdir(parents=True)
+    for i in (1, 3):
+        (folder / f"{i}.txt").write_text(f"خبر ثقافي رقم {i} عن مهرجان في الشارقة.", "utf-8")
+    other = tmp_path / "Khaleej" / "Sports"
+    other.mkdir()
+    (other / "1.txt").write_text("خبر رياضي عن مباراة في دبي.", encoding="utf-8")
+    run_json(capsys, "--db", db, "import", str(tmp_path / "Khaleej"))
+    for ref in ("1", "3"):
+        shown = run_json(capsys, "--db", db, "show", ref)
+        assert isinstance(shown, dict) and shown["id"] == int(ref)

@@ -437,9 +437,14 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
             return {doc_id: text for doc_id, text in rows}
 
     def resolve_document(self, ref: str) -> int:
-        """A DOC argument: an exact file stem, a numeric id, or a unique stem prefix."""
+        """A DOC argument: a numeric id without leading zeros (as `docs` lists them), an
+        exact file stem, or a unique stem prefix («003»). An id comes first: a corpus of
+        files named 1.txt, 2.txt… (SANAD) would otherwise hide ids behind file names."""
         ref = ref.strip()
         with self.session() as s:
+            plain_number = ref.isdigit() and not (len(ref) > 1 and ref.startswith("0"))
+            if plain_number and s.get(Document, int(ref)) is not None:
+                return int(ref)
             exact = s.scalars(select(Document.id).where(Document.stem == ref)).all()
             if len(exact) == 1:
                 return exact[0]
@@ -448,9 +453,6 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                     f"{ref!r} names {len(exact)} documents (ids {', '.join(map(str, exact))});"
                     " use an id"
                 )
-            plain_number = ref.isdigit() and not (len(ref) > 1 and ref.startswith("0"))
-            if plain_number and s.get(Document, int(ref)) is not None:
-                return int(ref)
             escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             prefixed = s.scalars(
                 select(Document.id).where(Document.stem.like(escaped + "%", escape="\\")).limit(6)
