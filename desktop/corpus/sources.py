@@ -319,7 +319,8 @@ def _archive_members(
         return f"{path_label}!{name}"
 
     safe_read = _reported(read, label, problems)
-    articles, meta = _group_metadata(sorted(members), safe_read, label, problems)
+    names = _without_page_resources(sorted(members))
+    articles, meta = _group_metadata(names, safe_read, label, problems)
     for name in articles:
         yield from _member_sources(
             label(name),
@@ -441,9 +442,31 @@ def _folder_sources(root: Path, problems: Problems) -> Iterator[Source]:
     def label(name: str) -> str:
         return str(root / name)
 
+    rel_names = _without_page_resources(rel_names)
     articles, meta = _group_metadata(rel_names, _reported(read, label, problems), label, problems)
     for name in articles:
         yield from _file_sources(root / name, problems, meta.get(name))
+
+
+_PAGE_EXTS = (".html", ".htm", ".xhtml")
+
+
+def _without_page_resources(names: list[str]) -> list[str]:
+    """The names outside the folders a browser saves next to a web page («Web page,
+    complete»: ``page.html`` and ``page_files/``, with the site's scripts, styles and
+    the pages of its ads and widgets, which are no articles)."""
+    pages = {n[: -len(ext)] for n in names for ext in _PAGE_EXTS if n.lower().endswith(ext)}
+    if not pages:
+        return names
+
+    def resource(name: str) -> bool:
+        parts = name.split("/")
+        for i, part in enumerate(parts[:-1]):
+            if part.endswith("_files") and "/".join([*parts[:i], part[:-6]]) in pages:
+                return True
+        return False
+
+    return [n for n in names if not resource(n)]
 
 
 def _file_sources(

@@ -1295,3 +1295,47 @@ def test_a_csv_whose_texts_quote_words_keeps_its_rows_whole() -> None:
         'وأشار بيدرسن إلى أن "الموقف بات في غاية الصعوبة" (3).'
     )
     assert result.articles[3].title == "اجتماع رقم 3"
+
+
+def test_a_page_saved_complete_brings_no_articles_from_its_files_folder(
+    store: Store, tmp_path: Path
+) -> None:
+    """«Web page, complete» saves ``page.html`` and ``page_files/`` with the site's
+    scripts, styles and the pages of its ads and widgets: those were imported as
+    articles (an ad, «تابعونا على فيسبوك») or listed as skipped files."""
+    folder = tmp_path / "saved"
+    res = folder / "rt_1016_files"
+    res.mkdir(parents=True)
+    (folder / "rt_1016.html").write_text(
+        f"<html><head><title>كوناشنكوف - آر تي</title></head><body><article><p>{KONASHENKOV}"
+        f"</p><p>{MORE}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (res / "ad.html").write_text(
+        "<html><body><p>اشترك الآن واحصل على خصم كبير على جميع المنتجات اليوم فقط.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    (res / "saved_resource.html").write_text(
+        "<html><body><p>تابعونا على فيسبوك وتويتر لمعرفة آخر الأخبار.</p></body></html>",
+        encoding="utf-8",
+    )
+    (res / "main.js").write_text("var x = 1;", encoding="utf-8")
+    (res / "style.css").write_text("p { color: red }", encoding="utf-8")
+    (folder / "notes_files").mkdir()  # no page of that name beside it: read as usual
+    (folder / "notes_files" / "note.txt").write_text(HARIRI, encoding="utf-8")
+    report = import_paths(store, [folder])
+    assert report.skipped == []
+    assert sorted(Path(r.source_path).name for r in store.documents()) == [
+        "note.txt",
+        "rt_1016.html",
+    ]
+    archive = tmp_path / "saved.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                zf.write(path, path.relative_to(folder).as_posix())
+    other = Store.open(tmp_path / "zip.db")
+    report = import_paths(other, [archive])
+    assert (len(report.imported), report.skipped) == (2, [])
+    other.close()
