@@ -120,8 +120,12 @@ def as_text(value: Any) -> str | None:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, Mapping):
-        # "rendered": a WordPress export's {"rendered": "<p>…"}
-        for key in ("name", "title", "text", "rendered", "value", "url", "id"):
+        # "rendered": a WordPress export's {"rendered": "<p>…"}; a scraper's
+        # {"headline": {"main": …}, "content": {"html": …}}
+        for key in (
+            "name", "title", "text", "rendered", "html", "main", "body", "content",
+            "value", "url", "id",
+        ):  # fmt: skip
             if key in value:
                 return as_text(value[key])
         return None

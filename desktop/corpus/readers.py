@@ -168,6 +168,11 @@ def _field_text(text: str) -> str:
     return text
 
 
+#: fields also looked for one object down when the record does not have them (not the
+#: title or the id: a category's {"title": …} is not the article's)
+_NESTED_FIELDS = frozenset({"date", "outlet", "author", "url"})
+
+
 def record_to_article(
     record: Mapping[str, Any],
     fields: FieldMapping,
@@ -186,15 +191,32 @@ def record_to_article(
         text_key = fields.key_for("text", keys)
     if text_key is None:
         return f"no text field (looked for {fields.describe('text')})"
-    text = as_text(record.get(text_key))
+    value = record.get(text_key)
+    text = as_text(value)
     if text and markup:
         text = _field_text(text)
     if not text or not text.strip():
+        if isinstance(value, Mapping) and value:
+            inner = ", ".join(str(k) for k in list(value)[:6])
+            return (
+                f"field '{text_key}' holds an object without text (its fields: {inner}); "
+                f"name the one to read with --field text=FIELD"
+            )
         return f"empty text in field '{text_key}'"
 
     def get(name: str) -> str | None:
         key = fields.key_for(name, keys)
-        return as_text(record.get(key)) if key is not None else None
+        if key is not None:
+            return as_text(record.get(key))
+        if name not in _NESTED_FIELDS:
+            return None
+        for inner in record.values():  # a scraper's {"meta": {"published_at": …}}
+            if isinstance(inner, Mapping):
+                key = fields.key_for(name, [str(k) for k in inner])
+                found = as_text(inner.get(key)) if key is not None else None
+                if found:
+                    return found
+        return None
 
     ident = get("id")
     author = get("author")

@@ -1339,3 +1339,44 @@ def test_a_page_saved_complete_brings_no_articles_from_its_files_folder(
     report = import_paths(other, [archive])
     assert (len(report.imported), report.skipped) == (2, [])
     other.close()
+
+
+def test_a_scrapers_records_with_the_article_one_level_down_are_read() -> None:
+    """{"headline": {"main": …}, "content": {"html": "<p>…"}, "meta": {"source": {"name":
+    …}, "published_at": …}}: every record was skipped as «empty text in field
+    'content'» (it held an object)."""
+    records = [
+        {
+            "id": f"scr-{i}",
+            "headline": {"main": f"اجتماع في الرقة رقم {i}"},
+            "content": {
+                "html": f"<div><script>var ads=1;</script><p>{JAAFARI}</p><p>{i}</p></div>"
+            },
+            "meta": {
+                "source": {"name": "Al Jazeera", "domain": "aljazeera.net"},
+                "published_at": "2017-07-10T09:30:00+03:00",
+                "author": {"name": "مراسل الجزيرة"},
+            },
+        }
+        for i in range(3)
+    ]
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode("utf-8")
+    result = read_jsonl("scrape.jsonl", data, FieldMapping())
+    assert result.problems == []
+    first = result.articles[0]
+    assert (first.title, first.outlet, first.date, first.author) == (
+        "اجتماع في الرقة رقم 0",
+        "Al Jazeera",
+        "2017-07-10T09:30:00+03:00",
+        "مراسل الجزيرة",
+    )
+    assert first.text.strip().split("\n\n") == [JAAFARI, "0"]  # no script
+    # an object holding no text says what it holds
+    empty = json.dumps({"content": {"images": ["a.jpg"], "video": "v.mp4"}}).encode()
+    assert read_jsonl("x.jsonl", data + b"\n" + empty, FieldMapping()).problems == [
+        (
+            "x.jsonl#4",
+            "field 'content' holds an object without text (its fields: images, video); "
+            "name the one to read with --field text=FIELD",
+        )
+    ]
