@@ -198,9 +198,14 @@ def test_outlet_from_the_archive_or_folder_named_after_it(
     # as SANAD ships its outlets: one archive each, a folder per section, a text per article
     corpus = tmp_path / "sanad"
     corpus.mkdir()
-    for outlet, text in (("AlArabiya", HARIRI), ("Akhbarona", JAAFARI)):
+    for outlet, text in (("AlArabiya", HARIRI), ("Akhbarona", JAAFARI), ("Khaleej", MORE)):
         with zipfile.ZipFile(corpus / f"{outlet}.zip", "w") as z:
             z.writestr(f"{outlet}/Politics/1.txt", text)
+    # Khaleej-2004: a folder per section under the corpus's name
+    (corpus / "Khaleej-2004" / "Sport").mkdir(parents=True)
+    (corpus / "Khaleej-2004" / "Sport" / "12.txt").write_text(
+        "وقال المدرب إن المباراة كانت صعبة.", encoding="utf-8"
+    )
     # the Arabic Gigaword: a folder per agency
     (corpus / "afp_arb").mkdir()
     (corpus / "afp_arb" / "k.txt").write_text(KONASHENKOV, encoding="utf-8")
@@ -209,6 +214,8 @@ def test_outlet_from_the_archive_or_folder_named_after_it(
     assert got == {
         "/AlArabiya.zip!AlArabiya/Politics/1.txt": "Al Arabiya",
         "/Akhbarona.zip!Akhbarona/Politics/1.txt": "Akhbarona",
+        "/Khaleej.zip!Khaleej/Politics/1.txt": "Al Khaleej",
+        "/Khaleej-2004/Sport/12.txt": "Al Khaleej",
         "/afp_arb/k.txt": "AFP",
     }
 
