@@ -20,6 +20,7 @@ import io
 import json
 import lzma
 import os
+import re
 import shutil
 import tarfile
 import tempfile
@@ -333,6 +334,32 @@ def _archive_members(
         )
 
 
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """A zip member's name as it was written. Without the archive's «UTF-8» flag the
+    zipfile module reads a name as the old DOS code page: names written in UTF-8 by
+    tools that leave the flag unset, or in Arabic Windows' code page, came out as
+    «├╬╚╟╤/╬╚╤1.txt». The name is read again in UTF-8, else in whichever Arabic code
+    page gives the most Arabic letters."""
+    name = info.filename
+    if info.flag_bits & 0x800 or name.isascii():
+        return name
+    raw = name.encode("cp437")  # the bytes as stored
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best, letters = name, 0
+    for encoding in ("cp1256", "cp720"):
+        candidate = raw.decode(encoding, errors="replace")
+        found = len(_ARABIC_LETTER_RE.findall(candidate))
+        if found > letters and "\ufffd" not in candidate:
+            best, letters = candidate, found
+    return best
+
+
 def _zip_sources(
     path_label: str, opener: Callable[[], Any], problems: Problems, depth: int = 1
 ) -> Iterator[Source]:
@@ -349,9 +376,9 @@ def _zip_sources(
         encrypted = "encrypted archive member" if info.flag_bits & 0x1 else None
         why = _refused(info.filename, info.file_size, encrypted)
         if why:
-            problems.append((f"{path_label}!{info.filename}", why))
+            problems.append((f"{path_label}!{_member_name(info)}", why))
         else:
-            members[info.filename.replace("\\", "/")] = info
+            members[_member_name(info).replace("\\", "/")] = info
 
     def read(name: str) -> bytes:
         try:

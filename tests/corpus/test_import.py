@@ -1387,3 +1387,32 @@ def test_a_scrapers_records_with_the_article_one_level_down_are_read() -> None:
             "name the one to read with --field text=FIELD",
         )
     ]
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "cp720", "utf-8"])
+def test_a_zip_made_by_a_tool_that_does_not_flag_its_names_keeps_their_arabic(
+    store: Store, tmp_path: Path, encoding: str
+) -> None:
+    """Without the «UTF-8» flag, names are read as the old DOS code page: «أخبار/خبر1.txt»
+    written by an Arabic Windows tool came out as «├╬╚╟╤/╬╚╤1.txt»."""
+
+    class Unflagged(zipfile.ZipInfo):
+        """A member named in bytes of a code page, without the flag (as old tools do)."""
+
+        raw = b""
+
+        def _encodeFilenameFlags(self) -> tuple[bytes, int]:
+            return self.raw, self.flag_bits & ~0x800
+
+    archive = tmp_path / "arabic.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for i, text in enumerate((JAAFARI, HARIRI), 1):
+            info = Unflagged(f"member{i}.txt")
+            info.raw = f"أخبار/سياسة/خبر{i}.txt".encode(encoding)
+            zf.writestr(info, text)
+    with zipfile.ZipFile(archive) as zf:
+        assert not any(i.flag_bits & 0x800 for i in zf.infolist())
+    report = import_paths(store, [archive])
+    assert report.skipped == []
+    names = sorted(r.source_path.split("!")[1] for r in store.documents())
+    assert names == ["أخبار/سياسة/خبر1.txt", "أخبار/سياسة/خبر2.txt"]
