@@ -127,18 +127,45 @@ def read_plain(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     return FileResult([RawArticle(text=text, source=name, stem=_stem(name))])
 
 
+#: how a page's title joins the article's title and the site's name
+_TITLE_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
+
+
+def _site_in_title(title: str | None) -> tuple[str | None, str | None]:
+    """(title, outlet) of a page title that names a known outlet before or after the
+    article's title («جريدة الرياض | اجتماع…»), as older pages without metadata do;
+    else (title, None)."""
+    if not title:
+        return title, None
+    from desktop.corpus.outlets import OutletDirectory
+
+    directory = OutletDirectory.default()
+    for separator in _TITLE_SITE_SEPARATORS:
+        if separator not in title:
+            continue
+        first, _sep, rest = title.partition(separator)
+        head, _sep, last = title.rpartition(separator)
+        for site, article in ((first, rest), (last, head)):
+            if article.strip() and directory.by_name(site.strip()) is not None:
+                return article.strip(), site.strip()
+    return title, None
+
+
 def read_html(name: str, data: bytes) -> FileResult:
     art = extract_article(_decode(data))
     if not art.text.strip():
         raise UnreadableFileError("no article text found in the HTML")
+    title, outlet = art.title, art.outlet
+    if outlet is None:
+        title, outlet = _site_in_title(title)
     return FileResult(
         [
             RawArticle(
                 text=art.text,
                 source=name,
                 stem=_stem(name),
-                title=art.title,
-                outlet=art.outlet,
+                title=title,
+                outlet=outlet,
                 date=art.date,
                 url=art.url,
                 author=art.author,

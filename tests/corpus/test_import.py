@@ -1416,3 +1416,25 @@ def test_a_zip_made_by_a_tool_that_does_not_flag_its_names_keeps_their_arabic(
     assert report.skipped == []
     names = sorted(r.source_path.split("!")[1] for r in store.documents())
     assert names == ["أخبار/سياسة/خبر1.txt", "أخبار/سياسة/خبر2.txt"]
+
+
+@pytest.mark.parametrize(
+    "page_title",
+    [
+        "جريدة الرياض | اجتماع في دمشق يبحث الحل السياسي",
+        "اجتماع في دمشق يبحث الحل السياسي - جريدة الرياض",
+    ],
+)
+def test_an_older_page_without_metadata_names_its_outlet_in_its_title(page_title: str) -> None:
+    """No og: tags, Windows-1256, the site's name in the <title>: the title kept «جريدة
+    الرياض |» and the outlet stayed unknown though the directory knows the name."""
+    page = (
+        f"<html><head><meta charset='windows-1256'><title>{page_title}</title></head>"
+        f"<body><table><tr><td><p>{JAAFARI}</p><p>{MORE}</p></td></tr></table></body></html>"
+    ).encode("cp1256")
+    (article,) = reader_for(".htm")("1010.htm", page, FieldMapping()).articles  # type: ignore[misc]
+    assert (article.title, article.outlet) == ("اجتماع في دمشق يبحث الحل السياسي", "جريدة الرياض")
+    # a title whose parts name no outlet keeps them
+    page = page.replace("جريدة الرياض".encode("cp1256"), "سوريا".encode("cp1256"))
+    (article,) = reader_for(".htm")("1010.htm", page, FieldMapping()).articles  # type: ignore[misc]
+    assert article.outlet is None and "سوريا" in (article.title or "")
