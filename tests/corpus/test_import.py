@@ -1438,3 +1438,21 @@ def test_an_older_page_without_metadata_names_its_outlet_in_its_title(page_title
     page = page.replace("جريدة الرياض".encode("cp1256"), "سوريا".encode("cp1256"))
     (article,) = reader_for(".htm")("1010.htm", page, FieldMapping()).articles  # type: ignore[misc]
     assert article.outlet is None and "سوريا" in (article.title or "")
+
+
+def test_a_sites_boxes_inside_a_body_field_are_left_out_but_never_the_body() -> None:
+    """A scraper's HTML body holds «اقرأ أيضاً» links and share buttons between the
+    paragraphs: they were kept as lines of the article."""
+    boxed = (
+        f"<p>{JAAFARI}</p><div class='related'><a href='/x'>اقرأ أيضاً: أخبار ذات صلة</a>"
+        f'</div><p>{HARIRI}</p><div class="share-buttons">شارك على فيسبوك</div>'
+    )
+    # a site whose class names say «share» on the body itself: nothing may be lost
+    wrapped = f"<div class='article-share-body'><p>{JAAFARI}</p><p>{HARIRI}</p></div>"
+    data = "\n".join(
+        json.dumps({"title": f"خبر {i}", "body": body}, ensure_ascii=False)
+        for i, body in enumerate((boxed, wrapped))
+    ).encode("utf-8")
+    first, second = read_jsonl("scrape.jsonl", data, FieldMapping()).articles
+    assert first.text.split("\n\n") == [JAAFARI, HARIRI]
+    assert second.text.split("\n\n") == [JAAFARI, HARIRI]
