@@ -7,9 +7,11 @@ goes through here."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 LRM, RLM = "\u200e", "\u200f"
 #: first-strong isolate and its end: a part keeps its own direction inside the line
@@ -34,3 +36,35 @@ def in_window_direction(parts: Iterable[str], separator: str) -> str:
 def plain(text: str) -> str:
     """``text`` without the marks this module adds (for tests and copies)."""
     return text.translate({ord(c): None for c in (LRM, RLM, FSI, PDI)})
+
+
+class OwnDirectionDelegate(QStyledItemDelegate):
+    """Lays each cell's text out in its own direction. Qt lays cells out, and cuts them
+    short with «…», in the view's direction: in the English window an Arabic title too
+    long for its column kept its end and lost its beginning, the «…» beside its first
+    word. A cell of Arabic text is now cut where it ends, and an English one in the
+    Arabic window the same way. Its alignment follows (leading is where it begins)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:
+        super().initStyleOption(option, index)
+        text = option.text
+        if not text or not any(ch.isalpha() for ch in text):
+            return  # figures, dates: where the view puts them
+        rtl = Qt.LayoutDirection.RightToLeft
+        own = rtl if _is_rtl(text) else Qt.LayoutDirection.LeftToRight
+        if own == option.direction:
+            return
+        align = option.displayAlignment
+        horizontal = align & Qt.AlignmentFlag.AlignHorizontal_Mask
+        natural = (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignLeading)
+        if align & Qt.AlignmentFlag.AlignAbsolute or horizontal not in natural:
+            # placed on purpose (right, trailing, centred): it stays where it was
+            visual = QStyle.visualAlignment(option.direction, align)
+            option.displayAlignment = visual | Qt.AlignmentFlag.AlignAbsolute
+        option.direction = own
+
+
+def _is_rtl(text: str) -> bool:
+    from desktop.ui.document_model import is_rtl
+
+    return is_rtl(text)

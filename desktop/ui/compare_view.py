@@ -68,7 +68,7 @@ from desktop.compare.comparison import (
 from desktop.compare.export import to_csv, to_html, to_json
 from desktop.store.rows import DocumentDetail, DocumentRow, EventRow
 from desktop.store.store import Store
-from desktop.ui.bidi import in_window_direction
+from desktop.ui.bidi import OwnDirectionDelegate, in_window_direction
 from desktop.ui.document_model import DOCUMENT_MIME, is_rtl
 from desktop.ui.document_pane import DocumentMarks, DocumentPane
 from desktop.ui.names import outlet_label, row_outlet
@@ -462,11 +462,11 @@ class DocumentChoiceModel(QAbstractListModel):
         self.endResetModel()
 
     def set_rows(self, rows: Sequence[DocumentRow]) -> None:
-        self.set_titles([(r.id, row_outlet(r), r.title) for r in rows])
+        self.set_titles([(r.id, r.outlet, r.title) for r in rows])
 
     def include(self, rows: Sequence[DocumentRow]) -> None:
         """Add the documents not listed yet (at the end)."""
-        new = [(r.id, row_outlet(r), r.title) for r in rows if r.id not in self._row_of]
+        new = [(r.id, r.outlet, r.title) for r in rows if r.id not in self._row_of]
         if not new:
             return
         first = len(self._rows)
@@ -487,8 +487,8 @@ class DocumentChoiceModel(QAbstractListModel):
             return None
         doc_id, outlet, title = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            unknown = self.tr("(unknown)")
-            return in_window_direction([outlet or unknown, _short(title, 70)], " — ")
+            shown = outlet_label(outlet) or self.tr("(unknown)")  # in the window's language
+            return in_window_direction([shown, _short(title, 70)], " — ")
         if role == Qt.ItemDataRole.ToolTipRole:
             return title
         if role == DocumentIdRole:
@@ -548,7 +548,7 @@ class CompareSide(QWidget):
         self.combo.setModel(choices)
         self.combo.setToolTip(self.tr("Pick the document for this side"))
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.combo.setMinimumContentsLength(20)
+        self.combo.setMinimumContentsLength(8)  # cut short with «…»: a narrow window fits
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -733,6 +733,8 @@ class CompareView(QWidget):
         for view in (self.actors_view, self.events_view):
             view.horizontalHeader().setResizeContentsPrecision(200)
 
+        for view in (self.actors_view, self.only_a_view, self.only_b_view, self.events_view):
+            view.setItemDelegate(OwnDirectionDelegate(view))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("compareTabs")
         self.tabs.addTab(self.actors_view, self.tr("Shared actors"))

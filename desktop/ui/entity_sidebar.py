@@ -44,6 +44,7 @@ from desktop.jobs import edit_job
 from desktop.lexicon.gazetteer import ENTITY_TYPES
 from desktop.store.rows import EntityRow
 from desktop.store.store import Store
+from desktop.ui.bidi import OwnDirectionDelegate
 from desktop.ui.entity_model import (
     DOCUMENTS_COLUMN,
     MENTIONS_COLUMN,
@@ -153,6 +154,7 @@ class EntitySidebar(QWidget):
         )
 
         self.tree = QTreeView()
+        self.tree.setItemDelegate(OwnDirectionDelegate(self.tree))
         self.tree.setObjectName("entityTree")
         self.tree.setModel(self.proxy)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -28,6 +28,7 @@ from desktop.lexicon.framing import EVENT_TYPES
 from desktop.store.rows import DocumentRow, EventRow
 from desktop.store.store import Store
 from desktop.store.views import EventPage, EventSort
+from desktop.ui.bidi import OwnDirectionDelegate
 from desktop.ui.names import row_outlet
 from desktop.ui.palette import event_type_name
 from desktop.ui.table_model import KeysetPagedModel
@@ -239,6 +240,7 @@ class EventsView(QWidget):
             self.type_combo.addItem(event_type_name(t), t)
         self.type_combo.currentIndexChanged.connect(self._type_chosen)
         self.view = QTableView()
+        self.view.setItemDelegate(OwnDirectionDelegate(self.view))
         self.view.setObjectName("eventsTable")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

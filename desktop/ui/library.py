@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from desktop.search import search
 from desktop.store import sqlite as store_sqlite
 from desktop.store.store import Store
+from desktop.ui.bidi import OwnDirectionDelegate
 from desktop.ui.document_model import (
     DocIdRole,
     DocumentTableModel,
@@ -203,6 +204,7 @@ class LibraryPanel(QWidget):
         self.entity_clear.clicked.connect(lambda: self.set_entity_filter(None))
 
         self.view = QTableView()
+        self.view.setItemDelegate(OwnDirectionDelegate(self.view))
         self.view.setObjectName("libraryTable")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -102,8 +103,18 @@ class MainWindow(QMainWindow):
             narrow_the_least_column_width(header)
         self._wire()
         self._build_menus()
-        self.resize(1400, 860)
+        self._fit_to_screen(1400, 860)
         self._restore_state()
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """The size it opens at, but no larger than the screen's free area (on a laptop
+        of 1280 × 800 the window went past the screen's edge and under its panels)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            free = screen.availableGeometry()
+            width = min(width, free.width() - 20)
+            height = min(height, free.height() - 40)
+        self.resize(max(width, 640), max(height, 480))
 
     @Slot(bool)
     def _show_busy(self, busy: bool) -> None:

@@ -505,7 +505,7 @@ A: {2} mentions · B: {3} mentions</source>
     <message>
         <location filename="../../desktop/ui/document_model.py" line="148"/>
         <source>Outlet</source>
-        <translation>الوسيلة الإعلامية</translation>
+        <translation>الوسيلة</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/document_model.py" line="149"/>

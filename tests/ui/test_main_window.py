@@ -235,11 +235,29 @@ def test_the_arabic_window_names_known_outlets_in_arabic(tapp: TabayunApp) -> No
     assert library.model.document_ids() == [sana]
     window.open_document(sana)
     assert plain(window.reader.meta.text()).startswith("سانا")
+    choices = window.compare_view.choices
+    choices.set_titles(store.document_titles())  # as the view lists them when shown
+    row = choices.row_for_id(sana)
+    assert row is not None and plain(choices.index(row, 0).data()).startswith("سانا — ")
     tapp.set_language("en")
     window = tapp.window
     assert window is not None
     row = window.library.model.row_for_id(sana)
     assert row is not None and window.library.model.index(row, 1).data() == "SANA"
+
+
+def test_the_window_opens_no_larger_than_the_screen(tapp: TabayunApp) -> None:
+    """It opened at 1400 × 860 whatever the screen: on a laptop of 1280 × 800 it went past
+    the screen's edge, the entity list and the status bar cut off."""
+    window = tapp.window
+    assert window is not None
+    screen = window.screen()
+    assert screen is not None
+    free = screen.availableGeometry()
+    least = window.minimumSizeHint()
+    assert window.width() <= max(free.width(), least.width())
+    assert window.height() <= max(free.height(), least.height())
+    assert least.width() <= 1100  # a window of 1280 holds it
 
 
 def test_the_highlights_explain_themselves_in_the_windows_language(tapp: TabayunApp) -> None:
