@@ -412,6 +412,14 @@ class EntityStoreMixin:
             out[key] = " ".join(normalize(str(as_found)).split())
         return out
 
+    def any_needing_analysis(self: _HasSessions, version: int) -> bool:
+        """Whether any document was left by another version of the analysis."""
+        with self.session() as s:
+            q = select(Document.id).where(
+                (Document.analysis_version.is_(None)) | (Document.analysis_version != version)
+            )
+            return s.scalar(q.limit(1)) is not None
+
     def documents_needing_analysis(self: _HasSessions, version: int) -> list[int]:
         with self.session() as s:
             q = (

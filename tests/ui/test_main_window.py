@@ -190,7 +190,10 @@ def test_articles_an_earlier_version_analysed_are_analysed_again_in_the_backgrou
 
     store, window = tapp.store, tapp.window
     assert window is not None
-    assert not tapp.reanalyse_outdated()  # all analysed by this version: nothing starts
+    tapp.reanalyse_outdated()  # all analysed by this version: nothing starts
+    assert tapp.runner.wait(10_000)
+    qtbot.wait(20)
+    assert not window.importer.running
     with store.engine.begin() as conn:  # two articles as the version before left them
         conn.execute(
             text("UPDATE documents SET analysis_version = :v WHERE id IN (2, 4)"),
@@ -203,7 +206,7 @@ def test_articles_an_earlier_version_analysed_are_analysed_again_in_the_backgrou
         lambda _n, _note: said.append(window.importer.dialog.labelText())  # type: ignore[union-attr]
     )
     with qtbot.waitSignal(window.importer.finished, timeout=120_000) as blocker:
-        assert tapp.reanalyse_outdated()
+        tapp.reanalyse_outdated()
     outcome = blocker.args[0]
     assert outcome.analysis.documents == 2 and not outcome.imported.imported
     assert store.documents_needing_analysis(ANALYSIS_VERSION) == []
