@@ -1204,7 +1204,7 @@ class ActorView(QWidget):
         }
         quoted = sum(data.table.quoted.values())
         return self.tr(
-            "{0} · {1} mentions in {2} documents · {3} outlets · {4} labels · quoted {5} times"
+            "{0} · {1} mentions in {2} documents · {3} outlets · labelled {4} times · quoted {5} times"  # noqa: E501 (one literal for lupdate)
         ).format(
             types.get(data.type, data.type),
             data.mentions,

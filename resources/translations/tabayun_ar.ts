@@ -4,145 +4,145 @@
 <context>
     <name>ActorView</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="132"/>
+        <location filename="../../desktop/ui/actor_view.py" line="133"/>
         <source>(unknown)</source>
         <extracomment>number of mentions of a label / verb in one outlet framing category of the row&apos;s label (None when the lexicon gives none) document id of the example sentence of a heatmap cell store offset (code points) of the label in that example document document id of a quotation or a concordance line store offset (code points) of a quotation or a concordance match the row&apos;s label (heatmap) or verb (verbs table) the column&apos;s outlet quotation kind: direct, indirect, partial quotations read at a time (the first page with the actor, more as the table scrolls) qualitative colours for outlets (bars and legend), assigned in the order of outlet names</extracomment>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="985"/>
+        <location filename="../../desktop/ui/actor_view.py" line="987"/>
         <source>Export table…</source>
         <extracomment>the actor chosen while the view was hidden, read when it is shown</extracomment>
         <translation>تصدير الجدول…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="986"/>
+        <location filename="../../desktop/ui/actor_view.py" line="988"/>
         <source>Save the label table as CSV</source>
         <translation>حفظ جدول التسميات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="988"/>
+        <location filename="../../desktop/ui/actor_view.py" line="990"/>
         <source>Save chart…</source>
         <translation>حفظ المخطط…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="989"/>
+        <location filename="../../desktop/ui/actor_view.py" line="991"/>
         <source>Save the coverage chart as PNG</source>
         <translation>حفظ مخطط التغطية بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1018"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1020"/>
         <source>How each outlet labels the actor (double-click a cell for its example)</source>
         <translation>كيف تسمّي كل وسيلة إعلامية الفاعل (انقر نقرًا مزدوجًا على خلية لعرض مثالها)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1048"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1050"/>
         <source>The spelling whose concordance is shown</source>
         <translation>الصيغة الإملائية التي تُعرض سياقات ورودها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1054"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1056"/>
         <source>Spelling:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1063"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1065"/>
         <source>Concordance</source>
         <translation>سياقات الورود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1064"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1066"/>
         <source>Quotations</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1065"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1067"/>
         <source>Speech verbs</source>
         <translation>أفعال القول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1066"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1068"/>
         <source>Coverage</source>
         <translation>التغطية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1128"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1130"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1191"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1193"/>
         <source>Could not load: {0}</source>
         <translation>تعذّر التحميل: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1196"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1198"/>
         <source>person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1197"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1199"/>
         <source>organisation</source>
         <translation>منظمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1198"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1200"/>
         <source>armed group</source>
         <translation>جماعة مسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1199"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1201"/>
         <source>state or government</source>
         <translation>دولة أو حكومة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1200"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1202"/>
         <source>place</source>
         <translation>مكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1201"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1203"/>
         <source>media</source>
         <translation>وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1205"/>
-        <source>{0} · {1} mentions in {2} documents · {3} outlets · {4} labels · quoted {5} times</source>
-        <translation>{0} · الإشارات: {1} · المستندات: {2} · الوسائل الإعلامية: {3} · التسميات: {4} · مرات الاقتباس: {5}</translation>
+        <location filename="../../desktop/ui/actor_view.py" line="1207"/>
+        <source>{0} · {1} mentions in {2} documents · {3} outlets · labelled {4} times · quoted {5} times</source>
+        <translation>{0} · الإشارات: {1} · المستندات: {2} · الوسائل الإعلامية: {3} · مرات التسمية: {4} · مرات الاقتباس: {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1265"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1267"/>
         <source>Export table</source>
         <translation>تصدير الجدول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1265"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1267"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1272"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1274"/>
         <source>Could not save: {0}</source>
         <translation>تعذّر الحفظ: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1274"/>
-        <location filename="../../desktop/ui/actor_view.py" line="1282"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1276"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1277"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1279"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1277"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1279"/>
         <source>PNG images (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1286"/>
         <source>Could not save {0}</source>
         <translation>تعذّر حفظ {0}</translation>
     </message>
@@ -150,85 +150,85 @@
 <context>
     <name>CompareActorsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="184"/>
+        <location filename="../../desktop/ui/compare_view.py" line="185"/>
         <source>Actor</source>
         <extracomment>background of a shared actor whom the two sides label or quote differently</extracomment>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="185"/>
+        <location filename="../../desktop/ui/compare_view.py" line="186"/>
         <source>A labels</source>
         <translation>تسميات A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="186"/>
+        <location filename="../../desktop/ui/compare_view.py" line="187"/>
         <source>B labels</source>
         <translation>تسميات B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="187"/>
+        <location filename="../../desktop/ui/compare_view.py" line="188"/>
         <source>A verbs</source>
         <translation>أفعال A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="188"/>
+        <location filename="../../desktop/ui/compare_view.py" line="189"/>
         <source>B verbs</source>
         <translation>أفعال B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="189"/>
+        <location filename="../../desktop/ui/compare_view.py" line="190"/>
         <source>A quotes</source>
         <translation>اقتباسات A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="190"/>
+        <location filename="../../desktop/ui/compare_view.py" line="191"/>
         <source>B quotes</source>
         <translation>اقتباسات B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="191"/>
+        <location filename="../../desktop/ui/compare_view.py" line="192"/>
         <source>A voice %</source>
         <translation>حصة صوت A (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="192"/>
+        <location filename="../../desktop/ui/compare_view.py" line="193"/>
         <source>B voice %</source>
         <translation>حصة صوت B (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="224"/>
+        <location filename="../../desktop/ui/compare_view.py" line="225"/>
         <source>{0} · {1}
 A: {2} mentions · B: {3} mentions</source>
         <translation>{0} · {1}
 إشارات A: {2} · إشارات B: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="228"/>
+        <location filename="../../desktop/ui/compare_view.py" line="229"/>
         <source>The two sides label or quote this actor differently.</source>
         <translation>يختلف الجانبان في تسمية هذا الفاعل أو في نقل أقواله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="232"/>
+        <location filename="../../desktop/ui/compare_view.py" line="233"/>
         <source>no category</source>
         <translation>بلا فئة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="234"/>
+        <location filename="../../desktop/ui/compare_view.py" line="235"/>
         <source>No labels</source>
         <translation>لا توجد تسميات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="237"/>
+        <location filename="../../desktop/ui/compare_view.py" line="238"/>
         <source>No speech verbs</source>
         <translation>لا توجد أفعال قول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="240"/>
+        <location filename="../../desktop/ui/compare_view.py" line="241"/>
         <source>Not quoted</source>
         <translation>لم تُنقل أقواله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="242"/>
+        <location filename="../../desktop/ui/compare_view.py" line="243"/>
         <source>{0} quoted words ({1:.1%} of all quoted words)</source>
         <translation>الكلمات المقتبسة: {0} ({1:.1%} من مجموع الكلمات المقتبسة)</translation>
     </message>
@@ -236,47 +236,47 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareEventsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="382"/>
+        <location filename="../../desktop/ui/compare_view.py" line="383"/>
         <source>Reported by</source>
         <translation>ورد في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="383"/>
+        <location filename="../../desktop/ui/compare_view.py" line="384"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="384"/>
+        <location filename="../../desktop/ui/compare_view.py" line="385"/>
         <source>In A</source>
         <translation>في A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="385"/>
+        <location filename="../../desktop/ui/compare_view.py" line="386"/>
         <source>In B</source>
         <translation>في B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="386"/>
+        <location filename="../../desktop/ui/compare_view.py" line="387"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="387"/>
+        <location filename="../../desktop/ui/compare_view.py" line="388"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="390"/>
+        <location filename="../../desktop/ui/compare_view.py" line="391"/>
         <source>Both</source>
         <translation>كليهما</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="391"/>
+        <location filename="../../desktop/ui/compare_view.py" line="392"/>
         <source>Only A</source>
         <translation>A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="392"/>
+        <location filename="../../desktop/ui/compare_view.py" line="393"/>
         <source>Only B</source>
         <translation>B فقط</translation>
     </message>
@@ -284,17 +284,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareSide</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="548"/>
+        <location filename="../../desktop/ui/compare_view.py" line="549"/>
         <source>Pick the document for this side</source>
         <translation>اختر المستند لهذا الجانب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="562"/>
+        <location filename="../../desktop/ui/compare_view.py" line="563"/>
         <source>Open in reader</source>
         <translation>فتح في القراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="585"/>
+        <location filename="../../desktop/ui/compare_view.py" line="586"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
@@ -302,129 +302,129 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="651"/>
+        <location filename="../../desktop/ui/compare_view.py" line="652"/>
         <source>Scroll both articles together</source>
         <translation>تمرير المقالتين معًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="648"/>
+        <location filename="../../desktop/ui/compare_view.py" line="649"/>
         <source>Scroll together</source>
         <extracomment>(document id, code-point offset): show this document in the reader the documents the pickers list are to be read (again) when the view is shown</extracomment>
         <translation>تمرير متزامن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="653"/>
+        <location filename="../../desktop/ui/compare_view.py" line="654"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="654"/>
+        <location filename="../../desktop/ui/compare_view.py" line="655"/>
         <source>Previous aligned passage (Alt+Up)</source>
         <translation>المقطع المتقابل السابق (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="656"/>
+        <location filename="../../desktop/ui/compare_view.py" line="657"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="657"/>
+        <location filename="../../desktop/ui/compare_view.py" line="658"/>
         <source>Next aligned passage (Alt+Down)</source>
         <translation>المقطع المتقابل التالي (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="673"/>
+        <location filename="../../desktop/ui/compare_view.py" line="674"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="699"/>
+        <location filename="../../desktop/ui/compare_view.py" line="700"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="737"/>
+        <location filename="../../desktop/ui/compare_view.py" line="740"/>
         <source>Shared actors</source>
         <translation>الفاعلون المشتركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="738"/>
+        <location filename="../../desktop/ui/compare_view.py" line="741"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="739"/>
+        <location filename="../../desktop/ui/compare_view.py" line="742"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="740"/>
+        <location filename="../../desktop/ui/compare_view.py" line="743"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="805"/>
-        <location filename="../../desktop/ui/compare_view.py" line="817"/>
+        <location filename="../../desktop/ui/compare_view.py" line="808"/>
+        <location filename="../../desktop/ui/compare_view.py" line="820"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="850"/>
+        <location filename="../../desktop/ui/compare_view.py" line="853"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="880"/>
+        <location filename="../../desktop/ui/compare_view.py" line="883"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="882"/>
+        <location filename="../../desktop/ui/compare_view.py" line="885"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="900"/>
+        <location filename="../../desktop/ui/compare_view.py" line="905"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="918"/>
+        <location filename="../../desktop/ui/compare_view.py" line="923"/>
         <source>Shared actors ({0}, {1} framed differently)</source>
         <translation>الفاعلون المشتركون ({0}، منهم {1} بتأطير مختلف)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="922"/>
+        <location filename="../../desktop/ui/compare_view.py" line="927"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="923"/>
+        <location filename="../../desktop/ui/compare_view.py" line="928"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="926"/>
+        <location filename="../../desktop/ui/compare_view.py" line="931"/>
         <source>Events ({0} shared · {1} only A · {2} only B)</source>
         <translation>الأحداث (مشتركة: {0} · في A فقط: {1} · في B فقط: {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="930"/>
+        <location filename="../../desktop/ui/compare_view.py" line="935"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="990"/>
+        <location filename="../../desktop/ui/compare_view.py" line="995"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="992"/>
+        <location filename="../../desktop/ui/compare_view.py" line="997"/>
         <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="994"/>
+        <location filename="../../desktop/ui/compare_view.py" line="999"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -432,17 +432,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CoverageChart</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="803"/>
+        <location filename="../../desktop/ui/actor_view.py" line="804"/>
         <source>Documents mentioning the actor, per month</source>
         <translation>المستندات التي تذكر الفاعل، شهريًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="813"/>
+        <location filename="../../desktop/ui/actor_view.py" line="814"/>
         <source>No documents</source>
         <translation>لا توجد مستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="914"/>
+        <location filename="../../desktop/ui/actor_view.py" line="916"/>
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
@@ -450,7 +450,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentChoiceModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="489"/>
+        <location filename="../../desktop/ui/compare_view.py" line="490"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -458,38 +458,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="340"/>
+        <location filename="../../desktop/ui/document_pane.py" line="341"/>
         <source>No document selected</source>
         <extracomment>background shades under the marks (aligned passages in the compare view)</extracomment>
         <translation>لم يُحدَّد أي مستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="358"/>
+        <location filename="../../desktop/ui/document_pane.py" line="359"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="359"/>
+        <location filename="../../desktop/ui/document_pane.py" line="360"/>
         <source>Date unknown</source>
         <translation>تاريخ غير معروف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="360"/>
+        <location filename="../../desktop/ui/document_pane.py" line="361"/>
         <source>{0} words</source>
         <translation>{0} كلمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="364"/>
+        <location filename="../../desktop/ui/document_pane.py" line="365"/>
         <source>{0} mentions · {1} quotations</source>
         <translation>الإشارات: {0} · الاقتباسات: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="461"/>
+        <location filename="../../desktop/ui/document_pane.py" line="462"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="474"/>
+        <location filename="../../desktop/ui/document_pane.py" line="475"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -497,28 +497,28 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="147"/>
+        <location filename="../../desktop/ui/document_model.py" line="148"/>
         <source>Title</source>
         <extracomment>documents fetched per query when the view asks for a row not at hand fetched pages kept (least recently used dropped first): 32 × 256 rows page number → its rows (None: the document is gone from the store) pages fetched from the source since the model was made</extracomment>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="148"/>
+        <location filename="../../desktop/ui/document_model.py" line="149"/>
         <source>Outlet</source>
         <translation>الوسيلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="149"/>
+        <location filename="../../desktop/ui/document_model.py" line="150"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="150"/>
+        <location filename="../../desktop/ui/document_model.py" line="151"/>
         <source>Words</source>
         <translation>الكلمات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_model.py" line="324"/>
+        <location filename="../../desktop/ui/document_model.py" line="325"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -526,141 +526,141 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntitySidebar</name>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="124"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="125"/>
         <source>The edit stopped unexpectedly.</source>
         <translation>توقّف التعديل على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="140"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="141"/>
         <source>Filter by name or alias…</source>
         <extracomment>the running edit&apos;s title, and whether its result is selected when it ends</extracomment>
         <translation>تصفية بالاسم أو الاسم البديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="152"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="153"/>
         <source>By name</source>
         <translation>حسب الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="152"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="153"/>
         <source>By mentions</source>
         <translation>حسب الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="152"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="153"/>
         <source>By documents</source>
         <translation>حسب المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="236"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="238"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="239"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="241"/>
         <source>Merge selected</source>
         <translation>دمج المحدَّد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="241"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="243"/>
         <source>Split alias…</source>
         <translation>فصل اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="243"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="245"/>
         <source>Change type…</source>
         <translation>تغيير النوع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="245"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="247"/>
         <source>Add alias…</source>
         <translation>إضافة اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="246"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="248"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="248"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="250"/>
         <source>Ignore</source>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="251"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="441"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="253"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="443"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="253"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="407"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="415"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="255"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="409"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="417"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="351"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="353"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="353"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="355"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="372"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="374"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="374"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="376"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="389"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="391"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="393"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="395"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="395"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="397"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="406"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="408"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="422"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="424"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="423"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="425"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="432"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="434"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="438"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="440"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="511"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="513"/>
         <source>Analysing again: %v of %m documents</source>
         <translation>إعادة التحليل: %v من %m وثيقة</translation>
     </message>
@@ -805,38 +805,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="85"/>
+        <location filename="../../desktop/ui/events_view.py" line="87"/>
         <source>Date</source>
         <extracomment>events read from the store each time the view needs more rows initial column widths (date, type, trigger, participants, place, outlet); participants stretches. Fixed widths: sizing columns to their contents would read every row. The others leave the participants some 120 pixels in a 1440-pixel window (they took all but 35 when wider). the columns the store orders by; participants has no order of its own</extracomment>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="86"/>
+        <location filename="../../desktop/ui/events_view.py" line="88"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="87"/>
+        <location filename="../../desktop/ui/events_view.py" line="89"/>
         <source>Trigger</source>
         <translation>الكلمة الدالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="88"/>
+        <location filename="../../desktop/ui/events_view.py" line="90"/>
         <source>Participants</source>
         <translation>المشاركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="89"/>
+        <location filename="../../desktop/ui/events_view.py" line="91"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="90"/>
+        <location filename="../../desktop/ui/events_view.py" line="92"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="213"/>
+        <location filename="../../desktop/ui/events_view.py" line="215"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -844,17 +844,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="236"/>
+        <location filename="../../desktop/ui/events_view.py" line="238"/>
         <source>All event types</source>
         <translation>كل أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="260"/>
+        <location filename="../../desktop/ui/events_view.py" line="263"/>
         <source>Events in date order (double-click to read)</source>
         <translation>الأحداث بترتيب التاريخ (انقر نقرًا مزدوجًا للقراءة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="308"/>
+        <location filename="../../desktop/ui/events_view.py" line="311"/>
         <source>{0} events</source>
         <translation>الأحداث: {0}</translation>
     </message>
@@ -862,17 +862,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="259"/>
+        <location filename="../../desktop/ui/document_pane.py" line="260"/>
         <source>Find in document (Arabic-aware)</source>
         <translation>بحث في المستند (مع مراعاة خصائص العربية)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="266"/>
+        <location filename="../../desktop/ui/document_pane.py" line="267"/>
         <source>Previous (Shift+Enter)</source>
         <translation>السابق (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="267"/>
+        <location filename="../../desktop/ui/document_pane.py" line="268"/>
         <source>Next (Enter)</source>
         <translation>التالي (Enter)</translation>
     </message>
@@ -880,43 +880,43 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FrameHeatmapModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="270"/>
+        <location filename="../../desktop/ui/actor_view.py" line="271"/>
         <source>official</source>
         <extracomment>(label, outlet) → offset of the label in its example document (alias as written, mentions), most frequent first the first page of the actor&apos;s quotations (in document and text order) how many quotations the actor has in all where the next page of quotations starts (None: ``quotes`` holds them all) document id → (title, outlet) of every document a quotation or line comes from</extracomment>
         <translation>رسمي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="271"/>
+        <location filename="../../desktop/ui/actor_view.py" line="272"/>
         <source>neutral</source>
         <translation>محايد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="272"/>
+        <location filename="../../desktop/ui/actor_view.py" line="273"/>
         <source>delegitimising</source>
         <translation>نازع للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="273"/>
+        <location filename="../../desktop/ui/actor_view.py" line="274"/>
         <source>legitimising</source>
         <translation>مانح للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="310"/>
+        <location filename="../../desktop/ui/actor_view.py" line="311"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="310"/>
+        <location filename="../../desktop/ui/actor_view.py" line="311"/>
         <source>category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="310"/>
+        <location filename="../../desktop/ui/actor_view.py" line="311"/>
         <source>total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="333"/>
+        <location filename="../../desktop/ui/actor_view.py" line="334"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
@@ -1013,22 +1013,22 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>KwicModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="609"/>
+        <location filename="../../desktop/ui/actor_view.py" line="610"/>
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="610"/>
+        <location filename="../../desktop/ui/actor_view.py" line="611"/>
         <source>Match</source>
         <translation>المطابَق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="611"/>
+        <location filename="../../desktop/ui/actor_view.py" line="612"/>
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="612"/>
+        <location filename="../../desktop/ui/actor_view.py" line="613"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
@@ -1036,54 +1036,54 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="188"/>
+        <location filename="../../desktop/ui/library.py" line="192"/>
         <source>Search the corpus (Enter)</source>
         <extracomment>rows measured to size the columns to their contents (less than a page of the model) the outlet column takes at most this share of the table&apos;s width (the title the rest) room around a header&apos;s text (its margins; the sort arrow draws over them)</extracomment>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="194"/>
+        <location filename="../../desktop/ui/library.py" line="198"/>
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="195"/>
+        <location filename="../../desktop/ui/library.py" line="199"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="199"/>
+        <location filename="../../desktop/ui/library.py" line="203"/>
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="283"/>
+        <location filename="../../desktop/ui/library.py" line="288"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="298"/>
+        <location filename="../../desktop/ui/library.py" line="303"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="301"/>
+        <location filename="../../desktop/ui/library.py" line="306"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="314"/>
-        <location filename="../../desktop/ui/library.py" line="352"/>
+        <location filename="../../desktop/ui/library.py" line="319"/>
+        <location filename="../../desktop/ui/library.py" line="357"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="342"/>
+        <location filename="../../desktop/ui/library.py" line="347"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="345"/>
+        <location filename="../../desktop/ui/library.py" line="350"/>
         <source>(a very common query: ranked among its {0} most recently imported matches; add a word, an outlet or dates to narrow it)</source>
         <translation>(بحث شائع جدًا: رُتّبت النتائج من بين أحدث {0} مادة مستوردة تطابقه؛ أضف كلمة أو وسيلة إعلام أو تاريخًا لتضييقه)</translation>
     </message>
@@ -1091,240 +1091,240 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="494"/>
+        <location filename="../../desktop/ui/main_window.py" line="507"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="70"/>
         <source>Tabayun — Arabic news coverage</source>
         <translation>تباين (Tabayun) — التغطية الإخبارية العربية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>Read</source>
         <translation>قراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="86"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85"/>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
+        <location filename="../../desktop/ui/main_window.py" line="90"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="236"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/ui/main_window.py" line="241"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="243"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243"/>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/ui/main_window.py" line="269"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="272"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="413"/>
+        <location filename="../../desktop/ui/main_window.py" line="426"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>
@@ -1332,38 +1332,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="93"/>
+        <location filename="../../desktop/ui/document_pane.py" line="94"/>
         <source>A paragraph repeated from earlier in the article: not analysed again</source>
         <extracomment>custom properties stored in character formats, read back on hover and click</extracomment>
         <translation>فقرة مكرَّرة مما سبق في المقالة: لم تُحلَّل مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="144"/>
+        <location filename="../../desktop/ui/document_pane.py" line="145"/>
         <source>quotation ({0}) — {1}</source>
         <translation>اقتباس ({0}) — {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="150"/>
+        <location filename="../../desktop/ui/document_pane.py" line="151"/>
         <source>via {0}</source>
         <translation>نقلًا عن {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="169"/>
+        <location filename="../../desktop/ui/document_pane.py" line="170"/>
         <source>scare quotes</source>
         <translation>علامات تنصيص للتشكيك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="175"/>
+        <location filename="../../desktop/ui/document_pane.py" line="176"/>
         <source>distancing</source>
         <translation>عبارة تنأى بالكاتب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="185"/>
+        <location filename="../../desktop/ui/document_pane.py" line="186"/>
         <source>quoted term</source>
         <translation>مصطلح بين علامتي تنصيص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="189"/>
+        <location filename="../../desktop/ui/document_pane.py" line="190"/>
         <source>(words of {0})</source>
         <translation>(من كلام {0})</translation>
     </message>
@@ -1466,7 +1466,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>OneSideModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="362"/>
+        <location filename="../../desktop/ui/compare_view.py" line="363"/>
         <source>{0} · {1} · {2} mentions</source>
         <translation>{0} · {1} · الإشارات: {2}</translation>
     </message>
@@ -1474,12 +1474,12 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>PassagesModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="322"/>
+        <location filename="../../desktop/ui/compare_view.py" line="323"/>
         <source>Passage {0} · similarity {1:.0%}</source>
         <translation>المقطع {0} · التشابه {1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="327"/>
+        <location filename="../../desktop/ui/compare_view.py" line="328"/>
         <source>Shared words: {0}</source>
         <translation>الكلمات المشتركة: {0}</translation>
     </message>
@@ -1487,38 +1487,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>QuotesModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="501"/>
+        <location filename="../../desktop/ui/actor_view.py" line="502"/>
         <source>Quotation</source>
         <extracomment>reads the page of quotations after a key (:meth:`Store.quote_page` of one actor)</extracomment>
         <translation>الاقتباس</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="502"/>
+        <location filename="../../desktop/ui/actor_view.py" line="503"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="503"/>
+        <location filename="../../desktop/ui/actor_view.py" line="504"/>
         <source>Verb</source>
         <translation>الفعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="504"/>
+        <location filename="../../desktop/ui/actor_view.py" line="505"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="507"/>
+        <location filename="../../desktop/ui/actor_view.py" line="508"/>
         <source>direct</source>
         <translation>مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="508"/>
+        <location filename="../../desktop/ui/actor_view.py" line="509"/>
         <source>indirect</source>
         <translation>غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="509"/>
+        <location filename="../../desktop/ui/actor_view.py" line="510"/>
         <source>partial</source>
         <translation>جزئي</translation>
     </message>

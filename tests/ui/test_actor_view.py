@@ -155,6 +155,9 @@ def test_show_entity_fills_the_heatmap(qtbot, view) -> None:  # type: ignore[no-
     assert find_cell(model, DELEGATION, "SANA").data(CountRole) == 2
     assert view.name_label.text() == DELEGATION
     assert "2 mentions" in view.summary_label.text()
+    # label uses, not labels: the table has fewer rows than uses
+    uses = sum(model.count(label, o) for label in model.labels() for o in model.outlets())
+    assert f"labelled {uses} times" in view.summary_label.text()
     assert view.export_action.isEnabled() and view.save_chart_action.isEnabled()
     assert view.chart.outlets() == ["SANA"] and view.chart.months() == [UNDATED]
 
