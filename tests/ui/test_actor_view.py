@@ -156,7 +156,7 @@ def test_show_entity_fills_the_heatmap(qtbot, view) -> None:  # type: ignore[no-
     assert view.name_label.text() == DELEGATION
     assert "2 mentions" in view.summary_label.text()
     # label uses, not labels: the table has fewer rows than uses
-    uses = sum(model.count(label, o) for label in model.labels() for o in model.outlets())
+    uses = sum(model.count(label, o) for label in model.labels for o in model.outlets)
     assert f"labelled {uses} times" in view.summary_label.text()
     assert view.export_action.isEnabled() and view.save_chart_action.isEnabled()
     assert view.chart.outlets() == ["SANA"] and view.chart.months() == [UNDATED]
