@@ -52,6 +52,7 @@ from desktop.corpus.readers import (
     reader_for,
     records_result,
     sheet_records,
+    site_in_title,
     sniffed_ext,
     unsupported,
     with_metadata,
@@ -150,17 +151,24 @@ def prepare(
     one of its web address, else ``placed`` (the outlet its folder or archive is named
     after), else one its text signs with; an unknown site is named by its address."""
     text = raw.text.strip("\n")
+    title = raw.title
     outlet_name = outlet_ar = outlet_key = None
+    # a web page's title that names its site: the outlet when nothing else says one, and
+    # the title without it when it names the outlet found
+    titled = site_in_title(title, outlets) if raw.page_title and title else None
     if options.outlet:
         outlet_name, outlet_ar, outlet_key = outlets.canonical(options.outlet)
     elif raw.outlet:
         outlet_name, outlet_ar, outlet_key = outlets.canonical(raw.outlet)
     else:
         sig = (outlets.by_url(raw.url) if raw.url else None) or placed or outlets.by_text(text)
+        sig = sig or (titled[1] if titled else None)
         if sig:
             outlet_name, outlet_ar, outlet_key = sig.name, sig.name_ar, sig.key
         elif raw.url:
             outlet_name = host_of(raw.url)  # an unknown site is named by its web address
+    if titled is not None and titled[1].key == outlet_key:
+        title = titled[0]
     paras = paragraph_spans(text)
     # normalised once: paragraph by paragraph (for the repeat check), then joined with the
     # gaps into the whole text (normalising is character by character, so the pieces
@@ -179,7 +187,7 @@ def prepare(
     ]
     return DocumentDraft(
         text=text,
-        title=raw.title or derive_title(text, outlets),
+        title=title or derive_title(text, outlets),
         source_path=raw.source,
         stem=raw.stem,
         content_hash=hashlib.sha256(fingerprint_text(text, norm_text).encode("utf-8")).hexdigest(),

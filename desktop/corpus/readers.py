@@ -20,6 +20,7 @@ from desktop.corpus.decode import DecodeError, decode_bytes, decode_in_slices, d
 from desktop.corpus.fields import FieldMapping, as_text
 from desktop.corpus.html_reader import extract_article
 from desktop.corpus.markup import html_text, markup_records
+from desktop.corpus.outlets import OutletDirectory, OutletSignature
 from desktop.corpus.sheets import SheetError, xlsx_records
 
 TEXT_EXTS = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -66,6 +67,8 @@ class RawArticle:
     date: str | None = None
     url: str | None = None
     author: str | None = None
+    #: a web page's title, which may name its site («جريدة الرياض | …»)
+    page_title: bool = False
 
 
 @dataclass
@@ -131,44 +134,41 @@ def read_plain(name: str, data: bytes, fields: FieldMapping) -> FileResult:
 _TITLE_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
 
 
-def _site_in_title(title: str | None) -> tuple[str | None, str | None]:
-    """(title, outlet) of a page title that names a known outlet before or after the
-    article's title («جريدة الرياض | اجتماع…»), as older pages without metadata do;
-    else (title, None)."""
-    if not title:
-        return title, None
-    from desktop.corpus.outlets import OutletDirectory
-
-    directory = OutletDirectory.default()
+def site_in_title(title: str, directory: OutletDirectory) -> tuple[str, OutletSignature] | None:
+    """(the article's title, the outlet) of a page title that names a known outlet
+    after the article's title («… - العربية»), or before it in a name of more than one
+    word («جريدة الرياض | …»: a single word there is as often a dateline, «الرياض -
+    …»); None when it names none."""
     for separator in _TITLE_SITE_SEPARATORS:
         if separator not in title:
             continue
-        first, _sep, rest = title.partition(separator)
         head, _sep, last = title.rpartition(separator)
-        for site, article in ((first, rest), (last, head)):
-            if article.strip() and directory.by_name(site.strip()) is not None:
-                return article.strip(), site.strip()
-    return title, None
+        first, _sep, rest = title.partition(separator)
+        for site, article, least in ((last, head, 1), (first, rest, 2)):
+            site, article = site.strip(), article.strip()
+            if article and len(site.split()) >= least:
+                sig = directory.by_name(site)
+                if sig is not None:
+                    return article, sig
+    return None
 
 
 def read_html(name: str, data: bytes) -> FileResult:
     art = extract_article(_decode(data))
     if not art.text.strip():
         raise UnreadableFileError("no article text found in the HTML")
-    title, outlet = art.title, art.outlet
-    if outlet is None:
-        title, outlet = _site_in_title(title)
     return FileResult(
         [
             RawArticle(
                 text=art.text,
                 source=name,
                 stem=_stem(name),
-                title=title,
-                outlet=outlet,
+                title=art.title,
+                outlet=art.outlet,
                 date=art.date,
                 url=art.url,
                 author=art.author,
+                page_title=art.outlet is None,
             )
         ]
     )
@@ -708,7 +708,7 @@ def with_metadata(article: RawArticle, meta: Mapping[str, Any]) -> RawArticle:
     """Fill the article's empty fields from a sidecar or manifest row."""
     mapping = FieldMapping()
     keys = [str(k) for k in meta]
-    updates: dict[str, str] = {}
+    updates: dict[str, Any] = {}
     for name in ("title", "outlet", "date", "url", "author"):
         key = mapping.key_for(name, keys)
         value = as_text(meta.get(key)) if key is not None else None

@@ -335,6 +335,7 @@ def _archive_members(
 
 
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
+_MIXED_RE = re.compile("[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
 
 
 def _member_name(info: zipfile.ZipInfo) -> str:
@@ -355,7 +356,9 @@ def _member_name(info: zipfile.ZipInfo) -> str:
     for encoding in ("cp1256", "cp720"):
         candidate = raw.decode(encoding, errors="replace")
         found = len(_ARABIC_LETTER_RE.findall(candidate))
-        if found > letters and "\ufffd" not in candidate:
+        # a name in a Latin code page («Straße», «niño») read so has Arabic letters
+        # inside Latin words («Aجo»): not Arabic
+        if found > letters and "\ufffd" not in candidate and not _MIXED_RE.search(candidate):
             best, letters = candidate, found
     return best
 

@@ -201,13 +201,13 @@ class ViewsStoreMixin:
         last = page[-1] if len(page) >= limit else None
         return QuotePage(rows, documents, (last[1], last[2], last[0]) if last else None)
 
-    def document_titles(self: _HasSessions) -> list[tuple[int, str | None, str]]:
-        """(id, outlet name, title) of every document, by id: what a picker lists, without
-        the rest of each document's row."""
+    def document_titles(self: _HasSessions) -> list[tuple[int, str | None, str | None, str]]:
+        """(id, outlet name, its Arabic name, title) of every document, by id: what a
+        picker lists, without the rest of each document's row."""
         q = (
-            select(Document.id, Outlet.name, Document.title)
+            select(Document.id, Outlet.name, Outlet.name_ar, Document.title)
             .outerjoin(Outlet, Outlet.id == Document.outlet_id)
             .order_by(Document.id)
         )
         with self.session() as s:
-            return [(int(i), o, t) for i, o, t in s.execute(q)]
+            return [(int(i), o, ar, t) for i, o, ar, t in s.execute(q)]

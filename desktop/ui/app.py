@@ -69,9 +69,13 @@ class TabayunApp:
         (it reads the whole table: 40–170 ms at 30,000 articles)."""
         from desktop.analysing import ANALYSIS_VERSION
 
+        window = self.window
+
         def start(outdated: object) -> None:
-            if outdated and self.window is not None:
-                self.window.importer.reanalyse()
+            # the window asked for it, still on screen: closed meanwhile, a job started on
+            # it kept the application running with no window
+            if outdated and window is not None and window is self.window and window.isVisible():
+                window.importer.reanalyse()
 
         self.runner.submit(lambda: self.store.any_needing_analysis(ANALYSIS_VERSION), start)
 

@@ -462,11 +462,11 @@ class DocumentChoiceModel(QAbstractListModel):
         self.endResetModel()
 
     def set_rows(self, rows: Sequence[DocumentRow]) -> None:
-        self.set_titles([(r.id, r.outlet, r.title) for r in rows])
+        self.set_titles([(r.id, row_outlet(r), r.title) for r in rows])
 
     def include(self, rows: Sequence[DocumentRow]) -> None:
         """Add the documents not listed yet (at the end)."""
-        new = [(r.id, r.outlet, r.title) for r in rows if r.id not in self._row_of]
+        new = [(r.id, row_outlet(r), r.title) for r in rows if r.id not in self._row_of]
         if not new:
             return
         first = len(self._rows)
@@ -487,8 +487,8 @@ class DocumentChoiceModel(QAbstractListModel):
             return None
         doc_id, outlet, title = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            shown = outlet_label(outlet) or self.tr("(unknown)")  # in the window's language
-            return in_window_direction([shown, _short(title, 70)], " — ")
+            unknown = self.tr("(unknown)")  # the outlet is named in the window's language
+            return in_window_direction([outlet or unknown, _short(title, 70)], " — ")
         if role == Qt.ItemDataRole.ToolTipRole:
             return title
         if role == DocumentIdRole:
@@ -842,10 +842,10 @@ class CompareView(QWidget):
         if self._documents_stale:
             self.refresh_documents()
 
-    def _on_documents_listed(self, rows: list[tuple[int, str | None, str]]) -> None:
+    def _on_documents_listed(self, rows: list[tuple[int, str | None, str | None, str]]) -> None:
         if not shiboken6.isValid(self):
             return
-        self.choices.set_titles(rows)
+        self.choices.set_titles([(i, outlet_label(o, ar), t) for i, o, ar, t in rows])
         self._sync_combos()
 
     def _on_failed(self, message: str) -> None:

@@ -239,7 +239,7 @@ def test_the_arabic_window_names_known_outlets_in_arabic(tapp: TabayunApp) -> No
     window.open_document(sana)
     assert plain(window.reader.meta.text()).startswith("سانا")
     choices = window.compare_view.choices
-    choices.set_titles(store.document_titles())  # as the view lists them when shown
+    window.compare_view._on_documents_listed(store.document_titles())  # as when shown
     row = choices.row_for_id(sana)
     assert row is not None and plain(choices.index(row, 0).data()).startswith("سانا — ")
     tapp.set_language("en")
@@ -261,6 +261,28 @@ def test_the_window_opens_no_larger_than_the_screen(tapp: TabayunApp) -> None:
     assert window.width() <= max(free.width(), least.width())
     assert window.height() <= max(free.height(), least.height())
     assert least.width() <= 1100  # a window of 1280 holds it
+
+
+def test_a_window_closed_before_the_outdated_check_answers_starts_nothing(
+    tapp: TabayunApp, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """Closed at once after an upgrade: the check's answer started a job and its dialog
+    on the closed window, and the application never exited."""
+    from sqlalchemy import text
+
+    from desktop.analysing import ANALYSIS_VERSION
+
+    window = tapp.window
+    assert window is not None
+    with tapp.store.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE documents SET analysis_version = :v"), {"v": ANALYSIS_VERSION - 1}
+        )
+    tapp.reanalyse_outdated()
+    window.close()
+    assert tapp.runner.wait(10_000)
+    qtbot.wait(50)
+    assert not window.importer.running and window.importer.dialog is None
 
 
 def test_the_highlights_explain_themselves_in_the_windows_language(tapp: TabayunApp) -> None:
