@@ -327,7 +327,8 @@ def cmd_entities(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) 
     for r in rows:
         flag = "" if r.confirmed else "  (discovered, unconfirmed)"
         out.write(
-            f"{r.id:>5}  {r.type:12}  {r.documents:>4} docs {r.mentions:>5} mentions  "
+            f"{r.id:>5}  {r.type:12}  {r.documents:>4} {'doc ' if r.documents == 1 else 'docs'}"
+            f" {r.mentions:>5} {'mention ' if r.mentions == 1 else 'mentions'}  "
             f"{r.name}{flag}\n         {' | '.join(r.aliases_seen[:6])}\n"
         )
     out.write(f"{len(rows)} entities\n")
@@ -520,6 +521,7 @@ def cmd_outlets(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
             ],
         )
         return EXIT_OK
+    out.write(f"{'id':>4}  {'docs':>6}  outlet (Arabic name)\n")
     for o in rows:
         out.write(
             f"{o.id:>4}  {o.documents:>6}  {o.name}"

@@ -496,3 +496,16 @@ def test_an_id_is_never_hidden_by_a_file_named_like_it(
     for ref in ("1", "3"):
         shown = run_json(capsys, "--db", db, "show", ref)
         assert isinstance(shown, dict) and shown["id"] == int(ref)
+
+
+def test_text_listings_say_what_their_columns_are_and_count_in_words(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _err = run(capsys, "--db", db, "outlets")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split() == ["id", "docs", "outlet", "(Arabic", "name)"]
+    assert any(line.endswith("SANA  (سانا)") for line in lines[1:])
+    code, out, _err = run(capsys, "--db", db, "entities")
+    counts = [line for line in out.splitlines() if " mention" in line]
+    assert any(" 1 doc " in line for line in counts)  # «1 docs» before
+    assert not any(" 1 docs" in line or " 1 mentions" in line for line in counts)
