@@ -8,6 +8,7 @@ readers in WAL mode). Nothing here imports Qt.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -81,6 +82,23 @@ class EventCancel(CancelToken):
         return self.event.is_set()
 
 
+def _run_job(db: str, queue: _Queue, work: Callable[[Store], object]) -> None:
+    """A job's frame: below the window's priority, the database ``db`` opened, and
+    ("done", what ``work`` gives) or ("error", message) posted at the end (an error is
+    reported to the window, never lost)."""
+    from desktop.workers import run_below_the_window
+
+    run_below_the_window()  # the window stays quick while both cores work
+    try:
+        store = Store.open(db)
+        try:
+            queue.put(("done", work(store)))
+        finally:
+            store.close()
+    except Exception as exc:
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
 def import_job(
     db: str, paths: list[str], outlet: str | None, queue: _Queue, cancel_event: _Event
 ) -> None:
@@ -89,28 +107,22 @@ def import_job(
     or ("error", message) at the end."""
     from desktop.analysing import analyse_documents
     from desktop.importing import ImportOptions, import_paths
-    from desktop.workers import run_below_the_window
 
-    run_below_the_window()  # the window stays quick while both cores work
-    try:
-        store = Store.open(db)
-        try:
-            progress = QueueProgress(queue)
-            cancel = EventCancel(cancel_event)
-            report = import_paths(
-                store, [Path(p) for p in paths], ImportOptions(outlet=outlet), progress, cancel
-            )
-            ids = [i for _s, i in report.imported]
-            analysis = None
-            if ids and not cancel.cancelled:
-                # the documents can be read and searched while their analysis runs
-                queue.put(("imported", len(ids)))
-                analysis = analyse_documents(store, ids, progress=progress, cancel=cancel)
-            queue.put(("done", ImportOutcome(report, analysis)))
-        finally:
-            store.close()
-    except Exception as exc:  # reported to the window, never lost
-        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+    def work(store: Store) -> ImportOutcome:
+        progress = QueueProgress(queue)
+        cancel = EventCancel(cancel_event)
+        report = import_paths(
+            store, [Path(p) for p in paths], ImportOptions(outlet=outlet), progress, cancel
+        )
+        ids = [i for _s, i in report.imported]
+        analysis = None
+        if ids and not cancel.cancelled:
+            # the documents can be read and searched while their analysis runs
+            queue.put(("imported", len(ids)))
+            analysis = analyse_documents(store, ids, progress=progress, cancel=cancel)
+        return ImportOutcome(report, analysis)
+
+    _run_job(db, queue, work)
 
 
 def reanalyse_job(db: str, queue: _Queue, cancel_event: _Event) -> None:
@@ -119,20 +131,13 @@ def reanalyse_job(db: str, queue: _Queue, cancel_event: _Event) -> None:
     ("error", message)."""
     from desktop.analysing import analyse_documents
     from desktop.importing import ImportReport
-    from desktop.workers import run_below_the_window
 
-    run_below_the_window()
-    try:
-        store = Store.open(db)
-        try:
-            analysis = analyse_documents(
-                store, progress=QueueProgress(queue), cancel=EventCancel(cancel_event)
-            )
-            queue.put(("done", ImportOutcome(ImportReport(), analysis)))
-        finally:
-            store.close()
-    except Exception as exc:  # reported to the window, never lost
-        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+    def work(store: Store) -> ImportOutcome:
+        cancel = EventCancel(cancel_event)
+        analysis = analyse_documents(store, progress=QueueProgress(queue), cancel=cancel)
+        return ImportOutcome(ImportReport(), analysis)
+
+    _run_job(db, queue, work)
 
 
 def edit_job(db: str, op: str, args: list[Any], queue: _Queue, cancel_event: _Event) -> None:
@@ -141,17 +146,11 @@ def edit_job(db: str, op: str, args: list[Any], queue: _Queue, cancel_event: _Ev
     to select or None, None)), ("done", (None, the user's mistake explained)) or
     ("error", message)."""
     from desktop.entity_edits import EditError, run_edit
-    from desktop.workers import run_below_the_window
 
-    run_below_the_window()
-    try:
-        store = Store.open(db)
+    def work(store: Store) -> tuple[object, str | None]:
         try:
-            result = run_edit(store, op, args, QueueProgress(queue))
-            queue.put(("done", (result, None)))
+            return run_edit(store, op, args, QueueProgress(queue)), None
         except EditError as exc:  # the user's mistake, not a bug: just the message
-            queue.put(("done", (None, str(exc))))
-        finally:
-            store.close()
-    except Exception as exc:  # reported to the window, never lost
-        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+            return None, str(exc)
+
+    _run_job(db, queue, work)

@@ -294,8 +294,7 @@ class _Framer:
             if self.skipped(a):
                 continue
             entry = self.fk.labels[hit.key]
-            metonym = "metonym" in entry.en.lower()
-            if metonym and self._locative(hit.start):
+            if "metonym" in entry.en.lower() and self._locative(hit.start):
                 continue  # «حول دمشق» is the city, «تركيز دمشق» the government
             if " " not in hit.key and self._qualified(hit.end):
                 continue  # «النظام الدولي» is not «النظام», «دمشق القديمة» the city
@@ -855,10 +854,11 @@ class _Framer:
     def _introduces_words(self, v: _Verb) -> bool:
         """Whether a quotation mark, a colon or «إن/أن» comes right after the verb (and
         its subject): words of its own begin, not an act («وأعلن السيطرة عليها»)."""
-        after = self.text[max(v.end, v.subject_end) : max(v.end, v.subject_end) + 3].lstrip()
-        if after[:1] and (after[0] in "«:" + _DOUBLE):
+        end = max(v.end, v.subject_end)
+        after = self.text[end : end + 3].lstrip()
+        if after[:1] and after[0] in "«:" + _DOUBLE:
             return True
-        rest = self.norm_tokens_between(max(v.end, v.subject_end), len(self.text), 1)
+        rest = self.norm_tokens_between(end, len(self.text), 1)
         return bool(rest) and (rest[0][2] in _COMPLEMENTISERS or rest[0][2] == "ان")
 
     def _according_to(self) -> None:

@@ -188,7 +188,7 @@ def written_forms(store: Store, outlet_id: int, terms: set[str]) -> dict[str, st
     term has been seen ``FORMS_ENOUGH`` times (few, for terms frequent in the outlet)."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     missing = set(terms)
-    ids = [r.id for r in store.documents(outlet_id=outlet_id)]
+    ids = store.document_ids(outlet_id=outlet_id)
     for lo in range(0, len(ids), 100):
         for text in store.texts(ids[lo : lo + 100]).values():
             for word in WORD_RE.findall(text):

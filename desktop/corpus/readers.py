@@ -526,14 +526,6 @@ def _lines(text: str) -> Iterator[str]:
         yield text[start:]
 
 
-def _with_delimiter(delimiter: str) -> type[csv.Dialect]:
-    class Sniffed(csv.excel):
-        pass
-
-    Sniffed.delimiter = delimiter
-    return Sniffed
-
-
 def csv_records(
     name: str,
     data: bytes | Callable[[], BinaryIO],
@@ -553,21 +545,19 @@ def csv_records(
     except DecodeError as exc:
         raise UnreadableFileError(str(exc)) from exc
     first = next(slices, "")
-    dialect: type[csv.Dialect] | csv.Dialect = csv.excel_tab
+    delimiter = "\t"
     if not tabs:
         try:
-            sniffed = csv.Sniffer().sniff(first[:8192], delimiters=",;\t|")
-        except csv.Error:
-            dialect = csv.excel_tab if name.lower().endswith(".tsv") else csv.excel
-        else:
             # the separator only: the rest is how Excel and pandas write every CSV (a
             # quotation mark doubled inside a quoted field). The sniffer said otherwise
             # of a file whose texts quote «"تفادي الخطر"», and cut its rows in pieces.
-            dialect = _with_delimiter(sniffed.delimiter)
+            delimiter = csv.Sniffer().sniff(first[:8192], delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = "\t" if name.lower().endswith(".tsv") else ","
     csv.field_size_limit(2**31 - 1)
     # a slice ends with a line end: no line spans two
     lines = itertools.chain(_lines(first), itertools.chain.from_iterable(map(_lines, slices)))
-    reader = csv.DictReader(lines, dialect=dialect)
+    reader = csv.DictReader(lines, dialect=csv.excel, delimiter=delimiter)
     try:
         header = [h for h in (reader.fieldnames or []) if h is not None]
     except csv.Error as exc:

@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from desktop.ui.document_model import is_rtl
+
 LRM, RLM = "\u200e", "\u200f"
 #: first-strong isolate and its end: a part keeps its own direction inside the line
 FSI, PDI = "\u2068", "\u2069"
@@ -51,7 +53,7 @@ class OwnDirectionDelegate(QStyledItemDelegate):
         if not text or not any(ch.isalpha() for ch in text):
             return  # figures, dates: where the view puts them
         rtl = Qt.LayoutDirection.RightToLeft
-        own = rtl if _is_rtl(text) else Qt.LayoutDirection.LeftToRight
+        own = rtl if is_rtl(text) else Qt.LayoutDirection.LeftToRight
         if own == option.direction:
             return
         align = option.displayAlignment
@@ -62,9 +64,3 @@ class OwnDirectionDelegate(QStyledItemDelegate):
             visual = QStyle.visualAlignment(option.direction, align)
             option.displayAlignment = visual | Qt.AlignmentFlag.AlignAbsolute
         option.direction = own
-
-
-def _is_rtl(text: str) -> bool:
-    from desktop.ui.document_model import is_rtl
-
-    return is_rtl(text)
