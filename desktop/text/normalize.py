@@ -77,8 +77,36 @@ def _fast_table() -> list[int | str | None]:
     return fast
 
 
+#: the characters news text folds most often, whatever the outlet: ة, alef forms, ى,
+#: tanween, shadda and the short vowels, tatweel (over 99% of the folds in a news corpus)
+_COMMON = "ةأإآٱى" + "".join(araby.TASHKEEL) + araby.TATWEEL
+#: below this length one ``translate`` is faster than the replacements
+_REPLACE_FROM = 40
+
+
+@cache
+def _common_folds() -> tuple[re.Pattern[str], tuple[tuple[str, str], ...]]:
+    """(a pattern finding any other folded character, the common ones' replacements)."""
+    table, _ = _tables()
+    others = sorted(chr(cp) for cp in table if chr(cp) not in _COMMON)
+    pattern = re.compile("[" + "".join(re.escape(ch) for ch in others) + "]")
+    folds = tuple((ch, table.get(ord(ch)) or "") for ch in _COMMON if ord(ch) in table)
+    return pattern, folds
+
+
 def normalize(text: str) -> str:
-    """The matching form of ``text`` (see module docstring)."""
+    """The matching form of ``text`` (see module docstring).
+
+    ``str.translate`` looks every character up, about 30 ns each; an article is folded
+    in a third of that by replacing the few characters news text folds, when a search
+    finds none of the others (each fold is to a character that is not folded itself, so
+    the replacements in turn give what the table gives at once)."""
+    if len(text) >= _REPLACE_FROM:
+        others, folds = _common_folds()
+        if others.search(text) is None:
+            for ch, to in folds:
+                text = text.replace(ch, to)
+            return text
     return text.translate(_fast_table())
 
 
@@ -132,7 +160,7 @@ class OffsetMap:
 
 def normalize_with_map(text: str) -> tuple[str, OffsetMap]:
     """Normalise and return the map from normalised offsets to original offsets."""
-    norm = text.translate(_fast_table())
+    norm = normalize(text)
     if len(norm) == len(text):
         return norm, OffsetMap((), len(text))
     deleted = tuple(m.start() for m in _deleted_re().finditer(text))

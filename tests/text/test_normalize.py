@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pyarabic import araby
 
-from desktop.text.normalize import fingerprint_text, normalize, normalize_with_map
+from desktop.text.normalize import (
+    _fast_table,
+    _tables,
+    fingerprint_text,
+    normalize,
+    normalize_with_map,
+)
 from desktop.text.tokens import _MARKS, NORM_WORD_RE, WORD_RE
 
 
@@ -83,3 +89,27 @@ def test_normalised_words_need_no_marks() -> None:
     assert [m.span() for m in NORM_WORD_RE.finditer(norm)] == [
         m.span() for m in WORD_RE.finditer(norm)
     ]
+
+
+_FOLDED = sorted(chr(cp) for cp in _tables()[0])
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*_FOLDED, *"سوريا دمشق، abc.١٢"]), max_size=200),
+    st.text(alphabet=st.sampled_from(list("ةأإآٱىًٌَّـ وزير الخارجية")), min_size=40, max_size=600),
+)
+def test_fast_folding_is_the_table(rare: str, common: str) -> None:
+    """Long texts are folded by replacing the common characters when none of the others
+    is there: the result is the table's, with or without the others, at every length."""
+    table = _fast_table()
+    for text in (common, rare + common, common + rare, rare):
+        assert normalize(text) == text.translate(table)
+
+
+def test_article_length_text_folds_as_the_table() -> None:
+    text = (
+        "أكّد المبعوثُ الأمميّ إلى سوريةَ، ستيفان دي ميستورا، أنّ الجولةَ القادمة ستُعقد في جنيـــف. " * 8
+    )
+    assert normalize(text) == text.translate(_fast_table())
+    assert normalize(text).startswith("اكد المبعوث الاممي الي سوريه، ستيفان دي ميستورا، ان الجوله")
+    assert normalize(text + "ﻻ") == (text + "ﻻ").translate(_fast_table())  # a presentation form
