@@ -7,8 +7,9 @@ once, here, whichever passes need them.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
-from itertools import accumulate, repeat
+from itertools import accumulate
 from typing import NamedTuple
 
 from desktop.analysis.matcher import AliasMatcher, Hit
@@ -29,6 +30,26 @@ class Token(NamedTuple):
     text: str
 
 
+class Tokens:
+    """The tokens of a document, made on access from three lists: most passes look up a
+    few tokens by index, and a document has hundreds (building every one cost a tenth
+    of the analysis)."""
+
+    __slots__ = ("ends", "starts", "texts")
+
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str]) -> None:
+        self.starts, self.ends, self.texts = starts, ends, texts
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> Token:
+        return Token(self.starts[i], self.ends[i], self.texts[i])
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token, self.starts, self.ends, self.texts)
+
+
 class DocText:
     """The original text, its normalised copy with the map back, the tokens of the copy,
     and each matcher's hits (computed on first use)."""
@@ -45,13 +66,8 @@ class DocText:
         #: the tokens' texts, for passes that look for a few words among them
         self.texts: list[str] = parts[1::2]
         self.token_starts: list[int] = bounds[0::2][: len(self.texts)]
-        self.tokens: list[Token] = list(
-            map(
-                tuple.__new__,
-                repeat(Token),
-                zip(self.token_starts, bounds[1::2], self.texts, strict=True),
-            )
-        )
+        self.token_ends: list[int] = bounds[1::2]
+        self.tokens = Tokens(self.token_starts, self.token_ends, self.texts)
         self._hits: dict[int, list[Hit]] = {}
         self._original: list[tuple[int, int]] | None = None
         self._original_starts: list[int] = []
@@ -84,15 +100,15 @@ class DocText:
         if self._original is None:
             kept = self.omap.kept
             if kept is None:  # nothing was deleted: the offsets are the same
-                self._original = [(t.start, t.end) for t in self.tokens]
+                self._original = list(zip(self.token_starts, self.token_ends, strict=True))
             else:
                 text, n, marks = self.text, len(self.text), trailing_marks()
                 spans = []
-                for t in self.tokens:
-                    b = kept[t.end - 1] + 1
+                for start, end in zip(self.token_starts, self.token_ends, strict=True):
+                    b = kept[end - 1] + 1
                     while b < n and text[b] in marks:
                         b += 1
-                    spans.append((kept[t.start], b))
+                    spans.append((kept[start], b))
                 self._original = spans
             self._original_starts = [a for a, _b in self._original]
         return self._original

@@ -265,7 +265,7 @@ class _DocumentAnalyser:
             j += 1
             if not first and t.startswith("ال"):
                 break  # an Arabic family name with the article closes the name
-        n_words = j - i - sum(1 for t in toks[i:j] if t.text in particles())
+        n_words = j - i - sum(1 for t in self.doc.texts[i:j] if t in particles())
         if n_words < 2 or j - i > MAX_NAME_WORDS + 1:
             return None
         if n_words == MAX_NAME_WORDS and j < len(toks):
@@ -349,13 +349,13 @@ class _DocumentAnalyser:
                 i = max(i + 1, j)
                 continue
             a, b = found
-            for tok in toks[title_start:a]:
-                affiliation = self.kb.nisbas.get(tok.text, affiliation)
+            for word in self.doc.texts[title_start:a]:
+                affiliation = self.kb.nisbas.get(word, affiliation)
             start, end = toks[a].start, toks[b - 1].end
             if self._is_covered(start, end) or self._skipped(start):
                 i = b
                 continue
-            norm_name = " ".join(t.text for t in toks[a:b])
+            norm_name = " ".join(self.doc.texts[a:b])
             if norm_name in self.kb.ignored_forms:  # the user ignored whom it names
                 i = b
                 continue

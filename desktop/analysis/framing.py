@@ -409,13 +409,13 @@ class _Framer:
 
     def _title_before(self, start: int) -> int | None:
         """Start of a title + descriptor chain ending right before ``start``."""
-        spans, words = self.doc.original_tokens(), self.doc.tokens
+        spans, words = self.doc.original_tokens(), self.doc.texts
         lo, hi = self.doc.token_range(max(0, start - 120), start)
         anchors = self.kb.title_anchors
         begin = None
         for i in range(hi - 1, lo - 1, -1):
             oa, ob = spans[i]
-            t = words[i].text
+            t = words[i]
             stripped = t[1:] if t[:1] in "ول" and t[1:] in anchors else t
             if stripped in anchors:
                 begin = oa

@@ -31,10 +31,15 @@ def database_url(path_or_url: str | Path) -> str:
     return f"sqlite+pysqlite:///{Path(s).expanduser().resolve()}"
 
 
+#: one encoder for every value: ``json.dumps`` with an option makes a new encoder at each
+#: call, which cost more than the encoding of the small ``details`` objects analysis writes
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def dump_json(obj: object) -> str:
     """JSON as the store writes it: Arabic as UTF-8, not \\uXXXX escapes (a third of the
     bytes)."""
-    return json.dumps(obj, ensure_ascii=False)
+    return _ENCODER.encode(obj)
 
 
 def make_engine(path_or_url: str | Path) -> Engine:
