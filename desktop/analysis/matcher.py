@@ -10,7 +10,8 @@ then the earliest.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -99,9 +100,10 @@ def _automaton(words: dict[str, list[_Entry]]) -> ahocorasick.Automaton:
 def _scan(automaton: ahocorasick.Automaton, norm: str, slots: int) -> list[list[Hit]]:
     """The hits of each slot's aliases in ``norm``: on word boundaries, after an allowed
     proclitic, the longest then earliest of overlapping ones."""
-    candidates: list[list[Hit]] = [[] for _ in range(slots)]
+    #: per slot: (minus the length, start, key, payload), the order overlaps are settled in
+    candidates: list[list[_Candidate]] = [[] for _ in range(slots)]
     if automaton.kind == ahocorasick.EMPTY:
-        return candidates
+        return [[] for _ in range(slots)]
     n = len(norm)
     for end_idx, entries in automaton.iter(norm):
         end = end_idx + 1
@@ -109,32 +111,38 @@ def _scan(automaton: ahocorasick.Automaton, norm: str, slots: int) -> list[list[
             continue
         for slot, length, form, is_ll, payload in entries:
             start = end - length
-            word_start = start
-            while word_start > 0 and norm[word_start - 1].isalnum():
-                word_start -= 1
-            prefix = norm[word_start:start]
-            if is_ll:
-                if prefix not in _BEFORE_LL:
-                    continue  # the span keeps the whole للأمم: ل and ال are fused
-            elif prefix:
-                allowed = _BEFORE_ARTICLE if form.startswith("ال") else _BARE
-                if prefix not in allowed:
+            if start and norm[start - 1].isalnum():  # letters before it: a proclitic?
+                word_start = start - 1
+                while word_start and norm[word_start - 1].isalnum():
+                    word_start -= 1
+                prefix = norm[word_start:start]
+                if is_ll:
+                    if prefix not in _BEFORE_LL:
+                        continue  # the span keeps the whole للأمم: ل and ال are fused
+                elif prefix not in (_BEFORE_ARTICLE if form.startswith("ال") else _BARE):
                     continue
-            candidates[slot].append(Hit(start, end, form, payload))
-    return [select_longest(c) for c in candidates]
+            candidates[slot].append((-length, start, form, payload))
+    return [_longest(c) for c in candidates]
 
 
-def select_longest(hits: Iterable[Hit]) -> list[Hit]:
-    """Non-overlapping hits, longest first, then earliest; returned in text order."""
-    ordered = sorted(hits, key=lambda h: (h.start - h.end, h.start))
-    if not ordered:
+_Candidate = tuple[int, int, str, tuple[tuple[str, str], ...]]
+_BY_SIZE = itemgetter(0, 1)
+_BY_START = itemgetter(1)
+
+
+def _longest(candidates: list[_Candidate]) -> list[Hit]:
+    """Non-overlapping candidates, longest first, then earliest, as hits in text order
+    (plain tuples until then: a hit is made only for those chosen)."""
+    if not candidates:
         return []
-    taken = bytearray(max(h.end for h in ordered))  # 1 under every chosen hit
-    chosen: list[Hit] = []
-    for h in ordered:
-        if taken.find(1, h.start, h.end) != -1:
+    candidates.sort(key=_BY_SIZE)
+    taken = bytearray(max(start - minus for minus, start, _f, _p in candidates))
+    chosen = []
+    for c in candidates:
+        start, end = c[1], c[1] - c[0]
+        if taken.find(1, start, end) != -1:
             continue
-        chosen.append(h)
-        taken[h.start : h.end] = b"\x01" * (h.end - h.start)
-    chosen.sort(key=lambda h: h.start)
-    return chosen
+        chosen.append(c)
+        taken[start:end] = b"\x01" * (end - start)
+    chosen.sort(key=_BY_START)
+    return [Hit(start, start - minus, form, payload) for minus, start, form, payload in chosen]
