@@ -745,8 +745,9 @@ class CompareView(QWidget):
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
         self.bottom.addWidget(self.passages_box)
         self.bottom.addWidget(self.tabs)
+        # the passages' list wide enough for a line of each side's words
         self.bottom.setStretchFactor(0, 1)
-        self.bottom.setStretchFactor(1, 3)
+        self.bottom.setStretchFactor(1, 2)
 
         self.main_split = QSplitter(Qt.Orientation.Vertical)
         self.main_split.addWidget(self.text_area)
@@ -918,20 +919,34 @@ class CompareView(QWidget):
         self.actors_view.resizeColumnToContents(0)
         self.events_view.resizeColumnsToContents()
         differing = sum(1 for r in comp.shared if r.differs)
-        self.tabs.setTabText(
-            0,
-            self.tr("Shared actors ({0}, {1} framed differently)").format(
-                len(comp.shared), differing
+        # short tab titles, the detail in their tooltips: the four tabs fit side by side
+        # in the comparison's share of a 1440-pixel window
+        events = len(comp.shared_events) + len(comp.events_only_a) + len(comp.events_only_b)
+        titles = (
+            (
+                self.tr("Shared actors ({0})").format(len(comp.shared)),
+                self.tr("{0} actors named in both, {1} of them framed differently").format(
+                    len(comp.shared), differing
+                ),
+            ),
+            (
+                self.tr("Only in A ({0})").format(len(comp.only_a)),
+                self.tr("{0} actors named only in A").format(len(comp.only_a)),
+            ),
+            (
+                self.tr("Only in B ({0})").format(len(comp.only_b)),
+                self.tr("{0} actors named only in B").format(len(comp.only_b)),
+            ),
+            (
+                self.tr("Events ({0})").format(events),
+                self.tr("{0} events in both · {1} only in A · {2} only in B").format(
+                    len(comp.shared_events), len(comp.events_only_a), len(comp.events_only_b)
+                ),
             ),
         )
-        self.tabs.setTabText(1, self.tr("Only in A ({0})").format(len(comp.only_a)))
-        self.tabs.setTabText(2, self.tr("Only in B ({0})").format(len(comp.only_b)))
-        self.tabs.setTabText(
-            3,
-            self.tr("Events ({0} shared · {1} only A · {2} only B)").format(
-                len(comp.shared_events), len(comp.events_only_a), len(comp.events_only_b)
-            ),
-        )
+        for tab, (title, tip) in enumerate(titles):
+            self.tabs.setTabText(tab, title)
+            self.tabs.setTabToolTip(tab, tip)
         self.passages_title.setText(self.tr("Aligned passages ({0})").format(len(comp.passages)))
         self._update_passage_controls()
 

@@ -363,68 +363,88 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="808"/>
-        <location filename="../../desktop/ui/compare_view.py" line="820"/>
+        <location filename="../../desktop/ui/compare_view.py" line="809"/>
+        <location filename="../../desktop/ui/compare_view.py" line="821"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="853"/>
+        <location filename="../../desktop/ui/compare_view.py" line="854"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="883"/>
+        <location filename="../../desktop/ui/compare_view.py" line="884"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="885"/>
+        <location filename="../../desktop/ui/compare_view.py" line="886"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="905"/>
+        <location filename="../../desktop/ui/compare_view.py" line="906"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="923"/>
-        <source>Shared actors ({0}, {1} framed differently)</source>
-        <translation>الفاعلون المشتركون ({0}، منهم {1} بتأطير مختلف)</translation>
+        <location filename="../../desktop/ui/compare_view.py" line="927"/>
+        <source>Shared actors ({0})</source>
+        <translation>الفاعلون المشتركون ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="927"/>
+        <location filename="../../desktop/ui/compare_view.py" line="928"/>
+        <source>{0} actors named in both, {1} of them framed differently</source>
+        <translation>فاعلون ورد ذكرهم في الاثنين: {0}، منهم {1} بتأطير مختلف</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="938"/>
+        <source>{0} actors named only in B</source>
+        <translation>فاعلون ورد ذكرهم في B فقط: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="941"/>
+        <source>Events ({0})</source>
+        <translation>الأحداث ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="942"/>
+        <source>{0} events in both · {1} only in A · {2} only in B</source>
+        <translation>أحداث مشتركة: {0} · في A فقط: {1} · في B فقط: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="933"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="928"/>
+        <location filename="../../desktop/ui/compare_view.py" line="934"/>
+        <source>{0} actors named only in A</source>
+        <translation>فاعلون ورد ذكرهم في A فقط: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="937"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="931"/>
-        <source>Events ({0} shared · {1} only A · {2} only B)</source>
-        <translation>الأحداث (مشتركة: {0} · في A فقط: {1} · في B فقط: {2})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="935"/>
+        <location filename="../../desktop/ui/compare_view.py" line="950"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="995"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1010"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="997"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1012"/>
         <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="999"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1014"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
