@@ -153,9 +153,10 @@ def prepare(
     text = raw.text.strip("\n")
     title = raw.title
     outlet_name = outlet_ar = outlet_key = None
-    # a web page's title that names its site: the outlet when nothing else says one, and
-    # the title without it when it names the outlet found
-    titled = site_in_title(title, outlets) if raw.page_title and title else None
+    # a web page's <title> that names its site: the outlet when nothing else says one, and
+    # the title without it when it names the outlet found (a page whose heading gives
+    # the title still names its site in its <title>)
+    titled = site_in_title(raw.page_title, outlets) if raw.page_title else None
     if options.outlet:
         outlet_name, outlet_ar, outlet_key = outlets.canonical(options.outlet)
     elif raw.outlet:
@@ -167,7 +168,7 @@ def prepare(
             outlet_name, outlet_ar, outlet_key = sig.name, sig.name_ar, sig.key
         elif raw.url:
             outlet_name = host_of(raw.url)  # an unknown site is named by its web address
-    if titled is not None and titled[1].key == outlet_key:
+    if titled is not None and titled[1].key == outlet_key and title == raw.page_title:
         title = titled[0]
     paras = paragraph_spans(text)
     # normalised once: paragraph by paragraph (for the repeat check), then joined with the

@@ -36,6 +36,8 @@ class HtmlArticle:
     author: str | None
     url: str | None  # canonical URL if declared
     outlet: str | None  # og:site_name or publisher name if declared
+    #: the page's <title>, which may name its site even when a heading gives the title
+    page_title: str | None = None
 
 
 # How boilerplate is recognised:
@@ -170,6 +172,7 @@ def extract_article(html: str) -> HtmlArticle:
         author=_author(meta, nodes),
         url=_canonical_url(meta, nodes),
         outlet=outlet,
+        page_title=_page_title(nodes),
     )
 
 

@@ -67,8 +67,9 @@ class RawArticle:
     date: str | None = None
     url: str | None = None
     author: str | None = None
-    #: a web page's title, which may name its site («جريدة الرياض | …»)
-    page_title: bool = False
+    #: a web page's <title>, which may name its site («جريدة الرياض | …»), when the page
+    #: declares no site of its own
+    page_title: str | None = None
 
 
 @dataclass
@@ -168,7 +169,7 @@ def read_html(name: str, data: bytes) -> FileResult:
                 date=art.date,
                 url=art.url,
                 author=art.author,
-                page_title=art.outlet is None,
+                page_title=art.page_title if art.outlet is None else None,
             )
         ]
     )

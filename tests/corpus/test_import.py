@@ -1465,6 +1465,28 @@ def test_a_page_without_metadata_may_name_its_outlet_in_its_title(
     assert (draft.outlet, draft.title) == (outlet, title)
 
 
+@pytest.mark.parametrize(
+    ("page_title", "outlet"),
+    [
+        ("جريدة الرياض | لقاء في جنيف", "Al Riyadh"),
+        ("لقاء في جنيف - العربية", "Al Arabiya"),
+        ("الرياض - لقاء في جنيف", None),  # a dateline, as without the heading
+    ],
+)
+def test_a_page_with_a_heading_still_names_its_outlet_in_its_title(
+    page_title: str, outlet: str | None
+) -> None:
+    """Most article pages have an <h1>: the title came from it, and the page's <title>,
+    the only place naming the site, was no longer looked at («(unknown)»)."""
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{page_title}</title></head><body>"
+        f"<h1>لقاء في جنيف</h1><p>{JAAFARI}</p><p>{MORE}</p></body></html>"
+    ).encode()
+    (raw,) = reader_for(".html")("page.html", page, FieldMapping()).articles  # type: ignore[misc]
+    draft = importing.prepare(raw, OutletDirectory.default(), ImportOptions())
+    assert (draft.outlet, draft.title) == (outlet, "لقاء في جنيف")
+
+
 def test_a_sites_boxes_inside_a_body_field_are_left_out_but_never_the_body() -> None:
     """A scraper's HTML body holds «اقرأ أيضاً» links and share buttons between the
     paragraphs: they were kept as lines of the article."""
