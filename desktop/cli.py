@@ -16,7 +16,7 @@ from desktop import __version__, entity_edits
 from desktop.analysing import AnalysisReport, analyse_documents
 from desktop.compare.comparison import Comparison, compare_documents, compare_outlets
 from desktop.compare.corpus import coverage, frame, keyness, kwic, written_forms
-from desktop.compare.export import to_csv, to_html, to_json
+from desktop.compare.export import file_encoding, to_csv, to_html, to_json
 from desktop.config import default_db_path, named_db_problem, open_problem
 from desktop.entity_edits import EditError, EntityRef, resolve_entity
 from desktop.importing import ImportOptions, ImportReport, import_paths
@@ -250,6 +250,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # ---- output helpers ---------------------------------------------------------------------
+def _count(n: int, word: str, plural: str | None = None) -> str:
+    """«1 document», «2 documents»."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
 def _emit_json(out: TextIO, data: object) -> None:
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -259,7 +264,8 @@ def _print_import(out: TextIO, report: ImportReport) -> None:
     state = " (cancelled)" if report.cancelled else ""
     out.write(
         f"Imported {len(report.imported)}, duplicates {len(report.duplicates)}, "
-        f"skipped {len(report.skipped)} — {report.files} files in {report.seconds:.1f} s{state}\n"
+        f"skipped {len(report.skipped)} — {_count(report.files, 'file')} read in "
+        f"{report.seconds:.1f} s{state}\n"
     )
     for source, reason in report.skipped:
         out.write(f"  skipped {source}: {reason}\n")
@@ -288,7 +294,8 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     else:
         if ids:
             out.write(
-                f"Analysed {analysis.documents} documents: {analysis.mentions} mentions "
+                f"Analysed {_count(analysis.documents, 'document')}: "
+                f"{_count(analysis.mentions, 'mention')} "
                 f"in {analysis.seconds:.1f} s\n"
             )
     return EXIT_ERROR if _import_failed(a.paths, report) else EXIT_OK
@@ -309,8 +316,9 @@ def cmd_analyse(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
         _emit_json(out, report.as_dict())
     else:
         out.write(
-            f"Analysed {report.documents} documents: {report.mentions} mentions, "
-            f"{report.discovered} names discovered, in {report.seconds:.1f} s\n"
+            f"Analysed {_count(report.documents, 'document')}: "
+            f"{_count(report.mentions, 'mention')}, "
+            f"{_count(report.discovered, 'name')} discovered, in {report.seconds:.1f} s\n"
         )
     return EXIT_OK
 
@@ -340,7 +348,7 @@ _ENTITY_ACTIONS: dict[str, tuple[Callable[..., EntityRef] | None, int, str]] = {
     "merge": (entity_edits.merge, 2, "Merged {b} into #{t.id} {t.name}"),
     "split": (entity_edits.split, 2, "Split {b!r} off as #{t.id} {t.name}"),
     "rename": (entity_edits.rename, 2, "Renamed to #{t.id} {t.name}"),
-    "type": (entity_edits.retype, 2, "#{t.id} {t.name} is now a {t.type}"),
+    "type": (entity_edits.retype, 2, "#{t.id} {t.name} is now of type {t.type}"),
     "alias-add": (entity_edits.add_alias, 2, "Added alias {b!r} to #{t.id} {t.name}"),
     "ignore": (entity_edits.ignore, 1, "Ignoring #{t.id} {t.name}"),
     "confirm": (entity_edits.confirm, 1, "Confirmed #{t.id} {t.name}"),
@@ -396,8 +404,8 @@ def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         return EXIT_OK
     r = detail.row
     out.write(
-        f"#{r.id} {r.name} ({r.type}, {r.origin}) — {r.documents} documents, "
-        f"{r.mentions} mentions\n"
+        f"#{r.id} {r.name} ({r.type}, {r.origin}) — {_count(r.documents, 'document')}, "
+        f"{_count(r.mentions, 'mention')}\n"
     )
     out.write("aliases: " + " | ".join(f"{s} ×{n}" for s, n in detail.alias_counts) + "\n")
     for i, t, o, n in detail.documents:
@@ -466,7 +474,7 @@ def cmd_docs(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> i
         date = r.published.isoformat() if r.published else "—"
         outlet = (r.outlet or "(unknown)")[:20]
         out.write(f"{r.id:>5}  {date:10}  {outlet:20}  {r.stem[:28]:28}  {r.title}\n")
-    out.write(f"{len(rows)} documents\n")
+    out.write(f"{_count(len(rows), 'document')}\n")
     return EXIT_OK
 
 
@@ -506,7 +514,7 @@ def cmd_search(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     if any(h.windowed for h in hits):
         window = store_sqlite.RANK_WINDOW
         note = f" (a very common query: ranked among its {window:,} most recent matches)"
-    out.write(f"{len(hits)} results{note}\n")
+    out.write(f"{_count(len(hits), 'result')}{note}\n")
     return EXIT_OK
 
 
@@ -536,7 +544,7 @@ def cmd_outlet(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     if a.json:
         _emit_json(out, {"id": row.id, "name": row.name, "documents": row.documents})
     else:
-        out.write(f"Outlet {a.old!r} is now {row.name!r} ({row.documents} documents)\n")
+        out.write(f"Outlet {a.old!r} is now {row.name!r} ({_count(row.documents, 'document')})\n")
     return EXIT_OK
 
 
@@ -591,7 +599,13 @@ def cmd_compare(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
     out.write(f"B: {comp.b.label}  {' / '.join(comp.b.titles)}\n\nShared actors\n")
     for r in comp.shared:
         flag = "*" if r.differs else " "
-        out.write(f" {flag} {r.name} ({r.type}) — mentions {r.a.mentions} / {r.b.mentions}\n")
+        # named by one of its names, and referred to by a label («وفد الحكومة السورية»
+        # names no delegation by its name): a side may do the one and not the other
+        labelled = [sum(n for *_t, n in s.labels) for s in (r.a, r.b)]
+        out.write(
+            f" {flag} {r.name} ({r.type}) — named {r.a.mentions} / {r.b.mentions}, "
+            f"labelled {labelled[0]} / {labelled[1]}\n"
+        )
         for side, s in (("A", r.a), ("B", r.b)):
             labels = " | ".join(f"{t} ({c or k})" for t, c, k, _n in s.labels[:5])
             verbs = "، ".join(v for v, _c, _n in s.verbs[:5])
@@ -631,7 +645,8 @@ def cmd_frame(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> 
     for o in table.outlets:
         verbs = "، ".join(f"{v} ×{n}" for v, n in table.verbs.get(o, {}).items())
         out.write(
-            f"{o}: {table.documents[o]} documents, quoted {table.quoted[o]} times; "
+            f"{o}: {_count(table.documents[o], 'document')}, "
+            f"quoted {_count(table.quoted[o], 'time')}; "
             f"verbs: {verbs or '—'}\n"
         )
     return EXIT_OK
@@ -668,6 +683,8 @@ def cmd_events(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
 
 
 def cmd_kwic(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not a.term.strip():
+        raise UsageError("the term is empty")
     lines = kwic(store, a.term, a.width, a.limit)
     if a.json:
         _emit_json(out, [ln.as_dict() for ln in lines])
@@ -720,7 +737,7 @@ def cmd_export(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     else:
         _check_output(a.output)
         try:
-            a.output.write_text(text, encoding="utf-8")
+            a.output.write_text(text, encoding=file_encoding(a.format))
         except OSError as exc:
             raise StoreError(f"cannot write {a.output}: {exc.strerror or exc}") from exc
         err.write(f"tabayun: wrote {a.output}\n")

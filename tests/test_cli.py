@@ -459,6 +459,7 @@ def test_output_piped_into_a_reader_that_stops_early_ends_quietly(db: str) -> No
         (["compare", "--outlets", "SANA", "sana"], "are the same outlet"),
         (["keyness", "SANA", "SANA"], "are the same outlet"),
         (["search", "  "], "the query is empty"),
+        (["kwic", ""], "the term is empty"),
         (["entity", "type", "دي ميستورا", "planet"], "unknown type 'planet'"),
     ],
 )
@@ -468,6 +469,44 @@ def test_requests_that_cannot_mean_anything_are_usage_errors(
     """They printed nothing, or compared an article with itself, and exited 0."""
     code, out, err = run(capsys, "--db", db, *argv)
     assert (code, out) == (2, "") and said in err
+
+
+def test_counts_of_one_are_singular_and_a_csv_file_opens_in_excel(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«1 results», «1 documents», «— 1 files» for three files given; «is now a
+    organisation»; a CSV without a byte order mark, which Excel reads as Windows-1252."""
+    code, out, _err = run(capsys, "--db", db, "search", "جيمس جيفري")
+    assert code == 0 and out.splitlines()[-1] == "1 result"
+    code, out, _err = run(capsys, "--db", db, "docs", "--outlet", "SANA")
+    assert code == 0 and out.splitlines()[-1] == "1 document"
+    code, out, _err = run(capsys, "--db", db, "entity", "type", "منصة إكس", "organisation")
+    assert code == 0 and out.rstrip().endswith("is now of type organisation")
+    (tmp_path / "one.txt").write_text("خبر واحد عن اجتماع في جنيف بين الوفدين.\n", "utf-8")
+    code, out, _err = run(capsys, "--db", db, "import", str(tmp_path / "one.txt"))
+    assert code == 0 and " — 1 file read in " in out.splitlines()[0]
+    target = tmp_path / "c.csv"
+    code, _o, err = run(
+        capsys, "--db", db, "export", "comparison", "003", "004", "--format", "csv",
+        "-o", str(target),
+    )  # fmt: skip
+    assert code == 0, err
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfactor,type,side")
+    assert "وفد الحكومة السورية" in data.decode("utf-8-sig")
+
+
+def test_a_comparison_says_an_actor_is_labelled_where_it_is_never_named(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«وفد الجمهورية العربية السورية — mentions 2 / 0» over B's «وفد الحكومة السورية»
+    labels read as a contradiction; B's outlet was a blank where the rest say unknown."""
+    code, out, err = run(capsys, "--db", db, "compare", "003", "004")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[1].startswith("B: #5 (unknown)  قال ستافان")
+    (delegation,) = [ln for ln in lines if "وفد الجمهورية العربية السورية (organisation)" in ln]
+    assert delegation.endswith("— named 2 / 0, labelled 2 / 2")
 
 
 def test_a_merge_names_the_actor_merged_not_the_id_it_was_given_as(

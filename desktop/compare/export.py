@@ -25,6 +25,12 @@ def to_json(comp: Comparison) -> str:
     return json.dumps(comp.as_dict(), ensure_ascii=False, indent=2)
 
 
+def file_encoding(fmt: str) -> str:
+    """How an export of ``fmt`` is written to a file: a CSV starts with the UTF-8 byte
+    order mark, without which Excel reads its Arabic in the Windows code page."""
+    return "utf-8-sig" if fmt == "csv" else "utf-8"
+
+
 def to_csv(comp: Comparison) -> str:
     """One row per shared actor and side: labels, verbs, quotes, share of voice."""
     buf = io.StringIO()

@@ -479,7 +479,11 @@ def read_jsonl(name: str, data: bytes, fields: FieldMapping, first: int = 1) -> 
                     for k, record in enumerate(several, 1):
                         yield (number if k == 1 else f"{number}:{k}"), record
                     continue
-                reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+                reason = (
+                    f"{exc.msg} (column {exc.colno})"
+                    if isinstance(exc, json.JSONDecodeError)
+                    else "nested too deeply"
+                )
                 bad.append((f"{name}#{number}", f"malformed JSON line: {reason}"))
 
     result = records_result(name, parsed(), fields)

@@ -260,7 +260,7 @@ def _refused(name: str, size: int, kind: str | None) -> str | None:
     """Why an archive's member is not read: its path points outside the archive, it is
     of a kind not read (``kind``: the reason), or it is too large; None when it is read."""
     if _unsafe_member(name):
-        return "unsafe path in archive (points outside it); skipped"
+        return "unsafe path in archive (points outside it)"
     if kind:
         return kind
     if size > MAX_MEMBER_BYTES:

@@ -65,7 +65,7 @@ from desktop.compare.comparison import (
     compare_documents,
     compare_outlets,
 )
-from desktop.compare.export import to_csv, to_html, to_json
+from desktop.compare.export import file_encoding, to_csv, to_html, to_json
 from desktop.store.rows import DocumentDetail, DocumentRow, EventRow
 from desktop.store.store import Store
 from desktop.ui.bidi import OwnDirectionDelegate, in_window_direction
@@ -1170,7 +1170,8 @@ class CompareView(QWidget):
         return self._doc_ids[SIDE_A], self._doc_ids[SIDE_B]
 
     def export(self, path: Path | str, fmt: str) -> Path:
-        """Write the current comparison as html, json or csv (UTF-8)."""
+        """Write the current comparison as html, json or csv (UTF-8; a CSV with its byte
+        order mark)."""
         if self.comparison is None:
             raise RuntimeError("nothing compared yet")
         fmt = fmt.lower().lstrip(".")
@@ -1178,7 +1179,7 @@ class CompareView(QWidget):
         if fmt not in EXPORT_FORMATS:
             raise ValueError(f"unsupported export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
         target = Path(path)
-        target.write_text(writers[fmt](self.comparison), encoding="utf-8")
+        target.write_text(writers[fmt](self.comparison), encoding=file_encoding(fmt))
         return target
 
 
