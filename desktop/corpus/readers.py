@@ -131,6 +131,52 @@ def read_plain(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     return FileResult([RawArticle(text=text, source=name, stem=_stem(name))])
 
 
+MARKDOWN_EXTS = frozenset({".md", ".markdown"})
+_MD_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_MD_UNDERLINE_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_MD_RULE_RE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_MD_QUOTE_RE = re.compile(r"^ {0,3}>[ \t]?")
+_MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def markdown_text(text: str) -> tuple[str, str | None]:
+    """(the text without Markdown's marks, the first heading if the text opens with one):
+    headings lose their «#» and underlines, quotations their «>», links keep their words,
+    images and rules go; the words are left as written."""
+    lines: list[str] = []
+    title = None
+    for line in text.splitlines():
+        heading = _MD_HEADING_RE.match(line)
+        if heading:
+            line = heading.group(1)
+            if title is None and not any(x.strip() for x in lines):
+                title = line.strip() or None
+        elif _MD_UNDERLINE_RE.match(line) and lines and lines[-1].strip():
+            if title is None and sum(1 for x in lines if x.strip()) == 1:
+                title = lines[-1].strip()
+            continue  # a setext heading's underline
+        elif _MD_RULE_RE.match(line):
+            continue
+        line = _MD_QUOTE_RE.sub("", line)
+        line = _MD_STRONG_RE.sub(r"\2", _MD_LINK_RE.sub(r"\1", _MD_IMAGE_RE.sub("", line)))
+        lines.append(line)
+    return "\n".join(lines), title
+
+
+def read_markdown(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+    """A Markdown article: :func:`read_plain` of its text without the marks, titled by
+    its opening heading."""
+    result = read_plain(name, data, fields)
+    articles = []
+    for article in result.articles:
+        text, title = markdown_text(article.text)
+        articles.append(replace(article, text=text, title=article.title or title))
+    result.articles = articles
+    return result
+
+
 #: how a page's title joins the article's title and the site's name
 _TITLE_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
 
@@ -682,6 +728,8 @@ def sniffed_ext(head: bytes) -> str | None:
 
 def reader_for(ext: str) -> Callable[[str, bytes, FieldMapping], FileResult] | None:
     ext = ext.lower()
+    if ext in MARKDOWN_EXTS:
+        return read_markdown
     if ext in TEXT_EXTS:
         return read_plain
     if ext in HTML_EXTS:

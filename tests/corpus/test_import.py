@@ -1503,3 +1503,24 @@ def test_a_sites_boxes_inside_a_body_field_are_left_out_but_never_the_body() -> 
     first, second = read_jsonl("scrape.jsonl", data, FieldMapping()).articles
     assert first.text.split("\n\n") == [JAAFARI, HARIRI]
     assert second.text.split("\n\n") == [JAAFARI, HARIRI]
+
+
+def test_a_markdown_article_is_read_without_its_marks_and_titled_by_its_heading(
+    store: Store, tmp_path: Path
+) -> None:
+    """A .md file kept «# عنوان» as its title and the «#», «**» and link syntax in the
+    article's text."""
+    (tmp_path / "note.md").write_text(
+        f"# عنوان الخبر\n\n**جنيف** - {JAAFARI}\n\n> {HARIRI}\n\n"
+        f"## خلفية ##\n\n[{MORE}](https://example.org/more)\n\n---\n\n![صورة](a.png)\n",
+        encoding="utf-8",
+    )
+    report = import_paths(store, [tmp_path / "note.md"])
+    assert report.skipped == []
+    (row,) = store.documents()
+    assert row.title == "عنوان الخبر"
+    text = store.texts([row.id])[row.id]
+    assert text.splitlines()[0] == "عنوان الخبر"
+    assert f"جنيف - {JAAFARI}" in text and HARIRI in text and "خلفية" in text and MORE in text
+    for mark in ("#", "**", "](", "---", "صورة", "> "):
+        assert mark not in text
