@@ -150,6 +150,24 @@ def kwic(store: Store, term: str, width: int = 40, limit: int = 200) -> list[Kwi
     return lines
 
 
+def actor_kwic(
+    store: Store, entity_id: int, surface: str, width: int = 40, limit: int = 200
+) -> list[KwicLine]:
+    """Concordance lines of an actor written ``surface``: its mentions, not every
+    occurrence of the words («بيدرسون» inside «غير بيدرسون», a mention written otherwise,
+    or a namesake), so that the lines are the spelling's count of mentions."""
+    spans = store.mention_spans(entity_id, surface, limit)
+    ids = sorted({d for d, _a, _b in spans})
+    texts = store.texts(ids)
+    outlets = {r.id: r.outlet for r in store.documents(ids=ids)}
+    lines = []
+    for doc_id, a, b in spans:
+        text = texts[doc_id]
+        left, right = _context(text, a, b, width)
+        lines.append(KwicLine(doc_id, outlets[doc_id], a, b, left, text[a:b], right))
+    return lines
+
+
 def _context(text: str, a: int, b: int, width: int) -> tuple[str, str]:
     """Up to ``width`` characters either side, cut at whole words, marked «…» when cut."""
     lo = max(0, a - width)

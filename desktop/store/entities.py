@@ -673,6 +673,21 @@ class EntityStoreMixin:
                 )
             )
 
+    def mention_spans(
+        self: _HasSessions, entity_id: int, surface: str, limit: int
+    ) -> list[tuple[int, int, int]]:
+        """(document, start, end) of the first ``limit`` mentions of the entity written
+        ``surface``, in document and text order."""
+        with self.session() as s:
+            rows = s.execute(
+                select(Mention.document_id, Mention.start, Mention.end)
+                .join(Surface, Surface.id == Mention.surface_id)
+                .where(Mention.entity_id == entity_id, Surface.text == surface)
+                .order_by(Mention.document_id, Mention.start)
+                .limit(limit)
+            )
+            return [(d, a, b) for d, a, b in rows]
+
     def documents_referring_to(self: _HasSessions, entity_ids: Sequence[int]) -> list[int]:
         """The documents that mention the entities or whose framing refers to them: a
         label's term can name an actor the text does not (a label lexicon's «قوات النظام»

@@ -62,7 +62,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.compare.corpus import UNKNOWN_OUTLET, FrameTable, KwicLine, coverage, frame, kwic
+from desktop.compare.corpus import (
+    UNKNOWN_OUTLET,
+    FrameTable,
+    KwicLine,
+    actor_kwic,
+    coverage,
+    frame,
+    kwic,
+)
 from desktop.store.rows import QuoteRow
 from desktop.store.store import Store
 from desktop.store.views import QuotePage
@@ -212,8 +220,16 @@ def _example_offsets(store: Store, table: FrameTable) -> dict[tuple[str, str], i
     return offsets
 
 
-def load_kwic(store: Store, term: str) -> list[KwicLine]:
-    return kwic(store, term, width=KWIC_WIDTH, limit=KWIC_LIMIT) if term.strip() else []
+def load_kwic(store: Store, term: str, entity_id: int | None = None) -> list[KwicLine]:
+    """The concordance of the actor's mentions written ``term`` (of the words ``term``
+    wherever written, when the actor has no mention written so)."""
+    if not term.strip():
+        return []
+    if entity_id is not None:
+        lines = actor_kwic(store, entity_id, term, width=KWIC_WIDTH, limit=KWIC_LIMIT)
+        if lines:
+            return lines
+    return kwic(store, term, width=KWIC_WIDTH, limit=KWIC_LIMIT)
 
 
 def load_actor(store: Store, entity_id: int) -> ActorData:
@@ -223,7 +239,7 @@ def load_actor(store: Store, entity_id: int) -> ActorData:
     table = frame(store, entity_id)
     aliases = list(detail.alias_counts)
     term = aliases[0][0] if aliases else name
-    lines = load_kwic(store, term)
+    lines = load_kwic(store, term, entity_id)
     quotes = store.quote_page(speaker_id=entity_id, limit=QUOTES_PAGE)
     documents = dict(quotes.documents)
     ids = sorted({ln.document_id for ln in lines} - documents.keys())
@@ -1233,8 +1249,9 @@ class ActorView(QWidget):
                     self.actor.kwic_term, self.actor.kwic = term, lines
                 self.kwic_loaded.emit(term)
 
+        entity_id = self.entity_id
         self.runner.submit(
-            lambda: load_kwic(store, term),
+            lambda: load_kwic(store, term, entity_id),
             on_done=done,
             on_error=lambda message: self._fail(generation, message),
         )

@@ -222,6 +222,26 @@ def test_another_spelling_reloads_the_kwic(qtbot, view) -> None:  # type: ignore
     }
 
 
+def test_each_spelling_shows_as_many_lines_as_it_counts(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """«بيدرسون (8)» listed 10 lines: the concordance searched the words, and found them
+    inside the other spellings «جير بيدرسون» and «غير بيدرسون». It now lists the actor's
+    mentions written so."""
+    eid = show(qtbot, view, "pedersen")
+    counts = dict(view.store.entity_detail(eid).alias_counts)
+    assert counts.get("بيدرسون", 0) >= 2 and len(counts) >= 2
+    for i in range(view.kwic_alias.count()):
+        spelling = view.kwic_alias.itemData(i)
+        with qtbot.waitSignal(view.kwic_loaded, timeout=30_000):
+            view.kwic_alias.setCurrentIndex(i)
+            view.kwic_alias.activated.emit(i)
+        model = view.kwic_model
+        assert view.kwic_alias.itemText(i) == f"{spelling} ({counts[spelling]})"
+        assert model.rowCount() == counts[spelling], spelling
+        assert {model.index(r, KwicModel.MATCH).data() for r in range(model.rowCount())} == {
+            spelling
+        }
+
+
 def test_double_clicking_a_kwic_line_opens_its_document(qtbot, view) -> None:  # type: ignore[no-untyped-def]
     show(qtbot, view, "de-mistura")
     view.show()
