@@ -203,7 +203,10 @@ class EventsModel(KeysetPagedModel):
                     return (event.date or doc.published or _FAR).isoformat()
                 if event.date:
                     return event.date.isoformat()
-                return event.date_text or (doc.published.isoformat() if doc.published else "—")
+                # the date it is ordered by (its article's, or none), then the words of
+                # the text that could not be placed in time («الأربعاء» in an undated one)
+                shown = doc.published.isoformat() if doc.published else "—"
+                return f"{shown}  «{event.date_text}»" if event.date_text else shown
             if col == "type":
                 return event_type_name(event.type)
             if col == "trigger":
@@ -214,12 +217,28 @@ class EventsModel(KeysetPagedModel):
                 return event.place_name or "—"
             return row_outlet(doc) or self.tr("(unknown)")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{doc.title}\n{event.details}" if event.details else doc.title
+            if col == "date":
+                return f"{doc.title}\n{self._date_note(event, doc)}"
+            return doc.title
         if role == DocIdRole:
             return event.document_id
         if role == OffsetRole:
             return event.start
         return None
+
+    def _date_note(self, event: EventRow, doc: DocumentRow) -> str:
+        """Where the date shown comes from."""
+        if event.date:
+            if event.date_text:
+                return self.tr("The date the text gives: «{0}»").format(event.date_text)
+            return self.tr("The date the text gives")
+        if doc.published:
+            return self.tr("The article's date: the text gives no date of its own")
+        if event.date_text:
+            return self.tr(
+                "Undated: the article has no date to place «{0}» in time; undated events come last"
+            ).format(event.date_text)
+        return self.tr("Undated: undated events come last")
 
 
 class EventsView(QWidget):
@@ -260,7 +279,7 @@ class EventsView(QWidget):
         self.view.doubleClicked.connect(self._open)
         self.count = QLabel()
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Events in date order (double-click to read)")), 1)
+        top.addWidget(QLabel(self.tr("Events by date, undated last (double-click to read)")), 1)
         top.addWidget(self.type_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -4,145 +4,145 @@
 <context>
     <name>ActorView</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="133"/>
+        <location filename="../../desktop/ui/actor_view.py" line="141"/>
         <source>(unknown)</source>
         <extracomment>number of mentions of a label / verb in one outlet framing category of the row&apos;s label (None when the lexicon gives none) document id of the example sentence of a heatmap cell store offset (code points) of the label in that example document document id of a quotation or a concordance line store offset (code points) of a quotation or a concordance match the row&apos;s label (heatmap) or verb (verbs table) the column&apos;s outlet quotation kind: direct, indirect, partial quotations read at a time (the first page with the actor, more as the table scrolls) qualitative colours for outlets (bars and legend), assigned in the order of outlet names</extracomment>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="987"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1003"/>
         <source>Export table…</source>
         <extracomment>the actor chosen while the view was hidden, read when it is shown</extracomment>
         <translation>تصدير الجدول…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="988"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1004"/>
         <source>Save the label table as CSV</source>
         <translation>حفظ جدول التسميات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="990"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1006"/>
         <source>Save chart…</source>
         <translation>حفظ المخطط…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="991"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1007"/>
         <source>Save the coverage chart as PNG</source>
         <translation>حفظ مخطط التغطية بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1020"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1036"/>
         <source>How each outlet labels the actor (double-click a cell for its example)</source>
         <translation>كيف تسمّي كل وسيلة إعلامية الفاعل (انقر نقرًا مزدوجًا على خلية لعرض مثالها)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1050"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1066"/>
         <source>The spelling whose concordance is shown</source>
         <translation>الصيغة الإملائية التي تُعرض سياقات ورودها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1056"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1072"/>
         <source>Spelling:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1065"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1081"/>
         <source>Concordance</source>
         <translation>سياقات الورود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1066"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1082"/>
         <source>Quotations</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1067"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1083"/>
         <source>Speech verbs</source>
         <translation>أفعال القول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1068"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1084"/>
         <source>Coverage</source>
         <translation>التغطية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1130"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1146"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1193"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1209"/>
         <source>Could not load: {0}</source>
         <translation>تعذّر التحميل: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1198"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1214"/>
         <source>person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1199"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1215"/>
         <source>organisation</source>
         <translation>منظمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1200"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1216"/>
         <source>armed group</source>
         <translation>جماعة مسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1201"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1217"/>
         <source>state or government</source>
         <translation>دولة أو حكومة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1202"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1218"/>
         <source>place</source>
         <translation>مكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1203"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1219"/>
         <source>media</source>
         <translation>وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1207"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1223"/>
         <source>{0} · {1} mentions in {2} documents · {3} outlets · labelled {4} times · quoted {5} times</source>
         <translation>{0} · الإشارات: {1} · المستندات: {2} · الوسائل الإعلامية: {3} · مرات التسمية: {4} · مرات الاقتباس: {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1267"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
         <source>Export table</source>
         <translation>تصدير الجدول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1267"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1274"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1291"/>
         <source>Could not save: {0}</source>
         <translation>تعذّر الحفظ: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1276"/>
-        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1293"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1301"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1279"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1296"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1279"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1296"/>
         <source>PNG images (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1286"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1303"/>
         <source>Could not save {0}</source>
         <translation>تعذّر حفظ {0}</translation>
     </message>
@@ -452,17 +452,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CoverageChart</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="804"/>
+        <location filename="../../desktop/ui/actor_view.py" line="820"/>
         <source>Documents mentioning the actor, per month</source>
         <translation>المستندات التي تذكر الفاعل، شهريًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="814"/>
+        <location filename="../../desktop/ui/actor_view.py" line="830"/>
         <source>No documents</source>
         <translation>لا توجد مستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="916"/>
+        <location filename="../../desktop/ui/actor_view.py" line="932"/>
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
@@ -856,25 +856,50 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="215"/>
+        <location filename="../../desktop/ui/events_view.py" line="218"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="234"/>
+        <source>The date the text gives: «{0}»</source>
+        <translation>التاريخ الذي يذكره النص: «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="235"/>
+        <source>The date the text gives</source>
+        <translation>التاريخ الذي يذكره النص</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="237"/>
+        <source>The article&apos;s date: the text gives no date of its own</source>
+        <translation>تاريخ المقال: لا يذكر النص تاريخًا خاصًا بالحدث</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="240"/>
+        <source>Undated: the article has no date to place «{0}» in time; undated events come last</source>
+        <translation>غير مؤرَّخ: ليس للمقال تاريخ يُحدَّد به «{0}»؛ تأتي الأحداث غير المؤرَّخة في الآخر</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/events_view.py" line="242"/>
+        <source>Undated: undated events come last</source>
+        <translation>غير مؤرَّخ: تأتي الأحداث غير المؤرَّخة في الآخر</translation>
     </message>
 </context>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="238"/>
+        <location filename="../../desktop/ui/events_view.py" line="258"/>
         <source>All event types</source>
         <translation>كل أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="263"/>
-        <source>Events in date order (double-click to read)</source>
-        <translation>الأحداث بترتيب التاريخ (انقر نقرًا مزدوجًا للقراءة)</translation>
+        <location filename="../../desktop/ui/events_view.py" line="283"/>
+        <source>Events by date, undated last (double-click to read)</source>
+        <translation>الأحداث بترتيب التاريخ، وغير المؤرَّخة في الآخر (انقر نقرًا مزدوجًا للقراءة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="311"/>
+        <location filename="../../desktop/ui/events_view.py" line="331"/>
         <source>{0} events</source>
         <translation>الأحداث: {0}</translation>
     </message>
@@ -900,43 +925,43 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FrameHeatmapModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="271"/>
+        <location filename="../../desktop/ui/actor_view.py" line="287"/>
         <source>official</source>
         <extracomment>(label, outlet) → offset of the label in its example document (alias as written, mentions), most frequent first the first page of the actor&apos;s quotations (in document and text order) how many quotations the actor has in all where the next page of quotations starts (None: ``quotes`` holds them all) document id → (title, outlet) of every document a quotation or line comes from</extracomment>
         <translation>رسمي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="272"/>
+        <location filename="../../desktop/ui/actor_view.py" line="288"/>
         <source>neutral</source>
         <translation>محايد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="273"/>
+        <location filename="../../desktop/ui/actor_view.py" line="289"/>
         <source>delegitimising</source>
         <translation>نازع للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="274"/>
+        <location filename="../../desktop/ui/actor_view.py" line="290"/>
         <source>legitimising</source>
         <translation>مانح للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="311"/>
+        <location filename="../../desktop/ui/actor_view.py" line="327"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="311"/>
+        <location filename="../../desktop/ui/actor_view.py" line="327"/>
         <source>category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="311"/>
+        <location filename="../../desktop/ui/actor_view.py" line="327"/>
         <source>total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="334"/>
+        <location filename="../../desktop/ui/actor_view.py" line="350"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
@@ -1033,22 +1058,22 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>KwicModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="610"/>
+        <location filename="../../desktop/ui/actor_view.py" line="626"/>
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="611"/>
+        <location filename="../../desktop/ui/actor_view.py" line="627"/>
         <source>Match</source>
         <translation>المطابَق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="612"/>
+        <location filename="../../desktop/ui/actor_view.py" line="628"/>
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="613"/>
+        <location filename="../../desktop/ui/actor_view.py" line="629"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
@@ -1507,38 +1532,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>QuotesModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="502"/>
+        <location filename="../../desktop/ui/actor_view.py" line="518"/>
         <source>Quotation</source>
         <extracomment>reads the page of quotations after a key (:meth:`Store.quote_page` of one actor)</extracomment>
         <translation>الاقتباس</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="503"/>
+        <location filename="../../desktop/ui/actor_view.py" line="519"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="504"/>
+        <location filename="../../desktop/ui/actor_view.py" line="520"/>
         <source>Verb</source>
         <translation>الفعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="505"/>
+        <location filename="../../desktop/ui/actor_view.py" line="521"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="508"/>
+        <location filename="../../desktop/ui/actor_view.py" line="524"/>
         <source>direct</source>
         <translation>مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="509"/>
+        <location filename="../../desktop/ui/actor_view.py" line="525"/>
         <source>indirect</source>
         <translation>غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="510"/>
+        <location filename="../../desktop/ui/actor_view.py" line="526"/>
         <source>partial</source>
         <translation>جزئي</translation>
     </message>

@@ -144,3 +144,27 @@ def test_double_clicking_an_event_opens_its_document(
         qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
         qtbot.mouseDClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert blocker.args == [event.document_id, event.start]
+
+
+def test_an_undated_event_shows_it_has_no_date_and_the_words_it_could_not_place(
+    qtbot, analysed: Store, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    """The seed articles have no dates: «الأربعاء» stood in the date column as if it were
+    one, among «—», in a table said to be in date order; the tooltip showed a dict."""
+    view = _shown_view(qtbot, analysed, runner)
+    model = view.model
+    while model.canFetchMore():
+        model.fetchMore()
+    worded = [
+        r
+        for r in range(model.rowCount())
+        if model.event_at(r).date is None and model.event_at(r).date_text
+    ]
+    assert worded
+    for r in worded:
+        event = model.event_at(r)
+        assert model.index(r, 0).data() == f"—  «{event.date_text}»"
+        tip = model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)
+        assert f"no date to place «{event.date_text}» in time" in tip
+    for r in range(model.rowCount()):
+        assert "{" not in model.index(r, 2).data(Qt.ItemDataRole.ToolTipRole)
