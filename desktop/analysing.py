@@ -97,6 +97,8 @@ def replay(edits: Iterable[tuple[int, str, dict[str, object]]]) -> UserLexicon:
                 str(p.get("name_en", "")),
                 str(p.get("type", "person")),
                 "user",
+                frozenset(_strings(p.get("roles"))),
+                str(p["affiliation"]) if p.get("affiliation") else None,
                 aliases=_strings(p.get("aliases")) or [str(p["name"])],
             )
             lex.confirmed.add(key)

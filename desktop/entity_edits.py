@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.datafiles import DataFileError, read_tsv
-from desktop.lexicon.gazetteer import ENTITY_TYPES, GazetteerEntry, parse_entries, write_gazetteer
+from desktop.lexicon.gazetteer import (
+    ENTITY_TYPES,
+    STATUS,
+    GazetteerEntry,
+    load_gazetteer,
+    parse_entries,
+    write_gazetteer,
+)
 from desktop.search import query_groups
 from desktop.store.store import Store
 from desktop.text.normalize import normalize
@@ -232,86 +239,192 @@ def undo_last(store: Store, *, progress: Progress | None = None) -> str | None:
 
 
 # ---- sharing the user lexicon -----------------------------------------------------------
-def user_entries(store: Store) -> list[GazetteerEntry]:
+#: the ``status`` of an exported entry the user ignores
+IGNORED = "ignored"
+#: ``merged:ID``: the user merged the entry into the entry ``ID``
+MERGED = "merged:"
+#: ``split:ID``: the user split the entry's name off the entry ``ID``
+SPLIT = "split:"
+#: a name discovery found that the user confirmed
+CONFIRMED = "confirmed"
+#: what discovery's keys begin with (``found:`` and the name's skeleton)
+FOUND = "found:"
+
+
+def user_entries(store: Store) -> tuple[list[GazetteerEntry], dict[str, str]]:
     """Entities the user created or changed, and the names discovery found, as
-    gazetteer entries."""
+    gazetteer entries (with the roles and affiliation the gazetteer gives them), and the
+    status of those the user merged into another, ignored or split off another."""
     from desktop.analysing import replay
 
-    lex = replay(store.edits())
+    in_force = store.edits()
+    lex = replay(in_force)
+    split_from = {str(p["new_key"]): str(p["key"]) for _i, op, p in in_force if op == "split"}
+    gazetteer = {e.key: e for e in load_gazetteer()}
     touched = (
         set(lex.added)
         | set(lex.created)
         | set(lex.names)
         | set(lex.types)
         | set(lex.confirmed)
+        | lex.ignored
+        | set(lex.merged)
         | set(lex.merged.values())
     )
-    entries = []
+    entries: list[GazetteerEntry] = []
+    status: dict[str, str] = {}
     for e in store.iter_entities():
-        if not e.key or e.merged_into_id is not None or e.ignored:
+        if not e.key:
             continue
+        if e.merged_into_id is not None and e.key not in lex.merged:
+            continue  # a spelling the analysis merged into a name it found
         if e.origin == "gazetteer" and e.key not in touched:
             continue
         if e.origin == "user" and e.key not in lex.created:
             continue  # its creation was undone
+        listed = gazetteer.get(e.key) if e.origin == "gazetteer" else None
+        created = lex.created.get(e.key)
+        if listed is not None:
+            roles, affiliation = listed.roles, listed.affiliation
+        elif created is not None:
+            roles, affiliation = tuple(sorted(created.roles)), created.affiliation
+        else:
+            found_in = (e.details or {}).get("affiliation")
+            roles, affiliation = (), str(found_in) if found_in else None
         aliases = [a for a, _origin in store.entity_aliases(e.id) if a != e.name]
-        aliases += [
-            a
-            for src, tgt in lex.merged.items()
-            if tgt == e.key
-            for a, _o in _aliases_of(store, src)
-        ]
         entries.append(
             GazetteerEntry(
                 e.key,
                 e.type,
                 e.name,
                 e.name_en or "",
-                tuple(dict.fromkeys(a for a in aliases if a != e.name)),
-                (),
-                None,
+                tuple(dict.fromkeys(aliases)),
+                roles,
+                affiliation,
             )
         )
-    return entries
-
-
-def _aliases_of(store: Store, key: str) -> list[tuple[str, str]]:
-    found = store.find_entities(key)
-    return store.entity_aliases(found[0][0]) if found else []
+        if e.key in lex.merged:
+            status[e.key] = MERGED + lex.merged[e.key]
+        elif e.key in lex.ignored:
+            status[e.key] = IGNORED
+        elif e.key in split_from:
+            status[e.key] = SPLIT + split_from[e.key]
+        elif e.origin == "discovered" and e.key in lex.confirmed:
+            status[e.key] = CONFIRMED
+    # a found name merged away that the store no longer keeps (its mentions are the
+    # target's): its key, which a colleague's analysis finds it under, is enough
+    for source, target in lex.merged.items():
+        if source.startswith(FOUND) and source not in status:
+            name = source.removeprefix(FOUND).replace("-", " ")
+            entries.append(GazetteerEntry(source, "person", name, "", ()))
+            status[source] = MERGED + target
+    return entries, status
 
 
 def export_lexicon(store: Store, path: Path) -> int:
-    entries = user_entries(store)
+    entries, status = user_entries(store)
     write_gazetteer(
         entries,
         path,
         comment=(
             "Tabayun user lexicon: entities added or changed by the user, and discovered names.\n"
-            "Same format as resources/gazetteer/*.tsv; load it with 'tabayun lexicon import'."
+            "Same format as resources/gazetteer/*.tsv, with a last column, status: 'ignored',\n"
+            "'merged:ID' (merged into the entry ID), 'split:ID' (split off the entry ID) or\n"
+            "'confirmed' (a discovered name the user confirmed).\n"
+            "Load it with 'tabayun lexicon import'."
         ),
+        status=status,
     )
     return len(entries)
 
 
+def _statuses(rows: Sequence[dict[str, str]], where: str) -> list[str]:
+    """The ``status`` of every row (empty in a file without the column), checked."""
+    out = []
+    for row in rows:
+        value = row.get(STATUS, "")
+        target = value.partition(":")[2]
+        if (
+            value
+            and value not in (IGNORED, CONFIRMED)
+            and not (value.startswith((MERGED, SPLIT)) and target)
+        ):
+            raise DataFileError(
+                f"{where}: {row.get('id')}: unknown status {value!r} "
+                f"(empty, {IGNORED!r}, {CONFIRMED!r}, '{MERGED}ID' or '{SPLIT}ID')"
+            )
+        if target == row.get("id"):
+            raise DataFileError(f"{where}: {row.get('id')}: status {value!r} names itself")
+        out.append(value)
+    return out
+
+
+def _split_alias(entry: GazetteerEntry) -> str:
+    """The name an entry split off was split as (its key is made of it)."""
+    for name in entry.names:
+        if "user:" + "-".join(normalize(name).split()) == entry.key:
+            return name
+    return entry.name
+
+
+def _bring_up_to(
+    store: Store,
+    entry: GazetteerEntry,
+    name: str,
+    etype: str,
+    aliases: Iterable[str],
+    *,
+    merged: bool = False,
+) -> bool:
+    """Log the edits that give a known entity the entry's name, type and aliases (not
+    the name of one ``merged`` into another: it is not shown, and a found name merged
+    away may be written as its key only); whether one of them confirms it (a rename or
+    a change of type does)."""
+    if entry.name != name and not merged:
+        store.add_edit("rename", {"key": entry.key, "name": entry.name})
+    if entry.type != etype:
+        store.add_edit("retype", {"key": entry.key, "type": entry.type})
+    existing = {normalize(a) for a in aliases}
+    for alias in entry.aliases:
+        if normalize(alias) not in existing:
+            existing.add(normalize(alias))
+            store.add_edit("alias_add", {"key": entry.key, "alias": alias})
+    return (entry.name != name and not merged) or entry.type != etype
+
+
 def import_lexicon(store: Store, path: Path) -> int:
-    """Add the entries of a shared lexicon file; returns how many entries were read."""
+    """Add the entries of a shared lexicon file and make the edits its ``status`` column
+    records (merges, ignores, splits, confirmations) where they are not made yet; returns how many
+    entries were read. A file in the gazetteer format without the column is read too."""
+    from desktop.analysing import replay
+
     try:
-        entries = parse_entries(read_tsv(path), path.name)
+        rows = read_tsv(path)
+        entries = parse_entries(rows, path.name)
+        statuses = _statuses(rows, path.name)
     except (OSError, UnicodeDecodeError, DataFileError) as exc:
         raise EditError(f"cannot read lexicon {path}: {exc}") from exc
     known = store.entity_keys()
-    for e in entries:
+    lex = replay(store.edits())
+    for e, status in zip(entries, statuses, strict=True):
+        source = status.removeprefix(SPLIT) if status.startswith(SPLIT) else None
         if e.key in known:
-            _k, name, etype, _o = store.entity_by_id(known[e.key])
-            if e.name != name:
-                store.add_edit("rename", {"key": e.key, "name": e.name})
-            if e.type != etype:
-                store.add_edit("retype", {"key": e.key, "type": e.type})
-            existing = {normalize(a) for a, _o in store.entity_aliases(known[e.key])}
-            for alias in e.aliases:
-                if normalize(alias) not in existing:
-                    store.add_edit("alias_add", {"key": e.key, "alias": alias})
-        else:
+            _k, name, etype, origin = store.entity_by_id(known[e.key])
+            aliases = [a for a, _o in store.entity_aliases(known[e.key])]
+            merged = status.startswith(MERGED)
+            confirms = _bring_up_to(store, e, name, etype, aliases, merged=merged)
+            confirmed = confirms or e.key in lex.confirmed  # by a rename, a retype or before
+            if status == CONFIRMED and origin == "discovered" and not confirmed:
+                store.add_edit("confirm", {"key": e.key})
+        elif source is not None and source in known and e.key not in lex.created:
+            alias = _split_alias(e)
+            store.add_edit(
+                "split", {"key": source, "alias": alias, "new_key": e.key, "type": e.type}
+            )
+            _bring_up_to(store, e, alias, e.type, [alias])
+        elif status.startswith(MERGED) and e.key.startswith(FOUND):
+            pass  # merged below, by its key, when the analysis finds it
+        elif e.key not in lex.created:
             store.add_edit(
                 "create",
                 {
@@ -320,8 +433,18 @@ def import_lexicon(store: Store, path: Path) -> int:
                     "name_en": e.name_en,
                     "type": e.type,
                     "aliases": list(e.names),
+                    "roles": list(e.roles),
+                    "affiliation": e.affiliation,
                 },
             )
+    # merges and ignores once every entry they name is there
+    for e, status in zip(entries, statuses, strict=True):
+        if status.startswith(MERGED):
+            target = status.removeprefix(MERGED)
+            if lex.target(e.key) != lex.target(target):
+                store.add_edit("merge", {"target": target, "source": e.key})
+        elif status == IGNORED and e.key not in lex.ignored:
+            store.add_edit("ignore", {"key": e.key})
     from desktop.analysing import analyse_documents
 
     analyse_documents(store, full=True)

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.__main__ import dispatch as main
+from desktop.datafiles import read_tsv
 from tests.conftest import SEEDS
 
 
@@ -246,7 +247,10 @@ def test_entities_and_entity_commands(
     assert "جون كيري" not in names and "سيرغي لافروف" in names
     out = tmp_path / "lex.tsv"
     exported = run_json(capsys, "--db", db, "lexicon", "export", str(out))
-    assert isinstance(exported, dict) and exported["entries"] == 1 and out.exists()
+    # the target, and the merged entity with the merge as its status
+    assert isinstance(exported, dict) and exported["entries"] == 2 and out.exists()
+    rows = {r["id"]: r for r in read_tsv(out)}
+    assert rows["kerry"]["status"] == "merged:lavrov" and rows["lavrov"]["status"] == ""
     code, _o, err = run(capsys, "--db", db, "entity", "merge", "سيرغي لافروف")
     assert code == 2 and "takes 2" in err
     code, _o, err = run(capsys, "--db", db, "entity", "لا أحد")

@@ -2,12 +2,13 @@
 
 Format (documented for editors in ``resources/gazetteer/README.md``): tab-separated files
 with the columns ``id type ar en aliases roles affiliation``; ``|`` separates list items.
-The user's own lexicon exports to the same format.
+The user's own lexicon exports to the same format, with one more column, ``status``: what
+the user did with the entry (see :mod:`desktop.entity_edits`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from desktop.text.normalize import normalize
 
 ENTITY_TYPES = ("person", "organisation", "place", "group", "state", "media")
 COLUMNS = ("id", "type", "ar", "en", "aliases", "roles", "affiliation")
+#: the column a user lexicon adds; a file without it reads as if it were empty
+STATUS = "status"
 
 
 @dataclass(frozen=True)
@@ -94,10 +97,16 @@ def load_nisbas(path: Path | None = None) -> dict[str, str]:
     return {normalize(r["nisba"]): r["state"] for r in rows if r.get("nisba")}
 
 
-def write_gazetteer(entries: Iterable[GazetteerEntry], path: Path, comment: str = "") -> None:
-    """Write entries in the gazetteer format (the user lexicon's export)."""
+def write_gazetteer(
+    entries: Iterable[GazetteerEntry],
+    path: Path,
+    comment: str = "",
+    status: Mapping[str, str] | None = None,
+) -> None:
+    """Write entries in the gazetteer format (the user lexicon's export); with
+    ``status`` (entry key → its status), a ``status`` column after the others."""
     lines = [f"# {line}" for line in comment.splitlines()] if comment else []
-    lines.append("\t".join(COLUMNS))
+    lines.append("\t".join(COLUMNS if status is None else (*COLUMNS, STATUS)))
     for e in entries:
         cells = [
             e.key,
@@ -108,5 +117,7 @@ def write_gazetteer(entries: Iterable[GazetteerEntry], path: Path, comment: str 
             "|".join(e.roles),
             e.affiliation or "",
         ]
+        if status is not None:
+            cells.append(status.get(e.key, ""))
         lines.append("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
