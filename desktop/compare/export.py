@@ -20,6 +20,16 @@ CATEGORY_COLOURS = {
     "legitimising": "#2e8b3e",
 }
 
+#: first-strong isolate and its end (Unicode's bidi algorithm, read by browsers and Qt)
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolated(text: str) -> str:
+    """``text`` escaped and set apart in its own direction. A side's label («#4 SANA»)
+    in a right-to-left line otherwise lends its Latin letters to the numbers and arrow
+    after it: «#4 SANA ↔ #5» came out as «SANA ↔ #5 #4», SANA beside the other document."""
+    return f"{FSI}{html.escape(text)}{PDI}"
+
 
 def to_json(comp: Comparison) -> str:
     return json.dumps(comp.as_dict(), ensure_ascii=False, indent=2)
@@ -97,7 +107,8 @@ def _side_html(side: ActorSide) -> str:
 def to_html(comp: Comparison, *, embed_font: bool = True, title: str | None = None) -> str:
     """A report that opens anywhere: right to left, its Arabic font embedded."""
     e = html.escape
-    head = title or f"{comp.a.label} ↔ {comp.b.label}"
+    # escaped, each label in its own direction
+    head = e(title) if title else f"{isolated(comp.a.label)} ↔ {isolated(comp.b.label)}"
     rows = []
     for r in comp.shared:
         mark = ' class="diff"' if r.differs else ""
@@ -135,7 +146,7 @@ def to_html(comp: Comparison, *, embed_font: bool = True, title: str | None = No
     titles_a = "<br>".join(e(t) for t in comp.a.titles)
     titles_b = "<br>".join(e(t) for t in comp.b.titles)
     return f"""<!DOCTYPE html>
-<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{e(head)}</title>
+<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>{head}</title>
 <style>{font}
 body{{font-family:'Noto Naskh Arabic','Noto Sans Arabic',serif;margin:2em;line-height:1.6}}
 table{{border-collapse:collapse;width:100%;margin:1em 0}}
@@ -144,9 +155,9 @@ tr.diff th{{background:#fff3cd}} td.side{{font-weight:bold;text-align:center}}
 blockquote{{margin:.2em 0;padding:0 .6em;border-right:3px solid #999}}
 h1{{font-size:1.4em}} small{{color:#666}} .lab{{font-weight:bold}}
 </style></head><body>
-<h1>{e(head)}</h1>
-<table><tr><th>A</th><td>{e(comp.a.label)}<br>{titles_a}</td></tr>
-<tr><th>B</th><td>{e(comp.b.label)}<br>{titles_b}</td></tr></table>
+<h1>{head}</h1>
+<table><tr><th>A</th><td>{isolated(comp.a.label)}<br>{titles_a}</td></tr>
+<tr><th>B</th><td>{isolated(comp.b.label)}<br>{titles_b}</td></tr></table>
 <h2>الفاعلون المشتركون · Shared actors</h2>
 <table><tr><th>الفاعل</th><th></th><th>التسميات</th><th>أفعال القول</th><th>الاقتباسات</th>
 <th>حصة الصوت</th></tr>{"".join(rows)}</table>

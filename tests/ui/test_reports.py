@@ -1,5 +1,5 @@
 """The PDF report as Qt lays it out, on the seed articles 003 (SANA) and 004: right to
-left like the HTML it is printed from, its tables mirrored."""
+left like the HTML it is printed from, its tables mirrored and its titles in order."""
 
 from __future__ import annotations
 
@@ -87,3 +87,25 @@ def test_a_wrapped_arabic_cell_keeps_its_lines_on_the_right(report: QTextDocumen
     assert rights == pytest.approx([edge] * len(lines), abs=1)
     # the wrapped line is short: set to the left, it would begin at the cell's left edge
     assert lines[-1].naturalTextWidth() < lines[1].naturalTextWidth() - 100
+
+
+def test_the_title_names_each_side_beside_its_document(
+    report: QTextDocument, comparison: Comparison
+) -> None:
+    label_a, label_b = comparison.a.label, comparison.b.label
+    assert label_a.endswith(" SANA") and label_b.startswith("#")
+    title = block_with(report, "↔")
+    text, line = title.text(), title.layout().lineAt(0)
+    assert title.layout().lineCount() == 1
+
+    def centre(part: str, start: int = 0) -> float:
+        """The middle of ``part``'s glyphs on the line."""
+        runs = line.glyphRuns(text.index(part, start), len(part))
+        left = min(run.boundingRect().left() for run in runs)
+        right = max(run.boundingRect().right() for run in runs)
+        return (left + right) / 2
+
+    arrow = text.index("↔")
+    # read from the right: «#4», «SANA», the arrow, «#5» (not «SANA ↔ #5 #4»)
+    number_a = label_a.split()[0]
+    assert centre(label_b, arrow) < centre("↔") < centre(number_a) < centre("SANA")
