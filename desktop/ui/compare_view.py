@@ -743,6 +743,7 @@ class CompareView(QWidget):
         self.tabs.addTab(self.events_view, self.tr("Events"))
 
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
+        self.bottom.setObjectName("compareBottom")
         self.bottom.addWidget(self.passages_box)
         self.bottom.addWidget(self.tabs)
         # the passages' list wide enough for a line of each side's words
@@ -750,6 +751,7 @@ class CompareView(QWidget):
         self.bottom.setStretchFactor(1, 2)
 
         self.main_split = QSplitter(Qt.Orientation.Vertical)
+        self.main_split.setObjectName("compareMain")
         self.main_split.addWidget(self.text_area)
         self.main_split.addWidget(self.bottom)
         self.main_split.setStretchFactor(0, 3)

@@ -46,6 +46,9 @@ from desktop.ui.names import row_outlet
 from desktop.ui.settings import LANGUAGE, READER_POINT_SIZE, THEME, Preferences
 from desktop.ui.workers import TaskRunner
 
+#: tables whose columns are the data's (an actor's outlets): no saved layout fits the next
+_COLUMNS_OF_DATA = frozenset({"actorHeatmap", "actorVerbs"})
+
 VIEWS = ("read", "compare", "actor", "events")
 
 
@@ -489,14 +492,20 @@ class MainWindow(QMainWindow):
             self.prefs.save_window_state(key, widget.saveState())
 
     def _stateful_parts(self) -> list[tuple[str, QSplitter | QHeaderView]]:
-        """Every splitter and table header of the window, keyed by where it stands (the
-        widget tree is built the same way every time)."""
+        """Every named splitter and table header of the window, keyed by its name (or its
+        table's): the order of the widget tree changes as tabs are shown, and a key by
+        position gave one table's layout to another (the events table lost its columns
+        for good). The tables whose columns are an actor's outlets are laid out afresh."""
         parts: list[tuple[str, QSplitter | QHeaderView]] = []
-        for i, splitter in enumerate(self.findChildren(QSplitter)):
-            parts.append((f"splitter-{i}", splitter))
-        for i, header in enumerate(self.findChildren(QHeaderView)):
-            if header.orientation() == Qt.Orientation.Horizontal:
-                parts.append((f"header-{i}", header))
+        for splitter in self.findChildren(QSplitter):
+            if splitter.objectName():
+                parts.append((f"splitter-{splitter.objectName()}", splitter))
+        for header in self.findChildren(QHeaderView):
+            table = header.parent()
+            name = table.objectName() if table is not None else ""
+            horizontal = header.orientation() == Qt.Orientation.Horizontal
+            if horizontal and name and name not in _COLUMNS_OF_DATA:
+                parts.append((f"header-{name}", header))
         return parts
 
     def jobs_running(self) -> bool:

@@ -499,6 +499,29 @@ def test_splitters_and_columns_are_restored(tapp: TabayunApp) -> None:
     assert rebuilt[key].sectionSize(0) == 211
 
 
+def test_each_table_gets_its_own_layout_back_whichever_tab_was_shown(  # type: ignore[no-untyped-def]
+    tapp: TabayunApp, qtbot
+) -> None:
+    """Layouts were kept by the position of each table in the widget tree, which changes
+    as a tab is shown: the events table got another table's layout, and from the third
+    start on, every column at position -1, an empty table for good."""
+    seen: list[list[int]] = []
+    for _start in range(3):
+        window = tapp.window
+        assert window is not None
+        window.show_view("events")
+        view = window.events_view.view
+        qtbot.waitUntil(lambda v=view: v.model().rowCount() > 0)  # type: ignore[misc]
+        header = view.horizontalHeader()
+        assert header.count() == 6
+        assert all(header.sectionViewportPosition(i) >= 0 for i in range(6))
+        seen.append([header.sectionSize(i) for i in range(6)])
+        keys = [k for k, _w in window._stateful_parts()]
+        assert len(keys) == len(set(keys)) and "header-eventsTable" in keys
+        tapp.set_language("en")  # saves the layout and builds the window again from it
+    assert seen[1] == seen[2]  # the layout saved is the layout restored
+
+
 def test_views_not_shown_read_nothing_until_shown(
     qapp, qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
