@@ -153,10 +153,14 @@ def prepare(
     text = raw.text.strip("\n")
     title = raw.title
     outlet_name = outlet_ar = outlet_key = None
-    # a web page's <title> that names its site: the outlet when nothing else says one, and
-    # the title without it when it names the outlet found (a page whose heading gives
-    # the title still names its site in its <title>)
-    titled = site_in_title(raw.page_title, outlets) if raw.page_title else None
+    # a web page's title that names its site: the outlet when nothing else says one, and
+    # the title without it when it names the outlet found; the article's title first,
+    # then the page's <title> (a page whose heading gives the title names its site there)
+    titled = named_in = None
+    for named_in in raw.page_titles:
+        titled = site_in_title(named_in, outlets)
+        if titled is not None:
+            break
     if options.outlet:
         outlet_name, outlet_ar, outlet_key = outlets.canonical(options.outlet)
     elif raw.outlet:
@@ -168,7 +172,7 @@ def prepare(
             outlet_name, outlet_ar, outlet_key = sig.name, sig.name_ar, sig.key
         elif raw.url:
             outlet_name = host_of(raw.url)  # an unknown site is named by its web address
-    if titled is not None and titled[1].key == outlet_key and title == raw.page_title:
+    if titled is not None and titled[1].key == outlet_key and title == named_in:
         title = titled[0]
     paras = paragraph_spans(text)
     # normalised once: paragraph by paragraph (for the repeat check), then joined with the

@@ -67,9 +67,10 @@ class RawArticle:
     date: str | None = None
     url: str | None = None
     author: str | None = None
-    #: a web page's <title>, which may name its site («جريدة الرياض | …»), when the page
-    #: declares no site of its own
-    page_title: str | None = None
+    #: a web page's titles that may name its site («جريدة الرياض | …»), when the page
+    #: declares no site of its own: its article title (og:title, else its heading), then
+    #: its <title>
+    page_titles: tuple[str, ...] = ()
 
 
 @dataclass
@@ -215,7 +216,11 @@ def read_html(name: str, data: bytes) -> FileResult:
                 date=art.date,
                 url=art.url,
                 author=art.author,
-                page_title=art.page_title if art.outlet is None else None,
+                page_titles=(
+                    tuple(t for t in dict.fromkeys((art.title, art.page_title)) if t)
+                    if art.outlet is None
+                    else ()
+                ),
             )
         ]
     )

@@ -1487,6 +1487,34 @@ def test_a_page_with_a_heading_still_names_its_outlet_in_its_title(
     assert (draft.outlet, draft.title) == (outlet, "لقاء في جنيف")
 
 
+@pytest.mark.parametrize(
+    ("head", "outlet", "title"),
+    [
+        # the article's title from og:title names the site, and no <title> at all
+        (
+            "<meta property='og:title' content='المحادثات السعودية الإيرانية - العربية'>",
+            "Al Arabiya",
+            "المحادثات السعودية الإيرانية",
+        ),
+        # og:title and <title> written differently: the article's title is looked at first
+        (
+            "<meta property='og:title' content='المحادثات - العربية'>"
+            "<title>المحادثات - العربية.نت</title>",
+            "Al Arabiya",
+            "المحادثات",
+        ),
+    ],
+)
+def test_a_page_names_its_outlet_in_its_article_title_too(
+    head: str, outlet: str, title: str
+) -> None:
+    """Looking only at the <title> lost the site named in og:title."""
+    page = f"<html><head><meta charset='utf-8'>{head}</head><body><p>{JAAFARI}</p><p>{MORE}</p></body></html>"
+    (raw,) = reader_for(".html")("page.html", page.encode(), FieldMapping()).articles  # type: ignore[misc]
+    draft = importing.prepare(raw, OutletDirectory.default(), ImportOptions())
+    assert (draft.outlet, draft.title) == (outlet, title)
+
+
 def test_a_sites_boxes_inside_a_body_field_are_left_out_but_never_the_body() -> None:
     """A scraper's HTML body holds «اقرأ أيضاً» links and share buttons between the
     paragraphs: they were kept as lines of the article."""
