@@ -595,8 +595,10 @@ def cmd_compare(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
     if a.json:
         _emit_json(out, comp.as_dict())
         return EXIT_OK
-    out.write(f"A: {comp.a.label}  {' / '.join(comp.a.titles)}\n")
-    out.write(f"B: {comp.b.label}  {' / '.join(comp.b.titles)}\n\nShared actors\n")
+    for name, info in (("A", comp.a), ("B", comp.b)):
+        label = info.label if info.outlet else f"{info.label} (unknown)"
+        out.write(f"{name}: {label}  {' / '.join(info.titles)}\n")
+    out.write("\nShared actors\n")
     for r in comp.shared:
         flag = "*" if r.differs else " "
         # named by one of its names, and referred to by a label («وفد الحكومة السورية»

@@ -405,6 +405,16 @@ def import_lexicon(store: Store, path: Path) -> int:
     except (OSError, UnicodeDecodeError, DataFileError) as exc:
         raise EditError(f"cannot read lexicon {path}: {exc}") from exc
     known = store.entity_keys()
+    # a merge into, or a split off, an actor neither the file nor the corpus has would
+    # hide the entry's mentions under nothing: the file is refused before any edit
+    listed = {e.key for e in entries}
+    for e, status in zip(entries, statuses, strict=True):
+        other = status.partition(":")[2] if status.startswith((MERGED, SPLIT)) else ""
+        if other and other not in listed and other not in known:
+            raise EditError(
+                f"cannot read lexicon {path}: {e.key}: {status!r} names an actor that is "
+                "neither in the file nor in this corpus"
+            )
     lex = replay(store.edits())
     for e, status in zip(entries, statuses, strict=True):
         source = status.removeprefix(SPLIT) if status.startswith(SPLIT) else None

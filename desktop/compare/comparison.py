@@ -339,8 +339,8 @@ def compare_documents(store: Store, a: int, b: int) -> Comparison:
     ra, rb = store.document_row(a), store.document_row(b)
     comp = _compare(
         store,
-        SideInfo(f"#{a} {ra.outlet or '(unknown)'}", [a], [ra.title], ra.outlet),
-        SideInfo(f"#{b} {rb.outlet or '(unknown)'}", [b], [rb.title], rb.outlet),
+        SideInfo(f"#{a} {ra.outlet or ''}".strip(), [a], [ra.title], ra.outlet),
+        SideInfo(f"#{b} {rb.outlet or ''}".strip(), [b], [rb.title], rb.outlet),
     )
     alignment, ta, tb, sa, sb = alignment_of(store, a, b)
     for p in alignment.pairs:

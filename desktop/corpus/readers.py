@@ -137,21 +137,47 @@ _MD_HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _MD_UNDERLINE_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _MD_RULE_RE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _MD_QUOTE_RE = re.compile(r"^ {0,3}>[ \t]?")
-_MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+#: an image, a link (its address may hold one level of parentheses), emphasis by * or _
+#: around words, not inside one («a**b**c», «__init__» stay)
+_MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)")
+_MD_LINK_RE = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^()]*\))*\)")
+_MD_EMPHASIS_RE = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_FRONT_MATTER_END = ("---", "...")
 
 
-def markdown_text(text: str) -> tuple[str, str | None]:
-    """(the text without Markdown's marks, the first heading if the text opens with one):
-    headings lose their «#» and underlines, quotations their «>», links keep their words,
-    images and rules go; the words are left as written."""
+def _md_inline(line: str) -> str:
+    line = _MD_LINK_RE.sub(r"\1", _MD_IMAGE_RE.sub("", line))
+    return _MD_EMPHASIS_RE.sub(r"\2", line)
+
+
+def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The ``key: value`` lines of a YAML front matter block opening the text, and the
+    lines after it (no block: nothing, and every line)."""
+    if not lines or lines[0].strip() != "---":
+        return {}, lines
+    for end, line in enumerate(lines[1:60], 1):
+        if line.strip() in _FRONT_MATTER_END:
+            fields: dict[str, str] = {}
+            for entry in lines[1:end]:
+                key, sep, value = entry.partition(":")
+                if sep and key.strip() and not key.startswith((" ", "\t", "-")):
+                    fields[key.strip().lower()] = value.strip().strip("'\"")
+            return fields, lines[end + 1 :]
+    return {}, lines
+
+
+def markdown_text(text: str) -> tuple[str, dict[str, str]]:
+    """(the text without Markdown's marks, what the file says of itself: ``title`` from a
+    front matter block or the opening heading, and the block's other fields): headings
+    lose their «#» and underlines, quotations their «>», links and emphasis keep their
+    words, images and rules go; the words are left as written."""
+    fields, rows = _front_matter(text.splitlines())
     lines: list[str] = []
-    title = None
-    for line in text.splitlines():
+    title = fields.get("title") or None
+    for line in rows:
         heading = _MD_HEADING_RE.match(line)
         if heading:
-            line = heading.group(1)
+            line = _md_inline(heading.group(1)).strip()
             if title is None and not any(x.strip() for x in lines):
                 title = line.strip() or None
         elif _MD_UNDERLINE_RE.match(line) and lines and lines[-1].strip():
@@ -160,20 +186,30 @@ def markdown_text(text: str) -> tuple[str, str | None]:
             continue  # a setext heading's underline
         elif _MD_RULE_RE.match(line):
             continue
-        line = _MD_QUOTE_RE.sub("", line)
-        line = _MD_STRONG_RE.sub(r"\2", _MD_LINK_RE.sub(r"\1", _MD_IMAGE_RE.sub("", line)))
+        else:
+            line = _md_inline(_MD_QUOTE_RE.sub("", line))
         lines.append(line)
-    return "\n".join(lines), title
+    if title:
+        fields["title"] = title
+    return "\n".join(lines).strip("\n"), fields
 
 
 def read_markdown(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     """A Markdown article: :func:`read_plain` of its text without the marks, titled by
-    its opening heading."""
+    its front matter or its opening heading, dated and signed by its front matter."""
     result = read_plain(name, data, fields)
     articles = []
     for article in result.articles:
-        text, title = markdown_text(article.text)
-        articles.append(replace(article, text=text, title=article.title or title))
+        text, said = markdown_text(article.text)
+        articles.append(
+            replace(
+                article,
+                text=text,
+                title=article.title or said.get("title"),
+                date=article.date or said.get("date"),
+                author=article.author or said.get("author"),
+            )
+        )
     result.articles = articles
     return result
 

@@ -134,6 +134,21 @@ def test_an_unknown_status_is_a_clear_error(analysed: Store, tmp_path: Path) -> 
     assert len(analysed.edits()) == logged
 
 
+def test_a_merge_into_an_actor_no_one_has_is_refused(analysed: Store, tmp_path: Path) -> None:
+    """«merged:user:nothing» was logged as a merge, and Raqqa's mentions were hidden under
+    an actor that does not exist, even after an undo."""
+    path = tmp_path / "lex.tsv"
+    path.write_text(
+        "id\ttype\tar\ten\taliases\troles\taffiliation\tstatus\n"
+        "raqqa\tplace\tالرقة\tRaqqa\t\t\t\tmerged:user:nothing\n",
+        encoding="utf-8",
+    )
+    logged = len(analysed.edits())
+    with pytest.raises(edits.EditError, match="neither in the file nor in this corpus"):
+        edits.import_lexicon(analysed, path)
+    assert len(analysed.edits()) == logged
+
+
 _FOUND = {
     "a": "قال وزير الخارجية الفنلندي بيكا هافيستو إن بلاده تدعم الحل السياسي في سوريا.\n"
     "وأضاف هافيستو أن المفاوضات يجب أن تستمر في جنيف.",

@@ -1552,3 +1552,44 @@ def test_a_markdown_article_is_read_without_its_marks_and_titled_by_its_heading(
     assert f"جنيف - {JAAFARI}" in text and HARIRI in text and "خلفية" in text and MORE in text
     for mark in ("#", "**", "](", "---", "صورة", "> "):
         assert mark not in text
+
+
+@pytest.mark.parametrize(
+    ("markdown", "title", "text"),
+    [
+        (
+            "# **عاجل**: [المبعوث الأممي](https://news.un.org) يزور دمشق\n\nقال المبعوث.\n",
+            "عاجل: المبعوث الأممي يزور دمشق",
+            "عاجل: المبعوث الأممي يزور دمشق\n\nقال المبعوث.",
+        ),
+        ("# ![شعار](logo.png) المبعوث يزور دمشق\nنص", "المبعوث يزور دمشق", "المبعوث يزور دمشق\nنص"),
+        (
+            "*مائل* و _مائل_ و ***كلاهما*** و [رابط (بأقواس)](http://x/a_(b)) و 5 * 3 * 2 و snake_case",
+            None,
+            "مائل و مائل و كلاهما و رابط (بأقواس) و 5 * 3 * 2 و snake_case",
+        ),
+        ("- بند\n* بند\n1. أولاً\n#سوريا وسم", None, "- بند\n* بند\n1. أولاً\n#سوريا وسم"),
+    ],
+)
+def test_markdown_marks_go_from_the_title_and_the_text_but_no_word_does(
+    markdown: str, title: str | None, text: str
+) -> None:
+    from desktop.corpus.readers import markdown_text
+
+    found, said = markdown_text(markdown)
+    assert (found, said.get("title")) == (text, title)
+
+
+def test_a_markdown_front_matter_gives_the_title_date_and_author(
+    store: Store, tmp_path: Path
+) -> None:
+    """Its «title:» and «date:» lines stayed in the article's text and it had no title."""
+    (tmp_path / "post.md").write_text(
+        f"---\ntitle: 'المبعوث في دمشق'\ndate: 2024-05-01\nauthor: مراسل سانا\n"
+        f"tags:\n  - سوريا\n---\n\n{JAAFARI}\n",
+        encoding="utf-8",
+    )
+    import_paths(store, [tmp_path / "post.md"])
+    (row,) = store.documents()
+    assert (row.title, row.published) == ("المبعوث في دمشق", dt.date(2024, 5, 1))
+    assert store.texts([row.id])[row.id] == JAAFARI
