@@ -105,7 +105,7 @@ def import_job(
     """Import ``paths`` into the database ``db`` and analyse what arrived; posts
     ("imported", number of new documents) between the two, and ("done", ImportOutcome)
     or ("error", message) at the end."""
-    from desktop.analysing import analyse_documents
+    from desktop.analysing import ANALYSIS_VERSION, analyse_documents
     from desktop.importing import ImportOptions, import_paths
 
     def work(store: Store) -> ImportOutcome:
@@ -114,12 +114,14 @@ def import_job(
         report = import_paths(
             store, [Path(p) for p in paths], ImportOptions(outlet=outlet), progress, cancel
         )
-        ids = [i for _s, i in report.imported]
         analysis = None
-        if ids and not cancel.cancelled:
+        # what arrived, and what an import cancelled before left unanalysed (importing
+        # it again finds only duplicates)
+        waiting = store.documents_needing_analysis(ANALYSIS_VERSION)
+        if waiting and not cancel.cancelled:
             # the documents can be read and searched while their analysis runs
-            queue.put(("imported", len(ids)))
-            analysis = analyse_documents(store, ids, progress=progress, cancel=cancel)
+            queue.put(("imported", len(report.imported)))
+            analysis = analyse_documents(store, waiting, progress=progress, cancel=cancel)
         return ImportOutcome(report, analysis)
 
     _run_job(db, queue, work)

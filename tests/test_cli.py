@@ -552,3 +552,17 @@ def test_text_listings_say_what_their_columns_are_and_count_in_words(
     counts = [line for line in out.splitlines() if " mention" in line]
     assert any(" 1 doc " in line for line in counts)  # «1 docs» before
     assert not any(" 1 docs" in line or " 1 mentions" in line for line in counts)
+
+
+def test_importing_again_analyses_what_an_interrupted_import_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.importing import import_paths
+    from desktop.store.store import Store
+
+    db = tmp_path / "x.db"
+    import_paths(Store.open(db), [SEEDS])  # stored, then interrupted before the analysis
+    code, out, err = run(capsys, "--db", str(db), "import", str(SEEDS))
+    assert code == 0, err
+    assert out.splitlines()[0].startswith("Imported 0, duplicates 5")
+    assert out.splitlines()[-1].startswith("Analysed 5 documents:")

@@ -38,3 +38,38 @@ def test_an_import_started_from_the_window_runs_below_it(tmp_path: Path) -> None
     outcome = messages["done"]
     assert isinstance(outcome, ImportOutcome) and len(outcome.imported.imported) == 5
     assert messages["niceness"] == min(19, os.nice(0) + BACKGROUND_NICENESS)
+
+
+def _job(db: str, paths: list[str], queue: Any, event: Any) -> None:
+    import_job(db, paths, None, queue, event)
+
+
+def test_articles_an_import_left_unanalysed_are_analysed_by_the_next(tmp_path: Path) -> None:
+    """An import cancelled before its analysis ended left its articles without entities;
+    importing the folder again found only duplicates and analysed nothing."""
+    from desktop.analysing import ANALYSIS_VERSION
+    from desktop.importing import import_paths
+    from desktop.store.store import Store
+
+    db = tmp_path / "t.db"
+    store = Store.open(db)
+    import_paths(store, [SEEDS])  # stored, not analysed: as a cancelled import leaves them
+    assert len(store.documents_needing_analysis(ANALYSIS_VERSION)) == 5
+    store.engine.dispose()
+    ctx = mp.get_context("spawn")
+    queue, event = ctx.Queue(), ctx.Event()
+    process = ctx.Process(target=_job, args=(str(db), [str(SEEDS)], queue, event))
+    process.start()
+    outcome = None
+    while outcome is None:
+        kind, *rest = queue.get(timeout=120)
+        if kind == "done":
+            outcome = rest[0]
+        assert kind != "error", rest
+    process.join(timeout=30)
+    assert isinstance(outcome, ImportOutcome)
+    assert len(outcome.imported.duplicates) == 5 and not outcome.imported.imported
+    assert outcome.analysis is not None and outcome.analysis.documents == 5
+    store = Store.open(db)
+    assert store.documents_needing_analysis(ANALYSIS_VERSION) == []
+    assert sum(1 for _ in store.iter_entities()) > 0

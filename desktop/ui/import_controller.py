@@ -97,7 +97,7 @@ class ImportController(QObject):
         how far it is, the file being read, and about how long the step has left."""
         if self.reanalysing:
             lines = [
-                self.tr("Analysing again what an earlier version analysed ({0} of {1})").format(
+                self.tr("Analysing the articles not analysed by this version ({0} of {1})").format(
                     f"{done:,}", f"{total:,}"
                 ),
                 self.tr("The articles can be read meanwhile."),
@@ -146,7 +146,12 @@ class ImportController(QObject):
 
     def _start(self, job: Any, args: tuple[Any, ...]) -> bool:
         self._done = 0
-        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self.parent_widget)
+        first = (
+            self.tr("Analysing the articles not analysed by this version")
+            if self.reanalysing
+            else self.tr("Step 1 of 2: reading the files")
+        )
+        dialog = QProgressDialog(first, self.tr("Cancel"), 0, 0, self.parent_widget)
         dialog.setWindowTitle(self.tr("Import"))
         dialog.setWindowModality(Qt.WindowModality.NonModal)
         dialog.setMinimumDuration(0)
@@ -208,7 +213,15 @@ class ImportController(QObject):
             len(r.imported), len(r.duplicates), len(r.skipped)
         )
         if r.cancelled:
-            text += " " + self.tr("The import was cancelled; what was imported is kept.")
+            text += " " + self.tr(
+                "The import was cancelled; what was imported is kept, and is analysed at the "
+                "next import or start."
+            )
+        elif outcome.analysis is not None and outcome.analysis.cancelled:
+            text += " " + self.tr(
+                "The analysis was cancelled; the articles it did not reach are analysed at the "
+                "next import or start."
+            )
         box = QMessageBox(self.parent_widget)
         box.setWindowTitle(self.tr("Import finished"))
         box.setText(text)

@@ -241,7 +241,7 @@ def test_articles_an_earlier_version_analysed_are_analysed_again_in_the_backgrou
     assert store.documents_needing_analysis(ANALYSIS_VERSION) == []
     assert store.quotes_for(documents=[4])  # written again
     assert said and said[-1].startswith(
-        "Analysing again what an earlier version analysed (2 of 2)\n"
+        "Analysing the articles not analysed by this version (2 of 2)\n"
         "The articles can be read meanwhile."
     )
     assert window.importer.dialog is None  # closed, and no report box was opened
