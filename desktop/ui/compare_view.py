@@ -658,7 +658,9 @@ class CompareView(QWidget):
         self.next_action.setToolTip(self.tr("Next aligned passage (Alt+Down)"))
         self.next_action.setShortcut(QKeySequence("Alt+Down"))
         for action in (self.prev_action, self.next_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # the whole window's while the view shows (focus is often still in the library
+            # or the sidebar); a hidden view's actions take no keys
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setEnabled(False)
             self.addAction(action)
 
@@ -808,6 +810,9 @@ class CompareView(QWidget):
         generation = self._generation
         self._doc_ids = [a, b]
         self._sync_combos()
+        if a is not None and a == b:  # twenty passages «aligned» with themselves say nothing
+            self.summary.setText(self.tr("Choose two different articles to compare."))
+            return
         self.summary.setText(self.tr("Comparing…"))
         store = self.store
         self.runner.submit(

@@ -361,10 +361,13 @@ class DocumentPane(QWidget):
             self.tr("{0} words").format(row.word_count),
         ]
         if marks is not None:
+            mentions = len(marks.mentions)
+            quoted = len([q for q in marks.quotes if q.kind != "indirect"])
             parts.append(
-                self.tr("{0} mentions · {1} quotations").format(
-                    len(marks.mentions), len([q for q in marks.quotes if q.kind != "indirect"])
-                )
+                self.tr("1 mention") if mentions == 1 else self.tr("{0} mentions").format(mentions)
+            )
+            parts.append(
+                self.tr("1 quotation") if quoted == 1 else self.tr("{0} quotations").format(quoted)
             )
         self.meta.setText(in_window_direction(parts, "  ·  "))
         self.meta.setAlignment(align | Qt.AlignmentFlag.AlignAbsolute)

@@ -379,13 +379,18 @@ class LibraryPanel(QWidget):
         return True
 
     def show_current(self, doc_id: int) -> None:
-        """Mark the open document in the table without reopening it."""
+        """Mark the open document in the table without reopening it; a selection of
+        several that holds it is kept (a Ctrl-click opens the article it adds, and
+        selecting it alone undid the selection «Compare with…» needs)."""
         row = self.model.row_for_id(doc_id)
         if row is None:
             return
-        self.view.selectionModel().blockSignals(True)
+        selection = self.view.selectionModel()
+        if selection.isRowSelected(row, QModelIndex()):
+            return
+        selection.blockSignals(True)
         self._select_row(row)
-        self.view.selectionModel().blockSignals(False)
+        selection.blockSignals(False)
         self.view.viewport().update()
         self.view.scrollTo(self.model.index(row, 0))
 

@@ -177,6 +177,15 @@ class MainWindow(QMainWindow):
     def refresh_after_edit(self) -> None:
         if self.reader.detail is not None:
             self.open_document(self.reader.detail.row.id, switch=False)
+        chosen = self.library.entity_filter
+        if chosen is not None:  # «Mentioning: …» under the name the edit left
+            try:
+                _key, name, _type, _origin = self.store.entity_by_id(chosen[0])
+            except LookupError:
+                self.library.set_entity_filter(None)
+            else:
+                if name != chosen[1]:
+                    self.library.set_entity_filter((chosen[0], name))
         self.events_view.refresh()
         c = self.store.counts()
         self.counts_label.setText(
@@ -268,9 +277,11 @@ class MainWindow(QMainWindow):
         ):
             self._action(label, lambda n=name: self.show_view(n), f"Ctrl+{i + 1}", view_menu)
         view_menu.addSeparator()
-        self._action(
+        larger = self._action(
             self.tr("Larger text"), lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn, view_menu
         )
+        # Ctrl+= too: on most keyboards + is Shift+=, and the README says Ctrl+=
+        larger.setShortcuts([*larger.shortcuts(), QKeySequence("Ctrl+=")])
         self._action(
             self.tr("Smaller text"),
             lambda: self.zoom(-1),

@@ -333,118 +333,123 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>المقطع المتقابل التالي (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="674"/>
+        <location filename="../../desktop/ui/compare_view.py" line="676"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="700"/>
+        <location filename="../../desktop/ui/compare_view.py" line="702"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="740"/>
+        <location filename="../../desktop/ui/compare_view.py" line="742"/>
         <source>Shared actors</source>
         <translation>الفاعلون المشتركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="741"/>
+        <location filename="../../desktop/ui/compare_view.py" line="743"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="742"/>
+        <location filename="../../desktop/ui/compare_view.py" line="744"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="743"/>
+        <location filename="../../desktop/ui/compare_view.py" line="745"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="811"/>
-        <location filename="../../desktop/ui/compare_view.py" line="823"/>
+        <location filename="../../desktop/ui/compare_view.py" line="814"/>
+        <source>Choose two different articles to compare.</source>
+        <translation>اختر مقالين مختلفين للمقارنة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="816"/>
+        <location filename="../../desktop/ui/compare_view.py" line="828"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="856"/>
+        <location filename="../../desktop/ui/compare_view.py" line="861"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="886"/>
+        <location filename="../../desktop/ui/compare_view.py" line="891"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="888"/>
+        <location filename="../../desktop/ui/compare_view.py" line="893"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="908"/>
+        <location filename="../../desktop/ui/compare_view.py" line="913"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="929"/>
+        <location filename="../../desktop/ui/compare_view.py" line="934"/>
         <source>Shared actors ({0})</source>
         <translation>الفاعلون المشتركون ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="930"/>
+        <location filename="../../desktop/ui/compare_view.py" line="935"/>
         <source>{0} actors named in both, {1} of them framed differently</source>
         <translation>فاعلون ورد ذكرهم في الاثنين: {0}، منهم {1} بتأطير مختلف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="940"/>
+        <location filename="../../desktop/ui/compare_view.py" line="945"/>
         <source>{0} actors named only in B</source>
         <translation>فاعلون ورد ذكرهم في B فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="943"/>
+        <location filename="../../desktop/ui/compare_view.py" line="948"/>
         <source>Events ({0})</source>
         <translation>الأحداث ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="944"/>
+        <location filename="../../desktop/ui/compare_view.py" line="949"/>
         <source>{0} events in both · {1} only in A · {2} only in B</source>
         <translation>أحداث مشتركة: {0} · في A فقط: {1} · في B فقط: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="935"/>
+        <location filename="../../desktop/ui/compare_view.py" line="940"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="936"/>
+        <location filename="../../desktop/ui/compare_view.py" line="941"/>
         <source>{0} actors named only in A</source>
         <translation>فاعلون ورد ذكرهم في A فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="939"/>
+        <location filename="../../desktop/ui/compare_view.py" line="944"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="952"/>
+        <location filename="../../desktop/ui/compare_view.py" line="957"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1012"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1017"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1014"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1019"/>
         <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1016"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1021"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -499,17 +504,32 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>{0} كلمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="365"/>
-        <source>{0} mentions · {1} quotations</source>
-        <translation>الإشارات: {0} · الاقتباسات: {1}</translation>
+        <location filename="../../desktop/ui/document_pane.py" line="367"/>
+        <source>1 mention</source>
+        <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="462"/>
+        <location filename="../../desktop/ui/document_pane.py" line="367"/>
+        <source>{0} mentions</source>
+        <translation>الإشارات: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="370"/>
+        <source>1 quotation</source>
+        <translation>اقتباس واحد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="370"/>
+        <source>{0} quotations</source>
+        <translation>الاقتباسات: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_pane.py" line="465"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="475"/>
+        <location filename="../../desktop/ui/document_pane.py" line="478"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -1142,7 +1162,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="516"/>
+        <location filename="../../desktop/ui/main_window.py" line="527"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
     </message>
@@ -1154,25 +1174,25 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="87"/>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>Read</source>
         <translation>قراءة</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="88"/>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="89"/>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="90"/>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="274"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
@@ -1193,190 +1213,190 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="170"/>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="259"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="258"/>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/ui/main_window.py" line="270"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272"/>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="294"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="312"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="313"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="419"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="421"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="427"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>

@@ -301,3 +301,12 @@ def test_lines_mixing_latin_outlets_and_arabic_read_in_the_windows_direction(
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     view.sides[0].pane.show_detail(analysed.document(doc_id(analysed, "003")))
     assert view.sides[0].pane.meta.text().startswith(LRM + FSI + "SANA" + PDI)
+
+
+def test_an_article_is_not_compared_with_itself(qtbot, view: CompareView) -> None:  # type: ignore[no-untyped-def]
+    """It was: twenty passages «aligned» with themselves, every actor shared."""
+    a = doc_id(view.store, "003")
+    view.compare(a, a)
+    assert view.runner.wait(30_000)
+    assert view.comparison is None
+    assert view.summary.text() == "Choose two different articles to compare."

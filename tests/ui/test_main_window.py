@@ -522,6 +522,74 @@ def test_each_table_gets_its_own_layout_back_whichever_tab_was_shown(  # type: i
     assert seen[1] == seen[2]  # the layout saved is the layout restored
 
 
+def test_several_articles_stay_selected_for_compare_with(tapp: TabayunApp) -> None:
+    """A Ctrl-click opened the article it added, and marking the open article selected it
+    alone: two articles could never be selected, so «Compare with…» never compared them."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    window = tapp.window
+    assert window is not None
+    library = window.library
+    selection = library.view.selectionModel()
+    rows = QItemSelectionModel.SelectionFlag.Rows
+    selection.select(
+        library.model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect | rows
+    )
+    selection.select(library.model.index(3, 0), QItemSelectionModel.SelectionFlag.Select | rows)
+    tapp.settle()
+    expected = [library.model.document_id(1), library.model.document_id(3)]
+    assert library.selected_ids() == expected
+    assert window.reader.detail is not None and window.reader.detail.row.id == expected[1]
+    # opening an article from elsewhere selects it alone
+    window.open_document(library.model.document_id(0))
+    assert library.selected_ids() == [library.model.document_id(0)]
+
+
+def test_the_window_keys_reach_the_compare_view_and_the_text_size(  # type: ignore[no-untyped-def]
+    tapp: TabayunApp, qtbot
+) -> None:
+    """Alt+Down stepped through the passages only with the focus inside the compare view
+    (after «Compare with…» it stays in the library); Ctrl+= did not make the text larger."""
+    from PySide6.QtTest import QTest
+
+    window = tapp.window
+    assert window is not None
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.compare_view
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        window.compare_documents(4, 5)
+    assert view.comparison is not None and view.comparison.passages
+    window.library.view.setFocus()
+    tapp.settle()
+    assert view.current_passage() == -1
+    QTest.keyClick(window.library.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert view.current_passage() == 0
+    # in another view the keys are that view's
+    window.show_view("read")
+    fired: list[bool] = []
+    view.next_action.triggered.connect(lambda *_a: fired.append(True))
+    QTest.keyClick(window.library.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert fired == []
+    size = window.reader.point_size
+    QTest.keyClick(window.library.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.reader.point_size == size + 1
+
+
+def test_the_library_names_the_chosen_actor_as_an_edit_left_it(tapp: TabayunApp) -> None:
+    """After a rename the library still said «Mentioning: ستافان دي ميستورا»."""
+    from desktop import entity_edits
+
+    window = tapp.window
+    assert window is not None
+    (entity_id, _name, _type), *_ = tapp.store.find_entities("ستافان دي ميستورا")
+    window.select_entity(entity_id)
+    assert window.library.entity_label.text() == "Mentioning: ستافان دي ميستورا"
+    entity_edits.rename(tapp.store, str(entity_id), "دي ميستورا المبعوث")
+    window.refresh_after_edit()
+    assert window.library.entity_label.text() == "Mentioning: دي ميستورا المبعوث"
+
+
 def test_views_not_shown_read_nothing_until_shown(
     qapp, qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
