@@ -217,6 +217,30 @@ class MainWindow(QMainWindow):
         self.library.set_entity_filter((entity_id, name))
         self.actor_view.set_entity(entity_id)  # read once the actor view is shown
 
+    def shown(self) -> dict[str, Any]:
+        """What the window shows beyond the open article, for a window built in its
+        place (another language): the compared articles, the actor, the chosen entity,
+        the library's search."""
+        a, b = self.compare_view.document_ids()
+        return {
+            "compare": (a, b) if self.compare_view.mode == "documents" else None,
+            "actor": self.actor_view.entity_id,
+            "entity": self.library.entity_filter[0] if self.library.entity_filter else None,
+            "search": self.library.search_box.text(),
+        }
+
+    def show_again(self, shown: dict[str, Any]) -> None:
+        """Show what :meth:`shown` said another window showed."""
+        if shown.get("entity") is not None and not self.sidebar.select_entity(shown["entity"]):
+            self.select_entity(shown["entity"])  # not among the sidebar's rows read yet
+        if shown.get("search"):
+            self.library.search_box.setText(shown["search"])
+            self.library.run_search()
+        if shown.get("compare") is not None and None not in shown["compare"]:
+            self.compare_documents(*shown["compare"])
+        if shown.get("actor") is not None:
+            self.actor_view.set_entity(shown["actor"])
+
     def show_view(self, name: str) -> None:
         self.tabs.setCurrentIndex(VIEWS.index(name))
 

@@ -590,6 +590,31 @@ def test_the_library_names_the_chosen_actor_as_an_edit_left_it(tapp: TabayunApp)
     assert window.library.entity_label.text() == "Mentioning: دي ميستورا المبعوث"
 
 
+def test_a_language_switch_keeps_what_the_window_shows(tapp: TabayunApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window built in the other language showed an empty comparison and actor, no
+    chosen entity and no search: only the open article came back."""
+    window = tapp.window
+    assert window is not None
+    with qtbot.waitSignal(window.compare_view.loaded, timeout=10000):
+        window.compare_documents(4, 5)
+    (entity_id, _n, _t), *_ = tapp.store.find_entities("ستافان دي ميستورا")
+    window.select_entity(entity_id)
+    window.library.search_box.setText("جنيف")
+    window.library.run_search()
+    window.show_view("compare")
+    tapp.set_language("ar")
+    rebuilt = tapp.window
+    assert rebuilt is not None and rebuilt is not window
+    qtbot.waitUntil(lambda: rebuilt.compare_view.comparison is not None, timeout=10000)
+    assert rebuilt.compare_view.document_ids() == (4, 5)
+    assert rebuilt.tabs.currentWidget() is rebuilt.compare_view
+    assert rebuilt.library.entity_filter is not None
+    assert rebuilt.library.entity_filter[0] == entity_id
+    assert rebuilt.library.search_box.text() == "جنيف"
+    assert rebuilt.actor_view.entity_id in (None, entity_id)
+    tapp.set_language("en")
+
+
 def test_views_not_shown_read_nothing_until_shown(
     qapp, qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
