@@ -121,30 +121,27 @@ def test_a_lexicon_in_the_gazetteer_format_without_a_status_column_imports(
     assert (added.roles, added.affiliation) == (frozenset({"foreign-minister"}), "finland")
 
 
-def test_an_unknown_status_is_a_clear_error(analysed: Store, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("row", "said"),
+    [
+        ("pedersen\tperson\tغير بيدرسون\tGeir Pedersen\t\t\t\tdeleted", "unknown status"),
+        # «merged:user:nothing» was logged as a merge, and Raqqa's mentions were hidden
+        # under an actor that does not exist, even after an undo
+        (
+            "raqqa\tplace\tالرقة\tRaqqa\t\t\t\tmerged:user:nothing",
+            "neither in the file nor in this corpus",
+        ),
+    ],
+)
+def test_a_status_that_cannot_be_made_is_a_clear_error_before_any_edit(
+    analysed: Store, tmp_path: Path, row: str, said: str
+) -> None:
     path = tmp_path / "bad.tsv"
     path.write_text(
-        "id\ttype\tar\ten\taliases\troles\taffiliation\tstatus\n"
-        "pedersen\tperson\tغير بيدرسون\tGeir Pedersen\t\t\t\tdeleted\n",
-        encoding="utf-8",
+        f"id\ttype\tar\ten\taliases\troles\taffiliation\tstatus\n{row}\n", encoding="utf-8"
     )
     logged = len(analysed.edits())
-    with pytest.raises(edits.EditError, match="status"):
-        edits.import_lexicon(analysed, path)
-    assert len(analysed.edits()) == logged
-
-
-def test_a_merge_into_an_actor_no_one_has_is_refused(analysed: Store, tmp_path: Path) -> None:
-    """«merged:user:nothing» was logged as a merge, and Raqqa's mentions were hidden under
-    an actor that does not exist, even after an undo."""
-    path = tmp_path / "lex.tsv"
-    path.write_text(
-        "id\ttype\tar\ten\taliases\troles\taffiliation\tstatus\n"
-        "raqqa\tplace\tالرقة\tRaqqa\t\t\t\tmerged:user:nothing\n",
-        encoding="utf-8",
-    )
-    logged = len(analysed.edits())
-    with pytest.raises(edits.EditError, match="neither in the file nor in this corpus"):
+    with pytest.raises(edits.EditError, match=said):
         edits.import_lexicon(analysed, path)
     assert len(analysed.edits()) == logged
 
