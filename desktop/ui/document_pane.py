@@ -3,6 +3,7 @@ marked, hover explanations, click-to-select and a find bar that ignores diacriti
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -444,6 +445,16 @@ class DocumentPane(QWidget):
             cursor.setPosition(self._utf16.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.browser.setTextCursor(cursor)
         self.browser.ensureCursorVisible()
+
+    def select_form_at(self, offset: int, forms: Sequence[str]) -> None:
+        """Show the text at ``offset`` with the longest of ``forms`` written there
+        selected (a search hit: the words the query found, as the article writes them)."""
+        text = self.detail.text if self.detail is not None else ""
+        for form in sorted(forms, key=len, reverse=True):
+            if form and text.startswith(form, offset):
+                self.scroll_to_offset(offset, offset + len(form))
+                return
+        self.scroll_to_offset(offset)
 
     # ---- find ---------------------------------------------------------------------------
     def find(self, query: str) -> int:

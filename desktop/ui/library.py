@@ -44,7 +44,6 @@ from desktop.ui.bidi import OwnDirectionDelegate
 from desktop.ui.document_model import (
     DocIdRole,
     DocumentTableModel,
-    OffsetRole,
     SearchResultsModel,
     SnippetHtmlRole,
 )
@@ -171,10 +170,11 @@ class FittedColumns(QObject):
 
 
 class LibraryPanel(QWidget):
-    """Emits ``document_selected(id)`` and, from a search hit, ``document_at(id, offset)``."""
+    """Emits ``document_selected(id)`` and, from a search hit, ``hit_at(id, offset, the
+    forms the query matched as written)``."""
 
     document_selected = Signal(int)
-    document_at = Signal(int, int)
+    hit_at = Signal(int, int, list)
     filters_changed = Signal()
 
     def __init__(self, store: Store, runner: TaskRunner, parent: Any = None) -> None:
@@ -358,7 +358,8 @@ class LibraryPanel(QWidget):
 
     def _open_hit(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.document_at.emit(int(index.data(DocIdRole)), int(index.data(OffsetRole)))
+            hit = self.results.hit(index.row())
+            self.hit_at.emit(hit.row.id, hit.first_offset, list(hit.matched))
 
     # ---- selection ----------------------------------------------------------------------
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
     # ---- wiring ---------------------------------------------------------------------------
     def _wire(self) -> None:
         self.library.document_selected.connect(self.open_document)
-        self.library.document_at.connect(self.open_document_at)
+        self.library.hit_at.connect(self.open_hit)
         self.reader.entity_clicked.connect(self.sidebar.select_entity)
         self.sidebar.entity_selected.connect(self.select_entity)
         self.sidebar.entities_changed.connect(self.refresh_after_edit)
@@ -202,6 +202,11 @@ class MainWindow(QMainWindow):
             row = self.reader.detail.row
             self.statusBar().showMessage(f"{row_outlet(row) or ''} · {row.title}".strip(" ·"), 5000)
         self.library.show_current(doc_id)
+
+    def open_hit(self, doc_id: int, offset: int, forms: list[str]) -> None:
+        """Open a search hit's article with the words found selected."""
+        self.open_document(doc_id)
+        self.reader.select_form_at(offset, forms)
 
     def open_document_at(self, doc_id: int, offset: int) -> None:
         self.open_document(doc_id)

@@ -138,9 +138,13 @@ def test_search_in_the_library_opens_the_article_at_the_hit(tapp: TabayunApp) ->
     assert window.library.results.rowCount() >= 1
     hit = window.library.results.hit(0)
     assert "جنيف" in "".join(hit.matched)
-    window.open_document_at(hit.row.id, hit.first_offset)
-    selected = window.reader.browser.textCursor().position()
-    assert selected >= Utf16Index(window.reader.detail.text).to_utf16(hit.first_offset)  # type: ignore[union-attr]
+    # activated as a double-click does: the article opens with the words found selected
+    window.library._open_hit(window.library.results.index(0))
+    assert window.reader.detail is not None and window.reader.detail.row.id == hit.row.id
+    cursor = window.reader.browser.textCursor()
+    assert cursor.selectedText() in hit.matched and "جنيف" in cursor.selectedText()
+    utf16 = Utf16Index(window.reader.detail.text)
+    assert cursor.selectionStart() == utf16.to_utf16(hit.first_offset)
 
 
 def test_the_window_left_behind_by_a_language_change_hears_nothing_more(
