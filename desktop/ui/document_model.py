@@ -394,7 +394,8 @@ class SearchResultsModel(QAbstractListModel):
                 last = b
             parts.append(html.escape(hit.snippet[last:]))
             outlet = html.escape(row_outlet(hit.row) or "")
-            by = f"<br><span style='color:#777'>{outlet}</span>" if outlet else ""
+            # in the theme's text colour (a grey was unreadable on the selection's blue)
+            by = f"<br><small><i>{outlet}</i></small>" if outlet else ""
             return (
                 f"<div dir='rtl'><b>{html.escape(hit.row.title)}</b>{by}<br>{''.join(parts)}</div>"
             )
