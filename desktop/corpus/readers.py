@@ -150,20 +150,41 @@ def _md_inline(line: str) -> str:
     return _MD_EMPHASIS_RE.sub(r"\2", line)
 
 
+_YAML_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
+_YAML_BLOCK = (">", ">-", ">+", "|", "|-", "|+")
+
+
 def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
-    """The ``key: value`` lines of a YAML front matter block opening the text, and the
-    lines after it (no block: nothing, and every line)."""
+    """The fields of a YAML front matter block opening the text, and the lines after it
+    (no block: nothing, and every line). A block is one only if every line in it is a
+    ``key: value`` line, a value's indented continuation or a list item: a text opening
+    with a rule («---») and closing a paragraph later with another is not one."""
     if not lines or lines[0].strip() != "---":
         return {}, lines
-    for end, line in enumerate(lines[1:60], 1):
-        if line.strip() in _FRONT_MATTER_END:
-            fields: dict[str, str] = {}
-            for entry in lines[1:end]:
-                key, sep, value = entry.partition(":")
-                if sep and key.strip() and not key.startswith((" ", "\t", "-")):
-                    fields[key.strip().lower()] = value.strip().strip("'\"")
-            return fields, lines[end + 1 :]
-    return {}, lines
+    end = next(
+        (i for i, line in enumerate(lines[1:60], 1) if line.strip() in _FRONT_MATTER_END), None
+    )
+    if end is None:
+        return {}, lines
+    fields: dict[str, str] = {}
+    key = ""
+    for line in lines[1:end]:
+        if not line.strip():
+            continue
+        found = _YAML_KEY_RE.match(line)
+        if found:
+            key, value = found.group(1).lower(), (found.group(2) or "").strip()
+            fields[key] = "" if value in _YAML_BLOCK else value.strip("'\"")
+        elif key and line[:1] in (" ", "\t"):  # a block value's lines, or a list's items
+            item = line.strip()
+            if item.startswith("- "):
+                item = item[2:].strip().strip("'\"")
+                fields[key] = f"{fields[key]}، {item}" if fields[key] else item
+            else:
+                fields[key] = f"{fields[key]} {item}".strip()
+        else:
+            return {}, lines  # not YAML: the text's own lines
+    return fields, lines[end + 1 :]
 
 
 def markdown_text(text: str) -> tuple[str, dict[str, str]]:

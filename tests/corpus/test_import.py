@@ -1593,3 +1593,25 @@ def test_a_markdown_front_matter_gives_the_title_date_and_author(
     (row,) = store.documents()
     assert (row.title, row.published) == ("المبعوث في دمشق", dt.date(2024, 5, 1))
     assert store.texts([row.id])[row.id] == JAAFARI
+
+
+def test_a_text_opening_with_a_rule_is_not_taken_for_a_front_matter() -> None:
+    """Everything between an opening «---» and the next «---» or «...» was dropped as
+    front matter, the article's first paragraphs with it, and the report said nothing."""
+    from desktop.corpus.readers import markdown_text
+
+    text, said = markdown_text(f"---\n{JAAFARI}\n\n{HARIRI}\n...\n{MORE}\n")
+    assert JAAFARI in text and HARIRI in text and MORE in text and "title" not in said
+    text, said = markdown_text(f"---\nقال المبعوث: {MORE}\n---\n{HARIRI}\n")
+    assert MORE in text and HARIRI in text  # a setext heading, as Markdown reads it
+
+
+def test_a_front_matter_block_value_and_list_are_read_as_yaml_writes_them() -> None:
+    from desktop.corpus.readers import markdown_text
+
+    text, said = markdown_text(
+        "---\ntitle: >-\n  المبعوث في دمشق\n  لليوم الثاني\nauthor:\n  - سانا\n  - وكالات\n"
+        f"---\n{JAAFARI}\n"
+    )
+    assert text == JAAFARI
+    assert (said["title"], said["author"]) == ("المبعوث في دمشق لليوم الثاني", "سانا، وكالات")
