@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop import __version__, entity_edits
-from desktop.analysing import ANALYSIS_VERSION, AnalysisReport, analyse_documents
+from desktop.analysing import AnalysisReport, analyse_documents
 from desktop.compare.comparison import Comparison, compare_documents, compare_outlets
 from desktop.compare.corpus import coverage, frame, keyness, kwic, written_forms
 from desktop.compare.export import file_encoding, to_csv, to_html, to_json
@@ -281,12 +281,13 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         FieldMapping(options.fields)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
+    # what an import interrupted before left unanalysed, as it stands before this one
+    left = store.documents_never_analysed()
     report = import_paths(store, a.paths, options, progress)
     if not a.json:  # said before the analysis starts: a large one takes a while
         _print_import(out, report)
         out.flush()
-    # what arrived, and what an import interrupted before left unanalysed
-    ids = store.documents_needing_analysis(ANALYSIS_VERSION)
+    ids = sorted({*left, *(doc_id for _source, doc_id in report.imported)})
     analysis = analyse_documents(store, ids, progress=progress) if ids else AnalysisReport()
     if a.json:
         data = report.as_dict()

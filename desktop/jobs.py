@@ -105,19 +105,20 @@ def import_job(
     """Import ``paths`` into the database ``db`` and analyse what arrived; posts
     ("imported", number of new documents) between the two, and ("done", ImportOutcome)
     or ("error", message) at the end."""
-    from desktop.analysing import ANALYSIS_VERSION, analyse_documents
+    from desktop.analysing import analyse_documents
     from desktop.importing import ImportOptions, import_paths
 
     def work(store: Store) -> ImportOutcome:
         progress = QueueProgress(queue)
         cancel = EventCancel(cancel_event)
+        # what an import cancelled before left unanalysed (importing it again finds only
+        # duplicates), as it stands before this one stores anything
+        left = store.documents_never_analysed()
         report = import_paths(
             store, [Path(p) for p in paths], ImportOptions(outlet=outlet), progress, cancel
         )
         analysis = None
-        # what arrived, and what an import cancelled before left unanalysed (importing
-        # it again finds only duplicates)
-        waiting = store.documents_needing_analysis(ANALYSIS_VERSION)
+        waiting = sorted({*left, *(i for _s, i in report.imported)})
         if waiting and not cancel.cancelled:
             # the documents can be read and searched while their analysis runs
             queue.put(("imported", len(report.imported)))

@@ -431,6 +431,13 @@ class EntityStoreMixin:
             )
             return list(s.scalars(q))
 
+    def documents_never_analysed(self: _HasSessions) -> list[int]:
+        """Documents stored and never analysed (an import cancelled before its analysis
+        reached them); those an earlier version analysed are not among them."""
+        with self.session() as s:
+            q = select(Document.id).where(Document.analysis_version.is_(None))
+            return list(s.scalars(q.order_by(Document.id)))
+
     def document_mentions(self: _HasSessions, doc_id: int) -> list[tuple[MentionRow, str, str]]:
         """Mentions of one document with their entity's name and type, in text order."""
         with self.session() as s:  # plain rows: a long document has thousands
