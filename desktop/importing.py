@@ -154,8 +154,8 @@ def prepare(
     title = raw.title
     outlet_name = outlet_ar = outlet_key = None
     # a web page's title that names its site: the outlet when nothing else says one, and
-    # the title without it when it names the outlet found; the article's title first,
-    # then the page's <title> (a page whose heading gives the title names its site there)
+    # the title without it when it names the outlet found; og:title first, then the
+    # page's <title> (a page whose heading gives the title names its site there)
     titled = named_in = None
     for named_in in raw.page_titles:
         titled = site_in_title(named_in, outlets)

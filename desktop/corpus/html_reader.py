@@ -36,8 +36,9 @@ class HtmlArticle:
     author: str | None
     url: str | None  # canonical URL if declared
     outlet: str | None  # og:site_name or publisher name if declared
-    #: the page's <title>, which may name its site even when a heading gives the title
+    #: the page's <title> and its og:title, which may name its site (a heading does not)
     page_title: str | None = None
+    og_title: str | None = None
 
 
 # How boilerplate is recognised:
@@ -173,6 +174,7 @@ def extract_article(html: str) -> HtmlArticle:
         url=_canonical_url(meta, nodes),
         outlet=outlet,
         page_title=_page_title(nodes),
+        og_title=meta.get("og:title"),
     )
 
 

@@ -68,8 +68,8 @@ class RawArticle:
     url: str | None = None
     author: str | None = None
     #: a web page's titles that may name its site («جريدة الرياض | …»), when the page
-    #: declares no site of its own: its article title (og:title, else its heading), then
-    #: its <title>
+    #: declares no site of its own: its og:title, then its <title> (a heading is the
+    #: article's, and may name another outlet: «حوار خاص - العربية» in a Riyadh page)
     page_titles: tuple[str, ...] = ()
 
 
@@ -274,7 +274,7 @@ def read_html(name: str, data: bytes) -> FileResult:
                 url=art.url,
                 author=art.author,
                 page_titles=(
-                    tuple(t for t in dict.fromkeys((art.title, art.page_title)) if t)
+                    tuple(t for t in dict.fromkeys((art.og_title, art.page_title)) if t)
                     if art.outlet is None
                     else ()
                 ),

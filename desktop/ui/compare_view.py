@@ -624,6 +624,8 @@ class CompareView(QWidget):
         self.runner = runner
         self.comparison: Comparison | None = None
         self.mode = ""  # "documents" or "outlets" once something is compared
+        #: the outlets compared last (shown when ``mode`` is "outlets")
+        self.outlet_ids: tuple[int, int] | None = None
         self._doc_ids: list[int | None] = [None, None]
         self._utf16: list[Utf16Index | None] = [None, None]
         self._passage = -1
@@ -658,9 +660,8 @@ class CompareView(QWidget):
         self.next_action.setToolTip(self.tr("Next aligned passage (Alt+Down)"))
         self.next_action.setShortcut(QKeySequence("Alt+Down"))
         for action in (self.prev_action, self.next_action):
-            # the whole window's while the view shows (focus is often still in the library
-            # or the sidebar); a hidden view's actions take no keys
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            # the view's own: elsewhere Alt+Down opens a drop-down list
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setEnabled(False)
             self.addAction(action)
 
@@ -811,6 +812,7 @@ class CompareView(QWidget):
         self._doc_ids = [a, b]
         self._sync_combos()
         if a is not None and a == b:  # twenty passages «aligned» with themselves say nothing
+            self._forget_comparison()
             self.summary.setText(self.tr("Choose two different articles to compare."))
             return
         self.summary.setText(self.tr("Comparing…"))
@@ -821,8 +823,24 @@ class CompareView(QWidget):
             on_error=self._on_failed,
         )
 
+    def _forget_comparison(self) -> None:
+        """Nothing compared: the panes, passages and tables of an earlier comparison go
+        (an export would have written it under the articles the pickers now name)."""
+        self.comparison = None
+        self.mode = ""
+        for pane in self.panes:
+            pane.show_placeholder()
+        self.actors_model.set_comparison(None)
+        self.passages_model.set_comparison(None)
+        self.events_model.set_comparison(None)
+        self.only_a_model.set_rows([])
+        self.only_b_model.set_rows([])
+        self._passage = -1
+        self._update_passage_controls()
+
     def compare_outlets(self, outlet_a: int, outlet_b: int) -> None:
         """Compare two outlets' coverage: the tables only, no text panes."""
+        self.outlet_ids = (outlet_a, outlet_b)
         self._generation += 1
         generation = self._generation
         self.summary.setText(self.tr("Comparing…"))

@@ -227,8 +227,10 @@ class MainWindow(QMainWindow):
         place (another language): the compared articles, the actor, the chosen entity,
         the library's search."""
         a, b = self.compare_view.document_ids()
+        view = self.compare_view
         return {
-            "compare": (a, b) if self.compare_view.mode == "documents" else None,
+            "compare": (a, b) if view.mode == "documents" else None,
+            "outlets": view.outlet_ids if view.mode == "outlets" else None,
             "actor": self.actor_view.entity_id,
             "entity": self.library.entity_filter[0] if self.library.entity_filter else None,
             "search": self.library.search_box.text(),
@@ -243,6 +245,8 @@ class MainWindow(QMainWindow):
             self.library.run_search()
         if shown.get("compare") is not None and None not in shown["compare"]:
             self.compare_documents(*shown["compare"])
+        elif shown.get("outlets") is not None:
+            self.compare_view.compare_outlets(*shown["outlets"])
         if shown.get("actor") is not None:
             self.actor_view.set_entity(shown["actor"])
 
@@ -252,6 +256,9 @@ class MainWindow(QMainWindow):
     def compare_documents(self, a: int, b: int) -> None:
         self.compare_view.compare(a, b)
         self.show_view("compare")
+        # the keys are the comparison's now (Alt+Down steps through its passages), where
+        # the focus stayed in the library «Compare with…» was chosen from
+        self.compare_view.passages_view.setFocus()
 
     # ---- actions ----------------------------------------------------------------------
     def _action(

@@ -1471,6 +1471,8 @@ def test_a_page_without_metadata_may_name_its_outlet_in_its_title(
         ("جريدة الرياض | لقاء في جنيف", "Al Riyadh"),
         ("لقاء في جنيف - العربية", "Al Arabiya"),
         ("الرياض - لقاء في جنيف", None),  # a dateline, as without the heading
+        # the heading is the article's: an outlet it names is not the page's
+        ("لقاء في جنيف - العربية | جريدة الرياض", "Al Riyadh"),
     ],
 )
 def test_a_page_with_a_heading_still_names_its_outlet_in_its_title(
@@ -1615,3 +1617,14 @@ def test_a_front_matter_block_value_and_list_are_read_as_yaml_writes_them() -> N
     )
     assert text == JAAFARI
     assert (said["title"], said["author"]) == ("المبعوث في دمشق لليوم الثاني", "سانا، وكالات")
+
+
+def test_an_outlet_named_in_a_pages_heading_is_not_the_pages() -> None:
+    """The heading «حوار خاص - العربية» of a Riyadh page made it an Al Arabiya article."""
+    page = (
+        "<html><head><meta charset='utf-8'><title>حوار خاص - العربية | جريدة الرياض</title>"
+        f"</head><body><h1>حوار خاص - العربية</h1><p>{JAAFARI}</p><p>{MORE}</p></body></html>"
+    ).encode()
+    (raw,) = reader_for(".html")("page.html", page, FieldMapping()).articles  # type: ignore[misc]
+    draft = importing.prepare(raw, OutletDirectory.default(), ImportOptions())
+    assert (draft.outlet, draft.title) == ("Al Riyadh", "حوار خاص - العربية")

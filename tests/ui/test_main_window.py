@@ -552,8 +552,9 @@ def test_several_articles_stay_selected_for_compare_with(tapp: TabayunApp) -> No
 def test_the_window_keys_reach_the_compare_view_and_the_text_size(  # type: ignore[no-untyped-def]
     tapp: TabayunApp, qtbot
 ) -> None:
-    """Alt+Down stepped through the passages only with the focus inside the compare view
-    (after «Compare with…» it stays in the library); Ctrl+= did not make the text larger."""
+    """Alt+Down stepped through the passages only with the focus inside the compare view,
+    and after «Compare with…» it stayed in the library; Ctrl+= did not make the text
+    larger."""
     from PySide6.QtTest import QTest
 
     window = tapp.window
@@ -564,10 +565,11 @@ def test_the_window_keys_reach_the_compare_view_and_the_text_size(  # type: igno
     with qtbot.waitSignal(view.loaded, timeout=10000):
         window.compare_documents(4, 5)
     assert view.comparison is not None and view.comparison.passages
-    window.library.view.setFocus()
     tapp.settle()
     assert view.current_passage() == -1
-    QTest.keyClick(window.library.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    focused = QApplication.focusWidget()
+    assert focused is not None and view.isAncestorOf(focused)
+    QTest.keyClick(focused, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert view.current_passage() == 0
     # in another view the keys are that view's
     window.show_view("read")
@@ -616,7 +618,15 @@ def test_a_language_switch_keeps_what_the_window_shows(tapp: TabayunApp, qtbot) 
     assert rebuilt.library.entity_filter[0] == entity_id
     assert rebuilt.library.search_box.text() == "جنيف"
     assert rebuilt.actor_view.entity_id in (None, entity_id)
+    # a comparison of two outlets comes back too
+    outlets = [o.id for o in tapp.store.outlets()][:2]
+    with qtbot.waitSignal(rebuilt.compare_view.loaded, timeout=10000):
+        rebuilt.compare_view.compare_outlets(*outlets)
     tapp.set_language("en")
+    again = tapp.window
+    assert again is not None
+    qtbot.waitUntil(lambda: again.compare_view.comparison is not None, timeout=10000)
+    assert again.compare_view.mode == "outlets" and again.compare_view.outlet_ids == tuple(outlets)
 
 
 def test_views_not_shown_read_nothing_until_shown(
