@@ -150,7 +150,11 @@ def _md_inline(line: str) -> str:
     return _MD_EMPHASIS_RE.sub(r"\2", line)
 
 
-_YAML_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
+_YAML_KEY_RE = re.compile(r"^[\"']?([^\s:#\"'-][^:\"']{0,40}?)[\"']?[ \t]*:(?:[ \t]+(.*))?$")
+#: a front matter names at least one of these (a paragraph with a colon names none)
+_FRONT_MATTER_KEYS = frozenset(
+    {"title", "date", "author", "authors", "source", "العنوان", "التاريخ", "الكاتب"}
+)
 _YAML_BLOCK = (">", ">-", ">+", "|", "|-", "|+")
 
 
@@ -171,11 +175,13 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
     for line in lines[1:end]:
         if not line.strip():
             continue
+        if line.lstrip().startswith("#"):
+            continue  # a comment
         found = _YAML_KEY_RE.match(line)
         if found:
-            key, value = found.group(1).lower(), (found.group(2) or "").strip()
+            key, value = found.group(1).strip().lower(), (found.group(2) or "").strip()
             fields[key] = "" if value in _YAML_BLOCK else value.strip("'\"")
-        elif key and line[:1] in (" ", "\t"):  # a block value's lines, or a list's items
+        elif key and (line[:1] in (" ", "\t") or line.startswith("- ")):  # a value's lines
             item = line.strip()
             if item.startswith("- "):
                 item = item[2:].strip().strip("'\"")
@@ -184,6 +190,12 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, str], list[str]]:
                 fields[key] = f"{fields[key]} {item}".strip()
         else:
             return {}, lines  # not YAML: the text's own lines
+    if not _FRONT_MATTER_KEYS & fields.keys():
+        return {}, lines
+    if "title" not in fields and fields.get("العنوان"):
+        fields["title"] = fields["العنوان"]
+    if "date" not in fields and fields.get("التاريخ"):
+        fields["date"] = fields["التاريخ"]
     return fields, lines[end + 1 :]
 
 
@@ -274,7 +286,7 @@ def read_html(name: str, data: bytes) -> FileResult:
                 url=art.url,
                 author=art.author,
                 page_titles=(
-                    tuple(t for t in dict.fromkeys((art.og_title, art.page_title)) if t)
+                    tuple(t for t in dict.fromkeys((art.page_title, art.og_title)) if t)
                     if art.outlet is None
                     else ()
                 ),

@@ -1628,3 +1628,32 @@ def test_an_outlet_named_in_a_pages_heading_is_not_the_pages() -> None:
     (raw,) = reader_for(".html")("page.html", page, FieldMapping()).articles  # type: ignore[misc]
     draft = importing.prepare(raw, OutletDirectory.default(), ImportOptions())
     assert (draft.outlet, draft.title) == ("Al Riyadh", "حوار خاص - العربية")
+
+
+@pytest.mark.parametrize(
+    ("block", "title"),
+    [
+        ("title: المبعوث\nauthor:\n- سانا\n- وكالات", "المبعوث"),  # lists as PyYAML writes them
+        ("# from hugo\ntitle: المبعوث", "المبعوث"),  # a comment
+        ("العنوان: المبعوث\npub date: 2024-01-01", "المبعوث"),  # Arabic keys, a key with a space
+    ],
+)
+def test_common_front_matter_is_read_not_kept_in_the_text(block: str, title: str) -> None:
+    """These blocks were taken for the article's text, the title left inside it."""
+    from desktop.corpus.readers import markdown_text
+
+    text, said = markdown_text(f"---\n{block}\n---\n{JAAFARI}\n")
+    assert (text, said["title"]) == (JAAFARI, title)
+
+
+def test_an_og_title_like_the_heading_does_not_name_the_pages_outlet() -> None:
+    """Most sites set og:title to the heading: «حوار خاص - العربية» made a Riyadh page
+    Al Arabiya's and cut its title."""
+    page = (
+        "<html><head><meta charset='utf-8'><meta property='og:title' content='حوار خاص - العربية'>"
+        "<title>حوار خاص - العربية | جريدة الرياض</title></head>"
+        f"<body><h1>حوار خاص - العربية</h1><p>{JAAFARI}</p><p>{MORE}</p></body></html>"
+    ).encode()
+    (raw,) = reader_for(".html")("page.html", page, FieldMapping()).articles  # type: ignore[misc]
+    draft = importing.prepare(raw, OutletDirectory.default(), ImportOptions())
+    assert (draft.outlet, draft.title) == ("Al Riyadh", "حوار خاص - العربية")
