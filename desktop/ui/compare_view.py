@@ -835,6 +835,10 @@ class CompareView(QWidget):
         self.events_model.set_comparison(None)
         self.only_a_model.set_rows([])
         self.only_b_model.set_rows([])
+        for tab in range(self.tabs.count()):  # the counts of what went
+            self.tabs.setTabText(tab, self.tabs.tabText(tab).split(" (")[0])
+            self.tabs.setTabToolTip(tab, "")
+        self.passages_title.setText(self.tr("Aligned passages"))
         self._passage = -1
         self._update_passage_controls()
 

@@ -442,9 +442,9 @@ class MainWindow(QMainWindow):
             return
         fmt = Path(path).suffix.lstrip(".").lower() or "html"
         try:
+            if self.compare_view.comparison is None:  # also after one was forgotten
+                raise ValueError(self.tr("Compare two documents first."))
             if fmt == "pdf":
-                if self.compare_view.comparison is None:
-                    raise ValueError(self.tr("Compare two documents first."))
                 from desktop.compare.export import to_html
                 from desktop.ui.reports import html_to_pdf
 

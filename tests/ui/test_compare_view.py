@@ -313,4 +313,5 @@ def test_an_article_is_not_compared_with_itself(qtbot, view: CompareView) -> Non
     assert view.comparison is None and view.actors_model.rowCount() == 0
     assert view.passages_model.rowCount() == 0 and view.panes[1].detail is None
     assert not view.next_action.isEnabled()
+    assert "(" not in view.tabs.tabText(0) and "(" not in view.passages_title.text()
     assert view.summary.text() == "Choose two different articles to compare."
