@@ -166,14 +166,15 @@ def extract_article(html: str) -> HtmlArticle:
     meta = _meta_values(nodes)
     container, text = _pick_body(root, nodes)
     outlet = meta.get("og:site_name") or _publisher_name(nodes)
+    page_title = _page_title(nodes)
     return HtmlArticle(
-        title=_title(meta, container, nodes, outlet),
+        title=_title(meta, container, nodes, outlet, page_title),
         text=text,
         date=_date(meta, container, nodes),
         author=_author(meta, nodes),
         url=_canonical_url(meta, nodes),
         outlet=outlet,
-        page_title=_page_title(nodes),
+        page_title=page_title,
         og_title=meta.get("og:title"),
     )
 
@@ -422,9 +423,13 @@ def _item_value(node: _Node) -> str | None:
 
 
 def _title(
-    meta: dict[str, str], container: _Node, nodes: list[_Node], outlet: str | None
+    meta: dict[str, str],
+    container: _Node,
+    nodes: list[_Node],
+    outlet: str | None,
+    page_title: str | None,
 ) -> str | None:
-    title = meta.get("og:title") or _first_heading(container, nodes) or _page_title(nodes)
+    title = meta.get("og:title") or _first_heading(container, nodes) or page_title
     if not title:
         return None
     return _strip_site_name(title, outlet) if outlet else title

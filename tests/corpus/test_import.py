@@ -1426,6 +1426,12 @@ def test_a_zip_made_by_a_tool_that_does_not_flag_its_names_keeps_their_arabic(
     assert sorted(r.source_path.split("!")[1] for r in store.documents()) == sorted(names)
 
 
+def _page_draft(page: bytes, name: str = "page.html") -> Any:
+    """A saved page read and prepared as an import would (outlet, title)."""
+    (raw,) = reader_for(Path(name).suffix)(name, page, FieldMapping()).articles  # type: ignore[misc]
+    return importing.prepare(raw, OutletDirectory.default(), ImportOptions())
+
+
 @pytest.mark.parametrize(
     ("page_title", "url", "outlet", "title"),
     [
@@ -1460,8 +1466,7 @@ def test_a_page_without_metadata_may_name_its_outlet_in_its_title(
         f"<html><head><meta charset='windows-1256'><title>{page_title}</title>{link}</head>"
         f"<body><table><tr><td><p>{JAAFARI}</p><p>{MORE}</p></td></tr></table></body></html>"
     ).encode("cp1256")
-    (raw,) = reader_for(".htm")("1010.htm", page, FieldMapping()).articles  # type: ignore[misc]
-    draft = importing.prepare(raw, OutletDirectory.default(), ImportOptions())
+    draft = _page_draft(page, "1010.htm")
     assert (draft.outlet, draft.title) == (outlet, title)
 
 
@@ -1484,8 +1489,7 @@ def test_a_page_with_a_heading_still_names_its_outlet_in_its_title(
         f"<html><head><meta charset='utf-8'><title>{page_title}</title></head><body>"
         f"<h1>لقاء في جنيف</h1><p>{JAAFARI}</p><p>{MORE}</p></body></html>"
     ).encode()
-    (raw,) = reader_for(".html")("page.html", page, FieldMapping()).articles  # type: ignore[misc]
-    draft = importing.prepare(raw, OutletDirectory.default(), ImportOptions())
+    draft = _page_draft(page)
     assert (draft.outlet, draft.title) == (outlet, "لقاء في جنيف")
 
 
@@ -1512,8 +1516,7 @@ def test_a_page_names_its_outlet_in_its_article_title_too(
 ) -> None:
     """Looking only at the <title> lost the site named in og:title."""
     page = f"<html><head><meta charset='utf-8'>{head}</head><body><p>{JAAFARI}</p><p>{MORE}</p></body></html>"
-    (raw,) = reader_for(".html")("page.html", page.encode(), FieldMapping()).articles  # type: ignore[misc]
-    draft = importing.prepare(raw, OutletDirectory.default(), ImportOptions())
+    draft = _page_draft(page.encode())
     assert (draft.outlet, draft.title) == (outlet, title)
 
 
@@ -1625,8 +1628,7 @@ def test_an_outlet_named_in_a_pages_heading_is_not_the_pages() -> None:
         "<html><head><meta charset='utf-8'><title>حوار خاص - العربية | جريدة الرياض</title>"
         f"</head><body><h1>حوار خاص - العربية</h1><p>{JAAFARI}</p><p>{MORE}</p></body></html>"
     ).encode()
-    (raw,) = reader_for(".html")("page.html", page, FieldMapping()).articles  # type: ignore[misc]
-    draft = importing.prepare(raw, OutletDirectory.default(), ImportOptions())
+    draft = _page_draft(page)
     assert (draft.outlet, draft.title) == ("Al Riyadh", "حوار خاص - العربية")
 
 
@@ -1654,6 +1656,5 @@ def test_an_og_title_like_the_heading_does_not_name_the_pages_outlet() -> None:
         "<title>حوار خاص - العربية | جريدة الرياض</title></head>"
         f"<body><h1>حوار خاص - العربية</h1><p>{JAAFARI}</p><p>{MORE}</p></body></html>"
     ).encode()
-    (raw,) = reader_for(".html")("page.html", page, FieldMapping()).articles  # type: ignore[misc]
-    draft = importing.prepare(raw, OutletDirectory.default(), ImportOptions())
+    draft = _page_draft(page)
     assert (draft.outlet, draft.title) == ("Al Riyadh", "حوار خاص - العربية")
