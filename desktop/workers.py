@@ -1,13 +1,19 @@
-"""How many worker processes long jobs (import, analysis) may use, and how often Python
-collects garbage while they run."""
+"""How many worker processes long jobs (import, analysis) may use, how they start and
+stop, and how often Python collects garbage while they run."""
 
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import multiprocessing.connection
 import os
+import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from multiprocessing.context import SpawnContext, SpawnProcess
+from typing import Any
 
 #: garbage collection thresholds for bulk work: an import or an analysis makes short-lived
 #: objects by the million and hardly a cycle, so collecting less often than Python's
@@ -76,3 +82,147 @@ def run_below_the_window() -> bool:
         return bool(kernel.SetPriorityClass(kernel.GetCurrentProcess(), _BELOW_NORMAL))
     except (OSError, AttributeError):
         return False
+
+
+#: how long the processes of a pool stopped at once have to end before they are killed
+_STOP_SECONDS = 5.0
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl+C held back while a worker process starts (POSIX). The worker inherits the
+    block, so it never hears the Ctrl+C a terminal sends to the whole process group, not
+    even while it loads its modules (where it printed a traceback and died). This process
+    hears it once the worker is started and the pool knows it, not halfway through
+    starting it: till then its handler only takes note (another thread, which does not
+    block the signal, may take it meanwhile)."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: the worker ignores it once started
+        yield
+        return
+    heard: list[int] = []
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.getsignal(signal.SIGINT)  # None: not set from Python, left alone
+        if previous is not None:
+            signal.signal(signal.SIGINT, lambda signum, _frame: heard.append(signum))
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # one pressed meanwhile: heard
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    if heard:
+        signal.raise_signal(signal.SIGINT)  # as this process would have heard it
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl+C is for the process that started it to handle (it stops the
+    workers)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held back since it started: now dropped
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+class _WorkerProcess(SpawnProcess):
+    """A worker process that leaves Ctrl+C to the process that started it."""
+
+    def start(self) -> None:
+        with _interrupts_held():
+            super().start()
+
+    def run(self) -> None:
+        _ignore_interrupts()
+        super().run()
+
+
+class _WorkerContext(SpawnContext):
+    """The spawn start method with :class:`_WorkerProcess` processes, each one kept."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.made: list[_WorkerProcess] = []
+
+    def Process(self, *args: Any, **kwargs: Any) -> _WorkerProcess:  # type: ignore[override]
+        process = _WorkerProcess(*args, **kwargs)
+        self.made.append(process)
+        return process
+
+    def stop(self, pool: ProcessPoolExecutor) -> None:
+        """End ``pool``'s workers now, without waiting for what they do (SIGTERM: no
+        traceback, and nothing to clean up, since workers write nothing), and wait for
+        them: the pool's own thread notices and reaps those it knows; any it does not yet
+        (Ctrl+C as it started one) are waited for here.
+
+        A worker ended while it sent a result leaves half of it in the pipe, and the
+        pool's thread waited for the rest for ever (one Ctrl+C in three hung the import):
+        once the workers are gone, this process's own end of that pipe is closed too, so
+        the thread reads the pipe's end instead and gives up on the pool."""
+        started = [process for process in self.made if process.pid is not None]
+        for process in started:
+            process.terminate()
+        ends = [process.sentinel for process in started]
+        if len(multiprocessing.connection.wait(ends, _STOP_SECONDS)) < len(ends):
+            for process in started:
+                if process.exitcode is None:
+                    process.kill()
+        multiprocessing.connection.wait(ends)  # gone: none can be writing any more
+        results = getattr(pool, "_result_queue", None)  # the pipe workers send results on
+        if results is not None:
+            results._writer.close()
+        pool.shutdown(cancel_futures=True)
+        for process in started:
+            process.join()
+
+
+@contextmanager
+def worker_pool(
+    workers: int,
+    initializer: Callable[..., object] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` new processes (spawned: the same on every platform).
+
+    Ctrl+C stops the job, not the workers one by one: they ignore it (none prints a
+    traceback), and a block that ends in an exception — ``KeyboardInterrupt`` among them —
+    stops them at once, the work they were doing unwanted. Ended normally (finished or
+    cancelled), the pool drops the work not begun and waits for the work under way."""
+    context = _WorkerContext()
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
+    )
+    try:
+        yield pool
+        pool.shutdown(cancel_futures=True)
+    except BaseException:
+        context.stop(pool)
+        raise
+
+
+def when_parent_exits(action: Callable[[], object]) -> bool:
+    """Run ``action`` on a thread of its own once the process that started this one has
+    ended, however it ended (closed, killed, crashed). False, and nothing watched, in a
+    process that :mod:`multiprocessing` did not start."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return False
+
+    def watch() -> None:
+        parent.join()  # its handle, or its end of a pipe, is signalled when it ends
+        action()
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    return True
+
+
+_exits_with_parent = False
+
+
+def exit_with_parent() -> None:
+    """A worker process of a job exits as soon as the job's process has gone: a job
+    killed when the window closed left its workers waiting for work for ever (some
+    130 MB each), since they hold both ends of the pipe they read their work from.
+    Once per process; call it first thing in the worker."""
+    global _exits_with_parent
+    if not _exits_with_parent:
+        _exits_with_parent = when_parent_exits(lambda: os._exit(1))
