@@ -7,7 +7,9 @@ word is normalised and expanded with the proclitics it may carry in the text (ج
 as سوريا/سورية, so the index needs no stemming.
 Snippets are cut from the original text: each article shown is normalised whole (so
 that every form it holds is listed), the hits are found from their anchors (see
-:class:`HitFinder`) and mapped back past the characters the normaliser deleted.
+:class:`HitFinder`) and mapped back past the characters the normaliser deleted, each to
+the end of the marks on its last letter («سلامٌ»). A hit is opened where the query's words
+first stand together in its order (a phrase: «وقفَ إطلاقِ النارِ»), else at its first word.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from functools import cache
 
 from desktop.store.rows import DocumentRow
 from desktop.store.store import Store
-from desktop.text.normalize import _deleted_re, _tables, normalize
+from desktop.text.normalize import _deleted_re, _tables, extend_over_marks, normalize
 from desktop.text.tokens import WORD_RE, proclitic_forms
 
 SNIPPET_BEFORE = 60
@@ -38,11 +40,15 @@ class SearchHit:
     marks: tuple[tuple[int, int], ...]
     #: every distinct form the query matched in the article, as written (e.g. «بجنيف»)
     matched: tuple[str, ...] = ()
-    #: where the first hit stands in the article (code points), to open it there
+    #: where the article is opened (code points): at the query's words standing together
+    #: (see :func:`find_hits_and_phrases`), else at its first hit
     first_offset: int = 0
     #: the query matched more articles than are ranked: this is the best of the most
     #: recent ones (``desktop.store.sqlite.RANK_WINDOW``)
     windowed: bool = False
+    #: the text at ``first_offset`` to select, as written: a phrase whole, a word with the
+    #: marks on its last letter («الأسدُ»)
+    first_form: str = ""
 
     def marked(self, left: str = "[", right: str = "]") -> str:
         out, last = [], 0
@@ -88,19 +94,34 @@ def _written_forms(word: str) -> list[str]:
     return proclitic_forms(word)
 
 
-def query_groups(query: str) -> list[list[str]]:
-    """One group of alternative index terms per query word (duplicates dropped)."""
-    groups: list[list[str]] = []
+def _query_words(query: str) -> list[str]:
+    """The query's words, normalised, in order and with repeats, as far as the first
+    ``MAX_QUERY_WORDS`` different words."""
+    words: list[str] = []
     seen: set[str] = set()
     for word in WORD_RE.findall(normalize(query)):
         word = word.lower()
-        if word in seen:
-            continue
-        seen.add(word)
-        groups.append([f for w in spelling_forms(word) for f in _written_forms(w)])
-        if len(groups) >= MAX_QUERY_WORDS:
-            break
-    return groups
+        if word not in seen:
+            if len(seen) >= MAX_QUERY_WORDS:
+                break
+            seen.add(word)
+        words.append(word)
+    return words
+
+
+def _word_forms(word: str) -> list[str]:
+    return [f for w in spelling_forms(word) for f in _written_forms(w)]
+
+
+def query_groups(query: str) -> list[list[str]]:
+    """One group of alternative index terms per query word (duplicates dropped)."""
+    return [_word_forms(word) for word in dict.fromkeys(_query_words(query))]
+
+
+def phrase_groups(query: str) -> list[list[str]]:
+    """The query as a phrase: the group of each of its words (as in :func:`query_groups`)
+    in the query's order, a repeated word repeated."""
+    return [_word_forms(word) for word in _query_words(query)]
 
 
 class HitFinder:
@@ -177,10 +198,6 @@ def hit_finder(groups: Sequence[Sequence[str]]) -> HitFinder | None:
     return HitFinder(groups) if any(f for g in groups for f in g) else None
 
 
-#: the former name (``desktop.compare.corpus`` imports it)
-_hit_pattern = hit_finder
-
-
 #: folded in almost every Arabic text: replaced without looking first
 _COMMON_FOLDS = "ةأإىآ"
 
@@ -232,23 +249,99 @@ def _fold(text: str) -> tuple[str, list[int]]:
 
 
 def find_hits(text: str, finder: HitFinder | None) -> list[tuple[int, int]]:
-    """Spans of the original text where the query's words stand (any spelling, clitics)."""
+    """Spans of the original text where the query's words stand (any spelling, clitics),
+    each to the end of the diacritics and tatweel on its last letter (the normaliser
+    deletes them: «سلامٌ» is found as سلام but is written, and selected, whole)."""
+    return find_hits_and_phrases(text, finder, ())[0]
+
+
+def find_hits_and_phrases(
+    text: str, finder: HitFinder | None, phrase: Sequence[Sequence[str]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The hits (see :func:`find_hits`), and the spans where the words of ``phrase``
+    (:func:`phrase_groups`, every form of it in ``finder``) stand one after another in
+    its order, apart only by white space: from the first word's start to the last word's
+    end, marks included. No phrases for fewer than two words."""
     if finder is None:
-        return []
+        return [], []
     norm, deleted = _fold(text)
     spans = finder.spans(norm)
-    if not deleted:
+    phrases = _phrases(norm, spans, phrase)
+    return _to_original(text, deleted, spans), _to_original(text, deleted, phrases)
+
+
+def _to_original(
+    text: str, deleted: Sequence[int], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Spans of ``normalize(text)`` as spans of ``text`` (``deleted``: where the characters
+    the normaliser deleted stood, as :func:`_fold` gives), each to the end of the marks on
+    its last letter."""
+    if not deleted:  # nor any mark to move over
         return spans
     # the k-th deleted character, at d, lies before normalised offsets ≥ d - k
     shifts = [d - k for k, d in enumerate(deleted)]
-    return [(a + bisect_right(shifts, a), b + bisect_right(shifts, b - 1)) for a, b in spans]
+    return [
+        (a + bisect_right(shifts, a), extend_over_marks(text, b + bisect_right(shifts, b - 1)))
+        for a, b in spans
+    ]
+
+
+#: what may stand between two words of a phrase, normalised: white space, not a line break
+_PHRASE_GAP_RE = re.compile(r"[^\S\n\r\u2028\u2029]+")
+
+
+def _phrases(
+    norm: str, spans: list[tuple[int, int]], phrase: Sequence[Sequence[str]]
+) -> list[tuple[int, int]]:
+    """Where in ``norm`` the hits ``spans`` make ``phrase`` (normalised offsets)."""
+    size = len(phrase)
+    if size < 2 or len(spans) < size:
+        return []
+    forms = [frozenset(group) for group in phrase]
+    # the finder ignores case as ``re`` does (ſ is s): a hit not in the set is tried so
+    patterns = [
+        re.compile("|".join(re.escape(f) for f in group if f) or "(?!)", re.IGNORECASE)
+        for group in phrase
+    ]
+
+    def is_word(k: int, i: int) -> bool:
+        a, b = spans[i]
+        return norm[a:b] in forms[k] or patterns[k].fullmatch(norm, a, b) is not None
+
+    def is_gap(i: int) -> bool:
+        return _PHRASE_GAP_RE.fullmatch(norm, spans[i][1], spans[i + 1][0]) is not None
+
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i + size <= len(spans):
+        if is_word(0, i) and all(is_gap(i + k - 1) and is_word(k, i + k) for k in range(1, size)):
+            out.append((spans[i][0], spans[i + size - 1][1]))
+            i += size
+        else:
+            i += 1
+    return out
+
+
+def find_in_text(text: str, query: str) -> list[tuple[int, int]]:
+    """Where the reader's find bar finds ``query`` in ``text``: the query as written, inside
+    words too, with the normaliser's folds (diacritics, tatweel, hamza and alef forms…)
+    ignored on both sides, its white space standing for any white space within a line.
+    Spans of ``text``, apart, each to the end of the marks on its last letter («سلامٌ»
+    for «سلام», «وقفَ إطلاقِ النارِ» whole for «وقف إطلاق النار»)."""
+    words = normalize(query).split()
+    if not words:
+        return []
+    pattern = re.compile(_PHRASE_GAP_RE.pattern.join(re.escape(w) for w in words))
+    norm, deleted = _fold(text)
+    return _to_original(text, deleted, [m.span() for m in pattern.finditer(norm)])
 
 
 def make_snippet(
-    text: str, spans: list[tuple[int, int]]
+    text: str, spans: list[tuple[int, int]], at: int | None = None
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A window of the original text around the first hit, with every hit in it marked."""
-    centre = spans[0][0] if spans else 0
+    """A window of the original text around ``at`` (the first hit if None), with every
+    hit in it marked."""
+    centre = at if at is not None else spans[0][0] if spans else 0
     lo = max(0, centre - SNIPPET_BEFORE)
     hi = min(len(text), centre + SNIPPET_AFTER)
     if lo > 0:
@@ -281,6 +374,7 @@ def search(
     groups = query_groups(query)
     if not groups:
         return []
+    phrase = phrase_groups(query)
     if outlet:
         outlet_id = store.outlet_id(outlet)
         if outlet_id is None:
@@ -299,9 +393,20 @@ def search(
         text, row = texts.get(doc_id), rows.get(doc_id)
         if text is None or row is None:  # deleted since the ranking
             continue
-        spans = find_hits(text, finder)
-        snippet, marks = make_snippet(text, spans)
+        spans, phrases = find_hits_and_phrases(text, finder, phrase)
+        first = (phrases or spans or [(0, 0)])[0]
+        snippet, marks = make_snippet(text, spans, first[0])
         forms = tuple(dict.fromkeys(text[a:b] for a, b in spans))
-        first = spans[0][0] if spans else 0
-        hits.append(SearchHit(row, rank, snippet, marks, forms, first, windowed))
+        hits.append(
+            SearchHit(
+                row,
+                rank,
+                snippet,
+                marks,
+                forms,
+                first[0],
+                windowed,
+                first_form=text[first[0] : first[1]],
+            )
+        )
     return hits

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.importing import import_paths
-from desktop.search import _fold, find_hits, hit_finder, query_groups, search
+from desktop.search import (
+    _fold,
+    find_hits,
+    find_hits_and_phrases,
+    find_in_text,
+    hit_finder,
+    phrase_groups,
+    query_groups,
+    search,
+)
 from desktop.store import sqlite
 from desktop.store.store import Store
-from desktop.text.normalize import normalize, normalize_with_map
+from desktop.text.normalize import extend_over_marks, normalize, normalize_with_map
 
 QUERIES = (
     "جنيف",
@@ -73,14 +83,33 @@ def assert_same_ranking(got: list[tuple[int, float]], want: list[tuple[int, floa
 
 
 def plain_hits(text: str, groups: list[list[str]]) -> list[tuple[int, int]]:
-    """The whole alternation tried at every character of the normalised text."""
+    """The whole alternation tried at every character of the normalised text, each hit
+    mapped back to the original and moved past the marks on its last letter."""
     forms = sorted({f for g in groups for f in g}, key=len, reverse=True)
     if not forms:
         return []
     alt = "|".join(re.escape(f) for f in forms)
     pattern = re.compile(rf"(?<![^\W_])(?:{alt})(?![^\W_])", re.IGNORECASE)
+    return _plain_spans(text, pattern)
+
+
+def _plain_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     norm, omap = normalize_with_map(text)
-    return [omap.span_to_original(m.start(), m.end()) for m in pattern.finditer(norm)]
+    spans = [omap.span_to_original(m.start(), m.end()) for m in pattern.finditer(norm)]
+    return [(a, extend_over_marks(text, b)) for a, b in spans]
+
+
+def plain_phrases(text: str, phrase: list[list[str]]) -> list[tuple[int, int]]:
+    """The phrase as one pattern over the normalised text: each word's forms, white space
+    but no line break between them."""
+    if len(phrase) < 2:
+        return []
+    words = [
+        "(?:" + "|".join(re.escape(f) for f in sorted(g, key=len, reverse=True)) + ")"
+        for g in phrase
+    ]
+    body = r"[^\S\n\r\u2028\u2029]+".join(words)
+    return _plain_spans(text, re.compile(rf"(?<![^\W_]){body}(?![^\W_])", re.IGNORECASE))
 
 
 @pytest.fixture
@@ -178,9 +207,103 @@ def test_snippets_mark_the_matched_words(seeded_store: Store) -> None:
                 assert normalize(hit.snippet[a:b]).lower() in forms
             assert {normalize(m).lower() for m in hit.matched} <= forms
             assert set(hit.matched) == {text[a:b] for a, b in plain_hits(text, groups)}
-            first = plain_hits(text, groups)[0]
+            # opened where the words stand together, else at the first of them
+            phrases = plain_phrases(text, phrase_groups(query))
+            first = (phrases or plain_hits(text, groups))[0]
             assert hit.first_offset == first[0]
-            assert text[first[0] : first[1]] in hit.snippet
+            assert hit.first_form == text[first[0] : first[1]]
+            assert hit.first_form in hit.snippet
+
+
+#: «النار» stands alone before the phrase «وقفَ إطلاقِ النارِ»; words end in marks
+MARKED_ARTICLE = (
+    "اشتعلت النارُ في الحقول قرب المدينة صباح الأحد.\n"
+    "ثم أعلن الجيشُ وقفَ إطلاقِ النارِ في المدينة، وقال الأسدُ إنه سلامٌ عادلٌ.\n"
+    "ورحّبت الأممُ المتّحدةُ\u200f بالاتفاق، وقالت إن وقف إطلاق\nالنار هشّ.\n"
+)
+
+
+@pytest.fixture
+def marked_store(tmp_path: Path) -> Iterator[tuple[Store, str]]:
+    """A store holding :data:`MARKED_ARTICLE` alone, and its text as stored."""
+    store = Store.open(tmp_path / "marked.db")
+    try:
+        (tmp_path / "marked.txt").write_text(MARKED_ARTICLE, encoding="utf-8")
+        (doc_id,) = [d for _path, d in import_paths(store, [tmp_path / "marked.txt"]).imported]
+        yield store, store.document(doc_id).text
+    finally:
+        store.close()
+
+
+def test_a_hit_is_written_with_the_marks_on_its_last_letter(
+    marked_store: tuple[Store, str],
+) -> None:
+    """The normaliser deletes the diacritics; a hit, its snippet mark and the form it is
+    opened at keep those on the word's last letter, not the invisible marks after it."""
+    store, text = marked_store
+    for query, written in (
+        ("سلام", ["سلامٌ"]),
+        ("الأسد", ["الأسدُ"]),
+        ("عادلٌ", ["عادلٌ"]),
+        ("الأمم المتحدة", ["الأممُ", "المتّحدةُ"]),
+    ):
+        assert [text[a:b] for a, b in find_hits(text, hit_finder(query_groups(query)))] == written
+        (hit,) = search(store, query)
+        assert list(hit.matched) == written
+        assert [hit.snippet[a:b] for a, b in hit.marks] == written
+        assert hit.first_form == " ".join(written)
+        assert hit.first_offset == text.index(hit.first_form)
+
+
+def test_a_phrase_is_opened_where_its_words_stand_together(
+    marked_store: tuple[Store, str],
+) -> None:
+    store, text = marked_store
+    for query, written in (
+        # not at «النارُ» alone before it, nor across the line break after «إطلاق»
+        ("وقف إطلاق النار", "وقفَ إطلاقِ النارِ"),
+        ("«إطلاق النار»", "إطلاقِ النارِ"),
+        ('"الجيش وقف اطلاق النار"', "الجيشُ وقفَ إطلاقِ النارِ"),
+        # words that never stand together in the query's order: the first of them
+        ("النار الجيش", "النارُ"),
+        ("الأسد الجيش", "الجيشُ"),
+    ):
+        (hit,) = search(store, query)
+        assert hit.first_form == written, query
+        assert hit.first_offset == text.index(written)
+        assert written in hit.snippet
+    query = "وقف إطلاق النار"
+    _hits, found = find_hits_and_phrases(
+        text, hit_finder(query_groups(query)), phrase_groups(query)
+    )
+    assert [text[a:b] for a, b in found] == ["وقفَ إطلاقِ النارِ"]
+    # a word repeated in the phrase is looked for each time
+    assert phrase_groups("من أجل من")[0] == phrase_groups("من أجل من")[2]
+    assert len(query_groups("من أجل من")) == 2
+
+
+def test_find_in_text_keeps_the_marks_ending_what_it_finds(
+    marked_store: tuple[Store, str],
+) -> None:
+    """The reader's find: the query as typed, diacritics and hamza forms ignored, what it
+    finds written whole (not the invisible marks after it)."""
+    _store, text = marked_store
+    for query, written in (
+        ("سلام", ["سلامٌ"]),
+        ("الاسد", ["الأسدُ"]),
+        ("عادلٌ", ["عادلٌ"]),
+        ("المتحده", ["المتّحدةُ"]),
+        ("النار", ["النارُ", "النارِ", "النار"]),
+        ("مدين", ["مدين", "مدين"]),  # inside a word, as a find bar does
+        # a phrase whole, not across the line break after the last «إطلاق»
+        ("وقف إطلاق النار", ["وقفَ إطلاقِ النارِ"]),
+        ("  وقف \t اطلاق ", ["وقفَ إطلاقِ", "وقف إطلاق"]),
+        ("النار إطلاق", []),
+        ("", []),
+        (" ", []),
+        ("ً", []),
+    ):
+        assert [text[a:b] for a, b in find_in_text(text, query)] == written, query
 
 
 def test_first_page_of_a_longer_list_is_the_short_list(seeded_store: Store) -> None:
@@ -223,6 +346,41 @@ WORDS = ("سوريا", "سورية", "الامم", "المتحده", "استان
 def test_hits_equal_the_whole_pattern(text: str, query: str) -> None:
     groups = query_groups(query)
     assert find_hits(text, hit_finder(groups)) == plain_hits(text, groups)
+
+
+#: what stands between the query's words in the texts below (GAPS), and after each (ENDINGS)
+GAPS = (" ", "  ", "\u00a0", "\n", "، ", " ـ", "\u200c ", " \u200f", "-")
+ENDINGS = ("", "", "ً", "ُّ", "ـ", "\u200f")
+NOISE = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+EDGE = st.sampled_from(("", " ", "\n"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), words=st.lists(st.sampled_from(WORDS + PIECES[:18]), min_size=2, max_size=3))
+def test_phrases_equal_the_whole_phrase_pattern(data: st.DataObject, words: list[str]) -> None:
+    """The query's words written into odd text, apart or together (about half the texts
+    hold the phrase)."""
+    parts = [data.draw(NOISE), data.draw(EDGE)]
+    for i, word in enumerate(words):
+        parts += [data.draw(st.sampled_from(GAPS))] if i else []
+        parts += [word, data.draw(st.sampled_from(ENDINGS))]
+    text = "".join([*parts, data.draw(EDGE), data.draw(NOISE)])
+    query = " ".join(words)
+    groups, phrase = query_groups(query), phrase_groups(query)
+    hits, phrases = find_hits_and_phrases(text, hit_finder(groups), phrase)
+    assert hits == plain_hits(text, groups)
+    assert phrases == plain_phrases(text, phrase)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
+    query=st.lists(st.sampled_from(WORDS + PIECES), min_size=1, max_size=3).map(" ".join),
+)
+def test_find_in_text_equals_the_whole_pattern(text: str, query: str) -> None:
+    words = normalize(query).split()
+    pattern = re.compile(r"[^\S\n\r\u2028\u2029]+".join(re.escape(w) for w in words))
+    assert find_in_text(text, query) == (_plain_spans(text, pattern) if words else [])
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from desktop.compare.align import stem_word
 from desktop.lexicon.words import load_function_words
-from desktop.search import _hit_pattern, find_hits, query_groups
+from desktop.search import find_hits_and_phrases, hit_finder, phrase_groups, query_groups
 from desktop.store.store import Store
 from desktop.text.normalize import normalize
 from desktop.text.tokens import WORD_RE
@@ -123,26 +123,21 @@ class KwicLine:
 
 
 def kwic(store: Store, term: str, width: int = 40, limit: int = 200) -> list[KwicLine]:
-    """Concordance lines for a word or phrase (any spelling, proclitics allowed)."""
+    """Concordance lines for a word or phrase (any spelling, proclitics allowed), each
+    match written with the marks on its last letter. A phrase is matched where its words
+    stand together in its order, apart only by white space within a line (see
+    :func:`desktop.search.find_hits_and_phrases`)."""
     groups = query_groups(term)
     if not groups:
         return []
-    pattern = _hit_pattern(groups)
+    phrase = phrase_groups(term)
+    finder = hit_finder(groups)
     ids = [d for d, _r in store.search_ranked(groups, limit=limit).ids]
     rows = {r.id: r for r in store.documents(ids=ids)}
     lines: list[KwicLine] = []
     for doc_id, text in sorted(store.texts(ids).items()):
-        spans = find_hits(text, pattern)
-        # a phrase: merge the hits of consecutive query words into one match
-        merged: list[tuple[int, int]] = []
-        for a, b in spans:
-            if merged and len(groups) > 1 and a - merged[-1][1] <= 2:
-                merged[-1] = (merged[-1][0], b)
-            else:
-                merged.append((a, b))
-        for a, b in merged:
-            if len(groups) > 1 and len(WORD_RE.findall(text[a:b])) < len(groups):
-                continue
+        spans, phrases = find_hits_and_phrases(text, finder, phrase)
+        for a, b in phrases if len(phrase) > 1 else spans:
             left, right = _context(text, a, b, width)
             lines.append(KwicLine(doc_id, rows[doc_id].outlet, a, b, left, text[a:b], right))
             if len(lines) >= limit:

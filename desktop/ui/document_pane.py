@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.search import find_in_text
 from desktop.store.rows import DocumentDetail, LabelRow, MentionRow, QuoteRow
 from desktop.store.store import Store
-from desktop.text.normalize import normalize_with_map
 from desktop.ui.bidi import in_window_direction
 from desktop.ui.document_model import is_rtl
 from desktop.ui.fonts import reading_font
@@ -458,20 +458,15 @@ class DocumentPane(QWidget):
 
     # ---- find ---------------------------------------------------------------------------
     def find(self, query: str) -> int:
-        """Mark every occurrence of ``query`` (normalised match); returns the count."""
+        """Mark every occurrence of ``query`` (see :func:`desktop.search.find_in_text`: a
+        word with the marks on its last letter, a phrase whole); returns the count."""
         self._find_selection, self._find_spans, self._find_index = [], [], -1
-        q_norm, _m = normalize_with_map(query.strip())
-        if self.detail is not None and q_norm:
-            norm, omap = normalize_with_map(self.detail.text)
+        if self.detail is not None:
+            self._find_spans = find_in_text(self.detail.text, query)
             fmt = QTextCharFormat()
             fmt.setBackground(QColor("#ff9800"))
             fmt.setForeground(QColor("#000000"))
-            start = norm.find(q_norm)
-            while start != -1:
-                a, b = omap.span_to_original(start, start + len(q_norm))
-                self._find_spans.append((a, b))
-                self._find_selection.append(self._selection(a, b, fmt))
-                start = norm.find(q_norm, start + len(q_norm))
+            self._find_selection = [self._selection(a, b, fmt) for a, b in self._find_spans]
         count = len(self._find_spans)
         self.find_bar.status.setText(self.tr("{0} found").format(count) if query else "")
         self._refresh_extra()

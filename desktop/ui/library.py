@@ -17,7 +17,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,6 +62,23 @@ _ANY_DATE = QDate(1900, 1, 1)
 _SIZE_SAMPLE_ROWS = 64
 #: the outlet column takes at most this share of the table's width (the title the rest)
 _OUTLET_SHARE = 0.25
+
+
+def text_colour(option: QStyleOptionViewItem) -> QColor:
+    """The colour of an item's text in the view's palette, as the style paints a plain
+    item: the theme's text colour, its highlighted text colour on a selected row, in the
+    palette's disabled or inactive colours when the view is disabled or its window is
+    not the active one."""
+    state = option.state
+    if not state & QStyle.StateFlag.State_Enabled:
+        group = QPalette.ColorGroup.Disabled
+    elif state & QStyle.StateFlag.State_Active:
+        group = QPalette.ColorGroup.Active
+    else:
+        group = QPalette.ColorGroup.Inactive
+    selected = bool(state & QStyle.StateFlag.State_Selected)
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    return option.palette.color(group, role)
 
 
 class HtmlDelegate(QStyledItemDelegate):
@@ -100,10 +123,9 @@ class HtmlDelegate(QStyledItemDelegate):
         painter.save()
         painter.translate(option.rect.left() + 4, option.rect.top() + 2)
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        if option.state & QStyle.StateFlag.State_Selected:
-            ctx.palette.setColor(
-                QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.HighlightedText)
-            )
+        palette = QPalette(option.palette)  # the theme's, not the default light one
+        palette.setColor(QPalette.ColorRole.Text, text_colour(option))
+        ctx.palette = palette
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
@@ -171,7 +193,7 @@ class FittedColumns(QObject):
 
 class LibraryPanel(QWidget):
     """Emits ``document_selected(id)`` and, from a search hit, ``hit_at(id, offset, the
-    forms the query matched as written)``."""
+    forms the query matched there as written)``: a word with its marks, a phrase whole."""
 
     document_selected = Signal(int)
     hit_at = Signal(int, int, list)
@@ -359,7 +381,7 @@ class LibraryPanel(QWidget):
     def _open_hit(self, index: QModelIndex) -> None:
         if index.isValid():
             hit = self.results.hit(index.row())
-            self.hit_at.emit(hit.row.id, hit.first_offset, list(hit.matched))
+            self.hit_at.emit(hit.row.id, hit.first_offset, [hit.first_form])
 
     # ---- selection ----------------------------------------------------------------------
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QListView
+from pytestqt.qtbot import QtBot
 
+from desktop.store.store import Store
 from desktop.ui.document_model import DocIdRole, DocumentTableModel, SortRole, is_rtl
 
 
@@ -61,13 +66,8 @@ def test_events_model(qtmodeltester, seeded_store) -> None:  # type: ignore[no-u
     assert {"SANA", "UN News", "(unknown)"} <= outlets
 
 
-def test_search_results_are_measured_once_and_never_painted_stale(qtbot, seeded_store) -> None:  # type: ignore[no-untyped-def]
-    """The results list lays each snippet out once for its width (measuring and painting
-    share it), and a new search never shows the last one's laid-out snippets; the outlet
-    has a line of its own (a Latin name is not broken across the title's last line)."""
-    from PySide6.QtWidgets import QListView, QStyleOptionViewItem
-
-    from desktop.search import search
+def _results_list(qtbot: QtBot):  # type: ignore[no-untyped-def]
+    """A search results model shown in a list view through the library's delegate."""
     from desktop.ui.document_model import SearchResultsModel, SnippetHtmlRole
     from desktop.ui.library import HtmlDelegate
 
@@ -77,6 +77,18 @@ def test_search_results_are_measured_once_and_never_painted_stale(qtbot, seeded_
     view.setModel(model)
     delegate = HtmlDelegate(SnippetHtmlRole, view)
     delegate.watch(model)
+    return model, view, delegate
+
+
+def test_search_results_are_measured_once_and_never_painted_stale(qtbot, seeded_store) -> None:  # type: ignore[no-untyped-def]
+    """The results list lays each snippet out once for its width (measuring and painting
+    share it), and a new search never shows the last one's laid-out snippets; the outlet
+    has a line of its own (a Latin name is not broken across the title's last line)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop.search import search
+
+    model, _view, delegate = _results_list(qtbot)
     option = QStyleOptionViewItem()
     option.rect.setWidth(300)
 
@@ -91,3 +103,56 @@ def test_search_results_are_measured_once_and_never_painted_stale(qtbot, seeded_
     assert f"\n{outlet}\n" in first  # a line of its own
     model.set_hits(search(seeded_store, "أستانا"))
     assert shown(0) != first and shown(0).startswith(model.hit(0).row.title)
+
+
+def _pixels_near(image: QImage, colour: QColor, rect: QRect) -> int:
+    """How many pixels of ``rect`` in ``image`` are painted (nearly) in ``colour``."""
+    rect = rect.intersected(image.rect())
+    count = 0
+    for y in range(rect.top(), rect.bottom() + 1):
+        for x in range(rect.left(), rect.right() + 1):
+            p = image.pixelColor(x, y)
+            distance = (
+                abs(p.red() - colour.red())
+                + abs(p.green() - colour.green())
+                + abs(p.blue() - colour.blue())
+            )
+            count += distance < 60
+    return count
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_search_results_are_painted_in_the_themes_text_colours(
+    qapp: QApplication, qtbot: QtBot, seeded_store: Store, theme: str
+) -> None:
+    """The titles, outlets and snippets of the results are painted in the view's palette:
+    light on the dark theme's dark background (they were painted near-black on it, in the
+    default palette's text colour), dark in the light theme, and the selected row in the
+    highlighted text colour."""
+    from desktop.search import search
+    from desktop.ui.theme import apply_theme
+
+    apply_theme(qapp, theme)
+    try:
+        model, view, delegate = _results_list(qtbot)
+        view.setItemDelegate(delegate)
+        view.resize(360, 700)
+        view.show()
+        qtbot.waitExposed(view)
+        model.set_hits(search(seeded_store, "دي ميستورا"))
+        assert model.rowCount() == 2
+        view.setCurrentIndex(model.index(0, 0))  # the first selected, the second not
+        image = view.viewport().grab().toImage()
+        palette = view.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        highlighted = palette.color(QPalette.ColorRole.HighlightedText)
+        if theme == "dark":  # the theme's text is light on a dark background
+            assert text.lightness() > 180
+            assert palette.color(QPalette.ColorRole.Base).lightness() < 60
+        selected = view.visualRect(model.index(0, 0))
+        plain = view.visualRect(model.index(1, 0))
+        # the glyphs of the title, the outlet and the snippet, not a stray pixel or two
+        assert _pixels_near(image, text, plain) > 300, (theme, text.name())
+        assert _pixels_near(image, highlighted, selected) > 300, (theme, highlighted.name())
+    finally:
+        apply_theme(qapp, "light")

@@ -1,0 +1,73 @@
+"""Concordance lines (``tabayun kwic``, the actor view's concordance) of a word or phrase."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.compare.corpus import kwic
+from desktop.importing import import_paths
+from desktop.store.store import Store
+from desktop.text.normalize import normalize
+
+#: the phrase «وقف إطلاق النار» with marks in it; its words in another order with a comma
+#: between them; and split by a line end; a word ending in tanween («سلامٌ»)
+ARTICLE = (
+    "ثم أعلن الجيشُ وقفَ إطلاقِ النارِ في المدينة، وقال الأسدُ إنه سلامٌ عادلٌ.\n"
+    "وتجددت النار، إطلاق وقف لم يُعلن بعد في الريف.\n"
+    "وقالت الأمم المتحدة إن وقف إطلاق\n"
+    "النار هشّ.\n"
+)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Iterator[tuple[Store, str]]:
+    """A store holding :data:`ARTICLE` alone, and its text as stored."""
+    store = Store.open(tmp_path / "kwic.db")
+    try:
+        (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+        (doc_id,) = [d for _path, d in import_paths(store, [tmp_path / "article.txt"]).imported]
+        yield store, store.document(doc_id).text
+    finally:
+        store.close()
+
+
+def test_a_phrase_is_its_words_together_in_order(article: tuple[Store, str]) -> None:
+    """Not the words in another order with punctuation between them, nor a line apart."""
+    store, text = article
+    for query in ("وقف إطلاق النار", "«وقف اطلاق النار»"):
+        lines = kwic(store, query)
+        assert [ln.match for ln in lines] == ["وقفَ إطلاقِ النارِ"], query
+        (line,) = lines
+        assert text[line.start : line.end] == line.match
+        assert line.left.endswith("أعلن الجيشُ ") and line.right.startswith(" في المدينة")
+    assert [ln.match for ln in kwic(store, "النار إطلاق")] == []
+    assert [ln.match for ln in kwic(store, "إطلاق وقف")] == ["إطلاق وقف"]
+
+
+def test_a_word_is_written_with_the_marks_on_its_last_letter(article: tuple[Store, str]) -> None:
+    store, text = article
+    for query, written in (
+        ("سلام", ["سلامٌ"]),
+        ("النار", ["النارِ", "النار", "النار"]),
+        ("إطلاق", ["إطلاقِ", "إطلاق", "إطلاق"]),
+    ):
+        lines = kwic(store, query)
+        assert [ln.match for ln in lines] == written, query
+        assert all(text[ln.start : ln.end] == ln.match for ln in lines)
+    (line,) = kwic(store, "سلام")
+    assert line.right.startswith(" عادلٌ")
+
+
+def test_phrase_lines_in_the_seed_articles(seeded_store: Store) -> None:
+    """Each line is the phrase, its first word perhaps with a proclitic («ووقف»)."""
+    texts = seeded_store.texts([r.id for r in seeded_store.documents()])
+    for query, written in (("وقف إطلاق النار", "وقف اطلاق النار"), ("مجلس الأمن", "مجلس الامن")):
+        lines = kwic(seeded_store, query)
+        assert lines, query
+        for ln in lines:
+            assert re.fullmatch(rf"[وفبلك]{{0,2}}{written}", normalize(ln.match)), ln.match
+            assert texts[ln.document_id][ln.start : ln.end] == ln.match
