@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("tabayun")
-except PackageNotFoundError:  # running from a frozen bundle without metadata
-    __version__ = "0.0.0+unknown"
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the package's metadata when first asked for, not by
+    every process as it starts (``importlib.metadata`` takes a tenth of a second to load,
+    and a Ctrl+C meanwhile printed a traceback)."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("tabayun")
+    except PackageNotFoundError:  # running from a frozen bundle without metadata
+        found = "0.0.0+unknown"
+    globals()["__version__"] = found
+    return found

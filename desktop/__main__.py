@@ -10,14 +10,24 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
+def _interrupted_at_start() -> int:
+    """Ctrl+C while the program starts: said as ``desktop.cli`` says it (which may not be
+    loaded yet), with its exit status (128 + SIGINT, as the shell's own commands)."""
+    sys.stderr.write("tabayun: interrupted before it began; nothing was changed\n")
+    return 130
+
+
 def dispatch(argv: Sequence[str] | None = None) -> int:
-    from desktop.cli import build_parser, run
+    try:  # its modules take a second or so to load: a Ctrl+C then changed nothing
+        from desktop.cli import build_parser, run
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            from desktop.ui.app import run_gui  # Qt only when the window is wanted
+    except KeyboardInterrupt:
+        return _interrupted_at_start()
     if args.command is None:
-        from desktop.ui.app import run_gui  # Qt only when the window is wanted
-
         return run_gui(args)
     return run(args, parser, renderers={"pdf": _pdf})
 
@@ -29,9 +39,12 @@ def _pdf(html: str, path: Path) -> None:
 
 
 def main() -> None:
-    import multiprocessing
+    try:
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # import jobs run in a child process, also frozen
+        multiprocessing.freeze_support()  # import jobs run in a child process, also frozen
+    except KeyboardInterrupt:
+        sys.exit(_interrupted_at_start())
     sys.exit(dispatch())
 
 

@@ -11,10 +11,10 @@ import bisect
 import datetime as dt
 import gc
 import itertools
-import multiprocessing
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -36,8 +36,16 @@ from desktop.progress import CancelToken, NullProgress, Progress
 from desktop.store.entities import EntityRecord, NewMention
 from desktop.store.framing import FramingRows, encode_details
 from desktop.store.store import Store
+from desktop.store.writer import exclusive
 from desktop.text.normalize import normalize
-from desktop.workers import BULK_GC_THRESHOLDS, fewer_collections, worker_count, worker_override
+from desktop.workers import (
+    BULK_GC_THRESHOLDS,
+    exit_with_parent,
+    fewer_collections,
+    worker_count,
+    worker_override,
+    worker_pool,
+)
 
 #: bump when the analysis changes what it stores: documents are then analysed again
 #: (in the background when the window starts). 3: capitals as the city, the outlet's own
@@ -76,12 +84,20 @@ def _strings(value: object) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
+def _same(a: str, b: str) -> bool:
+    """Whether two names are one once normalised."""
+    return normalize(a).split() == normalize(b).split()
+
+
 def replay(edits: Iterable[tuple[int, str, dict[str, object]]]) -> UserLexicon:
     lex = UserLexicon()
     for _id, op, p in edits:
         key = str(p.get("key", ""))
         if op == "alias_add":
-            lex.added.setdefault(key, []).append(str(p["alias"]))
+            alias = str(p["alias"])
+            lex.added.setdefault(key, []).append(alias)
+            if key in lex.removed:  # split off before: it names the entity again
+                lex.removed[key] = [a for a in lex.removed[key] if not _same(a, alias)]
         elif op == "split":
             alias = str(p["alias"])
             lex.removed.setdefault(key, []).append(alias)
@@ -128,6 +144,16 @@ class AnalysisReport:
     discovered: int = 0
     seconds: float = 0.0
     cancelled: bool = False
+
+    def then(self, other: AnalysisReport) -> AnalysisReport:
+        """This run and ``other``, run after it, as one."""
+        return AnalysisReport(
+            self.documents + other.documents,
+            self.mentions + other.mentions,
+            self.discovered + other.discovered,
+            self.seconds + other.seconds,
+            self.cancelled or other.cancelled,
+        )
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -184,6 +210,7 @@ def load_knowledge(store: Store) -> tuple[UserLexicon, Knowledge, FramingKnowled
     return lex, *_knowledge(lex, store.discovered_records())
 
 
+@exclusive("analysis")
 @fewer_collections()
 def analyse_documents(
     store: Store,
@@ -194,6 +221,7 @@ def analyse_documents(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
     workers: int | None = None,
+    label: str = "Analysing",
 ) -> AnalysisReport:
     """Find the entities of ``doc_ids`` (default: every document not analysed by this
     version; ``full``: every document, rediscovering names from scratch).
@@ -204,7 +232,12 @@ def analyse_documents(
     name the corpus still uses; found names no longer used are dropped.
 
     Large runs analyse documents in ``workers`` processes (default: one per core when
-    there are enough documents to pay for starting them); this process writes."""
+    there are enough documents to pay for starting them); this process writes.
+
+    ``cancel`` stops it between batches of documents: each batch written is whole, and
+    marked analysed; the corpus-wide steps (clustering the names found, the speakers
+    named by a family name, the user's names and merges) follow what was written.
+    ``label`` names the step on ``progress``."""
     progress = progress or NullProgress()
     began = time.perf_counter()
     report = AnalysisReport()
@@ -223,46 +256,49 @@ def analyse_documents(
     discovered: dict[str, str] = {}  # key → normalised name, found in this run
     speakers: dict[int, list[_Slot]] = {}
     workers = _worker_count(len(doc_ids)) if workers is None else workers
-    pool = _pool(workers, lex, previous) if workers > 1 else None
-    progress.start(len(doc_ids), "Analysing")
+    progress.start(len(doc_ids), label)
     try:
-        batches = [doc_ids[lo : lo + BATCH] for lo in range(0, len(doc_ids), BATCH)]
+        pools = _pool(workers, lex, previous) if workers > 1 else nullcontext()
+        with pools as pool:
+            batches = [doc_ids[lo : lo + BATCH] for lo in range(0, len(doc_ids), BATCH)]
 
-        def submit(batch: Sequence[int]) -> tuple[list[Job], Iterable[Packed]]:
-            inputs = store.analysis_inputs(batch)
-            jobs: list[Job] = [(doc_id, *inputs[doc_id]) for doc_id in batch if doc_id in inputs]
-            if pool is not None:  # map() submits every job now; results are read later
-                return jobs, pool.map(_analyse_in_worker, jobs, chunksize=10)
-            return jobs, (pack(*analyse_one(job, kb, fk, lex), lex) for job in jobs)
+            def submit(batch: Sequence[int]) -> tuple[list[Job], Iterable[Packed]]:
+                inputs = store.analysis_inputs(batch)
+                jobs: list[Job] = [
+                    (doc_id, *inputs[doc_id]) for doc_id in batch if doc_id in inputs
+                ]
+                if pool is not None:  # map() submits every job now; results are read later
+                    return jobs, pool.map(_analyse_in_worker, jobs, chunksize=10)
+                return jobs, (pack(*analyse_one(job, kb, fk, lex), lex) for job in jobs)
 
-        upcoming = submit(batches[0]) if batches else None
-        for number in range(len(batches)):
-            if cancel is not None and cancel.cancelled:
-                report.cancelled = True
-                break
-            assert upcoming is not None
-            jobs, results = upcoming
-            # the workers start on the next batch while this process writes this one
-            upcoming = submit(batches[number + 1]) if number + 1 < len(batches) else None
-            written: list[tuple[int, list[NewMention]]] = []
-            framing = FramingRows([], [], [])
-            done = list(zip(jobs, results, strict=True))
-            key_ids.update(store.add_entities(_new_names(done, key_ids)))
-            for job, found in done:
-                doc_id, text = job[0], job[1]
-                for d in found.discovered.values():
-                    discovered[d.key] = d.norm
-                rows = _mention_rows(found, key_ids)
-                if found.unresolved_speakers:
-                    slots = _free_slots(found.unresolved_speakers, rows, text, job[3])
-                    if slots:
-                        speakers[doc_id] = slots
-                written.append((doc_id, rows))
-                _add_framing(framing, doc_id, found, key_ids)
-                progress.advance(1)
-            store.write_analysis(written, framing, ANALYSIS_VERSION)
-            report.documents += len(written)
-            report.mentions += sum(len(ms) for _, ms in written)
+            upcoming = submit(batches[0]) if batches else None
+            for number in range(len(batches)):
+                if cancel is not None and cancel.cancelled:
+                    report.cancelled = True
+                    break
+                assert upcoming is not None
+                jobs, results = upcoming
+                # the workers start on the next batch while this process writes this one
+                upcoming = submit(batches[number + 1]) if number + 1 < len(batches) else None
+                written: list[tuple[int, list[NewMention]]] = []
+                framing = FramingRows([], [], [])
+                done = list(zip(jobs, results, strict=True))
+                key_ids.update(store.add_entities(_new_names(done, key_ids)))
+                for job, found in done:
+                    doc_id, text = job[0], job[1]
+                    for d in found.discovered.values():
+                        discovered[d.key] = d.norm
+                    rows = _mention_rows(found, key_ids)
+                    if found.unresolved_speakers:
+                        slots = _free_slots(found.unresolved_speakers, rows, text, job[3])
+                        if slots:
+                            speakers[doc_id] = slots
+                    written.append((doc_id, rows))
+                    _add_framing(framing, doc_id, found, key_ids)
+                    progress.advance(1)
+                store.write_analysis(written, framing, ANALYSIS_VERSION)
+                report.documents += len(written)
+                report.mentions += sum(len(ms) for _, ms in written)
         report.discovered = len(discovered)
         if as_full and not full:  # the corpus's found names, this run's among them
             in_use = store.found_names_in_use(FOUND_AS)
@@ -282,10 +318,39 @@ def analyse_documents(
         if not report.cancelled:
             store.drop_unused_entities(lex.created, discovered_too=exact)
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
         progress.finish()
         report.seconds = time.perf_counter() - began
+    return report
+
+
+#: the step of :func:`analyse_left_over` that finishes what edits left, on ``progress``
+FINISHING_EDITS = "Finishing edits"
+
+
+@exclusive("analysis")
+def analyse_left_over(
+    store: Store,
+    doc_ids: Sequence[int] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> AnalysisReport:
+    """Analyse what was left for later: first the documents an edit of the lexicon did
+    not reach (stopped halfway: the window closed, its process killed), as the edit would
+    have analysed them; then ``doc_ids`` (default: every other document not analysed by
+    this version: after an upgrade, or an import stopped before its analysis ended)."""
+    edited = store.documents_left_by_edits()
+    report = AnalysisReport()
+    if edited:
+        report = analyse_documents(
+            store, edited, as_full=True, progress=progress, cancel=cancel, label=FINISHING_EDITS
+        )
+    if doc_ids is None:
+        doc_ids = store.documents_needing_analysis(ANALYSIS_VERSION)
+    done = set(edited)
+    rest = [d for d in doc_ids if d not in done]
+    if rest and not (cancel is not None and cancel.cancelled):
+        report = report.then(analyse_documents(store, rest, progress=progress, cancel=cancel))
     return report
 
 
@@ -402,6 +467,7 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(lex: UserLexicon, previous: list[EntityRecord]) -> None:
+    exit_with_parent()
     gc.set_threshold(*BULK_GC_THRESHOLDS)  # a process of ours, for this work only
     kb, fk = _knowledge(lex, previous)
     _WORKER.update(kb=kb, fk=fk, lex=lex)
@@ -414,13 +480,11 @@ def _analyse_in_worker(job: Job) -> Packed:
     return pack(*analyse_one(job, kb, fk, lex), lex)
 
 
-def _pool(workers: int, lex: UserLexicon, previous: list[EntityRecord]) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(lex, previous),
-    )
+def _pool(
+    workers: int, lex: UserLexicon, previous: list[EntityRecord]
+) -> AbstractContextManager[ProcessPoolExecutor]:
+    """``workers`` processes that know the lexicon (:func:`~desktop.workers.worker_pool`)."""
+    return worker_pool(workers, initializer=_init_worker, initargs=(lex, previous))
 
 
 def _new_names(done: Sequence[tuple[Job, Packed]], key_ids: dict[str, int]) -> list[EntityRecord]:

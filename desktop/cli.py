@@ -7,13 +7,15 @@ import contextlib
 import datetime as dt
 import json
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from desktop import __version__, entity_edits
-from desktop.analysing import AnalysisReport, analyse_documents
+from desktop.analysing import AnalysisReport, analyse_documents, analyse_left_over
 from desktop.compare.comparison import Comparison, compare_documents, compare_outlets
 from desktop.compare.corpus import coverage, frame, keyness, kwic, written_forms
 from desktop.compare.export import file_encoding, to_csv, to_html, to_json
@@ -23,13 +25,19 @@ from desktop.importing import ImportOptions, ImportReport, import_paths
 from desktop.lexicon.gazetteer import ENTITY_TYPES
 from desktop.search import search
 from desktop.store import sqlite as store_sqlite
+from desktop.store.rows import NameHolder
 from desktop.store.store import Store, StoreError
+from desktop.store.writer import StoreBusyError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 #: the reader of the output went away (as for the shell's own commands: 128 + SIGPIPE)
 EXIT_BROKEN_PIPE = 141
+#: Ctrl+C (128 + SIGINT, the same way)
+EXIT_INTERRUPTED = 130
+#: said when Ctrl+C came before a command changed anything
+INTERRUPTED_AT_START = "interrupted before it began; nothing was changed"
 
 
 class UsageError(Exception):
@@ -169,12 +177,13 @@ def build_parser() -> argparse.ArgumentParser:
     ents.add_argument("--outlet")
     ents.add_argument("--min-docs", type=_positive, default=1)
     ents.add_argument("--limit", type=_positive)
+    ents.add_argument("--ignored", action="store_true", help="list the entities you ignore instead")
 
     ent = sub.add_parser(
         "entity",
         parents=[common],
         help="show an entity, or edit: merge A B | split E ALIAS | rename E NAME | "
-        "type E TYPE | alias-add E ALIAS | ignore E | confirm E | undo",
+        "type E TYPE | alias-add E ALIAS | ignore E | unignore E | confirm E | undo",
     )
     ent.add_argument("words", nargs="+", metavar="NAME_OR_ID | ACTION ARGS")
 
@@ -260,6 +269,10 @@ def _emit_json(out: TextIO, data: object) -> None:
     out.write("\n")
 
 
+#: how many duplicates an import's summary names
+DUPLICATES_LISTED = 10
+
+
 def _print_import(out: TextIO, report: ImportReport) -> None:
     state = " (cancelled)" if report.cancelled else ""
     out.write(
@@ -269,6 +282,14 @@ def _print_import(out: TextIO, report: ImportReport) -> None:
     )
     for source, reason in report.skipped:
         out.write(f"  skipped {source}: {reason}\n")
+    for source, note in report.notes:
+        out.write(f"  note {source}: {note}\n")
+    # a folder imported again is all duplicates: the first few say what they were
+    for source, doc_id in report.duplicates[:DUPLICATES_LISTED]:
+        out.write(f"  duplicate {source}: the same text as document {doc_id}, same outlet\n")
+    if len(report.duplicates) > DUPLICATES_LISTED:
+        more = len(report.duplicates) - DUPLICATES_LISTED
+        out.write(f"  … and {_count(more, 'more duplicate')} (--json lists them all)\n")
 
 
 # ---- commands ---------------------------------------------------------------------------
@@ -281,14 +302,24 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         FieldMapping(options.fields)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
-    # what an import interrupted before left unanalysed, as it stands before this one
-    left = store.documents_never_analysed()
-    report = import_paths(store, a.paths, options, progress)
-    if not a.json:  # said before the analysis starts: a large one takes a while
-        _print_import(out, report)
-        out.flush()
-    ids = sorted({*left, *(doc_id for _source, doc_id in report.imported)})
-    analysis = analyse_documents(store, ids, progress=progress) if ids else AnalysisReport()
+    before: int | None = None  # the last document stored before this import
+    try:
+        with store.writing("import"):  # no other job between the import and its analysis
+            before = store.last_document_id()
+            # what an import interrupted before left unanalysed, as it stands before this one
+            left = store.documents_never_analysed()
+            report = import_paths(store, a.paths, options, progress)
+            if not a.json:  # said before the analysis starts: a large one takes a while
+                _print_import(out, report)
+                out.flush()
+            ids = sorted({*left, *(doc_id for _source, doc_id in report.imported)})
+            # with what an entity edit stopped halfway left, first
+            ids += store.documents_left_by_edits()
+            analysis = analyse_left_over(store, ids, progress=progress) if ids else AnalysisReport()
+    except KeyboardInterrupt:
+        with _no_second_interrupt():
+            err.write(f"tabayun: {_interrupted_import(store, before)}\n")
+        return EXIT_INTERRUPTED
     if a.json:
         data = report.as_dict()
         data["analysis"] = analysis.as_dict()
@@ -301,6 +332,50 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
                 f"in {analysis.seconds:.1f} s\n"
             )
     return EXIT_ERROR if _import_failed(a.paths, report) else EXIT_OK
+
+
+def _interrupted_import(store: Store, before: int | None) -> str:
+    """What an import stopped by Ctrl+C leaves, as the database has it: the documents are
+    written several files at a time, and the ones read but not yet written are not
+    stored; the analysis is written a batch at a time."""
+    if before is None:
+        return INTERRUPTED_AT_START
+    store.close()  # counted on a new connection: what was committed, nothing caught halfway
+    stored, analysed, waiting = store.import_tally(before)
+    said = f"interrupted: {_many(stored, 'article')} imported and saved"
+    if stored:
+        said += f", {analysed:,} of them analysed" if analysed < stored else ", all analysed"
+    others = stored - analysed
+    earlier = max(0, waiting - others)  # never analysed, stored by an import before
+    if waiting:
+        who = [f"the other {others:,}"] if others else []
+        who += [f"{_many(earlier, 'article')} an earlier import left"] if earlier else []
+        said += (
+            f"; {' and '.join(who)} {'is' if waiting == 1 else 'are'} analysed by the next "
+            "`tabayun import` or `tabayun analyse`"
+        )
+    return said
+
+
+def _many(n: int, word: str) -> str:
+    """«1 article», «1,200 articles»."""
+    return f"{n:,} {word if n == 1 else word + 's'}"
+
+
+@contextlib.contextmanager
+def _no_second_interrupt() -> Iterator[None]:
+    """Ctrl+C is not heard for a few milliseconds: while one pressed before is answered,
+    and while the database is closed, so that the answer is not lost in a traceback.
+    Only the main thread sets handlers."""
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is None or threading.current_thread() is not threading.main_thread():
+        yield  # (None: a handler not set from Python, left alone)
+        return
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _import_failed(paths: list[Path], report: ImportReport) -> bool:
@@ -326,6 +401,8 @@ def cmd_analyse(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
 
 
 def cmd_entities(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if a.ignored:
+        return _list_ignored(store, a, out)
     rows = store.entity_rows(
         type=a.type, outlet_id=_outlet_filter(store, a.outlet), min_docs=a.min_docs
     )
@@ -345,6 +422,24 @@ def cmd_entities(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) 
     return EXIT_OK
 
 
+def _list_ignored(store: Store, a: argparse.Namespace, out: TextIO) -> int:
+    """The entities the user ignores (they have no mention to count)."""
+    if a.outlet or a.min_docs != 1:
+        raise UsageError("--ignored lists entities without mentions: no --outlet or --min-docs")
+    ignored = [e for e in entity_edits.ignored_entities(store) if not a.type or e.type == a.type]
+    if a.limit:
+        ignored = ignored[: a.limit]
+    if a.json:
+        _emit_json(
+            out, [{"id": e.id, "key": e.key, "name": e.name, "type": e.type} for e in ignored]
+        )
+        return EXIT_OK
+    for e in ignored:
+        out.write(f"{e.id:>5}  {e.type:12}  {e.name}  (ignored)\n")
+    out.write(f"{_count(len(ignored), 'ignored entity', 'ignored entities')}\n")
+    return EXIT_OK
+
+
 #: action → (core edit, arguments it takes, message; {a}/{b} are the arguments, {t} the result)
 _ENTITY_ACTIONS: dict[str, tuple[Callable[..., EntityRef] | None, int, str]] = {
     "merge": (entity_edits.merge, 2, "Merged {b} into #{t.id} {t.name}"),
@@ -353,6 +448,7 @@ _ENTITY_ACTIONS: dict[str, tuple[Callable[..., EntityRef] | None, int, str]] = {
     "type": (entity_edits.retype, 2, "#{t.id} {t.name} is now of type {t.type}"),
     "alias-add": (entity_edits.add_alias, 2, "Added alias {b!r} to #{t.id} {t.name}"),
     "ignore": (entity_edits.ignore, 1, "Ignoring #{t.id} {t.name}"),
+    "unignore": (entity_edits.unignore, 1, "No longer ignoring #{t.id} {t.name}"),
     "confirm": (entity_edits.confirm, 1, "Confirmed #{t.id} {t.name}"),
     "undo": (None, 0, ""),
 }
@@ -402,13 +498,20 @@ def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
             for m in detail.mentions
         ]
         d["details"] = detail.details
+        d["ignored"] = detail.ignored
         _emit_json(out, d)
         return EXIT_OK
     r = detail.row
+    state = ", ignored" if detail.ignored else ""
     out.write(
-        f"#{r.id} {r.name} ({r.type}, {r.origin}) — {_count(r.documents, 'document')}, "
+        f"#{r.id} {r.name} ({r.type}, {r.origin}{state}) — {_count(r.documents, 'document')}, "
         f"{_count(r.mentions, 'mention')}\n"
     )
+    if detail.ignored:
+        out.write(
+            f"ignored: its mentions are not counted ('tabayun entity unignore {r.id}' "
+            "counts them again)\n"
+        )
     out.write("aliases: " + " | ".join(f"{s} ×{n}" for s, n in detail.alias_counts) + "\n")
     for i, t, o, n in detail.documents:
         out.write(f"  doc {i} [{o or '?'}] ×{n}  {t}\n")
@@ -418,7 +521,7 @@ def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
 
 
 def _entity_action(store: Store, action: str, args: list[str]) -> dict[str, object]:
-    edit, _count, template = _ENTITY_ACTIONS[action]
+    edit, _arity, template = _ENTITY_ACTIONS[action]
     if edit is None:
         op = entity_edits.undo_last(store)
         return {"undone": op, "message": f"Undid the last edit ({op})" if op else "Nothing to undo"}
@@ -426,15 +529,42 @@ def _entity_action(store: Store, action: str, args: list[str]) -> dict[str, obje
     if action == "merge":  # said by its name, not by the id or key it was given as
         source = resolve_entity(store, args[1])
         named = f"#{source.id} {source.name}"
+    taken: list[NameHolder] = []
+    if action == "alias-add":
+        taken = _alias_takes(store, args[0], args[1])
     target = edit(store, *args)
     message = template.format(a=args[0], b=named, t=target)
-    return {
+    if taken:
+        message += "; it also named " + ", ".join(
+            f"#{h.id} {h.name} ({_count(h.written, 'mention')} written so, now #{target.id}'s)"
+            for h in taken
+        )
+    result: dict[str, object] = {
         "id": target.id,
         "key": target.key,
         "name": target.name,
         "type": target.type,
         "message": message,
     }
+    if action == "alias-add":
+        result["taken_from"] = [{"id": h.id, "name": h.name, "mentions": h.written} for h in taken]
+    return result
+
+
+def _alias_takes(store: Store, ref: str, alias: str) -> list[NameHolder]:
+    """The actors an alias takes mentions from; refused when it is another actor's name
+    (the two are one actor: a merge)."""
+    holders = entity_edits.alias_holders(store, ref, alias)
+    named = [h for h in holders if h.named]
+    if named:
+        entity = resolve_entity(store, ref)
+        other = named[0]
+        raise EditError(
+            f"{alias.strip()!r} is the name of #{other.id} {other.name} "
+            f"({_count(other.mentions, 'mention')}), not an alias to take: to make them one "
+            f"actor, 'tabayun entity merge {entity.id} {other.id}'"
+        )
+    return holders
 
 
 def cmd_lexicon(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -799,6 +929,9 @@ def run(
         return EXIT_ERROR
     try:
         store = Store.open(db)
+    except KeyboardInterrupt:  # a schema upgrade is written whole or not at all
+        err.write(f"tabayun: {INTERRUPTED_AT_START}\n")
+        return EXIT_INTERRUPTED
     except Exception as exc:  # an unreadable or foreign file given as --db
         err.write(f"tabayun: cannot open database {db}: {open_problem(exc)}\n")
         return EXIT_ERROR
@@ -816,14 +949,16 @@ def run(
         parser.print_usage(err)
         err.write(f"tabayun: error: {exc}\n")
         return EXIT_USAGE
-    except StoreError as exc:
+    except (StoreError, StoreBusyError) as exc:
         err.write(f"tabayun: {exc}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
-        err.write("tabayun: interrupted; everything finished before it is saved\n")
-        return 130
+        with _no_second_interrupt():
+            err.write("tabayun: interrupted; everything finished before it is saved\n")
+        return EXIT_INTERRUPTED
     finally:
-        store.close()
+        with _no_second_interrupt():
+            store.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

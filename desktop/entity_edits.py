@@ -1,5 +1,5 @@
 """The user's edits of the entity lexicon: merge, split, rename, retype, add an alias,
-ignore; undo; export and import of the user lexicon in the gazetteer format.
+ignore and bring back; undo; export and import of the user lexicon in the gazetteer format.
 
 Every edit is logged in the database (see :mod:`desktop.analysing`) and the documents it
 touches are analysed again, so the result is the same as after a full re-analysis. An
@@ -9,7 +9,7 @@ edit of a frequent entity touches thousands of documents: ``progress`` follows t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,12 +24,14 @@ from desktop.lexicon.gazetteer import (
     write_gazetteer,
 )
 from desktop.search import query_groups
+from desktop.store.rows import NameHolder
 from desktop.store.store import Store
+from desktop.store.writer import exclusive
 from desktop.text.normalize import normalize
 
 if TYPE_CHECKING:  # the analysis engine is imported when an edit runs, not at start-up
     from desktop.analysing import AnalysisReport
-    from desktop.progress import Progress
+    from desktop.progress import CancelToken, Progress
 
 
 class EditError(Exception):
@@ -80,25 +82,54 @@ def _docs_with_spellings(store: Store, entity: EntityRef, types: Iterable[str]) 
     return [d for word in sorted(words) for d in _docs_with_words(store, word)]
 
 
-def _refresh(store: Store, doc_ids: list[int], progress: Progress | None) -> AnalysisReport:
+def _refresh(
+    store: Store, doc_ids: Sequence[int], progress: Progress | None, cancel: CancelToken | None
+) -> AnalysisReport:
+    """Analyse again, as a full analysis would have them, the documents an edit marked
+    (see :data:`~desktop.store.entities.LEFT_BY_EDIT`): each batch written is no longer
+    marked. ``cancel`` stops it between batches; the documents it did not reach stay
+    marked, and are analysed when the window next starts."""
     from desktop.analysing import analyse_documents
 
-    return analyse_documents(store, sorted(set(doc_ids)), as_full=True, progress=progress)
+    return analyse_documents(
+        store, sorted(set(doc_ids)), as_full=True, progress=progress, cancel=cancel
+    )
+
+
+def _make(
+    store: Store,
+    edits: Sequence[tuple[str, dict[str, Any]]],
+    doc_ids: Sequence[int],
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> AnalysisReport:
+    """Log ``edits`` and analyse again the documents they change, ``doc_ids``: the log and
+    the marks on the documents are written in one transaction, so that an edit stopped
+    halfway (cancelled, or its process killed) is finished later, never left half made."""
+    store.add_edits(edits, analyse_again=doc_ids)
+    return _refresh(store, doc_ids, progress, cancel)
 
 
 def merge(
-    store: Store, target_ref: str, source_ref: str, *, progress: Progress | None = None
+    store: Store,
+    target_ref: str,
+    source_ref: str,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> EntityRef:
     """``source`` becomes part of ``target``: its mentions and aliases move over."""
-    return merge_many(store, target_ref, [source_ref], progress=progress)
+    return merge_many(store, target_ref, [source_ref], progress=progress, cancel=cancel)
 
 
+@exclusive("edit")
 def merge_many(
     store: Store,
     target_ref: str,
     source_refs: Sequence[str],
     *,
     progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> EntityRef:
     """Several sources merged into one target, each merge logged (and undone) on its own,
     their articles analysed again once."""
@@ -106,115 +137,335 @@ def merge_many(
     sources = list({e.id: e for e in (resolve_entity(store, r) for r in source_refs)}.values())
     if any(source.id == target.id for source in sources):
         raise EditError("an entity cannot be merged with itself")
-    for source in sources:
-        store.add_edit("merge", {"target": target.key, "source": source.key})
-    _refresh(store, store.documents_referring_to([target.id] + [e.id for e in sources]), progress)
+    _make(
+        store,
+        [("merge", {"target": target.key, "source": source.key}) for source in sources],
+        store.documents_referring_to([target.id] + [e.id for e in sources]),
+        progress,
+        cancel,
+    )
     return target
 
 
-def split(store: Store, ref: str, alias: str, *, progress: Progress | None = None) -> EntityRef:
+def split_candidates(store: Store, entity_id: int) -> list[str]:
+    """What may be split off an entity: its lexicon aliases, then the other forms its name
+    takes in the articles (a spelling the variants matched may name somebody else), each
+    once, not its own name."""
+    _key, name, _type, _origin = store.entity_by_id(entity_id)
+    seen = {" ".join(normalize(name).split())}
+    found = []
+    for form in [a for a, _o in store.entity_aliases(entity_id)] + store.entity_written_forms(
+        entity_id
+    ):
+        norm = " ".join(normalize(form).split())
+        if norm and norm not in seen:
+            seen.add(norm)
+            found.append(form)
+    return found
+
+
+@exclusive("edit")
+def split(
+    store: Store,
+    ref: str,
+    alias: str,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> EntityRef:
     """An alias stops naming the entity and becomes an entity of its own."""
+    from desktop.analysing import replay
+
     entity = resolve_entity(store, ref)
     norm = " ".join(normalize(alias).split())
     if not norm:
         raise EditError("the alias is empty")
+    if norm in {_norm(a) for a in replay(store.edits()).removed.get(entity.key, ())}:
+        raise EditError(
+            f"«{alias.strip()}» is already split off «{entity.name}»: nothing to change"
+        )
     new_key = "user:" + re.sub(r"\s+", "-", norm)
-    store.add_edit(
-        "split",
-        {"key": entity.key, "alias": alias.strip(), "new_key": new_key, "type": entity.type},
-    )
-    _refresh(
-        store, store.documents_referring_to([entity.id]) + _docs_with_words(store, alias), progress
+    _make(
+        store,
+        [
+            (
+                "split",
+                {
+                    "key": entity.key,
+                    "alias": alias.strip(),
+                    "new_key": new_key,
+                    "type": entity.type,
+                },
+            )
+        ],
+        store.documents_referring_to([entity.id]) + _docs_with_words(store, alias),
+        progress,
+        cancel,
     )
     return resolve_entity(store, new_key)
 
 
-def rename(store: Store, ref: str, name: str, *, progress: Progress | None = None) -> EntityRef:
+def name_taken(store: Store, ref: str, name: str) -> NameHolder | None:
+    """The other actor whose name ``name`` already is (as the list compares names:
+    without marks, tatweel or extra spaces), if any: renamed so, the entity would be a
+    second actor of that name (one actor of two is a merge)."""
+    entity = resolve_entity(store, ref)
+    if not _norm(name):
+        raise EditError("the new name is empty")
+    if " ".join(name.split()) == entity.name:
+        raise EditError(f"«{entity.name}» is already its name: nothing to change")
+    holders = store.name_holders(" ".join(name.split()))
+    return next((h for h in holders if h.named and h.id != entity.id), None)
+
+
+@exclusive("edit")
+def rename(
+    store: Store,
+    ref: str,
+    name: str,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> EntityRef:
+    """A new name to show; refused when it is another actor's (:func:`name_taken`)."""
     entity = resolve_entity(store, ref)
     name = " ".join(name.split())
-    if not name:
-        raise EditError("the new name is empty")
-    store.add_edit("rename", {"key": entity.key, "name": name})
-    _refresh(store, [], progress)
+    other = name_taken(store, str(entity.id), name)
+    if other is not None and other.ignored:
+        raise EditError(
+            f"«{name}» is already the name of #{other.id} {other.name}, an actor you "
+            f"ignore ('tabayun entity unignore {other.id}' brings it back)"
+        )
+    if other is not None:
+        raise EditError(
+            f"«{name}» is already the name of another actor, #{other.id} {other.name}; "
+            f"to make them one actor, merge them ('tabayun entity merge {other.id} "
+            f"{entity.id}')"
+        )
+    _make(store, [("rename", {"key": entity.key, "name": name})], [], progress, cancel)
     return resolve_entity(store, entity.key)
 
 
 def retype(
-    store: Store, ref: str, entity_type: str, *, progress: Progress | None = None
+    store: Store,
+    ref: str,
+    entity_type: str,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> EntityRef:
-    return retype_many(store, [ref], entity_type, progress=progress)[0]
+    return retype_many(store, [ref], entity_type, progress=progress, cancel=cancel)[0]
 
 
+@exclusive("edit")
 def retype_many(
-    store: Store, refs: Sequence[str], entity_type: str, *, progress: Progress | None = None
+    store: Store,
+    refs: Sequence[str],
+    entity_type: str,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[EntityRef]:
     """Several entities given one type, their articles analysed again once."""
     if entity_type not in ENTITY_TYPES:
         raise EditError(f"unknown type {entity_type!r}; one of {', '.join(ENTITY_TYPES)}")
-    entities = [resolve_entity(store, ref) for ref in refs]  # every one known, or no edit
+    known = [resolve_entity(store, ref) for ref in refs]  # every one known, or no edit
+    entities = list({e.id: e for e in known if e.type != entity_type}.values())
+    if not entities:
+        names = "، ".join(f"«{e.name}»" for e in known)
+        raise EditError(f"{names} already of type {entity_type}: nothing to change")
     docs = store.documents_referring_to([e.id for e in entities])
     for entity in entities:
         # a name is matched in the spellings of its type (a person's family name alone
         # too): the articles with a word of either type's are read again
         docs += _docs_with_spellings(store, entity, (entity.type, entity_type))
-        store.add_edit("retype", {"key": entity.key, "type": entity_type})
     # whether a mention can speak, or stand in apposition, depends on its type
-    _refresh(store, docs, progress)
-    return [resolve_entity(store, e.key) for e in entities]
+    _make(
+        store,
+        [("retype", {"key": e.key, "type": entity_type}) for e in entities],
+        docs,
+        progress,
+        cancel,
+    )
+    return [resolve_entity(store, e.key) for e in known]
 
 
-def add_alias(store: Store, ref: str, alias: str, *, progress: Progress | None = None) -> EntityRef:
+def _norm(text: str) -> str:
+    return " ".join(normalize(text).split())
+
+
+def alias_holders(store: Store, ref: str, alias: str) -> list[NameHolder]:
+    """The other actors an alias of the entity would take mentions from: those whose name
+    it is (``named``: made one actor by a merge, not an alias), and those it, or a
+    spelling of it the entity's type matches, is an alias or a written form of
+    (``written``: how many of their mentions are written so; they would be the entity's).
+    Ignored actors, and those with no mention, lose nothing and are left out."""
+    from desktop.analysing import replay
+    from desktop.analysis.variants import name_variants
+
     entity = resolve_entity(store, ref)
-    if not normalize(alias).strip():
+    norm = _norm(alias)
+    removed = replay(store.edits()).removed  # aliases split off an actor are no longer its
+    _check_alias(store, entity, alias, removed)
+    return [
+        h
+        for h in store.name_holders(alias, name_variants(norm, entity.type))
+        if h.id != entity.id
+        and not h.ignored
+        and h.mentions > 0
+        and (
+            h.named or h.written > 0 or norm not in {_norm(a) for a in removed.get(h.key or "", ())}
+        )
+    ]
+
+
+def _check_alias(
+    store: Store, entity: EntityRef, alias: str, removed: dict[str, list[str]]
+) -> None:
+    """Refuse an alias that is empty, or one the entity has (not split off it)."""
+    norm = _norm(alias)
+    if not norm:
         raise EditError("the alias is empty")
-    store.add_edit("alias_add", {"key": entity.key, "alias": alias.strip()})
-    _refresh(
-        store, store.documents_referring_to([entity.id]) + _docs_with_words(store, alias), progress
+    gone = {_norm(a) for a in removed.get(entity.key, ())}
+    if norm in {_norm(a) for a, _origin in store.entity_aliases(entity.id)} - gone:
+        raise EditError(
+            f"«{alias.strip()}» is already a name of «{entity.name}»: nothing to change"
+        )
+
+
+@exclusive("edit")
+def add_alias(
+    store: Store,
+    ref: str,
+    alias: str,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> EntityRef:
+    """The alias names the entity wherever written (before another actor's name or
+    alias written the same: see :func:`alias_holders` for whose mentions it takes)."""
+    from desktop.analysing import replay
+
+    entity = resolve_entity(store, ref)
+    _check_alias(store, entity, alias, replay(store.edits()).removed)
+    _make(
+        store,
+        [("alias_add", {"key": entity.key, "alias": alias.strip()})],
+        store.documents_referring_to([entity.id]) + _docs_with_words(store, alias),
+        progress,
+        cancel,
     )
     return entity
 
 
-def ignore(store: Store, ref: str, *, progress: Progress | None = None) -> EntityRef:
-    return ignore_many(store, [ref], progress=progress)[0]
+def ignore(
+    store: Store, ref: str, *, progress: Progress | None = None, cancel: CancelToken | None = None
+) -> EntityRef:
+    return ignore_many(store, [ref], progress=progress, cancel=cancel)[0]
 
 
 def ignore_many(
-    store: Store, refs: Sequence[str], *, progress: Progress | None = None
+    store: Store,
+    refs: Sequence[str],
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[EntityRef]:
     """Several entities ignored, their articles analysed again once."""
-    return _mark_many(store, refs, "ignore", progress, reanalyse=True)
+    return _mark_many(store, refs, "ignore", progress, cancel, reanalyse=True)
 
 
-def confirm(store: Store, ref: str, *, progress: Progress | None = None) -> EntityRef:
-    return confirm_many(store, [ref], progress=progress)[0]
+def confirm(
+    store: Store, ref: str, *, progress: Progress | None = None, cancel: CancelToken | None = None
+) -> EntityRef:
+    return confirm_many(store, [ref], progress=progress, cancel=cancel)[0]
 
 
 def confirm_many(
-    store: Store, refs: Sequence[str], *, progress: Progress | None = None
+    store: Store,
+    refs: Sequence[str],
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[EntityRef]:
-    return _mark_many(store, refs, "confirm", progress, reanalyse=False)
+    return _mark_many(store, refs, "confirm", progress, cancel, reanalyse=False)
 
 
+@exclusive("edit")
 def _mark_many(
-    store: Store, refs: Sequence[str], op: str, progress: Progress | None, *, reanalyse: bool
+    store: Store,
+    refs: Sequence[str],
+    op: str,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+    *,
+    reanalyse: bool,
 ) -> list[EntityRef]:
     """The edit ``op`` of several entities, logged one by one, then one analysis of the
-    articles that mention them (``reanalyse``) or none."""
-    entities = [resolve_entity(store, ref) for ref in refs]  # every one known, or no edit
+    articles that mention them (``reanalyse``) or none. Those it would not change are
+    left out; none to change is refused."""
+    known = [resolve_entity(store, ref) for ref in refs]  # every one known, or no edit
+    states = store.entity_states([e.id for e in known])
+    what, done = _MARKED[op]
+    entities = list({e.id: e for e in known if not done(*states[e.id])}.values())
+    if not entities:
+        names = "، ".join(dict.fromkeys(f"«{e.name}»" for e in known))
+        raise EditError(f"{names} {'is' if len(known) == 1 else 'are'} {what}: nothing to change")
     docs = store.documents_referring_to([e.id for e in entities]) if reanalyse else []
-    for entity in entities:
-        if reanalyse:  # where its family name alone stood for it, or for another
+    if reanalyse:  # where its family name alone stood for it, or for another, or
+        # (an ignored actor has no mention) where it is spelled
+        for entity in entities:
             docs += _docs_with_spellings(store, entity, (entity.type,))
-        store.add_edit(op, {"key": entity.key})
-    _refresh(store, docs, progress)
-    return entities
+    _make(store, [(op, {"key": e.key}) for e in entities], docs, progress, cancel)
+    return known
+
+
+#: op → (what an entity it would not change is, whether (confirmed, ignored) say so)
+_MARKED: dict[str, tuple[str, Callable[[bool, bool], bool]]] = {
+    "ignore": ("already ignored", lambda _confirmed, ignored: ignored),
+    "unignore": ("not ignored", lambda _confirmed, ignored: not ignored),
+    "confirm": ("already confirmed", lambda confirmed, _ignored: confirmed),
+}
+
+
+def ignored_entities(store: Store) -> list[EntityRef]:
+    """The actors the user ignores, by name."""
+    return [
+        EntityRef(i, key or f"id:{i}", name, etype)
+        for i, key, name, etype in store.ignored_entities()
+    ]
+
+
+def unignore(
+    store: Store,
+    ref: str,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> EntityRef:
+    return unignore_many(store, [ref], progress=progress, cancel=cancel)[0]
+
+
+def unignore_many(
+    store: Store,
+    refs: Sequence[str],
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> list[EntityRef]:
+    """Ignored entities brought back: the articles that spell them are analysed again,
+    and their mentions are counted as before they were ignored."""
+    return _mark_many(store, refs, "unignore", progress, cancel, reanalyse=True)
 
 
 #: edits that change no document's analysis
 NAME_ONLY = frozenset({"rename", "confirm"})
 
 
-def undo_last(store: Store, *, progress: Progress | None = None) -> str | None:
+@exclusive("edit")
+def undo_last(
+    store: Store, *, progress: Progress | None = None, cancel: CancelToken | None = None
+) -> str | None:
     """Undo the newest edit still in force; returns what was undone."""
     edits = store.edits()
     if not edits:
@@ -233,8 +484,8 @@ def undo_last(store: Store, *, progress: Progress | None = None) -> str | None:
         # an ignored actor lost its mentions: its articles are those that spell it
         entity = resolve_entity(store, keys[0])
         docs += _docs_with_spellings(store, entity, (entity.type,))
-    store.mark_edit_undone(edit_id)
-    _refresh(store, docs, progress)
+    store.mark_edit_undone(edit_id, analyse_again=docs)  # one transaction, as an edit
+    _refresh(store, docs, progress, cancel)
     return op
 
 
@@ -368,7 +619,7 @@ def _split_alias(entry: GazetteerEntry) -> str:
 
 
 def _bring_up_to(
-    store: Store,
+    log: list[tuple[str, dict[str, Any]]],
     entry: GazetteerEntry,
     name: str,
     etype: str,
@@ -376,22 +627,23 @@ def _bring_up_to(
     *,
     merged: bool = False,
 ) -> bool:
-    """Log the edits that give a known entity the entry's name, type and aliases (not
-    the name of one ``merged`` into another: it is not shown, and a found name merged
-    away may be written as its key only); whether one of them confirms it (a rename or
-    a change of type does)."""
+    """Add to ``log`` the edits that give a known entity the entry's name, type and
+    aliases (not the name of one ``merged`` into another: it is not shown, and a found
+    name merged away may be written as its key only); whether one of them confirms it (a
+    rename or a change of type does)."""
     if entry.name != name and not merged:
-        store.add_edit("rename", {"key": entry.key, "name": entry.name})
+        log.append(("rename", {"key": entry.key, "name": entry.name}))
     if entry.type != etype:
-        store.add_edit("retype", {"key": entry.key, "type": entry.type})
+        log.append(("retype", {"key": entry.key, "type": entry.type}))
     existing = {normalize(a) for a in aliases}
     for alias in entry.aliases:
         if normalize(alias) not in existing:
             existing.add(normalize(alias))
-            store.add_edit("alias_add", {"key": entry.key, "alias": alias})
+            log.append(("alias_add", {"key": entry.key, "alias": alias}))
     return (entry.name != name and not merged) or entry.type != etype
 
 
+@exclusive("lexicon")
 def import_lexicon(store: Store, path: Path) -> int:
     """Add the entries of a shared lexicon file and make the edits its ``status`` column
     records (merges, ignores, splits, confirmations) where they are not made yet; returns how many
@@ -416,72 +668,86 @@ def import_lexicon(store: Store, path: Path) -> int:
                 "neither in the file nor in this corpus"
             )
     lex = replay(store.edits())
+    log: list[tuple[str, dict[str, Any]]] = []
     for e, status in zip(entries, statuses, strict=True):
         source = status.removeprefix(SPLIT) if status.startswith(SPLIT) else None
         if e.key in known:
             _k, name, etype, origin = store.entity_by_id(known[e.key])
             aliases = [a for a, _o in store.entity_aliases(known[e.key])]
             merged = status.startswith(MERGED)
-            confirms = _bring_up_to(store, e, name, etype, aliases, merged=merged)
+            confirms = _bring_up_to(log, e, name, etype, aliases, merged=merged)
             confirmed = confirms or e.key in lex.confirmed  # by a rename, a retype or before
             if status == CONFIRMED and origin == "discovered" and not confirmed:
-                store.add_edit("confirm", {"key": e.key})
+                log.append(("confirm", {"key": e.key}))
         elif source is not None and source in known and e.key not in lex.created:
             alias = _split_alias(e)
-            store.add_edit(
-                "split", {"key": source, "alias": alias, "new_key": e.key, "type": e.type}
-            )
-            _bring_up_to(store, e, alias, e.type, [alias])
+            log.append(("split", {"key": source, "alias": alias, "new_key": e.key, "type": e.type}))
+            _bring_up_to(log, e, alias, e.type, [alias])
         elif status.startswith(MERGED) and e.key.startswith(FOUND):
             pass  # merged below, by its key, when the analysis finds it
         elif e.key not in lex.created:
-            store.add_edit(
-                "create",
-                {
-                    "key": e.key,
-                    "name": e.name,
-                    "name_en": e.name_en,
-                    "type": e.type,
-                    "aliases": list(e.names),
-                    "roles": list(e.roles),
-                    "affiliation": e.affiliation,
-                },
+            log.append(
+                (
+                    "create",
+                    {
+                        "key": e.key,
+                        "name": e.name,
+                        "name_en": e.name_en,
+                        "type": e.type,
+                        "aliases": list(e.names),
+                        "roles": list(e.roles),
+                        "affiliation": e.affiliation,
+                    },
+                )
             )
     # merges and ignores once every entry they name is there
     for e, status in zip(entries, statuses, strict=True):
         if status.startswith(MERGED):
             target = status.removeprefix(MERGED)
             if lex.target(e.key) != lex.target(target):
-                store.add_edit("merge", {"target": target, "source": e.key})
+                log.append(("merge", {"target": target, "source": e.key}))
         elif status == IGNORED and e.key not in lex.ignored:
-            store.add_edit("ignore", {"key": e.key})
+            log.append(("ignore", {"key": e.key}))
     from desktop.analysing import analyse_documents
 
+    # logged in one transaction with every article marked to be analysed again, then
+    # analysed: stopped halfway, the rest is analysed when the window next starts
+    store.add_edits(log, analyse_again=[r.id for r in store.documents()])
     analyse_documents(store, full=True)
     return len(entries)
 
 
-def run_edit(store: Store, op: str, args: Sequence[Any], progress: Progress | None) -> Any:
+def run_edit(
+    store: Store,
+    op: str,
+    args: Sequence[Any],
+    progress: Progress | None,
+    cancel: CancelToken | None = None,
+) -> Any:
     """The edit named ``op`` with its plain arguments (what the window sends to the
-    process that edits): the entity it leaves selected, or None."""
+    process that edits): the entity it leaves selected, or None. ``cancel`` stops its
+    analysis between batches of articles: the edit is made, and the articles it did not
+    reach are analysed when the window next starts."""
     if op == "merge":
         target, sources = args
-        return merge_many(store, target, sources, progress=progress)
+        return merge_many(store, target, sources, progress=progress, cancel=cancel)
     if op == "split":
-        return split(store, *args, progress=progress)
+        return split(store, *args, progress=progress, cancel=cancel)
     if op == "rename":
-        return rename(store, *args, progress=progress)
+        return rename(store, *args, progress=progress, cancel=cancel)
     if op == "retype":
         refs, entity_type = args
-        return retype_many(store, refs, entity_type, progress=progress)[0]
+        return retype_many(store, refs, entity_type, progress=progress, cancel=cancel)[0]
     if op == "alias":
-        return add_alias(store, *args, progress=progress)
+        return add_alias(store, *args, progress=progress, cancel=cancel)
     if op == "confirm":
-        return confirm_many(store, args[0], progress=progress)[0]
+        return confirm_many(store, args[0], progress=progress, cancel=cancel)[0]
     if op == "ignore":
-        ignore_many(store, args[0], progress=progress)
+        ignore_many(store, args[0], progress=progress, cancel=cancel)
         return None
+    if op == "unignore":
+        return unignore_many(store, args[0], progress=progress, cancel=cancel)[0]
     if op == "undo":
-        undo_last(store, progress=progress)
+        undo_last(store, progress=progress, cancel=cancel)
         return None
     raise ValueError(f"unknown edit {op!r}")

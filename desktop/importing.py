@@ -20,12 +20,12 @@ import datetime as dt
 import functools
 import hashlib
 import io
-import multiprocessing as mp
 import re
 import time
 from collections import deque
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -61,12 +61,13 @@ from desktop.corpus.sources import Source, iter_sources
 from desktop.progress import CancelToken, NullProgress, Progress
 from desktop.store.models import compress_text
 from desktop.store.store import DocumentDraft, Store
+from desktop.store.writer import exclusive
 from desktop.text.dates import parse_date
 from desktop.text.normalize import fingerprint_text, normalize
 from desktop.text.paragraphs import repeated_among
 from desktop.text.sentences import paragraph_spans, sentence_spans
 from desktop.text.tokens import NORM_WORD_RE
-from desktop.workers import fewer_collections, worker_count
+from desktop.workers import exit_with_parent, fewer_collections, worker_count, worker_pool
 
 TITLE_MAX = 120
 #: whole files are written together until a transaction holds this many documents
@@ -78,6 +79,8 @@ class ImportReport:
     imported: list[tuple[str, int]] = field(default_factory=list)
     duplicates: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: what is said of files read, not skipped (a table's columns not read): (file, note)
+    notes: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
     cancelled: bool = False
     seconds: float = 0.0
@@ -87,6 +90,7 @@ class ImportReport:
             "imported": len(self.imported),
             "duplicates": len(self.duplicates),
             "skipped": [{"source": s, "reason": r} for s, r in self.skipped],
+            "notes": [{"source": s, "note": n} for s, n in self.notes],
             "files": self.files,
             "cancelled": self.cancelled,
             "seconds": round(self.seconds, 3),
@@ -250,6 +254,8 @@ class _Records:
     meta: Mapping[str, Any] | None
     records: list[tuple[int | str, Any]]
     place: str = ""
+    #: what the report says of the file (the first group of a file carries it)
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -264,7 +270,8 @@ class _Group:
 GROUP_BYTES = 1_000_000
 GROUP_FILES = 100
 
-_Prepared = tuple[list[DocumentDraft], list[tuple[str, str]]]
+#: (drafts, problems, notes)
+_Prepared = tuple[list[DocumentDraft], list[tuple[str, str]], list[tuple[str, str]]]
 
 
 def _prepare(
@@ -274,9 +281,10 @@ def _prepare(
     options: ImportOptions,
 ) -> _Prepared:
     """Parse a file's records (or take a group's) and prepare each article (drafts,
-    problems)."""
+    problems, notes)."""
     if isinstance(loaded, _Records):
         result = records_result(loaded.name, loaded.records, fields)
+        result.notes = list(loaded.notes)
     else:
         reader = reader_for(loaded.ext)
         assert reader is not None
@@ -286,7 +294,7 @@ def _prepare(
         try:
             result = reader(loaded.name, loaded.data, fields)
         except UnreadableFileError as exc:
-            return [], [(loaded.name, str(exc))]
+            return [], [(loaded.name, str(exc))], []
     articles = result.articles
     if loaded.meta:
         articles = [with_metadata(a, loaded.meta) for a in articles]
@@ -298,7 +306,7 @@ def _prepare(
             drafts.append(prepare(article, outlets, options, placed))
         except Exception as exc:  # a value no reader foresaw: this article, not the import
             problems.append((article.source, f"could not be read ({type(exc).__name__}: {exc})"))
-    return drafts, problems
+    return drafts, problems, result.notes
 
 
 def _prepare_unit(
@@ -314,6 +322,7 @@ def _prepare_unit(
 
 
 def _prepare_in_worker(job: tuple[_Loaded | _Records | _Group, ImportOptions]) -> list[_Prepared]:
+    exit_with_parent()
     unit, options = job
     return _prepare_unit(unit, FieldMapping(options.fields), OutletDirectory.default(), options)
 
@@ -388,11 +397,12 @@ def _streamed_pieces(
     base = _Loaded(source.name, source.ext, b"", source.meta, place=source.place)
     try:
         if source.ext.lower() in CSV_EXTS:
+            notes: list[str] = []
 
             def rows() -> Iterator[tuple[int | str, Any]]:  # its problems arise as it is read
-                yield from csv_records(source.name, opener, fields)
+                yield from csv_records(source.name, opener, fields, notes=notes)
 
-            yield from _grouped(base, rows())
+            yield from _grouped(base, rows(), notes)
             return
         with opener() as stream:
             if source.ext.lower() not in JSON_EXTS:
@@ -502,8 +512,9 @@ def _record_end(data: bytes | bytearray, closing: bytes, start: int, at: int) ->
     return -1
 
 
-def _pool(sources: list[Source]) -> ProcessPoolExecutor | None:
-    """Worker processes for a large import (starting them costs about a second)."""
+def _pool(sources: list[Source]) -> AbstractContextManager[ProcessPoolExecutor | None]:
+    """Worker processes for a large import (starting them costs about a second), or
+    None (:func:`~desktop.workers.worker_pool`)."""
     workers = worker_count()
     units = sum(_piece_count(s) for s in sources)
     if (
@@ -511,23 +522,24 @@ def _pool(sources: list[Source]) -> ProcessPoolExecutor | None:
         or units < 2
         or sum(_text_bytes(s.ext, s.size) for s in sources) < PARALLEL_BYTES
     ):
-        return None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+        return nullcontext()
+    return worker_pool(workers)
 
 
 def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records | tuple[str, str]]:
     """The records of a large CSV, JSON or Excel file in groups (:func:`_grouped`)."""
     ext = loaded.ext.lower()
+    notes: list[str] = []
 
     def records() -> Iterator[tuple[int | str, Any]]:  # its problems arise as it is read
         if ext in CSV_EXTS:
-            yield from csv_records(loaded.name, loaded.data, fields)
+            yield from csv_records(loaded.name, loaded.data, fields, notes=notes)
         elif ext in SHEET_EXTS:
-            yield from sheet_records(loaded.data, fields)
+            yield from sheet_records(loaded.data, fields, notes)
         else:
             yield from enumerate(json_records(loaded.data, fields), 1)
 
-    yield from _grouped(loaded, records())
+    yield from _grouped(loaded, records(), notes)
 
 
 def _cannot_read(exc: OSError) -> str:
@@ -547,28 +559,36 @@ def _text_size(value: Any) -> int:
 
 
 def _grouped(
-    loaded: _Loaded, records: Iterator[tuple[int | str, Any]]
+    loaded: _Loaded, records: Iterator[tuple[int | str, Any]], notes: list[str] | None = None
 ) -> Iterator[_Records | tuple[str, str]]:
     """Numbered records in groups of about ``PIECE_BYTES`` of text; a problem that ends
     them (:class:`UnreadableFileError`, or an error reading a file read as it goes) is
-    the last thing yielded, after the records before it."""
+    the last thing yielded, after the records before it. ``notes``: what the report says
+    of the file, filled as its records are read; the next group carries them."""
+    pending = notes if notes is not None else []
     group: list[tuple[int | str, Any]] = []
     size = 0
+
+    def made() -> _Records:
+        said = tuple((loaded.name, note) for note in pending)
+        pending.clear()
+        return _Records(loaded.name, loaded.meta, group, loaded.place, said)
+
     try:
         for number, record in records:
             group.append((number, record))
             size += 2 * _text_size(record)  # Arabic takes two bytes a character
             if size >= PIECE_BYTES:
-                yield _Records(loaded.name, loaded.meta, group, loaded.place)
+                yield made()
                 group, size = [], 0
     except (UnreadableFileError, OSError) as exc:
-        if group:
-            yield _Records(loaded.name, loaded.meta, group, loaded.place)
+        if group or pending:
+            yield made()
         why = str(exc) if isinstance(exc, UnreadableFileError) else _cannot_read(exc)
         yield loaded.name, why
         return
-    if group:
-        yield _Records(loaded.name, loaded.meta, group, loaded.place)
+    if group or pending:
+        yield made()
 
 
 def _units(
@@ -636,7 +656,7 @@ def _prepared_in_order(
             return
         first, last, loaded = unit
         if isinstance(loaded, tuple):
-            ahead.append((first, last, [([], [loaded])]))
+            ahead.append((first, last, [([], [loaded], [])]))
         elif pool is None:
             ahead.append((first, last, _prepare_unit(loaded, fields, outlets, options)))
         else:
@@ -653,6 +673,7 @@ def _prepared_in_order(
 
 
 @fewer_collections()
+@exclusive("import")
 def import_paths(
     store: Store,
     paths: list[Path],
@@ -680,30 +701,29 @@ def import_paths(
             target.append((draft.source_path, doc_id))
         pending.clear()
 
-    pool = _pool(sources)
     try:
-        done = advanced = 0  # units of the current source so far, progress made for it
-        for number, last, (drafts, problems) in _prepared_in_order(
-            sources, fields, outlets, options, pool
-        ):
-            if cancel is not None and cancel.cancelled:
-                report.cancelled = True
-                break
-            report.skipped.extend(problems)
-            pending += drafts
-            done += 1
-            if len(pending) >= WRITE_BATCH:  # between files, or after a piece of a large one
-                flush()
-            # the pieces were counted ahead from the size: the last one settles the count
-            step = expected[number] - advanced if last else int(done < expected[number])
-            progress.advance(step, sources[number].name)
-            advanced += step
-            if last:
-                done = advanced = 0
-        flush()
+        with _pool(sources) as pool:
+            done = advanced = 0  # units of the current source so far, progress made for it
+            for number, last, (drafts, problems, notes) in _prepared_in_order(
+                sources, fields, outlets, options, pool
+            ):
+                if cancel is not None and cancel.cancelled:
+                    report.cancelled = True
+                    break
+                report.skipped.extend(problems)
+                report.notes.extend(notes)
+                pending += drafts
+                done += 1
+                if len(pending) >= WRITE_BATCH:  # between files, or after a piece of a large one
+                    flush()
+                # the pieces were counted ahead from the size: the last one settles the count
+                step = expected[number] - advanced if last else int(done < expected[number])
+                progress.advance(step, sources[number].name)
+                advanced += step
+                if last:
+                    done = advanced = 0
+            flush()
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
         progress.finish()
         report.seconds = time.perf_counter() - began
     return report

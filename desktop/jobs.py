@@ -7,6 +7,9 @@ readers in WAL mode). Nothing here imports Qt.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.progress import CancelToken
 from desktop.store.store import Store
+from desktop.store.writer import StoreBusyError, exclusive
 
 if TYPE_CHECKING:  # the engines are imported by the job itself: not by the window at start-up
     from desktop.analysing import AnalysisReport
@@ -27,6 +31,7 @@ class _Queue(Protocol):
 
 class _Event(Protocol):
     def is_set(self) -> bool: ...
+    def set(self) -> None: ...
 
 
 @dataclass
@@ -82,21 +87,44 @@ class EventCancel(CancelToken):
         return self.event.is_set()
 
 
-def _run_job(db: str, queue: _Queue, work: Callable[[Store], object]) -> None:
+def _run_job(db: str, queue: _Queue, work: Callable[[Store], object], cancel_event: _Event) -> None:
     """A job's frame: below the window's priority, the database ``db`` opened, and
     ("done", what ``work`` gives) or ("error", message) posted at the end (an error is
-    reported to the window, never lost)."""
-    from desktop.workers import run_below_the_window
+    reported to the window, never lost). Should the window's process end without a
+    word (killed, crashed), the job is cancelled, as closing the window cancels it, and
+    exits without waiting for anybody to read what it posts. Terminated, it ends the
+    worker processes it started with it."""
+    from desktop.workers import run_below_the_window, when_parent_exits
 
     run_below_the_window()  # the window stays quick while both cores work
+
+    def orphaned() -> None:
+        cancel_event.set()
+        stop_waiting = getattr(queue, "cancel_join_thread", None)
+        if stop_waiting is not None:
+            stop_waiting()
+
+    if when_parent_exits(orphaned):  # a process of its own, as the window starts it
+        signal.signal(signal.SIGTERM, _end_with_workers)
     try:
         store = Store.open(db)
         try:
             queue.put(("done", work(store)))
         finally:
             store.close()
+    except StoreBusyError as exc:  # another job holds the database: the user's to wait for
+        queue.put(("error", str(exc)))
     except Exception as exc:
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _end_with_workers(_signum: int, _frame: object) -> None:
+    """A job terminated (the window closed, and the job did not stop in time) ends the
+    worker processes it started, then itself, at once; on Windows, where terminating
+    sends no signal, the workers end themselves (:func:`~desktop.workers.exit_with_parent`)."""
+    for child in multiprocessing.active_children():
+        child.terminate()
+    os._exit(128 + signal.SIGTERM)
 
 
 def import_job(
@@ -105,9 +133,10 @@ def import_job(
     """Import ``paths`` into the database ``db`` and analyse what arrived; posts
     ("imported", number of new documents) between the two, and ("done", ImportOutcome)
     or ("error", message) at the end."""
-    from desktop.analysing import analyse_documents
+    from desktop.analysing import analyse_left_over
     from desktop.importing import ImportOptions, import_paths
 
+    @exclusive("import")  # no other job between the import and its analysis
     def work(store: Store) -> ImportOutcome:
         progress = QueueProgress(queue)
         cancel = EventCancel(cancel_event)
@@ -119,41 +148,45 @@ def import_job(
         )
         analysis = None
         waiting = sorted({*left, *(i for _s, i in report.imported)})
-        if waiting and not cancel.cancelled:
+        if (waiting or store.documents_left_by_edits()) and not cancel.cancelled:
             # the documents can be read and searched while their analysis runs
             queue.put(("imported", len(report.imported)))
-            analysis = analyse_documents(store, waiting, progress=progress, cancel=cancel)
+            # with what an edit stopped halfway left, first
+            analysis = analyse_left_over(store, waiting, progress=progress, cancel=cancel)
         return ImportOutcome(report, analysis)
 
-    _run_job(db, queue, work)
+    _run_job(db, queue, work, cancel_event)
 
 
 def reanalyse_job(db: str, queue: _Queue, cancel_event: _Event) -> None:
-    """Analyse again the documents an earlier version of the analysis left (after an
-    upgrade): posts progress, then ("done", ImportOutcome with nothing imported) or
-    ("error", message)."""
-    from desktop.analysing import analyse_documents
+    """Analyse what was left for later (:func:`~desktop.analysing.analyse_left_over`):
+    the articles an edit stopped halfway did not reach, those an earlier version of the
+    analysis left (after an upgrade), those an import stopped before analysing; posts
+    progress, then ("done", ImportOutcome with nothing imported) or ("error", message)."""
+    from desktop.analysing import analyse_left_over
     from desktop.importing import ImportReport
 
     def work(store: Store) -> ImportOutcome:
         cancel = EventCancel(cancel_event)
-        analysis = analyse_documents(store, progress=QueueProgress(queue), cancel=cancel)
+        analysis = analyse_left_over(store, progress=QueueProgress(queue), cancel=cancel)
         return ImportOutcome(ImportReport(), analysis)
 
-    _run_job(db, queue, work)
+    _run_job(db, queue, work, cancel_event)
 
 
 def edit_job(db: str, op: str, args: list[Any], queue: _Queue, cancel_event: _Event) -> None:
     """Run the entity edit ``op`` (:func:`entity_edits.run_edit`) on the database ``db``,
     analysing again the articles it touches; posts progress, then ("done", (the entity
     to select or None, None)), ("done", (None, the user's mistake explained)) or
-    ("error", message)."""
+    ("error", message). Cancelled (the window closing), the edit is made and its
+    analysis stops between batches of articles: the rest is analysed at the next start."""
     from desktop.entity_edits import EditError, run_edit
 
     def work(store: Store) -> tuple[object, str | None]:
+        cancel = EventCancel(cancel_event)
         try:
-            return run_edit(store, op, args, QueueProgress(queue)), None
-        except EditError as exc:  # the user's mistake, not a bug: just the message
+            return run_edit(store, op, args, QueueProgress(queue), cancel), None
+        except (EditError, StoreBusyError) as exc:  # the user's mistake, or another job's turn
             return None, str(exc)
 
-    _run_job(db, queue, work)
+    _run_job(db, queue, work, cancel_event)

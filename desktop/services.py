@@ -8,6 +8,7 @@ from desktop.analysing import analyse_documents
 from desktop.importing import ImportReport, import_paths
 from desktop.progress import Progress
 from desktop.store.store import Store
+from desktop.store.writer import StoreBusyError
 
 SEEDED_KEY = "seeds_imported"
 
@@ -22,8 +23,12 @@ def ensure_seeded(
     if store.get_meta(SEEDED_KEY) or store.counts().documents:
         return None
     report = None
-    if seeds.is_dir():
-        report = import_paths(store, [seeds], progress=progress)
-        analyse_documents(store, [i for _s, i in report.imported], progress=progress)
-    store.set_meta(SEEDED_KEY, "1")
+    try:
+        with store.writing("import"):
+            if seeds.is_dir():
+                report = import_paths(store, [seeds], progress=progress)
+                analyse_documents(store, [i for _s, i in report.imported], progress=progress)
+            store.set_meta(SEEDED_KEY, "1")
+    except StoreBusyError:  # another job is filling the database: it is not a first start
+        return None
     return report

@@ -370,13 +370,13 @@ def test_import_says_what_it_imported_before_the_analysis_starts(
     import desktop.cli as cli
 
     said_before: list[str] = []
-    analyse = cli.analyse_documents
+    analyse = cli.analyse_left_over
 
     def watching(*args, **kwargs):  # type: ignore[no-untyped-def]
         said_before.append(capsys.readouterr().out)
         return analyse(*args, **kwargs)
 
-    monkeypatch.setattr(cli, "analyse_documents", watching)
+    monkeypatch.setattr(cli, "analyse_left_over", watching)
     code, out, err = run(capsys, "--db", str(tmp_path / "x.db"), "import", str(SEEDS))
     assert code == 0, err
     assert said_before and said_before[0].startswith("Imported 5, duplicates 0, skipped 0")
@@ -581,3 +581,257 @@ def test_an_import_analyses_its_own_articles_not_those_an_earlier_version_analys
     code, out, err = run(capsys, "--db", db, "import", str(tmp_path / "one.txt"))
     assert code == 0, err
     assert out.splitlines()[-1].startswith("Analysed 1 document:")
+
+
+def test_import_notes_the_columns_of_a_table_it_reads_nothing_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A column the import did not use went without a word: the report names it, once
+    for the file, as a note (the file is imported, not skipped), with how to read it."""
+    table = tmp_path / "أخبار.csv"
+    table.write_text(
+        "العنوان,النص,الصحيفة,التصنيف,وقت الإضافة\n"
+        "الجعفري في جنيف,وقال الجعفري في جنيف إن المحادثات ستستمر.,سانا,سياسة,2017-07-10\n"
+        "الحريري,وتعهد نصر الحريري بمواصلة الضغط من أجل انتقال سياسي.,سانا,سياسة,2017-07-11\n",
+        encoding="utf-8",
+    )
+    note = (
+        "columns not read: التصنيف, وقت الإضافة (no column found for: date, author, url); "
+        "to read one, name its field: --field date=COLUMN"
+    )
+    code, out, err = run(capsys, "--db", str(tmp_path / "x.db"), "import", str(table))
+    assert code == 0, err
+    said = out.splitlines()
+    assert said[0].startswith("Imported 2, duplicates 0, skipped 0")
+    assert said[1] == f"  note {table}: {note}"
+    report = run_json(capsys, "--db", str(tmp_path / "y.db"), "import", str(table))
+    assert isinstance(report, dict)
+    assert (report["skipped"], report["notes"]) == ([], [{"source": str(table), "note": note}])
+
+
+def test_ctrl_c_while_the_program_starts_says_so_in_one_line(tmp_path: Path) -> None:
+    """Its modules take a second or so to load: a Ctrl+C then printed a traceback of
+    25 lines, and the program died of the signal."""
+    code = (
+        "import signal, sys\n"
+        "class CtrlC:  # pressed as the database modules load\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'sqlalchemy':\n"
+        "            signal.raise_signal(signal.SIGINT)\n"
+        "sys.meta_path.insert(0, CtrlC())\n"
+        "from desktop.__main__ import main\n"
+        "main()\n"
+    )
+    db = tmp_path / "x.db"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "--db", str(db), "import", str(SEEDS)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 130
+    assert proc.stderr == "tabayun: interrupted before it began; nothing was changed\n"
+    assert not db.exists()
+
+
+def _alive_in_group(group: int) -> list[int]:
+    """The processes of a process group not yet ended (a zombie has ended)."""
+    ps = subprocess.run(["ps", "-A", "-o", "pid=,pgid=,stat="], capture_output=True, text=True)
+    rows = (line.split() for line in ps.stdout.splitlines())
+    return [int(r[0]) for r in rows if len(r) >= 3 and int(r[1]) == group and r[2][0] != "Z"]
+
+
+def _stored(db: Path) -> tuple[int, int]:
+    """(documents, analysed documents) committed so far; (0, 0) before the tables exist."""
+    import sqlite3
+
+    if not db.exists():
+        return 0, 0
+    conn = sqlite3.connect(db, timeout=5)
+    try:
+        stored, analysed = conn.execute(
+            "SELECT count(*), count(analysis_version) FROM documents"
+        ).fetchone()
+    except sqlite3.OperationalError:  # no table yet
+        return 0, 0
+    finally:
+        conn.close()
+    return stored, analysed
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Ctrl+C as a POSIX terminal sends it")
+@pytest.mark.parametrize(("articles", "phase"), [(4000, "importing"), (1200, "analysing")])
+def test_ctrl_c_during_an_import_ends_quietly_and_says_what_was_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: int, phase: str
+) -> None:
+    """The terminal sends SIGINT to the whole process group, the worker processes too:
+    they printed tracebacks, and the message said neither how many articles were saved
+    nor that some were left to analyse."""
+    import os
+    import re
+    import signal
+    import time
+
+    from tests.benchmarks.corpus import write_corpus
+
+    write_corpus(tmp_path / "corpus", articles, per_file=400)  # 4,000: parallel import
+    monkeypatch.setenv("TABAYUN_WORKERS", "2")
+    db = tmp_path / "x.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--db", str(db), "import", str(tmp_path / "corpus")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # a group of its own, as a terminal's foreground job
+    )
+    try:
+        deadline = time.monotonic() + 60
+        # written to: the import's first files, or the analysis's first batch
+        while _stored(db)[phase == "analysing"] == 0 and proc.poll() is None:
+            assert time.monotonic() < deadline, "nothing written"
+            time.sleep(0.02)
+        os.killpg(proc.pid, signal.SIGINT)
+        _out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    stored, analysed = _stored(db)
+    said = re.fullmatch(
+        r"tabayun: interrupted: ([\d,]+) articles? imported and saved"
+        r"(?:, ([\d,]+) of them analysed|, all analysed)?"
+        r"(?:; the other ([\d,]+) (?:is|are) analysed by the next `tabayun import` or "
+        r"`tabayun analyse`)?\n",
+        err,
+    )
+    assert said is not None, err
+    number = [int(n.replace(",", "")) if n else None for n in said.groups()]
+    assert number[0] == stored > 0
+    assert (analysed if analysed < stored else None) == number[1]
+    assert (stored - analysed or None) == number[2]
+    if phase == "analysing":
+        assert 0 < analysed < stored
+    assert not Path(f"{db}.writing").exists()
+    wait_until = time.monotonic() + 10
+    while _alive_in_group(proc.pid) and time.monotonic() < wait_until:
+        time.sleep(0.05)  # (the resource tracker ends once it sees the program gone)
+    assert _alive_in_group(proc.pid) == []
+
+
+def test_an_interrupted_import_says_what_it_left_to_analyse_and_what_an_earlier_one_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop import cli
+
+    def ctrl_c(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    db = str(tmp_path / "x.db")
+    monkeypatch.setattr(cli, "analyse_left_over", ctrl_c)  # stored, then Ctrl+C
+    code, _out, err = run(capsys, "--db", db, "import", str(SEEDS))
+    assert code == 130
+    assert err == (
+        "tabayun: interrupted: 5 articles imported and saved, 0 of them analysed; the other 5"
+        " are analysed by the next `tabayun import` or `tabayun analyse`\n"
+    )
+    monkeypatch.setattr(cli, "import_paths", ctrl_c)  # Ctrl+C before a file is written
+    code, _out, err = run(capsys, "--db", db, "import", str(SEEDS))
+    assert code == 130
+    assert err == (
+        "tabayun: interrupted: 0 articles imported and saved; 5 articles an earlier import"
+        " left are analysed by the next `tabayun import` or `tabayun analyse`\n"
+    )
+    monkeypatch.undo()
+    code, out, err = run(capsys, "--db", db, "import", str(SEEDS))
+    assert code == 0, err
+    assert out.splitlines()[-1].startswith("Analysed 5 documents:")
+
+
+def test_an_alias_that_is_another_actors_name_is_refused_and_one_that_takes_mentions_says_so(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kerry = run_json(capsys, "--db", db, "entity", "جون كيري")
+    mistura = run_json(capsys, "--db", db, "entity", "ستافان دي ميستورا")
+    assert isinstance(kerry, dict) and isinstance(mistura, dict)
+    code, _out, err = run(capsys, "--db", db, "entity", "alias-add", "de-mistura", "جون كيري")
+    assert code == 1
+    assert err == (
+        f"tabayun: 'جون كيري' is the name of #{kerry['id']} جون كيري (1 mention), not an "
+        f"alias to take: to make them one actor, 'tabayun entity merge {mistura['id']} "
+        f"{kerry['id']}'\n"
+    )
+    code, out, err = run(capsys, "--db", db, "entity", "alias-add", "de-mistura", "المبعوث الأممي")
+    assert code == 0, err
+    pedersen = run_json(capsys, "--db", db, "entity", "غير بيدرسون")
+    assert isinstance(pedersen, dict)
+    assert out == (
+        f"Added alias 'المبعوث الأممي' to #{mistura['id']} ستافان دي ميستورا; it also named "
+        f"#{pedersen['id']} غير بيدرسون (2 mentions written so, now #{mistura['id']}'s)\n"
+    )
+
+
+def test_renaming_to_another_actors_name_is_refused(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kerry = run_json(capsys, "--db", db, "entity", "جون كيري")
+    lavrov = run_json(capsys, "--db", db, "entity", "سيرغي لافروف")
+    assert isinstance(kerry, dict) and isinstance(lavrov, dict)
+    code, _out, err = run(capsys, "--db", db, "entity", "rename", "جون كيري", "سيرغي لافروف")
+    assert (code, err) == (
+        1,
+        f"tabayun: «سيرغي لافروف» is already the name of another actor, #{lavrov['id']} "
+        f"سيرغي لافروف; to make them one actor, merge them ('tabayun entity merge "
+        f"{lavrov['id']} {kerry['id']}')\n",
+    )
+    again = run_json(capsys, "--db", db, "entity", "سيرغي لافروف")
+    assert isinstance(again, dict) and again["id"] == lavrov["id"]
+
+
+def test_an_ignored_actor_is_listed_said_to_be_ignored_and_brought_back(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ferry = run_json(capsys, "--db", db, "entity", "جان مارك فيري")
+    assert isinstance(ferry, dict) and ferry["ignored"] is False and ferry["mentions"] == 1
+    code, out, err = run(capsys, "--db", db, "entities", "--ignored")
+    assert (code, out) == (0, "0 ignored entities\n")
+    run_json(capsys, "--db", db, "entity", "ignore", "جان مارك فيري")
+    code, out, err = run(capsys, "--db", db, "entities", "--ignored")
+    assert (code, out) == (
+        0,
+        f"{ferry['id']:>5}  person        جان مارك فيري  (ignored)\n1 ignored entity\n",
+    )
+    code, out, err = run(capsys, "--db", db, "entity", "جان مارك فيري")
+    assert out.splitlines()[:2] == [
+        f"#{ferry['id']} جان مارك فيري (person, gazetteer, ignored) — 0 documents, 0 mentions",
+        f"ignored: its mentions are not counted ('tabayun entity unignore {ferry['id']}' "
+        "counts them again)",
+    ]
+    code, out, err = run(capsys, "--db", db, "entity", "rename", "جون كيري", "جان مارك فيري")
+    assert (code, err) == (
+        1,
+        f"tabayun: «جان مارك فيري» is already the name of #{ferry['id']} جان مارك فيري, an "
+        f"actor you ignore ('tabayun entity unignore {ferry['id']}' brings it back)\n",
+    )
+    code, out, err = run(capsys, "--db", db, "entity", "unignore", "جان مارك فيري")
+    assert (code, out) == (0, f"No longer ignoring #{ferry['id']} جان مارك فيري\n")
+    back = run_json(capsys, "--db", db, "entity", "جان مارك فيري")
+    assert isinstance(back, dict) and back["ignored"] is False and back["mentions"] == 1
+    assert run_json(capsys, "--db", db, "entities", "--ignored") == []
+    code, _out, err = run(capsys, "--db", db, "entity", "unignore", "جان مارك فيري")
+    assert (code, err) == (1, "tabayun: «جان مارك فيري» is not ignored: nothing to change\n")
+
+
+def test_an_edit_that_changes_nothing_is_refused(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv, message in (
+        (("rename", "de-mistura", "ستافان  دي ميستورا"), "«ستافان دي ميستورا» is already its name"),
+        (("type", "جون كيري", "person"), "«جون كيري» already of type person"),
+        (("confirm", "جون كيري"), "«جون كيري» is already confirmed"),
+    ):
+        code, _out, err = run(capsys, "--db", db, "entity", *argv)
+        assert (code, err) == (1, f"tabayun: {message}: nothing to change\n")
+    code, out, _err = run(capsys, "--db", db, "entity", "undo")
+    assert (code, out) == (0, "Nothing to undo\n")

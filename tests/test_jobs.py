@@ -73,3 +73,90 @@ def test_articles_an_import_left_unanalysed_are_analysed_by_the_next(tmp_path: P
     store = Store.open(db)
     assert store.documents_needing_analysis(ANALYSIS_VERSION) == []
     assert sum(1 for _ in store.iter_entities()) > 0
+
+
+def _run(target: Any, *args: Any, cancelled: bool = False) -> list[tuple[Any, ...]]:
+    """Run a job in a process of its own, as the window does; its messages, in order."""
+    ctx = mp.get_context("spawn")
+    queue, event = ctx.Queue(), ctx.Event()
+    if cancelled:
+        event.set()
+    process = ctx.Process(target=target, args=(*args, queue, event))
+    process.start()
+    messages: list[tuple[Any, ...]] = []
+    while not messages or messages[-1][0] not in ("done", "error"):
+        messages.append(tuple(queue.get(timeout=120)))
+    process.join(timeout=30)
+    assert process.exitcode == 0
+    return messages
+
+
+def test_an_edit_cancelled_is_made_and_leaves_its_articles_to_the_next_start(
+    analysed: Any, db_path: Path
+) -> None:
+    """Closing the window cancels the edit: the edit is made, and its articles are left
+    marked for the analysis the window starts with (it ran on to its end, and closing
+    the window waited for it, then killed it halfway)."""
+    from desktop.jobs import edit_job
+
+    touched = len(analysed.documents_referring_to([analysed.find_entities("de-mistura")[0][0]]))
+    analysed.close()
+    messages = _run(
+        edit_job, str(db_path), "split", ["de-mistura", "المبعوث الخاص"], cancelled=True
+    )
+    assert messages[-1][0] == "done" and messages[-1][1][1] is None, messages[-1]
+    from desktop.store.store import Store
+
+    store = Store.open(db_path)
+    try:
+        assert [op for _i, op, _p in store.edits()] == ["split"]
+        assert len(store.documents_left_by_edits()) >= touched > 0
+    finally:
+        store.close()
+
+
+def test_the_analysis_the_window_starts_with_finishes_what_an_edit_left(
+    analysed: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """An edit killed halfway (its log written, most of its articles not analysed again)
+    is finished when the window next starts, as the whole edit would have made it."""
+    import sqlite3
+
+    from desktop.entity_edits import split
+    from desktop.jobs import reanalyse_job
+    from desktop.store.store import Store
+    from tests.analysis.written import analysis_rows
+
+    whole = tmp_path / "whole.db"
+    src, dst = sqlite3.connect(db_path), sqlite3.connect(whole)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    copy = Store.open(whole)
+    split(copy, "de-mistura", "المبعوث الخاص")
+    copy.close()
+
+    class Killed(BaseException):
+        pass
+
+    class KilledAtOnce:
+        def start(self, total: int, label: str) -> None:
+            pass
+
+        def advance(self, step: int = 1, note: str = "") -> None:
+            raise Killed
+
+        def finish(self) -> None:
+            pass
+
+    with pytest.raises(Killed):
+        split(analysed, "de-mistura", "المبعوث الخاص", progress=KilledAtOnce())
+    left = analysed.documents_left_by_edits()
+    assert left
+    analysed.close()
+    messages = _run(reanalyse_job, str(db_path))
+    assert ("start", len(left), "Finishing edits") in messages
+    outcome = messages[-1][1]
+    assert isinstance(outcome, ImportOutcome) and outcome.analysis is not None
+    assert outcome.analysis.documents == len(left)
+    assert analysis_rows(db_path) == analysis_rows(whole)

@@ -115,6 +115,9 @@ class Knowledge:
             if key in self.entities:
                 self.entities[key].aliases += list(aliases)
         removed = {k: {normalize(a) for a in v} for k, v in edits.removed.items()}
+        #: the aliases the user gave each entity: where another's name or alias is written
+        #: the same, the user's alias is the one matched (the sidebar said whose it takes)
+        users = {k: {" ".join(normalize(a).split()) for a in v} for k, v in edits.added.items()}
         self.ignored = frozenset(edits.ignored)
 
         forms: dict[str, list[tuple[str, str]]] = {}
@@ -135,9 +138,11 @@ class Knowledge:
                 if not self._usable(norm) or norm in gone:
                     continue
                 self.written_forms.setdefault(info.key, set()).add(norm)
+                mine = norm in users.get(info.key, ())
                 for form in name_variants(norm, info.type):
                     if form not in gone:
-                        forms.setdefault(form, []).append((info.key, "name"))
+                        hits = forms.setdefault(form, [])
+                        hits.insert(0 if mine else len(hits), (info.key, "name"))
                 if info.type == "person":
                     sur = surname_of(norm)
                     if sur and self._usable(sur) and sur not in gone:

@@ -15,11 +15,15 @@ from desktop.analysis.spans import Spans
 from desktop.compare.align import Alignment, align, content_words
 from desktop.lexicon.words import load_function_words
 from desktop.store.rows import EventRow, LabelRow, QuoteRow
-from desktop.store.store import Store
+from desktop.store.store import Store, StoreError
 
 FRAMING_LABEL_KINDS = ("label", "scare_quote", "apposition", "distancing")
 #: events further apart than this are not the same event
 EVENT_DAYS = 3
+
+
+class UnknownOutletError(StoreError, LookupError):
+    """An outlet the store no longer has (renamed onto another, which merges them)."""
 
 
 @dataclass
@@ -355,7 +359,14 @@ def compare_documents(store: Store, a: int, b: int) -> Comparison:
 
 
 def compare_outlets(store: Store, outlet_a: int, outlet_b: int) -> Comparison:
+    """Two outlets' articles compared; :class:`UnknownOutletError` names an outlet the
+    store no longer has."""
     names = {o.id: o.name for o in store.outlets()}
+    for outlet in (outlet_a, outlet_b):
+        if outlet not in names:
+            raise UnknownOutletError(
+                f"no outlet {outlet} (renamed onto another outlet, or removed)"
+            )
     docs_a = [r.id for r in store.documents(outlet_id=outlet_a)]
     docs_b = [r.id for r in store.documents(outlet_id=outlet_b)]
     return _compare(

@@ -3,6 +3,13 @@
 Accepted: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, and Windows-1256
 (the usual legacy encoding of Arabic). Anything else is refused with a reason. Line ends
 are folded to ``\\n``; nothing else in the text is changed.
+
+A file is read in the encoding most of its bytes are in: a UTF-8 file with a word saved
+in another encoding, or cut short inside its last character, is still UTF-8. Its bytes
+that are not UTF-8 are kept as escapes (Python's «surrogateescape»: the byte ``b`` as
+the lone surrogate U+DC00 + ``b``, which decoded text never holds otherwise), where
+they are, so that a reader can refuse what holds them (one record, not the file);
+:func:`decode_bytes`, for a file that is one text, refuses the file, saying where.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -30,15 +37,45 @@ class DecodeError(ValueError):
     """The bytes are not text in an encoding we can read with confidence."""
 
 
+#: a byte that is not text in the encoding the rest is in, as it is kept
+ESCAPED_RE = re.compile("[\udc80-\udcff]")
+#: why what holds such bytes is not read, and why a file cut short is not
+NOT_TEXT = "bytes that are not UTF-8 text"
+CUT_SHORT = "cut short: the file ends inside a character"
+
+
+class Decoded(NamedTuple):
+    """A file's text in slices (:func:`decode_in_slices`, :func:`decode_stream`)."""
+
+    encoding: str
+    slices: Iterator[str]
+    #: some bytes are not text in ``encoding``: each is kept as an escape (ESCAPED_RE)
+    escaped: bool = False
+    #: the bytes end inside a character (a file cut short): the last escapes are its
+    #: first bytes
+    cut: bool = False
+
+
+class Text(NamedTuple):
+    """A file's text (:func:`decode_text`), told as :class:`Decoded`."""
+
+    text: str
+    encoding: str
+    escaped: bool = False
+    cut: bool = False
+
+
 #: characters that are certainly assigned and not controls (printable ASCII, the usual
 #: white space, Arabic letters, marks, digits and punctuation, Latin-1 punctuation):
-#: nearly all of an Arabic text, so only the rest is classified
-_UNREMARKABLE = "\t-\r\x20-\x7e\xa0-\xff\u060c\u061b\u061f\u0621-\u0652\u0660-\u066d"
+#: nearly all of an Arabic text, so only the rest is classified; and bytes kept as
+#: escapes, counted apart (all of a Windows-1256 text read as UTF-8)
+_UNREMARKABLE = "\t-\r\x20-\x7e\xa0-\xff\u060c\u061b\u061f\u0621-\u0652\u0660-\u066d\udc80-\udcff"
 _REMARKABLE_RE = re.compile(f"[^{_UNREMARKABLE}]+")
 
 
 def _implausible_count(text: str) -> int:
-    """How many characters do not occur in real text (controls, private use, unassigned)."""
+    """How many characters do not occur in real text (controls, private use, unassigned);
+    bytes kept as escapes are not counted (they are counted apart)."""
     # a text of megabytes has a few hundred distinct characters: classify those only
     rest = set("".join(_REMARKABLE_RE.findall(text)))
     bad = [
@@ -77,16 +114,36 @@ _NOT_BLANK_RE = re.compile(rb"[^ \t\r\n\x00]")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """``(text, encoding name)``; raises :class:`DecodeError` with a reason."""
-    name, slices = decode_in_slices(data, max(len(data), 1))
-    return "".join(slices), name
+    """``(text, encoding name)`` of a file that is one text; raises
+    :class:`DecodeError` with a reason, also when some of its bytes are not text in the
+    encoding of the rest (saying on which line) or it is cut inside a character."""
+    text, name, escaped, cut = decode_text(data)
+    if cut:
+        raise DecodeError(CUT_SHORT)
+    if escaped:
+        raise DecodeError(f"{NOT_TEXT} (line {line_of_escape(text)})")
+    return text, name
 
 
-def decode_in_slices(data: bytes, size: int | None = None) -> tuple[str, Iterator[str]]:
-    """``(encoding name, the text in slices of about ``size`` bytes, each but the last
-    ending with a line end)``: what :func:`decode_bytes` gives, without the whole text of
-    a file of hundreds of megabytes held at once next to its bytes. The whole file is
-    judged before the name is returned; raises :class:`DecodeError` with a reason."""
+def decode_text(data: bytes) -> Text:
+    """The text of ``data`` as :func:`decode_in_slices` tells it, whole; raises
+    :class:`DecodeError` with a reason."""
+    name, slices, escaped, cut = decode_in_slices(data, max(len(data), 1))
+    return Text("".join(slices), name, escaped, cut)
+
+
+def line_of_escape(text: str) -> int:
+    """The number of the first line of ``text`` that holds a byte kept as an escape."""
+    found = ESCAPED_RE.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 0
+
+
+def decode_in_slices(data: bytes, size: int | None = None) -> Decoded:
+    """The encoding of ``data`` and its text in slices of about ``size`` bytes, each
+    but the last ending with a line end: what :func:`decode_text` gives, without the
+    whole text of a file of hundreds of megabytes held at once next to its bytes. The
+    whole file is judged before the name is returned; raises :class:`DecodeError` with a
+    reason."""
     size = size or SLICE_BYTES
     cuts = []
     start = 0
@@ -102,9 +159,7 @@ class FileChangedError(OSError):
     """A file read from the disk more than once changed between two of its reads."""
 
 
-def decode_stream(
-    open_: Callable[[], BinaryIO], size: int | None = None
-) -> tuple[str, Iterator[str]]:
+def decode_stream(open_: Callable[[], BinaryIO], size: int | None = None) -> Decoded:
     """:func:`decode_in_slices` of a file read from disk rather than held: the file is
     read once to judge its encoding (a second time for Windows-1256) and again, opened
     anew, as the slices are asked for (a CSV export of a whole archive can be larger
@@ -138,11 +193,22 @@ def _identity(stream: BinaryIO) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def _decoded(read: Callable[[], Iterator[bytes]]) -> tuple[str, Iterator[str]]:
+#: a text whose bytes are mostly ASCII (Arabic written as JSON's «\u0627» escapes) is
+#: UTF-8 while at most this share of its characters are bytes no encoding explains
+_STRAY_SHARE = 0.01
+
+
+def _decoded(read: Callable[[], Iterator[bytes]]) -> Decoded:
     """The encoding of the byte slices ``read()`` gives (each but the last ending with a
     line end), judged over all of them in one pass (two for Windows-1256), and their
     text, read again as it is asked for (the text of a file of a single slice is kept
-    from judging it)."""
+    from judging it).
+
+    UTF-8 when its bytes are; when some are not, still UTF-8 when most of the bytes
+    beyond ASCII are (fewer bytes are not UTF-8 than there are characters beyond ASCII),
+    else Windows-1256 when that reads as Arabic, else UTF-8 when the bytes that are not
+    are a stray few among ASCII text; the bytes that are not UTF-8 are then kept as
+    escapes. Anything else is refused."""
     chunks = read()
     first = next(chunks, b"")
     skip = 0
@@ -158,23 +224,37 @@ def _decoded(read: Callable[[], Iterator[bytes]]) -> tuple[str, Iterator[str]]:
                 raise DecodeError(f"declares {name} by its byte-order mark but is not") from exc
             if _implausible_share(text) > 0.01:
                 raise DecodeError(f"binary data behind a {name} byte-order mark")
-            return name, iter([_finish(text)])
-    blank, nul, utf8 = True, False, True
-    count = chars = bad = 0
-    text = ""
+            return Decoded(name, iter([_finish(text)]))
+    blank, nul, strict, unclassified = True, False, True, False
+    # characters, implausible ones, bytes kept as escapes, bytes beyond a character's first
+    count = chars = bad = escaped = multibyte = 0
+    piece: str | None = ""  # the last slice's text (None: not decoded)
+    last = b""
     for i, chunk in enumerate(itertools.chain([first], chunks)):
         blank = blank and not _NOT_BLANK_RE.search(chunk)
         nul = nul or (not skip and b"\x00" in chunk)
-        if not utf8 or nul:
+        if nul:
             continue  # read on only to tell an empty file and a binary one
-        try:
-            text = chunk[skip if i == 0 else 0 :].decode("utf-8")
-        except UnicodeDecodeError:
-            utf8 = False
-            continue
+        last = chunk[skip if i == 0 else 0 :]
         count += 1
-        chars += len(text)
-        bad += _implausible_count(text)
+        try:
+            piece = last.decode("utf-8")
+        except UnicodeDecodeError:
+            strict = False
+            valid = last.decode("utf-8", "ignore")
+            escapes = len(last) - len(valid.encode("utf-8"))  # counted in C
+            beyond = len(last) - escapes - len(valid)
+            escaped += escapes
+            multibyte += beyond
+            chars += len(valid) + escapes  # an escape is a character
+            if escapes >= beyond:  # mostly not UTF-8: classified only if the file is
+                unclassified, piece = True, None
+                continue
+            piece = last.decode("utf-8", "surrogateescape")
+        else:
+            chars += len(piece)
+            multibyte += len(last) - len(piece)
+        bad += _implausible_count(piece)
     if blank:
         raise DecodeError("empty file")
     if nul:
@@ -185,16 +265,50 @@ def _decoded(read: Callable[[], Iterator[bytes]]) -> tuple[str, Iterator[str]]:
         yield next(chunks, b"")[skip:]
         yield from chunks
 
-    if utf8:
-        if bad > 0.01 * chars:
-            if skip:
-                raise DecodeError("binary data behind a utf-8 byte-order mark")
-            raise DecodeError("binary file (control characters)")
-        return "utf-8", _slices(slices(), "utf-8", [text] if count == 1 else [])
-    if skip:
+    utf8 = strict or escaped < multibyte
+    if not utf8 and skip:
         raise DecodeError("declares utf-8 by its byte-order mark but is not")
-    _judge_cp1256(slices())
-    return "windows-1256", _slices(slices(), "cp1256", [])
+    if not utf8:
+        try:
+            _judge_cp1256(slices())
+        except DecodeError:
+            if escaped > _STRAY_SHARE * chars:
+                raise
+        else:
+            return Decoded("windows-1256", _slices(slices(), "cp1256", []))
+    if unclassified:  # slices mostly not UTF-8 in a file that mostly is
+        bad = sum(map(_implausible_count, _slices(slices(), "utf-8", [], "surrogateescape")))
+    if bad > 0.01 * chars:
+        if skip:
+            raise DecodeError("binary data behind a utf-8 byte-order mark")
+        raise DecodeError("binary file (control characters)")
+    errors = "strict" if strict else "surrogateescape"
+    if piece is None:
+        piece = last.decode("utf-8", errors)
+    kept = [piece] if count == 1 else []
+    return Decoded(
+        "utf-8",
+        _slices(slices(), "utf-8", kept, errors),
+        not strict,
+        not strict and ends_inside_a_character(piece),
+    )
+
+
+def ends_inside_a_character(text: str) -> bool:
+    """Whether the last characters of ``text`` are the escaped first bytes of a UTF-8
+    character whose last bytes are missing (a file cut short)."""
+    tail = re.search("[\udc80-\udcff]{1,3}\\Z", text)
+    if tail is None:
+        return False
+    raw = tail.group().encode("utf-8", "surrogateescape")
+    for start in range(len(raw) - 1, -1, -1):  # the last of them that begins a character
+        if raw[start] >= 0xC0:
+            try:
+                raw[start:].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                return exc.reason == "unexpected end of data"
+            return False
+    return False
 
 
 def _judge_cp1256(slices: Iterable[bytes]) -> None:
@@ -224,14 +338,16 @@ def _judge_cp1256(slices: Iterable[bytes]) -> None:
         raise DecodeError("not UTF-8, UTF-16 or Windows-1256 text (undecodable bytes)")
 
 
-def _slices(slices: Iterator[bytes], encoding: str, kept: list[str]) -> Iterator[str]:
+def _slices(
+    slices: Iterator[bytes], encoding: str, kept: list[str], errors: str = "strict"
+) -> Iterator[str]:
     """The slices decoded one at a time (again: holding them all is what is avoided)."""
     if kept:
         yield _finish(kept[0])
         return
     for i, chunk in enumerate(slices):
         try:
-            text = chunk.decode(encoding)
+            text = chunk.decode(encoding, errors)
         except UnicodeDecodeError as exc:  # not what was judged: it changed meanwhile
             raise FileChangedError("the file changed while it was read; import it again") from exc
         yield _finish(text) if i == 0 else _fold_line_ends(text)

@@ -1,17 +1,34 @@
 """Which field of a JSON/CSV record holds the title, the text, the outlet… .
 
-Known field names are matched case-insensitively; ``--field text=body`` overrides one.
+Known field names are matched case-insensitively, Arabic ones whatever the form of their
+alef, ta marbuta or alef maqsura («الصحيفه» is «الصحيفة»); ``--field text=body`` overrides
+one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
+
+from desktop.text.normalize import normalize
 
 FIELDS = ("title", "text", "outlet", "date", "url", "author", "id")
 
 DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline", "heading", "article_title", "العنوان", "عنوان"),
+    "title": (
+        "title",
+        "headline",
+        "heading",
+        "article_title",
+        "العنوان",
+        "عنوان",
+        "عنوان الخبر",
+        "عنوان المقال",
+        "عنوان المقالة",
+        "العنوان الرئيسي",
+    ),
     "text": (
         "content:encoded",  # a feed's whole article, beside its description
         "content",
@@ -29,6 +46,19 @@ DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
         "النص",
         "المحتوى",
         "نص",
+        "نص الخبر",
+        "نص المقال",
+        "نص المقالة",
+        "المتن",
+        "متن",
+        "متن الخبر",
+        "محتوى",
+        "محتوى الخبر",
+        "تفاصيل الخبر",
+        "التفاصيل",
+        "الخبر",
+        "المقال",
+        "المقالة",
     ),
     "outlet": (
         "source",
@@ -45,6 +75,24 @@ DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
         "agency",
         "المصدر",
         "الموقع",
+        "مصدر",
+        "مصدر الخبر",
+        "الصحيفة",
+        "صحيفة",
+        "الجريدة",
+        "جريدة",
+        "المجلة",
+        "الوكالة",
+        "القناة",
+        "الوسيلة",
+        "الوسيلة الإعلامية",
+        "وسيلة الإعلام",
+        "الناشر",
+        "الجهة الناشرة",
+        "اسم الصحيفة",
+        "اسم الجريدة",
+        "اسم الموقع",
+        "اسم المصدر",
     ),
     "date": (
         "date",
@@ -67,13 +115,91 @@ DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
         "created_at",
         "date_publish",
         "التاريخ",
+        "تاريخ",
+        "تاريخ النشر",
+        "تاريخ الخبر",
+        "تاريخ المقال",
+        "التاريخ والوقت",
+        "تاريخ ووقت النشر",
+        "وقت النشر",
+        "يوم النشر",
+        "اليوم",
     ),
-    "url": ("url", "link", "href", "source_url", "article_url", "permalink", "الرابط"),
-    "author": ("author", "byline", "authors", "writer", "الكاتب"),
-    "id": ("id", "_id", "article_id", "doc_id", "uid"),
+    "url": (
+        "url",
+        "link",
+        "href",
+        "source_url",
+        "article_url",
+        "permalink",
+        "الرابط",
+        "رابط",
+        "رابط الخبر",
+        "رابط المقال",
+        "الرابط الأصلي",
+        "رابط المصدر",
+    ),
+    "author": (
+        "author",
+        "byline",
+        "authors",
+        "writer",
+        "الكاتب",
+        "كاتب",
+        "اسم الكاتب",
+        "كاتب الخبر",
+        "المحرر",
+        "محرر",
+        "المؤلف",
+        "المراسل",
+    ),
+    "id": (
+        "id",
+        "_id",
+        "article_id",
+        "doc_id",
+        "uid",
+        "المعرف",
+        "معرف",
+        "الرقم",
+        "رقم",
+        "رقم الخبر",
+        "رقم المقال",
+        "الرقم التسلسلي",
+    ),
 }
 #: used only when no text field is present
-TEXT_FALLBACKS = ("description", "summary", "abstract", "lead")
+TEXT_FALLBACKS = ("description", "summary", "abstract", "lead", "الملخص", "ملخص", "الوصف")
+
+
+@lru_cache(maxsize=8192)
+def _folded(name: str) -> str:
+    """A field name as it is matched: without surrounding spaces, in lower case, Arabic
+    letters normalised, runs of spaces as one."""
+    return " ".join(normalize(name).lower().split())
+
+
+@lru_cache(maxsize=1024)
+def _by_folded(keys: tuple[str, ...]) -> dict[str, str]:
+    """A record's keys by their folded form (records of one file share their keys)."""
+    return {_folded(k): k for k in keys}
+
+
+@lru_cache(maxsize=1)
+def _folded_defaults() -> dict[str, tuple[str, ...]]:
+    return {
+        field: tuple(_folded(n) for n in (*names, *(TEXT_FALLBACKS if field == "text" else ())))
+        for field, names in DEFAULT_NAMES.items()
+    }
+
+
+#: a column a table writer adds that holds no article's field: pandas's index
+#: («Unnamed: 0»)
+_NO_FIELD_RE = re.compile(r"^unnamed: ?\d+$")
+
+
+#: the fields an unread column may hold, as the import report names them
+_NOTED_FIELDS = ("date", "outlet", "title", "author", "url")
 
 
 class FieldMapping:
@@ -89,18 +215,37 @@ class FieldMapping:
 
     def key_for(self, field: str, keys: list[str]) -> str | None:
         """The record key that holds ``field``, or None."""
-        lower = {k.strip().lower(): k for k in keys}
+        folded = _by_folded(tuple(keys))
         if field in self.overrides:
-            wanted = self.overrides[field].strip().lower()
-            return lower.get(wanted)
-        for name in DEFAULT_NAMES[field]:
-            if name in lower:
-                return lower[name]
-        if field == "text":
-            for name in TEXT_FALLBACKS:
-                if name in lower:
-                    return lower[name]
+            return folded.get(_folded(self.overrides[field]))
+        for name in _folded_defaults()[field]:
+            if name in folded:
+                return folded[name]
         return None
+
+    def unused(self, columns: list[str]) -> list[str]:
+        """The columns of a table that no field is read from (not the empty ones, nor
+        the index pandas writes)."""
+        used = {_folded(k) for field in FIELDS if (k := self.key_for(field, columns))}
+        return [
+            c
+            for c in columns
+            if (name := _folded(c)) and name not in used and not _NO_FIELD_RE.match(name)
+        ]
+
+    def unused_note(self, columns: list[str]) -> str | None:
+        """What the import report says of a table's columns that no field is read from
+        (None when every column is read): which they are, the fields found in none, and
+        how to read one."""
+        unused = self.unused(columns)
+        if not unused:
+            return None
+        missing = [f for f in _NOTED_FIELDS if self.key_for(f, columns) is None]
+        return (
+            f"{'column' if len(unused) == 1 else 'columns'} not read: {', '.join(unused)}"
+            + (f" (no column found for: {', '.join(missing)})" if missing else "")
+            + f"; to read one, name its field: --field {(missing or ['date'])[0]}=COLUMN"
+        )
 
     def describe(self, field: str) -> str:
         if field in self.overrides:

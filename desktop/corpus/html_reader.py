@@ -23,7 +23,7 @@ from typing import Literal
 
 from lxml import etree
 
-__all__ = ["HtmlArticle", "extract_article"]
+__all__ = ["HtmlArticle", "extract_article", "site_may_lead"]
 
 
 @dataclass(frozen=True)
@@ -461,13 +461,28 @@ def _page_title(nodes: list[_Node]) -> str | None:
 
 
 def _strip_site_name(title: str, site: str) -> str:
+    """The title without the site's name after it («… | الجزيرة نت») or before it
+    («سانا | …»)."""
     site = _collapse(site)
     for separator in _TITLE_SEPARATORS:
         suffix = separator + site
         head = title[: -len(suffix)].strip()
         if title[-len(suffix) :].casefold() == suffix.casefold() and head:
             return head
+        prefix = site + separator
+        tail = title[len(prefix) :].strip()
+        if title[: len(prefix)].casefold() == prefix.casefold() and tail and site_may_lead(site):
+            return tail
     return title
+
+
+def site_may_lead(site: str) -> bool:
+    """Whether words before a page's title may be its site's name: a name of more than
+    one word («جريدة الرياض | …»), or one word without the article ال («سانا - …»,
+    «رويترز | …»). One word with it is as often a dateline («الرياض - …», «الميادين -
+    …») or a section («الرأي | …», «الاقتصادية - …») that an outlet is named after."""
+    words = site.split()
+    return len(words) > 1 or (bool(words) and not words[0].startswith("ال"))
 
 
 def _date(meta: dict[str, str], container: _Node, nodes: list[_Node]) -> str | None:

@@ -8,7 +8,9 @@ decoded on its own (by the json module's C decoder) from a buffer read as it goe
 the rest of the file is read through to its end, so that a second value after the first
 is reported as the whole read reports it. A file whose records are not found that way
 (a table saved column by column, rows of values, records keyed by id, a text that is not
-UTF-8) is left to be read whole."""
+mostly UTF-8) is left to be read whole. Bytes further on that are not UTF-8 (a word saved
+in another encoding) are kept as escapes, and the record that holds them is marked for
+the reader to refuse it, not the rest of the file."""
 
 from __future__ import annotations
 
@@ -18,8 +20,15 @@ import re
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
+from desktop.corpus.decode import ends_inside_a_character
 from desktop.corpus.fields import FieldMapping
-from desktop.corpus.readers import WRAPPED_DEPTH, WRAPPERS, UnreadableFileError, is_record
+from desktop.corpus.readers import (
+    WRAPPED_DEPTH,
+    WRAPPERS,
+    UnreadableFileError,
+    is_record,
+    marked,
+)
 
 #: how much of the file is read to find its array of records
 HEAD_BYTES = 1 << 20
@@ -126,11 +135,10 @@ def streamed_records(
     head = b"".join(read)
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head[:4096]:
         return head, None
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    try:
-        text = decoder.decode(head, final=eof)
-    except UnicodeDecodeError:
-        return head, None  # Windows-1256 or another: read whole, its encoding told
+    decoder = _Utf8()
+    text = decoder.decode(head.removeprefix(codecs.BOM_UTF8), final=eof)
+    if decoder.escapes and decoder.escapes >= len(head) - len(text) - decoder.held:
+        return head, None  # mostly Windows-1256 or another: read whole, its encoding told
     start = records_start(text, fields)
     if start is None:
         return head, None
@@ -138,12 +146,52 @@ def streamed_records(
     return head, _records(buffer, holders=start[1])
 
 
+class _Utf8:
+    """UTF-8 decoded as it is read, a byte that is not UTF-8 kept as an escape (as
+    :mod:`desktop.corpus.decode` keeps it); a character the read ends inside waits for
+    the next read."""
+
+    def __init__(self) -> None:
+        self.pending = b""
+        #: bytes kept as escapes so far
+        self.escapes = 0
+        #: the stream ends inside a character
+        self.cut = False
+
+    @property
+    def held(self) -> int:
+        return len(self.pending)
+
+    def decode(self, data: bytes, final: bool) -> str:
+        data = self.pending + data
+        end = len(data) if final else _whole_characters(data)
+        data, self.pending = data[:end], data[end:]
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", "surrogateescape")
+            self.escapes += len(text) - len(data.decode("utf-8", "ignore"))
+            self.cut = final and ends_inside_a_character(text)
+            return text
+
+
+def _whole_characters(data: bytes) -> int:
+    """How much of ``data`` is whole characters: all but the first bytes of one whose
+    last bytes are missing at its end."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:
+            return len(data)
+        if byte >= 0xC0:  # the first byte of a character of this many bytes
+            size = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return len(data) - back if back < size else len(data)
+    return len(data)
+
+
 class _Buffer:
     """What has been decoded of the stream and not yet consumed, from ``pos``."""
 
-    def __init__(
-        self, stream: BinaryIO, decoder: codecs.IncrementalDecoder, text: str, pos: int, eof: bool
-    ) -> None:
+    def __init__(self, stream: BinaryIO, decoder: _Utf8, text: str, pos: int, eof: bool) -> None:
         self.stream, self.decoder = stream, decoder
         self.text, self.pos, self.eof = text, pos, eof
 
@@ -154,8 +202,6 @@ class _Buffer:
             added = self.decoder.decode(data, final=not data)
         except OSError as exc:
             raise UnreadableFileError(f"cannot read: {exc.strerror or exc}") from exc
-        except UnicodeDecodeError as exc:
-            raise UnreadableFileError("not UTF-8 further on") from exc
         self.text = self.text[self.pos :] + added
         self.pos = 0
         self.eof = not data
@@ -181,6 +227,8 @@ class _Buffer:
                 final = exc.pos < len(text) - _FINAL_ERROR and not exc.msg.startswith(
                     "Unterminated string"
                 )
+                if self.eof and self.decoder.cut:
+                    raise UnreadableFileError(f"cut short: the file ends inside {what}") from exc
                 if self.eof or final:
                     raise UnreadableFileError(f"malformed JSON in {what}: {exc.msg}") from exc
             except RecursionError as exc:
@@ -206,7 +254,7 @@ def _records(buffer: _Buffer, holders: int) -> Iterator[tuple[int, Any]]:
             raise UnreadableFileError(ended)
         record = buffer.value(f"record {number + 1}")
         number += 1
-        yield number, record
+        yield number, marked(record) if buffer.decoder.escapes else record
         after = buffer.peek()
         buffer.pos += 1
         if after == ",":

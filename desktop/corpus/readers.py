@@ -1,7 +1,9 @@
 """One small reader per format; each turns a file's bytes into article records.
 
 A reader raises :class:`UnreadableFileError` when the whole file cannot be read, and reports
-a bad record inside an otherwise good file as a problem without dropping the others.
+a bad record inside an otherwise good file as a problem without dropping the others: one
+whose article holds bytes that are not text in the encoding of the rest of the file (a
+word saved in another encoding), or the last one of a file cut inside a character.
 """
 
 from __future__ import annotations
@@ -16,9 +18,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any, BinaryIO
 
-from desktop.corpus.decode import DecodeError, decode_bytes, decode_in_slices, decode_stream
+from desktop.corpus.decode import (
+    ESCAPED_RE,
+    NOT_TEXT,
+    DecodeError,
+    Text,
+    decode_bytes,
+    decode_in_slices,
+    decode_stream,
+    decode_text,
+)
 from desktop.corpus.fields import FieldMapping, as_text
-from desktop.corpus.html_reader import extract_article
+from desktop.corpus.html_reader import extract_article, site_may_lead
 from desktop.corpus.markup import html_text, markup_records
 from desktop.corpus.outlets import OutletDirectory, OutletSignature
 from desktop.corpus.sheets import SheetError, xlsx_records
@@ -77,13 +88,72 @@ class RawArticle:
 class FileResult:
     articles: list[RawArticle] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)
+    #: what the import report says of a file read (a table's columns not read), not a
+    #: problem: (file, note)
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _decode(data: bytes) -> str:
+    """The text of a file that is one article, or :class:`UnreadableFileError`."""
     try:
         return decode_bytes(data)[0]
     except DecodeError as exc:
         raise UnreadableFileError(str(exc)) from exc
+
+
+def _decode_records(data: bytes) -> Text:
+    """The text of a file of records, in which bytes that are not text are kept as
+    escapes for :func:`records_result` to refuse the records that hold them, or
+    :class:`UnreadableFileError`."""
+    try:
+        return decode_text(data)
+    except DecodeError as exc:
+        raise UnreadableFileError(str(exc)) from exc
+
+
+#: why the last record of a file cut inside a character is not read
+CUT_SHORT = "cut short: the file ends inside this record"
+
+
+class Escaped(dict[str, Any]):
+    """A record that holds bytes that are not text (kept as escapes): its article is
+    refused if they are in it (picklable, as records go to worker processes)."""
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """In place of a record that cannot be read at all: why."""
+
+    reason: str
+
+
+def has_escapes(value: Any) -> bool:
+    """Whether a value read from a file, or anything in it, holds a byte kept as an
+    escape."""
+    if isinstance(value, str):
+        return ESCAPED_RE.search(value) is not None
+    if isinstance(value, Mapping):
+        return any(has_escapes(k) or has_escapes(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(has_escapes(v) for v in value)
+    return False
+
+
+def marked(record: Any) -> Any:
+    """A record read from text with escapes, marked :class:`Escaped` when it holds one."""
+    if not isinstance(record, Mapping) or isinstance(record, Escaped):
+        return record
+    try:
+        holds = has_escapes(record)
+    except RecursionError:  # nested too deeply to tell: its article is looked at
+        holds = True
+    return Escaped(record) if holds else record
+
+
+def visible(text: str) -> str:
+    """``text`` with the bytes kept as escapes shown as U+FFFD, the replacement
+    character (a message may quote what a file holds; an escape cannot be printed)."""
+    return ESCAPED_RE.sub("\ufffd", text)
 
 
 #: one file compressed: gzip, bzip2, xz
@@ -123,12 +193,28 @@ def _is_table(text: str, fields: FieldMapping) -> bool:
     )
 
 
+#: how a web page opens: a doctype or <html>, after blanks and comments (a browser's
+#: «<!-- saved from url=… -->»)
+_HTML_PAGE_RE = re.compile(r"(?:\s|<!--.*?-->)*<(?:!doctype\s+html\b|html\b)", re.I | re.S)
+
+
+def is_html_page(head: str) -> bool:
+    """Whether text is a web page, by how it opens."""
+    return _HTML_PAGE_RE.match(head.lstrip("\ufeff")) is not None
+
+
 def read_plain(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+    """A text file: one article, or a table saved as «Unicode text»; a web page saved
+    under a text name (``page.txt``) is read as the page it is."""
     text = _decode(data)
     if not text.strip():
         raise UnreadableFileError("empty file")
+    if is_html_page(text[:SNIFF_BYTES]):
+        return _page_result(name, text)
     if _is_table(text, fields):
-        return records_result(name, csv_records(name, data, fields, tabs=True), fields)
+        notes: list[str] = []
+        rows = csv_records(name, data, fields, tabs=True, notes=notes)
+        return _with_notes(name, records_result(name, rows, fields), notes)
     return FileResult([RawArticle(text=text, source=name, stem=_stem(name))])
 
 
@@ -253,17 +339,27 @@ _TITLE_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
 
 def site_in_title(title: str, directory: OutletDirectory) -> tuple[str, OutletSignature] | None:
     """(the article's title, the outlet) of a page title that names a known outlet
-    after the article's title («… - العربية»), or before it in a name of more than one
-    word («جريدة الرياض | …»: a single word there is as often a dateline, «الرياض -
-    …»); None when it names none."""
+    after the article's title («… - العربية»), or before it (:func:`site_may_lead`: «جريدة
+    الرياض | …», «سانا - …»); None when it names none. The outlet named again at either
+    end («الوكالة العربية السورية للأنباء - سانا | …») goes from the title too."""
+    found = _named_site(title, directory)
+    if found is None:
+        return None
+    article, sig = found
+    while (again := _named_site(article, directory)) is not None and again[1].key == sig.key:
+        article = again[0]
+    return article, sig
+
+
+def _named_site(title: str, directory: OutletDirectory) -> tuple[str, OutletSignature] | None:
     for separator in _TITLE_SITE_SEPARATORS:
         if separator not in title:
             continue
         head, _sep, last = title.rpartition(separator)
         first, _sep, rest = title.partition(separator)
-        for site, article, least in ((last, head, 1), (first, rest, 2)):
+        for site, article, before in ((last, head, False), (first, rest, True)):
             site, article = site.strip(), article.strip()
-            if article and len(site.split()) >= least:
+            if article and site and (not before or site_may_lead(site)):
                 sig = directory.by_name(site)
                 if sig is not None:
                     return article, sig
@@ -271,7 +367,11 @@ def site_in_title(title: str, directory: OutletDirectory) -> tuple[str, OutletSi
 
 
 def read_html(name: str, data: bytes) -> FileResult:
-    art = extract_article(_decode(data))
+    return _page_result(name, _decode(data))
+
+
+def _page_result(name: str, page: str) -> FileResult:
+    art = extract_article(page)
     if not art.text.strip():
         raise UnreadableFileError("no article text found in the HTML")
     return FileResult(
@@ -439,15 +539,28 @@ def records_result(
     stem = _stem(name)
     for number, record in records:
         where = f"{name}#{number}"
+        if isinstance(record, Unreadable):
+            result.problems.append((where, record.reason))
+            continue
         if not isinstance(record, Mapping):
             result.problems.append((where, "record is not an object"))
             continue
-        art = record_to_article(record, fields, where, f"{stem}-{number}", markup=markup)
+        numbered = f"{stem}-{number}"
+        art = record_to_article(record, fields, where, numbered, markup=markup)
         if isinstance(art, str):
-            result.problems.append((where, art))
+            result.problems.append((where, visible(art)))
+        elif isinstance(record, Escaped) and _article_escaped(art, len(numbered)):
+            result.problems.append((where, NOT_TEXT))
         else:
             result.articles.append(art)
     return result
+
+
+def _article_escaped(art: RawArticle, named: int) -> bool:
+    """Whether what the article takes from its record holds a byte kept as an escape
+    (``named``: how much of its stem is the file's name and the record's number)."""
+    values = (art.text, art.title, art.outlet, art.date, art.url, art.author, art.stem[named:])
+    return any(v and ESCAPED_RE.search(v) for v in values)
 
 
 #: how many objects down a wrapped array of records is looked for
@@ -561,14 +674,21 @@ def _unwrap(obj: Any, fields: FieldMapping) -> list[Any]:
 
 
 def json_records(data: bytes, fields: FieldMapping) -> list[Any]:
-    """The records of a JSON file: an array, an object wrapping one, or one object."""
+    """The records of a JSON file: an array, an object wrapping one, or one object; one
+    that holds bytes that are not text marked :class:`Escaped`."""
+    decoded = _decode_records(data)
     try:
-        obj = json.loads(_decode(data))
+        obj = json.loads(decoded.text)
     except json.JSONDecodeError as exc:
+        if decoded.cut:
+            raise UnreadableFileError(
+                "malformed JSON: cut short, the file ends inside a character"
+            ) from exc
         raise UnreadableFileError(f"malformed JSON: {exc.msg} (line {exc.lineno})") from exc
     except RecursionError as exc:
         raise UnreadableFileError("malformed JSON: nested too deeply") from exc
-    return _unwrap(obj, fields)
+    records = _unwrap(obj, fields)
+    return [marked(r) for r in records] if decoded.escaped else records
 
 
 def read_json(name: str, data: bytes, fields: FieldMapping) -> FileResult:
@@ -581,23 +701,32 @@ def read_json(name: str, data: bytes, fields: FieldMapping) -> FileResult:
 
 def read_jsonl(name: str, data: bytes, fields: FieldMapping, first: int = 1) -> FileResult:
     """One record a line; ``first``: the number of the first line when ``data`` is a
-    piece of a larger file (records are named by their line in the file)."""
-    text = _decode(data)
+    piece of a larger file (records are named by their line in the file). A line that
+    holds bytes that are not text gives a record marked :class:`Escaped`; the last line
+    of a file cut inside a character is cut short."""
+    text, _encoding, escaped, cut = _decode_records(data)
+    lines = text.split("\n")
     bad: list[tuple[str, str]] = []
+    # the file ends inside a character: its last line, not blank, is the record cut
+    cut_short = first + len(lines) - 1 if cut else None
 
     def parsed() -> Iterable[tuple[int | str, Any]]:
-        for number, line in enumerate(text.split("\n"), first):
+        for number, line in enumerate(lines, first):
             if not line.strip():
                 continue
+            if number == cut_short:
+                yield number, Unreadable(CUT_SHORT)
+                continue
+            mark = marked if escaped and ESCAPED_RE.search(line) else _same
             try:
-                yield number, json.loads(line)
+                yield number, mark(json.loads(line))
             except (json.JSONDecodeError, RecursionError) as exc:
                 several = _records_run_together(line) if _joined(exc) else None
                 if several is not None:
                     # files joined without a final line end: «…}{…}» on one line; the
                     # second record is line N:2, the third N:3
                     for k, record in enumerate(several, 1):
-                        yield (number if k == 1 else f"{number}:{k}"), record
+                        yield (number if k == 1 else f"{number}:{k}"), mark(record)
                     continue
                 reason = (
                     f"{exc.msg} (column {exc.colno})"
@@ -608,9 +737,15 @@ def read_jsonl(name: str, data: bytes, fields: FieldMapping, first: int = 1) -> 
 
     result = records_result(name, parsed(), fields)
     result.problems = bad + result.problems
-    if not result.articles and result.problems and len(result.problems) == 1:
+    # a file of one record that cannot be read is a file that cannot be read (a piece
+    # of a large file is not a file)
+    if first == 1 and not result.articles and len(result.problems) == 1:
         raise UnreadableFileError(result.problems[0][1])
     return result
+
+
+def _same(record: Any) -> Any:
+    return record
 
 
 def _joined(exc: Exception) -> bool:
@@ -657,16 +792,20 @@ def csv_records(
     fields: FieldMapping,
     *,
     tabs: bool = False,
+    notes: list[str] | None = None,
 ) -> Iterator[tuple[int, Any]]:
     """The numbered rows of a CSV file (its bytes, or how to open it to be read from
     disk) as mappings, read as they are asked for; a file without a header or a text
     column is refused at once, a malformed row ends the iteration with
-    :class:`UnreadableFileError`. ``tabs``: known to be tab-separated."""
+    :class:`UnreadableFileError`. ``tabs``: known to be tab-separated; ``notes``: what
+    the report says of its columns (:meth:`FieldMapping.unused_note`) is added to it. A
+    row that holds bytes that are not text is marked :class:`Escaped`; the last row of a
+    file cut inside a character is cut short."""
     try:  # decoded a slice at a time: a CSV of hundreds of megabytes is common
         if isinstance(data, bytes):
-            _encoding, slices = decode_in_slices(data)
+            _encoding, slices, escaped, cut = decode_in_slices(data)
         else:
-            _encoding, slices = decode_stream(data)
+            _encoding, slices, escaped, cut = decode_stream(data)
     except DecodeError as exc:
         raise UnreadableFileError(str(exc)) from exc
     first = next(slices, "")
@@ -692,46 +831,80 @@ def csv_records(
     if fields.key_for("text", header) is None:
         raise UnreadableFileError(
             f"CSV has no text column (looked for {fields.describe('text')}; "
-            f"found: {', '.join(header)})"
+            f"found: {visible(', '.join(header))})"
         )
+    note = fields.unused_note(header)
+    if note and notes is not None:
+        notes.append(note)
 
     def rows() -> Iterator[tuple[int, Any]]:
+        held: tuple[int, Any] | None = None  # the last row is known last
         try:
             for number, row in enumerate(reader, 1):
-                yield number, {k: v for k, v in row.items() if k is not None}
+                if held is not None:
+                    yield held
+                record = {k: v for k, v in row.items() if k is not None}
+                held = number, marked(record) if escaped else record
         except csv.Error as exc:
+            if held is not None:
+                yield held
             raise UnreadableFileError(f"malformed CSV: {exc}") from exc
+        if held is not None:
+            yield (held[0], Unreadable(CUT_SHORT)) if cut else held
 
     return rows()
 
 
+def _with_notes(name: str, result: FileResult, notes: list[str]) -> FileResult:
+    result.notes = [(name, note) for note in notes]
+    return result
+
+
 def read_csv(name: str, data: bytes, fields: FieldMapping) -> FileResult:
-    return records_result(name, csv_records(name, data, fields), fields)
+    notes: list[str] = []
+    rows = csv_records(name, data, fields, notes=notes)
+    return _with_notes(name, records_result(name, rows, fields), notes)
 
 
-def sheet_records(data: bytes, fields: FieldMapping) -> Iterator[tuple[int | str, Any]]:
+def sheet_records(
+    data: bytes, fields: FieldMapping, notes: list[str] | None = None
+) -> Iterator[tuple[int | str, Any]]:
     """The numbered rows of a workbook's sheets of articles (:func:`xlsx_records`); a
     workbook that cannot be read raises :class:`UnreadableFileError`."""
     try:
-        yield from xlsx_records(data, fields)
+        yield from xlsx_records(data, fields, notes)
     except SheetError as exc:
         raise UnreadableFileError(str(exc)) from exc
 
 
 def read_xlsx(name: str, data: bytes, fields: FieldMapping) -> FileResult:
-    return records_result(name, sheet_records(data, fields), fields)
+    notes: list[str] = []
+    rows = sheet_records(data, fields, notes)
+    return _with_notes(name, records_result(name, rows, fields), notes)
+
+
+#: the first bytes of the character a file cut short ends inside, kept as escapes
+_CUT_CHARACTER_RE = re.compile("[\udc80-\udcff]{1,3}\\Z")
 
 
 def read_markup(name: str, data: bytes, fields: FieldMapping, first: int = 1) -> FileResult:
     """One article per record element (:mod:`desktop.corpus.markup`); ``first``: the
-    number of the first record when ``data`` is a piece of a larger file."""
-    found = markup_records(_decode(data), fields)
+    number of the first record when ``data`` is a piece of a larger file. A record that
+    holds bytes that are not text is refused; a file cut inside a character is read as
+    one cut just before it."""
+    text, _encoding, escaped, cut = _decode_records(data)
+    if cut:
+        text = _CUT_CHARACTER_RE.sub("", text)
+    found = markup_records(text, fields)
     if not found.records:
         raise UnreadableFileError(
             "no article found in the markup: no element holds a text field "
             f"({fields.describe('text')}) or paragraphs"
         )
-    numbered = ((first + ordinal - 1, record) for ordinal, record in found.records)
+    numbered = (
+        (first + ordinal - 1, marked(record) if escaped else record)
+        for ordinal, record in found.records
+    )
     result = records_result(name, numbered, fields, markup=False)  # read by the scan
     if found.cut_short:
         result.problems.append(
@@ -788,7 +961,7 @@ def sniffed_ext(head: bytes) -> str | None:
     Lines, other JSON is JSON; anything else (a README, even one in HTML) is not read."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     lower = start[:64].lower()
-    if lower.startswith((b"<!doctype html", b"<html")):
+    if is_html_page(start.decode("latin-1")):  # its markup is ASCII, whatever its text
         return ".html"
     if lower.startswith((b"<?xml", b"<doc ", b"<doc>")):
         return ".xml"

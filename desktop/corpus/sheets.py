@@ -52,10 +52,13 @@ def _header(rows: list[tuple[Any, ...]], fields: FieldMapping) -> int | None:
     return None
 
 
-def xlsx_records(data: bytes, fields: FieldMapping) -> Iterator[tuple[int | str, Any]]:
+def xlsx_records(
+    data: bytes, fields: FieldMapping, notes: list[str] | None = None
+) -> Iterator[tuple[int | str, Any]]:
     """The numbered rows of every sheet that has a text column, as mappings; numbered by
     their row in the sheet (``Sheet2:14`` when several sheets hold articles). Raises
-    :class:`SheetError` when no sheet has articles."""
+    :class:`SheetError` when no sheet has articles. ``notes``: what the report says of
+    each sheet's columns (:meth:`FieldMapping.unused_note`) is added to it."""
     from openpyxl import load_workbook  # only a spreadsheet needs it
 
     try:
@@ -84,6 +87,10 @@ def xlsx_records(data: bytes, fields: FieldMapping) -> Iterator[tuple[int | str,
                 f"no sheet has a text column (looked for {fields.describe('text')}"
                 + (f"; found: {', '.join(seen)})" if seen else ")")
             )
+        for title, _at, names in found:
+            note = fields.unused_note([n for n in names if n])
+            if note and notes is not None:
+                notes.append(f"sheet «{title}»: {note}" if len(found) > 1 else note)
         for title, at, names in found:
             rows = book[title].iter_rows(min_row=at + 2, values_only=True)
             for number, row in enumerate(rows, at + 2):

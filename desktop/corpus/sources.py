@@ -7,7 +7,9 @@ Archives are read in memory (a compressed tar archive decompressed once into a t
 file), never extracted, so a member named ``../evil.txt`` cannot write anywhere; such
 members, and a tar archive's links, are reported and skipped. Beside a plain-text or HTML file,
 ``NAME.json`` is its metadata (a sidecar), and a folder's ``manifest.csv`` gives metadata
-(file, outlet, date, title, url) for the files in that folder.
+(file, outlet, date, title, url) for the files in that folder. In a folder, a link to a
+folder is followed, but not round a loop nor to a folder read already: such a link is
+reported, as is a folder that cannot be read.
 """
 
 from __future__ import annotations
@@ -455,11 +457,70 @@ def _tar_sources(
     yield from _archive_members(path_label, sizes, read, problems, depth)
 
 
+def _cannot_read(exc: OSError | RuntimeError) -> str:
+    return f"cannot read: {getattr(exc, 'strerror', None) or exc}"
+
+
+def _walk(root: Path, problems: Problems) -> Iterator[tuple[str, list[str]]]:
+    """A folder's files, folder by folder: (its path from ``root``, «.» for ``root``
+    itself; the names of its files). Sub-folders come in name order, without hidden
+    ones and macOS's ``__MACOSX``. A link to a folder is followed, unless that folder is
+    read already: a link to a folder that holds it (a loop) or a second way to one folder
+    is reported and not followed. A folder that cannot be read is reported."""
+
+    def failed(exc: OSError) -> None:
+        problems.append((str(exc.filename or root), _cannot_read(exc)))
+
+    try:
+        seen: dict[tuple[int, int], Path] = {_identity(root): root}
+    except OSError as exc:
+        problems.append((str(root), _cannot_read(exc)))
+        return
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failed, followlinks=True):
+        here = Path(dirpath)
+        kept = []
+        # the folders themselves before the links among them: a link to a sibling is
+        # the one not followed
+        for name in sorted(dirnames, key=lambda d: (os.path.islink(here / d), d)):
+            if name.startswith(".") or name == "__MACOSX":
+                continue
+            path = here / name
+            link = path.is_symlink()
+            try:
+                key = _identity(path)
+                # a link to the folder it is in, or to one that holds it
+                loop = link and here.resolve().is_relative_to(path.resolve())
+            except (OSError, RuntimeError) as exc:  # RuntimeError: links in a ring
+                problems.append((str(path), _cannot_read(exc)))
+                continue
+            if loop:
+                problems.append(
+                    (str(path), "a link to a folder that holds it (a loop); not followed")
+                )
+                continue
+            if key in seen:
+                why = (
+                    f"a link to a folder read already ({seen[key]}); not followed"
+                    if link
+                    else f"a folder read already, as {seen[key]}; not read again"
+                )
+                problems.append((str(path), why))
+                continue
+            seen[key] = path
+            kept.append(name)
+        dirnames[:] = sorted(kept)
+        yield here.relative_to(root).as_posix(), filenames
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    """What tells a folder from any other, however it is reached (links followed)."""
+    st = path.stat()
+    return st.st_dev, st.st_ino
+
+
 def _folder_sources(root: Path, problems: Problems) -> Iterator[Source]:
     rel_names: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__MACOSX")
-        folder = Path(dirpath).relative_to(root).as_posix()
+    for folder, filenames in _walk(root, problems):
         prefix = "" if folder == "." else folder + "/"
         for f in sorted(filenames):
             if f.startswith(".") or _is_junk(f):

@@ -32,7 +32,7 @@ from desktop.store.models import (
     Surface,
     core_table,
 )
-from desktop.store.rows import EntityDetail, EntityRow, MentionRow
+from desktop.store.rows import EntityDetail, EntityRow, MentionRow, NameHolder
 from desktop.store.selects import LOOKUP_CHUNK, bound_chunks, lookup
 from desktop.text.normalize import name_order_key, normalize
 
@@ -48,6 +48,15 @@ class EntityRecord:
     origin: str
     aliases: tuple[str, ...] = ()
     details: dict[str, Any] | None = None
+
+
+#: the ``analysis_version`` of a document an edit of the lexicon is to analyse again: set
+#: in the transaction that logs the edit, and replaced by the version of the analysis as
+#: the edit's analysis writes the document. An edit stopped halfway (the window closed,
+#: the process killed) leaves the documents it did not reach so marked, and they are
+#: analysed as it would have analysed them when the window next starts (or at the next
+#: import): an edit is never left half made.
+LEFT_BY_EDIT = 0
 
 
 class NewMention(NamedTuple):
@@ -438,6 +447,13 @@ class EntityStoreMixin:
             q = select(Document.id).where(Document.analysis_version.is_(None))
             return list(s.scalars(q.order_by(Document.id)))
 
+    def documents_left_by_edits(self: _HasSessions) -> list[int]:
+        """Documents an edit of the lexicon was to analyse again and did not reach (it
+        was stopped halfway), or has not reached yet (see :data:`LEFT_BY_EDIT`)."""
+        with self.session() as s:
+            q = select(Document.id).where(Document.analysis_version == LEFT_BY_EDIT)
+            return list(s.scalars(q.order_by(Document.id)))
+
     def document_mentions(self: _HasSessions, doc_id: int) -> list[tuple[MentionRow, str, str]]:
         """Mentions of one document with their entity's name and type, in text order."""
         with self.session() as s:  # plain rows: a long document has thousands
@@ -626,7 +642,9 @@ class EntityStoreMixin:
             )
         outlets = sorted({o for _, _, o, _ in documents if o})
         row = EntityRow(**{**row.__dict__, "outlets": outlets})
-        return EntityDetail(row, counts.most_common(), documents, mentions, details)
+        return EntityDetail(
+            row, counts.most_common(), documents, mentions, details, ignored=bool(e.ignored)
+        )
 
     def find_entities(self: _HasSessions, ref: str) -> list[tuple[int, str, str]]:
         """Entities a user's reference names: id, key, exact name or an alias.
@@ -661,6 +679,16 @@ class EntityStoreMixin:
                 if e is not None:
                     out.append((e.id, e.name, e.type))
             return list(dict.fromkeys(out))
+
+    def current_entity(self: _HasSessions, entity_id: int) -> int | None:
+        """The entity that stands for ``entity_id`` now: itself, or the entity an edit
+        merged it into (followed to the last); None when it is ignored or gone (a found
+        name no longer found, the entity of an undone split)."""
+        with self.session() as s:
+            e = _current(s, entity_id)
+            if e is None or e.ignored or e.merged_into_id is not None:
+                return None
+            return e.id
 
     def entity_by_id(self: _HasSessions, entity_id: int) -> tuple[str | None, str, str, str]:
         """(key, name, type, origin)."""
@@ -755,6 +783,21 @@ class EntityStoreMixin:
             s.flush()
             return edit.id
 
+    def add_edits(
+        self: _HasSessions,
+        edits: Sequence[tuple[str, dict[str, Any]]],
+        analyse_again: Iterable[int] = (),
+    ) -> list[int]:
+        """Log ``edits`` (op, payload) and mark the documents they change as to be
+        analysed again (:data:`LEFT_BY_EDIT`), in one transaction: the edits are never
+        in force with their documents not known to need it."""
+        with self.transaction() as s:
+            logged = [EntityEdit(op=op, payload=payload) for op, payload in edits]
+            s.add_all(logged)
+            s.flush()
+            _mark_left_by_edit(s, analyse_again)
+            return [e.id for e in logged]
+
     def edits(
         self: _HasSessions, include_undone: bool = False
     ) -> list[tuple[int, str, dict[str, Any]]]:
@@ -764,9 +807,14 @@ class EntityStoreMixin:
                 q = q.where(EntityEdit.undone.is_(False))
             return [(e.id, e.op, dict(e.payload)) for e in s.scalars(q)]
 
-    def mark_edit_undone(self: _HasSessions, edit_id: int) -> None:
+    def mark_edit_undone(
+        self: _HasSessions, edit_id: int, analyse_again: Iterable[int] = ()
+    ) -> None:
+        """The edit stops being in force, and the documents it changed are marked as to
+        be analysed again, in one transaction (see :meth:`add_edits`)."""
         with self.transaction() as s:
             s.execute(update(EntityEdit).where(EntityEdit.id == edit_id).values(undone=True))
+            _mark_left_by_edit(s, analyse_again)
 
     def apply_entity_state(
         self: _HasSessions,
@@ -856,9 +904,120 @@ class EntityStoreMixin:
                 )
             ]
 
+    def entity_written_forms(self: _HasSessions, entity_id: int) -> list[str]:
+        """The forms the entity's names take in the articles (a spelling variant, a
+        family name alone), most mentioned first; not the role phrases that refer to it
+        («المبعوث الخاص»), which are no name of it."""
+        with self.session() as s:
+            return list(
+                s.scalars(
+                    select(Surface.text)
+                    .join(Mention, Mention.surface_id == Surface.id)
+                    .where(Mention.entity_id == entity_id, Mention.kind != "role")
+                    .group_by(Surface.id)
+                    .order_by(func.count().desc(), Surface.text)
+                )
+            )
+
+    def entity_states(
+        self: _HasSessions, entity_ids: Sequence[int]
+    ) -> dict[int, tuple[bool, bool]]:
+        """(confirmed, ignored) of each entity."""
+        with self.session() as s:
+            return {
+                i: (bool(c), bool(g))
+                for i, c, g in s.execute(
+                    select(Entity.id, Entity.confirmed, Entity.ignored).where(
+                        Entity.id.in_(list(entity_ids))
+                    )
+                )
+            }
+
+    def ignored_entities(self: _HasSessions) -> list[tuple[int, str | None, str, str]]:
+        """(id, key, name, type) of the entities the user ignores, in the list's name
+        order."""
+        with self.session() as s:
+            return [
+                (i, k, n, t)
+                for i, k, n, t in s.execute(
+                    select(Entity.id, Entity.key, Entity.name, Entity.type)
+                    .where(Entity.ignored.is_(True), Entity.merged_into_id.is_(None))
+                    .order_by(Entity.sort_name, Entity.name, Entity.id)
+                )
+            ]
+
+    def name_holders(self: _HasSessions, name: str, forms: Iterable[str] = ()) -> list[NameHolder]:
+        """The actors ``name`` is already used for: those it is the name of (compared as
+        the list compares names: normalised, without spaces), and those one of ``forms``
+        (its normalised spellings) is an alias or a written form of. An actor merged into
+        another stands for the other. Most mentioned first."""
+        key = name_order_key(name)
+        if not key:
+            return []
+        norms = {" ".join(normalize(name).split())} | {" ".join(f.split()) for f in forms}
+        norms.discard("")
+        keys = sorted({name_order_key(f) for f in norms})
+        with self.session() as s:
+            named = set(s.scalars(select(Entity.id).where(Entity.sort_name == key)))
+            aliased = set(s.scalars(select(Alias.entity_id).where(Alias.norm.in_(sorted(norms)))))
+            written: Counter[int] = Counter()
+            for entity_id, n in s.execute(
+                select(EntityForm.entity_id, func.sum(EntityForm.mentions))
+                .join(Surface, Surface.text == EntityForm.surface)
+                .where(Surface.key.in_(keys))
+                .group_by(EntityForm.entity_id)
+            ):
+                written[entity_id] += int(n)
+            found: dict[int, tuple[Entity, bool, bool, int]] = {}
+            for entity_id in sorted(named | aliased | set(written)):
+                e = _current(s, entity_id)
+                if e is None:
+                    continue
+                was = found.get(e.id, (e, False, False, 0))
+                found[e.id] = (
+                    e,
+                    was[1] or entity_id in named,
+                    was[2] or entity_id in aliased,
+                    was[3] + written[entity_id],
+                )
+            stats: dict[int, int] = {
+                i: n
+                for i, n in s.execute(
+                    select(EntityStat.entity_id, EntityStat.mentions).where(
+                        EntityStat.entity_id.in_(list(found))
+                    )
+                )
+            }
+            holders = [
+                NameHolder(
+                    e.id,
+                    e.key,
+                    e.name,
+                    e.type,
+                    bool(e.ignored),
+                    is_named,
+                    is_aliased,
+                    n,
+                    stats.get(e.id, 0),
+                )
+                for e, is_named, is_aliased, n in found.values()
+            ]
+        return sorted(holders, key=lambda h: (-h.mentions, h.name, h.id))
+
     def iter_entities(self: _HasSessions) -> Iterator[Entity]:
         with self.session() as s:
             yield from s.scalars(select(Entity).order_by(Entity.id))
+
+
+def _current(s: Session, entity_id: int) -> Entity | None:
+    """The entity that stands for ``entity_id``: itself, or the one it is merged into,
+    followed to the last."""
+    e = s.get(Entity, entity_id)
+    seen: set[int] = set()
+    while e is not None and e.merged_into_id is not None and e.id not in seen:
+        seen.add(e.id)
+        e = s.get(Entity, e.merged_into_id)
+    return e
 
 
 _Tally = tuple[Counter[int], Counter[int], Counter[tuple[int, str]]]
@@ -1016,6 +1175,13 @@ _MENTION_COLUMNS = (
     "sentence_idx",
     "confidence",
 )
+
+
+def _mark_left_by_edit(s: Session, doc_ids: Iterable[int]) -> None:
+    for chunk in bound_chunks(sorted(set(doc_ids))):
+        s.execute(
+            update(Document).where(Document.id.in_(chunk)).values(analysis_version=LEFT_BY_EDIT)
+        )
 
 
 def replace_mentions(

@@ -118,7 +118,7 @@ class Document(Base):
     #: the file name without extension, for the CLI's DOC argument
     stem: Mapped[str] = mapped_column(String(300), index=True)
     #: sha256 of the normalised, space-folded text: recognises the same article twice
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
     text: Mapped[str] = mapped_column(CompressedText)
     char_count: Mapped[int] = mapped_column(Integer)
     word_count: Mapped[int] = mapped_column(Integer)

@@ -95,6 +95,26 @@ class EntityRow:
 
 
 @dataclass(frozen=True)
+class NameHolder:
+    """An actor a name is already used for: as its name, an alias or a form it is written in
+    (an actor merged into another counts as the other)."""
+
+    id: int
+    key: str | None
+    name: str
+    type: str
+    ignored: bool
+    #: the name is its name, or the name of one merged into it
+    named: bool
+    #: one of the forms is an alias of it
+    aliased: bool
+    #: its mentions written in one of the forms
+    written: int
+    #: all its mentions
+    mentions: int
+
+
+@dataclass(frozen=True)
 class MentionRow:
     id: int
     document_id: int
@@ -118,6 +138,8 @@ class EntityDetail:
     documents: list[tuple[int, str, str | None, int]]
     mentions: list[MentionRow]
     details: dict[str, object] = field(default_factory=dict)
+    #: the user ignores it: its mentions are not counted
+    ignored: bool = False
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,9 @@ from desktop.store.models import (
 )
 from desktop.store.paging import PagingStoreMixin
 from desktop.store.rows import DocumentDetail, DocumentRow, OutletRow, StoreCounts
-from desktop.store.selects import DOCUMENT_ROW_COLUMNS, lookup
+from desktop.store.selects import DOCUMENT_ROW_COLUMNS, bound_chunks
 from desktop.store.views import ViewsStoreMixin
+from desktop.store.writer import WriterLock, exclusive
 from desktop.text.normalize import NORMALISATION_VERSION, normalize
 
 
@@ -99,6 +100,8 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.is_sqlite = engine.dialect.name == "sqlite"
+        db = engine.url.database
+        self._writer = WriterLock(db) if self.is_sqlite and db and db != ":memory:" else None
 
     @classmethod
     def open(cls, path_or_url: str | Path) -> Store:
@@ -122,6 +125,17 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         """A write: committed whole, or rolled back whole (also on Ctrl+C)."""
         with self._sessions() as s, s.begin():
             yield s
+
+    @contextmanager
+    def writing(self, what: str) -> Iterator[None]:
+        """Hold the database for a writing job (``what``: a key of
+        :data:`~desktop.store.writer.JOB_NAMES`); raises :class:`StoreBusyError` at once,
+        having written nothing, when another job holds it."""
+        if self._writer is None:
+            yield
+            return
+        with self._writer.hold(what):
+            yield
 
     # ---- store metadata -------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -178,48 +192,64 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
     def add_documents(self, drafts: Sequence[DocumentDraft]) -> list[tuple[str, int]]:
         """Write drafts in one transaction. Per draft: ("imported", id) or
         ("duplicate", id of the document already stored, or written earlier in the batch).
+        A duplicate is the same text under the same outlet (or both without one): the
+        same agency story run by two outlets is two articles, one of each.
 
         Rows go in through Core executemany (one statement per table, not per row)."""
         with self.transaction() as s:
-            hashes = list(dict.fromkeys(d.content_hash for d in drafts))
-            existing: dict[str, int] = lookup(s, Document.content_hash, Document.id, hashes)
             outlets: dict[str, int] = dict(s.execute(select(Outlet.name, Outlet.id)).all())
-            fresh: dict[str, DocumentDraft] = {}
-            for d in drafts:
-                if d.content_hash not in existing:
-                    fresh.setdefault(d.content_hash, d)
-            rows = []
-            for d in fresh.values():
-                if d.outlet and d.outlet not in outlets:
+
+            def outlet_of(d: DocumentDraft) -> int | None:
+                if not d.outlet:
+                    return None
+                if d.outlet not in outlets:
                     outlets[d.outlet] = self._outlet_id(s, d.outlet, d.outlet_ar, d.outlet_key)
-                rows.append(
-                    (
-                        outlets[d.outlet] if d.outlet else None,
-                        d.title,
-                        d.published,
-                        d.published_raw,
-                        d.url,
-                        d.author,
-                        d.source_path,
-                        d.stem,
-                        d.content_hash,
-                        d.stored_text if d.stored_text is not None else compress_text(d.text),
-                        len(d.text),
-                        d.word_count,
-                    )
+                return outlets[d.outlet]
+
+            keys = [(d.content_hash, outlet_of(d)) for d in drafts]
+            existing = self._copies(s, [k[0] for k in keys])
+            fresh: dict[tuple[str, int | None], DocumentDraft] = {}
+            for key, d in zip(keys, drafts, strict=True):
+                if key not in existing:
+                    fresh.setdefault(key, d)
+            rows = [
+                (
+                    outlet_id,
+                    d.title,
+                    d.published,
+                    d.published_raw,
+                    d.url,
+                    d.author,
+                    d.source_path,
+                    d.stem,
+                    d.content_hash,
+                    d.stored_text if d.stored_text is not None else compress_text(d.text),
+                    len(d.text),
+                    d.word_count,
                 )
+                for (_h, outlet_id), d in fresh.items()
+            ]
             if rows:
                 insert_rows(s.connection(), Document, _DOCUMENT_COLUMNS, rows, encoded={"text"})
-                existing.update(lookup(s, Document.content_hash, Document.id, list(fresh)))
-                self._write_structure(s, [(existing[h], d) for h, d in fresh.items()])
-        results: list[tuple[str, int]] = []
-        for d in drafts:
-            doc_id = existing[d.content_hash]
-            if d.content_hash in fresh and fresh[d.content_hash] is d:
-                results.append(("imported", doc_id))
-            else:
-                results.append(("duplicate", doc_id))
-        return results
+                existing.update(self._copies(s, [h for h, _o in fresh]))
+                self._write_structure(s, [(existing[k], d) for k, d in fresh.items()])
+        return [
+            ("imported" if fresh.get(key) is d else "duplicate", existing[key])
+            for key, d in zip(keys, drafts, strict=True)
+        ]
+
+    @staticmethod
+    def _copies(s: Session, hashes: Sequence[str]) -> dict[tuple[str, int | None], int]:
+        """``{(content hash, outlet id): id}`` of the stored articles with these hashes
+        (the oldest, if outlets merged since hold one text twice)."""
+        found: dict[tuple[str, int | None], int] = {}
+        q = select(Document.content_hash, Document.outlet_id, Document.id).order_by(
+            Document.id.desc()
+        )
+        for chunk in bound_chunks(list(dict.fromkeys(hashes))):
+            for h, outlet_id, doc_id in s.execute(q.where(Document.content_hash.in_(chunk))):
+                found[(h, outlet_id)] = doc_id
+        return found
 
     def _write_structure(self, s: Session, docs: Sequence[tuple[int, DocumentDraft]]) -> None:
         """Paragraphs, sentences and the search index of newly written documents."""
@@ -314,6 +344,7 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 found = s.scalar(select(Outlet.id).where(Outlet.key == key).order_by(Outlet.id))
             return found
 
+    @exclusive("outlets")
     def rename_outlet(self, old: str, new: str) -> OutletRow:
         """Rename; renaming onto an existing outlet merges the two."""
         old_id = self.outlet_id(old)
@@ -462,6 +493,26 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         if prefixed:
             raise StoreError(f"{ref!r} matches several documents; give more of the name or an id")
         raise StoreError(f"no document {ref!r} (give an id or a file name)")
+
+    def last_document_id(self) -> int:
+        """The largest document id (0 in an empty store): the documents written after this
+        is asked are numbered above it."""
+        with self.session() as s:
+            return s.scalar(select(func.max(Document.id))) or 0
+
+    def import_tally(self, after: int) -> tuple[int, int, int]:
+        """As committed: the documents numbered above ``after`` (what an import that began
+        then stored), how many of them are analysed, and how many documents in all were
+        never analysed (theirs and what imports before them left)."""
+        never = Document.analysis_version.is_(None)
+        with self.session() as s:
+            stored, unanalysed = s.execute(
+                select(func.count(Document.id), func.count(Document.id).filter(never)).where(
+                    Document.id > after
+                )
+            ).one()
+            waiting = s.scalar(select(func.count(Document.id)).where(never)) or 0
+        return stored, stored - unanalysed, waiting
 
     def counts(self) -> StoreCounts:
         with self.session() as s:

@@ -978,6 +978,8 @@ class ActorView(QWidget):
         self.actor: ActorData | None = None
         #: the actor chosen while the view was hidden, read when it is shown
         self._pending: int | None = None
+        #: the actor being read, until it is shown
+        self._loading: int | None = None
         self._generation = 0
         self._kwic_generation = 0
 
@@ -1122,6 +1124,13 @@ class ActorView(QWidget):
         """The actor chosen while the view was hidden and not read yet."""
         return self._pending
 
+    @property
+    def chosen_entity(self) -> int | None:
+        """The actor the view shows, is reading, or reads once shown (None: no actor)."""
+        if self._pending is not None:
+            return self._pending
+        return self._loading if self._loading is not None else self.entity_id
+
     def set_entity(self, entity_id: int) -> None:
         """Show this actor: loaded now if the view is visible, else once it is shown."""
         if self.isVisible():
@@ -1129,7 +1138,34 @@ class ActorView(QWidget):
             return
         self._generation += 1  # an earlier actor still loading is not shown
         self._kwic_generation += 1
+        self._loading = None
         self._pending = entity_id
+
+    def follow_edit(self, entity_id: int | None) -> None:
+        """The entities were edited: show ``entity_id`` (the actor chosen, or the one an
+        edit merged it into) read again, or nothing when it is gone or ignored. An actor
+        already to be read (chosen since the edit ended) is not read twice."""
+        if entity_id is None:
+            self.clear()
+        elif entity_id not in (self._pending, self._loading):
+            self.set_entity(entity_id)
+
+    def clear(self) -> None:
+        """Show no actor; one still loading is not shown either."""
+        self._pending = self._loading = None
+        self._generation += 1
+        self._kwic_generation += 1
+        self.actor = None
+        self.heatmap_model.set_table(None)
+        self.verbs_model.set_table(None)
+        self.quotes_model.set_quotes([])
+        self.kwic_model.set_lines([])
+        self.chart.set_data(None)
+        self.kwic_alias.clear()
+        self.name_label.setText("")
+        self.summary_label.setText("")
+        self.status_label.setText("")
+        self._set_actions_enabled()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -1139,6 +1175,7 @@ class ActorView(QWidget):
     def show_entity(self, entity_id: int) -> None:
         """Load the actor in the background; ``loaded`` is emitted once it is shown."""
         self._pending = None
+        self._loading = entity_id
         self._generation += 1
         self._kwic_generation += 1
         generation = self._generation
@@ -1160,6 +1197,7 @@ class ActorView(QWidget):
     def _apply(self, generation: int, data: ActorData) -> None:
         if not self._alive(generation):
             return
+        self._loading = None
         self.actor = data
         table = data.table
         self.heatmap_model.set_table(table, data.example_offsets)
@@ -1205,6 +1243,7 @@ class ActorView(QWidget):
     def _fail(self, generation: int, message: str) -> None:
         if not self._alive(generation):
             return
+        self._loading = None
         first = message.strip().splitlines()[0] if message.strip() else ""
         self.status_label.setText(self.tr("Could not load: {0}").format(first))
         self.failed.emit(message)

@@ -97,7 +97,6 @@ class TabayunApp:
         self._pending_language = None
         self._language_retry.stop()
         current = old.tabs.currentIndex() if old else 0
-        doc = old.reader.detail.row.id if old and old.reader.detail else None
         shown = old.shown() if old is not None else {}
         if old is not None:
             old.save_state()
@@ -107,8 +106,6 @@ class TabayunApp:
         window = self.build_window()
         window.show_again(shown)
         window.tabs.setCurrentIndex(current)
-        if doc is not None:
-            window.open_document(doc, switch=False)
         window.show()
 
     def settle(self, timeout: float = 20.0) -> None:

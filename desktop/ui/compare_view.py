@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPaintEvent,
@@ -507,10 +508,32 @@ def dropped_document_ids(data: bytes) -> list[int]:
     return ids
 
 
+def _opens_a_drop_down(event: QEvent) -> bool:
+    """Whether ``event`` asks if a shortcut may take Alt+Down, the key that opens a
+    drop-down list."""
+    return (
+        event.type() == QEvent.Type.ShortcutOverride
+        and isinstance(event, QKeyEvent)
+        and event.key() == Qt.Key.Key_Down
+        and bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+    )
+
+
 class ElidingComboBox(QComboBox):
     """A combo box whose chosen item is cut short with «…» where its text ends: a
     long Arabic title was clipped at the box's edge, which for a line laid out right
-    to left is where the title begins."""
+    to left is where the title begins.
+
+    Alt+Down opens its list as any drop-down list's does: the compare view's Alt+Down,
+    which steps through the passages, is a shortcut of the view and all it holds, and
+    took the key from the view's own pickers."""
+
+    def event(self, event: QEvent) -> bool:
+        # (the open list closes on Alt+Down itself: Qt's list takes the key first)
+        if _opens_a_drop_down(event):
+            event.accept()  # the key press comes to the box, not to the shortcut
+            return True
+        return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
@@ -634,6 +657,8 @@ class CompareView(QWidget):
         self._entity_click = False
         #: the documents the pickers list are to be read (again) when the view is shown
         self._documents_stale = True
+        #: the comparison shown is to be made again when the view is next shown
+        self._comparison_stale = False
 
         self.choices = DocumentChoiceModel(self)
         self.actors_model = CompareActorsModel(self)
@@ -867,10 +892,29 @@ class CompareView(QWidget):
         self._documents_stale = False
         self.runner.submit(self.store.document_titles, on_done=self._on_documents_listed)
 
+    def compare_again(self) -> None:
+        """The entities or their analysis changed (an edit, an analysis): the comparison
+        shown is made again, now if the view is shown, else when it is."""
+        if not self.mode:
+            return
+        self._comparison_stale = True
+        if self.isVisible():
+            self._redo_comparison()
+
+    def _redo_comparison(self) -> None:
+        self._comparison_stale = False
+        a, b = self._doc_ids
+        if self.mode == "documents" and a is not None and b is not None:
+            self._start_documents(a, b)
+        elif self.mode == "outlets" and self.outlet_ids is not None:
+            self.compare_outlets(*self.outlet_ids)
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._documents_stale:
             self.refresh_documents()
+        if self._comparison_stale:
+            self._redo_comparison()
 
     def _on_documents_listed(self, rows: list[tuple[int, str | None, str | None, str]]) -> None:
         if not shiboken6.isValid(self):

@@ -252,8 +252,8 @@ class EntityTreeModel(QAbstractItemModel):
     thousands of people, and a refresh or a filter reads the first page of each type
     and their totals only."""
 
-    #: (target id, source id): the user dropped ``source`` onto ``target``
-    merge_requested = Signal(int, int)
+    #: (target id, source ids): the user dropped these entities onto ``target``
+    merge_requested = Signal(int, list)
     #: a page read showed that the store changed since the model was filled (an analysis
     #: writing): paging on would list an entity twice or miss one, so the model stops
     #: where it is and whoever filled it should fill it again
@@ -749,9 +749,9 @@ class EntityTreeModel(QAbstractItemModel):
             return False
         target = self.entity(parent)
         assert target is not None
-        for source_id in decode_entity_ids(data):
-            if source_id != target.id:
-                self.merge_requested.emit(target.id, source_id)
+        sources = [i for i in dict.fromkeys(decode_entity_ids(data)) if i != target.id]
+        if sources:  # one request for all of them: one merge, one question
+            self.merge_requested.emit(target.id, sources)
         return True
 
 

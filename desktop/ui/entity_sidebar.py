@@ -1,5 +1,5 @@
 """The entity sidebar: the actors of the corpus by type, filterable, with the lexicon edits
-(rename, merge, split, change type, add an alias, confirm, ignore, undo).
+(rename, merge, split, change type, add an alias, confirm, ignore and bring back, undo).
 
 Every edit is a core function of :mod:`desktop.entity_edits` run through the injected
 :class:`TaskRunner` (it re-analyses the documents it touches); the tree is disabled while
@@ -42,8 +42,9 @@ from desktop import entity_edits
 from desktop.entity_edits import EditError, EntityRef
 from desktop.jobs import edit_job
 from desktop.lexicon.gazetteer import ENTITY_TYPES
-from desktop.store.rows import EntityRow
+from desktop.store.rows import EntityRow, NameHolder
 from desktop.store.store import Store
+from desktop.store.writer import StoreBusyError
 from desktop.ui.bidi import OwnDirectionDelegate
 from desktop.ui.entity_model import (
     DOCUMENTS_COLUMN,
@@ -55,7 +56,7 @@ from desktop.ui.entity_model import (
     EntityTypeRole,
 )
 from desktop.ui.palette import entity_colour, entity_type_name
-from desktop.ui.process_job import ProcessJob
+from desktop.ui.process_job import SHUTDOWN_MS, ProcessJob
 from desktop.ui.workers import QtProgress, TaskRunner
 
 _SWATCH = 10
@@ -130,6 +131,7 @@ class EntitySidebar(QWidget):
         self._order: list[int] = []  # selected entity ids, first selected first
         self._last_emitted = -1
         self._can_undo = False
+        self._ignored: list[EntityRef] = []  # the actors the user ignores, by name
         self._tree_had_focus = False
 
         self.model = EntityTreeModel(self)
@@ -249,6 +251,7 @@ class EntitySidebar(QWidget):
         self.ignore_action = self._action(
             self.tr("Ignore"), self.ignore_selected, QKeySequence(QKeySequence.StandardKey.Delete)
         )
+        self.restore_action = self._action(self.tr("Ignored actors…"), self.restore_ignored)
         self.undo_action = self._action(
             self.tr("Undo last edit"), self.undo_last, QKeySequence(QKeySequence.StandardKey.Undo)
         )
@@ -298,6 +301,16 @@ class EntitySidebar(QWidget):
         if self.confirm_action.isEnabled():
             menu.addAction(self.confirm_action)
         menu.addAction(self.ignore_action)
+        menu.addAction(self.restore_action)
+        menu.addSeparator()
+        menu.addAction(self.undo_action)
+        return menu
+
+    def build_list_menu(self) -> QMenu:
+        """The menu of the list itself (a right click beside the entities)."""
+        self._update_actions()
+        menu = QMenu(self)
+        menu.addAction(self.restore_action)
         menu.addSeparator()
         menu.addAction(self.undo_action)
         return menu
@@ -312,6 +325,7 @@ class EntitySidebar(QWidget):
         self.model.set_pages(self._store, details=self._store)
         self._expand_types()
         self._can_undo = bool(self._store.edits())
+        self._ignored = entity_edits.ignored_entities(self._store)
         self._restore_selection(order, current)
         self._scroll_to_top_row(top)
         self._update_actions()
@@ -354,7 +368,29 @@ class EntitySidebar(QWidget):
         name = self.dialogs.ask_text(
             title, self.tr("New name of «{0}»:").format(row.name), row.name
         )
-        if name is None or not name.strip() or name.strip() == row.name:
+        if name is None or not name.strip() or name == row.name:  # left as it was
+            return
+        try:
+            other = entity_edits.name_taken(self._store, str(row.id), name)
+        except EditError as exc:
+            self.dialogs.error(title, str(exc))
+            return
+        if other is not None and other.ignored:
+            self.dialogs.error(
+                title,
+                self.tr(
+                    "«{0}» is already the name of an actor you ignored: bring it back "
+                    "(Ignored actors…) to merge them."
+                ).format(other.name),
+            )
+            return
+        if other is not None:  # two actors of one name are one actor: a merge
+            question = self.tr(
+                "«{0}» is already the name of another actor ({1}). Merge «{2}» into it "
+                "instead? «{0}» keeps its name."
+            ).format(other.name, self._mentions_text(other.mentions), row.name)
+            if self.dialogs.confirm(self.tr("Merge entities"), question):
+                self._run_edit(self.tr("Merge entities"), "merge", [str(other.id), [str(row.id)]])
             return
         self._run_edit(title, "rename", [str(row.id), name])
 
@@ -364,11 +400,12 @@ class EntitySidebar(QWidget):
             return
         self._merge(rows[0], rows[1:])
 
-    def _on_merge_requested(self, target_id: int, source_id: int) -> None:
-        target, source = self.model.entity_by_id(target_id), self.model.entity_by_id(source_id)
-        if target is None or source is None or self._busy:
+    def _on_merge_requested(self, target_id: int, source_ids: list[int]) -> None:
+        target = self.model.entity_by_id(target_id)
+        sources = [s for s in map(self.model.entity_by_id, source_ids) if s is not None]
+        if target is None or not sources or self._busy:
             return
-        self._merge(target, [source])
+        self._merge(target, sources)
 
     def _merge(self, target: EntityRow, sources: Sequence[EntityRow]) -> None:
         title = self.tr("Merge entities")
@@ -389,8 +426,7 @@ class EntitySidebar(QWidget):
             return
         row = rows[0]
         title = self.tr("Split an alias")
-        aliases = [a for a, _origin in self._store.entity_aliases(row.id) if a != row.name]
-        aliases = list(dict.fromkeys(aliases))
+        aliases = entity_edits.split_candidates(self._store, row.id)
         if not aliases:
             self.dialogs.error(title, self.tr("«{0}» has no alias to split off.").format(row.name))
             return
@@ -425,7 +461,57 @@ class EntitySidebar(QWidget):
         alias = self.dialogs.ask_text(title, self.tr("Another name of «{0}»:").format(row.name))
         if alias is None or not alias.strip():
             return
+        try:
+            holders = entity_edits.alias_holders(self._store, str(row.id), alias)
+        except EditError as exc:
+            self.dialogs.error(title, str(exc))
+            return
+        alias = alias.strip()
+        named = [h for h in holders if h.named]
+        if named:  # another actor's own name: the two are one actor
+            question = self.tr(
+                "«{0}» is already the name of {1}. Merge {2} into «{3}» instead of adding "
+                "the alias? «{3}» keeps its name."
+            ).format(
+                alias,
+                self._holders_text(named, all_mentions=True),
+                "، ".join(f"«{h.name}»" for h in named),
+                row.name,
+            )
+            if self.dialogs.confirm(self.tr("Merge entities"), question):
+                refs = [str(h.id) for h in named]
+                self._run_edit(self.tr("Merge entities"), "merge", [str(row.id), refs])
+            return
+        if holders:
+            question = self.tr(
+                "«{0}» is also a name of {1}. As an alias of «{2}», what is written so "
+                "would count as «{2}»'s mentions. Add it?"
+            ).format(alias, self._holders_text(holders, all_mentions=False), row.name)
+            if not self.dialogs.confirm(title, question):
+                return
         self._run_edit(title, "alias", [str(row.id), alias])
+
+    def _holders_text(self, holders: Sequence[NameHolder], *, all_mentions: bool) -> str:
+        """«Name» (N mentions) of each actor, joined: all its mentions, or those written
+        as the name."""
+        parts = []
+        for h in holders:
+            n = h.mentions if all_mentions else h.written
+            if all_mentions:
+                count = self._mentions_text(n)
+            elif n == 0:
+                count = self.tr("no mention written so")
+            else:
+                count = (
+                    self.tr("1 mention written so")
+                    if n == 1
+                    else self.tr("{0} mentions written so").format(n)
+                )
+            parts.append(self.tr("«{0}» ({1})").format(h.name, count))
+        return "، ".join(parts)
+
+    def _mentions_text(self, n: int) -> str:
+        return self.tr("1 mention") if n == 1 else self.tr("{0} mentions").format(n)
 
     def confirm_selected(self) -> None:
         refs = [str(r.id) for r in self.selected_entities() if not r.confirmed]
@@ -438,6 +524,20 @@ class EntitySidebar(QWidget):
         if not refs:
             return
         self._run_edit(self.tr("Ignore entity"), "ignore", [refs], select_result=False)
+
+    def restore_ignored(self) -> None:
+        """Ask which ignored actor to bring back, and bring it back."""
+        if not self._ignored:
+            return
+        labels: dict[str, EntityRef] = {}
+        for entity in self._ignored:
+            label = f"{entity.name} ({self._type_name(entity.type)})"
+            labels[label if label not in labels else f"{label} #{entity.id}"] = entity
+        title = self.tr("Ignored actors")
+        chosen = self.dialogs.ask_item(title, self.tr("Ignored actor to bring back:"), list(labels))
+        if chosen not in labels:
+            return
+        self._run_edit(title, "unignore", [[str(labels[chosen].id)]])
 
     def undo_last(self) -> None:
         self._run_edit(self.tr("Undo last edit"), "undo", [], select_result=False)
@@ -469,7 +569,7 @@ class EntitySidebar(QWidget):
         def task() -> _Outcome:
             try:
                 return _Outcome(entity_edits.run_edit(store, op, args, progress))
-            except EditError as exc:  # the user's mistake, not a bug: just the message
+            except (EditError, StoreBusyError) as exc:  # the user's mistake, or not its turn
                 return _Outcome(error=str(exc))
 
         self._runner.submit(task, on_done=self._edit_done, on_error=self._edit_failed)
@@ -483,10 +583,19 @@ class EntitySidebar(QWidget):
         """Whether an edit runs (tests wait on it)."""
         return self._busy
 
-    def shutdown(self, timeout_ms: int = 30_000) -> None:
-        """Wait for a running edit to end (closing the window); an edit does not stop
-        halfway, it has no cancel."""
-        self._edit_job.shutdown(timeout_ms)
+    @property
+    def edit_job_running(self) -> bool:
+        """Whether an edit runs in a process of its own (one that analyses articles)."""
+        return self._edit_job.running
+
+    def shutdown(self, timeout_ms: int = SHUTDOWN_MS, *, paint: bool = False) -> None:
+        """Stop a running edit (closing the window): the edit is made, its analysis stops
+        between batches of articles, and the articles it did not reach are analysed when
+        the window next starts (:meth:`ProcessJob.shutdown`)."""
+        stopping = self._edit_job.running
+        self._edit_job.shutdown(timeout_ms, paint=paint)
+        if stopping:  # it ended without a word: nothing runs any more
+            self._set_busy(False)
 
     def _edit_done(self, outcome: _Outcome) -> None:
         title, select_result = self._edit
@@ -661,7 +770,8 @@ class EntitySidebar(QWidget):
 
     def _show_context_menu(self, pos: QPoint) -> None:
         index = self.tree.indexAt(pos)
-        if index.data(EntityIdRole) is None:
+        if index.data(EntityIdRole) is None:  # a type's heading or beside the rows
+            self.build_list_menu().exec(self.tree.viewport().mapToGlobal(pos))
             return
         if not self.tree.selectionModel().isSelected(index):
             self.select_entity(int(index.data(EntityIdRole)))
@@ -679,6 +789,7 @@ class EntitySidebar(QWidget):
         self.add_alias_action.setEnabled(one)
         self.confirm_action.setEnabled(idle and any(not r.confirmed for r in rows))
         self.ignore_action.setEnabled(idle and bool(rows))
+        self.restore_action.setEnabled(idle and bool(self._ignored))
         self.undo_action.setEnabled(idle and self._can_undo)
         types = {r.type for r in rows}
         for etype, action in self.type_actions.items():

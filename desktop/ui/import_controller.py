@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from desktop.jobs import ImportOutcome, import_job, reanalyse_job
 from desktop.progress import rounded_left, seconds_left
 from desktop.store.store import Store
-from desktop.ui.process_job import ProcessJob
+from desktop.ui.process_job import SHUTDOWN_MS, ProcessJob
 from desktop.ui.workers import TaskRunner
 
 __all__ = ["ImportController", "ImportOutcome"]
@@ -95,7 +95,14 @@ class ImportController(QObject):
     def describe(self, label: str, done: int, total: int, note: str, began: float) -> str:
         """The dialog's text: the step (reading the files, then analysing what arrived),
         how far it is, the file being read, and about how long the step has left."""
-        if self.reanalysing:
+        if label == "Finishing edits":  # what an edit stopped halfway left
+            lines = [
+                self.tr(
+                    "Finishing an edit: analysing again the articles it did not reach ({0} of {1})"
+                ).format(f"{done:,}", f"{total:,}"),
+                self.tr("The articles can be read meanwhile."),
+            ]
+        elif self.reanalysing:
             lines = [
                 self.tr("Analysing the articles not analysed by this version ({0} of {1})").format(
                     f"{done:,}", f"{total:,}"
@@ -188,9 +195,11 @@ class ImportController(QObject):
         self._close_dialog()
         self._error(message)
 
-    def shutdown(self, timeout_ms: int = 30_000) -> None:
-        """Cancel a running import and wait for it (closing the window)."""
-        self.job.shutdown(timeout_ms)
+    def shutdown(self, timeout_ms: int = SHUTDOWN_MS, *, paint: bool = False) -> None:
+        """Cancel a running import or analysis and wait for it to stop (closing the
+        window): what was imported is kept, and what was not analysed is analysed at
+        the next start (:meth:`ProcessJob.shutdown`)."""
+        self.job.shutdown(timeout_ms, paint=paint)
 
     def wait(self, timeout_ms: int = 120_000) -> None:
         """Block until the running import has ended (tests, shutdown)."""
@@ -225,7 +234,11 @@ class ImportController(QObject):
         box = QMessageBox(self.parent_widget)
         box.setWindowTitle(self.tr("Import finished"))
         box.setText(text)
-        if r.skipped:
-            box.setDetailedText("\n".join(f"{s}: {why}" for s, why in r.skipped))
+        details = [f"{s}: {why}" for s, why in r.skipped]
+        if r.notes:  # files read, with something to say of them
+            details += ["", self.tr("Notes:")] if details else [self.tr("Notes:")]
+            details += [f"{s}: {note}" for s, note in r.notes]
+        if details:
+            box.setDetailedText("\n".join(details))
         box.setIcon(QMessageBox.Icon.Warning if r.skipped else QMessageBox.Icon.Information)
         box.open()

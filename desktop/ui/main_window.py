@@ -4,11 +4,11 @@ and no SQL."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QSplitter,
     QTabWidget,
     QWidget,
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Tabayun — Arabic news coverage"))
+        #: closing: the job that runs is being stopped
+        self._closing = False
+        #: what closing says while it stops a job
+        self._closing_dialog: QProgressDialog | None = None
         self.setAcceptDrops(True)
 
         self.library = LibraryPanel(store, runner)
@@ -161,38 +166,58 @@ class MainWindow(QMainWindow):
         self.library.refresh_outlets()
         self.library.reload()
         if sidebar:
-            self.sidebar.refresh()
+            chosen = self.library.entity_filter
+            self.sidebar.refresh()  # which loses an entity gone from the store
+            # an analysis drops the names it no longer finds, and the corpus may have been
+            # edited on the command line meanwhile
+            self._follow_entities(chosen)
+            self.compare_view.compare_again()  # with the actors the analysis found
         # the views below read the store when shown: now if they are, else later
         self.events_view.refresh()
         self.compare_view.refresh()
-        c = self.store.counts()
-        self.counts_label.setText(
-            self.tr("{0} documents · {1} outlets · {2} entities · {3} mentions").format(
-                c.documents, c.outlets, c.entities, c.mentions
-            )
-        )
+        self._show_counts()
         if self.reader.detail is not None:
             self.open_document(self.reader.detail.row.id, switch=False)
 
     def refresh_after_edit(self) -> None:
         if self.reader.detail is not None:
             self.open_document(self.reader.detail.row.id, switch=False)
-        chosen = self.library.entity_filter
-        if chosen is not None:  # «Mentioning: …» under the name the edit left
-            try:
-                _key, name, _type, _origin = self.store.entity_by_id(chosen[0])
-            except LookupError:
-                self.library.set_entity_filter(None)
-            else:
-                if name != chosen[1]:
-                    self.library.set_entity_filter((chosen[0], name))
+        self._follow_entities()
         self.events_view.refresh()
+        self.compare_view.compare_again()  # its actors as the edit left them
+        self._show_counts()
+
+    def _show_counts(self) -> None:
         c = self.store.counts()
         self.counts_label.setText(
             self.tr("{0} documents · {1} outlets · {2} entities · {3} mentions").format(
                 c.documents, c.outlets, c.entities, c.mentions
             )
         )
+
+    def _follow_entities(self, chosen: tuple[int, str] | None = None) -> None:
+        """The library's «Mentioning: …», the reader's highlight, the sidebar's selection
+        and the actor view show the actor ``chosen`` (default: the library's) as the store
+        has it now: merged into another, that one; ignored or gone, none."""
+        chosen = chosen or self.library.entity_filter
+        if chosen is not None:
+            now = self.store.current_entity(chosen[0])
+            if now is None:
+                self.library.set_entity_filter(None)
+                self.reader.highlight_entity(None)
+            elif now not in self.sidebar.selected_entity_ids():
+                # selected there, it is chosen everywhere (select_entity)
+                if not self.sidebar.select_entity(now):
+                    self.select_entity(now)
+            else:
+                _key, name, _type, _origin = self.store.entity_by_id(now)
+                if (now, name) != self.library.entity_filter:  # its name now
+                    self.library.set_entity_filter((now, name))
+                if now != chosen[0]:
+                    self.reader.highlight_entity(now)
+        actor = self.actor_view.chosen_entity
+        if actor is not None:  # read again: the edit may have changed what it shows
+            self.actor_view.follow_edit(self.store.current_entity(actor))
 
     def open_document(self, doc_id: int, switch: bool = True) -> None:
         self.reader.show_document(doc_id)
@@ -223,32 +248,49 @@ class MainWindow(QMainWindow):
         self.actor_view.set_entity(entity_id)  # read once the actor view is shown
 
     def shown(self) -> dict[str, Any]:
-        """What the window shows beyond the open article, for a window built in its
-        place (another language): the compared articles, the actor, the chosen entity,
-        the library's search."""
+        """What the window shows, for a window built in its place (another language):
+        the open article, the compared articles, the actor, the chosen entity, the
+        library's search."""
         a, b = self.compare_view.document_ids()
         view = self.compare_view
         return {
+            "document": self.reader.detail.row.id if self.reader.detail else None,
             "compare": (a, b) if view.mode == "documents" else None,
             "outlets": view.outlet_ids if view.mode == "outlets" else None,
-            "actor": self.actor_view.entity_id,
+            # the actor chosen behind another tab, not the one read before it
+            "actor": self.actor_view.chosen_entity,
             "entity": self.library.entity_filter[0] if self.library.entity_filter else None,
             "search": self.library.search_box.text(),
         }
 
     def show_again(self, shown: dict[str, Any]) -> None:
-        """Show what :meth:`shown` said another window showed."""
-        if shown.get("entity") is not None and not self.sidebar.select_entity(shown["entity"]):
-            self.select_entity(shown["entity"])  # not among the sidebar's rows read yet
+        """Show what :meth:`shown` said another window showed, as the corpus has it now:
+        an actor merged into another meanwhile is that one; an actor ignored or gone, an
+        article deleted and an outlet renamed onto another are not shown."""
+        entity = self._entity_now(shown.get("entity"))
+        if entity is not None and not self.sidebar.select_entity(entity):
+            self.select_entity(entity)  # not among the sidebar's rows read yet
         if shown.get("search"):
             self.library.search_box.setText(shown["search"])
             self.library.run_search()
-        if shown.get("compare") is not None and None not in shown["compare"]:
-            self.compare_documents(*shown["compare"])
-        elif shown.get("outlets") is not None:
-            self.compare_view.compare_outlets(*shown["outlets"])
-        if shown.get("actor") is not None:
-            self.actor_view.set_entity(shown["actor"])
+        compared, outlets = shown.get("compare"), shown.get("outlets")
+        if compared is not None and len(self._documents_there(compared)) == 2:
+            self.compare_documents(*compared)
+        elif outlets is not None and set(outlets) <= {o.id for o in self.store.outlets()}:
+            self.compare_view.compare_outlets(*outlets)
+        actor = self._entity_now(shown.get("actor"))
+        if actor is not None:
+            self.actor_view.set_entity(actor)
+        document = shown.get("document")
+        if document is not None and self._documents_there([document]):
+            self.open_document(document, switch=False)
+
+    def _entity_now(self, entity_id: int | None) -> int | None:
+        return None if entity_id is None else self.store.current_entity(entity_id)
+
+    def _documents_there(self, ids: Iterable[int | None]) -> set[int]:
+        """Which of these articles the store still has."""
+        return {r.id for r in self.store.documents(ids=[i for i in ids if i is not None])}
 
     def show_view(self, name: str) -> None:
         self.tabs.setCurrentIndex(VIEWS.index(name))
@@ -562,11 +604,66 @@ class MainWindow(QMainWindow):
     def language_deferred_message(self) -> str:
         return self.tr("The language will change when the work in progress ends.")
 
+    def stopping_message(self) -> str | None:
+        """What the window says while closing stops the job that runs; None if none
+        runs in a process of its own."""
+        if self.sidebar.edit_job_running:
+            lines = [
+                self.tr("Stopping the edit before closing…"),
+                self.tr(
+                    "The edit is kept; the articles it has not analysed again yet will be "
+                    "analysed when Tabayun next starts."
+                ),
+            ]
+        elif self.importer.running and self.importer.reanalysing:
+            lines = [
+                self.tr("Stopping the analysis before closing…"),
+                self.tr(
+                    "The articles it has not reached will be analysed when Tabayun next starts."
+                ),
+            ]
+        elif self.importer.running:
+            lines = [
+                self.tr("Stopping the import before closing…"),
+                self.tr(
+                    "What was imported is kept; the articles not analysed yet will be analysed "
+                    "when Tabayun next starts."
+                ),
+            ]
+        else:
+            return None
+        return "\n".join(lines)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_state()
-        self.importer.shutdown()
-        self.sidebar.shutdown()
-        self.runner.wait(60_000)
+        """Closing stops the import or edit that runs, saying so, and waits for it to
+        stop (between files, or between batches of articles: a second or two): what it
+        did not reach is done when the window next starts. One that has not stopped
+        after a few seconds is ended, with the processes it started."""
+        if self._closing:  # closed again while a job is being stopped
+            event.ignore()
+            return
+        self._closing = True
+        try:
+            self.save_state()
+            note = self.stopping_message()
+            if note is not None:
+                self.statusBar().showMessage(note.splitlines()[0])
+                self._closing_dialog = dialog = QProgressDialog(note, "", 0, 0, self)
+                dialog.setCancelButton(None)
+                dialog.setWindowTitle(self.tr("Closing"))
+                dialog.setWindowModality(Qt.WindowModality.WindowModal)
+                dialog.setMinimumDuration(0)
+                dialog.show()
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            self.importer.shutdown(paint=True)
+            self.sidebar.shutdown(paint=True)
+            self.runner.wait(60_000)
+        finally:
+            if self._closing_dialog is not None:
+                self._closing_dialog.close()
+                self._closing_dialog.deleteLater()
+                self._closing_dialog = None
+            self._closing = False
         super().closeEvent(event)
 
 

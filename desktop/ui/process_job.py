@@ -14,12 +14,15 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from desktop.progress import NullProgress, Progress
 
 #: how often the job's messages are read
 POLL_MS = 40
+#: how long closing the window waits for a cancelled job to stop before ending it (an
+#: edit, an import or an analysis stops between batches, in a second or two)
+SHUTDOWN_MS = 10_000
 
 
 class ProcessJob(QObject):
@@ -121,28 +124,43 @@ class ProcessJob(QObject):
         if not self._exiting:
             self._reap.stop()
 
-    def wait(self, timeout_ms: int = 120_000) -> None:
+    def wait(self, timeout_ms: int = 120_000, *, paint: bool = False) -> None:
         """Block until the job has ended, its messages read as they come (a process
         cannot exit before what it posted has been read), then until its process has
-        exited (tests, closing the window)."""
+        exited (tests, closing the window). ``paint``: the windows are painted meanwhile
+        (what the user types or clicks waits)."""
         deadline = time.monotonic() + timeout_ms / 1000
         while self._process is not None and time.monotonic() < deadline:
             self._drain()
+            if paint:
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
             if self._process is not None:
                 self._process.join(timeout=POLL_MS / 1000)
         for p in self._exiting:
             p.join(timeout=max(0.0, deadline - time.monotonic()))
 
-    def shutdown(self, timeout_ms: int = 30_000) -> None:
-        """Cancel the job and wait for it, saying nothing of its end (closing the
-        window: its owner is going)."""
+    def shutdown(self, timeout_ms: int = SHUTDOWN_MS, *, paint: bool = False) -> None:
+        """Cancel the job and wait for it to stop, saying nothing of its end (closing
+        the window: its owner is going). A job still running after ``timeout_ms`` is
+        ended, and the worker processes it started with it (they exit when its process
+        has gone). When this returns, no process of the job is left, and nothing is
+        emitted any more: the window closed, no message of an end "unexpected" follows.
+        ``paint``: as :meth:`wait`."""
         self.cancel()
         self.progress = NullProgress()
         self.blockSignals(True)
         try:
-            self.wait(timeout_ms)
+            self.wait(timeout_ms, paint=paint)
         finally:
+            self._poll.stop()
+            self._reap.stop()
+            for p in [*self._exiting, *([self._process] if self._process is not None else [])]:
+                if p.is_alive():
+                    p.terminate()
+                    p.join(timeout=5)
+                if p.is_alive():  # terminating is asking, on POSIX
+                    p.kill()
+                    p.join(timeout=5)
+            self._process = None
+            self._exiting = []
             self.blockSignals(False)
-        for p in [*self._exiting, *([self._process] if self._process is not None else [])]:
-            if p.is_alive():
-                p.terminate()

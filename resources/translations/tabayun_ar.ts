@@ -10,139 +10,139 @@
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1003"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1005"/>
         <source>Export table…</source>
         <extracomment>the actor chosen while the view was hidden, read when it is shown</extracomment>
         <translation>تصدير الجدول…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1004"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1006"/>
         <source>Save the label table as CSV</source>
         <translation>حفظ جدول التسميات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1006"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1008"/>
         <source>Save chart…</source>
         <translation>حفظ المخطط…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1007"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1009"/>
         <source>Save the coverage chart as PNG</source>
         <translation>حفظ مخطط التغطية بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1036"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1038"/>
         <source>How each outlet labels the actor (double-click a cell for its example)</source>
         <translation>كيف تسمّي كل وسيلة إعلامية الفاعل (انقر نقرًا مزدوجًا على خلية لعرض مثالها)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1066"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1068"/>
         <source>The spelling whose concordance is shown</source>
         <translation>الصيغة الإملائية التي تُعرض سياقات ورودها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1072"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1074"/>
         <source>Spelling:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1081"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1083"/>
         <source>Concordance</source>
         <translation>سياقات الورود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1082"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1084"/>
         <source>Quotations</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1083"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1085"/>
         <source>Speech verbs</source>
         <translation>أفعال القول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1084"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1086"/>
         <source>Coverage</source>
         <translation>التغطية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1146"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1183"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1209"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1248"/>
         <source>Could not load: {0}</source>
         <translation>تعذّر التحميل: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1214"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1253"/>
         <source>person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1215"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1254"/>
         <source>organisation</source>
         <translation>منظمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1216"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1255"/>
         <source>armed group</source>
         <translation>جماعة مسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1217"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1256"/>
         <source>state or government</source>
         <translation>دولة أو حكومة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1218"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1257"/>
         <source>place</source>
         <translation>مكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1219"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1258"/>
         <source>media</source>
         <translation>وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1223"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1262"/>
         <source>{0} · {1} mentions in {2} documents · {3} outlets · labelled {4} times · quoted {5} times</source>
         <translation>{0} · الإشارات: {1} · المستندات: {2} · الوسائل الإعلامية: {3} · مرات التسمية: {4} · مرات الاقتباس: {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1323"/>
         <source>Export table</source>
         <translation>تصدير الجدول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1323"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1291"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1330"/>
         <source>Could not save: {0}</source>
         <translation>تعذّر الحفظ: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1293"/>
-        <location filename="../../desktop/ui/actor_view.py" line="1301"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1332"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1340"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1296"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1335"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1296"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1335"/>
         <source>PNG images (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1303"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1342"/>
         <source>Could not save {0}</source>
         <translation>تعذّر حفظ {0}</translation>
     </message>
@@ -150,85 +150,85 @@
 <context>
     <name>CompareActorsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="185"/>
+        <location filename="../../desktop/ui/compare_view.py" line="186"/>
         <source>Actor</source>
         <extracomment>background of a shared actor whom the two sides label or quote differently</extracomment>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="186"/>
+        <location filename="../../desktop/ui/compare_view.py" line="187"/>
         <source>A labels</source>
         <translation>تسميات A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="187"/>
+        <location filename="../../desktop/ui/compare_view.py" line="188"/>
         <source>B labels</source>
         <translation>تسميات B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="188"/>
+        <location filename="../../desktop/ui/compare_view.py" line="189"/>
         <source>A verbs</source>
         <translation>أفعال A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="189"/>
+        <location filename="../../desktop/ui/compare_view.py" line="190"/>
         <source>B verbs</source>
         <translation>أفعال B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="190"/>
+        <location filename="../../desktop/ui/compare_view.py" line="191"/>
         <source>A quotes</source>
         <translation>اقتباسات A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="191"/>
+        <location filename="../../desktop/ui/compare_view.py" line="192"/>
         <source>B quotes</source>
         <translation>اقتباسات B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="192"/>
+        <location filename="../../desktop/ui/compare_view.py" line="193"/>
         <source>A voice %</source>
         <translation>حصة صوت A (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="193"/>
+        <location filename="../../desktop/ui/compare_view.py" line="194"/>
         <source>B voice %</source>
         <translation>حصة صوت B (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="225"/>
+        <location filename="../../desktop/ui/compare_view.py" line="226"/>
         <source>{0} · {1}
 A: {2} mentions · B: {3} mentions</source>
         <translation>{0} · {1}
 إشارات A: {2} · إشارات B: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="229"/>
+        <location filename="../../desktop/ui/compare_view.py" line="230"/>
         <source>The two sides label or quote this actor differently.</source>
         <translation>يختلف الجانبان في تسمية هذا الفاعل أو في نقل أقواله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="233"/>
+        <location filename="../../desktop/ui/compare_view.py" line="234"/>
         <source>no category</source>
         <translation>بلا فئة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="235"/>
+        <location filename="../../desktop/ui/compare_view.py" line="236"/>
         <source>No labels</source>
         <translation>لا توجد تسميات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="238"/>
+        <location filename="../../desktop/ui/compare_view.py" line="239"/>
         <source>No speech verbs</source>
         <translation>لا توجد أفعال قول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="241"/>
+        <location filename="../../desktop/ui/compare_view.py" line="242"/>
         <source>Not quoted</source>
         <translation>لم تُنقل أقواله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="243"/>
+        <location filename="../../desktop/ui/compare_view.py" line="244"/>
         <source>{0} quoted words ({1:.1%} of all quoted words)</source>
         <translation>الكلمات المقتبسة: {0} ({1:.1%} من مجموع الكلمات المقتبسة)</translation>
     </message>
@@ -236,47 +236,47 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareEventsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="383"/>
+        <location filename="../../desktop/ui/compare_view.py" line="384"/>
         <source>Reported by</source>
         <translation>ورد في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="384"/>
+        <location filename="../../desktop/ui/compare_view.py" line="385"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="385"/>
+        <location filename="../../desktop/ui/compare_view.py" line="386"/>
         <source>In A</source>
         <translation>في A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="386"/>
+        <location filename="../../desktop/ui/compare_view.py" line="387"/>
         <source>In B</source>
         <translation>في B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="387"/>
+        <location filename="../../desktop/ui/compare_view.py" line="388"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="388"/>
+        <location filename="../../desktop/ui/compare_view.py" line="389"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="391"/>
+        <location filename="../../desktop/ui/compare_view.py" line="392"/>
         <source>Both</source>
         <translation>كليهما</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="392"/>
+        <location filename="../../desktop/ui/compare_view.py" line="393"/>
         <source>Only A</source>
         <translation>A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="393"/>
+        <location filename="../../desktop/ui/compare_view.py" line="394"/>
         <source>Only B</source>
         <translation>B فقط</translation>
     </message>
@@ -284,17 +284,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareSide</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="549"/>
+        <location filename="../../desktop/ui/compare_view.py" line="572"/>
         <source>Pick the document for this side</source>
         <translation>اختر المستند لهذا الجانب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="563"/>
+        <location filename="../../desktop/ui/compare_view.py" line="586"/>
         <source>Open in reader</source>
         <translation>فتح في القراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="586"/>
+        <location filename="../../desktop/ui/compare_view.py" line="609"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
@@ -302,154 +302,155 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="652"/>
+        <location filename="../../desktop/ui/compare_view.py" line="677"/>
         <source>Scroll both articles together</source>
         <translation>تمرير المقالتين معًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="649"/>
+        <location filename="../../desktop/ui/compare_view.py" line="674"/>
         <source>Scroll together</source>
         <extracomment>(document id, code-point offset): show this document in the reader the documents the pickers list are to be read (again) when the view is shown</extracomment>
         <translation>تمرير متزامن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="654"/>
+        <location filename="../../desktop/ui/compare_view.py" line="679"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="655"/>
+        <location filename="../../desktop/ui/compare_view.py" line="680"/>
         <source>Previous aligned passage (Alt+Up)</source>
         <translation>المقطع المتقابل السابق (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="657"/>
+        <location filename="../../desktop/ui/compare_view.py" line="682"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="658"/>
+        <location filename="../../desktop/ui/compare_view.py" line="683"/>
         <source>Next aligned passage (Alt+Down)</source>
         <translation>المقطع المتقابل التالي (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="676"/>
+        <location filename="../../desktop/ui/compare_view.py" line="700"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="702"/>
+        <location filename="../../desktop/ui/compare_view.py" line="726"/>
+        <location filename="../../desktop/ui/compare_view.py" line="864"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="742"/>
+        <location filename="../../desktop/ui/compare_view.py" line="766"/>
         <source>Shared actors</source>
         <translation>الفاعلون المشتركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="743"/>
+        <location filename="../../desktop/ui/compare_view.py" line="767"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="744"/>
+        <location filename="../../desktop/ui/compare_view.py" line="768"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="745"/>
+        <location filename="../../desktop/ui/compare_view.py" line="769"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="814"/>
+        <location filename="../../desktop/ui/compare_view.py" line="839"/>
         <source>Choose two different articles to compare.</source>
         <translation>اختر مقالين مختلفين للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="816"/>
-        <location filename="../../desktop/ui/compare_view.py" line="828"/>
+        <location filename="../../desktop/ui/compare_view.py" line="841"/>
+        <location filename="../../desktop/ui/compare_view.py" line="873"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="861"/>
+        <location filename="../../desktop/ui/compare_view.py" line="906"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="891"/>
+        <location filename="../../desktop/ui/compare_view.py" line="936"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="893"/>
+        <location filename="../../desktop/ui/compare_view.py" line="938"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="913"/>
+        <location filename="../../desktop/ui/compare_view.py" line="958"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="934"/>
+        <location filename="../../desktop/ui/compare_view.py" line="979"/>
         <source>Shared actors ({0})</source>
         <translation>الفاعلون المشتركون ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="935"/>
+        <location filename="../../desktop/ui/compare_view.py" line="980"/>
         <source>{0} actors named in both, {1} of them framed differently</source>
         <translation>فاعلون ورد ذكرهم في الاثنين: {0}، منهم {1} بتأطير مختلف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="945"/>
+        <location filename="../../desktop/ui/compare_view.py" line="990"/>
         <source>{0} actors named only in B</source>
         <translation>فاعلون ورد ذكرهم في B فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="948"/>
+        <location filename="../../desktop/ui/compare_view.py" line="993"/>
         <source>Events ({0})</source>
         <translation>الأحداث ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="949"/>
+        <location filename="../../desktop/ui/compare_view.py" line="994"/>
         <source>{0} events in both · {1} only in A · {2} only in B</source>
         <translation>أحداث مشتركة: {0} · في A فقط: {1} · في B فقط: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="940"/>
+        <location filename="../../desktop/ui/compare_view.py" line="985"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="941"/>
+        <location filename="../../desktop/ui/compare_view.py" line="986"/>
         <source>{0} actors named only in A</source>
         <translation>فاعلون ورد ذكرهم في A فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="944"/>
+        <location filename="../../desktop/ui/compare_view.py" line="989"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="957"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1002"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1017"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1062"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1019"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1064"/>
         <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1021"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1066"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -475,7 +476,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentChoiceModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="490"/>
+        <location filename="../../desktop/ui/compare_view.py" line="491"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -483,53 +484,53 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="341"/>
+        <location filename="../../desktop/ui/document_pane.py" line="342"/>
         <source>No document selected</source>
         <extracomment>background shades under the marks (aligned passages in the compare view)</extracomment>
         <translation>لم يُحدَّد أي مستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="359"/>
+        <location filename="../../desktop/ui/document_pane.py" line="360"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="360"/>
+        <location filename="../../desktop/ui/document_pane.py" line="361"/>
         <source>Date unknown</source>
         <translation>تاريخ غير معروف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="361"/>
+        <location filename="../../desktop/ui/document_pane.py" line="362"/>
         <source>{0} words</source>
         <translation>{0} كلمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="367"/>
+        <location filename="../../desktop/ui/document_pane.py" line="368"/>
         <source>1 mention</source>
         <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="367"/>
+        <location filename="../../desktop/ui/document_pane.py" line="368"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="370"/>
+        <location filename="../../desktop/ui/document_pane.py" line="371"/>
         <source>1 quotation</source>
         <translation>اقتباس واحد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="370"/>
+        <location filename="../../desktop/ui/document_pane.py" line="371"/>
         <source>{0} quotations</source>
         <translation>الاقتباسات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="465"/>
+        <location filename="../../desktop/ui/document_pane.py" line="471"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="478"/>
+        <location filename="../../desktop/ui/document_pane.py" line="484"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -566,141 +567,210 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntitySidebar</name>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="125"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="126"/>
         <source>The edit stopped unexpectedly.</source>
         <translation>توقّف التعديل على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="141"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="143"/>
         <source>Filter by name or alias…</source>
         <extracomment>the running edit&apos;s title, and whether its result is selected when it ends</extracomment>
         <translation>تصفية بالاسم أو الاسم البديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="153"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="155"/>
         <source>By name</source>
         <translation>حسب الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="153"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="155"/>
         <source>By mentions</source>
         <translation>حسب الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="153"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="155"/>
         <source>By documents</source>
         <translation>حسب المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="238"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="240"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="241"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="243"/>
         <source>Merge selected</source>
         <translation>دمج المحدَّد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="243"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="245"/>
         <source>Split alias…</source>
         <translation>فصل اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="245"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="247"/>
         <source>Change type…</source>
         <translation>تغيير النوع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="247"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="249"/>
         <source>Add alias…</source>
         <translation>إضافة اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="248"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="250"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="250"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="252"/>
         <source>Ignore</source>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="253"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="443"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="254"/>
+        <source>Ignored actors…</source>
+        <translation>الفاعلون المتجاهَلون…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="256"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="542"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="255"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="409"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="417"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="258"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="444"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="452"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="353"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="367"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="355"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="369"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="374"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="389"/>
+        <source>«{0}» is already the name of another actor ({1}). Merge «{2}» into it instead? «{0}» keeps its name.</source>
+        <translation>«{0}» هو اسم فاعلٍ آخر ({1}). هل تريد دمج «{2}» فيه بدلًا من ذلك؟ سيحتفظ «{0}» باسمه.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="392"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="393"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="410"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="480"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="482"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="376"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="412"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="391"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="427"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="395"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="430"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="397"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="432"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="408"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="443"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="424"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="459"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="425"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="460"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="434"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="472"/>
+        <source>«{0}» is already the name of {1}. Merge {2} into «{3}» instead of adding the alias? «{3}» keeps its name.</source>
+        <translation>«{0}» هو اسم {1}. هل تريد دمج {2} في «{3}» بدلًا من إضافة الاسم البديل؟ سيحتفظ «{3}» باسمه.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="486"/>
+        <source>«{0}» is also a name of {1}. As an alias of «{2}», what is written so would count as «{2}»&apos;s mentions. Add it?</source>
+        <translation>«{0}» اسمٌ لـ{1} أيضًا. إن صار اسمًا بديلًا لـ«{2}» فستُحسب الإشارات المكتوبة هكذا إشاراتٍ إلى «{2}». هل تريد إضافته؟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="513"/>
+        <source>1 mention</source>
+        <translation>إشارة واحدة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="513"/>
+        <source>{0} mentions</source>
+        <translation>الإشارات: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="502"/>
+        <source>no mention written so</source>
+        <translation>لا إشارة مكتوبة هكذا</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="382"/>
+        <source>«{0}» is already the name of an actor you ignored: bring it back (Ignored actors…) to merge them.</source>
+        <translation>«{0}» هو اسم فاعلٍ تجاهلتَه: استعِده (الفاعلون المتجاهَلون…) لتدمجهما.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="505"/>
+        <source>1 mention written so</source>
+        <translation>إشارة واحدة مكتوبة هكذا</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="507"/>
+        <source>{0} mentions written so</source>
+        <translation>الإشارات المكتوبة هكذا: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="509"/>
+        <source>«{0}» ({1})</source>
+        <translation>«{0}» ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="519"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="440"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="525"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="513"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="535"/>
+        <source>Ignored actors</source>
+        <translation>الفاعلون المتجاهَلون</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="536"/>
+        <source>Ignored actor to bring back:</source>
+        <translation>الفاعل المتجاهَل المراد استعادته:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="612"/>
         <source>Analysing again: %v of %m documents</source>
         <translation>إعادة التحليل: %v من %m وثيقة</translation>
     </message>
@@ -927,17 +997,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="260"/>
+        <location filename="../../desktop/ui/document_pane.py" line="261"/>
         <source>Find in document (Arabic-aware)</source>
         <translation>بحث في المستند (مع مراعاة خصائص العربية)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="267"/>
+        <location filename="../../desktop/ui/document_pane.py" line="268"/>
         <source>Previous (Shift+Enter)</source>
         <translation>السابق (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="268"/>
+        <location filename="../../desktop/ui/document_pane.py" line="269"/>
         <source>Next (Enter)</source>
         <translation>التالي (Enter)</translation>
     </message>
@@ -1010,6 +1080,11 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>تحليل المقالات التي لم يحللها هذا الإصدار ({0} من {1})</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/import_controller.py" line="100"/>
+        <source>Finishing an edit: analysing again the articles it did not reach ({0} of {1})</source>
+        <translation>إتمام تعديل: إعادة تحليل المقالات التي لم يبلغها ({0} من {1})</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/import_controller.py" line="103"/>
         <source>The articles can be read meanwhile.</source>
         <translation>يمكن قراءة المقالات في أثناء ذلك.</translation>
@@ -1080,6 +1155,11 @@ A: {2} mentions · B: {3} mentions</source>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="230"/>
+        <source>Notes:</source>
+        <translation>ملاحظات:</translation>
+    </message>
 </context>
 <context>
     <name>KwicModel</name>
@@ -1107,54 +1187,54 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="192"/>
+        <location filename="../../desktop/ui/library.py" line="214"/>
         <source>Search the corpus (Enter)</source>
         <extracomment>rows measured to size the columns to their contents (less than a page of the model) the outlet column takes at most this share of the table&apos;s width (the title the rest) room around a header&apos;s text (its margins; the sort arrow draws over them)</extracomment>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="198"/>
+        <location filename="../../desktop/ui/library.py" line="220"/>
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="199"/>
+        <location filename="../../desktop/ui/library.py" line="221"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="203"/>
+        <location filename="../../desktop/ui/library.py" line="225"/>
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="288"/>
+        <location filename="../../desktop/ui/library.py" line="310"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="303"/>
+        <location filename="../../desktop/ui/library.py" line="325"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="306"/>
+        <location filename="../../desktop/ui/library.py" line="328"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="319"/>
-        <location filename="../../desktop/ui/library.py" line="357"/>
+        <location filename="../../desktop/ui/library.py" line="341"/>
+        <location filename="../../desktop/ui/library.py" line="379"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="347"/>
+        <location filename="../../desktop/ui/library.py" line="369"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="350"/>
+        <location filename="../../desktop/ui/library.py" line="372"/>
         <source>(a very common query: ranked among its {0} most recently imported matches; add a word, an outlet or dates to narrow it)</source>
         <translation>(بحث شائع جدًا: رُتّبت النتائج من بين أحدث {0} مادة مستوردة تطابقه؛ أضف كلمة أو وسيلة إعلام أو تاريخًا لتضييقه)</translation>
     </message>
@@ -1162,9 +1242,44 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="527"/>
+        <location filename="../../desktop/ui/main_window.py" line="598"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="610"/>
+        <source>Stopping the edit before closing…</source>
+        <translation>إيقاف التعديل قبل الإغلاق…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="611"/>
+        <source>The edit is kept; the articles it has not analysed again yet will be analysed when Tabayun next starts.</source>
+        <translation>التعديل محفوظ، والمقالات التي لم يُعِد تحليلها بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="618"/>
+        <source>Stopping the analysis before closing…</source>
+        <translation>إيقاف التحليل قبل الإغلاق…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="619"/>
+        <source>The articles it has not reached will be analysed when Tabayun next starts.</source>
+        <translation>المقالات التي لم يبلغها ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="625"/>
+        <source>Stopping the import before closing…</source>
+        <translation>إيقاف الاستيراد قبل الإغلاق…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="626"/>
+        <source>What was imported is kept; the articles not analysed yet will be analysed when Tabayun next starts.</source>
+        <translation>ما استُورد محفوظ، والمقالات التي لم تُحلَّل بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="651"/>
+        <source>Closing</source>
+        <translation>جارٍ الإغلاق</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="73"/>
@@ -1174,25 +1289,25 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="87"/>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>Read</source>
         <translation>قراءة</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="88"/>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="89"/>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="90"/>
-        <location filename="../../desktop/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
@@ -1212,191 +1327,190 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
-        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="434"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="400"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="425"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/ui/main_window.py" line="460"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/main_window.py" line="449"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="460"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="481"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/ui/main_window.py" line="490"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="492"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427"/>
+        <location filename="../../desktop/ui/main_window.py" line="498"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/ui/main_window.py" line="511"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="513"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>
@@ -1404,38 +1518,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="94"/>
+        <location filename="../../desktop/ui/document_pane.py" line="95"/>
         <source>A paragraph repeated from earlier in the article: not analysed again</source>
         <extracomment>custom properties stored in character formats, read back on hover and click</extracomment>
         <translation>فقرة مكرَّرة مما سبق في المقالة: لم تُحلَّل مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="145"/>
+        <location filename="../../desktop/ui/document_pane.py" line="146"/>
         <source>quotation ({0}) — {1}</source>
         <translation>اقتباس ({0}) — {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="151"/>
+        <location filename="../../desktop/ui/document_pane.py" line="152"/>
         <source>via {0}</source>
         <translation>نقلًا عن {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="170"/>
+        <location filename="../../desktop/ui/document_pane.py" line="171"/>
         <source>scare quotes</source>
         <translation>علامات تنصيص للتشكيك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="176"/>
+        <location filename="../../desktop/ui/document_pane.py" line="177"/>
         <source>distancing</source>
         <translation>عبارة تنأى بالكاتب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="186"/>
+        <location filename="../../desktop/ui/document_pane.py" line="187"/>
         <source>quoted term</source>
         <translation>مصطلح بين علامتي تنصيص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="190"/>
+        <location filename="../../desktop/ui/document_pane.py" line="191"/>
         <source>(words of {0})</source>
         <translation>(من كلام {0})</translation>
     </message>
@@ -1538,7 +1652,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>OneSideModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="363"/>
+        <location filename="../../desktop/ui/compare_view.py" line="364"/>
         <source>{0} · {1} · {2} mentions</source>
         <translation>{0} · {1} · الإشارات: {2}</translation>
     </message>
@@ -1546,12 +1660,12 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>PassagesModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="323"/>
+        <location filename="../../desktop/ui/compare_view.py" line="324"/>
         <source>Passage {0} · similarity {1:.0%}</source>
         <translation>المقطع {0} · التشابه {1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="328"/>
+        <location filename="../../desktop/ui/compare_view.py" line="329"/>
         <source>Shared words: {0}</source>
         <translation>الكلمات المشتركة: {0}</translation>
     </message>

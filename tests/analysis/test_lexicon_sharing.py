@@ -43,7 +43,6 @@ def _edit(store: Store) -> None:
     edits.rename(store, "pedersen", "غير أوتو بيدرسون")
     edits.add_alias(store, "جيمس جيفري", "الممثل الأمريكي الخاص")
     edits.split(store, "de-mistura", "المبعوث الخاص")
-    edits.confirm(store, "علي أصغر خاجي")
 
 
 def test_exported_edits_imported_elsewhere_give_the_same_analysis(

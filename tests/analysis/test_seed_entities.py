@@ -173,11 +173,8 @@ def test_bulk_work_collects_garbage_less_often_and_gives_the_thresholds_back(
     from desktop import analysing, progress
     from desktop.workers import BULK_GC_THRESHOLDS, fewer_collections
 
-    pool = analysing._pool(1, analysing.UserLexicon(), [])
-    try:
+    with analysing._pool(1, analysing.UserLexicon(), []) as pool:
         assert pool.submit(gc.get_threshold).result(timeout=60) == BULK_GC_THRESHOLDS
-    finally:
-        pool.shutdown()
     own = gc.get_threshold()
     assert own != BULK_GC_THRESHOLDS
     seen: list[tuple[int, ...]] = []

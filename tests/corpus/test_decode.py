@@ -58,17 +58,23 @@ def test_a_text_salted_with_characters_real_text_lacks_is_refused(odd: str) -> N
 
 def test_the_characters_left_unclassified_are_ordinary_ones() -> None:
     """Only characters outside ``_UNREMARKABLE`` are classified: none inside it may be a
-    control (other than white space), private, unassigned or a surrogate."""
+    control (other than white space), private, unassigned or a surrogate, but for the
+    surrogates bytes that are not text are kept as (counted apart)."""
     import unicodedata
 
-    from desktop.corpus.decode import _ALLOWED_CONTROLS, _REMARKABLE_RE
+    from desktop.corpus.decode import _ALLOWED_CONTROLS, _REMARKABLE_RE, ESCAPED_RE
 
     skipped = [chr(c) for c in range(0x110000) if not _REMARKABLE_RE.match(chr(c))]
     assert len(skipped) > 200  # Arabic letters and ASCII among them
     assert not [
         ch
         for ch in skipped
-        if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
+        if ch not in _ALLOWED_CONTROLS
+        and unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
+        and not ESCAPED_RE.match(ch)
+    ]
+    assert [ch for ch in skipped if unicodedata.category(ch) == "Cs"] == [
+        chr(c) for c in range(0xDC80, 0xDD00)
     ]
 
 
@@ -81,25 +87,106 @@ def test_a_large_file_decodes_in_slices_to_the_same_text(encoding: str, name: st
 
     text = "\r\n".join(f"{i}\t{ARTICLE}" for i in range(200))
     data = text.encode(encoding)
-    used, slices = decode_in_slices(data, 1000)
+    used, slices, escaped, cut = decode_in_slices(data, 1000)
     pieces = list(slices)
-    assert used == name
+    assert (used, escaped, cut) == (name, False, False)
     assert len(pieces) > 20
     assert all(p.endswith("\n") for p in pieces[:-1])
     assert "".join(pieces) == decode_bytes(data)[0] == text.replace("\r\n", "\n")
 
 
 def test_a_large_file_is_judged_whole_before_its_first_slice() -> None:
-    """Bytes that break UTF-8 only near the end make the whole file Windows-1256 (or
-    refused), never half of it read as UTF-8."""
+    """Bytes that make most of a file something else only near its end make the whole
+    file Windows-1256 (or refused), never half of it read as UTF-8; a few stray bytes
+    there leave it UTF-8, each kept as an escape."""
     from desktop.corpus.decode import decode_in_slices
 
     good = "\n".join([ARTICLE] * 100).encode("utf-8")
+    french = "\nCeci n'est pas de l'arabe: été, à, où, déjà" * 3000
     with pytest.raises(DecodeError, match="not UTF-8"):
-        decode_in_slices(good + "\nCeci n'est pas de l'arabe: été".encode("latin-1"), 1000)
+        decode_in_slices(good + french.encode("latin-1"), 1000)
     salted = good + ("\n" + "\x01" * 2000).encode("utf-8")
     with pytest.raises(DecodeError, match="binary"):
         decode_in_slices(salted, 1000)
+    stray = good + "\nCeci a été là.\n".encode("latin-1")
+    decoded = decode_in_slices(stray, 1000)
+    assert (decoded.encoding, decoded.escaped, decoded.cut) == ("utf-8", True, False)
+    assert "".join(decoded.slices) == stray.decode("utf-8", "surrogateescape").replace("\r\n", "\n")
+
+
+#: the article on one line
+LINE = ARTICLE.replace("\r\n", " ")
+
+
+def test_a_word_in_another_encoding_is_kept_escaped_in_a_text_mostly_in_utf8() -> None:
+    """A word saved in Windows-1256 in a UTF-8 file: the file is UTF-8, the word's bytes
+    are kept as escapes (U+DC80 + byte) where they are, for what holds them to be
+    refused; read whole, the file is refused, saying where."""
+    import io
+
+    from desktop.corpus.decode import decode_in_slices, decode_stream, decode_text
+
+    lines = [f"{i} {LINE}".encode() for i in range(1, 51)]
+    lines[30] = lines[30].replace("الأمم".encode(), "الأمم".encode("cp1256"))
+    data = b"\r\n".join(lines)
+    expected = data.decode("utf-8", "surrogateescape").replace("\r\n", "\n")
+    assert "\udcc7\udce1" in expected  # «ال» in Windows-1256
+
+    assert decode_text(data) == (expected, "utf-8", True, False)
+    for decoded in (decode_in_slices(data, 500), decode_stream(lambda: io.BytesIO(data), 500)):
+        assert (decoded.encoding, decoded.escaped, decoded.cut) == ("utf-8", True, False)
+        assert "".join(decoded.slices) == expected
+    with pytest.raises(DecodeError, match=r"^bytes that are not UTF-8 text \(line 31\)$"):
+        decode_bytes(data)
+    # a clean file is told so
+    assert decode_text(b"\n".join(lines[:30])) == (
+        b"\n".join(lines[:30]).decode("utf-8"),
+        "utf-8",
+        False,
+        False,
+    )
+
+
+def test_a_text_cut_inside_a_character_is_told_cut_short() -> None:
+    """The first byte of a character, its last ones missing: the file was cut short
+    (an interrupted download); a file cut between two characters is not told."""
+    from desktop.corpus.decode import decode_in_slices, decode_text
+
+    data = "\n".join(f"{i} {LINE}" for i in range(1, 30)).encode("utf-8")
+    at = data.rindex("سانا".encode())
+    for cut, told in ((data[: at + 1], True), (data[: at + 3], True), (data[:at], False)):
+        text, encoding, escaped, is_cut = decode_text(cut)
+        assert (encoding, escaped, is_cut) == ("utf-8", told, told)
+        assert text == cut.decode("utf-8", "surrogateescape")
+        decoded = decode_in_slices(cut, 500)
+        assert (decoded.escaped, decoded.cut) == (told, told)
+        assert "".join(decoded.slices) == text
+    with pytest.raises(DecodeError, match=r"^cut short: the file ends inside a character$"):
+        decode_bytes(data[: at + 1])
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        # Arabic written as JSON escapes: ASCII but for one raw word no encoding explains
+        (
+            b'{"text": "\\u0627\\u0644\\u0623\\u0645\\u0645 '
+            + "جنيف".encode("cp1256")
+            + b'"}\n'
+            + b'{"text": "\\u0627\\u0644\\u0623\\u0645\\u0645 \\u0627\\u0644\\u0645\\u062a"}\n'
+            * 40,
+            "utf-8",
+        ),
+        # Windows-1256 whose comma after a word makes a valid UTF-8 pair now and then
+        ("\n".join([ARTICLE.replace(" ", "، ", 3)] * 20).encode("cp1256"), "windows-1256"),
+    ],
+)
+def test_a_text_is_read_in_the_encoding_most_of_its_bytes_are_in(
+    data: bytes, encoding: str
+) -> None:
+    from desktop.corpus.decode import decode_text
+
+    assert decode_text(data).encoding == encoding
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1256", "utf-16"])
@@ -117,10 +204,10 @@ def test_a_file_decoded_from_disk_gives_what_its_bytes_give(encoding: str) -> No
         opened.append(io.BytesIO(data))
         return opened[-1]
 
-    used, slices = decode_stream(opener, 1000)
+    used, slices, _escaped, _cut = decode_stream(opener, 1000)
     judged = len(opened)
     pieces = list(slices)
-    name, whole = decode_in_slices(data, 1000)
+    name, whole, _escaped, _cut = decode_in_slices(data, 1000)
     assert (used, "".join(pieces)) == (name, "".join(whole))
     assert all(p.endswith("\n") for p in pieces[:-1])
     assert len(pieces) > (0 if encoding == "utf-16" else 20)

@@ -199,6 +199,20 @@ def test_title_falls_back_to_h1_then_page_title_without_site_suffix() -> None:
     assert extract_article("<p>نص بلا عنوان</p>").title is None
 
 
+def test_a_declared_site_name_goes_from_the_front_of_the_title_too() -> None:
+    """«سانا | …» kept the site's name its page declares, which only went from the end
+    of a title; one word with ال in front is as often a dateline, and stays."""
+
+    def title(site: str, page_title: str) -> str | None:
+        head = f'<head><meta property="og:site_name" content="{site}"><title>{page_title}</title></head>'
+        return extract_article(head + "<body><p>نص</p></body>").title
+
+    assert title("سانا", "سانا | الجعفري يبحث مع دي ميستورا") == "الجعفري يبحث مع دي ميستورا"
+    assert title("الجزيرة نت", "الجزيرة نت - قمة العشرين") == "قمة العشرين"
+    assert title("BBC News عربي", "BBC News عربي - قمة العشرين") == "قمة العشرين"
+    assert title("الرياض", "الرياض - ولي العهد يستقبل الوزير") == "الرياض - ولي العهد يستقبل الوزير"
+
+
 @pytest.mark.parametrize(
     ("head", "expected"),
     [

@@ -105,6 +105,82 @@ def test_bad_folder_imports_the_good_and_reports_each_bad_one(
     assert not (tmp_path / "evil.txt").exists() and not Path("evil.txt").exists()
 
 
+def _link(link: Path, target: str) -> None:
+    try:
+        link.symlink_to(target, target_is_directory=True)
+    except OSError:  # Windows without the right to make links
+        pytest.skip("links cannot be made here")
+
+
+def test_a_linked_folder_inside_an_imported_folder_is_read_and_a_loop_reported(
+    store: Store, tmp_path: Path
+) -> None:
+    """A link to a folder inside the folder imported was passed over without a word:
+    only the plain files and a linked file were imported. It is followed; a link that
+    leads back to a folder that holds it (a loop) is reported, not followed (the import
+    ends), and so is a second way to a folder read already."""
+    corpus = tmp_path / "أرشيف"
+    (corpus / "الأصل").mkdir(parents=True)
+    (corpus / "أخبار").mkdir()
+    (corpus / "الأصل" / "جعفري.txt").write_text(JAAFARI, encoding="utf-8")
+    (corpus / "الأصل" / "حريري.txt").write_text(HARIRI, encoding="utf-8")
+    (corpus / "أخبار" / "كوناشنكوف.txt").write_text(KONASHENKOV, encoding="utf-8")
+    _link(corpus / "أخبار" / "مرتبط", "../الأصل")
+    _link(corpus / "أخبار" / "حلقة", "..")
+    _link(corpus / "أخبار" / "نفسه", ".")
+
+    report = import_paths(store, [corpus / "أخبار"])
+    texts = sorted(store.texts([r.id for r in store.documents()]).values())
+    assert texts == sorted([JAAFARI, HARIRI, KONASHENKOV])
+    assert sorted(report.skipped) == [
+        (str(corpus / "أخبار" / "حلقة"), "a link to a folder that holds it (a loop); not followed"),
+        (str(corpus / "أخبار" / "نفسه"), "a link to a folder that holds it (a loop); not followed"),
+    ]
+    assert {Path(s).relative_to(corpus).as_posix() for s, _ in report.imported} == {
+        "أخبار/كوناشنكوف.txt",
+        "أخبار/مرتبط/جعفري.txt",
+        "أخبار/مرتبط/حريري.txt",
+    }
+
+    # the whole archive: the linked folder is read once, where it is
+    again = Store.open(tmp_path / "again.db")
+    report = import_paths(again, [corpus])
+    assert (len(report.imported), report.duplicates) == (3, [])
+    assert sorted(report.skipped) == [
+        (str(corpus / "أخبار" / "حلقة"), "a link to a folder that holds it (a loop); not followed"),
+        (
+            str(corpus / "أخبار" / "مرتبط"),
+            f"a link to a folder read already ({corpus / 'الأصل'}); not followed",
+        ),
+        (str(corpus / "أخبار" / "نفسه"), "a link to a folder that holds it (a loop); not followed"),
+    ]
+    again.close()
+
+
+def test_a_folder_that_cannot_be_read_is_reported_not_passed_over(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sub-folder the import may not list (its permissions) was passed over without
+    a word, as if it were empty."""
+    import os
+
+    corpus = tmp_path / "أرشيف"
+    (corpus / "مقفل").mkdir(parents=True)
+    (corpus / "مقفل" / "حريري.txt").write_text(HARIRI, encoding="utf-8")
+    (corpus / "جعفري.txt").write_text(JAAFARI, encoding="utf-8")
+    scandir = os.scandir
+
+    def refusing(path: Any = ".") -> Any:
+        if Path(path).name == "مقفل":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    report = import_paths(store, [corpus])
+    assert len(report.imported) == 1
+    assert report.skipped == [(str(corpus / "مقفل"), "cannot read: Permission denied")]
+
+
 def test_records_with_usual_field_names_and_overrides(store: Store, tmp_path: Path) -> None:
     folder = tmp_path / "records"
     folder.mkdir()
@@ -150,6 +226,142 @@ def test_records_with_usual_field_names_and_overrides(store: Store, tmp_path: Pa
     assert rows["الحريري"].published.isoformat() == "2017-07-10"  # type: ignore[union-attr]
     assert [reason for _, reason in report2.skipped] == ["empty text in field 'text'"]
     store2.close()
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        # as the reviewer's table had them: outlet and date were dropped without a word
+        (
+            ["العنوان", "النص", "الصحيفة", "تاريخ النشر"],
+            ["الجعفري في جنيف", JAAFARI, "سانا", "10/07/2017"],
+        ),
+        (
+            ["رقم", "عنوان الخبر", "نص الخبر", "الجريدة", "تاريخ النشر", "الكاتب", "رابط الخبر"],
+            [
+                "7",
+                "الجعفري في جنيف",
+                JAAFARI,
+                "سانا",
+                "2017-07-10",
+                "مراسل",
+                "https://sana.sy/?p=1",
+            ],
+        ),
+        (["المتن", "الوسيلة", "اليوم"], [JAAFARI, "سانا", "2017-07-10"]),
+        (
+            ["النص", "الناشر", "التاريخ والوقت", "المحرر"],
+            [JAAFARI, "سانا", "2017-07-10 14:22", "مراسل"],
+        ),
+        # typed without hamza, with a final ha for the ta marbuta
+        (
+            ["عنوان الخبر", "النص", "اسم الصحيفه", "تاريخ", "المؤلف"],
+            ["الجعفري في جنيف", JAAFARI, "سانا", "2017-07-10", "مراسل"],
+        ),
+    ],
+)
+def test_a_table_with_arabic_column_names_gives_every_field(
+    store: Store, tmp_path: Path, header: list[str], row: list[str]
+) -> None:
+    """An Arabic spreadsheet's usual column names: «الصحيفة», «تاريخ النشر», «نص الخبر»,
+    «المتن», «الجريدة», «اليوم» were not known, and their columns were dropped without a
+    word (outlet unknown, no date; a table without «النص» was refused)."""
+    path = tmp_path / "أخبار.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows([header, row])
+    report = import_paths(store, [path])
+    assert (len(report.imported), report.skipped) == (1, [])
+    doc = store.documents()[0]
+    assert (doc.outlet, doc.published) == ("SANA", dt.date(2017, 7, 10))
+    given = dict(zip(header, row, strict=True))
+    if any("عنوان" in h for h in header):
+        assert doc.title == "الجعفري في جنيف"
+    if {"الكاتب", "المحرر", "المؤلف"} & set(header):
+        assert doc.author == "مراسل"
+    if "رابط الخبر" in given:
+        assert doc.url == "https://sana.sy/?p=1"
+    assert report.notes == []  # every column is read
+
+
+@pytest.mark.parametrize("kind", ["csv", "unicode text", "xlsx", "large csv", "large csv.gz"])
+def test_a_tables_columns_that_no_field_is_read_from_are_noted_once(
+    store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """A column the import reads nothing from was dropped without a word: the report
+    now says which, once for the file, with how to read one; the file is imported, not
+    skipped. pandas's index column and a column without a name are not named."""
+    header = ["", "عنوان الخبر", "النص", "الصحيفة", "التصنيف", "تاريخ الإضافة"]
+    rows = [
+        [
+            str(i),
+            f"خبر {i}",
+            f"{(JAAFARI, HARIRI, KONASHENKOV)[i % 3]} الخبر رقم {i}",
+            "سانا",
+            "سياسة",
+            "2017-07-10",
+        ]
+        for i in range(1, 31)
+    ]
+    if kind == "xlsx":
+        path = tmp_path / "أخبار.xlsx"
+        _workbook(path, {"أخبار": [["Unnamed: 0", *header[1:]], *rows]})
+    elif kind == "unicode text":  # a spreadsheet saved as «Unicode text»
+        path = tmp_path / "أخبار.txt"
+        lines = ["\t".join(["Unnamed: 0", *header[1:]]), *("\t".join(r) for r in rows)]
+        path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    else:
+        out = io.StringIO()
+        csv.writer(out).writerows([header, *rows])
+        path = tmp_path / "أخبار.csv"
+        path.write_text(out.getvalue(), encoding="utf-8")
+        if kind == "large csv.gz":
+            import gzip
+
+            path = tmp_path / "أخبار.csv.gz"
+            path.write_bytes(gzip.compress(out.getvalue().encode("utf-8")))
+        if kind.startswith("large"):
+            monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
+    report = import_paths(store, [path])
+    assert (len(report.imported), report.skipped) == (30, [])
+    assert report.notes == [
+        (
+            str(path),
+            "columns not read: التصنيف, تاريخ الإضافة (no column found for: date, author, url); "
+            "to read one, name its field: --field date=COLUMN",
+        )
+    ]
+    # named, the column is read, and nothing is left to say
+    again = Store.open(tmp_path / "again.db")
+    named = import_paths(again, [path], ImportOptions(fields={"date": "تاريخ الإضافة"}))
+    assert named.notes == [
+        (
+            str(path),
+            "column not read: التصنيف (no column found for: author, url); "
+            "to read one, name its field: --field author=COLUMN",
+        )
+    ]
+    assert {d.published for d in again.documents()} == {dt.date(2017, 7, 10)}
+    again.close()
+
+
+def test_a_workbooks_sheets_have_their_columns_noted_each(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "تغطية.xlsx"
+    _workbook(
+        path,
+        {
+            "سانا": [["النص", "الوسوم"], [JAAFARI, "جنيف"]],
+            "عنب بلدي": [["النص", "تاريخ النشر", "الجريدة"], [HARIRI, "2017-07-10", "عنب بلدي"]],
+        },
+    )
+    report = import_paths(store, [path])
+    assert len(report.imported) == 2
+    assert report.notes == [
+        (
+            str(path),
+            "sheet «سانا»: column not read: الوسوم (no column found for: date, outlet, title, "
+            "author, url); to read one, name its field: --field date=COLUMN",
+        )
+    ]
 
 
 def test_outlet_and_date_fall_back_to_the_url(store: Store, tmp_path: Path) -> None:
@@ -413,6 +625,42 @@ def test_a_spreadsheet_saved_as_unicode_text_is_read_as_its_rows(
     texts = set(store.texts([r.id for r in store.documents()]).values())
     assert f"{HARIRI}, {KONASHENKOV}" in texts
     assert f"جنيف\tسويسرا\n{KONASHENKOV}" in texts
+
+
+def test_a_web_page_saved_under_a_text_name_is_read_as_a_page(
+    store: Store, tmp_path: Path, parallel: bool
+) -> None:
+    """A page saved as «page.txt» (a browser's «Text files» choice keeps the markup, as
+    a download renamed does) was imported as its raw markup: tags, menu and all. It is
+    told by how it opens, as a file without an extension is: a doctype or <html>, in
+    any encoding, after a browser's «saved from» comment."""
+    page = (
+        "<!DOCTYPE html>\n<html lang='ar' dir='rtl'><head><meta charset='utf-8'>"
+        "<title>الجعفري في جنيف - سانا</title></head><body><nav><a href='/'>الرئيسية</a>"
+        f"</nav><article><p>{JAAFARI}</p><p>{HARIRI}</p></article>"
+        "<footer>جميع الحقوق محفوظة</footer></body></html>"
+    )
+    saved = "<!-- saved from url=(0026)https://www.sana.sy/?p=1 -->\r\n" + page.replace(
+        "<!DOCTYPE html>\n", ""
+    ).replace("الجعفري في جنيف", "الحريري في جنيف")
+    folder = tmp_path / "مقالات"
+    folder.mkdir()
+    (folder / "صفحة.txt").write_text(page, encoding="utf-8")
+    (folder / "محفوظة.txt").write_bytes(saved.replace(HARIRI, KONASHENKOV).encode("utf-16"))
+    # text that speaks of markup is still text
+    (folder / "مقال.txt").write_text(f"{MORE}\n<html> وسم في صفحات الويب.", encoding="utf-8")
+    # and a page without an extension is told after such a comment too
+    (folder / "بلا_امتداد").write_text(saved.replace(JAAFARI, MORE), encoding="utf-8")
+    report = import_paths(store, [folder])
+    assert (len(report.imported), report.skipped) == (4, [])
+    rows = {r.stem: r for r in store.documents()}
+    texts = store.texts([r.id for r in rows.values()])
+    assert (rows["صفحة"].title, rows["صفحة"].outlet) == ("الجعفري في جنيف", "SANA")
+    assert texts[rows["صفحة"].id] == f"{JAAFARI}\n{HARIRI}"
+    assert (rows["محفوظة"].title, rows["محفوظة"].outlet) == ("الحريري في جنيف", "SANA")
+    assert texts[rows["محفوظة"].id] == f"{JAAFARI}\n{KONASHENKOV}"
+    assert texts[rows["مقال"].id] == f"{MORE}\n<html> وسم في صفحات الويب."
+    assert texts[rows["بلا_امتداد"].id] == f"{MORE}\n{HARIRI}"
 
 
 def test_json_as_news_apis_search_engines_and_cms_export_it(store: Store, tmp_path: Path) -> None:
@@ -922,12 +1170,13 @@ def test_a_large_csv_file_whose_late_bytes_are_not_text_is_refused_before_any_ro
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its encoding is judged over the whole file before the first row is read: a file
-    that turns out not to be UTF-8 (nor Arabic Windows-1256) near its end is refused
-    whole, and the CSV next to it is imported."""
+    that turns out near its end to be mostly neither UTF-8 nor Arabic Windows-1256 (most
+    of its rows in Latin-1) is refused whole, and the CSV next to it is imported."""
     monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
     monkeypatch.setattr(decode, "SLICE_BYTES", 700)
     bad = tmp_path / "a.csv"
-    bad.write_bytes(_csv_rows(40).encode("utf-8") + "x,Ceci n'est pas été,y\r\n".encode("latin-1"))
+    french = "".join(f"x{i},Ceci n'est pas été à Genève où déjà ça,y\r\n" for i in range(400))
+    bad.write_bytes(_csv_rows(10).encode("utf-8") + french.encode("latin-1"))
     good = tmp_path / "b.csv"
     good.write_bytes(_csv_rows(30).encode("utf-8"))
     report = import_paths(store, [bad, good])
@@ -1006,6 +1255,176 @@ def test_a_read_error_midway_through_a_large_csv_keeps_the_rows_read_before_it(
     whole_rows = data[: len(data) // 2].count(b"\r\n\r\n")  # one a row, in its text
     assert whole_rows - 2 <= len(report.imported) <= whole_rows + 2
     assert len(report.imported) > 40
+
+
+#: words an article of the tests ends with; saved in Windows-1256 inside a file otherwise
+#: in UTF-8, they are what Arabic Windows makes of a word pasted into an export
+_SPOKESMAN = "وقال المتحدث"
+
+
+def _seed_records(count: int) -> list[dict[str, Any]]:
+    """``count`` records of the seed articles, each made distinct by its number."""
+    seeds = [p.read_text(encoding="utf-8").strip() for p in sorted(SEEDS.glob("*.txt"))]
+    return [
+        {
+            "id": i,
+            "title": f"خبر {i}",
+            "text": f"{seeds[i % len(seeds)]}\n\n{_SPOKESMAN} (الخبر رقم {i})",
+        }
+        for i in range(1, count + 1)
+    ]
+
+
+def _saved_in_cp1256(data: bytes, words: str) -> bytes:
+    """``data`` with ``words`` (found once, in UTF-8) in Windows-1256 bytes."""
+    assert data.count(words.encode("utf-8")) == 1
+    return data.replace(words.encode("utf-8"), words.encode("cp1256"))
+
+
+def _cut_inside_a_character(data: bytes) -> bytes:
+    """``data`` cut after the first byte of its last Arabic letter (an interrupted
+    download or copy)."""
+    return data[: max(data.rfind(b"\xd8"), data.rfind(b"\xd9")) + 1]
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["whole", "in pieces"])
+def test_a_json_lines_record_with_a_word_in_another_encoding_is_the_only_one_lost(
+    store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch, split: bool
+) -> None:
+    """One word of record 23 saved in Windows-1256 in a file otherwise UTF-8: that record
+    is reported by its line and why, every other record of the file (of its piece too)
+    is imported; a stray byte in a field the article does not take loses nothing."""
+    records = _seed_records(40)
+    lines = [json.dumps(r, ensure_ascii=False).encode("utf-8") for r in records]
+    lines[22] = _saved_in_cp1256(lines[22], f"{_SPOKESMAN} (الخبر رقم 23)")
+    lines[29] = lines[29][:-1] + ', "keywords": "سوريا، '.encode() + "جنيف".encode("cp1256") + b'"}'
+    path = tmp_path / "أخبار.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    if split:
+        monkeypatch.setattr(importing, "PIECE_BYTES", 20_000)  # about four records a piece
+        assert importing._piece_count(next(iter_sources([path], []))) > 5
+        _never_read_whole(monkeypatch, path)
+    report = import_paths(store, [path])
+
+    assert report.skipped == [(f"{path}#23", "bytes that are not UTF-8 text")]
+    stored = store.texts([i for _, i in report.imported])
+    assert sorted(stored.values()) == sorted(r["text"] for r in records if r["id"] != 23)
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["whole", "in pieces"])
+def test_a_json_lines_file_cut_inside_a_character_loses_only_its_last_record(
+    store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch, split: bool
+) -> None:
+    records = _seed_records(30)
+    data = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode("utf-8")
+    path = tmp_path / "corpus.jsonl"
+    path.write_bytes(_cut_inside_a_character(data))
+    if split:
+        monkeypatch.setattr(importing, "PIECE_BYTES", 20_000)
+        assert importing._piece_count(next(iter_sources([path], []))) > 5
+    report = import_paths(store, [path])
+
+    assert report.skipped == [(f"{path}#30", "cut short: the file ends inside this record")]
+    stored = store.texts([i for _, i in report.imported])
+    assert sorted(stored.values()) == sorted(r["text"] for r in records[:-1])
+
+
+def test_json_lines_of_arabic_written_as_escapes_with_one_raw_word_lose_only_its_record(
+    store: Store, tmp_path: Path
+) -> None:
+    """Arabic written as «\\u0627» escapes (what json.dumps writes by default) leaves a
+    file ASCII but for the word saved in Windows-1256: no encoding explains those bytes,
+    the rest is text all the same, and only their record is lost."""
+    records = _seed_records(12)
+    data = "\n".join(json.dumps(r) for r in records).encode("ascii")
+    escaped = json.dumps(f"{_SPOKESMAN} (الخبر رقم 5)")[1:-1].encode("ascii")
+    assert data.count(escaped) == 1
+    path = tmp_path / "escaped.jsonl"
+    path.write_bytes(data.replace(escaped, f"{_SPOKESMAN} (الخبر رقم 5)".encode("cp1256")))
+    report = import_paths(store, [path])
+
+    assert report.skipped == [(f"{path}#5", "bytes that are not UTF-8 text")]
+    stored = store.texts([i for _, i in report.imported])
+    assert sorted(stored.values()) == sorted(r["text"] for r in records if r["id"] != 5)
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["read whole", "read from disk"])
+@pytest.mark.parametrize("fault", ["a word in Windows-1256", "cut inside a character"])
+def test_a_csv_row_with_a_word_in_another_encoding_or_cut_short_is_the_only_one_lost(
+    store: Store,
+    tmp_path: Path,
+    parallel: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    large: bool,
+    fault: str,
+) -> None:
+    data = _csv_rows(60).encode("utf-8")
+    if fault == "cut inside a character":
+        data, bad, why = (
+            _cut_inside_a_character(data),
+            60,
+            "cut short: the file ends inside this record",
+        )
+    else:
+        data, bad, why = _saved_in_cp1256(data, 'رقم 25"'), 25, "bytes that are not UTF-8 text"
+    path = tmp_path / "أرشيف.csv"
+    path.write_bytes(data)
+    if large:
+        monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
+        monkeypatch.setattr(decode, "SLICE_BYTES", 700)
+        _never_read_whole(monkeypatch, path)
+    report = import_paths(store, [path])
+
+    assert report.skipped == [(f"{path}#{bad}", why)]
+    stored = store.texts([i for _, i in report.imported])
+    assert sorted(stored.values()) == sorted(
+        f"{(JAAFARI, HARIRI, KONASHENKOV)[i % 3]}\n\nالخبر رقم {i}"
+        for i in range(1, 61)
+        if i != bad
+    )
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["read whole", "read as it goes"])
+def test_a_json_record_with_a_word_in_another_encoding_is_the_only_one_lost(
+    store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch, streamed: bool
+) -> None:
+    from desktop.corpus import jsonstream
+
+    records = _seed_records(30)
+    data = json.dumps({"status": "ok", "articles": records}, ensure_ascii=False, indent=1)
+    path = tmp_path / "export.json"
+    path.write_bytes(_saved_in_cp1256(data.encode("utf-8"), f"{_SPOKESMAN} (الخبر رقم 17)"))
+    if streamed:  # its records decoded as they are read, the bad one far past the start
+        monkeypatch.setattr(importing, "PIECE_BYTES", 20_000)
+        monkeypatch.setattr(jsonstream, "HEAD_BYTES", 8_000)
+        monkeypatch.setattr(jsonstream, "READ_BYTES", 4_000)
+        _never_read_whole(monkeypatch, path)
+    report = import_paths(store, [path])
+
+    assert report.skipped == [(f"{path}#17", "bytes that are not UTF-8 text")]
+    stored = store.texts([i for _, i in report.imported])
+    assert sorted(stored.values()) == sorted(r["text"] for r in records if r["id"] != 17)
+
+
+def test_a_text_file_with_a_word_in_another_encoding_or_cut_short_is_refused_saying_where(
+    store: Store, tmp_path: Path
+) -> None:
+    """A file that is one article is read whole or not at all: a word in another
+    encoding, or a last character cut off, refuses it with where and why."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    seed = (SEEDS / "003_6369181c9cd67a10.txt").read_bytes()
+    third = seed.split(b"\n")[2].split(b" ")[1].decode("utf-8")  # a word of line 3
+    (folder / "word.txt").write_bytes(seed.replace(third.encode(), third.encode("cp1256"), 1))
+    (folder / "cut.txt").write_bytes(_cut_inside_a_character(seed))
+    (folder / "whole.txt").write_bytes(seed)
+    report = import_paths(store, [folder])
+
+    assert sorted(report.skipped) == [
+        (str(folder / "cut.txt"), "cut short: the file ends inside a character"),
+        (str(folder / "word.txt"), "bytes that are not UTF-8 text (line 3)"),
+    ]
+    assert [r.source_path for r in store.documents()] == [str(folder / "whole.txt")]
 
 
 def _workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> None:
@@ -1471,6 +1890,41 @@ def test_a_page_without_metadata_may_name_its_outlet_in_its_title(
 
 
 @pytest.mark.parametrize(
+    ("page_title", "outlet", "title"),
+    [
+        # an agency's name in front of the title, as SANA's pages have it
+        ("سانا - الجعفري يبحث مع دي ميستورا", "SANA", "الجعفري يبحث مع دي ميستورا"),
+        ("سانا | الجعفري يبحث مع دي ميستورا", "SANA", "الجعفري يبحث مع دي ميستورا"),
+        ("رويترز | الجعفري يبحث مع دي ميستورا", "Reuters", "الجعفري يبحث مع دي ميستورا"),
+        # named twice, in full and short: both go
+        (
+            "الوكالة العربية السورية للأنباء - سانا | الجعفري يبحث مع دي ميستورا",
+            "SANA",
+            "الجعفري يبحث مع دي ميستورا",
+        ),
+        # BBC Arabic's own name for its site, after the title or before it
+        ("الجعفري يبحث مع دي ميستورا - BBC News عربي", "BBC Arabic", "الجعفري يبحث مع دي ميستورا"),
+        ("BBC News عربي - الجعفري يبحث مع دي ميستورا", "BBC Arabic", "الجعفري يبحث مع دي ميستورا"),
+        # one word with ال in front is as often a dateline or a section: no outlet
+        ("الميادين - قصف على أطراف المدينة", None, "الميادين - قصف على أطراف المدينة"),
+        ("الرأي | الجعفري يبحث مع دي ميستورا", None, "الرأي | الجعفري يبحث مع دي ميستورا"),
+    ],
+)
+def test_a_pages_outlet_named_in_front_of_its_title_is_known_and_left_out(
+    page_title: str, outlet: str | None, title: str
+) -> None:
+    """«سانا - …» and «سانا | …» in a page's <title> were kept in the title and the
+    outlet stayed unknown, while «… - سانا» gave SANA; «BBC News عربي», the name BBC
+    Arabic gives its site, was not known at all."""
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{page_title}</title></head>"
+        f"<body><p>{JAAFARI}</p><p>{MORE}</p></body></html>"
+    ).encode()
+    draft = _page_draft(page)
+    assert (draft.outlet, draft.title) == (outlet, title)
+
+
+@pytest.mark.parametrize(
     ("page_title", "outlet"),
     [
         ("جريدة الرياض | لقاء في جنيف", "Al Riyadh"),
@@ -1658,3 +2112,72 @@ def test_an_og_title_like_the_heading_does_not_name_the_pages_outlet() -> None:
     ).encode()
     draft = _page_draft(page)
     assert (draft.outlet, draft.title) == ("Al Riyadh", "حوار خاص - العربية")
+
+
+def test_one_agency_story_run_by_two_outlets_is_an_article_of_each(
+    store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same wire text under two outlets is what a comparison of outlets is about:
+    the second outlet's copy was dropped as a duplicate of the first's, with its title,
+    date and address, and the outlet did not appear in the corpus at all."""
+    story = f"{JAAFARI}\n\n{HARIRI}"
+    records = [
+        {
+            "title": "الجعفري يصف المعارضين بالإرهابيين",
+            "text": story,
+            "source": "Al Jazeera",
+            "date": "2017-03-01",
+            "url": "https://www.aljazeera.net/news/1",
+        },
+        {
+            "title": "وفد الحكومة يتهم المعارضة",
+            "text": story,
+            "source": "Asharq Al-Awsat",
+            "date": "2017-03-02",
+            "url": "https://aawsat.com/home/article/2",
+        },
+        # the same outlet's story again, from another export: a duplicate
+        {"title": "الجعفري يصف المعارضين", "text": story + "\n", "source": "Al Jazeera"},
+        # nothing says whose it is: one more copy, of no outlet
+        {"title": "بلا مصدر", "text": story},
+        {"title": "بلا مصدر مرة أخرى", "text": story},
+    ]
+    path = tmp_path / "wire.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8"
+    )
+    report = import_paths(store, [path])
+    assert (len(report.imported), len(report.duplicates)) == (3, 2)
+    rows = sorted(store.documents(), key=lambda r: r.id)
+    assert [(r.outlet, r.title) for r in rows] == [
+        ("Al Jazeera", "الجعفري يصف المعارضين بالإرهابيين"),
+        ("Asharq Al-Awsat", "وفد الحكومة يتهم المعارضة"),
+        (None, "بلا مصدر"),
+    ]
+    assert rows[1].published == dt.date(2017, 3, 2)
+    assert [i for _s, i in report.duplicates] == [rows[0].id, rows[2].id]
+    # imported again, each copy is found under its own outlet
+    again = import_paths(store, [path])
+    assert (len(again.imported), len(again.duplicates)) == (0, 5)
+    assert [i for _s, i in again.duplicates] == [
+        rows[0].id,
+        rows[1].id,
+        rows[0].id,
+        rows[2].id,
+        rows[2].id,
+    ]
+
+
+def test_the_summary_names_the_duplicates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.__main__ import dispatch
+
+    db = str(tmp_path / "x.db")
+    assert dispatch(["--db", db, "import", str(SEEDS)]) == 0
+    capsys.readouterr()
+    assert dispatch(["--db", db, "import", str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    named = [line for line in out.splitlines() if line.startswith("  duplicate ")]
+    assert len(named) == 5
+    assert "003_6369181c9cd67a10.txt: the same text as document " in "\n".join(named)

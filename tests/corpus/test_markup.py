@@ -211,6 +211,38 @@ def test_a_gigaword_style_folder_imports_with_outlets_dates_and_problems(
     assert len(found) == 3 + 1 + 2  # not the one from Tishreen
 
 
+@pytest.mark.parametrize("split", [False, True], ids=["whole", "in pieces"])
+def test_a_tagged_record_with_a_word_in_another_encoding_is_the_only_one_lost(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, split: bool
+) -> None:
+    """One word of the seventh article saved in Windows-1256 in a UTF-8 file: that
+    article is reported by its number and why, the others (of its piece too) imported;
+    a file cut inside its last character is one cut short, its last article imported
+    as far as it goes."""
+    words = "(الخبر رقم 7)"
+    data = _gigaword(20).encode("utf-8")
+    assert data.count(words.encode()) == 1
+    path = tmp_path / "afp_arb_201703.sgml"
+    path.write_bytes(data.replace(words.encode(), words.encode("cp1256")))
+    cut = tmp_path / "afp_arb_201704.sgml"
+    whole = _gigaword(2, first=30).encode("utf-8")
+    cut.write_bytes(whole[: whole.rindex("رقم".encode()) + 1])
+    if split:
+        monkeypatch.setattr(importing, "PIECE_BYTES", 3_000)  # about four records a piece
+        assert importing._piece_count(next(iter_sources([path], []))) > 4
+    report = import_paths(store, [path, cut])
+
+    assert report.skipped == [
+        (f"{path}#7", "bytes that are not UTF-8 text"),
+        (str(cut), "the file ends inside <DOC>: its last article is imported as far as it goes"),
+    ]
+    names = {r.source_path for r in store.documents()}
+    assert names == {f"{path}#{n}" for n in range(1, 21) if n != 7} | {f"{cut}#1", f"{cut}#2"}
+    texts = store.texts([i for _, i in report.imported]).values()
+    assert f"{HARIRI} (الخبر رقم 8)" in "".join(texts)
+    assert any(t.endswith(f"{HARIRI} (الخبر") for t in texts)  # the last one, cut
+
+
 def test_a_large_tagged_file_is_read_in_pieces_with_its_record_numbers(
     store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:

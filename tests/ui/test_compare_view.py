@@ -315,3 +315,35 @@ def test_an_article_is_not_compared_with_itself(qtbot, view: CompareView) -> Non
     assert not view.next_action.isEnabled()
     assert "(" not in view.tabs.tabText(0) and "(" not in view.passages_title.text()
     assert view.summary.text() == "Choose two different articles to compare."
+
+
+def test_alt_down_opens_a_picker_and_steps_the_passages_elsewhere(qtbot, view: CompareView) -> None:  # type: ignore[no-untyped-def]
+    """Alt+Down on a document picker opens its list, as on any drop-down list: the view's
+    Alt+Down took the key and stepped to the next passage instead. Elsewhere in the view
+    it still steps through the passages."""
+    a, b = doc_id(view.store, "003"), doc_id(view.store, "004")
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    compare_and_wait(qtbot, view, a, b)
+    assert view.passages_model.rowCount() > 0 and view.next_action.isEnabled()
+    assert view.current_passage() == -1
+    combo = view.sides[0].combo
+    assert plain(combo.currentText()).startswith("SANA — عقد وفد الجمهورية العربية السورية")
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert combo.view().isVisible()
+    assert view.current_passage() == -1
+    # and Alt+Down closes the open list again, still without a step
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert not combo.view().isVisible()
+    assert view.current_passage() == -1
+    assert view.document_ids() == (a, b)
+    # in the article's text Alt+Down steps to the first passage, «عقد وفد الجمهورية…»
+    browser = view.panes[0].browser
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus)
+    qtbot.keyClick(browser, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert view.current_passage() == 0
+    assert browser.textCursor().selectedText().startswith("عقد وفد الجمهورية")

@@ -46,6 +46,7 @@ class FakeDialogs:
         self.items = list(items)
         self.confirm_answer = True
         self.asked: list[tuple[str, str]] = []
+        self.offered: list[list[str]] = []
         self.confirmations: list[str] = []
         self.errors: list[str] = []
         self.error_threads: list[threading.Thread] = []
@@ -56,6 +57,7 @@ class FakeDialogs:
 
     def ask_item(self, title: str, label: str, items: Sequence[str]) -> str | None:
         self.asked.append((title, label))
+        self.offered.append(list(items))
         return self.items.pop(0) if self.items else None
 
     def confirm(self, title: str, text: str) -> bool:
@@ -162,7 +164,7 @@ def test_dropping_an_entity_on_another_only_requests_a_merge(qtbot: QtBot, analy
     before = model.entity_count()
     with qtbot.waitSignal(model.merge_requested, timeout=1000) as blocker:
         assert model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, target)
-    assert blocker.args == [lavrov, kerry]
+    assert blocker.args == [lavrov, [kerry]]
     assert model.entity_count() == before
     assert row_data(model, kerry, NAME_COLUMN) == KERRY
 
@@ -338,6 +340,32 @@ def test_merge_selected_then_undo(
     assert not sidebar.undo_action.isEnabled()
 
 
+def test_dropping_several_entities_on_another_merges_them_all(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    """Two actors dragged together onto a third: one request, one question, one merge of
+    both (the second request came while the first merge ran and was dropped)."""
+    lavrov, kerry = entity_id(analysed, LAVROV), entity_id(analysed, KERRY)
+    mistura = entity_id(analysed, DE_MISTURA)
+    proxy = sidebar.proxy
+    data = proxy.mimeData(
+        [proxy.mapFromSource(sidebar.model.index_for_entity(e)) for e in (kerry, mistura)]
+    )
+    target = proxy.mapFromSource(sidebar.model.index_for_entity(lavrov))
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        assert proxy.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, target)
+    assert runner.wait(WAIT)
+    assert len(dialogs.confirmations) == 1
+    assert KERRY in dialogs.confirmations[0] and DE_MISTURA in dialogs.confirmations[0]
+    assert not sidebar.model.index_for_entity(kerry).isValid()
+    assert not sidebar.model.index_for_entity(mistura).isValid()
+    assert [op for _i, op, _p in analysed.edits()] == ["merge", "merge"]
+
+
 def test_merge_is_not_made_when_the_user_declines(
     qtbot: QtBot,
     sidebar: EntitySidebar,
@@ -375,6 +403,66 @@ def test_rename_shows_the_new_name(
     assert dialogs.asked and not dialogs.errors
     assert row_data(sidebar.model, mistura, NAME_COLUMN) == "ستيفان دي ميستورا"
     assert sidebar.selected_entity_ids() == [mistura]
+
+
+def test_split_offers_the_spellings_seen_in_the_articles(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    mistura = entity_id(analysed, DE_MISTURA)
+    before = row_data(sidebar.model, mistura, 0, MentionsRole)
+    dialogs.items = ["ستيفان دي مستورا"]
+    sidebar.select_entity(mistura)
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.split_action.trigger()
+    assert runner.wait(WAIT)
+    offered = dialogs.offered[0]
+    # the lexicon's alias first, then the spellings the articles use; neither the
+    # entity's own name nor the role phrases that refer to it («المبعوث الخاص»)
+    assert offered[0] == "دي ميستورا"
+    assert {"ستيفان دي مستورا", "ستيفان دي ميستورا", "دي مستورا"} <= set(offered)
+    assert DE_MISTURA not in offered and "المبعوث الخاص" not in offered
+    assert not dialogs.errors
+    split_off = entity_id(analysed, "ستيفان دي مستورا")
+    assert row_data(sidebar.model, split_off, 0, MentionsRole) == 3
+    assert row_data(sidebar.model, mistura, 0, MentionsRole) < before
+    assert "ستيفان دي مستورا" not in analysed.entity_written_forms(mistura)
+
+
+@pytest.mark.parametrize("action", ["rename", "merge"])
+def test_an_edit_while_another_job_writes_is_refused_with_a_message(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+    action: str,
+) -> None:
+    """An import in another process (the window's own, or the command line's) holds the
+    database: a rename (in a thread) and a merge (in a process) are refused, saying so,
+    and nothing is logged to be applied later."""
+    lavrov, kerry = entity_id(analysed, LAVROV), entity_id(analysed, KERRY)
+    dialogs.texts = ["جون فوربس كيري"]
+    sidebar.select_entity(kerry)
+    if action == "merge":
+        sidebar.select_entity(lavrov, add=True)
+    importing = Store.open(analysed.engine.url.database or "")
+    try:
+        with importing.writing("import"):
+            getattr(sidebar, f"{action}_action").trigger()
+            qtbot.waitUntil(lambda: not sidebar.editing, timeout=WAIT)
+        assert runner.wait(WAIT)
+    finally:
+        importing.close()
+    assert len(dialogs.errors) == 1
+    assert dialogs.errors[0].startswith("The database is busy: an import, process ")
+    assert "Traceback" not in dialogs.errors[0]  # a message for the user, not a fault
+    assert analysed.edits() == []
+    assert row_data(sidebar.model, kerry, NAME_COLUMN) == KERRY
+    assert sidebar.tree.isEnabled()
 
 
 def test_change_type_moves_the_entity(
@@ -553,3 +641,200 @@ def test_the_tree_fetches_more_when_scrolled_to_the_end_and_filters_them_all(
     top = proxy.index(0, 0)
     found = [proxy.index(r, 0, top).data() for r in range(proxy.rowCount(top))]
     assert found and all(name.endswith(f" {n - 1}") for name in found)
+
+
+def test_an_alias_that_takes_another_actors_mentions_is_added_only_when_confirmed(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    """«المبعوث الأممي» added to de Mistura took two of Pedersen's mentions without a
+    question."""
+    mistura, pedersen = entity_id(analysed, DE_MISTURA), entity_id(analysed, "غير بيدرسون")
+    before = row_data(sidebar.model, pedersen, 0, MentionsRole)
+    sidebar.select_entity(mistura)
+    dialogs.texts = ["المبعوث الأممي"]
+    dialogs.confirm_answer = False
+    sidebar.add_alias_action.trigger()
+    assert len(dialogs.confirmations) == 1
+    assert "«غير بيدرسون» (2 mentions written so)" in dialogs.confirmations[0]
+    assert not sidebar.busy and analysed.edits() == []
+
+    dialogs.texts = ["المبعوث الأممي"]
+    dialogs.confirm_answer = True
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.add_alias_action.trigger()
+    assert runner.wait(WAIT)
+    assert not dialogs.errors
+    assert [op for _i, op, _p in analysed.edits()] == ["alias_add"]
+    assert row_data(sidebar.model, pedersen, 0, MentionsRole) == before - 2
+
+
+def test_an_alias_that_is_another_actors_name_offers_to_merge_them(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    """«جون كيري» added as an alias of de Mistura made John Kerry vanish, his mentions
+    de Mistura's, without a question."""
+    mistura, kerry = entity_id(analysed, DE_MISTURA), entity_id(analysed, KERRY)
+    before = row_data(sidebar.model, mistura, 0, MentionsRole)
+    sidebar.select_entity(mistura)
+    dialogs.texts = [KERRY]
+    dialogs.confirm_answer = False
+    sidebar.add_alias_action.trigger()
+    assert dialogs.confirmations == [
+        f"«{KERRY}» is already the name of «{KERRY}» (1 mention). Merge «{KERRY}» into "
+        f"«{DE_MISTURA}» instead of adding the alias? «{DE_MISTURA}» keeps its name."
+    ]
+    assert analysed.edits() == [] and sidebar.model.index_for_entity(kerry).isValid()
+
+    dialogs.texts = [KERRY]
+    dialogs.confirm_answer = True
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.add_alias_action.trigger()
+    assert runner.wait(WAIT)
+    assert [op for _i, op, _p in analysed.edits()] == ["merge"]
+    assert not sidebar.model.index_for_entity(kerry).isValid()
+    assert row_data(sidebar.model, mistura, 0, MentionsRole) == before + 1
+    assert sidebar.selected_entity_ids() == [mistura]
+
+
+def test_renaming_to_another_actors_name_offers_to_merge_them(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    """Renaming John Kerry «سيرغي لافروف» gave two rows of that name without a word."""
+    lavrov, kerry = entity_id(analysed, LAVROV), entity_id(analysed, KERRY)
+    before = row_data(sidebar.model, lavrov, 0, MentionsRole)
+    sidebar.select_entity(kerry)
+    dialogs.texts = [LAVROV]
+    dialogs.confirm_answer = False
+    sidebar.rename_action.trigger()
+    assert dialogs.confirmations == [
+        f"«{LAVROV}» is already the name of another actor (1 mention). Merge «{KERRY}» "
+        f"into it instead? «{LAVROV}» keeps its name."
+    ]
+    assert analysed.edits() == [] and not sidebar.busy
+    assert row_data(sidebar.model, kerry, NAME_COLUMN) == KERRY
+
+    dialogs.texts = [LAVROV]
+    dialogs.confirm_answer = True
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.rename_action.trigger()
+    assert runner.wait(WAIT)
+    assert not dialogs.errors
+    assert [op for _i, op, _p in analysed.edits()] == ["merge"]
+    assert not sidebar.model.index_for_entity(kerry).isValid()
+    assert row_data(sidebar.model, lavrov, 0, MentionsRole) == before + 1
+    assert sidebar.selected_entity_ids() == [lavrov]
+
+
+def test_adding_back_an_alias_split_off_offers_to_merge_the_split_off_actor_back(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    """Split «دي ميستورا» off de Mistura, then Add alias «دي ميستورا» to him: nothing
+    changed, though the edit was logged and took an undo step."""
+    mistura = entity_id(analysed, DE_MISTURA)
+    before = row_data(sidebar.model, mistura, 0, MentionsRole)
+    sidebar.select_entity(mistura)
+    dialogs.items = ["دي ميستورا"]
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.split_action.trigger()
+    assert runner.wait(WAIT)
+    split_off = entity_id(analysed, "دي ميستورا")
+    taken = row_data(sidebar.model, split_off, 0, MentionsRole)
+    assert row_data(sidebar.model, mistura, 0, MentionsRole) == before - taken
+
+    sidebar.select_entity(mistura)
+    dialogs.texts = ["دي ميستورا"]
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.add_alias_action.trigger()
+    assert runner.wait(WAIT)
+    assert dialogs.confirmations == [
+        f"«دي ميستورا» is already the name of «دي ميستورا» ({taken} mentions). Merge "
+        f"«دي ميستورا» into «{DE_MISTURA}» instead of adding the alias? «{DE_MISTURA}» "
+        "keeps its name."
+    ]
+    assert not dialogs.errors
+    assert row_data(sidebar.model, mistura, 0, MentionsRole) == before
+    assert not sidebar.model.index_for_entity(split_off).isValid()
+
+
+def test_an_ignored_actor_is_brought_back_from_the_list_of_ignored_actors(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    """An ignored actor could be brought back only by undo, while the ignore was the
+    newest edit."""
+    ferry, kerry = entity_id(analysed, "جان مارك فيري"), entity_id(analysed, KERRY)
+    mentions = row_data(sidebar.model, ferry, 0, MentionsRole)
+    sidebar.select_entity(ferry)
+    menu = sidebar.build_context_menu()
+    assert sidebar.restore_action in menu.actions() and not sidebar.restore_action.isEnabled()
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.ignore_action.trigger()
+    assert runner.wait(WAIT)
+    sidebar.select_entity(kerry)
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.type_actions["state"].trigger()  # a later edit: undo undoes it
+    assert runner.wait(WAIT)
+    assert not sidebar.model.index_for_entity(ferry).isValid()
+    assert sidebar.restore_action.isEnabled()
+    assert sidebar.restore_action in sidebar.build_list_menu().actions()
+    dialogs.texts = ["جان مارك فيري"]  # its name is not free for another actor
+    sidebar.rename_action.trigger()
+    assert dialogs.errors == [
+        "«جان مارك فيري» is already the name of an actor you ignored: bring it back "
+        "(Ignored actors…) to merge them."
+    ]
+    dialogs.errors.clear()
+
+    dialogs.items = ["جان مارك فيري (People)"]
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.restore_action.trigger()
+    assert runner.wait(WAIT)
+    assert dialogs.offered == [["جان مارك فيري (People)"]]
+    assert not dialogs.errors
+    assert row_data(sidebar.model, ferry, 0, MentionsRole) == mentions
+    assert sidebar.selected_entity_ids() == [ferry]
+    assert row_data(sidebar.model, kerry, 0, EntityTypeRole) == "state"
+    assert not sidebar.restore_action.isEnabled()
+
+
+def test_an_edit_that_changes_nothing_says_so_and_takes_no_undo_step(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    """A rename differing only in spaces, and an alias the actor has, were logged and
+    took an undo step without a word."""
+    mistura = entity_id(analysed, DE_MISTURA)
+    sidebar.select_entity(mistura)
+    dialogs.texts = ["ستافان  دي ميستورا", "دي ميستورا"]
+    sidebar.rename_action.trigger()
+    sidebar.add_alias_action.trigger()
+    qtbot.waitUntil(lambda: len(dialogs.errors) == 2, timeout=WAIT)
+    assert runner.wait(WAIT)
+    assert dialogs.errors == [
+        f"«{DE_MISTURA}» is already its name: nothing to change",
+        f"«دي ميستورا» is already a name of «{DE_MISTURA}»: nothing to change",
+    ]
+    assert analysed.edits() == [] and not sidebar.undo_action.isEnabled()
+    assert sidebar.tree.isEnabled() and not dialogs.confirmations

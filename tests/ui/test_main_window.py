@@ -13,10 +13,13 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.analysing import analyse_documents
 from desktop.entity_edits import resolve_entity
+from desktop.importing import import_paths
 from desktop.services import ensure_seeded
 from desktop.store.store import Store
+from desktop.text.normalize import normalize
 from desktop.ui.app import TabayunApp
 from desktop.ui.document_pane import ENTITY_PROP, TIP_PROP
+from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Preferences
 from desktop.ui.text_offsets import Utf16Index
 from tests.conftest import SEEDS
@@ -77,6 +80,18 @@ def test_first_start_imports_and_analyses_seeds_once(store: Store) -> None:
     assert report is not None and len(report.imported) == 5
     assert ensure_seeded(store, SEEDS) is None
     assert store.counts().mentions > 100
+
+
+def test_a_start_while_another_job_fills_the_database_imports_no_seeds(store: Store) -> None:
+    """The window opened on a database a command-line import is filling: no sample
+    corpus added to the user's, and no failure."""
+    importing = Store.open(store.engine.url.database or "")
+    try:
+        with importing.writing("import"):
+            assert ensure_seeded(store, SEEDS) is None
+    finally:
+        importing.close()
+    assert store.counts().documents == 0 and store.get_meta("seeds_imported") is None
 
 
 def test_open_document_shows_highlights_at_the_right_offsets(tapp: TabayunApp) -> None:
@@ -145,6 +160,118 @@ def test_search_in_the_library_opens_the_article_at_the_hit(tapp: TabayunApp) ->
     assert cursor.selectedText() in hit.matched and "جنيف" in cursor.selectedText()
     utf16 = Utf16Index(window.reader.detail.text)
     assert cursor.selectionStart() == utf16.to_utf16(hit.first_offset)
+
+
+#: an article with marked words: a word's last letter carries a mark («سلامٌ», «الأسدُ»),
+#: «النار» stands alone before the phrase «وقفَ إطلاقِ النارِ», and a character outside the
+#: Basic Multilingual Plane (🕊, two UTF-16 units) stands before them all
+MARKED_ARTICLE = (
+    "🕊 اشتعلت النارُ في الحقول قرب المدينة صباح الأحد.\n"
+    "ثم أعلن الجيشُ وقفَ إطلاقِ النارِ في المدينة، وقال الأسدُ إنه سلامٌ عادلٌ.\n"
+)
+
+
+def open_hit(window: MainWindow, query: str, doc_id: int | None = None) -> str:
+    """Search the library for ``query``, open its result for ``doc_id`` (the first result
+    if None) as a double-click does and return the text selected in the reader."""
+    window.library.search_box.setText(query)
+    window.library.run_search()
+    results = window.library.results
+    rows = [i for i in range(results.rowCount()) if doc_id in (None, results.hit(i).row.id)]
+    assert rows, query
+    window.library._open_hit(results.index(rows[0]))
+    return window.reader.browser.textCursor().selectedText()
+
+
+def assert_selected(window: MainWindow, written: str) -> None:
+    """The reader's selection is ``written``, where the article first has it."""
+    detail = window.reader.detail
+    assert detail is not None
+    cursor = window.reader.browser.textCursor()
+    assert cursor.selectedText() == written
+    start = detail.text.index(written)
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == Utf16Index(detail.text).span(
+        start, start + len(written)
+    )
+
+
+def import_marked_article(store: Store, folder: Path) -> int:
+    (folder / "marked.txt").write_text(MARKED_ARTICLE, encoding="utf-8")
+    report = import_paths(store, [folder / "marked.txt"])
+    assert len(report.imported) == 1
+    doc_id = report.imported[0][1]
+    assert store.document(doc_id).text.startswith("🕊")  # UTF-16 offsets ≠ code points
+    return doc_id
+
+
+def test_opening_a_search_hit_selects_the_marks_ending_the_word(
+    tapp: TabayunApp, tmp_path: Path
+) -> None:
+    """The search folds the diacritics away; the selection keeps a word's last mark."""
+    window = tapp.window
+    assert window is not None
+    open_hit(window, "اجتماعاً")  # in two seed articles, with its tanween
+    assert_selected(window, "اجتماعاً")
+    marked = import_marked_article(tapp.store, tmp_path)
+    for query, written in (("سلام", "سلامٌ"), ("الاسد", "الأسدُ"), ("عادلٌ", "عادلٌ")):
+        open_hit(window, query, marked)
+        assert_selected(window, written)
+
+
+def test_opening_a_search_hit_for_a_phrase_selects_the_whole_phrase(
+    tapp: TabayunApp, tmp_path: Path
+) -> None:
+    window = tapp.window
+    assert window is not None
+    selected = open_hit(window, "وقف إطلاق النار")  # in two seed articles
+    assert normalize(selected) == "وقف اطلاق النار"
+    assert_selected(window, selected)
+    marked = import_marked_article(tapp.store, tmp_path)
+    # where the words stand together, not at «النارُ» standing alone before them, and
+    # the phrase whole with its marks, typed plain or quoted
+    for query, written in (
+        ("وقف إطلاق النار", "وقفَ إطلاقِ النارِ"),
+        ("«إطلاق النار»", "إطلاقِ النارِ"),
+        ('"الجيش وقف اطلاق النار"', "الجيشُ وقفَ إطلاقِ النارِ"),
+        # words that never stand together in the query's order: the first one found
+        ("النار الجيش", "النارُ"),
+    ):
+        open_hit(window, query, marked)
+        assert_selected(window, written)
+
+
+def test_find_in_document_selects_the_marks_ending_the_word_and_the_whole_phrase(
+    tapp: TabayunApp, tmp_path: Path
+) -> None:
+    """Ctrl+F in the reader folds the diacritics away; what it finds is selected and
+    highlighted with the marks on its last letter, a phrase whole with the marks inside it."""
+    window = tapp.window
+    assert window is not None
+    window.open_document(import_marked_article(tapp.store, tmp_path))
+    window.find_in_document()
+    pane = window.reader
+    for query, written in (
+        ("سلام", ["سلامٌ"]),
+        ("الاسد", ["الأسدُ"]),
+        ("عادلٌ", ["عادلٌ"]),
+        ("النار", ["النارُ", "النارِ"]),
+        ("وقف إطلاق النار", ["وقفَ إطلاقِ النارِ"]),
+        ("وقف  اطلاق النار ", ["وقفَ إطلاقِ النارِ"]),  # white space typed twice, after
+        ("الجيش وقف", ["الجيشُ وقفَ"]),
+    ):
+        pane.find_bar.edit.setText(query)
+        assert pane.find_bar.status.text() == f"1 of {len(written)}", query
+        assert_selected(window, written[0])
+        found = [s.cursor.selectedText() for s in pane.browser.extraSelections()]
+        assert found == written, query
+        if len(written) > 1:
+            pane.find_next(1)
+            cursor = pane.browser.textCursor()
+            assert cursor.selectedText() == written[1]
+    # words that do not stand together as typed (in another order, a line apart) are not found
+    for query in ("النار إطلاق", "الأحد. ثم"):
+        pane.find_bar.edit.setText(query)
+        assert pane.find_bar.status.text() == "0 found", query
 
 
 def test_the_window_left_behind_by_a_language_change_hears_nothing_more(
@@ -391,6 +518,35 @@ def test_switch_language_flips_the_layout_and_theme_changes_the_style(tapp: Taba
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
+def test_the_import_report_lists_its_notes_after_what_it_skipped(tapp: TabayunApp) -> None:
+    """A table's columns the import read nothing from are said in the report box, as
+    notes apart from the files skipped; a report with only notes is no warning."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.importing import ImportReport
+    from desktop.jobs import ImportOutcome
+
+    window = tapp.window
+    assert window is not None
+    note = ("/corpus/أخبار.csv", "column not read: التصنيف")
+    skip = ("/corpus/صورة.png", "unsupported file type '.png'")
+    for skipped, details, icon in [
+        ([], "Notes:\n/corpus/أخبار.csv: column not read: التصنيف", QMessageBox.Icon.Information),
+        (
+            [skip],
+            "/corpus/صورة.png: unsupported file type '.png'\n\n"
+            "Notes:\n/corpus/أخبار.csv: column not read: التصنيف",
+            QMessageBox.Icon.Warning,
+        ),
+    ]:
+        report = ImportReport(imported=[("/corpus/أخبار.csv#1", 9)], skipped=skipped, notes=[note])
+        window.importer._report(ImportOutcome(report, None))
+        box = window.findChildren(QMessageBox)[-1]
+        assert (box.detailedText(), box.icon()) == (details, icon)
+        box.close()
+        box.deleteLater()
+
+
 def test_import_a_folder_with_progress_then_cancel(tapp: TabayunApp, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     from tests.benchmarks.corpus import write_corpus
 
@@ -582,6 +738,35 @@ def test_the_window_keys_reach_the_compare_view_and_the_text_size(  # type: igno
     assert window.reader.point_size == size + 1
 
 
+def test_the_comparison_shown_is_made_again_after_an_edit(tapp: TabayunApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """After «دي ميستورا» was split off de Mistura in the sidebar, the compare view's
+    shared actors still had de Mistura with the mentions he had lost, and no «دي
+    ميستورا»; the tab counts were the old ones too."""
+    from desktop import entity_edits
+
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.compare_view
+    a, b = doc(store, "002"), doc(store, "004")
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        window.compare_documents(a, b)
+    assert view.comparison is not None
+    mistura = view.comparison.actor("ستافان دي ميستورا")
+    assert mistura is not None and view.comparison.actor("دي ميستورا") is None
+    entity_edits.split(store, str(mistura.entity_id), "دي ميستورا")  # what the sidebar runs
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        window.refresh_after_edit()  # what the sidebar's edit ends with
+    assert view.comparison.actor("دي ميستورا") is not None
+    after = view.comparison.actor("ستافان دي ميستورا")
+    assert after is None or after.a.mentions + after.b.mentions < (
+        mistura.a.mentions + mistura.b.mentions
+    )
+    assert view.document_ids() == (a, b)
+    tapp.settle()
+
+
 def test_the_library_names_the_chosen_actor_as_an_edit_left_it(tapp: TabayunApp) -> None:
     """After a rename the library still said «Mentioning: ستافان دي ميستورا»."""
     from desktop import entity_edits
@@ -744,3 +929,285 @@ def test_an_import_whose_process_cannot_start_is_reported(  # type: ignore[no-un
         assert not window.importer.start([tmp_path])
     assert blocker.args == ["[Errno 11] Resource temporarily unavailable"]
     assert window.importer.dialog is None and not window.importer.running
+
+
+class _Confirming:
+    """The sidebar's questions answered yes (an edit's confirmation)."""
+
+    def confirm(self, _title: str, _text: str) -> bool:
+        return True
+
+    def error(self, _title: str, text: str) -> None:
+        raise AssertionError(text)
+
+
+def test_a_language_switch_after_a_merge_shows_the_actor_it_became(tapp: TabayunApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """«الحكومة الروسية» merged into «روسيا» in the sidebar while the actor view, behind
+    another tab, still held the merged actor: the window rebuilt in Arabic showed the
+    merged actor again, with none of its mentions (they are Russia's now)."""
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    government = resolve_entity(store, "russia-government").id
+    russia = resolve_entity(store, "russia").id
+    sidebar = window.sidebar
+    sidebar.dialogs = _Confirming()  # type: ignore[assignment]
+    assert sidebar.select_entity(government)
+    with qtbot.waitSignal(window.actor_view.loaded, timeout=30_000):
+        window.show_view("actor")
+    assert window.actor_view.entity_id == government
+    window.show_view("read")
+    assert sidebar.select_entity(russia)
+    assert sidebar.select_entity(government, add=True)
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=60_000):
+        sidebar.merge_selected()
+    assert tapp.runner.wait(30_000)
+    tapp.set_language("ar")
+    rebuilt = tapp.window
+    assert rebuilt is not None and rebuilt is not window
+    assert rebuilt.sidebar.selected_entity_ids() == [russia]
+    assert rebuilt.library.entity_filter == (russia, "روسيا")
+    with qtbot.waitSignal(rebuilt.actor_view.loaded, timeout=30_000) as blocker:
+        rebuilt.show_view("actor")
+    assert blocker.args == [russia]
+    assert rebuilt.actor_view.name_label.text() == "روسيا"
+    tapp.set_language("en")
+
+
+def test_a_language_switch_after_a_merge_on_the_command_line_follows_it(
+    tapp: TabayunApp, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """An actor chosen in the window and merged into another by ``tabayun entity merge``
+    meanwhile: the window rebuilt in another language filtered the library by the merged
+    actor (no article mentions it any more) and showed it in the actor view."""
+    from desktop import entity_edits
+
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    government = resolve_entity(store, "russia-government").id
+    russia = resolve_entity(store, "russia").id
+    assert window.sidebar.select_entity(government)
+    assert window.library.entity_filter == (government, "الحكومة الروسية")
+    entity_edits.merge(store, "russia", "russia-government")  # what the command runs
+    tapp.set_language("ar")
+    rebuilt = tapp.window
+    assert rebuilt is not None and rebuilt is not window
+    assert rebuilt.library.entity_filter == (russia, "روسيا")
+    assert rebuilt.library.model.rowCount() == len(store.documents_mentioning([russia])) > 1
+    assert rebuilt.sidebar.selected_entity_ids() == [russia]
+    with qtbot.waitSignal(rebuilt.actor_view.loaded, timeout=30_000) as blocker:
+        rebuilt.show_view("actor")
+    assert blocker.args == [russia]
+    tapp.set_language("en")
+
+
+def test_an_import_ending_follows_a_merge_made_on_the_command_line(tapp: TabayunApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window reads the store again when an import or an analysis ends; the actor it
+    showed, merged into another on the command line meanwhile, stayed: «Mentioning:» the
+    merged actor (no article), and an actor view with none of its mentions."""
+    from desktop import entity_edits
+
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    government = resolve_entity(store, "russia-government").id
+    russia = resolve_entity(store, "russia").id
+    assert window.sidebar.select_entity(government)
+    with qtbot.waitSignal(window.actor_view.loaded, timeout=30_000):
+        window.show_view("actor")
+    entity_edits.merge(store, "russia", "russia-government")  # what the command runs
+    with qtbot.waitSignal(window.actor_view.loaded, timeout=30_000) as blocker:
+        window.refresh()  # what the end of an import calls
+    assert blocker.args == [russia]
+    assert window.library.entity_filter == (russia, "روسيا")
+    assert window.actor_view.actor is not None and window.actor_view.actor.entity_id == russia
+    tapp.runner.wait(30_000)
+
+
+def test_the_actor_view_follows_the_edits_of_its_actor(tapp: TabayunApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The actor view kept what it had read: after an undone merge it still counted the
+    mention the merge had given its actor, and an actor ignored in the sidebar stayed
+    on show."""
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    government = resolve_entity(store, "russia-government").id
+    russia = resolve_entity(store, "russia").id
+    sidebar, view = window.sidebar, window.actor_view
+    sidebar.dialogs = _Confirming()  # type: ignore[assignment]
+    assert sidebar.select_entity(russia)
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        window.show_view("actor")
+    assert view.actor is not None
+    mentioned = view.actor.mentions
+    assert sidebar.select_entity(government, add=True)
+    qtbot.waitUntil(lambda: view.entity_id == government and not tapp.runner.busy)
+
+    # merged away while the actor view shows it: the view shows the actor it became
+    with qtbot.waitSignal(view.loaded, timeout=60_000) as blocker:
+        sidebar.merge_selected()
+    assert blocker.args == [russia]
+    tapp.settle()
+    assert view.entity_id == russia and view.actor is not None
+    assert view.actor.mentions == mentioned + 1  # the government's one mention
+
+    # the merge undone: the actor shown has its own mentions again
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=60_000):
+        sidebar.undo_last()
+    qtbot.waitUntil(lambda: not tapp.runner.busy and view.status_label.text() == "")
+    assert view.entity_id == russia and view.actor is not None
+    assert view.actor.mentions == mentioned
+
+    # ignored: nothing is shown
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=60_000):
+        sidebar.ignore_selected()
+    tapp.settle()
+    assert view.entity_id is None and view.name_label.text() == ""
+
+
+def test_a_language_switch_skips_an_outlet_comparison_whose_outlet_was_merged(
+    tapp: TabayunApp, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """Two outlets compared, then one renamed onto another (``tabayun outlet rename``
+    merges them): the window rebuilt in another language compared them again and said
+    «Comparison failed: 3»."""
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    un_news = store.outlet_id("UN News")
+    assert un_news is not None
+    store.set_document_meta(doc(store, "004"), outlet="وكالة سانا")  # SANA under another name
+    other = store.outlet_id("وكالة سانا")
+    assert other is not None
+    with qtbot.waitSignal(window.compare_view.loaded, timeout=10_000):
+        window.compare_view.compare_outlets(other, un_news)
+    window.show_view("compare")
+    store.rename_outlet("وكالة سانا", "SANA")  # the same outlet: merged into SANA
+    assert store.outlet_id("وكالة سانا") is None
+    tapp.set_language("ar")
+    rebuilt = tapp.window
+    assert rebuilt is not None and rebuilt is not window
+    failures: list[str] = []
+    rebuilt.compare_view.failed.connect(failures.append)
+    tapp.settle()
+    qtbot.wait(50)
+    assert failures == []
+    assert rebuilt.compare_view.comparison is None and rebuilt.compare_view.mode == ""
+    assert rebuilt.isVisible() and rebuilt.tabs.currentWidget() is rebuilt.compare_view
+    tapp.set_language("en")
+
+
+def test_a_language_switch_after_a_compared_article_was_deleted(tapp: TabayunApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The open and compared article deleted from the store: the language switch stopped
+    halfway on «no document 4», the old window gone and the new one never shown."""
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    gone, kept = doc(store, "003"), doc(store, "004")
+    window.open_document(gone)
+    with qtbot.waitSignal(window.compare_view.loaded, timeout=10_000):
+        window.compare_documents(gone, kept)
+    store.delete_document(gone)
+    tapp.set_language("ar")
+    rebuilt = tapp.window
+    assert rebuilt is not None and rebuilt is not window and rebuilt.isVisible()
+    failures: list[str] = []
+    rebuilt.compare_view.failed.connect(failures.append)
+    tapp.settle()
+    qtbot.wait(50)
+    assert failures == []
+    assert rebuilt.compare_view.comparison is None
+    assert rebuilt.compare_view.document_ids() == (None, None)
+    detail = rebuilt.reader.detail
+    assert detail is not None and detail.row.id != gone
+    tapp.set_language("en")
+
+
+class _Telling(_Confirming):
+    """The sidebar's questions answered yes, and the errors it shows kept."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+
+    def error(self, _title: str, text: str) -> None:
+        self.errors.append(text)
+
+
+def test_closing_the_window_during_an_edit_stops_it_and_the_next_start_finishes_it(
+    tapp: TabayunApp, qtbot, monkeypatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Closed while a merge analysed thousands of articles again, the window froze for
+    30 s, saying nothing, then killed the edit halfway: the merge was in force with most
+    of its articles as before (Lavrov still listed, with 9,738 articles), nothing repaired
+    it, its two worker processes lived on, and «The edit stopped unexpectedly.» came
+    after the window had gone. Now closing cancels the edit, saying so, in the time an
+    article takes; no process is left; and the next start finishes the edit."""
+    import multiprocessing
+    import sqlite3
+    import time
+
+    from desktop import entity_edits
+    from desktop.ui import entity_sidebar
+    from tests.analysis.written import analysis_rows
+    from tests.ui.job_processes import (
+        SECONDS_AN_ARTICLE,
+        children_of,
+        edit_job_an_article_at_a_time,
+        running,
+    )
+
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    db = Path(store.engine.url.database or "")
+    whole = tmp_path / "whole.db"  # the merge, not interrupted
+    src, dst = sqlite3.connect(db), sqlite3.connect(whole)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    copy = Store.open(whole)
+    entity_edits.merge(copy, "ستافان دي ميستورا", "غير بيدرسون")
+    copy.close()
+
+    monkeypatch.setattr(entity_sidebar, "edit_job", edit_job_an_article_at_a_time)
+    monkeypatch.setenv("TABAYUN_WORKERS", "2")  # worker processes, as for a large corpus
+    sidebar = window.sidebar
+    dialogs = _Telling()
+    sidebar.dialogs = dialogs  # type: ignore[assignment]
+    assert sidebar.select_entity(resolve_entity(store, "ستافان دي ميستورا").id)
+    assert sidebar.select_entity(resolve_entity(store, "غير بيدرسون").id, add=True)
+    sidebar.merge_selected()
+    qtbot.waitUntil(lambda: sidebar.progress_bar.value() >= 1, timeout=120_000)
+    assert sidebar.progress_bar.maximum() == 5
+    job = sidebar._edit_job._process
+    workers = children_of(job.pid)  # analysing: its worker processes run
+    if Path("/proc").exists():
+        assert len(workers) == 2
+
+    began = time.monotonic()
+    window.close()
+    took = time.monotonic() - began
+    # the edit had four articles to go, one at a time: it stopped after the one it was at
+    assert took < 3 * SECONDS_AN_ARTICLE, took
+    assert window.statusBar().currentMessage() == "Stopping the edit before closing…"
+    assert not sidebar.editing and not sidebar._edit_job.running
+    assert not job.is_alive() and job.exitcode == 0  # it stopped; it was not killed
+    assert multiprocessing.active_children() == []
+    assert not [pid for pid in workers if running(pid)]
+    qtbot.wait(300)
+    assert dialogs.errors == []  # nothing is said after the window has gone
+
+    assert [op for _i, op, _p in store.edits()] == ["merge"]
+    left = store.documents_left_by_edits()
+    assert 1 <= len(left) <= 4
+    assert analysis_rows(db) != analysis_rows(whole)
+
+    reopened = tapp.build_window()  # the next start
+    reopened.show()
+    said: list[str] = []
+    reopened.importer.progressed.connect(
+        lambda _n, _note: said.append(reopened.importer.dialog.labelText())  # type: ignore[union-attr]
+    )
+    with qtbot.waitSignal(reopened.importer.finished, timeout=120_000) as blocker:
+        tapp.reanalyse_outdated()
+    assert blocker.args[0].analysis.documents == len(left)
+    assert store.documents_left_by_edits() == []
+    assert analysis_rows(db) == analysis_rows(whole)
+    assert said and said[-1].startswith(
+        f"Finishing an edit: analysing again the articles it did not reach ({len(left)} of "
+        f"{len(left)})\nThe articles can be read meanwhile."
+    )
