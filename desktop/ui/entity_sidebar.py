@@ -122,6 +122,7 @@ class EntitySidebar(QWidget):
         self._runner = runner
         self.dialogs: EntityDialogs = dialogs if dialogs is not None else QtDialogs(self)
         self._busy = False
+        self._held = False  # an import or an analysis holds the database
         self._restoring = False
         self._edit_job = ProcessJob(self, stopped=self.tr("The edit stopped unexpectedly."))
         self._edit_job.finished.connect(self._edit_job_done)
@@ -209,6 +210,10 @@ class EntitySidebar(QWidget):
         self.edit_progress.started.connect(self._progress_started)
         self.edit_progress.advanced.connect(lambda done, _note: self.progress_bar.setValue(done))
         self.edit_progress.finished.connect(self.progress_bar.hide)
+        self.held_label = QLabel(self.tr("Edits are off while articles are imported or analysed."))
+        self.held_label.setObjectName("editsHeld")
+        self.held_label.setWordWrap(True)
+        self.held_label.hide()
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -218,6 +223,7 @@ class EntitySidebar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.held_label)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self._make_legend())
         self.refresh()
@@ -358,6 +364,18 @@ class EntitySidebar(QWidget):
     def busy(self) -> bool:
         return self._busy
 
+    def set_edits_held(self, held: bool) -> None:
+        """While an import or an analysis runs it holds the database, and an edit would
+        be refused with the busy message: the edits are turned off meanwhile (the list
+        can still be browsed), and a line under the list says why."""
+        self._held = held
+        self.held_label.setVisible(held)
+        self._update_actions()
+
+    @property
+    def edits_held(self) -> bool:
+        return self._held
+
     # ---- the edits --------------------------------------------------------------------
     def rename_selected(self) -> None:
         rows = self.selected_entities()
@@ -403,7 +421,7 @@ class EntitySidebar(QWidget):
     def _on_merge_requested(self, target_id: int, source_ids: list[int]) -> None:
         target = self.model.entity_by_id(target_id)
         sources = [s for s in map(self.model.entity_by_id, source_ids) if s is not None]
-        if target is None or not sources or self._busy:
+        if target is None or not sources or self._busy or self._held:
             return
         self._merge(target, sources)
 
@@ -551,7 +569,7 @@ class EntitySidebar(QWidget):
         thread of this process shares the interpreter with the window, and held it up
         to half a second at a time during an edit of a frequent actor), else in a
         thread; the documents it analyses again are counted on the progress bar."""
-        if self._busy:
+        if self._busy or self._held:
             return
         self._set_busy(True)
         self._edit = (title, select_result)
@@ -779,7 +797,7 @@ class EntitySidebar(QWidget):
 
     def _update_actions(self) -> None:
         rows = self.selected_entities()
-        idle = not self._busy
+        idle = not self._busy and not self._held
         one = idle and len(rows) == 1
         self.rename_action.setEnabled(one)
         self.merge_action.setEnabled(idle and len(rows) >= 2)

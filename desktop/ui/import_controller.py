@@ -67,6 +67,9 @@ class ImportController(QObject):
 
     imported = Signal(int)
     finished = Signal(object)
+    #: True when an import or an analysis starts (it holds the database for writing),
+    #: False when it has ended, however it ended
+    running_changed = Signal(bool)
     failed = Signal(str)
     #: (items done, label) as the job reports them
     progressed = Signal(int, str)
@@ -175,6 +178,7 @@ class ImportController(QObject):
             self._job_failed(str(exc))
             return False
         dialog.show()
+        self.running_changed.emit(True)
         return True
 
     def _message(self, kind: str, payload: object) -> None:
@@ -189,10 +193,12 @@ class ImportController(QObject):
 
     def _job_done(self, outcome: object) -> None:
         self._close_dialog()
+        self.running_changed.emit(False)
         self._done_with(outcome)
 
     def _job_failed(self, message: str) -> None:
         self._close_dialog()
+        self.running_changed.emit(False)
         self._error(message)
 
     def shutdown(self, timeout_ms: int = SHUTDOWN_MS, *, paint: bool = False) -> None:

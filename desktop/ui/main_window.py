@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         # the new documents are listed and searchable while their analysis runs
         self.importer.imported.connect(lambda _n: self.refresh(sidebar=False))
         self.importer.finished.connect(lambda _o: self.refresh())
+        self.importer.running_changed.connect(self.sidebar.set_edits_held)
 
     def refresh(self, *, sidebar: bool = True) -> None:
         """Reload everything from the store (after an import or an analysis). A new

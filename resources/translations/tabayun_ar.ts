@@ -12,7 +12,7 @@
     <message>
         <location filename="../../desktop/ui/actor_view.py" line="1005"/>
         <source>Export table…</source>
-        <extracomment>the actor chosen while the view was hidden, read when it is shown</extracomment>
+        <extracomment>the actor chosen while the view was hidden, read when it is shown the actor being read, until it is shown</extracomment>
         <translation>تصدير الجدول…</translation>
     </message>
     <message>
@@ -302,155 +302,155 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="677"/>
+        <location filename="../../desktop/ui/compare_view.py" line="679"/>
         <source>Scroll both articles together</source>
         <translation>تمرير المقالتين معًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="674"/>
+        <location filename="../../desktop/ui/compare_view.py" line="676"/>
         <source>Scroll together</source>
-        <extracomment>(document id, code-point offset): show this document in the reader the documents the pickers list are to be read (again) when the view is shown</extracomment>
+        <extracomment>(document id, code-point offset): show this document in the reader the outlets compared last (shown when ``mode`` is &quot;outlets&quot;) the documents the pickers list are to be read (again) when the view is shown the comparison shown is to be made again when the view is next shown</extracomment>
         <translation>تمرير متزامن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="679"/>
+        <location filename="../../desktop/ui/compare_view.py" line="681"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="680"/>
+        <location filename="../../desktop/ui/compare_view.py" line="682"/>
         <source>Previous aligned passage (Alt+Up)</source>
         <translation>المقطع المتقابل السابق (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="682"/>
+        <location filename="../../desktop/ui/compare_view.py" line="684"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="683"/>
+        <location filename="../../desktop/ui/compare_view.py" line="685"/>
         <source>Next aligned passage (Alt+Down)</source>
         <translation>المقطع المتقابل التالي (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="700"/>
+        <location filename="../../desktop/ui/compare_view.py" line="702"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="726"/>
-        <location filename="../../desktop/ui/compare_view.py" line="864"/>
+        <location filename="../../desktop/ui/compare_view.py" line="728"/>
+        <location filename="../../desktop/ui/compare_view.py" line="866"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="766"/>
+        <location filename="../../desktop/ui/compare_view.py" line="768"/>
         <source>Shared actors</source>
         <translation>الفاعلون المشتركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="767"/>
+        <location filename="../../desktop/ui/compare_view.py" line="769"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="768"/>
+        <location filename="../../desktop/ui/compare_view.py" line="770"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="769"/>
+        <location filename="../../desktop/ui/compare_view.py" line="771"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="839"/>
+        <location filename="../../desktop/ui/compare_view.py" line="841"/>
         <source>Choose two different articles to compare.</source>
         <translation>اختر مقالين مختلفين للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="841"/>
-        <location filename="../../desktop/ui/compare_view.py" line="873"/>
+        <location filename="../../desktop/ui/compare_view.py" line="843"/>
+        <location filename="../../desktop/ui/compare_view.py" line="875"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="906"/>
+        <location filename="../../desktop/ui/compare_view.py" line="927"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="936"/>
+        <location filename="../../desktop/ui/compare_view.py" line="957"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="938"/>
+        <location filename="../../desktop/ui/compare_view.py" line="959"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="958"/>
+        <location filename="../../desktop/ui/compare_view.py" line="979"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="979"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1000"/>
         <source>Shared actors ({0})</source>
         <translation>الفاعلون المشتركون ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="980"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1001"/>
         <source>{0} actors named in both, {1} of them framed differently</source>
         <translation>فاعلون ورد ذكرهم في الاثنين: {0}، منهم {1} بتأطير مختلف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="990"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1011"/>
         <source>{0} actors named only in B</source>
         <translation>فاعلون ورد ذكرهم في B فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="993"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1014"/>
         <source>Events ({0})</source>
         <translation>الأحداث ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="994"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1015"/>
         <source>{0} events in both · {1} only in A · {2} only in B</source>
         <translation>أحداث مشتركة: {0} · في A فقط: {1} · في B فقط: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="985"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1006"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="986"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1007"/>
         <source>{0} actors named only in A</source>
         <translation>فاعلون ورد ذكرهم في A فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="989"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1010"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1002"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1023"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1062"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1083"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1064"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1085"/>
         <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1066"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1087"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -567,210 +567,215 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntitySidebar</name>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="126"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="127"/>
         <source>The edit stopped unexpectedly.</source>
         <translation>توقّف التعديل على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="143"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="144"/>
         <source>Filter by name or alias…</source>
         <extracomment>the running edit&apos;s title, and whether its result is selected when it ends</extracomment>
         <translation>تصفية بالاسم أو الاسم البديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="155"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="156"/>
         <source>By name</source>
         <translation>حسب الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="155"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="156"/>
         <source>By mentions</source>
         <translation>حسب الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="155"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="156"/>
         <source>By documents</source>
         <translation>حسب المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="240"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="213"/>
+        <source>Edits are off while articles are imported or analysed.</source>
+        <translation>التعديلات معطّلة ريثما تُستورد المقالات أو تُحلَّل.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="246"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="243"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="249"/>
         <source>Merge selected</source>
         <translation>دمج المحدَّد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="245"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="251"/>
         <source>Split alias…</source>
         <translation>فصل اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="247"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="253"/>
         <source>Change type…</source>
         <translation>تغيير النوع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="249"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="255"/>
         <source>Add alias…</source>
         <translation>إضافة اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="250"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="256"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="252"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="258"/>
         <source>Ignore</source>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="254"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="260"/>
         <source>Ignored actors…</source>
         <translation>الفاعلون المتجاهَلون…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="256"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="542"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="262"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="561"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="258"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="444"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="452"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="264"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="463"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="471"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="367"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="385"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="369"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="387"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="389"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="407"/>
         <source>«{0}» is already the name of another actor ({1}). Merge «{2}» into it instead? «{0}» keeps its name.</source>
         <translation>«{0}» هو اسم فاعلٍ آخر ({1}). هل تريد دمج «{2}» فيه بدلًا من ذلك؟ سيحتفظ «{0}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="392"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="393"/>
         <location filename="../../desktop/ui/entity_sidebar.py" line="410"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="480"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="482"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="411"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="429"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="499"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="501"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="412"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="431"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="427"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="446"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="430"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="449"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="432"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="451"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="443"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="462"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="459"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="478"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="460"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="479"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="472"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="491"/>
         <source>«{0}» is already the name of {1}. Merge {2} into «{3}» instead of adding the alias? «{3}» keeps its name.</source>
         <translation>«{0}» هو اسم {1}. هل تريد دمج {2} في «{3}» بدلًا من إضافة الاسم البديل؟ سيحتفظ «{3}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="486"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="505"/>
         <source>«{0}» is also a name of {1}. As an alias of «{2}», what is written so would count as «{2}»&apos;s mentions. Add it?</source>
         <translation>«{0}» اسمٌ لـ{1} أيضًا. إن صار اسمًا بديلًا لـ«{2}» فستُحسب الإشارات المكتوبة هكذا إشاراتٍ إلى «{2}». هل تريد إضافته؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="513"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="532"/>
         <source>1 mention</source>
         <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="513"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="532"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="502"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="521"/>
         <source>no mention written so</source>
         <translation>لا إشارة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="382"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="400"/>
         <source>«{0}» is already the name of an actor you ignored: bring it back (Ignored actors…) to merge them.</source>
         <translation>«{0}» هو اسم فاعلٍ تجاهلتَه: استعِده (الفاعلون المتجاهَلون…) لتدمجهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="505"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="524"/>
         <source>1 mention written so</source>
         <translation>إشارة واحدة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="507"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="526"/>
         <source>{0} mentions written so</source>
         <translation>الإشارات المكتوبة هكذا: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="509"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="528"/>
         <source>«{0}» ({1})</source>
         <translation>«{0}» ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="519"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="538"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="525"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="544"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="535"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="554"/>
         <source>Ignored actors</source>
         <translation>الفاعلون المتجاهَلون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="536"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="555"/>
         <source>Ignored actor to bring back:</source>
         <translation>الفاعل المتجاهَل المراد استعادته:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="612"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="640"/>
         <source>Analysing again: %v of %m documents</source>
         <translation>إعادة التحليل: %v من %m وثيقة</translation>
     </message>
@@ -780,7 +785,7 @@ A: {2} mentions · B: {3} mentions</source>
     <message>
         <location filename="../../desktop/ui/entity_model.py" line="278"/>
         <source>Name</source>
-        <extracomment>internal id of a type (top-level) row; an entity row carries its type row + 1 entities of a type read and given to the view at first, and more each time it is scrolled to the end of them: a corpus can name tens of thousands of people, and the view and the filter proxy handle every row they are given (a screen shows some 30) combined once: the view asks for every row&apos;s flags, and each ``|`` of Qt enums costs entity id → the keys a filter looks in (target id, source id): the user dropped ``source`` onto ``target`` a page read showed that the store changed since the model was filled (an analysis writing): paging on would list an entity twice or miss one, so the model stops where it is and whoever filled it should fill it again per type: (entities, their mentions) per type: the ids of the first entities in the order, as read so far the rows read, by entity id (a jump far down reads the ids of the rows between, and the rows of those shown only) the filter&apos;s text, as typed (&quot;&quot;: every entity) rows with their aliases seen and outlets read, by entity id</extracomment>
+        <extracomment>internal id of a type (top-level) row; an entity row carries its type row + 1 entities of a type read and given to the view at first, and more each time it is scrolled to the end of them: a corpus can name tens of thousands of people, and the view and the filter proxy handle every row they are given (a screen shows some 30) combined once: the view asks for every row&apos;s flags, and each ``|`` of Qt enums costs entity id → the keys a filter looks in (target id, source ids): the user dropped these entities onto ``target`` a page read showed that the store changed since the model was filled (an analysis writing): paging on would list an entity twice or miss one, so the model stops where it is and whoever filled it should fill it again per type: (entities, their mentions) per type: the ids of the first entities in the order, as read so far the rows read, by entity id (a jump far down reads the ids of the rows between, and the rows of those shown only) the filter&apos;s text, as typed (&quot;&quot;: every entity) rows with their aliases seen and outlets read, by entity id</extracomment>
         <translation>الاسم</translation>
     </message>
     <message>
@@ -1059,104 +1064,105 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="154"/>
+        <location filename="../../desktop/ui/import_controller.py" line="164"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="155"/>
+        <location filename="../../desktop/ui/import_controller.py" line="165"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="86"/>
+        <location filename="../../desktop/ui/import_controller.py" line="89"/>
         <source>The import stopped unexpectedly.</source>
-        <extracomment>(items done, label) as the job reports them the running job analyses again what an earlier version analysed</extracomment>
+        <extracomment>True when an import or an analysis starts (it holds the database for writing), False when it has ended, however it ended (items done, label) as the job reports them the running job analyses again what an earlier version analysed</extracomment>
         <translation>توقّف الاستيراد على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="100"/>
+        <location filename="../../desktop/ui/import_controller.py" line="110"/>
         <source>Analysing the articles not analysed by this version ({0} of {1})</source>
         <translation>تحليل المقالات التي لم يحللها هذا الإصدار ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="100"/>
+        <location filename="../../desktop/ui/import_controller.py" line="104"/>
         <source>Finishing an edit: analysing again the articles it did not reach ({0} of {1})</source>
         <translation>إتمام تعديل: إعادة تحليل المقالات التي لم يبلغها ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="103"/>
+        <location filename="../../desktop/ui/import_controller.py" line="106"/>
+        <location filename="../../desktop/ui/import_controller.py" line="113"/>
         <source>The articles can be read meanwhile.</source>
         <translation>يمكن قراءة المقالات في أثناء ذلك.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="107"/>
+        <location filename="../../desktop/ui/import_controller.py" line="117"/>
         <source>Step 2 of 2: analysing the articles ({0} of {1})</source>
         <translation>الخطوة 2 من 2: تحليل المقالات ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="110"/>
+        <location filename="../../desktop/ui/import_controller.py" line="120"/>
         <source>The articles can already be read and searched.</source>
         <translation>يمكن منذ الآن قراءة المقالات والبحث فيها.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="113"/>
-        <location filename="../../desktop/ui/import_controller.py" line="152"/>
+        <location filename="../../desktop/ui/import_controller.py" line="123"/>
+        <location filename="../../desktop/ui/import_controller.py" line="162"/>
         <source>Step 1 of 2: reading the files</source>
         <translation>الخطوة 1 من 2: قراءة الملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="119"/>
+        <location filename="../../desktop/ui/import_controller.py" line="129"/>
         <source>Estimating the time left…</source>
         <translation>جارٍ تقدير الوقت المتبقي…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="123"/>
+        <location filename="../../desktop/ui/import_controller.py" line="133"/>
         <source>About {0} seconds left</source>
         <translation>بقي نحو {0} ثانية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="125"/>
+        <location filename="../../desktop/ui/import_controller.py" line="135"/>
         <source>About {0} minutes left</source>
         <translation>بقي نحو {0} دقيقة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="150"/>
+        <location filename="../../desktop/ui/import_controller.py" line="160"/>
         <source>Analysing the articles not analysed by this version</source>
         <translation>تحليل المقالات التي لم يحللها هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="164"/>
+        <location filename="../../desktop/ui/import_controller.py" line="174"/>
         <source>Analysis</source>
         <translation>التحليل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="207"/>
+        <location filename="../../desktop/ui/import_controller.py" line="222"/>
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="212"/>
+        <location filename="../../desktop/ui/import_controller.py" line="227"/>
         <source>Imported {0}, duplicates {1}, skipped {2}.</source>
         <translation>المستورَد: {0}، المكرَّر: {1}، المتخطّى: {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="217"/>
+        <location filename="../../desktop/ui/import_controller.py" line="232"/>
         <source>The import was cancelled; what was imported is kept, and is analysed at the next import or start.</source>
         <translation>أُلغي الاستيراد؛ ما استُورد محفوظ، ويُحلَّل عند الاستيراد التالي أو التشغيل التالي.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="222"/>
+        <location filename="../../desktop/ui/import_controller.py" line="237"/>
         <source>The analysis was cancelled; the articles it did not reach are analysed at the next import or start.</source>
         <translation>أُلغي التحليل؛ المقالات التي لم يبلغها تُحلَّل عند الاستيراد التالي أو التشغيل التالي.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="226"/>
+        <location filename="../../desktop/ui/import_controller.py" line="241"/>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="230"/>
+        <location filename="../../desktop/ui/import_controller.py" line="245"/>
         <source>Notes:</source>
         <translation>ملاحظات:</translation>
     </message>
@@ -1242,275 +1248,276 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="598"/>
+        <location filename="../../desktop/ui/main_window.py" line="606"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="610"/>
+        <location filename="../../desktop/ui/main_window.py" line="613"/>
         <source>Stopping the edit before closing…</source>
         <translation>إيقاف التعديل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="611"/>
+        <location filename="../../desktop/ui/main_window.py" line="615"/>
         <source>The edit is kept; the articles it has not analysed again yet will be analysed when Tabayun next starts.</source>
         <translation>التعديل محفوظ، والمقالات التي لم يُعِد تحليلها بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="618"/>
+        <location filename="../../desktop/ui/main_window.py" line="621"/>
         <source>Stopping the analysis before closing…</source>
         <translation>إيقاف التحليل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="619"/>
+        <location filename="../../desktop/ui/main_window.py" line="623"/>
         <source>The articles it has not reached will be analysed when Tabayun next starts.</source>
         <translation>المقالات التي لم يبلغها ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="625"/>
+        <location filename="../../desktop/ui/main_window.py" line="628"/>
         <source>Stopping the import before closing…</source>
         <translation>إيقاف الاستيراد قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="626"/>
+        <location filename="../../desktop/ui/main_window.py" line="630"/>
         <source>What was imported is kept; the articles not analysed yet will be analysed when Tabayun next starts.</source>
         <translation>ما استُورد محفوظ، والمقالات التي لم تُحلَّل بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="651"/>
+        <location filename="../../desktop/ui/main_window.py" line="654"/>
         <source>Closing</source>
         <translation>جارٍ الإغلاق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>Tabayun — Arabic news coverage</source>
         <extracomment>tables whose columns are the data&apos;s (an actor&apos;s outlets): no saved layout fits the next</extracomment>
         <translation>تباين (Tabayun) — التغطية الإخبارية العربية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="87"/>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="92"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>Read</source>
+        <extracomment>closing: the job that runs is being stopped what closing says while it stops a job</extracomment>
         <translation>قراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="88"/>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="89"/>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="90"/>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93"/>
+        <location filename="../../desktop/ui/main_window.py" line="98"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
-        <location filename="../../desktop/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/ui/main_window.py" line="433"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
-        <location filename="../../desktop/ui/main_window.py" line="454"/>
-        <location filename="../../desktop/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/ui/main_window.py" line="456"/>
+        <location filename="../../desktop/ui/main_window.py" line="462"/>
+        <location filename="../../desktop/ui/main_window.py" line="468"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/ui/main_window.py" line="457"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/ui/main_window.py" line="462"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/ui/main_window.py" line="468"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472"/>
+        <location filename="../../desktop/ui/main_window.py" line="480"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="481"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490"/>
+        <location filename="../../desktop/ui/main_window.py" line="498"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="492"/>
+        <location filename="../../desktop/ui/main_window.py" line="500"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="498"/>
+        <location filename="../../desktop/ui/main_window.py" line="506"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="511"/>
+        <location filename="../../desktop/ui/main_window.py" line="519"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="513"/>
+        <location filename="../../desktop/ui/main_window.py" line="521"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>

@@ -1211,3 +1211,34 @@ def test_closing_the_window_during_an_edit_stops_it_and_the_next_start_finishes_
         f"Finishing an edit: analysing again the articles it did not reach ({len(left)} of "
         f"{len(left)})\nThe articles can be read meanwhile."
     )
+
+
+def test_the_sidebar_edits_are_off_while_an_import_runs(
+    tapp: TabayunApp, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """An import holds the database: an edit asked for meanwhile was refused with the
+    busy message, though the menu offered it."""
+    from tests.benchmarks.corpus import write_corpus
+
+    window = tapp.window
+    assert window is not None
+    window.importer.show_report = False
+    sidebar = window.sidebar
+    kerry = next(r.id for r in tapp.store.entity_rows() if r.name == "جون كيري")
+    mistura = next(r.id for r in tapp.store.entity_rows() if r.name == "ستافان دي ميستورا")
+    sidebar.select_entity(kerry)
+    assert sidebar.rename_action.isEnabled() and sidebar.held_label.isHidden()
+    write_corpus(tmp_path / "incoming", 30, per_file=1)
+    with qtbot.waitSignal(window.importer.finished, timeout=120_000):
+        assert window.importer.start([tmp_path / "incoming"])
+        assert not sidebar.rename_action.isEnabled()
+        assert not sidebar.ignore_action.isEnabled()
+        assert not sidebar.held_label.isHidden()
+        assert sidebar.tree.isEnabled()  # the list can still be browsed
+        sidebar.model.merge_requested.emit(mistura, [kerry])  # dropped onto another
+        qtbot.wait(50)
+        assert not sidebar.editing
+    assert sidebar.held_label.isHidden()
+    sidebar.select_entity(kerry)
+    assert sidebar.rename_action.isEnabled() and sidebar.ignore_action.isEnabled()
+    assert tapp.store.entity_by_id(kerry)[1] == "جون كيري"  # the drop merged nothing
