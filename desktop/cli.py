@@ -186,6 +186,11 @@ def build_parser() -> argparse.ArgumentParser:
         "type E TYPE | alias-add E ALIAS | ignore E | unignore E | confirm E | undo",
     )
     ent.add_argument("words", nargs="+", metavar="NAME_OR_ID | ACTION ARGS")
+    ent.add_argument(
+        "--yes",
+        action="store_true",
+        help="rename: give the name even when it is another actor's alias",
+    )
 
     lexi = sub.add_parser("lexicon", help="share the user lexicon (gazetteer format)")
     lexi_sub = lexi.add_subparsers(
@@ -463,8 +468,10 @@ def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
             raise UsageError(f"entity {action} takes {_ENTITY_ACTIONS[action][1]} argument(s)")
         if action == "type" and args[1] not in ENTITY_TYPES:
             raise UsageError(f"unknown type {args[1]!r}; one of {', '.join(ENTITY_TYPES)}")
+        if a.yes and action != "rename":
+            raise UsageError("--yes is for 'entity rename' only")
         try:
-            result = _entity_action(store, action, args)
+            result = _entity_action(store, action, args, yes=a.yes)
         except EditError as exc:
             raise StoreError(str(exc)) from exc
         if a.json:
@@ -474,6 +481,8 @@ def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         return EXIT_OK
     if len(words) != 1:
         raise UsageError(f"unknown entity action {action!r}; one of {', '.join(_ENTITY_ACTIONS)}")
+    if a.yes:
+        raise UsageError("--yes is for 'entity rename' only")
     try:
         ref = resolve_entity(store, words[0])
     except EditError as exc:
@@ -520,7 +529,11 @@ def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     return EXIT_OK
 
 
-def _entity_action(store: Store, action: str, args: list[str]) -> dict[str, object]:
+def _entity_action(
+    store: Store, action: str, args: list[str], *, yes: bool = False
+) -> dict[str, object]:
+    """The edit ``action``; ``yes``: a rename to another actor's alias is made (it is
+    refused without)."""
     edit, _arity, template = _ENTITY_ACTIONS[action]
     if edit is None:
         op = entity_edits.undo_last(store)
@@ -530,14 +543,24 @@ def _entity_action(store: Store, action: str, args: list[str]) -> dict[str, obje
         source = resolve_entity(store, args[1])
         named = f"#{source.id} {source.name}"
     taken: list[NameHolder] = []
+    also: list[NameHolder] = []
     if action == "alias-add":
         taken = _alias_takes(store, args[0], args[1])
-    target = edit(store, *args)
+    options: dict[str, bool] = {}
+    if action == "rename" and yes:
+        also = entity_edits.alias_of_others(store, args[0], args[1])
+        options["even_if_alias"] = True
+    target = edit(store, *args, **options)
     message = template.format(a=args[0], b=named, t=target)
     if taken:
         message += "; it also named " + ", ".join(
             f"#{h.id} {h.name} ({_count(h.written, 'mention')} written so, now #{target.id}'s)"
             for h in taken
+        )
+    if also:
+        message += "; it is also a name of " + ", ".join(
+            f"#{h.id} {h.name} ({_count(h.written, 'mention')} written so, still #{h.id}'s)"
+            for h in also
         )
     result: dict[str, object] = {
         "id": target.id,
@@ -548,6 +571,8 @@ def _entity_action(store: Store, action: str, args: list[str]) -> dict[str, obje
     }
     if action == "alias-add":
         result["taken_from"] = [{"id": h.id, "name": h.name, "mentions": h.written} for h in taken]
+    if action == "rename":
+        result["alias_of"] = [{"id": h.id, "name": h.name, "mentions": h.written} for h in also]
     return result
 
 

@@ -218,6 +218,30 @@ def name_taken(store: Store, ref: str, name: str) -> NameHolder | None:
     return next((h for h in holders if h.named and h.id != entity.id), None)
 
 
+def alias_of_others(store: Store, ref: str, name: str) -> list[NameHolder]:
+    """The other actors ``name`` is an alias of, or a form their mentions are written in,
+    without being their name (that is :func:`name_taken`): renamed so, the entity would
+    be shown under a name that, written in an article, still counts as theirs. Ignored
+    actors, which count nothing, are left out; an alias split off an actor is no longer
+    its own."""
+    from desktop.analysing import replay
+
+    entity = resolve_entity(store, ref)
+    norm = _norm(name)
+    removed = replay(store.edits()).removed
+    return [
+        h
+        for h in store.name_holders(" ".join(name.split()))
+        if h.id != entity.id
+        and not h.named
+        and not h.ignored
+        and (
+            h.written > 0
+            or (h.aliased and norm not in {_norm(a) for a in removed.get(h.key or "", ())})
+        )
+    ]
+
+
 @exclusive("edit")
 def rename(
     store: Store,
@@ -226,8 +250,10 @@ def rename(
     *,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    even_if_alias: bool = False,
 ) -> EntityRef:
-    """A new name to show; refused when it is another actor's (:func:`name_taken`)."""
+    """A new name to show; refused when it is another actor's (:func:`name_taken`), and,
+    unless ``even_if_alias``, when another actor goes by it (:func:`alias_of_others`)."""
     entity = resolve_entity(store, ref)
     name = " ".join(name.split())
     other = name_taken(store, str(entity.id), name)
@@ -241,6 +267,16 @@ def rename(
             f"«{name}» is already the name of another actor, #{other.id} {other.name}; "
             f"to make them one actor, merge them ('tabayun entity merge {other.id} "
             f"{entity.id}')"
+        )
+    holders = [] if even_if_alias else alias_of_others(store, str(entity.id), name)
+    if holders:
+        whose = " or ".join(f"#{h.id}'s" for h in holders)
+        raise EditError(
+            f"«{name}» is already a name of "
+            + ("another actor, " if len(holders) == 1 else "other actors: ")
+            + ", ".join(f"#{h.id} {h.name} ({_written(h.written)})" for h in holders)
+            + f": in an article it counts as {whose}, not #{entity.id}'s; to give "
+            f"#{entity.id} {entity.name} that name all the same, add --yes"
         )
     _make(store, [("rename", {"key": entity.key, "name": name})], [], progress, cancel)
     return resolve_entity(store, entity.key)
@@ -292,6 +328,11 @@ def retype_many(
 
 def _norm(text: str) -> str:
     return " ".join(normalize(text).split())
+
+
+def _written(n: int) -> str:
+    """How many of an actor's mentions are written in a name."""
+    return f"{n or 'no'} mention{'' if n == 1 else 's'} written so"
 
 
 def alias_holders(store: Store, ref: str, alias: str) -> list[NameHolder]:
@@ -734,7 +775,10 @@ def run_edit(
     if op == "split":
         return split(store, *args, progress=progress, cancel=cancel)
     if op == "rename":
-        return rename(store, *args, progress=progress, cancel=cancel)
+        ref, name, even_if_alias = args
+        return rename(
+            store, ref, name, progress=progress, cancel=cancel, even_if_alias=even_if_alias
+        )
     if op == "retype":
         refs, entity_type = args
         return retype_many(store, refs, entity_type, progress=progress, cancel=cancel)[0]

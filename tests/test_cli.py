@@ -789,6 +789,43 @@ def test_renaming_to_another_actors_name_is_refused(
     assert isinstance(again, dict) and again["id"] == lavrov["id"]
 
 
+def test_renaming_to_another_actors_alias_is_refused_unless_yes(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``entity rename "جون كيري" "دي ميستورا"`` renamed John Kerry after de Mistura's
+    alias without a word."""
+    kerry = run_json(capsys, "--db", db, "entity", "جون كيري")
+    mistura = run_json(capsys, "--db", db, "entity", "ستافان دي ميستورا")
+    assert isinstance(kerry, dict) and isinstance(mistura, dict)
+    code, out, err = run(capsys, "--db", db, "entity", "rename", "جون كيري", "دي ميستورا")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"tabayun: «دي ميستورا» is already a name of another actor, #{mistura['id']} "
+        f"ستافان دي ميستورا (12 mentions written so): in an article it counts as "
+        f"#{mistura['id']}'s, not #{kerry['id']}'s; to give #{kerry['id']} جون كيري that "
+        "name all the same, add --yes\n"
+    )
+    code, out, err = run(capsys, "--db", db, "entity", "undo")
+    assert (code, out) == (0, "Nothing to undo\n")
+
+    code, out, err = run(capsys, "--db", db, "entity", "rename", "جون كيري", "دي ميستورا", "--yes")
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Renamed to #{kerry['id']} دي ميستورا; it is also a name of #{mistura['id']} "
+        f"ستافان دي ميستورا (12 mentions written so, still #{mistura['id']}'s)\n"
+    )
+    renamed = run_json(capsys, "--db", db, "entity", str(kerry["id"]))
+    assert isinstance(renamed, dict)
+    assert (renamed["name"], renamed["mentions"]) == ("دي ميستورا", kerry["mentions"])
+    again = run_json(capsys, "--db", db, "entity", str(mistura["id"]))
+    assert isinstance(again, dict) and again["mentions"] == mistura["mentions"]
+    # a name nobody goes by says nothing more, and --yes is for a rename only
+    renamed = run_json(capsys, "--db", db, "entity", "rename", str(kerry["id"]), "جون كيري")
+    assert isinstance(renamed, dict) and renamed["alias_of"] == []
+    code, _out, err = run(capsys, "--db", db, "entity", "type", "جون كيري", "state", "--yes")
+    assert code == 2 and err.endswith("tabayun: error: --yes is for 'entity rename' only\n")
+
+
 def test_an_ignored_actor_is_listed_said_to_be_ignored_and_brought_back(
     db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

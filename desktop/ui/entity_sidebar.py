@@ -410,7 +410,20 @@ class EntitySidebar(QWidget):
             if self.dialogs.confirm(self.tr("Merge entities"), question):
                 self._run_edit(self.tr("Merge entities"), "merge", [str(other.id), [str(row.id)]])
             return
-        self._run_edit(title, "rename", [str(row.id), name])
+        holders = entity_edits.alias_of_others(self._store, str(row.id), name)
+        if holders:  # another actor goes by it: what is written so stays the other's
+            question = self.tr(
+                "«{0}» is already a name of {1}: written so in an article, it names {2}, "
+                "not «{3}». Rename «{3}» to «{0}» all the same?"
+            ).format(
+                " ".join(name.split()),
+                self._holders_text(holders, all_mentions=False),
+                "، ".join(f"«{h.name}»" for h in holders),
+                row.name,
+            )
+            if not self.dialogs.confirm(title, question):
+                return
+        self._run_edit(title, "rename", [str(row.id), name, bool(holders)])
 
     def merge_selected(self) -> None:
         rows = self.selected_entities()

@@ -639,14 +639,14 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/entity_sidebar.py" line="262"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="561"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="574"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/entity_sidebar.py" line="264"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="463"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="471"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="476"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="484"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
@@ -668,69 +668,74 @@ A: {2} mentions · B: {3} mentions</source>
     <message>
         <location filename="../../desktop/ui/entity_sidebar.py" line="410"/>
         <location filename="../../desktop/ui/entity_sidebar.py" line="411"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="429"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="499"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="501"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="442"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="512"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="514"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="431"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="416"/>
+        <source>«{0}» is already a name of {1}: written so in an article, it names {2}, not «{3}». Rename «{3}» to «{0}» all the same?</source>
+        <translation>«{0}» اسمٌ لـ{1} من قبل: إذا كُتب هكذا في مقالةٍ دلّ على {2} لا على «{3}». هل تريد إعادة تسمية «{3}» باسم «{0}» مع ذلك؟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="444"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="446"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="459"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="449"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="462"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="451"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="464"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="462"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="475"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="478"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="491"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="479"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="492"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="491"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="504"/>
         <source>«{0}» is already the name of {1}. Merge {2} into «{3}» instead of adding the alias? «{3}» keeps its name.</source>
         <translation>«{0}» هو اسم {1}. هل تريد دمج {2} في «{3}» بدلًا من إضافة الاسم البديل؟ سيحتفظ «{3}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="505"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="518"/>
         <source>«{0}» is also a name of {1}. As an alias of «{2}», what is written so would count as «{2}»&apos;s mentions. Add it?</source>
         <translation>«{0}» اسمٌ لـ{1} أيضًا. إن صار اسمًا بديلًا لـ«{2}» فستُحسب الإشارات المكتوبة هكذا إشاراتٍ إلى «{2}». هل تريد إضافته؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="532"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="545"/>
         <source>1 mention</source>
         <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="532"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="545"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="521"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="534"/>
         <source>no mention written so</source>
         <translation>لا إشارة مكتوبة هكذا</translation>
     </message>
@@ -740,42 +745,42 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>«{0}» هو اسم فاعلٍ تجاهلتَه: استعِده (الفاعلون المتجاهَلون…) لتدمجهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="524"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="537"/>
         <source>1 mention written so</source>
         <translation>إشارة واحدة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="526"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="539"/>
         <source>{0} mentions written so</source>
         <translation>الإشارات المكتوبة هكذا: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="528"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="541"/>
         <source>«{0}» ({1})</source>
         <translation>«{0}» ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="538"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="551"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="544"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="557"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="554"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="567"/>
         <source>Ignored actors</source>
         <translation>الفاعلون المتجاهَلون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="555"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="568"/>
         <source>Ignored actor to bring back:</source>
         <translation>الفاعل المتجاهَل المراد استعادته:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="640"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="653"/>
         <source>Analysing again: %v of %m documents</source>
         <translation>إعادة التحليل: %v من %m وثيقة</translation>
     </message>

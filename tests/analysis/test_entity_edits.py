@@ -450,6 +450,45 @@ def test_renaming_to_another_actors_name_is_refused(analysed: Store) -> None:
     assert edits.rename(analysed, "جون كيري", "جون فوربس كيري").name == "جون فوربس كيري"
 
 
+def test_renaming_to_another_actors_alias_is_refused_unless_asked_for(analysed: Store) -> None:
+    """Renaming John Kerry «دي ميستورا», de Mistura's alias, was made without a word:
+    the list showed Kerry under a name whose every mention in the articles is de
+    Mistura's."""
+    mistura = edits.resolve_entity(analysed, "ستافان دي ميستورا")
+    kerry = edits.resolve_entity(analysed, "جون كيري")
+    for name, written in (
+        (" دي  ميستورا", 12),  # his alias, as the list compares names
+        ("دي مستورا", 2),  # a form his mentions are written in
+        ("المبعوث الخاص", 2),  # a role phrase that refers to him
+    ):
+        holders = edits.alias_of_others(analysed, "جون كيري", name)
+        assert [(h.id, h.named, h.written) for h in holders] == [(mistura.id, False, written)]
+        with pytest.raises(edits.EditError) as refused:
+            edits.rename(analysed, "جون كيري", name)
+        assert str(refused.value) == (
+            f"«{' '.join(name.split())}» is already a name of another actor, #{mistura.id} "
+            f"ستافان دي ميستورا ({written} mentions written so): in an article it counts "
+            f"as #{mistura.id}'s, not #{kerry.id}'s; to give #{kerry.id} جون كيري that name "
+            "all the same, add --yes"
+        )
+    assert analysed.edits() == []
+    # its own alias, or a name nobody goes by, is a rename
+    assert edits.alias_of_others(analysed, "جون كيري", "كيري") == []
+    assert edits.alias_of_others(analysed, "جون كيري", "جون فوربس كيري") == []
+    # asked for, it is made, and what is written so stays de Mistura's
+    counts = _names(analysed)
+    renamed = edits.rename(analysed, "جون كيري", "دي ميستورا", even_if_alias=True)
+    assert (renamed.id, renamed.name) == (kerry.id, "دي ميستورا")
+    assert _names(analysed)["دي ميستورا"] == counts["جون كيري"]
+    assert _names(analysed)["ستافان دي ميستورا"] == counts["ستافان دي ميستورا"]
+    # an alias split off an actor is no longer its alias, but the name of another
+    edits.undo_last(analysed)
+    split_off = edits.split(analysed, "de-mistura", "دي ميستورا")
+    assert edits.alias_of_others(analysed, "جون كيري", "دي ميستورا") == []
+    taken = edits.name_taken(analysed, "جون كيري", "دي ميستورا")
+    assert taken is not None and taken.id == split_off.id
+
+
 def test_an_alias_added_back_after_it_was_split_off_names_the_entity_again(
     analysed: Store, db_path: Path
 ) -> None:

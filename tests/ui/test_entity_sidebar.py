@@ -737,6 +737,41 @@ def test_renaming_to_another_actors_name_offers_to_merge_them(
     assert sidebar.selected_entity_ids() == [lavrov]
 
 
+def test_renaming_to_another_actors_alias_is_made_only_when_confirmed(
+    qtbot: QtBot,
+    sidebar: EntitySidebar,
+    analysed: Store,
+    runner: TaskRunner,
+    dialogs: FakeDialogs,
+) -> None:
+    """Renaming John Kerry «دي ميستورا», de Mistura's alias, was made without a
+    question: Kerry was listed under a name whose mentions are all de Mistura's."""
+    mistura, kerry = entity_id(analysed, DE_MISTURA), entity_id(analysed, KERRY)
+    before = row_data(sidebar.model, mistura, 0, MentionsRole)
+    sidebar.select_entity(kerry)
+    dialogs.texts = ["دي  ميستورا"]
+    dialogs.confirm_answer = False
+    sidebar.rename_action.trigger()
+    assert dialogs.confirmations == [
+        f"«دي ميستورا» is already a name of «{DE_MISTURA}» (12 mentions written so): "
+        f"written so in an article, it names «{DE_MISTURA}», not «{KERRY}». Rename "
+        f"«{KERRY}» to «دي ميستورا» all the same?"
+    ]
+    assert analysed.edits() == [] and not sidebar.busy and not dialogs.errors
+    assert row_data(sidebar.model, kerry, NAME_COLUMN) == KERRY
+
+    dialogs.texts = ["دي ميستورا"]
+    dialogs.confirm_answer = True
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.rename_action.trigger()
+    assert runner.wait(WAIT)
+    assert not dialogs.errors and len(dialogs.confirmations) == 2
+    assert [op for _i, op, _p in analysed.edits()] == ["rename"]
+    assert row_data(sidebar.model, kerry, NAME_COLUMN) == "دي ميستورا"
+    assert row_data(sidebar.model, mistura, 0, MentionsRole) == before
+    assert sidebar.selected_entity_ids() == [kerry]
+
+
 def test_adding_back_an_alias_split_off_offers_to_merge_the_split_off_actor_back(
     qtbot: QtBot,
     sidebar: EntitySidebar,
