@@ -10,6 +10,7 @@ import pytest
 
 from desktop.compare.corpus import kwic
 from desktop.importing import import_paths
+from desktop.store import sqlite
 from desktop.store.store import Store
 from desktop.text.normalize import normalize
 
@@ -71,3 +72,47 @@ def test_phrase_lines_in_the_seed_articles(seeded_store: Store) -> None:
         for ln in lines:
             assert re.fullmatch(rf"[وفبلك]{{0,2}}{written}", normalize(ln.match)), ln.match
             assert texts[ln.document_id][ln.start : ln.end] == ln.match
+
+
+#: the phrase's words apart; its words together but parted by a comma or a line end (the
+#: index cannot tell those from the phrase); the phrase, once in a longer article
+APART = "طالب بوقف القصف ثم بوقف الغارات بعد تجدد إطلاق النار وإطلاق القذائف.\n"
+PARTED = "قال إن وقف، إطلاق النار لم يتحقق بعد.\nوقال إن وقف إطلاق\nالنار هش.\n"
+PHRASE = (
+    "ذكرت مصادر محلية أن الهدوء عاد إلى المدينة صباح اليوم بعد أيام من القتال.\n"
+    "وأعلن الطرفان وقف إطلاق النار في المدينة وريفها.\n"
+    "وعاد بعض السكان إلى منازلهم، وفتحت الأسواق أبوابها، وبدأت فرق الإغاثة عملها.\n"
+)
+
+
+@pytest.mark.parametrize("spellings", [sqlite.PHRASE_SPELLINGS, 0])
+def test_a_phrase_gives_its_lines_up_to_the_limit_however_many_articles_hold_its_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spellings: int
+) -> None:
+    """The articles that best matched the phrase's words were taken first and only then
+    read for the phrase: those holding the words apart used up the limit, and three
+    articles holding the phrase gave none of their lines at a limit of three. (With no
+    ``spellings`` the index is asked for the words anywhere, not side by side.)"""
+    monkeypatch.setattr(sqlite, "PHRASE_SPELLINGS", spellings)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n in range(40):  # told apart by a number: the same text twice is one article
+        (folder / f"apart-{n:02d}.txt").write_text(f"{APART}({n})\n", encoding="utf-8")
+        (folder / f"parted-{n:02d}.txt").write_text(f"{PARTED}({n})\n", encoding="utf-8")
+    for n in range(3):
+        (folder / f"phrase-{n}.txt").write_text(f"{PHRASE}({n})\n", encoding="utf-8")
+    store = Store.open(tmp_path / "kwic.db")
+    try:
+        imported = import_paths(store, [folder]).imported
+        assert len(imported) == 83
+        with_phrase = sorted(d for path, d in imported if Path(path).name.startswith("phrase"))
+        lines = kwic(store, "وقف إطلاق النار", limit=3)
+        assert [(ln.document_id, ln.match) for ln in lines] == [
+            (d, "وقف إطلاق النار") for d in with_phrase
+        ]
+        assert len(kwic(store, "وقف إطلاق النار", limit=2)) == 2
+        assert len(kwic(store, "وقف إطلاق النار")) == 3
+        # a word's lines, as before: every hit in the best articles
+        assert len(kwic(store, "النار", limit=5)) == 5
+    finally:
+        store.close()

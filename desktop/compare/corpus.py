@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 
 from desktop.compare.align import stem_word
 from desktop.lexicon.words import load_function_words
-from desktop.search import find_hits_and_phrases, hit_finder, phrase_groups, query_groups
+from desktop.search import (
+    HitFinder,
+    find_hits_and_phrases,
+    hit_finder,
+    phrase_groups,
+    query_groups,
+)
 from desktop.store.store import Store
 from desktop.text.normalize import normalize
 from desktop.text.tokens import WORD_RE
@@ -122,24 +128,62 @@ class KwicLine:
         }
 
 
+#: candidate documents a phrase's concordance reads at a time
+KWIC_BATCH = 100
+
+
 def kwic(store: Store, term: str, width: int = 40, limit: int = 200) -> list[KwicLine]:
     """Concordance lines for a word or phrase (any spelling, proclitics allowed), each
-    match written with the marks on its last letter. A phrase is matched where its words
-    stand together in its order, apart only by white space within a line (see
-    :func:`desktop.search.find_hits_and_phrases`)."""
+    match written with the marks on its last letter; up to ``limit``, in document order.
+    A phrase is matched where its words stand together in its order, apart only by white
+    space within a line (see :func:`desktop.search.find_hits_and_phrases`). The index
+    finds the documents holding its words side by side, where a comma or a line end may
+    part them: they are read best first until ``limit`` lines are found or none is left."""
     groups = query_groups(term)
     if not groups:
         return []
     phrase = phrase_groups(term)
     finder = hit_finder(groups)
-    ids = [d for d, _r in store.search_ranked(groups, limit=limit).ids]
-    rows = {r.id: r for r in store.documents(ids=ids)}
+    if len(phrase) < 2:  # every document holding the word holds a line
+        ids = [d for d, _r in store.search_ranked(groups, limit=limit).ids]
+        return _kwic_lines(store, sorted(ids), finder, phrase, width, limit)
     lines: list[KwicLine] = []
-    for doc_id, text in sorted(store.texts(ids).items()):
+    read: set[int] = set()
+    fetch = limit
+    while len(lines) < limit:
+        ranked = [d for d, _r in store.search_ranked(phrase, limit=fetch, phrase=True).ids]
+        unread = [d for d in ranked if d not in read]
+        read.update(unread)
+        for lo in range(0, len(unread), KWIC_BATCH):
+            batch = unread[lo : lo + KWIC_BATCH]
+            lines += _kwic_lines(store, batch, finder, phrase, width, limit - len(lines))
+            if len(lines) >= limit:
+                break
+        if len(ranked) < fetch:  # every document holding the words is read
+            break
+        fetch *= 4
+    return sorted(lines, key=lambda ln: (ln.document_id, ln.start))
+
+
+def _kwic_lines(
+    store: Store,
+    ids: list[int],
+    finder: HitFinder | None,
+    phrase: list[list[str]],
+    width: int,
+    limit: int,
+) -> list[KwicLine]:
+    """The first ``limit`` lines of the documents ``ids``, in their order: where the
+    phrase stands, or for a single word each hit."""
+    outlets = {r.id: r.outlet for r in store.documents(ids=ids)}
+    texts = store.texts(ids)
+    lines = []
+    for doc_id in ids:
+        text = texts[doc_id]
         spans, phrases = find_hits_and_phrases(text, finder, phrase)
         for a, b in phrases if len(phrase) > 1 else spans:
             left, right = _context(text, a, b, width)
-            lines.append(KwicLine(doc_id, rows[doc_id].outlet, a, b, left, text[a:b], right))
+            lines.append(KwicLine(doc_id, outlets[doc_id], a, b, left, text[a:b], right))
             if len(lines) >= limit:
                 return lines
     return lines

@@ -11,6 +11,8 @@ recomputed from the document with the same normaliser (``NORMALISATION_VERSION``
 
 from __future__ import annotations
 
+import itertools
+import math
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -103,6 +105,21 @@ def match_expression(groups: Sequence[Sequence[str]]) -> str:
         if quoted:
             parts.append(f"({quoted})")
     return " AND ".join(parts)
+
+
+#: a phrase is looked for in the index as each way of writing it, up to this many
+PHRASE_SPELLINGS = 64
+
+
+def phrase_expression(groups: Sequence[Sequence[str]]) -> str:
+    """The groups one after another (any alternative of each) as adjacent tokens of a
+    column: wherever words stand apart only by white space, and where punctuation or a
+    line end parts them too. "" when there are more than ``PHRASE_SPELLINGS`` ways of
+    writing them (:func:`match_expression` then finds a wider set, every group anywhere)."""
+    alternatives = [[a for a in dict.fromkeys(group) if a] for group in groups]
+    if not alternatives or math.prod(map(len, alternatives)) > PHRASE_SPELLINGS:
+        return ""
+    return " OR ".join(quote_term(" ".join(words)) for words in itertools.product(*alternatives))
 
 
 def present_groups(conn: Connection, groups: Sequence[Sequence[str]]) -> list[list[str]]:

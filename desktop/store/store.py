@@ -532,11 +532,17 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
         limit: int = 20,
+        phrase: bool = False,
     ) -> sqlite.Ranked:
         """Documents containing every group (any alternative of it), best first, and whether
-        only the most recent matches were ranked (see ``sqlite.RANK_WINDOW``)."""
+        only the most recent matches were ranked (see ``sqlite.RANK_WINDOW``). A
+        ``phrase`` (the groups in order) narrows them, where the index can, to those
+        holding the groups as adjacent words (``sqlite.phrase_expression``)."""
         with self.engine.connect() as conn:
-            match = sqlite.match_expression(sqlite.present_groups(conn, groups))
+            present = sqlite.present_groups(conn, groups)
+            match = (phrase and sqlite.phrase_expression(present)) or sqlite.match_expression(
+                present
+            )
             if not match:
                 return sqlite.Ranked([], False)
             return sqlite.fts_search(
