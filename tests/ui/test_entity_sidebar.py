@@ -98,6 +98,30 @@ def row_data(
     return index.data(role)
 
 
+def edit_with(
+    qtbot: QtBot,
+    runner: TaskRunner,
+    sidebar: EntitySidebar,
+    action: Any,
+    answers: tuple[FakeDialogs, str] | None = None,
+) -> None:
+    """Trigger the edit ``action`` and wait until it has ended and the list was read again;
+    ``answers``: the dialogs that type the text given and answer yes to the question."""
+    if answers is not None:
+        answers[0].texts = [answers[1]]
+        answers[0].confirm_answer = True
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        action.trigger()
+    assert runner.wait(WAIT)
+
+
+def decline(dialogs: FakeDialogs, action: Any, text: str) -> None:
+    """Trigger ``action``, type ``text`` and answer no to the question asked."""
+    dialogs.texts = [text]
+    dialogs.confirm_answer = False
+    action.trigger()
+
+
 def visible(sidebar: EntitySidebar, eid: int) -> bool:
     return sidebar.proxy.mapFromSource(sidebar.model.index_for_entity(eid)).isValid()
 
@@ -332,9 +356,7 @@ def test_merge_selected_then_undo(
     assert sidebar.selected_entity_ids() == [lavrov]  # the first selected stays
     assert sidebar.undo_action.isEnabled()
 
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.undo_action.trigger()
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.undo_action)
     assert row_data(sidebar.model, kerry, NAME_COLUMN) == KERRY
     assert row_data(sidebar.model, lavrov, 0, MentionsRole) == lavrov_mentions
     assert not sidebar.undo_action.isEnabled()
@@ -416,9 +438,7 @@ def test_split_offers_the_spellings_seen_in_the_articles(
     before = row_data(sidebar.model, mistura, 0, MentionsRole)
     dialogs.items = ["ستيفان دي مستورا"]
     sidebar.select_entity(mistura)
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.split_action.trigger()
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.split_action)
     offered = dialogs.offered[0]
     # the lexicon's alias first, then the spellings the articles use; neither the
     # entity's own name nor the role phrases that refer to it («المبعوث الخاص»)
@@ -476,9 +496,7 @@ def test_change_type_moves_the_entity(
     menu = sidebar.build_context_menu()
     assert sidebar.type_menu.menuAction() in menu.actions()
     assert sidebar.type_actions["person"].isChecked()
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.type_actions["state"].trigger()
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.type_actions["state"])
     index = sidebar.model.index_for_entity(kerry)
     assert index.data(EntityTypeRole) == "state"
     assert index.parent().data(EntityTypeRole) == "state"
@@ -655,18 +673,12 @@ def test_an_alias_that_takes_another_actors_mentions_is_added_only_when_confirme
     mistura, pedersen = entity_id(analysed, DE_MISTURA), entity_id(analysed, "غير بيدرسون")
     before = row_data(sidebar.model, pedersen, 0, MentionsRole)
     sidebar.select_entity(mistura)
-    dialogs.texts = ["المبعوث الأممي"]
-    dialogs.confirm_answer = False
-    sidebar.add_alias_action.trigger()
+    decline(dialogs, sidebar.add_alias_action, "المبعوث الأممي")
     assert len(dialogs.confirmations) == 1
     assert "«غير بيدرسون» (2 mentions written so)" in dialogs.confirmations[0]
     assert not sidebar.busy and analysed.edits() == []
 
-    dialogs.texts = ["المبعوث الأممي"]
-    dialogs.confirm_answer = True
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.add_alias_action.trigger()
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.add_alias_action, answers=(dialogs, "المبعوث الأممي"))
     assert not dialogs.errors
     assert [op for _i, op, _p in analysed.edits()] == ["alias_add"]
     assert row_data(sidebar.model, pedersen, 0, MentionsRole) == before - 2
@@ -684,20 +696,14 @@ def test_an_alias_that_is_another_actors_name_offers_to_merge_them(
     mistura, kerry = entity_id(analysed, DE_MISTURA), entity_id(analysed, KERRY)
     before = row_data(sidebar.model, mistura, 0, MentionsRole)
     sidebar.select_entity(mistura)
-    dialogs.texts = [KERRY]
-    dialogs.confirm_answer = False
-    sidebar.add_alias_action.trigger()
+    decline(dialogs, sidebar.add_alias_action, KERRY)
     assert dialogs.confirmations == [
         f"«{KERRY}» is already the name of «{KERRY}» (1 mention). Merge «{KERRY}» into "
         f"«{DE_MISTURA}» instead of adding the alias? «{DE_MISTURA}» keeps its name."
     ]
     assert analysed.edits() == [] and sidebar.model.index_for_entity(kerry).isValid()
 
-    dialogs.texts = [KERRY]
-    dialogs.confirm_answer = True
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.add_alias_action.trigger()
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.add_alias_action, answers=(dialogs, KERRY))
     assert [op for _i, op, _p in analysed.edits()] == ["merge"]
     assert not sidebar.model.index_for_entity(kerry).isValid()
     assert row_data(sidebar.model, mistura, 0, MentionsRole) == before + 1
@@ -715,9 +721,7 @@ def test_renaming_to_another_actors_name_offers_to_merge_them(
     lavrov, kerry = entity_id(analysed, LAVROV), entity_id(analysed, KERRY)
     before = row_data(sidebar.model, lavrov, 0, MentionsRole)
     sidebar.select_entity(kerry)
-    dialogs.texts = [LAVROV]
-    dialogs.confirm_answer = False
-    sidebar.rename_action.trigger()
+    decline(dialogs, sidebar.rename_action, LAVROV)
     assert dialogs.confirmations == [
         f"«{LAVROV}» is already the name of another actor (1 mention). Merge «{KERRY}» "
         f"into it instead? «{LAVROV}» keeps its name."
@@ -725,11 +729,7 @@ def test_renaming_to_another_actors_name_offers_to_merge_them(
     assert analysed.edits() == [] and not sidebar.busy
     assert row_data(sidebar.model, kerry, NAME_COLUMN) == KERRY
 
-    dialogs.texts = [LAVROV]
-    dialogs.confirm_answer = True
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.rename_action.trigger()
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.rename_action, answers=(dialogs, LAVROV))
     assert not dialogs.errors
     assert [op for _i, op, _p in analysed.edits()] == ["merge"]
     assert not sidebar.model.index_for_entity(kerry).isValid()
@@ -749,9 +749,7 @@ def test_renaming_to_another_actors_alias_is_made_only_when_confirmed(
     mistura, kerry = entity_id(analysed, DE_MISTURA), entity_id(analysed, KERRY)
     before = row_data(sidebar.model, mistura, 0, MentionsRole)
     sidebar.select_entity(kerry)
-    dialogs.texts = ["دي  ميستورا"]
-    dialogs.confirm_answer = False
-    sidebar.rename_action.trigger()
+    decline(dialogs, sidebar.rename_action, "دي  ميستورا")
     assert dialogs.confirmations == [
         f"«دي ميستورا» is already a name of «{DE_MISTURA}» (12 mentions written so): "
         f"written so in an article, it names «{DE_MISTURA}», not «{KERRY}». Rename "
@@ -760,11 +758,7 @@ def test_renaming_to_another_actors_alias_is_made_only_when_confirmed(
     assert analysed.edits() == [] and not sidebar.busy and not dialogs.errors
     assert row_data(sidebar.model, kerry, NAME_COLUMN) == KERRY
 
-    dialogs.texts = ["دي ميستورا"]
-    dialogs.confirm_answer = True
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.rename_action.trigger()
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.rename_action, answers=(dialogs, "دي ميستورا"))
     assert not dialogs.errors and len(dialogs.confirmations) == 2
     assert [op for _i, op, _p in analysed.edits()] == ["rename"]
     assert row_data(sidebar.model, kerry, NAME_COLUMN) == "دي ميستورا"
@@ -785,18 +779,14 @@ def test_adding_back_an_alias_split_off_offers_to_merge_the_split_off_actor_back
     before = row_data(sidebar.model, mistura, 0, MentionsRole)
     sidebar.select_entity(mistura)
     dialogs.items = ["دي ميستورا"]
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.split_action.trigger()
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.split_action)
     split_off = entity_id(analysed, "دي ميستورا")
     taken = row_data(sidebar.model, split_off, 0, MentionsRole)
     assert row_data(sidebar.model, mistura, 0, MentionsRole) == before - taken
 
     sidebar.select_entity(mistura)
     dialogs.texts = ["دي ميستورا"]
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.add_alias_action.trigger()
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.add_alias_action)
     assert dialogs.confirmations == [
         f"«دي ميستورا» is already the name of «دي ميستورا» ({taken} mentions). Merge "
         f"«دي ميستورا» into «{DE_MISTURA}» instead of adding the alias? «{DE_MISTURA}» "
@@ -821,13 +811,9 @@ def test_an_ignored_actor_is_brought_back_from_the_list_of_ignored_actors(
     sidebar.select_entity(ferry)
     menu = sidebar.build_context_menu()
     assert sidebar.restore_action in menu.actions() and not sidebar.restore_action.isEnabled()
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.ignore_action.trigger()
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.ignore_action)
     sidebar.select_entity(kerry)
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.type_actions["state"].trigger()  # a later edit: undo undoes it
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.type_actions["state"])  # a later edit: undo undoes it
     assert not sidebar.model.index_for_entity(ferry).isValid()
     assert sidebar.restore_action.isEnabled()
     assert sidebar.restore_action in sidebar.build_list_menu().actions()
@@ -840,9 +826,7 @@ def test_an_ignored_actor_is_brought_back_from_the_list_of_ignored_actors(
     dialogs.errors.clear()
 
     dialogs.items = ["جان مارك فيري (People)"]
-    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
-        sidebar.restore_action.trigger()
-    assert runner.wait(WAIT)
+    edit_with(qtbot, runner, sidebar, sidebar.restore_action)
     assert dialogs.offered == [["جان مارك فيري (People)"]]
     assert not dialogs.errors
     assert row_data(sidebar.model, ferry, 0, MentionsRole) == mentions
