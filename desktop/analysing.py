@@ -256,6 +256,11 @@ def analyse_documents(
     discovered: dict[str, str] = {}  # key → normalised name, found in this run
     speakers: dict[int, list[_Slot]] = {}
     workers = _worker_count(len(doc_ids)) if workers is None else workers
+    # a run that ended without its corpus-wide steps (Ctrl+C, its process killed) left
+    # the names its batches found unclustered: this run's steps take in every one in use
+    unfinished = store.get_meta(UNFINISHED_KEY) is not None
+    if doc_ids and not unfinished:
+        store.set_meta(UNFINISHED_KEY, "1")
     progress.start(len(doc_ids), label)
     try:
         pools = _pool(workers, lex, previous) if workers > 1 else nullcontext()
@@ -300,7 +305,7 @@ def analyse_documents(
                 report.documents += len(written)
                 report.mentions += sum(len(ms) for _, ms in written)
         report.discovered = len(discovered)
-        if as_full and not full:  # the corpus's found names, this run's among them
+        if (as_full or unfinished) and not full:  # the corpus's found names, this run's too
             in_use = store.found_names_in_use(FOUND_AS)
             discovered = {**in_use, **{k: v for k, v in discovered.items() if k not in in_use}}
         _cluster(store, discovered, lex, key_ids)
@@ -316,12 +321,17 @@ def analyse_documents(
             confirmed=lex.confirmed,
         )
         if not report.cancelled:
-            store.drop_unused_entities(lex.created, discovered_too=exact)
+            store.drop_unused_entities(lex.created, discovered_too=exact or unfinished)
+        store.delete_meta(UNFINISHED_KEY)
     finally:
         progress.finish()
         report.seconds = time.perf_counter() - began
     return report
 
+
+#: set in the store's meta while an analysis runs, removed once its corpus-wide steps
+#: are done: an analysis that finds it there was preceded by one that ended halfway
+UNFINISHED_KEY = "analysis_unfinished"
 
 #: the step of :func:`analyse_left_over` that finishes what edits left, on ``progress``
 FINISHING_EDITS = "Finishing edits"
@@ -349,7 +359,10 @@ def analyse_left_over(
         doc_ids = store.documents_needing_analysis(ANALYSIS_VERSION)
     done = set(edited)
     rest = [d for d in doc_ids if d not in done]
-    if rest and not (cancel is not None and cancel.cancelled):
+    unfinished = not edited and store.get_meta(UNFINISHED_KEY) is not None
+    if (rest or unfinished) and not (cancel is not None and cancel.cancelled):
+        # (nothing left to analyse, but an analysis ended before its corpus-wide steps:
+        # they are made now)
         report = report.then(analyse_documents(store, rest, progress=progress, cancel=cancel))
     return report
 

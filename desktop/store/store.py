@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store import sqlite
@@ -146,6 +146,10 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
     def set_meta(self, key: str, value: str) -> None:
         with self.transaction() as s:
             s.merge(Setting(key=key, value=value))
+
+    def delete_meta(self, key: str) -> None:
+        with self.transaction() as s:
+            s.execute(delete(Setting).where(Setting.key == key))
 
     def _check_index_version(self) -> None:
         """Rebuild the search index, and the entities' name order keys, when the
