@@ -275,7 +275,7 @@ def _decoded(read: Callable[[], Iterator[bytes]]) -> Decoded:
             if escaped > _STRAY_SHARE * chars:
                 raise
         else:
-            return Decoded("windows-1256", _slices(slices(), "cp1256", []))
+            return Decoded("windows-1256", _slices(slices(), _CP1256_OR_UTF8, []))
     if unclassified:  # slices mostly not UTF-8 in a file that mostly is
         bad = sum(map(_implausible_count, _slices(slices(), "utf-8", [], "surrogateescape")))
     if bad > 0.01 * chars:
@@ -312,11 +312,12 @@ def ends_inside_a_character(text: str) -> bool:
 
 
 def _judge_cp1256(slices: Iterable[bytes]) -> None:
-    """Raise unless the bytes read as Windows-1256 are overwhelmingly Arabic."""
+    """Raise unless the bytes read as Windows-1256 are overwhelmingly Arabic (the lines
+    in UTF-8 among them read as UTF-8)."""
     counts: Counter[str] = Counter()
     bad = 0
     for chunk in slices:
-        text = chunk.decode("cp1256")  # it has no byte it cannot decode
+        text = _cp1256_or_utf8(chunk)  # it has no byte it cannot decode
         counts.update(text)  # a code page has 256 characters: counted in C
         bad += _implausible_count(text)
     letters = sum(n for ch, n in counts.items() if ch.isalpha())
@@ -338,6 +339,32 @@ def _judge_cp1256(slices: Iterable[bytes]) -> None:
         raise DecodeError("not UTF-8, UTF-16 or Windows-1256 text (undecodable bytes)")
 
 
+#: the encoding of :func:`_slices` for a Windows-1256 file: see :func:`_cp1256_or_utf8`
+_CP1256_OR_UTF8 = "cp1256 or utf-8"
+#: the first two bytes of an Arabic letter in UTF-8
+_UTF8_ARABIC_RE = re.compile(rb"[\xd8-\xdb][\x80-\xbf]")
+
+
+def _cp1256_or_utf8(chunk: bytes) -> str:
+    """A Windows-1256 slice, whose lines in UTF-8 are read as UTF-8: a file put together
+    from several sources (one record pasted from a web page, say) had those records
+    stored as «ط§ظ„ط£ظ…ظ…». A line is UTF-8 when it holds bytes beyond ASCII and they
+    all read as UTF-8, which Arabic in Windows-1256 all but never does (two letters in a
+    row are not a UTF-8 character)."""
+    if not _UTF8_ARABIC_RE.search(chunk):  # no such line: the slice in one go
+        return chunk.decode("cp1256")
+    out = []
+    for line in chunk.splitlines(keepends=True):
+        if line.isascii():
+            out.append(line.decode("ascii"))
+            continue
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(line.decode("cp1256"))
+    return "".join(out)
+
+
 def _slices(
     slices: Iterator[bytes], encoding: str, kept: list[str], errors: str = "strict"
 ) -> Iterator[str]:
@@ -347,7 +374,10 @@ def _slices(
         return
     for i, chunk in enumerate(slices):
         try:
-            text = chunk.decode(encoding, errors)
+            if encoding == _CP1256_OR_UTF8:
+                text = _cp1256_or_utf8(chunk)
+            else:
+                text = chunk.decode(encoding, errors)
         except UnicodeDecodeError as exc:  # not what was judged: it changed meanwhile
             raise FileChangedError("the file changed while it was read; import it again") from exc
         yield _finish(text) if i == 0 else _fold_line_ends(text)

@@ -214,3 +214,23 @@ def test_a_file_decoded_from_disk_gives_what_its_bytes_give(encoding: str) -> No
     assert all(f.closed for f in opened)
     if encoding != "utf-16":  # read again for the text, not kept from the judging
         assert len(opened) == judged + 1
+
+
+def test_a_windows_1256_file_reads_its_lines_written_in_utf_8_as_utf_8() -> None:
+    """A file put together from several sources: one record pasted in UTF-8 among
+    records in Windows-1256 was stored as «ط§ظ„ط£ظ…ظ…»."""
+    lines = [
+        "وقال المتحدث باسم الحكومة السورية إن الوفد سيعود إلى جنيف، الأسبوع المقبل.",
+        "وأكدت المعارضة أنها لن تشارك في الجولة الجديدة.",
+        "Geneva, 12 March: a text in English stays as it is.",
+        "ط ،",  # a lone letter and a comma: not UTF-8 as Windows-1256 has them
+    ] * 5
+    pasted = "قال ستافان دي ميستورا إن المحادثات ستستأنف في «أقرب وقت»."
+    data = b"\n".join(
+        [line.encode("cp1256") for line in lines[:7]]
+        + [pasted.encode("utf-8")]
+        + [line.encode("cp1256") for line in lines[7:]]
+    )
+    text, used = decode_bytes(data)
+    assert used == "windows-1256"
+    assert text.split("\n") == [*lines[:7], pasted, *lines[7:]]

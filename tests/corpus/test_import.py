@@ -2181,3 +2181,26 @@ def test_the_summary_names_the_duplicates(
     named = [line for line in out.splitlines() if line.startswith("  duplicate ")]
     assert len(named) == 5
     assert "003_6369181c9cd67a10.txt: the same text as document " in "\n".join(named)
+
+
+def test_records_in_utf_8_inside_a_windows_1256_file_are_read_as_written(
+    store: Store, tmp_path: Path
+) -> None:
+    """One record pasted in UTF-8 into a JSON Lines file saved in Windows-1256 was
+    stored as «ط§ظ„ظ…طھط­ط¯ط«»; its title, text and outlet are read as written."""
+    import json
+
+    records = [
+        {"title": f"خبر {n}", "outlet": "سانا", "text": text}
+        for n, text in enumerate([JAAFARI, HARIRI, KONASHENKOV, JAAFARI + " " + HARIRI])
+    ]
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(
+        b"\n".join(line.encode("utf-8" if n == 2 else "cp1256") for n, line in enumerate(lines))
+    )
+    report = import_paths(store, [path])
+    assert report.skipped == [] and len(report.imported) == 4
+    texts = store.texts([i for _, i in report.imported])
+    assert sorted(texts.values()) == sorted(r["text"] for r in records)
+    assert {d.title for d in store.documents()} == {f"خبر {n}" for n in range(4)}
