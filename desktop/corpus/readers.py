@@ -179,18 +179,29 @@ def _stem(name: str) -> str:
     return PurePosixPath(held_name(PurePosixPath(name.replace("\\", "/").split("!")[-1]).name)).stem
 
 
+#: how many lines of a text file are read to tell whether it is a table
+_TABLE_SNIFF_LINES = 2000
+
+
 def _is_table(text: str, fields: FieldMapping) -> bool:
-    """Whether a text file is a table, one record a line: a spreadsheet saved as "Unicode
+    """Whether a text file is a table, one record a row: a spreadsheet saved as "Unicode
     text" is one, tab-separated under a row of short column names, one of them the
-    text's, with a row of as many cells among the next few lines."""
-    lines = text.lstrip("\ufeff").split("\n", 6)
-    head = lines[0].rstrip("\r").split("\t")
-    return (
-        len(head) > 1
-        and all(0 < len(cell.strip()) <= 40 for cell in head)
-        and fields.key_for("text", [cell.strip() for cell in head]) is not None
-        and any(line.count("\t") == len(head) - 1 for line in lines[1:6])
-    )
+    text's, with a row of as many cells among the next few. Its rows are read as
+    :func:`csv_records` reads them: Excel writes a cell that holds line breaks between
+    quotation marks, and a row of such cells spans several lines, none of which need
+    hold as many tabs as the column names."""
+    lines = itertools.islice(_lines(text.lstrip("\ufeff")), _TABLE_SNIFF_LINES)
+    rows = (row for row in csv.reader(lines, dialect=csv.excel, delimiter="\t") if row)
+    try:
+        head = [cell.strip() for cell in next(rows, [])]
+        return (
+            len(head) > 1
+            and all(0 < len(cell) <= 40 for cell in head)
+            and fields.key_for("text", head) is not None
+            and any(len(row) == len(head) for row in itertools.islice(rows, 5))
+        )
+    except csv.Error:  # a NUL in a text is no table
+        return False
 
 
 #: how a web page opens: a doctype or <html>, after blanks and comments (a browser's

@@ -627,6 +627,47 @@ def test_a_spreadsheet_saved_as_unicode_text_is_read_as_its_rows(
     assert f"جنيف\tسويسرا\n{KONASHENKOV}" in texts
 
 
+_DE_MISTURA = "قال المبعوث الأممي إلى سوريا ستافان دي ميستورا إن المحادثات ستستأنف"
+
+
+def test_a_spreadsheet_saved_as_unicode_text_keeps_cells_of_several_lines_whole(
+    store: Store, tmp_path: Path
+) -> None:
+    """Excel writes a cell that holds line breaks (Alt+Enter) between quotation marks:
+    such a sheet, its text column before others, was read as one article of all its
+    lines, as no line below the column names held as many tabs as they do."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter="\t", lineterminator="\r\n")  # as Excel saves it
+    writer.writerow(["العنوان", "النص", "التاريخ", "المصدر"])
+    texts = []
+    for i in range(1, 6):
+        text = "\n".join(
+            [
+                f"{_DE_MISTURA} في جنيف يوم {i} تموز.",
+                "",
+                f'وأضاف أن "الوفدين سيلتقيان" الأسبوع المقبل (الخبر رقم {i}).',
+                "",
+                JAAFARI,
+                "",
+                HARIRI,
+            ]
+        )
+        texts.append(text)
+        writer.writerow([f"دي ميستورا {i}", text, f"{i + 9}/07/2017", "سانا"])
+    path = tmp_path / "جدول.txt"
+    path.write_bytes(out.getvalue().encode("utf-16"))
+    assert out.getvalue().splitlines()[1].count("\t") == 1  # the cell's first line
+    report = import_paths(store, [path])
+
+    assert (len(report.imported), report.skipped) == (5, [])
+    docs = sorted(store.documents(), key=lambda r: r.title)
+    assert [(r.title, r.outlet, str(r.published)) for r in docs] == [
+        (f"دي ميستورا {i}", "SANA", f"2017-07-{i + 9}") for i in range(1, 6)
+    ]
+    stored = store.texts([r.id for r in docs])
+    assert [stored[r.id] for r in docs] == texts
+
+
 def test_a_web_page_saved_under_a_text_name_is_read_as_a_page(
     store: Store, tmp_path: Path, parallel: bool
 ) -> None:
