@@ -9,6 +9,7 @@ word saved in another encoding), or the last one of a file cut inside a characte
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import itertools
 import json
@@ -786,15 +787,117 @@ def _records_run_together(line: str) -> list[Any] | None:
         return None
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` with their ends, one at a time (``io.StringIO`` would hold
-    a second copy of a large file, at four bytes a character)."""
-    start = 0
+def _lines(text: str, start: int = 0) -> Iterator[str]:
+    """The lines of ``text`` from ``start`` with their ends, one at a time
+    (``io.StringIO`` would hold a second copy of a large file, at four bytes a
+    character)."""
     while (end := text.find("\n", start)) != -1:
         yield text[start : end + 1]
         start = end + 1
     if start < len(text):
         yield text[start:]
+
+
+#: how many lines past the one a quotation mark left open opens on are looked through for
+#: the rows it ran on into, and how many lines the rows read from one of them may take
+_RUN_ON_LINES = 1000
+#: how many rows read from a line (as many as there are, if fewer) tell that it begins one
+_ROWS_TO_TELL = 3
+
+
+@functools.cache
+def _field_ends(delimiter: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What ends a field that is not quoted, and what follows a quoted one where a
+    program that writes CSV closes it (spaces are let pass)."""
+    sep = re.escape(delimiter)
+    return re.compile(f"[{sep}\n]"), re.compile(f" *(?:{sep}|\n|\\Z)")
+
+
+def _run_on_quote(text: str, delimiter: str) -> tuple[int, bool] | None:
+    """Where, in the text of a row as written (its lines), a quoted field opens that is
+    never closed, or runs on past a line end and is not closed as a program that writes
+    CSV closes one (Excel, pandas, Python's ``csv``: by a quotation mark followed by the
+    separator or the line's end, one inside the field doubled), and whether it is open
+    to the end of the text; ``None`` when there is none.
+
+    Python's CSV reader reads a quoted field on to the next quotation mark whatever it
+    meets, line ends and separators included: a field whose quotation mark is never
+    closed takes in the rows after it, up to the end of the file, or up to the quotation
+    mark that opens a quoted field in a later row (there followed by that field's text,
+    not a separator) where the reader goes on with that row's text as the field's. A
+    text of several paragraphs in quotation marks is closed as it should be and never
+    found here. The fields are walked as the reader reads them (a quotation mark opens
+    one only at its start; once a quoted field has closed, the rest of it up to a
+    separator or the line's end is read as it stands).
+
+    How the field is closed tells, not what it holds: a paragraph of an article may
+    hold as many commas as a row has separators, and a field of many lines that look
+    like rows may be a text quoting a table. Only in a field found here are the rows it
+    took in looked for (:func:`_rows_after_quote`)."""
+    ends, closes = _field_ends(delimiter)
+    at, size = 0, len(text)
+    while at < size:
+        if text[at] == '"':
+            close = at
+            while True:
+                close = text.find('"', close + 1)
+                if close == -1:
+                    return at, True
+                if not text.startswith('"', close + 1):
+                    break
+                close += 1  # a doubled quotation mark, inside the field
+            if closes.match(text, close + 1) is None and text.find("\n", at, close) != -1:
+                return at, False
+            at = close + 1
+        end = ends.search(text, at)
+        if end is None:
+            return None
+        at = end.end()
+    return None
+
+
+def _read_as_rows(lines: Iterable[str], width: int, delimiter: str) -> bool:
+    """Whether the first rows ``lines`` hold (:data:`_ROWS_TO_TELL`, or as many as there
+    are) all have ``width`` cells, as rows written by a program do: a paragraph of an
+    article's text rarely has as many separators (and one that has is followed by
+    another paragraph that does not)."""
+    lines = itertools.islice(lines, _RUN_ON_LINES)
+    rows = (row for row in csv.reader(lines, dialect=csv.excel, delimiter=delimiter) if row)
+    told = 0
+    try:
+        for row in itertools.islice(rows, _ROWS_TO_TELL):
+            if len(row) != width:
+                return False
+            told += 1
+    except csv.Error:
+        return False
+    return told > 0
+
+
+def _rows_after_quote(
+    text: str, at: int, raw: Iterator[str], width: int, delimiter: str
+) -> tuple[int | None, Iterator[str]]:
+    """Where the rows a field left open at ``at`` ran on into begin in ``text`` (the row
+    as written): the first line after the one it opens on from which the lines, then
+    those ``raw`` holds after the row, read as rows of ``width`` cells
+    (:func:`_read_as_rows`); ``None`` when none of its next :data:`_RUN_ON_LINES` lines
+    does (a text cut short, or a quotation mark inside it not doubled: the row is kept
+    as the CSV reader reads it). And ``raw``, to read on from, the lines looked at kept
+    in it."""
+    start = text.find("\n", at) + 1
+    for _ in range(_RUN_ON_LINES):
+        if start == 0 or start >= len(text):
+            break
+        if text[start] != "\n":  # a blank line begins no row
+            raw, ahead = itertools.tee(raw)
+            if _read_as_rows(itertools.chain(_lines(text, start), ahead), width, delimiter):
+                return start, raw
+        start = text.find("\n", start) + 1
+    return None, raw
+
+
+def _skip(lines: Iterator[str], count: int) -> None:
+    next(itertools.islice(lines, count, count), None)
 
 
 def csv_records(
@@ -811,7 +914,11 @@ def csv_records(
     :class:`UnreadableFileError`. ``tabs``: known to be tab-separated; ``notes``: what
     the report says of its columns (:meth:`FieldMapping.unused_note`) is added to it. A
     row that holds bytes that are not text is marked :class:`Escaped`; the last row of a
-    file cut inside a character is cut short."""
+    file cut inside a character is cut short. A row with a quotation mark never closed
+    (:func:`_run_on_quote`) is :class:`Unreadable`, saying on which line it opened: the
+    rows it ran on into are read again, from the line the first of them begins on
+    (:func:`_rows_after_quote`); the last row, when the file ends inside its quoted
+    field."""
     try:  # decoded a slice at a time: a CSV of hundreds of megabytes is common
         if isinstance(data, bytes):
             _encoding, slices, escaped, cut = decode_in_slices(data)
@@ -832,7 +939,10 @@ def csv_records(
     csv.field_size_limit(2**31 - 1)
     # a slice ends with a line end: no line spans two
     lines = itertools.chain(_lines(first), itertools.chain.from_iterable(map(_lines, slices)))
-    reader = csv.DictReader(lines, dialect=csv.excel, delimiter=delimiter)
+    # the lines again, those of each row looked at once it is read (a row of one line is
+    # as written; the reader reads no further than the end of a row)
+    feed, raw = itertools.tee(lines)
+    reader = csv.DictReader(feed, dialect=csv.excel, delimiter=delimiter)
     try:
         header = [h for h in (reader.fieldnames or []) if h is not None]
     except csv.Error as exc:
@@ -847,21 +957,84 @@ def csv_records(
     note = fields.unused_note(header)
     if note and notes is not None:
         notes.append(note)
+    columns = reader.fieldnames
+    _skip(raw, reader.line_num)
+
+    def run_on(text: str, line: int) -> tuple[str, int, Iterator[str]] | None:
+        """Of a row written on the lines ``text`` from line ``line`` (``raw`` giving the
+        lines after it): when a quotation mark in it was left open and it took in rows,
+        why it is not read, the line the rows begin on and the lines from there."""
+        nonlocal raw
+        found = _run_on_quote(text, delimiter)
+        if found is None:
+            return None
+        start, raw = _rows_after_quote(text, found[0], raw, len(header), delimiter)
+        if start is None:
+            return None
+        opened = line + text.count("\n", 0, found[0])
+        after = line + text.count("\n", 0, start)
+        reason = (
+            f"a quotation mark opened on line {opened} is never closed: this row is left "
+            f"out, the rows after it are read from line {after}"
+        )
+        return reason, after, itertools.chain(_lines(text, start), raw)
+
+    def last(row: tuple[int, Any], text: str, line: int) -> tuple[int, Any]:
+        """The last row, written on the lines ``text`` from line ``line``, or why it is
+        not read: the file is cut inside a character, or ends inside a quoted field (a
+        quotation mark never closed, or the file cut short)."""
+        if not isinstance(row[1], dict):
+            return row
+        if cut:
+            return row[0], Unreadable(CUT_SHORT)
+        found = _run_on_quote(text, delimiter)
+        if found is None or not found[1]:
+            return row
+        opened = line + text.count("\n", 0, found[0])
+        return row[0], Unreadable(
+            f"a quotation mark opened on line {opened} is never closed: the file ends "
+            "inside this row"
+        )
 
     def rows() -> Iterator[tuple[int, Any]]:
+        nonlocal reader, raw
         held: tuple[int, Any] | None = None  # the last row is known last
-        try:
-            for number, row in enumerate(reader, 1):
+        number = 0
+        before = 0  # the lines of the file before those the reader reads
+        done = reader.line_num  # the lines of the file read
+        text, line = "", 0  # the last row as written, and its first line
+        while True:
+            found = None
+            try:
+                for row in reader:
+                    number += 1
+                    if held is not None:
+                        yield held
+                    end = before + reader.line_num
+                    line = done + 1
+                    if end == line:
+                        text = next(raw)
+                    else:  # a quoted field holds line ends
+                        text = "".join(itertools.islice(raw, end - done))
+                        found = run_on(text, line)
+                    done = end
+                    if found is not None:
+                        held = number, Unreadable(found[0])
+                        break
+                    record = {k: v for k, v in row.items() if k is not None}
+                    held = number, marked(record) if escaped else record
+            except csv.Error as exc:
                 if held is not None:
                     yield held
-                record = {k: v for k, v in row.items() if k is not None}
-                held = number, marked(record) if escaped else record
-        except csv.Error as exc:
-            if held is not None:
-                yield held
-            raise UnreadableFileError(f"malformed CSV: {exc}") from exc
+                raise UnreadableFileError(f"malformed CSV: {exc}") from exc
+            if found is None:
+                break
+            _reason, after, again = found
+            before = done = after - 1
+            feed, raw = itertools.tee(again)
+            reader = csv.DictReader(feed, columns, dialect=csv.excel, delimiter=delimiter)
         if held is not None:
-            yield (held[0], Unreadable(CUT_SHORT)) if cut else held
+            yield last(held, text, line)
 
     return rows()
 

@@ -1425,6 +1425,111 @@ def test_a_csv_row_with_a_word_in_another_encoding_or_cut_short_is_the_only_one_
     )
 
 
+def _table_with_an_open_quote(layout: str, bad: int = 12) -> tuple[str, list[str], int, int]:
+    """A table of 30 articles, as Excel saves it, but for the text of row ``bad`` opening
+    a quotation mark it never closes; its texts are in paragraphs (quoted, three lines a
+    row) or of one line (not quoted: that quotation mark is the file's last). Returns the
+    table, the texts of its other rows, and the lines rows 12 and 13 open on."""
+    paragraphs = layout != "one line a row"
+    sep = "\t" if layout == "unicode text" else ","
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=sep, lineterminator="\r\n")
+    writer.writerow(["العنوان", "النص", "المصدر"])
+    texts = []
+    for i in range(1, 31):
+        text = f"{_DE_MISTURA} في جنيف (الخبر رقم {i})"
+        if paragraphs:
+            text += f"\n\n{(HARIRI, JAAFARI, KONASHENKOV)[i % 3]}"  # JAAFARI quotes
+        if i == bad:
+            out.write(f'دي ميستورا {i}{sep}"{text}{sep}سانا\r\n')
+        else:
+            writer.writerow([f"دي ميستورا {i}", text, "سانا"])
+            texts.append(text)
+    if paragraphs:
+        return out.getvalue(), texts, 35, 38
+    return out.getvalue(), texts, 13, 14
+
+
+@pytest.mark.parametrize(
+    ("layout", "large"),
+    [
+        ("one line a row", False),
+        ("one line a row", True),
+        ("paragraphs", False),
+        ("paragraphs", True),
+        ("unicode text", False),  # a text file is read whole
+    ],
+    ids=[
+        "one line a row",
+        "one line a row, from disk",
+        "paragraphs",
+        "paragraphs, from disk",
+        "unicode text",
+    ],
+)
+def test_a_csv_row_whose_quotation_mark_is_never_closed_is_the_only_one_lost(
+    store: Store,
+    tmp_path: Path,
+    parallel: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    large: bool,
+    layout: str,
+) -> None:
+    """The CSV reader reads a quoted field on to the next quotation mark, past line ends:
+    a text that opens one and never closes it took in the rows after it, to the end of
+    the file (one article of 19 rows) or to the quotation mark that opens the next
+    quoted text (that row lost, the rest of it read as a row of its own). That row is
+    reported, by the line its quotation mark opened on, and the rows after it are read
+    from where they begin; texts in paragraphs, in quotation marks, stay whole."""
+    table, texts, opened, after = _table_with_an_open_quote(layout)
+    if layout == "unicode text":
+        path = tmp_path / "جدول.txt"
+        path.write_bytes(table.encode("utf-16"))
+    else:
+        path = tmp_path / "أخبار.csv"
+        path.write_bytes(table.encode("utf-8"))
+    if large:
+        monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
+        monkeypatch.setattr(decode, "SLICE_BYTES", 700)
+        _never_read_whole(monkeypatch, path)
+    report = import_paths(store, [path])
+
+    assert report.skipped == [
+        (
+            f"{path}#12",
+            f"a quotation mark opened on line {opened} is never closed: this row is "
+            f"left out, the rows after it are read from line {after}",
+        )
+    ]
+    stored = store.texts([i for _, i in report.imported])
+    assert sorted(stored.values()) == sorted(texts)
+    titles = {r.title for r in store.documents()}
+    assert titles == {f"دي ميستورا {i}" for i in range(1, 31) if i != 12}
+
+
+@pytest.mark.parametrize("fault", ["never closed", "cut short"])
+def test_a_csv_file_that_ends_inside_a_quoted_text_says_so_of_its_last_row(fault: str) -> None:
+    """A last row whose quotation mark is never closed took its other cells into its
+    text (the outlet «سانا» in the article); a file cut short after a paragraph of a
+    quoted text gave a text cut short. Either is reported, the rows before it read."""
+    if fault == "never closed":
+        data, texts, _opened, _after = _table_with_an_open_quote("paragraphs", bad=30)
+    else:  # after the first line of row 30, which opens on line 89
+        data, texts, _opened, _after = _table_with_an_open_quote("paragraphs", bad=0)
+        data = data[: data.index("\n", data.index("دي ميستورا 30,")) + 1]
+        texts = texts[:-1]
+    result = read_csv("أخبار.csv", data.encode("utf-8"), FieldMapping())
+
+    assert result.problems == [
+        (
+            "أخبار.csv#30",
+            "a quotation mark opened on line 89 is never closed: the file ends inside this row",
+        )
+    ]
+    assert [a.text for a in result.articles] == texts
+    assert [a.outlet for a in result.articles] == ["سانا"] * 29
+
+
 @pytest.mark.parametrize("streamed", [False, True], ids=["read whole", "read as it goes"])
 def test_a_json_record_with_a_word_in_another_encoding_is_the_only_one_lost(
     store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch, streamed: bool
