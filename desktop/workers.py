@@ -157,7 +157,15 @@ class _WorkerContext(SpawnContext):
         A worker ended while it sent a result leaves half of it in the pipe, and the
         pool's thread waited for the rest for ever (one Ctrl+C in three hung the import):
         once the workers are gone, this process's own end of that pipe is closed too, so
-        the thread reads the pipe's end instead and gives up on the pool."""
+        the thread reads the pipe's end instead and gives up on the pool, failing the work
+        not done."""
+        # work cancelled already (Executor.map cancels what it had not handed back when
+        # Ctrl+C interrupts it) is forgotten first: the pool's thread, failing the work not
+        # done, failed on it (InvalidStateError, a traceback; Python 3.11)
+        pending: dict[Any, Any] = getattr(pool, "_pending_work_items", {})
+        for work_id, item in list(pending.items()):
+            if item.future.cancelled():
+                pending.pop(work_id, None)
         started = [process for process in self.made if process.pid is not None]
         for process in started:
             process.terminate()
@@ -170,7 +178,13 @@ class _WorkerContext(SpawnContext):
         results = getattr(pool, "_result_queue", None)  # the pipe workers send results on
         if results is not None:
             results._writer.close()
-        pool.shutdown(cancel_futures=True)
+        work = getattr(pool, "_call_queue", None)  # the pipe work goes to the workers on
+        if work is not None:  # its thread may be stuck writing to it: not waited for at exit
+            work.cancel_join_thread()
+        # the pool's thread now fails the work not done itself; cancelling it here as well
+        # raced with that (InvalidStateError in that thread, which died leaving the pipe
+        # that work goes out on full: the program then hung at exit)
+        pool.shutdown()
         for process in started:
             process.join()
 

@@ -92,3 +92,35 @@ def test_a_pool_stopped_while_a_worker_sends_a_result_does_not_wait_for_the_rest
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:-1] == [f"stopped {n}" for n in range(5)]
+
+
+_STOPPED_WHILE_WORK_GOES_OUT = """
+from desktop.workers import worker_pool
+for attempt in range(4):
+    try:
+        with worker_pool(2) as pool:
+            work = [bytes(200_000)] * 400  # 2 MB a chunk: the pipe to the workers fills up
+            for n, _size in enumerate(pool.map(len, work, chunksize=10)):
+                if n == 10 * attempt:
+                    raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        print("stopped", attempt, flush=True)
+"""
+
+
+def test_a_pool_stopped_while_it_hands_out_work_ends_without_a_word() -> None:
+    """Ctrl+C as an analysis began: the pool's thread failed on the work Executor.map had
+    cancelled (InvalidStateError, a traceback) and died, leaving its feeder stuck writing
+    to workers that were gone, and the program hung at exit."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _STOPPED_WHILE_WORK_GOES_OUT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:-1] == [f"stopped {n}" for n in range(4)]
+    assert done.stderr == ""
