@@ -242,7 +242,13 @@ def analyse_documents(
     began = time.perf_counter()
     report = AnalysisReport()
     lex = replay(store.edits())
-    exact = full or as_full
+    # a run that ended without its corpus-wide steps (Ctrl+C, its process killed) left
+    # the names its batches found unclustered, and the speakers they name by a family
+    # name alone unresolved: its articles stay noted until a run analyses them again,
+    # and the next runs as a full analysis would (the names it found not taken as known)
+    before = unfinished_documents(store)
+    unfinished = before is not None
+    exact = full or as_full or unfinished
     # exactly: only the found names that edits in force confirm are known beforehand
     previous = [r for r in store.discovered_records() if not exact or r.key in lex.confirmed]
     kb, fk = _knowledge(lex, previous)
@@ -256,11 +262,9 @@ def analyse_documents(
     discovered: dict[str, str] = {}  # key → normalised name, found in this run
     speakers: dict[int, list[_Slot]] = {}
     workers = _worker_count(len(doc_ids)) if workers is None else workers
-    # a run that ended without its corpus-wide steps (Ctrl+C, its process killed) left
-    # the names its batches found unclustered: this run's steps take in every one in use
-    unfinished = store.get_meta(UNFINISHED_KEY) is not None
-    if doc_ids and not unfinished:
-        store.set_meta(UNFINISHED_KEY, "1")
+    left = sorted(set(before or ()) - set(doc_ids))
+    if doc_ids:
+        store.set_meta(UNFINISHED_KEY, _id_ranges(sorted({*doc_ids, *left})))
     progress.start(len(doc_ids), label)
     try:
         pools = _pool(workers, lex, previous) if workers > 1 else nullcontext()
@@ -322,16 +326,44 @@ def analyse_documents(
         )
         if not report.cancelled:
             store.drop_unused_entities(lex.created, discovered_too=exact or unfinished)
-        store.delete_meta(UNFINISHED_KEY)
+        if left:  # noted before and not analysed by this run: still to do
+            store.set_meta(UNFINISHED_KEY, _id_ranges(left))
+        else:
+            store.delete_meta(UNFINISHED_KEY)
     finally:
         progress.finish()
         report.seconds = time.perf_counter() - began
     return report
 
 
-#: set in the store's meta while an analysis runs, removed once its corpus-wide steps
-#: are done: an analysis that finds it there was preceded by one that ended halfway
+#: the articles an analysis runs on, in the store's meta while it runs (as ranges of
+#: ids, «1-4000,4012»), removed once its corpus-wide steps are done: an analysis that
+#: finds them there was preceded by one that ended halfway, and they are analysed again
 UNFINISHED_KEY = "analysis_unfinished"
+
+
+def _id_ranges(ids: Sequence[int]) -> str:
+    """Sorted ids as ranges: «1-4000,4012» (an import's articles are numbered in a row)."""
+    out: list[str] = []
+    for _k, run in itertools.groupby(enumerate(ids), lambda p: p[1] - p[0]):
+        span = [doc_id for _i, doc_id in run]
+        out.append(f"{span[0]}-{span[-1]}" if len(span) > 1 else str(span[0]))
+    return ",".join(out)
+
+
+def unfinished_documents(store: Store) -> list[int] | None:
+    """The articles of an analysis that ended before its corpus-wide steps (``[]`` when
+    it had none left to analyse), or None when the last one ended as it should."""
+    noted = store.get_meta(UNFINISHED_KEY)
+    if noted is None:
+        return None
+    ids: list[int] = []
+    for part in filter(None, noted.split(",")):
+        first, _dash, last = part.partition("-")
+        if first.isdigit() and (not last or last.isdigit()):
+            ids.extend(range(int(first), int(last or first) + 1))
+    return ids
+
 
 #: the step of :func:`analyse_left_over` that finishes what edits left, on ``progress``
 FINISHING_EDITS = "Finishing edits"
@@ -348,7 +380,8 @@ def analyse_left_over(
     """Analyse what was left for later: first the documents an edit of the lexicon did
     not reach (stopped halfway: the window closed, its process killed), as the edit would
     have analysed them; then ``doc_ids`` (default: every other document not analysed by
-    this version: after an upgrade, or an import stopped before its analysis ended)."""
+    this version: after an upgrade, or an import stopped before its analysis ended) with
+    those an analysis that ended before its last steps had analysed."""
     edited = store.documents_left_by_edits()
     report = AnalysisReport()
     if edited:
@@ -358,9 +391,10 @@ def analyse_left_over(
     if doc_ids is None:
         doc_ids = store.documents_needing_analysis(ANALYSIS_VERSION)
     done = set(edited)
-    rest = [d for d in doc_ids if d not in done]
-    unfinished = not edited and store.get_meta(UNFINISHED_KEY) is not None
-    if (rest or unfinished) and not (cancel is not None and cancel.cancelled):
+    # with what an analysis that ended halfway analysed, again (see UNFINISHED_KEY)
+    again = unfinished_documents(store)
+    rest = sorted({*doc_ids, *(again or ())} - done)
+    if (rest or again is not None) and not (cancel is not None and cancel.cancelled):
         # (nothing left to analyse, but an analysis ended before its corpus-wide steps:
         # they are made now)
         report = report.then(analyse_documents(store, rest, progress=progress, cancel=cancel))

@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop import __version__, entity_edits
-from desktop.analysing import AnalysisReport, analyse_documents, analyse_left_over
+from desktop.analysing import (
+    AnalysisReport,
+    analyse_documents,
+    analyse_left_over,
+    unfinished_documents,
+)
 from desktop.compare.comparison import Comparison, compare_documents, compare_outlets
 from desktop.compare.corpus import coverage, frame, keyness, kwic, written_forms
 from desktop.compare.export import file_encoding, to_csv, to_html, to_json
@@ -320,7 +325,10 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
             ids = sorted({*left, *(doc_id for _source, doc_id in report.imported)})
             # with what an entity edit stopped halfway left, first
             ids += store.documents_left_by_edits()
-            analysis = analyse_left_over(store, ids, progress=progress) if ids else AnalysisReport()
+            if ids or unfinished_documents(store) is not None:  # (an analysis ended halfway)
+                analysis = analyse_left_over(store, ids, progress=progress)
+            else:
+                analysis = AnalysisReport()
     except KeyboardInterrupt:
         with _no_second_interrupt():
             err.write(f"tabayun: {_interrupted_import(store, before)}\n")
@@ -330,7 +338,7 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         data["analysis"] = analysis.as_dict()
         _emit_json(out, data)
     else:
-        if ids:
+        if ids or analysis.documents:
             out.write(
                 f"Analysed {_count(analysis.documents, 'document')}: "
                 f"{_count(analysis.mentions, 'mention')} "
@@ -346,7 +354,7 @@ def _interrupted_import(store: Store, before: int | None) -> str:
     if before is None:
         return INTERRUPTED_AT_START
     store.close()  # counted on a new connection: what was committed, nothing caught halfway
-    stored, analysed, waiting = store.import_tally(before)
+    stored, analysed, waiting = store.import_tally(before, unfinished_documents(store) or ())
     said = f"interrupted: {_many(stored, 'article')} imported and saved"
     if stored:
         said += f", {analysed:,} of them analysed" if analysed < stored else ", all analysed"

@@ -133,7 +133,7 @@ def import_job(
     """Import ``paths`` into the database ``db`` and analyse what arrived; posts
     ("imported", number of new documents) between the two, and ("done", ImportOutcome)
     or ("error", message) at the end."""
-    from desktop.analysing import analyse_left_over
+    from desktop.analysing import analyse_left_over, unfinished_documents
     from desktop.importing import ImportOptions, import_paths
 
     @exclusive("import")  # no other job between the import and its analysis
@@ -148,7 +148,8 @@ def import_job(
         )
         analysis = None
         waiting = sorted({*left, *(i for _s, i in report.imported)})
-        if (waiting or store.documents_left_by_edits()) and not cancel.cancelled:
+        halfway = unfinished_documents(store) is not None  # an analysis ended so
+        if (waiting or halfway or store.documents_left_by_edits()) and not cancel.cancelled:
             # the documents can be read and searched while their analysis runs
             queue.put(("imported", len(report.imported)))
             # with what an edit stopped halfway left, first

@@ -504,10 +504,12 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         with self.session() as s:
             return s.scalar(select(func.max(Document.id))) or 0
 
-    def import_tally(self, after: int) -> tuple[int, int, int]:
+    def import_tally(self, after: int, redo: Sequence[int] = ()) -> tuple[int, int, int]:
         """As committed: the documents numbered above ``after`` (what an import that began
-        then stored), how many of them are analysed, and how many documents in all were
-        never analysed (theirs and what imports before them left)."""
+        then stored), how many of them are analysed, and how many documents in all are
+        waiting for an analysis: never analysed (theirs and what imports before them
+        left), or analysed by a run that ended before its last steps, which the next
+        analyses again (``redo``)."""
         never = Document.analysis_version.is_(None)
         with self.session() as s:
             stored, unanalysed = s.execute(
@@ -516,7 +518,13 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 )
             ).one()
             waiting = s.scalar(select(func.count(Document.id)).where(never)) or 0
-        return stored, stored - unanalysed, waiting
+            again = [
+                doc_id
+                for chunk in bound_chunks(list(redo))
+                for doc_id in s.scalars(select(Document.id).where(Document.id.in_(chunk), ~never))
+            ]
+        ours = sum(1 for doc_id in again if doc_id > after)
+        return stored, stored - unanalysed - ours, waiting + len(again)
 
     def counts(self) -> StoreCounts:
         with self.session() as s:

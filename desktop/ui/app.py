@@ -67,7 +67,7 @@ class TabayunApp:
         quotations or events differently) are analysed again in the background, the
         window in use meanwhile. Whether there are any is asked off the window's thread
         (it reads the whole table: 40–170 ms at 30,000 articles)."""
-        from desktop.analysing import ANALYSIS_VERSION
+        from desktop.analysing import ANALYSIS_VERSION, unfinished_documents
 
         window = self.window
 
@@ -77,7 +77,13 @@ class TabayunApp:
             if outdated and window is not None and window is self.window and window.isVisible():
                 window.importer.reanalyse()
 
-        self.runner.submit(lambda: self.store.any_needing_analysis(ANALYSIS_VERSION), start)
+        def outdated() -> bool:  # or analysed by a run that ended before its last steps
+            store = self.store
+            return store.any_needing_analysis(ANALYSIS_VERSION) or (
+                unfinished_documents(store) is not None
+            )
+
+        self.runner.submit(outdated, start)
 
     def set_theme(self, name: str) -> None:
         self.prefs.set(THEME, name)

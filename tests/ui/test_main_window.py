@@ -1242,3 +1242,21 @@ def test_the_sidebar_edits_are_off_while_an_import_runs(
     sidebar.select_entity(kerry)
     assert sidebar.rename_action.isEnabled() and sidebar.ignore_action.isEnabled()
     assert tapp.store.entity_by_id(kerry)[1] == "جون كيري"  # the drop merged nothing
+
+
+def test_an_analysis_that_ended_before_its_last_steps_is_made_again_when_the_window_starts(
+    tapp: TabayunApp, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """The analysis of an import killed in its last steps (grouping the spellings of
+    names) left every article marked analysed: the window started nothing."""
+    from desktop import analysing
+
+    store, window = tapp.store, tapp.window
+    assert window is not None
+    window.importer.show_report = False
+    ids = [d.id for d in store.documents()]
+    store.set_meta(analysing.UNFINISHED_KEY, f"{min(ids)}-{max(ids)}")  # as it was left
+    with qtbot.waitSignal(window.importer.finished, timeout=120_000) as blocker:
+        tapp.reanalyse_outdated()
+    assert blocker.args[0].analysis.documents == len(ids) == 5
+    assert analysing.unfinished_documents(store) is None
