@@ -936,6 +936,17 @@ def csv_records(
             delimiter = csv.Sniffer().sniff(first[:8192], delimiters=",;\t|").delimiter
         except csv.Error:
             delimiter = "\t" if name.lower().endswith(".tsv") else ","
+        # the sniffer is misled by texts of several lines (a semicolon file exported by
+        # a European Excel was refused: «found: title;date;text»): the separator that
+        # makes a text column of the first line wins
+        header_line = first.lstrip("\ufeff").split("\n", 1)[0]
+
+        def names_a_text_column(separator: str) -> bool:
+            names = next(csv.reader([header_line], delimiter=separator), [])
+            return fields.key_for("text", [n.strip() for n in names if n.strip()]) is not None
+
+        if not names_a_text_column(delimiter):
+            delimiter = next((d for d in ",;\t|" if names_a_text_column(d)), delimiter)
     csv.field_size_limit(2**31 - 1)
     # a slice ends with a line end: no line spans two
     lines = itertools.chain(_lines(first), itertools.chain.from_iterable(map(_lines, slices)))

@@ -2350,3 +2350,30 @@ def test_records_in_utf_8_inside_a_windows_1256_file_are_read_as_written(
     texts = store.texts([i for _, i in report.imported])
     assert sorted(texts.values()) == sorted(r["text"] for r in records)
     assert {d.title for d in store.documents()} == {f"خبر {n}" for n in range(4)}
+
+
+@pytest.mark.parametrize("separator", [";", "\t", "|"])
+@pytest.mark.parametrize("header", [("title", "date", "text"), ("العنوان", "التاريخ", "النص")])
+def test_a_csv_with_another_separator_and_texts_of_several_lines_is_read(
+    store: Store, tmp_path: Path, separator: str, header: tuple[str, str, str]
+) -> None:
+    """A semicolon file from a European Excel (or tabs, or pipes) whose texts run over
+    several lines misled the separator's sniffing: the whole file was refused with «CSV
+    has no text column … found: title;date;text»."""
+    rows = [
+        ("عنوان أ", "2024-01-01", f"{JAAFARI}\r\n{HARIRI}"),
+        ("عنوان ب", "2024-01-02", f'{KONASHENKOV}\r\nوقال مصدر "مطلع" إن الجولة ستعقد.'),
+        ("عنوان ج", "2024-01-03", HARIRI),
+    ]
+
+    def cell(value: str) -> str:
+        return '"' + value.replace('"', '""') + '"' if '"' in value or "\n" in value else value
+
+    lines = [separator.join(header)] + [separator.join(map(cell, row)) for row in rows]
+    path = tmp_path / "export.csv"
+    path.write_bytes(("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"))
+    report = import_paths(store, [path])
+    assert report.skipped == [] and len(report.imported) == 3
+    texts = sorted(store.texts([i for _, i in report.imported]).values())
+    assert texts == sorted(text.replace("\r\n", "\n") for _t, _d, text in rows)
+    assert {d.title for d in store.documents()} == {"عنوان أ", "عنوان ب", "عنوان ج"}
