@@ -116,3 +116,30 @@ def test_a_phrase_gives_its_lines_up_to_the_limit_however_many_articles_hold_its
         assert len(kwic(store, "النار", limit=5)) == 5
     finally:
         store.close()
+
+
+def test_a_word_gives_its_lines_up_to_the_limit_though_many_titles_hold_it(
+    tmp_path: Path,
+) -> None:
+    """«عاجل» in the title of 30 articles and in the text of 30 others: the search index
+    ranks the titles first, and the concordance read only the first 20 articles it
+    ranked, none of which holds a line."""
+    import json
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = [
+        {"title": f"عاجل: اجتماع في جنيف رقم {n}", "text": f"التقى الوفدان في جنيف للمرة {n}."}
+        for n in range(30)
+    ] + [{"title": f"تقرير {n}", "text": f"ورد خبر عاجل من دمشق في الساعة {n}."} for n in range(30)]
+    (folder / "news.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8"
+    )
+    store = Store.open(tmp_path / "k.db")
+    try:
+        import_paths(store, [folder])
+        lines = kwic(store, "عاجل", limit=20)
+        assert len(lines) == 20 and {ln.match for ln in lines} == {"عاجل"}
+        assert len(kwic(store, "عاجل", limit=100)) == 30
+    finally:
+        store.close()

@@ -138,20 +138,21 @@ def kwic(store: Store, term: str, width: int = 40, limit: int = 200) -> list[Kwi
     A phrase is matched where its words stand together in its order, apart only by white
     space within a line (see :func:`desktop.search.find_hits_and_phrases`). The index
     finds the documents holding its words side by side, where a comma or a line end may
-    part them: they are read best first until ``limit`` lines are found or none is left."""
+    part them, or a word in their title only: they are read best first until ``limit``
+    lines are found or none is left."""
     groups = query_groups(term)
     if not groups:
         return []
     phrase = phrase_groups(term)
     finder = hit_finder(groups)
-    if len(phrase) < 2:  # every document holding the word holds a line
-        ids = [d for d, _r in store.search_ranked(groups, limit=limit).ids]
-        return _kwic_lines(store, sorted(ids), finder, phrase, width, limit)
+    # (a document the index finds holds no line where the word is in its title alone)
+    words, side_by_side = (phrase, True) if len(phrase) > 1 else (groups, False)
     lines: list[KwicLine] = []
     read: set[int] = set()
     fetch = limit
     while len(lines) < limit:
-        ranked = [d for d, _r in store.search_ranked(phrase, limit=fetch, phrase=True).ids]
+        found = store.search_ranked(words, limit=fetch, phrase=side_by_side)
+        ranked = [d for d, _r in found.ids]
         unread = [d for d in ranked if d not in read]
         read.update(unread)
         for lo in range(0, len(unread), KWIC_BATCH):
