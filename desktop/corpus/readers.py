@@ -192,15 +192,19 @@ def _is_table(text: str, fields: FieldMapping) -> bool:
     quotation marks, and a row of such cells spans several lines, none of which need
     hold as many tabs as the column names."""
     lines = itertools.islice(_lines(text.lstrip("\ufeff")), _TABLE_SNIFF_LINES)
-    rows = (row for row in csv.reader(lines, dialect=csv.excel, delimiter="\t") if row)
+    rows = csv.reader(lines, dialect=csv.excel, delimiter="\t")
     try:
-        head = [cell.strip() for cell in next(rows, [])]
-        return (
+        head = [cell.strip() for cell in next((row for row in rows if row), [])]
+        if not (
             len(head) > 1
             and all(0 < len(cell) <= 40 for cell in head)
             and fields.key_for("text", head) is not None
-            and any(len(row) == len(head) for row in itertools.islice(rows, 5))
-        )
+        ):
+            return False
+        # at least half of the next few rows as wide, blank lines counted: an article
+        # opening «الخبر⇥عاجل» over paragraphs, one of them with a tab, is no table
+        after = list(itertools.islice(rows, 5))
+        return 2 * sum(len(row) == len(head) for row in after) >= len(after) > 0
     except csv.Error:  # a NUL in a text is no table
         return False
 

@@ -2377,3 +2377,20 @@ def test_a_csv_with_another_separator_and_texts_of_several_lines_is_read(
     texts = sorted(store.texts([i for _, i in report.imported]).values())
     assert texts == sorted(text.replace("\r\n", "\n") for _t, _d, text in rows)
     assert {d.title for d in store.documents()} == {"عنوان أ", "عنوان ب", "عنوان ج"}
+
+
+def test_an_article_in_unicode_text_opening_with_a_label_and_a_tab_stays_one_article(
+    store: Store, tmp_path: Path
+) -> None:
+    """«الخبر⇥عاجل» over paragraphs, one of which holds a tab: read as a table of two
+    columns, the article became two, and part of its text was lost."""
+    text = (
+        f"الخبر\tعاجل\r\n\r\n{JAAFARI}\r\n\r\nوأضاف\tأن البرلمان سيجتمع الأسبوع المقبل.\r\n"
+        f"\r\n{HARIRI}\r\n"
+    )
+    path = tmp_path / "breaking.txt"
+    path.write_bytes(text.encode("utf-16"))
+    report = import_paths(store, [path])
+    assert report.skipped == [] and len(report.imported) == 1
+    (stored,) = store.texts([i for _, i in report.imported]).values()
+    assert JAAFARI in stored and HARIRI in stored and "وأضاف\tأن البرلمان" in stored
