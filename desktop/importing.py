@@ -337,13 +337,16 @@ PIECE_BYTES = 8_000_000
 _SPLIT_EXTS = JSONL_EXTS | CSV_EXTS | JSON_EXTS | MARKUP_EXTS | SHEET_EXTS
 
 
-#: a workbook is a zip archive: about this many bytes of text a byte of file
+#: a workbook (.xlsx, .ods) is a zip archive: about this many bytes of text a byte of file;
+#: an .xls keeps its text as it is, two bytes a letter
 SHEET_RATIO = 3
+_SHEET_RATIOS = {".xls": 1}
 
 
 def _text_bytes(ext: str, size: int) -> int:
     """About how much text a file of ``size`` bytes holds."""
-    return size * SHEET_RATIO if ext.lower() in SHEET_EXTS else size
+    ext = ext.lower()
+    return size * _SHEET_RATIOS.get(ext, SHEET_RATIO) if ext in SHEET_EXTS else size
 
 
 def _piece_count(source: Source) -> int:
@@ -527,7 +530,7 @@ def _pool(sources: list[Source]) -> AbstractContextManager[ProcessPoolExecutor |
 
 
 def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records | tuple[str, str]]:
-    """The records of a large CSV, JSON or Excel file in groups (:func:`_grouped`)."""
+    """The records of a large CSV, JSON or spreadsheet file in groups (:func:`_grouped`)."""
     ext = loaded.ext.lower()
     notes: list[str] = []
 
@@ -535,7 +538,7 @@ def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records |
         if ext in CSV_EXTS:
             yield from csv_records(loaded.name, loaded.data, fields, notes=notes)
         elif ext in SHEET_EXTS:
-            yield from sheet_records(loaded.data, fields, notes)
+            yield from sheet_records(loaded.data, fields, notes, ext)
         else:
             yield from enumerate(json_records(loaded.data, fields), 1)
 

@@ -33,7 +33,7 @@ from desktop.corpus.fields import FieldMapping, as_text
 from desktop.corpus.html_reader import extract_article, site_may_lead
 from desktop.corpus.markup import html_text, markup_records
 from desktop.corpus.outlets import OutletDirectory, OutletSignature
-from desktop.corpus.sheets import SheetError, xlsx_records
+from desktop.corpus.sheets import SheetError, workbook_records
 
 TEXT_EXTS = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml"})
@@ -43,7 +43,7 @@ CSV_EXTS = frozenset({".csv", ".tsv"})
 #: tagged corpora (the Arabic Gigaword's SGML, XML exports, RSS feeds)
 MARKUP_EXTS = frozenset({".xml", ".sgml", ".sgm"})
 #: spreadsheets, one article a row
-SHEET_EXTS = frozenset({".xlsx", ".xlsm"})
+SHEET_EXTS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 ARTICLE_EXTS = TEXT_EXTS | HTML_EXTS | JSON_EXTS | JSONL_EXTS | CSV_EXTS | MARKUP_EXTS | SHEET_EXTS
 #: keys under which JSON exports commonly wrap their list of articles
 WRAPPERS = (
@@ -1066,19 +1066,20 @@ def read_csv(name: str, data: bytes, fields: FieldMapping) -> FileResult:
 
 
 def sheet_records(
-    data: bytes, fields: FieldMapping, notes: list[str] | None = None
+    data: bytes, fields: FieldMapping, notes: list[str] | None = None, ext: str = ".xlsx"
 ) -> Iterator[tuple[int | str, Any]]:
-    """The numbered rows of a workbook's sheets of articles (:func:`xlsx_records`); a
-    workbook that cannot be read raises :class:`UnreadableFileError`."""
+    """The numbered rows of a spreadsheet's sheets of articles
+    (:func:`~desktop.corpus.sheets.workbook_records`); a spreadsheet that cannot be read
+    raises :class:`UnreadableFileError`."""
     try:
-        yield from xlsx_records(data, fields, notes)
+        yield from workbook_records(data, fields, notes, ext)
     except SheetError as exc:
         raise UnreadableFileError(str(exc)) from exc
 
 
-def read_xlsx(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+def read_sheet(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     notes: list[str] = []
-    rows = sheet_records(data, fields, notes)
+    rows = sheet_records(data, fields, notes, PurePosixPath(name).suffix)
     return _with_notes(name, records_result(name, rows, fields), notes)
 
 
@@ -1134,8 +1135,6 @@ _ADVICE = {
     ".docx": _AS_TEXT,
     ".odt": _AS_TEXT,
     ".rtf": _AS_TEXT,
-    ".xls": "save it as an Excel workbook (.xlsx) or as CSV (UTF-8)",
-    ".ods": "save it as an Excel workbook (.xlsx) or as CSV (UTF-8)",
 }
 
 
@@ -1189,7 +1188,7 @@ def reader_for(ext: str) -> Callable[[str, bytes, FieldMapping], FileResult] | N
     if ext in MARKUP_EXTS:
         return read_markup
     if ext in SHEET_EXTS:
-        return read_xlsx
+        return read_sheet
     return None
 
 

@@ -1,20 +1,36 @@
-"""Articles kept in a spreadsheet (.xlsx): one a row, under a row of column names.
+"""Articles kept in a spreadsheet (.xlsx, .xls, .ods): one a row, under a row of column names.
 
-Read through openpyxl, imported only when a spreadsheet is: it streams the sheet's rows
-(read-only mode), so a workbook of tens of thousands of articles is not held whole."""
+An Excel workbook (.xlsx, .xlsm) is read through openpyxl, which streams a sheet's rows
+(read-only mode), so a workbook of tens of thousands of articles is not held whole; an old
+Excel workbook (.xls) and an OpenDocument spreadsheet (.ods) through python-calamine
+(Rust's calamine, one library for both), which holds one sheet at a time whole (an .xls
+sheet has at most 65,536 rows). Each is imported only when a spreadsheet it reads is.
+Which reads a file is told from what it holds, not from its name (an .xlsx saved under
+.xls is read as one); both hand their rows to the same reading of column names and cells
+(:func:`_records`)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import itertools
+import os
+import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.corpus.fields import FieldMapping
+from desktop.corpus.xls import ENCRYPTED, MAGIC, DamagedXlsError, checked_streams
 
 #: how far down a sheet its row of column names is looked for (a title above it)
 HEADER_ROWS = 5
+
+EXCEL = "Excel workbook"
+OPENDOCUMENT = "OpenDocument spreadsheet"
+#: what to do with a workbook saved with a password
+_UNLOCK = "save it again without a password, or as CSV"
 
 
 class SheetError(Exception):
@@ -27,15 +43,15 @@ _ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "
 
 def _cell(value: Any) -> Any:
     """A cell's value as a record holds it: dates as ISO text, whole numbers without «.0»,
-    a failed formula as nothing."""
+    a failed formula and an empty cell as nothing."""
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str):
-        if value in _ERRORS:
+        if value in _ERRORS or not value:
             return None
-        # a line end inside a cell, as Excel escapes it
+        # a line end inside a cell, as Excel escapes it in an .xlsx
         return value.replace("_x000D_\n", "\n").replace("_x000D_", "\n")
     return value
 
@@ -44,7 +60,7 @@ def _names(row: Sequence[Any]) -> list[str]:
     return [str(c).strip() if c is not None else "" for c in row]
 
 
-def _header(rows: list[tuple[Any, ...]], fields: FieldMapping) -> int | None:
+def _header(rows: list[Sequence[Any]], fields: FieldMapping) -> int | None:
     """The index of the first row naming a text column, among the first few."""
     for i, row in enumerate(rows):
         if fields.key_for("text", [n for n in _names(row) if n]) is not None:
@@ -52,36 +68,183 @@ def _header(rows: list[tuple[Any, ...]], fields: FieldMapping) -> int | None:
     return None
 
 
-def xlsx_records(
-    data: bytes, fields: FieldMapping, notes: list[str] | None = None
+def _failure(exc: BaseException) -> bool:
+    """Whether an exception is a reader failing on the file: an error, or a panic of the
+    Rust code under python-calamine (pyo3's PanicException is not an Exception)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+class _Book(Protocol):
+    def sheets(self) -> Iterator[tuple[str, list[Sequence[Any]]]]:
+        """Each sheet of cells by its title, with its first ``HEADER_ROWS`` rows."""
+        ...
+
+    def rows(self, title: str, first: int) -> Iterator[Sequence[Any]]:
+        """A sheet's rows from its row ``first`` (1: the top one) on."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class _Openpyxl:
+    """An .xlsx or .xlsm workbook, through openpyxl."""
+
+    def __init__(self, data: bytes) -> None:
+        from openpyxl import load_workbook  # only a spreadsheet needs it
+
+        try:
+            self.book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # a damaged workbook fails anywhere in the parser
+            raise SheetError(f"damaged {EXCEL} ({type(exc).__name__}: {exc})") from exc
+
+    def sheets(self) -> Iterator[tuple[str, list[Sequence[Any]]]]:
+        for sheet in self.book.worksheets:
+            # the size a sheet declares is not always true (some writers leave it at A1)
+            sheet.reset_dimensions()  # type: ignore[union-attr]
+            yield sheet.title, list(sheet.iter_rows(max_row=HEADER_ROWS, values_only=True))
+
+    def rows(self, title: str, first: int) -> Iterator[Sequence[Any]]:
+        return self.book[title].iter_rows(min_row=first, values_only=True)
+
+    def close(self) -> None:
+        self.book.close()
+
+
+class _Calamine:
+    """An .xls workbook or an .ods spreadsheet, through python-calamine."""
+
+    def __init__(self, data: bytes, kind: str, ext: str) -> None:
+        from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum
+
+        self.worksheet = SheetTypeEnum.WorkSheet
+        try:
+            self.book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        except BaseException as exc:
+            if not _failure(exc):
+                raise
+            why = _named_failure(data, ext) or exc
+            if isinstance(why, PasswordError):
+                raise SheetError(f"an {kind} saved with a password is not read: {_UNLOCK}") from why
+            raise SheetError(f"damaged {kind} ({type(why).__name__}: {why})") from why
+
+    def _sheet_rows(self, title: str) -> Iterator[list[Any]]:
+        # from the sheet's first row (empty rows above its cells are given as empty rows)
+        return iter(self.book.get_sheet_by_name(title).iter_rows())
+
+    def sheets(self) -> Iterator[tuple[str, list[Sequence[Any]]]]:
+        for meta in self.book.sheets_metadata:
+            if meta.typ == self.worksheet:  # not a chart sheet or a macro sheet
+                top: list[Sequence[Any]] = [
+                    *itertools.islice(self._sheet_rows(meta.name), HEADER_ROWS)
+                ]
+                yield meta.name, top
+
+    def rows(self, title: str, first: int) -> Iterator[Sequence[Any]]:
+        return itertools.islice(self._sheet_rows(title), first - 1, None)
+
+    def close(self) -> None:
+        self.book.close()
+
+
+def _named_failure(data: bytes, ext: str) -> BaseException | None:
+    """Why python-calamine cannot read a file, as it says when the file is named as the
+    type it is (read from a temporary copy): reading bytes, it tries every type and only
+    says that none fits."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        handle, path = tempfile.mkstemp(suffix=ext)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(data)
+        try:
+            CalamineWorkbook.from_path(path).close()  # let go of before it is removed
+        except BaseException as exc:
+            if not _failure(exc):
+                raise
+            return exc
+        return None
+    except OSError:
+        return None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def _zip_names(data: bytes, ext: str) -> set[str]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return set(z.namelist())
+    except Exception as exc:  # zipfile fails in many ways on a damaged archive
+        kind = OPENDOCUMENT if ext.lower() == ".ods" else EXCEL
+        raise SheetError(f"damaged {kind} ({type(exc).__name__}: {exc})") from exc
+
+
+def _open(data: bytes, ext: str) -> tuple[_Book, str]:
+    """The reader of a spreadsheet's bytes, by what they hold, and the kind of file it is."""
+    if data.startswith(MAGIC[:4]):  # an .xls, or an .xlsx saved with a password
+        try:
+            streams = checked_streams(data)
+        except DamagedXlsError as exc:
+            raise SheetError(f"damaged {EXCEL} ({exc})") from exc
+        if ENCRYPTED in streams:
+            raise SheetError(f"an {EXCEL} saved with a password is not read: {_UNLOCK}")
+        if not {"Workbook", "Book"} & set(streams):  # a Word document, say
+            raise SheetError(
+                f"not an {EXCEL}: an Office file of another kind (a Word document?) "
+                "saved under its name"
+            )
+        return _Calamine(data, EXCEL, ".xls"), EXCEL
+    if data.startswith(b"PK"):
+        names = _zip_names(data, ext)
+        if "xl/workbook.xml" in names:
+            return _Openpyxl(data), EXCEL
+        if "content.xml" in names or "mimetype" in names:
+            return _Calamine(data, OPENDOCUMENT, ".ods"), OPENDOCUMENT
+        if "xl/workbook.bin" in names:
+            raise SheetError(
+                "an Excel binary workbook (.xlsb) is not read: save it as .xlsx, or as CSV"
+            )
+        raise SheetError(
+            "not a spreadsheet: a zip archive of other files saved under a spreadsheet's name"
+        )
+    raise SheetError(
+        f"not a spreadsheet (neither an {EXCEL} nor an {OPENDOCUMENT}: a web page or text "
+        "saved under a spreadsheet's name is not read; open it in Excel or LibreOffice and "
+        "save it as .xlsx, or as CSV)"
+    )
+
+
+def workbook_records(
+    data: bytes, fields: FieldMapping, notes: list[str] | None = None, ext: str = ".xlsx"
 ) -> Iterator[tuple[int | str, Any]]:
     """The numbered rows of every sheet that has a text column, as mappings; numbered by
     their row in the sheet (``Sheet2:14`` when several sheets hold articles). Raises
-    :class:`SheetError` when no sheet has articles. ``notes``: what the report says of
-    each sheet's columns (:meth:`FieldMapping.unused_note`) is added to it."""
-    from openpyxl import load_workbook  # only a spreadsheet needs it
-
+    :class:`SheetError` when no sheet has articles, or the file cannot be read. ``notes``:
+    what the report says of each sheet's columns (:meth:`FieldMapping.unused_note`) is
+    added to it. ``ext``: the file's extension, which names the kind of a file too
+    damaged to tell."""
+    book, kind = _open(data, ext)
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except zipfile.BadZipFile as exc:
-        raise SheetError(
-            "not an Excel workbook (one saved with a password, or in the old .xls format, is "
-            "not read: save it again as .xlsx without a password, or as CSV)"
-        ) from exc
-    except Exception as exc:  # a damaged workbook fails anywhere in the parser
-        raise SheetError(f"damaged Excel workbook ({type(exc).__name__}: {exc})") from exc
+        yield from _records(book, kind, fields, notes)
+    finally:
+        book.close()
+
+
+def _records(
+    book: _Book, kind: str, fields: FieldMapping, notes: list[str] | None
+) -> Iterator[tuple[int | str, Any]]:
     try:
         found: list[tuple[str, int, list[str]]] = []
         seen: list[str] = []
-        for sheet in book.worksheets:
-            # the size a sheet declares is not always true (some writers leave it at A1)
-            sheet.reset_dimensions()  # type: ignore[union-attr]
-            top = list(sheet.iter_rows(max_row=HEADER_ROWS, values_only=True))
+        for title, top in book.sheets():
             at = _header(top, fields)
             if at is None:
                 seen.extend(n for row in top[:1] for n in _names(row) if n)
                 continue
-            found.append((sheet.title, at, _names(top[at])))
+            found.append((title, at, _names(top[at])))
         if not found:
             raise SheetError(
                 f"no sheet has a text column (looked for {fields.describe('text')}"
@@ -92,8 +255,7 @@ def xlsx_records(
             if note and notes is not None:
                 notes.append(f"sheet «{title}»: {note}" if len(found) > 1 else note)
         for title, at, names in found:
-            rows = book[title].iter_rows(min_row=at + 2, values_only=True)
-            for number, row in enumerate(rows, at + 2):
+            for number, row in enumerate(book.rows(title, at + 2), at + 2):
                 if all(v is None or v == "" for v in row):
                     continue
                 record: dict[str, Any] = {}
@@ -105,7 +267,7 @@ def xlsx_records(
                 yield (f"{title}:{number}" if len(found) > 1 else number), record
     except SheetError:
         raise
-    except Exception as exc:  # a sheet damaged further on
-        raise SheetError(f"damaged Excel workbook ({type(exc).__name__}: {exc})") from exc
-    finally:
-        book.close()
+    except BaseException as exc:  # a sheet damaged further on
+        if not _failure(exc):
+            raise
+        raise SheetError(f"damaged {kind} ({type(exc).__name__}: {exc})") from exc
