@@ -443,7 +443,7 @@ def smoke() -> None:
             raise SystemExit(
                 f"smoke test FAILED: run 2 has {docs2} documents in {db2} (run 1: {db1})"
             )
-        log("smoke import of a saved web page and a workbook (their parsers are bundled)")
+        log("smoke import of a saved web page and spreadsheets (their parsers are bundled)")
         smoke_import(binary, home)
     log(f"smoke ok: both runs used {db1.name} with {SEED_DOCUMENTS} documents")
 
@@ -452,6 +452,10 @@ SMOKE_PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="ut
 <title>دي ميستورا في جنيف - سانا</title></head><body><nav><a href="/">الرئيسية</a></nav>
 <article><h1>دي ميستورا في جنيف</h1><p>قال المبعوث الأممي ستافان دي ميستورا إن جولة
 المحادثات المقبلة ستبدأ في جنيف الأسبوع المقبل.</p></article></body></html>"""
+
+
+#: spreadsheets the tests keep (tests/data), imported by the frozen app
+SMOKE_SHEETS = ("coverage.xls", "two_sheets.ods")
 
 
 def smoke_import(binary: Path, home: Path) -> None:
@@ -466,8 +470,19 @@ def smoke_import(binary: Path, home: Path) -> None:
     )
     sheet = home / "articles.xlsx"
     book.save(sheet)
+    # an old Excel workbook and an OpenDocument spreadsheet (python-calamine), 2 articles each
+    sheets = [ROOT / "tests" / "data" / name for name in SMOKE_SHEETS]
     proc = subprocess.run(
-        [str(binary), "--db", str(home / "import.db"), "import", str(page), str(sheet), "--json"],
+        [
+            str(binary),
+            "--db",
+            str(home / "import.db"),
+            "import",
+            str(page),
+            str(sheet),
+            *map(str, sheets),
+            "--json",
+        ],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home)},
         capture_output=True,
         text=True,
@@ -481,9 +496,11 @@ def smoke_import(binary: Path, home: Path) -> None:
         report = {}
     imported, skipped = report.get("imported"), report.get("skipped")
     log(f"  exit {proc.returncode}: imported {imported}, skipped {skipped}")
-    if proc.returncode != 0 or imported != 2:
+    if proc.returncode != 0 or imported != 2 + 2 * len(sheets):
         log(f"  | {(proc.stdout + proc.stderr).strip()[-2000:]}")
-        raise SystemExit("smoke test FAILED: the frozen app did not import a page and a workbook")
+        raise SystemExit(
+            "smoke test FAILED: the frozen app did not import a page and its spreadsheets"
+        )
 
 
 # --- main ---------------------------------------------------------------------------------
