@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
 import time
 
@@ -63,6 +64,20 @@ def test_a_pool_that_ends_normally_finishes_the_work_under_way() -> None:
     assert work.done() and work.exception() is None
 
 
+def _stopped_in_a_program(script: str) -> subprocess.CompletedProcess[str]:
+    """``script`` run by a Python of its own (a pool that hangs hangs that program, not
+    the tests), which must end within a minute, and well."""
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
 _STOPPED_WHILE_SENDING = """
 import sys, time
 from desktop.workers import worker_pool
@@ -81,16 +96,7 @@ for attempt in range(5):
 def test_a_pool_stopped_while_a_worker_sends_a_result_does_not_wait_for_the_rest() -> None:
     """A worker ended halfway through sending its result left half a message in the pipe,
     and the pool waited for the rest for ever: Ctrl+C hung one import in three."""
-    import subprocess
-
-    done = subprocess.run(
-        [sys.executable, "-c", _STOPPED_WHILE_SENDING],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-    )
-    assert done.returncode == 0, done.stderr
+    done = _stopped_in_a_program(_STOPPED_WHILE_SENDING)
     assert done.stdout.split("\n")[:-1] == [f"stopped {n}" for n in range(5)]
 
 
@@ -112,15 +118,6 @@ def test_a_pool_stopped_while_it_hands_out_work_ends_without_a_word() -> None:
     """Ctrl+C as an analysis began: the pool's thread failed on the work Executor.map had
     cancelled (InvalidStateError, a traceback) and died, leaving its feeder stuck writing
     to workers that were gone, and the program hung at exit."""
-    import subprocess
-
-    done = subprocess.run(
-        [sys.executable, "-c", _STOPPED_WHILE_WORK_GOES_OUT],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-    )
-    assert done.returncode == 0, done.stderr
+    done = _stopped_in_a_program(_STOPPED_WHILE_WORK_GOES_OUT)
     assert done.stdout.split("\n")[:-1] == [f"stopped {n}" for n in range(4)]
     assert done.stderr == ""

@@ -228,17 +228,13 @@ def test_an_analysis_stopped_by_ctrl_c_has_its_found_names_clustered_by_the_next
     next import or start analysed what was left and clustered only the names that it
     found itself. The articles of the stopped run are analysed again."""
     from desktop.importing import import_paths
+    from tests.analysis.test_entity_edits import _store_of  # analysed in full
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for stem, text in _HAAVISTO.items():
-        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
-    full_db = tmp_path / "full.db"
-    full = Store.open(full_db)
-    import_paths(full, [folder])
-    analyse_documents(full, full=True)
+    (tmp_path / "full").mkdir()
+    full, _db = _store_of(tmp_path / "full", _HAAVISTO)
     expected = _haavisto(full)
     full.close()
+    folder = tmp_path / "full" / "in"
     assert {name for *_span, name in expected} == {"ماتي بيكا هافيستو"}
 
     store = Store.open(tmp_path / "x.db")
