@@ -221,9 +221,9 @@ def name_taken(store: Store, ref: str, name: str) -> NameHolder | None:
 def alias_of_others(store: Store, ref: str, name: str) -> list[NameHolder]:
     """The other actors ``name`` is an alias of, or a form their mentions are written in,
     without being their name (that is :func:`name_taken`): renamed so, the entity would
-    be shown under a name that, written in an article, still counts as theirs. Ignored
-    actors, which count nothing, are left out; an alias split off an actor is no longer
-    its own."""
+    be shown under a name that, written in an article, still counts as theirs, or, for
+    an ignored actor, counts for nobody (and as theirs again once they are restored).
+    An alias split off an actor is no longer its own."""
     from desktop.analysing import replay
 
     entity = resolve_entity(store, ref)
@@ -234,7 +234,6 @@ def alias_of_others(store: Store, ref: str, name: str) -> list[NameHolder]:
         for h in store.name_holders(" ".join(name.split()))
         if h.id != entity.id
         and not h.named
-        and not h.ignored
         and (
             h.written > 0
             or (h.aliased and norm not in {_norm(a) for a in removed.get(h.key or "", ())})
@@ -274,7 +273,10 @@ def rename(
         raise EditError(
             f"«{name}» is already a name of "
             + ("another actor, " if len(holders) == 1 else "other actors: ")
-            + ", ".join(f"#{h.id} {h.name} ({_written(h.written)})" for h in holders)
+            + ", ".join(
+                f"#{h.id} {h.name} ({'ignored, ' if h.ignored else ''}{_written(h.written)})"
+                for h in holders
+            )
             + f": in an article it counts as {whose}, not #{entity.id}'s; to give "
             f"#{entity.id} {entity.name} that name all the same, add --yes"
         )

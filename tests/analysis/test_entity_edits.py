@@ -489,6 +489,18 @@ def test_renaming_to_another_actors_alias_is_refused_unless_asked_for(analysed: 
     assert taken is not None and taken.id == split_off.id
 
 
+def test_renaming_to_the_alias_of_an_ignored_actor_is_refused_too(analysed: Store) -> None:
+    """Ignore de Mistura, rename Kerry «دي ميستورا», restore de Mistura: Kerry was listed
+    under a name whose every mention is de Mistura's, and nothing was said at any point."""
+    mistura = edits.resolve_entity(analysed, "ستافان دي ميستورا")
+    edits.ignore(analysed, "ستافان دي ميستورا")
+    holders = edits.alias_of_others(analysed, "جون كيري", "دي ميستورا")
+    assert [(h.id, h.ignored) for h in holders] == [(mistura.id, True)]
+    with pytest.raises(edits.EditError) as refused:
+        edits.rename(analysed, "جون كيري", "دي ميستورا")
+    assert f"#{mistura.id} ستافان دي ميستورا (ignored, " in str(refused.value)
+
+
 def test_an_alias_added_back_after_it_was_split_off_names_the_entity_again(
     analysed: Store, db_path: Path
 ) -> None:
