@@ -283,12 +283,14 @@ def _decoded(read: Callable[[], Iterator[bytes]]) -> Decoded:
             raise DecodeError("binary data behind a utf-8 byte-order mark")
         raise DecodeError("binary file (control characters)")
     errors = "strict" if strict else "surrogateescape"
-    if piece is None:
+    if count == 1 and not strict:  # kept: its lines in Windows-1256 read as such
+        piece = _utf8_or_cp1256(last)
+    elif piece is None:
         piece = last.decode("utf-8", errors)
     kept = [piece] if count == 1 else []
     return Decoded(
         "utf-8",
-        _slices(slices(), "utf-8", kept, errors),
+        _slices(slices(), "utf-8" if strict else _UTF8_OR_CP1256, kept, errors),
         not strict,
         not strict and ends_inside_a_character(piece),
     )
@@ -365,6 +367,39 @@ def _cp1256_or_utf8(chunk: bytes) -> str:
     return "".join(out)
 
 
+#: the encoding of :func:`_slices` for a UTF-8 file with bytes that are not: see
+#: :func:`_utf8_or_cp1256`
+_UTF8_OR_CP1256 = "utf-8 or cp1256"
+
+
+def _utf8_or_cp1256(chunk: bytes) -> str:
+    """A slice of a UTF-8 file that holds bytes that are not, whose lines in Windows-1256
+    are read as Windows-1256: the records pasted from an older source into a file of
+    UTF-8 were reported as «bytes that are not UTF-8 text». A line that is not UTF-8 is
+    Windows-1256 when what its bytes beyond ASCII become so is Arabic (letters, marks,
+    Arabic punctuation); UTF-8 Arabic with a stray byte does not (half of it becomes
+    «§», «„», «…»), and keeps its escapes."""
+    try:
+        return chunk.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    out = []
+    for line in chunk.splitlines(keepends=True):
+        try:
+            out.append(line.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        text = line.decode("cp1256")
+        high = [ch for ch in text if ord(ch) > 127]
+        arabic = sum(1 for ch in high if "\u060c" <= ch <= "\u06ff" or ch in "\u200c\u200f")
+        if arabic >= 0.95 * len(high):
+            out.append(text)
+        else:
+            out.append(line.decode("utf-8", "surrogateescape"))
+    return "".join(out)
+
+
 def _slices(
     slices: Iterator[bytes], encoding: str, kept: list[str], errors: str = "strict"
 ) -> Iterator[str]:
@@ -376,6 +411,8 @@ def _slices(
         try:
             if encoding == _CP1256_OR_UTF8:
                 text = _cp1256_or_utf8(chunk)
+            elif encoding == _UTF8_OR_CP1256:
+                text = _utf8_or_cp1256(chunk)
             else:
                 text = chunk.decode(encoding, errors)
         except UnicodeDecodeError as exc:  # not what was judged: it changed meanwhile

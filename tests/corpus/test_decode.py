@@ -234,3 +234,27 @@ def test_a_windows_1256_file_reads_its_lines_written_in_utf_8_as_utf_8() -> None
     text, used = decode_bytes(data)
     assert used == "windows-1256"
     assert text.split("\n") == [*lines[:7], pasted, *lines[7:]]
+
+
+def test_a_utf_8_file_reads_its_lines_in_windows_1256_as_windows_1256() -> None:
+    """The other way round: records saved in Windows-1256 pasted into a file of UTF-8
+    were reported as «bytes that are not UTF-8 text» and left out; a UTF-8 line with a
+    stray byte still keeps it as an escape, to be reported."""
+    utf8 = [
+        "وقال المتحدث باسم الحكومة السورية إن الوفد سيعود إلى جنيف، الأسبوع المقبل.",
+        "وأكدت المعارضة أنها لن تشارك في الجولة الجديدة «قبل الاتفاق».",
+    ] * 6
+    legacy = "قال ستافان دي ميستورا إن المحادثات ستستأنف في أقرب وقت؟"
+    stray = "وقال مصدر مطلع إن الجولة ستعقد"
+    data = b"\n".join(
+        [line.encode("utf-8") for line in utf8[:5]]
+        + [legacy.encode("cp1256"), stray.encode("utf-8") + b"\xff"]
+        + [line.encode("utf-8") for line in utf8[5:]]
+    )
+    from desktop.corpus.decode import decode_text
+
+    text, used, escaped, cut = decode_text(data)
+    assert (used, escaped, cut) == ("utf-8", True, False)
+    lines = text.split("\n")
+    assert lines[:6] == [*utf8[:5], legacy] and lines[7:] == utf8[5:]
+    assert lines[6] == stray + "\udcff"
