@@ -328,7 +328,7 @@ def analyse_documents(
             store.drop_unused_entities(lex.created, discovered_too=exact or unfinished)
         if left:  # noted before and not analysed by this run: still to do
             store.set_meta(UNFINISHED_KEY, _id_ranges(left))
-        else:
+        elif doc_ids or unfinished:  # (a run on nothing wrote no note)
             store.delete_meta(UNFINISHED_KEY)
     finally:
         progress.finish()

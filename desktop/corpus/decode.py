@@ -98,6 +98,12 @@ def _is_arabic_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a"
 
 
+def _is_arabic_like(ch: str) -> bool:
+    """An Arabic letter, mark, digit or punctuation mark, or a joiner or direction mark:
+    what the bytes beyond ASCII of Arabic in Windows-1256 become."""
+    return "\u060c" <= ch <= "\u06ff" or ch in "\u200c\u200d\u200e\u200f"
+
+
 def _finish(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -327,11 +333,7 @@ def _judge_cp1256(slices: Iterable[bytes]) -> None:
     non_ascii = sum(n for ch, n in counts.items() if ord(ch) > 127)
     # Windows-1256 decodes almost any byte; accept it only when what the high bytes became
     # is overwhelmingly Arabic letters, marks and Arabic punctuation.
-    arabic_like = sum(
-        n
-        for ch, n in counts.items()
-        if ord(ch) > 127 and ("\u060c" <= ch <= "\u06ff" or ch in "\u200c\u200d\u200e\u200f")
-    )
+    arabic_like = sum(n for ch, n in counts.items() if ord(ch) > 127 and _is_arabic_like(ch))
     if (
         bad > 0.002 * counts.total()
         or not letters
@@ -355,15 +357,26 @@ def _cp1256_or_utf8(chunk: bytes) -> str:
     row are not a UTF-8 character)."""
     if not _UTF8_ARABIC_RE.search(chunk):  # no such line: the slice in one go
         return chunk.decode("cp1256")
+    return _line_by_line(chunk, cp1256_if_arabic=False)
+
+
+def _line_by_line(chunk: bytes, *, cp1256_if_arabic: bool) -> str:
+    """A slice decoded a line at a time: UTF-8 when the line is, else Windows-1256 —
+    with ``cp1256_if_arabic``, only when its bytes beyond ASCII become Arabic so (else
+    the bytes that are not UTF-8 are kept as escapes)."""
     out = []
     for line in chunk.splitlines(keepends=True):
-        if line.isascii():
-            out.append(line.decode("ascii"))
-            continue
         try:
             out.append(line.decode("utf-8"))
+            continue
         except UnicodeDecodeError:
-            out.append(line.decode("cp1256"))
+            pass
+        text = line.decode("cp1256")
+        high = [ch for ch in text if ord(ch) > 127]
+        if not cp1256_if_arabic or sum(map(_is_arabic_like, high)) >= 0.95 * len(high):
+            out.append(text)
+        else:
+            out.append(line.decode("utf-8", "surrogateescape"))
     return "".join(out)
 
 
@@ -382,22 +395,7 @@ def _utf8_or_cp1256(chunk: bytes) -> str:
     try:
         return chunk.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    out = []
-    for line in chunk.splitlines(keepends=True):
-        try:
-            out.append(line.decode("utf-8"))
-            continue
-        except UnicodeDecodeError:
-            pass
-        text = line.decode("cp1256")
-        high = [ch for ch in text if ord(ch) > 127]
-        arabic = sum(1 for ch in high if "\u060c" <= ch <= "\u06ff" or ch in "\u200c\u200f")
-        if arabic >= 0.95 * len(high):
-            out.append(text)
-        else:
-            out.append(line.decode("utf-8", "surrogateescape"))
-    return "".join(out)
+        return _line_by_line(chunk, cp1256_if_arabic=True)
 
 
 def _slices(

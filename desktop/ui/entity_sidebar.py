@@ -372,10 +372,6 @@ class EntitySidebar(QWidget):
         self.held_label.setVisible(held)
         self._update_actions()
 
-    @property
-    def edits_held(self) -> bool:
-        return self._held
-
     # ---- the edits --------------------------------------------------------------------
     def rename_selected(self) -> None:
         rows = self.selected_entities()
