@@ -6,6 +6,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,19 @@ def analysed(seeded_store: Store) -> Store:  # noqa: F821
 
     analyse_documents(seeded_store)
     return seeded_store
+
+
+@contextmanager
+def one_article(folder: Path, name: str, text: str) -> Iterator[tuple[Store, str]]:  # noqa: F821
+    """A store in ``folder`` holding ``text`` alone, imported from ``name``.txt, and the
+    text as stored."""
+    from desktop.importing import import_paths
+    from desktop.store.store import Store
+
+    store = Store.open(folder / f"{name}.db")
+    try:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        (doc_id,) = [d for _path, d in import_paths(store, [folder / f"{name}.txt"]).imported]
+        yield store, store.document(doc_id).text
+    finally:
+        store.close()

@@ -13,6 +13,7 @@ from desktop.importing import import_paths
 from desktop.store import sqlite
 from desktop.store.store import Store
 from desktop.text.normalize import normalize
+from tests.conftest import one_article
 
 #: the phrase «وقف إطلاق النار» with marks in it; its words in another order with a comma
 #: between them; and split by a line end; a word ending in tanween («سلامٌ»)
@@ -27,13 +28,8 @@ ARTICLE = (
 @pytest.fixture
 def article(tmp_path: Path) -> Iterator[tuple[Store, str]]:
     """A store holding :data:`ARTICLE` alone, and its text as stored."""
-    store = Store.open(tmp_path / "kwic.db")
-    try:
-        (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
-        (doc_id,) = [d for _path, d in import_paths(store, [tmp_path / "article.txt"]).imported]
-        yield store, store.document(doc_id).text
-    finally:
-        store.close()
+    with one_article(tmp_path, "kwic", ARTICLE) as held:
+        yield held
 
 
 def test_a_phrase_is_its_words_together_in_order(article: tuple[Store, str]) -> None:

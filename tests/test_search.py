@@ -27,6 +27,7 @@ from desktop.search import (
 from desktop.store import sqlite
 from desktop.store.store import Store
 from desktop.text.normalize import extend_over_marks, normalize, normalize_with_map
+from tests.conftest import one_article
 
 QUERIES = (
     "جنيف",
@@ -226,13 +227,8 @@ MARKED_ARTICLE = (
 @pytest.fixture
 def marked_store(tmp_path: Path) -> Iterator[tuple[Store, str]]:
     """A store holding :data:`MARKED_ARTICLE` alone, and its text as stored."""
-    store = Store.open(tmp_path / "marked.db")
-    try:
-        (tmp_path / "marked.txt").write_text(MARKED_ARTICLE, encoding="utf-8")
-        (doc_id,) = [d for _path, d in import_paths(store, [tmp_path / "marked.txt"]).imported]
-        yield store, store.document(doc_id).text
-    finally:
-        store.close()
+    with one_article(tmp_path, "marked", MARKED_ARTICLE) as held:
+        yield held
 
 
 def test_a_hit_is_written_with_the_marks_on_its_last_letter(

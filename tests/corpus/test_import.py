@@ -25,6 +25,7 @@ from desktop.corpus.sources import iter_sources
 from desktop.importing import ImportOptions, import_paths
 from desktop.store.store import Store
 from tests.conftest import SEEDS
+from tests.corpus.workbooks import save_xlsx
 
 JAAFARI = (
     "ووصف بشار الجعفري رئيس وفد الحكومة السورية في مفاوضات السلام بعد اجتماع مع مبعوث "
@@ -304,7 +305,7 @@ def test_a_tables_columns_that_no_field_is_read_from_are_noted_once(
     ]
     if kind == "xlsx":
         path = tmp_path / "أخبار.xlsx"
-        _workbook(path, {"أخبار": [["Unnamed: 0", *header[1:]], *rows]})
+        save_xlsx(path, {"أخبار": [["Unnamed: 0", *header[1:]], *rows]})
     elif kind == "unicode text":  # a spreadsheet saved as «Unicode text»
         path = tmp_path / "أخبار.txt"
         lines = ["\t".join(["Unnamed: 0", *header[1:]]), *("\t".join(r) for r in rows)]
@@ -346,7 +347,7 @@ def test_a_tables_columns_that_no_field_is_read_from_are_noted_once(
 
 def test_a_workbooks_sheets_have_their_columns_noted_each(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "تغطية.xlsx"
-    _workbook(
+    save_xlsx(
         path,
         {
             "سانا": [["النص", "الوسوم"], [JAAFARI, "جنيف"]],
@@ -1134,7 +1135,7 @@ def test_a_large_csv_or_json_file_is_handed_on_in_groups_of_records(
             writer.writeheader()
             writer.writerows(rows)
     elif ext == ".xlsx":
-        _workbook(path, {"أخبار": [["title", "text", "source"], *(list(r.values()) for r in rows)]})
+        save_xlsx(path, {"أخبار": [["title", "text", "source"], *(list(r.values()) for r in rows)]})
     else:
         path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     empty = 32 if ext == ".xlsx" else 31  # a sheet's rows are numbered under their header
@@ -1569,18 +1570,6 @@ def test_a_text_file_with_a_word_in_another_encoding_or_cut_short_is_refused_say
     assert [r.source_path for r in store.documents()] == [str(folder / "whole.txt")]
 
 
-def _workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-
-
 def test_articles_kept_in_a_spreadsheet_are_read_row_by_row(store: Store, tmp_path: Path) -> None:
     """An Excel workbook: Arabic column names under a title row, dates as dates, a line
     end Excel escaped, an empty row, a sheet of notes; a second workbook with articles on
@@ -1588,7 +1577,7 @@ def test_articles_kept_in_a_spreadsheet_are_read_row_by_row(store: Store, tmp_pa
     reported and the rest imported (.xls and .ods: tests/corpus/test_spreadsheets.py)."""
     tmp_path /= "sheets"
     tmp_path.mkdir()
-    _workbook(
+    save_xlsx(
         tmp_path / "تغطية.xlsx",
         {
             "تموز": [
@@ -1607,14 +1596,14 @@ def test_articles_kept_in_a_spreadsheet_are_read_row_by_row(store: Store, tmp_pa
             "ملاحظات": [["ملاحظة"], ["لا شيء"]],
         },
     )
-    _workbook(
+    save_xlsx(
         tmp_path / "two.xlsx",
         {"a": [["text", "date"], [KONASHENKOV, "2017-07-12"]], "b": [["content"], [JAAFARI[:60]]]},
     )
     (tmp_path / "broken.xlsx").write_bytes((tmp_path / "two.xlsx").read_bytes()[:2000])
     (tmp_path / "old.xls").write_text("العنوان\tالنص\n", encoding="utf-8")
     # a writer that declares the sheet one cell large; a formula that failed (#N/A)
-    _workbook(
+    save_xlsx(
         tmp_path / "stale.xlsx",
         {"s": [["text", "title"], [MORE, "أ"], ["#N/A", "ب"], [HARIRI[:40], "ج"]]},
     )

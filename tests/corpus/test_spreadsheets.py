@@ -33,6 +33,7 @@ from desktop.corpus.xls import DamagedXlsError, checked_streams
 from desktop.importing import ImportReport, import_paths
 from desktop.store.store import Store
 from tests.conftest import REPO, SEEDS
+from tests.corpus.workbooks import save_xlsx
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -80,18 +81,6 @@ SHEETS: dict[str, dict[str, list[list[Any]]]] = {
         "عنب بلدي": [["النص", "تاريخ النشر", "الجريدة"], [QUOTE, "2019-05-29", "عنب بلدي"]],
     },
 }
-
-
-def save_xlsx(path: Path, sheets: dict[str, list[list[Any]]]) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
 
 
 # ---- the import -------------------------------------------------------------------------

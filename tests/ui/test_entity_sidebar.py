@@ -115,6 +115,16 @@ def edit_with(
     assert runner.wait(WAIT)
 
 
+def assert_merged(
+    store: Store, sidebar: EntitySidebar, gone: int, *, into: int, mentions_before: int
+) -> None:
+    """The one edit made merged ``gone`` (its one mention) into ``into``, now selected."""
+    assert [op for _i, op, _p in store.edits()] == ["merge"]
+    assert not sidebar.model.index_for_entity(gone).isValid()
+    assert row_data(sidebar.model, into, 0, MentionsRole) == mentions_before + 1
+    assert sidebar.selected_entity_ids() == [into]
+
+
 def decline(dialogs: FakeDialogs, action: Any, text: str) -> None:
     """Trigger ``action``, type ``text`` and answer no to the question asked."""
     dialogs.texts = [text]
@@ -704,10 +714,7 @@ def test_an_alias_that_is_another_actors_name_offers_to_merge_them(
     assert analysed.edits() == [] and sidebar.model.index_for_entity(kerry).isValid()
 
     edit_with(qtbot, runner, sidebar, sidebar.add_alias_action, answers=(dialogs, KERRY))
-    assert [op for _i, op, _p in analysed.edits()] == ["merge"]
-    assert not sidebar.model.index_for_entity(kerry).isValid()
-    assert row_data(sidebar.model, mistura, 0, MentionsRole) == before + 1
-    assert sidebar.selected_entity_ids() == [mistura]
+    assert_merged(analysed, sidebar, kerry, into=mistura, mentions_before=before)
 
 
 def test_renaming_to_another_actors_name_offers_to_merge_them(
@@ -731,10 +738,7 @@ def test_renaming_to_another_actors_name_offers_to_merge_them(
 
     edit_with(qtbot, runner, sidebar, sidebar.rename_action, answers=(dialogs, LAVROV))
     assert not dialogs.errors
-    assert [op for _i, op, _p in analysed.edits()] == ["merge"]
-    assert not sidebar.model.index_for_entity(kerry).isValid()
-    assert row_data(sidebar.model, lavrov, 0, MentionsRole) == before + 1
-    assert sidebar.selected_entity_ids() == [lavrov]
+    assert_merged(analysed, sidebar, kerry, into=lavrov, mentions_before=before)
 
 
 def test_renaming_to_another_actors_alias_is_made_only_when_confirmed(
