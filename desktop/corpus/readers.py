@@ -864,8 +864,12 @@ def _read_as_rows(lines: Iterable[str], width: int, delimiter: str) -> bool:
     """Whether the first rows ``lines`` hold (:data:`_ROWS_TO_TELL`, or as many as there
     are) all have ``width`` cells, as rows written by a program do: a paragraph of an
     article's text rarely has as many separators (and one that has is followed by
-    another paragraph that does not)."""
-    lines = itertools.islice(lines, _RUN_ON_LINES)
+    another paragraph that does not). A line that opens a row of its own whose quotation
+    mark is left open (:func:`_opens_run_on`) ends them: that row is told by itself."""
+    lines = itertools.takewhile(
+        lambda line: not _opens_run_on(line, width, delimiter),
+        itertools.islice(lines, _RUN_ON_LINES),
+    )
     rows = (row for row in csv.reader(lines, dialect=csv.excel, delimiter=delimiter) if row)
     told = 0
     try:
@@ -878,30 +882,69 @@ def _read_as_rows(lines: Iterable[str], width: int, delimiter: str) -> bool:
     return told > 0
 
 
-def _rows_after_quote(
-    text: str, at: int, raw: Iterator[str], width: int, delimiter: str
-) -> tuple[int | None, Iterator[str]]:
+def _opens_run_on(line: str, width: int, delimiter: str) -> bool:
+    """Whether ``line`` reads as the start of a row, some cells then a quoted field,
+    whose quotation mark the line leaves open: a row as broken as the one it follows
+    (two such rows in a row were read as one, the second lost without a word)."""
+    found = _run_on_quote(line, delimiter)
+    if found is None or not found[1] or not found[0]:
+        return False
+    before = next(csv.reader([line[: found[0]]], dialect=csv.excel, delimiter=delimiter), [])
+    return 1 <= len(before) - 1 < width
+
+
+class _Lines:
+    """Lines read one at a time, with lines put back to be read again first (a row
+    read again from one of its lines, lines looked ahead at). Putting back never nests
+    iterators: with thousands of broken rows, chained and copied iterators made each
+    line cost as much as the rows before it."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self._back: list[str] = []  # the next line last
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        if self._back:
+            return self._back.pop()
+        return next(self._lines)
+
+    def put_back(self, lines: Iterable[str]) -> None:
+        self._back.extend(reversed(list(lines)))
+
+    def ahead(self, taken: list[str]) -> Iterator[str]:
+        """The lines to come, each read noted in ``taken`` (to be put back)."""
+        for line in self:
+            taken.append(line)
+            yield line
+
+
+def _rows_after_quote(text: str, at: int, lines: _Lines, width: int, delimiter: str) -> int | None:
     """Where the rows a field left open at ``at`` ran on into begin in ``text`` (the row
     as written): the first line after the one it opens on from which the lines, then
-    those ``raw`` holds after the row, read as rows of ``width`` cells
-    (:func:`_read_as_rows`); ``None`` when none of its next :data:`_RUN_ON_LINES` lines
-    does (a text cut short, or a quotation mark inside it not doubled: the row is kept
-    as the CSV reader reads it). And ``raw``, to read on from, the lines looked at kept
-    in it."""
+    those to come after the row, read as rows of ``width`` cells (:func:`_read_as_rows`)
+    or that opens a row as broken (:func:`_opens_run_on`); ``None`` when none of its
+    next :data:`_RUN_ON_LINES` lines does (a text cut short, or a quotation mark inside
+    it not doubled: the row is kept as the CSV reader reads it). The lines to come
+    looked at are put back."""
     start = text.find("\n", at) + 1
     for _ in range(_RUN_ON_LINES):
         if start == 0 or start >= len(text):
             break
         if text[start] != "\n":  # a blank line begins no row
-            raw, ahead = itertools.tee(raw)
-            if _read_as_rows(itertools.chain(_lines(text, start), ahead), width, delimiter):
-                return start, raw
+            taken: list[str] = []
+            try:
+                here = itertools.chain(_lines(text, start), lines.ahead(taken))
+                if _opens_run_on(next(_lines(text, start)), width, delimiter) or _read_as_rows(
+                    here, width, delimiter
+                ):
+                    return start
+            finally:
+                lines.put_back(taken)
         start = text.find("\n", start) + 1
-    return None, raw
-
-
-def _skip(lines: Iterator[str], count: int) -> None:
-    next(itertools.islice(lines, count, count), None)
+    return None
 
 
 def csv_records(
@@ -953,11 +996,19 @@ def csv_records(
             delimiter = next((d for d in ",;\t|" if names_a_text_column(d)), delimiter)
     csv.field_size_limit(2**31 - 1)
     # a slice ends with a line end: no line spans two
-    lines = itertools.chain(_lines(first), itertools.chain.from_iterable(map(_lines, slices)))
-    # the lines again, those of each row looked at once it is read (a row of one line is
-    # as written; the reader reads no further than the end of a row)
-    feed, raw = itertools.tee(lines)
-    reader = csv.DictReader(feed, dialect=csv.excel, delimiter=delimiter)
+    source = _Lines(
+        itertools.chain(_lines(first), itertools.chain.from_iterable(map(_lines, slices)))
+    )
+    # the lines of each row as the reader reads them (it reads no further than the end
+    # of a row): a row of one line is as written, a row of several is looked at
+    read: list[str] = []
+
+    def feed() -> Iterator[str]:
+        for line in source:
+            read.append(line)
+            yield line
+
+    reader = csv.DictReader(feed(), dialect=csv.excel, delimiter=delimiter)
     try:
         header = [h for h in (reader.fieldnames or []) if h is not None]
     except csv.Error as exc:
@@ -973,26 +1024,31 @@ def csv_records(
     if note and notes is not None:
         notes.append(note)
     columns = reader.fieldnames
-    _skip(raw, reader.line_num)
 
-    def run_on(text: str, line: int) -> tuple[str, int, Iterator[str]] | None:
-        """Of a row written on the lines ``text`` from line ``line`` (``raw`` giving the
-        lines after it): when a quotation mark in it was left open and it took in rows,
-        why it is not read, the line the rows begin on and the lines from there."""
-        nonlocal raw
+    def run_on(text: str, line: int) -> tuple[str, int] | None:
+        """Of a row written on the lines ``text`` from line ``line``: when a quotation
+        mark in it was left open and it took in rows, why it is not read and the line
+        the rows begin on (its lines from there put back, to be read again)."""
         found = _run_on_quote(text, delimiter)
         if found is None:
             return None
-        start, raw = _rows_after_quote(text, found[0], raw, len(header), delimiter)
+        start = _rows_after_quote(text, found[0], source, len(header), delimiter)
         if start is None:
             return None
         opened = line + text.count("\n", 0, found[0])
         after = line + text.count("\n", 0, start)
-        reason = (
-            f"a quotation mark opened on line {opened} is never closed: this row is left "
-            f"out, the rows after it are read from line {after}"
+        first = line + text.count("\n", 0, len(text) - len(text.lstrip("\r\n")))
+        left_out = (
+            "this row is left out, the rows after it are"
+            if after - first == 1
+            else f"lines {first}–{after - 1} are left out, the rows after them are"
         )
-        return reason, after, itertools.chain(_lines(text, start), raw)
+        source.put_back(_lines(text, start))
+        reason = (
+            f"a quotation mark opened on line {opened} is never closed: {left_out} read "
+            f"from line {after}"
+        )
+        return reason, after
 
     def last(row: tuple[int, Any], text: str, line: int) -> tuple[int, Any]:
         """The last row, written on the lines ``text`` from line ``line``, or why it is
@@ -1012,11 +1068,11 @@ def csv_records(
         )
 
     def rows() -> Iterator[tuple[int, Any]]:
-        nonlocal reader, raw
+        nonlocal reader
         held: tuple[int, Any] | None = None  # the last row is known last
         number = 0
-        before = 0  # the lines of the file before those the reader reads
-        done = reader.line_num  # the lines of the file read
+        done = len(read)  # the lines of the file read
+        read.clear()
         text, line = "", 0  # the last row as written, and its first line
         while True:
             found = None
@@ -1025,14 +1081,12 @@ def csv_records(
                     number += 1
                     if held is not None:
                         yield held
-                    end = before + reader.line_num
                     line = done + 1
-                    if end == line:
-                        text = next(raw)
-                    else:  # a quoted field holds line ends
-                        text = "".join(itertools.islice(raw, end - done))
+                    done += len(read)
+                    text = "".join(read)
+                    if len(read) > 1:  # a quoted field holds line ends
                         found = run_on(text, line)
-                    done = end
+                    read.clear()
                     if found is not None:
                         held = number, Unreadable(found[0])
                         break
@@ -1044,10 +1098,8 @@ def csv_records(
                 raise UnreadableFileError(f"malformed CSV: {exc}") from exc
             if found is None:
                 break
-            _reason, after, again = found
-            before = done = after - 1
-            feed, raw = itertools.tee(again)
-            reader = csv.DictReader(feed, columns, dialect=csv.excel, delimiter=delimiter)
+            done = found[1] - 1
+            reader = csv.DictReader(feed(), columns, dialect=csv.excel, delimiter=delimiter)
         if held is not None:
             yield last(held, text, line)
 

@@ -1491,17 +1491,86 @@ def test_a_csv_row_whose_quotation_mark_is_never_closed_is_the_only_one_lost(
         _never_read_whole(monkeypatch, path)
     report = import_paths(store, [path])
 
+    left_out = (
+        "this row is left out, the rows after it are"
+        if after == opened + 1
+        else f"lines {opened}–{after - 1} are left out, the rows after them are"
+    )
     assert report.skipped == [
         (
             f"{path}#12",
-            f"a quotation mark opened on line {opened} is never closed: this row is "
-            f"left out, the rows after it are read from line {after}",
+            f"a quotation mark opened on line {opened} is never closed: {left_out} read "
+            f"from line {after}",
         )
     ]
     stored = store.texts([i for _, i in report.imported])
     assert sorted(stored.values()) == sorted(texts)
     titles = {r.title for r in store.documents()}
     assert titles == {f"دي ميستورا {i}" for i in range(1, 31) if i != 12}
+
+
+@pytest.mark.parametrize("text_column", [1, 2], ids=["text in the middle", "text last"])
+def test_csv_rows_broken_one_after_another_are_each_reported_and_the_rest_read(
+    text_column: int,
+) -> None:
+    """Every other row opens a quotation mark it never closes. Each broken row ran on
+    into the next, and a broken row right after another was read with it: its row lost
+    without a word, or the broken one stored with the next row's text in it. Each is
+    reported now, by the line it opens on, and every whole row is read."""
+    header = ["العنوان", "المصدر"]
+    header.insert(text_column, "النص")
+    lines = [",".join(header)]
+    for i in range(1, 21):
+        cells = [f"دي ميستورا {i}", "سانا"]
+        text = f"{_DE_MISTURA} (الخبر رقم {i})"
+        cells.insert(text_column, f'"{text}' if i % 2 == 0 else f'"{text}"')
+        lines.append(",".join(cells))
+    data = "\r\n".join(lines) + "\r\n"
+    result = read_csv("أخبار.csv", data.encode("utf-8"), FieldMapping())
+
+    assert [a.title for a in result.articles] == [f"دي ميستورا {i}" for i in range(1, 21, 2)]
+    assert [a.text for a in result.articles] == [
+        f"{_DE_MISTURA} (الخبر رقم {i})" for i in range(1, 21, 2)
+    ]
+    assert {a.outlet for a in result.articles} == {"سانا"}
+    line = {i: i + 1 for i in range(1, 21)}  # row i is on line i + 1
+    assert result.problems == [
+        (
+            f"أخبار.csv#{i}",
+            f"a quotation mark opened on line {line[i]} is never closed: this row is left "
+            f"out, the rows after it are read from line {line[i] + 1}",
+        )
+        for i in range(2, 20, 2)
+    ] + [
+        (
+            "أخبار.csv#20",
+            "a quotation mark opened on line 21 is never closed: the file ends inside this row",
+        )
+    ]
+
+
+def test_a_short_csv_row_taken_in_by_a_broken_one_is_named_in_its_report() -> None:
+    """A row with fewer cells than the header (no outlet) right after a row that leaves
+    its quotation mark open cannot be told from a paragraph of its text: it is left out
+    with it, and the report names its line, where it said only that the broken row was."""
+    data = (
+        "العنوان,النص,المصدر\r\n"
+        f'الأول,"{_DE_MISTURA} 1",سانا\r\n'
+        f'الثاني,"{_DE_MISTURA} 2,سانا\r\n'
+        f"الثالث,{_DE_MISTURA} 3\r\n"
+        f'الرابع,"{_DE_MISTURA} 4",سانا\r\n'
+        f'الخامس,"{_DE_MISTURA} 5",سانا\r\n'
+    )
+    result = read_csv("أخبار.csv", data.encode("utf-8"), FieldMapping())
+
+    assert [a.title for a in result.articles] == ["الأول", "الرابع", "الخامس"]
+    assert result.problems == [
+        (
+            "أخبار.csv#2",
+            "a quotation mark opened on line 3 is never closed: lines 3–4 are left out, the "
+            "rows after them are read from line 5",
+        )
+    ]
 
 
 @pytest.mark.parametrize("fault", ["never closed", "cut short"])
