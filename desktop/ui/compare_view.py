@@ -552,6 +552,11 @@ class ElidingComboBox(QComboBox):
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
+def compare_point_size(reader_size: int) -> int:
+    """The compare panes' text size for the reader's ``reader_size``."""
+    return max(8, reader_size - 2)
+
+
 class CompareSide(QWidget):
     """One side: a header (side letter, document picker, outlet and title) above its
     document pane. Accepts documents dropped from the library."""
@@ -879,6 +884,12 @@ class CompareView(QWidget):
             on_done=self._on_outlets_loaded,
             on_error=self._on_failed,
         )
+
+    def set_point_size(self, reader_size: int) -> None:
+        """The panes' text, two points smaller than the reader's: two articles side by
+        side get half its width, and at the reader's size a line held four words."""
+        for pane in self.panes:
+            pane.set_point_size(compare_point_size(reader_size))
 
     def refresh(self) -> None:
         """The corpus changed: list its documents again now if the view is shown, else

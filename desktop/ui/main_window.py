@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.reader = DocumentPane(store, point_size=prefs.get(READER_POINT_SIZE))
         self.sidebar = EntitySidebar(store, runner)
         self.compare_view = CompareView(store, runner)
+        self.compare_view.set_point_size(self.reader.point_size)
         self.actor_view = ActorView(store, runner)
         self.events_view = EventsView(store, runner)
         self.importer = ImportController(store, runner, self)
@@ -393,6 +394,7 @@ class MainWindow(QMainWindow):
 
     def zoom(self, step: int) -> None:
         self.reader.set_point_size(self.reader.point_size + step)
+        self.compare_view.set_point_size(self.reader.point_size)
         self.prefs.set(READER_POINT_SIZE, self.reader.point_size)
 
     def find_in_document(self) -> None:
@@ -540,7 +542,7 @@ class MainWindow(QMainWindow):
     # ---- window state (kept apart from preferences) ------------------------------------
     def _restore_state(self) -> None:
         self.resizeDocks(
-            [self.library_dock, self.entities_dock], [360, 400], Qt.Orientation.Horizontal
+            [self.library_dock, self.entities_dock], [330, 370], Qt.Orientation.Horizontal
         )
         if not self.persist_state:
             return

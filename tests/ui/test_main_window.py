@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from desktop.analysing import analyse_documents
@@ -20,6 +20,7 @@ from desktop.text.normalize import normalize
 from desktop.ui.app import TabayunApp
 from desktop.ui.document_pane import ENTITY_PROP, TIP_PROP
 from desktop.ui.main_window import MainWindow
+from desktop.ui.palette import aligned_shade
 from desktop.ui.settings import Preferences
 from desktop.ui.text_offsets import Utf16Index
 from tests.conftest import SEEDS
@@ -734,8 +735,31 @@ def test_the_window_keys_reach_the_compare_view_and_the_text_size(  # type: igno
     QTest.keyClick(window.library.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert fired == []
     size = window.reader.point_size
+    shades = [_backgrounds(pane.browser.document()) for pane in view.panes]
+    assert all(aligned_shade(0).name() in {c for _p, _n, c in bg} for bg in shades)
+    assert [p.browser.document().defaultFont().pointSize() for p in view.panes] == [size - 2] * 2
     QTest.keyClick(window.library.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert window.reader.point_size == size + 1
+    # the compare panes follow, two points smaller (side by side, a line held four
+    # words at the reader's size), their passages still shaded
+    assert [p.browser.document().defaultFont().pointSize() for p in view.panes] == [size - 1] * 2
+    assert [_backgrounds(pane.browser.document()) for pane in view.panes] == shades
+
+
+def _backgrounds(doc: QTextDocument) -> list[tuple[int, int, str]]:
+    """Where a document's text has a background: (position, length, colour)."""
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            brush = frag.charFormat().background()
+            if brush.style() != Qt.BrushStyle.NoBrush:
+                out.append((frag.position(), frag.length(), brush.color().name()))
+            it += 1
+        block = block.next()
+    return out
 
 
 def test_the_comparison_shown_is_made_again_after_an_edit(tapp: TabayunApp, qtbot) -> None:  # type: ignore[no-untyped-def]
