@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import itertools
 import os
+import sys
 import tempfile
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -74,6 +75,45 @@ def _failure(exc: BaseException) -> bool:
     return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
 
 
+def _why(exc: BaseException) -> str:
+    """How a reader's failure is told in the report: a panic's message names places in
+    the library's Rust source («range start index 8522535 out of range for slice of
+    length 4140»), which says nothing to the person importing."""
+    if type(exc).__name__ == "PanicException":
+        return "a record inside it could not be read"
+    return f"{type(exc).__name__}: {exc}"
+
+
+@contextlib.contextmanager
+def _panics_kept_quiet() -> Iterator[None]:
+    """The Rust code under python-calamine prints its panics, message and backtrace, on
+    the process's standard error, where an import's report follows: the file is reported
+    as damaged, and that text is dropped. Whatever else is printed meanwhile is passed on.
+    (A process with no standard error, a windowed program, has nothing to keep quiet.)"""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    with contextlib.ExitStack() as stack:
+        stack.callback(os.close, saved)
+        try:
+            caught = stack.enter_context(tempfile.TemporaryFile())
+        except OSError:
+            yield
+            return
+        os.dup2(caught.fileno(), 2)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 2)
+            caught.seek(0)
+            said = caught.read()
+            if said and b"panicked at" not in said:
+                os.write(2, said)
+
+
 class _Book(Protocol):
     def sheets(self) -> Iterator[tuple[str, list[Sequence[Any]]]]:
         """Each sheet of cells by its title, with its first ``HEADER_ROWS`` rows."""
@@ -118,18 +158,22 @@ class _Calamine:
 
         self.worksheet = SheetTypeEnum.WorkSheet
         try:
-            self.book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            with _panics_kept_quiet():
+                self.book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         except BaseException as exc:
             if not _failure(exc):
                 raise
             why = _named_failure(data, ext) or exc
             if isinstance(why, PasswordError):
                 raise SheetError(f"an {kind} saved with a password is not read: {_UNLOCK}") from why
-            raise SheetError(f"damaged {kind} ({type(why).__name__}: {why})") from why
+            raise SheetError(f"damaged {kind} ({_why(why)})") from why
 
     def _sheet_rows(self, title: str) -> Iterator[list[Any]]:
-        # from the sheet's first row (empty rows above its cells are given as empty rows)
-        return iter(self.book.get_sheet_by_name(title).iter_rows())
+        # from the sheet's first row (empty rows above its cells are given as empty rows);
+        # the sheet is read whole here, where a damaged one fails
+        with _panics_kept_quiet():
+            sheet = self.book.get_sheet_by_name(title)
+        return iter(sheet.iter_rows())
 
     def sheets(self) -> Iterator[tuple[str, list[Sequence[Any]]]]:
         for meta in self.book.sheets_metadata:
@@ -160,7 +204,8 @@ def _named_failure(data: bytes, ext: str) -> BaseException | None:
         with os.fdopen(handle, "wb") as fh:
             fh.write(data)
         try:
-            CalamineWorkbook.from_path(path).close()  # let go of before it is removed
+            with _panics_kept_quiet():
+                CalamineWorkbook.from_path(path).close()  # let go of before it is removed
         except BaseException as exc:
             if not _failure(exc):
                 raise
@@ -270,4 +315,4 @@ def _records(
     except BaseException as exc:  # a sheet damaged further on
         if not _failure(exc):
             raise
-        raise SheetError(f"damaged {kind} ({type(exc).__name__}: {exc})") from exc
+        raise SheetError(f"damaged {kind} ({_why(exc)})") from exc

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import shutil
 import struct
@@ -352,3 +353,36 @@ def test_the_seed_corpus_is_imported_without_the_spreadsheet_libraries(tmp_path:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=REPO
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_workbook_the_spreadsheet_library_fails_inside_is_reported_without_its_trace(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """An .xls whose list of sheets puts a sheet 8 MB into an 8 KB workbook passes the
+    checks made before it is read; the Rust code under python-calamine then fails inside
+    (a panic), and printed its message and a backtrace of some 60 frames on the standard
+    error, around the import's report, and the report quoted its message («range start
+    index 8522535 out of range for slice of length 4140»). The file is reported damaged
+    in plain words, and nothing is printed."""
+    data = bytearray((DATA / "coverage.xls").read_bytes())
+    bof = data.index(b"\x85\x00\x14\x00") + 4  # the first sheet's BOUNDSHEET: its position
+    assert data[bof : bof + 4] == (0x0B27).to_bytes(4, "little")
+    data[bof + 2] = 0x82
+    with pytest.raises(
+        Exception, match=re.escape("damaged Excel workbook (a record inside it could not be read)")
+    ):
+        list(workbook_records(bytes(data), FieldMapping(), [], ".xls"))
+    assert capfd.readouterr().err == ""
+
+
+def test_what_else_is_printed_while_a_spreadsheet_is_read_is_passed_on(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    from desktop.corpus.sheets import _panics_kept_quiet
+
+    with _panics_kept_quiet():
+        os.write(2, "تحذير: سطر من مكتبة\n".encode())
+    assert capfd.readouterr().err == "تحذير: سطر من مكتبة\n"
+    with _panics_kept_quiet():
+        os.write(2, b"thread '<unnamed>' panicked at src/xls.rs:606:29:\n")
+    assert capfd.readouterr().err == ""
