@@ -345,8 +345,14 @@ def _judge_cp1256(slices: Iterable[bytes]) -> None:
 
 #: the encoding of :func:`_slices` for a Windows-1256 file: see :func:`_cp1256_or_utf8`
 _CP1256_OR_UTF8 = "cp1256 or utf-8"
-#: the first two bytes of an Arabic letter in UTF-8
-_UTF8_ARABIC_RE = re.compile(rb"[\xd8-\xdb][\x80-\xbf]")
+#: what a line in UTF-8 pasted into Windows-1256 text holds and that text hardly ever
+#: does: an Arabic letter, a Latin-1 letter or sign (é, «); or general punctuation (“ ” —,
+#: :data:`_UTF8_PUNCTUATION`). (A letter then «،» or «؟» in Windows-1256 is a UTF-8
+#: character of two bytes too, in most lines: testing every slice's lines made decoding
+#: a third slower.)
+_UTF8_PASTED_RE = re.compile(rb"[\xc2\xc3\xd8-\xdb][\x80-\xbf]")
+_UTF8_PUNCTUATION = b"\xe2\x80"
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
 
 
 def _cp1256_or_utf8(chunk: bytes) -> str:
@@ -354,26 +360,40 @@ def _cp1256_or_utf8(chunk: bytes) -> str:
     from several sources (one record pasted from a web page, say) had those records
     stored as «ط§ظ„ط£ظ…ظ…». A line is UTF-8 when it holds bytes beyond ASCII and they
     all read as UTF-8, which Arabic in Windows-1256 all but never does (two letters in a
-    row are not a UTF-8 character)."""
-    if not _UTF8_ARABIC_RE.search(chunk):  # no such line: the slice in one go
-        return chunk.decode("cp1256")
+    row are not a UTF-8 character); see :func:`_line_by_line` for the few lines that do."""
+    if _UTF8_PUNCTUATION not in chunk and not _UTF8_PASTED_RE.search(chunk):
+        return chunk.decode("cp1256")  # no such line: the slice in one go
     return _line_by_line(chunk, cp1256_if_arabic=False)
+
+
+def _arabic_in_cp1256(text: str) -> bool:
+    """Whether what a line's bytes beyond ASCII became in Windows-1256 is Arabic."""
+    high = [ch for ch in text if ord(ch) > 127]
+    return sum(map(_is_arabic_like, high)) >= 0.95 * len(high)
 
 
 def _line_by_line(chunk: bytes, *, cp1256_if_arabic: bool) -> str:
     """A slice decoded a line at a time: UTF-8 when the line is, else Windows-1256 —
-    with ``cp1256_if_arabic``, only when its bytes beyond ASCII become Arabic so (else
-    the bytes that are not UTF-8 are kept as escapes)."""
+    with ``cp1256_if_arabic`` (a UTF-8 file), only when its bytes beyond ASCII become
+    Arabic so (else the bytes that are not UTF-8 are kept as escapes). In a Windows-1256
+    file, a line that reads as UTF-8 without an Arabic letter but as Arabic in
+    Windows-1256 is Windows-1256: a letter then a comma is a UTF-8 character («أ، ب،»
+    read as «á, ...»)."""
     out = []
     for line in chunk.splitlines(keepends=True):
         try:
-            out.append(line.decode("utf-8"))
-            continue
+            text: str | None = line.decode("utf-8")
         except UnicodeDecodeError:
-            pass
-        text = line.decode("cp1256")
-        high = [ch for ch in text if ord(ch) > 127]
-        if not cp1256_if_arabic or sum(map(_is_arabic_like, high)) >= 0.95 * len(high):
+            text = None
+        if text is not None and (
+            cp1256_if_arabic or text.isascii() or _ARABIC_LETTER_RE.search(text)
+        ):
+            out.append(text)
+            continue
+        legacy = line.decode("cp1256")
+        if (text is None and not cp1256_if_arabic) or _arabic_in_cp1256(legacy):
+            out.append(legacy)
+        elif text is not None:
             out.append(text)
         else:
             out.append(line.decode("utf-8", "surrogateescape"))

@@ -236,6 +236,38 @@ def test_a_windows_1256_file_reads_its_lines_written_in_utf_8_as_utf_8() -> None
     assert text.split("\n") == [*lines[:7], pasted, *lines[7:]]
 
 
+@pytest.mark.parametrize(
+    ("utf8", "cp1256"),
+    [
+        ("“Geneva talks” — a café near the Palais des Nations", ""),
+        ("قال ستافان دي ميستورا إن المحادثات ستستأنف.", "أ، ب، ع،"),
+    ],
+    ids=["a utf-8 line with no arabic", "a windows-1256 line that is utf-8 too"],
+)
+def test_a_windows_1256_file_tells_the_lines_of_the_other_encoding_that_look_alike(
+    utf8: str, cp1256: str
+) -> None:
+    """A line pasted in UTF-8 with no Arabic in it («“Geneva” — café») was read as
+    Windows-1256 («â€œGenevaâ€‌ â€” cafأ©») unless an Arabic line in UTF-8 was near; a
+    line of Windows-1256 made of letters each followed by a comma is UTF-8 too («أ،
+    ب، ع،» reads as «á ȡ ڡ»), and near a line in UTF-8 was read so."""
+    lines = [
+        "وقال المتحدث باسم الحكومة السورية إن الوفد سيعود إلى جنيف، الأسبوع المقبل.",
+        "وأكدت المعارضة أنها لن تشارك في الجولة الجديدة.",
+    ] * 5
+    pasted = [utf8.encode("utf-8")] + ([cp1256.encode("cp1256")] if cp1256 else [])
+    data = b"\n".join(
+        [line.encode("cp1256") for line in lines[:5]]
+        + pasted
+        + [line.encode("cp1256") for line in lines[5:]]
+    )
+    if cp1256:
+        assert cp1256.encode("cp1256").decode("utf-8") == "á ȡ ڡ"
+    text, used = decode_bytes(data)
+    assert used == "windows-1256"
+    assert text.split("\n") == [*lines[:5], utf8, *([cp1256] if cp1256 else []), *lines[5:]]
+
+
 def test_a_utf_8_file_reads_its_lines_in_windows_1256_as_windows_1256() -> None:
     """The other way round: records saved in Windows-1256 pasted into a file of UTF-8
     were reported as «bytes that are not UTF-8 text» and left out; a UTF-8 line with a
