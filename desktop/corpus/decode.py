@@ -345,25 +345,68 @@ def _judge_cp1256(slices: Iterable[bytes]) -> None:
 
 #: the encoding of :func:`_slices` for a Windows-1256 file: see :func:`_cp1256_or_utf8`
 _CP1256_OR_UTF8 = "cp1256 or utf-8"
-#: what a line in UTF-8 pasted into Windows-1256 text holds and that text hardly ever
-#: does: an Arabic letter, a Latin-1 letter or sign (é, «); or general punctuation (“ ” —,
-#: :data:`_UTF8_PUNCTUATION`). (A letter then «،» or «؟» in Windows-1256 is a UTF-8
-#: character of two bytes too, in most lines: testing every slice's lines made decoding
-#: a third slower.)
-_UTF8_PASTED_RE = re.compile(rb"[\xc2\xc3\xd8-\xdb][\x80-\xbf]")
-_UTF8_PUNCTUATION = b"\xe2\x80"
+_ASCII_IN_LINE = rb"[\x00-\x09\x0b\x0c\x0e-\x7f]"
+_UTF8_CHARACTER = rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+#: a line (between line ends) all of whose bytes beyond ASCII read as UTF-8, and that has
+#: some: scanned in C over a whole slice (a loop over its lines in Python made decoding a
+#: third slower; looking for a few kinds of character only missed others, € or 😀). Most
+#: lines of Windows-1256 Arabic fail at their first letters (two letters in a row are not
+#: a UTF-8 character); a letter then «،» or «؟» is one, so the few that pass are judged
+#: (:func:`_utf8_line`).
+_UTF8_LINE_RE = re.compile(
+    rb"[\r\n]"  # the line end before it (a slice is searched with one put before it): a
+    # character to look for first is found fast, where a look behind is tried everywhere
+    + _ASCII_IN_LINE
+    + rb"*+(?:"
+    + _UTF8_CHARACTER
+    + rb")(?:"
+    + _ASCII_IN_LINE
+    + rb"|"
+    + _UTF8_CHARACTER
+    + rb")*+(?![^\r\n])"
+)
 _ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
+#: a Latin letter against a character that a byte beyond ASCII became in Windows-1256
+_LATIN_AGAINST_HIGH_RE = re.compile("[A-Za-z][^\x00-\x7f]|[^\x00-\x7f][A-Za-z]")
 
 
 def _cp1256_or_utf8(chunk: bytes) -> str:
     """A Windows-1256 slice, whose lines in UTF-8 are read as UTF-8: a file put together
     from several sources (one record pasted from a web page, say) had those records
     stored as «ط§ظ„ط£ظ…ظ…». A line is UTF-8 when it holds bytes beyond ASCII and they
-    all read as UTF-8, which Arabic in Windows-1256 all but never does (two letters in a
-    row are not a UTF-8 character); see :func:`_line_by_line` for the few lines that do."""
-    if _UTF8_PUNCTUATION not in chunk and not _UTF8_PASTED_RE.search(chunk):
-        return chunk.decode("cp1256")  # no such line: the slice in one go
-    return _line_by_line(chunk, cp1256_if_arabic=False)
+    all read as UTF-8 (:data:`_UTF8_LINE_RE`), which Arabic in Windows-1256 all but
+    never does, and is not one of the few Windows-1256 lines that do (:func:`_utf8_line`).
+    The same slice gives the same text whatever else the file holds."""
+    out = []
+    at = 0
+    for found in _UTF8_LINE_RE.finditer(b"\n" + chunk):
+        start, end = found.start(), found.end() - 1  # in the chunk: the line after the end
+        line = chunk[start:end]
+        text = line.decode("utf-8")
+        if not _utf8_line(text, line):
+            continue  # read with the rest
+        out.append(chunk[at:start].decode("cp1256"))
+        out.append(text)
+        at = end
+    if not out:
+        return chunk.decode("cp1256")
+    out.append(chunk[at:].decode("cp1256"))
+    return "".join(out)
+
+
+def _utf8_line(text: str, line: bytes) -> bool:
+    """Whether a line of a Windows-1256 file that reads as UTF-8 (``text``) is: it is,
+    unless it has no Arabic letter so while in Windows-1256 it is Arabic, with no Latin
+    letter against its Arabic («أ، ب، ع،», a letter then a comma each, is «á ȡ ڡ» in
+    UTF-8; «Bogotá» is «Bogotأ،» in Windows-1256)."""
+    if _ARABIC_LETTER_RE.search(text):
+        return True
+    legacy = line.decode("cp1256")
+    return not (
+        _ARABIC_LETTER_RE.search(legacy)
+        and _arabic_in_cp1256(legacy)
+        and not _LATIN_AGAINST_HIGH_RE.search(legacy)
+    )
 
 
 def _arabic_in_cp1256(text: str) -> bool:
@@ -372,29 +415,20 @@ def _arabic_in_cp1256(text: str) -> bool:
     return sum(map(_is_arabic_like, high)) >= 0.95 * len(high)
 
 
-def _line_by_line(chunk: bytes, *, cp1256_if_arabic: bool) -> str:
-    """A slice decoded a line at a time: UTF-8 when the line is, else Windows-1256 —
-    with ``cp1256_if_arabic`` (a UTF-8 file), only when its bytes beyond ASCII become
-    Arabic so (else the bytes that are not UTF-8 are kept as escapes). In a Windows-1256
-    file, a line that reads as UTF-8 without an Arabic letter but as Arabic in
-    Windows-1256 is Windows-1256: a letter then a comma is a UTF-8 character («أ، ب،»
-    read as «á, ...»)."""
+def _line_by_line(chunk: bytes) -> str:
+    """A slice of a UTF-8 file decoded a line at a time: UTF-8 when the line is, else
+    Windows-1256 when its bytes beyond ASCII become Arabic so, else UTF-8 with the bytes
+    that are not kept as escapes."""
     out = []
     for line in chunk.splitlines(keepends=True):
         try:
-            text: str | None = line.decode("utf-8")
-        except UnicodeDecodeError:
-            text = None
-        if text is not None and (
-            cp1256_if_arabic or text.isascii() or _ARABIC_LETTER_RE.search(text)
-        ):
-            out.append(text)
+            out.append(line.decode("utf-8"))
             continue
+        except UnicodeDecodeError:
+            pass
         legacy = line.decode("cp1256")
-        if (text is None and not cp1256_if_arabic) or _arabic_in_cp1256(legacy):
+        if _arabic_in_cp1256(legacy):
             out.append(legacy)
-        elif text is not None:
-            out.append(text)
         else:
             out.append(line.decode("utf-8", "surrogateescape"))
     return "".join(out)
@@ -415,7 +449,7 @@ def _utf8_or_cp1256(chunk: bytes) -> str:
     try:
         return chunk.decode("utf-8")
     except UnicodeDecodeError:
-        return _line_by_line(chunk, cp1256_if_arabic=True)
+        return _line_by_line(chunk)
 
 
 def _slices(

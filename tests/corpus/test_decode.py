@@ -240,17 +240,26 @@ def test_a_windows_1256_file_reads_its_lines_written_in_utf_8_as_utf_8() -> None
     ("utf8", "cp1256"),
     [
         ("“Geneva talks” — a café near the Palais des Nations", ""),
+        ("Bogotá, Perú, peut-être, Álvaro, Erdoğan, Straße", ""),
+        ("Great news 😀 5 € in Москва", ""),
         ("قال ستافان دي ميستورا إن المحادثات ستستأنف.", "أ، ب، ع،"),
     ],
-    ids=["a utf-8 line with no arabic", "a windows-1256 line that is utf-8 too"],
+    ids=[
+        "a utf-8 line with no arabic",
+        "latin letters whose second byte is arabic in windows-1256",
+        "an emoji, the euro, cyrillic",
+        "a windows-1256 line that is utf-8 too",
+    ],
 )
 def test_a_windows_1256_file_tells_the_lines_of_the_other_encoding_that_look_alike(
     utf8: str, cp1256: str
 ) -> None:
     """A line pasted in UTF-8 with no Arabic in it («“Geneva” — café») was read as
-    Windows-1256 («â€œGenevaâ€‌ â€” cafأ©») unless an Arabic line in UTF-8 was near; a
-    line of Windows-1256 made of letters each followed by a comma is UTF-8 too («أ،
-    ب، ع،» reads as «á ȡ ڡ»), and near a line in UTF-8 was read so."""
+    Windows-1256 («â€œGenevaâ€‌ â€” cafأ©») unless an Arabic line in UTF-8 was in the same
+    slice, so a file read whole and read from the disk in slices could differ; a line
+    of Windows-1256 made of letters each followed by a comma is UTF-8 too («أ، ب، ع،»
+    reads as «á ȡ ڡ»), and near a line in UTF-8 was read so. Latin letters whose second
+    byte in UTF-8 is Arabic in Windows-1256 («á» is «أ،») stay UTF-8."""
     lines = [
         "وقال المتحدث باسم الحكومة السورية إن الوفد سيعود إلى جنيف، الأسبوع المقبل.",
         "وأكدت المعارضة أنها لن تشارك في الجولة الجديدة.",
@@ -263,9 +272,14 @@ def test_a_windows_1256_file_tells_the_lines_of_the_other_encoding_that_look_ali
     )
     if cp1256:
         assert cp1256.encode("cp1256").decode("utf-8") == "á ȡ ڡ"
+    expected = [*lines[:5], utf8, *([cp1256] if cp1256 else []), *lines[5:]]
     text, used = decode_bytes(data)
     assert used == "windows-1256"
-    assert text.split("\n") == [*lines[:5], utf8, *([cp1256] if cp1256 else []), *lines[5:]]
+    assert text.split("\n") == expected
+    from desktop.corpus.decode import decode_in_slices
+
+    _used, slices, _escaped, _cut = decode_in_slices(data, 100)
+    assert "".join(slices).split("\n") == expected
 
 
 def test_a_utf_8_file_reads_its_lines_in_windows_1256_as_windows_1256() -> None:
