@@ -887,8 +887,11 @@ def _opens_run_on(line: str, width: int, delimiter: str) -> bool:
     whose quotation mark the line leaves open: a row as broken as the one it follows
     (two such rows in a row were read as one, the second lost without a word)."""
     found = _run_on_quote(line, delimiter)
-    if found is None or not found[1] or not found[0]:
+    if found is None or not found[1]:
         return False
+    if not found[0]:  # its first cell: the others, if any, are read in what follows
+        rest = next(csv.reader([line[1:]], dialect=csv.excel, delimiter=delimiter), [])
+        return len(rest) >= width
     before = next(csv.reader([line[: found[0]]], dialect=csv.excel, delimiter=delimiter), [])
     return 1 <= len(before) - 1 < width
 
@@ -945,6 +948,13 @@ def _rows_after_quote(text: str, at: int, lines: _Lines, width: int, delimiter: 
                 lines.put_back(taken)
         start = text.find("\n", start) + 1
     return None
+
+
+def _written_on(text: str, line: int) -> tuple[int, int]:
+    """The first and last lines that are not blank of ``text``, lines of a file from its
+    line ``line``."""
+    first = line + text.count("\n", 0, len(text) - len(text.lstrip("\r\n")))
+    return first, max(first, line + text.rstrip("\r\n").count("\n"))
 
 
 def csv_records(
@@ -1037,11 +1047,11 @@ def csv_records(
             return None
         opened = line + text.count("\n", 0, found[0])
         after = line + text.count("\n", 0, start)
-        first = line + text.count("\n", 0, len(text) - len(text.lstrip("\r\n")))
+        first, last = _written_on(text[:start], line)
         left_out = (
             "this row is left out, the rows after it are"
-            if after - first == 1
-            else f"lines {first}–{after - 1} are left out, the rows after them are"
+            if last == first
+            else f"lines {first}–{last} are left out, the rows after them are"
         )
         source.put_back(_lines(text, start))
         reason = (
@@ -1062,9 +1072,11 @@ def csv_records(
         if found is None or not found[1]:
             return row
         opened = line + text.count("\n", 0, found[0])
+        first, last = _written_on(text, line)
+        lines = f", lines {first}–{last} left out" if last > first else ""
         return row[0], Unreadable(
             f"a quotation mark opened on line {opened} is never closed: the file ends "
-            "inside this row"
+            f"inside this row{lines}"
         )
 
     def rows() -> Iterator[tuple[int, Any]]:

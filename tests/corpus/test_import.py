@@ -1509,7 +1509,9 @@ def test_a_csv_row_whose_quotation_mark_is_never_closed_is_the_only_one_lost(
     assert titles == {f"دي ميستورا {i}" for i in range(1, 31) if i != 12}
 
 
-@pytest.mark.parametrize("text_column", [1, 2], ids=["text in the middle", "text last"])
+@pytest.mark.parametrize(
+    "text_column", [0, 1, 2], ids=["text first", "text in the middle", "text last"]
+)
 def test_csv_rows_broken_one_after_another_are_each_reported_and_the_rest_read(
     text_column: int,
 ) -> None:
@@ -1545,6 +1547,50 @@ def test_csv_rows_broken_one_after_another_are_each_reported_and_the_rest_read(
         (
             "أخبار.csv#20",
             "a quotation mark opened on line 21 is never closed: the file ends inside this row",
+        )
+    ]
+
+
+def test_blank_lines_after_a_broken_csv_row_are_not_named_as_left_out() -> None:
+    data = (
+        "العنوان,النص,المصدر\r\n"
+        f'الأول,"{_DE_MISTURA} 1",سانا\r\n'
+        f'الثاني,"{_DE_MISTURA} 2,سانا\r\n'
+        "\r\n\r\n"
+        f'الثالث,"{_DE_MISTURA} 3",سانا\r\n'
+        f'الرابع,"{_DE_MISTURA} 4",سانا\r\n'
+    )
+    result = read_csv("أخبار.csv", data.encode("utf-8"), FieldMapping())
+
+    assert [a.title for a in result.articles] == ["الأول", "الثالث", "الرابع"]
+    assert result.problems == [
+        (
+            "أخبار.csv#2",
+            "a quotation mark opened on line 3 is never closed: this row is left out, the "
+            "rows after it are read from line 6",
+        )
+    ]
+
+
+def test_rows_short_of_cells_after_a_broken_last_row_are_named_as_left_out() -> None:
+    """Rows with fewer cells than the header cannot be told from a paragraph of the
+    broken row's text: to the end of the file they are its text, and the report said
+    only that the file ended inside that row."""
+    data = (
+        "العنوان,النص,المصدر\r\n"
+        f'الأول,"{_DE_MISTURA} 1",سانا\r\n'
+        f'الثاني,"{_DE_MISTURA} 2,سانا\r\n'
+        f"الثالث,{_DE_MISTURA} 3\r\n"
+        f"الرابع,{_DE_MISTURA} 4\r\n"
+    )
+    result = read_csv("أخبار.csv", data.encode("utf-8"), FieldMapping())
+
+    assert [a.title for a in result.articles] == ["الأول"]
+    assert result.problems == [
+        (
+            "أخبار.csv#2",
+            "a quotation mark opened on line 3 is never closed: the file ends inside this "
+            "row, lines 3–5 left out",
         )
     ]
 
@@ -1586,10 +1632,12 @@ def test_a_csv_file_that_ends_inside_a_quoted_text_says_so_of_its_last_row(fault
         texts = texts[:-1]
     result = read_csv("أخبار.csv", data.encode("utf-8"), FieldMapping())
 
+    lines = ", lines 89–91 left out" if fault == "never closed" else ""  # its 3 lines
     assert result.problems == [
         (
             "أخبار.csv#30",
-            "a quotation mark opened on line 89 is never closed: the file ends inside this row",
+            "a quotation mark opened on line 89 is never closed: the file ends inside this "
+            f"row{lines}",
         )
     ]
     assert [a.text for a in result.articles] == texts
