@@ -888,8 +888,24 @@ class CompareView(QWidget):
     def set_point_size(self, reader_size: int) -> None:
         """The panes' text, two points smaller than the reader's: two articles side by
         side get half its width, and at the reader's size a line held four words."""
-        for pane in self.panes:
-            pane.set_point_size(compare_point_size(reader_size))
+        size = compare_point_size(reader_size)
+        if all(pane.point_size == size for pane in self.panes):
+            return
+        bars = [pane.browser.verticalScrollBar() for pane in self.panes]
+        # where each pane was, as a share of its length (its layout changes with the size)
+        shares = [
+            (bar.value() - bar.minimum()) / span if (span := bar.maximum() - bar.minimum()) else 0.0
+            for bar in bars
+        ]
+        self._scroll_guard = True
+        try:
+            for pane, bar, share in zip(self.panes, bars, shares, strict=True):
+                pane.set_point_size(size)
+                bar.setValue(bar.minimum() + round(share * (bar.maximum() - bar.minimum())))
+        finally:
+            self._scroll_guard = False
+        if self._passage >= 0:  # the pair selected stays selected, and in view
+            self.select_passage(self._passage)
 
     def refresh(self) -> None:
         """The corpus changed: list its documents again now if the view is shown, else

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTextEdit
 
 from desktop.analysing import analyse_documents
 from desktop.entity_edits import resolve_entity
@@ -736,6 +736,8 @@ def test_the_window_keys_reach_the_compare_view_and_the_text_size(  # type: igno
     assert fired == []
     size = window.reader.point_size
     shades = [_backgrounds(pane.browser.document()) for pane in view.panes]
+    selected = [_selection(pane.browser) for pane in view.panes]
+    assert all(a < b for a, b in selected)  # the pair chosen with Alt+Down
     assert all(aligned_shade(0).name() in {c for _p, _n, c in bg} for bg in shades)
     assert [p.browser.document().defaultFont().pointSize() for p in view.panes] == [size - 2] * 2
     QTest.keyClick(window.library.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -744,6 +746,15 @@ def test_the_window_keys_reach_the_compare_view_and_the_text_size(  # type: igno
     # words at the reader's size), their passages still shaded
     assert [p.browser.document().defaultFont().pointSize() for p in view.panes] == [size - 1] * 2
     assert [_backgrounds(pane.browser.document()) for pane in view.panes] == shades
+    # and the pair chosen is still chosen (its text was unselected, pane B scrolled back
+    # to its top, the label still saying «Passage 1 of 1»)
+    assert view.current_passage() == 0
+    assert [_selection(pane.browser) for pane in view.panes] == selected
+
+
+def _selection(browser: QTextEdit) -> tuple[int, int]:
+    cursor = browser.textCursor()
+    return cursor.selectionStart(), cursor.selectionEnd()
 
 
 def _backgrounds(doc: QTextDocument) -> list[tuple[int, int, str]]:
@@ -1284,3 +1295,32 @@ def test_an_analysis_that_ended_before_its_last_steps_is_made_again_when_the_win
         tapp.reanalyse_outdated()
     assert blocker.args[0].analysis.documents == len(ids) == 5
     assert analysing.unfinished_documents(store) is None
+
+
+def test_changing_the_text_size_keeps_the_compared_articles_where_they_were(  # type: ignore[no-untyped-def]
+    tapp: TabayunApp, qtbot
+) -> None:
+    """With no aligned pair chosen, each pane keeps its place as a share of its length
+    (the layout changes with the size: pane B went back to its top)."""
+    window = tapp.window
+    assert window is not None
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.compare_view
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        window.compare_documents(4, 5)
+    window.show_view("compare")
+    tapp.settle()
+    assert view.current_passage() == -1
+    bars = [pane.browser.verticalScrollBar() for pane in view.panes]
+    assert all(bar.maximum() > 100 for bar in bars)
+    view.sync_action.setChecked(False)
+    for bar, share in zip(bars, (0.3, 0.6), strict=True):
+        bar.setValue(round(share * bar.maximum()))
+    window.zoom(2)
+    tapp.settle()
+    assert [pane.point_size for pane in view.panes] == [window.reader.point_size - 2] * 2
+    assert [round(bar.value() / bar.maximum(), 2) for bar in bars] == pytest.approx(
+        [0.3, 0.6], abs=0.05
+    )
