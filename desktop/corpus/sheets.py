@@ -18,6 +18,7 @@ import itertools
 import os
 import sys
 import tempfile
+import threading
 import zipfile
 from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
@@ -84,12 +85,24 @@ def _why(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+#: the standard error is the process's: two threads reading spreadsheets at once would
+#: each put back what the other set aside (and leave it on a deleted file)
+_STDERR_LOCK = threading.RLock()
+
+
 @contextlib.contextmanager
 def _panics_kept_quiet() -> Iterator[None]:
     """The Rust code under python-calamine prints its panics, message and backtrace, on
     the process's standard error, where an import's report follows: the file is reported
-    as damaged, and that text is dropped. Whatever else is printed meanwhile is passed on.
-    (A process with no standard error, a windowed program, has nothing to keep quiet.)"""
+    as damaged, and that text is dropped. Whatever else is printed meanwhile is passed on
+    when the call ends (an import reads spreadsheets in its own processes). (A process
+    with no standard error, a windowed program, has nothing to keep quiet.)"""
+    with _STDERR_LOCK, _stderr_set_aside():
+        yield
+
+
+@contextlib.contextmanager
+def _stderr_set_aside() -> Iterator[None]:
     try:
         sys.stderr.flush()
         saved = os.dup(2)

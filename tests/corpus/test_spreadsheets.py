@@ -386,3 +386,36 @@ def test_what_else_is_printed_while_a_spreadsheet_is_read_is_passed_on(
     with _panics_kept_quiet():
         os.write(2, b"thread '<unnamed>' panicked at src/xls.rs:606:29:\n")
     assert capfd.readouterr().err == ""
+
+
+def test_spreadsheets_read_in_two_threads_at_once_leave_the_standard_error_as_it_was(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """Each read sets the process's standard error aside and puts it back: a second read
+    beginning while the first ran set aside the first's, put it back after the first
+    had ended, and left the standard error on a deleted file, every later error lost."""
+    import threading
+
+    from desktop.corpus.sheets import _panics_kept_quiet
+
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+
+    def first() -> None:
+        with _panics_kept_quiet():
+            first_in.set()
+            second_in.wait(0.3)  # (the second waits for this one to end, as it should)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait()
+        with _panics_kept_quiet():
+            second_in.set()
+            first_out.wait(1)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    os.write(2, "بعد القراءة\n".encode())
+    assert capfd.readouterr().err == "بعد القراءة\n"
