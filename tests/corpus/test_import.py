@@ -1551,70 +1551,42 @@ def test_csv_rows_broken_one_after_another_are_each_reported_and_the_rest_read(
     ]
 
 
-def test_blank_lines_after_a_broken_csv_row_are_not_named_as_left_out() -> None:
-    data = (
-        "العنوان,النص,المصدر\r\n"
-        f'الأول,"{_DE_MISTURA} 1",سانا\r\n'
-        f'الثاني,"{_DE_MISTURA} 2,سانا\r\n'
-        "\r\n\r\n"
-        f'الثالث,"{_DE_MISTURA} 3",سانا\r\n'
-        f'الرابع,"{_DE_MISTURA} 4",سانا\r\n'
+@pytest.mark.parametrize(
+    ("after", "read", "left_out"),
+    [
+        (
+            ["", "", '3,"3",سانا', '4,"4",سانا'],
+            [3, 4],
+            "this row is left out, the rows after it are read from line 6",
+        ),
+        (
+            ["3,3", '4,"4",سانا', '5,"5",سانا'],
+            [4, 5],
+            "lines 3–4 are left out, the rows after them are read from line 5",
+        ),
+        (["3,3", "4,4"], [], "the file ends inside this row, lines 3–5 left out"),
+    ],
+    ids=["blank lines after it", "a row short of cells after it", "only such rows after it"],
+)
+def test_the_lines_a_broken_csv_row_takes_in_are_named_in_its_report(
+    after: list[str], read: list[int], left_out: str
+) -> None:
+    """A row with fewer cells than the header (no outlet) after a row that leaves its
+    quotation mark open cannot be told from a paragraph of its text: it is left out with
+    it, and the report names its line, where it said only that the broken row was (or,
+    to the end of the file, that the file ended inside it). Blank lines after it are
+    not named."""
+    rows = ['1,"1",سانا', '2,"2,سانا', *after]
+    data = "العنوان,النص,المصدر\r\n" + "".join(
+        row.replace('"', f'"{_DE_MISTURA} ', 1) + "\r\n" if row else "\r\n" for row in rows
     )
     result = read_csv("أخبار.csv", data.encode("utf-8"), FieldMapping())
 
-    assert [a.title for a in result.articles] == ["الأول", "الثالث", "الرابع"]
+    assert [a.title for a in result.articles] == [str(i) for i in [1, *read]]
     assert result.problems == [
         (
             "أخبار.csv#2",
-            "a quotation mark opened on line 3 is never closed: this row is left out, the "
-            "rows after it are read from line 6",
-        )
-    ]
-
-
-def test_rows_short_of_cells_after_a_broken_last_row_are_named_as_left_out() -> None:
-    """Rows with fewer cells than the header cannot be told from a paragraph of the
-    broken row's text: to the end of the file they are its text, and the report said
-    only that the file ended inside that row."""
-    data = (
-        "العنوان,النص,المصدر\r\n"
-        f'الأول,"{_DE_MISTURA} 1",سانا\r\n'
-        f'الثاني,"{_DE_MISTURA} 2,سانا\r\n'
-        f"الثالث,{_DE_MISTURA} 3\r\n"
-        f"الرابع,{_DE_MISTURA} 4\r\n"
-    )
-    result = read_csv("أخبار.csv", data.encode("utf-8"), FieldMapping())
-
-    assert [a.title for a in result.articles] == ["الأول"]
-    assert result.problems == [
-        (
-            "أخبار.csv#2",
-            "a quotation mark opened on line 3 is never closed: the file ends inside this "
-            "row, lines 3–5 left out",
-        )
-    ]
-
-
-def test_a_short_csv_row_taken_in_by_a_broken_one_is_named_in_its_report() -> None:
-    """A row with fewer cells than the header (no outlet) right after a row that leaves
-    its quotation mark open cannot be told from a paragraph of its text: it is left out
-    with it, and the report names its line, where it said only that the broken row was."""
-    data = (
-        "العنوان,النص,المصدر\r\n"
-        f'الأول,"{_DE_MISTURA} 1",سانا\r\n'
-        f'الثاني,"{_DE_MISTURA} 2,سانا\r\n'
-        f"الثالث,{_DE_MISTURA} 3\r\n"
-        f'الرابع,"{_DE_MISTURA} 4",سانا\r\n'
-        f'الخامس,"{_DE_MISTURA} 5",سانا\r\n'
-    )
-    result = read_csv("أخبار.csv", data.encode("utf-8"), FieldMapping())
-
-    assert [a.title for a in result.articles] == ["الأول", "الرابع", "الخامس"]
-    assert result.problems == [
-        (
-            "أخبار.csv#2",
-            "a quotation mark opened on line 3 is never closed: lines 3–4 are left out, the "
-            "rows after them are read from line 5",
+            f"a quotation mark opened on line 3 is never closed: {left_out}",
         )
     ]
 

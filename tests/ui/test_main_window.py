@@ -18,6 +18,7 @@ from desktop.services import ensure_seeded
 from desktop.store.store import Store
 from desktop.text.normalize import normalize
 from desktop.ui.app import TabayunApp
+from desktop.ui.compare_view import CompareView
 from desktop.ui.document_pane import ENTITY_PROP, TIP_PROP
 from desktop.ui.main_window import MainWindow
 from desktop.ui.palette import aligned_shade
@@ -320,14 +321,7 @@ def test_the_comparison_tabs_all_show_in_a_window_of_1440(  # type: ignore[no-un
     split its count three ways: the events tab hid behind scroll arrows. The titles
     give the counts, their tooltips the detail."""
     tapp.set_language(language)
-    window = tapp.window
-    assert window is not None
-    window.resize(1440, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    view = window.compare_view
-    with qtbot.waitSignal(view.loaded, timeout=10000):
-        window.compare_documents(4, 5)
+    _window, view = _comparing(tapp, qtbot, 4, 5)
     bar = view.tabs.tabBar()
     assert bar.count() == 4
     assert all(bar.tabRect(i).width() > 0 for i in range(4))
@@ -1302,14 +1296,7 @@ def test_changing_the_text_size_keeps_the_compared_articles_where_they_were(  # 
 ) -> None:
     """With no aligned pair chosen, each pane keeps its place as a share of its length
     (the layout changes with the size: pane B went back to its top)."""
-    window = tapp.window
-    assert window is not None
-    window.resize(1440, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    view = window.compare_view
-    with qtbot.waitSignal(view.loaded, timeout=10000):
-        window.compare_documents(4, 5)
+    window, view = _comparing(tapp, qtbot, 4, 5)
     window.show_view("compare")
     tapp.settle()
     assert view.current_passage() == -1
@@ -1324,3 +1311,16 @@ def test_changing_the_text_size_keeps_the_compared_articles_where_they_were(  # 
     assert [round(bar.value() / bar.maximum(), 2) for bar in bars] == pytest.approx(
         [0.3, 0.6], abs=0.05
     )
+
+
+def _comparing(tapp: TabayunApp, qtbot, a: int, b: int) -> tuple[MainWindow, CompareView]:  # type: ignore[no-untyped-def]
+    """The window shown at 1440 × 900, comparing documents ``a`` and ``b``."""
+    window = tapp.window
+    assert window is not None
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.compare_view
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        window.compare_documents(a, b)
+    return window, view
