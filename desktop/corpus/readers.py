@@ -862,10 +862,11 @@ def _run_on_quote(text: str, delimiter: str) -> tuple[int, bool] | None:
 
 def _read_as_rows(lines: Iterable[str], width: int, delimiter: str) -> bool:
     """Whether the first rows ``lines`` hold (:data:`_ROWS_TO_TELL`, or as many as there
-    are) all have ``width`` cells, as rows written by a program do: a paragraph of an
+    are) have ``width`` cells, as rows written by a program do: a paragraph of an
     article's text rarely has as many separators (and one that has is followed by
-    another paragraph that does not). A line that opens a row of its own whose quotation
-    mark is left open (:func:`_opens_run_on`) ends them: that row is told by itself."""
+    another paragraph that does not); the rows after the first may have fewer, but two.
+    A line that opens a row of its own whose quotation mark is left open
+    (:func:`_opens_run_on`) ends them: that row is told by itself."""
     lines = itertools.takewhile(
         lambda line: not _opens_run_on(line, width, delimiter),
         itertools.islice(lines, _RUN_ON_LINES),
@@ -874,7 +875,9 @@ def _read_as_rows(lines: Iterable[str], width: int, delimiter: str) -> bool:
     told = 0
     try:
         for row in itertools.islice(rows, _ROWS_TO_TELL):
-            if len(row) != width:
+            # the first as many as the header; those after it may be short of cells (a
+            # program that leaves empty cells out at a row's end), not of separators
+            if len(row) != width and (not told or not min(2, width) <= len(row) < width):
                 return False
             told += 1
     except csv.Error:

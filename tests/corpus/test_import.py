@@ -2467,3 +2467,62 @@ def test_an_article_in_unicode_text_opening_with_a_label_and_a_tab_stays_one_art
     assert report.skipped == [] and len(report.imported) == 1
     (stored,) = store.texts([i for _, i in report.imported]).values()
     assert JAAFARI in stored and HARIRI in stored and "وأضاف\tأن البرلمان" in stored
+
+
+_ROW_KINDS = st.sampled_from(["whole", "paragraphs", "quoting", "short", "broken", "blank"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_ROW_KINDS, min_size=1, max_size=12),
+    st.sampled_from([0, 1, 2]),
+    st.sampled_from(["\r\n", "\n"]),
+)
+def test_no_csv_row_is_lost_or_merged_without_a_word(
+    kinds: list[str], text_column: int, newline: str
+) -> None:
+    """Rows that leave their quotation mark open, among whole rows (some with texts of
+    several paragraphs) and blank lines, in any order: every whole row is read with its
+    own text, or its lines are named in a report of a broken row; no article holds
+    another row's text."""
+    header = ["العنوان", "المصدر"]
+    header.insert(text_column, "النص")
+    lines = [",".join(header)]
+    texts: dict[str, str] = {}
+    whole: dict[str, int] = {}  # title: the line it opens on
+    for i, kind in enumerate(kinds, 1):
+        if kind == "blank":
+            lines.append("")
+            continue
+        title = f"الخبر {i}"
+        text = f"{_DE_MISTURA} (رقم {i})"
+        if kind == "paragraphs":
+            text += f"{newline}{newline}وقال مصدر، رقم {i}، إن الجولة ستعقد"
+        quoted = text
+        if kind == "quoting":  # a quotation in its text, and commas, as Excel writes them
+            text += ', قال: "نعم, سنحضر"'
+            quoted = text.replace('"', '""')
+        cells = [title, "سانا"]
+        cells.insert(text_column, f'"{quoted}' if kind == "broken" else f'"{quoted}"')
+        if kind == "short" and text_column < 2:  # no outlet (the last), the text not quoted
+            cells = [title, text] if text_column else [text, title]
+        if kind != "broken":
+            texts[title] = text.replace("\r\n", "\n")
+            whole[title] = sum(line.count("\n") + 1 for line in lines) + 1
+        lines.append(",".join(cells))
+    data = newline.join(lines) + newline
+    result = read_csv("أخبار.csv", data.encode("utf-8"), FieldMapping())
+
+    named: set[int] = set()
+    for _where, why in result.problems:
+        if found := re.search(r"lines (\d+)–(\d+)", why):
+            named.update(range(int(found[1]), int(found[2]) + 1))
+        elif found := re.search(r"opened on line (\d+)", why):
+            named.add(int(found[1]))
+    read = {a.title: a.text for a in result.articles}
+    for title, text in texts.items():
+        assert read.get(title) == text or whole[title] in named, (title, result.problems)
+    for title, text in read.items():
+        assert texts.get(title) == text, (title, text)
+    broken = sum(1 for k in kinds if k == "broken")
+    assert len(result.problems) == broken
