@@ -120,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the desktop window.",
     )
     p.add_argument("--db", metavar="PATH", help=f"database file (default: {default_db_path()})")
+    # also before the command, as --db is (a command's own --json would set it back)
+    p.add_argument("--json", dest="json_first", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--version", action="version", version=f"tabayun {__version__}")
     p.add_argument("--smoke", action="store_true", help="start the window, open every view, exit")
     p.add_argument("--screenshot", metavar="FILE", help="render a view to a PNG and exit")
@@ -537,6 +539,20 @@ def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     return EXIT_OK
 
 
+#: the edits as the undo message names them (the stored operation stays in ``--json``)
+_EDIT_NAMES = {
+    "merge": "a merge",
+    "split": "a split",
+    "rename": "a rename",
+    "retype": "a change of type",
+    "alias_add": "an alias added",
+    "ignore": "an actor ignored",
+    "unignore": "an actor brought back",
+    "confirm": "a found name confirmed",
+    "create": "an actor created",
+}
+
+
 def _entity_action(
     store: Store, action: str, args: list[str], *, yes: bool = False
 ) -> dict[str, object]:
@@ -545,7 +561,9 @@ def _entity_action(
     edit, _arity, template = _ENTITY_ACTIONS[action]
     if edit is None:
         op = entity_edits.undo_last(store)
-        return {"undone": op, "message": f"Undid the last edit ({op})" if op else "Nothing to undo"}
+        if op is None:
+            return {"undone": None, "message": "Nothing to undo"}
+        return {"undone": op, "message": f"Undid the last edit: {_EDIT_NAMES.get(op, op)}"}
     named = args[-1]
     if action == "merge":  # said by its name, not by the id or key it was given as
         source = resolve_entity(store, args[1])
@@ -665,6 +683,7 @@ def cmd_show(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> i
 def cmd_search(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not a.query.strip():
         raise UsageError("the query is empty")
+    _outlet_filter(store, a.outlet)  # an outlet it does not know is said, not 0 results
     hits = search(
         store, a.query, outlet=a.outlet, date_from=a.date_from, date_to=a.date_to, limit=a.limit
     )
@@ -952,6 +971,8 @@ def run(
     renderers: dict[str, Callable[[str, Path], None]] | None = None,
 ) -> int:
     """Run one headless command against the database named by ``--db``."""
+    if getattr(args, "json_first", False):
+        args.json = True
     RENDERERS.update(renderers or {})
     out = out or sys.stdout
     err = err or sys.stderr

@@ -71,6 +71,30 @@ def test_search_finds_proclitic_and_hamza_forms(
     assert {h["stem"][:3] for h in hits} == {"000", "003", "004"}  # type: ignore[union-attr,index]
 
 
+def test_search_in_an_outlet_it_does_not_know_says_so_and_json_goes_before_the_command(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`search --outlet Nowhere` printed «0 results» and succeeded where every other
+    command says the outlet is unknown; `--json` before the command, where `--db` goes,
+    was refused."""
+    code, out, err = run(capsys, "--db", db, "search", "جنيف", "--outlet", "Nowhere")
+    assert (code, out) == (1, "")
+    assert err == "tabayun: no outlet named 'Nowhere' (see 'tabayun outlets')\n"
+    code, out, _err = run(capsys, "--db", db, "--json", "search", "جنيف", "--outlet", "SANA")
+    assert code == 0
+    assert [h["stem"][:3] for h in json.loads(out)] == ["003"]
+
+
+def test_undo_names_the_edit_it_undid_in_words(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """It printed the stored operation: «Undid the last edit (alias_add)»."""
+    run(capsys, "--db", db, "entity", "alias-add", "ستافان دي ميستورا", "المبعوث دي مستورا")
+    run(capsys, "--db", db, "entity", "type", "جون كيري", "organisation")
+    code, out, _err = run(capsys, "--db", db, "entity", "undo")
+    assert (code, out) == (0, "Undid the last edit: a change of type\n")
+    undone = run_json(capsys, "--db", db, "entity", "undo")
+    assert undone == {"undone": "alias_add", "message": "Undid the last edit: an alias added"}
+
+
 def test_search_says_when_a_common_query_was_ranked_in_the_window(
     db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
