@@ -49,8 +49,9 @@ from desktop.workers import (
 
 #: bump when the analysis changes what it stores: documents are then analysed again
 #: (in the background when the window starts). 3: capitals as the city, the outlet's own
-#: quoted terms, indirect quotations ending at a joined reporting verb
-ANALYSIS_VERSION = 3
+#: quoted terms, indirect quotations ending at a joined reporting verb; 4: a capital
+#: after a place noun or preposition that has a conjunction («وريف دمشق») is the city
+ANALYSIS_VERSION = 4
 BATCH = 200
 
 

@@ -102,6 +102,8 @@ _COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "بان"
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
+#: what, right before a capital, makes it a place rather than its government
+_PLACE_BEFORE = _PREPOSITIONS | _LOCATIVES
 _DOUBLE = '"“”″„‟'
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
 _QUOTE_MARK_RE = re.compile("[" + re.escape(_DOUBLE + "«»" + _OPEN_SINGLE + _CLOSE_SINGLE) + "]")
@@ -334,7 +336,9 @@ class _Framer:
         if self.norm[prev_end:nstart].strip():
             return False
         fused = nstart > 0 and self.norm[nstart - 1].isalpha()
-        if fused or prev in _PREPOSITIONS or prev in _LOCATIVES:
+        # «وريف دمشق», «وفي دمشق»: the conjunction before the place noun or preposition
+        bare = prev[1:] if len(prev) > 2 and prev[0] in "وف" else prev
+        if fused or prev in _PLACE_BEFORE or bare in _PLACE_BEFORE:
             return True
         # «العاصمة السورية دمشق»: a place noun and its adjective of nationality
         return i >= 2 and prev in self.kb.nisbas and self.tokens[i - 2][2] in _LOCATIVES

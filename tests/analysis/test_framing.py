@@ -329,6 +329,8 @@ def test_an_unpunctuated_text_is_one_long_sentence_read_word_by_word_not_again_p
         ("وتعرضت دمشق القديمة لأضرار جراء الزلزال.", False),
         ("وافتتح أمس معرض دمشق الدولي.", False),
         ("وغادر الوفد دمشق الاثنين متوجها إلى جنيف.", False),
+        ("وتجددت الاشتباكات في درعا وريف دمشق.", False),  # «وريف»: and the countryside
+        ("وعاد النازحون إلى حمص وفي دمشق ازدحام.", False),
     ],
 )
 def test_a_capital_stands_for_its_government_only_where_it_acts(
