@@ -36,7 +36,7 @@ class FrameTable:
     verbs: dict[str, Counter[str]] = field(default_factory=dict)
     #: outlet → number of quotations of the actor
     quoted: Counter[str] = field(default_factory=Counter)
-    #: outlet → documents mentioning the actor
+    #: outlet → documents naming or labelling the actor
     documents: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, object]:
@@ -79,6 +79,10 @@ def frame(store: Store, entity_id: int) -> FrameTable:
         if lb.kind in ("label", "scare_quote", "apposition")
     ]
     outlets = store.outlet_of_documents([lb.document_id for lb in labels])
+    # a document that labels the actor without naming it («النظام») covers it too: its
+    # label was counted while its outlet said «0 documents»
+    for doc_id in {lb.document_id for lb in labels} - set(store.documents_mentioning([entity_id])):
+        table.documents[outlets[doc_id] or UNKNOWN_OUTLET] += 1
     for lb in labels:
         outlet = outlets[lb.document_id] or UNKNOWN_OUTLET
         text = " ".join(lb.text.split())
