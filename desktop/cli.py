@@ -21,7 +21,12 @@ from desktop.analysing import (
     analyse_left_over,
     unfinished_documents,
 )
-from desktop.compare.comparison import Comparison, compare_documents, compare_outlets
+from desktop.compare.comparison import (
+    Comparison,
+    compare_documents,
+    compare_outlets,
+    label_note,
+)
 from desktop.compare.corpus import coverage, frame, keyness, kwic, written_forms
 from desktop.compare.export import file_encoding, to_csv, to_html, to_json
 from desktop.config import default_db_path, named_db_problem, open_problem
@@ -793,7 +798,7 @@ def cmd_compare(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
             f"labelled {labelled[0]} / {labelled[1]}\n"
         )
         for side, s in (("A", r.a), ("B", r.b)):
-            labels = " | ".join(f"{t} ({c or k})" for t, c, k, _n in s.labels[:5])
+            labels = " | ".join(f"{t} ({label_note(c, k)})" for t, c, k, _n in s.labels[:5])
             verbs = "، ".join(v for v, _c, _n in s.verbs[:5])
             out.write(
                 f"     {side}: labels: {labels or '—'}; verbs: {verbs or '—'}; "

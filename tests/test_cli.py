@@ -297,6 +297,8 @@ def test_framing_commands(db: str, capsys: pytest.CaptureFixture[str], tmp_path:
     assert labels["وفد الجمهورية العربية السورية"]["counts"]["SANA"] == 2
     assert labels["وفد الجمهورية العربية السورية"]["category"] == "official"
     assert table["coverage"] == {"SANA": {"undated": 1}}  # named in 003; 004 labels it only
+    # the documents covering it, per outlet, count 004 with its labels (it said 0 of them)
+    assert table["documents"] == {"SANA": 1, "(unknown)": 1}
 
     quotes = run_json(capsys, "--db", db, "quotes", "--speaker", "de-mistura", "--kind", "direct")
     assert isinstance(quotes, list) and len(quotes) >= 4
@@ -535,6 +537,14 @@ def test_a_comparison_says_an_actor_is_labelled_where_it_is_never_named(
     assert lines[1].startswith("B: #5 (unknown)  قال ستافان")
     (delegation,) = [ln for ln in lines if "وفد الجمهورية العربية السورية (organisation)" in ln]
     assert delegation.endswith("— named 2 / 0, labelled 2 / 2")
+    # SANA's «وفد "المعارضة"»: a scare quote, which said only «(neutral)», the word's own
+    opposition = lines[
+        lines.index(" * المعارضة السورية (organisation) — named 1 / 2, labelled 1 / 3") + 1
+    ]
+    assert (
+        opposition
+        == "     A: labels: المعارضة (in scare quotes, neutral); verbs: —; quotes: 0; voice 0%"
+    )
 
 
 def test_a_merge_names_the_actor_merged_not_the_id_it_was_given_as(

@@ -22,6 +22,17 @@ FRAMING_LABEL_KINDS = ("label", "scare_quote", "apposition", "distancing")
 EVENT_DAYS = 3
 
 
+def label_note(category: str | None, kind: str) -> str:
+    """What a label says of its actor, in a word or two: its category, and how it was
+    written when that is the point (a scare quote's category is the word's own: «المعارضة»
+    in scare quotes is neutral, and was shown as just that)."""
+    if kind == "scare_quote":
+        return f"in scare quotes, {category}" if category else "in scare quotes"
+    if kind == "distancing":
+        return f"distancing, {category}" if category else "distancing"
+    return category or kind
+
+
 class UnknownOutletError(StoreError, LookupError):
     """An outlet the store no longer has (renamed onto another, which merges them)."""
 

@@ -10,7 +10,7 @@ import io
 import json
 from functools import cache
 
-from desktop.compare.comparison import ActorSide, Comparison
+from desktop.compare.comparison import ActorSide, Comparison, label_note
 from desktop.paths import resource
 
 CATEGORY_COLOURS = {
@@ -66,7 +66,7 @@ def to_csv(comp: Comparison) -> str:
                     row.type,
                     side_name,
                     side.mentions,
-                    " | ".join(f"{t} ({c or k}) ×{n}" for t, c, k, n in side.labels),
+                    " | ".join(f"{t} ({label_note(c, k)}) ×{n}" for t, c, k, n in side.labels),
                     " | ".join(f"{v} ×{n}" for v, _c, n in side.verbs),
                     " | ".join(side.quotes),
                     side.voice_words,
@@ -91,7 +91,7 @@ def _side_html(side: ActorSide) -> str:
     labels = (
         "<br>".join(
             f'<span class="lab" style="color:{CATEGORY_COLOURS.get(c or "", "#333")}">{e(t)}</span>'
-            f" <small>({e(c or k)}) ×{n}</small>"
+            f" <small>({e(label_note(c, k))}) ×{n}</small>"
             for t, c, k, n in side.labels
         )
         or "—"

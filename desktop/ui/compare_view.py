@@ -73,7 +73,7 @@ from desktop.ui.bidi import OwnDirectionDelegate, in_window_direction
 from desktop.ui.document_model import DOCUMENT_MIME, is_rtl
 from desktop.ui.document_pane import DocumentMarks, DocumentPane
 from desktop.ui.names import outlet_label, row_outlet
-from desktop.ui.palette import aligned_shade, category_colour, entity_colour
+from desktop.ui.palette import aligned_shade, category_colour, entity_colour, label_note
 from desktop.ui.table_model import ColumnsTableModel
 from desktop.ui.text_offsets import Utf16Index
 from desktop.ui.workers import TaskRunner
@@ -214,7 +214,7 @@ class CompareActorsModel(ColumnsTableModel):
             return row.name
         side = self._side(row, column)
         if column.endswith("labels"):
-            return " · ".join(f"{t} ({c or k})" for t, c, k, _n in side.labels) or "—"
+            return " · ".join(f"{t} ({label_note(c, k)})" for t, c, k, _n in side.labels) or "—"
         if column.endswith("verbs"):
             return " · ".join(v if n == 1 else f"{v} ×{n}" for v, _c, n in side.verbs) or "—"
         if column.endswith("quotes"):
@@ -231,8 +231,7 @@ class CompareActorsModel(ColumnsTableModel):
             return tip
         side = self._side(row, column)
         if column.endswith("labels"):
-            none = self.tr("no category")
-            lines = [f"{t} — {c or none} ({k}) ×{n}" for t, c, k, n in side.labels]
+            lines = [f"{t} — {label_note(c, k)} ×{n}" for t, c, k, n in side.labels]
             return "\n".join(lines) or self.tr("No labels")
         if column.endswith("verbs"):
             lines = [f"{v} — {c or '—'} ×{n}" for v, c, n in side.verbs]

@@ -120,6 +120,24 @@ def mark_kind_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
+def label_note(category: str | None, kind: str) -> str:
+    """What a label says of its actor (:func:`desktop.compare.comparison.label_note`),
+    in the window's language."""
+    if kind in ("scare_quote", "distancing"):
+        how = (
+            QCoreApplication.translate("Marks", "in scare quotes")
+            if kind == "scare_quote"
+            else QCoreApplication.translate("Marks", "distancing")
+        )
+        if not category:
+            return how
+        # «in scare quotes, neutral»
+        return QCoreApplication.translate("Marks", "{0}, {1}").format(how, category_name(category))
+    if kind == "apposition" and not category:
+        return mark_kind_name(kind)
+    return category_name(category)
+
+
 def category_name(category: str | None) -> str:
     """A framing category's name (a label without one names a role)."""
     names = {

@@ -208,27 +208,22 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>يختلف الجانبان في تسمية هذا الفاعل أو في نقل أقواله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="234"/>
-        <source>no category</source>
-        <translation>بلا فئة</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="236"/>
+        <location filename="../../desktop/ui/compare_view.py" line="235"/>
         <source>No labels</source>
         <translation>لا توجد تسميات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="239"/>
+        <location filename="../../desktop/ui/compare_view.py" line="238"/>
         <source>No speech verbs</source>
         <translation>لا توجد أفعال قول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="242"/>
+        <location filename="../../desktop/ui/compare_view.py" line="241"/>
         <source>Not quoted</source>
         <translation>لم تُنقل أقواله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="244"/>
+        <location filename="../../desktop/ui/compare_view.py" line="243"/>
         <source>{0} quoted words ({1:.1%} of all quoted words)</source>
         <translation>الكلمات المقتبسة: {0} ({1:.1%} من مجموع الكلمات المقتبسة)</translation>
     </message>
@@ -236,47 +231,47 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareEventsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="384"/>
+        <location filename="../../desktop/ui/compare_view.py" line="383"/>
         <source>Reported by</source>
         <translation>ورد في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="385"/>
+        <location filename="../../desktop/ui/compare_view.py" line="384"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="386"/>
+        <location filename="../../desktop/ui/compare_view.py" line="385"/>
         <source>In A</source>
         <translation>في A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="387"/>
+        <location filename="../../desktop/ui/compare_view.py" line="386"/>
         <source>In B</source>
         <translation>في B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="388"/>
+        <location filename="../../desktop/ui/compare_view.py" line="387"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="389"/>
+        <location filename="../../desktop/ui/compare_view.py" line="388"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="392"/>
+        <location filename="../../desktop/ui/compare_view.py" line="391"/>
         <source>Both</source>
         <translation>كليهما</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="393"/>
+        <location filename="../../desktop/ui/compare_view.py" line="392"/>
         <source>Only A</source>
         <translation>A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="394"/>
+        <location filename="../../desktop/ui/compare_view.py" line="393"/>
         <source>Only B</source>
         <translation>B فقط</translation>
     </message>
@@ -284,17 +279,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareSide</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="572"/>
+        <location filename="../../desktop/ui/compare_view.py" line="576"/>
         <source>Pick the document for this side</source>
         <translation>اختر المستند لهذا الجانب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="586"/>
+        <location filename="../../desktop/ui/compare_view.py" line="590"/>
         <source>Open in reader</source>
         <translation>فتح في القراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="609"/>
+        <location filename="../../desktop/ui/compare_view.py" line="613"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
@@ -302,155 +297,155 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="679"/>
+        <location filename="../../desktop/ui/compare_view.py" line="683"/>
         <source>Scroll both articles together</source>
         <translation>تمرير المقالتين معًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="676"/>
+        <location filename="../../desktop/ui/compare_view.py" line="680"/>
         <source>Scroll together</source>
         <extracomment>(document id, code-point offset): show this document in the reader the outlets compared last (shown when ``mode`` is &quot;outlets&quot;) the documents the pickers list are to be read (again) when the view is shown the comparison shown is to be made again when the view is next shown</extracomment>
         <translation>تمرير متزامن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="681"/>
+        <location filename="../../desktop/ui/compare_view.py" line="685"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="682"/>
+        <location filename="../../desktop/ui/compare_view.py" line="686"/>
         <source>Previous aligned passage (Alt+Up)</source>
         <translation>المقطع المتقابل السابق (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="684"/>
+        <location filename="../../desktop/ui/compare_view.py" line="688"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="685"/>
+        <location filename="../../desktop/ui/compare_view.py" line="689"/>
         <source>Next aligned passage (Alt+Down)</source>
         <translation>المقطع المتقابل التالي (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="702"/>
+        <location filename="../../desktop/ui/compare_view.py" line="706"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="728"/>
-        <location filename="../../desktop/ui/compare_view.py" line="866"/>
+        <location filename="../../desktop/ui/compare_view.py" line="732"/>
+        <location filename="../../desktop/ui/compare_view.py" line="870"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="768"/>
+        <location filename="../../desktop/ui/compare_view.py" line="772"/>
         <source>Shared actors</source>
         <translation>الفاعلون المشتركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="769"/>
+        <location filename="../../desktop/ui/compare_view.py" line="773"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="770"/>
+        <location filename="../../desktop/ui/compare_view.py" line="774"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="771"/>
+        <location filename="../../desktop/ui/compare_view.py" line="775"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="841"/>
+        <location filename="../../desktop/ui/compare_view.py" line="845"/>
         <source>Choose two different articles to compare.</source>
         <translation>اختر مقالين مختلفين للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="843"/>
-        <location filename="../../desktop/ui/compare_view.py" line="875"/>
+        <location filename="../../desktop/ui/compare_view.py" line="847"/>
+        <location filename="../../desktop/ui/compare_view.py" line="879"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="927"/>
+        <location filename="../../desktop/ui/compare_view.py" line="953"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="957"/>
+        <location filename="../../desktop/ui/compare_view.py" line="983"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="959"/>
+        <location filename="../../desktop/ui/compare_view.py" line="985"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="979"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1005"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1000"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1026"/>
         <source>Shared actors ({0})</source>
         <translation>الفاعلون المشتركون ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1001"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1027"/>
         <source>{0} actors named in both, {1} of them framed differently</source>
         <translation>فاعلون ورد ذكرهم في الاثنين: {0}، منهم {1} بتأطير مختلف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1011"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1037"/>
         <source>{0} actors named only in B</source>
         <translation>فاعلون ورد ذكرهم في B فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1014"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1040"/>
         <source>Events ({0})</source>
         <translation>الأحداث ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1015"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1041"/>
         <source>{0} events in both · {1} only in A · {2} only in B</source>
         <translation>أحداث مشتركة: {0} · في A فقط: {1} · في B فقط: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1006"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1032"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1007"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1033"/>
         <source>{0} actors named only in A</source>
         <translation>فاعلون ورد ذكرهم في A فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1010"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1036"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1023"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1049"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1083"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1109"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1085"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1111"/>
         <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1087"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1113"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -476,7 +471,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentChoiceModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="491"/>
+        <location filename="../../desktop/ui/compare_view.py" line="490"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -639,148 +634,148 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/entity_sidebar.py" line="262"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="574"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="570"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/entity_sidebar.py" line="264"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="476"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="484"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="472"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="480"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="385"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="381"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="387"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="383"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="407"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="403"/>
         <source>«{0}» is already the name of another actor ({1}). Merge «{2}» into it instead? «{0}» keeps its name.</source>
         <translation>«{0}» هو اسم فاعلٍ آخر ({1}). هل تريد دمج «{2}» فيه بدلًا من ذلك؟ سيحتفظ «{0}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="410"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="411"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="442"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="512"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="514"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="406"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="407"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="438"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="508"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="510"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="416"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="412"/>
         <source>«{0}» is already a name of {1}: written so in an article, it names {2}, not «{3}». Rename «{3}» to «{0}» all the same?</source>
         <translation>«{0}» اسمٌ لـ{1} من قبل: إذا كُتب هكذا في مقالةٍ دلّ على {2} لا على «{3}». هل تريد إعادة تسمية «{3}» باسم «{0}» مع ذلك؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="444"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="440"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="459"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="455"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="462"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="458"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="464"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="460"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="475"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="471"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="491"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="487"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="492"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="488"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="504"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="500"/>
         <source>«{0}» is already the name of {1}. Merge {2} into «{3}» instead of adding the alias? «{3}» keeps its name.</source>
         <translation>«{0}» هو اسم {1}. هل تريد دمج {2} في «{3}» بدلًا من إضافة الاسم البديل؟ سيحتفظ «{3}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="518"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="514"/>
         <source>«{0}» is also a name of {1}. As an alias of «{2}», what is written so would count as «{2}»&apos;s mentions. Add it?</source>
         <translation>«{0}» اسمٌ لـ{1} أيضًا. إن صار اسمًا بديلًا لـ«{2}» فستُحسب الإشارات المكتوبة هكذا إشاراتٍ إلى «{2}». هل تريد إضافته؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="545"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="541"/>
         <source>1 mention</source>
         <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="545"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="541"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="534"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="530"/>
         <source>no mention written so</source>
         <translation>لا إشارة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="400"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="396"/>
         <source>«{0}» is already the name of an actor you ignored: bring it back (Ignored actors…) to merge them.</source>
         <translation>«{0}» هو اسم فاعلٍ تجاهلتَه: استعِده (الفاعلون المتجاهَلون…) لتدمجهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="537"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="533"/>
         <source>1 mention written so</source>
         <translation>إشارة واحدة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="539"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="535"/>
         <source>{0} mentions written so</source>
         <translation>الإشارات المكتوبة هكذا: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="541"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="537"/>
         <source>«{0}» ({1})</source>
         <translation>«{0}» ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="551"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="547"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="557"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="553"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="567"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="563"/>
         <source>Ignored actors</source>
         <translation>الفاعلون المتجاهَلون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="568"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="564"/>
         <source>Ignored actor to bring back:</source>
         <translation>الفاعل المتجاهَل المراد استعادته:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="653"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="649"/>
         <source>Analysing again: %v of %m documents</source>
         <translation>إعادة التحليل: %v من %m وثيقة</translation>
     </message>
@@ -1253,42 +1248,42 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="606"/>
+        <location filename="../../desktop/ui/main_window.py" line="608"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="613"/>
+        <location filename="../../desktop/ui/main_window.py" line="615"/>
         <source>Stopping the edit before closing…</source>
         <translation>إيقاف التعديل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615"/>
+        <location filename="../../desktop/ui/main_window.py" line="617"/>
         <source>The edit is kept; the articles it has not analysed again yet will be analysed when Tabayun next starts.</source>
         <translation>التعديل محفوظ، والمقالات التي لم يُعِد تحليلها بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="621"/>
+        <location filename="../../desktop/ui/main_window.py" line="623"/>
         <source>Stopping the analysis before closing…</source>
         <translation>إيقاف التحليل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="623"/>
+        <location filename="../../desktop/ui/main_window.py" line="625"/>
         <source>The articles it has not reached will be analysed when Tabayun next starts.</source>
         <translation>المقالات التي لم يبلغها ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="628"/>
+        <location filename="../../desktop/ui/main_window.py" line="630"/>
         <source>Stopping the import before closing…</source>
         <translation>إيقاف الاستيراد قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="630"/>
+        <location filename="../../desktop/ui/main_window.py" line="632"/>
         <source>What was imported is kept; the articles not analysed yet will be analysed when Tabayun next starts.</source>
         <translation>ما استُورد محفوظ، والمقالات التي لم تُحلَّل بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="654"/>
+        <location filename="../../desktop/ui/main_window.py" line="656"/>
         <source>Closing</source>
         <translation>جارٍ الإغلاق</translation>
     </message>
@@ -1299,230 +1294,230 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>تباين (Tabayun) — التغطية الإخبارية العربية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92"/>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="93"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Read</source>
         <extracomment>closing: the job that runs is being stopped what closing says while it stops a job</extracomment>
         <translation>قراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93"/>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/ui/main_window.py" line="99"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="102"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="456"/>
-        <location filename="../../desktop/ui/main_window.py" line="462"/>
-        <location filename="../../desktop/ui/main_window.py" line="468"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="470"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457"/>
+        <location filename="../../desktop/ui/main_window.py" line="459"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="462"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="468"/>
+        <location filename="../../desktop/ui/main_window.py" line="470"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="480"/>
+        <location filename="../../desktop/ui/main_window.py" line="482"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="489"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="498"/>
+        <location filename="../../desktop/ui/main_window.py" line="500"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="506"/>
+        <location filename="../../desktop/ui/main_window.py" line="508"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="519"/>
+        <location filename="../../desktop/ui/main_window.py" line="521"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521"/>
+        <location filename="../../desktop/ui/main_window.py" line="523"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>
@@ -1552,6 +1547,7 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/document_pane.py" line="177"/>
+        <location filename="../../desktop/ui/palette.py" line="130"/>
         <source>distancing</source>
         <translation>عبارة تنأى بالكاتب</translation>
     </message>
@@ -1636,27 +1632,37 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="126"/>
+        <location filename="../../desktop/ui/palette.py" line="128"/>
+        <source>in scare quotes</source>
+        <translation>بين علامتي تنصيص للتشكيك</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="135"/>
+        <source>{0}, {1}</source>
+        <translation>{0}، {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="144"/>
         <source>official</source>
         <translation>رسمي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="127"/>
+        <location filename="../../desktop/ui/palette.py" line="145"/>
         <source>neutral</source>
         <translation>محايد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="128"/>
+        <location filename="../../desktop/ui/palette.py" line="146"/>
         <source>delegitimising</source>
         <translation>نازع للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="129"/>
+        <location filename="../../desktop/ui/palette.py" line="147"/>
         <source>legitimising</source>
         <translation>مانح للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="132"/>
+        <location filename="../../desktop/ui/palette.py" line="150"/>
         <source>role</source>
         <translation>صفة</translation>
     </message>
@@ -1664,7 +1670,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>OneSideModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="364"/>
+        <location filename="../../desktop/ui/compare_view.py" line="363"/>
         <source>{0} · {1} · {2} mentions</source>
         <translation>{0} · {1} · الإشارات: {2}</translation>
     </message>
@@ -1672,12 +1678,12 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>PassagesModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="324"/>
+        <location filename="../../desktop/ui/compare_view.py" line="323"/>
         <source>Passage {0} · similarity {1:.0%}</source>
         <translation>المقطع {0} · التشابه {1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="329"/>
+        <location filename="../../desktop/ui/compare_view.py" line="328"/>
         <source>Shared words: {0}</source>
         <translation>الكلمات المشتركة: {0}</translation>
     </message>

@@ -84,6 +84,12 @@ def test_actors_model_flags_differences_and_shows_categories(analysed: Store) ->
     assert "(official)" in model.index(r, 1).data()
     assert "(neutral)" in model.index(r, 2).data()
     assert "×" in model.index(r, 2).data(Qt.ItemDataRole.ToolTipRole)
+    # SANA's «وفد "المعارضة"» is a scare quote: it said only «(neutral)», the word's own
+    opposition = rows["المعارضة السورية"]
+    assert model.index(opposition, 1).data() == "المعارضة (in scare quotes, neutral)"
+    assert model.index(opposition, 2).data() == "المعارضة (neutral) · المعارضين (neutral)"
+    tip = model.index(opposition, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "المعارضة — in scare quotes, neutral ×1"
     same = next(i for i, row in enumerate(comp.shared) if not row.differs)
     assert model.index(same, 0).data(Qt.ItemDataRole.BackgroundRole) is None
     assert model.index(same, 0).data(DiffersRole) is False
