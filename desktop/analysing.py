@@ -50,7 +50,8 @@ from desktop.workers import (
 #: bump when the analysis changes what it stores: documents are then analysed again
 #: (in the background when the window starts). 3: capitals as the city, the outlet's own
 #: quoted terms, indirect quotations ending at a joined reporting verb; 4: a capital
-#: after a place noun or preposition that has a conjunction («وريف دمشق») is the city
+#: after a place noun or preposition that has a conjunction («وريف دمشق») is the city, a
+#: title that is a label is not an apposition as well
 ANALYSIS_VERSION = 4
 BATCH = 200
 

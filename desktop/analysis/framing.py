@@ -350,6 +350,9 @@ class _Framer:
         # of a name are found by bisection, then checked as before
         role_starts = [a for a, _b in self.role_spans]
         role_ends = [b for _a, b in self.role_spans]
+        # a role phrase that is a label of the actor already («رئيس النظام السوري بشار
+        # الأسد»): counted once, with the label's category, not again as an apposition
+        labelled = {(lb.start, lb.entity_key) for lb in self.result.labels}
         for m in self.mentions:
             if m.type != "person" or self.skipped(m.start):
                 continue
@@ -372,7 +375,7 @@ class _Framer:
                     and not any(ch.isalnum() for ch in gap)
                     for gap in (gap_after, gap_before)
                 )
-                if near:
+                if near and (a, m.key) not in labelled:
                     self.result.labels.append(
                         LabelDraft(
                             a,
@@ -393,8 +396,10 @@ class _Framer:
             if m.type != "person" or m.kind not in ("name", "discovered"):
                 continue
             j = self._title_before(m.start)
-            if j is not None and not any(
-                (m.key, end) in ends for end in range(m.start - 3, m.start + 1)
+            if (
+                j is not None
+                and (j, m.key) not in labelled
+                and not any((m.key, end) in ends for end in range(m.start - 3, m.start + 1))
             ):
                 ends.add((m.key, m.start))
                 self.result.labels.append(

@@ -445,3 +445,29 @@ def test_an_indirect_quotation_ends_only_where_other_words_begin(
         text[q.start : q.end] for q in framing.quotes if q.verb == verb and q.kind == "indirect"
     ]
     assert found == [said]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أصدر رئيس النظام السوري بشار الأسد مرسوما بالعفو العام.",
+            [("رئيس النظام السوري", "label", "delegitimising")],
+        ),
+        (
+            "وقال رئيس وفد الهيئة العليا للمفاوضات نصر الحريري إن الوفد لن يشارك.",
+            [("رئيس وفد الهيئة العليا للمفاوضات", "apposition", None)],
+        ),
+    ],
+)
+def test_a_title_that_is_a_label_is_counted_once(
+    store: Store, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    """«رئيس النظام السوري» before «بشار الأسد» is a label of his (delegitimising) and was
+    an apposition as well: the frame counted it twice, the comparison «labelled 2». A role
+    phrase that is no label stays an apposition."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    assert [(lb.text, lb.kind, lb.category) for lb in framing.labels] == expected
