@@ -688,9 +688,14 @@ def cmd_show(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> i
 def cmd_search(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not a.query.strip():
         raise UsageError("the query is empty")
-    _outlet_filter(store, a.outlet)  # an outlet it does not know is said, not 0 results
     hits = search(
-        store, a.query, outlet=a.outlet, date_from=a.date_from, date_to=a.date_to, limit=a.limit
+        store,
+        a.query,
+        # an outlet it does not know is said, not «0 results»
+        outlet_id=_outlet_filter(store, a.outlet),
+        date_from=a.date_from,
+        date_to=a.date_to,
+        limit=a.limit,
     )
     if a.json:
         _emit_json(out, [h.as_dict() for h in hits])
