@@ -99,6 +99,17 @@ _LOCATIVES = frozenset(
     }
 )
 _COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
+#: words right after a reporting verb that are not its subject (when, how, to or of whom:
+#: «وقال أمس إن», «وأكد مجددا أن», «وقال عنه إن»), normalised
+_NOT_SUBJECTS = frozenset(
+    {
+        "امس", "اليوم", "غدا", "مساء", "صباح", "سابقا", "لاحقا", "مجددا", "حينها", "انذاك",
+        "بدوره", "بدورها", "بدورهم", "ايضا", "كذلك", "خلال", "عبر", "بعد", "قبل", "بعدها",
+        "حين", "عندما", "اثناء", "فيما", "مرارا", "صراحه", "بوضوح", "اخيرا", "مؤخرا", "مره",
+        "ثم", "كما", "لكن", "عنه", "عنها", "عنهم", "فيه", "فيها", "منه", "منها", "هنا", "هناك",
+        "بدون", "دون", "حاليا", "مرات", "ساعات", "وقت", "يوم", "يومين", "مسبقا", "رسميا",
+    }
+)  # fmt: skip
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
@@ -529,9 +540,39 @@ class _Framer:
                 break
             if i == 0 and t in ANAPHORS:
                 return None, self.text[oa:ob], ob
+            if i == 0 and m is None:
+                unnamed = self._unnamed_subject(toks)
+                if unnamed is not None:  # «وقال ناشطون إن…»: they speak, nobody named
+                    return None, self.text[oa:unnamed], unnamed
             if i >= 1 and m is None and not t.startswith("ال") and t not in self.kb.titles:
                 break
         return None, None, verb.end
+
+    def _unnamed_subject(self, toks: Sequence[tuple[int, int, str]]) -> int | None:
+        """Where an unnamed subject right after a verb ends: one or two words without
+        the article, neither a name nor a word of grammar, then «إن»/«أن» («وقال ناشطون
+        إن», «وقالت مصادر مطلعة إن»). Without it, the quotation went to the first actor of
+        the sentence («وسط هدوء حذر في درعا … وقال ناشطون إن»: to سوريا)."""
+
+        def plain(t: str) -> bool:
+            return (
+                t.isalpha()
+                and len(t) >= 3
+                and not t.startswith(("ال", "ل"))  # «للصحفيين», «لوكالة»: to whom
+                and t not in _NOT_SUBJECTS
+                and t not in self.kb.titles
+                and t not in _PREPOSITIONS
+                and t not in _ACCORDING_TO
+                and t not in _COMPLEMENTISERS
+            )
+
+        for n in (1, 2):
+            if len(toks) <= n or toks[n][2] not in ("ان", "إن", *_COMPLEMENTISERS):
+                continue
+            words = toks[:n]
+            if all(plain(t) and self.mention_at(a, b) is None for a, b, t in words):
+                return words[-1][1]
+        return None
 
     def _relayed(self, verb: _Verb, after: int, limit: int) -> tuple[str, str] | None:
         """After «نقلت الوكالة», «عن الوزارة» names who actually speaks."""

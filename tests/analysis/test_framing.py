@@ -471,3 +471,32 @@ def test_a_title_that_is_a_label_is_counted_once(
     lex, kb, fk = load_knowledge(store)
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     assert [(lb.text, lb.kind, lb.category) for lb in framing.labels] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "تشهد سوريا هدوءا حذرا في درعا والقنيطرة، وقال ناشطون إن خروقات محدودة سجلت.",
+            (None, "ناشطون"),
+        ),
+        (
+            "أعلنت روسيا عن هدنة جديدة وقالت مصادر مطلعة إن الوفد سيصل إلى جنيف.",
+            (None, "مصادر مطلعة"),
+        ),
+        ("وقال الجعفري أمس إن وفد الحكومة لن يشارك.", ("jaafari", "الجعفري")),
+        ("التقى الجعفري دي ميستورا وقال للصحفيين إن اللقاء كان مثمرا.", ("jaafari", "الجعفري")),
+    ],
+)
+def test_an_unnamed_subject_after_a_reporting_verb_is_the_speaker(
+    store: Store, text: str, speaker: tuple[str | None, str]
+) -> None:
+    """«وقال ناشطون إن…»: activists speak, nobody the lexicons know; the quotation went
+    to the first actor of the sentence (سوريا). Words of when or to whom after the verb
+    («أمس», «للصحفيين») are no subject."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    said = [q for q in framing.quotes if q.verb == "قال"]
+    assert [(q.speaker_key, q.speaker_text) for q in said] == [speaker]
