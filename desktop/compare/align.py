@@ -18,6 +18,9 @@ from desktop.text.normalize import normalize
 from desktop.text.tokens import WORD_RE
 
 MIN_SCORE = 0.2
+#: a sentence of fewer content words and actors says too little to be matched («جنيف-سانا»,
+#: a dateline, was aligned with a sentence that named Geneva and quoted SANA)
+MIN_FEATURES = 3
 _ARTICLE_CLITICS = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
 _BARE = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
@@ -131,12 +134,16 @@ def align(a: Sequence[set[str]], b: Sequence[set[str]], min_score: float = MIN_S
     index = _prefix_index(b, nb, w2, min_score)
     scored = []
     for i, fa in enumerate(a):
+        if len(fa) < MIN_FEATURES:
+            continue
         candidates: set[int] = set()
         for t in fa:
             found = index.get(t)
             if found is not None:
                 candidates.update(found)
         for j in candidates:
+            if len(b[j]) < MIN_FEATURES:
+                continue
             score = math.fsum(map(squared, fa & b[j])) / (na[i] * nb[j])
             if score >= min_score:
                 scored.append((score, i, j))

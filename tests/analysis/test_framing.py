@@ -184,9 +184,11 @@ def _pairs_scored_one_by_one(
     na = [math.sqrt(math.fsum(w2[t] for t in f)) or 1.0 for f in a]
     nb = [math.sqrt(math.fsum(w2[t] for t in f)) or 1.0 for f in b]
     out = []
+    from desktop.compare.align import MIN_FEATURES
+
     for i, fa in enumerate(a):
         for j, fb in enumerate(b):
-            if fa & fb:
+            if fa & fb and min(len(fa), len(fb)) >= MIN_FEATURES:
                 score = math.fsum(w2[t] for t in fa & fb) / (na[i] * nb[j])
                 if score >= min_score:
                     out.append((score, i, j))
@@ -500,3 +502,24 @@ def test_an_unnamed_subject_after_a_reporting_verb_is_the_speaker(
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     said = [q for q in framing.quotes if q.verb == "قال"]
     assert [(q.speaker_key, q.speaker_text) for q in said] == [speaker]
+
+
+def test_a_dateline_is_not_aligned_with_a_sentence_that_shares_its_words() -> None:
+    """«جنيف-سانا» (two content words) was aligned, at 0.34, with «وزعم الجعفري في جنيف
+    … (سانا)»: a sentence that says that little is matched with nothing."""
+    from desktop.compare.align import align, content_words
+    from desktop.lexicon.words import load_function_words
+
+    fw = load_function_words()
+    a = [content_words(s, fw) for s in ("جنيف-سانا", "وعقد الوفد جلسة محادثات مع المبعوث الأممي")]
+    b = [
+        content_words(s, fw)
+        for s in (
+            "وزعم الجعفري في جنيف أن فصائل المعارضة جماعات إرهابية (سانا)",
+            "وعقد الوفد جلسة محادثات جديدة مع المبعوث",
+        )
+    ]
+    assert len(a[0]) == 2
+    result = align(a, b)
+    assert [(p.a, p.b) for p in result.pairs] == [(1, 1)]
+    assert result.only_a == [0]
