@@ -51,7 +51,8 @@ from desktop.workers import (
 #: (in the background when the window starts). 3: capitals as the city, the outlet's own
 #: quoted terms, indirect quotations ending at a joined reporting verb; 4: a capital
 #: after a place noun or preposition that has a conjunction («وريف دمشق») is the city, a
-#: title that is a label is not an apposition as well, «وقال ناشطون إن» is their speech
+#: title that is a label is not an apposition as well, «وقال ناشطون إن» is their speech,
+#: «قُتل 12 مدنياً» a casualties event
 ANALYSIS_VERSION = 4
 BATCH = 200
 

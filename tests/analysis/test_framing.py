@@ -523,3 +523,22 @@ def test_a_dateline_is_not_aligned_with_a_sentence_that_shares_its_words() -> No
     result = align(a, b)
     assert [(p.a, p.b) for p in result.pairs] == [(1, 1)]
     assert result.only_a == [0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قُتل 12 مدنياً في قصف على ريف إدلب أمس.",
+        "وأصيبوا جميعا بجروح، فيما استشهد 12 مدنيا في القصف.",
+        "وجرح 12 مدنيا في الاشتباكات.",
+    ],
+)
+def test_killed_and_wounded_said_with_a_verb_are_casualties(store: Store, text: str) -> None:
+    """«قُتل 12 مدنياً» gave no event: only nouns («مقتل», «قتلى») were triggers."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    casualties = [e for e in framing.events if e.type == "casualties"]
+    assert casualties, [(e.type, e.trigger) for e in framing.events]
+    assert {"value": 12, "unit": "مدنيا"} in casualties[0].details.get("figures", [])
