@@ -871,9 +871,19 @@ def cmd_events(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         return EXIT_OK
     for e in rows:
         who = "، ".join(n for _i, n, _t in e.participants)
+        # the date as written, and the day it was resolved to («الثلاثاء (2017-07-11)»)
+        when = e.date_text or ""
+        if e.date is not None:
+            when = f"{when} ({e.date.isoformat()})" if when else e.date.isoformat()
+        figures = e.details.get("figures")
+        counted = (
+            " | " + "، ".join(f"{f['value']} {f.get('unit') or ''}".strip() for f in figures)
+            if isinstance(figures, list) and figures
+            else ""
+        )
         out.write(
-            f"doc {e.document_id} {e.type:12} {e.trigger} | {e.date_text or '—'} | "
-            f"{e.place_name or '—'} | {who}\n"
+            f"doc {e.document_id} {e.type:12} {e.trigger} | {when or '—'} | "
+            f"{e.place_name or '—'} | {who or '—'}{counted}\n"
         )
     return EXIT_OK
 

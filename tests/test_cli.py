@@ -945,3 +945,24 @@ def test_an_edit_that_changes_nothing_is_refused(
         assert (code, err) == (1, f"tabayun: {message}: nothing to change\n")
     code, out, _err = run(capsys, "--db", db, "entity", "undo")
     assert (code, out) == (0, "Nothing to undo\n")
+
+
+def test_events_print_the_day_a_date_was_resolved_to_and_the_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The text output showed «الثلاثاء» and no figure, where --json had the date and the
+    count of the dead."""
+    record = {
+        "title": "قصف على إدلب",
+        "text": "قُتل 12 مدنياً في قصف على ريف إدلب يوم الثلاثاء.",
+        "date": "2017-07-12",
+        "outlet": "عنب بلدي",
+    }
+    (tmp_path / "a.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    db = str(tmp_path / "e.db")
+    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    code, out, _err = run(capsys, "--db", db, "events")
+    assert code == 0
+    assert out.splitlines()[0] == (
+        "doc 1 casualties   قُتل | الثلاثاء (2017-07-11) | ريف إدلب | — | 12 مدنيا"
+    )
