@@ -593,7 +593,7 @@ class CompareSide(QWidget):
         self.info.setWordWrap(True)
         self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pane = DocumentPane(store, self)
-        self.pane.title.hide()  # the side's header already names the article
+        self.pane.set_title_shown(False)  # the side's header already names the article
         head = QHBoxLayout()
         head.setContentsMargins(0, 0, 0, 0)
         head.addWidget(self.letter)

@@ -290,6 +290,17 @@ class FindBar(QWidget):
         self.pane.find("")
 
 
+def _title_opens(title: str, text: str) -> bool:
+    """Whether the title is the text's first line, or its beginning cut short with «…»
+    (a text file's title is made so): the reader showed it twice, one above the other,
+    and leaves the heading out then."""
+    first = next((ln for ln in text.split("\n", 3) if ln.strip()), "")
+    line, head = " ".join(first.split()), " ".join(title.split())
+    if head.endswith("…"):
+        return line.startswith(head[:-1].rstrip())
+    return bool(head) and line == head
+
+
 class DocumentPane(QWidget):
     """Title, outlet and date above the marked-up article."""
 
@@ -329,6 +340,7 @@ class DocumentPane(QWidget):
         self._find_spans: list[tuple[int, int]] = []
         self._find_index = -1
         self.highlighted_entity: int | None = None
+        self._title_shown = True
         self._apply_title_font()
         self.show_placeholder()
 
@@ -336,9 +348,16 @@ class DocumentPane(QWidget):
     def _apply_title_font(self) -> None:
         self.title.setFont(reading_font(self.point_size + 5))
 
+    def set_title_shown(self, shown: bool) -> None:
+        """Whether the pane shows the article's title above it (the compare view's sides
+        name the article in their own header)."""
+        self._title_shown = shown
+        self.title.setVisible(shown)
+
     def show_placeholder(self) -> None:
         self.detail = None
         self.marks = None
+        self.title.setVisible(self._title_shown)
         self.title.setText(self.tr("No document selected"))
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.meta.clear()
@@ -356,6 +375,7 @@ class DocumentPane(QWidget):
         align = Qt.AlignmentFlag.AlignRight if is_rtl(row.title) else Qt.AlignmentFlag.AlignLeft
         self.title.setText(row.title)
         self.title.setAlignment(align | Qt.AlignmentFlag.AlignAbsolute)
+        self.title.setVisible(self._title_shown and not _title_opens(row.title, detail.text))
         parts = [
             row_outlet(row) or self.tr("Outlet unknown"),
             row.published.isoformat() if row.published else self.tr("Date unknown"),
@@ -370,6 +390,8 @@ class DocumentPane(QWidget):
             parts.append(
                 self.tr("1 quotation") if quoted == 1 else self.tr("{0} quotations").format(quoted)
             )
+        # a line break between two parts, never inside a count («7 / quotations»)
+        parts[1:] = [p.replace(" ", "\u00a0") for p in parts[1:]]
         self.meta.setText(in_window_direction(parts, "  ·  "))
         self.meta.setAlignment(align | Qt.AlignmentFlag.AlignAbsolute)
         self._render()

@@ -297,7 +297,9 @@ def test_lines_mixing_latin_outlets_and_arabic_read_in_the_windows_direction(
         meta = view.sides[0].pane.meta.text()
         assert meta.startswith(RLM + FSI + "SANA" + PDI)
         parts = plain(meta).split("  ·  ")
-        assert parts[0] == "SANA" and parts[2] == "484 words"
+        # a count is never broken over two lines («7 / quotations» was)
+        assert parts[0] == "SANA" and parts[2] == "484\u00a0words"
+        assert parts[4] == "7\u00a0quotations"
         assert meta.count(FSI) == meta.count(PDI) == len(parts)
         info = view.sides[1].info.text()
         assert info.startswith(RLM) and plain(info).startswith("Outlet unknown · قال ستافان")

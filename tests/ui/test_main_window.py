@@ -96,6 +96,24 @@ def test_a_start_while_another_job_fills_the_database_imports_no_seeds(store: St
     assert store.counts().documents == 0 and store.get_meta("seeds_imported") is None
 
 
+def test_a_title_that_is_the_first_line_is_not_shown_twice(tapp: TabayunApp) -> None:
+    """A text file's title is its first line, cut short with «…»: the reader showed it
+    above the text, then the text began with it. A title of its own (the UN News page's)
+    is shown."""
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    window.open_document(doc(store, "003"))
+    assert window.reader.detail is not None
+    assert window.reader.detail.row.title.endswith("…")
+    assert window.reader.title.isHidden()
+    window.open_document(doc(store, "002"))
+    assert not window.reader.title.isHidden()
+    assert (
+        window.reader.title.text() == "سوريا: ستيفان دي مستورا متفائل بحذر بعودة الهدنة إلى مسارها"
+    )
+    assert window.compare_view.panes[0].title.isHidden()  # its side's header names it
+
+
 def test_open_document_shows_highlights_at_the_right_offsets(tapp: TabayunApp) -> None:
     window, store = tapp.window, tapp.store
     assert window is not None
