@@ -627,16 +627,24 @@ def cmd_lexicon(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
     try:
         if a.lexicon_command == "export":
             n = entity_edits.export_lexicon(store, a.file)
-            verb = "Exported"
-        else:
-            n = entity_edits.import_lexicon(store, a.file)
-            verb = "Imported"
+            if a.json:
+                _emit_json(out, {"entries": n, "file": str(a.file)})
+            else:
+                out.write(f"Exported {_count(n, 'lexicon entry', 'lexicon entries')} ({a.file})\n")
+            return EXIT_OK
+        done = entity_edits.import_lexicon(store, a.file)
     except (EditError, OSError) as exc:
         raise StoreError(str(exc)) from exc
     if a.json:
-        _emit_json(out, {"entries": n, "file": str(a.file)})
+        _emit_json(out, {"entries": done.entries, "edits": done.edits, "file": str(a.file)})
+    elif done.edits:
+        out.write(
+            f"Imported {_count(done.entries, 'lexicon entry', 'lexicon entries')} ({a.file}): "
+            f"{_count(done.edits, 'edit')} made, the articles analysed again\n"
+        )
     else:
-        out.write(f"{verb} {n} lexicon entries ({a.file})\n")
+        entries = _count(done.entries, "lexicon entry", "lexicon entries")
+        out.write(f"Read {entries} ({a.file}): nothing new, nothing changed\n")
     return EXIT_OK
 
 

@@ -275,6 +275,17 @@ def test_entities_and_entity_commands(
     assert isinstance(exported, dict) and exported["entries"] == 2 and out.exists()
     rows = {r["id"]: r for r in read_tsv(out)}
     assert rows["kerry"]["status"] == "merged:lavrov" and rows["lavrov"]["status"] == ""
+    # imported into the corpus it came from, it has nothing new: it said «Imported 2
+    # lexicon entries» and analysed the whole corpus again, to change nothing
+    edits_before = run_json(capsys, "--db", db, "entity", "undo")  # the merge, undone…
+    assert isinstance(edits_before, dict) and edits_before["undone"] == "merge"
+    code, said, _err = run(capsys, "--db", db, "lexicon", "import", str(out))
+    assert (code, said) == (
+        0,
+        f"Imported 2 lexicon entries ({out}): 1 edit made, the articles analysed again\n",
+    )  # …made again from the file
+    code, said, _err = run(capsys, "--db", db, "lexicon", "import", str(out))
+    assert (code, said) == (0, f"Read 2 lexicon entries ({out}): nothing new, nothing changed\n")
     code, _o, err = run(capsys, "--db", db, "entity", "merge", "سيرغي لافروف")
     assert code == 2 and "takes 2" in err
     code, _o, err = run(capsys, "--db", db, "entity", "لا أحد")

@@ -197,7 +197,7 @@ def test_lexicon_export_then_import_elsewhere(analysed: Store, tmp_path: Path) -
 
     import_paths(other, [SEEDS])
     analyse_documents(other)
-    assert edits.import_lexicon(other, path) == 2
+    assert edits.import_lexicon(other, path).entries == 2
     names = _names(other)
     assert "غير أوتو بيدرسون" in names
     assert "المبعوث الخاص" in names

@@ -111,7 +111,7 @@ def test_a_lexicon_in_the_gazetteer_format_without_a_status_column_imports(
         "helsinki-fm\tperson\tبيكا هافيستو\tPekka Haavisto\tهافيستو\tforeign-minister\tfinland\n",
         encoding="utf-8",
     )
-    assert edits.import_lexicon(analysed, path) == 3
+    assert edits.import_lexicon(analysed, path).entries == 3
     state = _state(analysed)
     assert state["pedersen"][0] == "غير أوتو بيدرسون"
     assert state["x-platform"][1:3] == ("media", False)
