@@ -977,3 +977,17 @@ def test_events_print_the_day_a_date_was_resolved_to_and_the_figures(
     assert out.splitlines()[0] == (
         "doc 1 casualties   قُتل | الثلاثاء (2017-07-11) | ريف إدلب | — | 12 مدنيا"
     )
+
+
+def test_renaming_an_outlet_onto_another_says_the_two_are_merged(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said «Outlet 'UN News' is now 'SANA' (2 documents)», as for a rename, where the
+    two outlets became one."""
+    code, out, _err = run(capsys, "--db", db, "outlet", "rename", "UN News", "SANA")
+    assert (code, out) == (
+        0,
+        "Outlet 'UN News' merged into 'SANA': its 1 document moved there (2 documents now)\n",
+    )
+    code, out, _err = run(capsys, "--db", db, "outlet", "rename", "SANA", "سانا")
+    assert (code, out) == (0, "Outlet 'SANA' is now 'سانا' (2 documents)\n")
