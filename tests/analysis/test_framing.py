@@ -542,3 +542,18 @@ def test_killed_and_wounded_said_with_a_verb_are_casualties(store: Store, text: 
     casualties = [e for e in framing.events if e.type == "casualties"]
     assert casualties, [(e.type, e.trigger) for e in framing.events]
     assert {"value": 12, "unit": "مدنيا"} in casualties[0].details.get("figures", [])
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["وكالة المخابرات المركزية", "المخابرات المركزية الأميركية", "الاستخبارات المركزية الأمريكية"],
+)
+def test_the_cia_is_found_without_its_country_and_in_either_spelling(
+    store: Store, written: str
+) -> None:
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    text = f"وقالت {written} في تقرير إن الوضع معقد."
+    found, _framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    assert [(m.surface, m.key) for m in found.mentions] == [(written, "cia")]
