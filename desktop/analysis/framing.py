@@ -110,6 +110,10 @@ _NOT_SUBJECTS = frozenset(
         "بدون", "دون", "حاليا", "مرات", "ساعات", "وقت", "يوم", "يومين", "مسبقا", "رسميا",
     }
 )  # fmt: skip
+#: nouns whose place names a process, not where something happens («جولة أستانا»), normalised
+_PROCESS_NOUNS = frozenset(
+    {"جوله", "جولات", "مسار", "محادثات", "مفاوضات", "منصه", "منصات", "صيغه", "اتفاق", "عمليه"}
+)
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
@@ -1089,6 +1093,7 @@ class _Framer:
                     da, db = self.span(point.start, point.end)
                     date_text = self.text[da:db]
                     details["day"], details["month"] = point.day, point.month
+                place = next((p for p in places if not self._names_a_process(p, b)), None)
                 self.result.events.append(
                     EventDraft(
                         etype,
@@ -1098,11 +1103,26 @@ class _Framer:
                         sentence,
                         date,
                         date_text,
-                        places[0].key if places else None,
+                        place.key if place is not None else None,
                         people,
                         details,
                     )
                 )
+
+    def _names_a_process(self, place: MentionIn, trigger_end: int) -> bool:
+        """«لجولة أستانا المقبلة», «مسار جنيف»: a place that names talks or a process is
+        not where the sentence's event happens (a meeting in Damascus «لجولة أستانا» was
+        placed in Astana), unless that process is the event («محادثات جنيف»)."""
+        before = self.norm_tokens_between(max(0, place.start - 30), place.start)
+        if not before or self.text[before[-1][1] : place.start].strip():
+            return False
+        _a, b, word = before[-1]
+        if b == trigger_end:
+            return False  # the trigger itself names it
+        for clitic in ("وال", "لل", "ال", "ول", "وب", "ل", "ب", "و", "ف", ""):
+            if word.startswith(clitic) and word[len(clitic) :] in _PROCESS_NOUNS:
+                return True
+        return False
 
     def _figures(self, a: int, b: int) -> list[dict[str, Any]]:
         out = []

@@ -557,3 +557,26 @@ def test_the_cia_is_found_without_its_country_and_in_either_spelling(
     text = f"وقالت {written} في تقرير إن الوضع معقد."
     found, _framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     assert [(m.surface, m.key) for m in found.mentions] == [(written, "cia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "استقبل الرئيس بشار الأسد المبعوث الروسي وبحث معه التحضيرات لجولة أستانا المقبلة.",
+            ("meeting", None),
+        ),
+        ("انطلقت محادثات جنيف اليوم بمشاركة وفدي الحكومة والمعارضة.", ("talks", "geneva")),
+        ("عقد الوفد اجتماعا في جنيف ضمن مسار أستانا.", ("meeting", "geneva")),
+    ],
+)
+def test_a_place_that_names_a_process_is_not_where_the_event_happens(
+    store: Store, text: str, event: tuple[str, str | None]
+) -> None:
+    """A meeting in Damascus that prepared «لجولة أستانا المقبلة» was placed in Astana;
+    «محادثات جنيف» are talks in Geneva."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    assert [(e.type, e.place_key) for e in framing.events][:1] == [event]
