@@ -750,11 +750,13 @@ class _Framer:
                         key, text = q.speaker_key, q.speaker_text
                         details = {"continued": True}
                         break
-            if verb is not None:
-                used_verbs.add(id(verb))
             if words <= SHORT_QUOTE:
                 if self._short_quote(a, b, verb, key):
+                    # a scare quote or a quoted name, not speech: the verb keeps its own
+                    # words («وزعم الجعفري أن الفصائل "جماعات إرهابية"» lost his claim)
                     continue
+                if verb is not None:
+                    used_verbs.add(id(verb))
                 if key is None and not text:
                     # quotation marks of the outlet's own, around a term («وقف الاقتتال»)
                     self.result.labels.append(
@@ -774,6 +776,8 @@ class _Framer:
                     continue
                 kind = "partial"
             else:
+                if verb is not None:
+                    used_verbs.add(id(verb))
                 kind = "direct"
             if not closed:
                 details = dict(details, unclosed=True)
@@ -799,9 +803,12 @@ class _Framer:
             key, text, details = v.speaker
             if key is None and not text:
                 continue
+            before = self.norm_tokens_between(max(0, v.start - 12), v.start)
+            if before and before[-1][2] == "ما":
+                continue  # «وفق ما نقلت وكالة…»: a source named, no words of its own
             a, b = self._indirect_span(v, by_start, verb_starts)
-            if b <= a:
-                continue
+            if self._words(a, b) < 2:
+                continue  # a word is no speech («نقلت وكالة»: the verb's own subject)
             self.result.quotes.append(
                 QuoteDraft(
                     a,
@@ -876,6 +883,10 @@ class _Framer:
             if t in _COMPLEMENTISERS or t == "ان":
                 start = ob
                 break
+        else:  # the subject's title after its name is not what was said («… الجعفري رئيس وفد…»)
+            k = bisect.bisect_left(self.role_spans, (start, -1))
+            if k < len(self.role_spans) and self.role_spans[k][0] - start <= 3:
+                start = self.role_spans[k][1]
         end = s_end
         first = self._quotes.first_starting_in(start, end)
         if first is not None:

@@ -580,3 +580,23 @@ def test_a_place_that_names_a_process_is_not_where_the_event_happens(
     lex, kb, fk = load_knowledge(store)
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     assert [(e.type, e.place_key) for e in framing.events][:1] == [event]
+
+
+def test_a_scare_quote_after_a_reporting_verb_leaves_the_verb_its_words(store: Store) -> None:
+    """«وزعم الجعفري … أن فصائل المعارضة هي "جماعات إرهابية"»: the quoted label, a scare
+    quote and no speech, took the verb, and Jaafari's claim was lost (his «زعم», the
+    word that frames it); «بحسب ما نقلت وكالة…» names a source: «نقلت» says nothing of
+    its own (it gave the quotation «وكالة»)."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    text = (
+        'وزعم الجعفري في تصريحاته أن فصائل المعارضة هي "جماعات إرهابية"، بحسب ما نقلت '
+        "وكالة الأنباء السورية الرسمية."
+    )
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    said = [(q.speaker_key, q.verb, text[q.start : q.end]) for q in framing.quotes]
+    # his words up to the quoted label (a quotation ends indirect speech), then the source
+    assert said[0] == ("jaafari", "زعم", "فصائل المعارضة هي")
+    assert [(k, v) for k, v, _t in said[1:]] == [("sana", "بحسب")]
+    assert [lb.kind for lb in framing.labels if lb.text == "جماعات إرهابية"] == ["scare_quote"]
