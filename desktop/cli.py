@@ -710,7 +710,8 @@ def cmd_search(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         return EXIT_OK
     for h in hits:
         out.write(
-            f"{h.row.id:>5}  {h.row.outlet or '(unknown)'}  {h.row.title}\n       {h.marked()}\n"
+            f"{h.row.id:>5}  {h.row.outlet or '(unknown)'}  {h.marked_title()}\n"
+            f"       {h.marked()}\n"
         )
     note = ""
     if any(h.windowed for h in hits):

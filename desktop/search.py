@@ -49,14 +49,15 @@ class SearchHit:
     #: the text at ``first_offset`` to select, as written: a phrase whole, a word with the
     #: marks on its last letter («الأسدُ»)
     first_form: str = ""
+    #: spans of the hits inside the title (an article found by its title alone showed a
+    #: snippet with nothing marked)
+    title_marks: tuple[tuple[int, int], ...] = ()
 
     def marked(self, left: str = "[", right: str = "]") -> str:
-        out, last = [], 0
-        for a, b in self.marks:
-            out += [self.snippet[last:a], left, self.snippet[a:b], right]
-            last = b
-        out.append(self.snippet[last:])
-        return "".join(out)
+        return _marked(self.snippet, self.marks, left, right)
+
+    def marked_title(self, left: str = "[", right: str = "]") -> str:
+        return _marked(self.row.title, self.title_marks, left, right)
 
     def as_dict(self) -> dict[str, object]:
         d = self.row.as_dict()
@@ -64,10 +65,20 @@ class SearchHit:
             rank=round(self.rank, 4),
             snippet=self.snippet,
             marks=[list(m) for m in self.marks],
+            title_marks=[list(m) for m in self.title_marks],
             matched=list(self.matched),
             ranked_among_recent=self.windowed,
         )
         return d
+
+
+def _marked(text: str, marks: Sequence[tuple[int, int]], left: str, right: str) -> str:
+    out, last = [], 0
+    for a, b in marks:
+        out += [text[last:a], left, text[a:b], right]
+        last = b
+    out.append(text[last:])
+    return "".join(out)
 
 
 def spelling_forms(word: str) -> list[str]:
@@ -407,6 +418,7 @@ def search(
                 first[0],
                 windowed,
                 first_form=text[first[0] : first[1]],
+                title_marks=tuple(find_hits(row.title, finder)),
             )
         )
     return hits

@@ -451,3 +451,18 @@ def test_hits_say_when_a_query_was_ranked_in_the_window(
     # a query with no more matches than the window is ranked exactly, and says so
     rare = search(seeded_store, "بيدرسون", limit=2)
     assert len(rare) == 2 and not any(h.windowed for h in rare)
+
+
+def test_an_article_found_by_its_title_alone_has_the_hit_marked_in_its_title(
+    seeded_store: Store,
+) -> None:
+    """A hit in the title was never marked there: an article found by its title alone
+    (its text saying «مواقع مدنية» where the title said «مدنيا») showed a snippet with
+    nothing marked. «متفائل» is in the UN News article's title (and text)."""
+    (hit,) = search(seeded_store, "متفائل")
+    assert hit.row.title == "سوريا: ستيفان دي مستورا متفائل بحذر بعودة الهدنة إلى مسارها"
+    assert hit.marked_title() == "سوريا: ستيفان دي مستورا [متفائل] بحذر بعودة الهدنة إلى مسارها"
+    assert hit.as_dict()["title_marks"] == [[24, 30]]
+    # a hit in the text only marks nothing in the title
+    (agreement,) = [h for h in search(seeded_store, "جنيف") if h.row.stem.startswith("003")]
+    assert agreement.title_marks == ()

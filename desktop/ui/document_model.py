@@ -358,6 +358,21 @@ _ROW_ROLES = frozenset(
 )
 
 
+def _marked_html(text: str, marks: Sequence[tuple[int, int]]) -> str:
+    """``text`` escaped, its hits marked as the results list shows them."""
+    parts, last = [], 0
+    for a, b in marks:
+        parts += [
+            html.escape(text[last:a]),
+            "<b style='background:#ffe082;color:#000'>",
+            html.escape(text[a:b]),
+            "</b>",
+        ]
+        last = b
+    parts.append(html.escape(text[last:]))
+    return "".join(parts)
+
+
 class SearchResultsModel(QAbstractListModel):
     """Search hits: title, outlet and a snippet with the hits marked (HTML role)."""
 
@@ -383,22 +398,12 @@ class SearchResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{hit.row.title}\n{hit.snippet}"
         if role == SnippetHtmlRole:
-            parts, last = [], 0
-            for a, b in hit.marks:
-                parts += [
-                    html.escape(hit.snippet[last:a]),
-                    "<b style='background:#ffe082;color:#000'>",
-                    html.escape(hit.snippet[a:b]),
-                    "</b>",
-                ]
-                last = b
-            parts.append(html.escape(hit.snippet[last:]))
             outlet = html.escape(row_outlet(hit.row) or "")
             # in the theme's text colour (a grey was unreadable on the selection's blue)
             by = f"<br><small><i>{outlet}</i></small>" if outlet else ""
-            return (
-                f"<div dir='rtl'><b>{html.escape(hit.row.title)}</b>{by}<br>{''.join(parts)}</div>"
-            )
+            title = _marked_html(hit.row.title, hit.title_marks)
+            snippet = _marked_html(hit.snippet, hit.marks)
+            return f"<div dir='rtl'><b>{title}</b>{by}<br>{snippet}</div>"
         if role == Qt.ItemDataRole.ToolTipRole:
             return ", ".join(hit.matched)
         if role == DocIdRole:

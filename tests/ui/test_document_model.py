@@ -48,6 +48,13 @@ def test_search_results_model(qtmodeltester, seeded_store) -> None:  # type: ign
     html_snippet = model.index(0, 0).data(SnippetHtmlRole)
     assert "<b style=" in html_snippet and "جنيف" in html_snippet
     assert model.index(0, 0).data(DocIdRole) == model.hit(0).row.id
+    # a hit in the title is marked in the title too
+    model.set_hits(search(seeded_store, "متفائل"))
+    html_title = model.index(0, 0).data(SnippetHtmlRole)
+    assert html_title.startswith(
+        "<div dir='rtl'><b>سوريا: ستيفان دي مستورا <b style='background:#ffe082;color:#000'>"
+        "متفائل</b> بحذر"
+    )
 
 
 def test_events_model(qtmodeltester, seeded_store) -> None:  # type: ignore[no-untyped-def]
