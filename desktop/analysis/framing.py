@@ -110,6 +110,8 @@ _NOT_SUBJECTS = frozenset(
         "بدون", "دون", "حاليا", "مرات", "ساعات", "وقت", "يوم", "يومين", "مسبقا", "رسميا",
     }
 )  # fmt: skip
+#: «ما» right before a verb («بحسب ما نقلت»), the verb's proclitic apart
+_MA_BEFORE = re.compile(r"(?<![^\W\d_])ما\s+\Z")
 #: nouns whose place names a process, not where something happens («جولة أستانا»), normalised
 _PROCESS_NOUNS = frozenset(
     {"جوله", "جولات", "مسار", "محادثات", "مفاوضات", "منصه", "منصات", "صيغه", "اتفاق", "عمليه"}
@@ -803,8 +805,7 @@ class _Framer:
             key, text, details = v.speaker
             if key is None and not text:
                 continue
-            before = self.norm_tokens_between(max(0, v.start - 12), v.start)
-            if before and before[-1][2] == "ما":
+            if _MA_BEFORE.search(self.text, max(0, v.start - 8), v.start):
                 continue  # «وفق ما نقلت وكالة…»: a source named, no words of its own
             a, b = self._indirect_span(v, by_start, verb_starts)
             if self._words(a, b) < 2:
@@ -1062,7 +1063,8 @@ class _Framer:
             s_start, s_end = self.sentences[sentence]
             in_sentence = self.mentions_in(s_start, s_end)
             participants = list(dict.fromkeys(m.key for m in in_sentence if m.type in ACTOR_TYPES))
-            places = [m for m in in_sentence if m.type == "place"]
+            # each place, and where a noun of a process right before it ends, if one does
+            places = [(m, self._process_before(m)) for m in in_sentence if m.type == "place"]
             sent_dates = [
                 d
                 for _a, _b, d in date_spans[
@@ -1104,7 +1106,8 @@ class _Framer:
                     da, db = self.span(point.start, point.end)
                     date_text = self.text[da:db]
                     details["day"], details["month"] = point.day, point.month
-                place = next((p for p in places if not self._names_a_process(p, b)), None)
+                # not a place that names a process, unless that process is the event
+                place = next((p for p, noun in places if noun is None or noun == b), None)
                 self.result.events.append(
                     EventDraft(
                         etype,
@@ -1120,20 +1123,19 @@ class _Framer:
                     )
                 )
 
-    def _names_a_process(self, place: MentionIn, trigger_end: int) -> bool:
-        """«لجولة أستانا المقبلة», «مسار جنيف»: a place that names talks or a process is
-        not where the sentence's event happens (a meeting in Damascus «لجولة أستانا» was
-        placed in Astana), unless that process is the event («محادثات جنيف»)."""
+    def _process_before(self, place: MentionIn) -> int | None:
+        """Where a noun of talks or a process right before a place ends («لجولة أستانا
+        المقبلة», «مسار جنيف»), if one does: the place names the process, not where the
+        sentence's event happens (a meeting in Damascus «لجولة أستانا» was placed in
+        Astana), unless the process is the event («محادثات جنيف»: its trigger ends there)."""
         before = self.norm_tokens_between(max(0, place.start - 30), place.start)
         if not before or self.text[before[-1][1] : place.start].strip():
-            return False
+            return None
         _a, b, word = before[-1]
-        if b == trigger_end:
-            return False  # the trigger itself names it
         for clitic in ("وال", "لل", "ال", "ول", "وب", "ل", "ب", "و", "ف", ""):
             if word.startswith(clitic) and word[len(clitic) :] in _PROCESS_NOUNS:
-                return True
-        return False
+                return b
+        return None
 
     def _figures(self, a: int, b: int) -> list[dict[str, Any]]:
         out = []

@@ -81,8 +81,9 @@ def frame(store: Store, entity_id: int) -> FrameTable:
     outlets = store.outlet_of_documents([lb.document_id for lb in labels])
     # a document that labels the actor without naming it («النظام») covers it too: its
     # label was counted while its outlet said «0 documents»
-    for doc_id in {lb.document_id for lb in labels} - set(store.documents_mentioning([entity_id])):
-        table.documents[outlets[doc_id] or UNKNOWN_OUTLET] += 1
+    labelling_only = store.documents_labelling_only(entity_id)
+    for outlet_name in store.outlet_of_documents(labelling_only).values():
+        table.documents[outlet_name or UNKNOWN_OUTLET] += 1
     for lb in labels:
         outlet = outlets[lb.document_id] or UNKNOWN_OUTLET
         text = " ".join(lb.text.split())

@@ -743,6 +743,19 @@ class EntityStoreMixin:
                 )
         return sorted(found)
 
+    def documents_labelling_only(self: _HasSessions, entity_id: int) -> list[int]:
+        """The documents that label the entity without naming it («النظام» for the
+        government); by the mentions' (entity, document) index, not every document that
+        names it (at 30,000 articles, 25,000 for the most named)."""
+        named = (
+            select(Mention.id)
+            .where(Mention.entity_id == entity_id, Mention.document_id == Label.document_id)
+            .exists()
+        )
+        q = select(Label.document_id).where(Label.entity_id == entity_id, ~named).distinct()
+        with self.session() as s:
+            return list(s.scalars(q))
+
     def documents_by_outlet_month(
         self: _HasSessions, entity_id: int
     ) -> list[tuple[str | None, str | None, int]]:
