@@ -52,8 +52,8 @@ from desktop.workers import (
 #: quoted terms, indirect quotations ending at a joined reporting verb; 4: a capital
 #: after a place noun or preposition that has a conjunction («وريف دمشق») is the city, a
 #: title that is a label is not an apposition as well, «وقال ناشطون إن» is their speech,
-#: «قُتل 12 مدنياً» a casualties event, «لجولة أستانا» no place of the event, a scare
-#: quote leaves its verb the words it introduces
+#: «قُتل 12 مدنياً» a casualties event, a scare quote leaves its verb the words it
+#: introduces
 ANALYSIS_VERSION = 4
 BATCH = 200
 

@@ -25,6 +25,7 @@ from desktop.lexicon.framing import (
     load_event_triggers,
     load_labels,
 )
+from desktop.lexicon.words import load_unnamed_sources
 from desktop.text.dates import month_names
 from desktop.text.normalize import OffsetMap, normalize
 from desktop.text.reldates import DateMention, find_dates
@@ -110,12 +111,11 @@ _NOT_SUBJECTS = frozenset(
         "بدون", "دون", "حاليا", "مرات", "ساعات", "وقت", "يوم", "يومين", "مسبقا", "رسميا",
     }
 )  # fmt: skip
-#: «ما» right before a verb («بحسب ما نقلت»), the verb's proclitic apart
-_MA_BEFORE = re.compile(r"(?<![^\W\d_])ما\s+\Z")
-#: nouns whose place names a process, not where something happens («جولة أستانا»), normalised
-_PROCESS_NOUNS = frozenset(
-    {"جوله", "جولات", "مسار", "محادثات", "مفاوضات", "منصه", "منصات", "صيغه", "اتفاق", "عمليه"}
-)
+#: a clause naming the sentence's source after what was said («، بحسب ما نقلت…»)
+_SOURCE_CLAUSE_RE = re.compile(r"[،,]\s*و?(?:بحسب|حسب|وفقا|وفقاً|وفق|طبقا|طبقاً)(?![^\W\d_])")
+#: «بحسب ما», «وفقاً لما» right before a verb: it names a source («بحسب ما نقلت وكالة»),
+#: where «في ما قالت الوزارة إن…» and «على ما قالت المعارضة إنه…» report speech
+_MA_BEFORE = re.compile(r"(?<![^\W\d_])(?:بحسب|حسب|وفق|وفقا|وفقاً|طبقا|طبقاً)\s+ل?ما\s+\Z")
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
@@ -196,8 +196,11 @@ class FramingKnowledge:
         labels: Sequence[LabelEntry],
         distancing: Sequence[DistancingEntry],
         events: dict[str, str],
+        unnamed_sources: frozenset[str] = frozenset(),
     ) -> None:
         self.kb = kb
+        #: nouns that speak for nobody named, after a reporting verb (normalised)
+        self.unnamed_sources = unnamed_sources
         self.labels: dict[str, LabelEntry] = {}
         for e in labels:
             self.labels.setdefault(" ".join(normalize(e.label).split()), e)
@@ -215,7 +218,9 @@ class FramingKnowledge:
 
     @classmethod
     def load(cls, kb: Knowledge) -> FramingKnowledge:
-        return cls(kb, load_labels(), load_distancing(), load_event_triggers())
+        return cls(
+            kb, load_labels(), load_distancing(), load_event_triggers(), load_unnamed_sources()
+        )
 
 
 @dataclass
@@ -259,6 +264,8 @@ class _Framer:
         self.result = FramingResult()
         self.quote_spans: list[tuple[int, int]] = []
         self._quotes = Spans(())
+        #: the quotation spans that are scare quotes (labels), not speech
+        self._scare_quotes: set[tuple[int, int]] = set()
         self._date_cache: list[DateMention] | None = None
         self._mention_indices: dict[str, list[int]] = {}
         self._mention_forms: list[str] | None = None
@@ -353,9 +360,10 @@ class _Framer:
         if self.norm[prev_end:nstart].strip():
             return False
         fused = nstart > 0 and self.norm[nstart - 1].isalpha()
-        # «وريف دمشق», «وفي دمشق»: the conjunction before the place noun or preposition
+        # «وريف دمشق», «وفي دمشق»: the conjunction before a place noun or «في» (not
+        # «وعلى دمشق أن تختار», «ومع دمشق تقف موسكو»: the government)
         bare = prev[1:] if len(prev) > 2 and prev[0] in "وف" else prev
-        if fused or prev in _PLACE_BEFORE or bare in _PLACE_BEFORE:
+        if fused or prev in _PLACE_BEFORE or bare in _LOCATIVES or bare == "في":
             return True
         # «العاصمة السورية دمشق»: a place noun and its adjective of nationality
         return i >= 2 and prev in self.kb.nisbas and self.tokens[i - 2][2] in _LOCATIVES
@@ -415,7 +423,8 @@ class _Framer:
             j = self._title_before(m.start)
             if (
                 j is not None
-                and (j, m.key) not in labelled
+                # the label starts after a proclitic the title's first word has («ورئيس»)
+                and not any((k, m.key) in labelled for k in range(j, j + 3))
                 and not any((m.key, end) in ends for end in range(m.start - 3, m.start + 1))
             ):
                 ends.add((m.key, m.start))
@@ -555,28 +564,22 @@ class _Framer:
         return None, None, verb.end
 
     def _unnamed_subject(self, toks: Sequence[tuple[int, int, str]]) -> int | None:
-        """Where an unnamed subject right after a verb ends: one or two words without
-        the article, neither a name nor a word of grammar, then «إن»/«أن» («وقال ناشطون
-        إن», «وقالت مصادر مطلعة إن»). Without it, the quotation went to the first actor of
-        the sentence («وسط هدوء حذر في درعا … وقال ناشطون إن»: to سوريا)."""
-
-        def plain(t: str) -> bool:
-            return (
-                t.isalpha()
-                and len(t) >= 3
-                and not t.startswith(("ال", "ل"))  # «للصحفيين», «لوكالة»: to whom
-                and t not in _NOT_SUBJECTS
-                and t not in self.kb.titles
-                and t not in _PREPOSITIONS
-                and t not in _ACCORDING_TO
-                and t not in _COMPLEMENTISERS
-            )
-
+        """Where an unnamed subject right after a verb ends: a noun of
+        ``resources/lexicons/unnamed_sources.txt``, perhaps with its adjective, then
+        «إن»/«أن» («وقال ناشطون إن», «وقالت مصادر مطلعة إن»). Without it, the quotation went
+        to the first actor of the sentence («وسط هدوء حذر في درعا … وقال ناشطون إن»: to
+        سوريا). A listed noun, not any word: «وأضاف بالعربية أن», «وأكد سيادته أن», «وأكد
+        أهمية أن» name no speaker."""
+        if not toks or toks[0][2] not in self.fk.unnamed_sources:
+            return None
         for n in (1, 2):
             if len(toks) <= n or toks[n][2] not in ("ان", "إن", *_COMPLEMENTISERS):
                 continue
             words = toks[:n]
-            if all(plain(t) and self.mention_at(a, b) is None for a, b, t in words):
+            last = words[-1][2]
+            if n == 2 and (not last.isalpha() or last.startswith("ال") or last in _NOT_SUBJECTS):
+                continue
+            if all(self.mention_at(a, b) is None for a, b, _t in words):
                 return words[-1][1]
         return None
 
@@ -799,13 +802,14 @@ class _Framer:
             )
         by_start = sorted(verbs, key=lambda v: v.start)
         verb_starts = [v.start for v in by_start]
+        self._scare_quotes = set(self._quoted_labels)
         for v in verbs:
             if id(v) in used_verbs:
                 continue
             key, text, details = v.speaker
             if key is None and not text:
                 continue
-            if _MA_BEFORE.search(self.text, max(0, v.start - 8), v.start):
+            if _MA_BEFORE.search(self.text, max(0, v.start - 16), v.start):
                 continue  # «وفق ما نقلت وكالة…»: a source named, no words of its own
             a, b = self._indirect_span(v, by_start, verb_starts)
             if self._words(a, b) < 2:
@@ -890,8 +894,17 @@ class _Framer:
                 start = self.role_spans[k][1]
         end = s_end
         first = self._quotes.first_starting_in(start, end)
+        # a scare quote is no speech of its own: the reported speech runs on through it
+        # («وقال المعلم إن ما يسمى "المعارضة المعتدلة" ليست سوى واجهة…» gave «ما يسمى»)
+        while first is not None and self.quote_spans[first] in self._scare_quotes:
+            first = self._quotes.first_starting_in(self.quote_spans[first][1], end)
         if first is not None:
             end = self.quote_spans[first][0] - 1
+        # «…، بحسب ما نقلت وكالة…»: the source of the sentence is not what was said
+        # (looked for in the first words only: a sentence can be a whole text)
+        source = _SOURCE_CLAUSE_RE.search(self.text, start, min(end, start + 600))
+        if source is not None:
+            end = source.start()
         k = bisect.bisect_right(verb_starts, start)
         while k < len(verb_starts) and verb_starts[k] < end:
             other = by_start[k]
@@ -1063,8 +1076,7 @@ class _Framer:
             s_start, s_end = self.sentences[sentence]
             in_sentence = self.mentions_in(s_start, s_end)
             participants = list(dict.fromkeys(m.key for m in in_sentence if m.type in ACTOR_TYPES))
-            # each place, and where a noun of a process right before it ends, if one does
-            places = [(m, self._process_before(m)) for m in in_sentence if m.type == "place"]
+            places = [m for m in in_sentence if m.type == "place"]
             sent_dates = [
                 d
                 for _a, _b, d in date_spans[
@@ -1106,8 +1118,7 @@ class _Framer:
                     da, db = self.span(point.start, point.end)
                     date_text = self.text[da:db]
                     details["day"], details["month"] = point.day, point.month
-                # not a place that names a process, unless that process is the event
-                place = next((p for p, noun in places if noun is None or noun == b), None)
+                place = places[0] if places else None
                 self.result.events.append(
                     EventDraft(
                         etype,
@@ -1122,20 +1133,6 @@ class _Framer:
                         details,
                     )
                 )
-
-    def _process_before(self, place: MentionIn) -> int | None:
-        """Where a noun of talks or a process right before a place ends («لجولة أستانا
-        المقبلة», «مسار جنيف»), if one does: the place names the process, not where the
-        sentence's event happens (a meeting in Damascus «لجولة أستانا» was placed in
-        Astana), unless the process is the event («محادثات جنيف»: its trigger ends there)."""
-        before = self.norm_tokens_between(max(0, place.start - 30), place.start)
-        if not before or self.text[before[-1][1] : place.start].strip():
-            return None
-        _a, b, word = before[-1]
-        for clitic in ("وال", "لل", "ال", "ول", "وب", "ل", "ب", "و", "ف", ""):
-            if word.startswith(clitic) and word[len(clitic) :] in _PROCESS_NOUNS:
-                return b
-        return None
 
     def _figures(self, a: int, b: int) -> list[dict[str, Any]]:
         out = []

@@ -28,6 +28,15 @@ def load_reporting_verbs(path: Path | None = None) -> dict[str, ReportingVerb]:
 
 
 def load_function_words(path: Path | None = None) -> frozenset[str]:
-    path = path or resource("lexicons", "function_words.txt")
+    return load_word_list(path or resource("lexicons", "function_words.txt"))
+
+
+def load_unnamed_sources(path: Path | None = None) -> frozenset[str]:
+    """Nouns that speak for nobody named («ناشطون», «مصادر»), normalised."""
+    return load_word_list(path or resource("lexicons", "unnamed_sources.txt"))
+
+
+def load_word_list(path: Path) -> frozenset[str]:
+    """A lexicon of one word a line (``#`` comments), normalised."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(normalize(w.strip()) for w in lines if w.strip() and not w.startswith("#"))

@@ -333,6 +333,7 @@ def test_an_unpunctuated_text_is_one_long_sentence_read_word_by_word_not_again_p
         ("وغادر الوفد دمشق الاثنين متوجها إلى جنيف.", False),
         ("وتجددت الاشتباكات في درعا وريف دمشق.", False),  # «وريف»: and the countryside
         ("وعاد النازحون إلى حمص وفي دمشق ازدحام.", False),
+        ("وعلى دمشق أن تختار بين الحوار والحرب.", True),  # «و» + a preposition: not a place
     ],
 )
 def test_a_capital_stands_for_its_government_only_where_it_acts(
@@ -460,6 +461,10 @@ def test_an_indirect_quotation_ends_only_where_other_words_begin(
             "وقال رئيس وفد الهيئة العليا للمفاوضات نصر الحريري إن الوفد لن يشارك.",
             [("رئيس وفد الهيئة العليا للمفاوضات", "apposition", None)],
         ),
+        (  # a proclitic on the title's first word
+            "التقى بوتين ورئيس النظام السوري بشار الأسد في سوتشي.",
+            [("رئيس النظام السوري", "label", "delegitimising")],
+        ),
     ],
 )
 def test_a_title_that_is_a_label_is_counted_once(
@@ -488,20 +493,23 @@ def test_a_title_that_is_a_label_is_counted_once(
         ),
         ("وقال الجعفري أمس إن وفد الحكومة لن يشارك.", ("jaafari", "الجعفري")),
         ("التقى الجعفري دي ميستورا وقال للصحفيين إن اللقاء كان مثمرا.", ("jaafari", "الجعفري")),
+        ("قال بيدرسون إن الحل سياسي، وقال بالعربية إن اللجنة ستجتمع.", ("pedersen", "بيدرسون")),
+        ("أكد لافروف الدعم وقال سيادته إن موسكو مستعدة.", ("lavrov", "لافروف")),
     ],
 )
 def test_an_unnamed_subject_after_a_reporting_verb_is_the_speaker(
     store: Store, text: str, speaker: tuple[str | None, str]
 ) -> None:
     """«وقال ناشطون إن…»: activists speak, nobody the lexicons know; the quotation went
-    to the first actor of the sentence (سوريا). Words of when or to whom after the verb
-    («أمس», «للصحفيين») are no subject."""
+    to the first actor of the sentence (سوريا). Words of when, how or to whom after the
+    verb («أمس», «للصحفيين», «بالعربية») and honorifics («سيادته») are no subject: the
+    speaker goes on."""
     from desktop.analysing import analyse_one, load_knowledge
 
     lex, kb, fk = load_knowledge(store)
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     said = [q for q in framing.quotes if q.verb == "قال"]
-    assert [(q.speaker_key, q.speaker_text) for q in said] == [speaker]
+    assert said and {(q.speaker_key, q.speaker_text) for q in said} == {speaker}
 
 
 def test_a_dateline_is_not_aligned_with_a_sentence_that_shares_its_words() -> None:
@@ -529,12 +537,13 @@ def test_a_dateline_is_not_aligned_with_a_sentence_that_shares_its_words() -> No
     "text",
     [
         "قُتل 12 مدنياً في قصف على ريف إدلب أمس.",
-        "وأصيبوا جميعا بجروح، فيما استشهد 12 مدنيا في القصف.",
-        "وجرح 12 مدنيا في الاشتباكات.",
+        "وقتل 12 مدنيا في الاشتباكات.",
+        "وجرحوا 12 مدنيا في الاشتباكات.",
     ],
 )
 def test_killed_and_wounded_said_with_a_verb_are_casualties(store: Store, text: str) -> None:
-    """«قُتل 12 مدنياً» gave no event: only nouns («مقتل», «قتلى») were triggers."""
+    """«قُتل 12 مدنياً» gave no event: only nouns («مقتل», «قتلى») were triggers. (Not
+    «استشهد», which also means «cited», nor «جرح», also «a wound».)"""
     from desktop.analysing import analyse_one, load_knowledge
 
     lex, kb, fk = load_knowledge(store)
@@ -559,29 +568,6 @@ def test_the_cia_is_found_without_its_country_and_in_either_spelling(
     assert [(m.surface, m.key) for m in found.mentions] == [(written, "cia")]
 
 
-@pytest.mark.parametrize(
-    ("text", "event"),
-    [
-        (
-            "استقبل الرئيس بشار الأسد المبعوث الروسي وبحث معه التحضيرات لجولة أستانا المقبلة.",
-            ("meeting", None),
-        ),
-        ("انطلقت محادثات جنيف اليوم بمشاركة وفدي الحكومة والمعارضة.", ("talks", "geneva")),
-        ("عقد الوفد اجتماعا في جنيف ضمن مسار أستانا.", ("meeting", "geneva")),
-    ],
-)
-def test_a_place_that_names_a_process_is_not_where_the_event_happens(
-    store: Store, text: str, event: tuple[str, str | None]
-) -> None:
-    """A meeting in Damascus that prepared «لجولة أستانا المقبلة» was placed in Astana;
-    «محادثات جنيف» are talks in Geneva."""
-    from desktop.analysing import analyse_one, load_knowledge
-
-    lex, kb, fk = load_knowledge(store)
-    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
-    assert [(e.type, e.place_key) for e in framing.events][:1] == [event]
-
-
 def test_a_scare_quote_after_a_reporting_verb_leaves_the_verb_its_words(store: Store) -> None:
     """«وزعم الجعفري … أن فصائل المعارضة هي "جماعات إرهابية"»: the quoted label, a scare
     quote and no speech, took the verb, and Jaafari's claim was lost (his «زعم», the
@@ -596,7 +582,32 @@ def test_a_scare_quote_after_a_reporting_verb_leaves_the_verb_its_words(store: S
     )
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     said = [(q.speaker_key, q.verb, text[q.start : q.end]) for q in framing.quotes]
-    # his words up to the quoted label (a quotation ends indirect speech), then the source
-    assert said[0] == ("jaafari", "زعم", "فصائل المعارضة هي")
+    # his words, through the scare quote (no speech of its own) up to the source
+    assert said[0] == ("jaafari", "زعم", 'فصائل المعارضة هي "جماعات إرهابية')
     assert [(k, v) for k, v, _t in said[1:]] == [("sana", "بحسب")]
     assert [lb.kind for lb in framing.labels if lb.text == "جماعات إرهابية"] == ["scare_quote"]
+    # «في ما قالت …» (فيما written as two words) is speech, not a source named
+    text = "تواصلت الغارات على ريف إدلب، في ما قالت وزارة الدفاع التركية إن أنقرة أرسلت تعزيزات."
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    assert [(q.speaker_key, text[q.start : q.end]) for q in framing.quotes] == [
+        ("turkey-defence-ministry", "أنقرة أرسلت تعزيزات")
+    ]
+    # a scare quote inside reported speech ended it: «ما يسمى» was the quotation
+    text = 'وقال وليد المعلم إن ما يسمى "المعارضة المعتدلة" ليست سوى واجهة لجبهة النصرة.'
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    assert [(q.verb, text[q.start : q.end]) for q in framing.quotes] == [
+        ("قال", 'ما يسمى "المعارضة المعتدلة" ليست سوى واجهة لجبهة النصرة')
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["واستشهد لافروف بتصريحات سابقة للمبعوث في جنيف.", "ما زال جرح حلب مفتوحا."],
+)
+def test_a_verb_of_dying_in_another_sense_is_no_casualty(store: Store, text: str) -> None:
+    """«استشهد بـ» is «cited», «جرح حلب» Aleppo's wound."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    assert [e for e in framing.events if e.type == "casualties"] == []
