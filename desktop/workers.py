@@ -10,7 +10,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.context import SpawnContext, SpawnProcess
 from typing import Any
@@ -160,12 +160,14 @@ class _WorkerContext(SpawnContext):
         the thread reads the pipe's end instead and gives up on the pool, failing the work
         not done."""
         # work cancelled already (Executor.map cancels what it had not handed back when
-        # Ctrl+C interrupts it) is forgotten first: the pool's thread, failing the work not
-        # done, failed on it (InvalidStateError, a traceback; Python 3.11)
+        # Ctrl+C interrupts it) gets a future of its own, nobody's: the pool's thread,
+        # failing the work not done, failed on a cancelled one (InvalidStateError, a
+        # traceback; Python 3.11). Forgetting the work instead raced with that thread
+        # handing it out (KeyError, a traceback, one run in twenty)
         pending: dict[Any, Any] = getattr(pool, "_pending_work_items", {})
-        for work_id, item in list(pending.items()):
+        for item in list(pending.values()):
             if item.future.cancelled():
-                pending.pop(work_id, None)
+                item.future = Future()
         started = [process for process in self.made if process.pid is not None]
         for process in started:
             process.terminate()
