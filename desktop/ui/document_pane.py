@@ -291,14 +291,17 @@ class FindBar(QWidget):
 
 
 def _title_opens(title: str, text: str) -> bool:
-    """Whether the title is the text's first line, or its beginning cut short with «…»
-    (a text file's title is made so): the reader showed it twice, one above the other,
-    and leaves the heading out then."""
-    first = next((ln for ln in text.split("\n", 3) if ln.strip()), "")
-    line, head = " ".join(first.split()), " ".join(title.split())
+    """Whether the title is one of the text's first three lines (a saved page's, after
+    the site's tagline), or the first's beginning cut short with «…» (a text file's title
+    is made so): the reader showed it twice, one above the other, and leaves the heading
+    out then."""
+    head = " ".join(title.split())
+    if not head:
+        return False
+    lines = [" ".join(ln.split()) for ln in text.split("\n", 12)[:12] if ln.strip()][:3]
     if head.endswith("…"):
-        return line.startswith(head[:-1].rstrip())
-    return bool(head) and line == head
+        return bool(lines) and lines[0].startswith(head[:-1].rstrip())
+    return head in lines
 
 
 class DocumentPane(QWidget):
