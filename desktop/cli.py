@@ -743,20 +743,16 @@ def cmd_outlets(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
 
 
 def cmd_outlet(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    before = {o.name: o for o in store.outlets()}
-    old_id = store.outlet_id(a.old)
     row = store.rename_outlet(a.old, a.new)
     # renamed onto another outlet's name: the two are one outlet now (it said only «is now»)
-    other = before.get(row.name)
-    merged = other is not None and other.id != old_id
+    merged = row.moved is not None
     if a.json:
         _emit_json(
             out, {"id": row.id, "name": row.name, "documents": row.documents, "merged": merged}
         )
-    elif merged:
-        moved = row.documents - (other.documents if other is not None else 0)
+    elif row.moved is not None:
         out.write(
-            f"Outlet {a.old!r} merged into {row.name!r}: its {_count(moved, 'document')} "
+            f"Outlet {a.old!r} merged into {row.name!r}: its {_count(row.moved, 'document')} "
             f"moved there ({_count(row.documents, 'document')} now)\n"
         )
     else:

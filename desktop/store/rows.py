@@ -12,6 +12,8 @@ class OutletRow:
     name: str
     name_ar: str | None
     documents: int
+    #: after a rename onto another outlet's name: the documents the renamed one gave it
+    moved: int | None = None
 
 
 @dataclass(frozen=True)

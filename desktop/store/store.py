@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, func, select, update
@@ -350,16 +350,21 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
 
     @exclusive("outlets")
     def rename_outlet(self, old: str, new: str) -> OutletRow:
-        """Rename; renaming onto an existing outlet merges the two."""
+        """Rename; renaming onto an existing outlet merges the two (then ``moved``, on the
+        row returned, counts the documents the old one gave it)."""
         old_id = self.outlet_id(old)
         if old_id is None:
             raise StoreError(f"no outlet named {old!r}")
         new = " ".join(new.split())
         if not new:
             raise StoreError("the new outlet name is empty")
+        moved = None
         with self.transaction() as s:
             target = s.scalar(select(Outlet.id).where(Outlet.name == new))
             if target is not None and target != old_id:
+                moved = s.scalar(
+                    select(func.count()).select_from(Document).where(Document.outlet_id == old_id)
+                )
                 s.execute(
                     update(Document).where(Document.outlet_id == old_id).values(outlet_id=target)
                 )
@@ -372,7 +377,8 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 s.delete(old_row)
             else:
                 s.execute(update(Outlet).where(Outlet.id == old_id).values(name=new))
-        return next(o for o in self.outlets() if o.name == new)
+        row = next(o for o in self.outlets() if o.name == new)
+        return row if moved is None else replace(row, moved=moved)
 
     # ---- reading documents ------------------------------------------------------------
     def documents(
