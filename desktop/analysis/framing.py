@@ -573,7 +573,7 @@ class _Framer:
         if not toks or toks[0][2] not in self.fk.unnamed_sources:
             return None
         for n in (1, 2):
-            if len(toks) <= n or toks[n][2] not in ("ان", "إن", *_COMPLEMENTISERS):
+            if len(toks) <= n or toks[n][2] not in _COMPLEMENTISERS:  # «إن»/«أن» among them
                 continue
             words = toks[:n]
             last = words[-1][2]
@@ -1118,7 +1118,6 @@ class _Framer:
                     da, db = self.span(point.start, point.end)
                     date_text = self.text[da:db]
                     details["day"], details["month"] = point.day, point.month
-                place = places[0] if places else None
                 self.result.events.append(
                     EventDraft(
                         etype,
@@ -1128,7 +1127,7 @@ class _Framer:
                         sentence,
                         date,
                         date_text,
-                        place.key if place is not None else None,
+                        places[0].key if places else None,
                         people,
                         details,
                     )
