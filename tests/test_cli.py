@@ -975,7 +975,7 @@ def test_events_print_the_day_a_date_was_resolved_to_and_the_figures(
     code, out, _err = run(capsys, "--db", db, "events")
     assert code == 0
     assert out.splitlines()[0] == (
-        "doc 1 casualties   قُتل | الثلاثاء (2017-07-11) | ريف إدلب | — | 12 مدنيا"
+        "doc 1 casualties   قُتل | الثلاثاء (2017-07-11) | ريف إدلب | — | 12 مدنياً"
     )
 
 

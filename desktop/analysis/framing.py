@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,7 @@ from desktop.lexicon.framing import (
 from desktop.lexicon.words import load_unnamed_sources
 from desktop.text.dates import month_names
 from desktop.text.normalize import OffsetMap, normalize
+from desktop.text.numbers import Figure, read_figures
 from desktop.text.reldates import DateMention, find_dates
 from desktop.text.tokens import WordCount
 
@@ -124,7 +125,14 @@ _PLACE_BEFORE = _PREPOSITIONS | _LOCATIVES
 _DOUBLE = '"“”″„‟'
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
 _QUOTE_MARK_RE = re.compile("[" + re.escape(_DOUBLE + "«»" + _OPEN_SINGLE + _CLOSE_SINGLE) + "]")
-_NUMBER_RE = re.compile(r"(?<![\d.,])(\d[\d,]*(?:\.\d+)?)\s*\(?\s*([^\W\d_]+)")
+#: casualty triggers that are the object of «لقي» («لقي ثلاثة أطفال مصرعهم»), normalised
+_DEATH_OBJECTS = frozenset(
+    {"مصرعه", "مصرعها", "مصرعهم", "مصرعهما", "حتفه", "حتفها", "حتفهم", "حتفهما"}
+)
+#: «لقي» (met) and its forms, with a conjunction, normalised
+_MET_DEATH = frozenset(
+    p + v for p in ("", "و", "ف") for v in ("لقي", "لقيت", "لقوا", "لقيا", "لقيتا", "لقين")
+)
 
 
 @dataclass
@@ -1100,10 +1108,19 @@ class _Framer:
                 if quoted:
                     details["reported_by"] = quoted  # «أجريت اتصالاً» in the envoy's words
                     people = list(dict.fromkeys([quoted, *participants]))
-                nxt = next((f[0] for f in found[i + 1 :] if f[2] != etype), s_end)
-                figures = self._figures(b, nxt)
-                if figures and etype in ("casualties", "displacement"):
-                    details["figures"] = figures
+                if etype in ("casualties", "displacement"):
+                    # this trigger's figures, else those of the next of its type in the
+                    # sentence («حصيلة ضحايا القصف إلى 12 قتيلاً»: «ضحايا» has none)
+                    for k in range(i, len(found)):
+                        ka, kb, ktype, kkey = found[k]
+                        if ktype != etype:
+                            continue
+                        nxt = next((f[0] for f in found[k + 1 :] if f[2] != etype), s_end)
+                        prev = max((f[1] for f in found[:k] if f[2] != etype), default=s_start)
+                        figures = self._figures(ka, kb, prev, nxt, kkey)
+                        if figures:
+                            details["figures"] = figures
+                            break
                 if since is not None:
                     details["since"] = {
                         "day": since.day,
@@ -1133,17 +1150,36 @@ class _Framer:
                     )
                 )
 
-    def _figures(self, a: int, b: int) -> list[dict[str, Any]]:
-        out = []
-        for m in _NUMBER_RE.finditer(self.text, a, b):
-            value = int(float(m.group(1).replace(",", "")))
-            if (
-                normalize(m.group(2)) in self.kb.function_words
-                or normalize(m.group(2)) in month_names()
-            ):
-                continue
-            out.append({"value": value, "unit": m.group(2)})
-        return out
+    def _figures(self, a: int, b: int, lo: int, hi: int, key: str) -> list[dict[str, Any]]:
+        """The figures of the trigger at ``[a, b)``, looked for in ``[lo, hi)``: those after
+        it («مقتل 12 مدنياً»), else the number it counts («12 قتيلاً»); for «مصرعهم»,
+        those after the verb before it first («لقي ثلاثة أطفال مصرعهم»)."""
+        found = self._read_figures(b, hi)
+        before = self.norm_tokens_between(lo, a)
+        if key in _DEATH_OBJECTS:  # the dead, then any after («وأصيب خمسة آخرون»)
+            verb = next(
+                (k for k in range(len(before) - 1, -1, -1) if before[k][2] in _MET_DEATH), None
+            )
+            if verb is not None:
+                return self._read_figures(before[verb][1], a) + found
+            return found
+        if found:
+            return found
+        counted = read_figures(self.text, [*before[-8:], *self.norm_tokens_between(a, b, 1)])
+        return self._kept_figures(f for f in counted if f.end == b)
+
+    def _read_figures(self, a: int, b: int) -> list[dict[str, Any]]:
+        return self._kept_figures(read_figures(self.text, self.norm_tokens_between(a, b)))
+
+    def _kept_figures(self, figures: Iterable[Figure]) -> list[dict[str, Any]]:
+        """As stored: without those counting a function word or a month («12 من»,
+        «12 أيار»)."""
+        months = month_names()
+        return [
+            {"value": f.value, "unit": f.unit}
+            for f in figures
+            if f.unit_key not in self.kb.function_words and f.unit_key not in months
+        ]
 
     def date_quotes(self) -> None:
         """«وقال جيفري أمس، الأربعاء 29 من أيار، إن …»: when the speech was made."""
