@@ -55,7 +55,8 @@ from desktop.workers import (
 #: «قُتل 12 مدنياً» a casualties event, a scare quote leaves its verb the words it
 #: introduces; 5: casualty and displacement figures in words («ثلاثة أطفال»), before
 #: their trigger («12 قتيلاً», «لقي ثلاثة أطفال مصرعهم»), their word as written; no
-#: «إراقة الدماء» event
+#: «إراقة الدماء» event; the last word of an alias that describes a person («رئيس وفد
+#: الحكومة السورية») is no family name
 ANALYSIS_VERSION = 5
 BATCH = 200
 

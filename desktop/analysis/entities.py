@@ -395,7 +395,7 @@ class _DocumentAnalyser:
             info = self.kb.entities.get(m.key)
             if m.kind == "name" and (info is None or info.type != "person"):
                 continue
-            sur = surname_of(" ".join(normalize(m.surface).split()))
+            sur = self.kb.family_name(" ".join(normalize(m.surface).split()))
             if sur and len(sur.replace(" ", "")) >= MIN_SURNAME:
                 by_surname.setdefault(sur, m.key)
                 if len(sur) >= 5:

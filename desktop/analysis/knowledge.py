@@ -144,7 +144,7 @@ class Knowledge:
                         hits = forms.setdefault(form, [])
                         hits.insert(0 if mine else len(hits), (info.key, "name"))
                 if info.type == "person":
-                    sur = surname_of(norm)
+                    sur = self.family_name(norm)
                     if sur and self._usable(sur) and sur not in gone:
                         for form in name_variants(sur, "person"):
                             self.surnames.setdefault(form, set()).add(info.key)
@@ -165,6 +165,19 @@ class Knowledge:
         self.forms = forms
         self.matcher = AliasMatcher(forms)
         self._holders: dict[str, set[str]] | None = None
+
+    def family_name(self, norm_name: str) -> str | None:
+        """The family name of a person's normalised name or alias, if it has one: not
+        the last word of an alias that describes the person («رئيس وفد الحكومة
+        السورية», «المبعوث الأمريكي», «وزير الخارجية»), a nationality, title or function
+        word (it made «الشعب السوري» a mention of al-Jaafari)."""
+        sur = surname_of(norm_name)
+        if sur is None:
+            return None
+        last = sur.split()[-1]
+        if last in self.nisbas or last in self.titles or last in self.function_words:
+            return None
+        return sur
 
     def _usable(self, norm: str) -> bool:
         return (

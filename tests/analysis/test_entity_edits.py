@@ -586,3 +586,25 @@ def test_an_edit_that_changes_nothing_is_refused(analysed: Store, edit: str) -> 
         make(analysed)
     assert str(refused.value) == f"{message}: nothing to change"
     assert analysed.edits() == logged
+
+
+@pytest.mark.parametrize(
+    ("entity", "alias"),
+    [
+        ("بشار الجعفري", "رئيس وفد الحكومة السورية"),
+        ("جيمس جيفري", "المبعوث الأمريكي"),
+        ("سيرغي لافروف", "وزير الخارجية"),
+    ],
+)
+def test_a_role_phrase_alias_lends_its_last_word_to_nobody(
+    analysed: Store, entity: str, alias: str
+) -> None:
+    """An alias that describes the person («رئيس وفد الحكومة السورية») made its last
+    word a family name: «الشعب السوري», «المجال الجوي السوري» and «الأجواء السورية»
+    became mentions of al-Jaafari, «التعاون الأمريكي» one of Jeffrey."""
+    edits.add_alias(analysed, entity, alias)
+    for _ in range(2):  # after the edit, and after a full analysis
+        detail = analysed.entity_detail(edits.resolve_entity(analysed, entity).id)
+        for m in detail.mentions:
+            assert m.kind != "surname" or m.surface not in alias, (m.surface, m.kind)
+        analyse_documents(analysed, full=True)
