@@ -876,7 +876,7 @@ def cmd_quotes(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
         return EXIT_OK
     for q in rows:
         who = q.speaker_name or q.speaker_text or "?"
-        via = f" (via {q.details['via']})" if "via" in q.details else ""
+        via = f" (via {q.via_name})" if q.via_name else ""
         out.write(f"doc {q.document_id} [{q.kind}] {who}{via} — {q.verb or '—'}: {q.text}\n")
     out.write(f"{len(rows)} quotations\n")
     return EXIT_OK

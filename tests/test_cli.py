@@ -991,3 +991,19 @@ def test_renaming_an_outlet_onto_another_says_the_two_are_merged(
     )
     code, out, _err = run(capsys, "--db", db, "outlet", "rename", "SANA", "سانا")
     assert (code, out) == (0, "Outlet 'SANA' is now 'سانا' (2 documents)\n")
+
+
+def test_quotes_name_the_channel_they_came_through(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«(via un-envoy-office)»: the channel a quotation came through was shown by its
+    internal key; it is named as the actor list names it."""
+    code, out, _err = run(capsys, "--db", db, "quotes", "--speaker", "بيدرسون")
+    assert code == 0
+    via = [line for line in out.splitlines() if "(via" in line]
+    assert via and all("un-envoy-office" not in line for line in via)
+    assert any("(via مكتب المبعوث الخاص" in line for line in via), via
+    quotes = run_json(capsys, "--db", db, "quotes", "--speaker", "بيدرسون")
+    assert isinstance(quotes, list)
+    named = [q for q in quotes if q["details"].get("via")]
+    assert named and all(q["via"].startswith("مكتب المبعوث الخاص") for q in named)

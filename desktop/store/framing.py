@@ -27,6 +27,7 @@ from desktop.store.selects import (
     event_row,
     lookup,
     quote_row,
+    with_via_names,
 )
 
 #: What the analysis writes, as tuples in the order of these columns (the writer of
@@ -202,7 +203,8 @@ class FramingStoreMixin:
             # each document's text is read (and decompressed) once, not once per quote
             doc_ids = list(dict.fromkeys(r.document_id for r in found))
             texts: dict[int, str] = lookup(s, Document.id, Document.text, doc_ids)
-            return [quote_row(r, r.speaker_name, texts[r.document_id]) for r in found]
+            rows = [quote_row(r, r.speaker_name, texts[r.document_id]) for r in found]
+            return with_via_names(s, rows)
 
     def events_for(self: _HasSessions, *, documents: Sequence[int] | None = None) -> list[EventRow]:
         place = aliased(Entity)

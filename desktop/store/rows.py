@@ -193,6 +193,8 @@ class QuoteRow:
     word_count: int
     sentence_idx: int | None
     details: dict[str, object] = field(default_factory=dict)
+    #: the actor the quotation came through («details["via"]», a key), by name
+    via_name: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -207,6 +209,7 @@ class QuoteRow:
             "end": self.end,
             "text": self.text,
             "words": self.word_count,
+            "via": self.via_name,
             "details": self.details,
         }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -82,6 +83,28 @@ def quote_row(qt: Quote | Row[Any], speaker_name: str | None, document_text: str
         qt.sentence_idx,
         dict(qt.details or {}),
     )
+
+
+def with_via_names(s: Session, rows: list[QuoteRow]) -> list[QuoteRow]:
+    """``rows`` with the actor each came through named: ``details["via"]`` holds its key,
+    and an edit may have merged it into another since."""
+    keys = {str(r.details["via"]) for r in rows if r.details.get("via")}
+    if not keys:
+        return rows
+    names: dict[str, str] = {}
+    for chunk in bound_chunks(sorted(keys)):
+        for key, entity_id in s.execute(select(Entity.key, Entity.id).where(Entity.key.in_(chunk))):
+            e = s.get(Entity, entity_id)
+            while e is not None and e.merged_into_id is not None:
+                e = s.get(Entity, e.merged_into_id)
+            if e is not None:
+                names[str(key)] = e.name
+    return [
+        dataclasses.replace(r, via_name=names.get(str(r.details["via"]), str(r.details["via"])))
+        if r.details.get("via")
+        else r
+        for r in rows
+    ]
 
 
 def lookup(

@@ -19,7 +19,13 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.store.models import Document, Entity, Event, Outlet, Quote
 from desktop.store.rows import DocumentRow, EventRow, QuoteRow
-from desktop.store.selects import DOCUMENT_ROW_COLUMNS, event_participants, event_row, quote_row
+from desktop.store.selects import (
+    DOCUMENT_ROW_COLUMNS,
+    event_participants,
+    event_row,
+    quote_row,
+    with_via_names,
+)
 
 EventSort = Literal["date", "type", "trigger", "place", "outlet"]
 EVENT_SORTS: tuple[EventSort, ...] = ("date", "type", "trigger", "place", "outlet")
@@ -194,10 +200,13 @@ class ViewsStoreMixin:
                 ):
                     documents[doc_id] = (title, outlet)
                     texts[doc_id] = text
-        rows = [
-            quote_row(qt, name, texts.get(qt.document_id, ""))
-            for qt, name in (quotes[i] for i in ids if i in quotes)
-        ]
+            rows = with_via_names(
+                s,
+                [
+                    quote_row(qt, name, texts.get(qt.document_id, ""))
+                    for qt, name in (quotes[i] for i in ids if i in quotes)
+                ],
+            )
         last = page[-1] if len(page) >= limit else None
         return QuotePage(rows, documents, (last[1], last[2], last[0]) if last else None)
 

@@ -148,8 +148,8 @@ def apply_marks(doc: QTextDocument, text: str, marks: DocumentMarks) -> None:
         )
         if q.verb:
             tip += f" — {q.verb}"
-        if "via" in q.details:
-            tip += " — " + QCoreApplication.translate("Marks", "via {0}").format(q.details["via"])
+        if q.via_name:
+            tip += " — " + QCoreApplication.translate("Marks", "via {0}").format(q.via_name)
         fmt.setProperty(TIP_PROP, tip)
         paint(q.start, q.end, fmt)
     for m, name, etype in marks.mentions:
