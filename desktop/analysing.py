@@ -56,7 +56,7 @@ from desktop.workers import (
 #: introduces; 5: casualty and displacement figures in words («ثلاثة أطفال»), before
 #: their trigger («12 قتيلاً», «لقي ثلاثة أطفال مصرعهم»), their word as written; no
 #: «إراقة الدماء» event; the last word of an alias that describes a person («رئيس وفد
-#: الحكومة السورية») is no family name
+#: الحكومة السورية») is no family name, a label inside quotation marks is its speaker's
 ANALYSIS_VERSION = 5
 BATCH = 200
 

@@ -856,6 +856,10 @@ def cmd_frame(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> 
     for label, cat in table.labels.items():
         counts = " ".join(f"{table.counts.get((label, o), 0):>12}" for o in table.outlets)
         out.write(f"{label[:40]:40} {(cat or '—'):15} {counts}\n")
+    if table.in_quotes:
+        out.write("in quotations (the speaker's words, not the outlet's):\n")
+        for (label, cat, o, who), n in table.in_quotes.most_common():
+            out.write(f"  {label} ({cat or '—'}) — {o}, {who or '?'} ×{n}\n")
     for o in table.outlets:
         verbs = "، ".join(f"{v} ×{n}" for v, n in table.verbs.get(o, {}).items())
         out.write(

@@ -1217,11 +1217,32 @@ class _Framer:
                 if getattr(d, name) is not None:
                     q.details[name] = getattr(d, name)
 
+    def voice_labels(self) -> None:
+        """A label inside quotation marks is its speaker's word, not the outlet's: «… بأن
+        نظام الأسد يفهم…» in James Jeffrey's words was counted as the outlet calling the
+        government a regime. Reported speech without the marks is the outlet's telling,
+        in its own words (SANA's «وفد الجمهورية العربية السورية» in what the envoy
+        said): its labels stay the outlet's."""
+        quotes = [q for q in self.result.quotes if q.kind in ("direct", "partial")]
+        if not quotes:
+            return
+        spans = Spans((q.start, q.end) for q in quotes)
+        for lb in self.result.labels:
+            if lb.kind not in ("label", "apposition"):
+                continue
+            i = spans.first_containing(lb.start)
+            if i is None or quotes[i].end < lb.end:
+                continue
+            lb.details["quoted"] = quotes[i].kind
+            if lb.speaker_key is None:
+                lb.speaker_key = quotes[i].speaker_key
+
     def run(self) -> FramingResult:
         self.labels()
         self.appositions()
         self.quotes()
         self.distancing()
+        self.voice_labels()
         self.events()
         self.date_quotes()
         return self.result

@@ -18,6 +18,9 @@ from desktop.store.rows import EventRow, LabelRow, QuoteRow
 from desktop.store.store import Store, StoreError
 
 FRAMING_LABEL_KINDS = ("label", "scare_quote", "apposition", "distancing")
+#: how a side lists a label inside quotation marks: the speaker's word, which the outlet
+#: quoted, not its own
+QUOTED = "quoted"
 #: events further apart than this are not the same event
 EVENT_DAYS = 3
 
@@ -30,6 +33,8 @@ def label_note(category: str | None, kind: str) -> str:
         return f"in scare quotes, {category}" if category else "in scare quotes"
     if kind == "distancing":
         return f"distancing, {category}" if category else "distancing"
+    if kind == QUOTED:
+        return f"in a quotation, {category}" if category else "in a quotation"
     return category or kind
 
 
@@ -161,7 +166,8 @@ def _side_actors(
     labels: dict[int, Counter[tuple[str, str | None, str]]] = defaultdict(Counter)
     for lb in store.labels_for(documents=docs):
         if lb.entity_id is not None and lb.kind in FRAMING_LABEL_KINDS:
-            labels[lb.entity_id][(_label_text(lb), lb.category, lb.kind)] += 1
+            kind = QUOTED if lb.details.get("quoted") else lb.kind
+            labels[lb.entity_id][(_label_text(lb), lb.category, kind)] += 1
             if lb.entity_id not in names and lb.kind in ("label", "scare_quote"):
                 # «وفد الحكومة السورية» inside a title still refers to the delegation
                 _key, name, etype, _origin = store.entity_by_id(lb.entity_id)

@@ -38,6 +38,9 @@ class FrameTable:
     quoted: Counter[str] = field(default_factory=Counter)
     #: outlet → documents naming or labelling the actor
     documents: Counter[str] = field(default_factory=Counter)
+    #: labels inside quotation marks, the speaker's words and not the outlet's: (label,
+    #: category, outlet, speaker's name or "") → count
+    in_quotes: Counter[tuple[str, str | None, str, str]] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -63,11 +66,16 @@ class FrameTable:
             "verbs": {o: dict(c.most_common()) for o, c in self.verbs.items()},
             "quoted": dict(self.quoted),
             "documents": dict(self.documents),
+            "labels_in_quotations": [
+                {"label": lb, "category": cat, "outlet": o, "speaker": who or None, "count": n}
+                for (lb, cat, o, who), n in self.in_quotes.most_common()
+            ],
         }
 
 
 def frame(store: Store, entity_id: int) -> FrameTable:
-    """How each outlet labels, quotes and covers one actor."""
+    """How each outlet labels, quotes and covers one actor. A label inside quotation
+    marks is the speaker's, not the outlet's: it is listed apart (``in_quotes``)."""
     _key, name, _type, _origin = store.entity_by_id(entity_id)
     table = FrameTable(entity_id, name, [])
     texts: dict[int, str] = {}
@@ -87,6 +95,9 @@ def frame(store: Store, entity_id: int) -> FrameTable:
     for lb in labels:
         outlet = outlets[lb.document_id] or UNKNOWN_OUTLET
         text = " ".join(lb.text.split())
+        if lb.details.get("quoted"):  # the speaker's word: the outlet only quoted it
+            table.in_quotes[(text, lb.category, outlet, lb.speaker_name or "")] += 1
+            continue
         table.labels.setdefault(text, lb.category)
         table.counts[(text, outlet)] = table.counts.get((text, outlet), 0) + 1
         if (text, outlet) not in table.examples:

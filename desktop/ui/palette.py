@@ -123,12 +123,13 @@ def mark_kind_name(kind: str) -> str:
 def label_note(category: str | None, kind: str) -> str:
     """What a label says of its actor (:func:`desktop.compare.comparison.label_note`),
     in the window's language."""
-    if kind in ("scare_quote", "distancing"):
-        how = (
-            QCoreApplication.translate("Marks", "in scare quotes")
-            if kind == "scare_quote"
-            else QCoreApplication.translate("Marks", "distancing")
-        )
+    if kind in ("scare_quote", "distancing", "quoted"):
+        how = {
+            "scare_quote": QCoreApplication.translate("Marks", "in scare quotes"),
+            "distancing": QCoreApplication.translate("Marks", "distancing"),
+            # a label inside quotation marks: the speaker's word, not the outlet's
+            "quoted": QCoreApplication.translate("Marks", "in a quotation"),
+        }[kind]
         if not category:
             return how
         # «in scare quotes, neutral»

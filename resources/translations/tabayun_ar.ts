@@ -479,53 +479,53 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="342"/>
+        <location filename="../../desktop/ui/document_pane.py" line="364"/>
         <source>No document selected</source>
         <extracomment>background shades under the marks (aligned passages in the compare view)</extracomment>
         <translation>لم يُحدَّد أي مستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="360"/>
+        <location filename="../../desktop/ui/document_pane.py" line="383"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="361"/>
+        <location filename="../../desktop/ui/document_pane.py" line="384"/>
         <source>Date unknown</source>
         <translation>تاريخ غير معروف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="362"/>
+        <location filename="../../desktop/ui/document_pane.py" line="385"/>
         <source>{0} words</source>
         <translation>{0} كلمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="368"/>
+        <location filename="../../desktop/ui/document_pane.py" line="391"/>
         <source>1 mention</source>
         <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="368"/>
+        <location filename="../../desktop/ui/document_pane.py" line="391"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="371"/>
+        <location filename="../../desktop/ui/document_pane.py" line="394"/>
         <source>1 quotation</source>
         <translation>اقتباس واحد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="371"/>
+        <location filename="../../desktop/ui/document_pane.py" line="394"/>
         <source>{0} quotations</source>
         <translation>الاقتباسات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="471"/>
+        <location filename="../../desktop/ui/document_pane.py" line="496"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="484"/>
+        <location filename="../../desktop/ui/document_pane.py" line="509"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -1547,7 +1547,7 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/document_pane.py" line="177"/>
-        <location filename="../../desktop/ui/palette.py" line="130"/>
+        <location filename="../../desktop/ui/palette.py" line="129"/>
         <source>distancing</source>
         <translation>عبارة تنأى بالكاتب</translation>
     </message>
@@ -1637,32 +1637,37 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>بين علامتي تنصيص للتشكيك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="135"/>
+        <location filename="../../desktop/ui/palette.py" line="131"/>
+        <source>in a quotation</source>
+        <translation>داخل اقتباس</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="136"/>
         <source>{0}, {1}</source>
         <translation>{0}، {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="144"/>
+        <location filename="../../desktop/ui/palette.py" line="145"/>
         <source>official</source>
         <translation>رسمي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="145"/>
+        <location filename="../../desktop/ui/palette.py" line="146"/>
         <source>neutral</source>
         <translation>محايد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="146"/>
+        <location filename="../../desktop/ui/palette.py" line="147"/>
         <source>delegitimising</source>
         <translation>نازع للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="147"/>
+        <location filename="../../desktop/ui/palette.py" line="148"/>
         <source>legitimising</source>
         <translation>مانح للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="150"/>
+        <location filename="../../desktop/ui/palette.py" line="151"/>
         <source>role</source>
         <translation>صفة</translation>
     </message>

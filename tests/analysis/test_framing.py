@@ -653,3 +653,31 @@ def test_a_verb_of_dying_in_another_sense_is_no_casualty(store: Store, text: str
     lex, kb, fk = load_knowledge(store)
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     assert [e for e in framing.events if e.type == "casualties"] == []
+
+
+def test_a_label_inside_quotation_marks_is_the_speakers_not_the_outlets(store: Store) -> None:
+    """Jeffrey's «… بأن نظام الأسد يفهم حقًا …» (doc 001, in quotation marks) was counted
+    as the outlet calling the government «نظام الأسد»; the outlet's own «النظام السوري»
+    and SANA's «وفد الجمهورية العربية السورية» in reported speech without the marks
+    stay the outlet's."""
+    from desktop.compare.corpus import frame
+
+    government = eid(store, "الحكومة السورية")
+    table = frame(store, government)
+    assert "نظام الأسد" not in table.labels
+    assert table.counts[("النظام السوري", "(unknown)")] == 2
+    assert table.in_quotes == {("نظام الأسد", "delegitimising", "(unknown)", "جيمس جيفري"): 1}
+    quoted = [
+        lb for lb in store.labels_for(documents=[doc(store, "001")]) if lb.text == "نظام الأسد"
+    ]
+    assert [(lb.speaker_name, lb.details.get("quoted")) for lb in quoted] == [
+        ("جيمس جيفري", "direct")
+    ]
+    # the comparison says so beside the label
+    comp = compare_documents(store, doc(store, "001"), doc(store, "004"))
+    side = comp.actor(government).a  # type: ignore[union-attr]
+    assert ("نظام الأسد", "delegitimising", "quoted", 1) in side.labels
+    assert ("النظام السوري", "delegitimising", "label", 2) in side.labels
+    # SANA's delegation label inside the envoy's reported speech is still SANA's
+    sana = frame(store, eid(store, "وفد الجمهورية العربية السورية"))
+    assert sum(n for (lb, o), n in sana.counts.items() if o == "SANA") >= 1
