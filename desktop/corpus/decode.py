@@ -346,7 +346,14 @@ def _judge_cp1256(slices: Iterable[bytes]) -> None:
 #: the encoding of :func:`_slices` for a Windows-1256 file: see :func:`_cp1256_or_utf8`
 _CP1256_OR_UTF8 = "cp1256 or utf-8"
 _ASCII_IN_LINE = rb"[\x00-\x09\x0b\x0c\x0e-\x7f]"
-_UTF8_CHARACTER = rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+#: a character as UTF-8 allows it: no overlong form (E0 80 80), no surrogate (ED A0 80),
+#: nothing past U+10FFFF (F4 90 80 80); the decoder refuses those, and a line of them
+#: was taken for UTF-8 and failed to decode
+_UTF8_CHARACTER = (
+    rb"[\xc2-\xdf][\x80-\xbf]"
+    rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 #: a line (between line ends) all of whose bytes beyond ASCII read as UTF-8, and that has
 #: some: scanned in C over a whole slice (a loop over its lines in Python made decoding a
 #: third slower; looking for a few kinds of character only missed others, € or 😀). Most

@@ -304,3 +304,21 @@ def test_a_utf_8_file_reads_its_lines_in_windows_1256_as_windows_1256() -> None:
     lines = text.split("\n")
     assert lines[:6] == [*utf8[:5], legacy] and lines[7:] == utf8[5:]
     assert lines[6] == stray + "\udcff"
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [b"\xe0\x80\x80", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xf0\x80\x80\x80"],
+)
+def test_bytes_shaped_like_utf_8_that_utf_8_forbids_are_windows_1256(odd: bytes) -> None:
+    """An overlong form (E0 80 80), a surrogate (ED A0 80) or a code point past U+10FFFF
+    on a line of a Windows-1256 file was taken for a UTF-8 line, whose decoding then
+    failed with a traceback: such bytes are no UTF-8, and the line is read as the rest."""
+    body = ARTICLE.encode("cp1256")
+    data = body + b"\r\n" + odd + b"\r\n" + body
+    try:
+        text, used = decode_bytes(data)
+    except DecodeError as exc:  # refused with a reason is fine, a crash is not
+        assert str(exc)
+        return
+    assert used == "windows-1256" and text.startswith(ARTICLE.replace("\r\n", "\n"))
