@@ -56,7 +56,9 @@ from desktop.workers import (
 #: introduces; 5: casualty and displacement figures in words («ثلاثة أطفال»), before
 #: their trigger («12 قتيلاً», «لقي ثلاثة أطفال مصرعهم»), their word as written; no
 #: «إراقة الدماء» event; the last word of an alias that describes a person («رئيس وفد
-#: الحكومة السورية») is no family name, a label inside quotation marks is its speaker's
+#: الحكومة السورية») is no family name, a label inside quotation marks is its speaker's;
+#: reported speech runs through a few quoted words and ends where a second speaker's
+#: clause begins («، لكن أعضاء المجلس أكدوا أن»), plural reporting verbs
 ANALYSIS_VERSION = 5
 BATCH = 200
 

@@ -117,6 +117,10 @@ _SOURCE_CLAUSE_RE = re.compile(r"[،,]\s*و?(?:بحسب|حسب|وفقا|وفقا
 #: «بحسب ما», «وفقاً لما» right before a verb: it names a source («بحسب ما نقلت وكالة»),
 #: where «في ما قالت الوزارة إن…» and «على ما قالت المعارضة إنه…» report speech
 _MA_BEFORE = re.compile(r"(?<![^\W\d_])(?:بحسب|حسب|وفق|وفقا|وفقاً|طبقا|طبقاً)\s+ل?ما\s+\Z")
+#: words that open a clause setting one speech against another, normalised
+_CLAUSE_OPENERS = frozenset(
+    {"فيما", "وفيما", "بينما", "وبينما", "لكن", "ولكن", "لكنه", "حين", "اما", "واما"}
+)
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
@@ -281,6 +285,8 @@ class _Framer:
         self._words = WordCount(text)
         #: spans of quoted labels: they replace the plain labels found on their words
         self._quoted_labels: list[tuple[int, int]] = []
+        #: quotations of a few words (partial): reported speech runs on through them
+        self._partials: set[tuple[int, int]] = set()
         self.role_spans = [
             self.span(h.start, h.end)
             for h in doc.hits(self.kb.matcher)
@@ -529,7 +535,10 @@ class _Framer:
             a, b = self.span(ts, te)
             if self.skipped(a):
                 continue
-            participle = form.endswith("ا") and form != normalize(verb.lemma)
+            # «مؤكداً», «قائلاً», not the plural «أكدوا»
+            participle = (
+                form.endswith("ا") and not form.endswith("وا") and form != normalize(verb.lemma)
+            )
             out.append(
                 _Verb(a, b, verb.lemma, verb.category, self.sentence_of(a), participle=participle)
             )
@@ -625,6 +634,29 @@ class _Framer:
             return True  # a proclitic preposition fused to the name
         before = self.norm_tokens_between(max(s_start, m.start - 12), m.start)
         return bool(before) and before[-1][2] in _PREPOSITIONS
+
+    def _clause_subject(self, verb: _Verb) -> tuple[MentionIn | None, str] | None:
+        """The subject between a clause opener and its verb («…، لكن أعضاء المجلس أكدوا
+        أن», «بينما الوزير قال»): an actor named there, else its words (a few, no
+        preposition among them). None when no opener stands in the few words before."""
+        s_start = self.sentences[verb.sentence][0]
+        before = self.norm_tokens_between(max(s_start, verb.start - 60), verb.start)[-5:]
+        at = next(
+            (i for i in range(len(before) - 1, -1, -1) if before[i][2] in _CLAUSE_OPENERS),
+            None,
+        )
+        if at is None or at == len(before) - 1:
+            return None
+        words = before[at + 1 :]
+        for oa, ob, _t in words:
+            m = self.mention_at(oa, ob)
+            if m is not None and m.type in SPEAKER_TYPES and m.start >= words[0][0]:
+                return m, self.text[m.start : m.end]
+        if len(words) > 3 or any(
+            t in _PREPOSITIONS or t in self.kb.function_words for _a, _b, t in words
+        ):
+            return None
+        return None, self.text[words[0][0] : words[-1][1]]
 
     def _speaker_before(self, verb: _Verb) -> MentionIn | None:
         """The subject before the verb (SV order): the sentence's first actor that no
@@ -727,6 +759,12 @@ class _Framer:
                     details["via"] = key  # «نقلت الوكالة عن الوزارة قولها»
                     key, text = relayed
             if key is None and noun is None:
+                clause = self._clause_subject(v)
+                if clause is not None:  # «…، لكن أعضاء المجلس أكدوا أن»: they spoke
+                    m2, noun = clause
+                    key = m2.key if m2 else None
+                    text = self.text[m2.start : m2.end] if m2 else noun
+            if key is None and noun is None:
                 m2 = self._speaker_before(v)
                 if m2 is not None:
                     key, text = m2.key, self.text[m2.start : m2.end]
@@ -768,7 +806,9 @@ class _Framer:
                     # a scare quote or a quoted name, not speech: the verb keeps its own
                     # words («وزعم الجعفري أن الفصائل "جماعات إرهابية"» lost his claim)
                     continue
-                if verb is not None:
+                if verb is not None and not (verb.end <= a and self._reports_before(verb, a)):
+                    # a few quoted words inside reported speech («قال إنه ينبغي … الوضع
+                    # "المقلق"»): the verb's speech runs on through them (below)
                     used_verbs.add(id(verb))
                 if key is None and not text:
                     # quotation marks of the outlet's own, around a term («وقف الاقتتال»)
@@ -788,6 +828,7 @@ class _Framer:
                     )
                     continue
                 kind = "partial"
+                self._partials.add((a, b))
             else:
                 if verb is not None:
                     used_verbs.add(id(verb))
@@ -820,8 +861,15 @@ class _Framer:
             if _MA_BEFORE.search(self.text, max(0, v.start - 16), v.start):
                 continue  # «وفق ما نقلت وكالة…»: a source named, no words of its own
             a, b = self._indirect_span(v, by_start, verb_starts)
-            if self._words(a, b) < 2:
-                continue  # a word is no speech («نقلت وكالة»: the verb's own subject)
+            in_marks = sum(
+                self._words(*self.quote_spans[i])
+                for i in self._quotes.starting_in(a, b)
+                if self.quote_spans[i] in self._partials
+            )
+            if self._words(a, b) - in_marks < 2:
+                # a word is no speech («نقلت وكالة»: the verb's own subject), nor words
+                # quoted already («وقال إن الوضع "مقلق للغاية"»)
+                continue
             self.result.quotes.append(
                 QuoteDraft(
                     a,
@@ -904,7 +952,11 @@ class _Framer:
         first = self._quotes.first_starting_in(start, end)
         # a scare quote is no speech of its own: the reported speech runs on through it
         # («وقال المعلم إن ما يسمى "المعارضة المعتدلة" ليست سوى واجهة…» gave «ما يسمى»)
-        while first is not None and self.quote_spans[first] in self._scare_quotes:
+        # and so do a few quoted words inside it («… الوضع "المقلق" على الأرض»)
+        while first is not None and (
+            self.quote_spans[first] in self._scare_quotes
+            or self.quote_spans[first] in self._partials
+        ):
             first = self._quotes.first_starting_in(self.quote_spans[first][1], end)
         if first is not None:
             end = self.quote_spans[first][0] - 1
@@ -916,15 +968,40 @@ class _Framer:
         k = bisect.bisect_right(verb_starts, start)
         while k < len(verb_starts) and verb_starts[k] < end:
             other = by_start[k]
-            if self._joined(other, start) and self._introduces_words(other):
-                end = other.start
-                break
+            if self._introduces_words(other):
+                if self._joined(other, start):
+                    end = other.start
+                    break
+                # «…، لكن أعضاء المجلس أكدوا أن …», «…، فيما قال … إن …»: a clause of
+                # another speaker
+                opener = self._clause_opener(start, other.start)
+                if opener is not None:
+                    end = opener
+                    break
             k += 1
         while start < end and not self.text[start].isalnum():
             start += 1
-        while end > start and not self.text[end - 1].isalnum():
-            end -= 1
-        return start, end
+        return start, _end_of_words(self.text, start, end)
+
+    def _reports_before(self, v: _Verb, a: int) -> bool:
+        """Whether «إن»/«أن» stands between a verb (and its subject) and ``a``: a few
+        quoted words there are inside the verb's reported speech («قال دي ميستورا،
+        مبعوث…، إنه ينبغي … الوضع "المقلق"»)."""
+        start = max(v.end, v.subject_end)
+        return any(
+            t in _COMPLEMENTISERS or t == "ان"
+            for _a, _b, t in self.norm_tokens_between(start, a, 20)
+        )
+
+    def _clause_opener(self, start: int, verb_start: int) -> int | None:
+        """Where a clause that sets a second speech against the first opens, when one of
+        «فيما», «بينما», «لكن», «في حين», «أما» stands in the few words before its verb
+        («، لكن أعضاء المجلس أكدوا»)."""
+        before = self.norm_tokens_between(max(start, verb_start - 60), verb_start)[-4:]
+        for oa, _ob, t in before:
+            if t in _CLAUSE_OPENERS:
+                return oa
+        return None
 
     def _joined(self, v: _Verb, after: int) -> bool:
         """Whether a verb is joined on by «و» or «ف» («وقال», «فأضاف»), not a verb whose
@@ -1246,6 +1323,26 @@ class _Framer:
         self.events()
         self.date_quotes()
         return self.result
+
+
+_OPENERS, _CLOSERS = "«“‘", "»”’"
+
+
+def _end_of_words(text: str, start: int, end: int) -> int:
+    """``end`` moved back over what ends a span of words but is not a word, except a
+    quotation mark that closes one opened inside it («… «تعمل بكفاءة»»; it was cut,
+    and the span showed «… «تعمل بكفاءة»)."""
+    while end > start and not text[end - 1].isalnum():
+        c = text[end - 1]
+        if c in _CLOSERS:
+            opener = _OPENERS[_CLOSERS.index(c)]
+            inside = text[start : end - 1]
+            if inside.count(opener) > inside.count(c):
+                break
+        elif c == '"' and text.count('"', start, end - 1) % 2 == 1:
+            break
+        end -= 1
+    return end
 
 
 def analyse_framing(

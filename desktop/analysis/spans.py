@@ -55,3 +55,9 @@ class Spans:
             return None
         start = self._starts[j]
         return min(self._order[k] for k in range(j, bisect.bisect_right(self._starts, start)))
+
+    def starting_in(self, lo: int, hi: int) -> list[int]:
+        """The numbers of the spans whose start is in ``[lo, hi)``, in order of start."""
+        j = bisect.bisect_left(self._starts, lo)
+        k = bisect.bisect_left(self._starts, hi, j)
+        return [self._order[i] for i in range(j, k)]

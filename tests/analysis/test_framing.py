@@ -590,7 +590,7 @@ def test_a_scare_quote_after_a_reporting_verb_leaves_the_verb_its_words(store: S
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     said = [(q.speaker_key, q.verb, text[q.start : q.end]) for q in framing.quotes]
     # his words, through the scare quote (no speech of its own) up to the source
-    assert said[0] == ("jaafari", "زعم", 'فصائل المعارضة هي "جماعات إرهابية')
+    assert said[0] == ("jaafari", "زعم", 'فصائل المعارضة هي "جماعات إرهابية"')
     assert [(k, v) for k, v, _t in said[1:]] == [("sana", "بحسب")]
     assert [lb.kind for lb in framing.labels if lb.text == "جماعات إرهابية"] == ["scare_quote"]
     # «في ما قالت …» (فيما written as two words) is speech, not a source named
@@ -681,3 +681,113 @@ def test_a_label_inside_quotation_marks_is_the_speakers_not_the_outlets(store: S
     # SANA's delegation label inside the envoy's reported speech is still SANA's
     sana = frame(store, eid(store, "وفد الجمهورية العربية السورية"))
     assert sum(n for (lb, o), n in sana.counts.items() if o == "SANA") >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a few words in quotation marks inside reported speech: both are kept
+        (
+            "قال ستافان دي ميستورا إنه ينبغي لروسيا وإيران وتركيا عقد المزيد من المحادثات "
+            'بسبب الوضع "المقلق" على الأرض.',
+            [
+                (
+                    "indirect",
+                    "de-mistura",
+                    "ينبغي لروسيا وإيران وتركيا عقد المزيد من المحادثات"
+                    ' بسبب الوضع "المقلق" على الأرض',
+                ),
+                ("partial", "de-mistura", "المقلق"),
+            ],
+        ),
+        (
+            "وأكد ستافان دي ميستورا أن انشاء مناطق تخفيف التوتر عملية “مؤقتة” يجب ألا تمس "
+            "وحدة الأراضي السورية.",
+            [
+                (
+                    "indirect",
+                    "de-mistura",
+                    "انشاء مناطق تخفيف التوتر عملية “مؤقتة” يجب ألا تمس وحدة الأراضي السورية",
+                ),
+                ("partial", "de-mistura", "مؤقتة"),
+            ],
+        ),
+        # his title between his name and «إنه»; a closing mark is kept with its words
+        (
+            "قال ستافان دي ميستورا مبعوث الأمم المتحدة الخاص إلى سوريا، إنه ينبغي عقد "
+            "المزيد من المحادثات، وإن قنوات الاتصال «تعمل بكفاءة».",
+            [
+                (
+                    "indirect",
+                    "de-mistura",
+                    "ينبغي عقد المزيد من المحادثات، وإن قنوات الاتصال «تعمل بكفاءة»",
+                ),
+                ("partial", "de-mistura", "تعمل بكفاءة"),
+            ],
+        ),
+        # quoted words that are all the verb introduces are not said twice
+        ('وقال دي ميستورا إن الوضع "مقلق للغاية".', [("partial", "de-mistura", "مقلق للغاية")]),
+    ],
+)
+def test_reported_speech_runs_through_a_few_quoted_words(
+    store: Store, text: str, said: list[tuple[str, str, str]]
+) -> None:
+    """«قال دي ميستورا إنه ينبغي … الوضع "المقلق" على الأرض»: the two quoted words were
+    the only thing he said, and his message was lost."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    got = [(q.kind, q.speaker_key, text[q.start : q.end]) for q in framing.quotes]
+    assert sorted(got) == sorted(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "واعتبر جير بيدرسون أن مجموعات إرهابية تسيطر على إدلب، لكن أعضاء المجلس أكدوا أن "
+            "محاربة الإرهابيين ينبغي أن تتم وفقًا للقانون الدولي.",
+            ("pedersen", "مجموعات إرهابية تسيطر على إدلب"),
+        ),
+        (
+            "وقال سيرغي لافروف إن المبادرة جيدة، فيما قال نصر الحريري إن المبادرة غير كافية.",
+            ("lavrov", "المبادرة جيدة"),
+        ),
+        (
+            "وقال سيرغي لافروف إن المبادرة جيدة، بينما أكد نصر الحريري أنها غير كافية.",
+            ("lavrov", "المبادرة جيدة"),
+        ),
+        # a speech reported inside another's, without a clause of its own, is what was said
+        (
+            "وقال سيرغي لافروف إن نصر الحريري أكد أن المبادرة غير كافية.",
+            ("lavrov", "نصر الحريري أكد أن المبادرة غير كافية"),
+        ),
+    ],
+)
+def test_reported_speech_ends_where_a_second_speaker_begins(
+    store: Store, text: str, said: tuple[str, str]
+) -> None:
+    """«…، لكن أعضاء المجلس أكدوا أن …», «…، فيما قال … إن …»: the first speaker's words
+    ran on through the second's."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    first = framing.quotes[0]
+    assert (first.speaker_key, text[first.start : first.end]) == said
+
+
+def test_a_plural_verb_after_a_clause_opener_speaks_for_its_own_subject(store: Store) -> None:
+    """«…، لكن أعضاء المجلس أكدوا أن …» was given to Pedersen, the sentence's first
+    actor: the council members said it."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    text = (
+        "واعتبر جير بيدرسون أن مجموعات إرهابية تسيطر على إدلب، لكن أعضاء المجلس أكدوا أن "
+        "محاربة الإرهابيين ينبغي أن تتم وفقًا للقانون الدولي."
+    )
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    said = [(q.speaker_key, q.speaker_text, q.verb) for q in framing.quotes]
+    assert said == [("pedersen", "جير بيدرسون", "اعتبر"), (None, "أعضاء المجلس", "أكد")]
