@@ -38,6 +38,7 @@ from desktop.store import sqlite as store_sqlite
 from desktop.store.rows import NameHolder
 from desktop.store.store import Store, StoreError
 from desktop.store.writer import StoreBusyError
+from desktop.text.dates import parse_date
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -86,10 +87,16 @@ class TerminalProgress:
 
 
 def _date(value: str) -> dt.date:
+    """A date as the import reads one: ISO, «30/05/2019», «30 أيار 2019», «May 30, 2019»."""
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        found = parse_date(value)
+        if found is None:
+            raise argparse.ArgumentTypeError(
+                f"not a date: {value!r} (for example 2019-05-30 or 30/05/2019)"
+            ) from None
+        return found
 
 
 def _field(value: str) -> tuple[str, str]:
@@ -847,6 +854,9 @@ def cmd_frame(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> 
         data = table.as_dict()
         data["coverage"] = coverage(store, entity)
         _emit_json(out, data)
+        return EXIT_OK
+    if not table.outlets and not table.in_quotes:
+        out.write(f"{table.name}: not named or labelled in this corpus\n")
         return EXIT_OK
     out.write(
         f"{table.name}\n{'label':40} {'category':15} "

@@ -1007,3 +1007,24 @@ def test_quotes_name_the_channel_they_came_through(
     assert isinstance(quotes, list)
     named = [q for q in quotes if q["details"].get("via")]
     assert named and all(q["via"].startswith("مكتب المبعوث الخاص") for q in named)
+
+
+def test_doc_set_reads_a_date_as_the_import_does(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«doc set --date 30/05/2019» was refused (ISO only), though the import reads it."""
+    for given in ("30/05/2019", "30 أيار 2019"):
+        code, out, err = run(capsys, "--db", db, "doc", "set", "1", "--date", given)
+        assert code == 0, err
+        assert "date 2019-05-30" in out
+    code, _out, err = run(capsys, "--db", db, "doc", "set", "1", "--date", "أمس")
+    assert code == 2 and "not a date: 'أمس'" in err
+
+
+def test_frame_of_an_actor_the_corpus_never_names_says_so(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It printed the name and an empty table."""
+    code, out, _err = run(capsys, "--db", db, "frame", "فلاديمير بوتين")
+    assert code == 0
+    assert out == "فلاديمير بوتين: not named or labelled in this corpus\n"
