@@ -10,15 +10,14 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple, Protocol
 
-from sqlalchemy import Engine, bindparam, delete, func, insert, select, text, union, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, union, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from desktop.store import sqlite
+from desktop.store import cascade, sqlite
 from desktop.store.bulk import insert_many, insert_rows
 from desktop.store.models import (
     Alias,
-    Base,
     Document,
     Entity,
     EntityEdit,
@@ -117,33 +116,11 @@ def _alias_rows(records: Iterable[EntityRecord], ids: dict[str, int]) -> list[di
 
 def delete_entities(engine: Engine, ids: Sequence[int]) -> None:
     """Delete entities and what refers to them, as the foreign keys say (rows deleted or
-    references set to NULL), a table at a time. SQLite would otherwise look for the
-    rows referring to each deleted entity itself, scanning the event participants and
-    the events for every one: dropping 1,600 names a corpus no longer uses took five
-    minutes at 30,000 articles."""
-    entity_ids = core_table(Entity).c.id
-    refs = [
-        (fk.parent.table, fk.parent, fk.ondelete)
-        for table in Base.metadata.sorted_tables
-        for fk in table.foreign_keys
-        if fk.column is entity_ids
-    ]
+    references set to NULL), a table at a time (:mod:`desktop.store.cascade`)."""
     with engine.connect() as conn, sqlite.foreign_keys_off(conn):
-        conn.exec_driver_sql(
-            "CREATE TEMP TABLE IF NOT EXISTS doomed_entities (id INTEGER PRIMARY KEY)"
-        )
-        conn.exec_driver_sql("DELETE FROM doomed_entities")
-        conn.exec_driver_sql("INSERT INTO doomed_entities (id) VALUES (?)", [(i,) for i in ids])
-        doomed = text("SELECT id FROM doomed_entities")
-        for table, column, ondelete in refs:
-            if ondelete == "CASCADE":
-                conn.execute(delete(table).where(column.in_(doomed)))
-            elif ondelete == "SET NULL":
-                conn.execute(update(table).where(column.in_(doomed)).values({column.name: None}))
-            else:
-                raise ValueError(f"{table.name}.{column.name}: ON DELETE {ondelete}")
-        conn.execute(delete(core_table(Entity)).where(entity_ids.in_(doomed)))
-        conn.exec_driver_sql("DELETE FROM doomed_entities")
+        doomed = cascade.doomed_ids(conn, "doomed_entities", ids)
+        cascade.delete_referred(conn, core_table(Entity).c.id, doomed)
+        cascade.forget_ids(conn, "doomed_entities")
         conn.commit()
 
 
@@ -1036,7 +1013,7 @@ def _current(s: Session, entity_id: int) -> Entity | None:
 _Tally = tuple[Counter[int], Counter[int], Counter[tuple[int, str]]]
 
 
-def _tally(s: Session, doc_ids: Sequence[int]) -> _Tally:
+def _tally(s: Session | Connection, doc_ids: Sequence[int]) -> _Tally:
     """Per entity, in these documents: mentions, documents, and mentions per form."""
     mentions: Counter[int] = Counter()
     documents: Counter[int] = Counter()
@@ -1074,7 +1051,7 @@ def _tally_new(per_document: Sequence[tuple[int, Sequence[NewMention]]]) -> _Tal
 
 @contextmanager
 def stats_follow(
-    s: Session,
+    s: Session | Connection,
     doc_ids: Sequence[int],
     written: Sequence[tuple[int, Sequence[NewMention]]] = (),
     *,
@@ -1091,7 +1068,35 @@ def stats_follow(
     _apply_tally_change(s, before, new if new is not None else _tally(s, doc_ids))
 
 
-def _apply_tally_change(s: Session, before: _Tally, after: _Tally) -> None:
+def uncount_documents(conn: Connection, doc_ids: Sequence[int]) -> set[int]:
+    """Take what the mentions of these documents count away from ``entity_stats`` and
+    ``entity_forms`` (the documents are about to be deleted, in the caller's
+    transaction), and return the entities they mention."""
+    before = _tally(conn, doc_ids)
+    _apply_tally_change(conn, before, (Counter(), Counter(), Counter()))
+    return set(before[0])
+
+
+def found_names_unused(conn: Connection, entity_ids: Iterable[int]) -> list[int]:
+    """Those of ``entity_ids`` that are names the analysis found, not confirmed nor
+    ignored, which no mention refers to any more: what a full analysis drops
+    (:meth:`EntityStoreMixin.drop_unused_entities`)."""
+    unused: list[int] = []
+    for chunk in bound_chunks(sorted(entity_ids)):
+        used = select(Mention.entity_id).where(Mention.entity_id.in_(chunk)).distinct()
+        unused += conn.scalars(
+            select(Entity.id).where(
+                Entity.id.in_(chunk),
+                Entity.origin == "discovered",
+                Entity.confirmed.is_(False),
+                Entity.ignored.is_(False),
+                Entity.id.not_in(used),
+            )
+        )
+    return unused
+
+
+def _apply_tally_change(s: Session | Connection, before: _Tally, after: _Tally) -> None:
     stats, forms = core_table(EntityStat), core_table(EntityForm)
     entity_ids = set(before[0]) | set(after[0])
     stat_rows = [
@@ -1104,7 +1109,7 @@ def _apply_tally_change(s: Session, before: _Tally, after: _Tally) -> None:
         for e, t in set(before[2]) | set(after[2])
         if after[2][(e, t)] != before[2][(e, t)]
     ]
-    conn = s.connection()
+    conn = s.connection() if isinstance(s, Session) else s
     if stat_rows:
         up = sqlite_insert(stats).values(
             entity_id=bindparam("e"), mentions=bindparam("m"), documents=bindparam("d")

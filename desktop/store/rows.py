@@ -58,6 +58,25 @@ class DocumentDetail:
 
 
 @dataclass(frozen=True)
+class RemovedDocuments:
+    """What removing documents from the corpus removed."""
+
+    #: the documents' ids
+    documents: list[int]
+    #: the outlets that had no other document, removed with them (by name)
+    outlets: list[str] = field(default_factory=list)
+    #: how many names the analysis had found only in them went with them
+    entities: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "removed": self.documents,
+            "outlets_removed": self.outlets,
+            "entities_removed": self.entities,
+        }
+
+
+@dataclass(frozen=True)
 class StoreCounts:
     documents: int
     outlets: int

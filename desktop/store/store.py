@@ -8,30 +8,41 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.store import sqlite
+from desktop.progress import NullProgress, Progress
+from desktop.store import cascade, sqlite
 from desktop.store.bulk import insert_many, insert_rows
 from desktop.store.engine import make_engine, upgrade_to_head
 from desktop.store.entities import (
     EntityStoreMixin,
     NewMention,
+    found_names_unused,
     replace_mentions,
     stats_follow,
+    uncount_documents,
 )
 from desktop.store.framing import FramingRows, FramingStoreMixin, write_framing
 from desktop.store.models import (
     Document,
+    Entity,
     EntityStat,
     Outlet,
     Paragraph,
     Sentence,
     Setting,
     compress_text,
+    core_table,
 )
 from desktop.store.paging import PagingStoreMixin
-from desktop.store.rows import DocumentDetail, DocumentRow, OutletRow, StoreCounts
+from desktop.store.rows import (
+    DocumentDetail,
+    DocumentRow,
+    OutletRow,
+    RemovedDocuments,
+    StoreCounts,
+)
 from desktop.store.selects import DOCUMENT_ROW_COLUMNS, bound_chunks
 from desktop.store.views import ViewsStoreMixin
 from desktop.store.writer import WriterLock, exclusive
@@ -83,6 +94,10 @@ _DOCUMENT_COLUMNS = (
     "char_count",
     "word_count",
 )
+
+
+#: documents taken out of the search index together (their texts read, normalised)
+_REMOVAL_BATCH = 200
 
 
 def _fts_row(doc_id: int, title: str, text: str) -> tuple[int, str, str]:
@@ -316,13 +331,77 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         return self.document_row(doc_id)
 
     def delete_document(self, doc_id: int) -> None:
-        with self.transaction() as s, stats_follow(s, [doc_id]):
-            doc = s.get(Document, doc_id)
-            if doc is None:
-                raise StoreError(f"no document {doc_id}")
-            if self.is_sqlite:
-                sqlite.fts_delete(s.connection(), [_fts_row(doc.id, doc.title, doc.text)])
-            s.delete(doc)  # its mentions go with it
+        self.delete_documents([doc_id])
+
+    @exclusive("removal")
+    def delete_documents(
+        self, doc_ids: Sequence[int], progress: Progress | None = None
+    ) -> RemovedDocuments:
+        """Remove documents from the corpus, in one transaction: all of them, or nothing
+        (an error, Ctrl+C). With them go their structure, their rows of the search
+        index, their mentions, labels, quotations, events and notes, what their mentions
+        counted for the entities, the outlets left without a document, and the names the
+        analysis found only in them (as a full analysis would drop them; not those the
+        user confirmed or ignores). An id that names no document is a
+        :class:`StoreError`, before anything is removed.
+
+        A table at a time with enforcement off (:mod:`desktop.store.cascade`): SQLite's
+        own cascade reads the events and labels whole for each name dropped."""
+        ids = sorted(set(doc_ids))
+        progress = progress or NullProgress()
+        with self.engine.connect() as conn, sqlite.foreign_keys_off(conn):
+            outlet_of: dict[int, int | None] = {}
+            for chunk in bound_chunks(ids):
+                q = select(Document.id, Document.outlet_id).where(Document.id.in_(chunk))
+                outlet_of.update((i, o) for i, o in conn.execute(q))
+            missing = [i for i in ids if i not in outlet_of]
+            if missing:
+                raise StoreError(
+                    f"no document {missing[0]}"
+                    if len(missing) == 1
+                    else f"no documents {', '.join(map(str, missing))}"
+                )
+            progress.start(len(ids), "Removing")
+            try:
+                removed = self._delete(conn, ids, outlet_of, progress)
+            finally:
+                progress.finish()
+        return removed
+
+    def _delete(
+        self,
+        conn: Connection,
+        ids: list[int],
+        outlet_of: dict[int, int | None],
+        progress: Progress,
+    ) -> RemovedDocuments:
+        """:meth:`delete_documents` once the documents are known to be there."""
+        mentioned = uncount_documents(conn, ids)
+        for chunk in bound_chunks(ids, _REMOVAL_BATCH):
+            if self.is_sqlite:  # the indexed values, to take them out of the index
+                rows = conn.execute(
+                    select(Document.id, Document.title, Document.text).where(Document.id.in_(chunk))
+                )
+                sqlite.fts_delete(conn, [_fts_row(i, t, x) for i, t, x in rows])
+            progress.advance(len(chunk))
+        documents = cascade.doomed_ids(conn, "doomed_documents", ids)
+        cascade.delete_referred(conn, core_table(Document).c.id, documents)
+        cascade.forget_ids(conn, "doomed_documents")
+        unused = found_names_unused(conn, mentioned)
+        if unused:
+            entities = cascade.doomed_ids(conn, "doomed_entities", unused)
+            cascade.delete_referred(conn, core_table(Entity).c.id, entities)
+            cascade.forget_ids(conn, "doomed_entities")
+        emptied = sorted({o for o in outlet_of.values() if o is not None})
+        left = conn.execute(
+            select(Outlet.id, Outlet.name)
+            .where(Outlet.id.in_(emptied), ~Outlet.documents.any())
+            .order_by(Outlet.name)
+        ).all()
+        if left:
+            conn.execute(delete(Outlet).where(Outlet.id.in_([i for i, _n in left])))
+        conn.commit()
+        return RemovedDocuments(ids, [n for _i, n in left], len(unused))
 
     # ---- outlets ----------------------------------------------------------------------
     def outlets(self) -> list[OutletRow]:

@@ -33,6 +33,7 @@ JOB_NAMES = {
     "edit": "an entity edit",
     "lexicon": "a lexicon import",
     "outlets": "an outlet edit",
+    "removal": "a removal of documents",
 }
 
 
