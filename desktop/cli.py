@@ -270,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     ren.add_argument("old")
     ren.add_argument("new")
 
-    doc = sub.add_parser("doc", help="edit a document's metadata")
+    doc = sub.add_parser("doc", help="edit a document's metadata, or remove documents")
     doc_sub = doc.add_subparsers(
         dest="doc_command", metavar="ACTION", parser_class=_Parser, required=True
     )
@@ -279,6 +279,10 @@ def build_parser() -> argparse.ArgumentParser:
     dset.add_argument("--outlet")
     dset.add_argument("--date", type=_date)
     dset.add_argument("--title")
+    ddel = doc_sub.add_parser(
+        "delete", parents=[common], help="remove documents from the corpus (one or more)"
+    )
+    ddel.add_argument("docs", nargs="+", metavar="DOC", help="numeric id or file name")
     return p
 
 
@@ -768,6 +772,8 @@ def cmd_outlet(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
 
 
 def cmd_doc(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if a.doc_command == "delete":
+        return _delete_documents(store, a, out, err)
     if a.outlet is None and a.date is None and a.title is None:
         raise UsageError("doc set needs --outlet, --date or --title")
     name, name_ar, key = a.outlet, None, None
@@ -787,6 +793,35 @@ def cmd_doc(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> in
         _emit_json(out, row.as_dict())
     else:
         out.write(f"#{row.id}: outlet {row.outlet or '(unknown)'}, date {row.published or '—'}\n")
+    return EXIT_OK
+
+
+def _delete_documents(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``doc delete DOC…``: every DOC is looked up before anything is removed, and they
+    are removed together (all, or none)."""
+    ids: list[int] = []
+    for ref in a.docs:
+        try:
+            ids.append(store.resolve_document(ref))
+        except StoreError as exc:  # a document that is not there: nothing to remove
+            raise UsageError(f"{exc}; nothing was removed") from exc
+    rows = store.documents(ids=list(dict.fromkeys(ids)))
+    removed = store.delete_documents(
+        [r.id for r in rows], TerminalProgress(err, enabled=err.isatty())
+    )
+    if a.json:
+        _emit_json(out, {**removed.as_dict(), "documents": [r.as_dict() for r in rows]})
+        return EXIT_OK
+    out.write(f"Removed {_count(len(rows), 'document')}\n")
+    for r in rows:
+        out.write(f"  #{r.id}  {(r.outlet or '(unknown)')[:20]:20}  {r.title}\n")
+    for name in removed.outlets:
+        out.write(f"  outlet {name!r} had no other document: removed too\n")
+    if removed.entities:
+        out.write(
+            f"  {_count(removed.entities, 'name')} found only in "
+            f"{'it' if len(rows) == 1 else 'them'}: removed too\n"
+        )
     return EXIT_OK
 
 

@@ -196,6 +196,65 @@ def test_articles_of_a_renamed_outlet_imported_later_join_it(
     assert "SANA" not in {o["name"] for o in outlets}
 
 
+def test_doc_delete_removes_documents_together(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    docs = run_json(capsys, "--db", db, "docs")
+    assert isinstance(docs, list)
+    ids = {d["stem"][:3]: d["id"] for d in docs}
+    before = {h["id"] for h in run_json(capsys, "--db", db, "search", "جنيف")}  # type: ignore[union-attr]
+    entities = run_json(capsys, "--db", db, "entities")
+    assert isinstance(entities, list)
+    mistura = next(e for e in entities if e["name"] == "ستافان دي ميستورا")["documents"]
+    assert {ids["002"], ids["004"]} <= before
+    # by id and by file name; the UN News article is its outlet's only one
+    removed = run_json(capsys, "--db", db, "doc", "delete", str(ids["002"]), "004")
+    assert isinstance(removed, dict)
+    assert removed["removed"] == sorted([ids["002"], ids["004"]])
+    assert [d["stem"][:3] for d in removed["documents"]] == ["002", "004"]
+    assert removed["outlets_removed"] == ["UN News"] and removed["entities_removed"] == 0
+    left = run_json(capsys, "--db", db, "docs")
+    assert isinstance(left, list) and sorted(d["stem"][:3] for d in left) == ["000", "001", "003"]
+    after = {h["id"] for h in run_json(capsys, "--db", db, "search", "جنيف")}  # type: ignore[union-attr]
+    assert after == before - {ids["002"], ids["004"]}
+    outlets = run_json(capsys, "--db", db, "outlets")
+    assert isinstance(outlets, list) and [o["name"] for o in outlets] == ["SANA"]
+    # the actors' counts are those of the articles left: both named de Mistura
+    entities = run_json(capsys, "--db", db, "entities")
+    assert isinstance(entities, list)
+    assert next(e for e in entities if e["name"] == "ستافان دي ميستورا")["documents"] == (
+        mistura - 2
+    )
+    code, out, err = run(capsys, "--db", db, "doc", "delete", "000")
+    assert code == 0 and err == ""
+    assert out.splitlines()[0] == "Removed 1 document"
+    assert out.splitlines()[1].startswith(f"  #{ids['000']}  (unknown)")
+
+
+def test_doc_delete_of_a_document_not_there_removes_nothing(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--db", db, "doc", "delete", "1", "999")
+    assert code == 2 and out == ""
+    assert "no document '999'" in err and "nothing was removed" in err
+    docs = run_json(capsys, "--db", db, "docs")
+    assert isinstance(docs, list) and len(docs) == 5
+
+
+def test_doc_delete_while_another_job_writes_removes_nothing(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.store.store import Store
+
+    other = Store.open(db)
+    try:
+        with other.writing("import"):
+            code, _out, err = run(capsys, "--db", db, "doc", "delete", "1")
+    finally:
+        other.close()
+    assert code == 1 and "busy: an import" in err
+    docs = run_json(capsys, "--db", db, "docs")
+    assert isinstance(docs, list) and len(docs) == 5
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -206,6 +265,7 @@ def test_articles_of_a_renamed_outlet_imported_later_join_it(
         ["import", "seeds", "--field", "nonsense"],
         ["import", "seeds", "--field", "colour=red"],
         ["doc", "set", "1"],
+        ["doc", "delete"],
         ["frobnicate"],
     ],
 )
