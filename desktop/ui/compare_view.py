@@ -9,7 +9,7 @@ The view holds no analysis and no SQL: the comparison comes from
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -870,6 +870,27 @@ class CompareView(QWidget):
         self.passages_title.setText(self.tr("Aligned passages"))
         self._passage = -1
         self._update_passage_controls()
+
+    def forget_removed(self, documents: Collection[int], outlets_left: Collection[int]) -> None:
+        """Documents were removed from the corpus: a comparison of one of them (the other
+        stays picked), or of an outlet removed with them, is not shown any more; a
+        comparison on its way is not either."""
+        if self.mode == "outlets" and self.outlet_ids is not None:
+            if all(o in outlets_left for o in self.outlet_ids):
+                return
+            self.outlet_ids = None
+        elif not any(d in documents for d in self._doc_ids if d is not None):
+            return
+        self._generation += 1
+        self._comparison_stale = False
+        self._doc_ids = [None if d in documents else d for d in self._doc_ids]
+        self._forget_comparison()
+        self._set_text_visible(True)
+        for side, doc_id in zip(self.sides, self._doc_ids, strict=True):
+            if doc_id is None:
+                side.set_info(None)
+        self._sync_combos()
+        self.summary.setText(self.tr("Pick or drop two documents to compare them."))
 
     def compare_outlets(self, outlet_a: int, outlet_b: int) -> None:
         """Compare two outlets' coverage: the tables only, no text panes."""

@@ -27,11 +27,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QTreeView,
     QVBoxLayout,
@@ -46,6 +44,7 @@ from desktop.store.rows import EntityRow, NameHolder
 from desktop.store.store import Store
 from desktop.store.writer import StoreBusyError
 from desktop.ui.bidi import OwnDirectionDelegate
+from desktop.ui.dialogs import QtDialogs
 from desktop.ui.entity_model import (
     DOCUMENTS_COLUMN,
     MENTIONS_COLUMN,
@@ -69,30 +68,6 @@ class EntityDialogs(Protocol):
     def ask_item(self, title: str, label: str, items: Sequence[str]) -> str | None: ...
     def confirm(self, title: str, text: str) -> bool: ...
     def error(self, title: str, text: str) -> None: ...
-
-
-class QtDialogs:
-    """:class:`EntityDialogs` with Qt's standard dialogs."""
-
-    def __init__(self, parent: QWidget) -> None:
-        self._parent = parent
-
-    def ask_text(self, title: str, label: str, default: str = "") -> str | None:
-        text, ok = QInputDialog.getText(
-            self._parent, title, label, QLineEdit.EchoMode.Normal, default
-        )
-        return text if ok else None
-
-    def ask_item(self, title: str, label: str, items: Sequence[str]) -> str | None:
-        item, ok = QInputDialog.getItem(self._parent, title, label, list(items), 0, False)
-        return item if ok else None
-
-    def confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self._parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def error(self, title: str, text: str) -> None:
-        QMessageBox.warning(self._parent, title, text)
 
 
 @dataclass(frozen=True)

@@ -13,13 +13,16 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     QSize,
     Qt,
     Signal,
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QAction,
     QColor,
+    QKeySequence,
     QPainter,
     QPalette,
     QTextDocument,
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMenu,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -45,8 +49,11 @@ from PySide6.QtWidgets import (
 
 from desktop.search import search
 from desktop.store import sqlite as store_sqlite
-from desktop.store.store import Store
+from desktop.store.rows import RemovedDocuments
+from desktop.store.store import Store, StoreError
+from desktop.store.writer import StoreBusyError
 from desktop.ui.bidi import OwnDirectionDelegate
+from desktop.ui.dialogs import Confirmations, QtDialogs
 from desktop.ui.document_model import (
     DocIdRole,
     DocumentTableModel,
@@ -193,16 +200,29 @@ class FittedColumns(QObject):
 
 class LibraryPanel(QWidget):
     """Emits ``document_selected(id)`` and, from a search hit, ``hit_at(id, offset, the
-    forms the query matched there as written)``: a word with its marks, a phrase whole."""
+    forms the query matched there as written)``: a word with its marks, a phrase whole.
+    Removing the selected documents from the corpus (asked through ``dialogs``, run in
+    the task runner) emits ``documents_removed(RemovedDocuments)`` once it is done."""
 
     document_selected = Signal(int)
     hit_at = Signal(int, int, list)
     filters_changed = Signal()
+    documents_removed = Signal(object)
 
-    def __init__(self, store: Store, runner: TaskRunner, parent: Any = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        runner: TaskRunner,
+        parent: Any = None,
+        dialogs: Confirmations | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.runner = runner
+        self.dialogs: Confirmations = dialogs if dialogs is not None else QtDialogs(self)
+        #: a removal runs; another job holds the database (an import, its analysis)
+        self._removing = False
+        self._held = False
         # No sort proxy: a proxy reads every row to sort; the model sorts in the store and
         # fetches only the rows the view shows.
         self.model = DocumentTableModel(self)
@@ -246,6 +266,15 @@ class LibraryPanel(QWidget):
         narrow_the_least_column_width(header)
         self.columns = FittedColumns(self.view, [1, 2, 3], _OUTLET_SHARE)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.remove_action = QAction(self.tr("Remove from corpus…"), self)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        # only while the table has focus: Delete elsewhere is another widget's
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action.triggered.connect(lambda _checked=False: self.remove_selected())
+        self.view.addAction(self.remove_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self._update_actions()
 
         self.results_view = QListView()
         self.results_view.setObjectName("searchResults")
@@ -382,6 +411,80 @@ class LibraryPanel(QWidget):
         if index.isValid():
             hit = self.results.hit(index.row())
             self.hit_at.emit(hit.row.id, hit.first_offset, [hit.first_form])
+
+    # ---- removing documents ---------------------------------------------------------------
+    def build_context_menu(self) -> QMenu:
+        """The menu of the selected documents (also what a right click opens)."""
+        self._update_actions()
+        menu = QMenu(self)
+        menu.addAction(self.remove_action)
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.view.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            self._select_row(index.row())
+        self.build_context_menu().exec(self.view.viewport().mapToGlobal(pos))
+
+    @property
+    def removing(self) -> bool:
+        """Whether a removal runs (tests wait on it)."""
+        return self._removing
+
+    def set_removal_held(self, held: bool) -> None:
+        """An import or an analysis holds the database: no removal meanwhile."""
+        self._held = held
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        self.remove_action.setEnabled(not self._removing and not self._held)
+
+    def remove_selected(self) -> None:
+        """Ask whether to remove the selected documents from the corpus, naming how many
+        (and the title of one alone), and remove them in the task runner."""
+        ids = self.selected_ids()
+        if not ids or self._removing or self._held:
+            return
+        title = self.tr("Remove from corpus")
+        if len(ids) == 1:
+            rows = self.store.documents(ids=ids)
+            if not rows:
+                return
+            question = self.tr("Remove «{0}» from the corpus?").format(rows[0].title)
+        else:
+            question = self.tr("Remove {0} documents from the corpus?").format(len(ids))
+        question += "\n\n" + self.tr(
+            "Their mentions, labels, quotations and events go with them, and the actors "
+            "are counted without them. This cannot be undone."
+        )
+        if not self.dialogs.confirm(title, question):
+            return
+        self._removing = True
+        self._update_actions()
+        store = self.store
+
+        def task() -> RemovedDocuments | str:
+            try:
+                return store.delete_documents(ids)
+            except (StoreError, StoreBusyError) as exc:  # gone meanwhile, or not its turn
+                return str(exc)
+
+        self.runner.submit(task, on_done=self._removal_done, on_error=self._removal_failed)
+
+    def _removal_done(self, outcome: RemovedDocuments | str) -> None:
+        self._removing = False
+        self._update_actions()
+        if isinstance(outcome, str):
+            self.dialogs.error(self.tr("Remove from corpus"), outcome)
+            return
+        self.documents_removed.emit(outcome)
+
+    def _removal_failed(self, message: str) -> None:
+        self._removing = False
+        self._update_actions()
+        self.dialogs.error(self.tr("Remove from corpus"), message)
 
     # ---- selection ----------------------------------------------------------------------
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.store.rows import RemovedDocuments
 from desktop.store.store import Store
 from desktop.ui.actor_view import ActorView
 from desktop.ui.bidi import in_window_direction
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
         self.importer.imported.connect(lambda _n: self.refresh(sidebar=False))
         self.importer.finished.connect(lambda _o: self.refresh())
         self.importer.running_changed.connect(self.sidebar.set_edits_held)
+        self.importer.running_changed.connect(self.library.set_removal_held)
+        self.library.documents_removed.connect(self.documents_removed)
 
     def refresh(self, *, sidebar: bool = True) -> None:
         """Reload everything from the store (after an import or an analysis). A new
@@ -180,6 +183,22 @@ class MainWindow(QMainWindow):
         self._show_counts()
         if self.reader.detail is not None:
             self.open_document(self.reader.detail.row.id, switch=False)
+
+    def documents_removed(self, removed: RemovedDocuments) -> None:
+        """Documents were removed from the corpus: the article open and a comparison of
+        one of them are closed, and everything else is read again without them."""
+        gone = set(removed.documents)
+        if self.reader.detail is not None and self.reader.detail.row.id in gone:
+            self.reader.show_placeholder()
+        self.compare_view.forget_removed(gone, {o.id for o in self.store.outlets()})
+        self.refresh()
+        n = len(removed.documents)
+        self.statusBar().showMessage(
+            self.tr("Removed 1 document from the corpus")
+            if n == 1
+            else self.tr("Removed {0} documents from the corpus").format(n),
+            5000,
+        )
 
     def refresh_after_edit(self) -> None:
         if self.reader.detail is not None:
@@ -601,8 +620,9 @@ class MainWindow(QMainWindow):
         return parts
 
     def jobs_running(self) -> bool:
-        """Whether an import or an entity edit is running (they report to this window)."""
-        return self.importer.running or self.sidebar.editing
+        """Whether an import, an entity edit or a removal of documents is running (they
+        report to this window)."""
+        return self.importer.running or self.sidebar.editing or self.library.removing
 
     def language_deferred_message(self) -> str:
         return self.tr("The language will change when the work in progress ends.")

@@ -329,6 +329,7 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/compare_view.py" line="706"/>
+        <location filename="../../desktop/ui/compare_view.py" line="893"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
@@ -365,87 +366,87 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/compare_view.py" line="847"/>
-        <location filename="../../desktop/ui/compare_view.py" line="879"/>
+        <location filename="../../desktop/ui/compare_view.py" line="900"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="953"/>
+        <location filename="../../desktop/ui/compare_view.py" line="974"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="983"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1004"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="985"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1006"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1005"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1026"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1026"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1047"/>
         <source>Shared actors ({0})</source>
         <translation>الفاعلون المشتركون ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1027"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1048"/>
         <source>{0} actors named in both, {1} of them framed differently</source>
         <translation>فاعلون ورد ذكرهم في الاثنين: {0}، منهم {1} بتأطير مختلف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1037"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1058"/>
         <source>{0} actors named only in B</source>
         <translation>فاعلون ورد ذكرهم في B فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1040"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1061"/>
         <source>Events ({0})</source>
         <translation>الأحداث ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1041"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1062"/>
         <source>{0} events in both · {1} only in A · {2} only in B</source>
         <translation>أحداث مشتركة: {0} · في A فقط: {1} · في B فقط: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1032"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1053"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1033"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1054"/>
         <source>{0} actors named only in A</source>
         <translation>فاعلون ورد ذكرهم في A فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1036"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1057"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1049"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1070"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1109"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1130"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1111"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1132"/>
         <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1113"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1134"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -562,220 +563,220 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntitySidebar</name>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="127"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="102"/>
         <source>The edit stopped unexpectedly.</source>
         <translation>توقّف التعديل على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="144"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="119"/>
         <source>Filter by name or alias…</source>
         <extracomment>the running edit&apos;s title, and whether its result is selected when it ends</extracomment>
         <translation>تصفية بالاسم أو الاسم البديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="156"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="131"/>
         <source>By name</source>
         <translation>حسب الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="156"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="131"/>
         <source>By mentions</source>
         <translation>حسب الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="156"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="131"/>
         <source>By documents</source>
         <translation>حسب المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="213"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="188"/>
         <source>Edits are off while articles are imported or analysed.</source>
         <translation>التعديلات معطّلة ريثما تُستورد المقالات أو تُحلَّل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="246"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="221"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="249"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="224"/>
         <source>Merge selected</source>
         <translation>دمج المحدَّد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="251"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="226"/>
         <source>Split alias…</source>
         <translation>فصل اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="253"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="228"/>
         <source>Change type…</source>
         <translation>تغيير النوع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="255"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="230"/>
         <source>Add alias…</source>
         <translation>إضافة اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="256"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="231"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="258"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="233"/>
         <source>Ignore</source>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="260"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="235"/>
         <source>Ignored actors…</source>
         <translation>الفاعلون المتجاهَلون…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="262"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="570"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="237"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="545"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="264"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="472"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="480"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="239"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="447"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="455"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="381"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="356"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="383"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="358"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="403"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="378"/>
         <source>«{0}» is already the name of another actor ({1}). Merge «{2}» into it instead? «{0}» keeps its name.</source>
         <translation>«{0}» هو اسم فاعلٍ آخر ({1}). هل تريد دمج «{2}» فيه بدلًا من ذلك؟ سيحتفظ «{0}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="406"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="407"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="438"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="508"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="510"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="381"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="382"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="413"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="483"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="485"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="412"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="387"/>
         <source>«{0}» is already a name of {1}: written so in an article, it names {2}, not «{3}». Rename «{3}» to «{0}» all the same?</source>
         <translation>«{0}» اسمٌ لـ{1} من قبل: إذا كُتب هكذا في مقالةٍ دلّ على {2} لا على «{3}». هل تريد إعادة تسمية «{3}» باسم «{0}» مع ذلك؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="440"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="415"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="455"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="430"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="458"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="433"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="460"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="435"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="471"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="446"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="487"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="462"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="488"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="463"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="500"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="475"/>
         <source>«{0}» is already the name of {1}. Merge {2} into «{3}» instead of adding the alias? «{3}» keeps its name.</source>
         <translation>«{0}» هو اسم {1}. هل تريد دمج {2} في «{3}» بدلًا من إضافة الاسم البديل؟ سيحتفظ «{3}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="514"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="489"/>
         <source>«{0}» is also a name of {1}. As an alias of «{2}», what is written so would count as «{2}»&apos;s mentions. Add it?</source>
         <translation>«{0}» اسمٌ لـ{1} أيضًا. إن صار اسمًا بديلًا لـ«{2}» فستُحسب الإشارات المكتوبة هكذا إشاراتٍ إلى «{2}». هل تريد إضافته؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="541"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="516"/>
         <source>1 mention</source>
         <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="541"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="516"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="530"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="505"/>
         <source>no mention written so</source>
         <translation>لا إشارة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="396"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="371"/>
         <source>«{0}» is already the name of an actor you ignored: bring it back (Ignored actors…) to merge them.</source>
         <translation>«{0}» هو اسم فاعلٍ تجاهلتَه: استعِده (الفاعلون المتجاهَلون…) لتدمجهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="533"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="508"/>
         <source>1 mention written so</source>
         <translation>إشارة واحدة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="535"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="510"/>
         <source>{0} mentions written so</source>
         <translation>الإشارات المكتوبة هكذا: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="537"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="512"/>
         <source>«{0}» ({1})</source>
         <translation>«{0}» ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="547"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="522"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="553"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="528"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="563"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="538"/>
         <source>Ignored actors</source>
         <translation>الفاعلون المتجاهَلون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="564"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="539"/>
         <source>Ignored actor to bring back:</source>
         <translation>الفاعل المتجاهَل المراد استعادته:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="649"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="624"/>
         <source>Analysing again: %v of %m documents</source>
         <translation>إعادة التحليل: %v من %m وثيقة</translation>
     </message>
@@ -1193,331 +1194,368 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="214"/>
+        <location filename="../../desktop/ui/library.py" line="234"/>
         <source>Search the corpus (Enter)</source>
-        <extracomment>rows measured to size the columns to their contents (less than a page of the model) the outlet column takes at most this share of the table&apos;s width (the title the rest) room around a header&apos;s text (its margins; the sort arrow draws over them)</extracomment>
+        <extracomment>rows measured to size the columns to their contents (less than a page of the model) the outlet column takes at most this share of the table&apos;s width (the title the rest) room around a header&apos;s text (its margins; the sort arrow draws over them) a removal runs; another job holds the database (an import, its analysis)</extracomment>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="220"/>
+        <location filename="../../desktop/ui/library.py" line="240"/>
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="221"/>
+        <location filename="../../desktop/ui/library.py" line="241"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="225"/>
+        <location filename="../../desktop/ui/library.py" line="245"/>
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="310"/>
+        <location filename="../../desktop/ui/library.py" line="269"/>
+        <source>Remove from corpus…</source>
+        <translation>إزالة من المكتبة…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="339"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="325"/>
+        <location filename="../../desktop/ui/library.py" line="354"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="328"/>
+        <location filename="../../desktop/ui/library.py" line="357"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="341"/>
-        <location filename="../../desktop/ui/library.py" line="379"/>
+        <location filename="../../desktop/ui/library.py" line="370"/>
+        <location filename="../../desktop/ui/library.py" line="408"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="369"/>
+        <location filename="../../desktop/ui/library.py" line="398"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="372"/>
+        <location filename="../../desktop/ui/library.py" line="401"/>
         <source>(a very common query: ranked among its {0} most recently imported matches; add a word, an outlet or dates to narrow it)</source>
         <translation>(بحث شائع جدًا: رُتّبت النتائج من بين أحدث {0} مادة مستوردة تطابقه؛ أضف كلمة أو وسيلة إعلام أو تاريخًا لتضييقه)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="450"/>
+        <location filename="../../desktop/ui/library.py" line="480"/>
+        <location filename="../../desktop/ui/library.py" line="487"/>
+        <source>Remove from corpus</source>
+        <translation>إزالة من المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="455"/>
+        <source>Remove «{0}» from the corpus?</source>
+        <translation>إزالة «{0}» من المكتبة؟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="457"/>
+        <source>Remove {0} documents from the corpus?</source>
+        <translation>إزالة المستندات المحددة من المكتبة؟ (عددها: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="459"/>
+        <source>Their mentions, labels, quotations and events go with them, and the actors are counted without them. This cannot be undone.</source>
+        <translation>تُزال معها الإشارات والأوصاف والاقتباسات والأحداث التي فيها، ويُحسب الفاعلون من دونها. لا يمكن التراجع عن ذلك.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="608"/>
+        <location filename="../../desktop/ui/main_window.py" line="628"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="615"/>
+        <location filename="../../desktop/ui/main_window.py" line="635"/>
         <source>Stopping the edit before closing…</source>
         <translation>إيقاف التعديل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="617"/>
+        <location filename="../../desktop/ui/main_window.py" line="637"/>
         <source>The edit is kept; the articles it has not analysed again yet will be analysed when Tabayun next starts.</source>
         <translation>التعديل محفوظ، والمقالات التي لم يُعِد تحليلها بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="623"/>
+        <location filename="../../desktop/ui/main_window.py" line="643"/>
         <source>Stopping the analysis before closing…</source>
         <translation>إيقاف التحليل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="625"/>
+        <location filename="../../desktop/ui/main_window.py" line="645"/>
         <source>The articles it has not reached will be analysed when Tabayun next starts.</source>
         <translation>المقالات التي لم يبلغها ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="630"/>
+        <location filename="../../desktop/ui/main_window.py" line="650"/>
         <source>Stopping the import before closing…</source>
         <translation>إيقاف الاستيراد قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="632"/>
+        <location filename="../../desktop/ui/main_window.py" line="652"/>
         <source>What was imported is kept; the articles not analysed yet will be analysed when Tabayun next starts.</source>
         <translation>ما استُورد محفوظ، والمقالات التي لم تُحلَّل بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="656"/>
+        <location filename="../../desktop/ui/main_window.py" line="676"/>
         <source>Closing</source>
         <translation>جارٍ الإغلاق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
         <source>Tabayun — Arabic news coverage</source>
         <extracomment>tables whose columns are the data&apos;s (an actor&apos;s outlets): no saved layout fits the next</extracomment>
         <translation>تباين (Tabayun) — التغطية الإخبارية العربية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="93"/>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="94"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Read</source>
         <extracomment>closing: the job that runs is being stopped what closing says while it stops a job</extracomment>
         <translation>قراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="99"/>
+        <location filename="../../desktop/ui/main_window.py" line="100"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <source>Removed 1 document from the corpus</source>
+        <translation>أُزيل مستند واحد من المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <source>Removed {0} documents from the corpus</source>
+        <translation>أُزيلت المستندات من المكتبة (عددها: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
-        <location filename="../../desktop/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="426"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="445"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458"/>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
-        <location filename="../../desktop/ui/main_window.py" line="470"/>
+        <location filename="../../desktop/ui/main_window.py" line="477"/>
+        <location filename="../../desktop/ui/main_window.py" line="483"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="478"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="483"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="470"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/main_window.py" line="501"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="491"/>
+        <location filename="../../desktop/ui/main_window.py" line="510"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/main_window.py" line="519"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="502"/>
+        <location filename="../../desktop/ui/main_window.py" line="521"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="508"/>
+        <location filename="../../desktop/ui/main_window.py" line="527"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521"/>
+        <location filename="../../desktop/ui/main_window.py" line="540"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="523"/>
+        <location filename="../../desktop/ui/main_window.py" line="542"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>

@@ -20,6 +20,7 @@ from desktop.text.normalize import normalize
 from desktop.ui.app import TabayunApp
 from desktop.ui.compare_view import CompareView
 from desktop.ui.document_pane import ENTITY_PROP, TIP_PROP
+from desktop.ui.entity_model import DOCUMENTS_COLUMN
 from desktop.ui.main_window import MainWindow
 from desktop.ui.palette import aligned_shade
 from desktop.ui.settings import Preferences
@@ -1353,3 +1354,113 @@ def _comparing(tapp: TabayunApp, qtbot, a: int, b: int) -> tuple[MainWindow, Com
     with qtbot.waitSignal(view.loaded, timeout=10000):
         window.compare_documents(a, b)
     return window, view
+
+
+class _Answering:
+    """The library's questions answered as told, and what it asked and told kept."""
+
+    def __init__(self, answer: bool) -> None:
+        self.answer = answer
+        self.asked: list[tuple[str, str]] = []
+        self.errors: list[str] = []
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.asked.append((title, text))
+        return self.answer
+
+    def error(self, _title: str, text: str) -> None:
+        self.errors.append(text)
+
+
+def _select_rows(window: MainWindow, ids: list[int]) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    library = window.library
+    selection = library.view.selectionModel()
+    selection.clearSelection()
+    for doc_id in ids:
+        row = library.model.row_for_id(doc_id)
+        assert row is not None
+        selection.select(
+            library.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    assert sorted(library.selected_ids()) == sorted(ids)
+
+
+def test_removing_documents_from_the_library_asks_first(tapp: TabayunApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """«Remove from corpus…» on the library's context menu: the question names how
+    many; answered no, nothing is removed."""
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    dialogs = _Answering(False)
+    window.library.dialogs = dialogs
+    _select_rows(window, [doc(store, "002"), doc(store, "003")])
+    menu = window.library.build_context_menu()
+    assert [a.text() for a in menu.actions()] == ["Remove from corpus…"]
+    menu.actions()[0].trigger()
+    assert dialogs.asked == [
+        (
+            "Remove from corpus",
+            "Remove 2 documents from the corpus?\n\nTheir mentions, labels, quotations and "
+            "events go with them, and the actors are counted without them. This cannot be "
+            "undone.",
+        )
+    ]
+    tapp.settle()
+    assert not window.library.removing and dialogs.errors == []
+    assert len(store.documents()) == 5 and window.library.model.rowCount() == 5
+
+
+def test_removing_the_open_and_compared_article_with_the_delete_key(  # type: ignore[no-untyped-def]
+    tapp: TabayunApp, qtbot
+) -> None:
+    """The Delete key in the library removes the selected article, once the question
+    naming it is answered yes: the reader and the comparison showing it are cleared, and
+    the library, the outlets, the sidebar's counts, the search and the status bar are
+    without it."""
+    from PySide6.QtTest import QTest
+
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    window.show()
+    qtbot.waitExposed(window)
+    gone, kept = doc(store, "003"), doc(store, "004")
+    jaafari = resolve_entity(store, "jaafari").id
+    documents_before = next(r.documents for r in store.entity_summaries() if r.id == jaafari)
+    with qtbot.waitSignal(window.compare_view.loaded, timeout=10_000):
+        window.compare_documents(gone, kept)
+    window.open_document(gone)
+    assert window.reader.detail is not None and window.reader.detail.row.id == gone
+    dialogs = _Answering(True)
+    window.library.dialogs = dialogs
+    _select_rows(window, [gone])
+    window.library.view.setFocus()
+    with qtbot.waitSignal(window.library.documents_removed, timeout=30_000) as blocker:
+        QTest.keyClick(window.library.view, Qt.Key.Key_Delete)
+    assert blocker.args[0].documents == [gone] and blocker.args[0].outlets == ["SANA"]
+    (question,) = [text for _title, text in dialogs.asked]
+    first_line = question.split("\n")[0]
+    assert first_line.startswith("Remove «عقد وفد الجمهورية العربية السورية")
+    assert first_line.endswith("» from the corpus?")
+    tapp.settle()
+    assert dialogs.errors == [] and store.documents(ids=[gone]) == []
+    library = window.library
+    assert library.model.rowCount() == 4 and library.model.row_for_id(gone) is None
+    outlets = [library.outlet_combo.itemText(i) for i in range(library.outlet_combo.count())]
+    assert len(outlets) > 1 and not any("SANA" in o for o in outlets)
+    assert window.reader.detail is None
+    assert window.compare_view.comparison is None
+    assert window.compare_view.document_ids() == (None, kept)
+    assert window.counts_label.text().startswith("4 documents · ")
+    assert window.statusBar().currentMessage() == "Removed 1 document from the corpus"
+    index = window.sidebar.model.index_for_entity(jaafari, DOCUMENTS_COLUMN)
+    assert index.isValid() and int(index.data()) == documents_before - 1
+    library.search_box.setText("وفد الجمهورية العربية السورية")
+    library.run_search()
+    assert library.results.rowCount() == 0
+    # while an import holds the database, nothing is offered
+    window.importer.running_changed.emit(True)
+    assert not library.remove_action.isEnabled()
+    window.importer.running_changed.emit(False)
+    assert library.remove_action.isEnabled()
