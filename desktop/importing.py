@@ -36,7 +36,9 @@ from desktop.corpus.jsonstream import streamed_records
 from desktop.corpus.markup import markup_records
 from desktop.corpus.outlets import OutletDirectory, OutletSignature
 from desktop.corpus.readers import (
+    COLUMN,
     CSV_EXTS,
+    FIELD,
     JSON_EXTS,
     JSONL_EXTS,
     MARKUP_EXTS,
@@ -256,6 +258,8 @@ class _Records:
     place: str = ""
     #: what the report says of the file (the first group of a file carries it)
     notes: tuple[tuple[str, str], ...] = ()
+    #: what its records' fields are called (a table's are its columns)
+    kind: str = FIELD
 
 
 @dataclass(frozen=True)
@@ -270,8 +274,11 @@ class _Group:
 GROUP_BYTES = 1_000_000
 GROUP_FILES = 100
 
-#: (drafts, problems, notes)
-_Prepared = tuple[list[DocumentDraft], list[tuple[str, str]], list[tuple[str, str]]]
+#: an article whose date is given and cannot be read: (its draft's place among the
+#: drafts, its file, where the date was given, the date as given)
+_Undated = tuple[int, str, str, str]
+#: (drafts, problems, notes, undated)
+_Prepared = tuple[list[DocumentDraft], list[tuple[str, str]], list[tuple[str, str]], list[_Undated]]
 
 
 def _prepare(
@@ -281,9 +288,9 @@ def _prepare(
     options: ImportOptions,
 ) -> _Prepared:
     """Parse a file's records (or take a group's) and prepare each article (drafts,
-    problems, notes)."""
+    problems, notes, the articles whose date could not be read)."""
     if isinstance(loaded, _Records):
-        result = records_result(loaded.name, loaded.records, fields)
+        result = records_result(loaded.name, loaded.records, fields, kind=loaded.kind)
         result.notes = list(loaded.notes)
     else:
         reader = reader_for(loaded.ext)
@@ -294,19 +301,25 @@ def _prepare(
         try:
             result = reader(loaded.name, loaded.data, fields)
         except UnreadableFileError as exc:
-            return [], [(loaded.name, str(exc))], []
+            return [], [(loaded.name, str(exc))], [], []
     articles = result.articles
     if loaded.meta:
         articles = [with_metadata(a, loaded.meta) for a in articles]
     placed = outlets.by_place(loaded.place) if loaded.place else None
     drafts: list[DocumentDraft] = []
     problems = list(result.problems)
+    undated: list[_Undated] = []
     for article in articles:
         try:
-            drafts.append(prepare(article, outlets, options, placed))
+            draft = prepare(article, outlets, options, placed)
         except Exception as exc:  # a value no reader foresaw: this article, not the import
             problems.append((article.source, f"could not be read ({type(exc).__name__}: {exc})"))
-    return drafts, problems, result.notes
+            continue
+        if article.date and draft.published is None:  # given, and left empty
+            where = article.date_from or f'{FIELD} "date"'
+            undated.append((len(drafts), loaded.name, where, article.date))
+        drafts.append(draft)
+    return drafts, problems, result.notes, undated
 
 
 def _prepare_unit(
@@ -405,7 +418,7 @@ def _streamed_pieces(
             def rows() -> Iterator[tuple[int | str, Any]]:  # its problems arise as it is read
                 yield from csv_records(source.name, opener, fields, notes=notes)
 
-            yield from _grouped(base, rows(), notes)
+            yield from _grouped(base, rows(), notes, COLUMN)
             return
         with opener() as stream:
             if source.ext.lower() not in JSON_EXTS:
@@ -542,7 +555,7 @@ def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records |
         else:
             yield from enumerate(json_records(loaded.data, fields), 1)
 
-    yield from _grouped(loaded, records(), notes)
+    yield from _grouped(loaded, records(), notes, COLUMN if ext in CSV_EXTS | SHEET_EXTS else FIELD)
 
 
 def _cannot_read(exc: OSError) -> str:
@@ -562,12 +575,16 @@ def _text_size(value: Any) -> int:
 
 
 def _grouped(
-    loaded: _Loaded, records: Iterator[tuple[int | str, Any]], notes: list[str] | None = None
+    loaded: _Loaded,
+    records: Iterator[tuple[int | str, Any]],
+    notes: list[str] | None = None,
+    kind: str = FIELD,
 ) -> Iterator[_Records | tuple[str, str]]:
     """Numbered records in groups of about ``PIECE_BYTES`` of text; a problem that ends
     them (:class:`UnreadableFileError`, or an error reading a file read as it goes) is
     the last thing yielded, after the records before it. ``notes``: what the report says
-    of the file, filled as its records are read; the next group carries them."""
+    of the file, filled as its records are read; the next group carries them. ``kind``:
+    what the records' fields are called."""
     pending = notes if notes is not None else []
     group: list[tuple[int | str, Any]] = []
     size = 0
@@ -575,7 +592,7 @@ def _grouped(
     def made() -> _Records:
         said = tuple((loaded.name, note) for note in pending)
         pending.clear()
-        return _Records(loaded.name, loaded.meta, group, loaded.place, said)
+        return _Records(loaded.name, loaded.meta, group, loaded.place, said, kind)
 
     try:
         for number, record in records:
@@ -659,7 +676,7 @@ def _prepared_in_order(
             return
         first, last, loaded = unit
         if isinstance(loaded, tuple):
-            ahead.append((first, last, [([], [loaded], [])]))
+            ahead.append((first, last, [([], [loaded], [], [])]))
         elif pool is None:
             ahead.append((first, last, _prepare_unit(loaded, fields, outlets, options)))
         else:
@@ -673,6 +690,46 @@ def _prepared_in_order(
         parts = item.result() if isinstance(item, Future) else item
         for i, part in enumerate(parts):  # a group's files are whole: each ends its source
             yield first + i, last, part
+
+
+#: how many of the dates that could not be read the report quotes, per file and field
+UNDATED_EXAMPLES = 2
+#: and how much of each
+UNDATED_EXAMPLE_CHARS = 40
+
+
+class _UndatedTally:
+    """The articles stored without the date they gave, which could not be read, counted
+    per file and field, with the first few values as examples."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], tuple[int, list[str]]] = {}
+
+    def add(self, file: str, where: str, raw: str) -> None:
+        count, examples = self._seen.get((file, where), (0, []))
+        value = " ".join(raw.split())
+        if len(value) > UNDATED_EXAMPLE_CHARS:
+            value = value[: UNDATED_EXAMPLE_CHARS - 1] + "…"
+        if len(examples) < UNDATED_EXAMPLES and value not in examples:
+            examples.append(value)
+        self._seen[(file, where)] = (count + 1, examples)
+
+    def notes(self) -> list[tuple[str, str]]:
+        """(file, note) of each file and field, in the order met."""
+        return [
+            (file, undated_note(count, where, examples))
+            for (file, where), (count, examples) in self._seen.items()
+        ]
+
+
+def undated_note(count: int, where: str, examples: list[str]) -> str:
+    """«5 dates in column "date" could not be read and were left empty (e.g.
+    "31/02/2017", "منذ 3 ساعات")»."""
+    quoted = ", ".join(f'"{e}"' for e in examples)
+    if count == 1:
+        return f"1 date in {where} could not be read and was left empty ({quoted})"
+    more = "e.g. " if count > len(examples) else ""
+    return f"{count} dates in {where} could not be read and were left empty ({more}{quoted})"
 
 
 @fewer_collections()
@@ -697,17 +754,25 @@ def import_paths(
     expected = [_piece_count(source) for source in sources]
     progress.start(sum(expected), "Importing")
     pending: list[DocumentDraft] = []
+    #: the pending drafts whose date could not be read, by their place among them
+    pending_undated: dict[int, tuple[str, str, str]] = {}
+    undated = _UndatedTally()
 
     def flush() -> None:
-        for draft, (status, doc_id) in zip(pending, store.add_documents(pending), strict=True):
+        for i, (draft, (status, doc_id)) in enumerate(
+            zip(pending, store.add_documents(pending), strict=True)
+        ):
             target = report.imported if status == "imported" else report.duplicates
             target.append((draft.source_path, doc_id))
+            if status == "imported" and i in pending_undated:  # stored without its date
+                undated.add(*pending_undated[i])
         pending.clear()
+        pending_undated.clear()
 
     try:
         with _pool(sources) as pool:
             done = advanced = 0  # units of the current source so far, progress made for it
-            for number, last, (drafts, problems, notes) in _prepared_in_order(
+            for number, last, (drafts, problems, notes, unread) in _prepared_in_order(
                 sources, fields, outlets, options, pool
             ):
                 if cancel is not None and cancel.cancelled:
@@ -715,6 +780,8 @@ def import_paths(
                     break
                 report.skipped.extend(problems)
                 report.notes.extend(notes)
+                for at, file, where, raw in unread:
+                    pending_undated[len(pending) + at] = (file, where, raw)
                 pending += drafts
                 done += 1
                 if len(pending) >= WRITE_BATCH:  # between files, or after a piece of a large one
@@ -726,6 +793,7 @@ def import_paths(
                 if last:
                     done = advanced = 0
             flush()
+        report.notes.extend(undated.notes())
     finally:
         progress.finish()
         report.seconds = time.perf_counter() - began

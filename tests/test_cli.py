@@ -255,6 +255,40 @@ def test_doc_delete_while_another_job_writes_removes_nothing(
     assert isinstance(docs, list) and len(docs) == 5
 
 
+def test_import_says_which_dates_could_not_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "news.csv"
+    rows = [
+        ("منذ 3 ساعات", "قال المبعوث الأممي إن جولة جديدة من المحادثات ستعقد في جنيف."),
+        ("31/02/2017", "أعلنت وزارة الخارجية الروسية أن لافروف سيلتقي نظيره في موسكو."),
+        ("2017-13-45", "أكد وفد المعارضة السورية تمسكه بالانتقال السياسي في سوريا."),
+        ("قبل يومين", "اجتمع ممثلو الدول الضامنة في أستانا لبحث وقف إطلاق النار."),
+        ("n/a", "دعت الأمم المتحدة إلى إيصال المساعدات الإنسانية إلى المناطق المحاصرة."),
+        ("", "قال مسؤول تركي إن أنقرة تدعم الحل السياسي للأزمة السورية."),
+        ("12/07/2017", "أعلن مجلس الأمن الدولي أنه سيعقد جلسة طارئة لبحث الوضع في حلب."),
+    ]
+    path.write_text(
+        "title,date,text\n" + "".join(f"خبر {i},{d},{t}\n" for i, (d, t) in enumerate(rows)),
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "d.db")
+    code, out, err = run(capsys, "--db", db, "import", str(path))
+    assert code == 0, err
+    note = (
+        '5 dates in column "date" could not be read and were left empty '
+        '(e.g. "منذ 3 ساعات", "31/02/2017")'
+    )
+    assert f"  note {path}: {note}\n" in out
+    assert out.count("could not be read") == 1
+    again = tmp_path / "again.db"
+    report = run_json(capsys, "--db", str(again), "import", str(path))
+    assert isinstance(report, dict) and report["notes"] == [{"source": str(path), "note": note}]
+    docs = run_json(capsys, "--db", str(again), "docs")
+    assert isinstance(docs, list)
+    assert sorted(d["date"] or "" for d in docs) == [""] * 6 + ["2017-07-12"]
+
+
 @pytest.mark.parametrize(
     "argv",
     [

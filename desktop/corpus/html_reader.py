@@ -39,6 +39,8 @@ class HtmlArticle:
     #: the page's <title> and its og:title, which may name its site (a heading does not)
     page_title: str | None = None
     og_title: str | None = None
+    #: where the date was found, as the import report names it («meta "pubdate"»)
+    date_from: str | None = None
 
 
 # How boilerplate is recognised:
@@ -167,15 +169,17 @@ def extract_article(html: str) -> HtmlArticle:
     container, text = _pick_body(root, nodes)
     outlet = meta.get("og:site_name") or _publisher_name(nodes)
     page_title = _page_title(nodes)
+    date, date_from = _date(meta, container, nodes) or (None, None)
     return HtmlArticle(
         title=_title(meta, container, nodes, outlet, page_title),
         text=text,
-        date=_date(meta, container, nodes),
+        date=date,
         author=_author(meta, nodes),
         url=_canonical_url(meta, nodes),
         outlet=outlet,
         page_title=page_title,
         og_title=meta.get("og:title"),
+        date_from=date_from,
     )
 
 
@@ -485,17 +489,18 @@ def site_may_lead(site: str) -> bool:
     return len(words) > 1 or (bool(words) and not words[0].startswith("ال"))
 
 
-def _date(meta: dict[str, str], container: _Node, nodes: list[_Node]) -> str | None:
+def _date(meta: dict[str, str], container: _Node, nodes: list[_Node]) -> tuple[str, str] | None:
+    """(the page's date as written, where it was found)."""
     for key in _DATE_KEYS:
         if key in meta:
-            return meta[key]
+            return meta[key], f'meta "{key}"'
     for node in _with_itemprop(nodes, "datePublished"):
         value = _item_value(node)
         if value:
-            return value
+            return value, 'itemprop "datePublished"'
     for node in _descendants(container):
         if node.tag == "time" and node.attr("datetime"):
-            return _collapse(node.attrs["datetime"])
+            return _collapse(node.attrs["datetime"]), "<time datetime>"
     return None
 
 

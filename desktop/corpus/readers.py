@@ -83,6 +83,9 @@ class RawArticle:
     #: declares no site of its own: its og:title, then its <title> (a heading is the
     #: article's, and may name another outlet: «حوار خاص - العربية» in a Riyadh page)
     page_titles: tuple[str, ...] = ()
+    #: where ``date`` was read, as the import report names it: «column "date"», «field
+    #: "published_at"», «meta "article:published_time"»
+    date_from: str | None = None
 
 
 @dataclass
@@ -230,7 +233,7 @@ def read_plain(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     if _is_table(text, fields):
         notes: list[str] = []
         rows = csv_records(name, data, fields, tabs=True, notes=notes)
-        return _with_notes(name, records_result(name, rows, fields), notes)
+        return _with_notes(name, records_result(name, rows, fields, kind=COLUMN), notes)
     return FileResult([RawArticle(text=text, source=name, stem=_stem(name))])
 
 
@@ -342,6 +345,8 @@ def read_markdown(name: str, data: bytes, fields: FieldMapping) -> FileResult:
                 text=text,
                 title=article.title or said.get("title"),
                 date=article.date or said.get("date"),
+                date_from=article.date_from
+                or ('front matter "date"' if said.get("date") else None),
                 author=article.author or said.get("author"),
             )
         )
@@ -399,6 +404,7 @@ def _page_result(name: str, page: str) -> FileResult:
                 title=art.title,
                 outlet=art.outlet,
                 date=art.date,
+                date_from=art.date_from,
                 url=art.url,
                 author=art.author,
                 page_titles=(
@@ -452,6 +458,10 @@ def _field_text(text: str) -> str:
 _NESTED_FIELDS = frozenset({"date", "outlet", "author", "url"})
 
 
+#: what a record's fields are called in the import report: a table's are its columns
+FIELD, COLUMN = "field", "column"
+
+
 def record_to_article(
     record: Mapping[str, Any],
     fields: FieldMapping,
@@ -459,9 +469,11 @@ def record_to_article(
     stem: str,
     *,
     markup: bool = True,
+    kind: str = FIELD,
 ) -> RawArticle | str:
     """An article, or the reason the record has none. ``markup``: whether the text and
-    title may hold HTML and entities to read (not when a tagged file has read them)."""
+    title may hold HTML and entities to read (not when a tagged file has read them);
+    ``kind``: what the record's fields are called (:data:`FIELD`, :data:`COLUMN`)."""
     keys = [str(k) for k in record]
     text_key = fields.key_for("text", keys)
     if text_key is None or isinstance(record[text_key], Mapping):
@@ -483,22 +495,27 @@ def record_to_article(
             )
         return f"empty text in field '{text_key}'"
 
-    def get(name: str) -> str | None:
+    def found(name: str) -> tuple[str | None, str | None]:
+        """(the field's value, the key it is under)."""
         key = fields.key_for(name, keys)
         if key is not None:
-            return as_text(record.get(key))
+            return as_text(record.get(key)), key
         if name not in _NESTED_FIELDS:
-            return None
+            return None, None
         for inner in record.values():  # a scraper's {"meta": {"published_at": …}}
             if isinstance(inner, Mapping):
                 key = fields.key_for(name, [str(k) for k in inner])
-                found = as_text(inner.get(key)) if key is not None else None
-                if found:
-                    return found
-        return None
+                value = as_text(inner.get(key)) if key is not None else None
+                if value:
+                    return value, key
+        return None, None
+
+    def get(name: str) -> str | None:
+        return found(name)[0]
 
     ident = get("id")
     author = get("author")
+    date, date_key = found("date")
     title = get("title")
     if title and markup:
         title = _field_text(title)
@@ -508,9 +525,10 @@ def record_to_article(
         stem=f"{stem}-{ident}" if ident else stem,
         title=" ".join(title.split()) if title else None,
         outlet=get("outlet"),
-        date=get("date"),
+        date=date,
         url=get("url"),
         author=author.replace("\n", "، ") if author else None,
+        date_from=f'{kind} "{date_key}"' if date else None,
     )
 
 
@@ -548,9 +566,10 @@ def records_result(
     fields: FieldMapping,
     *,
     markup: bool = True,
+    kind: str = FIELD,
 ) -> FileResult:
     """The articles of numbered records (a record with no article is a problem);
-    ``markup`` as for :func:`record_to_article`."""
+    ``markup`` and ``kind`` as for :func:`record_to_article`."""
     result = FileResult()
     stem = _stem(name)
     for number, record in records:
@@ -562,7 +581,7 @@ def records_result(
             result.problems.append((where, "record is not an object"))
             continue
         numbered = f"{stem}-{number}"
-        art = record_to_article(record, fields, where, numbered, markup=markup)
+        art = record_to_article(record, fields, where, numbered, markup=markup, kind=kind)
         if isinstance(art, str):
             result.problems.append((where, visible(art)))
         elif isinstance(record, Escaped) and _article_escaped(art, len(numbered)):
@@ -1129,7 +1148,7 @@ def _with_notes(name: str, result: FileResult, notes: list[str]) -> FileResult:
 def read_csv(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     notes: list[str] = []
     rows = csv_records(name, data, fields, notes=notes)
-    return _with_notes(name, records_result(name, rows, fields), notes)
+    return _with_notes(name, records_result(name, rows, fields, kind=COLUMN), notes)
 
 
 def sheet_records(
@@ -1147,7 +1166,7 @@ def sheet_records(
 def read_sheet(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     notes: list[str] = []
     rows = sheet_records(data, fields, notes, PurePosixPath(name).suffix)
-    return _with_notes(name, records_result(name, rows, fields), notes)
+    return _with_notes(name, records_result(name, rows, fields, kind=COLUMN), notes)
 
 
 #: the first bytes of the character a file cut short ends inside, kept as escapes
@@ -1269,4 +1288,6 @@ def with_metadata(article: RawArticle, meta: Mapping[str, Any]) -> RawArticle:
         value = as_text(meta.get(key)) if key is not None else None
         if value and not getattr(article, name):
             updates[name] = value
+            if name == "date":
+                updates["date_from"] = f'metadata "{key}"'
     return replace(article, **updates) if updates else article

@@ -2526,3 +2526,151 @@ def test_no_csv_row_is_lost_or_merged_without_a_word(
         assert texts.get(title) == text, (title, text)
     broken = sum(1 for k in kinds if k == "broken")
     assert len(result.problems) == broken
+
+
+#: dates as scrapers leave them, none of which names a day: relative, impossible, none
+UNREADABLE_DATES = ("منذ 3 ساعات", "31/02/2017", "2017-13-45", "قبل يومين", "n/a")
+
+
+def _dated_rows(n: int) -> list[dict[str, str]]:
+    """``n`` articles whose dates go round the unreadable ones, an empty one and a good
+    one (five of seven cannot be read)."""
+    dates = (*UNREADABLE_DATES, "", "12/07/2017")
+    return [
+        {"title": f"خبر {i}", "date": dates[i % len(dates)], "text": f"{JAAFARI} {i}"}
+        for i in range(n)
+    ]
+
+
+def _dates_note(path: Path, where: str, count: int) -> tuple[str, str]:
+    return (
+        str(path),
+        f"{count} dates in {where} could not be read and were left empty "
+        '(e.g. "منذ 3 ساعات", "31/02/2017")',
+    )
+
+
+@pytest.mark.parametrize("kind", ["csv", "large csv", "xlsx", "unicode text"])
+def test_dates_that_cannot_be_read_are_said_once_per_file_and_column(
+    store: Store, tmp_path: Path, parallel: bool, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """They were left empty without a word. An empty cell is no date to read; a large
+    file read in pieces (by several processes) is counted whole."""
+    rows = _dated_rows(28 if kind == "large csv" else 7)
+    header = ["العنوان", "تاريخ النشر", "النص"]
+    cells = [[r["title"], r["date"], r["text"]] for r in rows]
+    if kind == "xlsx":
+        path = tmp_path / "أخبار.xlsx"
+        save_xlsx(path, {"أخبار": [header, *cells]})
+    elif kind == "unicode text":
+        path = tmp_path / "أخبار.txt"
+        lines = ["\t".join(r) for r in [header, *cells]]
+        path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    else:
+        out = io.StringIO()
+        csv.writer(out).writerows([header, *cells])
+        path = tmp_path / "أخبار.csv"
+        path.write_text(out.getvalue(), encoding="utf-8")
+        if kind == "large csv":
+            monkeypatch.setattr(importing, "PIECE_BYTES", 2_000)
+            assert importing._piece_count(next(iter_sources([path], []))) > 3
+    report = import_paths(store, [path])
+    assert (len(report.imported), report.skipped) == (len(rows), [])
+    unreadable = sum(1 for r in rows if r["date"] in UNREADABLE_DATES)
+    assert report.notes == [_dates_note(path, 'column "تاريخ النشر"', unreadable)]
+    dates = {r.title: r.published for r in store.documents()}
+    assert dates["خبر 5"] is None and dates["خبر 6"] == dt.date(2017, 7, 12)
+    assert all(dates[r["title"]] is None for r in rows if r["date"] in UNREADABLE_DATES)
+    # imported again, they are duplicates: nothing is left empty that was not already
+    assert import_paths(store, [path]).notes == []
+
+
+def test_dates_that_cannot_be_read_in_json_fields_and_a_page(store: Store, tmp_path: Path) -> None:
+    """A JSON record's date field, one object down too, and a page's date in its
+    metadata: each file says how many of its dates could not be read, in which field."""
+    records = _dated_rows(7)
+    flat = tmp_path / "flat.json"
+    flat.write_text(
+        json.dumps(
+            [
+                {"headline": r["title"], "published_at": r["date"], "body": r["text"]}
+                for r in records
+            ],
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    nested = tmp_path / "nested.jsonl"
+    nested.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "headline": f"{r['title']} ب",
+                    "content": {"text": f"{HARIRI} {i}"},
+                    "meta": {"pubDate": r["date"]},
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+            for i, r in enumerate(records[:2])
+        ),
+        encoding="utf-8",
+    )
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="منذ 3 ساعات">'
+        f"<title>خبر</title></head><body><article><p>{KONASHENKOV}</p>"
+        f"<p>{MORE}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    dated = tmp_path / "dated.html"  # a date that can be read: nothing to say
+    dated.write_text(
+        '<html><head><meta property="article:published_time" content="2017-07-12T10:00:00">'
+        f"<title>خبر</title></head><body><article><p>{JAAFARI}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    side = tmp_path / "side"  # a text and its metadata beside it; Markdown's front matter
+    side.mkdir()
+    (side / "note.txt").write_text(JAAFARI + " " + MORE, encoding="utf-8")
+    (side / "note.json").write_text('{"date": "n/a", "source": "SANA"}', encoding="utf-8")
+    (side / "post.md").write_text(
+        f"---\ntitle: خبر\ndate: قبل يومين\n---\n\n{HARIRI}\n", encoding="utf-8"
+    )
+    report = import_paths(store, [flat, nested, page, dated, side])
+    assert (len(report.imported), report.skipped) == (13, [])
+    assert sorted(report.notes) == sorted(
+        [
+            (
+                str(side / "note.txt"),
+                '1 date in metadata "date" could not be read and was left empty ("n/a")',
+            ),
+            (
+                str(side / "post.md"),
+                '1 date in front matter "date" could not be read and was left empty ("قبل يومين")',
+            ),
+            _dates_note(flat, 'field "published_at"', 5),
+            (
+                str(nested),
+                '2 dates in field "pubDate" could not be read and were left empty '
+                '("منذ 3 ساعات", "31/02/2017")',
+            ),
+            (
+                str(page),
+                '1 date in meta "article:published_time" could not be read and was left '
+                'empty ("منذ 3 ساعات")',
+            ),
+        ]
+    )
+
+
+def test_a_date_that_cannot_be_read_beside_one_in_the_address_is_not_left_empty(
+    store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text(
+        f"title,date,url,text\nخبر,منذ 3 ساعات,https://example.org/2017/07/12/news-1,{HARIRI}\n",
+        encoding="utf-8",
+    )
+    report = import_paths(store, [path])
+    assert report.notes == []
+    assert [r.published for r in store.documents()] == [dt.date(2017, 7, 12)]

@@ -572,6 +572,36 @@ def test_the_import_report_lists_its_notes_after_what_it_skipped(tapp: TabayunAp
         box.deleteLater()
 
 
+def test_the_import_report_says_which_dates_could_not_be_read(  # type: ignore[no-untyped-def]
+    tapp: TabayunApp, tmp_path: Path, qtbot
+) -> None:
+    """A CSV file whose date column holds dates that name no day: the report of the
+    import the window ran says so, once, among its notes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = tapp.window
+    assert window is not None
+    path = tmp_path / "news.csv"
+    path.write_text(
+        "title,date,text\n"
+        "خبر,منذ 3 ساعات,قال المبعوث الأممي إن جولة جديدة من المحادثات ستعقد في جنيف.\n"
+        "خبر آخر,31/02/2017,أعلنت وزارة الخارجية الروسية أن لافروف سيلتقي نظيره في موسكو.\n"
+        "خبر ثالث,,قال مسؤول تركي إن أنقرة تدعم الحل السياسي للأزمة السورية.\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.importer.finished, timeout=120_000):
+        assert window.importer.start([path])
+    box = window.findChildren(QMessageBox)[-1]
+    assert box.text() == "Imported 3, duplicates 0, skipped 0."
+    assert box.detailedText() == (
+        f'Notes:\n{path}: 2 dates in column "date" could not be read and were left empty '
+        '("منذ 3 ساعات", "31/02/2017")'
+    )
+    assert box.icon() == QMessageBox.Icon.Information
+    box.close()
+    box.deleteLater()
+
+
 def test_import_a_folder_with_progress_then_cancel(tapp: TabayunApp, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     from tests.benchmarks.corpus import write_corpus
 
