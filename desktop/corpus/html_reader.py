@@ -12,6 +12,7 @@ found: only whitespace is collapsed, no character is normalised or invented.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -85,8 +86,9 @@ _BLOCK_TAGS = frozenset(
 )  # fmt: skip
 _CELL_TAGS = frozenset({"td", "th"})
 _CONTENT_TAGS = frozenset({"p", "article", "main"})  # mark a wrapping <form> as content
+#: the meta tag as authoritative as a JSON-LD article's datePublished, read before it
+_PUBLISHED_TIME_KEY = "article:published_time"
 _DATE_KEYS = (
-    "article:published_time",
     "date",
     "pubdate",
     "publishdate",
@@ -166,15 +168,16 @@ def extract_article(html: str) -> HtmlArticle:
     root = _parse(html)
     nodes = list(_descendants(root))
     meta = _meta_values(nodes)
+    linked = _LinkedData(nodes)
     container, text = _pick_body(root, nodes)
     outlet = meta.get("og:site_name") or _publisher_name(nodes)
     page_title = _page_title(nodes)
-    date, date_from = _date(meta, container, nodes) or (None, None)
+    date, date_from = _date(meta, container, nodes, linked) or (None, None)
     return HtmlArticle(
-        title=_title(meta, container, nodes, outlet, page_title),
+        title=_title(meta, container, nodes, outlet, page_title, linked),
         text=text,
         date=date,
-        author=_author(meta, nodes),
+        author=_author(meta, nodes, linked),
         url=_canonical_url(meta, nodes),
         outlet=outlet,
         page_title=page_title,
@@ -432,8 +435,14 @@ def _title(
     nodes: list[_Node],
     outlet: str | None,
     page_title: str | None,
+    linked: _LinkedData,
 ) -> str | None:
-    title = meta.get("og:title") or _first_heading(container, nodes) or page_title
+    title = (
+        meta.get("og:title")
+        or _first_heading(container, nodes)
+        or linked.value("headline")  # often cut short for search engines: after the heading
+        or page_title
+    )
     if not title:
         return None
     return _strip_site_name(title, outlet) if outlet else title
@@ -489,8 +498,15 @@ def site_may_lead(site: str) -> bool:
     return len(words) > 1 or (bool(words) and not words[0].startswith("ال"))
 
 
-def _date(meta: dict[str, str], container: _Node, nodes: list[_Node]) -> tuple[str, str] | None:
+def _date(
+    meta: dict[str, str], container: _Node, nodes: list[_Node], linked: _LinkedData
+) -> tuple[str, str] | None:
     """(the page's date as written, where it was found)."""
+    if _PUBLISHED_TIME_KEY in meta:
+        return meta[_PUBLISHED_TIME_KEY], f'meta "{_PUBLISHED_TIME_KEY}"'
+    published = linked.value("datePublished")
+    if published:
+        return published, 'JSON-LD "datePublished"'
     for key in _DATE_KEYS:
         if key in meta:
             return meta[key], f'meta "{key}"'
@@ -498,13 +514,16 @@ def _date(meta: dict[str, str], container: _Node, nodes: list[_Node]) -> tuple[s
         value = _item_value(node)
         if value:
             return value, 'itemprop "datePublished"'
+    created = linked.value("dateCreated")
+    if created:
+        return created, 'JSON-LD "dateCreated"'
     for node in _descendants(container):
         if node.tag == "time" and node.attr("datetime"):
             return _collapse(node.attrs["datetime"]), "<time datetime>"
     return None
 
 
-def _author(meta: dict[str, str], nodes: list[_Node]) -> str | None:
+def _author(meta: dict[str, str], nodes: list[_Node], linked: _LinkedData) -> str | None:
     for key in _AUTHOR_KEYS:
         if key in meta:
             return meta[key]
@@ -512,7 +531,7 @@ def _author(meta: dict[str, str], nodes: list[_Node]) -> str | None:
         value = _named_item(node)
         if value:
             return value
-    return None
+    return linked.value("author", several=True)
 
 
 def _named_item(node: _Node) -> str | None:
@@ -541,3 +560,96 @@ def _canonical_url(meta: dict[str, str], nodes: list[_Node]) -> str | None:
         if "canonical" in rel and node.attr("href"):
             return node.attr("href")
     return meta.get("og:url")
+
+
+# --- JSON-LD ---------------------------------------------------------------
+
+#: schema.org types of an article besides those named «…Article» (NewsArticle,
+#: ReportageNewsArticle, OpinionNewsArticle, ...)
+_LD_ARTICLE_TYPES = frozenset({"blogposting", "liveblogposting", "report"})
+#: where an article object may sit inside another: a graph's items, a page's main entity
+_LD_NESTING = ("@graph", "mainEntity")
+_LD_MAX_ITEMS = 500  # JSON values looked at per script (bounds huge or nested data)
+#: the comment or CDATA marks some sites wrap a script's JSON in
+_LD_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+
+
+class _LinkedData:
+    """The article objects of a page's JSON-LD scripts (``application/ld+json``), read
+    when a field is first asked for: most pages are dated by their meta tags."""
+
+    def __init__(self, nodes: list[_Node]) -> None:
+        self._nodes = nodes
+        self._articles: list[dict[str, object]] | None = None
+
+    @property
+    def articles(self) -> list[dict[str, object]]:
+        if self._articles is None:
+            self._articles = [
+                item
+                for node in self._nodes
+                if node.tag == "script" and _is_ld_json(node)
+                for item in _ld_articles(_ld_load(node))
+            ]
+        return self._articles
+
+    def value(self, key: str, *, several: bool = False) -> str | None:
+        """The first article's non-empty ``key``: a string, or an object's name; of a
+        list its first, or with ``several`` all joined («أ، ب»: authors)."""
+        for article in self.articles:
+            value = _ld_text(article.get(key), several=several)
+            if value:
+                return value
+        return None
+
+
+def _is_ld_json(node: _Node) -> bool:
+    return node.attr("type").split(";")[0].strip().lower() == "application/ld+json"
+
+
+def _ld_load(node: _Node) -> object:
+    """The script's JSON, or None when it is not JSON (broken data is skipped)."""
+    raw = _LD_WRAPPER.sub("", "".join(c for c in node.children if isinstance(c, str)))
+    try:
+        return json.loads(raw, strict=False)  # control characters inside strings
+    except (ValueError, RecursionError):
+        return None
+
+
+def _ld_articles(data: object) -> Iterator[dict[str, object]]:
+    """The objects of an article type in ``data``, in document order: at the top, in
+    lists, in a ``@graph`` or as a ``mainEntity``."""
+    stack = [data]
+    for _ in range(_LD_MAX_ITEMS):
+        if not stack:
+            return
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            if _is_ld_article(item.get("@type")):
+                yield item
+            stack.extend(item[key] for key in reversed(_LD_NESTING) if key in item)
+
+
+def _is_ld_article(types: object) -> bool:
+    for name in types if isinstance(types, list) else [types]:
+        if isinstance(name, str):
+            # «NewsArticle», «schema:NewsArticle», «http://schema.org/NewsArticle»
+            local = re.split(r"[/#:]", name.strip())[-1].lower()
+            if local.endswith("article") or local in _LD_ARTICLE_TYPES:
+                return True
+    return False
+
+
+def _ld_text(value: object, *, several: bool = False) -> str | None:
+    if isinstance(value, str):
+        return _collapse(value) or None
+    if isinstance(value, dict):
+        return _ld_text(value.get("name") or value.get("@value"))
+    if isinstance(value, list):
+        texts = [t for t in (_ld_text(v) for v in value[:_MAX_TRIES]) if t]
+        if not texts:
+            return None
+        return "، ".join(dict.fromkeys(texts)) if several else texts[0]
+    return None

@@ -229,6 +229,76 @@ def test_date_meta_variants(head: str, expected: str) -> None:
     assert extract_article(html).date == expected
 
 
+def _ld(data: str) -> str:
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # the page's only date, in its JSON-LD article
+        (
+            _ld(
+                '{"@context":"https://schema.org","@type":"NewsArticle","headline":"دي ميستورا يدعو",'
+                '"datePublished":"2017-03-25T06:00:00+03:00",'
+                '"publisher":{"@type":"Organization","name":"الحياة"}}'
+            ),
+            "2017-03-25T06:00:00+03:00",
+        ),
+        # in a graph, after the site's objects (WordPress's Yoast), one type of several
+        (
+            _ld(
+                '{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"عنب بلدي"},'
+                '{"@type":["Article","NewsArticle"],"datePublished":"2019-05-30T09:30:00+03:00"}]}'
+            ),
+            "2019-05-30T09:30:00+03:00",
+        ),
+        # in a list, after a broken script that is skipped
+        (
+            _ld('{"@type":"NewsArticle","datePublished":"2017-01-01",}')
+            + _ld(
+                '[{"@type":"BreadcrumbList"},{"@type":"ReportageNewsArticle",'
+                '"datePublished":"2017-07-10T12:00:00+03:00"}]'
+            ),
+            "2017-07-10T12:00:00+03:00",
+        ),
+        # no datePublished: when it was written
+        (_ld('{"@type":"http://schema.org/BlogPosting","dateCreated":"2016-04-27"}'), "2016-04-27"),
+        # a date of something else than the article is not its date
+        (_ld('{"@type":"WebPage","datePublished":"2010-01-01"}'), None),
+        # article:published_time is as good, and comes first
+        (
+            '<meta property="article:published_time" content="2017-07-10T12:00:00+03:00">'
+            + _ld('{"@type":"NewsArticle","datePublished":"2017-07-11"}'),
+            "2017-07-10T12:00:00+03:00",
+        ),
+    ],
+)
+def test_date_from_json_ld(head: str, expected: str | None) -> None:
+    """A page dated only in its JSON-LD («"@type":"NewsArticle","datePublished":…») had
+    no date."""
+    html = f"<html><head>{head}</head><body><article><p>{DE_MISTURA}</p></article></body></html>"
+
+    assert extract_article(html).date == expected
+
+
+def test_json_ld_date_comes_before_a_time_in_the_text_and_gives_headline_and_authors() -> None:
+    linked = _ld(
+        '{"@type":"NewsArticle","headline":"الجعفري يبحث مع دي ميستورا",'
+        '"datePublished":"2017-07-10T21:15:00+03:00",'
+        '"author":[{"@type":"Person","name":"محمد علي"},{"@type":"Person","name":"سانا"}]}'
+    )
+    html = f"""<html><head><title>الجعفري في جنيف - سانا</title>{linked}</head>
+      <body><article><time datetime="2024-01-01">اليوم</time><p>{DE_MISTURA}</p></article></body>
+      </html>"""
+
+    article = extract_article(html)
+
+    assert article.date == "2017-07-10T21:15:00+03:00"
+    assert article.title == "الجعفري يبحث مع دي ميستورا"
+    assert article.author == "محمد علي، سانا"
+
+
 def test_date_from_time_element_inside_article_and_author_from_itemprop() -> None:
     html = f"""<body>
       <div class="ticker"><time datetime="2020-01-01">قديم</time></div>
