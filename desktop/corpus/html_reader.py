@@ -76,6 +76,26 @@ _BOILERPLATE_WORDS = frozenset(
         "newsletter", "tags",
     }
 )  # fmt: skip
+#: class/id words of a byline or a dateline block (author, date, reading time, ...), left
+#: out of the text when it is short (a page's wrapper may carry the same words)
+_BYLINE_WORDS = frozenset(
+    {
+        "byline", "bylines", "author", "authors", "writer", "meta", "date", "time",
+        "dateline", "pubdate", "published", "updated",
+    }
+)  # fmt: skip
+#: class/id names of such a block whose words alone say nothing («article-info»)
+_BYLINE_NAMES = frozenset(
+    {"articleinfo", "postinfo", "entryinfo", "storyinfo", "newsinfo", "postedon", "postedby"}
+)
+_BYLINE_ITEMPROPS = frozenset(
+    {"author", "creator", "datepublished", "datecreated", "datemodified", "dateline"}
+)
+_BYLINE_MAX = 200  # non-space characters of a byline block, at most
+_BYLINE_MAX_NODES = 100  # elements looked at to tell (bounds pathological nesting)
+#: class/id words of the element showing the article's date (not «updated»: a later one)
+_DATE_WORDS = frozenset({"date", "time", "pubdate", "published"})
+_SHOWN_DATE_MAX = 80  # characters of a date as shown
 _BLOCK_TAGS = frozenset(
     {
         "address", "article", "aside", "blockquote", "br", "caption", "dd",
@@ -110,6 +130,7 @@ class _Node:
     parent: _Node | None
     children: list[_Node | str] = field(default_factory=list)
     wraps_content: bool = False  # a <form> around paragraphs (ASP.NET pages)
+    is_byline: bool | None = None  # told when first asked
 
     def attr(self, name: str) -> str:
         return self.attrs.get(name, "").strip()
@@ -251,7 +272,55 @@ def _is_dropped(node: _Node, mode: _Mode) -> bool:
         return not (node.tag == "form" and node.wraps_content)
     if "role" in node.attrs and node.attr("role").lower() in _BOILERPLATE_ROLES:
         return True
-    return _has_boilerplate_name(node)
+    return _has_boilerplate_name(node) or _is_byline(node)
+
+
+def _is_byline(node: _Node) -> bool:
+    """A short block its class, id, microdata property or link relation says is a byline
+    or a dateline («رويترز، أ ف ب 25/03/2017»): its agencies and names are no mentions
+    in the article, and a copy of the article from a table has no such line."""
+    if node.is_byline is None:
+        node.is_byline = _has_byline_hint(node) and _is_short(node)
+    return node.is_byline
+
+
+def _has_byline_hint(node: _Node) -> bool:
+    attrs = node.attrs
+    if ("class" in attrs or "id" in attrs) and _is_byline_name(
+        attrs.get("class", "") + " " + attrs.get("id", "")
+    ):
+        return True
+    if "itemprop" in attrs and not _BYLINE_ITEMPROPS.isdisjoint(
+        node.attr("itemprop").lower().split()
+    ):
+        return True
+    return "rel" in attrs and "author" in node.attr("rel").lower().split()
+
+
+@lru_cache(maxsize=8192)
+def _is_byline_name(names: str) -> bool:
+    if any(w in _BYLINE_WORDS for w in _class_words(names)):
+        return True
+    return any(_CLASS_SEPARATORS.sub("", n).lower() in _BYLINE_NAMES for n in names.split())
+
+
+def _is_short(node: _Node) -> bool:
+    """At most ``_BYLINE_MAX`` non-space characters in ``_BYLINE_MAX_NODES`` elements."""
+    size = 0
+    seen = 0
+    stack: list[_Node | str] = list(node.children)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            size += len("".join(item.split()))
+            if size > _BYLINE_MAX:
+                return False
+        elif item.tag not in _HIDDEN_TAGS:
+            seen += 1
+            if seen > _BYLINE_MAX_NODES:
+                return False
+            stack.extend(item.children)
+    return True
 
 
 def _dropped(nodes: list[_Node], mode: _Mode) -> set[_Node]:
@@ -520,7 +589,44 @@ def _date(
     for node in _descendants(container):
         if node.tag == "time" and node.attr("datetime"):
             return _collapse(node.attrs["datetime"]), "<time datetime>"
+    shown = _shown_date(container)
+    return (shown, "the date the article shows") if shown else None
+
+
+def _shown_date(container: _Node) -> str | None:
+    """The date the article shows, as a byline left out of its text gives it: the text
+    of its first <time>, or of an element its class or id says is its date («السبت، 25
+    آذار/مارس 2017»), short and with a digit, and not in one of the page's boxes."""
+    shown = (n for n in _descendants(container) if n.tag == "time" or _has_date_name(n))
+    for node in islice(shown, _MAX_TRIES):
+        if _in_box(node, container):
+            continue
+        text = _inline_text(node)
+        if len(text) <= _SHOWN_DATE_MAX and any(ch.isdigit() for ch in text):
+            return text
     return None
+
+
+def _has_date_name(node: _Node) -> bool:
+    if "class" not in node.attrs and "id" not in node.attrs:
+        return False
+    return _is_date_name(node.attrs.get("class", "") + " " + node.attrs.get("id", ""))
+
+
+@lru_cache(maxsize=8192)
+def _is_date_name(names: str) -> bool:
+    return not _DATE_WORDS.isdisjoint(_class_words(names))
+
+
+def _in_box(node: _Node, container: _Node) -> bool:
+    """Inside boilerplate (related articles, a ticker, ...) below ``container``; a byline
+    is no box."""
+    for ancestor in _ancestors(node):
+        if ancestor is container:
+            return False
+        if _is_dropped(ancestor, "strict") and not _is_byline(ancestor):
+            return True
+    return False
 
 
 def _author(meta: dict[str, str], nodes: list[_Node], linked: _LinkedData) -> str | None:

@@ -316,6 +316,53 @@ def test_date_from_time_element_inside_article_and_author_from_itemprop() -> Non
     assert article.outlet is None
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="meta">رويترز، أ ف ب <time>25/03/2017 06:00</time></div>',
+        '<div class="post-meta"><span class="author">تيم الحاج</span> <span>30/05/2019</span></div>',
+        '<div class="entry-meta"><span class="posted-on">نشر في 10 يوليو 2017</span></div>',
+        '<div class="article-info">سانا - دمشق | آخر تحديث: 10-07-2017</div>',
+        '<p class="byline">بقلم: محمد علي</p>',
+        "<div class='dateline'>جنيف - سانا</div>",
+        '<div><span itemprop="author">فرانس برس</span></div>',
+        '<div><a rel="author" href="/author/1">أ ف ب</a></div>',
+        '<div class="articleDate">السبت، 25 آذار/مارس 2017</div>',
+    ],
+)
+def test_a_byline_or_dateline_block_is_not_a_line_of_the_text(byline: str) -> None:
+    """The agencies in «رويترز، أ ف ب 25/03/2017 06:00» were mentions of the article, and
+    the line kept it from being found the same as its copy in a table."""
+    html = f"<article>{byline}<p>{DE_MISTURA}</p><p>{ASTANA}</p></article>"
+
+    assert extract_article(html).text == f"{DE_MISTURA}\n{ASTANA}"
+
+
+def test_a_wrapper_named_like_a_byline_keeps_the_article_it_holds() -> None:
+    html = f"""<article><div class="post-meta-wrapper">
+      <p>{DE_MISTURA}</p><p>{ASTANA}</p><p>{GENEVA}</p><span class="date">10/07/2017</span>
+    </div></article>"""
+
+    assert extract_article(html).text == f"{DE_MISTURA}\n{ASTANA}\n{GENEVA}"
+
+
+def test_a_date_the_byline_shows_dates_a_page_nothing_else_dates() -> None:
+    shown = """<div class="ticker"><span class="date">01/01/2024</span></div><article>
+      <div class="related"><span class="date">01/01/2020</span></div>
+      <div class="meta"><span class="author">رويترز، أ ف ب</span>
+      <span class="date">السبت، 25 آذار/مارس 2017</span></div>"""
+    in_time = '<article><div class="meta">رويترز <time>25/03/2017 06:00</time></div>'
+    with_attribute = '<article><time datetime="2017-03-25">السبت</time><span class="date">25</span>'
+
+    def date(page: str) -> str | None:
+        return extract_article(f"{page}<p>{DE_MISTURA}</p></article>").date
+
+    assert date(shown) == "السبت، 25 آذار/مارس 2017"
+    assert date(in_time) == "25/03/2017 06:00"
+    assert date(with_attribute) == "2017-03-25"
+    assert date('<article><span class="time">منذ ساعة</span>') is None  # no digit
+
+
 def test_url_from_og_url_and_publisher_name_from_microdata() -> None:
     html = """<head><meta property="og:url" content="https://www.aljazeera.net/news/2017/7/10/x"></head>
       <body><div itemprop="publisher" itemscope><meta itemprop="name" content="الجزيرة"></div>
