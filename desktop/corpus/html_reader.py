@@ -96,6 +96,7 @@ _BYLINE_MAX_NODES = 100  # elements looked at to tell (bounds pathological nesti
 #: class/id words of the element showing the article's date (not «updated»: a later one)
 _DATE_WORDS = frozenset({"date", "time", "pubdate", "published"})
 _SHOWN_DATE_MAX = 80  # characters of a date as shown
+_HEADING_LINES = 3  # lines of the text its heading may come after a kicker or a tagline in
 _BLOCK_TAGS = frozenset(
     {
         "address", "article", "aside", "blockquote", "br", "caption", "dd",
@@ -438,13 +439,49 @@ def _pick_body(root: _Node, nodes: list[_Node]) -> tuple[_Node, str]:
         for selector in _BODY_SELECTORS:
             candidates = [n for n in nodes if selector(n) and _is_reachable(n, blocked)]
             best = max(candidates, key=sizes.__getitem__, default=None)
-            text = _text_of(best, mode) if best is not None and sizes[best] else ""
+            text = _body_text(best, mode) if best is not None and sizes[best] else ""
             if best is not None and text:
                 return best, text
-        text = _text_of(root, mode)
+        text = _body_text(root, mode)
         if text:
             return root, text
     return root, ""
+
+
+def _body_text(body: _Node, mode: _Mode) -> str:
+    """The text of ``body`` without its heading among its first lines: that is the
+    article's title (:func:`_first_heading`), and the copy of the article in a table has
+    it in a field of its own. A body that is only its heading keeps it."""
+    text = _text_of(body, mode)
+    heading = _opening_heading(body, mode)
+    if heading is None:
+        return text
+    lines = text.split("\n")
+    head = _text_of(heading, mode).split("\n")
+    for start in range(min(_HEADING_LINES, len(lines))):
+        if lines[start : start + len(head)] == head:
+            rest = lines[:start] + lines[start + len(head) :]
+            return "\n".join(rest) if rest else text
+    return text
+
+
+def _opening_heading(body: _Node, mode: _Mode) -> _Node | None:
+    """The first <h1> of ``body`` its text shows."""
+    headings = (n for n in _descendants(body) if n.tag == "h1")
+    for heading in islice(headings, _MAX_TRIES):
+        if _is_shown(heading, body, mode):
+            return heading
+    return None
+
+
+def _is_shown(node: _Node, body: _Node, mode: _Mode) -> bool:
+    """Whether the text of ``body`` has ``node``'s: neither is dropped on the way."""
+    current: _Node | None = node
+    while current is not None and current is not body:
+        if _is_dropped(current, mode):
+            return False
+        current = current.parent
+    return True
 
 
 def _text_sizes(nodes: list[_Node], dropped: set[_Node]) -> dict[_Node, int]:

@@ -56,12 +56,7 @@ NEWS_PAGE = f"""<!DOCTYPE html>
 def test_boilerplate_is_dropped_and_body_paragraphs_kept_in_order() -> None:
     text = extract_article(NEWS_PAGE).text
 
-    assert text.split("\n") == [
-        "دي ميستورا يدعو لمزيد من المحادثات",
-        DE_MISTURA,
-        ASTANA,
-        GENEVA,
-    ]
+    assert text.split("\n") == [DE_MISTURA, ASTANA, GENEVA]
     for junk in ("سكربت", "مقال", "جافاسكربت", "شارك", "إعلان", "تعليقك", "الحقوق", "العالم"):
         assert junk not in text
 
@@ -74,6 +69,50 @@ def test_meta_fields_are_read() -> None:
     assert article.author == "توم مايلز"
     assert article.url == "https://ara.reuters.com/article/topNews/idARAKBN19V1JM"
     assert article.outlet == "رويترز"
+
+
+def test_the_heading_is_the_title_and_not_the_first_line_of_the_text() -> None:
+    """The <h1> was the text's first line as well as the title: the article was not found
+    the same as its copy in a table, whose title is a field of its own."""
+    heading = "دي ميستورا يدعو إلى اجتماع عاجل في آستانة"
+    page = f"""<html><head><title>{heading} - الحياة</title></head><body><article>
+      <h1 class="entry-title">{heading}</h1>
+      <div class="meta">رويترز، أ ف ب <time>25/03/2017 06:00</time></div>
+      <p>{DE_MISTURA}</p><p>{ASTANA}</p></article></body></html>"""
+
+    article = extract_article(page)
+
+    assert article.title == heading
+    assert article.text == f"{DE_MISTURA}\n{ASTANA}"
+    assert extract_article(NEWS_PAGE).text.split("\n")[0] == DE_MISTURA  # og:title is the title
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # after a kicker: the kicker stays
+        (
+            f"<span class='kicker'>سوريا</span><h1>عنوان</h1><p>{DE_MISTURA}</p>",
+            ["سوريا", DE_MISTURA],
+        ),
+        # a heading of two lines
+        (f"<h1>الجعفري<br>في جنيف</h1><p>{DE_MISTURA}</p>", [DE_MISTURA]),
+        # an <h1> further down is a heading of the text, and stays
+        (
+            f"<p>{DE_MISTURA}</p><p>{ASTANA}</p><p>{GENEVA}</p><h1>جنيف</h1><p>{ASTANA}</p>",
+            [DE_MISTURA, ASTANA, GENEVA, "جنيف", ASTANA],
+        ),
+        # the first <h1> the text shows: not the one in the share bar
+        (
+            f"<div class='share'><h1>شارك</h1></div><h1>عنوان</h1><p>{DE_MISTURA}</p>",
+            [DE_MISTURA],
+        ),
+        # a page that is only its heading keeps it
+        ("<h1>عاجل: انفجار في دمشق</h1>", ["عاجل: انفجار في دمشق"]),
+    ],
+)
+def test_only_the_opening_heading_leaves_the_text(body: str, expected: list[str]) -> None:
+    assert extract_article(f"<article>{body}</article>").text.split("\n") == expected
 
 
 def test_article_with_most_text_is_picked_over_sidebar_and_teasers() -> None:

@@ -819,6 +819,32 @@ def test_html_article_text_only(store: Store, tmp_path: Path) -> None:
     assert detail.row.outlet == "SANA" and str(detail.row.published) == "2017-07-10"
 
 
+def test_a_saved_page_is_found_the_same_as_its_copy_in_a_table(
+    store: Store, tmp_path: Path
+) -> None:
+    """The page's heading and its byline («رويترز، أ ف ب» and the date) were lines of its
+    text, which the table's copy does not have: the article was imported twice."""
+    page = f"""<html><head><meta charset="utf-8"><title>الجعفري في جنيف - سانا</title>
+    <meta property="og:site_name" content="سانا"></head><body><article>
+    <h1 class="entry-title">الجعفري في جنيف</h1>
+    <div class="meta">رويترز، أ ف ب <time>10/07/2017 21:15</time></div>
+    <p>{JAAFARI}</p><p>{HARIRI}</p></article></body></html>"""
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    with open(tmp_path / "export.csv", "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(
+            [
+                ["title", "source", "date", "content"],
+                ["الجعفري في جنيف", "سانا", "10/07/2017", f"{JAAFARI}\n{HARIRI}"],
+            ]
+        )
+
+    report = import_paths(store, [tmp_path / "page.html", tmp_path / "export.csv"])
+
+    assert (len(report.imported), len(report.duplicates)) == (1, 1)
+    (row,) = store.documents()
+    assert (row.title, str(row.published)) == ("الجعفري في جنيف", "2017-07-10")
+
+
 def _interrupt_the_third_write(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Make the third transaction of documents fail as a Ctrl-C would; returns the real
     writer, to put back."""
