@@ -74,6 +74,9 @@ _BOILERPLATE_WORDS = frozenset(
         "social", "related", "comment", "comments", "cookie", "cookies",
         "advert", "adverts", "advertisement", "ad", "ads", "promo",
         "newsletter", "tags",
+        # a post of a social network put in the article (blockquote.twitter-tweet,
+        # .instagram-media, .tiktok-embed, .fb-post)
+        "twitter", "tweet", "instagram", "tiktok", "facebook", "fb",
     }
 )  # fmt: skip
 #: class/id words of a byline or a dateline block (author, date, reading time, ...), left

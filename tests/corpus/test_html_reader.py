@@ -126,6 +126,23 @@ def test_article_with_most_text_is_picked_over_sidebar_and_teasers() -> None:
     assert extract_article(html).text == f"{DE_MISTURA}\n{ASTANA}"
 
 
+@pytest.mark.parametrize(
+    "embed",
+    [
+        '<blockquote class="twitter-tweet"><p lang="ar" dir="rtl">تصريح جيفري اليوم خطوة مهمة '
+        '<a href="https://t.co/x">pic.twitter.com/x</a></p>&mdash; مراسل (@reporter) '
+        '<a href="#">May 30, 2019</a></blockquote>',
+        '<blockquote class="instagram-media"><p>صورة من إدلب اليوم</p></blockquote>',
+        '<blockquote class="tiktok-embed"><section><p>فيديو من حلب</p></section></blockquote>',
+        '<div class="fb-post"><blockquote>منشور الوزارة على فيسبوك</blockquote></div>',
+    ],
+)
+def test_a_post_of_a_social_network_in_the_text_is_dropped(embed: str) -> None:
+    html = f"<article><p>{DE_MISTURA}</p>{embed}<p>{ASTANA}</p></article>"
+
+    assert extract_article(html).text == f"{DE_MISTURA}\n{ASTANA}"
+
+
 def test_main_then_marked_body_then_body_are_fallbacks() -> None:
     with_main = f"<body><div class='menu'>القائمة</div><main><p>{DE_MISTURA}</p></main></body>"
     with_itemprop = (
