@@ -16,7 +16,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -79,6 +79,17 @@ _BOILERPLATE_WORDS = frozenset(
         "twitter", "tweet", "instagram", "tiktok", "facebook", "fb",
     }
 )  # fmt: skip
+#: the words before a list of links to other articles put in the text («اقرأ أيضًا:»),
+#: without vowel marks and with bare alef (:func:`_lead_in_pattern` reads them as written)
+_LEAD_INS = (
+    "اقرا ايضا", "اقرا كذلك", "اقرا المزيد", "شاهد ايضا", "شاهد كذلك", "طالع ايضا",
+    "للمزيد", "قد يهمك", "قد يهمك ايضا", "ذات صلة", "اخبار ذات صلة", "مواضيع ذات صلة",
+    "موضوعات ذات صلة", "مقالات ذات صلة", "read also", "also read", "read more", "see also",
+    "related", "related articles", "related stories", "related news", "related posts",
+)  # fmt: skip
+_LEAD_IN_MAX = 40  # non-space characters of a lead-in, at most
+_LEAD_IN_LEVELS = 4  # elements a lead-in may be wrapped in («<p><strong>اقرأ أيضًا:</strong>»)
+_LINKS_MAX_NODES = 500  # elements looked at in a list of links (bounds pathological pages)
 #: class/id words of a byline or a dateline block (author, date, reading time, ...), left
 #: out of the text when it is short (a page's wrapper may carry the same words)
 _BYLINE_WORDS = frozenset(
@@ -348,15 +359,16 @@ def _is_reachable(node: _Node, blocked: set[_Node]) -> bool:
 # --- text ------------------------------------------------------------------
 
 
-def _text_of(node: _Node, mode: _Mode) -> str:
-    """Paragraphs of ``node`` joined by newlines; ``node`` itself is never dropped."""
+def _text_of(node: _Node, mode: _Mode, skip: Collection[_Node] = ()) -> str:
+    """Paragraphs of ``node`` joined by newlines, without the elements in ``skip``;
+    ``node`` itself is never dropped."""
     pieces: list[str | None] = []  # None marks a paragraph break
     stack: list[_Node | str | None] = list(reversed(node.children))
     while stack:
         item = stack.pop()
         if not isinstance(item, _Node):
             pieces.append(item)
-        elif not _is_dropped(item, mode):
+        elif item not in skip and not _is_dropped(item, mode):
             edge = _edge(item.tag)
             pieces.append(edge)
             stack.append(edge)
@@ -455,7 +467,7 @@ def _body_text(body: _Node, mode: _Mode) -> str:
     """The text of ``body`` without its heading among its first lines: that is the
     article's title (:func:`_first_heading`), and the copy of the article in a table has
     it in a field of its own. A body that is only its heading keeps it."""
-    text = _text_of(body, mode)
+    text = _text_of(body, mode, _read_also_blocks(body))
     heading = _opening_heading(body, mode)
     if heading is None:
         return text
@@ -466,6 +478,103 @@ def _body_text(body: _Node, mode: _Mode) -> str:
             rest = lines[:start] + lines[start + len(head) :]
             return "\n".join(rest) if rest else text
     return text
+
+
+def _lead_in_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One of ``phrases`` as it may be written: with vowel marks, tatweel or direction
+    marks, any form of alef («اقرأ»، «إقرأ»), ى for ي, in any case, with punctuation or
+    spaces around it («اقرأ أيضًا:»، «— Read also —»)."""
+    marks = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u200c-\u200f"
+    forms = {"ا": "[اأإآٱ]", "ي": "[يى]", " ": r"\s+"}
+    written = (
+        "".join(forms.get(ch, re.escape(ch)) + f"[{marks}]*" for ch in phrase)
+        for phrase in sorted(phrases, key=len, reverse=True)
+    )
+    edge = f"[\\W_{marks}]*"
+    return re.compile(f"{edge}(?:{'|'.join(written)}){edge}", re.IGNORECASE)
+
+
+_LEAD_IN = _lead_in_pattern(_LEAD_INS)
+
+
+def _read_also_blocks(body: _Node) -> set[_Node]:
+    """The lists of links to other articles put in the text of ``body`` after a lead-in
+    («<p><strong>اقرأ أيضًا:</strong></p><ul><li><a>…</a></li></ul>», «اقرأ أيضا: <a>…</a>»),
+    with their lead-ins. A paragraph that says more than the lead-in is the article's."""
+    blocks: set[_Node] = set()
+    places: dict[_Node, dict[_Node, int]] = {}  # each parent's children's places, when asked
+    for node in _descendants(body):
+        if node.tag == "a" or node in blocks:
+            continue
+        if any(isinstance(child, str) and _is_lead_in(child) for child in node.children):
+            blocks.update(_read_also(node, body, places))
+    return blocks
+
+
+def _is_lead_in(text: str) -> bool:
+    return len(text) <= 4 * _LEAD_IN_MAX and _LEAD_IN.fullmatch(text) is not None
+
+
+def _read_also(start: _Node, body: _Node, places: dict[_Node, dict[_Node, int]]) -> list[_Node]:
+    """The lead-in ``start`` holds, the most wrapped, with the lists of links after it
+    (or in it: «اقرأ أيضا: <a>…</a>»); none when no link comes with it."""
+    split = _split_links(start)
+    if split is None or not _is_lead_in(split[0]):
+        return []
+    lead_in, linked = start, split[1]
+    for _ in range(_LEAD_IN_LEVELS):
+        parent = lead_in.parent
+        if parent is None or parent is body:
+            break
+        split = _split_links(parent)
+        if split is None or not _is_lead_in(split[0]):
+            break
+        lead_in, linked = parent, split[1]
+    blocks = [lead_in]
+    parent = lead_in.parent
+    if parent is not None:
+        if parent not in places:
+            places[parent] = {c: i for i, c in enumerate(parent.children) if isinstance(c, _Node)}
+        for sibling in islice(parent.children, places[parent][lead_in] + 1, None):
+            if isinstance(sibling, str):
+                if sibling.strip():
+                    break
+            elif sibling.tag != "br":
+                split = _split_links(sibling)
+                if split is None or not split[1] or any(ch.isalnum() for ch in split[0]):
+                    break
+                blocks.append(sibling)
+    return blocks if linked or len(blocks) > 1 else []
+
+
+def _split_links(node: _Node) -> tuple[str, bool] | None:
+    """(the text of ``node`` outside its links, whether its links have text); None when
+    that text is longer than a lead-in's (or the element too big to be a list)."""
+    outside: list[str] = []
+    size = 0
+    linked = False
+    seen = 0
+    # iterators, not lists of children: most elements asked about are long, and soon told
+    stack: list[tuple[Iterator[_Node | str], bool]] = [(iter(node.children), node.tag == "a")]
+    while stack:
+        children, in_link = stack[-1]
+        item = next(children, None)
+        if item is None:
+            stack.pop()
+        elif isinstance(item, str):
+            if in_link:
+                linked = linked or any(ch.isalnum() for ch in item)
+                continue
+            outside.append(item)
+            size += len("".join(item.split()))
+            if size > _LEAD_IN_MAX:
+                return None
+        elif item.tag not in _HIDDEN_TAGS:
+            seen += 1
+            if seen > _LINKS_MAX_NODES:
+                return None
+            stack.append((iter(item.children), in_link or item.tag == "a"))
+    return _collapse("".join(outside)), linked
 
 
 def _opening_heading(body: _Node, mode: _Mode) -> _Node | None:

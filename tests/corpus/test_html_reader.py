@@ -126,6 +126,33 @@ def test_article_with_most_text_is_picked_over_sidebar_and_teasers() -> None:
     assert extract_article(html).text == f"{DE_MISTURA}\n{ASTANA}"
 
 
+_LINKS = (
+    "<ul><li><a href='/x/1'>واشنطن تفرض عقوبات جديدة على شركات روسية</a></li>"
+    "<li><a href='/x/2'>الأسد يستقبل وفدًا إيرانيًا في دمشق</a></li></ul>"
+)
+
+
+@pytest.mark.parametrize(
+    "inset",
+    [
+        f"<p><strong>اقرأ أيضًا:</strong></p>{_LINKS}",
+        f"<h3>شاهد أيضاً</h3>\n{_LINKS}",
+        f"<p>اقْرَأْ أَيْضًا</p>{_LINKS}",  # with its vowels
+        f"<div><p>إقرأ أيضا</p><br>{_LINKS}</div>",
+        "<p>اقرأ أيضا: <a href='/x/1'>واشنطن تفرض عقوبات جديدة على شركات روسية</a></p>",
+        "<p><b>للمزيد</b> — <a href='/x/1'>الأسد يستقبل وفدًا إيرانيًا في دمشق</a></p>",
+        "<p><em>Read also:</em></p><p><a href='/x/1'>Syria talks resume</a></p>"
+        "<p>• <a href='/x/2'>UN envoy in Moscow</a></p>",
+        "<div class='read-more'><span>ذات صلة</span><a href='/y/1'>لافروف: لا حل عسكريًا في إدلب</a></div>",
+    ],
+)
+def test_a_read_also_list_in_the_text_is_dropped(inset: str) -> None:
+    """«اقرأ أيضًا:» and the titles of other articles it leads to were lines of the text."""
+    html = f"<article><p>{DE_MISTURA}</p>{inset}<p>{ASTANA}</p></article>"
+
+    assert extract_article(html).text == f"{DE_MISTURA}\n{ASTANA}"
+
+
 @pytest.mark.parametrize(
     "embed",
     [
@@ -141,6 +168,26 @@ def test_a_post_of_a_social_network_in_the_text_is_dropped(embed: str) -> None:
     html = f"<article><p>{DE_MISTURA}</p>{embed}<p>{ASTANA}</p></article>"
 
     assert extract_article(html).text == f"{DE_MISTURA}\n{ASTANA}"
+
+
+def test_paragraphs_saying_also_or_more_than_a_lead_in_are_kept() -> None:
+    also = "وقال أيضا إن وفد المعارضة سيشارك في الجولة المقبلة."
+    read = "اقرأ أيضًا ما قاله دي ميستورا في جنيف: <a href='/x'>المؤتمر الصحفي</a>"
+    html = f"""<article><p>{DE_MISTURA}</p><p>{also}</p><p>اقرأ أيضًا:</p><p>{ASTANA}</p>
+      <p>{read}</p><ul><li><a href='/x/1'>نص البيان</a></li></ul><p>{GENEVA}</p>
+      <p>شاهد أيضا:</p><ul><li><a href='/x/1'>الجعفري</a> في جنيف</li></ul></article>"""
+
+    assert extract_article(html).text.split("\n") == [
+        DE_MISTURA,
+        also,
+        "اقرأ أيضًا:",  # no links come after it
+        ASTANA,
+        "اقرأ أيضًا ما قاله دي ميستورا في جنيف: المؤتمر الصحفي",
+        "نص البيان",  # a list of the article's own, after a paragraph of its own
+        GENEVA,
+        "شاهد أيضا:",
+        "الجعفري في جنيف",  # not only a link
+    ]
 
 
 def test_main_then_marked_body_then_body_are_fallbacks() -> None:
