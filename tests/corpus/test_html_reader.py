@@ -526,6 +526,10 @@ _FRAGMENTS = st.sampled_from(
         "&#x", "&", "<", ">", "</", "'", '"', "=", " ", "\n", "\u200f", "سوريا",
         "روسيا وإيران", "iPhone 8", "١٢", "<nav>", "<footer>", "<aside>", "<form>",
         "<li>", "<table><tr><td>", "<svg><text>", "<template>", "<iframe>", "<noscript>",
+        "<div class='meta'>", "<span itemprop='author'>", "<time>", "<ul>", "<a>", "</a>",
+        "اقرأ أيضًا:", "<blockquote class='twitter-tweet'>",
+        "<script type='application/ld+json'>", '{"@type":"NewsArticle","datePublished":"',
+        '[{"@graph":[', "}]}",
     ]
 )  # fmt: skip
 _TAG_SOUP = st.lists(st.one_of(_FRAGMENTS, st.text(max_size=8)), max_size=60).map("".join)
