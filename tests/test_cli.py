@@ -1107,8 +1107,8 @@ def test_doc_set_reads_a_date_as_the_import_does(
     db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """«doc set --date 30/05/2019» was refused (ISO only), though the import reads it."""
-    for given in ("30/05/2019", "30 أيار 2019"):
-        code, out, err = run(capsys, "--db", db, "doc", "set", "1", "--date", given)
+    for written in ("30/05/2019", "30 أيار 2019"):
+        code, out, err = run(capsys, "--db", db, "doc", "set", "1", "--date", written)
         assert code == 0, err
         assert "date 2019-05-30" in out
     code, _out, err = run(capsys, "--db", db, "doc", "set", "1", "--date", "أمس")
