@@ -58,7 +58,8 @@ from desktop.workers import (
 #: «إراقة الدماء» event; the last word of an alias that describes a person («رئيس وفد
 #: الحكومة السورية») is no family name, a label inside quotation marks is its speaker's;
 #: reported speech runs through a few quoted words and ends where a second speaker's
-#: clause begins («، لكن أعضاء المجلس أكدوا أن»), plural reporting verbs
+#: clause begins («، لكن أعضاء المجلس أكدوا أن»), plural reporting verbs; an event's place
+#: is where it happened («في جنيف»), not a city naming a platform («منصة موسكو»)
 ANALYSIS_VERSION = 5
 BATCH = 200
 

@@ -119,6 +119,12 @@ class DocText:
         lo = bisect.bisect_left(self._original_starts, a)
         return lo, bisect.bisect_left(self._original_starts, b, lo)
 
+    def token_at(self, pos: int) -> int:
+        """Index of the token whose original span starts at or before ``pos`` last (the
+        token holding ``pos``, a proclitic before it included: «والقاهرة»), or -1."""
+        self.original_tokens()
+        return bisect.bisect_right(self._original_starts, pos) - 1
+
     def tokens_between(
         self, a: int, b: int, limit: int | None = None
     ) -> list[tuple[int, int, str]]:

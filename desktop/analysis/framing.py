@@ -117,6 +117,11 @@ _SOURCE_CLAUSE_RE = re.compile(r"[،,]\s*و?(?:بحسب|حسب|وفقا|وفقا
 #: «بحسب ما», «وفقاً لما» right before a verb: it names a source («بحسب ما نقلت وكالة»),
 #: where «في ما قالت الوزارة إن…» and «على ما قالت المعارضة إنه…» report speech
 _MA_BEFORE = re.compile(r"(?<![^\W\d_])(?:بحسب|حسب|وفق|وفقا|وفقاً|طبقا|طبقاً)\s+ل?ما\s+\Z")
+#: nouns before a place name that make it the name of something else («منصة موسكو»,
+#: «مسار أستانا»), normalised
+_NAMING_HEADS = frozenset(
+    {"منصه", "منصتي", "منصات", "عمليه", "مسار", "صيغه", "محور", "جماعه", "اعلان", "بيان"}
+)
 #: words that open a clause setting one speech against another, normalised
 _CLAUSE_OPENERS = frozenset(
     {"فيما", "وفيما", "بينما", "وبينما", "لكن", "ولكن", "لكنه", "حين", "اما", "واما"}
@@ -1161,7 +1166,6 @@ class _Framer:
             s_start, s_end = self.sentences[sentence]
             in_sentence = self.mentions_in(s_start, s_end)
             participants = list(dict.fromkeys(m.key for m in in_sentence if m.type in ACTOR_TYPES))
-            places = [m for m in in_sentence if m.type == "place"]
             sent_dates = [
                 d
                 for _a, _b, d in date_spans[
@@ -1221,11 +1225,41 @@ class _Framer:
                         sentence,
                         date,
                         date_text,
-                        places[0].key if places else None,
+                        self._event_place(in_sentence, a),
                         people,
                         details,
                     )
                 )
+
+    def _event_place(self, mentions: Sequence[MentionIn], at: int) -> str | None:
+        """Where the event at ``at`` took place: of the sentence's places, the nearest
+        after «في» or a fused «ب» («في جنيف», «بجنيف»); else the first that does not
+        name something else («منصة موسكو», «بصيغة أستانا», «عملية أستانا», and the
+        places joined on to it: «منصات موسكو والقاهرة»). The sentence's first place
+        made a Doha meeting «بصيغة أستانا» one in Astana."""
+        located: list[MentionIn] = []
+        kept: list[MentionIn] = []
+        naming = False
+        for m in mentions:
+            if m.type not in ("place", "state"):
+                continue  # a capital named as its government still names a platform
+            lo = self.doc.token_at(m.start)
+            own = self.doc.texts[lo] if lo >= 0 else ""
+            prev = self.doc.texts[lo - 1] if lo > 0 else ""
+            bare = prev[1:] if len(prev) > 2 and prev[0] in "وفب" else prev
+            if m.type == "place" and (
+                prev in ("في", "وفي", "ففي") or own[:1] == "ب" or own[:2] in ("وب", "فب")
+            ):
+                located.append(m)
+            joined = own[:1] == "و" and naming  # «منصات موسكو والقاهرة»
+            naming = bare in _NAMING_HEADS or joined
+            if m.type != "place":
+                continue
+            if not naming:
+                kept.append(m)
+        if located:
+            return min(located, key=lambda m: abs(m.start - at)).key
+        return kept[0].key if kept else None
 
     def _figures(self, a: int, b: int, lo: int, hi: int, key: str) -> list[dict[str, Any]]:
         """The figures of the trigger at ``[a, b)``, looked for in ``[lo, hi)``: those after

@@ -791,3 +791,28 @@ def test_a_plural_verb_after_a_clause_opener_speaks_for_its_own_subject(store: S
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     said = [(q.speaker_key, q.speaker_text, q.verb) for q in framing.quotes]
     assert said == [("pedersen", "جير بيدرسون", "اعتبر"), (None, "أعضاء المجلس", "أكد")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the sentence's first place names a format, the meeting is in Doha
+        ("وعقد اجتماع طارئ لمجلس الأمن بصيغة أستانا، باستضافة من العاصمة القطرية الدوحة.", "doha"),
+        # platforms named after cities: no place at all
+        ("التقى دي ميستورا رؤساء وفود منصات موسكو والقاهرة والرياض.", None),
+        # «في جنيف» over the platforms' cities before it
+        ("والتقى دي ميستورا مع منصتي الرياض والقاهرة في جنيف.", "geneva"),
+        ("واجتمع الوفد بجنيف مع دي ميستورا.", "geneva"),
+        ("وقصفت الطائرات مدينة إدلب.", "idlib"),
+    ],
+)
+def test_an_events_place_is_where_it_happened_not_a_name_holding_a_city(
+    store: Store, text: str, place: str | None
+) -> None:
+    """The sentence's first place was the event's: «بصيغة أستانا» put a Doha meeting in
+    Astana, «منصات موسكو والقاهرة والرياض» a Geneva meeting in Moscow."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    assert [e.place_key for e in framing.events] == [place]
