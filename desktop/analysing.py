@@ -59,7 +59,8 @@ from desktop.workers import (
 #: الحكومة السورية») is no family name, a label inside quotation marks is its speaker's;
 #: reported speech runs through a few quoted words and ends where a second speaker's
 #: clause begins («، لكن أعضاء المجلس أكدوا أن»), plural reporting verbs; an event's place
-#: is where it happened («في جنيف»), not a city naming a platform («منصة موسكو»)
+#: is where it happened («في جنيف»), not a city naming a platform («منصة موسكو»); a
+#: subject nobody named is not the previous speaker («وأكد مصدر عسكري سوري أن»)
 ANALYSIS_VERSION = 5
 BATCH = 200
 

@@ -585,6 +585,51 @@ class _Framer:
                 break
         return None, None, verb.end
 
+    def _subject_words(self, v: _Verb, limit: int) -> tuple[MentionIn | None, str, int] | None:
+        """A subject after the verb that names nobody the analysis knows: definite words
+        or a listed unnamed source, then «إن»/«أن», a quotation mark or a colon («وأكد
+        مصدر عسكري سوري أن», «وقال المحلل السياسي حسن أحمد إن», «وقال الناطق باسم
+        الهيئة العليا للمفاوضات "…"»). Returns the actor it speaks for (a body after
+        «باسم», a person among the words), the words, and where they end. Without it the
+        speaker of the sentence before was given the words."""
+        s_end = min(limit, self.sentences[v.sentence][1])
+        toks = self.norm_tokens_between(v.end, s_end, 9)
+        if not toks or v.end < toks[0][0] - 2:
+            return None
+        first = toks[0][2]
+        if not (
+            (first.startswith("ال") and first not in _NOT_SUBJECTS)
+            or first in self.fk.unnamed_sources
+        ):
+            return None
+        n = 1
+        while n < len(toks):
+            t = toks[n][2]
+            after = self.text[toks[n - 1][1] : toks[n][0]]
+            if t in _COMPLEMENTISERS or t == "ان" or any(c in after for c in ":«" + _DOUBLE):
+                break
+            if t in _PREPOSITIONS or t in _NOT_SUBJECTS or t in self.kb.verbs:
+                return None
+            n += 1
+        else:  # the words run to a quotation (the limit) or a colon, or go on
+            rest = self.text[toks[-1][1] : min(s_end + 1, len(self.text))].strip()
+            if not rest or not (rest[0] == ":" or (rest[0] in "«" + _DOUBLE and s_end == limit)):
+                return None
+        words = toks[:n]
+        end = words[-1][1]
+        speaker: MentionIn | None = None
+        on_behalf = False
+        for oa, ob, t in words:
+            m = self.mention_at(oa, ob)
+            if t == "باسم":
+                on_behalf = True
+            elif m is not None and m.type == "person":
+                speaker = m
+                break
+            elif m is not None and on_behalf and m.type in SPEAKER_TYPES and speaker is None:
+                speaker = m  # the spokesman's body, unless he is named after it
+        return speaker, self.text[words[0][0] : end], end
+
     def _unnamed_subject(self, toks: Sequence[tuple[int, int, str]]) -> int | None:
         """Where an unnamed subject right after a verb ends: a noun of
         ``resources/lexicons/unnamed_sources.txt``, perhaps with its adjective, then
@@ -763,6 +808,12 @@ class _Framer:
                 if relayed is not None and key is not None:
                     details["via"] = key  # «نقلت الوكالة عن الوزارة قولها»
                     key, text = relayed
+            if key is None and noun is None:
+                named = self._subject_words(v, limit)
+                if named is not None:  # «وأكد مصدر عسكري سوري أن», «وقال الناطق باسم …»
+                    m2, noun, v.subject_end = named
+                    key = m2.key if m2 else None
+                    text = noun
             if key is None and noun is None:
                 clause = self._clause_subject(v)
                 if clause is not None:  # «…، لكن أعضاء المجلس أكدوا أن»: they spoke

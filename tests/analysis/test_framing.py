@@ -816,3 +816,47 @@ def test_an_events_place_is_where_it_happened_not_a_name_holding_a_city(
     lex, kb, fk = load_knowledge(store)
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     assert [e.place_key for e in framing.events] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an unnamed source of three words
+        (
+            "وقال نيد برايس إن واشنطن قلقة. وأكد مصدر عسكري سوري أن الجيش تصدى للهجوم.",
+            (None, "مصدر عسكري سوري"),
+        ),
+        # a spokesman speaks for the body he is named after
+        (
+            'وقال نيد برايس إن واشنطن قلقة. وقال الناطق باسم الهيئة العليا للمفاوضات "لن '
+            'نقبل بأي حل لا يضمن الانتقال السياسي".',
+            ("hnc", "الناطق باسم الهيئة العليا للمفاوضات"),
+        ),
+        (
+            'وقال المتحدث باسم وزارة الخارجية الروسية إن موسكو "لن تسمح بتكرار ما حدث في حلب".',
+            ("russia-foreign-ministry", "المتحدث باسم وزارة الخارجية الروسية"),
+        ),
+        # somebody the lexicons do not know, with his title
+        (
+            "وقال نيد برايس إن واشنطن قلقة. بينما قال المحلل السياسي حسن أحمد إن التقدم محدود.",
+            (None, "المحلل السياسي حسن أحمد"),
+        ),
+    ],
+)
+def test_a_subject_nobody_named_is_not_the_previous_speaker(
+    store: Store, text: str, speaker: tuple[str | None, str]
+) -> None:
+    """«وأكد مصدر عسكري سوري أن…», «وقال الناطق باسم الهيئة العليا للمفاوضات "…"»: the
+    words were given to the speaker of the sentence before (Ned Price)."""
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
+    last = (
+        framing.quotes[-1]
+        if text.startswith("وقال المتحدث")
+        else max(framing.quotes, key=lambda q: q.start)
+    )
+    assert (last.speaker_key, last.speaker_text) == speaker
+    assert not last.details.get("continued")
