@@ -867,7 +867,7 @@ def cmd_compare(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
             verbs = "، ".join(v for v, _c, _n in s.verbs[:5])
             out.write(
                 f"     {side}: labels: {labels or '—'}; verbs: {verbs or '—'}; "
-                f"quotes: {len(s.quotes)}; voice {s.voice_share:.0%}\n"
+                f"quotes: {len(s.quotes)}, reported: {s.reported}; voice {s.voice_share:.0%}\n"
             )
     out.write("Only in A: " + "، ".join(n for _i, n, _t, _m in comp.only_a) + "\n")
     out.write("Only in B: " + "، ".join(n for _i, n, _t, _m in comp.only_b) + "\n")

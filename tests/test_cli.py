@@ -648,7 +648,8 @@ def test_a_comparison_says_an_actor_is_labelled_where_it_is_never_named(
     ]
     assert (
         opposition
-        == "     A: labels: المعارضة (in scare quotes, neutral); verbs: —; quotes: 0; voice 0%"
+        == "     A: labels: المعارضة (in scare quotes, neutral); verbs: —; quotes: 0, reported: 0;"
+        " voice 0%"
     )
 
 
@@ -1122,3 +1123,19 @@ def test_frame_of_an_actor_the_corpus_never_names_says_so(
     code, out, _err = run(capsys, "--db", db, "frame", "فلاديمير بوتين")
     assert code == 0
     assert out == "فلاديمير بوتين: not named or labelled in this corpus\n"
+
+
+def test_compare_counts_what_an_actor_said_in_the_outlets_words(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«quotes: 0» beside a 12% share of voice: al-Jaafari's two statements reported
+    without quotation marks were not counted anywhere."""
+    code, out, _err = run(capsys, "--db", db, "compare", "4", "5")
+    assert code == 0
+    lines = out.splitlines()
+    at = next(i for i, ln in enumerate(lines) if ln.lstrip(" *").startswith("بشار الجعفري"))
+    assert "quotes: 0, reported: 2;" in lines[at + 2], lines[at : at + 3]
+    data = run_json(capsys, "--db", db, "compare", "4", "5")
+    assert isinstance(data, dict)
+    jaafari = next(r for r in data["shared_actors"] if r["name"] == "بشار الجعفري")
+    assert jaafari["b"]["reported"] == 2

@@ -436,12 +436,16 @@ class _Framer:
         # the descriptive title before a name that discovery read («وزير الخارجية الروسي»),
         # unless an apposition of that actor already ends within three characters before it
         ends = {(lb.entity_key, lb.end) for lb in self.result.labels if lb.kind == "apposition"}
+        honorifics = {t for t, kind in self.kb.titles.items() if kind == "honorific"}
         for m in self.mentions:
             if m.type != "person" or m.kind not in ("name", "discovered"):
                 continue
             j = self._title_before(m.start)
             if (
                 j is not None
+                # «الدكتور», «السيد» alone is courtesy, not a description of the person
+                and " ".join(normalize(self.text[j : m.start]).split()).removeprefix("و")
+                not in honorifics
                 # the label starts after a proclitic the title's first word has («ورئيس»)
                 and not any((k, m.key) in labelled for k in range(j, j + 3))
                 and not any((m.key, end) in ends for end in range(m.start - 3, m.start + 1))

@@ -51,6 +51,8 @@ class ActorSide:
     verbs: list[tuple[str, str | None, int]] = field(default_factory=list)
     #: direct and partial quotations, as written
     quotes: list[str] = field(default_factory=list)
+    #: statements reported in the outlet's words (indirect speech)
+    reported: int = 0
     voice_words: int = 0
     voice_share: float = 0.0
 
@@ -62,6 +64,7 @@ class ActorSide:
             ],
             "verbs": [{"verb": v, "category": c, "count": n} for v, c, n in self.verbs],
             "quotes": self.quotes,
+            "reported": self.reported,
             "voice_words": self.voice_words,
             "voice_share": round(self.voice_share, 3),
         }
@@ -184,6 +187,8 @@ def _side_actors(
             verbs[q.speaker_entity_id][(q.verb, q.verb_category)] += 1
         if q.kind in ("direct", "partial"):
             side.quotes.append(q.text)
+        elif q.kind == "indirect":
+            side.reported += 1
     for eid in names:
         side = sides[eid]
         side.labels = [(t, c, k, n) for (t, c, k), n in labels[eid].most_common()]

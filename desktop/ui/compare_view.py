@@ -218,6 +218,8 @@ class CompareActorsModel(ColumnsTableModel):
         if column.endswith("verbs"):
             return " · ".join(v if n == 1 else f"{v} ×{n}" for v, _c, n in side.verbs) or "—"
         if column.endswith("quotes"):
+            if side.reported:  # «0 (+2 reported)»: its voice is not only in quotations
+                return self.tr("{0} (+{1} reported)").format(len(side.quotes), side.reported)
             return str(len(side.quotes))
         return f"{round(side.voice_share * 100)}%"
 
@@ -237,9 +239,12 @@ class CompareActorsModel(ColumnsTableModel):
             lines = [f"{v} — {c or '—'} ×{n}" for v, c, n in side.verbs]
             return "\n".join(lines) or self.tr("No speech verbs")
         if column.endswith("quotes"):
-            return "\n".join(f"«{_short(q, 160)}»" for q in side.quotes[:8]) or self.tr(
-                "Not quoted"
-            )
+            tip = "\n".join(f"«{_short(q, 160)}»" for q in side.quotes[:8]) or self.tr("Not quoted")
+            if side.reported:
+                tip += "\n" + self.tr("and {0} statements reported in the outlet's words").format(
+                    side.reported
+                )
+            return tip
         return self.tr("{0} quoted words ({1:.1%} of all quoted words)").format(
             side.voice_words, side.voice_share
         )

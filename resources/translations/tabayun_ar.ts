@@ -196,34 +196,44 @@
         <translation>حصة صوت B (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="226"/>
+        <location filename="../../desktop/ui/compare_view.py" line="222"/>
+        <source>{0} (+{1} reported)</source>
+        <translation>{0} (+{1} بصياغة الوسيلة)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="228"/>
         <source>{0} · {1}
 A: {2} mentions · B: {3} mentions</source>
         <translation>{0} · {1}
 إشارات A: {2} · إشارات B: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="230"/>
+        <location filename="../../desktop/ui/compare_view.py" line="232"/>
         <source>The two sides label or quote this actor differently.</source>
         <translation>يختلف الجانبان في تسمية هذا الفاعل أو في نقل أقواله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="235"/>
+        <location filename="../../desktop/ui/compare_view.py" line="237"/>
         <source>No labels</source>
         <translation>لا توجد تسميات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="238"/>
+        <location filename="../../desktop/ui/compare_view.py" line="240"/>
         <source>No speech verbs</source>
         <translation>لا توجد أفعال قول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="241"/>
+        <location filename="../../desktop/ui/compare_view.py" line="243"/>
         <source>Not quoted</source>
         <translation>لم تُنقل أقواله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="243"/>
+        <location filename="../../desktop/ui/compare_view.py" line="246"/>
+        <source>and {0} statements reported in the outlet&apos;s words</source>
+        <translation>و{0} تصريحات نقلتها الوسيلة بصياغتها</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="250"/>
         <source>{0} quoted words ({1:.1%} of all quoted words)</source>
         <translation>الكلمات المقتبسة: {0} ({1:.1%} من مجموع الكلمات المقتبسة)</translation>
     </message>
@@ -231,47 +241,47 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareEventsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="383"/>
+        <location filename="../../desktop/ui/compare_view.py" line="390"/>
         <source>Reported by</source>
         <translation>ورد في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="384"/>
+        <location filename="../../desktop/ui/compare_view.py" line="391"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="385"/>
+        <location filename="../../desktop/ui/compare_view.py" line="392"/>
         <source>In A</source>
         <translation>في A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="386"/>
+        <location filename="../../desktop/ui/compare_view.py" line="393"/>
         <source>In B</source>
         <translation>في B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="387"/>
+        <location filename="../../desktop/ui/compare_view.py" line="394"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="388"/>
+        <location filename="../../desktop/ui/compare_view.py" line="395"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="391"/>
+        <location filename="../../desktop/ui/compare_view.py" line="398"/>
         <source>Both</source>
         <translation>كليهما</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="392"/>
+        <location filename="../../desktop/ui/compare_view.py" line="399"/>
         <source>Only A</source>
         <translation>A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="393"/>
+        <location filename="../../desktop/ui/compare_view.py" line="400"/>
         <source>Only B</source>
         <translation>B فقط</translation>
     </message>
@@ -279,17 +289,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareSide</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="576"/>
+        <location filename="../../desktop/ui/compare_view.py" line="583"/>
         <source>Pick the document for this side</source>
         <translation>اختر المستند لهذا الجانب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="590"/>
+        <location filename="../../desktop/ui/compare_view.py" line="597"/>
         <source>Open in reader</source>
         <translation>فتح في القراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="613"/>
+        <location filename="../../desktop/ui/compare_view.py" line="620"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
@@ -297,156 +307,156 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="683"/>
+        <location filename="../../desktop/ui/compare_view.py" line="690"/>
         <source>Scroll both articles together</source>
         <translation>تمرير المقالتين معًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="680"/>
+        <location filename="../../desktop/ui/compare_view.py" line="687"/>
         <source>Scroll together</source>
         <extracomment>(document id, code-point offset): show this document in the reader the outlets compared last (shown when ``mode`` is &quot;outlets&quot;) the documents the pickers list are to be read (again) when the view is shown the comparison shown is to be made again when the view is next shown</extracomment>
         <translation>تمرير متزامن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="685"/>
+        <location filename="../../desktop/ui/compare_view.py" line="692"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="686"/>
+        <location filename="../../desktop/ui/compare_view.py" line="693"/>
         <source>Previous aligned passage (Alt+Up)</source>
         <translation>المقطع المتقابل السابق (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="688"/>
+        <location filename="../../desktop/ui/compare_view.py" line="695"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="689"/>
+        <location filename="../../desktop/ui/compare_view.py" line="696"/>
         <source>Next aligned passage (Alt+Down)</source>
         <translation>المقطع المتقابل التالي (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="706"/>
-        <location filename="../../desktop/ui/compare_view.py" line="893"/>
+        <location filename="../../desktop/ui/compare_view.py" line="713"/>
+        <location filename="../../desktop/ui/compare_view.py" line="900"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="732"/>
-        <location filename="../../desktop/ui/compare_view.py" line="870"/>
+        <location filename="../../desktop/ui/compare_view.py" line="739"/>
+        <location filename="../../desktop/ui/compare_view.py" line="877"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="772"/>
+        <location filename="../../desktop/ui/compare_view.py" line="779"/>
         <source>Shared actors</source>
         <translation>الفاعلون المشتركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="773"/>
+        <location filename="../../desktop/ui/compare_view.py" line="780"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="774"/>
+        <location filename="../../desktop/ui/compare_view.py" line="781"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="775"/>
+        <location filename="../../desktop/ui/compare_view.py" line="782"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="845"/>
+        <location filename="../../desktop/ui/compare_view.py" line="852"/>
         <source>Choose two different articles to compare.</source>
         <translation>اختر مقالين مختلفين للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="847"/>
-        <location filename="../../desktop/ui/compare_view.py" line="900"/>
+        <location filename="../../desktop/ui/compare_view.py" line="854"/>
+        <location filename="../../desktop/ui/compare_view.py" line="907"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="974"/>
+        <location filename="../../desktop/ui/compare_view.py" line="981"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1004"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1011"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1006"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1013"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1026"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1033"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1047"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1054"/>
         <source>Shared actors ({0})</source>
         <translation>الفاعلون المشتركون ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1048"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1055"/>
         <source>{0} actors named in both, {1} of them framed differently</source>
         <translation>فاعلون ورد ذكرهم في الاثنين: {0}، منهم {1} بتأطير مختلف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1058"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1065"/>
         <source>{0} actors named only in B</source>
         <translation>فاعلون ورد ذكرهم في B فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1061"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1068"/>
         <source>Events ({0})</source>
         <translation>الأحداث ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1062"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1069"/>
         <source>{0} events in both · {1} only in A · {2} only in B</source>
         <translation>أحداث مشتركة: {0} · في A فقط: {1} · في B فقط: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1053"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1060"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1054"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1061"/>
         <source>{0} actors named only in A</source>
         <translation>فاعلون ورد ذكرهم في A فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1057"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1064"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1070"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1077"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1130"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1137"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1132"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1139"/>
         <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1134"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1141"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -472,7 +482,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentChoiceModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="490"/>
+        <location filename="../../desktop/ui/compare_view.py" line="497"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -1713,7 +1723,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>OneSideModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="363"/>
+        <location filename="../../desktop/ui/compare_view.py" line="370"/>
         <source>{0} · {1} · {2} mentions</source>
         <translation>{0} · {1} · الإشارات: {2}</translation>
     </message>
@@ -1721,12 +1731,12 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>PassagesModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="323"/>
+        <location filename="../../desktop/ui/compare_view.py" line="330"/>
         <source>Passage {0} · similarity {1:.0%}</source>
         <translation>المقطع {0} · التشابه {1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="328"/>
+        <location filename="../../desktop/ui/compare_view.py" line="335"/>
         <source>Shared words: {0}</source>
         <translation>الكلمات المشتركة: {0}</translation>
     </message>

@@ -860,3 +860,18 @@ def test_a_subject_nobody_named_is_not_the_previous_speaker(
     )
     assert (last.speaker_key, last.speaker_text) == speaker
     assert not last.details.get("continued")
+
+
+def test_an_honorific_alone_is_no_apposition(store: Store) -> None:
+    """«برئاسة الدكتور بشار الجعفري»: «الدكتور» was listed among the labels a side gave
+    al-Jaafari, beside «رئيس وفد الحكومة السورية»."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    for text, kept in (
+        ("عقد الوفد برئاسة الدكتور بشار الجعفري جلسة محادثات.", []),
+        ("وقال السيد سيرغي لافروف إن الحل سياسي.", []),
+        ("وقال وزير الخارجية الروسي سيرغي لافروف إن الحل سياسي.", ["وزير الخارجية الروسي"]),
+    ):
+        _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+        assert [lb.text for lb in framing.labels if lb.kind == "apposition"] == kept, text
