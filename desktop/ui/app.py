@@ -176,10 +176,12 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"tabayun: cannot open database {db}: {open_problem(exc)}", file=sys.stderr)
         return 1
     try:
-        ensure_seeded(store, seeds_dir())
+        seeded = ensure_seeded(store, seeds_dir())
         tapp = TabayunApp(app, store, Preferences(make_settings()))
         tapp.persist_state = not (args.screenshot or args.smoke)
         window = tapp.start(args.lang, args.theme)
+        if seeded is not None and seeded.imported and not args.screenshot:
+            window.announce_samples(len(seeded.imported))
         if args.screenshot:
             window.resize(1440, 900)
             window.show()

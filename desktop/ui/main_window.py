@@ -184,6 +184,16 @@ class MainWindow(QMainWindow):
         if self.reader.detail is not None:
             self.open_document(self.reader.detail.row.id, switch=False)
 
+    def announce_samples(self, count: int) -> None:
+        """The database was empty and the sample articles were put in it: say so, and
+        how to take them out again (they would count in the user's frames)."""
+        self.statusBar().showMessage(
+            self.tr(
+                "This database was empty: {0} sample articles were imported to show what "
+                "Tabayun does. Select them in the library and press Del to remove them."
+            ).format(count)
+        )
+
     def documents_removed(self, removed: RemovedDocuments) -> None:
         """Documents were removed from the corpus: the article open and a comparison of
         one of them are closed, and everything else is read again without them."""

@@ -1494,3 +1494,15 @@ def test_removing_the_open_and_compared_article_with_the_delete_key(  # type: ig
     assert not library.remove_action.isEnabled()
     window.importer.running_changed.emit(False)
     assert library.remove_action.isEnabled()
+
+
+def test_the_window_says_when_it_put_the_samples_in_an_empty_database(
+    tapp: TabayunApp,
+) -> None:
+    """A new database given with --db got the sample articles without a word, and they
+    then counted in the analyst's frames and tables."""
+    window = tapp.window
+    assert window is not None
+    window.announce_samples(5)
+    message = window.statusBar().currentMessage()
+    assert "5 sample articles" in message and "press Del to remove them" in message
