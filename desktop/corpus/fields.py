@@ -241,10 +241,13 @@ class FieldMapping:
         if not unused:
             return None
         missing = [f for f in _NOTED_FIELDS if self.key_for(f, columns) is None]
+        note = f"{'column' if len(unused) == 1 else 'columns'} not read: {', '.join(unused)}"
+        if not missing:  # every field has its column: none of these is one («section»)
+            return note
         return (
-            f"{'column' if len(unused) == 1 else 'columns'} not read: {', '.join(unused)}"
-            + (f" (no column found for: {', '.join(missing)})" if missing else "")
-            + f"; to read one, name its field: --field {(missing or ['date'])[0]}=COLUMN"
+            note
+            + f" (no column found for: {', '.join(missing)})"
+            + f"; to read one, name its field: --field {missing[0]}=COLUMN"
         )
 
     def describe(self, field: str) -> str:

@@ -345,6 +345,21 @@ def test_a_tables_columns_that_no_field_is_read_from_are_noted_once(
     again.close()
 
 
+def test_columns_no_field_could_take_are_named_without_a_hint(store: Store, tmp_path: Path) -> None:
+    """With every field read from its column, «section, shares» were noted with «to read
+    one, name its field: --field date=COLUMN», inviting a section to be read as dates."""
+    table = tmp_path / "export.csv"
+    table.write_text(
+        "title,content,date,author,url,outlet,section,shares\n"
+        "الجعفري في جنيف,وقال الجعفري في جنيف إن المحادثات ستستمر.,2017-07-10,رويترز,"
+        "https://example.org/1,سانا,سياسة,12\n",
+        encoding="utf-8",
+    )
+    report = import_paths(store, [table])
+    assert len(report.imported) == 1
+    assert report.notes == [(str(table), "columns not read: section, shares")]
+
+
 def test_a_workbooks_sheets_have_their_columns_noted_each(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "تغطية.xlsx"
     save_xlsx(
