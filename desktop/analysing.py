@@ -60,7 +60,8 @@ from desktop.workers import (
 #: reported speech runs through a few quoted words and ends where a second speaker's
 #: clause begins («، لكن أعضاء المجلس أكدوا أن»), plural reporting verbs; an event's place
 #: is where it happened («في جنيف»), not a city naming a platform («منصة موسكو»); a
-#: subject nobody named is not the previous speaker («وأكد مصدر عسكري سوري أن»)
+#: subject nobody named is not the previous speaker («وأكد مصدر عسكري سوري أن»); an
+#: event's parties and place are those of its clause («…، بينما يبحث المبعوث …»)
 ANALYSIS_VERSION = 5
 BATCH = 200
 

@@ -290,6 +290,8 @@ class _Framer:
         self._words = WordCount(text)
         #: spans of quoted labels: they replace the plain labels found on their words
         self._quoted_labels: list[tuple[int, int]] = []
+        #: where the clause openers are («بينما», «فيما»: :meth:`_clause_of`), found once
+        self._openers: list[int] | None = None
         #: quotations of a few words (partial): reported speech runs on through them
         self._partials: set[tuple[int, int]] = set()
         self.role_spans = [
@@ -1240,10 +1242,11 @@ class _Framer:
                 details: dict[str, Any] = {}
                 first = quoted_in.first_containing(a)
                 quoted = speaker_of[first][1] if first is not None else None
-                people = participants
+                in_clause = self._clause_actors(in_sentence, s_start, s_end, a)
+                people = participants if in_clause is None else in_clause
                 if quoted:
                     details["reported_by"] = quoted  # «أجريت اتصالاً» in the envoy's words
-                    people = list(dict.fromkeys([quoted, *participants]))
+                    people = list(dict.fromkeys([quoted, *people]))
                 if etype in ("casualties", "displacement"):
                     # this trigger's figures, else those of the next of its type in the
                     # sentence («حصيلة ضحايا القصف إلى 12 قتيلاً»: «ضحايا» has none)
@@ -1280,11 +1283,55 @@ class _Framer:
                         sentence,
                         date,
                         date_text,
-                        self._event_place(in_sentence, a),
+                        self._event_place(self._in_clause(in_sentence, s_start, s_end, a), a),
                         people,
                         details,
                     )
                 )
+
+    def _clause_actors(
+        self, mentions: Sequence[MentionIn], s_start: int, s_end: int, at: int
+    ) -> list[str] | None:
+        """The actors of the clause of the sentence the trigger at ``at`` is in, when a
+        clause opener («بينما», «فيما», «لكن», «في حين») parts the sentence: «شنت طائرات
+        روسية غارات …، بينما يبحث المبعوث الدولي …» made the envoy a party to the air
+        strikes. An actor a label names counts («طائرات روسية»). None when no opener
+        parts the sentence."""
+        clause = self._clause_of(s_start, s_end, at)
+        if clause is None:
+            return None
+        lo, hi = clause
+        keys = [m.key for m in mentions if m.type in ACTOR_TYPES and lo <= m.start < hi]
+        keys += [
+            lb.entity_key
+            for lb in self.result.labels
+            if lb.kind == "label" and lb.entity_key and lo <= lb.start < hi
+        ]
+        return list(dict.fromkeys(keys))
+
+    def _in_clause(
+        self, mentions: list[MentionIn], s_start: int, s_end: int, at: int
+    ) -> list[MentionIn]:
+        """The mentions of the clause holding ``at`` (all of them if no opener parts the
+        sentence, or the clause names no place: «… في جنيف، بينما …»)."""
+        clause = self._clause_of(s_start, s_end, at)
+        if clause is None:
+            return mentions
+        lo, hi = clause
+        return [m for m in mentions if lo <= m.start < hi]
+
+    def _clause_of(self, s_start: int, s_end: int, at: int) -> tuple[int, int] | None:
+        """The clause of the sentence holding ``at``, when a clause opener parts it."""
+        if self._openers is None:  # once a document: a text can be one long sentence
+            spans = self.doc.original_tokens()
+            self._openers = [spans[i][0] for i in self.doc.token_indices(_CLAUSE_OPENERS)]
+        openers = self._openers
+        lo = bisect.bisect_left(openers, s_start)
+        hi = bisect.bisect_left(openers, s_end, lo)
+        if lo == hi:
+            return None
+        k = bisect.bisect_right(openers, at, lo, hi)
+        return (openers[k - 1] if k > lo else s_start), (openers[k] if k < hi else s_end)
 
     def _event_place(self, mentions: Sequence[MentionIn], at: int) -> str | None:
         """Where the event at ``at`` took place: of the sentence's places, the nearest

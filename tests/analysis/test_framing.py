@@ -875,3 +875,38 @@ def test_an_honorific_alone_is_no_apposition(store: Store) -> None:
     ):
         _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
         assert [lb.text for lb in framing.labels if lb.kind == "apposition"] == kept, text
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        (
+            "شنت طائرات روسية غارات على ريف حماة لوقف تقدم فصائل مسلحة، بينما يبحث المبعوث "
+            "الدولي ستافان دي ميستورا عقد لقاءات مع وفدي الحكومة في جنيف.",
+            [
+                ("offensive", "rif-hama", {"russia-aerospace-forces", "armed-opposition"}),
+                ("meeting", "geneva", {"de-mistura", "syria-government-delegation"}),
+            ],
+        ),
+        (
+            "ويتوسط دي ميستورا في جولة محادثات سياسية جديدة في جنيف، لكن محادثات منفصلة "
+            "ترتبها روسيا وإيران وتركيا في آستانة تهدف إلى ضمان وقف إطلاق النار.",
+            [
+                ("talks", "geneva", {"de-mistura"}),
+                ("ceasefire", "astana", {"russia", "iran", "turkey"}),
+            ],
+        ),
+    ],
+)
+def test_an_events_parties_are_those_of_its_clause(
+    store: Store, text: str, events: list[tuple[str, str, set[str]]]
+) -> None:
+    """Every actor of the sentence was a party to each of its events: the UN envoy to
+    Russian air strikes, de Mistura to the ceasefire the Astana talks are for."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    got = [(e.type, e.place_key, set(e.participants)) for e in framing.events]
+    for etype, place, parties in events:
+        assert (etype, place, parties) in got, got
