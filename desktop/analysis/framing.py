@@ -292,6 +292,8 @@ class _Framer:
         self._quoted_labels: list[tuple[int, int]] = []
         #: where the clause openers are («بينما», «فيما»: :meth:`_clause_of`), found once
         self._openers: list[int] | None = None
+        #: (start, entity) of the labels, by start, once the events ask
+        self._labelled: list[tuple[int, str]] | None = None
         #: quotations of a few words (partial): reported speech runs on through them
         self._partials: set[tuple[int, int]] = set()
         self.role_spans = [
@@ -1242,8 +1244,10 @@ class _Framer:
                 details: dict[str, Any] = {}
                 first = quoted_in.first_containing(a)
                 quoted = speaker_of[first][1] if first is not None else None
-                in_clause = self._clause_actors(in_sentence, s_start, s_end, a)
-                people = participants if in_clause is None else in_clause
+                clause = self._clause_of(s_start, s_end, a)
+                people = (
+                    participants if clause is None else self._clause_actors(in_sentence, clause)
+                )
                 if quoted:
                     details["reported_by"] = quoted  # «أجريت اتصالاً» in the envoy's words
                     people = list(dict.fromkeys([quoted, *people]))
@@ -1283,42 +1287,36 @@ class _Framer:
                         sentence,
                         date,
                         date_text,
-                        self._event_place(self._in_clause(in_sentence, s_start, s_end, a), a),
+                        self._event_place(
+                            in_sentence
+                            if clause is None
+                            else [m for m in in_sentence if clause[0] <= m.start < clause[1]],
+                            a,
+                        ),
                         people,
                         details,
                     )
                 )
 
-    def _clause_actors(
-        self, mentions: Sequence[MentionIn], s_start: int, s_end: int, at: int
-    ) -> list[str] | None:
+    def _clause_actors(self, mentions: Sequence[MentionIn], clause: tuple[int, int]) -> list[str]:
         """The actors of the clause of the sentence the trigger at ``at`` is in, when a
         clause opener («بينما», «فيما», «لكن», «في حين») parts the sentence: «شنت طائرات
         روسية غارات …، بينما يبحث المبعوث الدولي …» made the envoy a party to the air
-        strikes. An actor a label names counts («طائرات روسية»). None when no opener
-        parts the sentence."""
-        clause = self._clause_of(s_start, s_end, at)
-        if clause is None:
-            return None
+        strikes. An actor a label names counts («طائرات روسية»)."""
         lo, hi = clause
         keys = [m.key for m in mentions if m.type in ACTOR_TYPES and lo <= m.start < hi]
-        keys += [
-            lb.entity_key
-            for lb in self.result.labels
-            if lb.kind == "label" and lb.entity_key and lo <= lb.start < hi
-        ]
+        if self._labelled is None:  # sorted once: a report has thousands of labels
+            self._labelled = sorted(
+                (lb.start, lb.entity_key)
+                for lb in self.result.labels
+                if lb.kind == "label" and lb.entity_key
+            )
+        starts = self._labelled
+        i = bisect.bisect_left(starts, (lo, ""))
+        while i < len(starts) and starts[i][0] < hi:
+            keys.append(starts[i][1])
+            i += 1
         return list(dict.fromkeys(keys))
-
-    def _in_clause(
-        self, mentions: list[MentionIn], s_start: int, s_end: int, at: int
-    ) -> list[MentionIn]:
-        """The mentions of the clause holding ``at`` (all of them if no opener parts the
-        sentence, or the clause names no place: «… في جنيف، بينما …»)."""
-        clause = self._clause_of(s_start, s_end, at)
-        if clause is None:
-            return mentions
-        lo, hi = clause
-        return [m for m in mentions if lo <= m.start < hi]
 
     def _clause_of(self, s_start: int, s_end: int, at: int) -> tuple[int, int] | None:
         """The clause of the sentence holding ``at``, when a clause opener parts it."""
@@ -1339,6 +1337,8 @@ class _Framer:
         name something else («منصة موسكو», «بصيغة أستانا», «عملية أستانا», and the
         places joined on to it: «منصات موسكو والقاهرة»). The sentence's first place
         made a Doha meeting «بصيغة أستانا» one in Astana."""
+        if not any(m.type == "place" for m in mentions):
+            return None
         located: list[MentionIn] = []
         kept: list[MentionIn] = []
         naming = False
