@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
@@ -153,18 +154,36 @@ def _digits_at(
 ) -> tuple[int, int]:
     """A number written in digits from token ``i``: its groups («1,500») and decimals
     («2.5»), then a multiplier word («2.5 مليون»)."""
-    number = digits
+    groups = [digits]
+    joins: list[str] = []
     j = i + 1
     while j < len(tokens):
         between = text[tokens[j - 1][1] : tokens[j][0]]
         if between not in _DIGIT_JOINS or not _DIGITS_RE.fullmatch(tokens[j][2]):
             break
-        number += ("." if between in ".٫" else "") + tokens[j][2]
+        groups.append(tokens[j][2])
+        joins.append(between)
         j += 1
-    value = float(number)
+    multiplier = 1
     if j < len(tokens) and text[tokens[j - 1][1] : tokens[j][0]].isspace():
         word, kind = tokens[j][2], words.get(tokens[j][2], (0, ""))[1]
         if kind in (THOUSAND, THOUSANDS):
-            value *= words[word][0]
+            multiplier = words[word][0]
             j += 1
-    return int(value), j
+    return _value(groups, joins, multiplier), j
+
+
+def _value(groups: list[str], joins: list[str], multiplier: int) -> int:
+    """The whole value of digit groups and what joined them: a comma, or one mark used
+    more than once («1.500.000»), or one dot before three digits with nothing to multiply
+    («1.500 قتيل»), groups thousands; a single dot or «٫» is a decimal point otherwise
+    («2.5 مليون», «4.1 مليون» = 4,100,000, not 4,099,999)."""
+    decimal = (
+        len(joins) >= 1
+        and joins[-1] in ".٫"
+        and joins.count(joins[-1]) == 1
+        and not (multiplier == 1 and len(groups[-1]) == 3)
+    )
+    whole = "".join(groups[:-1] if decimal else groups)[:18]  # no float overflows
+    fraction = groups[-1][:6] if decimal else ""
+    return round(Decimal(f"{whole}.{fraction or 0}") * multiplier)
