@@ -636,7 +636,20 @@ class _Framer:
                 break
             elif m is not None and on_behalf and m.type in SPEAKER_TYPES and speaker is None:
                 speaker = m  # the spokesman's body, unless he is named after it
+        # Nobody named: only a listed unnamed source («مصدر عسكري سوري»), or a title and
+        # a name the lexicons do not know («المحلل السياسي حسن أحمد»: its last two words
+        # without the article). A time («الثلاثاء», «الأسبوع الماضي»), an object
+        # («وجدد التأكيد أن») or a title alone («وأكد الوزير الروسي أن», who was named
+        # before) is no new speaker: the speaker of the sentence before goes on.
+        if speaker is None and first not in self.fk.unnamed_sources:
+            named = len(words) >= 3 and not any(t.startswith("ال") for _a, _b, t in words[-2:])
+            if not named or self._dates_in(words[0][0], end):
+                return None
         return speaker, self.text[words[0][0] : end], end
+
+    def _dates_in(self, a: int, b: int) -> bool:
+        """Whether a date or a time the date reader found starts in ``[a, b)``."""
+        return any(a <= self.span(d.start, d.end)[0] < b for d in self._dates())
 
     def _unnamed_subject(self, toks: Sequence[tuple[int, int, str]]) -> int | None:
         """Where an unnamed subject right after a verb ends: a noun of
@@ -1061,9 +1074,11 @@ class _Framer:
         """Where a clause that sets a second speech against the first opens, when one of
         «فيما», «بينما», «لكن», «في حين», «أما» stands in the few words before its verb
         («، لكن أعضاء المجلس أكدوا»)."""
-        before = self.norm_tokens_between(max(start, verb_start - 60), verb_start)[-4:]
-        for oa, _ob, t in before:
+        before = self.norm_tokens_between(max(start, verb_start - 60), verb_start)[-5:]
+        for k, (oa, _ob, t) in enumerate(before):
             if t in _CLAUSE_OPENERS:
+                if t == "حين" and k and before[k - 1][2] in ("في", "وفي"):
+                    return max(start, before[k - 1][0])  # «في حين» whole
                 return oa
         return None
 
@@ -1254,10 +1269,14 @@ class _Framer:
                 if etype in ("casualties", "displacement"):
                     # this trigger's figures, else those of the next of its type in the
                     # sentence («حصيلة ضحايا القصف إلى 12 قتيلاً»: «ضحايا» has none)
+                    tried = 0
                     for k in range(i, len(found)):
                         ka, kb, ktype, kkey = found[k]
                         if ktype != etype:
                             continue
+                        tried += 1
+                        if tried > 3:  # a long unpunctuated text is one sentence
+                            break
                         nxt = next((f[0] for f in found[k + 1 :] if f[2] != etype), s_end)
                         prev = max((f[1] for f in found[:k] if f[2] != etype), default=s_start)
                         figures = self._figures(ka, kb, prev, nxt, kkey)
@@ -1321,8 +1340,12 @@ class _Framer:
     def _clause_of(self, s_start: int, s_end: int, at: int) -> tuple[int, int] | None:
         """The clause of the sentence holding ``at``, when a clause opener parts it."""
         if self._openers is None:  # once a document: a text can be one long sentence
-            spans = self.doc.original_tokens()
-            self._openers = [spans[i][0] for i in self.doc.token_indices(_CLAUSE_OPENERS)]
+            spans, texts = self.doc.original_tokens(), self.doc.texts
+            self._openers = [
+                spans[i - 1 if t == "حين" and i and texts[i - 1] in ("في", "وفي") else i][0]
+                for i in self.doc.token_indices(_CLAUSE_OPENERS)
+                for t in (texts[i],)
+            ]
         openers = self._openers
         lo = bisect.bisect_left(openers, s_start)
         hi = bisect.bisect_left(openers, s_end, lo)
@@ -1349,8 +1372,14 @@ class _Framer:
             own = self.doc.texts[lo] if lo >= 0 else ""
             prev = self.doc.texts[lo - 1] if lo > 0 else ""
             bare = prev[1:] if len(prev) > 2 and prev[0] in "وفب" else prev
-            if m.type == "place" and (
-                prev in ("في", "وفي", "ففي") or own[:1] == "ب" or own[:2] in ("وب", "فب")
+            fused = m.start > self.doc.original_tokens()[lo][0] if lo >= 0 else False
+            if (
+                m.type == "place"
+                and (
+                    prev in ("في", "وفي", "ففي")
+                    # «بجنيف»: a proclitic «ب» before the name, not a name's «ب» («بيروت»)
+                    or (fused and (own[:1] == "ب" or own[:2] in ("وب", "فب")))
+                )
             ):
                 located.append(m)
             joined = own[:1] == "و" and naming  # «منصات موسكو والقاهرة»
@@ -1364,9 +1393,9 @@ class _Framer:
         return kept[0].key if kept else None
 
     def _figures(self, a: int, b: int, lo: int, hi: int, key: str) -> list[dict[str, Any]]:
-        """The figures of the trigger at ``[a, b)``, looked for in ``[lo, hi)``: those after
-        it («مقتل 12 مدنياً»), else the number it counts («12 قتيلاً»); for «مصرعهم»,
-        those after the verb before it first («لقي ثلاثة أطفال مصرعهم»)."""
+        """The figures of the trigger at ``[a, b)``, looked for in ``[lo, hi)``: the number
+        it counts («12 قتيلاً»), or for «مصرعهم» those after the verb before it («لقي ثلاثة
+        أطفال مصرعهم»), then those after it («مقتل 12 مدنياً»)."""
         found = self._read_figures(b, hi)
         before = self.norm_tokens_between(lo, a)
         if key in _DEATH_OBJECTS:  # the dead, then any after («وأصيب خمسة آخرون»)
@@ -1376,10 +1405,9 @@ class _Framer:
             if verb is not None:
                 return self._read_figures(before[verb][1], a) + found
             return found
-        if found:
-            return found
+        # the number the trigger counts first («سقط 12 قتيلاً و30 جريحاً»), then those after
         counted = read_figures(self.text, [*before[-8:], *self.norm_tokens_between(a, b, 1)])
-        return self._kept_figures(f for f in counted if f.end == b)
+        return self._kept_figures(f for f in counted if f.end == b) + found
 
     def _read_figures(self, a: int, b: int) -> list[dict[str, Any]]:
         return self._kept_figures(read_figures(self.text, self.norm_tokens_between(a, b)))

@@ -176,12 +176,33 @@ def _side_actors(
                 _key, name, etype, _origin = store.entity_by_id(lb.entity_id)
                 names[lb.entity_id] = (name, etype)
     quotes = store.quotes_for(documents=docs)
-    total_voice = sum(q.word_count for q in quotes if q.speaker_entity_id is not None)
+    # a few quoted words inside the same speaker's reported speech («قال إن الوضع "مقلق
+    # للغاية" على الأرض») are one statement: their words and verb count once
+    reported: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for q in quotes:
+        if q.kind == "indirect" and q.speaker_entity_id is not None:
+            reported[(q.document_id, q.speaker_entity_id)].append((q.start, q.end))
+    inside = {
+        q.id
+        for q in quotes
+        if q.kind == "partial"
+        and q.speaker_entity_id is not None
+        and any(
+            a <= q.start and q.end <= b
+            for a, b in reported.get((q.document_id, q.speaker_entity_id), ())
+        )
+    }
+    total_voice = sum(
+        q.word_count for q in quotes if q.speaker_entity_id is not None and q.id not in inside
+    )
     verbs: dict[int, Counter[tuple[str, str | None]]] = defaultdict(Counter)
     for q in quotes:
         if q.speaker_entity_id is None:
             continue
         side = sides[q.speaker_entity_id]
+        if q.id in inside:  # its words are those of the statement around it
+            side.quotes.append(q.text)
+            continue
         side.voice_words += q.word_count
         if q.verb:
             verbs[q.speaker_entity_id][(q.verb, q.verb_category)] += 1
