@@ -156,6 +156,8 @@ class AnalysisReport:
     discovered: int = 0
     seconds: float = 0.0
     cancelled: bool = False
+    #: (document id, why): documents the analysis failed on, stored without marks
+    failed: list[tuple[int, str]] = field(default_factory=list)
 
     def then(self, other: AnalysisReport) -> AnalysisReport:
         """This run and ``other``, run after it, as one."""
@@ -165,6 +167,7 @@ class AnalysisReport:
             self.discovered + other.discovered,
             self.seconds + other.seconds,
             self.cancelled or other.cancelled,
+            self.failed + other.failed,
         )
 
     def as_dict(self) -> dict[str, object]:
@@ -174,7 +177,20 @@ class AnalysisReport:
             "discovered": self.discovered,
             "seconds": round(self.seconds, 3),
             "cancelled": self.cancelled,
+            "failed": [{"document": d, "error": why} for d, why in self.failed],
         }
+
+    def failures_said(self) -> str | None:
+        """One line on the documents the analysis failed on, if any."""
+        if not self.failed:
+            return None
+        shown = "; ".join(f"#{d} ({why})" for d, why in self.failed[:5])
+        more = f" and {len(self.failed) - 5} more" if len(self.failed) > 5 else ""
+        n = len(self.failed)
+        return (
+            f"{n} document{'s' if n != 1 else ''} could not be analysed and show no marks: "
+            f"{shown}{more}"
+        )
 
 
 def _record(info: EntityInfo) -> EntityRecord:
@@ -290,7 +306,7 @@ def analyse_documents(
                 ]
                 if pool is not None:  # map() submits every job now; results are read later
                     return jobs, pool.map(_analyse_in_worker, jobs, chunksize=10)
-                return jobs, (pack(*analyse_one(job, kb, fk, lex), lex) for job in jobs)
+                return jobs, (analyse_packed(job, kb, fk, lex) for job in jobs)
 
             upcoming = submit(batches[0]) if batches else None
             for number in range(len(batches)):
@@ -307,6 +323,8 @@ def analyse_documents(
                 key_ids.update(store.add_entities(_new_names(done, key_ids)))
                 for job, found in done:
                     doc_id, text = job[0], job[1]
+                    if found.failure is not None:
+                        report.failed.append((doc_id, found.failure))
                     for d in found.discovered.values():
                         discovered[d.key] = d.norm
                     rows = _mention_rows(found, key_ids)
@@ -435,6 +453,8 @@ class Packed(NamedTuple):
     quotes: list[tuple[Any, ...]]
     #: ``EVENT_COLUMNS`` the same way, then the participants' keys
     events: list[tuple[tuple[Any, ...], tuple[str, ...]]]
+    #: why the analysis failed on the document (then it has nothing else), or None
+    failure: str | None = None
 
 
 def pack(found: DocumentEntities, framing: FramingResult, lex: UserLexicon) -> Packed:
@@ -532,11 +552,22 @@ def _init_worker(lex: UserLexicon, previous: list[EntityRecord]) -> None:
     _WORKER.update(kb=kb, fk=fk, lex=lex)
 
 
+def analyse_packed(job: Job, kb: Knowledge, fk: FramingKnowledge, lex: UserLexicon) -> Packed:
+    """:func:`analyse_one`, packed; a document the analysis fails on (a text no rule
+    foresaw) gets nothing and says why, and the run goes on: one article stopped the
+    analysis of the whole corpus."""
+    try:
+        return pack(*analyse_one(job, kb, fk, lex), lex)
+    except Exception as exc:  # reported with the document, not raised
+        empty = pack(DocumentEntities(), FramingResult(), lex)
+        return empty._replace(failure=f"{type(exc).__name__}: {exc}"[:200])
+
+
 def _analyse_in_worker(job: Job) -> Packed:
     kb, fk, lex = _WORKER["kb"], _WORKER["fk"], _WORKER["lex"]
     assert isinstance(kb, Knowledge) and isinstance(fk, FramingKnowledge)
     assert isinstance(lex, UserLexicon)
-    return pack(*analyse_one(job, kb, fk, lex), lex)
+    return analyse_packed(job, kb, fk, lex)
 
 
 def _pool(

@@ -362,6 +362,8 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
                 f"{_count(analysis.mentions, 'mention')} "
                 f"in {analysis.seconds:.1f} s\n"
             )
+        if analysis.failures_said():
+            out.write(f"{analysis.failures_said()}\n")
     return EXIT_ERROR if _import_failed(a.paths, report) else EXIT_OK
 
 
@@ -428,6 +430,8 @@ def cmd_analyse(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
             f"{_count(report.mentions, 'mention')}, "
             f"{_count(report.discovered, 'name')} discovered, in {report.seconds:.1f} s\n"
         )
+        if report.failures_said():
+            out.write(f"{report.failures_said()}\n")
     return EXIT_OK
 
 

@@ -1139,3 +1139,29 @@ def test_compare_counts_what_an_actor_said_in_the_outlets_words(
     assert isinstance(data, dict)
     jaafari = next(r for r in data["shared_actors"] if r["name"] == "بشار الجعفري")
     assert jaafari["b"]["reported"] == 2
+
+
+def test_an_article_the_analysis_fails_on_is_named_and_the_rest_analysed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«مقتل 1.500.000 شخص» raised ValueError in the analysis, and the import of a whole
+    folder ended with a traceback: the others were left unanalysed."""
+    import desktop.analysing as analysing
+
+    real = analysing.analyse_one
+
+    def failing(job, kb, fk, lex):  # type: ignore[no-untyped-def]
+        if "الجعفري" in job[1]:
+            raise ValueError("could not read a figure")
+        return real(job, kb, fk, lex)
+
+    monkeypatch.setattr(analysing, "analyse_one", failing)
+    db = str(tmp_path / "x.db")
+    code, out, _err = run(capsys, "--db", db, "import", str(SEEDS))
+    assert code == 0
+    assert "2 documents could not be analysed and show no marks: #" in out
+    assert "(ValueError: could not read a figure)" in out
+    report = run_json(capsys, "--db", db, "analyse")
+    assert isinstance(report, dict) and report["documents"] == 5
+    assert len(report["failed"]) == 2
+    assert run_json(capsys, "--db", db, "entities")  # the other three were analysed

@@ -244,7 +244,14 @@ class ImportController(QObject):
         if r.notes:  # files read, with something to say of them
             details += ["", self.tr("Notes:")] if details else [self.tr("Notes:")]
             details += [f"{s}: {note}" for s, note in r.notes]
+        failed = outcome.analysis.failed if outcome.analysis is not None else []
+        if failed:  # stored, but the analysis failed on them: they show no marks
+            text += " " + self.tr("{0} articles could not be analysed.").format(len(failed))
+            details += ["", self.tr("Not analysed:")] if details else [self.tr("Not analysed:")]
+            details += [f"#{d}: {why}" for d, why in failed]
         if details:
             box.setDetailedText("\n".join(details))
-        box.setIcon(QMessageBox.Icon.Warning if r.skipped else QMessageBox.Icon.Information)
+        box.setIcon(
+            QMessageBox.Icon.Warning if r.skipped or failed else QMessageBox.Icon.Information
+        )
         box.open()

@@ -1177,6 +1177,16 @@ A: {2} mentions · B: {3} mentions</source>
         <source>Notes:</source>
         <translation>ملاحظات:</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="249"/>
+        <source>{0} articles could not be analysed.</source>
+        <translation>تعذّر تحليل {0} من المقالات.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="250"/>
+        <source>Not analysed:</source>
+        <translation>لم تُحلَّل:</translation>
+    </message>
 </context>
 <context>
     <name>KwicModel</name>
