@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any, NamedTuple, Protocol
@@ -185,6 +186,7 @@ class FramingStoreMixin:
         documents: Sequence[int] | None = None,
         speaker_id: int | None = None,
         outlet_id: int | None = None,
+        kind: str | None = None,
     ) -> list[QuoteRow]:
         spk = aliased(Entity)
         qt = core_table(Quote)
@@ -198,6 +200,8 @@ class FramingStoreMixin:
             base = base.where(qt.c.speaker_entity_id == speaker_id)
         if outlet_id is not None:
             base = base.where(Document.outlet_id == outlet_id)
+        if kind is not None:
+            base = base.where(qt.c.kind == kind)
         with self.session() as s:
             found = _rows_of(s, base, qt.c.document_id, documents)
             # each document's text is read (and decompressed) once, not once per quote
@@ -206,7 +210,19 @@ class FramingStoreMixin:
             rows = [quote_row(r, r.speaker_name, texts[r.document_id]) for r in found]
             return with_via_names(s, rows)
 
-    def events_for(self: _HasSessions, *, documents: Sequence[int] | None = None) -> list[EventRow]:
+    def events_for(
+        self: _HasSessions,
+        *,
+        documents: Sequence[int] | None = None,
+        type: str | None = None,
+        participant_id: int | None = None,
+        place_id: int | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+    ) -> list[EventRow]:
+        """Events in document and text order, with these filters: ``participant_id``
+        among the participants, ``place_id`` the place; the dates bound the event's own
+        date, or its document's when it has none (as the events view orders them)."""
         place = aliased(Entity)
         ev = core_table(Event)
         base = (
@@ -214,6 +230,26 @@ class FramingStoreMixin:
             .outerjoin(place, place.id == ev.c.place_entity_id)
             .order_by(ev.c.document_id, ev.c.start)
         )
+        if type is not None:
+            base = base.where(ev.c.type == type)
+        if place_id is not None:
+            base = base.where(ev.c.place_entity_id == place_id)
+        if participant_id is not None:
+            # looked up by the participants' key (event, entity) for each event, not by
+            # listing every event of the actor for each chunk of documents
+            part = core_table(EventParticipant)
+            base = base.where(
+                select(part.c.event_id)
+                .where(part.c.event_id == ev.c.id, part.c.entity_id == participant_id)
+                .exists()
+            )
+        if date_from is not None or date_to is not None:
+            day = func.coalesce(ev.c.date, Document.published)
+            base = base.join(Document, Document.id == ev.c.document_id)
+            if date_from is not None:
+                base = base.where(day >= date_from)
+            if date_to is not None:
+                base = base.where(day <= date_to)
         with self.session() as s:
             rows = _rows_of(s, base, ev.c.document_id, documents)
             parts = event_participants(s, [r.id for r in rows])

@@ -305,16 +305,19 @@ class PagingStoreMixin:
             seen.sort()
         return forms
 
-    def fill_entity_row(self: _DocumentReader, row: EntityRow) -> EntityRow:
+    def fill_entity_row(self: _DocumentReader, row: EntityRow, outlets: bool = True) -> EntityRow:
         """``row`` with the forms its entity was seen as (most frequent first) and the
-        outlets that mention it, as :meth:`entity_rows` gives them."""
+        outlets that mention it (these read every mention of it: not when ``outlets`` is
+        false), as :meth:`entity_rows` gives them."""
         with self.session() as s:
             forms = s.execute(
                 select(EntityForm.surface, EntityForm.mentions)
                 .where(EntityForm.entity_id == row.id)
                 .order_by(EntityForm.mentions.desc(), EntityForm.surface)
             ).all()
-            outlets = s.scalars(
+            if not outlets:
+                return replace(row, aliases_seen=[f for f, _n in forms])
+            seen_in = s.scalars(
                 select(Outlet.name)
                 .where(
                     Outlet.id.in_(
@@ -327,7 +330,7 @@ class PagingStoreMixin:
                 )
                 .order_by(Outlet.name)
             ).all()
-        return replace(row, aliases_seen=[f for f, _n in forms], outlets=list(outlets))
+        return replace(row, aliases_seen=[f for f, _n in forms], outlets=list(seen_in))
 
 
 EntityOrder = Literal["name", "documents", "mentions"]
