@@ -61,8 +61,10 @@ from desktop.workers import (
 #: clause begins («، لكن أعضاء المجلس أكدوا أن»), plural reporting verbs; an event's place
 #: is where it happened («في جنيف»), not a city naming a platform («منصة موسكو»); a
 #: subject nobody named is not the previous speaker («وأكد مصدر عسكري سوري أن»); an
-#: event's parties and place are those of its clause («…، بينما يبحث المبعوث …»)
-ANALYSIS_VERSION = 5
+#: event's parties and place are those of its clause («…، بينما يبحث المبعوث …»); 6: a
+#: reporting verb right after «فيما», «بينما» or «في حين» ends the speech before it and
+#: a title after it speaks for itself («، فيما أشار وزير الخارجية التركي إلى …»)
+ANALYSIS_VERSION = 6
 BATCH = 200
 
 

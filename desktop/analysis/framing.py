@@ -126,6 +126,9 @@ _NAMING_HEADS = frozenset(
 _CLAUSE_OPENERS = frozenset(
     {"فيما", "وفيما", "بينما", "وبينما", "لكن", "ولكن", "لكنه", "حين", "اما", "واما"}
 )
+#: an opener of a clause of its own subject right before a verb («، فيما نفى المرصد ذلك»,
+#: «بينما أشار الوزير», «في حين»): a reporting verb after one is another speaker's
+_WHILE_RE = re.compile(r"(?<![^\W\d_])(و?(?:فيما|بينما|في\s+حين))\s+\Z")
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
@@ -835,6 +838,13 @@ class _Framer:
                     m2, noun, v.subject_end = named
                     key = m2.key if m2 else None
                     text = noun
+            if key is None and noun is None and self._after_while(v) is not None:
+                # «…، فيما أشار وزير الخارجية التركي إلى …»: a title after the verb is a
+                # speaker of its own here, not the one before going on
+                k2 = bisect.bisect_left(self.role_spans, (v.end, -1))
+                if k2 < len(self.role_spans) and self.role_spans[k2][0] - v.end <= 2:
+                    ra, rb = self.role_spans[k2]
+                    noun, text, v.subject_end = self.text[ra:rb], self.text[ra:rb], rb
             if key is None and noun is None:
                 clause = self._clause_subject(v)
                 if clause is not None:  # «…، لكن أعضاء المجلس أكدوا أن»: they spoke
@@ -1055,6 +1065,12 @@ class _Framer:
                 if opener is not None:
                     end = opener
                     break
+            else:
+                # «…، فيما نفى المرصد ذلك»: another speaker's act, not what was said
+                opener = self._after_while(other)
+                if opener is not None and opener > start:
+                    end = opener
+                    break
             k += 1
         while start < end and not self.text[start].isalnum():
             start += 1
@@ -1081,6 +1097,12 @@ class _Framer:
                     return max(start, before[k - 1][0])  # «في حين» whole
                 return oa
         return None
+
+    def _after_while(self, v: _Verb) -> int | None:
+        """Where «فيما», «بينما» or «في حين» opens, when it stands right before the verb
+        («، فيما نفى», «في حين أشار»)."""
+        found = _WHILE_RE.search(self.text, max(0, v.start - 12), v.start)
+        return found.start(1) if found is not None else None
 
     def _joined(self, v: _Verb, after: int) -> bool:
         """Whether a verb is joined on by «و» or «ف» («وقال», «فأضاف»), not a verb whose

@@ -778,6 +778,55 @@ def test_reported_speech_ends_where_a_second_speaker_begins(
     assert (first.speaker_key, text[first.start : first.end]) == said
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # another speaker's act, with no words of its own: not the outlet's speech
+        (
+            "وقالت سانا إن الجيش حرر البلدة، فيما نفى المرصد السوري لحقوق الإنسان ذلك.",
+            [("sana", "سانا", "قال", "الجيش حرر البلدة")],
+        ),
+        # a title after the verb speaks for itself after «فيما», «في حين»
+        (
+            "وقال دي ميستورا إن المحادثات ستستأنف الأسبوع المقبل، فيما أشار وزير الخارجية "
+            "التركي إلى ضرورة وقف إطلاق النار.",
+            [
+                ("de-mistura", "دي ميستورا", "قال", "المحادثات ستستأنف الأسبوع المقبل"),
+                (None, "وزير الخارجية التركي", "أشار", "إلى ضرورة وقف إطلاق النار"),
+            ],
+        ),
+        (
+            "وأكد لافروف أن موسكو تدعم الحل السياسي، في حين أعلن المتحدث باسم الخارجية "
+            "الأمريكية أن واشنطن لن تشارك.",
+            [
+                ("lavrov", "لافروف", "أكد", "موسكو تدعم الحل السياسي"),
+                (None, "المتحدث باسم الخارجية الأمريكية", "أعلن", "واشنطن لن تشارك"),
+            ],
+        ),
+        # without the opener, a title alone is the speaker named before, going on
+        (
+            "وقال سيرغي لافروف إن المبادرة جيدة. وأكد الوزير الروسي أن موسكو تدعمها.",
+            [
+                ("lavrov", "سيرغي لافروف", "قال", "المبادرة جيدة"),
+                ("lavrov", "سيرغي لافروف", "أكد", "موسكو تدعمها"),
+            ],
+        ),
+    ],
+)
+def test_a_verb_right_after_while_is_another_speakers(
+    store: Store, text: str, said: list[tuple[str | None, str, str, str]]
+) -> None:
+    """«…، فيما نفى المرصد ذلك» ran on in SANA's speech, which then «نفى»; «فيما أشار
+    وزير الخارجية التركي إلى …» was de Mistura's."""
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
+    found = [(q.speaker_key, q.speaker_text, q.verb, text[q.start : q.end]) for q in framing.quotes]
+    assert found == said
+
+
 def test_a_plural_verb_after_a_clause_opener_speaks_for_its_own_subject(store: Store) -> None:
     """«…، لكن أعضاء المجلس أكدوا أن …» was given to Pedersen, the sentence's first
     actor: the council members said it."""
