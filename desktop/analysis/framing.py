@@ -1393,7 +1393,11 @@ class _Framer:
             lo = self.doc.token_at(m.start)
             own = self.doc.texts[lo] if lo >= 0 else ""
             prev = self.doc.texts[lo - 1] if lo > 0 else ""
-            bare = prev[1:] if len(prev) > 2 and prev[0] in "وفب" else prev
+            # with or without its proclitics («بصيغة», «لعملية», «ولعملية»), and a head
+            # whose own first letter is one («بيان جنيف»)
+            forms = {prev, prev[1:] if prev[:1] in ("و", "ف", "ب", "ل") else prev}
+            if prev[:1] in ("و", "ف") and prev[1:2] in ("ب", "ل"):
+                forms.add(prev[2:])
             fused = m.start > self.doc.original_tokens()[lo][0] if lo >= 0 else False
             if (
                 m.type == "place"
@@ -1405,7 +1409,7 @@ class _Framer:
             ):
                 located.append(m)
             joined = own[:1] == "و" and naming  # «منصات موسكو والقاهرة»
-            naming = bare in _NAMING_HEADS or joined
+            naming = not forms.isdisjoint(_NAMING_HEADS) or joined
             if m.type != "place":
                 continue
             if not naming:
