@@ -64,7 +64,8 @@ from desktop.workers import (
 #: event's parties and place are those of its clause («…، بينما يبحث المبعوث …»); 6: a
 #: reporting verb right after «فيما», «بينما» or «في حين» ends the speech before it and
 #: a title after it speaks for itself («، فيما أشار وزير الخارجية التركي إلى …»); a
-#: process or text named after a city is no place («لعملية أستانا», «بيان جنيف»)
+#: process or text named after a city is no place («لعملية أستانا», «بيان جنيف»); an
+#: event the text denies keeps the words denying it («دون التوصل إلى اتفاق»)
 ANALYSIS_VERSION = 6
 BATCH = 200
 

@@ -1047,7 +1047,7 @@ def cmd_events(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
             else ""
         )
         out.write(
-            f"doc {e.document_id} {e.type:12} {e.trigger} | {when or '—'} | "
+            f"doc {e.document_id} {e.type:12} {e.shown_trigger} | {when or '—'} | "
             f"{e.place_name or '—'} | {who or '—'}{counted}\n"
         )
     out.write(f"{_count(n, 'event', 'events')}\n")

@@ -1274,3 +1274,31 @@ def test_a_new_date_dates_the_articles_events_again(
     assert ("التقى", "أمس", "2016-02-29") in dated
     # the rest of the analysis is as it was
     assert [(e["type"], e["start"]) for e in after] == [(e["type"], e["start"]) for e in before]
+
+
+def test_an_event_the_text_denies_is_listed_with_the_words_that_deny_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An agreement not reached and one reached were listed alike, and compared as the
+    same event."""
+    records = [
+        {"title": "جولة", "text": "وانتهت جولة أستانا دون التوصل إلى اتفاق بين روسيا وتركيا.",
+         "outlet": "SANA"},
+        {"title": "اتفاق", "text": "وأعلنت روسيا وتركيا التوصل إلى اتفاق في أستانا.",
+         "outlet": "Enab Baladi"},
+    ]  # fmt: skip
+    (tmp_path / "a.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
+    )
+    db = str(tmp_path / "e.db")
+    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    code, out, _err = run(capsys, "--db", db, "events", "--type", "agreement")
+    assert code == 0
+    assert out.splitlines()[0].startswith("doc 1 agreement    دون التوصل إلى اتفاق | ")
+    assert out.splitlines()[1].startswith("doc 2 agreement    اتفاق | ")
+    listed = run_json(capsys, "--db", db, "events", "--type", "agreement")
+    assert isinstance(listed, list)
+    assert [e["negated"] for e in listed] == ["دون التوصل إلى", None]
+    comparison = run_json(capsys, "--db", db, "compare", "1", "2")
+    assert isinstance(comparison, dict)
+    assert not [p for p in comparison["shared_events"] if p[0]["type"] == "agreement"]

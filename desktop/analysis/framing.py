@@ -129,6 +129,20 @@ _CLAUSE_OPENERS = frozenset(
 #: an opener of a clause of its own subject right before a verb («، فيما نفى المرصد ذلك»,
 #: «بينما أشار الوزير», «في حين»): a reporting verb after one is another speaker's
 _WHILE_RE = re.compile(r"(?<![^\W\d_])(و?(?:فيما|بينما|في\s+حين))\s+\Z")
+#: words that deny what follows them («لم», «دون», «عدم»), normalised
+_NEGATORS = frozenset(
+    {"لم", "ولم", "لن", "ولن", "لا", "ولا", "ليس", "ليست", "عدم", "وعدم", "دون", "ودون",
+     "بدون", "وبدون", "غياب", "وغياب"}
+)  # fmt: skip
+#: words that may stand between a negator and the event it denies («لم يتم التوصل إلى
+#: اتفاق», «لن تعقد أي محادثات», «لم نرَ وقفاً لإطلاق النار»), normalised; anything else
+#: between them («لا يزال وقف إطلاق النار صامداً») and the event is not denied
+_NEGATED_THROUGH = frozenset(
+    {"اي", "الي", "التوصل", "يتم", "تتم", "يجر", "تجر", "يجري", "تجري", "يعقد", "تعقد",
+     "نر", "نري", "ير", "يري", "تر", "تري", "يوجد", "توجد", "هناك", "يحصل", "يحدث", "تحدث",
+     "يتوصل", "تتوصل", "يتوصلوا", "يتوصلا", "نتوصل", "ابرام", "توقيع", "يوقع", "توقع",
+     "يبرم", "تبرم", "اعلان", "يعلن", "تعلن", "بعد", "حتي", "الان", "تبدا", "يبدا"}
+)  # fmt: skip
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
@@ -1313,6 +1327,9 @@ class _Framer:
                     }
                 if source:
                     details["source"] = source
+                denied = self._denied(s_start, a)
+                if denied is not None:  # «لم يتم التوصل إلى اتفاق»: the words that deny it
+                    details["negated"] = self.text[denied:a].strip()
                 date = point.date if point else None
                 date_text = None
                 if point is not None:
@@ -1338,6 +1355,19 @@ class _Framer:
                         details,
                     )
                 )
+
+    def _denied(self, s_start: int, at: int) -> int | None:
+        """Where the words denying the event at ``at`` begin: a negator, then only words
+        of ``_NEGATED_THROUGH`` up to it, with no punctuation between."""
+        before = self.norm_tokens_between(max(s_start, at - 48), at)[-6:]
+        for k in range(len(before) - 1, -1, -1):
+            oa, _ob, t = before[k]
+            if t in _NEGATORS:
+                between = self.text[oa:at]
+                return None if any(c in between for c in "،,.:;؛!?«»" + _DOUBLE) else oa
+            if t not in _NEGATED_THROUGH:
+                return None
+        return None
 
     def _clause_actors(self, mentions: Sequence[MentionIn], clause: tuple[int, int]) -> list[str]:
         """The actors of the clause of the sentence the trigger at ``at`` is in, when a

@@ -223,8 +223,9 @@ def _label_text(lb: LabelRow) -> str:
 
 
 def same_event(a: EventRow, b: EventRow) -> bool:
-    """Type, participants, place and time agree."""
-    if a.type != b.type:
+    """Type, participants, place and time agree, and both tell it happened or both deny
+    it («لم يتم التوصل إلى اتفاق» and «توصل الطرفان إلى اتفاق» diverge)."""
+    if a.type != b.type or bool(a.negated) != bool(b.negated):
         return False
     if a.place_id and b.place_id and a.place_id != b.place_id:
         return False

@@ -128,7 +128,7 @@ def to_html(comp: Comparison, *, embed_font: bool = True, title: str | None = No
     def events(items: list) -> str:  # type: ignore[type-arg]
         return (
             "".join(
-                f"<li>{e(ev.type)}: {e(ev.trigger)}"
+                f"<li>{e(ev.type)}: {e(ev.shown_trigger)}"
                 f"{' — ' + e(ev.date_text) if ev.date_text else ''}"
                 f"{' — ' + e(ev.place_name) if ev.place_name else ''}</li>"
                 for ev in items
@@ -138,7 +138,8 @@ def to_html(comp: Comparison, *, embed_font: bool = True, title: str | None = No
 
     shared_events = (
         "".join(
-            f"<li>{e(a.type)}: {e(a.trigger)} ↔ {e(b.trigger)}</li>" for a, b in comp.shared_events
+            f"<li>{e(a.type)}: {e(a.shown_trigger)} ↔ {e(b.shown_trigger)}</li>"
+            for a, b in comp.shared_events
         )
         or "<li>—</li>"
     )

@@ -250,12 +250,25 @@ class EventRow:
     sentence_idx: int | None
     details: dict[str, object] = field(default_factory=dict)
 
+    @property
+    def negated(self) -> str | None:
+        """The words before the trigger that deny the event («لم يتم التوصل إلى»), if any."""
+        words = self.details.get("negated")
+        return words if isinstance(words, str) and words else None
+
+    @property
+    def shown_trigger(self) -> str:
+        """The trigger with the words that deny it («دون التوصل إلى اتفاق»): what a list
+        of events shows, so that an agreement not reached does not read as one."""
+        return f"{self.negated} {self.trigger}" if self.negated else self.trigger
+
     def as_dict(self) -> dict[str, object]:
         return {
             "id": self.id,
             "document": self.document_id,
             "type": self.type,
             "trigger": self.trigger,
+            "negated": self.negated,
             "start": self.start,
             "end": self.end,
             "date": self.date.isoformat() if self.date else None,

@@ -430,7 +430,7 @@ class CompareEventsModel(ColumnsTableModel):
                 return event.type
             if column in ("a", "b"):
                 side = a if column == "a" else b
-                return side.trigger if side is not None else "—"
+                return side.shown_trigger if side is not None else "—"
             if column == "place":
                 return (a and a.place_name) or (b and b.place_name) or ""
             if event.date:

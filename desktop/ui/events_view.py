@@ -210,7 +210,7 @@ class EventsModel(KeysetPagedModel):
             if col == "type":
                 return event_type_name(event.type)
             if col == "trigger":
-                return event.trigger
+                return event.shown_trigger
             if col == "participants":
                 return "، ".join(n for _i, n, _t in event.participants)
             if col == "place":

@@ -1040,3 +1040,33 @@ def test_a_few_quoted_words_inside_reported_speech_count_once(store: Store) -> N
     ]
     inside = {"المقلق", "خطوات تدريجية"}
     assert side.voice_words == sum(q.word_count for q in said if q.text not in inside)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "denied"),
+    [
+        ("وانتهت الجولة دون التوصل إلى اتفاق.", "agreement", "دون التوصل إلى"),
+        ("ولم يتم التوصل إلى اتفاق بشأن إدلب.", "agreement", "ولم يتم التوصل إلى"),
+        ("ولم تعقد أي محادثات في جنيف هذا الأسبوع.", "talks", "ولم تعقد أي"),
+        (
+            "وقال دي ميستورا إننا لم نرَ حتى الآن وقفاً لإطلاق النار في حلب.",
+            "ceasefire",
+            "لم نرَ حتى الآن",
+        ),
+        # «لا يزال» is no denial, nor a negation of something else than the event
+        ("ولا يزال وقف إطلاق النار صامداً في إدلب.", "ceasefire", None),
+        ("وأعلن الطرفان عدم التزامهما بالهدنة.", "ceasefire", None),
+        ("ولم يعلق الجيش، لكن المحادثات استمرت.", "talks", None),
+        ("وانتهت المحادثات في جنيف.", "talks", None),
+    ],
+)
+def test_an_event_the_text_denies_says_so(
+    store: Store, text: str, event: str, denied: str | None
+) -> None:
+    """«دون التوصل إلى اتفاق» was listed as an agreement, like one that was reached."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    found = [(e.type, e.details.get("negated")) for e in framing.events]
+    assert found == [(event, denied)]

@@ -168,3 +168,18 @@ def test_an_undated_event_shows_it_has_no_date_and_the_words_it_could_not_place(
         assert f"no date to place «{event.date_text}» in time" in tip
     for r in range(model.rowCount()):
         assert "{" not in model.index(r, 2).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_an_event_the_text_denies_shows_the_words_that_deny_it(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    """«اتفاق» alone in the trigger column read as an agreement reached."""
+    from desktop.store.rows import DocumentRow, EventRow
+
+    doc = DocumentRow(1, "a", "جولة أستانا", 1, "SANA", None, None, None, "a.txt", 60, 10)
+    denied = EventRow(1, 1, "agreement", "اتفاق", 30, 35, None, None, None, None, [], 0,
+                      {"negated": "دون التوصل إلى"})  # fmt: skip
+    reached = EventRow(2, 1, "agreement", "اتفاق", 50, 55, None, None, None, None, [], 1)
+    model = EventsModel()
+    model.set_rows([(denied, doc), (reached, doc)])
+    qtmodeltester.check(model)
+    assert model.index(0, 2).data() == "دون التوصل إلى اتفاق"
+    assert model.index(1, 2).data() == "اتفاق"
