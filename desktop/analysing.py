@@ -65,7 +65,8 @@ from desktop.workers import (
 #: reporting verb right after «فيما», «بينما» or «في حين» ends the speech before it and
 #: a title after it speaks for itself («، فيما أشار وزير الخارجية التركي إلى …»); a
 #: process or text named after a city is no place («لعملية أستانا», «بيان جنيف»); an
-#: event the text denies keeps the words denying it («دون التوصل إلى اتفاق»)
+#: event the text denies keeps the words denying it («دون التوصل إلى اتفاق»); a number of
+#: days or hours is no figure («خلال 10 أيام»)
 ANALYSIS_VERSION = 6
 BATCH = 200
 

@@ -25,7 +25,7 @@ from desktop.lexicon.framing import (
     load_event_triggers,
     load_labels,
 )
-from desktop.lexicon.words import load_unnamed_sources
+from desktop.lexicon.words import load_time_units, load_unnamed_sources
 from desktop.text.dates import month_names
 from desktop.text.normalize import OffsetMap, normalize
 from desktop.text.numbers import Figure, read_figures
@@ -231,10 +231,13 @@ class FramingKnowledge:
         distancing: Sequence[DistancingEntry],
         events: dict[str, str],
         unnamed_sources: frozenset[str] = frozenset(),
+        time_units: frozenset[str] = frozenset(),
     ) -> None:
         self.kb = kb
         #: nouns that speak for nobody named, after a reporting verb (normalised)
         self.unnamed_sources = unnamed_sources
+        #: units of time («أيام»): a number counting one is no figure (normalised)
+        self.time_units = time_units
         self.labels: dict[str, LabelEntry] = {}
         for e in labels:
             self.labels.setdefault(" ".join(normalize(e.label).split()), e)
@@ -253,7 +256,12 @@ class FramingKnowledge:
     @classmethod
     def load(cls, kb: Knowledge) -> FramingKnowledge:
         return cls(
-            kb, load_labels(), load_distancing(), load_event_triggers(), load_unnamed_sources()
+            kb,
+            load_labels(),
+            load_distancing(),
+            load_event_triggers(),
+            load_unnamed_sources(),
+            load_time_units(),
         )
 
 
@@ -1469,13 +1477,15 @@ class _Framer:
         return self._kept_figures(read_figures(self.text, self.norm_tokens_between(a, b)))
 
     def _kept_figures(self, figures: Iterable[Figure]) -> list[dict[str, Any]]:
-        """As stored: without those counting a function word or a month («12 من»,
-        «12 أيار»)."""
-        months = month_names()
+        """As stored: without those counting a function word, a month or a unit of time
+        («12 من», «12 أيار», «خلال 10 أيام»)."""
+        months, times = month_names(), self.fk.time_units
         return [
             {"value": f.value, "unit": f.unit}
             for f in figures
-            if f.unit_key not in self.kb.function_words and f.unit_key not in months
+            if f.unit_key not in self.kb.function_words
+            and f.unit_key not in months
+            and f.unit_key not in times
         ]
 
     def date_quotes(self) -> None:

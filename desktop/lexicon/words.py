@@ -36,6 +36,11 @@ def load_unnamed_sources(path: Path | None = None) -> frozenset[str]:
     return load_word_list(path or resource("lexicons", "unnamed_sources.txt"))
 
 
+def load_time_units(path: Path | None = None) -> frozenset[str]:
+    """Units of time («أيام», «ساعات»): a number counting one is no casualty figure."""
+    return load_word_list(path or resource("lexicons", "time_units.txt"))
+
+
 def load_word_list(path: Path) -> frozenset[str]:
     """A lexicon of one word a line (``#`` comments), normalised."""
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -620,6 +620,10 @@ def test_a_scare_quote_after_a_reporting_verb_leaves_the_verb_its_words(store: S
         # «آلاف» alone is «thousands of», «أحد» alone «one of»: no figure
         ("أسفر القصف عن مقتل آلاف المدنيين.", []),
         ("أسفر القصف عن مقتل أحد المدنيين.", []),
+        # how long is not how many
+        ("ونزح خلال 10 أيام أكثر من 50 ألف شخص.", [(50000, "شخص")]),
+        ("وارتفعت حصيلة القتلى خلال ثلاثة أيام إلى 40 قتيلاً.", [(40, "قتيلا")]),
+        ("وقتل خلال يومين 7 أشخاص.", [(7, "اشخاص")]),
     ],
 )
 def test_casualty_figures_in_words_and_before_the_trigger(
