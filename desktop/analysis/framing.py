@@ -1094,8 +1094,7 @@ class _Framer:
                     end = opener
                     break
             k += 1
-        while start < end and not self.text[start].isalnum():
-            start += 1
+        start = _start_of_words(self.text, start, end)
         return start, _end_of_words(self.text, start, end)
 
     def _reports_before(self, v: _Verb, a: int) -> bool:
@@ -1556,6 +1555,23 @@ class _Framer:
 
 
 _OPENERS, _CLOSERS = "«“‘", "»”’"
+
+
+def _start_of_words(text: str, start: int, end: int) -> int:
+    """``start`` moved on over what is not a word, except a quotation mark that opens one
+    closed inside the span («إن "المعارضة المعتدلة" ليست …» lost its opening mark and
+    kept its closing one)."""
+    while start < end and not text[start].isalnum():
+        c = text[start]
+        if c in _OPENERS:
+            closer = _CLOSERS[_OPENERS.index(c)]
+            inside = text[start + 1 : end]
+            if inside.count(closer) > inside.count(c):
+                break
+        elif c == '"' and text.count('"', start + 1, end) % 2 == 1:
+            break
+        start += 1
+    return start
 
 
 def _end_of_words(text: str, start: int, end: int) -> int:

@@ -1074,3 +1074,28 @@ def test_an_event_the_text_denies_says_so(
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     found = [(e.type, e.details.get("negated")) for e in framing.events]
     assert found == [(event, denied)]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            'وقال المعلم إن "المعارضة المعتدلة" ليست سوى واجهة لجبهة النصرة.',
+            '"المعارضة المعتدلة" ليست سوى واجهة لجبهة النصرة',
+        ),
+        (
+            "وقال المعلم إن «المعارضة المعتدلة» ليست سوى واجهة.",
+            "«المعارضة المعتدلة» ليست سوى واجهة",
+        ),
+        ("وقال المعلم إن «الحكومة» مستعدة للحوار.", "«الحكومة» مستعدة للحوار"),
+    ],
+)
+def test_reported_speech_that_begins_with_a_quotation_keeps_both_its_marks(
+    store: Store, text: str, said: str
+) -> None:
+    """«المعارضة المعتدلة" ليست …»: the opening mark was cut and the closing one kept."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    assert [text[q.start : q.end] for q in framing.quotes if q.kind == "indirect"] == [said]
