@@ -66,7 +66,8 @@ from desktop.workers import (
 #: a title after it speaks for itself («، فيما أشار وزير الخارجية التركي إلى …»); a
 #: process or text named after a city is no place («لعملية أستانا», «بيان جنيف»); an
 #: event the text denies keeps the words denying it («دون التوصل إلى اتفاق»); a number of
-#: days or hours is no figure («خلال 10 أيام»)
+#: days or hours is no figure («خلال 10 أيام»); a title is the person's own, not an office
+#: it depends on («لوزير الخارجية …», «مساعد وزير الخارجية الروسي»)
 ANALYSIS_VERSION = 6
 BATCH = 200
 

@@ -129,6 +129,12 @@ _CLAUSE_OPENERS = frozenset(
 #: an opener of a clause of its own subject right before a verb («، فيما نفى المرصد ذلك»,
 #: «بينما أشار الوزير», «في حين»): a reporting verb after one is another speaker's
 _WHILE_RE = re.compile(r"(?<![^\W\d_])(و?(?:فيما|بينما|في\s+حين))\s+\Z")
+#: words before an office that make it somebody else's («مساعد وزير الخارجية», «نائب
+#: رئيس الوزراء»), normalised
+_DEPUTIES = frozenset(
+    {"مساعد", "مساعده", "نائب", "نائبه", "معاون", "معاونه", "مستشار", "مستشاره", "وكيل",
+     "كبير", "مدير", "مكتب", "ناطق", "متحدث", "سفير", "مبعوث", "ممثل"}
+)  # fmt: skip
 #: words that deny what follows them («لم», «دون», «عدم»), normalised
 _NEGATORS = frozenset(
     {"لم", "ولم", "لن", "ولن", "لا", "ولا", "ليس", "ليست", "عدم", "وعدم", "دون", "ودون",
@@ -437,7 +443,7 @@ class _Framer:
             )
             for k in sorted({*after, *before}):
                 a, b = self.role_spans[k]
-                if self.skipped(a):
+                if self.skipped(a) or self._deputy_of(a):
                     continue
                 gap_after = self.text[m.end : a] if a >= m.end else None
                 gap_before = self.text[b : m.start] if b <= m.start else None
@@ -494,6 +500,12 @@ class _Framer:
                     )
                 )
 
+    def _deputy_of(self, a: int) -> bool:
+        """Whether the role phrase at ``a`` is another's office, named by the word before
+        it («مساعد وزير الخارجية الروسي», «كبير مستشاري …»): not the person's title."""
+        lo, _hi = self.doc.token_range(a, a + 1)
+        return lo > 0 and self.doc.texts[lo - 1] in _DEPUTIES
+
     def _title_before(self, start: int) -> int | None:
         """Start of a title + descriptor chain ending right before ``start``."""
         spans, words = self.doc.original_tokens(), self.doc.texts
@@ -506,12 +518,23 @@ class _Framer:
             stripped = t[1:] if t[:1] in "ول" and t[1:] in anchors else t
             if stripped in anchors:
                 begin = oa
+                if t[:1] == "ل" and stripped != t:
+                    # «المستشار الخاص لوزير الخارجية …»: the minister is somebody else,
+                    # the person's title is the word it depends on, further back
+                    begin = None
+                    continue
+                # a title of two words whose second is one too: «مساعد وزير», «نائب رئيس»
+                if i > lo and f"{words[i - 1]} {stripped}" in anchors:
+                    begin = spans[i - 1][0]
                 break
+            mention = self.mention_at(oa, ob)
+            if mention is not None and mention.type == "person":
+                return None  # the title before another person's name is theirs
             if not (
                 t.startswith(("ال", "لل"))
                 or t in self.kb.titles
                 or t in self.kb.nisbas
-                or self.mention_at(oa, ob) is not None
+                or mention is not None
             ):
                 return None
         if begin is None:

@@ -1099,3 +1099,34 @@ def test_reported_speech_that_begins_with_a_quotation_keeps_both_its_marks(
     lex, kb, fk = load_knowledge(store)
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     assert [text[q.start : q.end] for q in framing.quotes if q.kind == "indirect"] == [said]
+
+
+@pytest.mark.parametrize(
+    ("text", "appositions"),
+    [
+        # the adviser's title, not «لوزير الخارجية …» given to the name after another's
+        (
+            "كما أجريت اتصالاً مع المستشار الخاص لوزير الخارجية الإيراني للشؤون السياسية "
+            "علي أصغر أوبراين، وعقدت اجتماعاً.",
+            ["المستشار الخاص لوزير الخارجية الإيراني للشؤون السياسية"],
+        ),
+        # the assistant minister is not the minister
+        (
+            "والتقى المبعوث مساعد وزير الخارجية الروسي ميخائيل بوغدانوف.",
+            ["مساعد وزير الخارجية الروسي"],
+        ),
+        ("والتقى المبعوث وزير الخارجية الروسي سيرغي لافروف.", ["وزير الخارجية الروسي"]),
+    ],
+)
+def test_a_title_is_the_persons_own_not_an_office_it_depends_on(
+    store: Store, text: str, appositions: list[str]
+) -> None:
+    """«لوزير الخارجية الإيراني للشؤون السياسية علي أصغر» was a label of the name after
+    it, across another person's name; «مساعد وزير الخارجية الروسي بوغدانوف» was labelled
+    the Russian foreign minister."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    found = [lb.text for lb in framing.labels if lb.kind == "apposition"]
+    assert found == appositions
