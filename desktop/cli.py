@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -919,6 +920,10 @@ def cmd_compare(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
     return EXIT_OK
 
 
+#: the speakers listed for each label in quotations in `frame`, the most frequent
+QUOTED_LISTED = 5
+
+
 def cmd_frame(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     entity = _entity_id(store, a.entity)
     table = frame(store, entity)
@@ -930,23 +935,32 @@ def cmd_frame(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> 
     if not table.outlets and not table.in_quotes:
         out.write(f"{table.name}: not named or labelled in this corpus\n")
         return EXIT_OK
-    out.write(
-        f"{table.name}\n{'label':40} {'category':15} "
-        + " ".join(f"{o[:12]:>12}" for o in table.outlets)
-        + "\n"
-    )
+    # one line a label, with the outlets that use it (a corpus has tens of outlets: a
+    # column each made lines of a thousand characters and cut the outlets' names)
+    out.write(f"{table.name}\nLabels (the outlets' own words):\n")
     for label, cat in table.labels.items():
-        counts = " ".join(f"{table.counts.get((label, o), 0):>12}" for o in table.outlets)
-        out.write(f"{label[:40]:40} {(cat or '—'):15} {counts}\n")
+        by = Counter({o: n for (lb, o), n in table.counts.items() if lb == label and n})
+        uses = "، ".join(f"{o} {n}" for o, n in by.most_common())
+        out.write(f"  {label} ({cat or '—'}): {sum(by.values())} — {uses}\n")
+    if not table.labels:
+        out.write("  none: the outlets only name it\n")
     if table.in_quotes:
-        out.write("in quotations (the speaker's words, not the outlet's):\n")
-        for (label, cat, o, who), n in table.in_quotes.most_common():
-            out.write(f"  {label} ({cat or '—'}) — {o}, {who or '?'} ×{n}\n")
+        out.write("In quotations (the speaker's words, not the outlet's):\n")
+        grouped: dict[tuple[str, str | None], Counter[str]] = {}
+        for (label, cat, o, who), n in table.in_quotes.items():
+            grouped.setdefault((label, cat), Counter())[f"{who or '?'} in {o}"] += n
+        for (label, cat), said in sorted(grouped.items(), key=lambda g: -sum(g[1].values())):
+            shown = "، ".join(f"{w} ×{n}" for w, n in said.most_common(QUOTED_LISTED))
+            more = len(said) - QUOTED_LISTED
+            tail = f" and {_count(more, 'other')}" if more > 0 else ""
+            out.write(f"  {label} ({cat or '—'}): {sum(said.values())} — {shown}{tail}\n")
+    out.write("Outlets:\n")
     for o in table.outlets:
         verbs = "، ".join(f"{v} ×{n}" for v, n in table.verbs.get(o, {}).items())
         out.write(
-            f"{o}: {_count(table.documents[o], 'document')}, "
-            f"quoted {_count(table.quoted[o], 'time')}; "
+            f"  {o}: {_count(table.documents[o], 'document')}; "
+            f"quoted {_count(table.quoted[o], 'time')}, "
+            f"reported {_count(table.reported[o], 'time')}; "
             f"verbs: {verbs or '—'}\n"
         )
     return EXIT_OK

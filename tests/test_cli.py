@@ -1302,3 +1302,31 @@ def test_an_event_the_text_denies_is_listed_with_the_words_that_deny_it(
     comparison = run_json(capsys, "--db", db, "compare", "1", "2")
     assert isinstance(comparison, dict)
     assert not [p for p in comparison["shared_events"] if p[0]["type"] == "agreement"]
+
+
+def test_frame_lists_a_label_a_line_with_the_outlets_that_use_it(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A column per outlet made lines of a thousand characters at 64 outlets and cut
+    their names to 12 characters («Al-Watan (Sa», «Al-Watan (Sy»); an actor no outlet
+    labels showed an empty table; «quoted 0 times» stood beside its reporting verbs."""
+    code, out, _err = run(capsys, "--db", db, "frame", "syria-government-delegation")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[:3] == [
+        "وفد الجمهورية العربية السورية",
+        "Labels (the outlets' own words):",
+        "  وفد الجمهورية العربية السورية (official): 2 — SANA 2",
+    ]
+    assert max(len(line) for line in lines) < 120
+    code, out, _err = run(capsys, "--db", db, "frame", "جنيف")
+    assert out.splitlines()[1:3] == [
+        "Labels (the outlets' own words):",
+        "  none: the outlets only name it",
+    ]
+    code, out, _err = run(capsys, "--db", db, "frame", "الجعفري")
+    assert "  (unknown): 1 document; quoted 0 times, reported 2 times; verbs: قال ×1، وصف ×1" in (
+        out.splitlines()
+    )
+    table = run_json(capsys, "--db", db, "frame", "الجعفري")
+    assert isinstance(table, dict) and table["reported"] == {"(unknown)": 2}

@@ -36,6 +36,8 @@ class FrameTable:
     verbs: dict[str, Counter[str]] = field(default_factory=dict)
     #: outlet → number of quotations of the actor
     quoted: Counter[str] = field(default_factory=Counter)
+    #: outlet → number of statements of the actor reported in the outlet's words
+    reported: Counter[str] = field(default_factory=Counter)
     #: outlet → documents naming or labelling the actor
     documents: Counter[str] = field(default_factory=Counter)
     #: labels inside quotation marks, the speaker's words and not the outlet's: (label,
@@ -65,6 +67,7 @@ class FrameTable:
             ],
             "verbs": {o: dict(c.most_common()) for o, c in self.verbs.items()},
             "quoted": dict(self.quoted),
+            "reported": dict(self.reported),
             "documents": dict(self.documents),
             "labels_in_quotations": [
                 {"label": lb, "category": cat, "outlet": o, "speaker": who or None, "count": n}
@@ -114,6 +117,8 @@ def frame(store: Store, entity_id: int) -> FrameTable:
             table.verbs.setdefault(outlet, Counter())[verb] += n
         if kind in ("direct", "partial"):
             table.quoted[outlet] += n
+        elif kind == "indirect":
+            table.reported[outlet] += n
     table.outlets = sorted(set(table.documents) | {o for _l, o in table.counts})
     ordered = sorted(
         table.labels, key=lambda lb: -sum(n for (x, _o), n in table.counts.items() if x == lb)
