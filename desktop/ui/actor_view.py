@@ -1217,7 +1217,7 @@ class ActorView(QWidget):
         self.chart.set_data(data.coverage)
         self.kwic_alias.clear()
         for alias, n in data.aliases:
-            self.kwic_alias.addItem(f"{alias} ({n})", alias)
+            self.kwic_alias.addItem(f"{alias} ({n:,})", alias)
         if not data.aliases:
             self.kwic_alias.addItem(data.kwic_term, data.kwic_term)
         self.kwic_alias.setCurrentIndex(max(0, self.kwic_alias.findData(data.kwic_term)))
@@ -1262,11 +1262,11 @@ class ActorView(QWidget):
             "{0} · {1} mentions in {2} documents · {3} outlets · labelled {4} times · quoted {5} times"  # noqa: E501 (one literal for lupdate)
         ).format(
             types.get(data.type, data.type),
-            data.mentions,
-            data.document_count,
-            len(data.table.outlets),
-            sum(data.table.counts.values()),
-            quoted,
+            f"{data.mentions:,}",
+            f"{data.document_count:,}",
+            f"{len(data.table.outlets):,}",
+            f"{sum(data.table.counts.values()):,}",
+            f"{quoted:,}",
         )
 
     def _on_alias_chosen(self, index: int) -> None:

@@ -382,16 +382,20 @@ class DocumentPane(QWidget):
         parts = [
             row_outlet(row) or self.tr("Outlet unknown"),
             row.published.isoformat() if row.published else self.tr("Date unknown"),
-            self.tr("{0} words").format(row.word_count),
+            self.tr("{0} words").format(f"{row.word_count:,}"),
         ]
         if marks is not None:
             mentions = len(marks.mentions)
             quoted = len([q for q in marks.quotes if q.kind != "indirect"])
             parts.append(
-                self.tr("1 mention") if mentions == 1 else self.tr("{0} mentions").format(mentions)
+                self.tr("1 mention")
+                if mentions == 1
+                else self.tr("{0} mentions").format(f"{mentions:,}")
             )
             parts.append(
-                self.tr("1 quotation") if quoted == 1 else self.tr("{0} quotations").format(quoted)
+                self.tr("1 quotation")
+                if quoted == 1
+                else self.tr("{0} quotations").format(f"{quoted:,}")
             )
         # a line break between two parts, never inside a count («7 / quotations»)
         parts[1:] = [p.replace(" ", "\u00a0") for p in parts[1:]]

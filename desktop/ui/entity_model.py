@@ -708,7 +708,9 @@ class EntityTreeModel(QAbstractItemModel):
             lines.append(self.tr("Seen as: {0}").format("، ".join(aliases)))
         if row.outlets:
             lines.append(self.tr("Outlets: {0}").format(", ".join(row.outlets)))
-        lines.append(self.tr("{0} documents, {1} mentions").format(row.documents, row.mentions))
+        lines.append(
+            self.tr("{0} documents, {1} mentions").format(f"{row.documents:,}", f"{row.mentions:,}")
+        )
         if not row.confirmed:
             lines.append(self.tr("discovered — not confirmed"))
         return "\n".join(lines)

@@ -507,13 +507,13 @@ class EntitySidebar(QWidget):
                 count = (
                     self.tr("1 mention written so")
                     if n == 1
-                    else self.tr("{0} mentions written so").format(n)
+                    else self.tr("{0} mentions written so").format(f"{n:,}")
                 )
             parts.append(self.tr("«{0}» ({1})").format(h.name, count))
         return "، ".join(parts)
 
     def _mentions_text(self, n: int) -> str:
-        return self.tr("1 mention") if n == 1 else self.tr("{0} mentions").format(n)
+        return self.tr("1 mention") if n == 1 else self.tr("{0} mentions").format(f"{n:,}")
 
     def confirm_selected(self) -> None:
         refs = [str(r.id) for r in self.selected_entities() if not r.confirmed]

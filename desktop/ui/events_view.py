@@ -327,7 +327,7 @@ class EventsView(QWidget):
             self.view.horizontalHeader().setSortIndicator(*self.model.sort_order())
 
     def _show_count(self) -> None:
-        self.count.setText(self.tr("{0} events").format(self.model.total))
+        self.count.setText(self.tr("{0} events").format(f"{self.model.total:,}"))
 
     def _open(self, index: QModelIndex) -> None:
         self.open_document.emit(int(index.data(DocIdRole)), int(index.data(OffsetRole)))

@@ -8,9 +8,19 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QSizePolicy,
+    QStatusBar,
+    QWidget,
+)
 
 from desktop.jobs import ImportOutcome, import_job, reanalyse_job
 from desktop.progress import rounded_left, seconds_left
@@ -61,6 +71,58 @@ class _DialogProgress:
         c.dialog.setLabelText(c.describe(self.label, c._done, self.total, self.note, self.began))
 
 
+def _latin_bar(parent: QWidget | None = None) -> QProgressBar:
+    """A progress bar whose percentage is written in the digits of every other count of
+    the window («10%», not «%١٠» in the Arabic window)."""
+    bar = QProgressBar(parent)
+    bar.setLocale(QLocale.c())
+    return bar
+
+
+class StatusProgress(QWidget):
+    """The progress of work in the background, in the status bar: one line of text, a
+    bar and a Cancel button. Analysing again after an upgrade lets the articles be read
+    meanwhile, and a dialog over the reading pane hid them."""
+
+    canceled = Signal()
+
+    def __init__(self, text: str, cancel: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._text = text
+        self.label = QLabel()
+        self.bar = _latin_bar()
+        self.bar.setMaximumWidth(160)
+        self.bar.setRange(0, 0)
+        self.button = QPushButton(cancel)
+        self.button.clicked.connect(self.canceled)
+        self.button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # the line takes the room left and is cut there (the whole of it in the tooltip)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.button)
+        self.setLabelText(text)
+
+    def setLabelText(self, text: str) -> None:
+        self._text = text
+        self.label.setText(" · ".join(line for line in text.splitlines() if line))
+        self.setToolTip(text)
+
+    def labelText(self) -> str:
+        return self._text
+
+    def setMaximum(self, n: int) -> None:
+        self.bar.setMaximum(n)
+
+    def maximum(self) -> int:
+        return self.bar.maximum()
+
+    def setValue(self, n: int) -> None:
+        self.bar.setValue(n)
+
+
 class ImportController(QObject):
     """Runs one import at a time; ``imported`` says how many documents arrived (they can
     be read and searched while they are analysed), ``finished`` carries the outcome."""
@@ -75,14 +137,21 @@ class ImportController(QObject):
     progressed = Signal(int, str)
 
     def __init__(
-        self, store: Store, runner: TaskRunner, parent_widget: QWidget, show_report: bool = True
+        self,
+        store: Store,
+        runner: TaskRunner,
+        parent_widget: QWidget,
+        show_report: bool = True,
+        status_bar: QStatusBar | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self.store = store
         self.runner = runner
         self.parent_widget = parent_widget
         self.show_report = show_report
-        self.dialog: QProgressDialog | None = None
+        #: where work in the background shows its progress (else in a dialog)
+        self.status_bar = status_bar
+        self.dialog: QProgressDialog | StatusProgress | None = None
         self._done = 0
         #: the running job analyses again what an earlier version analysed
         self.reanalysing = False
@@ -161,23 +230,30 @@ class ImportController(QObject):
             if self.reanalysing
             else self.tr("Step 1 of 2: reading the files")
         )
-        dialog = QProgressDialog(first, self.tr("Cancel"), 0, 0, self.parent_widget)
-        dialog.setWindowTitle(self.tr("Import"))
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumWidth(420)  # the text changes as it goes: the dialog keeps its size
-        dialog.canceled.connect(self.job.cancel)
-        self.dialog = dialog
-        if self.reanalysing:
-            dialog.setWindowTitle(self.tr("Analysis"))
+        if self.reanalysing and self.status_bar is not None:
+            # the articles are read meanwhile: the progress goes below them, not over them
+            shown: QProgressDialog | StatusProgress = StatusProgress(first, self.tr("Cancel"))
+            self.status_bar.insertPermanentWidget(0, shown, 1)
+        else:
+            dialog = QProgressDialog(first, self.tr("Cancel"), 0, 0, self.parent_widget)
+            dialog.setBar(_latin_bar())
+            dialog.setWindowTitle(self.tr("Import"))
+            dialog.setWindowModality(Qt.WindowModality.NonModal)
+            dialog.setMinimumDuration(0)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.setMinimumWidth(420)  # the text changes as it goes: it keeps its size
+            if self.reanalysing:
+                dialog.setWindowTitle(self.tr("Analysis"))
+            shown = dialog
+        shown.canceled.connect(self.job.cancel)
+        self.dialog = shown
         try:
             self.job.start(job, args, _DialogProgress(self))
         except (OSError, RuntimeError) as exc:  # the process could not be started
             self._job_failed(str(exc))
             return False
-        dialog.show()
+        shown.show()
         self.running_changed.emit(True)
         return True
 
@@ -187,6 +263,8 @@ class ImportController(QObject):
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:
+            if isinstance(self.dialog, StatusProgress) and self.status_bar is not None:
+                self.status_bar.removeWidget(self.dialog)
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None

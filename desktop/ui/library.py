@@ -367,7 +367,7 @@ class LibraryPanel(QWidget):
             date_to=self._date(self.date_to),
             mentioning=[self.entity_filter[0]] if self.entity_filter is not None else None,
         )
-        self.status.setText(self.tr("{0} documents").format(self.model.rowCount()))
+        self.status.setText(self.tr("{0} documents").format(f"{self.model.rowCount():,}"))
         if self.search_box.text().strip():
             self.run_search()
         self.filters_changed.emit()
@@ -395,7 +395,7 @@ class LibraryPanel(QWidget):
             hits = [h for h in hits if h.row.id in allowed]
         self.results.set_hits(hits)
         self.stack.setCurrentWidget(self.results_view)
-        status = self.tr("{0} results for «{1}»").format(len(hits), query.strip())
+        status = self.tr("{0} results for «{1}»").format(f"{len(hits):,}", query.strip())
         if any(h.windowed for h in hits):
             status += " " + self.tr(
                 "(a very common query: ranked among its {0} most recently imported matches;"
@@ -405,7 +405,7 @@ class LibraryPanel(QWidget):
 
     def show_documents(self) -> None:
         self.stack.setCurrentWidget(self.view)
-        self.status.setText(self.tr("{0} documents").format(self.model.rowCount()))
+        self.status.setText(self.tr("{0} documents").format(f"{self.model.rowCount():,}"))
 
     def _open_hit(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -454,7 +454,7 @@ class LibraryPanel(QWidget):
                 return
             question = self.tr("Remove «{0}» from the corpus?").format(rows[0].title)
         else:
-            question = self.tr("Remove {0} documents from the corpus?").format(len(ids))
+            question = self.tr("Remove {0} documents from the corpus?").format(f"{len(ids):,}")
         question += "\n\n" + self.tr(
             "Their mentions, labels, quotations and events go with them, and the actors "
             "are counted without them. This cannot be undone."

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.compare_view.set_point_size(self.reader.point_size)
         self.actor_view = ActorView(store, runner)
         self.events_view = EventsView(store, runner)
-        self.importer = ImportController(store, runner, self)
+        self.importer = ImportController(store, runner, self, status_bar=self.statusBar())
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("views")
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Removed 1 document from the corpus")
             if n == 1
-            else self.tr("Removed {0} documents from the corpus").format(n),
+            else self.tr("Removed {0} documents from the corpus").format(f"{n:,}"),
             5000,
         )
 
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         c = self.store.counts()
         self.counts_label.setText(
             self.tr("{0} documents · {1} outlets · {2} entities · {3} mentions").format(
-                c.documents, c.outlets, c.entities, c.mentions
+                f"{c.documents:,}", f"{c.outlets:,}", f"{c.entities:,}", f"{c.mentions:,}"
             )
         )
 

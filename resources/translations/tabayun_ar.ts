@@ -516,27 +516,27 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="391"/>
+        <location filename="../../desktop/ui/document_pane.py" line="393"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="394"/>
+        <location filename="../../desktop/ui/document_pane.py" line="396"/>
         <source>1 quotation</source>
         <translation>اقتباس واحد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="394"/>
+        <location filename="../../desktop/ui/document_pane.py" line="398"/>
         <source>{0} quotations</source>
         <translation>الاقتباسات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="496"/>
+        <location filename="../../desktop/ui/document_pane.py" line="500"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="509"/>
+        <location filename="../../desktop/ui/document_pane.py" line="513"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -826,12 +826,12 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>الوسائل الإعلامية: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="711"/>
+        <location filename="../../desktop/ui/entity_model.py" line="712"/>
         <source>{0} documents, {1} mentions</source>
         <translation>المستندات: {0}، الإشارات: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="713"/>
+        <location filename="../../desktop/ui/entity_model.py" line="715"/>
         <source>discovered — not confirmed</source>
         <translation>مكتشَف آليًا — غير مؤكَّد</translation>
     </message>
@@ -1075,115 +1075,116 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="164"/>
+        <location filename="../../desktop/ui/import_controller.py" line="235"/>
+        <location filename="../../desktop/ui/import_controller.py" line="238"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="165"/>
+        <location filename="../../desktop/ui/import_controller.py" line="240"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="89"/>
+        <location filename="../../desktop/ui/import_controller.py" line="158"/>
         <source>The import stopped unexpectedly.</source>
-        <extracomment>True when an import or an analysis starts (it holds the database for writing), False when it has ended, however it ended (items done, label) as the job reports them the running job analyses again what an earlier version analysed</extracomment>
+        <extracomment>True when an import or an analysis starts (it holds the database for writing), False when it has ended, however it ended (items done, label) as the job reports them where work in the background shows its progress (else in a dialog) the running job analyses again what an earlier version analysed</extracomment>
         <translation>توقّف الاستيراد على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="110"/>
+        <location filename="../../desktop/ui/import_controller.py" line="179"/>
         <source>Analysing the articles not analysed by this version ({0} of {1})</source>
         <translation>تحليل المقالات التي لم يحللها هذا الإصدار ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="104"/>
+        <location filename="../../desktop/ui/import_controller.py" line="173"/>
         <source>Finishing an edit: analysing again the articles it did not reach ({0} of {1})</source>
         <translation>إتمام تعديل: إعادة تحليل المقالات التي لم يبلغها ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="106"/>
-        <location filename="../../desktop/ui/import_controller.py" line="113"/>
+        <location filename="../../desktop/ui/import_controller.py" line="175"/>
+        <location filename="../../desktop/ui/import_controller.py" line="182"/>
         <source>The articles can be read meanwhile.</source>
         <translation>يمكن قراءة المقالات في أثناء ذلك.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="117"/>
+        <location filename="../../desktop/ui/import_controller.py" line="186"/>
         <source>Step 2 of 2: analysing the articles ({0} of {1})</source>
         <translation>الخطوة 2 من 2: تحليل المقالات ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="120"/>
+        <location filename="../../desktop/ui/import_controller.py" line="189"/>
         <source>The articles can already be read and searched.</source>
         <translation>يمكن منذ الآن قراءة المقالات والبحث فيها.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="123"/>
-        <location filename="../../desktop/ui/import_controller.py" line="162"/>
+        <location filename="../../desktop/ui/import_controller.py" line="192"/>
+        <location filename="../../desktop/ui/import_controller.py" line="231"/>
         <source>Step 1 of 2: reading the files</source>
         <translation>الخطوة 1 من 2: قراءة الملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="129"/>
+        <location filename="../../desktop/ui/import_controller.py" line="198"/>
         <source>Estimating the time left…</source>
         <translation>جارٍ تقدير الوقت المتبقي…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="133"/>
+        <location filename="../../desktop/ui/import_controller.py" line="202"/>
         <source>About {0} seconds left</source>
         <translation>بقي نحو {0} ثانية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="135"/>
+        <location filename="../../desktop/ui/import_controller.py" line="204"/>
         <source>About {0} minutes left</source>
         <translation>بقي نحو {0} دقيقة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="160"/>
+        <location filename="../../desktop/ui/import_controller.py" line="229"/>
         <source>Analysing the articles not analysed by this version</source>
         <translation>تحليل المقالات التي لم يحللها هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="174"/>
+        <location filename="../../desktop/ui/import_controller.py" line="247"/>
         <source>Analysis</source>
         <translation>التحليل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="222"/>
+        <location filename="../../desktop/ui/import_controller.py" line="300"/>
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="227"/>
+        <location filename="../../desktop/ui/import_controller.py" line="305"/>
         <source>Imported {0}, duplicates {1}, skipped {2}.</source>
         <translation>المستورَد: {0}، المكرَّر: {1}، المتخطّى: {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="232"/>
+        <location filename="../../desktop/ui/import_controller.py" line="310"/>
         <source>The import was cancelled; what was imported is kept, and is analysed at the next import or start.</source>
         <translation>أُلغي الاستيراد؛ ما استُورد محفوظ، ويُحلَّل عند الاستيراد التالي أو التشغيل التالي.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="237"/>
+        <location filename="../../desktop/ui/import_controller.py" line="315"/>
         <source>The analysis was cancelled; the articles it did not reach are analysed at the next import or start.</source>
         <translation>أُلغي التحليل؛ المقالات التي لم يبلغها تُحلَّل عند الاستيراد التالي أو التشغيل التالي.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="241"/>
+        <location filename="../../desktop/ui/import_controller.py" line="319"/>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="245"/>
+        <location filename="../../desktop/ui/import_controller.py" line="323"/>
         <source>Notes:</source>
         <translation>ملاحظات:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="249"/>
+        <location filename="../../desktop/ui/import_controller.py" line="327"/>
         <source>{0} articles could not be analysed.</source>
         <translation>تعذّر تحليل {0} من المقالات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="250"/>
+        <location filename="../../desktop/ui/import_controller.py" line="328"/>
         <source>Not analysed:</source>
         <translation>لم تُحلَّل:</translation>
     </message>

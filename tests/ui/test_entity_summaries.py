@@ -392,7 +392,7 @@ def test_a_sort_shows_the_counts_the_store_has_now(tmp_path: Path) -> None:
     model = EntityTreeModel()
     model.set_pages(store, details=store)
     people = model.index(0, 0)
-    assert "10000 mentions" in model.index(0, 0, people).data(Qt.ItemDataRole.ToolTipRole)
+    assert "10,000 mentions" in model.index(0, 0, people).data(Qt.ItemDataRole.ToolTipRole)
     model.fetchMore(people)
     assert model.rowCount(people) == 2 * PAGE_ROWS
     with store.transaction() as s:  # every count changes, nobody comes or goes

@@ -21,6 +21,7 @@ from desktop.ui.app import TabayunApp
 from desktop.ui.compare_view import CompareView
 from desktop.ui.document_pane import ENTITY_PROP, TIP_PROP
 from desktop.ui.entity_model import DOCUMENTS_COLUMN
+from desktop.ui.import_controller import StatusProgress
 from desktop.ui.main_window import MainWindow
 from desktop.ui.palette import aligned_shade
 from desktop.ui.settings import Preferences
@@ -384,6 +385,15 @@ def test_articles_an_earlier_version_analysed_are_analysed_again_in_the_backgrou
     window.importer.progressed.connect(
         lambda _n, _note: said.append(window.importer.dialog.labelText())  # type: ignore[union-attr]
     )
+    # below the articles, in the status bar, not in a dialog over the reading pane
+    where: list[bool] = []
+    window.importer.progressed.connect(
+        lambda _n, _note: where.append(
+            window.importer.dialog is not None
+            and window.importer.dialog.parent() is window.statusBar()
+            and window.importer.dialog.isVisible()
+        )
+    )
     with qtbot.waitSignal(window.importer.finished, timeout=120_000) as blocker:
         tapp.reanalyse_outdated()
     outcome = blocker.args[0]
@@ -395,6 +405,25 @@ def test_articles_an_earlier_version_analysed_are_analysed_again_in_the_backgrou
         "The articles can be read meanwhile."
     )
     assert window.importer.dialog is None  # closed, and no report box was opened
+    assert where and all(where)
+    assert not [w for w in window.statusBar().findChildren(StatusProgress) if w.isVisible()]
+
+
+def test_counts_of_a_large_corpus_are_written_with_thousands_separators(
+    tapp: TabayunApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«30000 documents · … · 1313174 mentions» in the status bar, beside «12,431» in the
+    sidebar: every count of the window groups its thousands."""
+    from desktop.store.rows import StoreCounts
+
+    window = tapp.window
+    assert window is not None
+    big = StoreCounts(documents=30000, outlets=64, entities=347, mentions=1313174)
+    monkeypatch.setattr(tapp.store, "counts", lambda: big)
+    window._show_counts()
+    assert window.counts_label.text() == (
+        "30,000 documents · 64 outlets · 347 entities · 1,313,174 mentions"
+    )
 
 
 def test_the_arabic_window_names_known_outlets_in_arabic(tapp: TabayunApp) -> None:
