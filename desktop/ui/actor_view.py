@@ -75,7 +75,7 @@ from desktop.store.rows import QuoteRow
 from desktop.store.store import Store
 from desktop.store.views import QuotePage
 from desktop.ui.document_model import is_rtl
-from desktop.ui.names import outlet_label
+from desktop.ui.names import outlet_label, unbroken_parts
 from desktop.ui.palette import category_colour
 from desktop.ui.table_model import KeysetPagedModel
 from desktop.ui.workers import TaskRunner
@@ -1034,10 +1034,9 @@ class ActorView(QWidget):
         heatmap_box = QWidget()
         heatmap_layout = QVBoxLayout(heatmap_box)
         heatmap_layout.setContentsMargins(0, 0, 0, 0)
-        heatmap_caption = QLabel(
-            self.tr("How each outlet labels the actor (double-click a cell for its example)")
-        )
-        heatmap_layout.addWidget(heatmap_caption)
+        self.heatmap_caption = QLabel(self._heatmap_caption(True))
+        self.heatmap_caption.setWordWrap(True)
+        heatmap_layout.addWidget(self.heatmap_caption)
         heatmap_layout.addWidget(self.heatmap_view)
 
         # verbs, quotations, concordance, coverage
@@ -1201,6 +1200,10 @@ class ActorView(QWidget):
         self.actor = data
         table = data.table
         self.heatmap_model.set_table(table, data.example_offsets)
+        # an actor no outlet labels (a country, most places) showed an empty grid under
+        # a header of every outlet: it says so instead
+        self.heatmap_caption.setText(self._heatmap_caption(bool(table.labels)))
+        self.heatmap_view.setVisible(bool(table.labels))
         self.verbs_model.set_table(table)
         store, entity_id = self.store, data.entity_id
         self.quotes_model.set_quotes(
@@ -1222,10 +1225,17 @@ class ActorView(QWidget):
             self.kwic_alias.addItem(data.kwic_term, data.kwic_term)
         self.kwic_alias.setCurrentIndex(max(0, self.kwic_alias.findData(data.kwic_term)))
         self.name_label.setText(data.name)
-        self.summary_label.setText(self._summary(data))
+        self.summary_label.setText(unbroken_parts(self._summary(data)))
         self.status_label.setText("")
         self._set_actions_enabled()
         self.loaded.emit(data.entity_id)
+
+    def _heatmap_caption(self, labelled: bool) -> str:
+        if labelled:
+            return self.tr("How each outlet labels the actor (double-click a cell for its example)")
+        return self.tr(
+            "No outlet labels this actor: they only name it (its names are in the concordance)"
+        )
 
     def _fit_columns(self) -> None:
         """Size the small tables' columns to their contents, once (labels and verbs by

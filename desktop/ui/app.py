@@ -4,6 +4,7 @@ window, and rebuilds the window when the language changes."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -157,7 +158,25 @@ def prepare_view(tapp: TabayunApp, args: argparse.Namespace) -> None:
     window.show_view(view)
 
 
+def _no_display() -> bool:
+    """Whether Qt would find no screen to open a window on (Linux without X or Wayland,
+    and no platform chosen): it then aborts with a message about plugins."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    if QApplication.instance() is None and _no_display():
+        if not (args.screenshot or args.smoke):
+            print(
+                "tabayun: no display to open the window on (neither DISPLAY nor "
+                "WAYLAND_DISPLAY is set). The commands work without one: tabayun --help; "
+                "--screenshot FILE renders the window to a PNG.",
+                file=sys.stderr,
+            )
+            return 1
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture or a check needs no screen
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)

@@ -397,9 +397,10 @@ class DocumentPane(QWidget):
                 if quoted == 1
                 else self.tr("{0} quotations").format(f"{quoted:,}")
             )
-        # a line break between two parts, never inside a count («7 / quotations»)
+        # a line break between two parts, never inside a count («7 / quotations»), and
+        # before a dot rather than after it («98 mentions ·» ended a line)
         parts[1:] = [p.replace(" ", "\u00a0") for p in parts[1:]]
-        self.meta.setText(in_window_direction(parts, "  ·  "))
+        self.meta.setText(in_window_direction(parts, "  ·\u00a0\u00a0"))
         self.meta.setAlignment(align | Qt.AlignmentFlag.AlignAbsolute)
         self._render()
 

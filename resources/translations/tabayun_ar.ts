@@ -31,118 +31,123 @@
         <translation>حفظ مخطط التغطية بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1038"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1235"/>
         <source>How each outlet labels the actor (double-click a cell for its example)</source>
         <translation>كيف تسمّي كل وسيلة إعلامية الفاعل (انقر نقرًا مزدوجًا على خلية لعرض مثالها)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1068"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1067"/>
         <source>The spelling whose concordance is shown</source>
         <translation>الصيغة الإملائية التي تُعرض سياقات ورودها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1074"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1073"/>
         <source>Spelling:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1083"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1082"/>
         <source>Concordance</source>
         <translation>سياقات الورود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1084"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1083"/>
         <source>Quotations</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1085"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1084"/>
         <source>Speech verbs</source>
         <translation>أفعال القول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1086"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1085"/>
         <source>Coverage</source>
         <translation>التغطية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1183"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1182"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1248"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1237"/>
+        <source>No outlet labels this actor: they only name it (its names are in the concordance)</source>
+        <translation>لا تصف أي وسيلة إعلامية هذا الفاعل بتسمية: تكتفي بذكر اسمه (أسماؤه في سياقات الورود)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1258"/>
         <source>Could not load: {0}</source>
         <translation>تعذّر التحميل: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1253"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1263"/>
         <source>person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1254"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1264"/>
         <source>organisation</source>
         <translation>منظمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1255"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1265"/>
         <source>armed group</source>
         <translation>جماعة مسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1256"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1266"/>
         <source>state or government</source>
         <translation>دولة أو حكومة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1257"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1267"/>
         <source>place</source>
         <translation>مكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1258"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1268"/>
         <source>media</source>
         <translation>وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1262"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1272"/>
         <source>{0} · {1} mentions in {2} documents · {3} outlets · labelled {4} times · quoted {5} times</source>
         <translation>{0} · الإشارات: {1} · المستندات: {2} · الوسائل الإعلامية: {3} · مرات التسمية: {4} · مرات الاقتباس: {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1323"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1333"/>
         <source>Export table</source>
         <translation>تصدير الجدول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1323"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1333"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1330"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1340"/>
         <source>Could not save: {0}</source>
         <translation>تعذّر الحفظ: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1332"/>
-        <location filename="../../desktop/ui/actor_view.py" line="1340"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1342"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1350"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1335"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1345"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1335"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1345"/>
         <source>PNG images (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1342"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1352"/>
         <source>Could not save {0}</source>
         <translation>تعذّر حفظ {0}</translation>
     </message>
@@ -531,12 +536,12 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>الاقتباسات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="500"/>
+        <location filename="../../desktop/ui/document_pane.py" line="501"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="513"/>
+        <location filename="../../desktop/ui/document_pane.py" line="514"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>

@@ -154,10 +154,22 @@ def test_show_entity_fills_the_heatmap(qtbot, view) -> None:  # type: ignore[no-
     assert model.headerData(row, Qt.Orientation.Vertical) == DELEGATION
     assert find_cell(model, DELEGATION, "SANA").data(CountRole) == 2
     assert view.name_label.text() == DELEGATION
-    assert "2 mentions" in view.summary_label.text()
+    summary = view.summary_label.text().replace("\u00a0", " ")
+    assert "2 mentions" in summary
     # label uses, not labels: the table has fewer rows than uses
     uses = sum(model.count(label, o) for label in model.labels for o in model.outlets)
-    assert f"labelled {uses} times" in view.summary_label.text()
+    assert f"labelled {uses} times" in summary
+    assert view.heatmap_view.isVisibleTo(view) and "How each outlet" in view.heatmap_caption.text()
+
+
+def test_an_actor_no_outlet_labels_says_so_instead_of_an_empty_table(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """«سوريا» showed an empty grid under a header of 64 outlets."""
+    show(qtbot, view, "geneva")
+    assert view.heatmap_model.labels == []
+    assert not view.heatmap_view.isVisibleTo(view)
+    assert view.heatmap_caption.text().startswith("No outlet labels this actor")
+    show(qtbot, view, "syria-government-delegation")  # and back
+    assert view.heatmap_view.isVisibleTo(view)
     assert view.export_action.isEnabled() and view.save_chart_action.isEnabled()
     assert view.chart.outlets() == ["SANA"] and view.chart.months() == [UNDATED]
 
@@ -441,3 +453,15 @@ def test_quotations_are_read_a_page_at_a_time(qtbot, view, monkeypatch) -> None:
     vm = view.verbs_model
     shown = Counter({v: sum(vm.count(v, o) for o in vm.outlets) for v in vm.verbs})
     assert shown == verbs
+
+
+def test_unbroken_parts_break_only_between_parts() -> None:
+    """«· quoted 3 times» wrapped with «times» alone on the next line."""
+    from desktop.ui.names import unbroken_parts
+
+    text = unbroken_parts("state · 129,623 mentions in 29,158 documents · quoted 3 times")
+    assert (
+        text
+        == "state ·\u00a0129,623\u00a0mentions\u00a0in\u00a029,158\u00a0documents ·\u00a0quoted\u00a03\u00a0times"
+    )
+    assert text.count(" ") == 2  # the only places a line may break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -707,6 +708,33 @@ def test_smoke_flag_opens_every_view(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "smoke ok (5 documents" in proc.stdout
     assert "read, compare, actor, events" in proc.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Wayland are Linux's")
+def test_without_a_display_the_window_says_so_and_a_screenshot_needs_none(
+    tmp_path: Path,
+) -> None:
+    """With no DISPLAY, `tabayun` aborted with Qt's message about platform plugins, and
+    `--screenshot` (a picture, no screen needed) did too unless QT_QPA_PLATFORM was set."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    db = str(tmp_path / "s.db")
+    window = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", db],
+        capture_output=True, text=True, timeout=180, env=env,
+    )  # fmt: skip
+    assert window.returncode == 1
+    assert "tabayun: no display to open the window on" in window.stderr
+    shot = tmp_path / "shot.png"
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", db, "--screenshot", str(shot)],
+        capture_output=True, text=True, timeout=180, env=env,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_utf16_conversion_counts_astral_characters_twice() -> None:
