@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,55 @@ PAGE_SIZE = 500
 #: others leave the participants some 120 pixels in a 1440-pixel window (they took all
 #: but 35 when wider).
 COLUMN_WIDTHS = (90, 95, 120, 260, 90, 100)
+#: the participants' least width: in a narrower view the other columns give up room
+#: (at 1280 × 720 the participants had 35 pixels, «ticipa» in their header)
+PARTICIPANTS_MIN = 180
+_PARTICIPANTS = 3
+#: the least each other column shrinks to (a date whole: «2011-12-27»)
+COLUMN_MINIMUMS = (84, 64, 72, PARTICIPANTS_MIN, 56, 64)
+
+
+class _EventsTable(QTableView):
+    """The events table: as it narrows, its fixed columns shrink in proportion, down to
+    a readable least, so that the participants keep ``PARTICIPANTS_MIN`` pixels; as it
+    widens, they grow back to their widths."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._scaled = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns(self.viewport().width())
+
+    def fit_columns(self, width: int) -> None:
+        widths = fitted_widths(width - PARTICIPANTS_MIN)
+        narrowed = widths != {c: COLUMN_WIDTHS[c] for c in widths}
+        if not narrowed and not self._scaled:
+            return  # the widths as set, or as the user dragged them
+        header = self.horizontalHeader()
+        for c, w in widths.items():
+            header.resizeSection(c, w)
+        self._scaled = narrowed
+
+
+def fitted_widths(room: int) -> dict[int, int]:
+    """The widths of the columns other than the participants within ``room`` pixels:
+    their own when they fit, else shrunk in proportion, none below its least."""
+    others = [c for c in range(len(COLUMN_WIDTHS)) if c != _PARTICIPANTS]
+    at_least: set[int] = set()
+    while True:
+        free = [c for c in others if c not in at_least]
+        left = room - sum(COLUMN_MINIMUMS[c] for c in at_least)
+        base = sum(COLUMN_WIDTHS[c] for c in free)
+        scale = min(1.0, max(0, left) / base) if base else 1.0
+        short = {c for c in free if COLUMN_WIDTHS[c] * scale < COLUMN_MINIMUMS[c]}
+        if not short:
+            return {
+                c: COLUMN_MINIMUMS[c] if c in at_least else int(COLUMN_WIDTHS[c] * scale)
+                for c in others
+            }
+        at_least |= short
 
 
 class EventSource(Protocol):
@@ -258,7 +307,7 @@ class EventsView(QWidget):
         for t in EVENT_TYPES:
             self.type_combo.addItem(event_type_name(t), t)
         self.type_combo.currentIndexChanged.connect(self._type_chosen)
-        self.view = QTableView()
+        self.view = _EventsTable()
         self.view.setItemDelegate(OwnDirectionDelegate(self.view))
         self.view.setObjectName("eventsTable")
         self.view.setModel(self.model)

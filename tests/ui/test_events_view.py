@@ -183,3 +183,38 @@ def test_an_event_the_text_denies_shows_the_words_that_deny_it(qtmodeltester) ->
     qtmodeltester.check(model)
     assert model.index(0, 2).data() == "دون التوصل إلى اتفاق"
     assert model.index(1, 2).data() == "اتفاق"
+
+
+def test_a_narrow_view_keeps_room_for_the_participants(
+    qtbot, analysed: Store, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    """At 1280 × 720 the participants had 35 pixels («ticipa» in their header): the fixed
+    columns took the rest."""
+    from desktop.ui.events_view import COLUMN_MINIMUMS, COLUMN_WIDTHS, PARTICIPANTS_MIN
+
+    view = _shown_view(qtbot, analysed, runner)
+    header = view.view.horizontalHeader()
+    view.resize(640, 400)
+    qtbot.waitUntil(lambda: header.sectionSize(3) >= PARTICIPANTS_MIN - 2)
+    assert all(header.sectionSize(c) >= COLUMN_MINIMUMS[c] for c in (0, 1, 2, 4, 5))
+    date = view.view.fontMetrics().horizontalAdvance("2011-12-27")
+    assert header.sectionSize(0) > date + 8  # a date shows whole
+    view.resize(1400, 600)  # wide again: the columns have their widths back
+    qtbot.waitUntil(lambda: header.sectionSize(0) == COLUMN_WIDTHS[0])
+    assert [header.sectionSize(c) for c in (1, 2, 4, 5)] == [COLUMN_WIDTHS[c] for c in (1, 2, 4, 5)]
+    assert header.sectionSize(3) > COLUMN_WIDTHS[3]
+
+
+@pytest.mark.parametrize("room", [0, 100, 340, 380, 420, 495, 800])
+def test_fitted_widths_fill_the_room_none_below_its_least(room: int) -> None:
+    from desktop.ui.events_view import COLUMN_MINIMUMS, COLUMN_WIDTHS, fitted_widths
+
+    widths = fitted_widths(room)
+    assert sorted(widths) == [0, 1, 2, 4, 5]
+    assert all(COLUMN_MINIMUMS[c] <= w <= COLUMN_WIDTHS[c] for c, w in widths.items())
+    least = sum(COLUMN_MINIMUMS[c] for c in widths)
+    full = sum(COLUMN_WIDTHS[c] for c in widths)
+    # within the room when it can be, whole when it fits, all at their least when not
+    assert sum(widths.values()) == max(least, min(full, room)) or (
+        least <= room < full and room - len(widths) <= sum(widths.values()) <= room
+    )
