@@ -469,8 +469,12 @@ def cmd_entities(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) 
         rows = [store.fill_entity_row(r, outlets=a.json) for r in rows]
     else:
         rows = store.entity_rows(
-            type=a.type, outlet_id=_outlet_filter(store, a.outlet), min_docs=a.min_docs
-        )[: a.limit]
+            type=a.type,
+            outlet_id=_outlet_filter(store, a.outlet),
+            min_docs=a.min_docs,
+            limit=a.limit,
+            outlets=a.json,
+        )
     if a.json:
         _emit_json(out, [r.as_dict() for r in rows])
         return EXIT_OK

@@ -498,8 +498,12 @@ class EntityStoreMixin:
         outlet_id: int | None = None,
         min_docs: int = 1,
         ids: Sequence[int] | None = None,
+        limit: int | None = None,
+        outlets: bool = True,
     ) -> list[EntityRow]:
-        """Entities with mentions, most mentioned first."""
+        """Entities with mentions, most mentioned first: the first ``limit`` of them, with
+        the forms they were seen in and (unless ``outlets`` is false: it reads every
+        mention of each) the outlets naming them."""
         docs = func.count(func.distinct(Mention.document_id))
         q = (
             select(Entity, docs, func.count(Mention.id))
@@ -517,29 +521,35 @@ class EntityStoreMixin:
             q = q.join(Document, Document.id == Mention.document_id).where(
                 Document.outlet_id == outlet_id
             )
+        if limit is not None:
+            q = q.limit(limit)
         with self.session() as s:
             found = [(e, d, m) for e, d, m in s.execute(q)]
             if not found:
                 return []
             ent_ids = [e.id for e, _, _ in found]
+            # the forms as kept beside the mentions (counting them again read every
+            # mention of every entity listed: 0.6 s at 30,000 articles)
             surfaces: dict[int, Counter[str]] = {}
             for eid, surface, n in s.execute(
-                select(Mention.entity_id, Surface.text, func.count())
-                .select_from(Mention)
-                .join(Surface, Surface.id == Mention.surface_id)
-                .where(Mention.entity_id.in_(ent_ids))
-                .group_by(Mention.entity_id, Surface.text)
+                select(EntityForm.entity_id, EntityForm.surface, EntityForm.mentions)
+                .where(EntityForm.entity_id.in_(ent_ids))
+                .order_by(EntityForm.entity_id, EntityForm.surface)
             ):
                 surfaces.setdefault(eid, Counter())[surface] += n
-            outlets: dict[int, set[str]] = {}
-            for eid, name in s.execute(
-                select(Mention.entity_id, Outlet.name)
-                .join(Document, Document.id == Mention.document_id)
-                .join(Outlet, Outlet.id == Document.outlet_id)
-                .where(Mention.entity_id.in_(ent_ids))
-                .distinct()
+            seen_in: dict[int, set[str]] = {}
+            for eid, name in (
+                s.execute(
+                    select(Mention.entity_id, Outlet.name)
+                    .join(Document, Document.id == Mention.document_id)
+                    .join(Outlet, Outlet.id == Document.outlet_id)
+                    .where(Mention.entity_id.in_(ent_ids))
+                    .distinct()
+                )
+                if outlets
+                else ()
             ):
-                outlets.setdefault(eid, set()).add(name)
+                seen_in.setdefault(eid, set()).add(name)
             return [
                 EntityRow(
                     e.id,
@@ -552,7 +562,7 @@ class EntityStoreMixin:
                     d,
                     m,
                     [a for a, _ in surfaces.get(e.id, Counter()).most_common()],
-                    sorted(outlets.get(e.id, set())),
+                    sorted(seen_in.get(e.id, set())),
                 )
                 for e, d, m in found
             ]
