@@ -49,6 +49,8 @@ EXIT_USAGE = 2
 EXIT_BROKEN_PIPE = 141
 #: Ctrl+C (128 + SIGINT, the same way)
 EXIT_INTERRUPTED = 130
+#: the documents `entity NAME` lists by default, those that mention it most first
+ENTITY_DOCUMENTS_LISTED = 50
 #: said when Ctrl+C came before a command changed anything
 INTERRUPTED_AT_START = "interrupted before it began; nothing was changed"
 
@@ -207,6 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
         "type E TYPE | alias-add E ALIAS | ignore E | unignore E | confirm E | undo",
     )
     ent.add_argument("words", nargs="+", metavar="NAME_OR_ID | ACTION ARGS")
+    ent.add_argument(
+        "--limit",
+        type=_positive,
+        default=ENTITY_DOCUMENTS_LISTED,
+        help=f"documents listed (default {ENTITY_DOCUMENTS_LISTED}; JSON lists all)",
+    )
     ent.add_argument(
         "--yes",
         action="store_true",
@@ -584,8 +592,12 @@ def cmd_entity(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
             "counts them again)\n"
         )
     out.write("aliases: " + " | ".join(f"{s} ×{n}" for s, n in detail.alias_counts) + "\n")
-    for i, t, o, n in detail.documents:
+    for i, t, o, n in detail.documents[: a.limit]:
         out.write(f"  doc {i} [{o or '?'}] ×{n}  {t}\n")
+    if len(detail.documents) > a.limit:  # a country is named in nearly every article
+        more = len(detail.documents) - a.limit
+        word = "document" if more == 1 else "documents"
+        out.write(f"  … and {more:,} more {word} (--limit N lists more)\n")
     for m in detail.mentions[:50]:
         out.write(f"    {m.document_id}:{m.start}-{m.end} {m.surface}  «{m.sentence.strip()}»\n")
     return EXIT_OK
