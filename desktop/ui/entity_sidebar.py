@@ -54,7 +54,12 @@ from desktop.ui.entity_model import (
     EntityTreeModel,
     EntityTypeRole,
 )
-from desktop.ui.palette import entity_colour, entity_type_name
+from desktop.ui.palette import (
+    CATEGORY_COLOURS,
+    SPEAKER_SHADES,
+    entity_colour,
+    entity_type_name,
+)
 from desktop.ui.process_job import SHUTDOWN_MS, ProcessJob
 from desktop.ui.workers import QtProgress, TaskRunner
 
@@ -264,6 +269,28 @@ class EntitySidebar(QWidget):
             grid.addWidget(label, row, col * 2 + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        # what the reader's other marks mean: the swatches name the entity types only
+        shade, cats = SPEAKER_SHADES[0], CATEGORY_COLOURS
+        marks = QLabel(
+            self.tr(
+                "<span style='background:{0}; color:black'>&nbsp;Shaded&nbsp;</span> "
+                "passages are quotations, a shade per speaker; labels are underlined "
+                "<span style='color:{1}'>official</span>, <span style='color:{2}'>neutral"
+                "</span>, <span style='color:{3}'>delegitimising</span> or "
+                "<span style='color:{4}'>legitimising</span>; <i>italic</i> names were "
+                "found in the texts, not yet confirmed."
+            ).format(
+                shade,
+                cats["official"],
+                cats["neutral"],
+                cats["delegitimising"],
+                cats["legitimising"],
+            )
+        )
+        marks.setObjectName("marksLegend")
+        marks.setTextFormat(Qt.TextFormat.RichText)
+        marks.setWordWrap(True)
+        grid.addWidget(marks, (len(ENTITY_TYPES) + 1) // 2, 0, 1, 4)
         return legend
 
     def _type_name(self, etype: str) -> str:

@@ -578,220 +578,225 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntitySidebar</name>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="102"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="107"/>
         <source>The edit stopped unexpectedly.</source>
         <translation>توقّف التعديل على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="119"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="124"/>
         <source>Filter by name or alias…</source>
         <extracomment>the running edit&apos;s title, and whether its result is selected when it ends</extracomment>
         <translation>تصفية بالاسم أو الاسم البديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="131"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="136"/>
         <source>By name</source>
         <translation>حسب الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="131"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="136"/>
         <source>By mentions</source>
         <translation>حسب الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="131"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="136"/>
         <source>By documents</source>
         <translation>حسب المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="188"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="193"/>
         <source>Edits are off while articles are imported or analysed.</source>
         <translation>التعديلات معطّلة ريثما تُستورد المقالات أو تُحلَّل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="221"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="226"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="224"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="229"/>
         <source>Merge selected</source>
         <translation>دمج المحدَّد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="226"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="231"/>
         <source>Split alias…</source>
         <translation>فصل اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="228"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="233"/>
         <source>Change type…</source>
         <translation>تغيير النوع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="230"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="235"/>
         <source>Add alias…</source>
         <translation>إضافة اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="231"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="236"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="233"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="238"/>
         <source>Ignore</source>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="235"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="240"/>
         <source>Ignored actors…</source>
         <translation>الفاعلون المتجاهَلون…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="237"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="545"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="242"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="572"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="239"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="447"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="455"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="244"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="474"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="482"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="356"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="276"/>
+        <source>&lt;span style=&apos;background:{0}; color:black&apos;&gt;&amp;nbsp;Shaded&amp;nbsp;&lt;/span&gt; passages are quotations, a shade per speaker; labels are underlined &lt;span style=&apos;color:{1}&apos;&gt;official&lt;/span&gt;, &lt;span style=&apos;color:{2}&apos;&gt;neutral&lt;/span&gt;, &lt;span style=&apos;color:{3}&apos;&gt;delegitimising&lt;/span&gt; or &lt;span style=&apos;color:{4}&apos;&gt;legitimising&lt;/span&gt;; &lt;i&gt;italic&lt;/i&gt; names were found in the texts, not yet confirmed.</source>
+        <translation>&lt;span style=&apos;background:{0}; color:black&apos;&gt;&amp;nbsp;المقاطع المظللة&amp;nbsp;&lt;/span&gt; اقتباسات، لكل متحدث ظل؛ وتحت التسميات خط &lt;span style=&apos;color:{1}&apos;&gt;رسمي&lt;/span&gt; أو &lt;span style=&apos;color:{2}&apos;&gt;محايد&lt;/span&gt; أو &lt;span style=&apos;color:{3}&apos;&gt;نازع للشرعية&lt;/span&gt; أو &lt;span style=&apos;color:{4}&apos;&gt;مانح للشرعية&lt;/span&gt;؛ والأسماء &lt;i&gt;المائلة&lt;/i&gt; وُجدت في النصوص ولم تُؤكَّد بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="383"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="358"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="385"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="378"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="405"/>
         <source>«{0}» is already the name of another actor ({1}). Merge «{2}» into it instead? «{0}» keeps its name.</source>
         <translation>«{0}» هو اسم فاعلٍ آخر ({1}). هل تريد دمج «{2}» فيه بدلًا من ذلك؟ سيحتفظ «{0}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="381"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="382"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="413"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="483"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="485"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="408"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="409"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="440"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="510"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="512"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="387"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="414"/>
         <source>«{0}» is already a name of {1}: written so in an article, it names {2}, not «{3}». Rename «{3}» to «{0}» all the same?</source>
         <translation>«{0}» اسمٌ لـ{1} من قبل: إذا كُتب هكذا في مقالةٍ دلّ على {2} لا على «{3}». هل تريد إعادة تسمية «{3}» باسم «{0}» مع ذلك؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="415"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="442"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="430"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="457"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="433"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="460"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="435"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="462"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="446"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="473"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="462"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="489"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="463"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="490"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="475"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="502"/>
         <source>«{0}» is already the name of {1}. Merge {2} into «{3}» instead of adding the alias? «{3}» keeps its name.</source>
         <translation>«{0}» هو اسم {1}. هل تريد دمج {2} في «{3}» بدلًا من إضافة الاسم البديل؟ سيحتفظ «{3}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="489"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="516"/>
         <source>«{0}» is also a name of {1}. As an alias of «{2}», what is written so would count as «{2}»&apos;s mentions. Add it?</source>
         <translation>«{0}» اسمٌ لـ{1} أيضًا. إن صار اسمًا بديلًا لـ«{2}» فستُحسب الإشارات المكتوبة هكذا إشاراتٍ إلى «{2}». هل تريد إضافته؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="516"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="543"/>
         <source>1 mention</source>
         <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="516"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="543"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="505"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="532"/>
         <source>no mention written so</source>
         <translation>لا إشارة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="371"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="398"/>
         <source>«{0}» is already the name of an actor you ignored: bring it back (Ignored actors…) to merge them.</source>
         <translation>«{0}» هو اسم فاعلٍ تجاهلتَه: استعِده (الفاعلون المتجاهَلون…) لتدمجهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="508"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="535"/>
         <source>1 mention written so</source>
         <translation>إشارة واحدة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="510"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="537"/>
         <source>{0} mentions written so</source>
         <translation>الإشارات المكتوبة هكذا: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="512"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="539"/>
         <source>«{0}» ({1})</source>
         <translation>«{0}» ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="522"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="549"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="528"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="555"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="538"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="565"/>
         <source>Ignored actors</source>
         <translation>الفاعلون المتجاهَلون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="539"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="566"/>
         <source>Ignored actor to bring back:</source>
         <translation>الفاعل المتجاهَل المراد استعادته:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="624"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="651"/>
         <source>Analysing again: %v of %m documents</source>
         <translation>إعادة التحليل: %v من %m وثيقة</translation>
     </message>
@@ -936,63 +941,63 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="87"/>
+        <location filename="../../desktop/ui/events_view.py" line="136"/>
         <source>Date</source>
-        <extracomment>events read from the store each time the view needs more rows initial column widths (date, type, trigger, participants, place, outlet); participants stretches. Fixed widths: sizing columns to their contents would read every row. The others leave the participants some 120 pixels in a 1440-pixel window (they took all but 35 when wider). the columns the store orders by; participants has no order of its own</extracomment>
+        <extracomment>events read from the store each time the view needs more rows initial column widths (date, type, trigger, participants, place, outlet); participants stretches. Fixed widths: sizing columns to their contents would read every row. The others leave the participants some 120 pixels in a 1440-pixel window (they took all but 35 when wider). the participants&apos; least width: in a narrower view the other columns give up room (at 1280 × 720 the participants had 35 pixels, «ticipa» in their header) the least each other column shrinks to (a date whole: «2011-12-27») the columns the store orders by; participants has no order of its own</extracomment>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="88"/>
+        <location filename="../../desktop/ui/events_view.py" line="137"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="89"/>
+        <location filename="../../desktop/ui/events_view.py" line="138"/>
         <source>Trigger</source>
         <translation>الكلمة الدالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="90"/>
+        <location filename="../../desktop/ui/events_view.py" line="139"/>
         <source>Participants</source>
         <translation>المشاركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="91"/>
+        <location filename="../../desktop/ui/events_view.py" line="140"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="92"/>
+        <location filename="../../desktop/ui/events_view.py" line="141"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="218"/>
+        <location filename="../../desktop/ui/events_view.py" line="267"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="233"/>
+        <location filename="../../desktop/ui/events_view.py" line="282"/>
         <source>The date the text gives: «{0}»</source>
         <translation>التاريخ الذي يذكره النص: «{0}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="234"/>
+        <location filename="../../desktop/ui/events_view.py" line="283"/>
         <source>The date the text gives</source>
         <translation>التاريخ الذي يذكره النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="236"/>
+        <location filename="../../desktop/ui/events_view.py" line="285"/>
         <source>The article&apos;s date: the text gives no date of its own</source>
         <translation>تاريخ المقال: لا يذكر النص تاريخًا خاصًا بالحدث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="239"/>
+        <location filename="../../desktop/ui/events_view.py" line="288"/>
         <source>Undated: the article has no date to place «{0}» in time; undated events come last</source>
         <translation>غير مؤرَّخ: ليس للمقال تاريخ يُحدَّد به «{0}»؛ تأتي الأحداث غير المؤرَّخة في الآخر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="241"/>
+        <location filename="../../desktop/ui/events_view.py" line="290"/>
         <source>Undated: undated events come last</source>
         <translation>غير مؤرَّخ: تأتي الأحداث غير المؤرَّخة في الآخر</translation>
     </message>
@@ -1000,17 +1005,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="257"/>
+        <location filename="../../desktop/ui/events_view.py" line="306"/>
         <source>All event types</source>
         <translation>كل أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="282"/>
+        <location filename="../../desktop/ui/events_view.py" line="331"/>
         <source>Events by date, undated last (double-click to read)</source>
         <translation>الأحداث بترتيب التاريخ، وغير المؤرَّخة في الآخر (انقر نقرًا مزدوجًا للقراءة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="330"/>
+        <location filename="../../desktop/ui/events_view.py" line="379"/>
         <source>{0} events</source>
         <translation>الأحداث: {0}</translation>
     </message>

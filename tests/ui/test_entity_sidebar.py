@@ -861,3 +861,20 @@ def test_an_edit_that_changes_nothing_says_so_and_takes_no_undo_step(
     ]
     assert analysed.edits() == [] and not sidebar.undo_action.isEnabled()
     assert sidebar.tree.isEnabled() and not dialogs.confirmations
+
+
+def test_the_legend_says_what_shading_underlines_and_italics_mean(
+    sidebar: EntitySidebar,
+) -> None:
+    """The swatches named the entity types only: the reader's shaded quotations, the
+    colours of label underlines and the italic names went unexplained."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui.palette import CATEGORY_COLOURS, SPEAKER_SHADES
+
+    marks = sidebar.findChild(QLabel, "marksLegend")
+    assert marks is not None
+    text = marks.text()
+    assert "quotations" in text and "<i>italic</i>" in text
+    assert SPEAKER_SHADES[0] in text
+    assert all(colour in text for colour in CATEGORY_COLOURS.values())
