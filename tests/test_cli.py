@@ -1302,6 +1302,7 @@ def test_an_event_the_text_denies_is_listed_with_the_words_that_deny_it(
     listed = run_json(capsys, "--db", db, "events", "--type", "agreement")
     assert isinstance(listed, list)
     assert [e["negated"] for e in listed] == ["دون التوصل إلى", None]
+    assert [e["wished"] for e in listed] == [None, None]
     comparison = run_json(capsys, "--db", db, "compare", "1", "2")
     assert isinstance(comparison, dict)
     assert not [p for p in comparison["shared_events"] if p[0]["type"] == "agreement"]

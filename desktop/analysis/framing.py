@@ -11,6 +11,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,6 +149,21 @@ _NEGATED_THROUGH = frozenset(
      "نر", "نري", "ير", "يري", "تر", "تري", "يوجد", "توجد", "هناك", "يحصل", "يحدث", "تحدث",
      "يتوصل", "تتوصل", "يتوصلوا", "يتوصلا", "نتوصل", "ابرام", "توقيع", "يوقع", "توقع",
      "يبرم", "تبرم", "اعلان", "يعلن", "تعلن", "بعد", "حتي", "الان", "تبدا", "يبدا"}
+)  # fmt: skip
+#: words that make what follows them wished, asked for or feared rather than done
+#: («دعا إلى وقف إطلاق النار», «طالب بعقد محادثات», «احتمال نزوح»), normalised
+_WISHES = frozenset(
+    {"دعا", "دعت", "يدعو", "تدعو", "ندعو", "دعوا", "دعوه", "دعوات", "طالب", "طالبت",
+     "يطالب", "تطالب", "نطالب", "طالبوا", "مطالبه", "مطالبات", "حث", "حثت", "يحث", "تحث",
+     "ناشد", "ناشدت", "يناشد", "تناشد", "اقترح", "اقترحت", "يقترح", "تقترح", "مقترح",
+     "اقتراح", "احتمال", "احتمالات", "امكانيه", "امكان", "خطر", "مخاطر", "مخاوف",
+     "يامل", "تامل", "نامل", "امل", "يسعي", "تسعي", "نسعي", "سعي", "جهود", "الجهود"}
+)  # fmt: skip
+#: words that may stand between such a word and the event («دعا إلى عقد محادثات»)
+_WISHED_THROUGH = frozenset(
+    {"الي", "اي", "التوصل", "عقد", "اجراء", "ابرام", "تحقيق", "حدوث", "وقوع", "موجه",
+     "استئناف", "تطبيق", "تنفيذ", "احترام", "اعلان", "جديده", "جديد", "فوري", "فوريه",
+     "شامل", "شامله", "الفوري"}
 )  # fmt: skip
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
@@ -1360,6 +1376,13 @@ class _Framer:
                 denied = self._denied(s_start, a)
                 if denied is not None:  # «لم يتم التوصل إلى اتفاق»: the words that deny it
                     details["negated"] = self.text[denied:a].strip()
+                else:
+                    wished = self._wished(s_start, a)
+                    if wished is not None:  # «دعا إلى وقف إطلاق النار»: asked for, not done
+                        # as written up to the trigger: with the space before it, or none
+                        # after a proclitic fused to it («وطالب المجلس بـ»)
+                        words = self.text[wished:a]
+                        details["wished"] = words.rstrip() + (" " if words[-1:].isspace() else "")
                 date = point.date if point else None
                 date_text = None
                 if point is not None:
@@ -1389,13 +1412,57 @@ class _Framer:
     def _denied(self, s_start: int, at: int) -> int | None:
         """Where the words denying the event at ``at`` begin: a negator, then only words
         of ``_NEGATED_THROUGH`` up to it, with no punctuation between."""
+        return self._preceded_by(s_start, at, _NEGATORS, _NEGATED_THROUGH)
+
+    def _wished(self, s_start: int, at: int) -> int | None:
+        """Where the words that make the event at ``at`` one called for, feared or
+        possible begin: such a word right before it («احتمال نزوح»), or before «إلى» or
+        a fused «بـ» that leads to it, a few words of its object between («ودعا
+        الطرفين إلى احترام وقف إطلاق النار», «وطالب المجلس بوقف إطلاق النار»).
+        Punctuation between them, and nothing is wished."""
+        before = self.norm_tokens_between(max(s_start, at - 80), at)[-9:]
+        led = False  # «إلى» or a fused «ب» leads to the event
+        k = len(before) - 1
+        while k >= 0:
+            oa, ob, t = before[k]
+            if ob > at:  # the trigger's own word, after a proclitic («بوقف إطلاق النار»)
+                led = led or self.text[oa:at].strip() in ("ب", "وب", "ل")
+            elif t == "الي":
+                led = True
+            elif _head_word(t) in _WISHES:
+                return self._unpunctuated(oa, at)
+            else:
+                bare = t[1:] if t[:1] in ("ب", "ل") and t[1:] in _WISHED_THROUGH else t
+                if bare not in _WISHED_THROUGH:
+                    break
+                led = led or bare != t
+            k -= 1
+        if not led:
+            return None
+        # the asking word, a few words of its subject or object before «إلى»
+        for j in range(k, max(-1, k - 4), -1):
+            oa, _ob, t = before[j]
+            if _head_word(t) in _WISHES:
+                return self._unpunctuated(oa, at)
+        return None
+
+    def _unpunctuated(self, a: int, b: int) -> int | None:
+        between = self.text[a:b]
+        return None if any(c in between for c in "،,.:;؛!?«»" + _DOUBLE) else a
+
+    def _preceded_by(
+        self, s_start: int, at: int, heads: AbstractSet[str], through: AbstractSet[str]
+    ) -> int | None:
         before = self.norm_tokens_between(max(s_start, at - 48), at)[-6:]
         for k in range(len(before) - 1, -1, -1):
-            oa, _ob, t = before[k]
-            if t in _NEGATORS:
+            oa, ob, t = before[k]
+            if ob > at:
+                continue  # the trigger's own word, after a proclitic («بوقف إطلاق النار»)
+            if t in heads:
                 between = self.text[oa:at]
                 return None if any(c in between for c in "،,.:;؛!?«»" + _DOUBLE) else oa
-            if t not in _NEGATED_THROUGH:
+            bare = t[1:] if t[:1] in ("ب", "ل") and t[1:] in through else t
+            if bare not in through:
                 return None
         return None
 
@@ -1595,6 +1662,11 @@ def _start_of_words(text: str, start: int, end: int) -> int:
             break
         start += 1
     return start
+
+
+def _head_word(word: str) -> str:
+    """A normalised word without the conjunction before it («ودعا» → «دعا»)."""
+    return word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
 
 
 def _end_of_words(text: str, start: int, end: int) -> int:

@@ -257,10 +257,20 @@ class EventRow:
         return words if isinstance(words, str) and words else None
 
     @property
+    def wished(self) -> str | None:
+        """The words before the trigger that make the event asked for, feared or
+        possible («دعا إلى», «وطالب المجلس بـ», «احتمال »), as written up to it, if any."""
+        words = self.details.get("wished")
+        return words if isinstance(words, str) and words else None
+
+    @property
     def shown_trigger(self) -> str:
-        """The trigger with the words that deny it («دون التوصل إلى اتفاق»): what a list
-        of events shows, so that an agreement not reached does not read as one."""
-        return f"{self.negated} {self.trigger}" if self.negated else self.trigger
+        """The trigger with the words that deny it («دون التوصل إلى اتفاق») or ask for it
+        («دعا إلى وقف إطلاق النار»): what a list of events shows, so that an agreement not
+        reached, or a ceasefire called for, does not read as one that happened."""
+        if self.negated:
+            return f"{self.negated} {self.trigger}"
+        return f"{self.wished}{self.trigger}" if self.wished else self.trigger
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -269,6 +279,7 @@ class EventRow:
             "type": self.type,
             "trigger": self.trigger,
             "negated": self.negated,
+            "wished": self.wished.strip() if self.wished else None,
             "start": self.start,
             "end": self.end,
             "date": self.date.isoformat() if self.date else None,

@@ -30,7 +30,7 @@ def _events(draw: st.DrawFn, first_id: int) -> list[EventRow]:
         place = draw(st.sampled_from([None, 5, 6]))
         people = draw(st.lists(st.sampled_from(_PARTICIPANTS), max_size=3, unique=True))
         etype = draw(st.sampled_from(["meeting", "talks"]))
-        denied = draw(st.sampled_from([{}, {}, {"negated": "لم تعقد أي"}]))
+        denied = draw(st.sampled_from([{}, {}, {"negated": "لم تعقد أي"}, {"wished": "دعا إلى "}]))
         out.append(
             EventRow(
                 first_id + i, i, etype, "", 0, 1, date, None, place, None, people, None, denied

@@ -1130,3 +1130,29 @@ def test_a_title_is_the_persons_own_not_an_office_it_depends_on(
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     found = [lb.text for lb in framing.labels if lb.kind == "apposition"]
     assert found == appositions
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "wished"),
+    [
+        ("وطالب المجلس بوقف إطلاق النار في إدلب.", "ceasefire", "وطالب المجلس ب"),
+        ("ودعا دي ميستورا إلى وقف إطلاق النار.", "ceasefire", "ودعا دي ميستورا إلى "),
+        ("ودعا الطرفين إلى احترام وقف إطلاق النار.", "ceasefire", "ودعا الطرفين إلى احترام "),
+        ("ودعا إلى عقد جولة محادثات جديدة.", "talks", "ودعا إلى عقد "),
+        ("وحذرت الأمم المتحدة من احتمال نزوح آلاف المدنيين.", "displacement", "احتمال "),
+        # done, not asked for; and a call parted from the event by punctuation
+        ("وأعلن الجيش وقف إطلاق النار.", "ceasefire", None),
+        ("وتوصل الطرفان إلى اتفاق في أستانا.", "agreement", None),
+        ("ودعا المبعوث الطرفين، وأعلن الجيش وقف إطلاق النار.", "ceasefire", None),
+    ],
+)
+def test_an_event_asked_for_or_feared_says_so(
+    store: Store, text: str, event: str, wished: str | None
+) -> None:
+    """«دعا إلى وقف إطلاق النار» was listed as a ceasefire, like one declared."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    found = [(e.type, e.details.get("wished")) for e in framing.events if e.type == event]
+    assert found == [(event, wished)]

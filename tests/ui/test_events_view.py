@@ -178,11 +178,14 @@ def test_an_event_the_text_denies_shows_the_words_that_deny_it(qtmodeltester) ->
     denied = EventRow(1, 1, "agreement", "اتفاق", 30, 35, None, None, None, None, [], 0,
                       {"negated": "دون التوصل إلى"})  # fmt: skip
     reached = EventRow(2, 1, "agreement", "اتفاق", 50, 55, None, None, None, None, [], 1)
+    asked = EventRow(3, 1, "ceasefire", "وقف إطلاق النار", 70, 85, None, None, None, None, [],
+                     2, {"wished": "وطالب المجلس ب"})  # fmt: skip
     model = EventsModel()
-    model.set_rows([(denied, doc), (reached, doc)])
+    model.set_rows([(denied, doc), (reached, doc), (asked, doc)])
     qtmodeltester.check(model)
     assert model.index(0, 2).data() == "دون التوصل إلى اتفاق"
     assert model.index(1, 2).data() == "اتفاق"
+    assert model.index(2, 2).data() == "وطالب المجلس بوقف إطلاق النار"  # as written
 
 
 def test_a_narrow_view_keeps_room_for_the_participants(
