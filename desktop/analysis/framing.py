@@ -159,6 +159,8 @@ _WISHES = frozenset(
      "اقتراح", "احتمال", "احتمالات", "امكانيه", "امكان", "خطر", "مخاطر", "مخاوف",
      "يامل", "تامل", "نامل", "امل", "يسعي", "تسعي", "نسعي", "سعي", "جهود", "الجهود"}
 )  # fmt: skip
+#: the same with a conjunction before them («ودعا», «فطالب»), as a document's words are
+_WISH_FORMS = _WISHES | {c + w for w in _WISHES for c in ("و", "ف") if len(w) > 2}
 #: words that may stand between such a word and the event («دعا إلى عقد محادثات»)
 _WISHED_THROUGH = frozenset(
     {"الي", "اي", "التوصل", "عقد", "اجراء", "ابرام", "تحقيق", "حدوث", "وقوع", "موجه",
@@ -339,6 +341,9 @@ class _Framer:
         self._quoted_labels: list[tuple[int, int]] = []
         #: where the clause openers are («بينما», «فيما»: :meth:`_clause_of`), found once
         self._openers: list[int] | None = None
+        #: where the negators and the asking words are (original offsets), found once:
+        #: most events have none before them, and are passed over by bisection
+        self._heads: dict[str, list[int]] = {}
         #: (start, entity) of the labels, by start, once the events ask
         self._labelled: list[tuple[int, str]] | None = None
         #: quotations of a few words (partial): reported speech runs on through them
@@ -1409,9 +1414,20 @@ class _Framer:
                     )
                 )
 
+    def _head_before(self, kind: str, words: AbstractSet[str], a: int, b: int) -> bool:
+        """Whether one of ``words`` (a token of the document) starts in ``[a, b)``."""
+        found = self._heads.get(kind)
+        if found is None:
+            spans = self.doc.original_tokens()
+            found = self._heads[kind] = [spans[i][0] for i in self.doc.token_indices(words)]
+        k = bisect.bisect_left(found, a)
+        return k < len(found) and found[k] < b
+
     def _denied(self, s_start: int, at: int) -> int | None:
         """Where the words denying the event at ``at`` begin: a negator, then only words
         of ``_NEGATED_THROUGH`` up to it, with no punctuation between."""
+        if not self._head_before("negators", _NEGATORS, max(s_start, at - 48), at):
+            return None
         return self._preceded_by(s_start, at, _NEGATORS, _NEGATED_THROUGH)
 
     def _wished(self, s_start: int, at: int) -> int | None:
@@ -1420,6 +1436,8 @@ class _Framer:
         a fused «بـ» that leads to it, a few words of its object between («ودعا
         الطرفين إلى احترام وقف إطلاق النار», «وطالب المجلس بوقف إطلاق النار»).
         Punctuation between them, and nothing is wished."""
+        if not self._head_before("wishes", _WISH_FORMS, max(s_start, at - 80), at):
+            return None
         before = self.norm_tokens_between(max(s_start, at - 80), at)[-9:]
         led = False  # «إلى» or a fused «ب» leads to the event
         k = len(before) - 1
