@@ -340,6 +340,14 @@ class _DocumentAnalyser:
                         break
                     k += 1  # a known organisation or place inside the descriptor
                     continue
+                if w == "الي":  # «إلى» (not an article): only before a place or a body,
+                    # «المبعوث الخاص إلى سوريا»; «الأمين العام إلى وقف إطلاق النار» is
+                    # no title of a man named «وقف إطلاق النار»
+                    nxt = k + 1 < len(toks) and self._covering(toks[k + 1].start, toks[k + 1].end)
+                    if not nxt:
+                        break
+                    k += 1
+                    continue
                 if w.startswith(_DESCRIPTOR_PREFIXES) or w in titles or w in _DESCRIPTOR_WORDS:
                     k += 1
                     continue

@@ -134,12 +134,12 @@ _WHILE_RE = re.compile(r"(?<![^\W\d_])(و?(?:فيما|بينما|في\s+حين))
 #: رئيس الوزراء»), normalised
 _DEPUTIES = frozenset(
     {"مساعد", "مساعده", "نائب", "نائبه", "معاون", "معاونه", "مستشار", "مستشاره", "وكيل",
-     "كبير", "مدير", "مكتب", "ناطق", "متحدث", "سفير", "مبعوث", "ممثل"}
+     "كبير", "مدير", "ناطق", "متحدث", "سفير", "مبعوث", "ممثل"}
 )  # fmt: skip
 #: words that deny what follows them («لم», «دون», «عدم»), normalised
 _NEGATORS = frozenset(
-    {"لم", "ولم", "لن", "ولن", "لا", "ولا", "ليس", "ليست", "عدم", "وعدم", "دون", "ودون",
-     "بدون", "وبدون", "غياب", "وغياب"}
+    {"لم", "ولم", "فلم", "لن", "ولن", "فلن", "لا", "ولا", "فلا", "ليس", "وليس", "ليست",
+     "وليست", "عدم", "وعدم", "دون", "ودون", "بدون", "وبدون", "غياب", "وغياب"}
 )  # fmt: skip
 #: words that may stand between a negator and the event it denies («لم يتم التوصل إلى
 #: اتفاق», «لن تعقد أي محادثات», «لم نرَ وقفاً لإطلاق النار»), normalised; anything else
@@ -157,15 +157,18 @@ _WISHES = frozenset(
      "يطالب", "تطالب", "نطالب", "طالبوا", "مطالبه", "مطالبات", "حث", "حثت", "يحث", "تحث",
      "ناشد", "ناشدت", "يناشد", "تناشد", "اقترح", "اقترحت", "يقترح", "تقترح", "مقترح",
      "اقتراح", "احتمال", "احتمالات", "امكانيه", "امكان", "خطر", "مخاطر", "مخاوف",
-     "يامل", "تامل", "نامل", "امل", "يسعي", "تسعي", "نسعي", "سعي", "جهود", "الجهود"}
+     "يامل", "تامل", "نامل", "يسعي", "تسعي", "نسعي", "سعي", "جهود", "الجهود"}
 )  # fmt: skip
+#: those that may stand right before the event, no «إلى» between («احتمال نزوح»)
+_FEARS = frozenset({"احتمال", "احتمالات", "امكانيه", "امكان", "خطر", "مخاطر", "مخاوف"})
+#: events nobody asks for: only a fear of them is read («مخاوف من نزوح»)
+_NOT_ASKED_FOR = frozenset({"offensive", "casualties", "displacement"})
 #: the same with a conjunction before them («ودعا», «فطالب»), as a document's words are
 _WISH_FORMS = _WISHES | {c + w for w in _WISHES for c in ("و", "ف") if len(w) > 2}
 #: words that may stand between such a word and the event («دعا إلى عقد محادثات»)
 _WISHED_THROUGH = frozenset(
     {"الي", "اي", "التوصل", "عقد", "اجراء", "ابرام", "تحقيق", "حدوث", "وقوع", "موجه",
-     "استئناف", "تطبيق", "تنفيذ", "احترام", "اعلان", "جديده", "جديد", "فوري", "فوريه",
-     "شامل", "شامله", "الفوري"}
+     "اعلان", "جديده", "جديد", "فوري", "فوريه", "شامل", "شامله", "الفوري"}
 )  # fmt: skip
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
@@ -496,7 +499,7 @@ class _Framer:
         for m in self.mentions:
             if m.type != "person" or m.kind not in ("name", "discovered"):
                 continue
-            j = self._title_before(m.start)
+            j = self._title_before(m.start, m.key)
             if (
                 j is not None
                 # «الدكتور», «السيد» alone is courtesy, not a description of the person
@@ -525,14 +528,18 @@ class _Framer:
         """Whether the role phrase at ``a`` is another's office, named by the word before
         it («مساعد وزير الخارجية الروسي», «كبير مستشاري …»): not the person's title."""
         lo, _hi = self.doc.token_range(a, a + 1)
-        return lo > 0 and self.doc.texts[lo - 1] in _DEPUTIES
+        return lo > 0 and _head_word(self.doc.texts[lo - 1]) in _DEPUTIES  # «ومساعد»
 
-    def _title_before(self, start: int) -> int | None:
-        """Start of a title + descriptor chain ending right before ``start``."""
+    def _title_before(self, start: int, key: str | None = None) -> int | None:
+        """Start of a title + descriptor chain ending right before ``start`` (the name of
+        ``key``: a role of that person inside the chain is part of it)."""
         spans, words = self.doc.original_tokens(), self.doc.texts
         lo, hi = self.doc.token_range(max(0, start - 120), start)
         anchors = self.kb.title_anchors
         begin = None
+        #: where a title with «ل» before it begins («لوزير»): the person's own only when
+        #: no other title stands before it («رسالة لرئيس الوزراء العراقي حيدر العبادي»)
+        dependent = None
         for i in range(hi - 1, lo - 1, -1):
             oa, ob = spans[i]
             t = words[i]
@@ -542,14 +549,20 @@ class _Framer:
                 if t[:1] == "ل" and stripped != t:
                     # «المستشار الخاص لوزير الخارجية …»: the minister is somebody else,
                     # the person's title is the word it depends on, further back
-                    begin = None
+                    dependent, begin = oa + 1, None  # without its «ل»
                     continue
-                # a title of two words whose second is one too: «مساعد وزير», «نائب رئيس»
-                if i > lo and f"{words[i - 1]} {stripped}" in anchors:
-                    begin = spans[i - 1][0]
+                # a title of two words whose second is one too: «مساعد وزير», «نائب رئيس»,
+                # or another's office («مستشار وزير الخارجية», «ومساعد وزير»)
+                while i > lo and (
+                    f"{words[i - 1]} {stripped}" in anchors or _head_word(words[i - 1]) in _DEPUTIES
+                ):
+                    i -= 1
+                    begin, stripped = spans[i][0], words[i]
+                if words[i] != _head_word(words[i]) and words[i][1:] == _head_word(words[i]):
+                    begin += 1  # «ومساعد وزير …»: the title without its conjunction
                 break
             mention = self.mention_at(oa, ob)
-            if mention is not None and mention.type == "person":
+            if mention is not None and mention.type == "person" and mention.key != key:
                 return None  # the title before another person's name is theirs
             if not (
                 t.startswith(("ال", "لل"))
@@ -557,7 +570,9 @@ class _Framer:
                 or t in self.kb.nisbas
                 or mention is not None
             ):
-                return None
+                break
+        if begin is None:
+            begin = dependent
         if begin is None:
             return None
         if any(ch in self.text[begin:start] for ch in ".!?؟\n"):
@@ -904,25 +919,37 @@ class _Framer:
                     m2, noun, v.subject_end = named
                     key = m2.key if m2 else None
                     text = noun
-            if key is None and noun is None and self._after_while(v) is not None:
+            after_while = self._after_while(v) is not None
+            if key is None and noun is None and after_while:
                 # «…، فيما أشار وزير الخارجية التركي إلى …»: a title after the verb is a
-                # speaker of its own here, not the one before going on
+                # speaker of its own here, not the one before going on; so are unnamed
+                # sources («…، فيما نفى ناشطون معارضون ذلك»)
                 k2 = bisect.bisect_left(self.role_spans, (v.end, -1))
                 if k2 < len(self.role_spans) and self.role_spans[k2][0] - v.end <= 2:
                     ra, rb = self.role_spans[k2]
                     noun, text, v.subject_end = self.text[ra:rb], self.text[ra:rb], rb
+                else:
+                    toks = self.norm_tokens_between(v.end, limit, 2)
+                    if toks and toks[0][2] in self.fk.unnamed_sources:
+                        rb = toks[0][1]
+                        if len(toks) > 1 and _adjective_like(toks[1][2], self.kb.function_words):
+                            rb = toks[1][1]
+                        noun = text = self.text[toks[0][0] : rb]
+                        v.subject_end = rb
             if key is None and noun is None:
                 clause = self._clause_subject(v)
                 if clause is not None:  # «…، لكن أعضاء المجلس أكدوا أن»: they spoke
                     m2, noun = clause
                     key = m2.key if m2 else None
                     text = self.text[m2.start : m2.end] if m2 else noun
-            if key is None and noun is None:
-                m2 = self._speaker_before(v)
+            if key is None and noun is None and not after_while:
+                m2 = self._speaker_before(v)  # the sentence's first actor: not after «فيما»
                 if m2 is not None:
                     key, text = m2.key, self.text[m2.start : m2.end]
-            if key is None and noun is None:
-                key, text, details = last_speaker  # «وأضاف:» continues the previous speaker
+            if key is None and noun is None and not after_while:
+                # «وأضاف:» continues the previous speaker; «…، فيما نفى ناشطون ذلك» is
+                # somebody else's, named or not
+                key, text, details = last_speaker
                 details = dict(details, continued=True)
             if key is not None or text:
                 speakers_by_sentence.setdefault(v.sentence, (key, text, details, v))
@@ -1339,8 +1366,25 @@ class _Framer:
             since = next((d for d in sent_dates if d.since), None)
             source = sources.get(sentence)
             found.sort()
-            for i, (a, b, etype, _key) in enumerate(found):
+            # one event of a type a sentence: the first trigger that tells it happened,
+            # else the first («بعد جولات دون التوصل إلى اتفاق، وقع الطرفان اتفاقاً» is
+            # an agreement signed); a few looked at, a text may be one long sentence
+            modality: dict[int, tuple[str, str] | None] = {}
+            chosen: dict[str, int] = {}
+            for i, (a, _b, etype, _key) in enumerate(found):
                 if (sentence, etype) in seen:
+                    continue
+                tried = sum(1 for k in modality if found[k][2] == etype)
+                if tried >= 3:
+                    continue
+                modality[i] = self._modality(s_start, a, etype)
+                if etype not in chosen or (
+                    modality[chosen[etype]] is not None and modality[i] is None
+                ):
+                    chosen[etype] = i
+            picked = set(chosen.values())
+            for i, (a, b, etype, _key) in enumerate(found):
+                if i not in picked:
                     continue
                 seen.add((sentence, etype))
                 details: dict[str, Any] = {}
@@ -1378,16 +1422,11 @@ class _Framer:
                     }
                 if source:
                     details["source"] = source
-                denied = self._denied(s_start, a)
-                if denied is not None:  # «لم يتم التوصل إلى اتفاق»: the words that deny it
-                    details["negated"] = self.text[denied:a].strip()
-                else:
-                    wished = self._wished(s_start, a)
-                    if wished is not None:  # «دعا إلى وقف إطلاق النار»: asked for, not done
-                        # as written up to the trigger: with the space before it, or none
-                        # after a proclitic fused to it («وطالب المجلس بـ»)
-                        words = self.text[wished:a]
-                        details["wished"] = words.rstrip() + (" " if words[-1:].isspace() else "")
+                if modality[i] is not None:
+                    # «لم يتم التوصل إلى اتفاق», «دعا إلى وقف إطلاق النار»: the words that
+                    # deny or ask for it
+                    kind, words = modality[i]  # type: ignore[misc]
+                    details[kind] = words
                 date = point.date if point else None
                 date_text = None
                 if point is not None:
@@ -1423,6 +1462,20 @@ class _Framer:
         k = bisect.bisect_left(found, a)
         return k < len(found) and found[k] < b
 
+    def _modality(self, s_start: int, at: int, etype: str) -> tuple[str, str] | None:
+        """("negated" or "wished", the words as written up to the trigger at ``at``: with
+        the space before it, or none after a proclitic fused to it, «وطالب المجلس بـ»),
+        or None for an event told as done."""
+        denied = self._denied(s_start, at)
+        found = ("negated", denied) if denied is not None else None
+        if found is None:
+            wished = self._wished(s_start, at, etype)
+            found = ("wished", wished) if wished is not None else None
+        if found is None:
+            return None
+        words = self.text[found[1] : at]
+        return found[0], words.rstrip() + (" " if words[-1:].isspace() else "")
+
     def _denied(self, s_start: int, at: int) -> int | None:
         """Where the words denying the event at ``at`` begin: a negator, then only words
         of ``_NEGATED_THROUGH`` up to it, with no punctuation between."""
@@ -1430,32 +1483,39 @@ class _Framer:
             return None
         return self._preceded_by(s_start, at, _NEGATORS, _NEGATED_THROUGH)
 
-    def _wished(self, s_start: int, at: int) -> int | None:
+    def _wished(self, s_start: int, at: int, etype: str = "") -> int | None:
         """Where the words that make the event at ``at`` one called for, feared or
         possible begin: such a word right before it («احتمال نزوح»), or before «إلى» or
         a fused «بـ» that leads to it, a few words of its object between («ودعا
         الطرفين إلى احترام وقف إطلاق النار», «وطالب المجلس بوقف إطلاق النار»).
-        Punctuation between them, and nothing is wished."""
+        Punctuation between them, and nothing is wished. Strikes, deaths and
+        displacement are asked for by nobody: only feared («احتمال نزوح»; «قتل طالب
+        بقصف» is a student killed)."""
         if not self._head_before("wishes", _WISH_FORMS, max(s_start, at - 80), at):
             return None
+        fears_only = etype in _NOT_ASKED_FOR
         before = self.norm_tokens_between(max(s_start, at - 80), at)[-9:]
         led = False  # «إلى» or a fused «ب» leads to the event
         k = len(before) - 1
         while k >= 0:
             oa, ob, t = before[k]
-            if ob > at:  # the trigger's own word, after a proclitic («بوقف إطلاق النار»)
-                led = led or self.text[oa:at].strip() in ("ب", "وب", "ل")
-            elif t == "الي":
+            if ob > at:  # the trigger's own word, after a proclitic («بوقف», «بـوقف»)
+                led = led or self.text[oa:at].strip().rstrip("ـ") in ("ب", "وب", "ل")
+            elif t in ("الي", "ب"):  # «إلى», «بـ وقف»
                 led = True
-            elif _head_word(t) in _WISHES:
+            elif _head_word(t) in _FEARS or (_head_word(t) in _WISHES and led):
+                if fears_only and _head_word(t) not in _FEARS:
+                    return None
                 return self._unpunctuated(oa, at)
+            elif _head_word(t) in _WISHES:
+                return None  # «طالب» right before the event: a student as often as a demand
             else:
                 bare = t[1:] if t[:1] in ("ب", "ل") and t[1:] in _WISHED_THROUGH else t
                 if bare not in _WISHED_THROUGH:
                     break
                 led = led or bare != t
             k -= 1
-        if not led:
+        if not led or fears_only:
             return None
         # the asking word, a few words of its subject or object before «إلى»
         for j in range(k, max(-1, k - 4), -1):
@@ -1680,6 +1740,17 @@ def _start_of_words(text: str, start: int, end: int) -> int:
             break
         start += 1
     return start
+
+
+def _adjective_like(word: str, function_words: AbstractSet[str]) -> bool:
+    """Whether the word after an unnamed source may be its adjective («ناشطون معارضون»,
+    «مصادر مطلعة»): not a function word, a demonstrative or a complementiser."""
+    return (
+        word.isalpha()
+        and word not in function_words
+        and word not in _COMPLEMENTISERS
+        and word not in ("ان", "ذلك", "هذا", "هذه", "الي", "علي", "من", "في")
+    )
 
 
 def _head_word(word: str) -> str:

@@ -252,7 +252,8 @@ class EventRow:
 
     @property
     def negated(self) -> str | None:
-        """The words before the trigger that deny the event («لم يتم التوصل إلى»), if any."""
+        """The words before the trigger that deny the event («لم يتم التوصل إلى »), as
+        written up to it, if any."""
         words = self.details.get("negated")
         return words if isinstance(words, str) and words else None
 
@@ -268,9 +269,16 @@ class EventRow:
         """The trigger with the words that deny it («دون التوصل إلى اتفاق») or ask for it
         («دعا إلى وقف إطلاق النار»): what a list of events shows, so that an agreement not
         reached, or a ceasefire called for, does not read as one that happened."""
-        if self.negated:
-            return f"{self.negated} {self.trigger}"
-        return f"{self.wished}{self.trigger}" if self.wished else self.trigger
+        words = self.negated or self.wished
+        if not words:
+            return self.trigger
+        # as written: a space before the trigger, or none after a fused proclitic («دون
+        # التوصل لاتفاق»); an analysis before this stored the words without it
+        return (
+            f"{words}{self.trigger}"
+            if words[-1:] in (" ", "ب", "ل")
+            else (f"{words} {self.trigger}")
+        )
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -278,7 +286,7 @@ class EventRow:
             "document": self.document_id,
             "type": self.type,
             "trigger": self.trigger,
-            "negated": self.negated,
+            "negated": self.negated.strip() if self.negated else None,
             "wished": self.wished.strip() if self.wished else None,
             "start": self.start,
             "end": self.end,

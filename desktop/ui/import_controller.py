@@ -79,6 +79,10 @@ def _latin_bar(parent: QWidget | None = None) -> QProgressBar:
     return bar
 
 
+#: the width of the status bar's line of progress, in pixels
+LINE_WIDTH = 420
+
+
 class StatusProgress(QWidget):
     """The progress of work in the background, in the status bar: one line of text, a
     bar and a Cancel button. Analysing again after an upgrade lets the articles be read
@@ -98,9 +102,11 @@ class StatusProgress(QWidget):
         self.button = QPushButton(cancel)
         self.button.clicked.connect(self.canceled)
         self.button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        # the line takes the room left and is cut there (the whole of it in the tooltip)
+        # a line of a fixed width, cut there (the whole of it in the tooltip): the status
+        # bar's messages keep the rest («Saved …», the article opened)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        layout.addWidget(self.label, 1)
+        self.label.setFixedWidth(LINE_WIDTH)
+        layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.button)
         self.setLabelText(text)
@@ -233,7 +239,7 @@ class ImportController(QObject):
         if self.reanalysing and self.status_bar is not None:
             # the articles are read meanwhile: the progress goes below them, not over them
             shown: QProgressDialog | StatusProgress = StatusProgress(first, self.tr("Cancel"))
-            self.status_bar.insertPermanentWidget(0, shown, 1)
+            self.status_bar.insertPermanentWidget(0, shown)
         else:
             dialog = QProgressDialog(first, self.tr("Cancel"), 0, 0, self.parent_widget)
             dialog.setBar(_latin_bar())

@@ -395,6 +395,16 @@ def test_articles_an_earlier_version_analysed_are_analysed_again_in_the_backgrou
             and window.importer.dialog.isVisible()
         )
     )
+    # and the status bar's messages keep room beside it («Saved …», the article opened)
+    window.resize(1440, 900)
+    room: list[int] = []
+    window.importer.progressed.connect(
+        lambda _n, _note: room.append(
+            window.statusBar().width()
+            - window.importer.dialog.width()  # type: ignore[union-attr]
+            - window.counts_label.width()
+        )
+    )
     with qtbot.waitSignal(window.importer.finished, timeout=120_000) as blocker:
         tapp.reanalyse_outdated()
     outcome = blocker.args[0]
@@ -407,6 +417,7 @@ def test_articles_an_earlier_version_analysed_are_analysed_again_in_the_backgrou
     )
     assert window.importer.dialog is None  # closed, and no report box was opened
     assert where and all(where)
+    assert room and min(room) > 200  # the message area keeps room for «Saved …»
     assert not [w for w in window.statusBar().findChildren(StatusProgress) if w.isVisible()]
 
 
