@@ -68,7 +68,8 @@ from desktop.workers import (
 #: event the text denies keeps the words denying it («دون التوصل إلى اتفاق»); a number of
 #: days or hours is no figure («خلال 10 أيام»); a title is the person's own, not an office
 #: it depends on («لوزير الخارجية …», «مساعد وزير الخارجية الروسي»); an event asked for or
-#: feared keeps the words that ask for it («دعا إلى وقف إطلاق النار», «احتمال نزوح»)
+#: feared keeps the words that ask for it («دعا إلى وقف إطلاق النار», «احتمال نزوح»); an
+#: agency in a dateline is a credit, not a mention («جنيف- سانا»)
 ANALYSIS_VERSION = 6
 BATCH = 200
 

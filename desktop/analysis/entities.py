@@ -534,8 +534,34 @@ class _DocumentAnalyser:
         self.surnames()
         self.roles(role_hits)
         self.speakers()
+        self.result.mentions = [m for m in self.result.mentions if not self._credit(m)]
         self.result.mentions.sort(key=lambda m: m.start)
         return self.result
+
+    def _credit(self, m: MentionDraft) -> bool:
+        """Whether a mention of a news agency or outlet is a dateline's credit, not a
+        mention of an actor: on a short line of its own with at most a place («جنيف-
+        سانا»: SANA counted as mentioning itself), or opening a line before a dash or a
+        colon («دمشق - سانا: …», «(أ ف ب) -»)."""
+        info = self.kb.entities.get(m.key)
+        if info is None or info.type != "media":
+            return False
+        text = self.text
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end == -1 else line_end
+        before, after = text[line_start : m.start], text[m.end : line_end]
+        if len(before.split()) <= 2 and len(after.split()) <= 1 and len(before) + len(after) < 30:
+            return not any(ch.isalpha() for ch in after) and (
+                not before.strip() or any(ch in before for ch in "-–—(/")
+            )
+        head = after.lstrip(" )")
+        return (
+            m.start - line_start < 30
+            and len(before.split()) <= 2
+            and (not before.strip() or any(ch in before for ch in "-–—(/"))
+            and head[:1] in ("-", "–", "—", ":")
+        )
 
 
 def analyse_entities(

@@ -246,3 +246,26 @@ def test_names_found_across_many_documents_do_not_read_every_entity_each_time(
         event.remove(store.engine, "before_cursor_execute", every)
     assert set(people) <= set(records) and records["رامي العمري"].aliases == ("رامي العمري",)
     assert len(statements) <= 3, statements
+
+
+@pytest.mark.parametrize(
+    ("text", "media"),
+    [
+        # a dateline's credit: no mention of the agency as an actor
+        ("قال الجيش إن الوضع هادئ.\nجنيف- سانا", []),
+        ("دمشق - سانا: أعلن الجيش السيطرة على البلدة.", []),
+        ("بيروت (سانا) - قال مسؤولون إن الوضع هادئ.", []),
+        # the agency as a source or a speaker is a mention
+        ("ونقلت وكالة سانا عن مصدر قوله إن الجيش تقدم.", ["sana"]),
+        ("وقالت سانا إن الجيش حرر البلدة.", ["sana"]),
+    ],
+)
+def test_an_agency_in_a_dateline_is_a_credit_not_a_mention(
+    store: Store, text: str, media: list[str]
+) -> None:
+    """SANA's «جنيف- سانا» at the end of its article counted as SANA mentioning itself."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    found, _framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    assert [m.key for m in found.mentions if m.key == "sana"] == media
