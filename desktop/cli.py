@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import itertools
 import json
 import os
 import signal
@@ -957,8 +958,12 @@ def cmd_frame(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> 
     # one line a label, with the outlets that use it (a corpus has tens of outlets: a
     # column each made lines of a thousand characters and cut the outlets' names)
     out.write(f"{table.name}\nLabels (the outlets' own words):\n")
+    by_label: dict[str, Counter[str]] = {}
+    for (label, o), n in table.counts.items():
+        if n:
+            by_label.setdefault(label, Counter())[o] += n
     for label, cat in table.labels.items():
-        by = Counter({o: n for (lb, o), n in table.counts.items() if lb == label and n})
+        by = by_label.get(label, Counter())
         uses = "، ".join(f"{o} {n}" for o, n in by.most_common())
         out.write(f"  {label} ({cat or '—'}): {sum(by.values())} — {uses}\n")
     if not table.labels:
@@ -1002,13 +1007,6 @@ def _document_chunks(
         yield found[i : i + STREAM_DOCUMENTS]
 
 
-def _limited(rows: Iterator[Any], limit: int | None) -> Iterator[Any]:
-    for n, row in enumerate(rows):
-        if limit is not None and n >= limit:
-            return
-        yield row
-
-
 def _emit_json_stream(out: TextIO, items: Iterator[dict[str, Any]]) -> None:
     """A JSON array written an item at a time, as :func:`_emit_json` writes the list."""
     first = True
@@ -1022,7 +1020,7 @@ def _emit_json_stream(out: TextIO, items: Iterator[dict[str, Any]]) -> None:
 def cmd_quotes(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     speaker = _entity_id(store, a.speaker) if a.speaker else None
     chunks = _document_chunks(store, a, _outlet_filter(store, a.outlet))
-    rows = _limited(
+    rows = itertools.islice(
         (
             q
             for chunk in chunks
@@ -1047,7 +1045,7 @@ def cmd_events(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     actor = _entity_id(store, a.actor) if a.actor else None
     place = _entity_id(store, a.place) if a.place else None
     chunks = _document_chunks(store, a, _outlet_filter(store, a.outlet))
-    rows = _limited(
+    rows = itertools.islice(
         (
             e
             for chunk in chunks

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -1320,7 +1321,6 @@ class _Framer:
     def events(self) -> None:
         dates = self._dates()
         date_spans = [(*self.span(d.start, d.end), d) for d in dates]
-        seen: set[tuple[int, str]] = set()
         hits = self.doc.hits(self.fk.event_matcher)
         by_sentence: dict[int, list[tuple[int, int, str, str]]] = {}
         for hit in hits:
@@ -1371,12 +1371,11 @@ class _Framer:
             # an agreement signed); a few looked at, a text may be one long sentence
             modality: dict[int, tuple[str, str] | None] = {}
             chosen: dict[str, int] = {}
+            looked: Counter[str] = Counter()
             for i, (a, _b, etype, _key) in enumerate(found):
-                if (sentence, etype) in seen:
+                if looked[etype] >= 3:
                     continue
-                tried = sum(1 for k in modality if found[k][2] == etype)
-                if tried >= 3:
-                    continue
+                looked[etype] += 1
                 modality[i] = self._modality(s_start, a, etype)
                 if etype not in chosen or (
                     modality[chosen[etype]] is not None and modality[i] is None
@@ -1386,7 +1385,6 @@ class _Framer:
             for i, (a, b, etype, _key) in enumerate(found):
                 if i not in picked:
                     continue
-                seen.add((sentence, etype))
                 details: dict[str, Any] = {}
                 first = quoted_in.first_containing(a)
                 quoted = speaker_of[first][1] if first is not None else None
@@ -1481,7 +1479,17 @@ class _Framer:
         of ``_NEGATED_THROUGH`` up to it, with no punctuation between."""
         if not self._head_before("negators", _NEGATORS, max(s_start, at - 48), at):
             return None
-        return self._preceded_by(s_start, at, _NEGATORS, _NEGATED_THROUGH)
+        before = self.norm_tokens_between(max(s_start, at - 48), at)[-6:]
+        for k in range(len(before) - 1, -1, -1):
+            oa, ob, t = before[k]
+            if ob > at:
+                continue  # the trigger's own word, after a proclitic («لاتفاق»)
+            if t in _NEGATORS:
+                return self._unpunctuated(oa, at)
+            bare = t[1:] if t[:1] in ("ب", "ل") and t[1:] in _NEGATED_THROUGH else t
+            if bare not in _NEGATED_THROUGH:
+                return None
+        return None
 
     def _wished(self, s_start: int, at: int, etype: str = "") -> int | None:
         """Where the words that make the event at ``at`` one called for, feared or
@@ -1527,22 +1535,6 @@ class _Framer:
     def _unpunctuated(self, a: int, b: int) -> int | None:
         between = self.text[a:b]
         return None if any(c in between for c in "،,.:;؛!?«»" + _DOUBLE) else a
-
-    def _preceded_by(
-        self, s_start: int, at: int, heads: AbstractSet[str], through: AbstractSet[str]
-    ) -> int | None:
-        before = self.norm_tokens_between(max(s_start, at - 48), at)[-6:]
-        for k in range(len(before) - 1, -1, -1):
-            oa, ob, t = before[k]
-            if ob > at:
-                continue  # the trigger's own word, after a proclitic («بوقف إطلاق النار»)
-            if t in heads:
-                between = self.text[oa:at]
-                return None if any(c in between for c in "،,.:;؛!?«»" + _DOUBLE) else oa
-            bare = t[1:] if t[:1] in ("ب", "ل") and t[1:] in through else t
-            if bare not in through:
-                return None
-        return None
 
     def _clause_actors(self, mentions: Sequence[MentionIn], clause: tuple[int, int]) -> list[str]:
         """The actors of the clause of the sentence the trigger at ``at`` is in, when a
