@@ -69,8 +69,9 @@ from desktop.workers import (
 #: days or hours is no figure («خلال 10 أيام»); a title is the person's own, not an office
 #: it depends on («لوزير الخارجية …», «مساعد وزير الخارجية الروسي»); an event asked for or
 #: feared keeps the words that ask for it («دعا إلى وقف إطلاق النار», «احتمال نزوح»); an
-#: agency in a dateline is a credit, not a mention («جنيف- سانا»)
-ANALYSIS_VERSION = 6
+#: agency in a dateline is a credit, not a mention («جنيف- سانا»); 7: an event to come
+#: keeps the words that say so («ومن المقرر أن تعقد», «المحادثات المقبلة»)
+ANALYSIS_VERSION = 7
 BATCH = 200
 
 

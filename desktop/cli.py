@@ -269,6 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the event's date, or its article's when it has none",
     )
     ev.add_argument("--to", dest="date_to", type=_date, metavar="DATE")
+    ev.add_argument(
+        "--told",
+        choices=list(TOLD),
+        help="only events the text tells as done, denies, asks for (or fears), or plans",
+    )
     ev.add_argument("--limit", type=_positive, help="at most this many")
 
     kw = sub.add_parser("kwic", parents=[common], help="concordance lines for a term")
@@ -1041,6 +1046,10 @@ def cmd_quotes(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     return EXIT_OK
 
 
+#: ``events --told``: the words a text tells an event with (EventRow.modality)
+TOLD = {"done": "done", "denied": "negated", "asked": "wished", "planned": "planned"}
+
+
 def cmd_events(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     actor = _entity_id(store, a.actor) if a.actor else None
     place = _entity_id(store, a.place) if a.place else None
@@ -1056,6 +1065,7 @@ def cmd_events(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
                 place_id=place,
                 date_from=a.date_from,
                 date_to=a.date_to,
+                told=TOLD[a.told] if a.told else None,
             )
         ),
         a.limit,

@@ -1349,3 +1349,45 @@ def test_an_entity_lists_the_documents_that_name_it_most_up_to_a_limit(
     assert "  … and 1 more document (--limit N lists more)" in out.splitlines()
     data = run_json(capsys, "--db", db, "entity", "دي ميستورا", "--limit", "1")
     assert isinstance(data, dict) and len(data["documents_list"]) == 3  # JSON lists all
+
+
+def test_talks_to_come_are_listed_so_and_can_be_told_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«ومن المقرر أن تعقد الجولة المقبلة من المحادثات» was listed as talks held, and
+    compared as the same talks as those an outlet reports held."""
+    records = [
+        {"title": "جولة", "text": "ومن المقرر أن تعقد روسيا وتركيا محادثات في أستانا.",
+         "outlet": "SANA"},
+        {"title": "محادثات", "text": "وعقدت روسيا وتركيا محادثات في أستانا.",
+         "outlet": "Enab Baladi"},
+        {"title": "دعوة", "text": "ودعا المبعوث إلى وقف إطلاق النار، ولم تعقد أي محادثات في أستانا.",
+         "outlet": "Enab Baladi"},
+    ]  # fmt: skip
+    (tmp_path / "a.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
+    )
+    db = str(tmp_path / "e.db")
+    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    code, out, _err = run(capsys, "--db", db, "events", "--type", "talks")
+    assert code == 0
+    assert out.splitlines()[0].startswith(
+        "doc 1 talks        ومن المقرر أن تعقد روسيا وتركيا محادثات | "
+    )
+    listed = run_json(capsys, "--db", db, "events", "--type", "talks")
+    assert isinstance(listed, list)
+    assert [e["planned"] for e in listed] == ["ومن المقرر أن تعقد روسيا وتركيا", None, None]
+    told = {}
+    for how in ("done", "denied", "asked", "planned"):
+        found = run_json(capsys, "--db", db, "events", "--told", how)
+        assert isinstance(found, list)
+        told[how] = [(e["document"], e["type"]) for e in found]
+    assert told == {
+        "done": [(2, "talks")],
+        "denied": [(3, "talks")],
+        "asked": [(3, "ceasefire")],
+        "planned": [(1, "talks")],
+    }
+    comparison = run_json(capsys, "--db", db, "compare", "1", "2")
+    assert isinstance(comparison, dict)
+    assert not [p for p in comparison["shared_events"] if p[0]["type"] == "talks"]

@@ -23,9 +23,11 @@ from desktop.analysis.spans import Spans
 from desktop.lexicon.framing import (
     DistancingEntry,
     LabelEntry,
+    PlannedWords,
     load_distancing,
     load_event_triggers,
     load_labels,
+    load_planned,
 )
 from desktop.lexicon.words import load_time_units, load_unnamed_sources
 from desktop.text.dates import month_names
@@ -260,12 +262,21 @@ class FramingKnowledge:
         events: dict[str, str],
         unnamed_sources: frozenset[str] = frozenset(),
         time_units: frozenset[str] = frozenset(),
+        planned: PlannedWords | None = None,
     ) -> None:
         self.kb = kb
         #: nouns that speak for nobody named, after a reporting verb (normalised)
         self.unnamed_sources = unnamed_sources
         #: units of time («أيام»): a number counting one is no figure (normalised)
         self.time_units = time_units
+        #: the signs that an event is to come («ستعقد», «المقبلة»), normalised
+        self.planned = planned or PlannedWords()
+        self.planned_heads = self.planned.before_ends | self.planned.after
+        #: the phrases of more than one word before the trigger, by their last word
+        self.planned_phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(self.planned.before, key=len, reverse=True):
+            if len(phrase) > 1:
+                self.planned_phrases.setdefault(phrase[-1], []).append(phrase)
         self.labels: dict[str, LabelEntry] = {}
         for e in labels:
             self.labels.setdefault(" ".join(normalize(e.label).split()), e)
@@ -275,6 +286,13 @@ class FramingKnowledge:
             self.distancing.setdefault(" ".join(normalize(d.phrase).split()), d)
         self.distancing_matcher = AliasMatcher({k: [(k, "distancing")] for k in self.distancing})
         self.events = events
+        #: the triggers that tell by themselves of an event to come («الجولة المقبلة»)
+        self.planned_triggers = frozenset(
+            k
+            for k in events
+            if any(w in self.planned.after for w in k.split())
+            or (k.split()[0],) in self.planned.before
+        )
         self.event_matcher = AliasMatcher({k: [(t, "event")] for k, t in events.items()})
         #: a document is read once for the entities and the three framing lexicons
         self.group = MatcherGroup(
@@ -290,6 +308,7 @@ class FramingKnowledge:
             load_event_triggers(),
             load_unnamed_sources(),
             load_time_units(),
+            load_planned(),
         )
 
 
@@ -1372,11 +1391,11 @@ class _Framer:
             modality: dict[int, tuple[str, str] | None] = {}
             chosen: dict[str, int] = {}
             looked: Counter[str] = Counter()
-            for i, (a, _b, etype, _key) in enumerate(found):
+            for i, (a, b, etype, key) in enumerate(found):
                 if looked[etype] >= 3:
                     continue
                 looked[etype] += 1
-                modality[i] = self._modality(s_start, a, etype)
+                modality[i] = self._modality(s_start, s_end, a, b, etype, key)
                 if etype not in chosen or (
                     modality[chosen[etype]] is not None and modality[i] is None
                 ):
@@ -1460,19 +1479,88 @@ class _Framer:
         k = bisect.bisect_left(found, a)
         return k < len(found) and found[k] < b
 
-    def _modality(self, s_start: int, at: int, etype: str) -> tuple[str, str] | None:
-        """("negated" or "wished", the words as written up to the trigger at ``at``: with
-        the space before it, or none after a proclitic fused to it, «وطالب المجلس بـ»),
-        or None for an event told as done."""
+    def _modality(
+        self, s_start: int, s_end: int, at: int, end: int, etype: str, key: str
+    ) -> tuple[str, str] | None:
+        """("negated", "wished" or "planned", the words as written up to the trigger at
+        ``at``: with the space before it, or none after a proclitic fused to it, «وطالب
+        المجلس بـ»), or None for an event told as done. The words that tell an event is
+        to come may also follow it, from its end on («المحادثات السورية القادمة» keeps
+        « السورية القادمة»), or be its own («الجولة المقبلة», «سيزور»)."""
         denied = self._denied(s_start, at)
         found = ("negated", denied) if denied is not None else None
         if found is None:
             wished = self._wished(s_start, at, etype)
             found = ("wished", wished) if wished is not None else None
         if found is None:
-            return None
+            return self._planned(s_start, s_end, at, end, key)
         words = self.text[found[1] : at]
         return found[0], words.rstrip() + (" " if words[-1:].isspace() else "")
+
+    def _planned(
+        self, s_start: int, s_end: int, at: int, end: int, key: str
+    ) -> tuple[str, str] | None:
+        """("planned", the words that tell the event at [at, end) is to come), or None:
+        a sign before it with only words that may stand between them («ستعقد جولة
+        جديدة من المحادثات», «من المقرر أن يعقد مجلس الأمن جلسة»), a sign after it
+        past a few of its own words («الاجتماع المقبل», «المحادثات التي ستعقد»), or
+        its own («الجولة المقبلة»). Punctuation between them, and it is no sign."""
+        pw = self.fk.planned
+        heads = self.fk.planned_heads
+        own = ("planned", self.text[at:end]) if key in self.fk.planned_triggers else None
+        if not self._head_before("planned", heads, max(s_start, at - 70), min(s_end, end + 60)):
+            return own  # most events: no sign near them
+        if self._head_before("planned", heads, max(s_start, at - 70), at):
+            start = self._planned_before(s_start, at)
+            if start is not None:
+                words = self.text[start:at]
+                return "planned", words.rstrip() + (" " if words[-1:].isspace() else "")
+        if own is not None:
+            return own
+        if self._head_before("planned", heads, end, min(s_end, end + 60)):
+            after = self.norm_tokens_between(end, s_end, 6)
+            for k, (oa, ob, t) in enumerate(after[:5]):
+                if t in pw.after:
+                    if k + 1 < len(after) and after[k + 1][2] == "من":
+                        return None  # «نزوح العائلات القادمة من حلب»: coming from it
+                    return ("planned", self.text[end:ob]) if self._unpunctuated(end, ob) else None
+                if not (t in pw.between or t.startswith("ال") or self.mention_at(oa, ob)):
+                    return None
+        return None
+
+    def _planned_before(self, s_start: int, at: int) -> int | None:
+        """Where a sign before the event at ``at`` that it is to come begins: a sign
+        further back is looked for past a word that follows what it names («الجولة
+        المقبلة من المحادثات»), which is the sign when there is none."""
+        pw = self.fk.planned
+        before = self.norm_tokens_between(max(s_start, at - 70), at)[-9:]
+        fallback: int | None = None
+        for k in range(len(before) - 1, -1, -1):
+            oa, ob, t = before[k]
+            if ob > at:
+                continue  # the trigger's own word, after a proclitic («لعقد»)
+            for phrase in self.fk.planned_phrases.get(t, ()):
+                lo = k - len(phrase) + 1
+                if lo < 0:
+                    continue
+                words = [w for _a, _b, w in before[lo : k + 1]]
+                first = words[0]
+                if first[:1] in ("و", "ف") and first[1:] == phrase[0]:
+                    words[0] = first[1:]
+                if tuple(words) == phrase:
+                    return self._unpunctuated(before[lo][0], at)
+            if (t,) in pw.before or (t[:1] in ("و", "ف") and (t[1:],) in pw.before):
+                return self._unpunctuated(oa, at)
+            if t in pw.after:
+                fallback = self._unpunctuated(oa, at)
+                if fallback is None:
+                    return None
+                continue
+            if t in pw.between or (t[:1] in ("ب", "ل", "و") and t[1:] in pw.between):
+                continue
+            if self.mention_at(oa, ob) is None:  # an actor may be its subject
+                break
+        return fallback
 
     def _denied(self, s_start: int, at: int) -> int | None:
         """Where the words denying the event at ``at`` begin: a negator, then only words

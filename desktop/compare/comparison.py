@@ -224,12 +224,9 @@ def _label_text(lb: LabelRow) -> str:
 
 def same_event(a: EventRow, b: EventRow) -> bool:
     """Type, participants, place and time agree, and both tell it happened, or both deny
-    it, or both ask for it («لم يتم التوصل إلى اتفاق», «توصل الطرفان إلى اتفاق» and «دعا
-    إلى اتفاق» diverge)."""
-    if a.type != b.type or (bool(a.negated), bool(a.wished)) != (
-        bool(b.negated),
-        bool(b.wished),
-    ):
+    it, or both ask for it, or both tell it is to come («لم يتم التوصل إلى اتفاق», «توصل
+    الطرفان إلى اتفاق», «دعا إلى اتفاق» and «ومن المقرر توقيع اتفاق» diverge)."""
+    if a.type != b.type or a.modality != b.modality:
         return False
     if a.place_id and b.place_id and a.place_id != b.place_id:
         return False

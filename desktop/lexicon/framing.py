@@ -90,3 +90,46 @@ def load_event_triggers(path: Path | None = None) -> dict[str, str]:
         if r.get("trigger"):
             out.setdefault(_norm(r["trigger"]), _check(r["type"], EVENT_TYPES, "type", path.name))
     return out
+
+
+PLANNED_PLACES = ("before", "after", "either", "between")
+
+
+@dataclass(frozen=True)
+class PlannedWords:
+    """The signs that an event is to come (``planned.tsv``), normalised."""
+
+    #: phrases before the trigger, as tuples of words («من المقرر» → ("من", "المقرر"))
+    before: frozenset[tuple[str, ...]] = frozenset()
+    #: words after the trigger («المقبلة»)
+    after: frozenset[str] = frozenset()
+    #: words that may stand between a sign and the trigger («أن», «تعقد»)
+    between: frozenset[str] = frozenset()
+
+    @property
+    def before_ends(self) -> frozenset[str]:
+        """The last word of each phrase before the trigger, with «و» or «ف» before a
+        phrase of one word («وستعقد»), as a document's tokens are."""
+        ends = {p[-1] for p in self.before}
+        return frozenset(ends | {c + e for e in ends for c in ("و", "ف") if (e,) in self.before})
+
+
+def load_planned(path: Path | None = None) -> PlannedWords:
+    path = path or resource("lexicons", "planned.tsv")
+    before: set[tuple[str, ...]] = set()
+    after: set[str] = set()
+    between: set[str] = set()
+    for r in read_tsv(path):
+        words = _norm(r.get("words") or "")
+        if not words:
+            continue
+        where = _check(r["where"], PLANNED_PLACES, "where", path.name)
+        if where in ("before", "either"):
+            before.add(tuple(words.split()))
+        if where in ("after", "either"):
+            if " " in words:
+                raise DataFileError(f"{path.name}: {words!r}: a word after the trigger is one word")
+            after.add(words)
+        if where == "between":
+            between.add(words)
+    return PlannedWords(frozenset(before), frozenset(after), frozenset(between))

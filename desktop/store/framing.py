@@ -21,7 +21,7 @@ from desktop.store.models import (
     Quote,
     core_table,
 )
-from desktop.store.rows import EventRow, LabelRow, QuoteRow
+from desktop.store.rows import EVENT_MODALITIES, EventRow, LabelRow, QuoteRow
 from desktop.store.selects import (
     bound_chunks,
     event_participants,
@@ -219,10 +219,13 @@ class FramingStoreMixin:
         place_id: int | None = None,
         date_from: dt.date | None = None,
         date_to: dt.date | None = None,
+        told: str | None = None,
     ) -> list[EventRow]:
         """Events in document and text order, with these filters: ``participant_id``
         among the participants, ``place_id`` the place; the dates bound the event's own
-        date, or its document's when it has none (as the events view orders them)."""
+        date, or its document's when it has none (as the events view orders them);
+        ``told``: "done", or the words the text tells it with ("negated", "wished",
+        "planned": :attr:`EventRow.modality`)."""
         place = aliased(Entity)
         ev = core_table(Event)
         base = (
@@ -243,6 +246,16 @@ class FramingStoreMixin:
                 .where(part.c.event_id == ev.c.id, part.c.entity_id == participant_id)
                 .exists()
             )
+        if told is not None:
+            kinds = {k: func.json_extract(ev.c.details, f"$.{k}") for k in EVENT_MODALITIES}
+            if told == "done":
+                base = base.where(*(func.coalesce(v, "") == "" for v in kinds.values()))
+            else:  # as EventRow.modality reads them: the first of the three it has
+                earlier = EVENT_MODALITIES[: EVENT_MODALITIES.index(told)]
+                base = base.where(
+                    func.coalesce(kinds[told], "") != "",
+                    *(func.coalesce(kinds[k], "") == "" for k in earlier),
+                )
         if date_from is not None or date_to is not None:
             day = func.coalesce(ev.c.date, Document.published)
             base = base.join(Document, Document.id == ev.c.document_id)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+#: how a text may tell of an event other than as done, in the order they are read: the
+#: words that deny it, ask for it or fear it, or tell it is to come (an event's details)
+EVENT_MODALITIES = ("negated", "wished", "planned")
+
 
 @dataclass(frozen=True)
 class OutletRow:
@@ -265,11 +269,35 @@ class EventRow:
         return words if isinstance(words, str) and words else None
 
     @property
+    def planned(self) -> str | None:
+        """The words that tell the event is to come, as written: before the trigger up to
+        it («ومن المقرر أن تعقد »), after it from its end (« المقبلة»), or the trigger
+        itself («الجولة المقبلة», «سيزور»), if any."""
+        words = self.details.get("planned")
+        return words if isinstance(words, str) and words else None
+
+    @property
+    def modality(self) -> str | None:
+        """How the text tells of the event: "negated", "wished", "planned", or None for
+        one told as done."""
+        for kind in EVENT_MODALITIES:
+            if getattr(self, kind):
+                return kind
+        return None
+
+    @property
     def shown_trigger(self) -> str:
-        """The trigger with the words that deny it («دون التوصل إلى اتفاق») or ask for it
-        («دعا إلى وقف إطلاق النار»): what a list of events shows, so that an agreement not
-        reached, or a ceasefire called for, does not read as one that happened."""
-        words = self.negated or self.wished
+        """The trigger with the words that deny it («دون التوصل إلى اتفاق»), ask for it
+        («دعا إلى وقف إطلاق النار») or tell it is to come («المحادثات المقبلة»): what a
+        list of events shows, so that an agreement not reached, a ceasefire called for
+        or talks to be held do not read as ones that happened."""
+        planned = self.planned
+        if planned and not (self.negated or self.wished):
+            if planned == self.trigger:
+                return self.trigger
+            if planned[:1].isspace():  # the words after it
+                return f"{self.trigger}{planned}"
+        words = self.negated or self.wished or planned
         if not words:
             return self.trigger
         # as written: a space before the trigger, or none after a fused proclitic («دون
@@ -288,6 +316,7 @@ class EventRow:
             "trigger": self.trigger,
             "negated": self.negated.strip() if self.negated else None,
             "wished": self.wished.strip() if self.wished else None,
+            "planned": self.planned.strip() if self.planned else None,
             "start": self.start,
             "end": self.end,
             "date": self.date.isoformat() if self.date else None,

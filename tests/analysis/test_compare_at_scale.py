@@ -30,7 +30,11 @@ def _events(draw: st.DrawFn, first_id: int) -> list[EventRow]:
         place = draw(st.sampled_from([None, 5, 6]))
         people = draw(st.lists(st.sampled_from(_PARTICIPANTS), max_size=3, unique=True))
         etype = draw(st.sampled_from(["meeting", "talks"]))
-        denied = draw(st.sampled_from([{}, {}, {"negated": "لم تعقد أي"}, {"wished": "دعا إلى "}]))
+        denied = draw(
+            st.sampled_from(
+                [{}, {}, {"negated": "لم تعقد أي"}, {"wished": "دعا إلى "}, {"planned": "ستعقد "}]
+            )
+        )
         out.append(
             EventRow(
                 first_id + i, i, etype, "", 0, 1, date, None, place, None, people, None, denied
@@ -93,3 +97,34 @@ def test_mention_tally_counts_what_the_documents_mention_in_order(analysed: Stor
     tally = analysed.mention_tally(docs)
     assert [(e, n, t, c) for e, (n, t, c) in expected.items()] == tally
     assert len(tally) > 20
+
+
+def _talks(trigger: str, details: dict[str, object]) -> EventRow:
+    return EventRow(
+        1, 1, "talks", trigger, 0, 1, _DAY, None, 5, "جنيف", _PARTICIPANTS[:2], 0, details
+    )
+
+
+@pytest.mark.parametrize(
+    ("trigger", "details", "shown"),
+    [
+        ("المحادثات", {}, "المحادثات"),
+        ("المحادثات", {"planned": "ومن المقرر أن تعقد "}, "ومن المقرر أن تعقد المحادثات"),
+        ("المحادثات", {"planned": " السورية القادمة"}, "المحادثات السورية القادمة"),
+        ("الجولة المقبلة", {"planned": "الجولة المقبلة"}, "الجولة المقبلة"),
+        ("لاتفاق", {"negated": "دون التوصل "}, "دون التوصل لاتفاق"),
+        ("وقف إطلاق النار", {"wished": "وطالب المجلس ب"}, "وطالب المجلس بوقف إطلاق النار"),
+    ],
+)
+def test_an_event_is_shown_with_the_words_that_tell_how_it_is_told(
+    trigger: str, details: dict[str, object], shown: str
+) -> None:
+    assert _talks(trigger, details).shown_trigger == shown
+
+
+def test_talks_to_come_are_not_the_talks_held() -> None:
+    held, planned = _talks("المحادثات", {}), _talks("المحادثات", {"planned": " المقبلة"})
+    assert (held.modality, planned.modality) == (None, "planned")
+    assert not same_event(held, planned)
+    assert same_event(planned, _talks("محادثات", {"planned": "ستعقد "}))
+    assert same_event(held, _talks("محادثات", {}))

@@ -1213,3 +1213,46 @@ def test_to_the_ceasefire_is_no_title_before_a_name(store: Store) -> None:
     found, _framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     assert not [m for m in found.mentions if m.key.startswith("found:")]
     assert not found.discovered
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "planned"),
+    [
+        # a sign before the trigger, words that may stand between them, an actor as subject
+        ("ومن المقرر أن تعقد الجولة المقبلة من المحادثات في جنيف.", "talks", "ومن المقرر أن تعقد "),
+        ("وستعقد جولة جديدة من المحادثات في جنيف.", "talks", "وستعقد جولة جديدة من "),
+        ("وسيعقد مجلس الأمن جلسة طارئة لبحث الوضع في حلب.", "meeting", "وسيعقد مجلس الأمن "),
+        ("وبحث الجانبان التحضيرات للاجتماع المقرر عقده في أستانا.", "meeting", "التحضيرات "),
+        ("وسوف يتم الإعلان عن وقف إطلاق النار غدا.", "ceasefire", "وسوف يتم الإعلان عن "),
+        # after it, past a few of its own words; or its own
+        ("وقال إن المحادثات السورية القادمة ستكون صعبة.", "talks", " السورية القادمة"),
+        ("وقال إن الاجتماع المقبل لمجلس الأمن سيبحث الوضع.", "meeting", " المقبل"),
+        ("والمحادثات التي ستعقد في جنيف مهمة.", "talks", " التي ستعقد"),
+        ("وأعلن أن الجولة المقبلة ستعقد في جنيف.", "talks", "الجولة المقبلة"),
+        ("وسيزور لافروف دمشق.", "visit", "سيزور"),
+        # held, or coming from a place; a future far from the event; punctuation between
+        ("وعقدت المحادثات في جنيف الأسبوع الماضي.", "talks", None),
+        ("وتواصل نزوح العائلات القادمة من حلب.", "displacement", None),
+        ("وقال المبعوث إن وقف إطلاق النار سيصمد حتى العام المقبل.", "ceasefire", None),
+        ("وقال إنه سيتم تشكيل لجنة لمتابعة وقف إطلاق النار.", "ceasefire", None),
+        ("وانتهت المحادثات، والاجتماع المقبل في آذار.", "talks", None),
+        ("وستعقد لجنة المتابعة جلساتها، بعد المحادثات.", "talks", None),
+    ],
+)
+def test_an_event_to_come_says_so(store: Store, text: str, event: str, planned: str | None) -> None:
+    """«ومن المقرر أن تعقد الجولة المقبلة من المحادثات» was listed as talks held."""
+    framing = _framing(store, text)
+    found = [(e.type, e.details.get("planned")) for e in framing.events if e.type == event]
+    assert found == [(event, planned)]
+
+
+def test_denied_before_planned_and_the_done_one_of_two(store: Store) -> None:
+    """«لم تعقد المحادثات المقبلة» is denied; of talks to come and talks held in one
+    sentence, the event is the one held."""
+    framing = _framing(store, "لم تعقد المحادثات المقبلة.")
+    assert [(e.details.get("negated"), e.details.get("planned")) for e in framing.events] == [
+        ("لم تعقد ", None)
+    ]
+    text = "وقبل الجولة المقبلة عقدت المحادثات في أستانا."
+    framing = _framing(store, text)
+    assert [(e.trigger, e.details.get("planned")) for e in framing.events] == [("المحادثات", None)]

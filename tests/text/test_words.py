@@ -4,6 +4,7 @@ offsets, dates written in the text."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -134,3 +135,21 @@ def test_a_span_holds_the_words_findall_finds_in_it_counted_either_way(
     expected = len(WORD_RE.findall(text[a:b]))
     assert WordCount(text)(a, b) == expected
     assert WordCount(text, long=0)(a, b) == expected  # by bisection over the word spans
+
+
+def test_planned_words_load_normalised_and_a_bad_row_is_named(tmp_path: Path) -> None:
+    from desktop.datafiles import DataFileError
+    from desktop.lexicon.framing import load_planned
+
+    pw = load_planned()
+    assert ("من", "المقرر") in pw.before and ("ستعقد",) in pw.before
+    assert {"المقبله", "القادمه", "المقرر"} <= pw.after  # ة folded; «either» is both
+    assert ("المقرر",) in pw.before
+    assert "وستعقد" in pw.before_ends and "المقرر" in pw.before_ends
+    bad = tmp_path / "planned.tsv"
+    bad.write_text("where\twords\ten\nafter\tفي الأسبوع المقبل\tnext week\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="one word"):
+        load_planned(bad)
+    bad.write_text("where\twords\ten\nlater\tالمقبل\tnext\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="where 'later'"):
+        load_planned(bad)
