@@ -356,6 +356,9 @@ def _print_import(out: TextIO, report: ImportReport) -> None:
     if len(report.duplicates) > DUPLICATES_LISTED:
         more = len(report.duplicates) - DUPLICATES_LISTED
         out.write(f"  … and {_count(more, 'more duplicate')} (--json lists them all)\n")
+    said = report.filled_said()
+    if said:
+        out.write(f"  {said}\n")
 
 
 # ---- commands ---------------------------------------------------------------------------
@@ -378,7 +381,9 @@ def cmd_import(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
             if not a.json:  # said before the analysis starts: a large one takes a while
                 _print_import(out, report)
                 out.flush()
+            # with the stored articles it gave a date: «أمس» is read against it
             ids = sorted({*left, *(doc_id for _source, doc_id in report.imported)})
+            ids = sorted({*ids, *report.redated})
             # with what an entity edit stopped halfway left, first
             ids += store.documents_left_by_edits()
             if ids or unfinished_documents(store) is not None:  # (an analysis ended halfway)

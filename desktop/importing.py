@@ -22,7 +22,7 @@ import hashlib
 import io
 import re
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
@@ -81,6 +81,9 @@ class ImportReport:
     imported: list[tuple[str, int]] = field(default_factory=list)
     duplicates: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: duplicates that gave the stored article what it lacked: (source, id, what it
+    #: was given: "date", "url", "author", "outlet")
+    filled: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)
     #: what is said of files read, not skipped (a table's columns not read): (file, note)
     notes: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
@@ -98,7 +101,32 @@ class ImportReport:
             "seconds": round(self.seconds, 3),
             "documents": [{"id": i, "source": s} for s, i in self.imported],
             "duplicate_of": [{"source": s, "id": i} for s, i in self.duplicates],
+            "filled": [{"source": s, "id": i, "given": list(f)} for s, i, f in self.filled],
         }
+
+    @property
+    def redated(self) -> list[int]:
+        """The stored articles this import gave a date: to be analysed again."""
+        return [i for _s, i, given in self.filled if "date" in given]
+
+    def filled_counts(self) -> tuple[int, Counter[str]]:
+        """How many stored articles this import gave something, and how many were given
+        each of "date", "outlet", "url", "author"."""
+        counts = Counter(g for _s, _i, given in self.filled for g in given)
+        return len({i for _s, i, _g in self.filled}), counts
+
+    def filled_said(self) -> str | None:
+        """«Gave 12 articles already stored what they lacked: a date to 12, an outlet to
+        3.», or None."""
+        if not self.filled:
+            return None
+        n, counts = self.filled_counts()
+        names = {"date": "a date", "outlet": "an outlet", "url": "a link", "author": "an author"}
+        parts = [f"{names[g]} to {counts[g]:,}" for g in names if counts[g]]
+        return (
+            f"Gave {n:,} {'article' if n == 1 else 'articles'} already stored what "
+            f"{'it' if n == 1 else 'they'} lacked: {', '.join(parts)}."
+        )
 
 
 @dataclass(frozen=True)
@@ -759,11 +787,13 @@ def import_paths(
     undated = _UndatedTally()
 
     def flush() -> None:
-        for i, (draft, (status, doc_id)) in enumerate(
+        for i, (draft, (status, doc_id, filled)) in enumerate(
             zip(pending, store.add_documents(pending), strict=True)
         ):
             target = report.imported if status == "imported" else report.duplicates
             target.append((draft.source_path, doc_id))
+            if filled:
+                report.filled.append((draft.source_path, doc_id, filled))
             if status == "imported" and i in pending_undated:  # stored without its date
                 undated.add(*pending_undated[i])
         pending.clear()

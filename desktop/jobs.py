@@ -147,7 +147,8 @@ def import_job(
             store, [Path(p) for p in paths], ImportOptions(outlet=outlet), progress, cancel
         )
         analysis = None
-        waiting = sorted({*left, *(i for _s, i in report.imported)})
+        # with the stored articles it gave a date: «أمس» is read against it
+        waiting = sorted({*left, *(i for _s, i in report.imported), *report.redated})
         halfway = unfinished_documents(store) is not None  # an analysis ended so
         if (waiting or halfway or store.documents_left_by_edits()) and not cancel.cancelled:
             # the documents can be read and searched while their analysis runs

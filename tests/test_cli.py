@@ -1391,3 +1391,96 @@ def test_talks_to_come_are_listed_so_and_can_be_told_apart(
     comparison = run_json(capsys, "--db", db, "compare", "1", "2")
     assert isinstance(comparison, dict)
     assert not [p for p in comparison["shared_events"] if p[0]["type"] == "talks"]
+
+
+def _csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+_YESTERDAY = "وعقد دي ميستورا أمس محادثات مع وفد المعارضة في جنيف."
+_TALKS = "وقال المبعوث إن المحادثات في أستانا كانت مفيدة."
+
+
+def test_importing_a_file_again_gives_its_articles_what_they_lacked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A table imported again once its dates were fixed was all duplicates: the articles
+    stayed undated, and so did the events they tell of («أمس»)."""
+    db = str(tmp_path / "c.db")
+    first = _csv(
+        tmp_path / "a.csv",
+        [
+            {"title": "محادثات", "outlet": "SANA", "date": "n/a", "url": "", "text": _YESTERDAY},
+            {"title": "أستانا", "outlet": "SANA", "date": "2017-01-24", "url": "",
+             "text": _TALKS},
+        ],
+    )  # fmt: skip
+    assert run(capsys, "--db", db, "import", str(first))[0] == 0
+    before = run_json(capsys, "--db", db, "events", "--doc", "1")
+    assert isinstance(before, list) and [e["date"] for e in before] == [None]
+    fixed = _csv(
+        tmp_path / "b.csv",
+        [
+            {"title": "محادثات", "outlet": "SANA", "date": "2017-03-01",
+             "url": "https://sana.sy/?p=1", "text": _YESTERDAY},
+            # a date it has is kept
+            {"title": "أستانا", "outlet": "SANA", "date": "2017-02-01", "url": "",
+             "text": _TALKS},
+        ],
+    )  # fmt: skip
+    code, out, _err = run(capsys, "--db", db, "import", str(fixed))
+    assert code == 0
+    assert out.startswith("Imported 0, duplicates 2, skipped 0")
+    assert "  Gave 1 article already stored what it lacked: a date to 1, a link to 1.\n" in out
+    docs = run_json(capsys, "--db", db, "docs")
+    assert isinstance(docs, list)
+    assert [(d["date"], d["url"]) for d in docs] == [
+        ("2017-03-01", "https://sana.sy/?p=1"),
+        ("2017-01-24", None),
+    ]
+    after = run_json(capsys, "--db", db, "events", "--doc", "1")
+    assert isinstance(after, list)
+    assert [(e["date_text"], e["date"]) for e in after] == [("أمس", "2017-02-28")]
+    report = run_json(capsys, "--db", db, "import", str(fixed), "--json")
+    assert isinstance(report, dict) and report["filled"] == []
+
+
+def test_a_table_naming_the_outlets_of_texts_imported_alone_names_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text files imported without an outlet, then the table that names their outlets:
+    every article was stored twice, once without its outlet."""
+    db = str(tmp_path / "c.db")
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "1.txt").write_text(_YESTERDAY, encoding="utf-8")
+    (tmp_path / "texts" / "2.txt").write_text(_TALKS, encoding="utf-8")
+    assert run(capsys, "--db", db, "import", str(tmp_path / "texts"))[0] == 0
+    table = _csv(
+        tmp_path / "outlets.csv",
+        [
+            {"outlet": "SANA", "date": "2017-03-01", "text": _YESTERDAY},
+            {"outlet": "Enab Baladi", "date": "2017-01-24", "text": _TALKS},
+            # the same text run by a second outlet is a second article
+            {"outlet": "UN News", "date": "2017-01-25", "text": _TALKS},
+        ],
+    )
+    report = run_json(capsys, "--db", db, "import", str(table), "--json")
+    assert isinstance(report, dict)
+    assert (report["imported"], report["duplicates"]) == (1, 2)
+    assert [(f["id"], f["given"]) for f in report["filled"]] == [
+        (1, ["date", "outlet"]),
+        (2, ["date", "outlet"]),
+    ]
+    docs = run_json(capsys, "--db", db, "docs")
+    assert isinstance(docs, list)
+    assert sorted((d["id"], d["outlet"], d["date"]) for d in docs) == [
+        (1, "SANA", "2017-03-01"),
+        (2, "Enab Baladi", "2017-01-24"),
+        (3, "UN News", "2017-01-25"),
+    ]

@@ -160,3 +160,31 @@ def test_the_analysis_the_window_starts_with_finishes_what_an_edit_left(
     assert isinstance(outcome, ImportOutcome) and outcome.analysis is not None
     assert outcome.analysis.documents == len(left)
     assert analysis_rows(db_path) == analysis_rows(whole)
+
+
+def test_an_import_that_dates_stored_articles_analyses_them_again(tmp_path: Path) -> None:
+    """The window's import of a table whose dates were fixed: the articles it gave a date
+    are analysed again, and their «أمس» is dated."""
+    from desktop.analysing import ANALYSIS_VERSION, analyse_documents
+    from desktop.importing import import_paths
+    from desktop.store.store import Store
+
+    text = "وعقد دي ميستورا أمس محادثات مع وفد المعارضة في جنيف."
+    (tmp_path / "a.csv").write_text(f"title,date,text\nمحادثات,n/a,{text}\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text(
+        f"title,date,text\nمحادثات,2017-03-01,{text}\n", encoding="utf-8"
+    )
+    db = tmp_path / "t.db"
+    store = Store.open(db)
+    import_paths(store, [tmp_path / "a.csv"])
+    analyse_documents(store)
+    assert [e.date for e in store.events_for()] == [None]
+    store.engine.dispose()
+    messages = _run(_job, str(db), [str(tmp_path / "b.csv")])
+    outcome = messages[-1][1]
+    assert isinstance(outcome, ImportOutcome)
+    assert outcome.imported.redated == [1] and outcome.analysis is not None
+    assert outcome.analysis.documents == 1
+    store = Store.open(db)
+    assert store.documents_needing_analysis(ANALYSIS_VERSION) == []
+    assert [str(e.date) for e in store.events_for()] == ["2017-02-28"]

@@ -7,8 +7,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.progress import NullProgress, Progress
@@ -78,6 +79,17 @@ class DocumentDraft:
     norm_text: str | None = None
     #: ``compress_text(text)``, the same way
     stored_text: bytes | None = None
+
+
+class Stored(NamedTuple):
+    """What :meth:`Store.add_documents` did with a draft."""
+
+    #: "imported", or "duplicate" of a stored article (or of one earlier in the batch)
+    status: str
+    id: int
+    #: what the stored copy lacked and a duplicate gave it: "date", "url", "author",
+    #: "outlet" (:meth:`Store._fill_in`)
+    filled: tuple[str, ...] = ()
 
 
 _DOCUMENT_COLUMNS = (
@@ -208,11 +220,15 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         s.flush()
         return outlet.id
 
-    def add_documents(self, drafts: Sequence[DocumentDraft]) -> list[tuple[str, int]]:
+    def add_documents(self, drafts: Sequence[DocumentDraft]) -> list[Stored]:
         """Write drafts in one transaction. Per draft: ("imported", id) or
         ("duplicate", id of the document already stored, or written earlier in the batch).
         A duplicate is the same text under the same outlet (or both without one): the
         same agency story run by two outlets is two articles, one of each.
+
+        A duplicate gives the stored copy what it lacked (:meth:`_fill_in`): a date, a
+        link, an author, an outlet. A copy stored without an outlet is the same article
+        as the first draft of its text that names one.
 
         Rows go in through Core executemany (one statement per table, not per row)."""
         with self.transaction() as s:
@@ -227,6 +243,19 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
 
             keys = [(d.content_hash, outlet_of(d)) for d in drafts]
             existing = self._copies(s, [k[0] for k in keys])
+            # an article stored without its outlet, now read with it: the same article
+            claimed: dict[int, int] = {}  # its id → the outlet it gets
+            for h, outlet_id in keys:
+                unnamed = existing.get((h, None))
+                if (
+                    outlet_id is not None
+                    and (h, outlet_id) not in existing
+                    and unnamed is not None
+                    and unnamed not in claimed
+                ):
+                    claimed[unnamed] = outlet_id
+                    existing[(h, outlet_id)] = unnamed
+            stored = dict(existing)  # before this batch
             fresh: dict[tuple[str, int | None], DocumentDraft] = {}
             for key, d in zip(keys, drafts, strict=True):
                 if key not in existing:
@@ -252,10 +281,64 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 insert_rows(s.connection(), Document, _DOCUMENT_COLUMNS, rows, encoded={"text"})
                 existing.update(self._copies(s, [h for h, _o in fresh]))
                 self._write_structure(s, [(existing[k], d) for k, d in fresh.items()])
+            copies: dict[int, DocumentDraft] = {}
+            for key, d in zip(keys, drafts, strict=True):
+                if key in stored:
+                    copies.setdefault(stored[key], d)
+            filled = self._fill_in(s, copies, claimed)
         return [
-            ("imported" if fresh.get(key) is d else "duplicate", existing[key])
+            Stored("imported", existing[key])
+            if fresh.get(key) is d
+            else Stored("duplicate", existing[key], filled.get(existing[key], ()))
             for key, d in zip(keys, drafts, strict=True)
         ]
+
+    @staticmethod
+    def _fill_in(
+        s: Session, copies: dict[int, DocumentDraft], outlets: dict[int, int]
+    ) -> dict[int, tuple[str, ...]]:
+        """Give stored articles what the drafts of their text read again have and they
+        lack («date», «url», «author», and ``outlets``' «outlet»): a file imported again
+        once its dates are fixed, or the table that names the outlets of texts imported
+        alone. What they have is kept. An article given a date is to be analysed again
+        («أمس» is read against it): it is marked not analysed. → what each was given."""
+        given: dict[int, dict[str, object]] = {}
+        for chunk in bound_chunks(list(copies)):
+            rows = s.execute(
+                select(Document.id, Document.published, Document.url, Document.author).where(
+                    Document.id.in_(chunk)
+                )
+            )
+            for doc_id, published, url, author in rows:
+                d = copies[doc_id]
+                values: dict[str, object] = {}
+                if published is None and d.published is not None:
+                    values.update(published=d.published, published_raw=d.published_raw)
+                    values["analysis_version"] = None
+                if not url and d.url:
+                    values["url"] = d.url
+                if not author and d.author:
+                    values["author"] = d.author
+                if values:
+                    given[doc_id] = values
+        for doc_id, outlet_id in outlets.items():
+            given.setdefault(doc_id, {})["outlet_id"] = outlet_id
+        # grouped by the columns given, one executemany a group
+        groups: dict[tuple[str, ...], list[dict[str, object]]] = {}
+        for doc_id, values in given.items():
+            groups.setdefault(tuple(sorted(values)), []).append({"doc": doc_id, **values})
+        for columns, params in groups.items():
+            stmt = (
+                update(core_table(Document))
+                .where(core_table(Document).c.id == bindparam("doc"))
+                .values({c: bindparam(c) for c in columns})
+            )
+            s.connection().execute(stmt, params)
+        names = {"published": "date", "url": "url", "author": "author", "outlet_id": "outlet"}
+        return {
+            doc_id: tuple(names[c] for c in names if c in values)
+            for doc_id, values in given.items()
+        }
 
     @staticmethod
     def _copies(s: Session, hashes: Sequence[str]) -> dict[tuple[str, int | None], int]:

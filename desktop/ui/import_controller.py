@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
@@ -27,6 +27,9 @@ from desktop.progress import rounded_left, seconds_left
 from desktop.store.store import Store
 from desktop.ui.process_job import SHUTDOWN_MS, ProcessJob
 from desktop.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.importing import ImportReport
 
 __all__ = ["ImportController", "ImportOutcome"]
 
@@ -306,11 +309,30 @@ class ImportController(QObject):
             QMessageBox.critical(self.parent_widget, self.tr("Import failed"), message)
         self.failed.emit(message)
 
+    def _filled_said(self, r: ImportReport) -> str:
+        """What the duplicates gave the stored articles that lacked it."""
+        n, counts = r.filled_counts()
+        names = {
+            "date": self.tr("a date to {0}"),
+            "outlet": self.tr("an outlet to {0}"),
+            "url": self.tr("a link to {0}"),
+            "author": self.tr("an author to {0}"),
+        }
+        parts = [names[g].format(f"{counts[g]:,}") for g in names if counts[g]]
+        given = self.tr(", ").join(parts)
+        if n == 1:
+            return self.tr("Gave 1 article already stored what it lacked: {0}.").format(given)
+        return self.tr("Gave {0} articles already stored what they lacked: {1}.").format(
+            f"{n:,}", given
+        )
+
     def _report(self, outcome: ImportOutcome) -> None:
         r = outcome.imported
         text = self.tr("Imported {0}, duplicates {1}, skipped {2}.").format(
             len(r.imported), len(r.duplicates), len(r.skipped)
         )
+        if r.filled:
+            text += " " + self._filled_said(r)
         if r.cancelled:
             text += " " + self.tr(
                 "The import was cancelled; what was imported is kept, and is analysed at the "

@@ -1085,116 +1085,151 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="235"/>
-        <location filename="../../desktop/ui/import_controller.py" line="238"/>
+        <location filename="../../desktop/ui/import_controller.py" line="244"/>
+        <location filename="../../desktop/ui/import_controller.py" line="247"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="240"/>
+        <location filename="../../desktop/ui/import_controller.py" line="249"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="158"/>
+        <location filename="../../desktop/ui/import_controller.py" line="167"/>
         <source>The import stopped unexpectedly.</source>
-        <extracomment>True when an import or an analysis starts (it holds the database for writing), False when it has ended, however it ended (items done, label) as the job reports them where work in the background shows its progress (else in a dialog) the running job analyses again what an earlier version analysed</extracomment>
+        <extracomment>the width of the status bar&apos;s line of progress, in pixels True when an import or an analysis starts (it holds the database for writing), False when it has ended, however it ended (items done, label) as the job reports them where work in the background shows its progress (else in a dialog) the running job analyses again what an earlier version analysed</extracomment>
         <translation>توقّف الاستيراد على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="179"/>
+        <location filename="../../desktop/ui/import_controller.py" line="188"/>
         <source>Analysing the articles not analysed by this version ({0} of {1})</source>
         <translation>تحليل المقالات التي لم يحللها هذا الإصدار ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="173"/>
+        <location filename="../../desktop/ui/import_controller.py" line="182"/>
         <source>Finishing an edit: analysing again the articles it did not reach ({0} of {1})</source>
         <translation>إتمام تعديل: إعادة تحليل المقالات التي لم يبلغها ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="175"/>
-        <location filename="../../desktop/ui/import_controller.py" line="182"/>
+        <location filename="../../desktop/ui/import_controller.py" line="184"/>
+        <location filename="../../desktop/ui/import_controller.py" line="191"/>
         <source>The articles can be read meanwhile.</source>
         <translation>يمكن قراءة المقالات في أثناء ذلك.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="186"/>
+        <location filename="../../desktop/ui/import_controller.py" line="195"/>
         <source>Step 2 of 2: analysing the articles ({0} of {1})</source>
         <translation>الخطوة 2 من 2: تحليل المقالات ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="189"/>
+        <location filename="../../desktop/ui/import_controller.py" line="198"/>
         <source>The articles can already be read and searched.</source>
         <translation>يمكن منذ الآن قراءة المقالات والبحث فيها.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="192"/>
-        <location filename="../../desktop/ui/import_controller.py" line="231"/>
+        <location filename="../../desktop/ui/import_controller.py" line="201"/>
+        <location filename="../../desktop/ui/import_controller.py" line="240"/>
         <source>Step 1 of 2: reading the files</source>
         <translation>الخطوة 1 من 2: قراءة الملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="198"/>
+        <location filename="../../desktop/ui/import_controller.py" line="207"/>
         <source>Estimating the time left…</source>
         <translation>جارٍ تقدير الوقت المتبقي…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="202"/>
+        <location filename="../../desktop/ui/import_controller.py" line="211"/>
         <source>About {0} seconds left</source>
         <translation>بقي نحو {0} ثانية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="204"/>
+        <location filename="../../desktop/ui/import_controller.py" line="213"/>
         <source>About {0} minutes left</source>
         <translation>بقي نحو {0} دقيقة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="229"/>
+        <location filename="../../desktop/ui/import_controller.py" line="238"/>
         <source>Analysing the articles not analysed by this version</source>
         <translation>تحليل المقالات التي لم يحللها هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="247"/>
+        <location filename="../../desktop/ui/import_controller.py" line="256"/>
         <source>Analysis</source>
         <translation>التحليل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="300"/>
+        <location filename="../../desktop/ui/import_controller.py" line="309"/>
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="305"/>
+        <location filename="../../desktop/ui/import_controller.py" line="316"/>
+        <source>a date to {0}</source>
+        <translation>التاريخ ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="317"/>
+        <source>an outlet to {0}</source>
+        <translation>وسيلة الإعلام ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="318"/>
+        <source>a link to {0}</source>
+        <translation>الرابط ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="319"/>
+        <source>an author to {0}</source>
+        <translation>الكاتب ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="322"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="324"/>
+        <source>Gave 1 article already stored what it lacked: {0}.</source>
+        <translation>أُكمل ما كان ينقص مقالًا واحدًا مخزَّنًا من قبل: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="325"/>
+        <source>Gave {0} articles already stored what they lacked: {1}.</source>
+        <translation>أُكمل ما كان ينقص {0} من المقالات المخزَّنة من قبل: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_controller.py" line="331"/>
         <source>Imported {0}, duplicates {1}, skipped {2}.</source>
         <translation>المستورَد: {0}، المكرَّر: {1}، المتخطّى: {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="310"/>
+        <location filename="../../desktop/ui/import_controller.py" line="338"/>
         <source>The import was cancelled; what was imported is kept, and is analysed at the next import or start.</source>
         <translation>أُلغي الاستيراد؛ ما استُورد محفوظ، ويُحلَّل عند الاستيراد التالي أو التشغيل التالي.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="315"/>
+        <location filename="../../desktop/ui/import_controller.py" line="343"/>
         <source>The analysis was cancelled; the articles it did not reach are analysed at the next import or start.</source>
         <translation>أُلغي التحليل؛ المقالات التي لم يبلغها تُحلَّل عند الاستيراد التالي أو التشغيل التالي.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="319"/>
+        <location filename="../../desktop/ui/import_controller.py" line="347"/>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="323"/>
+        <location filename="../../desktop/ui/import_controller.py" line="351"/>
         <source>Notes:</source>
         <translation>ملاحظات:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="327"/>
+        <location filename="../../desktop/ui/import_controller.py" line="355"/>
         <source>{0} articles could not be analysed.</source>
         <translation>تعذّر تحليل {0} من المقالات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="328"/>
+        <location filename="../../desktop/ui/import_controller.py" line="356"/>
         <source>Not analysed:</source>
         <translation>لم تُحلَّل:</translation>
     </message>

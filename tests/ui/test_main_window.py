@@ -613,6 +613,30 @@ def test_the_import_report_lists_its_notes_after_what_it_skipped(tapp: TabayunAp
         box.deleteLater()
 
 
+def test_the_import_report_says_what_a_file_imported_again_gave_the_stored_articles(
+    tapp: TabayunApp,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.importing import ImportReport
+    from desktop.jobs import ImportOutcome
+
+    window = tapp.window
+    assert window is not None
+    filled = [("/a.csv#1", 1, ("date", "url")), ("/a.csv#2", 2, ("date",))]
+    for stored, said in [
+        (filled, "Gave 2 articles already stored what they lacked: a date to 2, a link to 1."),
+        (filled[1:], "Gave 1 article already stored what it lacked: a date to 1."),
+    ]:
+        dups = [(s, i) for s, i, _g in stored]
+        report = ImportReport(duplicates=dups, filled=stored)
+        window.importer._report(ImportOutcome(report, None))
+        box = window.findChildren(QMessageBox)[-1]
+        assert box.text() == f"Imported 0, duplicates {len(dups)}, skipped 0. {said}"
+        box.close()
+        box.deleteLater()
+
+
 def test_the_import_report_says_which_dates_could_not_be_read(  # type: ignore[no-untyped-def]
     tapp: TabayunApp, tmp_path: Path, qtbot
 ) -> None:
