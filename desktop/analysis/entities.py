@@ -131,6 +131,19 @@ class _SkeletonIndex:
 _SKELETON_WORDS = _SkeletonIndex()
 
 
+def _spelt_variously(surname: str) -> bool:
+    """Whether a family name is matched in its other spellings too (by its skeleton:
+    «مستورا» for «ميستورا», «بيدرسن» for «بيدرسون»): a foreign name written in Arabic
+    letters, whose vowels writers spell each their way. A name with the article is
+    Arabic («السيسي», «الحلو») and written one way: its skeleton is that of common
+    words («السياسي», «الحالي», «حاليا»). The skeleton keeps three letters at least."""
+    return (
+        len(surname) >= 5
+        and not surname.startswith("ال")
+        and len(skeleton(surname).replace(" ", "")) >= 3
+    )
+
+
 class _DocumentAnalyser:
     def __init__(
         self, doc: DocText, kb: Knowledge, skip: list[tuple[int, int]], sentence_starts: list[int]
@@ -406,7 +419,7 @@ class _DocumentAnalyser:
             sur = self.kb.family_name(" ".join(normalize(m.surface).split()))
             if sur and len(sur.replace(" ", "")) >= MIN_SURNAME:
                 by_surname.setdefault(sur, m.key)
-                if len(sur) >= 5:
+                if _spelt_variously(sur):
                     by_skeleton.setdefault(skeleton(sur), m.key)
         if not by_surname:
             return
@@ -419,11 +432,15 @@ class _DocumentAnalyser:
             wanted |= words & _stripping_to(c)
         if by_skeleton:
             wanted |= _SKELETON_WORDS.having(words, by_skeleton)
+        fw = self.kb.function_words
         for idx in self.doc.token_indices(wanted):
             tok = self.tokens[idx]
             forms = strip_proclitic(tok.text)
             if self._is_covered(tok.start, tok.end) or self._skipped(tok.start):
                 continue
+            # a function word with a conjunction is no spelling of a name («والتي» has
+            # the skeleton of «ولايتي»)
+            spelt = by_skeleton and not any(f in fw for f in forms)
             for form in forms:
                 prev = self.tokens[idx - 1] if idx > 0 else None
                 two = f"{prev.text} {form}" if prev else ""
@@ -431,7 +448,7 @@ class _DocumentAnalyser:
                     self._add(prev.start, tok.end, by_surname[two], "surname", 0.9)
                     break
                 key = by_surname.get(form) or (
-                    by_skeleton.get(skeleton(form)) if len(form) >= 5 else None
+                    by_skeleton.get(skeleton(form)) if spelt and len(form) >= 5 else None
                 )
                 if key:
                     offset = len(tok.text) - len(form)
