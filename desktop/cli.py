@@ -1119,19 +1119,35 @@ def cmd_keyness(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
     if oa == ob:
         raise UsageError(f"{a.outlet_a!r} and {a.outlet_b!r} are the same outlet; name two")
     rows = keyness(store, oa or 0, ob or 0, a.top)
-    forms = written_forms(store, oa or 0, {t for t, *_rest in rows})
+    folds = {s: k.term for k in rows for s in k.spellings}
+    forms = written_forms(store, oa or 0, {k.term for k in rows}, folds)
+    # the other spellings as written, in B where A does not use them
+    other = (
+        {**written_forms(store, ob or 0, set(folds)), **written_forms(store, oa or 0, set(folds))}
+        if folds
+        else {}
+    )
     if a.json:
         _emit_json(
             out,
             [
-                {"term": t, "written": forms.get(t, t), "g2": g, "a": x, "b": y}
-                for t, g, x, y in rows
+                {
+                    "term": k.term,
+                    "written": forms.get(k.term, k.term),
+                    "g2": k.g2,
+                    "a": k.a,
+                    "b": k.b,
+                    "spellings": [other.get(s, s) for s in k.spellings],
+                }
+                for k in rows
             ],
         )
         return EXIT_OK
     out.write(f"{'G²':>10}  {'A':>6} {'B':>6}  term, as written in A\n")
-    for t, g, x, y in rows:
-        out.write(f"{g:>10.2f}  {x:>6} {y:>6}  {forms.get(t, t)}\n")
+    for k in rows:
+        also = " / ".join(other.get(s, s) for s in k.spellings)
+        also = f"  (with {also})" if also else ""
+        out.write(f"{k.g2:>10.2f}  {k.a:>6} {k.b:>6}  {forms.get(k.term, k.term)}{also}\n")
     return EXIT_OK
 
 

@@ -1484,3 +1484,68 @@ def test_a_table_naming_the_outlets_of_texts_imported_alone_names_them(
         (2, "Enab Baladi", "2017-01-24"),
         (3, "UN News", "2017-01-25"),
     ]
+
+
+def test_keyness_counts_the_spellings_of_a_name_as_one_term(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SANA writes «أستانا», another outlet «آستانة»: each spelling was distinctive of
+    the outlet writing it, as if they named two places."""
+    sana = [
+        "وعقدت الجولة الأولى من المحادثات في أستانا بحضور الوفود.",
+        "وقال الوفد إن محادثات أستانا كانت إيجابية.",
+        "وانتهت في أستانا اجتماعات الدول الضامنة.",
+        "وتستضيف أستانا الجولة المقبلة من المحادثات.",
+        "وقال الجعفري إن الحوار مستمر.",
+    ]
+    other = [
+        "وعقدت الجولة الأولى من المحادثات في آستانة بحضور الوفود.",
+        "وقال المعارضون إن الحوار صعب.",
+        "وقال المعارضون إن القصف مستمر.",
+        "وقال المعارضون إن القصف مستمر على الغوطة.",
+        "وقال المعارضون إن القصف مستمر على إدلب.",
+    ]
+    records = [{"title": t, "text": t, "outlet": "SANA"} for t in sana]
+    records += [{"title": t, "text": t, "outlet": "Enab Baladi"} for t in other]
+    (tmp_path / "a.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
+    )
+    db = str(tmp_path / "k.db")
+    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    key = run_json(capsys, "--db", db, "keyness", "SANA", "Enab Baladi", "--top", "50")
+    assert isinstance(key, list)
+    astana = [k for k in key if k["term"] == "استانا"]
+    assert [(k["written"], k["a"], k["b"], k["spellings"]) for k in astana] == [
+        ("أستانا", 4, 1, ["آستانة"])
+    ]
+    code, out, _err = run(capsys, "--db", db, "keyness", "SANA", "Enab Baladi", "--top", "50")
+    assert code == 0 and "  أستانا  (with آستانة)\n" in out
+    back = run_json(capsys, "--db", db, "keyness", "Enab Baladi", "SANA", "--top", "50")
+    assert isinstance(back, list)
+    assert not [k for k in back if k["term"] in ("استانه", "استانا")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("استانا", "استانه", True),
+        ("ميستورا", "مستورا", True),
+        ("بنتاغون", "بنتاجون", True),
+        ("ستافان", "ستيفان", True),
+        ("روسي", "روسيا", False),  # an adjective of the name
+        ("نظام", "نظامي", False),
+        ("حكومي", "حكومه", False),  # an adjective's two genders
+        ("فصائل", "صائل", False),  # a letter taken for a proclitic
+        ("بشار", "اسد", False),
+        ("حلب", "حمص", False),
+    ],
+)
+def test_spellings_of_one_word(a: str, b: str, same: bool) -> None:
+    from desktop.compare.align import stem_word
+    from desktop.compare.corpus import spelling_groups
+
+    groups = spelling_groups([(1, a), (1, b)])
+    assert (groups == [frozenset({stem_word(a), stem_word(b)})]) is same
+    # the words of one place in names of as many words; not of different actors
+    assert bool(spelling_groups([(1, f"دي {a}"), (1, f"دي {b}")])) is same
+    assert spelling_groups([(1, a), (2, b)]) == []

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import combinations
+from typing import NamedTuple
+
+from rapidfuzz.distance import Levenshtein
 
 from desktop.compare.align import stem_word
 from desktop.lexicon.words import load_function_words
@@ -261,17 +266,23 @@ def _term_counts(store: Store, outlet_id: int) -> Counter[str]:
 FORMS_ENOUGH = 20
 
 
-def written_forms(store: Store, outlet_id: int, terms: set[str]) -> dict[str, str]:
+def written_forms(
+    store: Store, outlet_id: int, terms: set[str], folds: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """The most frequent written form in an outlet's articles of each term (a stem of
-    normalised letters, «جوله»): «جولة», as readers write it. Reads articles until each
-    term has been seen ``FORMS_ENOUGH`` times (few, for terms frequent in the outlet)."""
+    normalised letters, «جوله»): «جولة», as readers write it; ``folds``: another stem
+    counted under a term (:func:`fold_spellings`) gives it forms too. Reads articles
+    until each term has been seen ``FORMS_ENOUGH`` times (few, for terms frequent in
+    the outlet)."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     missing = set(terms)
+    folds = folds or {}
     ids = store.document_ids(outlet_id=outlet_id)
     for lo in range(0, len(ids), 100):
         for text in store.texts(ids[lo : lo + 100]).values():
             for word in WORD_RE.findall(text):
                 term = stem_word(normalize(word))
+                term = folds.get(term, term)
                 if term in missing:
                     forms[term][word] += 1
                     if forms[term].total() >= FORMS_ENOUGH:
@@ -281,16 +292,97 @@ def written_forms(store: Store, outlet_id: int, terms: set[str]) -> dict[str, st
     return {t: c.most_common(1)[0][0] for t, c in forms.items()}
 
 
-def keyness(
-    store: Store, outlet_a: int, outlet_b: int, top: int = 30
-) -> list[tuple[str, float, int, int]]:
-    """Terms distinctive of outlet A against outlet B, by log-likelihood (G²):
-    (term, G², count in A, count in B), most distinctive of A first. A term is a stem
-    of normalised letters (:func:`written_forms` gives how it is written)."""
+def spelling_groups(names: Iterable[tuple[int, str]]) -> list[frozenset[str]]:
+    """The stems of words of an actor's names that are spellings of one word: its names
+    of one word («استانا», «استانه»), and the words in one place of its names of as many
+    words («دي ميستورا», «دي مستورا»); ``names`` as
+    :meth:`~desktop.store.store.Store.actor_names` gives them. A group's stems are a
+    letter or so apart (:func:`_spellings`), not the words of one name («بشار»,
+    «الاسد»)."""
+    # (entity, number of words, place of the word) → the stems found there
+    stems: dict[tuple[int, int, int], set[str]] = defaultdict(set)
+    for entity_id, norm in names:
+        words = norm.split()
+        for at, word in enumerate(words):
+            stem = stem_word(word)
+            if len(stem) >= 3:
+                stems[(entity_id, len(words), at)].add(stem)
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for group in stems.values():
+        for a, b in combinations(sorted(group), 2):
+            if _spellings(a, b):
+                ra, rb = root(a), root(b)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    found: dict[str, set[str]] = defaultdict(set)
+    for x in parent:
+        found[root(x)].add(x)
+    for r in found:
+        found[r].add(r)
+    return [frozenset(g) for g in found.values()]
+
+
+def _spellings(a: str, b: str) -> bool:
+    """Whether two stems are spellings of one word: a letter or so apart (a quarter of
+    the shorter), neither the other with letters added at an end (an adjective of a
+    name, «روسي» and «روسيا», or a proclitic taken for a letter), nor ending in «ي» and
+    «ه» (an adjective's masculine and feminine, «حكومي», «حكومه»)."""
+    if a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
+        return False
+    if len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"ي", "ه"}:
+        return False
+    return Levenshtein.distance(a, b) <= max(1, min(len(a), len(b)) // 4)
+
+
+def fold_spellings(groups: Iterable[frozenset[str]], *counts: Counter[str]) -> dict[str, str]:
+    """Count each group of spellings (:func:`spelling_groups`) under the one most
+    written in ``counts`` together, in place; → each other spelling written in them
+    (its stem) → that one."""
+    folds: dict[str, str] = {}
+    for group in groups:
+        head = max(sorted(group), key=lambda t: sum(c.get(t, 0) for c in counts))
+        for term in group - {head}:
+            for c in counts:
+                n = c.pop(term, 0)
+                if n:
+                    c[head] += n
+                    folds[term] = head
+    return folds
+
+
+class KeyTerm(NamedTuple):
+    """A term distinctive of one outlet against another (:func:`keyness`)."""
+
+    #: a stem of normalised letters («جوله»; :func:`written_forms` gives how it is written)
+    term: str
+    #: log-likelihood, G²
+    g2: float
+    #: its count in outlet A, and in outlet B
+    a: int
+    b: int
+    #: the stems of other spellings of an actor's name counted under it («استانه»)
+    spellings: tuple[str, ...] = ()
+
+
+def keyness(store: Store, outlet_a: int, outlet_b: int, top: int = 30) -> list[KeyTerm]:
+    """Terms distinctive of outlet A against outlet B, by log-likelihood (G²), most
+    distinctive of A first. An actor's name spelt apart («أستانا», «آستانة») is one
+    term, its most written spelling: each outlet's spelling counted apart made a place
+    both name as often distinctive of each."""
     ca, cb = _term_counts(store, outlet_a), _term_counts(store, outlet_b)
+    folds = fold_spellings(spelling_groups(store.actor_names()), ca, cb)
     na, nb = sum(ca.values()), sum(cb.values())
     if not na or not nb:
         return []
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for other, head in sorted(folds.items()):
+        spellings[head].append(other)
     out = []
     for term, a in ca.items():
         b = cb.get(term, 0)
@@ -298,8 +390,8 @@ def keyness(
         e2 = nb * (a + b) / (na + nb)
         g2 = 2 * (a * math.log(a / e1) + (b * math.log(b / e2) if b else 0.0))
         if a / na > b / nb:
-            out.append((term, round(g2, 2), a, b))
-    out.sort(key=lambda x: -x[1])
+            out.append(KeyTerm(term, round(g2, 2), a, b, tuple(spellings.get(term, ()))))
+    out.sort(key=lambda x: -x.g2)
     return out[:top]
 
 

@@ -892,6 +892,19 @@ class EntityStoreMixin:
             if rows:
                 s.execute(insert(Alias), rows)
 
+    def actor_names(self: _HasSessions) -> list[tuple[int, str]]:
+        """(entity id, normalised form) of every way the articles write the actors not
+        ignored («استانا», «استانه», «دي ميستورا», «دي مستورا»), a merged actor's under
+        the one it went into."""
+        with self.session() as s:
+            q = (
+                select(func.coalesce(Entity.merged_into_id, Entity.id), EntityForm.surface)
+                .join(Entity, Entity.id == EntityForm.entity_id)
+                .where(Entity.ignored.is_(False))
+            )
+            found = {(i, " ".join(normalize(f).split())) for i, f in s.execute(q)}
+        return sorted(found)
+
     def entity_aliases(self: _HasSessions, entity_id: int) -> list[tuple[str, str]]:
         """(alias as written, origin)."""
         with self.session() as s:
