@@ -72,7 +72,9 @@ from desktop.workers import (
 #: agency in a dateline is a credit, not a mention («جنيف- سانا»); 7: an event to come
 #: keeps the words that say so («ومن المقرر أن تعقد», «المحادثات المقبلة»); 8: only a
 #: foreign family name is found in its other spellings («بيدرسن»), not an Arabic one in
-#: words that look like it («السياسي» was el-Sisi), nor in a function word («والتي»)
+#: words that look like it («السياسي» was el-Sisi), nor in a function word («والتي»), nor
+#: in a word with the article or a feminine ending, or longer or shorter by two letters
+#: («السلام», «سلامة» were Hossein Salami)
 ANALYSIS_VERSION = 8
 BATCH = 200
 

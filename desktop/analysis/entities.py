@@ -136,11 +136,19 @@ def _spelt_variously(surname: str) -> bool:
     «مستورا» for «ميستورا», «بيدرسن» for «بيدرسون»): a foreign name written in Arabic
     letters, whose vowels writers spell each their way. A name with the article is
     Arabic («السيسي», «الحلو») and written one way: its skeleton is that of common
-    words («السياسي», «الحالي», «حاليا»). The skeleton keeps three letters at least."""
+    words («السياسي», «الحالي», «حاليا»)."""
+    return len(surname) >= 5 and not surname.startswith("ال")
+
+
+def _another_spelling(word: str, surname: str) -> bool:
+    """Whether a word with the skeleton of a foreign family name spells it: as long
+    give or take a letter («سيركز» is no «ساركوزي»), without the article a foreign
+    name does not take («السلام», «الرئيسية» are no «سلامي», «رئيسي»), and without the
+    feminine ending of Arabic words («سلامة», «رئاسة», «بإدانة» no «بايدن»)."""
     return (
-        len(surname) >= 5
-        and not surname.startswith("ال")
-        and len(skeleton(surname).replace(" ", "")) >= 3
+        abs(len(word) - len(surname)) <= 1
+        and not word.startswith("ال")
+        and (not word.endswith("ه") or surname.endswith("ه"))
     )
 
 
@@ -409,7 +417,7 @@ class _DocumentAnalyser:
     def surnames(self) -> None:
         """A family name alone refers to the person named in full in this document."""
         by_surname: dict[str, str] = {}
-        by_skeleton: dict[str, str] = {}
+        by_skeleton: dict[str, tuple[str, str]] = {}  # skeleton → (key, family name)
         for m in self.result.mentions:
             if m.kind not in ("name", "discovered"):
                 continue
@@ -420,7 +428,7 @@ class _DocumentAnalyser:
             if sur and len(sur.replace(" ", "")) >= MIN_SURNAME:
                 by_surname.setdefault(sur, m.key)
                 if _spelt_variously(sur):
-                    by_skeleton.setdefault(skeleton(sur), m.key)
+                    by_skeleton.setdefault(skeleton(sur), (m.key, sur))
         if not by_surname:
             return
         candidates = set(by_surname) | {k.split()[1] for k in by_surname if " " in k}
@@ -447,9 +455,11 @@ class _DocumentAnalyser:
                 if prev and two in by_surname and not self._is_covered(prev.start, prev.end):
                     self._add(prev.start, tok.end, by_surname[two], "surname", 0.9)
                     break
-                key = by_surname.get(form) or (
-                    by_skeleton.get(skeleton(form)) if spelt and len(form) >= 5 else None
-                )
+                key = by_surname.get(form)
+                if key is None and spelt and len(form) >= 5:
+                    key, sur = by_skeleton.get(skeleton(form), (None, ""))
+                    if key is not None and not _another_spelling(form, sur):
+                        key = None
                 if key:
                     offset = len(tok.text) - len(form)
                     self._add(tok.start + offset, tok.end, key, "surname", 0.9)

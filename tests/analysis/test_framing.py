@@ -1268,6 +1268,13 @@ def test_denied_before_planned_and_the_done_one_of_two(store: Store) -> None:
         # a function word with a conjunction has a foreign name's skeleton
         ("وقال علي أكبر ولايتي إن المحادثات، والتي بدأت أمس، مهمة. وأضاف ولايتي أن الحل قريب.",
          ["ولايتي"]),
+        # a foreign name takes no article, nor the ending of Arabic nouns, and is as
+        # long give or take a letter
+        ("وقال القائد حسين سلامي إن السلام والسلمية وسلامة المدنيين مهمة. وأضاف سلامي ذلك.",
+         ["سلامي"]),
+        ("وقال الرئيس إبراهيم رئيسي إن الرئاسة والرئيسية مهمة.", []),
+        ("وقال نيكولا ساركوزي إن فرنسا سيركز على الحل.", []),
+        ("وقال جو بايدن إنه طالب بإدانة الهجوم.", []),
         # a foreign name's other spelling is still found
         ("وقال غير بيدرسون إن الجولة مهمة. وأضاف بيدرسن أن الحل قريب.", ["بيدرسن"]),
     ],
@@ -1276,7 +1283,8 @@ def test_a_family_name_alone_is_no_common_word_that_looks_like_it(
     store: Store, text: str, surnames: list[str]
 ) -> None:
     """Every «السياسي» of an article naming el-Sisi was a mention of him (518 in the
-    30,000 articles of the benchmark), and every «الحالي» and «حاليا» one of el-Hillo."""
+    30,000 articles of the benchmark), every «الحالي» and «حاليا» one of el-Hillo, and
+    «السلام» one of Hossein Salami."""
     from desktop.analysing import analyse_one, load_knowledge
 
     lex, kb, fk = load_knowledge(store)
