@@ -74,7 +74,8 @@ from desktop.workers import (
 #: foreign family name is found in its other spellings («بيدرسن»), not an Arabic one in
 #: words that look like it («السياسي» was el-Sisi), nor in a function word («والتي»), nor
 #: in a word with the article or a feminine ending, or longer or shorter by two letters
-#: («السلام», «سلامة» were Hossein Salami)
+#: («السلام», «سلامة» were Hossein Salami); «الثلاثاء المقبل» and «غداً» are days to come,
+#: and so is the weekday of an event to come («ستعقد المحادثات يوم الثلاثاء»)
 ANALYSIS_VERSION = 8
 BATCH = 200
 

@@ -1445,6 +1445,19 @@ class _Framer:
                     kind, words = modality[i]  # type: ignore[misc]
                     details[kind] = words
                 date = point.date if point else None
+                told = modality[i]
+                if (
+                    date is not None
+                    and point is not None
+                    and told is not None
+                    and told[0] == "planned"
+                    and point.weekday is not None
+                    and point.day is None
+                    and self.published is not None
+                    and date < self.published
+                ):
+                    # «ستعقد المحادثات يوم الثلاثاء»: the Tuesday to come, not the last
+                    date += dt.timedelta(days=7)
                 date_text = None
                 if point is not None:
                     da, db = self.span(point.start, point.end)

@@ -1,6 +1,6 @@
 """Dates written in article text: «الأربعاء 29 من أيار», «30 من كانون الأول»,
-«12 كانون الثاني/يناير 2017», «أمس», «اليوم», «الثلاثاء الماضي», resolved against the
-article's own date when it is known."""
+«12 كانون الثاني/يناير 2017», «أمس», «اليوم», «غداً», «الثلاثاء الماضي», «الثلاثاء
+المقبل», resolved against the article's own date when it is known."""
 
 from __future__ import annotations
 
@@ -65,9 +65,11 @@ def _lead_re() -> re.Pattern[str]:
 _LEAD_WINDOW = 40
 
 
-_RELATIVE_RE = re.compile(  # every alternative begins with ال or ام: the lookahead skips the rest
-    r"(?=ا[لم])(?<![^\W\d_])(?:(?P<ago>امس\s+الاول)|(?P<yesterday>امس)|(?P<today>اليوم)|"
-    r"(?P<wd>" + "|".join(WEEKDAYS) + r")(?P<last>\s+الماضي)?)(?![^\W\d_])"
+# every alternative begins with ال, ام or غد: the lookahead skips the rest
+_RELATIVE_RE = re.compile(
+    r"(?=ا[لم]|غد)(?<![^\W\d_])(?:(?P<ago>امس\s+الاول)|(?P<yesterday>امس)|(?P<today>اليوم)|"
+    r"(?P<tomorrow>غدا)|(?P<wd>" + "|".join(WEEKDAYS) + r")"
+    r"(?:(?P<last>\s+الماضي)|(?P<next>\s+(?:المقبل|القادم)))?)(?![^\W\d_])"
 )
 
 
@@ -135,6 +137,10 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
                 date = published - dt.timedelta(days=1)
             elif m.group("ago"):
                 date = published - dt.timedelta(days=2)
+            elif m.group("tomorrow"):
+                date = published + dt.timedelta(days=1)
+            elif wd is not None and m.group("next"):  # «الثلاثاء المقبل»: the one to come
+                date = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)
             elif wd is not None:
                 back = (published.weekday() - wd) % 7
                 if back == 0 and m.group("last"):

@@ -268,6 +268,10 @@ class EventsModel(KeysetPagedModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == "date":
                 return f"{doc.title}\n{self._date_note(event, doc)}"
+            if col == "trigger":  # the words a narrow column cuts («ومن المقرر أن تعقد…»)
+                return f"{event.shown_trigger}\n{doc.title}"
+            if col == "participants" and event.participants:
+                return "، ".join(n for _i, n, _t in event.participants) + f"\n{doc.title}"
             return doc.title
         if role == DocIdRole:
             return event.document_id

@@ -1292,3 +1292,29 @@ def test_a_family_name_alone_is_no_common_word_that_looks_like_it(
     person = min(found.mentions, key=lambda m: m.start).key  # named in full first
     alone = [text[m.start : m.end] for m in found.mentions if m.key == person]
     assert [s for s in alone if " " not in s] == surnames
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # 2017-02-20 is a Monday: talks to come on Tuesday are the next day's
+        ("ومن المقرر أن تعقد الجولة المقبلة من المحادثات في جنيف يوم الثلاثاء.", "2017-02-21"),
+        ("وستعقد المحادثات في جنيف يوم الثلاثاء المقبل.", "2017-02-21"),
+        ("وستعقد المحادثات في جنيف غداً.", "2017-02-21"),
+        # held on Tuesday: the one before
+        ("وعقدت المحادثات في جنيف يوم الثلاثاء.", "2017-02-14"),
+    ],
+)
+def test_an_event_to_come_on_a_weekday_is_dated_on_the_one_to_come(
+    store: Store, text: str, date: str
+) -> None:
+    """«ومن المقرر أن تعقد الجولة … يوم الثلاثاء» was dated the Tuesday before the
+    article."""
+    import datetime as dt
+
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    job = (0, text, [], [(0, len(text))], dt.date(2017, 2, 20))
+    _found, framing = analyse_one(job, kb, fk, lex)
+    assert [str(e.date) for e in framing.events] == [date]

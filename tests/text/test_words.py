@@ -116,6 +116,13 @@ PUBLISHED = dt.date(2017, 5, 31)
             ("الاحد 13 ايار", dt.date(2017, 5, 13), 6, False),
         ]),
         ("قال أمس إن", [("امس", dt.date(2017, 5, 30), None, False)]),
+        # 2017-05-31 is a Wednesday: the Tuesday before it, and the ones to come
+        ("الثلاثاء الماضي", [("الثلاثاء الماضي", dt.date(2017, 5, 30), 1, False)]),
+        ("يوم الثلاثاء المقبل", [("الثلاثاء المقبل", dt.date(2017, 6, 6), 1, False)]),
+        ("الخميس القادم", [("الخميس القادم", dt.date(2017, 6, 1), 3, False)]),
+        ("الأربعاء المقبل", [("الاربعاء المقبل", dt.date(2017, 6, 7), 2, False)]),
+        ("وتعقد غداً جلسة", [("غدا", dt.date(2017, 6, 1), None, False)]),
+        ("المغدار", []),
     ],
 )  # fmt: skip
 def test_find_dates(text: str, expected: list[tuple[str, dt.date, int | None, bool]]) -> None:

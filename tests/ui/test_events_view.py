@@ -188,6 +188,29 @@ def test_an_event_the_text_denies_shows_the_words_that_deny_it(qtmodeltester) ->
     assert model.index(2, 2).data() == "وطالب المجلس بوقف إطلاق النار"  # as written
 
 
+def test_an_event_to_come_shows_the_words_that_say_so_and_its_tip_them_whole(
+    qtmodeltester,
+) -> None:  # type: ignore[no-untyped-def]
+    """«الجولة المقبلة» read as talks held; a narrow trigger column cut the words."""
+    from desktop.store.rows import DocumentRow, EventRow
+
+    doc = DocumentRow(1, "a", "جولة جديدة", 1, "SANA", None, None, None, "a.txt", 60, 10)
+    people = [(1, "سيرغي لافروف", "person"), (2, "مولود جاويش أوغلو", "person")]
+    before = EventRow(1, 1, "talks", "الجولة المقبلة", 30, 45, None, None, None, None, people,
+                      0, {"planned": "ومن المقرر أن تعقد "})  # fmt: skip
+    after = EventRow(2, 1, "talks", "المحادثات", 50, 59, None, None, None, None, [], 1,
+                     {"planned": " السورية القادمة"})  # fmt: skip
+    model = EventsModel()
+    model.set_rows([(before, doc), (after, doc)])
+    qtmodeltester.check(model)
+    assert model.index(0, 2).data() == "ومن المقرر أن تعقد الجولة المقبلة"
+    assert model.index(1, 2).data() == "المحادثات السورية القادمة"
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert model.index(0, 2).data(tip) == "ومن المقرر أن تعقد الجولة المقبلة\nجولة جديدة"
+    assert model.index(0, 3).data(tip) == "سيرغي لافروف، مولود جاويش أوغلو\nجولة جديدة"
+    assert model.index(1, 3).data(tip) == "جولة جديدة"
+
+
 def test_a_narrow_view_keeps_room_for_the_participants(
     qtbot, analysed: Store, runner: TaskRunner
 ) -> None:  # type: ignore[no-untyped-def]
