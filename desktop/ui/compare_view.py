@@ -755,6 +755,16 @@ class CompareView(QWidget):
         header.setStretchLastSection(False)
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        # the labels wrap: a row is as tall as its longest cell («…» cut the labels, what
+        # the table is for); fitted again when the columns' widths or the order change
+        self.actors_view.setWordWrap(True)
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self._fit_actor_rows)
+        header.sectionResized.connect(lambda *_a: self._fit_rows.start())
+        self.actors_proxy.layoutChanged.connect(self._fit_rows.start)
+        self.actors_proxy.modelReset.connect(self._fit_rows.start)
 
         self.only_a_view = self._list_view("compareOnlyA", self.only_a_model)
         self.only_b_view = self._list_view("compareOnlyB", self.only_b_model)
@@ -785,7 +795,7 @@ class CompareView(QWidget):
         self.bottom.addWidget(self.tabs)
         # the passages' list wide enough for a line of each side's words
         self.bottom.setStretchFactor(0, 1)
-        self.bottom.setStretchFactor(1, 2)
+        self.bottom.setStretchFactor(1, 3)
 
         self.main_split = QSplitter(Qt.Orientation.Vertical)
         self.main_split.setObjectName("compareMain")
@@ -1033,6 +1043,23 @@ class CompareView(QWidget):
             )
         )
         self.loaded.emit()
+
+    #: rows fitted to their text; those below keep the default height (two outlets may
+    #: share a thousand actors, fitted on every resize)
+    FITTED_ROWS = 300
+
+    #: lines a row of the actors' table shows at most (its tooltip has the rest)
+    FITTED_LINES = 3
+
+    def _fit_actor_rows(self) -> None:
+        view = self.actors_view
+        default = view.verticalHeader().defaultSectionSize()
+        most = default + view.fontMetrics().lineSpacing() * (self.FITTED_LINES - 1)
+        for row in range(self.actors_proxy.rowCount()):
+            if row < self.FITTED_ROWS:
+                view.setRowHeight(row, max(default, min(most, view.sizeHintForRow(row))))
+            elif view.rowHeight(row) != default:
+                view.setRowHeight(row, default)
 
     def _fill(self, comp: Comparison) -> None:
         self._passage = -1

@@ -356,3 +356,28 @@ def test_alt_down_opens_a_picker_and_steps_the_passages_elsewhere(qtbot, view: C
     qtbot.keyClick(browser, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert view.current_passage() == 0
     assert browser.textCursor().selectedText().startswith("عقد وفد الجمهورية")
+
+
+def test_an_actors_labels_wrap_onto_a_few_lines_not_cut_to_a_word(qtbot, view: CompareView) -> None:  # type: ignore[no-untyped-def]
+    """At 1440 × 900 with both side panels open, the labels columns showed «مبعوث الأم…»:
+    the labels, what the table is for, were cut to a word and a half."""
+    view.resize(700, 800)
+    view.show()
+    store = view.store
+    compare_and_wait(qtbot, view, doc_id(store, "002"), doc_id(store, "003"))
+    table = view.actors_view
+    qtbot.waitUntil(lambda: not view._fit_rows.isActive())
+    rows = actor_rows(view.actors_model)
+    mistura = view.actors_proxy.mapFromSource(
+        view.actors_model.index(rows["ستافان دي ميستورا"], 0)
+    ).row()
+    line = table.fontMetrics().lineSpacing()
+    default = table.verticalHeader().defaultSectionSize()
+    assert table.rowHeight(mistura) == default + 2 * line  # three lines, the tip the rest
+    plain = next(r for r in range(view.actors_proxy.rowCount()) if r != mistura
+                 and view.actors_proxy.index(r, 1).data() == "—")  # fmt: skip
+    assert table.rowHeight(plain) == default
+    # narrower columns, the rows fitted again
+    table.setColumnWidth(0, 60)
+    view.resize(1400, 800)
+    qtbot.waitUntil(lambda: table.rowHeight(mistura) < default + 2 * line)
