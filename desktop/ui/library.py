@@ -289,6 +289,11 @@ class LibraryPanel(QWidget):
         self.results_view.setBatchSize(12)
         self.results_view.clicked.connect(self._open_hit)
         self.results_view.activated.connect(self._open_hit)
+        # the results' documents are removed as the table's are (Delete, right click)
+        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results_view.addAction(self.remove_action)
+        self.results_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.results_view.customContextMenuRequested.connect(self._show_results_menu)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.results_view)
@@ -428,6 +433,16 @@ class LibraryPanel(QWidget):
             self._select_row(index.row())
         self.build_context_menu().exec(self.view.viewport().mapToGlobal(pos))
 
+    def _show_results_menu(self, pos: QPoint) -> None:
+        view = self.results_view
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return
+        if not view.selectionModel().isSelected(index):
+            view.setCurrentIndex(index)
+            view.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.build_context_menu().exec(view.viewport().mapToGlobal(pos))
+
     @property
     def removing(self) -> bool:
         """Whether a removal runs (tests wait on it)."""
@@ -493,6 +508,11 @@ class LibraryPanel(QWidget):
             self.document_selected.emit(int(indexes[0].data(DocIdRole)))
 
     def selected_ids(self) -> list[int]:
+        """The documents selected in the table, or among the search results when they
+        are shown."""
+        if self.stack.currentWidget() is self.results_view:
+            rows = {i.row() for i in self.results_view.selectionModel().selectedIndexes()}
+            return list(dict.fromkeys(self.results.hit(r).row.id for r in sorted(rows)))
         rows = {i.row() for i in self.view.selectionModel().selectedRows()}
         return [self.model.document_id(r) for r in sorted(rows)]
 

@@ -1598,3 +1598,39 @@ def test_the_window_says_when_it_put_the_samples_in_an_empty_database(
     window.announce_samples(5)
     message = window.statusBar().currentMessage()
     assert "5 sample articles" in message and "press Del to remove them" in message
+
+
+def test_removing_documents_found_by_a_search(tapp: TabayunApp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Removal was offered in the library's table only: a document found by a search
+    had to be found again among all of them."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtTest import QTest
+
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    window.show()
+    qtbot.waitExposed(window)
+    library = window.library
+    library.search_box.setText("الجعفري")
+    library.run_search()
+    found = [library.results.hit(r).row.id for r in range(library.results.rowCount())]
+    assert len(found) >= 2
+    gone = found[0]
+    results = library.results_view
+    results.selectionModel().select(
+        library.results.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    assert library.selected_ids() == [gone]
+    assert [a.text() for a in library.build_context_menu().actions()] == ["Remove from corpus…"]
+    dialogs = _Answering(True)
+    library.dialogs = dialogs
+    results.setFocus()
+    with qtbot.waitSignal(library.documents_removed, timeout=30_000) as blocker:
+        QTest.keyClick(results, Qt.Key.Key_Delete)
+    assert blocker.args[0].documents == [gone]
+    tapp.settle()
+    assert dialogs.errors == [] and store.documents(ids=[gone]) == []
+    # the search is run again, without it
+    assert library.stack.currentWidget() is results
+    left = [library.results.hit(r).row.id for r in range(library.results.rowCount())]
+    assert left == found[1:]
