@@ -727,8 +727,20 @@ class _Framer:
             rest = self.text[toks[-1][1] : min(s_end + 1, len(self.text))].strip()
             if not rest or not (rest[0] == ":" or (rest[0] in "«" + _DOUBLE and s_end == limit)):
                 return None
-        words = toks[:n]
-        end = words[-1][1]
+        end = toks[n - 1][1]
+        # whom it was said to is not the speaker («مصادر محلية لعنب بلدي», «مصدر عسكري
+        # لـ"سانا"»), a body's own name is («الهيئة العليا للمفاوضات»)
+        told = next(
+            (
+                k
+                for k in range(1, n)
+                if toks[k][2].startswith("ل")
+                and not toks[k][2].startswith("ال")
+                and not self._inside_a_name(toks[k][0], toks[k][1])
+            ),
+            n,
+        )
+        words = toks[:told]
         speaker: MentionIn | None = None
         on_behalf = False
         for oa, ob, t in words:
@@ -749,7 +761,13 @@ class _Framer:
             named = len(words) >= 3 and not any(t.startswith("ال") for _a, _b, t in words[-2:])
             if not named or self._dates_in(words[0][0], end):
                 return None
-        return speaker, self.text[words[0][0] : end], end
+        return speaker, self.text[words[0][0] : words[-1][1]], end
+
+    def _inside_a_name(self, a: int, b: int) -> bool:
+        """Whether the word at [a, b) goes on a name begun before it («للمفاوضات» of «الهيئة
+        العليا للمفاوضات»)."""
+        m = self.mention_at(a, b)
+        return m is not None and m.start < a
 
     def _dates_in(self, a: int, b: int) -> bool:
         """Whether a date or a time the date reader found starts in ``[a, b)``."""

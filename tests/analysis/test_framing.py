@@ -1318,3 +1318,28 @@ def test_an_event_to_come_on_a_weekday_is_dated_on_the_one_to_come(
     job = (0, text, [], [(0, len(text))], dt.date(2017, 2, 20))
     _found, framing = analyse_one(job, kb, fk, lex)
     assert [str(e.date) for e in framing.events] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("وقالت مصادر محلية لعنب بلدي إن القصف استهدف المدينة.",
+         (None, "مصادر محلية", "القصف استهدف المدينة")),
+        ("وقال مصدر عسكري لوكالة سانا إن الجيش تقدم.", (None, "مصدر عسكري", "الجيش تقدم")),
+        ('وقال ناشطون لـ"عنب بلدي" إن الطيران قصف البلدة.',
+         (None, "ناشطون", "الطيران قصف البلدة")),
+        ("وقال المحلل السياسي حسن أحمد لعنب بلدي إن الحل بعيد.",
+         (None, "المحلل السياسي حسن أحمد", "الحل بعيد")),
+        # a body's own name goes on with «ل»
+        ("وقال الناطق باسم الهيئة العليا للمفاوضات إن الوفد لن يحضر.",
+         ("hnc", "الناطق باسم الهيئة العليا للمفاوضات", "الوفد لن يحضر")),
+    ],
+)  # fmt: skip
+def test_whom_a_source_spoke_to_is_not_the_speaker(
+    store: Store, text: str, said: tuple[str | None, str, str]
+) -> None:
+    """«وقالت مصادر محلية لعنب بلدي إن …» named the speaker «مصادر محلية لعنب بلدي»."""
+    framing = _framing(store, text)
+    assert [(q.speaker_key, q.speaker_text, text[q.start : q.end]) for q in framing.quotes] == [
+        said
+    ]
