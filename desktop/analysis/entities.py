@@ -141,14 +141,25 @@ def _spelt_variously(surname: str) -> bool:
 
 
 def _another_spelling(word: str, surname: str) -> bool:
-    """Whether a word with the skeleton of a foreign family name spells it: as long
-    give or take a letter («سيركز» is no «ساركوزي»), without the article a foreign
-    name does not take («السلام», «الرئيسية» are no «سلامي», «رئيسي»), and without the
-    feminine ending of Arabic words («سلامة», «رئاسة», «بإدانة» no «بايدن»)."""
-    return (
-        abs(len(word) - len(surname)) <= 1
-        and not word.startswith("ال")
-        and (not word.endswith("ه") or surname.endswith("ه"))
+    """Whether a word with the skeleton of a foreign family name spells it: the name
+    with a long vowel more or less («بيدرسن», «مستورا»), or «ج» for «غ» («شويجو»); not a
+    word of the same letters with another vowel in place of one («رئاسي», «بدنيا» are no
+    «رئيسي», «بايدن»), nor longer or shorter by more («سيركز» is no «ساركوزي»). Never
+    with the article a foreign name does not take («السلام», «الرئيسية» are no «سلامي»,
+    «رئيسي»), the feminine ending of Arabic words («سلامة», «رئاسة») or the adverb's
+    «ا» after a nisba («سلميا», «رئيسيا»)."""
+    if word.startswith("ال") or (word.endswith("ه") and not surname.endswith("ه")):
+        return False
+    if word.endswith("ا") and surname.endswith("ي"):
+        return False
+    w, s = word.replace("غ", "ج"), surname.replace("غ", "ج")
+    if w == s:
+        return True
+    if abs(len(w) - len(s)) != 1:
+        return False
+    longer, shorter = (w, s) if len(w) > len(s) else (s, w)
+    return any(
+        longer[i] in "اوي" and longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))
     )
 
 

@@ -166,6 +166,17 @@ _WISHES = frozenset(
 _FEARS = frozenset({"احتمال", "احتمالات", "امكانيه", "امكان", "خطر", "مخاطر", "مخاوف"})
 #: events nobody asks for: only a fear of them is read («مخاوف من نزوح»)
 _NOT_ASKED_FOR = frozenset({"offensive", "casualties", "displacement"})
+#: after a word that tells of what is to come, what makes it «coming from» or «to» a place
+#: («العائلات القادمة من حلب», «الحافلات القادمة إلى دمشق»), normalised
+_COMING_FROM = frozenset({"من", "الي", "عبر", "نحو", "باتجاه"})
+#: what may follow a future verb after an event: when or where it comes («المحادثات التي
+#: ستعقد في جنيف», «… ستبدأ الأسبوع المقبل»), not a subject or an object of its own
+_WHEN_TO_COME = frozenset(
+    {"في", "خلال", "يوم", "غدا", "بعد", "قبل", "مطلع", "منتصف", "اواخر", "اوائل", "نهايه",
+     "بدايه", "الاسبوع", "الشهر", "العام", "الاسابيع", "الايام", "الاشهر", "قريبا", "مجددا",
+     "لاحقا", "اليوم", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+     "الاحد", "بين", "بحضور", "برعايه", "بمشاركه", "حتي"}
+)  # fmt: skip
 #: the same with a conjunction before them («ودعا», «فطالب»), as a document's words are
 _WISH_FORMS = _WISHES | {c + w for w in _WISHES for c in ("و", "ف") if len(w) > 2}
 #: words that may stand between such a word and the event («دعا إلى عقد محادثات»)
@@ -1471,10 +1482,13 @@ class _Framer:
                     and told[0] == "planned"
                     and point.weekday is not None
                     and point.day is None
+                    and "الماضي" not in point.text
                     and self.published is not None
                     and date < self.published
+                    and self.span(point.start, point.end)[0] > self._sign_at(told[1], a)
                 ):
                     # «ستعقد المحادثات يوم الثلاثاء»: the Tuesday to come, not the last
+                    # («قال المبعوث الثلاثاء إن الجولة المقبلة …»: the day he spoke)
                     date += dt.timedelta(days=7)
                 date_text = None
                 if point is not None:
@@ -1501,6 +1515,14 @@ class _Framer:
                     )
                 )
 
+    def _sign_at(self, words: str, at: int) -> int:
+        """Where the words that tell the event at ``at`` is to come begin: before it, or
+        at it (its own words, or those after it)."""
+        if words[:1].isspace() or self.text.startswith(words, at):
+            return at
+        found = self.text.rfind(words.rstrip(), max(0, at - len(words) - 8), at)
+        return found if found >= 0 else at
+
     def _head_before(self, kind: str, words: AbstractSet[str], a: int, b: int) -> bool:
         """Whether one of ``words`` (a token of the document) starts in ``[a, b)``."""
         found = self._heads.get(kind)
@@ -1524,12 +1546,12 @@ class _Framer:
             wished = self._wished(s_start, at, etype)
             found = ("wished", wished) if wished is not None else None
         if found is None:
-            return self._planned(s_start, s_end, at, end, key)
+            return self._planned(s_start, s_end, at, end, key, etype)
         words = self.text[found[1] : at]
         return found[0], words.rstrip() + (" " if words[-1:].isspace() else "")
 
     def _planned(
-        self, s_start: int, s_end: int, at: int, end: int, key: str
+        self, s_start: int, s_end: int, at: int, end: int, key: str, etype: str
     ) -> tuple[str, str] | None:
         """("planned", the words that tell the event at [at, end) is to come), or None:
         a sign before it with only words that may stand between them («ستعقد جولة
@@ -1538,34 +1560,47 @@ class _Framer:
         its own («الجولة المقبلة»). Punctuation between them, and it is no sign."""
         pw = self.fk.planned
         heads = self.fk.planned_heads
+        # strikes, deaths and displacement are told as to come only by a sign before
+        # them («ستبدأ العملية العسكرية»): the words after them are another's («وقصفت
+        # الطائرات الحافلات القادمة إلى دمشق», «وقبيل المحادثات المقبلة قتل 5 مدنيين»)
+        explicit = etype in _NOT_ASKED_FOR
         own = ("planned", self.text[at:end]) if key in self.fk.planned_triggers else None
         if not self._head_before("planned", heads, max(s_start, at - 70), min(s_end, end + 60)):
             return own  # most events: no sign near them
         if self._head_before("planned", heads, max(s_start, at - 70), at):
-            start = self._planned_before(s_start, at)
+            start = self._planned_before(s_start, at, fallback=not explicit)
             if start is not None:
                 words = self.text[start:at]
                 return "planned", words.rstrip() + (" " if words[-1:].isspace() else "")
-        if own is not None:
+        if own is not None or explicit:
             return own
         if self._head_before("planned", heads, end, min(s_end, end + 60)):
             after = self.norm_tokens_between(end, s_end, 6)
-            for k, (oa, ob, t) in enumerate(after[:5]):
+            for k, (oa, ob, t) in enumerate(after[:4]):
                 if t in pw.after:
-                    if k + 1 < len(after) and after[k + 1][2] == "من":
-                        return None  # «نزوح العائلات القادمة من حلب»: coming from it
-                    return ("planned", self.text[end:ob]) if self._unpunctuated(end, ob) else None
+                    if not self._unpunctuated(end, ob):
+                        return None
+                    nxt = after[k + 1] if k + 1 < len(after) else None
+                    if nxt is not None and self._unpunctuated(ob, nxt[0]):
+                        if nxt[2] in _COMING_FROM:
+                            return None  # «العائلات القادمة من حلب»: coming from it
+                        if (t,) in pw.before and nxt[2] not in _WHEN_TO_COME:
+                            # «الهجوم الذي ستجري الأمم المتحدة تحقيقاً فيه»: the verb has
+                            # a subject or an object of its own
+                            return None
+                    return "planned", self.text[end:ob]
                 if not (t in pw.between or t.startswith("ال") or self.mention_at(oa, ob)):
                     return None
         return None
 
-    def _planned_before(self, s_start: int, at: int) -> int | None:
+    def _planned_before(self, s_start: int, at: int, fallback: bool = True) -> int | None:
         """Where a sign before the event at ``at`` that it is to come begins: a sign
         further back is looked for past a word that follows what it names («الجولة
-        المقبلة من المحادثات»), which is the sign when there is none."""
+        المقبلة من المحادثات»), which is the sign when there is none (and ``fallback``);
+        a word that follows another noun («المحادثات المقبلة قتل») is no sign of it."""
         pw = self.fk.planned
+        following: int | None = None
         before = self.norm_tokens_between(max(s_start, at - 70), at)[-9:]
-        fallback: int | None = None
         for k in range(len(before) - 1, -1, -1):
             oa, ob, t = before[k]
             if ob > at:
@@ -1583,15 +1618,18 @@ class _Framer:
             if (t,) in pw.before or (t[:1] in ("و", "ف") and (t[1:],) in pw.before):
                 return self._unpunctuated(oa, at)
             if t in pw.after:
-                fallback = self._unpunctuated(oa, at)
-                if fallback is None:
+                named = before[k - 1][2] if k > 0 else ""
+                if not fallback or named not in pw.between:
+                    return None
+                following = self._unpunctuated(oa, at)
+                if following is None:
                     return None
                 continue
             if t in pw.between or (t[:1] in ("ب", "ل", "و") and t[1:] in pw.between):
                 continue
             if self.mention_at(oa, ob) is None:  # an actor may be its subject
                 break
-        return fallback
+        return following
 
     def _denied(self, s_start: int, at: int) -> int | None:
         """Where the words denying the event at ``at`` begin: a negator, then only words

@@ -68,7 +68,9 @@ _LEAD_WINDOW = 40
 # every alternative begins with ال, ام or غد: the lookahead skips the rest
 _RELATIVE_RE = re.compile(
     r"(?=ا[لم]|غد)(?<![^\W\d_])(?:(?P<ago>امس\s+الاول)|(?P<yesterday>امس)|(?P<today>اليوم)|"
-    r"(?P<tomorrow>غدا)|(?P<wd>" + "|".join(WEEKDAYS) + r")"
+    # «غدا» followed by a noun with the article is the verb («غدا الوضع أكثر تعقيداً»)
+    r"(?P<tomorrow>غدا(?!\s+ال(?!" + "|".join(w[2:] for w in WEEKDAYS) + r")))|"
+    r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
     r"(?:(?P<last>\s+الماضي)|(?P<next>\s+(?:المقبل|القادم)))?)(?![^\W\d_])"
 )
 
