@@ -1549,3 +1549,49 @@ def test_spellings_of_one_word(a: str, b: str, same: bool) -> None:
     # the words of one place in names of as many words; not of different actors
     assert bool(spelling_groups([(1, f"دي {a}"), (1, f"دي {b}")])) is same
     assert spelling_groups([(1, a), (2, b)]) == []
+
+
+def test_texts_imported_again_after_the_table_that_named_their_outlets_are_duplicates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Once the table had named the outlet of a text stored without one, the folder of
+    texts imported again stored every article a second time."""
+    db = str(tmp_path / "c.db")
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "1.txt").write_text(_YESTERDAY, encoding="utf-8")
+    run(capsys, "--db", db, "import", str(tmp_path / "texts"))
+    table = _csv(tmp_path / "t.csv", [{"outlet": "SANA", "text": _YESTERDAY}])
+    run(capsys, "--db", db, "import", str(table))
+    again = run_json(capsys, "--db", db, "import", str(tmp_path / "texts"), "--json")
+    assert isinstance(again, dict) and (again["imported"], again["duplicates"]) == (0, 1)
+
+
+def test_copies_of_a_stored_text_in_one_file_give_it_all_they_have_and_say_it_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the first copy of a stored text filled it in (a later copy's date was lost),
+    and a text read twice was said to give a date to two articles."""
+    db = str(tmp_path / "c.db")
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "1.txt").write_text(_YESTERDAY, encoding="utf-8")
+    run(capsys, "--db", db, "import", str(tmp_path / "texts"))
+    table = _csv(
+        tmp_path / "t.csv",
+        [
+            {"outlet": "", "date": "", "url": "https://sana.sy/?p=1", "text": _YESTERDAY},
+            {"outlet": "", "date": "2017-03-01", "url": "", "text": _YESTERDAY},
+            {"outlet": "", "date": "2017-03-02", "url": "", "text": _YESTERDAY},
+        ],
+    )
+    code, out, _err = run(capsys, "--db", db, "import", str(table))
+    assert code == 0
+    # (the link names the outlet)
+    said = (
+        "  Gave 1 article already stored what it lacked: a date to 1, an outlet to 1, a link to 1."
+    )
+    assert said + "\n" in out
+    docs = run_json(capsys, "--db", db, "docs")
+    assert isinstance(docs, list)
+    assert [(d["outlet"], d["date"], d["url"]) for d in docs] == [
+        ("SANA", "2017-03-01", "https://sana.sy/?p=1")
+    ]

@@ -228,7 +228,8 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
 
         A duplicate gives the stored copy what it lacked (:meth:`_fill_in`): a date, a
         link, an author, an outlet. A copy stored without an outlet is the same article
-        as the first draft of its text that names one.
+        as the first draft of its text that names one; a draft without an outlet is the
+        same article as the copy stored without one, else as the oldest stored.
 
         Rows go in through Core executemany (one statement per table, not per row)."""
         with self.transaction() as s:
@@ -255,6 +256,14 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 ):
                     claimed[unnamed] = outlet_id
                     existing[(h, outlet_id)] = unnamed
+            # and a text read without its outlet is the article stored under one (the
+            # oldest), when none is stored without: the folder of texts imported again
+            oldest: dict[str, int] = {}
+            for (h, _o), doc_id in existing.items():
+                oldest[h] = min(doc_id, oldest.get(h, doc_id))
+            for h, outlet_id in keys:
+                if outlet_id is None and (h, None) not in existing and h in oldest:
+                    existing[(h, None)] = oldest[h]
             stored = dict(existing)  # before this batch
             fresh: dict[tuple[str, int | None], DocumentDraft] = {}
             for key, d in zip(keys, drafts, strict=True):
@@ -281,21 +290,22 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 insert_rows(s.connection(), Document, _DOCUMENT_COLUMNS, rows, encoded={"text"})
                 existing.update(self._copies(s, [h for h, _o in fresh]))
                 self._write_structure(s, [(existing[k], d) for k, d in fresh.items()])
-            copies: dict[int, DocumentDraft] = {}
+            copies: dict[int, list[DocumentDraft]] = {}
             for key, d in zip(keys, drafts, strict=True):
                 if key in stored:
-                    copies.setdefault(stored[key], d)
+                    copies.setdefault(stored[key], []).append(d)
             filled = self._fill_in(s, copies, claimed)
-        return [
-            Stored("imported", existing[key])
-            if fresh.get(key) is d
-            else Stored("duplicate", existing[key], filled.get(existing[key], ()))
-            for key, d in zip(keys, drafts, strict=True)
-        ]
+        out: list[Stored] = []
+        for key, d in zip(keys, drafts, strict=True):
+            if fresh.get(key) is d:
+                out.append(Stored("imported", existing[key]))
+            else:  # what was given is said once, with the first of its copies
+                out.append(Stored("duplicate", existing[key], filled.pop(existing[key], ())))
+        return out
 
     @staticmethod
     def _fill_in(
-        s: Session, copies: dict[int, DocumentDraft], outlets: dict[int, int]
+        s: Session, copies: dict[int, list[DocumentDraft]], outlets: dict[int, int]
     ) -> dict[int, tuple[str, ...]]:
         """Give stored articles what the drafts of their text read again have and they
         lack («date», «url», «author», and ``outlets``' «outlet»): a file imported again
@@ -310,15 +320,18 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 )
             )
             for doc_id, published, url, author in rows:
-                d = copies[doc_id]
+                drafts = copies[doc_id]  # each field from the first copy that has it
+                dated = next((d for d in drafts if d.published is not None), None)
+                link = next((d.url for d in drafts if d.url), None)
+                by = next((d.author for d in drafts if d.author), None)
                 values: dict[str, object] = {}
-                if published is None and d.published is not None:
-                    values.update(published=d.published, published_raw=d.published_raw)
+                if published is None and dated is not None:
+                    values.update(published=dated.published, published_raw=dated.published_raw)
                     values["analysis_version"] = None
-                if not url and d.url:
-                    values["url"] = d.url
-                if not author and d.author:
-                    values["author"] = d.author
+                if not url and link:
+                    values["url"] = link
+                if not author and by:
+                    values["author"] = by
                 if values:
                     given[doc_id] = values
         for doc_id, outlet_id in outlets.items():
