@@ -29,7 +29,7 @@ from desktop.compare.comparison import (
     compare_outlets,
     label_note,
 )
-from desktop.compare.corpus import coverage, frame, keyness, kwic, written_forms
+from desktop.compare.corpus import coverage, frame, keyness, kwic
 from desktop.compare.export import file_encoding, to_csv, to_html, to_json
 from desktop.config import default_db_path, named_db_problem, open_problem
 from desktop.entity_edits import EditError, EntityRef, resolve_entity
@@ -1118,36 +1118,29 @@ def cmd_keyness(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -
     oa, ob = _outlet_filter(store, a.outlet_a), _outlet_filter(store, a.outlet_b)
     if oa == ob:
         raise UsageError(f"{a.outlet_a!r} and {a.outlet_b!r} are the same outlet; name two")
-    rows = keyness(store, oa or 0, ob or 0, a.top)
-    folds = {s: k.term for k in rows for s in k.spellings}
-    forms = written_forms(store, oa or 0, {k.term for k in rows}, folds)
-    # the other spellings as written, in B where A does not use them
-    other = (
-        {**written_forms(store, ob or 0, set(folds)), **written_forms(store, oa or 0, set(folds))}
-        if folds
-        else {}
-    )
+    found = keyness(store, oa or 0, ob or 0, a.top)
+    written = found.written(store, oa or 0, ob or 0)
     if a.json:
         _emit_json(
             out,
             [
                 {
                     "term": k.term,
-                    "written": forms.get(k.term, k.term),
+                    "written": written[k.term][0],
                     "g2": k.g2,
                     "a": k.a,
                     "b": k.b,
-                    "spellings": [other.get(s, s) for s in k.spellings],
+                    "spellings": written[k.term][1:],
                 }
-                for k in rows
+                for k in found.terms
             ],
         )
         return EXIT_OK
     out.write(f"{'G²':>10}  {'A':>6} {'B':>6}  term, as written in A\n")
-    for k in rows:
-        also = " / ".join(other.get(s, s) for s in k.spellings)
-        also = f"  (with {also})" if also else ""
-        out.write(f"{k.g2:>10.2f}  {k.a:>6} {k.b:>6}  {forms.get(k.term, k.term)}{also}\n")
+    for k in found.terms:
+        shown, *also = written[k.term]
+        with_ = f"  (with {' / '.join(also)})" if also else ""
+        out.write(f"{k.g2:>10.2f}  {k.a:>6} {k.b:>6}  {shown}{with_}\n")
     return EXIT_OK
 
 

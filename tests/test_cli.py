@@ -1595,3 +1595,31 @@ def test_copies_of_a_stored_text_in_one_file_give_it_all_they_have_and_say_it_on
     assert [(d["outlet"], d["date"], d["url"]) for d in docs] == [
         ("SANA", "2017-03-01", "https://sana.sy/?p=1")
     ]
+
+
+def test_keyness_keeps_an_adjective_apart_from_the_name_its_letters_spell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«السورية» (Syrian) has the stem of «سورية» (Syria): folding the spellings of Syria
+    counted every «السورية» as the country."""
+    sana = [f"وقال الوفد {n} إن الحكومة السورية والدولة السورية والقوات السورية في سورية."
+            for n in range(3)]  # fmt: skip
+    other = [f"وقال المعارضون {n} إن سوريا تحتاج إلى الحل السياسي." for n in range(3)]
+    records = [{"title": t, "text": t, "outlet": "SANA"} for t in sana]
+    records += [{"title": t, "text": t, "outlet": "Enab Baladi"} for t in other]
+    (tmp_path / "a.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
+    )
+    db = str(tmp_path / "k.db")
+    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    key = run_json(capsys, "--db", db, "keyness", "SANA", "Enab Baladi", "--top", "50")
+    assert isinstance(key, list)
+    found = {k["written"]: (k["a"], k["b"], k["spellings"]) for k in key}
+    assert found["السورية"] == (9, 0, [])
+    # Syria, written «سورية» by one outlet and «سوريا» by the other, is distinctive of
+    # neither; each spelling is named once
+    assert not {"سورية", "سوريا"} & set(found)
+    back = run_json(capsys, "--db", db, "keyness", "Enab Baladi", "SANA", "--top", "50")
+    assert isinstance(back, list)
+    syria = [(k["written"], k["a"], k["b"], k["spellings"]) for k in back if "سوري" in k["term"]]
+    assert syria == [("سوريا", 3, 3, ["سورية"])]

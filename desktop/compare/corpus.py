@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import NamedTuple
@@ -249,7 +251,23 @@ def _context(text: str, a: int, b: int, width: int) -> tuple[str, str]:
     return left, right
 
 
-def _term_counts(store: Store, outlet_id: int) -> Counter[str]:
+#: the article, after the proclitics that may stand before it («والسورية», «للسورية»)
+_ARTICLE_RE = re.compile(r"(?:[وف]?[بكل]?ال|[وف]?لل)")
+
+
+def _term(word: str, apart: AbstractSet[str]) -> str:
+    """A normalised word's term: its stem («جوله»), or, for a stem of ``apart`` written
+    with the article, the stem after «ال»: «السورية» is an adjective, not «سورية» the
+    country its stem spells."""
+    stem = stem_word(word)
+    if stem in apart and _ARTICLE_RE.match(word):
+        return "ال" + stem
+    return stem
+
+
+def _term_counts(
+    store: Store, outlet_id: int, apart: AbstractSet[str] = frozenset()
+) -> Counter[str]:
     fw = load_function_words()
     counts: Counter[str] = Counter()
     ids = [r.id for r in store.documents(outlet_id=outlet_id)]
@@ -258,7 +276,7 @@ def _term_counts(store: Store, outlet_id: int) -> Counter[str]:
             for w in WORD_RE.findall(normalize(text)):
                 if w in fw or len(w) < 3 or w.isdigit():
                     continue
-                counts[stem_word(w)] += 1
+                counts[_term(w, apart)] += 1
     return counts
 
 
@@ -267,13 +285,17 @@ FORMS_ENOUGH = 20
 
 
 def written_forms(
-    store: Store, outlet_id: int, terms: set[str], folds: Mapping[str, str] | None = None
+    store: Store,
+    outlet_id: int,
+    terms: set[str],
+    folds: Mapping[str, str] | None = None,
+    apart: AbstractSet[str] = frozenset(),
 ) -> dict[str, str]:
     """The most frequent written form in an outlet's articles of each term (a stem of
     normalised letters, «جوله»): «جولة», as readers write it; ``folds``: another stem
-    counted under a term (:func:`fold_spellings`) gives it forms too. Reads articles
-    until each term has been seen ``FORMS_ENOUGH`` times (few, for terms frequent in
-    the outlet)."""
+    counted under a term (:func:`fold_spellings`) gives it forms too; ``apart``: as
+    :func:`_term`. Reads articles until each term has been seen ``FORMS_ENOUGH`` times
+    (few, for terms frequent in the outlet)."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     missing = set(terms)
     folds = folds or {}
@@ -281,7 +303,7 @@ def written_forms(
     for lo in range(0, len(ids), 100):
         for text in store.texts(ids[lo : lo + 100]).values():
             for word in WORD_RE.findall(text):
-                term = stem_word(normalize(word))
+                term = _term(normalize(word), apart)
                 term = folds.get(term, term)
                 if term in missing:
                     forms[term][word] += 1
@@ -370,16 +392,49 @@ class KeyTerm(NamedTuple):
     spellings: tuple[str, ...] = ()
 
 
-def keyness(store: Store, outlet_a: int, outlet_b: int, top: int = 30) -> list[KeyTerm]:
+class Keyness(NamedTuple):
+    """What :func:`keyness` found, and how it counted."""
+
+    terms: list[KeyTerm]
+    #: each other spelling of an actor's name written (its stem) → the term it is under
+    folds: dict[str, str]
+    #: the stems whose forms with the article are terms apart (:func:`_term`)
+    apart: frozenset[str]
+
+    def written(self, store: Store, outlet_a: int, outlet_b: int) -> dict[str, list[str]]:
+        """Each term as written: its most written form in A, then the other spellings
+        counted with it, as written in A or else B («أستانا», «آستانة»)."""
+        terms = {k.term for k in self.terms}
+        shown = written_forms(store, outlet_a, terms, self.folds, self.apart)
+        out = {t: [shown.get(t, t)] for t in terms}
+        spelt = [k for k in self.terms if k.spellings]
+        if not spelt:
+            return out
+        each = {k.term for k in spelt} | {s for k in spelt for s in k.spellings}
+        own = {
+            **written_forms(store, outlet_b, each, None, self.apart),
+            **written_forms(store, outlet_a, each, None, self.apart),
+        }
+        for k in spelt:
+            forms = [own.get(t, t) for t in (k.term, *k.spellings)]
+            first = out[k.term][0]
+            out[k.term] += [f for f in dict.fromkeys(forms) if f != first]
+        return out
+
+
+def keyness(store: Store, outlet_a: int, outlet_b: int, top: int = 30) -> Keyness:
     """Terms distinctive of outlet A against outlet B, by log-likelihood (G²), most
     distinctive of A first. An actor's name spelt apart («أستانا», «آستانة») is one
     term, its most written spelling: each outlet's spelling counted apart made a place
-    both name as often distinctive of each."""
-    ca, cb = _term_counts(store, outlet_a), _term_counts(store, outlet_b)
-    folds = fold_spellings(spelling_groups(store.actor_names()), ca, cb)
+    both name as often distinctive of each. Its forms with the article are not («السورية»
+    is an adjective, no spelling of Syria)."""
+    groups = spelling_groups(store.actor_names())
+    apart = frozenset(t for g in groups for t in g)
+    ca, cb = _term_counts(store, outlet_a, apart), _term_counts(store, outlet_b, apart)
+    folds = fold_spellings(groups, ca, cb)
     na, nb = sum(ca.values()), sum(cb.values())
     if not na or not nb:
-        return []
+        return Keyness([], folds, apart)
     spellings: dict[str, list[str]] = defaultdict(list)
     for other, head in sorted(folds.items()):
         spellings[head].append(other)
@@ -392,7 +447,7 @@ def keyness(store: Store, outlet_a: int, outlet_b: int, top: int = 30) -> list[K
         if a / na > b / nb:
             out.append(KeyTerm(term, round(g2, 2), a, b, tuple(spellings.get(term, ()))))
     out.sort(key=lambda x: -x.g2)
-    return out[:top]
+    return Keyness(out[:top], folds, apart)
 
 
 def coverage(store: Store, entity_id: int) -> dict[str, dict[str, int]]:
