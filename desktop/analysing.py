@@ -75,7 +75,9 @@ from desktop.workers import (
 #: words that look like it («السياسي» was el-Sisi), nor in a function word («والتي»), nor
 #: in a word with the article or a feminine ending, or longer or shorter by two letters
 #: («السلام», «سلامة» were Hossein Salami); «الثلاثاء المقبل» and «غداً» are days to come,
-#: and so is the weekday of an event to come («ستعقد المحادثات يوم الثلاثاء»)
+#: and so is the weekday of an event to come («ستعقد المحادثات يوم الثلاثاء»); whom a
+#: source spoke to and how are not its name («مصادر محلية في حديث لعنب بلدي»), and an
+#: office nobody named speaks when nobody spoke before («وقال المتحدث باسم الجيش الروسي»)
 ANALYSIS_VERSION = 8
 BATCH = 200
 

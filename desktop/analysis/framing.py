@@ -166,6 +166,9 @@ _WISHES = frozenset(
 _FEARS = frozenset({"احتمال", "احتمالات", "امكانيه", "امكان", "خطر", "مخاطر", "مخاوف"})
 #: events nobody asks for: only a fear of them is read («مخاوف من نزوح»)
 _NOT_ASKED_FOR = frozenset({"offensive", "casualties", "displacement"})
+#: a preposition that begins how a subject spoke, after it and before «إن» («وقال المتحدث
+#: باسم الجيش الروسي في بيان إن», «… خلال مؤتمر صحفي إن», «… عبر حسابه في تويتر إن»)
+_MANNER = frozenset({"في", "خلال", "عبر", "ضمن"})
 #: after a word that tells of what is to come, what makes it «coming from» or «to» a place
 #: («العائلات القادمة من حلب», «الحافلات القادمة إلى دمشق»), normalised
 _COMING_FROM = frozenset({"من", "الي", "عبر", "نحو", "باتجاه"})
@@ -716,7 +719,7 @@ class _Framer:
         «باسم», a person among the words), the words, and where they end. Without it the
         speaker of the sentence before was given the words."""
         s_end = min(limit, self.sentences[v.sentence][1])
-        toks = self.norm_tokens_between(v.end, s_end, 9)
+        toks = self.norm_tokens_between(v.end, s_end, 15)
         if not toks or v.end < toks[0][0] - 2:
             return None
         first = toks[0][2]
@@ -726,13 +729,23 @@ class _Framer:
         ):
             return None
         n = 1
+        # where the subject ends and how it spoke begins («… في بيان إن», «… خلال مؤتمر
+        # صحفي إن»): those words are not the speaker
+        manner: int | None = None
         while n < len(toks):
             t = toks[n][2]
             after = self.text[toks[n - 1][1] : toks[n][0]]
             if t in _COMPLEMENTISERS or t == "ان" or any(c in after for c in ":«" + _DOUBLE):
                 break
-            if t in _PREPOSITIONS or t in _NOT_SUBJECTS or t in self.kb.verbs:
-                return None
+            if manner is None and t in _MANNER:
+                manner = n
+            elif (
+                t in _NOT_SUBJECTS
+                or t in self.kb.verbs
+                or (manner is None and (t in _PREPOSITIONS or n >= 9))
+                or (manner is not None and n - manner > 5)
+            ):
+                return None  # no subject, or how it spoke runs on too long
             n += 1
         else:  # the words run to a quotation (the limit) or a colon, or go on
             rest = self.text[toks[-1][1] : min(s_end + 1, len(self.text))].strip()
@@ -744,12 +757,12 @@ class _Framer:
         told = next(
             (
                 k
-                for k in range(1, n)
+                for k in range(1, manner or n)
                 if toks[k][2].startswith("ل")
                 and not toks[k][2].startswith("ال")
                 and not self._inside_a_name(toks[k][0], toks[k][1])
             ),
-            n,
+            manner or n,
         )
         words = toks[:told]
         speaker: MentionIn | None = None
@@ -1000,6 +1013,14 @@ class _Framer:
                 # somebody else's, named or not
                 key, text, details = last_speaker
                 details = dict(details, continued=True)
+            if key is None and not text:
+                # nobody before: an office nobody holds in the analysis's knowledge speaks
+                # for itself («وقال المتحدث باسم الجيش الروسي في بيان إن»), rather than the
+                # statement being lost
+                role = self._role_after(v)
+                if role is not None:
+                    ra, rb = role
+                    text, details, v.subject_end = self.text[ra:rb], {}, rb
             if key is not None or text:
                 speakers_by_sentence.setdefault(v.sentence, (key, text, details, v))
                 last_speaker = (key, text, {k: d for k, d in details.items() if k == "via"})
@@ -1514,6 +1535,13 @@ class _Framer:
                         details,
                     )
                 )
+
+    def _role_after(self, v: _Verb) -> tuple[int, int] | None:
+        """The role phrase right after a verb («المتحدث باسم الجيش الروسي»), if any."""
+        k = bisect.bisect_left(self.role_spans, (v.end, -1))
+        if k < len(self.role_spans) and self.role_spans[k][0] - v.end <= 2:
+            return self.role_spans[k]
+        return None
 
     def _sign_at(self, words: str, at: int) -> int:
         """Where the words that tell the event at ``at`` is to come begin: before it, or

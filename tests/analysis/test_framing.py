@@ -1359,3 +1359,26 @@ def test_whom_a_source_spoke_to_is_not_the_speaker(
     assert [(q.speaker_key, q.speaker_text, text[q.start : q.end]) for q in framing.quotes] == [
         said
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # how the subject spoke is not the speaker's name, and does not hide it
+        ("وقالت مصادر محلية في حديث لعنب بلدي إن القصف استهدف المدينة.",
+         (None, "مصادر محلية", "القصف استهدف المدينة")),
+        ("وقال المحلل السياسي حسن أحمد خلال مؤتمر صحفي مشترك إن الحل بعيد.",
+         (None, "المحلل السياسي حسن أحمد", "الحل بعيد")),
+        # an office the analysis cannot name, with nobody before: it speaks, not nobody
+        ('وقال المتحدث باسم الجيش الروسي في بيان إن "الوضع هادئ".',
+         (None, "المتحدث باسم الجيش الروسي", "الوضع هادئ")),
+        ("وقال المبعوث الأممي في جنيف إن الحل بعيد.", (None, "المبعوث الأممي", "الحل بعيد")),
+    ],
+)  # fmt: skip
+def test_a_subject_that_says_how_it_spoke_is_still_the_speaker(
+    store: Store, text: str, said: tuple[str | None, str, str]
+) -> None:
+    """«وقال المتحدث باسم الجيش الروسي في بيان إن …» was no statement at all."""
+    framing = _framing(store, text)
+    found = [(q.speaker_key, q.speaker_text, text[q.start : q.end]) for q in framing.quotes]
+    assert found == [said]
