@@ -38,6 +38,7 @@ from desktop.store.framing import FramingRows, encode_details
 from desktop.store.store import Store
 from desktop.store.writer import exclusive
 from desktop.text.normalize import normalize
+from desktop.text.tokens import article_form
 from desktop.workers import (
     BULK_GC_THRESHOLDS,
     exit_with_parent,
@@ -77,7 +78,8 @@ from desktop.workers import (
 #: («السلام», «سلامة» were Hossein Salami); «الثلاثاء المقبل» and «غداً» are days to come,
 #: and so is the weekday of an event to come («ستعقد المحادثات يوم الثلاثاء»); whom a
 #: source spoke to and how are not its name («مصادر محلية في حديث لعنب بلدي»), and an
-#: office nobody named speaks when nobody spoke before («وقال المتحدث باسم الجيش الروسي»)
+#: office nobody named speaks when nobody spoke before («وقال المتحدث باسم الجيش الروسي»);
+#: a label after «لـ» is listed with its article («للتحالف الدولي»)
 ANALYSIS_VERSION = 8
 BATCH = 200
 
@@ -493,7 +495,7 @@ def pack(found: DocumentEntities, framing: FramingResult, lex: UserLexicon) -> P
                 key_of(lb.entity_key),
                 lb.start,
                 lb.end,
-                lb.text,
+                article_form(lb.text) if lb.kind == "label" else lb.text,
                 lb.key,
                 lb.category,
                 lb.kind,

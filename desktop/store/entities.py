@@ -34,6 +34,7 @@ from desktop.store.models import (
 from desktop.store.rows import EntityDetail, EntityRow, MentionRow, NameHolder
 from desktop.store.selects import LOOKUP_CHUNK, bound_chunks, lookup
 from desktop.text.normalize import name_order_key, normalize
+from desktop.text.tokens import article_form
 
 
 @dataclass(frozen=True)
@@ -902,7 +903,7 @@ class EntityStoreMixin:
                 .join(Entity, Entity.id == EntityForm.entity_id)
                 .where(Entity.ignored.is_(False))
             )
-            found = {(i, " ".join(normalize(f).split())) for i, f in s.execute(q)}
+            found = {(i, " ".join(normalize(article_form(f)).split())) for i, f in s.execute(q)}
         return sorted(found)
 
     def entity_aliases(self: _HasSessions, entity_id: int) -> list[tuple[str, str]]:

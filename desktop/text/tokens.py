@@ -138,3 +138,12 @@ def words_stripping_to(targets: Iterable[str]) -> frozenset[str]:
         if t.startswith("ال"):
             made.update(p + t[2:] for p in _ARTICLE_PROCLITICS)
     return frozenset(w for w in made if not wanted.isdisjoint(strip_proclitic(w)))
+
+
+def article_form(written: str) -> str:
+    """A name or label as written after «لـ», which takes the alif of its article
+    («للتحالف الدولي», «للإرهابيين»), with its article back («التحالف الدولي»): how it
+    is listed and counted, as the same name written without «لـ» is."""
+    if len(written) > 3 and written.startswith("لل") and written[2] not in "ّ":
+        return "ا" + written[1:]
+    return written

@@ -163,3 +163,20 @@ def test_planned_words_load_normalised_and_a_bad_row_is_named(tmp_path: Path) ->
     bad.write_text("where\twords\ten\nlater\tالمقبل\tnext\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="where 'later'"):
         load_planned(bad)
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("للتحالف الدولي", "التحالف الدولي"),
+        ("للإرهابيين", "الإرهابيين"),
+        ("للموصل", "الموصل"),
+        ("التحالف الدولي", "التحالف الدولي"),
+        ("لافروف", "لافروف"),
+        ("لله", "لله"),
+    ],
+)
+def test_a_name_after_lam_is_listed_with_its_article(written: str, listed: str) -> None:
+    from desktop.text.tokens import article_form
+
+    assert article_form(written) == listed
