@@ -79,7 +79,9 @@ from desktop.workers import (
 #: and so is the weekday of an event to come («ستعقد المحادثات يوم الثلاثاء»); whom a
 #: source spoke to and how are not its name («مصادر محلية في حديث لعنب بلدي»), and an
 #: office nobody named speaks when nobody spoke before («وقال المتحدث باسم الجيش الروسي»);
-#: a label after «لـ» is listed with its article («للتحالف الدولي»)
+#: a label after «لـ» is listed with its article («للتحالف الدولي»); an event's place is
+#: not another event's («وقف إطلاق النار في إدلب واجتماع اللجنة»), what it is about
+#: («بشأن …، وخاصة مدينة إدلب») or in what a quotation says
 ANALYSIS_VERSION = 8
 BATCH = 200
 

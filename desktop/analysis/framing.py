@@ -166,6 +166,14 @@ _WISHES = frozenset(
 _FEARS = frozenset({"احتمال", "احتمالات", "امكانيه", "امكان", "خطر", "مخاطر", "مخاوف"})
 #: events nobody asks for: only a fear of them is read («مخاوف من نزوح»)
 _NOT_ASKED_FOR = frozenset({"offensive", "casualties", "displacement"})
+#: words after which a place is where the event is held («باستضافة من العاصمة القطرية
+#: الدوحة», «تستضيف أستانا»), normalised
+_HOSTING = frozenset(
+    {"استضافه", "باستضافه", "واستضافه", "تستضيف", "يستضيف", "استضافت", "تستضيفها",
+     "تحتضن", "يحتضن", "احتضنت", "تحتضنها"}
+)  # fmt: skip
+#: words after which a place is what an event is about, not where («بشأن إدلب»)
+_ABOUT = frozenset({"بشان", "حول", "عن", "حيال", "تجاه", "بخصوص", "ازاء"})
 #: a preposition that begins how a subject spoke, after it and before «إن» («وقال المتحدث
 #: باسم الجيش الروسي في بيان إن», «… خلال مؤتمر صحفي إن», «… عبر حسابه في تويتر إن»)
 _MANNER = frozenset({"في", "خلال", "عبر", "ضمن"})
@@ -286,6 +294,8 @@ class FramingKnowledge:
         #: the signs that an event is to come («ستعقد», «المقبلة»), normalised
         self.planned = planned or PlannedWords()
         self.planned_heads = self.planned.before_ends | self.planned.after
+        #: the words the events' modality looks for (:meth:`_Framer._head_before`)
+        self.signals = _NEGATORS | _WISH_FORMS | self.planned_heads
         #: the phrases of more than one word before the trigger, by their last word
         self.planned_phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase in sorted(self.planned.before, key=len, reverse=True):
@@ -381,6 +391,8 @@ class _Framer:
         #: where the negators and the asking words are (original offsets), found once:
         #: most events have none before them, and are passed over by bisection
         self._heads: dict[str, list[int]] = {}
+        #: (where, word) of the document's tokens that are one of those
+        self._signals: list[tuple[int, str]] | None = None
         #: (start, entity) of the labels, by start, once the events ask
         self._labelled: list[tuple[int, str]] | None = None
         #: quotations of a few words (partial): reported speech runs on through them
@@ -1530,6 +1542,10 @@ class _Framer:
                             if clause is None
                             else [m for m in in_sentence if clause[0] <= m.start < clause[1]],
                             a,
+                            b,
+                            etype,
+                            [fa for fa, _fb, ftype, _k in found if ftype != etype],
+                            [ft for _fa, _fb, ft, _k in found if ft != etype],
                         ),
                         people,
                         details,
@@ -1555,8 +1571,13 @@ class _Framer:
         """Whether one of ``words`` (a token of the document) starts in ``[a, b)``."""
         found = self._heads.get(kind)
         if found is None:
-            spans = self.doc.original_tokens()
-            found = self._heads[kind] = [spans[i][0] for i in self.doc.token_indices(words)]
+            signals = self._signals
+            if signals is None:  # the words of every kind, in one pass over the tokens
+                spans, texts = self.doc.original_tokens(), self.doc.texts
+                signals = self._signals = [
+                    (spans[i][0], texts[i]) for i in self.doc.token_indices(self.fk.signals)
+                ]
+            found = self._heads[kind] = [at for at, w in signals if w in words]
         k = bisect.bisect_left(found, a)
         return k < len(found) and found[k] < b
 
@@ -1758,20 +1779,49 @@ class _Framer:
         k = bisect.bisect_right(openers, at, lo, hi)
         return (openers[k - 1] if k > lo else s_start), (openers[k] if k < hi else s_end)
 
-    def _event_place(self, mentions: Sequence[MentionIn], at: int) -> str | None:
-        """Where the event at ``at`` took place: of the sentence's places, the nearest
-        after «في» or a fused «ب» («في جنيف», «بجنيف»); else the first that does not
-        name something else («منصة موسكو», «بصيغة أستانا», «عملية أستانا», and the
-        places joined on to it: «منصات موسكو والقاهرة»). The sentence's first place
-        made a Doha meeting «بصيغة أستانا» one in Astana."""
+    def _event_place(
+        self,
+        mentions: Sequence[MentionIn],
+        at: int,
+        end: int,
+        etype: str,
+        others: Sequence[int] = (),
+        other_types: Sequence[str] = (),
+    ) -> str | None:
+        """Where the event at ``[at, end)`` took place: of the sentence's places, the
+        nearest after «في» or a fused «ب» («في جنيف», «بجنيف»); else, for a strike, deaths
+        or displacement, the first that does not name something else («منصة موسكو»,
+        «بصيغة أستانا», «عملية أستانا», and the places joined on to it: «منصات موسكو
+        والقاهرة»), and for another event such a place with no punctuation between them,
+        not after «بشأن» or «حول» («محادثات جنيف», «وصل الوفد إلى جنيف لحضور الاجتماع»). The
+        sentence's first place made a Doha meeting «بصيغة أستانا» one in Astana. A place
+        past another event's trigger (at ``others``) is that one's («وقف إطلاق النار في
+        إدلب واجتماع اللجنة»), and one in a quotation the event is not in is what was
+        said («في بيان إن "… تطويق الرقة"»); neither is this event's. A place is the
+        event's whose trigger comes last before it, or first after it."""
         if not any(m.type == "place" for m in mentions):
             return None
         located: list[MentionIn] = []
         kept: list[MentionIn] = []
         naming = False
+        quoted = self._quotes.covers(at)
+        # deaths and displacement are where the strike is («قتل 12 مدنياً في قصف على ريف
+        # إدلب»)
+        if etype in _NOT_ASKED_FOR:
+            others = [
+                o for o, t in zip(others, other_types, strict=True) if t not in _NOT_ASKED_FOR
+            ]
+        triggers = sorted({at, *others})
         for m in mentions:
             if m.type not in ("place", "state"):
                 continue  # a capital named as its government still names a platform
+            # a place is the event's whose trigger comes last before it (or first after
+            # it, when it comes before them all)
+            k = bisect.bisect_left(triggers, m.start) - 1
+            owner = triggers[k] if k >= 0 else triggers[0]
+            if owner != at or (not quoted and self._quotes.covers(m.start)):
+                naming = False
+                continue
             lo = self.doc.token_at(m.start)
             own = self.doc.texts[lo] if lo >= 0 else ""
             prev = self.doc.texts[lo - 1] if lo > 0 else ""
@@ -1787,6 +1837,8 @@ class _Framer:
                     prev in ("في", "وفي", "ففي")
                     # «بجنيف»: a proclitic «ب» before the name, not a name's «ب» («بيروت»)
                     or (fused and (own[:1] == "ب" or own[:2] in ("وب", "فب")))
+                    # «باستضافة من العاصمة القطرية الدوحة»
+                    or not _HOSTING.isdisjoint(self.doc.texts[max(0, lo - 4) : lo])
                 )
             ):
                 located.append(m)
@@ -1798,7 +1850,16 @@ class _Framer:
                 kept.append(m)
         if located:
             return min(located, key=lambda m: abs(m.start - at)).key
-        return kept[0].key if kept else None
+        if etype in _NOT_ASKED_FOR:  # «قصف إدلب», «تطويق الرقة»
+            return kept[0].key if kept else None
+        # another event's place is in its clause, not what it is about («جلسة … بشأن
+        # الأزمة السورية، وخاصة مدينة إدلب»)
+        for m in kept:
+            lo, hi = (end, m.start) if m.start >= end else (m.end, at)
+            k = self.doc.token_at(m.start)
+            if self._unpunctuated(lo, hi) and _ABOUT.isdisjoint(self.doc.texts[max(0, k - 3) : k]):
+                return m.key
+        return None
 
     def _figures(self, a: int, b: int, lo: int, hi: int, key: str) -> list[dict[str, Any]]:
         """The figures of the trigger at ``[a, b)``, looked for in ``[lo, hi)``: the number

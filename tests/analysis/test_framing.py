@@ -975,13 +975,14 @@ def test_an_honorific_alone_is_no_apposition(store: Store) -> None:
             "ترتبها روسيا وإيران وتركيا في آستانة تهدف إلى ضمان وقف إطلاق النار.",
             [
                 ("talks", "geneva", {"de-mistura"}),
-                ("ceasefire", "astana", {"russia", "iran", "turkey"}),
+                # Astana is where the second talks are, not the ceasefire they are for
+                ("ceasefire", None, {"russia", "iran", "turkey"}),
             ],
         ),
     ],
 )
 def test_an_events_parties_are_those_of_its_clause(
-    store: Store, text: str, events: list[tuple[str, str, set[str]]]
+    store: Store, text: str, events: list[tuple[str, str | None, set[str]]]
 ) -> None:
     """Every actor of the sentence was a party to each of its events: the UN envoy to
     Russian air strikes, de Mistura to the ceasefire the Astana talks are for."""
@@ -1382,3 +1383,35 @@ def test_a_subject_that_says_how_it_spoke_is_still_the_speaker(
     framing = _framing(store, text)
     found = [(q.speaker_key, q.speaker_text, text[q.start : q.end]) for q in framing.quotes]
     assert found == [said]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the place after another event's trigger is that event's
+        ("وربط بوتين التوافق مع روسيا حول الحل بخطوات من بينها وقف إطلاق النار في إدلب "
+         "واجتماع اللجنة الدستورية.",
+         [("agreement", None), ("ceasefire", "idlib"), ("meeting", None)]),
+        ("والتقى لافروف نظيره في موسكو لبحث وقف إطلاق النار.",
+         [("meeting", "moscow"), ("ceasefire", None)]),
+        ("وبعد قصف إدلب، التقى الوفدان في أنقرة.", [("offensive", "idlib"), ("meeting", "ankara")]),
+        # what a meeting is about is not where it is
+        ("وجاءت كلمة سوسان عقب جلسة مشاورات مغلقة لمجلس الأمن الدولي بشأن الأزمة السورية، "
+         "وخاصة مدينة إدلب.", [("statement", None), ("meeting", None)]),
+        # what is said in a quotation is not where the statement was made
+        ('وقال المتحدث باسم الجيش الروسي في بيان إن "تفاؤل الوزير الذي أعلن تطويق الرقة '
+         'لا صلة له بالواقع".', [("statement", None), ("offensive", "raqqa")]),
+        # named after the place it is held in; before its trigger; a strike's target
+        ("وانطلقت محادثات جنيف أمس.", [("talks", "geneva")]),
+        ("وفي جنيف، عقدت المحادثات بحضور الوفود.", [("talks", "geneva")]),
+        ("وقصفت الطائرات الروسية إدلب.", [("offensive", "idlib")]),
+    ],
+)  # fmt: skip
+def test_an_events_place_is_its_own(
+    store: Store, text: str, places: list[tuple[str, str | None]]
+) -> None:
+    """«وقف إطلاق النار في إدلب واجتماع اللجنة الدستورية» put the meeting in Idlib, and a
+    Security Council session about Idlib was held there (3,397 and 1,801 such events
+    in the benchmark's 10,000 articles)."""
+    framing = _framing(store, text)
+    assert [(e.type, e.place_key) for e in framing.events] == places
