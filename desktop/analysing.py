@@ -81,7 +81,8 @@ from desktop.workers import (
 #: office nobody named speaks when nobody spoke before («وقال المتحدث باسم الجيش الروسي»);
 #: a label after «لـ» is listed with its article («للتحالف الدولي»); an event's place is
 #: not another event's («وقف إطلاق النار في إدلب واجتماع اللجنة»), what it is about
-#: («بشأن …، وخاصة مدينة إدلب») or in what a quotation says
+#: («بشأن …، وخاصة مدينة إدلب») or in what a quotation says; where an unnamed source is
+#: is part of it («مصدر في المعارضة السورية»)
 ANALYSIS_VERSION = 8
 BATCH = 200
 

@@ -1623,3 +1623,24 @@ def test_keyness_keeps_an_adjective_apart_from_the_name_its_letters_spell(
     assert isinstance(back, list)
     syria = [(k["written"], k["a"], k["b"], k["spellings"]) for k in back if "سوري" in k["term"]]
     assert syria == [("سوريا", 3, 3, ["سورية"])]
+
+
+def test_keyness_counts_a_name_always_written_with_the_article_as_one_term(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«البنتاغون» and «البنتاجون» were two terms once names written with the article were
+    kept apart from their spellings."""
+    a = [f"وقال الوفد {n} إن البنتاغون أرسل قوات." for n in range(3)]
+    b = [f"وقال المعارضون {n} إن البنتاجون أرسل قوات إضافية." for n in range(3)]
+    records = [{"title": t, "text": t, "outlet": "SANA"} for t in a]
+    records += [{"title": t, "text": t, "outlet": "Enab Baladi"} for t in b]
+    (tmp_path / "a.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
+    )
+    db = str(tmp_path / "k.db")
+    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    key = run_json(capsys, "--db", db, "keyness", "SANA", "Enab Baladi", "--top", "50")
+    assert isinstance(key, list)
+    pentagon = [(k["a"], k["b"], k["spellings"]) for k in key if "بنتا" in k["term"]]
+    assert pentagon in ([], [(3, 3, ["البنتاجون"])])
+    assert not [k for k in key if k["written"] == "البنتاغون" and k["b"] == 0]

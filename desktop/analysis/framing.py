@@ -172,8 +172,21 @@ _HOSTING = frozenset(
     {"استضافه", "باستضافه", "واستضافه", "تستضيف", "يستضيف", "استضافت", "تستضيفها",
      "تحتضن", "يحتضن", "احتضنت", "تحتضنها"}
 )  # fmt: skip
+#: what a subject spoke in, after «في», «خلال», «عبر» («في بيان», «خلال مؤتمر صحفي»,
+#: «عبر حسابه»), normalised, without the article
+_SAID_IN = frozenset(
+    {"بيان", "تصريح", "تصريحات", "تصريحه", "حديث", "حديثه", "مؤتمر", "موتمر", "مقابله",
+     "مقابلته", "كلمه", "كلمته", "تغريده", "تغريدات", "منشور", "حسابه", "حسابها", "رساله",
+     "لقاء", "اتصال", "اجتماع", "جلسه", "ندوه", "برنامج", "تقرير", "خطاب", "حوار", "مداخله",
+     "ايجاز", "افاده"}
+)  # fmt: skip
+#: what after a weekday makes it the one gone by («الثلاثاء الماضي»), normalised
+_GONE_BY = tuple(normalize(w) for w in ("الماضي", "الفائت", "المنصرم"))
 #: words after which a place is what an event is about, not where («بشأن إدلب»)
-_ABOUT = frozenset({"بشان", "حول", "عن", "حيال", "تجاه", "بخصوص", "ازاء"})
+_ABOUT = frozenset(
+    {"بشان", "حول", "عن", "حيال", "تجاه", "بخصوص", "ازاء", "لبحث", "بحث", "لمناقشه",
+     "مناقشه", "لبحثه", "وبحث"}
+)  # fmt: skip
 #: a preposition that begins how a subject spoke, after it and before «إن» («وقال المتحدث
 #: باسم الجيش الروسي في بيان إن», «… خلال مؤتمر صحفي إن», «… عبر حسابه في تويتر إن»)
 _MANNER = frozenset({"في", "خلال", "عبر", "ضمن"})
@@ -393,6 +406,8 @@ class _Framer:
         self._heads: dict[str, list[int]] = {}
         #: (where, word) of the document's tokens that are one of those
         self._signals: list[tuple[int, str]] | None = None
+        #: the spans of quotations and reported speech, once the events ask
+        self._speech: Spans | None = None
         #: (start, entity) of the labels, by start, once the events ask
         self._labelled: list[tuple[int, str]] | None = None
         #: quotations of a few words (partial): reported speech runs on through them
@@ -749,8 +764,11 @@ class _Framer:
             after = self.text[toks[n - 1][1] : toks[n][0]]
             if t in _COMPLEMENTISERS or t == "ان" or any(c in after for c in ":«" + _DOUBLE):
                 break
-            if manner is None and t in _MANNER:
+            nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
+            if manner is None and t in _MANNER and _head_word(nxt).removeprefix("ال") in _SAID_IN:
                 manner = n
+            elif manner is None and t in _MANNER and first in self.fk.unnamed_sources:
+                pass  # where the source is: «مصدر في المعارضة السورية», «مسؤول في الوزارة»
             elif (
                 t in _NOT_SUBJECTS
                 or t in self.kb.verbs
@@ -1515,7 +1533,7 @@ class _Framer:
                     and told[0] == "planned"
                     and point.weekday is not None
                     and point.day is None
-                    and "الماضي" not in point.text
+                    and not any(w in point.text for w in _GONE_BY)
                     and self.published is not None
                     and date < self.published
                     and self.span(point.start, point.end)[0] > self._sign_at(told[1], a)
@@ -1553,10 +1571,17 @@ class _Framer:
                 )
 
     def _role_after(self, v: _Verb) -> tuple[int, int] | None:
-        """The role phrase right after a verb («المتحدث باسم الجيش الروسي»), if any."""
+        """The role phrase right after a verb («المتحدث باسم الجيش الروسي»), if any, that
+        can be its subject: a feminine verb's object is no subject («ودعت المبعوث الأممي
+        إلى …»)."""
         k = bisect.bisect_left(self.role_spans, (v.end, -1))
         if k < len(self.role_spans) and self.role_spans[k][0] - v.end <= 2:
-            return self.role_spans[k]
+            ra, rb = self.role_spans[k]
+            verb = normalize(self.text[v.start : v.end])
+            role = normalize(self.text[ra:rb]).split()
+            if verb.endswith("ت") and role and not role[0].endswith("ه"):
+                return None
+            return ra, rb
         return None
 
     def _sign_at(self, words: str, at: int) -> int:
@@ -1609,9 +1634,9 @@ class _Framer:
         its own («الجولة المقبلة»). Punctuation between them, and it is no sign."""
         pw = self.fk.planned
         heads = self.fk.planned_heads
-        # strikes, deaths and displacement are told as to come only by a sign before
-        # them («ستبدأ العملية العسكرية»): the words after them are another's («وقصفت
-        # الطائرات الحافلات القادمة إلى دمشق», «وقبيل المحادثات المقبلة قتل 5 مدنيين»)
+        # a word after another noun before a strike, deaths or displacement is that
+        # noun's («وقبيل المحادثات المقبلة قتل 5 مدنيين»); after them it is theirs («الهجوم
+        # المرتقب على إدلب», «العملية العسكرية ستبدأ خلال أيام»)
         explicit = etype in _NOT_ASKED_FOR
         own = ("planned", self.text[at:end]) if key in self.fk.planned_triggers else None
         if not self._head_before("planned", heads, max(s_start, at - 70), min(s_end, end + 60)):
@@ -1621,21 +1646,24 @@ class _Framer:
             if start is not None:
                 words = self.text[start:at]
                 return "planned", words.rstrip() + (" " if words[-1:].isspace() else "")
-        if own is not None or explicit:
+        if own is not None:
             return own
         if self._head_before("planned", heads, end, min(s_end, end + 60)):
             after = self.norm_tokens_between(end, s_end, 6)
             for k, (oa, ob, t) in enumerate(after[:4]):
                 if t in pw.after:
-                    if not self._unpunctuated(end, ob):
+                    if self._unpunctuated(end, ob) is None:
                         return None
                     nxt = after[k + 1] if k + 1 < len(after) else None
-                    if nxt is not None and self._unpunctuated(ob, nxt[0]):
+                    if nxt is not None and self._unpunctuated(ob, nxt[0]) is not None:
                         if nxt[2] in _COMING_FROM:
                             return None  # «العائلات القادمة من حلب»: coming from it
-                        if (t,) in pw.before and nxt[2] not in _WHEN_TO_COME:
-                            # «الهجوم الذي ستجري الأمم المتحدة تحقيقاً فيه»: the verb has
-                            # a subject or an object of its own
+                        if (t,) in pw.before and (
+                            self.mention_at(nxt[0], nxt[1]) is not None
+                            or (nxt[2].startswith("ال") and nxt[2] not in _WHEN_TO_COME)
+                        ):
+                            # «الهجوم الذي ستجري الأمم المتحدة تحقيقاً فيه», «… الذي سيبدأ
+                            # التحقيق فيه»: the verb has a subject or an object of its own
                             return None
                     return "planned", self.text[end:ob]
                 if not (t in pw.between or t.startswith("ال") or self.mention_at(oa, ob)):
@@ -1668,12 +1696,11 @@ class _Framer:
                 return self._unpunctuated(oa, at)
             if t in pw.after:
                 named = before[k - 1][2] if k > 0 else ""
-                if not fallback or named not in pw.between:
-                    return None
-                following = self._unpunctuated(oa, at)
-                if following is None:
-                    return None
-                continue
+                if fallback and named in pw.between:
+                    following = self._unpunctuated(oa, at)
+                    if following is None:
+                        return None
+                continue  # a sign further back may be the event's («وستشهد الأيام المقبلة»)
             if t in pw.between or (t[:1] in ("ب", "ل", "و") and t[1:] in pw.between):
                 continue
             if self.mention_at(oa, ob) is None:  # an actor may be its subject
@@ -1804,7 +1831,10 @@ class _Framer:
         located: list[MentionIn] = []
         kept: list[MentionIn] = []
         naming = False
-        quoted = self._quotes.covers(at)
+        if self._speech is None:  # quotations and reported speech, once
+            self._speech = Spans((q.start, q.end) for q in self.result.quotes)
+        speech = self._speech
+        quoted = speech.covers(at)
         # deaths and displacement are where the strike is («قتل 12 مدنياً في قصف على ريف
         # إدلب»)
         if etype in _NOT_ASKED_FOR:
@@ -1817,9 +1847,15 @@ class _Framer:
                 continue  # a capital named as its government still names a platform
             # a place is the event's whose trigger comes last before it (or first after
             # it, when it comes before them all)
+            # (one cut off from it by punctuation is the next one's: «وبعد اتفاق وقف
+            # إطلاق النار، عقدت في أستانا جولة من المحادثات»)
             k = bisect.bisect_left(triggers, m.start) - 1
             owner = triggers[k] if k >= 0 else triggers[0]
-            if owner != at or (not quoted and self._quotes.covers(m.start)):
+            if k + 1 < len(triggers) and self._unpunctuated(owner, m.start) is None:
+                owner = triggers[k + 1]
+            # said or not said as the event is («وقال لافروف في موسكو: "ستعقد المحادثات
+            # في أستانا"»: the talks are not in Moscow)
+            if owner != at or speech.covers(m.start) != quoted:
                 naming = False
                 continue
             lo = self.doc.token_at(m.start)
@@ -1840,6 +1876,14 @@ class _Framer:
                     # «باستضافة من العاصمة القطرية الدوحة»
                     or not _HOSTING.isdisjoint(self.doc.texts[max(0, lo - 4) : lo])
                 )
+                # not what it is about: «جلسة طارئة بشأن التصعيد في إدلب», «لبحث الأوضاع
+                # في إدلب»
+                and not (
+                    m.start > end
+                    and not _ABOUT.isdisjoint(
+                        self.doc.texts[max(self.doc.token_at(end) + 1, lo - 12) : lo]
+                    )
+                )
             ):
                 located.append(m)
             joined = own[:1] == "و" and naming  # «منصات موسكو والقاهرة»
@@ -1857,7 +1901,9 @@ class _Framer:
         for m in kept:
             lo, hi = (end, m.start) if m.start >= end else (m.end, at)
             k = self.doc.token_at(m.start)
-            if self._unpunctuated(lo, hi) and _ABOUT.isdisjoint(self.doc.texts[max(0, k - 3) : k]):
+            if self._unpunctuated(lo, hi) is not None and _ABOUT.isdisjoint(
+                self.doc.texts[max(0, k - 3) : k]
+            ):
                 return m.key
         return None
 

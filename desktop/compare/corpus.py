@@ -431,7 +431,10 @@ def keyness(store: Store, outlet_a: int, outlet_b: int, top: int = 30) -> Keynes
     groups = spelling_groups(store.actor_names())
     apart = frozenset(t for g in groups for t in g)
     ca, cb = _term_counts(store, outlet_a, apart), _term_counts(store, outlet_b, apart)
-    folds = fold_spellings(groups, ca, cb)
+    # the spellings with the article are spellings of one another too («البنتاغون»,
+    # «البنتاجون»)
+    with_article = [frozenset("ال" + t for t in g) for g in groups]
+    folds = fold_spellings([*groups, *with_article], ca, cb)
     na, nb = sum(ca.values()), sum(cb.values())
     if not na or not nb:
         return Keyness([], folds, apart)

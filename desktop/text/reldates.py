@@ -68,10 +68,9 @@ _LEAD_WINDOW = 40
 # every alternative begins with ال, ام or غد: the lookahead skips the rest
 _RELATIVE_RE = re.compile(
     r"(?=ا[لم]|غد)(?<![^\W\d_])(?:(?P<ago>امس\s+الاول)|(?P<yesterday>امس)|(?P<today>اليوم)|"
-    # «غدا» followed by a noun with the article is the verb («غدا الوضع أكثر تعقيداً»)
-    r"(?P<tomorrow>غدا(?!\s+ال(?!" + "|".join(w[2:] for w in WEEKDAYS) + r")))|"
+    r"(?P<tomorrow>غدا)|"
     r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
-    r"(?:(?P<last>\s+الماضي)|(?P<next>\s+(?:المقبل|القادم)))?)(?![^\W\d_])"
+    r"(?:(?P<last>\s+(?:الماضي|الفائت|المنصرم))|(?P<next>\s+(?:المقبل|القادم)))?)(?![^\W\d_])"
 )
 
 
@@ -82,6 +81,19 @@ def _year_for(day: int, month: int, ref: dt.date) -> int:
     except ValueError:
         return ref.year
     return ref.year if candidate <= ref + dt.timedelta(days=7) else ref.year - 1
+
+
+_WEEKDAY_NAMES = tuple(WEEKDAYS)
+
+
+def _became(norm: str, start: int, end: int) -> bool:
+    """Whether «غدا» at ``[start, end)`` is the verb «became» («غدا الوضع أكثر تعقيداً»): it
+    begins its clause and a noun with the article follows. After a verb it is tomorrow
+    («وتنطلق غداً الجولة الجديدة»)."""
+    before = norm[max(0, start - 3) : start].rstrip()
+    opens = not before or before[-1] in '،,.:;؛!?«»"' or before.endswith(("و", " و"))
+    after = norm[end : end + 12].lstrip()
+    return opens and after.startswith("ال") and not after.startswith(_WEEKDAY_NAMES)
 
 
 def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
@@ -140,6 +152,8 @@ def find_dates(norm: str, published: dt.date | None) -> list[DateMention]:
             elif m.group("ago"):
                 date = published - dt.timedelta(days=2)
             elif m.group("tomorrow"):
+                if _became(norm, m.start(), m.end()):
+                    continue
                 date = published + dt.timedelta(days=1)
             elif wd is not None and m.group("next"):  # «الثلاثاء المقبل»: the one to come
                 date = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)

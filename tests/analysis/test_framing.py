@@ -1246,6 +1246,11 @@ def test_to_the_ceasefire_is_no_title_before_a_name(store: Store) -> None:
         ("وقبيل المحادثات المقبلة قتل 5 مدنيين في القصف.", "casualties", None),
         ("والمحادثات التي ستبدأ الأسبوع المقبل مهمة.", "talks", " التي ستبدأ"),
         ("وستبدأ العملية العسكرية قريباً.", "offensive", "وستبدأ "),
+        # a strike told as to come after its trigger; a future verb with where or when
+        ("وأكد أن الهجوم المرتقب على إدلب سيكون كارثيا.", "offensive", " المرتقب"),
+        ("وقال إن العملية العسكرية ستبدأ خلال أيام.", "offensive", " ستبدأ"),
+        ("والمحادثات التي ستعقد على هامش القمة مهمة.", "talks", " التي ستعقد"),
+        ("وستشهد الأيام المقبلة محادثات في جنيف.", "talks", "وستشهد الأيام المقبلة "),
     ],
 )
 def test_an_event_to_come_says_so(store: Store, text: str, event: str, planned: str | None) -> None:
@@ -1319,6 +1324,7 @@ def test_a_family_name_alone_is_no_common_word_that_looks_like_it(
         ("وعقدت المحادثات في جنيف يوم الثلاثاء.", "2017-02-14"),
         # planned for last Tuesday; the day it was said
         ("كان من المقرر أن تعقد المحادثات الثلاثاء الماضي لكنها أرجئت.", "2017-02-14"),
+        ("كان من المقرر أن تعقد المحادثات الثلاثاء الفائت لكنها أرجئت.", "2017-02-14"),
         ("وقال المبعوث الثلاثاء إن الجولة المقبلة ستعقد في جنيف.", "2017-02-14"),
     ],
 )
@@ -1374,6 +1380,9 @@ def test_whom_a_source_spoke_to_is_not_the_speaker(
         ('وقال المتحدث باسم الجيش الروسي في بيان إن "الوضع هادئ".',
          (None, "المتحدث باسم الجيش الروسي", "الوضع هادئ")),
         ("وقال المبعوث الأممي في جنيف إن الحل بعيد.", (None, "المبعوث الأممي", "الحل بعيد")),
+        # where an unnamed source is, which is who it is
+        ("وقال مصدر في المعارضة السورية إن الوفد لن يحضر.",
+         (None, "مصدر في المعارضة السورية", "الوفد لن يحضر")),
     ],
 )  # fmt: skip
 def test_a_subject_that_says_how_it_spoke_is_still_the_speaker(
@@ -1405,6 +1414,15 @@ def test_a_subject_that_says_how_it_spoke_is_still_the_speaker(
         ("وانطلقت محادثات جنيف أمس.", [("talks", "geneva")]),
         ("وفي جنيف، عقدت المحادثات بحضور الوفود.", [("talks", "geneva")]),
         ("وقصفت الطائرات الروسية إدلب.", [("offensive", "idlib")]),
+        # a place cut off from the trigger before it by punctuation is the next one's
+        ("وبعد اتفاق وقف إطلاق النار، عقدت في أستانا جولة جديدة من المحادثات.",
+         [("agreement", None), ("ceasefire", None), ("talks", "astana")]),
+        ("قتل 5 مدنيين في إدلب، بينما انطلقت في جنيف محادثات السلام.",
+         [("casualties", "idlib"), ("talks", "geneva")]),
+        # said or not said as the event is; what a session is about
+        ('وقال لافروف في موسكو: "المحادثات ستعقد في أستانا الشهر المقبل".',
+         [("talks", "astana")]),
+        ("وعقد مجلس الأمن جلسة طارئة بشأن التصعيد في إدلب.", [("meeting", None)]),
     ],
 )  # fmt: skip
 def test_an_events_place_is_its_own(
@@ -1415,3 +1433,8 @@ def test_an_events_place_is_its_own(
     in the benchmark's 10,000 articles)."""
     framing = _framing(store, text)
     assert [(e.type, e.place_key) for e in framing.events] == places
+
+
+def test_an_office_a_verb_addresses_does_not_speak(store: Store) -> None:
+    """«ودعت المبعوث الأممي إلى الضغط على النظام» made the envoy say it."""
+    assert _framing(store, "ودعت المبعوث الأممي إلى الضغط على النظام.").quotes == []

@@ -123,8 +123,9 @@ PUBLISHED = dt.date(2017, 5, 31)
         ("الأربعاء المقبل", [("الاربعاء المقبل", dt.date(2017, 6, 7), 2, False)]),
         ("وتعقد غداً جلسة", [("غدا", dt.date(2017, 6, 1), None, False)]),
         ("تعقد الجلسة غدا.", [("غدا", dt.date(2017, 6, 1), None, False)]),
-        # the verb «became»
+        # the verb «became»; tomorrow after a verb, its subject after it
         ("غدا الوضع أكثر تعقيداً", []),
+        ("وتنطلق غداً الجولة الجديدة", [("غدا", dt.date(2017, 6, 1), None, False)]),
         ("المغدار", []),
     ],
 )  # fmt: skip
