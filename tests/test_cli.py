@@ -1279,6 +1279,18 @@ def test_a_new_date_dates_the_articles_events_again(
     assert [(e["type"], e["start"]) for e in after] == [(e["type"], e["start"]) for e in before]
 
 
+def _import_records(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], records: list[dict[str, str]]
+) -> str:
+    """A database with ``records`` imported from a JSON Lines file (and analysed)."""
+    (tmp_path / "a.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
+    )
+    db = str(tmp_path / "records.db")
+    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    return db
+
+
 def test_an_event_the_text_denies_is_listed_with_the_words_that_deny_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1290,11 +1302,7 @@ def test_an_event_the_text_denies_is_listed_with_the_words_that_deny_it(
         {"title": "اتفاق", "text": "وأعلنت روسيا وتركيا التوصل إلى اتفاق في أستانا.",
          "outlet": "Enab Baladi"},
     ]  # fmt: skip
-    (tmp_path / "a.jsonl").write_text(
-        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
-    )
-    db = str(tmp_path / "e.db")
-    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    db = _import_records(tmp_path, capsys, records)
     code, out, _err = run(capsys, "--db", db, "events", "--type", "agreement")
     assert code == 0
     assert out.splitlines()[0].startswith("doc 1 agreement    دون التوصل إلى اتفاق | ")
@@ -1364,11 +1372,7 @@ def test_talks_to_come_are_listed_so_and_can_be_told_apart(
         {"title": "دعوة", "text": "ودعا المبعوث إلى وقف إطلاق النار، ولم تعقد أي محادثات في أستانا.",
          "outlet": "Enab Baladi"},
     ]  # fmt: skip
-    (tmp_path / "a.jsonl").write_text(
-        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
-    )
-    db = str(tmp_path / "e.db")
-    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    db = _import_records(tmp_path, capsys, records)
     code, out, _err = run(capsys, "--db", db, "events", "--type", "talks")
     assert code == 0
     assert out.splitlines()[0].startswith(
@@ -1507,11 +1511,7 @@ def test_keyness_counts_the_spellings_of_a_name_as_one_term(
     ]
     records = [{"title": t, "text": t, "outlet": "SANA"} for t in sana]
     records += [{"title": t, "text": t, "outlet": "Enab Baladi"} for t in other]
-    (tmp_path / "a.jsonl").write_text(
-        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
-    )
-    db = str(tmp_path / "k.db")
-    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    db = _import_records(tmp_path, capsys, records)
     key = run_json(capsys, "--db", db, "keyness", "SANA", "Enab Baladi", "--top", "50")
     assert isinstance(key, list)
     astana = [k for k in key if k["term"] == "استانا"]
@@ -1607,11 +1607,7 @@ def test_keyness_keeps_an_adjective_apart_from_the_name_its_letters_spell(
     other = [f"وقال المعارضون {n} إن سوريا تحتاج إلى الحل السياسي." for n in range(3)]
     records = [{"title": t, "text": t, "outlet": "SANA"} for t in sana]
     records += [{"title": t, "text": t, "outlet": "Enab Baladi"} for t in other]
-    (tmp_path / "a.jsonl").write_text(
-        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
-    )
-    db = str(tmp_path / "k.db")
-    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    db = _import_records(tmp_path, capsys, records)
     key = run_json(capsys, "--db", db, "keyness", "SANA", "Enab Baladi", "--top", "50")
     assert isinstance(key, list)
     found = {k["written"]: (k["a"], k["b"], k["spellings"]) for k in key}
@@ -1634,11 +1630,7 @@ def test_keyness_counts_a_name_always_written_with_the_article_as_one_term(
     b = [f"وقال المعارضون {n} إن البنتاجون أرسل قوات إضافية." for n in range(3)]
     records = [{"title": t, "text": t, "outlet": "SANA"} for t in a]
     records += [{"title": t, "text": t, "outlet": "Enab Baladi"} for t in b]
-    (tmp_path / "a.jsonl").write_text(
-        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
-    )
-    db = str(tmp_path / "k.db")
-    run(capsys, "--db", db, "import", str(tmp_path / "a.jsonl"))
+    db = _import_records(tmp_path, capsys, records)
     key = run_json(capsys, "--db", db, "keyness", "SANA", "Enab Baladi", "--top", "50")
     assert isinstance(key, list)
     pentagon = [(k["a"], k["b"], k["spellings"]) for k in key if "بنتا" in k["term"]]
