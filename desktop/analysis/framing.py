@@ -764,12 +764,16 @@ class _Framer:
             after = self.text[toks[n - 1][1] : toks[n][0]]
             if t in _COMPLEMENTISERS or t == "ان" or any(c in after for c in ":«" + _DOUBLE):
                 break
-            nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
-            if manner is None and t in _MANNER and _head_word(nxt).removeprefix("ال") in _SAID_IN:
-                manner = n
-            elif manner is None and t in _MANNER and first in self.fk.unnamed_sources:
-                pass  # where the source is: «مصدر في المعارضة السورية», «مسؤول في الوزارة»
-            elif (
+            if manner is None and t in _MANNER:
+                nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
+                if _head_word(nxt).removeprefix("ال") in _SAID_IN:
+                    manner = n
+                    n += 1
+                    continue
+                if first in self.fk.unnamed_sources:
+                    n += 1  # where the source is: «مصدر في المعارضة السورية»
+                    continue
+            if (
                 t in _NOT_SUBJECTS
                 or t in self.kb.verbs
                 or (manner is None and (t in _PREPOSITIONS or n >= 9))
@@ -1016,9 +1020,9 @@ class _Framer:
                 # «…، فيما أشار وزير الخارجية التركي إلى …»: a title after the verb is a
                 # speaker of its own here, not the one before going on; so are unnamed
                 # sources («…، فيما نفى ناشطون معارضون ذلك»)
-                k2 = bisect.bisect_left(self.role_spans, (v.end, -1))
-                if k2 < len(self.role_spans) and self.role_spans[k2][0] - v.end <= 2:
-                    ra, rb = self.role_spans[k2]
+                role = self._role_after(v)
+                if role is not None:
+                    ra, rb = role
                     noun, text, v.subject_end = self.text[ra:rb], self.text[ra:rb], rb
                 else:
                     toks = self.norm_tokens_between(v.end, limit, 2)
@@ -1048,7 +1052,7 @@ class _Framer:
                 # for itself («وقال المتحدث باسم الجيش الروسي في بيان إن»), rather than the
                 # statement being lost
                 role = self._role_after(v)
-                if role is not None:
+                if role is not None and self._can_be_subject(v, role):
                     ra, rb = role
                     text, details, v.subject_end = self.text[ra:rb], {}, rb
             if key is not None or text:
@@ -1562,8 +1566,7 @@ class _Framer:
                             a,
                             b,
                             etype,
-                            [fa for fa, _fb, ftype, _k in found if ftype != etype],
-                            [ft for _fa, _fb, ft, _k in found if ft != etype],
+                            [(fa, ft) for fa, _fb, ft, _k in found if ft != etype],
                         ),
                         people,
                         details,
@@ -1571,18 +1574,18 @@ class _Framer:
                 )
 
     def _role_after(self, v: _Verb) -> tuple[int, int] | None:
-        """The role phrase right after a verb («المتحدث باسم الجيش الروسي»), if any, that
-        can be its subject: a feminine verb's object is no subject («ودعت المبعوث الأممي
-        إلى …»)."""
+        """The role phrase right after a verb («المتحدث باسم الجيش الروسي»), if any."""
         k = bisect.bisect_left(self.role_spans, (v.end, -1))
         if k < len(self.role_spans) and self.role_spans[k][0] - v.end <= 2:
-            ra, rb = self.role_spans[k]
-            verb = normalize(self.text[v.start : v.end])
-            role = normalize(self.text[ra:rb]).split()
-            if verb.endswith("ت") and role and not role[0].endswith("ه"):
-                return None
-            return ra, rb
+            return self.role_spans[k]
         return None
+
+    def _can_be_subject(self, v: _Verb, role: tuple[int, int]) -> bool:
+        """Whether a role phrase after a verb can be its subject: a feminine verb's
+        masculine office is its object («ودعت المبعوث الأممي إلى …»)."""
+        verb = normalize(self.text[v.start : v.end])
+        words = normalize(self.text[role[0] : role[1]]).split()
+        return not (verb.endswith("ت") and words and not words[0].endswith("ه"))
 
     def _sign_at(self, words: str, at: int) -> int:
         """Where the words that tell the event at ``at`` is to come begin: before it, or
@@ -1812,8 +1815,7 @@ class _Framer:
         at: int,
         end: int,
         etype: str,
-        others: Sequence[int] = (),
-        other_types: Sequence[str] = (),
+        others: Sequence[tuple[int, str]] = (),
     ) -> str | None:
         """Where the event at ``[at, end)`` took place: of the sentence's places, the
         nearest after «في» or a fused «ب» («في جنيف», «بجنيف»); else, for a strike, deaths
@@ -1822,9 +1824,10 @@ class _Framer:
         والقاهرة»), and for another event such a place with no punctuation between them,
         not after «بشأن» or «حول» («محادثات جنيف», «وصل الوفد إلى جنيف لحضور الاجتماع»). The
         sentence's first place made a Doha meeting «بصيغة أستانا» one in Astana. A place
-        past another event's trigger (at ``others``) is that one's («وقف إطلاق النار في
-        إدلب واجتماع اللجنة»), and one in a quotation the event is not in is what was
-        said («في بيان إن "… تطويق الرقة"»); neither is this event's. A place is the
+        past another event's trigger (``others``: where, and of what type) is that
+        one's («وقف إطلاق النار في إدلب واجتماع اللجنة»), and one in a quotation the
+        event is not in is what was said («في بيان إن "… تطويق الرقة"»); neither is this
+        event's. A place is the
         event's whose trigger comes last before it, or first after it."""
         if not any(m.type == "place" for m in mentions):
             return None
@@ -1837,11 +1840,8 @@ class _Framer:
         quoted = speech.covers(at)
         # deaths and displacement are where the strike is («قتل 12 مدنياً في قصف على ريف
         # إدلب»)
-        if etype in _NOT_ASKED_FOR:
-            others = [
-                o for o, t in zip(others, other_types, strict=True) if t not in _NOT_ASKED_FOR
-            ]
-        triggers = sorted({at, *others})
+        related = _NOT_ASKED_FOR if etype in _NOT_ASKED_FOR else frozenset()
+        triggers = sorted({at, *(o for o, t in others if t not in related)})
         for m in mentions:
             if m.type not in ("place", "state"):
                 continue  # a capital named as its government still names a platform
