@@ -1523,13 +1523,30 @@ class _Framer:
                     }
                 if source:
                     details["source"] = source
-                if modality[i] is not None:
+                date = point.date if point else None
+                date_text = None
+                if point is not None:
+                    da, db = self.span(point.start, point.end)
+                    date_text = self.text[da:db]
+                told = modality[i]
+                if (
+                    told is None
+                    and point is not None
+                    and date is not None
+                    and date_text
+                    and self.published is not None
+                    and date > self.published
+                    and (point.day is None or point.year is not None)
+                ):
+                    # «تعقد المحادثات في جنيف غداً», «الخميس المقبل», «في 14 آذار 2017»
+                    # after an article of 20 February: its date says it is to come (a day
+                    # and month alone, «في 30 من كانون الأول», may be a year back)
+                    told = ("planned", date_text)
+                if told is not None:
                     # «لم يتم التوصل إلى اتفاق», «دعا إلى وقف إطلاق النار»: the words that
                     # deny or ask for it
-                    kind, words = modality[i]  # type: ignore[misc]
+                    kind, words = told
                     details[kind] = words
-                date = point.date if point else None
-                told = modality[i]
                 if (
                     date is not None
                     and point is not None
@@ -1545,10 +1562,7 @@ class _Framer:
                     # «ستعقد المحادثات يوم الثلاثاء»: the Tuesday to come, not the last
                     # («قال المبعوث الثلاثاء إن الجولة المقبلة …»: the day he spoke)
                     date += dt.timedelta(days=7)
-                date_text = None
                 if point is not None:
-                    da, db = self.span(point.start, point.end)
-                    date_text = self.text[da:db]
                     details["day"], details["month"] = point.day, point.month
                 self.result.events.append(
                     EventDraft(

@@ -1273,6 +1273,35 @@ def test_denied_before_planned_and_the_done_one_of_two(store: Store) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "planned"),
+    [
+        # dated after the article (2017-02-20), with no other word saying so
+        ("وتعقد المحادثات في جنيف غداً.", "غداً"),
+        ("وتنطلق المحادثات في جنيف يوم الخميس المقبل.", "الخميس المقبل"),
+        ("وتعقد المحادثات في جنيف في 14 آذار 2017.", "14 آذار 2017"),
+        # on its day or before; a period that began then
+        ("وعقدت المحادثات في جنيف اليوم.", None),
+        ("وعقدت المحادثات في جنيف في 14 شباط.", None),
+        ("وتتواصل المحادثات في جنيف منذ 14 شباط.", None),
+        # a day and a month alone, a few days after it: the year before is as likely
+        ("ولم تفلح المحادثات في جنيف منذ تطبيقه في 22 شباط.", None),
+    ],
+)
+def test_an_event_dated_after_its_article_is_to_come(
+    store: Store, text: str, planned: str | None
+) -> None:
+    """«تعقد المحادثات في جنيف غداً» was told as talks held."""
+    import datetime as dt
+
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    job = (0, text, [], [(0, len(text))], dt.date(2017, 2, 20))
+    _found, framing = analyse_one(job, kb, fk, lex)
+    assert [(e.type, e.details.get("planned")) for e in framing.events] == [("talks", planned)]
+
+
+@pytest.mark.parametrize(
     ("text", "surnames"),
     [
         # an Arabic family name is written one way: «السياسي» is no spelling of «السيسي»
