@@ -151,7 +151,8 @@ _NEGATED_THROUGH = frozenset(
     {"اي", "الي", "التوصل", "يتم", "تتم", "يجر", "تجر", "يجري", "تجري", "يعقد", "تعقد",
      "نر", "نري", "ير", "يري", "تر", "تري", "يوجد", "توجد", "هناك", "يحصل", "يحدث", "تحدث",
      "يتوصل", "تتوصل", "يتوصلوا", "يتوصلا", "نتوصل", "ابرام", "توقيع", "يوقع", "توقع",
-     "يبرم", "تبرم", "اعلان", "يعلن", "تعلن", "بعد", "حتي", "الان", "تبدا", "يبدا"}
+     "يبرم", "تبرم", "اعلان", "يعلن", "تعلن", "بعد", "حتي", "الان", "تبدا", "يبدا",
+     "خطوات", "خطوه", "مثل"}
 )  # fmt: skip
 #: words that make what follows them wished, asked for or feared rather than done
 #: («دعا إلى وقف إطلاق النار», «طالب بعقد محادثات», «احتمال نزوح»), normalised
@@ -160,8 +161,16 @@ _WISHES = frozenset(
      "يطالب", "تطالب", "نطالب", "طالبوا", "مطالبه", "مطالبات", "حث", "حثت", "يحث", "تحث",
      "ناشد", "ناشدت", "يناشد", "تناشد", "اقترح", "اقترحت", "يقترح", "تقترح", "مقترح",
      "اقتراح", "احتمال", "احتمالات", "امكانيه", "امكان", "خطر", "مخاطر", "مخاوف",
-     "يامل", "تامل", "نامل", "يسعي", "تسعي", "نسعي", "سعي", "جهود", "الجهود"}
+     "يامل", "تامل", "نامل", "امل", "يسعي", "تسعي", "نسعي", "سعي", "جهود", "الجهود",
+     "مطالبا", "داعيا", "دعوته", "دعوتها", "دعوتهم", "نريد", "يريد", "تريد", "يريدون",
+     "ينبغي", "يجب", "ضروره", "اهميه"}
 )  # fmt: skip
+#: those that also stand right before the event they ask for, no «إلى» between («نريد
+#: وقفاً لإطلاق النار», «ضرورة وقف إطلاق النار», «ينبغي عقد محادثات»)
+_WANTS = frozenset({"نريد", "يريد", "تريد", "يريدون", "ينبغي", "يجب", "ضروره", "اهميه"})
+#: what after an event asks for it («وقف إطلاق النار في أقرب وقت ممكن»), normalised
+_SOON = (("في", "اقرب", "وقت"), ("في", "اسرع", "وقت"), ("باسرع", "وقت"), ("باقرب", "وقت"))
+_SOON_HEADS = frozenset(w for phrase in _SOON for w in phrase[:2] if w != "في")
 #: those that may stand right before the event, no «إلى» between («احتمال نزوح»)
 _FEARS = frozenset({"احتمال", "احتمالات", "امكانيه", "امكان", "خطر", "مخاطر", "مخاوف"})
 #: events nobody asks for: only a fear of them is read («مخاوف من نزوح»)
@@ -206,8 +215,12 @@ _WISH_FORMS = _WISHES | {c + w for w in _WISHES for c in ("و", "ف") if len(w) 
 #: words that may stand between such a word and the event («دعا إلى عقد محادثات»)
 _WISHED_THROUGH = frozenset(
     {"الي", "اي", "التوصل", "عقد", "اجراء", "ابرام", "تحقيق", "حدوث", "وقوع", "موجه",
-     "اعلان", "جديده", "جديد", "فوري", "فوريه", "شامل", "شامله", "الفوري"}
+     "اعلان", "جديده", "جديد", "فوري", "فوريه", "شامل", "شامله", "الفوري", "المزيد",
+     "مزيد", "من", "اعاده", "عوده", "استئناف", "التوجه", "فورا", "يعقد", "تعقد", "يتم",
+     "تتم", "يجري", "تجري", "يبدا", "تبدا"}
 )  # fmt: skip
+#: what leads from an asking word to the event as «إلى» does: «الدخول في مفاوضات»
+_ENTERING = frozenset({"الدخول", "بالدخول", "للدخول", "الانخراط", "بالانخراط"})
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
@@ -308,7 +321,7 @@ class FramingKnowledge:
         self.planned = planned or PlannedWords()
         self.planned_heads = self.planned.before_ends | self.planned.after
         #: the words the events' modality looks for (:meth:`_Framer._head_before`)
-        self.signals = _NEGATORS | _WISH_FORMS | self.planned_heads
+        self.signals = _NEGATORS | _WISH_FORMS | self.planned_heads | _SOON_HEADS
         #: the phrases of more than one word before the trigger, by their last word
         self.planned_phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase in sorted(self.planned.before, key=len, reverse=True):
@@ -1541,7 +1554,8 @@ class _Framer:
                     # «تعقد المحادثات في جنيف غداً», «الخميس المقبل», «في 14 آذار 2017»
                     # after an article of 20 February: its date says it is to come (a day
                     # and month alone, «في 30 من كانون الأول», may be a year back)
-                    told = ("planned", date_text)
+                    # as words after it, or before it («غداً تنطلق المحادثات»)
+                    told = ("planned", f" {date_text}" if da >= b else f"{date_text} ")
                 if told is not None:
                     # «لم يتم التوصل إلى اتفاق», «دعا إلى وقف إطلاق النار»: the words that
                     # deny or ask for it
@@ -1637,7 +1651,11 @@ class _Framer:
             wished = self._wished(s_start, at, etype)
             found = ("wished", wished) if wished is not None else None
         if found is None:
-            return self._planned(s_start, s_end, at, end, key, etype)
+            planned = self._planned(s_start, s_end, at, end, key, etype)
+            if planned is not None or etype in _NOT_ASKED_FOR:
+                return planned
+            soon = self._soon(end, s_end)
+            return ("wished", soon) if soon is not None else None
         words = self.text[found[1] : at]
         return found[0], words.rstrip() + (" " if words[-1:].isspace() else "")
 
@@ -1749,10 +1767,10 @@ class _Framer:
         Punctuation between them, and nothing is wished. Strikes, deaths and
         displacement are asked for by nobody: only feared («احتمال نزوح»; «قتل طالب
         بقصف» is a student killed)."""
-        if not self._head_before("wishes", _WISH_FORMS, max(s_start, at - 80), at):
+        if not self._head_before("wishes", _WISH_FORMS, max(s_start, at - 100), at):
             return None
         fears_only = etype in _NOT_ASKED_FOR
-        before = self.norm_tokens_between(max(s_start, at - 80), at)[-9:]
+        before = self.norm_tokens_between(max(s_start, at - 100), at)[-12:]
         led = False  # «إلى» or a fused «ب» leads to the event
         k = len(before) - 1
         while k >= 0:
@@ -1761,6 +1779,17 @@ class _Framer:
                 led = led or self.text[oa:at].strip().rstrip("ـ") in ("ب", "وب", "ل")
             elif t in ("الي", "ب"):  # «إلى», «بـ وقف»
                 led = True
+            elif t == "في" and k > 0 and before[k - 1][2] in _ENTERING:
+                led = True  # «مطالباً الأطراف الدخول في مفاوضات»
+                k -= 1
+            elif t in ("ان", "بان"):  # «وآمل أن يعقد اجتماع», «وطالب بأن تعقد»
+                if k > 0 and _head_word(before[k - 1][2]) in _WISHES:
+                    if fears_only:
+                        return None
+                    return self._unpunctuated(before[k - 1][0], at)
+                return None
+            elif _head_word(t) in _WANTS and not led:
+                return None if fears_only else self._unpunctuated(oa, at)
             elif _head_word(t) in _FEARS or (_head_word(t) in _WISHES and led):
                 if fears_only and _head_word(t) not in _FEARS:
                     return None
@@ -1775,11 +1804,33 @@ class _Framer:
             k -= 1
         if not led or fears_only:
             return None
-        # the asking word, a few words of its subject or object before «إلى»
-        for j in range(k, max(-1, k - 4), -1):
-            oa, _ob, t = before[j]
+        # the asking word, a few words of its subject or object before «إلى», names
+        # and offices not counted («ودعا الأمين العام بان كي مون الأطراف المتحاربة إلى …»)
+        budget = 4
+        while k >= 0 and budget > 0:
+            oa, ob, t = before[k]
             if _head_word(t) in _WISHES:
                 return self._unpunctuated(oa, at)
+            if self.mention_at(oa, ob) is None and not self._roles.covers(oa):
+                budget -= 1
+            k -= 1
+        return None
+
+    def _soon(self, end: int, s_end: int) -> str | None:
+        """The words from the end of an event up to «في أقرب وقت» («باسرع وقت») a few
+        words after it, with no punctuation between: what asks for it («ووقف إطلاق النار
+        بإدلب في أقرب وقت»), or None."""
+        if not self._head_before("soon", _SOON_HEADS, end, min(s_end, end + 60)):
+            return None
+        after = self.norm_tokens_between(end, min(s_end, end + 60))[:9]
+        words = [t for _a, _b, t in after]
+        for phrase in _SOON:
+            for k in range(len(words) - len(phrase) + 1):
+                if tuple(words[k : k + len(phrase)]) == phrase:
+                    stop = after[k + len(phrase) - 1][1]
+                    if self._unpunctuated(end, stop) is None:
+                        return None
+                    return self.text[end:stop]
         return None
 
     def _unpunctuated(self, a: int, b: int) -> int | None:

@@ -263,8 +263,9 @@ class EventRow:
 
     @property
     def wished(self) -> str | None:
-        """The words before the trigger that make the event asked for, feared or
-        possible («دعا إلى», «وطالب المجلس بـ», «احتمال »), as written up to it, if any."""
+        """The words that make the event asked for, feared or possible, as written:
+        before the trigger up to it («دعا إلى», «وطالب المجلس بـ», «احتمال »), or after
+        it from its end (« بإدلب في أقرب وقت»), if any."""
         words = self.details.get("wished")
         return words if isinstance(words, str) and words else None
 
@@ -292,14 +293,13 @@ class EventRow:
         list of events shows, so that an agreement not reached, a ceasefire called for
         or talks to be held do not read as ones that happened."""
         planned = self.planned
-        if planned and not (self.negated or self.wished):
-            if planned == self.trigger:
-                return self.trigger
-            if planned[:1].isspace():  # the words after it
-                return f"{self.trigger}{planned}"
+        if planned and not (self.negated or self.wished) and planned == self.trigger:
+            return self.trigger
         words = self.negated or self.wished or planned
         if not words:
             return self.trigger
+        if words[:1].isspace():  # the words after it («المحادثات المقبلة», «… في أقرب وقت»)
+            return f"{self.trigger}{words}"
         # as written: a space before the trigger, or none after a fused proclitic («دون
         # التوصل لاتفاق»); an analysis before this stored the words without it
         return (

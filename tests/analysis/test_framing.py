@@ -1080,6 +1080,8 @@ def test_a_few_quoted_words_inside_reported_speech_count_once(store: Store) -> N
         ("وانتهت الجولة دون التوصل لاتفاق.", "agreement", "دون التوصل ل"),
         # of two triggers of a type in a sentence, the one told as done
         ("وبعد جولات دون التوصل إلى اتفاق، وقع الطرفان اتفاقاً في أستانا.", "agreement", None),
+        # steps such as it not seen
+        ("وقال: لم نرَ خطوات مثل وقف إطلاق نار في إدلب.", "ceasefire", "لم نرَ خطوات مثل "),
     ],
 )
 def test_an_event_the_text_denies_says_so(
@@ -1179,6 +1181,36 @@ def test_a_title_is_the_persons_own_not_an_office_it_depends_on(
         ("وأعلنت حركة أمل وقف إطلاق النار.", "ceasefire", None),
         # the ceasefire to respect exists
         ("ودعا إلى احترام وقف إطلاق النار.", "ceasefire", None),
+        # wanted, needed, hoped for right before it; the asking word past a name and an
+        # office, or before «أن» or «الدخول في»
+        ("ونريد وقفًا لإطلاق النار.", "ceasefire", "ونريد "),
+        ("وأكد على أهمية خفض التصعيد وحماية المدنيين.", "ceasefire", "أهمية "),
+        ("وآمل أن يعقد اجتماع في آستانة.", "meeting", "وآمل أن يعقد "),
+        (
+            "ودعا الأمين العام بان كي مون الأطراف المتحاربة إلى التوجه فورا لوقف الأعمال العدائية.",
+            "ceasefire",
+            "ودعا الأمين العام بان كي مون الأطراف المتحاربة إلى التوجه فورا ل",
+        ),
+        (
+            "وطالب الأطراف السورية والدولية الدخول في مفاوضات للخروج من الأزمة.",
+            "talks",
+            "وطالب الأطراف السورية والدولية الدخول في ",
+        ),
+        # as soon as possible, after it
+        (
+            "ونواصل اتصالاتنا من أجل وقف إطلاق النار بإدلب في أقرب وقت.",
+            "ceasefire",
+            " بإدلب في أقرب وقت",
+        ),
+        (
+            "وقال إنه ينبغي لروسيا وإيران وتركيا، عقد المزيد من المحادثات في أقرب وقت ممكن.",
+            "talks",
+            " في أقرب وقت",
+        ),
+        # «أن» after a call that is no asking word; a strike is never asked for
+        ("ودعا المبعوث الطرفين وقال إن المحادثات مهمة.", "talks", None),
+        ("وقال إن الهجوم على إدلب يجب أن يتوقف في أقرب وقت.", "offensive", None),
+        ("ونريد الهجوم على إدلب.", "offensive", None),
     ],
 )
 def test_an_event_asked_for_or_feared_says_so(
@@ -1231,6 +1263,7 @@ def test_to_the_ceasefire_is_no_title_before_a_name(store: Store) -> None:
         ("والمحادثات التي ستعقد في جنيف مهمة.", "talks", " التي ستعقد"),
         ("وأعلن أن الجولة المقبلة ستعقد في جنيف.", "talks", "الجولة المقبلة"),
         ("وسيزور لافروف دمشق.", "visit", "سيزور"),
+        ("وتجري الأطراف الاستعداد لعقد اجتماع المجموعة الدولية.", "meeting", "الاستعداد لعقد "),
         # held, or coming from a place; a future far from the event; punctuation between
         ("وعقدت المحادثات في جنيف الأسبوع الماضي.", "talks", None),
         ("وتواصل نزوح العائلات القادمة من حلب.", "displacement", None),
@@ -1276,9 +1309,9 @@ def test_denied_before_planned_and_the_done_one_of_two(store: Store) -> None:
     ("text", "planned"),
     [
         # dated after the article (2017-02-20), with no other word saying so
-        ("وتعقد المحادثات في جنيف غداً.", "غداً"),
-        ("وتنطلق المحادثات في جنيف يوم الخميس المقبل.", "الخميس المقبل"),
-        ("وتعقد المحادثات في جنيف في 14 آذار 2017.", "14 آذار 2017"),
+        ("وتعقد المحادثات في جنيف غداً.", " غداً"),
+        ("وتنطلق المحادثات في جنيف يوم الخميس المقبل.", " الخميس المقبل"),
+        ("وتعقد المحادثات في جنيف في 14 آذار 2017.", " 14 آذار 2017"),
         # on its day or before; a period that began then
         ("وعقدت المحادثات في جنيف اليوم.", None),
         ("وعقدت المحادثات في جنيف في 14 شباط.", None),
