@@ -1056,10 +1056,17 @@ class _Framer:
                 if m2 is not None:
                     key, text = m2.key, self.text[m2.start : m2.end]
             if key is None and noun is None and not after_while:
-                # «وأضاف:» continues the previous speaker; «…، فيما نفى ناشطون ذلك» is
-                # somebody else's, named or not
-                key, text, details = last_speaker
-                details = dict(details, continued=True)
+                role = self._role_after(v)
+                if role is not None and self._can_be_subject(v, role):
+                    # an office the analysis cannot name is a speaker of its own, not
+                    # the one before going on («قال بوتين … وأكد المبعوث الخاص أن»)
+                    ra, rb = role
+                    text, details, v.subject_end = self.text[ra:rb], {}, rb
+                else:
+                    # «وأضاف:» continues the previous speaker; «…، فيما نفى ناشطون ذلك»
+                    # is somebody else's, named or not
+                    key, text, details = last_speaker
+                    details = dict(details, continued=True)
             if key is None and not text:
                 # nobody before: an office nobody holds in the analysis's knowledge speaks
                 # for itself («وقال المتحدث باسم الجيش الروسي في بيان إن»), rather than the

@@ -923,6 +923,16 @@ def test_a_naming_head_that_begins_with_a_proclitic_letter_still_names(store: St
             "وقال نيد برايس إن واشنطن قلقة. بينما قال المحلل السياسي حسن أحمد إن التقدم محدود.",
             (None, "المحلل السياسي حسن أحمد"),
         ),
+        # an office nobody named holds, after another speaker
+        (
+            "وقال الرئيس الروسي فلاديمير بوتين إن الحل سياسي. وأكد المبعوث الخاص أن "
+            "انشاء مناطق تخفيف التوتر عملية مؤقتة.",
+            (None, "المبعوث الخاص"),
+        ),
+        (
+            "وقال نيد برايس إن واشنطن قلقة. لهذا السبب، قال المبعوث الخاص، إنه سيبحث الأمر.",
+            (None, "المبعوث الخاص"),
+        ),
     ],
 )
 def test_a_subject_nobody_named_is_not_the_previous_speaker(
