@@ -62,11 +62,12 @@ ANAPHORS = {
 #: when no earlier name starts with the noun, the latest entity of this type
 ANAPHOR_TYPES = {
     "الوكاله": "media",
-    "الوزاره": "organisation",
     "المنظمه": "organisation",
     "الهيئه": "organisation",
     "الحكومه": "state",
 }
+#: what begins the name of media that are no news agency, normalised
+_NO_AGENCY = ("قناه", "منصه", "صحيفه", "موقع", "تلفزيون", "اذاعه", "مجله", "جريده", "شبكه")
 _LOCATIVES = frozenset(
     {
         "حول",
@@ -864,8 +865,9 @@ class _Framer:
                 return words[-1][1]
         return None
 
-    def _relayed(self, verb: _Verb, after: int, limit: int) -> tuple[str, str] | None:
-        """After «نقلت الوكالة», «عن الوزارة» names who actually speaks."""
+    def _relayed(self, verb: _Verb, after: int, limit: int) -> tuple[str | None, str] | None:
+        """After «نقلت الوكالة», «عن الوزارة» names who actually speaks: its key (None
+        for a body the analysis cannot name) and its words."""
         if normalize(verb.lemma) != "نقل":
             return None
         rest = self.norm_tokens_between(after, min(limit, self.sentences[verb.sentence][1]), 3)
@@ -877,8 +879,7 @@ class _Framer:
             return m.key, self.text[m.start : m.end]
         if t in ANAPHORS:
             key, _via = self._resolve_anaphor(t, verb.start)
-            if key is not None:
-                return key, self.text[oa:ob]
+            return key, self.text[oa:ob]
         return None
 
     def _office_holder(self, m: MentionIn) -> MentionIn | None:
@@ -948,8 +949,15 @@ class _Framer:
         if found != (None, None):
             return found
         wanted = ANAPHOR_TYPES.get(normalize(noun))
-        # the last mention of that type before the noun
-        of_type = self._mention_index(f"type:{wanted}", lambda i: self.mentions[i].type == wanted)
+        if wanted is None:
+            return None, None
+        # the last mention of that type before the noun; an agency is no channel or
+        # platform («وأضافت الوكالة» after «قناة الحرة»)
+        forms = self._forms()
+        of_type = self._mention_index(
+            f"type:{wanted}",
+            lambda i: self.mentions[i].type == wanted and not forms[i].startswith(_NO_AGENCY),
+        )
         last = bisect.bisect_left(of_type, bisect.bisect_left(self.mention_starts, before)) - 1
         return (self.mentions[of_type[last]].key, None) if last >= 0 else (None, None)
 
@@ -1019,8 +1027,9 @@ class _Framer:
                 if via:
                     details["via"] = via
                 relayed = self._relayed(v, after, limit)
-                if relayed is not None and key is not None:
-                    details["via"] = key  # «نقلت الوكالة عن الوزارة قولها»
+                if relayed is not None:  # «نقلت الوكالة عن الوزارة قولها»
+                    if key is not None:
+                        details["via"] = key
                     key, text = relayed
             if key is None and noun is None:
                 named = self._subject_words(v, limit)

@@ -1510,3 +1510,31 @@ def test_an_events_place_is_its_own(
 def test_an_office_a_verb_addresses_does_not_speak(store: Store) -> None:
     """«ودعت المبعوث الأممي إلى الضغط على النظام» made the envoy say it."""
     assert _framing(store, "ودعت المبعوث الأممي إلى الضغط على النظام.").quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # «الوزارة» is a ministry named before, not any body
+        ("وقال مجلس الأمن الدولي إن الوضع خطير. وقالت الوزارة إن الهجوم فشل.", (None, "الوزارة")),
+        (
+            "وقالت وزارة الخارجية الروسية إن الوضع خطير. وأضافت الوزارة أن الهجوم فشل.",
+            ("russia-foreign-ministry", "الوزارة"),
+        ),
+        # «الوكالة» is an agency, not a channel
+        ("وذكرت قناة الحرة أن الوضع خطير. وأضافت الوكالة أن الهجوم فشل.", (None, "الوكالة")),
+        ("وذكرت وكالة سانا أن الوضع خطير. وأضافت الوكالة أن الهجوم فشل.", ("sana", "الوكالة")),
+        # what the agency relays is the ministry's, whether or not the agency is named
+        (
+            'ونقلت الوكالة عن وزارة الدفاع الروسية قولها: "تم تأكيد الهدنة في المنطقة".',
+            ("russia-defence-ministry", "وزارة الدفاع الروسية"),
+        ),
+    ],
+)
+def test_the_ministry_and_the_agency_are_one_named_so(
+    store: Store, text: str, speaker: tuple[str | None, str]
+) -> None:
+    """«وقالت الوزارة» was the Security Council when it was the last body named, and
+    «ونقلت الوكالة عن وزارة الدفاع الروسية قولها» the agency's words."""
+    last = max(_framing(store, text).quotes, key=lambda q: q.start)
+    assert (last.speaker_key, last.speaker_text) == speaker
