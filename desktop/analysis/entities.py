@@ -32,6 +32,11 @@ APPOSITION_GAP = 3
 #: words between a title and a name: «المتحدث باسم الجيش», «الممثل الخاص لشؤون سوريا»
 _DESCRIPTOR_PREFIXES = ("ال", "لل", "لشؤون", "لوزير", "لوزاره", "باسم", "لدي")
 _DESCRIPTOR_WORDS = frozenset({"باسم", "لدي", "شؤون", "خارجيه", "عن", "وزاره", "وفد"})
+#: «منصتي الرياض والقاهرة», «منصات موسكو والقاهرة»: the cities after them name the
+#: opposition platforms (normalised, with the proclitics they take)
+_PLATFORMS = frozenset(
+    p + w for w in ("منصتي", "منصات", "منصتا") for p in ("", "و", "ل", "ب", "ول", "وب")
+)
 
 
 @dataclass
@@ -244,11 +249,22 @@ class _DocumentAnalyser:
     # ---- passes -------------------------------------------------------------------------
     def gazetteer(self) -> list[Hit]:
         roles: list[Hit] = []
+        platform_end = -1  # where the last city named as a platform ends
         for hit in self.doc.hits(self.kb.matcher):
             if self._skipped(hit.start):
                 continue
             names = [t for t, kind in hit.payload if kind == "name" and t not in self.kb.ignored]
             if names and self._adjective_not_place(hit, names[0]):
+                continue
+            if names and self._names_a_platform(hit, names[0], platform_end):
+                platform_end = hit.end
+                platform = [
+                    k for k, kind in self.kb.forms.get(f"منصه {hit.key}", ()) if kind == "name"
+                ]
+                if platform:
+                    self._add(hit.start, hit.end, platform[0], "name")
+                else:  # no place, and no platform the analysis knows
+                    self._cover(hit.start, hit.end, names[0], "name")
                 continue
             if names:
                 self._add(hit.start, hit.end, names[0], "name")
@@ -256,6 +272,27 @@ class _DocumentAnalyser:
                 roles.append(hit)
                 self._cover(hit.start, hit.end, hit.key, "role-phrase")
         return roles
+
+    def _names_a_platform(self, hit: Hit, key: str, platform_end: int) -> bool:
+        """Whether the city at ``hit`` names an opposition platform: after «منصتي» or
+        «منصات», or joined by «و» to a city that does («منصات موسكو والقاهرة والرياض»)."""
+        info = self.kb.entities.get(key)
+        if info is None or info.type != "place":
+            return False
+        i = bisect.bisect_right(self.token_starts, hit.start) - 1  # the city's token
+        if i < 0:
+            return False
+        tok = self.tokens[i]
+        if tok.start < hit.start:  # a proclitic fused to it: «والقاهرة» after a platform's
+            return (
+                self.norm[tok.start : hit.start] == "و"
+                and platform_end >= 0
+                and not self.norm[platform_end : tok.start].strip(" ،,")
+            )
+        if i == 0:
+            return False
+        prev = self.tokens[i - 1]
+        return prev.text in _PLATFORMS and not self.norm[prev.end : hit.start].strip()
 
     def _name_after(self, i: int) -> tuple[int, int] | None:
         """Token range [i, j) of a personal name starting at token i, or None."""

@@ -1538,3 +1538,27 @@ def test_the_ministry_and_the_agency_are_one_named_so(
     «ونقلت الوكالة عن وزارة الدفاع الروسية قولها» the agency's words."""
     last = max(_framing(store, text).quotes, key=lambda q: q.start)
     assert (last.speaker_key, last.speaker_text) == speaker
+
+
+def test_cities_after_platforms_are_the_platforms(store: Store) -> None:
+    """«مع منصتي الرياض والقاهرة في جنيف»: every Riyadh and Cairo of the benchmark's
+    articles was such a platform, and both ranked among the places most written of."""
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    lex, kb, fk = load_knowledge(store)
+    text = (
+        "والتقى المبعوث منصتي الرياض والقاهرة في جنيف، ورؤساء وفود منصات موسكو والقاهرة "
+        "والرياض. ثم سافر إلى القاهرة والرياض."
+    )
+    found, _framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
+    assert [(text[m.start : m.end], m.key) for m in found.mentions] == [
+        ("الرياض", "riyadh-platform"),
+        ("القاهرة", "cairo-platform"),
+        ("جنيف", "geneva"),
+        ("موسكو", "moscow-platform"),
+        ("القاهرة", "cairo-platform"),
+        ("الرياض", "riyadh-platform"),
+        ("القاهرة", "cairo"),
+        ("الرياض", "riyadh"),
+    ]
