@@ -556,6 +556,12 @@ class _DocumentAnalyser:
             positions.sort()
         # each actor's mention starts and ends, kept sorted as role mentions are added
         starts = {k: list(v) for k, v in present.items()}
+        # where people are named: a role phrase right beside a name is its apposition,
+        # whoever else holds the role («وقال وزير الدفاع، خلوصي آكار، أمس» is no mention
+        # of the defence minister named before)
+        people = [m for m in self.result.mentions if self._is_person(m.key)]
+        people_starts = sorted(m.start for m in people)
+        people_ends = sorted(m.end for m in people)
         for hit in role_hits:
             a, b = self.omap.span_to_original(hit.start, hit.end)
             for role_key, kind in hit.payload:
@@ -564,6 +570,10 @@ class _DocumentAnalyser:
                 holders = [k for k in self.kb.role_holders(role_key) if k in present]
                 if not holders:
                     continue
+                if _any_within(people_starts, b, b + APPOSITION_GAP) or _any_within(
+                    people_ends, a - APPOSITION_GAP, a
+                ):
+                    break  # beside a name: its apposition
 
                 # nearest mention before the role phrase, else the first after it
                 def distance(k: str, a: int = a) -> tuple[int, int]:

@@ -33,7 +33,7 @@ from desktop.lexicon.words import load_time_units, load_unnamed_sources
 from desktop.text.dates import month_names
 from desktop.text.normalize import OffsetMap, normalize
 from desktop.text.numbers import Figure, read_figures
-from desktop.text.reldates import DateMention, find_dates
+from desktop.text.reldates import WEEKDAYS, DateMention, find_dates
 from desktop.text.tokens import WordCount
 
 SPEAKER_TYPES = frozenset({"person", "organisation", "state", "media", "group"})
@@ -105,7 +105,10 @@ _LOCATIVES = frozenset(
         "بلديه",
     }
 )
-_COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
+_COMPLEMENTISERS = frozenset(
+    {"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
+     "بانهما", "باننا", "بانني"}
+)  # fmt: skip
 #: words right after a reporting verb that are not its subject (when, how, to or of whom:
 #: «وقال أمس إن», «وأكد مجددا أن», «وقال عنه إن»), normalised
 _NOT_SUBJECTS = frozenset(
@@ -116,6 +119,12 @@ _NOT_SUBJECTS = frozenset(
         "ثم", "كما", "لكن", "عنه", "عنها", "عنهم", "فيه", "فيها", "منه", "منها", "هنا", "هناك",
         "بدون", "دون", "حاليا", "مرات", "ساعات", "وقت", "يوم", "يومين", "مسبقا", "رسميا",
     }
+)  # fmt: skip
+#: when or how a subject spoke, right after it and before what it said («، الأربعاء، إلى»,
+#: «أمس»), normalised
+_WHEN_SAID = frozenset(
+    {"امس", "اليوم", "يوم", "مساء", "صباح", "مجددا", "ايضا", "كذلك", "بدوره", "بدورها",
+     "بدورهم", "اخيرا", "مؤخرا", "سابقا", "لاحقا", "حينها", "رسميا", "صراحه", "بوضوح"}
 )  # fmt: skip
 #: a clause naming the sentence's source after what was said («، بحسب ما نقلت…»)
 _SOURCE_CLAUSE_RE = re.compile(r"[،,]\s*و?(?:بحسب|حسب|وفقا|وفقاً|وفق|طبقا|طبقاً)(?![^\W\d_])")
@@ -1261,6 +1270,7 @@ class _Framer:
             k = bisect.bisect_left(self.role_spans, (start, -1))
             if k < len(self.role_spans) and self.role_spans[k][0] - start <= 3:
                 start = self.role_spans[k][1]
+            start = self._past_when_and_how(start, s_end)
         end = s_end
         first = self._quotes.first_starting_in(start, end)
         # a scare quote is no speech of its own: the reported speech runs on through it
@@ -1300,6 +1310,29 @@ class _Framer:
             k += 1
         start = _start_of_words(self.text, start, end)
         return start, _end_of_words(self.text, start, end)
+
+    def _past_when_and_how(self, start: int, s_end: int) -> int:
+        """``start`` moved past when and how the subject spoke, right after it: «،
+        الأربعاء، إلى رؤية …», «أمس»; «في تصريح للصحفيين ببذل جهود», «في بيان له»."""
+        toks = self.norm_tokens_between(start, s_end, 6)
+        k = 0
+        while k < len(toks):
+            t = toks[k][2]
+            nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
+            if t in _MANNER and (nxt[2:] if nxt.startswith("ال") else nxt) in _SAID_IN:
+                k += 2  # and «له», «للصحفيين», «صحفي» after it
+                if k < len(toks) and (
+                    toks[k][2][:1] == "ل" or toks[k][2] in ("صحفي", "صحافي", "متلفز")
+                ):
+                    k += 1
+                continue
+            if t in WEEKDAYS or t in _WHEN_SAID:
+                k += 1
+                continue
+            break
+        if k == 0:
+            return start
+        return toks[k][0] if k < len(toks) else toks[-1][1]
 
     def _reports_before(self, v: _Verb, a: int) -> bool:
         """Whether «إن»/«أن» stands between a verb (and its subject) and ``a``: a few

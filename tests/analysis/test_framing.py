@@ -1562,3 +1562,40 @@ def test_cities_after_platforms_are_the_platforms(store: Store) -> None:
         ("القاهرة", "cairo"),
         ("الرياض", "riyadh"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # «إننا», «إنني» begin what was said
+        ("وقال وزير الدفاع، خلوصي آكار، أمس، إننا نواصل اتصالاتنا.", "نواصل اتصالاتنا"),
+        # when and how the subject spoke are not what it said
+        ("وتعهد أحمد الجربا في تصريح للصحفيين ببذل جهود لإنهاء الأزمة.",
+         "ببذل جهود لإنهاء الأزمة"),
+        ("دعا جير بيدرسون، الأربعاء، إلى رؤية مشتركة جديدة.", "إلى رؤية مشتركة جديدة"),
+        ("وأكد لافروف في بيان له ضرورة الحل.", "ضرورة الحل"),
+        # a preposition that is not how it spoke stays
+        ("وطالب لافروف بعد الاجتماع بوقف القتال.", "بعد الاجتماع بوقف القتال"),
+    ],
+)  # fmt: skip
+def test_what_was_said_begins_after_when_and_how(store: Store, text: str, said: str) -> None:
+    """«وتعهد أحمد الجربا في تصريح للصحفيين ببذل جهود» reported him saying «في تصريح
+    للصحفيين ببذل جهود»; «… إننا نواصل» began with «أمس، إننا»."""
+    (quote,) = _framing(store, text).quotes
+    assert text[quote.start : quote.end] == said
+
+
+def test_an_office_beside_a_name_is_that_name_s(store: Store) -> None:
+    """«وقال وزير الدفاع، خلوصي آكار» after the Russian defence minister was named: the
+    office was read as a mention of him, and the words as his."""
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    lex, kb, fk = load_knowledge(store)
+    text = (
+        "وقال وزير الدفاع الروسي أندريه بيلوسوف إن الوضع صعب. "
+        "وقال وزير الدفاع، خلوصي آكار، أمس، إننا نواصل اتصالاتنا."
+    )
+    found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
+    assert [m.key for m in found.mentions] == ["belousov", "akar"]
+    assert [q.speaker_key for q in framing.quotes] == ["belousov", "akar"]
