@@ -206,6 +206,16 @@ _ABOUT = frozenset(
     {"بشان", "حول", "عن", "حيال", "تجاه", "بخصوص", "ازاء", "لبحث", "بحث", "لمناقشه",
      "مناقشه", "لبحثه", "وبحث"}
 )  # fmt: skip
+#: a verb between an event and where it was held («اجتماع عقد في أذربيجان»), normalised
+_HELD = frozenset(
+    {"عقد", "عقدت", "تعقد", "يعقد", "ستعقد", "سيعقد", "انعقد", "انعقدت", "المنعقد",
+     "المنعقده", "جري", "جرت", "تجري", "يجري", "اجري", "اجريت", "اقيم", "اقيمت"}
+)  # fmt: skip
+#: words after which «عن» is on whose behalf, not what about («ممثلين عن»), normalised
+_ON_BEHALF = frozenset(
+    {"ممثل", "ممثلا", "ممثلين", "ممثلي", "ممثلو", "ممثله", "ممثلون", "نيابه", "بالنيابه",
+     "مندوب", "مندوبين", "مندوبي", "وفد", "وفدا"}
+)  # fmt: skip
 #: a preposition that begins how a subject spoke, after it and before «إن» («وقال المتحدث
 #: باسم الجيش الروسي في بيان إن», «… خلال مؤتمر صحفي إن», «… عبر حسابه في تويتر إن»)
 _MANNER = frozenset({"في", "خلال", "عبر", "ضمن"})
@@ -1943,7 +1953,7 @@ class _Framer:
         event is not in is what was said («في بيان إن "… تطويق الرقة"»); neither is this
         event's. A place is the
         event's whose trigger comes last before it, or first after it."""
-        if not any(m.type == "place" for m in mentions):
+        if not any(m.type in ("place", "state") for m in mentions):
             return None
         located: list[MentionIn] = []
         kept: list[MentionIn] = []
@@ -1982,7 +1992,7 @@ class _Framer:
                 forms.add(prev[2:])
             fused = m.start > self.doc.original_tokens()[lo][0] if lo >= 0 else False
             if (
-                m.type == "place"
+                (m.type == "place" or (prev in ("في", "وفي", "ففي") and self._held_in(end, m)))
                 and (
                     prev in ("في", "وفي", "ففي")
                     # «بجنيف»: a proclitic «ب» before the name, not a name's «ب» («بيروت»)
@@ -1993,10 +2003,7 @@ class _Framer:
                 # not what it is about: «جلسة طارئة بشأن التصعيد في إدلب», «لبحث الأوضاع
                 # في إدلب»
                 and not (
-                    m.start > end
-                    and not _ABOUT.isdisjoint(
-                        self.doc.texts[max(self.doc.token_at(end) + 1, lo - 12) : lo]
-                    )
+                    m.start > end and self._about_in(max(self.doc.token_at(end) + 1, lo - 12), lo)
                 )
             ):
                 located.append(m)
@@ -2015,11 +2022,29 @@ class _Framer:
         for m in kept:
             lo, hi = (end, m.start) if m.start >= end else (m.end, at)
             k = self.doc.token_at(m.start)
-            if self._unpunctuated(lo, hi) is not None and _ABOUT.isdisjoint(
-                self.doc.texts[max(0, k - 3) : k]
-            ):
+            if self._unpunctuated(lo, hi) is not None and not self._about_in(max(0, k - 3), k):
                 return m.key
         return None
+
+    def _held_in(self, end: int, m: MentionIn) -> bool:
+        """Whether a country after «في» is where the event ending at ``end`` was held:
+        right after it, or after one word («اجتماع عقد في أذربيجان», «محادثاته في
+        روسيا»); further on it is what was spoken of («الوضع في سوريا»)."""
+        if m.type != "state" or m.start < end:
+            return False
+        t, k = self.doc.token_at(end), self.doc.token_at(m.start)
+        return k - t <= 2 or (k - t == 3 and self.doc.texts[t + 1] in _HELD)
+
+    def _about_in(self, lo: int, hi: int) -> bool:
+        """Whether a word saying what something is about («بشأن», «حول», «لبحث») is
+        among the tokens ``[lo, hi)``; «عن» after «ممثلين» is on whose behalf
+        («ممثلين عن مجلس الأمن في جنيف»)."""
+        texts = self.doc.texts
+        for k in range(max(0, lo), hi):
+            t = texts[k]
+            if t in _ABOUT and not (t == "عن" and k > 0 and texts[k - 1] in _ON_BEHALF):
+                return True
+        return False
 
     def _figures(self, a: int, b: int, lo: int, hi: int, key: str) -> list[dict[str, Any]]:
         """The figures of the trigger at ``[a, b)``, looked for in ``[lo, hi)``: the number

@@ -1495,6 +1495,12 @@ def test_a_subject_that_says_how_it_spoke_is_still_the_speaker(
         ('وقال لافروف في موسكو: "المحادثات ستعقد في أستانا الشهر المقبل".',
          [("talks", "astana")]),
         ("وعقد مجلس الأمن جلسة طارئة بشأن التصعيد في إدلب.", [("meeting", None)]),
+        # a country it was held in, right after it; not one spoken of further on
+        ("وتم الإعلان عنه خلال اجتماع عقد في آذربيجان.", [("meeting", "azerbaijan")]),
+        ("وفي ختام محادثاته في روسيا قال المبعوث إن الحل قريب.", [("talks", "russia")]),
+        ("وبحث الاجتماع الوضع في سوريا.", [("meeting", None)]),
+        # representatives of a body are no talk about it
+        ("وعقد المبعوث اجتماعا مع ممثلين عن المعارضة في جنيف.", [("meeting", "geneva")]),
     ],
 )  # fmt: skip
 def test_an_events_place_is_its_own(
