@@ -1528,7 +1528,15 @@ class _Framer:
         for sentence, found in sorted(by_sentence.items()):
             s_start, s_end = self.sentences[sentence]
             in_sentence = self.mentions_in(s_start, s_end)
-            participants = list(dict.fromkeys(m.key for m in in_sentence if m.type in ACTOR_TYPES))
+            source = sources.get(sentence)
+            # who reports it is no party to it: the media («بحسب وكالة الأناضول», «في
+            # منشور على منصة إكس») and the sentence's source («بحسب منسقو الاستجابة»)
+            reporters = {m.key for m in in_sentence if m.type == "media"} | {source}
+            participants = list(
+                dict.fromkeys(
+                    m.key for m in in_sentence if m.type in ACTOR_TYPES and m.key not in reporters
+                )
+            )
             sent_dates = [
                 d
                 for _a, _b, d in date_spans[
@@ -1539,7 +1547,6 @@ class _Framer:
             ]
             point = next((d for d in sent_dates if not d.since), None)
             since = next((d for d in sent_dates if d.since), None)
-            source = sources.get(sentence)
             found.sort()
             # one event of a type a sentence: the first trigger that tells it happened,
             # else the first («بعد جولات دون التوصل إلى اتفاق، وقع الطرفان اتفاقاً» is
@@ -1565,11 +1572,16 @@ class _Framer:
                 quoted = speaker_of[first][1] if first is not None else None
                 clause = self._clause_of(s_start, s_end, a)
                 people = (
-                    participants if clause is None else self._clause_actors(in_sentence, clause)
+                    participants
+                    if clause is None
+                    else [k for k in self._clause_actors(in_sentence, clause) if k not in reporters]
                 )
                 if quoted:
                     details["reported_by"] = quoted  # «أجريت اتصالاً» in the envoy's words
-                    people = list(dict.fromkeys([quoted, *people]))
+                    if etype not in _NOT_ASKED_FOR:
+                        people = list(dict.fromkeys([quoted, *people]))
+                    else:  # who tells of a strike is no party to it
+                        people = [k for k in people if k != quoted]
                 if etype in ("casualties", "displacement"):
                     # this trigger's figures, else those of the next of its type in the
                     # sentence («حصيلة ضحايا القصف إلى 12 قتيلاً»: «ضحايا» has none)
