@@ -1412,10 +1412,16 @@ class _Framer:
             quoted = [
                 q
                 for q in self.result.quotes
-                if q.sentence_idx == sentence and q.kind in ("direct", "partial")
+                if q.sentence_idx == sentence
+                and (
+                    q.kind in ("direct", "partial")
+                    or (q.start < a and not q.details.get("according_to"))
+                )
             ]
             if quoted:
-                for q in quoted:  # «وأكد بيدرسون، بحسب قناة الحرة، “…”»
+                # «وأكد بيدرسون، بحسب قناة الحرة، “…”», «وكانت الوزارة أعلنت أنها …،
+                # بحسب وكالة الأناضول»: the source relays a speaker's words
+                for q in quoted:
                     q.details["reported_via"] = source.key
                 continue
             qa, qb = s_start, a
@@ -1537,16 +1543,15 @@ class _Framer:
                     m.key for m in in_sentence if m.type in ACTOR_TYPES and m.key not in reporters
                 )
             )
-            sent_dates = [
-                d
-                for _a, _b, d in date_spans[
-                    bisect.bisect_left(date_starts, s_start) : bisect.bisect_left(
-                        date_starts, s_end
-                    )
-                ]
+            sent_dates = date_spans[
+                bisect.bisect_left(date_starts, s_start) : bisect.bisect_left(date_starts, s_end)
             ]
-            point = next((d for d in sent_dates if not d.since), None)
-            since = next((d for d in sent_dates if d.since), None)
+            # an event's date is the last before its trigger in the sentence, else the
+            # first after it («أجريت، الثلاثاء الماضي، اتصالاً …، كما أجريت، الأربعاء،
+            # اتصالاً» called twice on two days)
+            points = [(da, d) for da, _db, d in sent_dates if not d.since]
+            point_starts = [da for da, _d in points]
+            since = next((d for _a, _b, d in sent_dates if d.since), None)
             found.sort()
             # one event of a type a sentence: the first trigger that tells it happened,
             # else the first («بعد جولات دون التوصل إلى اتفاق، وقع الطرفان اتفاقاً» is
@@ -1568,6 +1573,8 @@ class _Framer:
                 if i not in picked:
                     continue
                 details: dict[str, Any] = {}
+                k = bisect.bisect_left(point_starts, a)
+                point = points[k - 1][1] if k else (points[0][1] if points else None)
                 first = quoted_in.first_containing(a)
                 quoted = speaker_of[first][1] if first is not None else None
                 clause = self._clause_of(s_start, s_end, a)

@@ -55,10 +55,13 @@ def _explicit_re() -> re.Pattern[str]:
 
 @cache
 def _lead_re() -> re.Pattern[str]:
-    """«منذ» and a weekday right before a date's day, matched at the end of the text
-    before it."""
+    """«منذ» (a few words and «في» may follow it) and a weekday right before a date's
+    day, matched at the end of the text before it."""
     wd = "|".join(WEEKDAYS)
-    return re.compile(rf"(?P<since>منذ\s+)?(?:(?P<wd>{wd})\s*،?\s*)?\Z")
+    # «منذ 29 من نيسان», «منذ بداية تطبيقه في 30 من كانون الأول»
+    return re.compile(
+        rf"(?P<since>منذ\s+(?:(?:[^\W\d_]+\s+){{1,3}}في\s+)?)?(?:(?P<wd>{wd})\s*،?\s*)?\Z"
+    )
 
 
 #: what :func:`_lead_re` may match is shorter than this

@@ -590,9 +590,10 @@ def test_a_scare_quote_after_a_reporting_verb_leaves_the_verb_its_words(store: S
     )
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     said = [(q.speaker_key, q.verb, text[q.start : q.end]) for q in framing.quotes]
-    # his words, through the scare quote (no speech of its own) up to the source
-    assert said[0] == ("jaafari", "زعم", 'فصائل المعارضة هي "جماعات إرهابية"')
-    assert [(k, v) for k, v, _t in said[1:]] == [("sana", "بحسب")]
+    # his words, through the scare quote (no speech of its own) up to the source, who
+    # relays them (it said nothing of its own: the whole sentence was its words too)
+    assert said == [("jaafari", "زعم", 'فصائل المعارضة هي "جماعات إرهابية"')]
+    assert framing.quotes[0].details.get("reported_via") == "sana"
     assert [lb.kind for lb in framing.labels if lb.text == "جماعات إرهابية"] == ["scare_quote"]
     # «في ما قالت …» (فيما written as two words) is speech, not a source named
     text = "تواصلت الغارات على ريف إدلب، في ما قالت وزارة الدفاع التركية إن أنقرة أرسلت تعزيزات."
@@ -1629,3 +1630,43 @@ def test_who_reports_an_event_is_no_party_to_it(
     articles, and a speaker to the strikes he spoke of."""
     framing = _framing(store, text)
     assert [(e.type, e.participants) for e in framing.events] == parties
+
+
+def test_a_source_after_reported_speech_relays_it(store: Store) -> None:
+    """«وكانت وزارة الدفاع التركية أعلنت أنها تتواصل …، بحسب وكالة الأناضول» was two
+    statements: the ministry's, and the whole sentence as the agency's."""
+    text = (
+        "وكانت وزارة الدفاع التركية أعلنت أنها تتواصل مع روسيا من أجل وقف إطلاق النار في "
+        "إدلب، بحسب وكالة الأناضول."
+    )
+    found = [(q.speaker_key, q.details.get("reported_via")) for q in _framing(store, text).quotes]
+    assert found == [("turkey-defence-ministry", "anadolu")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # the date before each trigger is its own
+        ("وقالت إنها أجرت، الثلاثاء الماضي، اتصالاً هاتفياً مع لافروف، كما عقدت، الأربعاء، "
+         "اجتماعاً مع بيدرسون.", [("call", "2017-02-14"), ("meeting", "2017-02-15")]),
+        # a date after «منذ … في» is when a period began, no event's date
+        ("واتفاق وقف الاقتتال في سوريا هش منذ بداية تطبيقه في 30 من كانون الأول، ولم تفلح "
+         "ثلاث جولات من المحادثات في أستانة في وقف القتال.",
+         [("agreement", None), ("ceasefire", None), ("talks", None)]),
+    ],
+)  # fmt: skip
+def test_each_event_has_its_own_date(
+    store: Store, text: str, dates: list[tuple[str, str | None]]
+) -> None:
+    """Every event of a sentence had the sentence's first date: a meeting on Wednesday
+    was dated the Tuesday of a call before it."""
+    import datetime as dt
+
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    lex, kb, fk = load_knowledge(store)
+    job = (0, text, [], sentence_spans(text), dt.date(2017, 2, 20))
+    _found, framing = analyse_one(job, kb, fk, lex)
+    found = [(e.type, e.date.isoformat() if e.date else None) for e in framing.events]
+    assert found == dates
