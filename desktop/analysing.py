@@ -82,8 +82,13 @@ from desktop.workers import (
 #: a label after «لـ» is listed with its article («للتحالف الدولي»); an event's place is
 #: not another event's («وقف إطلاق النار في إدلب واجتماع اللجنة»), what it is about
 #: («بشأن …، وخاصة مدينة إدلب») or in what a quotation says; where an unnamed source is
-#: is part of it («مصدر في المعارضة السورية»)
-ANALYSIS_VERSION = 8
+#: is part of it («مصدر في المعارضة السورية»). 9: an event dated after its article is to
+#: come; more events asked for («ونريد وقفاً لإطلاق النار», «في أقرب وقت») or denied;
+#: an office after a verb speaks for itself, «الوزارة» is a ministry; the cities after
+#: «منصتي» are platforms; when and how a subject spoke are not what it said; an office
+#: beside a name is its apposition; a country an event was held in is its place; who
+#: reports an event is no party to it; each event takes its own date in the sentence
+ANALYSIS_VERSION = 9
 BATCH = 200
 
 
