@@ -1779,7 +1779,13 @@ class _Framer:
                             # التحقيق فيه»: the verb has a subject or an object of its own
                             return None
                     return "planned", self.text[end:ob]
-                if not (t in pw.between or t.startswith("ال") or self.mention_at(oa, ob)):
+                if not (
+                    t in pw.between
+                    or t.startswith("ال")
+                    # what it is for: «المعركة لاستعادة الرقة ستبدأ», «للسيطرة على»
+                    or (t.startswith(("لا", "لل")) and len(t) > 4)
+                    or self.mention_at(oa, ob)
+                ):
                     return None
         return None
 

@@ -1294,6 +1294,11 @@ def test_to_the_ceasefire_is_no_title_before_a_name(store: Store) -> None:
         # a strike told as to come after its trigger; a future verb with where or when
         ("وأكد أن الهجوم المرتقب على إدلب سيكون كارثيا.", "offensive", " المرتقب"),
         ("وقال إن العملية العسكرية ستبدأ خلال أيام.", "offensive", " ستبدأ"),
+        (
+            "وقال إن المعركة لاستعادة الرقة ستبدأ في الأيام المقبلة.",
+            "offensive",
+            " لاستعادة الرقة ستبدأ",
+        ),
         ("والمحادثات التي ستعقد على هامش القمة مهمة.", "talks", " التي ستعقد"),
         ("وستشهد الأيام المقبلة محادثات في جنيف.", "talks", "وستشهد الأيام المقبلة "),
     ],
