@@ -556,12 +556,13 @@ class _DocumentAnalyser:
             positions.sort()
         # each actor's mention starts and ends, kept sorted as role mentions are added
         starts = {k: list(v) for k, v in present.items()}
-        # where people are named: a role phrase right beside a name is its apposition,
+        # where people are named: a role phrase right before a name is its apposition,
         # whoever else holds the role («وقال وزير الدفاع، خلوصي آكار، أمس» is no mention
-        # of the defence minister named before)
+        # of the defence minister named before); one right after a name is its
+        # apposition only if that person holds it («واستقبل الأسد وزير الخارجية
+        # الإيراني»: the minister received)
         people = [m for m in self.result.mentions if self._is_person(m.key)]
         people_starts = sorted(m.start for m in people)
-        people_ends = sorted(m.end for m in people)
         for hit in role_hits:
             a, b = self.omap.span_to_original(hit.start, hit.end)
             for role_key, kind in hit.payload:
@@ -570,10 +571,8 @@ class _DocumentAnalyser:
                 holders = [k for k in self.kb.role_holders(role_key) if k in present]
                 if not holders:
                     continue
-                if _any_within(people_starts, b, b + APPOSITION_GAP) or _any_within(
-                    people_ends, a - APPOSITION_GAP, a
-                ):
-                    break  # beside a name: its apposition
+                if _any_within(people_starts, b, b + APPOSITION_GAP):
+                    break  # before a name: its apposition
 
                 # nearest mention before the role phrase, else the first after it
                 def distance(k: str, a: int = a) -> tuple[int, int]:

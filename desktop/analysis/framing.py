@@ -66,6 +66,8 @@ ANAPHOR_TYPES = {
     "الهيئه": "organisation",
     "الحكومه": "state",
 }
+#: what a ministry's name may begin with, without «وزارة» («الخارجية الروسية»), normalised
+_MINISTRIES = ("الخارجيه", "الدفاع", "الداخليه")
 #: what begins the name of media that are no news agency, normalised
 _NO_AGENCY = ("قناه", "منصه", "صحيفه", "موقع", "تلفزيون", "اذاعه", "مجله", "جريده", "شبكه")
 _LOCATIVES = frozenset(
@@ -162,7 +164,8 @@ _NEGATED_THROUGH = frozenset(
      "نر", "نري", "ير", "يري", "تر", "تري", "يوجد", "توجد", "هناك", "يحصل", "يحدث", "تحدث",
      "يتوصل", "تتوصل", "يتوصلوا", "يتوصلا", "نتوصل", "ابرام", "توقيع", "يوقع", "توقع",
      "يبرم", "تبرم", "اعلان", "يعلن", "تعلن", "بعد", "حتي", "الان", "تبدا", "يبدا",
-     "خطوات", "خطوه", "مثل"}
+     "خطوات", "خطوه", "مثل", "نريد", "تريد", "يريد", "يريدون", "ينبغي", "يجب", "عقد",
+     "اجراء"}
 )  # fmt: skip
 #: words that make what follows them wished, asked for or feared rather than done
 #: («دعا إلى وقف إطلاق النار», «طالب بعقد محادثات», «احتمال نزوح»), normalised
@@ -171,10 +174,12 @@ _WISHES = frozenset(
      "يطالب", "تطالب", "نطالب", "طالبوا", "مطالبه", "مطالبات", "حث", "حثت", "يحث", "تحث",
      "ناشد", "ناشدت", "يناشد", "تناشد", "اقترح", "اقترحت", "يقترح", "تقترح", "مقترح",
      "اقتراح", "احتمال", "احتمالات", "امكانيه", "امكان", "خطر", "مخاطر", "مخاوف",
-     "يامل", "تامل", "نامل", "امل", "يسعي", "تسعي", "نسعي", "سعي", "جهود", "الجهود",
+     "يامل", "تامل", "نامل", "يسعي", "تسعي", "نسعي", "سعي", "جهود", "الجهود",
      "مطالبا", "داعيا", "دعوته", "دعوتها", "دعوتهم", "نريد", "يريد", "تريد", "يريدون",
      "ينبغي", "يجب", "ضروره", "اهميه"}
 )  # fmt: skip
+#: asking words that are nouns: what they ask for is near them («جهود التوصل إلى اتفاق»)
+_EFFORTS = frozenset({"جهود", "الجهود", "سعي"})
 #: those that also stand right before the event they ask for, no «إلى» between («نريد
 #: وقفاً لإطلاق النار», «ضرورة وقف إطلاق النار», «ينبغي عقد محادثات»)
 _WANTS = frozenset({"نريد", "يريد", "تريد", "يريدون", "ينبغي", "يجب", "ضروره", "اهميه"})
@@ -206,6 +211,26 @@ _ABOUT = frozenset(
     {"بشان", "حول", "عن", "حيال", "تجاه", "بخصوص", "ازاء", "لبحث", "بحث", "لمناقشه",
      "مناقشه", "لبحثه", "وبحث"}
 )  # fmt: skip
+#: words that make a date after them qualify a noun («الاتفاق الموقع في 5 آذار»),
+#: normalised
+_ATTRIBUTIVE = frozenset(
+    {"الموقع", "الموقعه", "المبرم", "المبرمه", "المعلن", "المعلنه", "الصادر", "الصادره",
+     "المقرر", "المقرره", "المزمع", "المزمعه", "المنعقد", "المنعقده", "الذي", "التي"}
+)  # fmt: skip
+#: a participle after an event that says it took place («اتفاق سوتشي الموقع»),
+#: normalised
+_DONE_SO = frozenset(
+    {"الموقع", "الموقعه", "المبرم", "المبرمه", "المنعقد", "المنعقده", "الصادر", "الصادره"}
+)
+#: past verbs after «الذي»/«التي» that say an event took place («الاجتماع الذي عقد»)
+_DONE_VERBS = frozenset(
+    {"عقد", "عقدت", "جري", "جرت", "تم", "وقع", "وقعت", "ابرم", "اعلن", "اعلنت", "انعقد",
+     "انعقدت", "شهد", "شهدت", "اجري", "اجريت"}
+)  # fmt: skip
+#: words that make a date after them an end («تمديد الهدنة حتى 15 آذار»), normalised
+_UNTIL = frozenset(
+    {"حتي", "لغايه", "غايه", "ينتهي", "تنتهي", "انتهاء", "نهايه", "مهله", "موعد", "اقصاه"}
+)  # fmt: skip
 #: a verb between an event and where it was held («اجتماع عقد في أذربيجان»), normalised
 _HELD = frozenset(
     {"عقد", "عقدت", "تعقد", "يعقد", "ستعقد", "سيعقد", "انعقد", "انعقدت", "المنعقد",
@@ -231,7 +256,8 @@ _WHEN_TO_COME = frozenset(
      "الاحد", "بين", "بحضور", "برعايه", "بمشاركه", "حتي"}
 )  # fmt: skip
 #: the same with a conjunction before them («ودعا», «فطالب»), as a document's words are
-_WISH_FORMS = _WISHES | {c + w for w in _WISHES for c in ("و", "ف") if len(w) > 2}
+#: («آمل» is read as written: «أمل» is also a name, below)
+_WISH_FORMS = _WISHES | {c + w for w in _WISHES | {"امل"} for c in ("", "و", "ف")}
 #: words that may stand between such a word and the event («دعا إلى عقد محادثات»)
 _WISHED_THROUGH = frozenset(
     {"الي", "اي", "التوصل", "عقد", "اجراء", "ابرام", "تحقيق", "حدوث", "وقوع", "موجه",
@@ -961,12 +987,18 @@ class _Framer:
     def _resolve_anaphor(self, noun: str, before: int) -> tuple[str | None, str | None]:
         """«المكتب» → (speaker key, the body it stands for). The office of a person speaks
         for that person."""
-        stem = ANAPHORS.get(normalize(noun))
+        norm = normalize(noun)
+        stem = ANAPHORS.get(norm)
         if stem is None:
             return None, None
         found = self._anaphor_by_name(stem, before)
         if found != (None, None):
             return found
+        if norm == "الوزاره":  # a ministry named by its office: «الخارجية الروسية»
+            for other in _MINISTRIES:
+                found = self._anaphor_by_name(other, before)
+                if found != (None, None):
+                    return found
         wanted = ANAPHOR_TYPES.get(normalize(noun))
         if wanted is None:
             return None, None
@@ -1087,8 +1119,11 @@ class _Framer:
                 role = self._role_after(v)
                 if role is not None and self._can_be_subject(v, role):
                     # an office the analysis cannot name is a speaker of its own, not
-                    # the one before going on («قال بوتين … وأكد المبعوث الخاص أن»)
+                    # the one before going on («قال بوتين … وأكد المبعوث الخاص أن»),
+                    # unless the text named its holder with it before («وقال رئيس
+                    # الائتلاف بدر جاموس … وأضاف رئيس الائتلاف أن»)
                     ra, rb = role
+                    key = self._named_with(ra, rb)
                     text, details, v.subject_end = self.text[ra:rb], {}, rb
                 else:
                     # «وأضاف:» continues the previous speaker; «…، فيما نفى ناشطون ذلك»
@@ -1324,6 +1359,13 @@ class _Framer:
     def _past_when_and_how(self, start: int, s_end: int) -> int:
         """``start`` moved past when and how the subject spoke, right after it: «،
         الأربعاء، إلى رؤية …», «أمس»; «في تصريح للصحفيين ببذل جهود», «في بيان له»."""
+        toks = self.norm_tokens_between(start, s_end, 2)
+        if not toks or (
+            toks[0][2] not in _MANNER
+            and toks[0][2] not in WEEKDAYS
+            and toks[0][2] not in _WHEN_SAID
+        ):
+            return start  # most subjects: what was said follows
         toks = self.norm_tokens_between(start, s_end, 6)
         k = 0
         while k < len(toks):
@@ -1549,10 +1591,25 @@ class _Framer:
             # an event's date is the last before its trigger in the sentence, else the
             # first after it («أجريت، الثلاثاء الماضي، اتصالاً …، كما أجريت، الأربعاء،
             # اتصالاً» called twice on two days)
-            points = [(da, d) for da, _db, d in sent_dates if not d.since]
-            point_starts = [da for da, _d in points]
             since = next((d for _a, _b, d in sent_dates if d.since), None)
             found.sort()
+            trigger_starts = [f[0] for f in found]
+            # (where, date, the trigger it alone dates or None, a deadline?)
+            points = []
+            for da, _db, d in sent_dates:
+                if d.since:
+                    continue
+                lead = {
+                    _head_word(w)
+                    for w in normalize(self.text[max(s_start, da - 50) : da]).split()[-5:]
+                }
+                owner = None
+                if not lead.isdisjoint(_ATTRIBUTIVE):
+                    # «الاتفاق الموقع في 5 آذار», «القمة المقررة الأربعاء المقبل»: the
+                    # date of the trigger before it only
+                    k = bisect.bisect_left(trigger_starts, da)
+                    owner = trigger_starts[k - 1] if k else -1
+                points.append((da, d, owner, not lead.isdisjoint(_UNTIL)))
             # one event of a type a sentence: the first trigger that tells it happened,
             # else the first («بعد جولات دون التوصل إلى اتفاق، وقع الطرفان اتفاقاً» is
             # an agreement signed); a few looked at, a text may be one long sentence
@@ -1573,8 +1630,7 @@ class _Framer:
                 if i not in picked:
                     continue
                 details: dict[str, Any] = {}
-                k = bisect.bisect_left(point_starts, a)
-                point = points[k - 1][1] if k else (points[0][1] if points else None)
+                point, deadline = self._event_date(points, a, b)
                 first = quoted_in.first_containing(a)
                 quoted = speaker_of[first][1] if first is not None else None
                 clause = self._clause_of(s_start, s_end, a)
@@ -1585,10 +1641,7 @@ class _Framer:
                 )
                 if quoted:
                     details["reported_by"] = quoted  # «أجريت اتصالاً» in the envoy's words
-                    if etype not in _NOT_ASKED_FOR:
-                        people = list(dict.fromkeys([quoted, *people]))
-                    else:  # who tells of a strike is no party to it
-                        people = [k for k in people if k != quoted]
+                    people = list(dict.fromkeys([quoted, *people]))
                 if etype in ("casualties", "displacement"):
                     # this trigger's figures, else those of the next of its type in the
                     # sentence («حصيلة ضحايا القصف إلى 12 قتيلاً»: «ضحايا» has none)
@@ -1628,6 +1681,7 @@ class _Framer:
                     and self.published is not None
                     and date > self.published
                     and (point.day is None or point.year is not None)
+                    and not deadline
                 ):
                     # «تعقد المحادثات في جنيف غداً», «الخميس المقبل», «في 14 آذار 2017»
                     # after an article of 20 February: its date says it is to come (a day
@@ -1679,11 +1733,50 @@ class _Framer:
                     )
                 )
 
+    def _event_date(
+        self, points: Sequence[tuple[int, DateMention, int | None, bool]], a: int, b: int
+    ) -> tuple[DateMention | None, bool]:
+        """The date of the event at ``[a, b)`` and whether it is a deadline («حتى 15
+        آذار»): the last date before it in the sentence, else the first after it with no
+        punctuation between («أجريت، الثلاثاء الماضي، اتصالاً …، كما أجريت، الأربعاء،
+        اتصالاً»); a date that qualifies a noun («الاتفاق الموقع في 5 آذار», «القمة
+        المقررة الأربعاء المقبل») dates the trigger before it only."""
+        before = None
+        for da, d, owner, deadline in points:
+            if owner is not None and owner != a:
+                continue
+            if owner == a and da >= b:
+                return d, deadline  # «وقف إطلاق النار الموقع … في 5 آذار»
+            if da < a:
+                before = (d, deadline)
+            elif before is None and da >= b and self._unpunctuated(b, da) is not None:
+                return d, deadline
+            else:
+                break
+        return before if before is not None else (None, False)
+
     def _role_after(self, v: _Verb) -> tuple[int, int] | None:
         """The role phrase right after a verb («المتحدث باسم الجيش الروسي»), if any."""
         k = bisect.bisect_left(self.role_spans, (v.end, -1))
         if k < len(self.role_spans) and self.role_spans[k][0] - v.end <= 2:
             return self.role_spans[k]
+        return None
+
+    def _named_with(self, ra: int, rb: int) -> str | None:
+        """The person an earlier office of the same words was the title of, named right
+        after it («رئيس الائتلاف الوطني السوري بدر جاموس» for «رئيس الائتلاف»), the
+        latest; or None."""
+        words = normalize(self.text[ra:rb]).split()
+        k = bisect.bisect_left(self.role_spans, (ra, -1))
+        for pa, pb in reversed(self.role_spans[:k]):
+            earlier = normalize(self.text[pa:pb]).split()
+            n = min(len(words), len(earlier))
+            if n < 2 or words[:n] != earlier[:n]:
+                continue
+            i = bisect.bisect_left(self.mention_starts, pb)
+            m = self.mentions[i] if i < len(self.mentions) else None
+            if m is not None and m.type == "person" and m.start - pb <= 3:
+                return m.key
         return None
 
     def _can_be_subject(self, v: _Verb, role: tuple[int, int]) -> bool:
@@ -1726,7 +1819,7 @@ class _Framer:
         denied = self._denied(s_start, at)
         found = ("negated", denied) if denied is not None else None
         if found is None:
-            wished = self._wished(s_start, at, etype)
+            wished = self._wished(s_start, at, etype, end)
             found = ("wished", wished) if wished is not None else None
         if found is None:
             planned = self._planned(s_start, s_end, at, end, key, etype)
@@ -1843,7 +1936,7 @@ class _Framer:
                 return None
         return None
 
-    def _wished(self, s_start: int, at: int, etype: str = "") -> int | None:
+    def _wished(self, s_start: int, at: int, etype: str = "", end: int = -1) -> int | None:
         """Where the words that make the event at ``at`` one called for, feared or
         possible begin: such a word right before it («احتمال نزوح»), or before «إلى» or
         a fused «بـ» that leads to it, a few words of its object between («ودعا
@@ -1867,13 +1960,15 @@ class _Framer:
                 led = True  # «مطالباً الأطراف الدخول في مفاوضات»
                 k -= 1
             elif t in ("ان", "بان"):  # «وآمل أن يعقد اجتماع», «وطالب بأن تعقد»
-                if k > 0 and _head_word(before[k - 1][2]) in _WISHES:
+                if k > 0 and self._hopes(before[k - 1]):
                     if fears_only:
                         return None
                     return self._unpunctuated(before[k - 1][0], at)
                 return None
             elif _head_word(t) in _WANTS and not led:
-                return None if fears_only else self._unpunctuated(oa, at)
+                if fears_only or self._told_done_after(end):
+                    return None  # «ضرورة الاتفاق الذي عقد أمس»: it was
+                return self._unpunctuated(oa, at)
             elif _head_word(t) in _FEARS or (_head_word(t) in _WISHES and led):
                 if fears_only and _head_word(t) not in _FEARS:
                     return None
@@ -1889,16 +1984,41 @@ class _Framer:
         if not led or fears_only:
             return None
         # the asking word, a few words of its subject or object before «إلى», names
-        # and offices not counted («ودعا الأمين العام بان كي مون الأطراف المتحاربة إلى …»)
-        budget = 4
+        # and offices not counted after a verb («ودعا الأمين العام بان كي مون الأطراف
+        # المتحاربة إلى …»; «أسفرت جهود الأمم المتحدة وروسيا وتركيا عن التوصل إلى اتفاق»
+        # is an agreement reached)
+        budget, plain = 4, 0
         while k >= 0 and budget > 0:
             oa, ob, t = before[k]
-            if _head_word(t) in _WISHES:
+            if _head_word(t) in _WISHES and (plain < 4 or _head_word(t) not in _EFFORTS):
                 return self._unpunctuated(oa, at)
+            plain += 1
             if self.mention_at(oa, ob) is None and not self._roles.covers(oa):
                 budget -= 1
             k -= 1
         return None
+
+    def _hopes(self, token: tuple[int, int, str]) -> bool:
+        """Whether a word before «أن» asks or hopes for what follows: «دعا», «يأمل», and
+        «آمل» as written (not «أمل», the Amal movement's name: «وأعلنت حركة أمل أن»)."""
+        oa, ob, t = token
+        if _head_word(t) in _WISHES:
+            return True
+        written = self.text[oa:ob]
+        return written in ("آمل", "وآمل", "فآمل")
+
+    def _told_done_after(self, end: int) -> bool:
+        """Whether words right after an event say it took place («أهمية الاجتماع الذي
+        عقد أمس», «أهمية اتفاق سوتشي الموقع»)."""
+        if end < 0:
+            return False
+        words = [_head_word(t) for _a, _b, t in self.norm_tokens_between(end, end + 40, 3)]
+        for k, w in enumerate(words):
+            if w in _DONE_SO:
+                return True
+            if w in ("الذي", "التي") and k + 1 < len(words) and words[k + 1] in _DONE_VERBS:
+                return True
+        return False
 
     def _soon(self, end: int, s_end: int) -> str | None:
         """The words from the end of an event up to «في أقرب وقت» («باسرع وقت») a few
@@ -1909,7 +2029,9 @@ class _Framer:
         after = self.norm_tokens_between(end, min(s_end, end + 60))[:9]
         words = [t for _a, _b, t in after]
         for phrase in _SOON:
-            for k in range(len(words) - len(phrase) + 1):
+            # a few words between («بإدلب في أقرب وقت»); further on it is another's
+            # («اتفاق يقضي بإجلاء الجرحى … في أقرب وقت»)
+            for k in range(min(4, len(words) - len(phrase) + 1)):
                 if tuple(words[k : k + len(phrase)]) == phrase:
                     stop = after[k + len(phrase) - 1][1]
                     if self._unpunctuated(end, stop) is None:

@@ -60,9 +60,16 @@ def _lead_re() -> re.Pattern[str]:
     wd = "|".join(WEEKDAYS)
     # «منذ 29 من نيسان», «منذ بداية تطبيقه في 30 من كانون الأول»
     return re.compile(
-        rf"(?P<since>منذ\s+(?:(?:[^\W\d_]+\s+){{1,3}}في\s+)?)?(?:(?P<wd>{wd})\s*،?\s*)?\Z"
+        rf"(?P<since>منذ\s+(?:(?:{_BEGAN})\s+(?:[^\W\d_]+\s+){{0,2}}في\s+)?)?"
+        rf"(?:(?P<wd>{wd})\s*،?\s*)?\Z"
     )
 
+
+#: what began on a date after «منذ» («منذ بداية تطبيقه في», «منذ توقيع الاتفاق في»);
+#: «منذ أشهر في 12 آذار» is the date of what happened after months, normalised
+_BEGAN = "|".join(
+    ("بدايه", "بدء", "توقيع", "انطلاق", "اعلان", "دخول", "تطبيق", "اندلاع", "سريان", "مطلع")
+)
 
 #: what :func:`_lead_re` may match is shorter than this
 _LEAD_WINDOW = 40

@@ -935,6 +935,12 @@ def test_a_naming_head_that_begins_with_a_proclitic_letter_still_names(store: St
             "وقال نيد برايس إن واشنطن قلقة. لهذا السبب، قال المبعوث الخاص، إنه سيبحث الأمر.",
             (None, "المبعوث الخاص"),
         ),
+        # named with the office before
+        (
+            "وقال رئيس الائتلاف الوطني السوري بدر جاموس إن الحل بعيد. وقال نيد برايس إن "
+            "واشنطن قلقة. وأضاف رئيس الائتلاف أن النظام يعرقل الحل.",
+            ("jamous", "رئيس الائتلاف"),
+        ),
     ],
 )
 def test_a_subject_nobody_named_is_not_the_previous_speaker(
@@ -1092,6 +1098,8 @@ def test_a_few_quoted_words_inside_reported_speech_count_once(store: Store) -> N
         ("وانتهت الجولة دون التوصل لاتفاق.", "agreement", "دون التوصل ل"),
         # of two triggers of a type in a sentence, the one told as done
         ("وبعد جولات دون التوصل إلى اتفاق، وقع الطرفان اتفاقاً في أستانا.", "agreement", None),
+        # not wanted
+        ("وقال المقداد إن دمشق لا تريد مفاوضات مع الإرهابيين.", "talks", "لا تريد "),
         # steps such as it not seen
         ("وقال: لم نرَ خطوات مثل وقف إطلاق نار في إدلب.", "ceasefire", "لم نرَ خطوات مثل "),
     ],
@@ -1223,6 +1231,16 @@ def test_a_title_is_the_persons_own_not_an_office_it_depends_on(
         ("ودعا المبعوث الطرفين وقال إن المحادثات مهمة.", "talks", None),
         ("وقال إن الهجوم على إدلب يجب أن يتوقف في أقرب وقت.", "offensive", None),
         ("ونريد الهجوم على إدلب.", "offensive", None),
+        # asked for only if not told as done; «أمل» is also a name; efforts that led to
+        # it; as soon as possible what another event provides for
+        ("وشدد المقداد على أهمية الاجتماع الذي عقد أمس.", "meeting", None),
+        ("وأعلنت حركة أمل أن اجتماعاً عقد أمس.", "meeting", None),
+        ("أسفرت جهود الأمم المتحدة وروسيا وتركيا عن التوصل إلى اتفاق.", "agreement", None),
+        (
+            "وتوصل الطرفان إلى اتفاق يقضي بإجلاء الجرحى من المدينة في أقرب وقت ممكن.",
+            "agreement",
+            None,
+        ),
     ],
 )
 def test_an_event_asked_for_or_feared_says_so(
@@ -1333,6 +1351,8 @@ def test_denied_before_planned_and_the_done_one_of_two(store: Store) -> None:
         ("وعقدت المحادثات في جنيف اليوم.", None),
         ("وعقدت المحادثات في جنيف في 14 شباط.", None),
         ("وتتواصل المحادثات في جنيف منذ 14 شباط.", None),
+        # an end is no start
+        ("وأعلنت الأطراف تمديد المحادثات في جنيف حتى 15 آذار 2017.", None),
         # a day and a month alone, a few days after it: the year before is as likely
         ("ولم تفلح المحادثات في جنيف منذ تطبيقه في 22 شباط.", None),
     ],
@@ -1534,6 +1554,10 @@ def test_an_office_a_verb_addresses_does_not_speak(store: Store) -> None:
             "وقالت وزارة الخارجية الروسية إن الوضع خطير. وأضافت الوزارة أن الهجوم فشل.",
             ("russia-foreign-ministry", "الوزارة"),
         ),
+        (
+            "وقالت الخارجية الروسية في بيان إن الوضع خطير. وأضافت الوزارة أن الهجوم فشل.",
+            ("russia-foreign-ministry", "الوزارة"),
+        ),
         # «الوكالة» is an agency, not a channel
         ("وذكرت قناة الحرة أن الوضع خطير. وأضافت الوكالة أن الهجوم فشل.", (None, "الوكالة")),
         ("وذكرت وكالة سانا أن الوضع خطير. وأضافت الوكالة أن الهجوم فشل.", ("sana", "الوكالة")),
@@ -1612,6 +1636,15 @@ def test_an_office_beside_a_name_is_that_name_s(store: Store) -> None:
     found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
     assert [m.key for m in found.mentions] == ["belousov", "akar"]
     assert [q.speaker_key for q in framing.quotes] == ["belousov", "akar"]
+    # after a name, an office its person does not hold is somebody received
+    text = (
+        "وقال وزير الخارجية السوري فيصل المقداد إن الحل سياسي. "
+        "والتقى لافروف وزير الخارجية السوري في موسكو."
+    )
+    found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
+    assert [(e.type, sorted(e.participants)) for e in framing.events] == [
+        ("meeting", ["lavrov", "mekdad"])
+    ]
 
 
 @pytest.mark.parametrize(
@@ -1622,9 +1655,7 @@ def test_an_office_beside_a_name_is_that_name_s(store: Store) -> None:
          [("ceasefire", ["turkey", "russia"])]),
         ('وقال المكتب في منشور على منصة "إكس" إن روسيا وتركيا اتفقتا على وقف إطلاق النار.',
          [("statement", ["russia", "turkey"]), ("ceasefire", ["russia", "turkey"])]),
-        # who tells of a strike is no party to it; who tells of talks he held is
-        ('واعتبر المبعوث الأممي غير بيدرسون أن "هيئة تحرير الشام حققت تقدماً عبر هجوم واسع".',
-         [("offensive", ["hts"])]),
+        # who tells of talks he held, or of his own strikes, is
         ('وقال لافروف: "أجرينا محادثات مع تركيا".', [("talks", ["lavrov", "turkey"])]),
     ],
 )  # fmt: skip
@@ -1632,7 +1663,7 @@ def test_who_reports_an_event_is_no_party_to_it(
     store: Store, text: str, parties: list[tuple[str, list[str]]]
 ) -> None:
     """Agencies and platforms were parties to 3,784 events of the benchmark's 3,000
-    articles, and a speaker to the strikes he spoke of."""
+    articles."""
     framing = _framing(store, text)
     assert [(e.type, e.participants) for e in framing.events] == parties
 
@@ -1654,6 +1685,16 @@ def test_a_source_after_reported_speech_relays_it(store: Store) -> None:
         # the date before each trigger is its own
         ("وقالت إنها أجرت، الثلاثاء الماضي، اتصالاً هاتفياً مع لافروف، كما عقدت، الأربعاء، "
          "اجتماعاً مع بيدرسون.", [("call", "2017-02-14"), ("meeting", "2017-02-15")]),
+        # a date that qualifies a noun dates that noun's event only
+        ("وخرقت قوات النظام، الاثنين، اتفاق وقف إطلاق النار الموقع بين روسيا وتركيا في 5 شباط "
+         "2017، بقصف مدفعي على ريف إدلب، ما أدى إلى مقتل مدنيين اثنين.",
+         [("agreement", "2017-02-20"), ("ceasefire", "2017-02-05"), ("offensive", "2017-02-20"),
+          ("casualties", "2017-02-20")]),
+        ("وبحث لافروف في اتصال هاتفي مع نظيره التركي التحضيرات للقمة الثلاثية المقررة الأربعاء "
+         "المقبل.", [("call", None), ("meeting", "2017-02-22")]),
+        # a date after an event is its own with no punctuation between them
+        ("ووقع الطرفان اتفاقاً لوقف إطلاق النار، على أن تبدأ المفاوضات غداً.",
+         [("agreement", None), ("ceasefire", None), ("talks", "2017-02-21")]),
         # a date after «منذ … في» is when a period began, no event's date
         ("واتفاق وقف الاقتتال في سوريا هش منذ بداية تطبيقه في 30 من كانون الأول، ولم تفلح "
          "ثلاث جولات من المحادثات في أستانة في وقف القتال.",

@@ -113,6 +113,7 @@ PUBLISHED = dt.date(2017, 5, 31)
         # since what happened then; a clause between is another sentence's
         ("منذ بداية تطبيقه في 30 من نيسان", [("30 من نيسان", dt.date(2017, 4, 30), None, True)]),
         ("منذ سنوات، عقد في 3 أيار", [("3 ايار", dt.date(2017, 5, 3), None, False)]),
+        ("أول جلسة له منذ أشهر في 12 أيار", [("12 ايار", dt.date(2017, 5, 12), None, False)]),
         ("في 12 كانون الثاني/يناير 2016", [("12 كانون الثاني/يناير 2016", dt.date(2016, 1, 12), None, False)]),
         ("12 أيار والأحد 13 أيار", [
             ("12 ايار", dt.date(2017, 5, 12), None, False),
