@@ -250,13 +250,15 @@ class _DocumentAnalyser:
     def gazetteer(self) -> list[Hit]:
         roles: list[Hit] = []
         platform_end = -1  # where the last city named as a platform ends
+        # («منصتي», «منصات»: rare, so looked for once)
+        platforms = bool(self.doc.token_indices(_PLATFORMS))
         for hit in self.doc.hits(self.kb.matcher):
             if self._skipped(hit.start):
                 continue
             names = [t for t, kind in hit.payload if kind == "name" and t not in self.kb.ignored]
             if names and self._adjective_not_place(hit, names[0]):
                 continue
-            if names and self._names_a_platform(hit, names[0], platform_end):
+            if platforms and names and self._names_a_platform(hit, names[0], platform_end):
                 platform_end = hit.end
                 platform = [
                     k for k, kind in self.kb.forms.get(f"منصه {hit.key}", ()) if kind == "name"
@@ -561,8 +563,7 @@ class _DocumentAnalyser:
         # of the defence minister named before); one right after a name is its
         # apposition only if that person holds it («واستقبل الأسد وزير الخارجية
         # الإيراني»: the minister received)
-        people = [m for m in self.result.mentions if self._is_person(m.key)]
-        people_starts = sorted(m.start for m in people)
+        people_starts: list[int] | None = None  # made when a role phrase is first read
         for hit in role_hits:
             a, b = self.omap.span_to_original(hit.start, hit.end)
             for role_key, kind in hit.payload:
@@ -571,6 +572,10 @@ class _DocumentAnalyser:
                 holders = [k for k in self.kb.role_holders(role_key) if k in present]
                 if not holders:
                     continue
+                if people_starts is None:
+                    people_starts = sorted(
+                        m.start for m in self.result.mentions if self._is_person(m.key)
+                    )
                 if _any_within(people_starts, b, b + APPOSITION_GAP):
                     break  # before a name: its apposition
 

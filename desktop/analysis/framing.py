@@ -2100,15 +2100,26 @@ class _Framer:
         event is not in is what was said («في بيان إن "… تطويق الرقة"»); neither is this
         event's. A place is the
         event's whose trigger comes last before it, or first after it."""
-        if not any(m.type in ("place", "state") for m in mentions):
+        if not any(m.type == "place" for m in mentions):
+            # a country it was held in, right after it («اجتماع عقد في أذربيجان»)
+            texts = self.doc.texts
+            for m in mentions:
+                if m.type == "state" and self._held_in(end, m):
+                    k = self.doc.token_at(m.start)
+                    if (
+                        k > 0
+                        and texts[k - 1] in ("في", "وفي", "ففي")
+                        and self.doc.original_tokens()[k][0] == m.start
+                        and self._speech_covers(m.start) == self._speech_covers(at)
+                    ):
+                        return m.key
             return None
         located: list[MentionIn] = []
         kept: list[MentionIn] = []
         naming = False
-        if self._speech is None:  # quotations and reported speech, once
-            self._speech = Spans((q.start, q.end) for q in self.result.quotes)
+        quoted = self._speech_covers(at)
         speech = self._speech
-        quoted = speech.covers(at)
+        assert speech is not None
         # deaths and displacement are where the strike is («قتل 12 مدنياً في قصف على ريف
         # إدلب»)
         related = _NOT_ASKED_FOR if etype in _NOT_ASKED_FOR else frozenset()
@@ -2172,6 +2183,12 @@ class _Framer:
             if self._unpunctuated(lo, hi) is not None and not self._about_in(max(0, k - 3), k):
                 return m.key
         return None
+
+    def _speech_covers(self, pos: int) -> bool:
+        """Whether a quotation or reported speech holds ``pos``."""
+        if self._speech is None:  # quotations and reported speech, once
+            self._speech = Spans((q.start, q.end) for q in self.result.quotes)
+        return self._speech.covers(pos)
 
     def _held_in(self, end: int, m: MentionIn) -> bool:
         """Whether a country after «في» is where the event ending at ``end`` was held:
