@@ -251,7 +251,7 @@ class _DocumentAnalyser:
         roles: list[Hit] = []
         platform_end = -1  # where the last city named as a platform ends
         # («منصتي», «منصات»: rare, so looked for once)
-        platforms = bool(self.doc.token_indices(_PLATFORMS))
+        platforms = any(w in self.norm for w in ("منصتي", "منصات", "منصتا"))
         for hit in self.doc.hits(self.kb.matcher):
             if self._skipped(hit.start):
                 continue
