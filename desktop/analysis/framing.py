@@ -1573,13 +1573,14 @@ class _Framer:
         for q in self.result.quotes:
             if q.details.get("according_to"):
                 sources.setdefault(q.sentence_idx, q.speaker_key)
+        media = {m.key for m in self.mentions if m.type == "media"}
         for sentence, found in sorted(by_sentence.items()):
             s_start, s_end = self.sentences[sentence]
             in_sentence = self.mentions_in(s_start, s_end)
             source = sources.get(sentence)
             # who reports it is no party to it: the media («بحسب وكالة الأناضول», «في
             # منشور على منصة إكس») and the sentence's source («بحسب منسقو الاستجابة»)
-            reporters = {m.key for m in in_sentence if m.type == "media"} | {source}
+            reporters = media | {source}
             participants = list(
                 dict.fromkeys(
                     m.key for m in in_sentence if m.type in ACTOR_TYPES and m.key not in reporters
@@ -1641,7 +1642,8 @@ class _Framer:
                 )
                 if quoted:
                     details["reported_by"] = quoted  # «أجريت اتصالاً» in the envoy's words
-                    people = list(dict.fromkeys([quoted, *people]))
+                    if quoted not in reporters:  # an agency's own words report
+                        people = list(dict.fromkeys([quoted, *people]))
                 if etype in ("casualties", "displacement"):
                     # this trigger's figures, else those of the next of its type in the
                     # sentence («حصيلة ضحايا القصف إلى 12 قتيلاً»: «ضحايا» has none)

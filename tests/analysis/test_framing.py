@@ -1655,6 +1655,10 @@ def test_an_office_beside_a_name_is_that_name_s(store: Store) -> None:
          [("ceasefire", ["turkey", "russia"])]),
         ('وقال المكتب في منشور على منصة "إكس" إن روسيا وتركيا اتفقتا على وقف إطلاق النار.',
          [("statement", ["russia", "turkey"]), ("ceasefire", ["russia", "turkey"])]),
+        # nor the agency whose words the quoted ones are
+        ('وذكرت وكالة الأنباء الإيرانية أن علي أصغر خاجي أجرى محادثات مع غير بيدرسون عبر '
+         '"الفيديو كونفرانس".',
+         [("talks", ["khaji", "pedersen"]), ("call", ["khaji", "pedersen"])]),
         # who tells of talks he held, or of his own strikes, is
         ('وقال لافروف: "أجرينا محادثات مع تركيا".', [("talks", ["lavrov", "turkey"])]),
     ],
