@@ -1751,8 +1751,8 @@ class _Framer:
                 return d, deadline  # «وقف إطلاق النار الموقع … في 5 آذار»
             if da < a:
                 before = (d, deadline)
-            elif before is None and da >= b and self._unpunctuated(b, da) is not None:
-                return d, deadline
+            elif before is None and da >= b and not any(c in "،,.:;؛!?" for c in self.text[b:da]):
+                return d, deadline  # (a quotation mark is no clause's end)
             else:
                 break
         return before if before is not None else (None, False)
