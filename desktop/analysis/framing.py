@@ -1627,6 +1627,20 @@ class _Framer:
                 ):
                     chosen[etype] = i
             picked = set(chosen.values())
+            if points:
+                # another of a type on another day is another event («أجريت، الثلاثاء
+                # الماضي، اتصالاً …، كما أجريت، الأربعاء، اتصالاً …»)
+                days = {i: self._event_date(points, found[i][0], found[i][1])[0] for i in modality}
+                for i in modality:
+                    one = chosen[found[i][2]]
+                    if (
+                        i != one
+                        and modality[i] == modality[one]
+                        and days[i] is not None
+                        and days[one] is not None
+                        and days[i].date != days[one].date  # type: ignore[union-attr]
+                    ):
+                        picked.add(i)
             for i, (a, b, etype, _key) in enumerate(found):
                 if i not in picked:
                     continue
