@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.analysis.doctext import DocText
 from desktop.analysis.knowledge import Knowledge
@@ -178,6 +178,13 @@ _WISHES = frozenset(
      "مطالبا", "داعيا", "دعوته", "دعوتها", "دعوتهم", "نريد", "يريد", "تريد", "يريدون",
      "ينبغي", "يجب", "ضروره", "اهميه"}
 )  # fmt: skip
+#: what, asked for, keeps an event that is there («الالتزام بوقف إطلاق النار»), normalised
+_KEEPING = frozenset(
+    {"احترام", "الاحترام", "الالتزام", "التزام", "تطبيق", "تنفيذ", "دعم", "تثبيت", "تمديد",
+     "استمرار", "حمايه", "صون", "المحافظه", "الحفاظ", "تعزيز"}
+)  # fmt: skip
+#: an agreement, named after a place or a body when it is one that was made
+_AGREEMENTS = frozenset({"اتفاق", "الاتفاق", "اتفاقيه", "الاتفاقيه", "تفاهمات", "مذكره"})
 #: asking words that are nouns: what they ask for is near them («جهود التوصل إلى اتفاق»)
 _EFFORTS = frozenset({"جهود", "الجهود", "سعي"})
 #: those that also stand right before the event they ask for, no «إلى» between («نريد
@@ -225,11 +232,17 @@ _DONE_SO = frozenset(
 #: past verbs after «الذي»/«التي» that say an event took place («الاجتماع الذي عقد»)
 _DONE_VERBS = frozenset(
     {"عقد", "عقدت", "جري", "جرت", "تم", "وقع", "وقعت", "ابرم", "اعلن", "اعلنت", "انعقد",
-     "انعقدت", "شهد", "شهدت", "اجري", "اجريت"}
+     "انعقدت", "شهد", "شهدت", "اجري", "اجريت", "دخل", "بدا", "بدات", "سري", "توصل",
+     "توصلت"}
 )  # fmt: skip
+#: words that open a clause of its own after a comma («، كما أجرت»), normalised
+_NEW_CLAUSE = _CLAUSE_OPENERS | {"كما", "ثم", "كذلك", "فيما", "بينما", "حيث"}
+#: what after a date makes it the day something was said («، الأحد، أن»), normalised
+_SAID_THAT = ("ان ", "انه", "انها", "انهم", "بان", ":")
 #: words that make a date after them an end («تمديد الهدنة حتى 15 آذار»), normalised
 _UNTIL = frozenset(
-    {"حتي", "لغايه", "غايه", "ينتهي", "تنتهي", "انتهاء", "نهايه", "مهله", "موعد", "اقصاه"}
+    {"حتي", "لغايه", "غايه", "ينتهي", "تنتهي", "انتهاء", "نهايه", "مهله", "موعد", "اقصاه",
+     "قبل", "بحلول", "اعتبارا", "ابتداء", "بدءا", "يسري", "تسري"}
 )  # fmt: skip
 #: a verb between an event and where it was held («اجتماع عقد في أذربيجان»), normalised
 _HELD = frozenset(
@@ -283,6 +296,21 @@ _DEATH_OBJECTS = frozenset(
 _MET_DEATH = frozenset(
     p + v for p in ("", "و", "ف") for v in ("لقي", "لقيت", "لقوا", "لقيا", "لقيتا", "لقين")
 )
+
+
+class _DatePoint(NamedTuple):
+    """A date in a sentence, as events are dated by it."""
+
+    at: int
+    date: DateMention
+    #: the start of the trigger it follows (the head of triggers written together)
+    owner: int | None
+    #: it qualifies a noun («الاتفاق الموقع في 5 آذار»): its event's alone
+    attributive: bool
+    #: an end («حتى 15 آذار»), no day the event happens on
+    deadline: bool
+    #: the day something was said («أعلنت، الأحد، أن»): no event's own
+    said: bool
 
 
 @dataclass
@@ -991,14 +1019,11 @@ class _Framer:
         stem = ANAPHORS.get(norm)
         if stem is None:
             return None, None
+        if norm == "الوزاره":  # the last ministry named, «وزارة …» or «الخارجية …»
+            return self._last_named((stem, *_MINISTRIES), before)
         found = self._anaphor_by_name(stem, before)
         if found != (None, None):
             return found
-        if norm == "الوزاره":  # a ministry named by its office: «الخارجية الروسية»
-            for other in _MINISTRIES:
-                found = self._anaphor_by_name(other, before)
-                if found != (None, None):
-                    return found
         wanted = ANAPHOR_TYPES.get(normalize(noun))
         if wanted is None:
             return None, None
@@ -1027,6 +1052,22 @@ class _Framer:
         if found is None:
             found = self._mention_indices[name] = [i for i in range(len(self.mentions)) if test(i)]
         return found
+
+    def _last_named(self, stems: Sequence[str], before: int) -> tuple[str | None, str | None]:
+        """The last mention before ``before`` named with one of ``stems``."""
+        forms = self._forms()
+        at = bisect.bisect_left(self.mention_starts, before)
+        best = -1
+        for stem in stems:
+
+            def named(i: int, stem: str = stem) -> bool:
+                return stem in forms[i].split()[0] or forms[i].startswith(stem)
+
+            named_so = self._mention_index(f"stem:{stem}", named)
+            k = bisect.bisect_left(named_so, at) - 1
+            if k >= 0:
+                best = max(best, named_so[k])
+        return (self.mentions[best].key, None) if best >= 0 else (None, None)
 
     def _anaphor_by_name(self, stem: str, before: int) -> tuple[str | None, str | None]:
         """The last mention before ``before`` whose name has ``stem`` in its first word or
@@ -1595,22 +1636,33 @@ class _Framer:
             since = next((d for _a, _b, d in sent_dates if d.since), None)
             found.sort()
             trigger_starts = [f[0] for f in found]
-            # (where, date, the trigger it alone dates or None, a deadline?)
             points = []
-            for da, _db, d in sent_dates:
+            for da, db, d in sent_dates:
                 if d.since:
                     continue
                 lead = {
                     _head_word(w)
                     for w in normalize(self.text[max(s_start, da - 50) : da]).split()[-5:]
                 }
-                owner = None
-                if not lead.isdisjoint(_ATTRIBUTIVE):
-                    # «الاتفاق الموقع في 5 آذار», «القمة المقررة الأربعاء المقبل»: the
-                    # date of the trigger before it only
-                    k = bisect.bisect_left(trigger_starts, da)
-                    owner = trigger_starts[k - 1] if k else -1
-                points.append((da, d, owner, not lead.isdisjoint(_UNTIL)))
+                # the trigger it follows, the head of those written together («اتفاق وقف
+                # إطلاق النار الموقع في 5 آذار» is the agreement's)
+                k = bisect.bisect_left(trigger_starts, da) - 1
+                if k >= 0 and self._opens_clause(found[k][1], da):
+                    k = -1  # «…، كما أجرت، الأربعاء، اتصالاً»: the next one's
+                while k > 0 and not self.text[found[k - 1][1] : found[k][0]].strip():
+                    k -= 1
+                points.append(
+                    _DatePoint(
+                        da,
+                        d,
+                        found[k][0] if k >= 0 else None,
+                        # «الاتفاق الموقع في 5 آذار», «القمة المقررة الأربعاء المقبل»
+                        not lead.isdisjoint(_ATTRIBUTIVE),
+                        not lead.isdisjoint(_UNTIL),
+                        # «وقال بيدرسون، الجمعة، إن …»: the day he spoke
+                        normalize(self.text[db : db + 12]).lstrip(" ،,").startswith(_SAID_THAT),
+                    )
+                )
             # one event of a type a sentence: the first trigger that tells it happened,
             # else the first («بعد جولات دون التوصل إلى اتفاق، وقع الطرفان اتفاقاً» is
             # an agreement signed); a few looked at, a text may be one long sentence
@@ -1628,24 +1680,35 @@ class _Framer:
                     chosen[etype] = i
             picked = set(chosen.values())
             if points:
-                # another of a type on another day is another event («أجريت، الثلاثاء
-                # الماضي، اتصالاً …، كما أجريت، الأربعاء، اتصالاً …»)
-                days = {i: self._event_date(points, found[i][0], found[i][1])[0] for i in modality}
+                # another of a type on a day of its own is another event («أجريت،
+                # الثلاثاء الماضي، اتصالاً …، كما أجريت، الأربعاء، اتصالاً …»)
+                days = {
+                    i: self._event_date(points, found[i][0], found[i][1], trigger_starts)
+                    for i in modality
+                }
                 for i in modality:
                     one = chosen[found[i][2]]
+                    day, _deadline, own = days[i]
+                    theirs = days[one][0]
                     if (
                         i != one
-                        and modality[i] == modality[one]
-                        and days[i] is not None
-                        and days[one] is not None
-                        and days[i].date != days[one].date  # type: ignore[union-attr]
+                        and own
+                        and day is not None
+                        and (theirs is None or day.date != theirs.date)
                     ):
                         picked.add(i)
             for i, (a, b, etype, _key) in enumerate(found):
                 if i not in picked:
                     continue
                 details: dict[str, Any] = {}
-                point, deadline = self._event_date(points, a, b)
+                point, deadline, _own = self._event_date(points, a, b, trigger_starts)
+                began = since
+                if since is not None and "منذ" in self.text[max(s_start, a - 25) : a]:
+                    # «منذ توقيع اتفاق سوتشي في 17 أيلول 2018»: the date the period began
+                    # is the agreement's own
+                    at_since = next((da for da, _db, d in sent_dates if d is since), -1)
+                    if a < at_since < a + 60 and self._unpunctuated(a, at_since) is not None:
+                        point, began = since, None
                 first = quoted_in.first_containing(a)
                 quoted = speaker_of[first][1] if first is not None else None
                 clause = self._clause_of(s_start, s_end, a)
@@ -1675,11 +1738,11 @@ class _Framer:
                         if figures:
                             details["figures"] = figures
                             break
-                if since is not None:
+                if began is not None:
                     details["since"] = {
-                        "day": since.day,
-                        "month": since.month,
-                        "date": since.date.isoformat() if since.date else None,
+                        "day": began.day,
+                        "month": began.month,
+                        "date": began.date.isoformat() if began.date else None,
                     }
                 if source:
                     details["source"] = source
@@ -1749,27 +1812,54 @@ class _Framer:
                     )
                 )
 
+    def _opens_clause(self, a: int, b: int) -> bool:
+        """Whether a comma and a word that opens a clause stand in ``[a, b)`` («،
+        كما أجرت، »)."""
+        between = self.text[a:b]
+        cut = max(between.find("،"), between.find(","))
+        if cut < 0:
+            return False
+        return any(_head_word(w) in _NEW_CLAUSE for w in normalize(between[cut:]).split())
+
     def _event_date(
-        self, points: Sequence[tuple[int, DateMention, int | None, bool]], a: int, b: int
-    ) -> tuple[DateMention | None, bool]:
-        """The date of the event at ``[a, b)`` and whether it is a deadline («حتى 15
-        آذار»): the last date before it in the sentence, else the first after it with no
-        punctuation between («أجريت، الثلاثاء الماضي، اتصالاً …، كما أجريت، الأربعاء،
-        اتصالاً»); a date that qualifies a noun («الاتفاق الموقع في 5 آذار», «القمة
-        المقررة الأربعاء المقبل») dates the trigger before it only."""
-        before = None
-        for da, d, owner, deadline in points:
-            if owner is not None and owner != a:
+        self, points: Sequence[_DatePoint], a: int, b: int, triggers: Sequence[int]
+    ) -> tuple[DateMention | None, bool, bool]:
+        """The date of the event at ``[a, b)``, whether it is a deadline («حتى 15 آذار»),
+        and whether it is the event's own: the first date after it before any other
+        event's trigger («قتل 12 مدنياً بغارات روسية …، اليوم الخميس»; «عقد السبت»
+        after «أعلنت، الأحد، أن الاجتماع»); else the last date before it (its own if
+        no trigger stands between them: «أجريت، الأربعاء، اتصالاً»); else the first
+        after it in its clause. A date that qualifies a noun («الاتفاق الموقع في 5 آذار»,
+        «القمة المقررة الأربعاء المقبل») dates that noun's event alone."""
+        before: _DatePoint | None = None
+        owned: _DatePoint | None = None
+        for p in points:
+            if p.owner == a and p.at >= b:
+                if p.attributive:
+                    return p.date, p.deadline, True  # «الاتفاق الموقع في 5 آذار»
+                owned = owned or p
+            if p.attributive and p.owner != a:
                 continue
-            if owner == a and da >= b:
-                return d, deadline  # «وقف إطلاق النار الموقع … في 5 آذار»
-            if da < a:
-                before = (d, deadline)
-            elif before is None and da >= b and not any(c in "،,.:;؛!?" for c in self.text[b:da]):
-                return d, deadline  # (a quotation mark is no clause's end)
-            else:
-                break
-        return before if before is not None else (None, False)
+            if p.at < a:
+                before = p
+        if before is not None and not before.said and before.owner is None:
+            k = bisect.bisect_right(triggers, before.at)
+            if k >= len(triggers) or triggers[k] >= a:  # «أجريت، الأربعاء، اتصالاً»
+                return before.date, before.deadline, True
+        if owned is not None:
+            return owned.date, owned.deadline, True
+        if before is not None:
+            return before.date, before.deadline, False
+        for p in points:
+            if p.at < b or (p.attributive and p.owner != a):
+                continue
+            # the trigger it follows is in this event's clause («قتل 12 مدنياً بغارات
+            # …، اليوم»), not past a comma («ووقع الطرفان اتفاقاً …، على أن تبدأ
+            # المفاوضات غداً»: tomorrow is the talks')
+            if p.owner is not None and not any(c in "،,.:;؛!?" for c in self.text[b : p.owner]):
+                return p.date, p.deadline, False
+            break
+        return None, False, False
 
     def _role_after(self, v: _Verb) -> tuple[int, int] | None:
         """The role phrase right after a verb («المتحدث باسم الجيش الروسي»), if any."""
@@ -1999,6 +2089,8 @@ class _Framer:
             k -= 1
         if not led or fears_only:
             return None
+        if k >= 0 and _head_word(before[k][2]) in _KEEPING:
+            return None  # «إلى الالتزام بوقف إطلاق النار»: the ceasefire is there
         # the asking word, a few words of its subject or object before «إلى», names
         # and offices not counted after a verb («ودعا الأمين العام بان كي مون الأطراف
         # المتحاربة إلى …»; «أسفرت جهود الأمم المتحدة وروسيا وتركيا عن التوصل إلى اتفاق»
@@ -2008,6 +2100,12 @@ class _Framer:
             oa, ob, t = before[k]
             if _head_word(t) in _WISHES and (plain < 4 or _head_word(t) not in _EFFORTS):
                 return self._unpunctuated(oa, at)
+            if (
+                _head_word(t) in _AGREEMENTS
+                and k + 1 < len(before)
+                and self.mention_at(before[k + 1][0], before[k + 1][1]) is not None
+            ):
+                return None  # part of an agreement named so: «أهمية اتفاق موسكو لوقف …»
             plain += 1
             if self.mention_at(oa, ob) is None and not self._roles.covers(oa):
                 budget -= 1
@@ -2028,7 +2126,10 @@ class _Framer:
         عقد أمس», «أهمية اتفاق سوتشي الموقع»)."""
         if end < 0:
             return False
-        words = [_head_word(t) for _a, _b, t in self.norm_tokens_between(end, end + 40, 3)]
+        after = self.norm_tokens_between(end, end + 40, 3)
+        if after and self.mention_at(after[0][0], after[0][1]) is not None:
+            return True  # named after a place, so it is one: «أهمية اتفاق موسكو»
+        words = [_head_word(t) for _a, _b, t in after]
         for k, w in enumerate(words):
             if w in _DONE_SO:
                 return True
@@ -2049,6 +2150,8 @@ class _Framer:
             # («اتفاق يقضي بإجلاء الجرحى … في أقرب وقت»)
             for k in range(min(4, len(words) - len(phrase) + 1)):
                 if tuple(words[k : k + len(phrase)]) == phrase:
+                    if any(w.startswith(("لا", "لل")) and len(w) > 4 for w in words[:k]):
+                        return None  # what it is for is wanted soon: «اتفاق لإجلاء الجرحى …»
                     stop = after[k + len(phrase) - 1][1]
                     if self._unpunctuated(end, stop) is None:
                         return None

@@ -67,8 +67,12 @@ def _lead_re() -> re.Pattern[str]:
 
 #: what began on a date after «منذ» («منذ بداية تطبيقه في», «منذ توقيع الاتفاق في»);
 #: «منذ أشهر في 12 آذار» is the date of what happened after months, normalised
-_BEGAN = "|".join(
-    ("بدايه", "بدء", "توقيع", "انطلاق", "اعلان", "دخول", "تطبيق", "اندلاع", "سريان", "مطلع")
+_BEGAN = (
+    "(?:"
+    + "|".join(
+        ("بدايه", "بدايت", "بدء", "توقيع", "انطلاق", "اعلان", "دخول", "تطبيق", "اندلاع", "سريان")
+    )
+    + ")(?:ه|ها|هم|هما)?|مطلع"
 )
 
 #: what :func:`_lead_re` may match is shorter than this

@@ -1241,6 +1241,11 @@ def test_a_title_is_the_persons_own_not_an_office_it_depends_on(
             "agreement",
             None,
         ),
+        ("وتم التوصل إلى اتفاق لإجلاء الجرحى في أقرب وقت ممكن.", "agreement", None),
+        # one to keep, or one named after where it was made, is there
+        ("ودعت الخارجية الفرنسية إلى الالتزام بوقف إطلاق النار.", "ceasefire", None),
+        ("وأكد الجانبان على أهمية اتفاق موسكو لوقف إطلاق النار في إدلب.", "ceasefire", None),
+        ("وشدد بيدرسون على ضرورة وقف إطلاق النار الذي دخل حيز التنفيذ.", "ceasefire", None),
     ],
 )
 def test_an_event_asked_for_or_feared_says_so(
@@ -1353,6 +1358,7 @@ def test_denied_before_planned_and_the_done_one_of_two(store: Store) -> None:
         ("وتتواصل المحادثات في جنيف منذ 14 شباط.", None),
         # an end is no start
         ("وأعلنت الأطراف تمديد المحادثات في جنيف حتى 15 آذار 2017.", None),
+        ("وتبدأ المحادثات قبل 30 حزيران 2017.", None),
         # a day and a month alone, a few days after it: the year before is as likely
         ("ولم تفلح المحادثات في جنيف منذ تطبيقه في 22 شباط.", None),
     ],
@@ -1558,6 +1564,12 @@ def test_an_office_a_verb_addresses_does_not_speak(store: Store) -> None:
             "وقالت الخارجية الروسية في بيان إن الوضع خطير. وأضافت الوزارة أن الهجوم فشل.",
             ("russia-foreign-ministry", "الوزارة"),
         ),
+        # the last ministry named, either way
+        (
+            "وأعلنت وزارة الدفاع الروسية مقتل جنديين. وفي السياق، دانت الخارجية التركية "
+            "الهجوم. وقالت الوزارة في بيان إن أنقرة سترد.",
+            ("turkey-foreign-ministry", "الوزارة"),
+        ),
         # «الوكالة» is an agency, not a channel
         ("وذكرت قناة الحرة أن الوضع خطير. وأضافت الوكالة أن الهجوم فشل.", (None, "الوكالة")),
         ("وذكرت وكالة سانا أن الوضع خطير. وأضافت الوكالة أن الهجوم فشل.", ("sana", "الوكالة")),
@@ -1694,10 +1706,27 @@ def test_a_source_after_reported_speech_relays_it(store: Store) -> None:
          "اتصالاً مع أوغلو.", [("call", "2017-02-14"), ("call", "2017-02-15")]),
         ("وعقد الاجتماع أمس، وخلال الاجتماع أكد الطرفان أهمية الحل.",
          [("meeting", "2017-02-19")]),
+        # the date after it before another's trigger, past a comma; the day it was
+        # said is not its own
+        ("قتل 12 مدنياً بغارات روسية على ريف إدلب الجنوبي، اليوم الإثنين، وفق الدفاع المدني.",
+         [("casualties", "2017-02-20"), ("offensive", "2017-02-20")]),
+        ("وأعلنت الخارجية التركية، الأحد، أن الاجتماع عقد السبت في أنقرة، مؤكدة أن الاجتماع "
+         "كان بناءً.", [("meeting", "2017-02-18")]),
+        ("وعقد مجلس الأمن جلسة مغلقة الجمعة، بعد جلسة علنية عقدها الأربعاء.",
+         [("meeting", "2017-02-17"), ("meeting", "2017-02-15")]),
+        # one to come and one held
+        ("إن الاجتماع المقرر الخميس المقبل سيبحث نتائج اجتماع الأحد الماضي.",
+         [("meeting", "2017-02-23"), ("meeting", "2017-02-19")]),
+        # the agreement a ceasefire is named in
+        ("وخرقت قوات النظام اتفاق وقف إطلاق النار الموقع في موسكو في 5 شباط.",
+         [("agreement", "2017-02-05"), ("ceasefire", None)]),
+        # the agreement signed when a period began
+        ("وقال المرصد إن 120 مدنيا قتلوا منذ توقيع اتفاق سوتشي في 17 أيلول 2016.",
+         [("casualties", None), ("agreement", "2016-09-17")]),
         # a date that qualifies a noun dates that noun's event only
         ("وخرقت قوات النظام، الاثنين، اتفاق وقف إطلاق النار الموقع بين روسيا وتركيا في 5 شباط "
          "2017، بقصف مدفعي على ريف إدلب، ما أدى إلى مقتل مدنيين اثنين.",
-         [("agreement", "2017-02-20"), ("ceasefire", "2017-02-05"), ("offensive", "2017-02-20"),
+         [("agreement", "2017-02-05"), ("ceasefire", "2017-02-20"), ("offensive", "2017-02-20"),
           ("casualties", "2017-02-20")]),
         ("وبحث لافروف في اتصال هاتفي مع نظيره التركي التحضيرات للقمة الثلاثية المقررة الأربعاء "
          "المقبل.", [("call", None), ("meeting", "2017-02-22")]),
