@@ -1059,6 +1059,8 @@ class _Framer:
         at = bisect.bisect_left(self.mention_starts, before)
         best = -1
         for stem in stems:
+            if stem not in self.doc.norm:
+                continue  # most documents name no ministry so
 
             def named(i: int, stem: str = stem) -> bool:
                 return stem in forms[i].split()[0] or forms[i].startswith(stem)
