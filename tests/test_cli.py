@@ -1293,6 +1293,15 @@ def _import_records(
     return db
 
 
+def _import_two_outlets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sana: list[str], enab: list[str]
+) -> str:
+    """A database of articles of SANA and Enab Baladi, each text its own title."""
+    records = [{"title": t, "text": t, "outlet": "SANA"} for t in sana]
+    records += [{"title": t, "text": t, "outlet": "Enab Baladi"} for t in enab]
+    return _import_records(tmp_path, capsys, records)
+
+
 def test_an_event_the_text_denies_is_listed_with_the_words_that_deny_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -1511,9 +1520,7 @@ def test_keyness_counts_the_spellings_of_a_name_as_one_term(
         "وقال المعارضون إن القصف مستمر على الغوطة.",
         "وقال المعارضون إن القصف مستمر على إدلب.",
     ]
-    records = [{"title": t, "text": t, "outlet": "SANA"} for t in sana]
-    records += [{"title": t, "text": t, "outlet": "Enab Baladi"} for t in other]
-    db = _import_records(tmp_path, capsys, records)
+    db = _import_two_outlets(tmp_path, capsys, sana, other)
     key = run_json(capsys, "--db", db, "keyness", "SANA", "Enab Baladi", "--top", "50")
     assert isinstance(key, list)
     astana = [k for k in key if k["term"] == "استانا"]
@@ -1607,9 +1614,7 @@ def test_keyness_keeps_an_adjective_apart_from_the_name_its_letters_spell(
     sana = [f"وقال الوفد {n} إن الحكومة السورية والدولة السورية والقوات السورية في سورية."
             for n in range(3)]  # fmt: skip
     other = [f"وقال المعارضون {n} إن سوريا تحتاج إلى الحل السياسي." for n in range(3)]
-    records = [{"title": t, "text": t, "outlet": "SANA"} for t in sana]
-    records += [{"title": t, "text": t, "outlet": "Enab Baladi"} for t in other]
-    db = _import_records(tmp_path, capsys, records)
+    db = _import_two_outlets(tmp_path, capsys, sana, other)
     key = run_json(capsys, "--db", db, "keyness", "SANA", "Enab Baladi", "--top", "50")
     assert isinstance(key, list)
     found = {k["written"]: (k["a"], k["b"], k["spellings"]) for k in key}
@@ -1630,9 +1635,7 @@ def test_keyness_counts_a_name_always_written_with_the_article_as_one_term(
     kept apart from their spellings."""
     a = [f"وقال الوفد {n} إن البنتاغون أرسل قوات." for n in range(3)]
     b = [f"وقال المعارضون {n} إن البنتاجون أرسل قوات إضافية." for n in range(3)]
-    records = [{"title": t, "text": t, "outlet": "SANA"} for t in a]
-    records += [{"title": t, "text": t, "outlet": "Enab Baladi"} for t in b]
-    db = _import_records(tmp_path, capsys, records)
+    db = _import_two_outlets(tmp_path, capsys, a, b)
     key = run_json(capsys, "--db", db, "keyness", "SANA", "Enab Baladi", "--top", "50")
     assert isinstance(key, list)
     pentagon = [(k["a"], k["b"], k["spellings"]) for k in key if "بنتا" in k["term"]]

@@ -34,9 +34,8 @@ _DESCRIPTOR_PREFIXES = ("ال", "لل", "لشؤون", "لوزير", "لوزار�
 _DESCRIPTOR_WORDS = frozenset({"باسم", "لدي", "شؤون", "خارجيه", "عن", "وزاره", "وفد"})
 #: «منصتي الرياض والقاهرة», «منصات موسكو والقاهرة»: the cities after them name the
 #: opposition platforms (normalised, with the proclitics they take)
-_PLATFORMS = frozenset(
-    p + w for w in ("منصتي", "منصات", "منصتا") for p in ("", "و", "ل", "ب", "ول", "وب")
-)
+_PLATFORM_WORDS = ("منصتي", "منصات", "منصتا")
+_PLATFORMS = frozenset(p + w for w in _PLATFORM_WORDS for p in ("", "و", "ل", "ب", "ول", "وب"))
 
 
 @dataclass
@@ -251,7 +250,7 @@ class _DocumentAnalyser:
         roles: list[Hit] = []
         platform_end = -1  # where the last city named as a platform ends
         # («منصتي», «منصات»: rare, so looked for once)
-        platforms = any(w in self.norm for w in ("منصتي", "منصات", "منصتا"))
+        platforms = any(w in self.norm for w in _PLATFORM_WORDS)
         for hit in self.doc.hits(self.kb.matcher):
             if self._skipped(hit.start):
                 continue

@@ -218,17 +218,16 @@ _ABOUT = frozenset(
     {"بشان", "حول", "عن", "حيال", "تجاه", "بخصوص", "ازاء", "لبحث", "بحث", "لمناقشه",
      "مناقشه", "لبحثه", "وبحث"}
 )  # fmt: skip
-#: words that make a date after them qualify a noun («الاتفاق الموقع في 5 آذار»),
-#: normalised
-_ATTRIBUTIVE = frozenset(
-    {"الموقع", "الموقعه", "المبرم", "المبرمه", "المعلن", "المعلنه", "الصادر", "الصادره",
-     "المقرر", "المقرره", "المزمع", "المزمعه", "المنعقد", "المنعقده", "الذي", "التي"}
-)  # fmt: skip
 #: a participle after an event that says it took place («اتفاق سوتشي الموقع»),
 #: normalised
 _DONE_SO = frozenset(
     {"الموقع", "الموقعه", "المبرم", "المبرمه", "المنعقد", "المنعقده", "الصادر", "الصادره"}
 )
+#: words that make a date after them qualify a noun («الاتفاق الموقع في 5 آذار»),
+#: normalised
+_ATTRIBUTIVE = _DONE_SO | {
+    "المعلن", "المعلنه", "المقرر", "المقرره", "المزمع", "المزمعه", "الذي", "التي"
+}  # fmt: skip
 #: past verbs after «الذي»/«التي» that say an event took place («الاجتماع الذي عقد»)
 _DONE_VERBS = frozenset(
     {"عقد", "عقدت", "جري", "جرت", "تم", "وقع", "وقعت", "ابرم", "اعلن", "اعلنت", "انعقد",
@@ -1024,7 +1023,7 @@ class _Framer:
         found = self._anaphor_by_name(stem, before)
         if found != (None, None):
             return found
-        wanted = ANAPHOR_TYPES.get(normalize(noun))
+        wanted = ANAPHOR_TYPES.get(norm)
         if wanted is None:
             return None, None
         # the last mention of that type before the noun; an agency is no channel or
@@ -1053,19 +1052,22 @@ class _Framer:
             found = self._mention_indices[name] = [i for i in range(len(self.mentions)) if test(i)]
         return found
 
+    def _named_so(self, stem: str) -> list[int]:
+        """Indices of the mentions whose name has ``stem`` in its first word or starts
+        with it, in order."""
+        forms = self._forms()
+        return self._mention_index(
+            f"stem:{stem}", lambda i: stem in forms[i].split()[0] or forms[i].startswith(stem)
+        )
+
     def _last_named(self, stems: Sequence[str], before: int) -> tuple[str | None, str | None]:
         """The last mention before ``before`` named with one of ``stems``."""
-        forms = self._forms()
         at = bisect.bisect_left(self.mention_starts, before)
         best = -1
         for stem in stems:
             if stem not in self.doc.norm:
                 continue  # most documents name no ministry so
-
-            def named(i: int, stem: str = stem) -> bool:
-                return stem in forms[i].split()[0] or forms[i].startswith(stem)
-
-            named_so = self._mention_index(f"stem:{stem}", named)
+            named_so = self._named_so(stem)
             k = bisect.bisect_left(named_so, at) - 1
             if k >= 0:
                 best = max(best, named_so[k])
@@ -1074,11 +1076,7 @@ class _Framer:
     def _anaphor_by_name(self, stem: str, before: int) -> tuple[str | None, str | None]:
         """The last mention before ``before`` whose name has ``stem`` in its first word or
         starts with it («المكتب» → «مكتب المبعوث الخاص»)."""
-
-        forms = self._forms()
-        named_so = self._mention_index(
-            f"stem:{stem}", lambda i: stem in forms[i].split()[0] or forms[i].startswith(stem)
-        )
+        named_so = self._named_so(stem)
         last = bisect.bisect_left(named_so, bisect.bisect_left(self.mention_starts, before)) - 1
         if last < 0:
             return None, None
@@ -1162,7 +1160,8 @@ class _Framer:
                 role = self._role_after(v)
                 if role is not None and self._can_be_subject(v, role):
                     # an office the analysis cannot name is a speaker of its own, not
-                    # the one before going on («قال بوتين … وأكد المبعوث الخاص أن»),
+                    # the one before going on («قال بوتين … وأكد المبعوث الخاص أن»;
+                    # «وقال المتحدث باسم الجيش الروسي في بيان إن» with nobody before),
                     # unless the text named its holder with it before («وقال رئيس
                     # الائتلاف بدر جاموس … وأضاف رئيس الائتلاف أن»)
                     ra, rb = role
@@ -1173,14 +1172,6 @@ class _Framer:
                     # is somebody else's, named or not
                     key, text, details = last_speaker
                     details = dict(details, continued=True)
-            if key is None and not text:
-                # nobody before: an office nobody holds in the analysis's knowledge speaks
-                # for itself («وقال المتحدث باسم الجيش الروسي في بيان إن»), rather than the
-                # statement being lost
-                role = self._role_after(v)
-                if role is not None and self._can_be_subject(v, role):
-                    ra, rb = role
-                    text, details, v.subject_end = self.text[ra:rb], {}, rb
             if key is not None or text:
                 speakers_by_sentence.setdefault(v.sentence, (key, text, details, v))
                 last_speaker = (key, text, {k: d for k, d in details.items() if k == "via"})
@@ -1681,6 +1672,7 @@ class _Framer:
                 ):
                     chosen[etype] = i
             picked = set(chosen.values())
+            days: dict[int, tuple[DateMention | None, bool, bool]] = {}
             if points:
                 # another of a type on a day of its own is another event («أجريت،
                 # الثلاثاء الماضي، اتصالاً …، كما أجريت، الأربعاء، اتصالاً …»)
@@ -1703,7 +1695,9 @@ class _Framer:
                 if i not in picked:
                     continue
                 details: dict[str, Any] = {}
-                point, deadline, _own = self._event_date(points, a, b, trigger_starts)
+                point, deadline, _own = days.get(i) or self._event_date(
+                    points, a, b, trigger_starts
+                )
                 began = since
                 if since is not None and "منذ" in self.text[max(s_start, a - 25) : a]:
                     # «منذ توقيع اتفاق سوتشي في 17 أيلول 2018»: the date the period began
