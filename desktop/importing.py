@@ -37,6 +37,7 @@ from desktop.corpus.markup import markup_records
 from desktop.corpus.outlets import OutletDirectory, OutletSignature
 from desktop.corpus.readers import (
     COLUMN,
+    COLUMNAR_EXTS,
     CSV_EXTS,
     FIELD,
     JSON_EXTS,
@@ -56,6 +57,7 @@ from desktop.corpus.readers import (
     sheet_records,
     site_in_title,
     sniffed_ext,
+    table_records,
     unsupported,
     with_metadata,
 )
@@ -375,19 +377,22 @@ PARALLEL_BYTES = 16_000_000
 PIECE_BYTES = 8_000_000
 
 
-_SPLIT_EXTS = JSONL_EXTS | CSV_EXTS | JSON_EXTS | MARKUP_EXTS | SHEET_EXTS
+_SPLIT_EXTS = JSONL_EXTS | CSV_EXTS | JSON_EXTS | MARKUP_EXTS | SHEET_EXTS | COLUMNAR_EXTS
 
 
 #: a workbook (.xlsx, .ods) is a zip archive: about this many bytes of text a byte of file;
-#: an .xls keeps its text as it is, two bytes a letter
+#: an .xls keeps its text as it is, two bytes a letter; a Parquet file's pages are
+#: compressed (Snappy and dictionaries: about a third), an Arrow file's are not
 SHEET_RATIO = 3
-_SHEET_RATIOS = {".xls": 1}
+_RATIOS = {".xls": 1, ".parquet": 3, ".arrow": 1, ".feather": 1}
 
 
 def _text_bytes(ext: str, size: int) -> int:
     """About how much text a file of ``size`` bytes holds."""
     ext = ext.lower()
-    return size * _SHEET_RATIOS.get(ext, SHEET_RATIO) if ext in SHEET_EXTS else size
+    if ext in SHEET_EXTS | COLUMNAR_EXTS:
+        return size * _RATIOS.get(ext, SHEET_RATIO)
+    return size
 
 
 def _piece_count(source: Source) -> int:
@@ -580,10 +585,13 @@ def _record_groups(loaded: _Loaded, fields: FieldMapping) -> Iterator[_Records |
             yield from csv_records(loaded.name, loaded.data, fields, notes=notes)
         elif ext in SHEET_EXTS:
             yield from sheet_records(loaded.data, fields, notes, ext)
+        elif ext in COLUMNAR_EXTS:
+            yield from table_records(loaded.data, fields, notes)
         else:
             yield from enumerate(json_records(loaded.data, fields), 1)
 
-    yield from _grouped(loaded, records(), notes, COLUMN if ext in CSV_EXTS | SHEET_EXTS else FIELD)
+    tables = CSV_EXTS | SHEET_EXTS | COLUMNAR_EXTS
+    yield from _grouped(loaded, records(), notes, COLUMN if ext in tables else FIELD)
 
 
 def _cannot_read(exc: OSError) -> str:

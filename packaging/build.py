@@ -443,7 +443,10 @@ def smoke() -> None:
             raise SystemExit(
                 f"smoke test FAILED: run 2 has {docs2} documents in {db2} (run 1: {db1})"
             )
-        log("smoke import of a saved web page and spreadsheets (their parsers are bundled)")
+        log(
+            "smoke import of a saved web page, spreadsheets and a Parquet table"
+            " (their parsers are bundled)"
+        )
         smoke_import(binary, home)
     log(f"smoke ok: both runs used {db1.name} with {SEED_DOCUMENTS} documents")
 
@@ -470,6 +473,21 @@ def smoke_import(binary: Path, home: Path) -> None:
     )
     sheet = home / "articles.xlsx"
     book.save(sheet)
+    import pyarrow as pa  # the app's own dependency too
+    import pyarrow.parquet as pq
+
+    table = home / "dataset.parquet"
+    pq.write_table(
+        pa.Table.from_pylist(
+            [
+                {
+                    "text": "قال المبعوث الأممي ستافان دي ميستورا إن المحادثات تبدأ غداً.",
+                    "source": "سانا",
+                }
+            ]
+        ),
+        table,
+    )
     # an old Excel workbook and an OpenDocument spreadsheet (python-calamine), 2 articles each
     sheets = [ROOT / "tests" / "data" / name for name in SMOKE_SHEETS]
     proc = subprocess.run(
@@ -480,6 +498,7 @@ def smoke_import(binary: Path, home: Path) -> None:
             "import",
             str(page),
             str(sheet),
+            str(table),
             *map(str, sheets),
             "--json",
         ],
@@ -496,10 +515,10 @@ def smoke_import(binary: Path, home: Path) -> None:
         report = {}
     imported, skipped = report.get("imported"), report.get("skipped")
     log(f"  exit {proc.returncode}: imported {imported}, skipped {skipped}")
-    if proc.returncode != 0 or imported != 2 + 2 * len(sheets):
+    if proc.returncode != 0 or imported != 3 + 2 * len(sheets):
         log(f"  | {(proc.stdout + proc.stderr).strip()[-2000:]}")
         raise SystemExit(
-            "smoke test FAILED: the frozen app did not import a page and its spreadsheets"
+            "smoke test FAILED: the frozen app did not import a page, its spreadsheets and a table"
         )
 
 

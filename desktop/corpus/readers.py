@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any, BinaryIO
 
+from desktop.corpus.columnar import ColumnarError, columnar_records
 from desktop.corpus.decode import (
     ESCAPED_RE,
     NOT_TEXT,
@@ -44,7 +45,18 @@ CSV_EXTS = frozenset({".csv", ".tsv"})
 MARKUP_EXTS = frozenset({".xml", ".sgml", ".sgm"})
 #: spreadsheets, one article a row
 SHEET_EXTS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
-ARTICLE_EXTS = TEXT_EXTS | HTML_EXTS | JSON_EXTS | JSONL_EXTS | CSV_EXTS | MARKUP_EXTS | SHEET_EXTS
+#: columnar tables (Parquet, Arrow, Feather), one article a row
+COLUMNAR_EXTS = frozenset({".parquet", ".arrow", ".feather"})
+ARTICLE_EXTS = (
+    TEXT_EXTS
+    | HTML_EXTS
+    | JSON_EXTS
+    | JSONL_EXTS
+    | CSV_EXTS
+    | MARKUP_EXTS
+    | SHEET_EXTS
+    | COLUMNAR_EXTS
+)
 #: keys under which JSON exports commonly wrap their list of articles
 WRAPPERS = (
     "articles",
@@ -1169,6 +1181,24 @@ def read_sheet(name: str, data: bytes, fields: FieldMapping) -> FileResult:
     return _with_notes(name, records_result(name, rows, fields, kind=COLUMN), notes)
 
 
+def table_records(
+    data: bytes, fields: FieldMapping, notes: list[str] | None = None
+) -> Iterator[tuple[int | str, Any]]:
+    """The numbered rows of a Parquet or Arrow file
+    (:func:`~desktop.corpus.columnar.columnar_records`); a file that cannot be read raises
+    :class:`UnreadableFileError`."""
+    try:
+        yield from columnar_records(data, fields, notes)
+    except ColumnarError as exc:
+        raise UnreadableFileError(str(exc)) from exc
+
+
+def read_table(name: str, data: bytes, fields: FieldMapping) -> FileResult:
+    notes: list[str] = []
+    rows = table_records(data, fields, notes)
+    return _with_notes(name, records_result(name, rows, fields, kind=COLUMN), notes)
+
+
 #: the first bytes of the character a file cut short ends inside, kept as escapes
 _CUT_CHARACTER_RE = re.compile("[\udc80-\udcff]{1,3}\\Z")
 
@@ -1203,16 +1233,10 @@ def read_markup(name: str, data: bytes, fields: FieldMapping, first: int = 1) ->
     return result
 
 
-_AS_TABLE = (
-    'save the table as JSON Lines or CSV (a Hugging Face dataset: dataset.to_json("corpus.jsonl"))'
-)
 _AS_ARCHIVE = "extract it and import the folder, or pack it again as .zip or .tar.gz"
 _AS_TEXT = "save it as plain text (.txt) or a web page (.html)"
 #: what to do with kinds of file often met among corpora that are not read
 _ADVICE = {
-    ".parquet": _AS_TABLE,
-    ".arrow": _AS_TABLE,
-    ".feather": _AS_TABLE,
     ".rar": _AS_ARCHIVE,
     ".7z": _AS_ARCHIVE,
     ".zst": "decompress it (zstd -d), or compress it again as .gz or .xz",
@@ -1234,7 +1258,7 @@ def unsupported(ext: str) -> str:
 SNIFF_BYTES = 65536
 UNSNIFFED = (
     "unsupported file type: its name has no extension, and it holds neither tagged text "
-    "(XML, SGML, HTML) nor JSON"
+    "(XML, SGML, HTML), JSON nor a Parquet or Arrow table"
 )
 
 
@@ -1242,7 +1266,12 @@ def sniffed_ext(head: bytes) -> str | None:
     """The type of a file whose name has none (the Arabic Gigaword's ``afp_arb_200001``
     or ``afp_arb_200001.gz``), from its first bytes: an XML declaration or a ``<DOC>``
     is tagged text, an HTML page is one, a first line that is a JSON object is JSON
-    Lines, other JSON is JSON; anything else (a README, even one in HTML) is not read."""
+    Lines, other JSON is JSON, a Parquet or Arrow file is one; anything else (a README,
+    even one in HTML) is not read."""
+    if head.startswith(b"PAR1"):
+        return ".parquet"
+    if head.startswith(b"ARROW1"):
+        return ".arrow"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     lower = start[:64].lower()
     if is_html_page(start.decode("latin-1")):  # its markup is ASCII, whatever its text
@@ -1275,6 +1304,8 @@ def reader_for(ext: str) -> Callable[[str, bytes, FieldMapping], FileResult] | N
         return read_markup
     if ext in SHEET_EXTS:
         return read_sheet
+    if ext in COLUMNAR_EXTS:
+        return read_table
     return None
 
 

@@ -36,6 +36,7 @@ from typing import Any, BinaryIO
 from desktop.corpus.decode import DecodeError, decode_bytes
 from desktop.corpus.readers import (
     ARTICLE_EXTS,
+    COLUMNAR_EXTS,
     COMPRESSED_EXTS,
     HTML_EXTS,
     SNIFF_BYTES,
@@ -533,13 +534,25 @@ def _folder_sources(root: Path, problems: Problems) -> Iterator[Source]:
     def label(name: str) -> str:
         return str(root / name)
 
-    rel_names = _without_page_resources(rel_names)
+    rel_names = _without_dataset_files(_without_page_resources(rel_names))
     articles, meta = _group_metadata(rel_names, _reported(read, label, problems), label, problems)
     for name in articles:
         yield from _file_sources(root / name, problems, meta.get(name))
 
 
 _PAGE_EXTS = (".html", ".htm", ".xhtml")
+
+#: what a dataset's folder holds beside its tables: the card of a dataset downloaded
+#: from Hugging Face, and what the ``datasets`` library writes when it saves one
+_DATASET_FILES = frozenset({"readme.md", "state.json", "dataset_info.json", "dataset_dict.json"})
+
+
+def _without_dataset_files(names: list[str]) -> list[str]:
+    """The names without a dataset's card and bookkeeping, when the folder holds
+    Parquet or Arrow tables (the card is no article; the other files are no records)."""
+    if not any(PurePosixPath(n).suffix.lower() in COLUMNAR_EXTS for n in names):
+        return names
+    return [n for n in names if PurePosixPath(n).name.lower() not in _DATASET_FILES]
 
 
 def _without_page_resources(names: list[str]) -> list[str]:

@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
             self.tr("Import files"),
             str(Path.home()),
             self.tr(
-                "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)"  # noqa: E501
+                "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.parquet *.arrow *.feather *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)"  # noqa: E501
             ),
         )
         if files:

@@ -403,14 +403,12 @@ def test_kinds_of_file_datasets_ship_that_are_not_read_say_what_to_do(
 ) -> None:
     folder = tmp_path / "dataset"
     folder.mkdir()
-    (folder / "train-00000-of-00001.parquet").write_bytes(b"PAR1" + bytes(64) + b"PAR1")
     (folder / "Alittihad.rar").write_bytes(b"Rar!\x1a\x07\x00" + bytes(32))
     (folder / "report.pdf").write_bytes(b"%PDF-1.4\n")
     (folder / "a.txt").write_text(HARIRI, encoding="utf-8")
     report = import_paths(store, [folder])
     assert len(report.imported) == 1
     reasons = _reasons(report)
-    assert "as JSON Lines or CSV" in reasons["train-00000-of-00001.parquet"]
     assert "extract it and import the folder" in reasons["Alittihad.rar"]
     assert "save it as plain text" in reasons["report.pdf"]
 

@@ -1,0 +1,180 @@
+"""Articles kept in a columnar table: Parquet (how Hugging Face publishes datasets, and
+what pandas and Spark write) and Arrow (how the ``datasets`` library saves one to disk,
+``data-00000-of-00001.arrow``; Feather files). One article a row.
+
+Read through pyarrow, imported only when such a file is: its rows go a batch at a time
+to the same reading of field names as JSON records, so a file of tens of thousands of
+articles is never held as Python objects whole. Columns that cannot hold an article's
+text or metadata (bytes, lists of numbers such as embeddings) are not read at all.
+Which format a file is in is told from its first bytes, not from its name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from desktop.corpus.fields import FieldMapping
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+#: how many rows are made Python objects at a time
+BATCH_ROWS = 1000
+
+PARQUET = "Parquet file"
+ARROW = "Arrow file"
+
+_PARQUET_MAGIC = b"PAR1"
+_ARROW_FILE_MAGIC = b"ARROW1"
+_FEATHER_V1_MAGIC = b"FEA1"
+#: an Arrow stream's first message opens with this marker (older writers: its length)
+_STREAM_MARKER = b"\xff\xff\xff\xff"
+
+
+class ColumnarError(Exception):
+    """The file cannot be read at all; ``str(exc)`` says why."""
+
+
+def kind_of(head: bytes) -> str | None:
+    """Which columnar format a file's first bytes are in, or None."""
+    if head.startswith(_PARQUET_MAGIC):
+        return PARQUET
+    if head.startswith((_ARROW_FILE_MAGIC, _FEATHER_V1_MAGIC, _STREAM_MARKER)):
+        return ARROW
+    return None
+
+
+def _readable(field_type: pa.DataType) -> bool:
+    """Whether a column of this type can hold an article's text or metadata: text,
+    numbers, dates, booleans, nested records of those and lists of text; not bytes and
+    not lists of numbers (an embedding is hundreds of floats a row)."""
+    import pyarrow.types as t
+
+    if t.is_binary(field_type) or t.is_large_binary(field_type):
+        return False
+    if t.is_fixed_size_binary(field_type):
+        return False
+    if t.is_list(field_type) or t.is_large_list(field_type) or t.is_fixed_size_list(field_type):
+        return _readable(field_type.value_type) and not (
+            t.is_integer(field_type.value_type) or t.is_floating(field_type.value_type)
+        )
+    if t.is_struct(field_type):
+        return any(_readable(field_type.field(i).type) for i in range(field_type.num_fields))
+    if t.is_dictionary(field_type):
+        return _readable(field_type.value_type)
+    return not (t.is_null(field_type) or t.is_map(field_type) or t.is_union(field_type))
+
+
+def _value(value: Any) -> Any:
+    """A cell as a JSON record holds it: dates and times as ISO text, whole numbers
+    without «.0», decimals as text; nested records and lists alike."""
+    if isinstance(value, str) or value is None:
+        return value
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    return value
+
+
+def _checked(
+    schema: pa.Schema, kind: str, fields: FieldMapping, notes: list[str] | None
+) -> list[str]:
+    """The columns of ``schema`` to read; a table with none that can hold an article's
+    text (a text column, or nested records that may) raises :class:`ColumnarError`.
+    What the report says of the columns no field is read from goes on ``notes``."""
+    import pyarrow.types as t
+
+    names = [str(f.name) for f in schema]
+    readable = [f for f in schema if _readable(f.type)]
+    found = [
+        str(f.name)
+        if _readable(f.type)
+        else f"{f.name} ({'empty' if t.is_null(f.type) else 'not text'})"
+        for f in schema
+    ]
+    text = fields.key_for("text", [str(f.name) for f in readable])
+    if text is None and not any(t.is_struct(f.type) for f in readable):
+        raise ColumnarError(
+            f"{kind} has no text column (looked for {fields.describe('text')}; "
+            f"found: {', '.join(found)})"
+        )
+    note = fields.unused_note(names)
+    if note and notes is not None:
+        notes.append(note)
+    return [f.name for f in readable]
+
+
+def _batches(
+    data: bytes, kind: str, fields: FieldMapping, notes: list[str] | None
+) -> Iterator[pa.RecordBatch]:
+    import pyarrow as pa
+
+    buffer = pa.py_buffer(data)
+    if kind == PARQUET:
+        import pyarrow.parquet as pq
+
+        parquet = pq.ParquetFile(pa.BufferReader(buffer))
+        read = _checked(parquet.schema_arrow, kind, fields, notes)
+        yield from parquet.iter_batches(batch_size=BATCH_ROWS, columns=read)
+        return
+    import pyarrow.ipc as ipc
+
+    reader: Any
+    if data.startswith(_ARROW_FILE_MAGIC):
+        reader = ipc.open_file(buffer)
+        batches: Iterator[pa.RecordBatch] = (
+            reader.get_batch(i) for i in range(reader.num_record_batches)
+        )
+    elif data.startswith(_FEATHER_V1_MAGIC):
+        import pyarrow.feather as feather
+
+        batches = iter(feather.read_table(pa.BufferReader(buffer)).to_batches(BATCH_ROWS))
+    else:
+        reader = ipc.open_stream(buffer)
+        batches = iter(reader)
+    columns: list[str] | None = None
+    for batch in batches:
+        if columns is None:
+            columns = _checked(batch.schema, kind, fields, notes)
+        batch = batch.select(columns)
+        # an Arrow file's buffers are used as they are, unchecked: damaged offsets would
+        # be read past their ends
+        batch.validate(full=True)
+        for lo in range(0, batch.num_rows, BATCH_ROWS):
+            yield batch.slice(lo, BATCH_ROWS)
+
+
+def columnar_records(
+    data: bytes, fields: FieldMapping, notes: list[str] | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The numbered rows of a Parquet or Arrow file, as records; a file that is neither,
+    holds no text column, or is damaged, raises :class:`ColumnarError` (after the rows
+    read before the damage). ``notes``: what the report says of the file (its columns
+    not read)."""
+    kind = kind_of(data[:8])
+    if kind is None:
+        raise ColumnarError("not a Parquet or Arrow file (its first bytes are neither's)")
+    if kind == PARQUET and not data.endswith(_PARQUET_MAGIC):
+        raise ColumnarError("damaged Parquet file: it is cut short (its end is missing)")
+    try:
+        import pyarrow as pa
+    except ImportError as exc:  # pragma: no cover - a dependency, installed with the app
+        raise ColumnarError(f"cannot read a {kind}: pyarrow is not installed") from exc
+    number = 0
+    try:
+        for batch in _batches(data, kind, fields, notes):
+            for row in batch.to_pylist():
+                number += 1
+                yield number, {str(k): _value(v) for k, v in row.items()}
+    except (pa.ArrowException, OSError, ValueError) as exc:
+        where = f" after row {number}" if number else ""
+        raise ColumnarError(f"damaged {kind}{where}: {' '.join(str(exc).split())}") from exc

@@ -1,0 +1,209 @@
+"""Parquet and Arrow tables (as Hugging Face publishes datasets and the ``datasets``
+library saves them), on real Arabic text: one article a row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.feather as feather
+import pyarrow.ipc as ipc
+import pyarrow.parquet as pq
+import pytest
+
+from desktop import importing
+from desktop.corpus.columnar import columnar_records
+from desktop.corpus.fields import FieldMapping
+from desktop.importing import ImportReport, import_paths
+from desktop.store.store import Store
+
+# from the seed corpus: SANA's and Enab Baladi's coverage
+GENEVA = (
+    "عقد وفد الجمهورية العربية السورية برئاسة الدكتور بشار الجعفري جلسة محادثات مع مبعوث "
+    "الأمم المتحدة الخاص إلى سورية ستافان دي ميستورا في مقر الأمم المتحدة في جنيف اليوم في "
+    "مستهل الجولة السابعة من الحوار السوري السوري."
+)
+JEFFREY = (
+    "أعلن الممثل الأمريكي الخاص لشؤون سوريا، جيمس جيفري، أن أمريكا وروسيا تجريان محادثات "
+    "لإنهاء الأزمة السورية في حال تمت الموافقة على سلسلة خطوات."
+)
+QUOTE = (
+    "لكن المبعوث الأمريكي أكد أنه “لم نرَ خطوات مثل وقف إطلاق نار في إدلب أو اجتماع لجنة "
+    "دستورية، من أجل إعطائنا ثقة بأن نظام الأسد يفهم حقًا ما يجب أن يفعله لإنهاء هذا النزاع”."
+)
+
+#: a dataset as Hugging Face serves one: text, a timestamp, an outlet, an embedding and
+#: bytes (an image) a row
+ROWS: list[dict[str, Any]] = [
+    {
+        "id": 1,
+        "title": "الجعفري في جنيف",
+        "text": GENEVA,
+        "source": "سانا",
+        "published": dt.datetime(2017, 7, 10, 9, 30),
+        "embedding": [0.25, -0.5, 1.0],
+        "image": b"\x89PNG",
+    },
+    {
+        "id": 2,
+        "title": "جيفري: لم نر خطوات",
+        "text": f"{JEFFREY}\n{QUOTE}",
+        "source": "عنب بلدي",
+        "published": dt.datetime(2019, 5, 30),
+        "embedding": [0.0, 0.5, -1.0],
+        "image": None,
+    },
+]
+
+
+def _table(rows: list[dict[str, Any]] = ROWS) -> pa.Table:
+    return pa.Table.from_pylist(rows)
+
+
+def _imported(store: Store) -> dict[str, tuple[str | None, str | None, str, str]]:
+    """Each document by its source's name and row: title, outlet, date and text."""
+    rows = list(store.documents())
+    texts = store.texts([r.id for r in rows])
+    return {
+        Path(r.source_path).name: (r.title, r.outlet, str(r.published), texts[r.id]) for r in rows
+    }
+
+
+def _said(report: ImportReport) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    return (
+        sorted((Path(s).name, why) for s, why in report.skipped),
+        sorted((Path(s).name, note) for s, note in report.notes),
+    )
+
+
+EXPECTED = {
+    "#1": ("الجعفري في جنيف", "SANA", "2017-07-10", GENEVA),
+    "#2": ("جيفري: لم نر خطوات", "Enab Baladi", "2019-05-30", f"{JEFFREY}\n{QUOTE}"),
+}
+
+
+def _as(name: str) -> dict[str, tuple[str | None, str | None, str, str]]:
+    return {f"{name}{row}": found for row, found in EXPECTED.items()}
+
+
+def test_a_parquet_dataset_imports_a_row_an_article_and_names_the_columns_not_read(
+    store: Store, tmp_path: Path, parallel: bool
+) -> None:
+    folder = tmp_path / "dataset"
+    folder.mkdir()
+    pq.write_table(_table(), folder / "train-00000-of-00001.parquet")
+    report = import_paths(store, [folder])
+    assert _imported(store) == _as("train-00000-of-00001.parquet")
+    skipped, notes = _said(report)
+    assert skipped == []
+    assert len(notes) == 1
+    assert notes[0][1].startswith("columns not read: embedding, image")
+
+
+def test_rows_become_records_with_dates_as_iso_text_and_numbers_and_bytes_left_out() -> None:
+    buffer = pa.BufferOutputStream()
+    pq.write_table(_table(), buffer)
+    notes: list[str] = []
+    rows = dict(columnar_records(buffer.getvalue().to_pybytes(), FieldMapping(), notes))
+    assert rows[1] == {
+        "id": 1,
+        "title": "الجعفري في جنيف",
+        "text": GENEVA,
+        "source": "سانا",
+        "published": "2017-07-10T09:30:00",
+    }
+    assert list(rows) == [1, 2]
+    assert "embedding" in notes[0]
+
+
+def test_a_dataset_saved_to_disk_imports_without_its_bookkeeping(
+    store: Store, tmp_path: Path
+) -> None:
+    """``Dataset.save_to_disk`` writes an Arrow stream beside ``state.json`` and
+    ``dataset_info.json``; a downloaded dataset has its card, ``README.md``. None of
+    them is an article, nor reported as a file that is none."""
+    saved = tmp_path / "coverage"
+    (saved / "train").mkdir(parents=True)
+    table = _table()
+    with ipc.new_stream(saved / "train" / "data-00000-of-00001.arrow", table.schema) as w:
+        w.write_table(table)
+    (saved / "train" / "state.json").write_text(
+        json.dumps({"_data_files": [{"filename": "data-00000-of-00001.arrow"}]}), "utf-8"
+    )
+    (saved / "train" / "dataset_info.json").write_text(
+        json.dumps({"description": "", "features": {"text": {"dtype": "string"}}}), "utf-8"
+    )
+    (saved / "dataset_dict.json").write_text(json.dumps({"splits": ["train"]}), "utf-8")
+    (saved / "README.md").write_text("---\nlicense: mit\n---\n# Coverage\n", "utf-8")
+    report = import_paths(store, [saved])
+    assert _imported(store) == _as("data-00000-of-00001.arrow")
+    assert _said(report)[0] == []
+
+
+def test_a_readme_beside_plain_articles_is_still_an_article(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "README.md").write_text(f"# جنيف\n\n{GENEVA}\n", "utf-8")
+    import_paths(store, [tmp_path / "notes"])
+    assert list(_imported(store)) == ["README.md"]
+
+
+def test_feather_and_a_table_with_no_extension_are_read_by_what_they_hold(
+    store: Store, tmp_path: Path
+) -> None:
+    feather.write_feather(_table(), tmp_path / "coverage.feather")
+    pq.write_table(_table(), tmp_path / "coverage")  # a name with no extension
+    with zipfile.ZipFile(tmp_path / "archive.zip", "w") as z:
+        z.write(tmp_path / "coverage", "inside.parquet")
+    (tmp_path / "coverage").rename(tmp_path / "noext")
+    import_paths(store, [tmp_path / "coverage.feather"])
+    assert _imported(store) == _as("coverage.feather")
+    report = import_paths(store, [tmp_path / "noext", tmp_path / "archive.zip"])
+    assert (len(report.imported), len(report.duplicates), report.skipped) == (0, 4, [])
+
+
+def test_a_damaged_table_is_reported_and_skipped_and_the_rest_goes_in(
+    store: Store, tmp_path: Path
+) -> None:
+    tmp_path = tmp_path / "tables"
+    tmp_path.mkdir()
+    pq.write_table(_table(), tmp_path / "good.parquet")
+    data = (tmp_path / "good.parquet").read_bytes()
+    (tmp_path / "cut.parquet").write_bytes(data[: len(data) // 2])
+    (tmp_path / "zeroed.parquet").write_bytes(data[:4] + bytes(len(data) - 8) + data[-4:])
+    (tmp_path / "page.parquet").write_bytes(b"<!DOCTYPE html><html><body>404</body></html>")
+    pq.write_table(
+        pa.Table.from_pylist([{"headline": "جنيف", "views": 3}]), tmp_path / "no_text.parquet"
+    )
+    report = import_paths(store, [tmp_path])
+    assert sorted(_imported(store)) == ["good.parquet#1", "good.parquet#2"]
+    why = dict(_said(report)[0])
+    assert why["cut.parquet"] == "damaged Parquet file: it is cut short (its end is missing)"
+    assert why["zeroed.parquet"].startswith("damaged Parquet file: ")
+    assert why["page.parquet"] == "not a Parquet or Arrow file (its first bytes are neither's)"
+    assert why["no_text.parquet"].startswith("Parquet file has no text column (looked for ")
+    assert why["no_text.parquet"].endswith("found: headline, views)")
+    assert len(why) == 4
+
+
+def test_a_large_table_is_handed_on_in_groups_of_rows(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    rows = [
+        {**row, "id": n, "text": f"{row['text']} ({n})", "published": dt.date(2020, 1, 1 + n)}
+        for n in range(20)
+        for row in ROWS[n % 2 : n % 2 + 1]
+    ]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "big.parquet", row_group_size=7)
+    whole = Store.open(tmp_path / "whole.db")
+    expected = import_paths(whole, [tmp_path / "big.parquet"])
+    monkeypatch.setattr(importing, "PIECE_BYTES", 1_000)  # a few rows a group
+    report = import_paths(store, [tmp_path / "big.parquet"])
+    assert len(_imported(store)) == 20
+    assert _imported(store) == _imported(whole)
+    assert _said(report) == _said(expected)
+    assert _imported(store)["big.parquet#20"][2] == "2020-01-20"
+    whole.close()
