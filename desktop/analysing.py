@@ -87,8 +87,9 @@ from desktop.workers import (
 #: an office after a verb speaks for itself, «الوزارة» is a ministry; the cities after
 #: «منصتي» are platforms; when and how a subject spoke are not what it said; an office
 #: beside a name is its apposition; a country an event was held in is its place; who
-#: reports an event is no party to it; each event takes its own date in the sentence
-ANALYSIS_VERSION = 9
+#: reports an event is no party to it; each event takes its own date in the sentence.
+#: 10: a date after «اعتباراً من» is a start, not an end: a future one tells an event to come
+ANALYSIS_VERSION = 10
 BATCH = 200
 
 

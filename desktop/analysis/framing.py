@@ -239,9 +239,10 @@ _NEW_CLAUSE = _CLAUSE_OPENERS | {"كما", "ثم", "كذلك", "فيما", "بي
 #: what after a date makes it the day something was said («، الأحد، أن»), normalised
 _SAID_THAT = ("ان ", "انه", "انها", "انهم", "بان", ":")
 #: words that make a date after them an end («تمديد الهدنة حتى 15 آذار»), normalised
+#: (not a start: «اعتباراً من 6 آذار» after an article of 1 March is to come)
 _UNTIL = frozenset(
     {"حتي", "لغايه", "غايه", "ينتهي", "تنتهي", "انتهاء", "نهايه", "مهله", "موعد", "اقصاه",
-     "قبل", "بحلول", "اعتبارا", "ابتداء", "بدءا", "يسري", "تسري"}
+     "قبل", "بحلول"}
 )  # fmt: skip
 #: a verb between an event and where it was held («اجتماع عقد في أذربيجان»), normalised
 _HELD = frozenset(

@@ -1359,6 +1359,9 @@ def test_denied_before_planned_and_the_done_one_of_two(store: Store) -> None:
         # an end is no start
         ("وأعلنت الأطراف تمديد المحادثات في جنيف حتى 15 آذار 2017.", None),
         ("وتبدأ المحادثات قبل 30 حزيران 2017.", None),
+        # a start is one
+        ("وتبدأ المحادثات في جنيف اعتباراً من 14 آذار 2017.", " 14 آذار 2017"),
+        ("وتنطلق المحادثات ابتداءً من الخميس المقبل.", " الخميس المقبل"),
         # a day and a month alone, a few days after it: the year before is as likely
         ("ولم تفلح المحادثات في جنيف منذ تطبيقه في 22 شباط.", None),
     ],
