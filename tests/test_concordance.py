@@ -139,3 +139,31 @@ def test_a_word_gives_its_lines_up_to_the_limit_though_many_titles_hold_it(
         assert len(kwic(store, "عاجل", limit=100)) == 30
     finally:
         store.close()
+
+
+def test_a_name_after_lam_is_the_same_spelling_of_its_actor(tmp_path: Path) -> None:
+    """«للموصل» is «الموصل» after «لـ»: one spelling in the sidebar, the actor view's
+    spellings and its concordance, and nothing to split off; «بالموصل» was always so."""
+    from desktop.analysing import analyse_documents
+    from desktop.compare.corpus import actor_kwic
+    from desktop.entity_edits import split_candidates
+
+    text = (
+        "وصل وفد الحكومة العراقية إلى الموصل أمس. وقال المتحدث إن الدعم للموصل مستمر. "
+        "وأضاف أن الأوضاع بالموصل تتحسن، وأن الأمم المتحدة أرسلت مساعدات للأمم المتحدة."
+    )
+    with one_article(tmp_path, "mosul", text) as (store, stored):
+        analyse_documents(store)
+        ((mosul, _name, _type),) = store.find_entities("الموصل")
+        detail = store.entity_detail(mosul)
+        assert detail.alias_counts == [("الموصل", 3)]
+        assert detail.row.aliases_seen == ["الموصل"]
+        (row,) = [r for r in store.entity_rows() if r.id == mosul]
+        assert store.fill_entity_row(row).aliases_seen == ["الموصل"]
+        assert store.entity_seen_forms()[mosul] == ["الموصل"]
+        lines = actor_kwic(store, mosul, "الموصل")
+        assert [ln.match for ln in lines] == ["الموصل", "للموصل", "الموصل"]
+        assert all(stored[ln.start : ln.end] == ln.match for ln in lines)
+        assert split_candidates(store, mosul) == []
+        # the text is as written: only the listing counts the forms as one
+        assert "للموصل" in stored and store.entity_written_forms(mosul) == ["الموصل"]

@@ -34,7 +34,7 @@ from desktop.store.models import (
 from desktop.store.rows import EntityDetail, EntityRow, MentionRow, NameHolder
 from desktop.store.selects import LOOKUP_CHUNK, bound_chunks, lookup
 from desktop.text.normalize import name_order_key, normalize
-from desktop.text.tokens import article_form
+from desktop.text.tokens import article_form, folded_forms, with_lam_forms
 
 
 @dataclass(frozen=True)
@@ -562,7 +562,7 @@ class EntityStoreMixin:
                     e.confirmed,
                     d,
                     m,
-                    [a for a, _ in surfaces.get(e.id, Counter()).most_common()],
+                    [a for a, _ in folded_forms(surfaces.get(e.id, Counter()).items())],
                     sorted(seen_in.get(e.id, set())),
                 )
                 for e, d, m in found
@@ -615,6 +615,7 @@ class EntityStoreMixin:
                 )
                 mentions.append(_mention_row(m, sentence))
             details = dict(e.details or {})
+            written = folded_forms(counts.items())
             row = EntityRow(
                 e.id,
                 e.key,
@@ -625,14 +626,12 @@ class EntityStoreMixin:
                 e.confirmed,
                 len(documents),
                 sum(counts.values()),
-                [a for a, _ in counts.most_common()],
+                [a for a, _ in written],
                 [],
             )
         outlets = sorted({o for _, _, o, _ in documents if o})
         row = EntityRow(**{**row.__dict__, "outlets": outlets})
-        return EntityDetail(
-            row, counts.most_common(), documents, mentions, details, ignored=bool(e.ignored)
-        )
+        return EntityDetail(row, written, documents, mentions, details, ignored=bool(e.ignored))
 
     def find_entities(self: _HasSessions, ref: str) -> list[tuple[int, str, str]]:
         """Entities a user's reference names: id, key, exact name or an alias.
@@ -700,12 +699,12 @@ class EntityStoreMixin:
         self: _HasSessions, entity_id: int, surface: str, limit: int
     ) -> list[tuple[int, int, int]]:
         """(document, start, end) of the first ``limit`` mentions of the entity written
-        ``surface``, in document and text order."""
+        ``surface`` (after «لـ» too: «للموصل» for «الموصل»), in document and text order."""
         with self.session() as s:
             rows = s.execute(
                 select(Mention.document_id, Mention.start, Mention.end)
                 .join(Surface, Surface.id == Mention.surface_id)
-                .where(Mention.entity_id == entity_id, Surface.text == surface)
+                .where(Mention.entity_id == entity_id, Surface.text.in_(with_lam_forms(surface)))
                 .order_by(Mention.document_id, Mention.start)
                 .limit(limit)
             )
@@ -920,18 +919,16 @@ class EntityStoreMixin:
 
     def entity_written_forms(self: _HasSessions, entity_id: int) -> list[str]:
         """The forms the entity's names take in the articles (a spelling variant, a
-        family name alone), most mentioned first; not the role phrases that refer to it
-        («المبعوث الخاص»), which are no name of it."""
+        family name alone), most mentioned first, a name after «لـ» as the name; not the
+        role phrases that refer to it («المبعوث الخاص»), which are no name of it."""
         with self.session() as s:
-            return list(
-                s.scalars(
-                    select(Surface.text)
-                    .join(Mention, Mention.surface_id == Surface.id)
-                    .where(Mention.entity_id == entity_id, Mention.kind != "role")
-                    .group_by(Surface.id)
-                    .order_by(func.count().desc(), Surface.text)
-                )
+            counts = s.execute(
+                select(Surface.text, func.count())
+                .join(Mention, Mention.surface_id == Surface.id)
+                .where(Mention.entity_id == entity_id, Mention.kind != "role")
+                .group_by(Surface.id)
             )
+            return [form for form, _n in folded_forms((t, n) for t, n in counts)]
 
     def entity_states(
         self: _HasSessions, entity_ids: Sequence[int]

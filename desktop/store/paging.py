@@ -34,6 +34,7 @@ from desktop.store.models import (
 )
 from desktop.store.rows import DocumentRow, EntityRow
 from desktop.text.normalize import name_order_key
+from desktop.text.tokens import article_form, folded_forms
 
 DocumentSort = Literal["id", "title", "outlet", "date", "words"]
 DOCUMENT_SORTS: tuple[DocumentSort, ...] = ("id", "title", "outlet", "date", "words")
@@ -295,26 +296,27 @@ class PagingStoreMixin:
 
     def entity_seen_forms(self: _DocumentReader) -> dict[int, list[str]]:
         """Every entity's forms as seen in the texts (sorted, not by frequency), as
-        ``entity_forms`` keeps them."""
+        ``entity_forms`` keeps them, a name after «لـ» as the name."""
         q = select(EntityForm.entity_id, EntityForm.surface)
         forms: dict[int, list[str]] = {}
         with self.session() as s:
             for entity_id, surface in s.execute(q):
-                forms.setdefault(entity_id, []).append(surface)
-        for seen in forms.values():
-            seen.sort()
-        return forms
+                forms.setdefault(entity_id, []).append(article_form(surface))
+        return {e: sorted(set(seen)) for e, seen in forms.items()}
 
     def fill_entity_row(self: _DocumentReader, row: EntityRow, outlets: bool = True) -> EntityRow:
         """``row`` with the forms its entity was seen as (most frequent first) and the
         outlets that mention it (these read every mention of it: not when ``outlets`` is
         false), as :meth:`entity_rows` gives them."""
         with self.session() as s:
-            forms = s.execute(
-                select(EntityForm.surface, EntityForm.mentions)
-                .where(EntityForm.entity_id == row.id)
-                .order_by(EntityForm.mentions.desc(), EntityForm.surface)
-            ).all()
+            forms = folded_forms(
+                (f, n)
+                for f, n in s.execute(
+                    select(EntityForm.surface, EntityForm.mentions).where(
+                        EntityForm.entity_id == row.id
+                    )
+                )
+            )
             if not outlets:
                 return replace(row, aliases_seen=[f for f, _n in forms])
             seen_in = s.scalars(

@@ -147,3 +147,23 @@ def article_form(written: str) -> str:
     if len(written) > 3 and written.startswith("لل") and written[2] not in "ّ":
         return "ا" + written[1:]
     return written
+
+
+def with_lam_forms(written: str) -> list[str]:
+    """The ways a name written ``written`` is written in the articles and counted as one
+    (:func:`article_form`): itself, and after «لـ» when it opens with the article
+    («الموصل» and «للموصل»)."""
+    after_lam = "ل" + written[1:]
+    if written.startswith("ال") and article_form(after_lam) == written:
+        return [written, after_lam]
+    return [written]
+
+
+def folded_forms(counts: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Written forms and their counts with a name written after «لـ» counted as the name
+    («للموصل» as «الموصل»), most frequent first, then in text order."""
+    folded: dict[str, int] = {}
+    for form, n in counts:
+        key = article_form(form)
+        folded[key] = folded.get(key, 0) + n
+    return sorted(folded.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -185,3 +185,24 @@ def test_a_name_after_lam_is_listed_with_its_article(written: str, listed: str) 
     from desktop.text.tokens import article_form
 
     assert article_form(written) == listed
+
+
+@pytest.mark.parametrize(
+    ("written", "forms"),
+    [
+        ("الموصل", ["الموصل", "للموصل"]),
+        ("الأمم المتحدة", ["الأمم المتحدة", "للأمم المتحدة"]),
+        ("موسكو", ["موسكو"]),  # no article: «لموسكو» is read as «موسكو» after a proclitic
+    ],
+)
+def test_the_forms_a_name_takes_after_lam(written: str, forms: list[str]) -> None:
+    from desktop.text.tokens import with_lam_forms
+
+    assert with_lam_forms(written) == forms
+
+
+def test_written_forms_count_a_name_after_lam_as_the_name() -> None:
+    from desktop.text.tokens import folded_forms
+
+    counts = [("للموصل", 4), ("الموصل", 3), ("موصل", 5), ("للأمم المتحدة", 1)]
+    assert folded_forms(counts) == [("الموصل", 7), ("موصل", 5), ("الأمم المتحدة", 1)]
