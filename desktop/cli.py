@@ -787,8 +787,11 @@ def cmd_search(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) ->
     if any(h.windowed for h in hits):
         window = store_sqlite.RANK_WINDOW
         note = f" (a very common query: ranked among its {window:,} most recent matches)"
-    if hits and len(hits) == a.limit:  # there may be more: said, not a total
+    if hits.windowed:  # more than the window: said, not counted
         out.write(f"the first {_count(len(hits), 'result')} (--limit N shows more){note}\n")
+    elif len(hits) < hits.matches:
+        out.write(f"the first {len(hits):,} of {_count(hits.matches, 'result')}")
+        out.write(f" (--limit N shows more){note}\n")
     else:
         out.write(f"{_count(len(hits), 'result')}{note}\n")
     return EXIT_OK

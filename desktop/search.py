@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -370,6 +370,17 @@ def make_snippet(
     return snippet, marks
 
 
+class SearchHits(list[SearchHit]):
+    """The hits of a search, best first, and how many documents match in all
+    (``matches``; when the query matched more than the ranking window, more than
+    ``desktop.store.sqlite.RANK_WINDOW``: ``windowed``)."""
+
+    def __init__(self, hits: Iterable[SearchHit] = (), matches: int = 0, windowed: bool = False):
+        super().__init__(hits)
+        self.matches = max(matches, len(self))
+        self.windowed = windowed
+
+
 def search(
     store: Store,
     query: str,
@@ -378,23 +389,30 @@ def search(
     outlet_id: int | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    entity_id: int | None = None,
     limit: int = 20,
-) -> list[SearchHit]:
+) -> SearchHits:
     """Ranked documents for ``query`` (see the module docstring), of one outlet when
-    ``outlet`` (a name) or ``outlet_id`` is given. Never raises on input."""
+    ``outlet`` (a name) or ``outlet_id`` is given, that mention an actor when
+    ``entity_id`` is. Never raises on input."""
     groups = query_groups(query)
     if not groups:
-        return []
+        return SearchHits()
     phrase = phrase_groups(query)
     if outlet:
         outlet_id = store.outlet_id(outlet)
         if outlet_id is None:
-            return []
-    ranked, windowed = store.search_ranked(
-        groups, outlet_id=outlet_id, date_from=date_from, date_to=date_to, limit=max(1, limit)
+            return SearchHits()
+    ranked, windowed, matches = store.search_ranked(
+        groups,
+        outlet_id=outlet_id,
+        date_from=date_from,
+        date_to=date_to,
+        limit=max(1, limit),
+        entity_id=entity_id,
     )
     if not ranked:
-        return []
+        return SearchHits()
     ids = [doc_id for doc_id, _ in ranked]
     rows = {r.id: r for r in store.documents(ids=ids)}
     texts = store.texts(ids)
@@ -421,4 +439,4 @@ def search(
                 title_marks=tuple(find_hits(row.title, finder)),
             )
         )
-    return hits
+    return SearchHits(hits, matches - (len(ranked) - len(hits)), windowed)

@@ -104,9 +104,9 @@ def test_search_says_when_a_common_query_was_ranked_in_the_window(
 
     code, out, _err = run(capsys, "--db", db, "search", "جنيف")
     assert code == 0 and out.splitlines()[-1] == "3 results"
-    # as many as the limit: there may be more, and «2 results» read as a total
+    # fewer than match: «2 results» read as a total
     code, out, _err = run(capsys, "--db", db, "search", "جنيف", "--limit", "2")
-    assert code == 0 and out.splitlines()[-1] == "the first 2 results (--limit N shows more)"
+    assert code == 0 and out.splitlines()[-1] == "the first 2 of 3 results (--limit N shows more)"
     monkeypatch.setattr(sqlite, "RANK_WINDOW", 2)  # جنيف is in three seed articles
     code, out, _err = run(capsys, "--db", db, "search", "جنيف", "--limit", "2")
     assert out.splitlines()[-1] == (

@@ -159,10 +159,12 @@ RANK_WINDOW = 2000
 
 
 class Ranked(NamedTuple):
-    """``(doc_id, score)`` best first, and whether the ranking was of the window only."""
+    """``(doc_id, score)`` best first, whether the ranking was of the window only, and
+    how many documents match (when windowed: more than the window, which is counted)."""
 
     ids: list[tuple[int, float]]
     windowed: bool
+    matches: int = 0
 
 
 def fts_search(
@@ -174,6 +176,7 @@ def fts_search(
     date_to: str | None,
     limit: int,
     window: int | None = None,
+    entity_id: int | None = None,
 ) -> Ranked:
     """``(doc_id, rank)`` best first, ties by id; bm25 with the title weighted above the body.
 
@@ -186,6 +189,7 @@ def fts_search(
     the article table, which cost as much as the ranking itself). An outlet or date filter
     becomes the set of ids its index yields, which each match is checked against; the
     unary ``+`` keeps SQLite from handing that set to FTS5 as rowids to look up one by one.
+    So does ``entity_id``: the documents that mention it.
     ``bm25()`` rather than the ``rank`` column: ``ORDER BY rank`` makes FTS5 sort every
     match in a nested statement, without the LIMIT."""
     where = f"{FTS_TABLE} MATCH ?"
@@ -202,6 +206,9 @@ def fts_search(
         params.append(date_to)
     if filters:
         where += f" AND +rowid IN (SELECT id FROM documents WHERE {' AND '.join(filters)})"
+    if entity_id is not None:  # the documents that mention an actor
+        where += " AND +rowid IN (SELECT document_id FROM mentions WHERE entity_id = ?)"
+        params.append(entity_id)
     span = max(RANK_WINDOW if window is None else window, limit)
     newest = conn.exec_driver_sql(
         f"SELECT rowid FROM {FTS_TABLE} WHERE {where} ORDER BY rowid DESC LIMIT ?",
@@ -210,6 +217,7 @@ def fts_search(
     if not newest:
         return Ranked([], False)
     windowed = len(newest) > span
+    matches = len(newest)
     if windowed:  # more matches than the window: rank the newest only
         where += " AND rowid >= ?"
         params.append(int(newest[span - 1][0]))
@@ -219,4 +227,4 @@ def fts_search(
         f"WHERE {where} ORDER BY score, rowid LIMIT ?"
     )
     rows = conn.exec_driver_sql(sql, tuple(params))
-    return Ranked([(int(r[0]), float(r[1])) for r in rows], windowed)
+    return Ranked([(int(r[0]), float(r[1])) for r in rows], windowed, matches)

@@ -726,11 +726,13 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         date_to: dt.date | None = None,
         limit: int = 20,
         phrase: bool = False,
+        entity_id: int | None = None,
     ) -> sqlite.Ranked:
         """Documents containing every group (any alternative of it), best first, and whether
         only the most recent matches were ranked (see ``sqlite.RANK_WINDOW``). A
         ``phrase`` (the groups in order) narrows them, where the index can, to those
-        holding the groups as adjacent words (``sqlite.phrase_expression``)."""
+        holding the groups as adjacent words (``sqlite.phrase_expression``);
+        ``entity_id``: of the documents that mention it."""
         with self.engine.connect() as conn:
             present = sqlite.present_groups(conn, groups)
             match = (phrase and sqlite.phrase_expression(present)) or sqlite.match_expression(
@@ -745,4 +747,5 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 date_from=date_from.isoformat() if date_from else None,
                 date_to=date_to.isoformat() if date_to else None,
                 limit=limit,
+                entity_id=entity_id,
             )

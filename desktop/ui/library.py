@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.search import search
+from desktop.search import SearchHits, search
 from desktop.store import sqlite as store_sqlite
 from desktop.store.rows import RemovedDocuments
 from desktop.store.store import Store, StoreError
@@ -69,6 +69,8 @@ _ANY_DATE = QDate(1900, 1, 1)
 _SIZE_SAMPLE_ROWS = 64
 #: the outlet column takes at most this share of the table's width (the title the rest)
 _OUTLET_SHARE = 0.25
+#: how many of a search's best matches the results list shows
+SEARCH_SHOWN = 100
 
 
 def text_colour(option: QStyleOptionViewItem) -> QColor:
@@ -389,24 +391,30 @@ class LibraryPanel(QWidget):
             outlet_id=self.outlet_id(),
             date_from=self._date(self.date_from),
             date_to=self._date(self.date_to),
-            limit=100,
+            entity_id=self.entity_filter[0] if self.entity_filter is not None else None,
+            limit=SEARCH_SHOWN,
         )
-        if self.entity_filter is not None and hits:
-            allowed = set(
-                self.store.document_ids(
-                    mentioning=[self.entity_filter[0]], ids=[h.row.id for h in hits]
-                )
-            )
-            hits = [h for h in hits if h.row.id in allowed]
         self.results.set_hits(hits)
         self.stack.setCurrentWidget(self.results_view)
-        status = self.tr("{0} results for «{1}»").format(f"{len(hits):,}", query.strip())
-        if any(h.windowed for h in hits):
+        status = self._search_status(hits, query.strip())
+        if hits.windowed:
             status += " " + self.tr(
                 "(a very common query: ranked among its {0} most recently imported matches;"
                 " add a word, an outlet or dates to narrow it)"
             ).format(f"{store_sqlite.RANK_WINDOW:,}")
         self.status.setText(status)
+
+    def _search_status(self, hits: SearchHits, query: str) -> str:
+        """How many documents a search found, and how many of them are listed."""
+        if hits.windowed:
+            return self.tr("The {0} best of over {1} results for «{2}»").format(
+                f"{len(hits):,}", f"{store_sqlite.RANK_WINDOW:,}", query
+            )
+        if len(hits) < hits.matches:
+            return self.tr("The {0} best of {1} results for «{2}»").format(
+                f"{len(hits):,}", f"{hits.matches:,}", query
+            )
+        return self.tr("{0} results for «{1}»").format(f"{len(hits):,}", query)
 
     def show_documents(self) -> None:
         self.stack.setCurrentWidget(self.view)

@@ -325,6 +325,10 @@ def test_library_entity_filter_and_search_hits(
     widget.run_search()
     hits = [widget.results.hit(r).row.id for r in range(widget.results.rowCount())]
     assert hits and set(hits) <= set(widget.model.document_ids())
+    # the search finds the documents that mention him: not the best of all, filtered
+    geneva = {i for i, _ in seeded_store.search_ranked(query_groups("جنيف"), limit=100).ids}
+    assert set(hits) == geneva & set(seeded_store.documents_mentioning([mistura.id]))
+    assert widget.status.text() == f"{len(hits)} results for «جنيف»"
     widget.set_entity_filter(None)
     assert widget.model.rowCount() == 5
 
@@ -338,12 +342,25 @@ def test_library_says_when_a_common_query_was_ranked_among_recent_matches(
     monkeypatch.setattr(sqlite, "RANK_WINDOW", 150)  # the library asks for 100 hits
     panel.run_search()
     status = panel.status.text()
-    assert status.startswith("100 results for «جنيف»")
+    assert status.startswith("The 100 best of over 150 results for «جنيف»")
     assert "150 most recently imported" in status
     hits = [panel.results.hit(r) for r in range(panel.results.rowCount())]
     assert all(h.windowed for h in hits)
     newest = sorted(big_store.search_ranked(query_groups("جنيف"), limit=100_000).ids)[-150:]
     assert {h.row.id for h in hits} <= {i for i, _ in newest}
+
+
+def test_library_says_how_many_a_search_found_beyond_those_listed(
+    panel: LibraryPanel, big_store: Store
+) -> None:
+    """«100 results» was said of a query matching 418 articles: the list shows the 100
+    best, and the status says of how many."""
+    total = len(big_store.search_ranked(query_groups("جنيف"), limit=100_000).ids)
+    assert 100 < total <= sqlite.RANK_WINDOW
+    panel.search_box.setText("جنيف")
+    panel.run_search()
+    assert panel.results.rowCount() == 100
+    assert panel.status.text() == f"The 100 best of {total:,} results for «جنيف»"
 
 
 @pytest.mark.parametrize(
