@@ -122,7 +122,8 @@ OUTLET_COLOURS = (
     "#bab0ac",
 )
 
-_HEAT_STOPS = (QColor("#fff7ec"), QColor("#fc8d59"), QColor("#b30000"))
+#: pale to dark purple: a count, in no framing category's colour (red is «delegitimising»)
+_HEAT_STOPS = (QColor("#faf5fb"), QColor("#b77fc9"), QColor("#4a1263"))
 _ZERO_FOREGROUND = QColor("#9e9e9e")
 _ALIGN_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_RTL_TEXT = int(
@@ -147,7 +148,7 @@ def _text_alignment(text: str) -> int:
 
 
 def heat_colour(fraction: float) -> QColor:
-    """A sequential colour from pale (0) through orange to dark red (1)."""
+    """A sequential colour from pale (0) through lavender to dark purple (1)."""
     f = min(1.0, max(0.0, fraction))
     lo, hi = (_HEAT_STOPS[0], _HEAT_STOPS[1]) if f <= 0.5 else (_HEAT_STOPS[1], _HEAT_STOPS[2])
     t = f * 2 if f <= 0.5 else (f - 0.5) * 2

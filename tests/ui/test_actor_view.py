@@ -143,6 +143,22 @@ def test_heatmap_roles_for_the_delegation(analysed) -> None:  # type: ignore[no-
     assert rows[0][:2] == ["label", "category"] and "SANA" in rows[0]
 
 
+def test_heat_is_painted_in_no_framing_category_s_colour() -> None:
+    """The counts were dark red, the red that marks «delegitimising» labels: a count
+    read as a judgement."""
+    from desktop.ui.actor_view import heat_colour
+    from desktop.ui.palette import CATEGORY_COLOURS
+
+    for fraction in (0.5, 0.75, 1.0):
+        heat = heat_colour(fraction)
+        for colour in CATEGORY_COLOURS.values():
+            category = QColor(colour)
+            if category.hsvSaturation() < 60:  # grey: «neutral»
+                continue
+            apart = abs(heat.hsvHue() - category.hsvHue())
+            assert min(apart, 360 - apart) > 60, (fraction, colour)
+
+
 # ---- the view --------------------------------------------------------------------------
 
 
