@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,8 +56,8 @@ from desktop.ui.entity_model import (
     EntityTypeRole,
 )
 from desktop.ui.palette import (
-    CATEGORY_COLOURS,
     SPEAKER_SHADES,
+    category_text_colours,
     entity_colour,
     entity_type_name,
 )
@@ -270,8 +271,20 @@ class EntitySidebar(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         # what the reader's other marks mean: the swatches name the entity types only
-        shade, cats = SPEAKER_SHADES[0], CATEGORY_COLOURS
-        marks = QLabel(
+        marks = self.marks_legend = QLabel()
+        self._write_marks_legend()
+        marks.setObjectName("marksLegend")
+        marks.setTextFormat(Qt.TextFormat.RichText)
+        marks.setWordWrap(True)
+        grid.addWidget(marks, (len(ENTITY_TYPES) + 1) // 2, 0, 1, 4)
+        return legend
+
+    def _write_marks_legend(self) -> None:
+        """The legend of the reader's marks, its category words in their colours as
+        readable on the theme's background."""
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        cats = category_text_colours(dark)
+        self.marks_legend.setText(
             self.tr(
                 "<span style='background:{0}; color:black'>&nbsp;Shaded&nbsp;</span> "
                 "passages are quotations, a shade per speaker; labels are underlined "
@@ -280,18 +293,20 @@ class EntitySidebar(QWidget):
                 "<span style='color:{4}'>legitimising</span>; <i>italic</i> names were "
                 "found in the texts, not yet confirmed."
             ).format(
-                shade,
+                SPEAKER_SHADES[0],
                 cats["official"],
                 cats["neutral"],
                 cats["delegitimising"],
                 cats["legitimising"],
             )
         )
-        marks.setObjectName("marksLegend")
-        marks.setTextFormat(Qt.TextFormat.RichText)
-        marks.setWordWrap(True)
-        grid.addWidget(marks, (len(ENTITY_TYPES) + 1) // 2, 0, 1, 4)
-        return legend
+
+    def changeEvent(self, event: QEvent) -> None:
+        # (the legend is built after the first of these)
+        changed = event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange)
+        if changed and hasattr(self, "marks_legend"):
+            self._write_marks_legend()
+        super().changeEvent(event)
 
     def _type_name(self, etype: str) -> str:
         return entity_type_name(etype)

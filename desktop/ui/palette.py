@@ -30,6 +30,14 @@ CATEGORY_COLOURS = {
     "delegitimising": "#c62828",
     "legitimising": "#2e7d32",
 }
+#: the categories' colours as text on the dark theme's background (those above are
+#: about 3:1 on it, too dim to read words by)
+CATEGORY_TEXT_ON_DARK = {
+    "official": "#6cb4f0",
+    "neutral": "#b4b4b4",
+    "delegitimising": "#ff8a80",
+    "legitimising": "#81c784",
+}
 #: shading of quotations: one colour per speaker, cycled
 SPEAKER_SHADES = ("#fff4c2", "#e0f2f1", "#fde2e4", "#e8eaf6", "#f1f8e9", "#fff0e0")
 SCARE_QUOTE_COLOUR = "#ad1457"
@@ -78,6 +86,12 @@ def event_type_name(event_type: str) -> str:
 
 def entity_colour(entity_type: str) -> QColor:
     return QColor(ENTITY_COLOURS.get(entity_type, "#eeeeee"))
+
+
+def category_text_colours(dark: bool) -> dict[str, str]:
+    """The categories' colours for words written in them, on a light or a dark
+    background."""
+    return CATEGORY_TEXT_ON_DARK if dark else CATEGORY_COLOURS
 
 
 def category_colour(category: str | None) -> QColor:

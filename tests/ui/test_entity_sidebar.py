@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QApplication, QTreeView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -878,3 +878,39 @@ def test_the_legend_says_what_shading_underlines_and_italics_mean(
     assert "quotations" in text and "<i>italic</i>" in text
     assert SPEAKER_SHADES[0] in text
     assert all(colour in text for colour in CATEGORY_COLOURS.values())
+
+
+def test_the_legend_s_category_words_are_readable_in_the_dark_theme(
+    qapp: QApplication, sidebar: EntitySidebar
+) -> None:
+    """The category words of the legend were written in the underlines' colours, about
+    3:1 on the dark theme's background: in lighter ones there, and back on the light."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui.palette import CATEGORY_COLOURS, CATEGORY_TEXT_ON_DARK
+    from desktop.ui.theme import apply_theme
+
+    def contrast(a: QColor, b: QColor) -> float:
+        def lum(c: QColor) -> float:
+            def ch(v: float) -> float:
+                return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+            return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+        hi, lo = sorted((lum(a), lum(b)), reverse=True)
+        return (hi + 0.05) / (lo + 0.05)
+
+    marks = sidebar.findChild(QLabel, "marksLegend")
+    assert marks is not None
+    apply_theme(qapp, "dark")
+    try:
+        background = sidebar.palette().color(QPalette.ColorRole.Window)
+        assert background.lightness() < 128
+        text = marks.text()
+        for category, colour in CATEGORY_TEXT_ON_DARK.items():
+            assert colour in text and CATEGORY_COLOURS[category] not in text
+            assert contrast(QColor(colour), background) >= 4.5, category
+    finally:
+        apply_theme(qapp, "light")
+    assert all(colour in marks.text() for colour in CATEGORY_COLOURS.values())
