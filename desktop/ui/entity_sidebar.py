@@ -161,6 +161,15 @@ class EntitySidebar(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, 64)
         header.sortIndicatorChanged.connect(self._on_header_sorted)
+        # a type's row names it and its count across the columns (the counts' columns
+        # are empty there): cut at the name column's width it read «Organisations (…»
+        for signal in (
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            signal.connect(self._span_type_rows)
         # Qt reads more rows only for the parents of the last row of the whole tree (the
         # last type): each type whose last row read comes into view reads its next page
         bar = self.tree.verticalScrollBar()
@@ -169,6 +178,7 @@ class EntitySidebar(QWidget):
         self.sort_combo.currentIndexChanged.connect(self._on_sort_chosen)
         self.sort_combo.setCurrentIndex(1)
         self._on_sort_chosen(1)
+        self._span_type_rows()
 
         selection = self.tree.selectionModel()
         selection.selectionChanged.connect(self._on_selection_changed)
@@ -278,6 +288,11 @@ class EntitySidebar(QWidget):
         marks.setWordWrap(True)
         grid.addWidget(marks, (len(ENTITY_TYPES) + 1) // 2, 0, 1, 4)
         return legend
+
+    def _span_type_rows(self, *_args: object) -> None:
+        root = QModelIndex()
+        for row in range(self.proxy.rowCount(root)):
+            self.tree.setFirstColumnSpanned(row, root, True)
 
     def _write_marks_legend(self) -> None:
         """The legend of the reader's marks, its category words in their colours as

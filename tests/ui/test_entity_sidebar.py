@@ -914,3 +914,19 @@ def test_the_legend_s_category_words_are_readable_in_the_dark_theme(
     finally:
         apply_theme(qapp, "light")
     assert all(colour in marks.text() for colour in CATEGORY_COLOURS.values())
+
+
+def test_a_type_s_row_spans_the_columns(sidebar: EntitySidebar) -> None:
+    """«Organisations (21)» was cut at the name column's width («Organisations (…») where
+    the counts' columns, empty on that row, had room for it."""
+    from PySide6.QtCore import QModelIndex
+
+    root = QModelIndex()
+    rows = sidebar.proxy.rowCount(root)
+    assert rows >= 4
+    assert all(sidebar.tree.isFirstColumnSpanned(r, root) for r in range(rows))
+    first = sidebar.proxy.index(0, 0, root)
+    assert sidebar.proxy.rowCount(first) > 0
+    assert not sidebar.tree.isFirstColumnSpanned(0, first)  # an entity's row keeps its counts
+    sidebar.sort_combo.setCurrentIndex(0)  # sorted again: still spanned
+    assert all(sidebar.tree.isFirstColumnSpanned(r, root) for r in range(rows))
