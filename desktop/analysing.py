@@ -88,7 +88,8 @@ from desktop.workers import (
 #: «منصتي» are platforms; when and how a subject spoke are not what it said; an office
 #: beside a name is its apposition; a country an event was held in is its place; who
 #: reports an event is no party to it; each event takes its own date in the sentence.
-#: 10: a date after «اعتباراً من» is a start, not an end: a future one tells an event to come
+#: 10: a date after «اعتباراً من» is a start, not an end: a future one tells an event to
+#: come; so do «إمكانية عقد» and «بحثا عقد»
 ANALYSIS_VERSION = 10
 BATCH = 200
 

@@ -1324,6 +1324,13 @@ def test_to_the_ceasefire_is_no_title_before_a_name(store: Store) -> None:
         ),
         ("والمحادثات التي ستعقد على هامش القمة مهمة.", "talks", " التي ستعقد"),
         ("وستشهد الأيام المقبلة محادثات في جنيف.", "talks", "وستشهد الأيام المقبلة "),
+        # talks discussed, possible: not held
+        (
+            "وبحث الجانبان إمكانية عقد جولة جديدة من المحادثات.",
+            "talks",
+            "إمكانية عقد جولة جديدة من ",
+        ),
+        ("وبحثا عقد اجتماع لمجموعة العمل.", "meeting", "وبحثا عقد "),
     ],
 )
 def test_an_event_to_come_says_so(store: Store, text: str, event: str, planned: str | None) -> None:
