@@ -89,7 +89,7 @@ from desktop.workers import (
 #: beside a name is its apposition; a country an event was held in is its place; who
 #: reports an event is no party to it; each event takes its own date in the sentence.
 #: 10: a date after «اعتباراً من» is a start, not an end: a future one tells an event to
-#: come; so do «إمكانية عقد» and «بحثا عقد»
+#: come; so do «إمكانية عقد» and «بحثا عقد»; what «وصف» described is part of what was said
 ANALYSIS_VERSION = 10
 BATCH = 200
 

@@ -107,6 +107,9 @@ _LOCATIVES = frozenset(
         "بلديه",
     }
 )
+#: reporting verbs whose object comes before «بأن» and is part of what was said
+#: («وصف المحادثات بأنها إيجابية»)
+_DESCRIBING = frozenset({"وصف"})
 _COMPLEMENTISERS = frozenset(
     {"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
      "بانهما", "باننا", "بانني"}
@@ -1340,13 +1343,19 @@ class _Framer:
         s_end = self.sentences[v.sentence][1]
         start = max(v.end, v.subject_end)
         # the first words only: a sentence can be a whole unpunctuated text
+        object_first = complementiser = False
         for oa, ob, t in self.norm_tokens_between(v.end, s_end, 14):
             if oa < start:
                 continue  # «بان كي مون»: a name can look like a complementiser
             if t in _COMPLEMENTISERS or t == "ان":
-                start = ob
+                # «ووصف الجعفري المحادثات بأنها إيجابية»: what he described, and how
+                complementiser = not (object_first and v.lemma in _DESCRIBING)
+                if complementiser:
+                    start = ob
                 break
-        else:  # the subject's title after its name is not what was said («… الجعفري رئيس وفد…»)
+            object_first = True
+        if not complementiser:
+            # the subject's title after its name is not what was said («… الجعفري رئيس وفد…»)
             k = bisect.bisect_left(self.role_spans, (start, -1))
             if k < len(self.role_spans) and self.role_spans[k][0] - start <= 3:
                 start = self.role_spans[k][1]

@@ -1635,6 +1635,11 @@ def test_cities_after_platforms_are_the_platforms(store: Store) -> None:
         ("وأكد لافروف في بيان له ضرورة الحل.", "ضرورة الحل"),
         # a preposition that is not how it spoke stays
         ("وطالب لافروف بعد الاجتماع بوقف القتال.", "بعد الاجتماع بوقف القتال"),
+        # what was described is part of what was said, the describer's office is not
+        ("ووصف بشار الجعفري رئيس وفد الجمهورية العربية السورية المحادثات بأنها إيجابية.",
+         "المحادثات بأنها إيجابية"),
+        ("ووصفت الخارجية الروسية الهجوم بأنه عمل إرهابي.", "الهجوم بأنه عمل إرهابي"),
+        ("ووصف الجعفري بأن المحادثات كانت إيجابية.", "المحادثات كانت إيجابية"),
     ],
 )  # fmt: skip
 def test_what_was_said_begins_after_when_and_how(store: Store, text: str, said: str) -> None:
