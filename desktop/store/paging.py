@@ -307,7 +307,8 @@ class PagingStoreMixin:
     def fill_entity_row(self: _DocumentReader, row: EntityRow, outlets: bool = True) -> EntityRow:
         """``row`` with the forms its entity was seen as (most frequent first) and the
         outlets that mention it (these read every mention of it: not when ``outlets`` is
-        false), as :meth:`entity_rows` gives them."""
+        false), as :meth:`entity_rows` gives them, with the Arabic names kept for those
+        outlets."""
         with self.session() as s:
             forms = folded_forms(
                 (f, n)
@@ -319,8 +320,8 @@ class PagingStoreMixin:
             )
             if not outlets:
                 return replace(row, aliases_seen=[f for f, _n in forms])
-            seen_in = s.scalars(
-                select(Outlet.name)
+            seen_in = s.execute(
+                select(Outlet.name, Outlet.name_ar)
                 .where(
                     Outlet.id.in_(
                         select(Document.outlet_id).where(
@@ -332,7 +333,12 @@ class PagingStoreMixin:
                 )
                 .order_by(Outlet.name)
             ).all()
-        return replace(row, aliases_seen=[f for f, _n in forms], outlets=list(seen_in))
+        return replace(
+            row,
+            aliases_seen=[f for f, _n in forms],
+            outlets=[name for name, _ar in seen_in],
+            outlets_ar={name: ar for name, ar in seen_in if ar},
+        )
 
 
 EntityOrder = Literal["name", "documents", "mentions"]

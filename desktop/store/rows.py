@@ -102,6 +102,8 @@ class EntityRow:
     #: distinct surface forms seen in the texts
     aliases_seen: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
+    #: the Arabic names kept for ``outlets`` (those that have one), for the window
+    outlets_ar: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
         return {

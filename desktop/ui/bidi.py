@@ -35,6 +35,15 @@ def in_window_direction(parts: Iterable[str], separator: str) -> str:
     return window_mark() + separator.join(isolate(p) for p in parts)
 
 
+def lines_in_window_direction(lines: Iterable[str]) -> str:
+    """The lines one under the other, each laid out in the window's direction (a
+    tooltip whose first line is an Arabic name was laid out right to left whole in the
+    English window: «documents, 2 mentions 1»). Arabic or Latin parts inside a line
+    should be isolated (:func:`isolate`)."""
+    mark = window_mark()
+    return "\n".join(mark + line for line in lines)
+
+
 def plain(text: str) -> str:
     """``text`` without the marks this module adds (for tests and copies)."""
     return text.translate({ord(c): None for c in (LRM, RLM, FSI, PDI)})

@@ -31,6 +31,8 @@ from desktop.lexicon.gazetteer import ENTITY_TYPES
 from desktop.store.paging import EntityOrder
 from desktop.store.rows import EntityRow
 from desktop.text.normalize import name_order_key
+from desktop.ui.bidi import isolate, lines_in_window_direction
+from desktop.ui.names import list_separator, outlet_label
 from desktop.ui.palette import entity_colour, entity_type_name
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 1
@@ -45,6 +47,8 @@ _Index = QModelIndex | QPersistentModelIndex
 #: internal id of a type (top-level) row; an entity row carries its type row + 1
 _TYPE_NODE = 0
 _TOOLTIP_ALIASES = 8
+#: outlets a tooltip names (the others are counted)
+_TOOLTIP_OUTLETS = 8
 #: entities of a type read and given to the view at first, and more each time it is
 #: scrolled to the end of them: a corpus can name tens of thousands of people, and the
 #: view and the filter proxy handle every row they are given (a screen shows some 30)
@@ -700,20 +704,43 @@ class EntityTreeModel(QAbstractItemModel):
         return None
 
     def _tooltip(self, row: EntityRow) -> str:
-        lines = [row.name]
+        """The entity's names, spellings, outlets and counts, a line each, every line in
+        the window's direction with the names inside it in their own."""
+        lines = [isolate(row.name)]
         if row.name_en:
-            lines.append(row.name_en)
+            lines.append(isolate(row.name_en))
         aliases = [a for a in row.aliases_seen if a != row.name][:_TOOLTIP_ALIASES]
         if aliases:
-            lines.append(self.tr("Seen as: {0}").format("، ".join(aliases)))
+            lines.append(self.tr("Seen as: {0}").format(isolate("، ".join(aliases))))
         if row.outlets:
-            lines.append(self.tr("Outlets: {0}").format(", ".join(row.outlets)))
-        lines.append(
-            self.tr("{0} documents, {1} mentions").format(f"{row.documents:,}", f"{row.mentions:,}")
-        )
+            lines.append(self.tr("Outlets: {0}").format(self._outlet_list(row)))
+        lines.append(self._counts(row.documents, row.mentions))
         if not row.confirmed:
             lines.append(self.tr("discovered — not confirmed"))
-        return "\n".join(lines)
+        return lines_in_window_direction(lines)
+
+    def _outlet_list(self, row: EntityRow) -> str:
+        """The outlets as the window names them, in the order of their names, the first
+        :data:`_TOOLTIP_OUTLETS` of them and how many more (an agency's story run by
+        60 outlets made a tooltip of 800 pixels)."""
+        names = sorted(
+            {outlet_label(o, row.outlets_ar.get(o)) or o for o in row.outlets}, key=search_key
+        )
+        shown = [isolate(n) for n in names[:_TOOLTIP_OUTLETS]]
+        more = len(names) - len(shown)
+        if more:
+            shown.append(self.tr("and {0} more").format(f"{more:,}"))
+        return list_separator().join(shown)
+
+    def _counts(self, documents: int, mentions: int) -> str:
+        d, m = f"{documents:,}", f"{mentions:,}"
+        if documents == 1:
+            if mentions == 1:
+                return self.tr("1 document, 1 mention")
+            return self.tr("1 document, {0} mentions").format(m)
+        if mentions == 1:
+            return self.tr("{0} documents, 1 mention").format(d)
+        return self.tr("{0} documents, {1} mentions").format(d, m)
 
     # ---- drag and drop ----------------------------------------------------------------
     def mimeTypes(self) -> list[str]:

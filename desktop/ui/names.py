@@ -32,6 +32,11 @@ def outlet_label(name: str | None, name_ar: str | None = None) -> str | None:
     return name_ar or _known_arabic_name(name) or name
 
 
+def list_separator() -> str:
+    """What separates the items of a list in the window's language: «، » in Arabic."""
+    return "، " if arabic_window() else ", "
+
+
 def row_outlet(row: DocumentRow) -> str | None:
     return outlet_label(row.outlet, row.outlet_ar)
 

@@ -90,6 +90,10 @@ def entity_id(store: Store, name: str) -> int:
     return found[0]
 
 
+def _row(store: Store, name: str) -> EntityRow:
+    return next(r for r in store.entity_rows() if r.id == entity_id(store, name))
+
+
 def row_data(
     model: EntityTreeModel, eid: int, column: int, role: int = Qt.ItemDataRole.DisplayRole
 ) -> Any:
@@ -170,6 +174,98 @@ def test_model_groups_entities_by_type_with_roles(analysed: Store) -> None:
     assert "Staffan de Mistura" in tooltip and "UN News" in tooltip and "دي مستورا" in tooltip
     assert "not confirmed" not in tooltip
     assert index.data(Qt.ItemDataRole.FontRole) is None  # confirmed: upright
+
+
+@pytest.fixture
+def arabic_window(qapp: Any) -> Any:
+    """The Arabic interface (translations, locale, right-to-left) for one test."""
+    from desktop.ui.i18n import Language
+
+    language = Language(qapp)
+    language.apply("ar")
+    yield
+    language.apply("en")
+
+
+def _tooltip(rows: Sequence[EntityRow], entity: int, details: Any = None) -> str:
+    model = EntityTreeModel()
+    model.set_rows(rows, details)
+    return str(model.index_for_entity(entity).data(Qt.ItemDataRole.ToolTipRole))
+
+
+def _mistura_tooltip(analysed: Store) -> list[str]:
+    rows = analysed.entity_summaries()
+    return _tooltip(rows, entity_id(analysed, DE_MISTURA), analysed).split("\n")
+
+
+def test_the_tooltip_reads_left_to_right_in_the_english_window(analysed: Store) -> None:
+    """Its first line, the Arabic name, laid the whole tooltip out right to left: «documents,
+    2 mentions 1», «للموصل :Seen as». Each line now starts left to right, the names inside
+    it kept in their own direction."""
+    from desktop.ui.bidi import FSI, LRM, PDI, plain
+
+    lines = _mistura_tooltip(analysed)
+    assert all(line.startswith(LRM) for line in lines), lines
+    assert lines[0] == f"{LRM}{FSI}{DE_MISTURA}{PDI}"
+    seen = next(line for line in lines if "Seen as" in line)
+    assert seen.startswith(f"{LRM}Seen as: {FSI}") and seen.endswith(PDI)
+    assert [plain(line) for line in lines[-2:]] == [
+        "Outlets: SANA, UN News",
+        "3 documents, 26 mentions",
+    ]
+
+
+def test_the_tooltip_reads_right_to_left_with_arabic_outlet_names_in_the_arabic_window(
+    analysed: Store, arabic_window: None
+) -> None:
+    """It listed «SANA, UN News» with a Latin comma where the library says «سانا»."""
+    from desktop.ui.bidi import RLM, plain
+
+    lines = _mistura_tooltip(analysed)
+    assert all(line.startswith(RLM) for line in lines), lines
+    assert plain(lines[-2]) == "الوسائل الإعلامية: أخبار الأمم المتحدة، سانا"
+    assert plain(lines[-1]) == "المستندات: 3، الإشارات: 26"
+    # an outlet the directory does not know, by the Arabic name the store keeps for it
+    from dataclasses import replace
+
+    row = replace(
+        _row(analysed, DE_MISTURA),
+        outlets=["Al-Example Daily"],
+        outlets_ar={"Al-Example Daily": "يومية المثال"},
+    )
+    assert "الوسائل الإعلامية: يومية المثال" in plain(_tooltip([row], row.id))
+
+
+def test_the_tooltip_names_the_first_outlets_and_counts_the_rest(analysed: Store) -> None:
+    """An entity in 63 outlets listed them all, an 800 pixels wide tooltip."""
+    from dataclasses import replace
+
+    from desktop.ui.bidi import plain
+
+    outlets = [f"Outlet {i:02d}" for i in range(63)]
+    row = replace(_row(analysed, DE_MISTURA), outlets=outlets[::-1])
+    line = next(x for x in plain(_tooltip([row], row.id)).split("\n") if "Outlets" in x)
+    assert line == "Outlets: " + ", ".join(outlets[:8]) + ", and 55 more"
+
+
+@pytest.mark.parametrize(
+    ("documents", "mentions", "said"),
+    [
+        (1, 1, "1 document, 1 mention"),
+        (1, 2, "1 document, 2 mentions"),
+        (2, 1, "2 documents, 1 mention"),
+        (1_200, 3_400, "1,200 documents, 3,400 mentions"),
+    ],
+)
+def test_the_tooltip_counts_in_the_singular_and_the_plural(
+    analysed: Store, documents: int, mentions: int, said: str
+) -> None:
+    from dataclasses import replace
+
+    from desktop.ui.bidi import plain
+
+    row = replace(_row(analysed, DE_MISTURA), documents=documents, mentions=mentions)
+    assert plain(_tooltip([row], row.id)).split("\n")[-1] == said
 
 
 def test_discovered_entities_are_italic_and_say_so(analysed: Store) -> None:

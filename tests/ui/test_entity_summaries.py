@@ -84,6 +84,8 @@ def test_seen_forms_and_filled_rows_match_entity_rows(analysed: Store) -> None:
         assert sorted(filled.aliases_seen) == sorted(full[row.id].aliases_seen), row.name
     mistura = analysed.fill_entity_row(by_name(analysed.entity_summaries(), DE_MISTURA))
     assert "دي مستورا" in mistura.aliases_seen and mistura.outlets == ["SANA", "UN News"]
+    # and the Arabic names the window shows them by
+    assert mistura.outlets_ar == {"SANA": "سانا", "UN News": "أخبار الأمم المتحدة"}
     # most frequent first, as the entity's detail counts them
     alias_counts = dict(analysed.entity_detail(mistura.id).alias_counts)
     seen = [alias_counts[a] for a in mistura.aliases_seen]
@@ -408,7 +410,7 @@ def test_a_sort_shows_the_counts_the_store_has_now(tmp_path: Path) -> None:
     assert mentions[:5] == [r.mentions for r in store.entity_page("person", limit=5)]
     # and the tooltip of the entity read before says what the store says now
     tip = model.index_for_entity(ids[0]).data(Qt.ItemDataRole.ToolTipRole)
-    assert "1 documents, 0 mentions" in tip
+    assert "1 document, 0 mentions" in tip
     store.close()
 
 
