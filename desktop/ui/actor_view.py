@@ -204,6 +204,12 @@ class ActorData:
     mentions: int = 0
     document_count: int = 0
 
+    @property
+    def outlet_count(self) -> int:
+        """The named outlets that mention the actor (its articles of no known outlet,
+        grouped as «(unknown)» in the tables, are not an outlet)."""
+        return sum(1 for o in self.table.outlets if o != UNKNOWN_OUTLET)
+
 
 def _example_offsets(store: Store, table: FrameTable) -> dict[tuple[str, str], int]:
     """Where each example's label starts in its document (the first such label there)."""
@@ -1268,16 +1274,21 @@ class ActorView(QWidget):
             "place": self.tr("place"),
             "media": self.tr("media"),
         }
-        quoted = sum(data.table.quoted.values())
-        return self.tr(
-            "{0} · {1} mentions in {2} documents · {3} outlets · labelled {4} times · quoted {5} times"  # noqa: E501 (one literal for lupdate)
-        ).format(
-            types.get(data.type, data.type),
-            f"{data.mentions:,}",
-            f"{data.document_count:,}",
-            f"{len(data.table.outlets):,}",
-            f"{sum(data.table.counts.values()):,}",
-            f"{quoted:,}",
+        n = data.mentions
+        mentions = self.tr("1 mention") if n == 1 else self.tr("{0} mentions").format(f"{n:,}")
+        n = data.document_count
+        documents = self.tr("1 document") if n == 1 else self.tr("{0} documents").format(f"{n:,}")
+        n = data.outlet_count
+        outlets = self.tr("1 outlet") if n == 1 else self.tr("{0} outlets").format(f"{n:,}")
+        n = sum(data.table.counts.values())
+        labelled = (
+            self.tr("labelled once") if n == 1 else self.tr("labelled {0} times").format(f"{n:,}")
+        )
+        n = sum(data.table.quoted.values())
+        quoted = self.tr("quoted once") if n == 1 else self.tr("quoted {0} times").format(f"{n:,}")
+        # «person · 2 mentions in 1 document · 1 outlet · labelled once · quoted 3 times»
+        return self.tr("{0} · {1} in {2} · {3} · {4} · {5}").format(
+            types.get(data.type, data.type), mentions, documents, outlets, labelled, quoted
         )
 
     def _on_alias_chosen(self, index: int) -> None:

@@ -178,6 +178,52 @@ def test_show_entity_fills_the_heatmap(qtbot, view) -> None:  # type: ignore[no-
     assert view.heatmap_view.isVisibleTo(view) and "How each outlet" in view.heatmap_caption.text()
 
 
+def test_the_header_counts_only_the_outlets_it_knows(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """De Mistura is in two named outlets and in articles of no known outlet: the
+    header said «3 outlets» where the status bar says 2."""
+    show(qtbot, view, "de-mistura")
+    assert view.actor is not None and "(unknown)" in view.actor.table.outlets
+    assert view.actor.outlet_count == 2
+    summary = view.summary_label.text().replace("\u00a0", " ")
+    assert "26 mentions in 3 documents · 2 outlets · " in summary
+
+
+def test_the_header_says_one_in_the_singular(view, analysed) -> None:  # type: ignore[no-untyped-def]
+    """«2 mentions in 1 documents · 1 outlets»."""
+    from dataclasses import replace
+
+    v = view
+    data = load_actor(analysed, entity_id(analysed, "de-mistura"))
+    one = replace(
+        data,
+        mentions=1,
+        document_count=1,
+        table=replace(
+            data.table,
+            outlets=["SANA"],
+            counts={("x", "SANA"): 1},
+            quoted=Counter({"SANA": 1}),
+        ),
+    )
+    assert v._summary(one) == (
+        "person · 1 mention in 1 document · 1 outlet · labelled once · quoted once"
+    )
+    two = replace(
+        one,
+        mentions=2,
+        document_count=2,
+        table=replace(
+            one.table,
+            outlets=["SANA", "UN News", "(unknown)"],
+            counts={("x", "SANA"): 2},
+            quoted=Counter({"SANA": 1, "UN News": 1}),
+        ),
+    )
+    assert v._summary(two) == (
+        "person · 2 mentions in 2 documents · 2 outlets · labelled 2 times · quoted 2 times"
+    )
+
+
 def test_an_actor_no_outlet_labels_says_so_instead_of_an_empty_table(qtbot, view) -> None:  # type: ignore[no-untyped-def]
     """«سوريا» showed an empty grid under a header of 64 outlets."""
     show(qtbot, view, "geneva")
