@@ -74,6 +74,7 @@ from desktop.compare.corpus import (
 from desktop.store.rows import QuoteRow
 from desktop.store.store import Store
 from desktop.store.views import QuotePage
+from desktop.ui.bidi import OwnDirectionDelegate, in_window_direction
 from desktop.ui.document_model import is_rtl
 from desktop.ui.names import outlet_label, unbroken_parts
 from desktop.ui.palette import category_colour
@@ -577,7 +578,9 @@ class QuotesModel(KeysetPagedModel):
     def _document_name(self, doc_id: int) -> str:
         title, outlet = self._documents.get(doc_id, ("", None))
         name = _shown(_outlet_name(outlet))
-        return f"{name} · {title}" if title else f"{name} · #{doc_id}"
+        # the outlet and the title each in its own direction: an Arabic title after a
+        # Latin outlet, cut short, kept «…» beside its first word
+        return in_window_direction([name, title or f"#{doc_id}"], " · ")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
@@ -1118,6 +1121,9 @@ class ActorView(QWidget):
         view.setWordWrap(False)
         view.setAlternatingRowColors(False)
         view.verticalHeader().hide()
+        # each cell in its own direction: an Arabic quotation too long for its column, in
+        # the English window, lost its end and kept «…» beside its first word
+        view.setItemDelegate(OwnDirectionDelegate(view))
         return view
 
     # ---- loading --------------------------------------------------------------------------

@@ -224,6 +224,29 @@ def test_the_header_says_one_in_the_singular(view, analysed) -> None:  # type: i
     )
 
 
+def test_an_arabic_quotation_is_laid_out_right_to_left_in_the_english_window(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """Cut short in the English window, a quotation kept its end and lost its beginning,
+    «…» beside its first word: its cell is now laid out in its own direction, as are
+    the cells of the heatmap and the verbs, and the document's title keeps its own
+    after a Latin outlet."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop.ui.bidi import FSI, OwnDirectionDelegate, plain
+
+    show(qtbot, view, "de-mistura")
+    assert view.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    for table in (view.quotes_view, view.heatmap_view, view.verbs_view):
+        assert isinstance(table.itemDelegate(), OwnDirectionDelegate), table.objectName()
+    model = view.quotes_model
+    quote = model.index(0, 0)
+    option = QStyleOptionViewItem()
+    option.initFrom(view.quotes_view)
+    view.quotes_view.itemDelegate().initStyleOption(option, quote)
+    assert option.direction == Qt.LayoutDirection.RightToLeft
+    document = model.index(0, 3).data()
+    assert f"· {FSI}" in document and plain(document).startswith("UN News · ")
+
+
 def test_an_actor_no_outlet_labels_says_so_instead_of_an_empty_table(qtbot, view) -> None:  # type: ignore[no-untyped-def]
     """«سوريا» showed an empty grid under a header of 64 outlets."""
     show(qtbot, view, "geneva")
