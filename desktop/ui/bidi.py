@@ -25,6 +25,12 @@ def window_mark() -> str:
     return RLM if rtl else LRM
 
 
+def reading_arrow() -> str:
+    """An arrow pointing the way the window reads: «←» in Arabic, «→» in English."""
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    return "←" if rtl else "→"
+
+
 def isolate(part: str) -> str:
     return f"{FSI}{part}{PDI}"
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.search import find_in_text
 from desktop.store.rows import DocumentDetail, LabelRow, MentionRow, QuoteRow
 from desktop.store.store import Store
-from desktop.ui.bidi import in_window_direction
+from desktop.ui.bidi import in_window_direction, reading_arrow
 from desktop.ui.document_model import is_rtl
 from desktop.ui.fonts import reading_font
 from desktop.ui.names import row_outlet
@@ -185,8 +185,8 @@ def apply_marks(doc: QTextDocument, text: str, marks: DocumentMarks) -> None:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             fmt.setUnderlineColor(QColor("#777777"))
             tip = QCoreApplication.translate("Marks", "quoted term")
-        if lb.entity_name:
-            tip += f" → {lb.entity_name}"
+        if lb.entity_name:  # «label · official → …», «التسمية · رسمي ← …»
+            tip += f" {reading_arrow()} {lb.entity_name}"
         if lb.speaker_name:
             tip += " " + QCoreApplication.translate("Marks", "(words of {0})").format(
                 lb.speaker_name

@@ -523,12 +523,16 @@ def test_the_highlights_explain_themselves_in_the_windows_language(tapp: Tabayun
 
     assert tip_at(text.index("المعارضة")).startswith("علامات تنصيص للتشكيك")
     assert tip_at(text.index("بشار الجعفري")) == "بشار الجعفري · شخص"
+    # the arrow from a label to its actor points the way the window reads
+    delegation = "وفد الجمهورية العربية السورية"
+    assert tip_at(text.index(delegation)) == f"التسمية · رسمي ← {delegation}"
     tapp.set_language("en")
     window = tapp.window
     assert window is not None
     window.open_document(doc(store, "003"))
     pane = window.reader
     assert tip_at(text.index("بشار الجعفري")) == "بشار الجعفري · person"
+    assert tip_at(text.index(delegation)) == f"label · official → {delegation}"
 
 
 def test_the_import_dialog_says_the_step_and_the_time_left_in_either_language(
