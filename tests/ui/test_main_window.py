@@ -810,6 +810,33 @@ def test_splitters_and_columns_are_restored(tapp: TabayunApp) -> None:
     assert rebuilt[key].sectionSize(0) == 211
 
 
+def test_the_view_menu_hides_and_shows_the_library_and_the_entities(tapp: TabayunApp) -> None:
+    """The docks could not be closed, and their View menu items were ticked and greyed
+    out for good. They toggle the docks now, and a dock closed stays closed in the
+    window restored from the saved state, until it is shown again."""
+    window = tapp.window
+    assert window is not None
+    view_menu = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "View"
+    )
+    for dock in (window.library_dock, window.entities_dock):
+        toggle = dock.toggleViewAction()
+        assert toggle in view_menu.actions()
+        assert toggle.isEnabled() and toggle.isChecked() and dock.isVisible()
+        toggle.trigger()
+        assert not dock.isVisible() and not toggle.isChecked()
+        toggle.trigger()
+        assert dock.isVisible() and toggle.isChecked()
+    window.library_dock.toggleViewAction().trigger()
+    window.save_state()
+    tapp.set_language("en")  # rebuilds the window from the saved state
+    rebuilt = tapp.window
+    assert rebuilt is not None and rebuilt is not window
+    assert not rebuilt.library_dock.isVisible() and rebuilt.entities_dock.isVisible()
+    rebuilt.library_dock.toggleViewAction().trigger()
+    assert rebuilt.library_dock.isVisible()
+
+
 def test_each_table_gets_its_own_layout_back_whichever_tab_was_shown(  # type: ignore[no-untyped-def]
     tapp: TabayunApp, qtbot
 ) -> None:
