@@ -73,7 +73,13 @@ from desktop.ui.bidi import OwnDirectionDelegate, in_window_direction
 from desktop.ui.document_model import DOCUMENT_MIME, is_rtl
 from desktop.ui.document_pane import DocumentMarks, DocumentPane
 from desktop.ui.names import outlet_label, row_outlet
-from desktop.ui.palette import aligned_shade, category_colour, entity_colour, label_note
+from desktop.ui.palette import (
+    aligned_shade,
+    category_colour,
+    entity_colour,
+    event_type_name,
+    label_note,
+)
 from desktop.ui.table_model import ColumnsTableModel
 from desktop.ui.text_offsets import Utf16Index
 from desktop.ui.workers import TaskRunner
@@ -427,7 +433,7 @@ class CompareEventsModel(ColumnsTableModel):
             if column == "where":
                 return self._where[kind]
             if column == "type":
-                return event.type
+                return event_type_name(event.type)
             if column in ("a", "b"):
                 side = a if column == "a" else b
                 return side.shown_trigger if side is not None else "—"

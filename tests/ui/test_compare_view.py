@@ -14,6 +14,7 @@ from desktop.ui.bidi import plain
 from desktop.ui.compare_view import (
     ColourRole,
     CompareActorsModel,
+    CompareEventsModel,
     CompareView,
     DiffersRole,
     DocumentIdRole,
@@ -381,3 +382,43 @@ def test_an_actors_labels_wrap_onto_a_few_lines_not_cut_to_a_word(qtbot, view: C
     table.setColumnWidth(0, 60)
     view.resize(1400, 800)
     qtbot.waitUntil(lambda: table.rowHeight(mistura) < default + 2 * line)
+
+
+@pytest.fixture
+def arabic(qapp):  # type: ignore[no-untyped-def]
+    """The Arabic window's translations (tabayun_ar.qm), taken away after the test."""
+    from desktop.ui.i18n import Language
+
+    language = Language(qapp)
+    language.apply("ar")
+    yield
+    language.apply("en")
+
+
+def _latin(text: str) -> bool:
+    return any("a" <= ch.lower() <= "z" for ch in text)
+
+
+def _events_model(store: Store) -> CompareEventsModel:
+    model = CompareEventsModel()
+    model.set_comparison(compare_documents(store, doc_id(store, "003"), doc_id(store, "004")))
+    return model
+
+
+def test_the_compared_events_types_are_named_as_the_events_view_names_them(
+    analysed: Store,
+) -> None:
+    """The type column showed the stored keys («talks», «ceasefire»)."""
+    model = _events_model(analysed)
+    types = {model.index(r, 1).data() for r in range(model.rowCount())}
+    assert {"Talks", "Meeting"} <= types
+    assert not {t for t in types if t.islower()}  # no key shown as it is stored
+
+
+def test_the_compared_events_types_are_in_arabic_in_the_arabic_window(
+    analysed: Store, arabic: None
+) -> None:
+    model = _events_model(analysed)
+    types = {model.index(r, 1).data() for r in range(model.rowCount())}
+    assert {"محادثات", "اجتماع"} <= types
+    assert not [t for t in types if _latin(t)]
