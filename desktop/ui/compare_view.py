@@ -77,8 +77,10 @@ from desktop.ui.palette import (
     aligned_shade,
     category_colour,
     entity_colour,
+    entity_type_singular,
     event_type_name,
     label_note,
+    verb_category_name,
 )
 from desktop.ui.table_model import ColumnsTableModel
 from desktop.ui.text_offsets import Utf16Index
@@ -232,7 +234,7 @@ class CompareActorsModel(ColumnsTableModel):
     def _tooltip(self, row: ActorRow, column: str) -> str:
         if column == "actor":
             tip = self.tr("{0} · {1}\nA: {2} mentions · B: {3} mentions").format(
-                row.name, row.type, row.a.mentions, row.b.mentions
+                row.name, entity_type_singular(row.type), row.a.mentions, row.b.mentions
             )
             if row.differs:
                 tip += "\n" + self.tr("The two sides label or quote this actor differently.")
@@ -242,7 +244,7 @@ class CompareActorsModel(ColumnsTableModel):
             lines = [f"{t} — {label_note(c, k)} ×{n}" for t, c, k, n in side.labels]
             return "\n".join(lines) or self.tr("No labels")
         if column.endswith("verbs"):
-            lines = [f"{v} — {c or '—'} ×{n}" for v, c, n in side.verbs]
+            lines = [f"{v} — {verb_category_name(c)} ×{n}" for v, c, n in side.verbs]
             return "\n".join(lines) or self.tr("No speech verbs")
         if column.endswith("quotes"):
             tip = "\n".join(f"«{_short(q, 160)}»" for q in side.quotes[:8]) or self.tr("Not quoted")
@@ -371,7 +373,9 @@ class OneSideModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{name} ({mentions})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{0} · {1} · {2} mentions").format(name, etype, mentions)
+            return self.tr("{0} · {1} · {2} mentions").format(
+                name, entity_type_singular(etype), mentions
+            )
         if role == Qt.ItemDataRole.DecorationRole:
             return entity_colour(etype)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -164,3 +164,21 @@ def category_name(category: str | None) -> str:
     if not category:
         return QCoreApplication.translate("Marks", "role")
     return names.get(category, category)
+
+
+def verb_category_name(category: str | None) -> str:
+    """A reporting verb's category (``resources/lexicons/reporting_verbs.tsv``), in the
+    window's language; «—» for a verb without one."""
+    names = {
+        "neutral": QCoreApplication.translate("Marks", "neutral"),
+        "assertive": QCoreApplication.translate("Marks", "assertive"),
+        "warning": QCoreApplication.translate("Marks", "warning"),
+        "evaluative": QCoreApplication.translate("Marks", "evaluative"),
+        "doubting": QCoreApplication.translate("Marks", "doubting"),
+        "directive": QCoreApplication.translate("Marks", "directive"),
+        "denial": QCoreApplication.translate("Marks", "denial"),
+        "announcing": QCoreApplication.translate("Marks", "announcing"),
+    }
+    if not category:
+        return "—"
+    return names.get(category, category)

@@ -19,6 +19,7 @@ from desktop.ui.compare_view import (
     DiffersRole,
     DocumentIdRole,
     EntityIdRole,
+    OneSideModel,
     PassagesModel,
     SpansRole,
 )
@@ -422,3 +423,45 @@ def test_the_compared_events_types_are_in_arabic_in_the_arabic_window(
     types = {model.index(r, 1).data() for r in range(model.rowCount())}
     assert {"محادثات", "اجتماع"} <= types
     assert not [t for t in types if _latin(t)]
+
+
+def _mistura(model: CompareActorsModel) -> int:
+    return actor_rows(model)["ستافان دي ميستورا"]
+
+
+def test_an_actors_tooltips_name_its_type_and_verb_categories(analysed: Store) -> None:
+    comp = compare_documents(analysed, doc_id(analysed, "002"), doc_id(analysed, "003"))
+    model = CompareActorsModel()
+    model.set_comparison(comp)
+    row = _mistura(model)
+    assert (
+        model.index(row, 0)
+        .data(Qt.ItemDataRole.ToolTipRole)
+        .startswith("ستافان دي ميستورا · person\n")
+    )
+    assert model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("قال — neutral ×3\n")
+    verbs = model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert verbs.startswith("أكد — assertive ×2\n") and "اعتبر — evaluative ×1" in verbs
+    only = OneSideModel()
+    only.set_rows(comp.only_b)
+    tips = [only.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(only.rowCount())]
+    assert any(" · person · " in t for t in tips)
+
+
+def test_an_actors_tooltips_are_in_arabic_in_the_arabic_window(
+    analysed: Store, arabic: None
+) -> None:
+    """They read «ستافان دي ميستورا · person» and «قال — neutral ×3»."""
+    comp = compare_documents(analysed, doc_id(analysed, "002"), doc_id(analysed, "003"))
+    model = CompareActorsModel()
+    model.set_comparison(comp)
+    row = _mistura(model)
+    actor = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert actor.splitlines()[0] == "ستافان دي ميستورا · شخص"  # the sides stay «A», «B»
+    verbs = model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert verbs.startswith("قال — محايد ×3\n") and "neutral" not in verbs
+    assert "لفت — محايد ×2" in model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole)
+    only = OneSideModel()
+    only.set_rows(comp.only_b)
+    tips = [only.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(only.rowCount())]
+    assert tips and not [t for t in tips if _latin(t)]
