@@ -38,6 +38,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPaintEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -389,6 +390,8 @@ class CompareEventsModel(ColumnsTableModel):
     """Events both sides report (paired), and those only one side reports."""
 
     COLUMNS = ("where", "type", "a", "b", "place", "date")
+    #: the columns of what each side wrote
+    TRIGGERS = (2, 3)
     SHARED, ONLY_A, ONLY_B = "shared", "only_a", "only_b"
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -564,6 +567,36 @@ class ElidingComboBox(QComboBox):
             option.currentText, Qt.TextElideMode.ElideRight, field.width()
         )
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+def trigger_width(room: int, least: int) -> int:
+    """The width of each of the two columns of what the sides wrote, which share the
+    ``room`` the table's other columns leave, and are never narrower than ``least``."""
+    return max(least, room // 2)
+
+
+class _EventsTable(QTableView):
+    """The compared events. What each side wrote shares the width the other columns
+    leave: fitted to the longest trigger, the column ran past the table's edge, and an
+    Arabic trigger, laid out from the column's right, was out of sight."""
+
+    #: a trigger column's least width: a few words, before the rest is cut with «…»
+    TRIGGER_LEAST = 120
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_triggers()
+
+    def fit_triggers(self) -> None:
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c not in CompareEventsModel.TRIGGERS
+        )
+        width = trigger_width(self.viewport().width() - others, self.TRIGGER_LEAST)
+        for column in CompareEventsModel.TRIGGERS:
+            header.resizeSection(column, width)
 
 
 def compare_point_size(reader_size: int) -> int:
@@ -778,13 +811,15 @@ class CompareView(QWidget):
 
         self.only_a_view = self._list_view("compareOnlyA", self.only_a_model)
         self.only_b_view = self._list_view("compareOnlyB", self.only_b_model)
-        self.events_view = QTableView()
+        self.events_view = _EventsTable()
         self.events_view.setObjectName("compareEvents")
         self.events_view.setModel(self.events_model)
         self.events_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.events_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.events_view.verticalHeader().hide()
-        self.events_view.horizontalHeader().setStretchLastSection(True)
+        # one line a row, cut short with «…» where its text ends (the delegate's)
+        self.events_view.setWordWrap(False)
+        self.events_view.horizontalHeader().setStretchLastSection(False)
         # columns are fitted once per comparison, from the first rows (two outlets may
         # report thousands of events)
         for view in (self.actors_view, self.events_view):
@@ -1071,6 +1106,17 @@ class CompareView(QWidget):
             elif view.rowHeight(row) != default:
                 view.setRowHeight(row, default)
 
+    #: the widest a column of the events table beside the sides' triggers is fitted to
+    EVENT_COLUMN_MOST = 140
+
+    def _fit_event_columns(self) -> None:
+        view = self.events_view
+        for column in range(self.events_model.columnCount()):
+            if column not in CompareEventsModel.TRIGGERS:
+                view.resizeColumnToContents(column)
+                view.setColumnWidth(column, min(view.columnWidth(column), self.EVENT_COLUMN_MOST))
+        view.fit_triggers()
+
     def _fill(self, comp: Comparison) -> None:
         self._passage = -1
         self.actors_model.set_comparison(comp)
@@ -1079,7 +1125,7 @@ class CompareView(QWidget):
         self.only_b_model.set_rows(comp.only_b)
         self.events_model.set_comparison(comp)
         self.actors_view.resizeColumnToContents(0)
-        self.events_view.resizeColumnsToContents()
+        self._fit_event_columns()
         differing = sum(1 for r in comp.shared if r.differs)
         # short tab titles, the detail in their tooltips: the four tabs fit side by side
         # in the comparison's share of a 1440-pixel window

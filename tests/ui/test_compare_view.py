@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from desktop.compare.comparison import compare_documents
 from desktop.store.store import Store
@@ -23,7 +23,7 @@ from desktop.ui.compare_view import (
     PassagesModel,
     SpansRole,
 )
-from desktop.ui.document_model import DOCUMENT_MIME
+from desktop.ui.document_model import DOCUMENT_MIME, is_rtl
 from desktop.ui.palette import aligned_shade
 from desktop.ui.workers import TaskRunner
 from tests.ui.calls import count_calls
@@ -465,3 +465,53 @@ def test_an_actors_tooltips_are_in_arabic_in_the_arabic_window(
     only.set_rows(comp.only_b)
     tips = [only.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(only.rowCount())]
     assert tips and not [t for t in tips if _latin(t)]
+
+
+def test_what_each_side_wrote_of_an_event_stays_in_sight_in_a_narrow_table(
+    qtbot, view: CompareView
+) -> None:  # type: ignore[no-untyped-def]
+    """In the English window the «In A» column looked empty: fitted to its longest
+    trigger it ran past the table's edge, and its Arabic text, laid out from the
+    column's right, was out of sight."""
+    from desktop.ui.bidi import OwnDirectionDelegate
+
+    view.resize(640, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    # the UN's article (002) says «ودعا الأمين العام بان كي مون الأطراف المتحاربة…»
+    compare_and_wait(qtbot, view, doc_id(view.store, "002"), doc_id(view.store, "003"))
+    view.tabs.setCurrentWidget(view.events_view)
+    table = view.events_view
+    qtbot.waitUntil(table.isVisible)
+    delegate = table.itemDelegate()
+    assert isinstance(delegate, OwnDirectionDelegate) and not table.wordWrap()
+    viewport = table.viewport().rect()
+    assert viewport.width() < 500  # a narrow table
+    header = table.horizontalHeader()
+    assert header.sectionSize(2) >= 120  # a few words of each side's
+    model = view.events_model
+    rows = [r for r in range(model.rowCount()) if model.index(r, 2).data() != "—"]
+    assert any(len(model.index(r, 2).data()) > 60 for r in rows)
+    for row in rows:
+        cell = model.index(row, 2)
+        assert is_rtl(cell.data())
+        shown = table.visualRect(cell)  # across: the rows below scroll into sight
+        assert shown.left() >= 0 and shown.right() <= viewport.right(), row
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, cell)
+        assert option.direction == Qt.LayoutDirection.RightToLeft  # cut where it ends
+    # a wider table gives the room to what the sides wrote
+    view.resize(1400, 700)
+    qtbot.waitUntil(lambda: header.sectionSize(2) > 200)
+    last = header.count() - 1
+    assert (
+        header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width()
+    )
+
+
+def test_the_two_trigger_columns_share_the_room_left_and_keep_a_least_width() -> None:
+    from desktop.ui.compare_view import trigger_width
+
+    assert trigger_width(600, 120) == 300
+    assert trigger_width(100, 120) == 120
+    assert trigger_width(-50, 120) == 120
