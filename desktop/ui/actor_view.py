@@ -76,7 +76,8 @@ from desktop.store.store import Store
 from desktop.store.views import QuotePage
 from desktop.ui.bidi import OwnDirectionDelegate, in_window_direction
 from desktop.ui.document_model import is_rtl
-from desktop.ui.names import outlet_label, unbroken_parts
+from desktop.ui.labels import PartsLabel
+from desktop.ui.names import outlet_label
 from desktop.ui.palette import category_colour
 from desktop.ui.table_model import KeysetPagedModel
 from desktop.ui.workers import TaskRunner
@@ -1006,9 +1007,8 @@ class ActorView(QWidget):
         font.setBold(True)
         self.name_label.setFont(font)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary_label = QLabel()
+        self.summary_label = PartsLabel(" · ")
         self.summary_label.setObjectName("actorSummary")
-        self.summary_label.setWordWrap(True)
         self.status_label = QLabel()
         self.status_label.setObjectName("actorStatus")
 
@@ -1175,7 +1175,7 @@ class ActorView(QWidget):
         self.chart.set_data(None)
         self.kwic_alias.clear()
         self.name_label.setText("")
-        self.summary_label.setText("")
+        self.summary_label.clear()
         self.status_label.setText("")
         self._set_actions_enabled()
 
@@ -1238,7 +1238,7 @@ class ActorView(QWidget):
             self.kwic_alias.addItem(data.kwic_term, data.kwic_term)
         self.kwic_alias.setCurrentIndex(max(0, self.kwic_alias.findData(data.kwic_term)))
         self.name_label.setText(data.name)
-        self.summary_label.setText(unbroken_parts(self._summary(data)))
+        self.summary_label.set_parts(self._summary(data).split(" · "))
         self.status_label.setText("")
         self._set_actions_enabled()
         self.loaded.emit(data.entity_id)

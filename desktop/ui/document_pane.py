@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 from desktop.search import find_in_text
 from desktop.store.rows import DocumentDetail, LabelRow, MentionRow, QuoteRow
 from desktop.store.store import Store
-from desktop.ui.bidi import in_window_direction, reading_arrow
+from desktop.ui.bidi import reading_arrow
 from desktop.ui.document_model import is_rtl
 from desktop.ui.fonts import reading_font
+from desktop.ui.labels import PartsLabel
 from desktop.ui.names import row_outlet
 from desktop.ui.palette import (
     SCARE_QUOTE_COLOUR,
@@ -319,9 +320,7 @@ class DocumentPane(QWidget):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meta = QLabel()
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta.setWordWrap(True)
+        self.meta = PartsLabel("  ·  ")
         self.browser = ReaderBrowser()
         self.browser.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.browser.entity_clicked.connect(self.entity_clicked)
@@ -398,9 +397,8 @@ class DocumentPane(QWidget):
                 else self.tr("{0} quotations").format(f"{quoted:,}")
             )
         # a line break between two parts, never inside a count («7 / quotations»), and
-        # before a dot rather than after it («98 mentions ·» ended a line)
-        parts[1:] = [p.replace(" ", "\u00a0") for p in parts[1:]]
-        self.meta.setText(in_window_direction(parts, "  ·\u00a0\u00a0"))
+        # no dot at either end of a line
+        self.meta.set_parts(parts)
         self.meta.setAlignment(align | Qt.AlignmentFlag.AlignAbsolute)
         self._render()
 

@@ -39,12 +39,3 @@ def list_separator() -> str:
 
 def row_outlet(row: DocumentRow) -> str | None:
     return outlet_label(row.outlet, row.outlet_ar)
-
-
-def unbroken_parts(text: str, separator: str = " · ") -> str:
-    """``text`` whose parts between separators do not break across lines («quoted 3
-    times» wrapped with «times» alone on the next line): a wrapping label breaks it at
-    the separators only."""
-    # the separator's dot goes with the part after it: a line never ends on a dot
-    joined = separator.rstrip(" ") + "\u00a0"
-    return joined.join(part.replace(" ", "\u00a0") for part in text.split(separator))

@@ -540,13 +540,20 @@ def test_quotations_are_read_a_page_at_a_time(qtbot, view, monkeypatch) -> None:
     assert shown == verbs
 
 
-def test_unbroken_parts_break_only_between_parts() -> None:
-    """«· quoted 3 times» wrapped with «times» alone on the next line."""
-    from desktop.ui.names import unbroken_parts
+def test_the_summary_wraps_between_its_parts_with_no_dot_starting_a_line(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """«· quoted 3 times» began the summary's second line in a narrow window."""
+    from desktop.ui.bidi import plain
 
-    text = unbroken_parts("state · 129,623 mentions in 29,158 documents · quoted 3 times")
-    assert (
-        text
-        == "state ·\u00a0129,623\u00a0mentions\u00a0in\u00a029,158\u00a0documents ·\u00a0quoted\u00a03\u00a0times"
-    )
-    assert text.count(" ") == 2  # the only places a line may break
+    view.resize(420, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    show(qtbot, view, "de-mistura")
+    label = view.summary_label
+    line = label.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: label.height() >= len(label.text().split("\n")) * line > line)
+    lines = [plain(t).strip() for t in label.text().split("\n")]
+    for text in lines:
+        assert not text.startswith("·") and not text.endswith("·"), lines
+        assert label.fontMetrics().horizontalAdvance(text) <= label.contentsRect().width()
+    assert lines[0].startswith("person")
+    assert " · ".join(lines).replace("\u00a0", " ") == view._summary(view.actor)

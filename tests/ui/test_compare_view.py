@@ -298,9 +298,9 @@ def test_lines_mixing_latin_outlets_and_arabic_read_in_the_windows_direction(
         compare_and_wait(qtbot, view, doc_id(analysed, "003"), doc_id(analysed, "004"))
         meta = view.sides[0].pane.meta.text()
         assert meta.startswith(RLM + FSI + "SANA" + PDI)
-        parts = plain(meta).split("  ·\u00a0\u00a0")
-        # a count is never broken over two lines («7 / quotations» was), nor a line ended
-        # by a dot (the dot goes with the part after it)
+        separator = "\u00a0\u00a0·\u00a0\u00a0"
+        parts = plain(meta).replace("\n", separator).split(separator)
+        # a count is never broken over two lines («7 / quotations» was)
         assert parts[0] == "SANA" and parts[2] == "484\u00a0words"
         assert parts[4] == "7\u00a0quotations"
         assert meta.count(FSI) == meta.count(PDI) == len(parts)
