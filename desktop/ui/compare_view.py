@@ -73,6 +73,7 @@ from desktop.store.store import Store
 from desktop.ui.bidi import OwnDirectionDelegate, in_window_direction
 from desktop.ui.document_model import DOCUMENT_MIME, is_rtl
 from desktop.ui.document_pane import DocumentMarks, DocumentPane
+from desktop.ui.labels import ElidedPartsLabel
 from desktop.ui.names import outlet_label, row_outlet
 from desktop.ui.palette import (
     aligned_shade,
@@ -610,6 +611,9 @@ class CompareSide(QWidget):
 
     documents_dropped = Signal(list)
 
+    #: the room each side keeps clear at its edge beside the other
+    GUTTER = 8
+
     def __init__(
         self, letter: str, store: Store, choices: DocumentChoiceModel, parent: QWidget | None = None
     ) -> None:
@@ -636,10 +640,9 @@ class CompareSide(QWidget):
             popup.setUniformItemSizes(True)
         self.open_button = QToolButton()
         self.open_button.setText(self.tr("Open in reader"))
-        self.info = QLabel()
-        self.info.setTextFormat(Qt.TextFormat.PlainText)
-        self.info.setWordWrap(True)
-        self.info.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # one line, the title cut short with «…» (the tooltip has it whole): wrapped to
+        # the side's edge, A's title ran into B's line beside it, read as one sentence
+        self.info = ElidedPartsLabel(" · ")
         self.pane = DocumentPane(store, self)
         self.pane.set_title_shown(False)  # the side's header already names the article
         head = QHBoxLayout()
@@ -648,7 +651,11 @@ class CompareSide(QWidget):
         head.addWidget(self.combo, 1)
         head.addWidget(self.open_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # a gutter between the two sides, whose headers otherwise met at the splitter:
+        # at A's trailing edge and B's leading one
+        trailing = (letter == "A") != self.isRightToLeft()
+        gutter = (0, self.GUTTER) if trailing else (self.GUTTER, 0)
+        layout.setContentsMargins(gutter[0], 0, gutter[1], 0)
         layout.setSpacing(2)
         layout.addLayout(head)
         layout.addWidget(self.info)
@@ -659,7 +666,7 @@ class CompareSide(QWidget):
             self.info.clear()
             return
         unknown = self.tr("Outlet unknown")
-        self.info.setText(in_window_direction([row_outlet(row) or unknown, row.title], " · "))
+        self.info.set_parts([row_outlet(row) or unknown, " ".join(row.title.split())])
         self.info.setAlignment(Qt.AlignmentFlag(_alignment(row.title)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

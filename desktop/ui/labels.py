@@ -3,7 +3,9 @@ in the window's direction (:func:`desktop.ui.bidi.in_window_direction`).
 
 A label that wraps such a line left a separator at the start of its next line («· 7
 quotations») or at the end of the line before: :class:`PartsLabel` breaks between parts
-and drops the separator where it breaks."""
+and drops the separator where it breaks. :class:`ElidedPartsLabel` keeps one line and
+cuts its last part (a title) short with «…» where it ends, so that two labels side by side
+never run into each other."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from desktop.ui.bidi import in_window_direction
 
@@ -41,6 +43,18 @@ def wrapped_text(parts: Sequence[str], width: int, metrics: QFontMetrics, separa
     direction."""
     lines = wrap_parts(parts, width, metrics.horizontalAdvance, separator)
     return "\n".join(in_window_direction(line, separator) for line in lines)
+
+
+def elided_parts(parts: Sequence[str], width: int, metrics: QFontMetrics, separator: str) -> str:
+    """The parts on one line no wider than ``width``, the last cut short with «…» where
+    it ends (for an Arabic title, on its left) when the line is too long."""
+    full = in_window_direction(parts, separator)
+    if not parts or metrics.horizontalAdvance(full) <= width:
+        return full
+    head = list(parts[:-1])
+    room = width - metrics.horizontalAdvance(in_window_direction([*head, ""], separator))
+    last = metrics.elidedText(parts[-1], Qt.TextElideMode.ElideRight, max(room, 0))
+    return in_window_direction([*head, last or "…"], separator)
 
 
 def _room(label: QLabel, width: int) -> int:
@@ -107,3 +121,39 @@ class PartsLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._wrap()
+
+
+class ElidedPartsLabel(QLabel):
+    """Parts between separators on one line, the last cut short with «…» where it ends
+    to fit the label; the whole line is its tooltip. It takes the width it is given,
+    however long the line."""
+
+    def __init__(self, separator: str = " · ", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._separator = separator
+        self._parts: list[str] = []
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def parts(self) -> list[str]:
+        return list(self._parts)
+
+    def set_parts(self, parts: Sequence[str]) -> None:
+        self._parts = list(parts)
+        self.setToolTip(in_window_direction(self._parts, self._separator) if parts else "")
+        self._elide()
+
+    def clear(self) -> None:
+        self._parts = []
+        self.setToolTip("")
+        super().clear()
+
+    def _elide(self) -> None:
+        room = _room(self, self.width())
+        text = elided_parts(self._parts, room, self.fontMetrics(), self._separator)
+        if text != self.text():
+            self.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()

@@ -15,6 +15,7 @@ from desktop.ui.compare_view import (
     ColourRole,
     CompareActorsModel,
     CompareEventsModel,
+    CompareSide,
     CompareView,
     DiffersRole,
     DocumentIdRole,
@@ -515,3 +516,37 @@ def test_the_two_trigger_columns_share_the_room_left_and_keep_a_least_width() ->
     assert trigger_width(600, 120) == 300
     assert trigger_width(100, 120) == 120
     assert trigger_width(-50, 120) == 120
+
+
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_each_sides_title_is_cut_short_within_its_side_apart_from_the_other(  # type: ignore[no-untyped-def]
+    qtbot, analysed: Store, runner: TaskRunner, direction: Qt.LayoutDirection
+) -> None:
+    """In the light theme A's title, wrapped to its side's edge, was clipped mid-letter
+    and B's line began right against it: the two read as one sentence."""
+    QApplication.setLayoutDirection(direction)
+    try:
+        view = CompareView(analysed, runner)
+        qtbot.addWidget(view)
+        view.resize(800, 700)
+        view.show()
+        qtbot.waitExposed(view)
+        compare_and_wait(qtbot, view, doc_id(analysed, "003"), doc_id(analysed, "004"))
+        infos = [side.info for side in view.sides]
+        for info, start in zip(
+            infos, ("SANA · عقد وفد", "Outlet unknown · قال ستافان"), strict=True
+        ):
+            qtbot.waitUntil(lambda i=info: i.text().endswith("…" + "\u2069"))
+            text = info.text()
+            assert "\n" not in text and plain(text).startswith(start)
+            assert info.fontMetrics().horizontalAdvance(text) <= info.contentsRect().width()
+            assert info.height() < 2 * info.fontMetrics().lineSpacing()  # one line
+            # the whole line in the tooltip
+            assert plain(info.toolTip()).startswith(start) and not info.toolTip().endswith("…")
+        a, b = (info.rect().translated(info.mapTo(view, info.rect().topLeft())) for info in infos)
+        left, right = (a, b) if direction == Qt.LayoutDirection.LeftToRight else (b, a)
+        assert right.left() - left.right() >= 2 * CompareSide.GUTTER  # a gutter between
+    finally:
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
