@@ -4,150 +4,200 @@
 <context>
     <name>ActorView</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="141"/>
+        <location filename="../../desktop/ui/actor_view.py" line="144"/>
         <source>(unknown)</source>
-        <extracomment>number of mentions of a label / verb in one outlet framing category of the row&apos;s label (None when the lexicon gives none) document id of the example sentence of a heatmap cell store offset (code points) of the label in that example document document id of a quotation or a concordance line store offset (code points) of a quotation or a concordance match the row&apos;s label (heatmap) or verb (verbs table) the column&apos;s outlet quotation kind: direct, indirect, partial quotations read at a time (the first page with the actor, more as the table scrolls) qualitative colours for outlets (bars and legend), assigned in the order of outlet names</extracomment>
+        <extracomment>number of mentions of a label / verb in one outlet framing category of the row&apos;s label (None when the lexicon gives none) document id of the example sentence of a heatmap cell store offset (code points) of the label in that example document document id of a quotation or a concordance line store offset (code points) of a quotation or a concordance match the row&apos;s label (heatmap) or verb (verbs table) the column&apos;s outlet quotation kind: direct, indirect, partial quotations read at a time (the first page with the actor, more as the table scrolls) qualitative colours for outlets (bars and legend), assigned in the order of outlet names pale to dark purple: a count, in no framing category&apos;s colour (red is «delegitimising»)</extracomment>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1005"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1015"/>
         <source>Export table…</source>
         <extracomment>the actor chosen while the view was hidden, read when it is shown the actor being read, until it is shown</extracomment>
         <translation>تصدير الجدول…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1006"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1016"/>
         <source>Save the label table as CSV</source>
         <translation>حفظ جدول التسميات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1008"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1018"/>
         <source>Save chart…</source>
         <translation>حفظ المخطط…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1009"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1019"/>
         <source>Save the coverage chart as PNG</source>
         <translation>حفظ مخطط التغطية بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1235"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1248"/>
         <source>How each outlet labels the actor (double-click a cell for its example)</source>
         <translation>كيف تسمّي كل وسيلة إعلامية الفاعل (انقر نقرًا مزدوجًا على خلية لعرض مثالها)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1067"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1077"/>
         <source>The spelling whose concordance is shown</source>
         <translation>الصيغة الإملائية التي تُعرض سياقات ورودها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1073"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1083"/>
         <source>Spelling:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1082"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1092"/>
         <source>Concordance</source>
         <translation>سياقات الورود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1083"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1093"/>
         <source>Quotations</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1084"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1094"/>
         <source>Speech verbs</source>
         <translation>أفعال القول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1085"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1095"/>
         <source>Coverage</source>
         <translation>التغطية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1182"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1195"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1237"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1250"/>
         <source>No outlet labels this actor: they only name it (its names are in the concordance)</source>
         <translation>لا تصف أي وسيلة إعلامية هذا الفاعل بتسمية: تكتفي بذكر اسمه (أسماؤه في سياقات الورود)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1258"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1271"/>
         <source>Could not load: {0}</source>
         <translation>تعذّر التحميل: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1263"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1276"/>
         <source>person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1264"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1277"/>
         <source>organisation</source>
         <translation>منظمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1265"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1278"/>
         <source>armed group</source>
         <translation>جماعة مسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1266"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1279"/>
         <source>state or government</source>
         <translation>دولة أو حكومة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1267"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1280"/>
         <source>place</source>
         <translation>مكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1268"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1281"/>
         <source>media</source>
         <translation>وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1272"/>
-        <source>{0} · {1} mentions in {2} documents · {3} outlets · labelled {4} times · quoted {5} times</source>
-        <translation>{0} · الإشارات: {1} · المستندات: {2} · الوسائل الإعلامية: {3} · مرات التسمية: {4} · مرات الاقتباس: {5}</translation>
+        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
+        <source>1 mention</source>
+        <translation>الإشارات: 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1333"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
+        <source>{0} mentions</source>
+        <translation>الإشارات: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1286"/>
+        <source>1 document</source>
+        <translation>المستندات: 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1286"/>
+        <source>{0} documents</source>
+        <translation>المستندات: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1288"/>
+        <source>1 outlet</source>
+        <translation>الوسائل الإعلامية: 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1288"/>
+        <source>{0} outlets</source>
+        <translation>الوسائل الإعلامية: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1291"/>
+        <source>labelled once</source>
+        <translation>مرات التسمية: 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1291"/>
+        <source>labelled {0} times</source>
+        <translation>مرات التسمية: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1294"/>
+        <source>quoted once</source>
+        <translation>مرات الاقتباس: 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1294"/>
+        <source>quoted {0} times</source>
+        <translation>مرات الاقتباس: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1296"/>
+        <source>{0} · {1} in {2} · {3} · {4} · {5}</source>
+        <translation>{0} · {1} · {2} · {3} · {4} · {5}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actor_view.py" line="1351"/>
         <source>Export table</source>
         <translation>تصدير الجدول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1333"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1351"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1340"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1358"/>
         <source>Could not save: {0}</source>
         <translation>تعذّر الحفظ: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1342"/>
-        <location filename="../../desktop/ui/actor_view.py" line="1350"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1360"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1368"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1345"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1363"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1345"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1363"/>
         <source>PNG images (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1352"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1370"/>
         <source>Could not save {0}</source>
         <translation>تعذّر حفظ {0}</translation>
     </message>
@@ -155,90 +205,90 @@
 <context>
     <name>CompareActorsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="186"/>
+        <location filename="../../desktop/ui/compare_view.py" line="196"/>
         <source>Actor</source>
         <extracomment>background of a shared actor whom the two sides label or quote differently</extracomment>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="187"/>
+        <location filename="../../desktop/ui/compare_view.py" line="197"/>
         <source>A labels</source>
         <translation>تسميات A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="188"/>
+        <location filename="../../desktop/ui/compare_view.py" line="198"/>
         <source>B labels</source>
         <translation>تسميات B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="189"/>
+        <location filename="../../desktop/ui/compare_view.py" line="199"/>
         <source>A verbs</source>
         <translation>أفعال A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="190"/>
+        <location filename="../../desktop/ui/compare_view.py" line="200"/>
         <source>B verbs</source>
         <translation>أفعال B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="191"/>
+        <location filename="../../desktop/ui/compare_view.py" line="201"/>
         <source>A quotes</source>
         <translation>اقتباسات A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="192"/>
+        <location filename="../../desktop/ui/compare_view.py" line="202"/>
         <source>B quotes</source>
         <translation>اقتباسات B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="193"/>
+        <location filename="../../desktop/ui/compare_view.py" line="203"/>
         <source>A voice %</source>
         <translation>حصة صوت A (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="194"/>
+        <location filename="../../desktop/ui/compare_view.py" line="204"/>
         <source>B voice %</source>
         <translation>حصة صوت B (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="222"/>
+        <location filename="../../desktop/ui/compare_view.py" line="232"/>
         <source>{0} (+{1} reported)</source>
         <translation>{0} (+{1} بصياغة الوسيلة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="228"/>
+        <location filename="../../desktop/ui/compare_view.py" line="238"/>
         <source>{0} · {1}
 A: {2} mentions · B: {3} mentions</source>
         <translation>{0} · {1}
 إشارات A: {2} · إشارات B: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="232"/>
+        <location filename="../../desktop/ui/compare_view.py" line="242"/>
         <source>The two sides label or quote this actor differently.</source>
         <translation>يختلف الجانبان في تسمية هذا الفاعل أو في نقل أقواله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="237"/>
+        <location filename="../../desktop/ui/compare_view.py" line="247"/>
         <source>No labels</source>
         <translation>لا توجد تسميات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="240"/>
+        <location filename="../../desktop/ui/compare_view.py" line="250"/>
         <source>No speech verbs</source>
         <translation>لا توجد أفعال قول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="242"/>
+        <location filename="../../desktop/ui/compare_view.py" line="252"/>
         <source>Not quoted</source>
         <translation>لم تُنقل أقواله</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="244"/>
+        <location filename="../../desktop/ui/compare_view.py" line="254"/>
         <source>and {0} statements reported in the outlet&apos;s words</source>
         <translation>و{0} تصريحات نقلتها الوسيلة بصياغتها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="248"/>
+        <location filename="../../desktop/ui/compare_view.py" line="258"/>
         <source>{0} quoted words ({1:.1%} of all quoted words)</source>
         <translation>الكلمات المقتبسة: {0} ({1:.1%} من مجموع الكلمات المقتبسة)</translation>
     </message>
@@ -246,47 +296,48 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareEventsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="388"/>
+        <location filename="../../desktop/ui/compare_view.py" line="402"/>
         <source>Reported by</source>
+        <extracomment>the columns of what each side wrote</extracomment>
         <translation>ورد في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="389"/>
+        <location filename="../../desktop/ui/compare_view.py" line="403"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="390"/>
+        <location filename="../../desktop/ui/compare_view.py" line="404"/>
         <source>In A</source>
         <translation>في A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="391"/>
+        <location filename="../../desktop/ui/compare_view.py" line="405"/>
         <source>In B</source>
         <translation>في B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="392"/>
+        <location filename="../../desktop/ui/compare_view.py" line="406"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="393"/>
+        <location filename="../../desktop/ui/compare_view.py" line="407"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="396"/>
+        <location filename="../../desktop/ui/compare_view.py" line="410"/>
         <source>Both</source>
         <translation>كليهما</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="397"/>
+        <location filename="../../desktop/ui/compare_view.py" line="411"/>
         <source>Only A</source>
         <translation>A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="398"/>
+        <location filename="../../desktop/ui/compare_view.py" line="412"/>
         <source>Only B</source>
         <translation>B فقط</translation>
     </message>
@@ -294,17 +345,18 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareSide</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="581"/>
+        <location filename="../../desktop/ui/compare_view.py" line="628"/>
         <source>Pick the document for this side</source>
+        <extracomment>a trigger column&apos;s least width: a few words, before the rest is cut with «…» the room each side keeps clear at its edge beside the other</extracomment>
         <translation>اختر المستند لهذا الجانب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="595"/>
+        <location filename="../../desktop/ui/compare_view.py" line="642"/>
         <source>Open in reader</source>
         <translation>فتح في القراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="618"/>
+        <location filename="../../desktop/ui/compare_view.py" line="668"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
@@ -312,156 +364,157 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="688"/>
+        <location filename="../../desktop/ui/compare_view.py" line="738"/>
         <source>Scroll both articles together</source>
         <translation>تمرير المقالتين معًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="685"/>
+        <location filename="../../desktop/ui/compare_view.py" line="735"/>
         <source>Scroll together</source>
         <extracomment>(document id, code-point offset): show this document in the reader the outlets compared last (shown when ``mode`` is &quot;outlets&quot;) the documents the pickers list are to be read (again) when the view is shown the comparison shown is to be made again when the view is next shown</extracomment>
         <translation>تمرير متزامن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="690"/>
+        <location filename="../../desktop/ui/compare_view.py" line="740"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="691"/>
+        <location filename="../../desktop/ui/compare_view.py" line="741"/>
         <source>Previous aligned passage (Alt+Up)</source>
         <translation>المقطع المتقابل السابق (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="693"/>
+        <location filename="../../desktop/ui/compare_view.py" line="743"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="694"/>
+        <location filename="../../desktop/ui/compare_view.py" line="744"/>
         <source>Next aligned passage (Alt+Down)</source>
         <translation>المقطع المتقابل التالي (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="711"/>
-        <location filename="../../desktop/ui/compare_view.py" line="898"/>
+        <location filename="../../desktop/ui/compare_view.py" line="761"/>
+        <location filename="../../desktop/ui/compare_view.py" line="960"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="737"/>
-        <location filename="../../desktop/ui/compare_view.py" line="875"/>
+        <location filename="../../desktop/ui/compare_view.py" line="787"/>
+        <location filename="../../desktop/ui/compare_view.py" line="937"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="777"/>
+        <location filename="../../desktop/ui/compare_view.py" line="839"/>
         <source>Shared actors</source>
         <translation>الفاعلون المشتركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="778"/>
+        <location filename="../../desktop/ui/compare_view.py" line="840"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="779"/>
+        <location filename="../../desktop/ui/compare_view.py" line="841"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="780"/>
+        <location filename="../../desktop/ui/compare_view.py" line="842"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="850"/>
+        <location filename="../../desktop/ui/compare_view.py" line="912"/>
         <source>Choose two different articles to compare.</source>
         <translation>اختر مقالين مختلفين للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="852"/>
-        <location filename="../../desktop/ui/compare_view.py" line="905"/>
+        <location filename="../../desktop/ui/compare_view.py" line="914"/>
+        <location filename="../../desktop/ui/compare_view.py" line="967"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="979"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1041"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1009"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1071"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1011"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1073"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1031"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1093"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1052"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1142"/>
         <source>Shared actors ({0})</source>
+        <extracomment>rows fitted to their text; those below keep the default height (two outlets may share a thousand actors, fitted on every resize) lines a row of the actors&apos; table shows at most (its tooltip has the rest) the widest a column of the events table beside the sides&apos; triggers is fitted to</extracomment>
         <translation>الفاعلون المشتركون ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1053"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1143"/>
         <source>{0} actors named in both, {1} of them framed differently</source>
         <translation>فاعلون ورد ذكرهم في الاثنين: {0}، منهم {1} بتأطير مختلف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1063"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1153"/>
         <source>{0} actors named only in B</source>
         <translation>فاعلون ورد ذكرهم في B فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1066"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1156"/>
         <source>Events ({0})</source>
         <translation>الأحداث ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1067"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1157"/>
         <source>{0} events in both · {1} only in A · {2} only in B</source>
         <translation>أحداث مشتركة: {0} · في A فقط: {1} · في B فقط: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1058"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1148"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1059"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1149"/>
         <source>{0} actors named only in A</source>
         <translation>فاعلون ورد ذكرهم في A فقط: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1062"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1152"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1075"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1165"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1135"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1225"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1137"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1227"/>
         <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1139"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1229"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -469,17 +522,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CoverageChart</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="820"/>
+        <location filename="../../desktop/ui/actor_view.py" line="831"/>
         <source>Documents mentioning the actor, per month</source>
         <translation>المستندات التي تذكر الفاعل، شهريًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="830"/>
+        <location filename="../../desktop/ui/actor_view.py" line="841"/>
         <source>No documents</source>
         <translation>لا توجد مستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="932"/>
+        <location filename="../../desktop/ui/actor_view.py" line="943"/>
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
@@ -487,7 +540,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentChoiceModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="495"/>
+        <location filename="../../desktop/ui/compare_view.py" line="509"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -495,53 +548,53 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="364"/>
+        <location filename="../../desktop/ui/document_pane.py" line="363"/>
         <source>No document selected</source>
         <extracomment>background shades under the marks (aligned passages in the compare view)</extracomment>
         <translation>لم يُحدَّد أي مستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="383"/>
+        <location filename="../../desktop/ui/document_pane.py" line="382"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="384"/>
+        <location filename="../../desktop/ui/document_pane.py" line="383"/>
         <source>Date unknown</source>
         <translation>تاريخ غير معروف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="385"/>
+        <location filename="../../desktop/ui/document_pane.py" line="384"/>
         <source>{0} words</source>
         <translation>{0} كلمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="391"/>
+        <location filename="../../desktop/ui/document_pane.py" line="390"/>
         <source>1 mention</source>
         <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="393"/>
+        <location filename="../../desktop/ui/document_pane.py" line="392"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="396"/>
+        <location filename="../../desktop/ui/document_pane.py" line="395"/>
         <source>1 quotation</source>
         <translation>اقتباس واحد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="398"/>
+        <location filename="../../desktop/ui/document_pane.py" line="397"/>
         <source>{0} quotations</source>
         <translation>الاقتباسات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="501"/>
+        <location filename="../../desktop/ui/document_pane.py" line="499"/>
         <source>{0} found</source>
         <translation>النتائج: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="514"/>
+        <location filename="../../desktop/ui/document_pane.py" line="512"/>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
     </message>
@@ -578,225 +631,225 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntitySidebar</name>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="107"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="108"/>
         <source>The edit stopped unexpectedly.</source>
         <translation>توقّف التعديل على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="124"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="125"/>
         <source>Filter by name or alias…</source>
         <extracomment>the running edit&apos;s title, and whether its result is selected when it ends</extracomment>
         <translation>تصفية بالاسم أو الاسم البديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="136"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="137"/>
         <source>By name</source>
         <translation>حسب الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="136"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="137"/>
         <source>By mentions</source>
         <translation>حسب الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="136"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="137"/>
         <source>By documents</source>
         <translation>حسب المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="193"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="204"/>
         <source>Edits are off while articles are imported or analysed.</source>
         <translation>التعديلات معطّلة ريثما تُستورد المقالات أو تُحلَّل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="226"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="237"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="229"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="240"/>
         <source>Merge selected</source>
         <translation>دمج المحدَّد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="231"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="242"/>
         <source>Split alias…</source>
         <translation>فصل اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="233"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="244"/>
         <source>Change type…</source>
         <translation>تغيير النوع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="235"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="246"/>
         <source>Add alias…</source>
         <translation>إضافة اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="236"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="247"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="238"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="249"/>
         <source>Ignore</source>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="240"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="251"/>
         <source>Ignored actors…</source>
         <translation>الفاعلون المتجاهَلون…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="242"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="572"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="253"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="602"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="244"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="474"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="482"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="255"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="504"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="512"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="276"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="304"/>
         <source>&lt;span style=&apos;background:{0}; color:black&apos;&gt;&amp;nbsp;Shaded&amp;nbsp;&lt;/span&gt; passages are quotations, a shade per speaker; labels are underlined &lt;span style=&apos;color:{1}&apos;&gt;official&lt;/span&gt;, &lt;span style=&apos;color:{2}&apos;&gt;neutral&lt;/span&gt;, &lt;span style=&apos;color:{3}&apos;&gt;delegitimising&lt;/span&gt; or &lt;span style=&apos;color:{4}&apos;&gt;legitimising&lt;/span&gt;; &lt;i&gt;italic&lt;/i&gt; names were found in the texts, not yet confirmed.</source>
         <translation>&lt;span style=&apos;background:{0}; color:black&apos;&gt;&amp;nbsp;المقاطع المظللة&amp;nbsp;&lt;/span&gt; اقتباسات، لكل متحدث ظل؛ وتحت التسميات خط &lt;span style=&apos;color:{1}&apos;&gt;رسمي&lt;/span&gt; أو &lt;span style=&apos;color:{2}&apos;&gt;محايد&lt;/span&gt; أو &lt;span style=&apos;color:{3}&apos;&gt;نازع للشرعية&lt;/span&gt; أو &lt;span style=&apos;color:{4}&apos;&gt;مانح للشرعية&lt;/span&gt;؛ والأسماء &lt;i&gt;المائلة&lt;/i&gt; وُجدت في النصوص ولم تُؤكَّد بعد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="383"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="413"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="385"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="415"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="405"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="435"/>
         <source>«{0}» is already the name of another actor ({1}). Merge «{2}» into it instead? «{0}» keeps its name.</source>
         <translation>«{0}» هو اسم فاعلٍ آخر ({1}). هل تريد دمج «{2}» فيه بدلًا من ذلك؟ سيحتفظ «{0}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="408"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="409"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="440"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="510"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="512"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="438"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="439"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="470"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="540"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="542"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="414"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="444"/>
         <source>«{0}» is already a name of {1}: written so in an article, it names {2}, not «{3}». Rename «{3}» to «{0}» all the same?</source>
         <translation>«{0}» اسمٌ لـ{1} من قبل: إذا كُتب هكذا في مقالةٍ دلّ على {2} لا على «{3}». هل تريد إعادة تسمية «{3}» باسم «{0}» مع ذلك؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="442"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="472"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="457"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="487"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="460"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="490"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="462"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="492"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="473"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="503"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="489"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="519"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="490"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="520"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="502"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="532"/>
         <source>«{0}» is already the name of {1}. Merge {2} into «{3}» instead of adding the alias? «{3}» keeps its name.</source>
         <translation>«{0}» هو اسم {1}. هل تريد دمج {2} في «{3}» بدلًا من إضافة الاسم البديل؟ سيحتفظ «{3}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="516"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="546"/>
         <source>«{0}» is also a name of {1}. As an alias of «{2}», what is written so would count as «{2}»&apos;s mentions. Add it?</source>
         <translation>«{0}» اسمٌ لـ{1} أيضًا. إن صار اسمًا بديلًا لـ«{2}» فستُحسب الإشارات المكتوبة هكذا إشاراتٍ إلى «{2}». هل تريد إضافته؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="543"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="573"/>
         <source>1 mention</source>
         <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="543"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="573"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="532"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="562"/>
         <source>no mention written so</source>
         <translation>لا إشارة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="398"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="428"/>
         <source>«{0}» is already the name of an actor you ignored: bring it back (Ignored actors…) to merge them.</source>
         <translation>«{0}» هو اسم فاعلٍ تجاهلتَه: استعِده (الفاعلون المتجاهَلون…) لتدمجهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="535"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="565"/>
         <source>1 mention written so</source>
         <translation>إشارة واحدة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="537"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="567"/>
         <source>{0} mentions written so</source>
         <translation>الإشارات المكتوبة هكذا: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="539"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="569"/>
         <source>«{0}» ({1})</source>
         <translation>«{0}» ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="549"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="579"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="555"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="585"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="565"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="595"/>
         <source>Ignored actors</source>
         <translation>الفاعلون المتجاهَلون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="566"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="596"/>
         <source>Ignored actor to bring back:</source>
         <translation>الفاعل المتجاهَل المراد استعادته:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="651"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="681"/>
         <source>Analysing again: %v of %m documents</source>
         <translation>إعادة التحليل: %v من %m وثيقة</translation>
     </message>
@@ -804,44 +857,64 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntityTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="278"/>
+        <location filename="../../desktop/ui/entity_model.py" line="282"/>
         <source>Name</source>
-        <extracomment>internal id of a type (top-level) row; an entity row carries its type row + 1 entities of a type read and given to the view at first, and more each time it is scrolled to the end of them: a corpus can name tens of thousands of people, and the view and the filter proxy handle every row they are given (a screen shows some 30) combined once: the view asks for every row&apos;s flags, and each ``|`` of Qt enums costs entity id → the keys a filter looks in (target id, source ids): the user dropped these entities onto ``target`` a page read showed that the store changed since the model was filled (an analysis writing): paging on would list an entity twice or miss one, so the model stops where it is and whoever filled it should fill it again per type: (entities, their mentions) per type: the ids of the first entities in the order, as read so far the rows read, by entity id (a jump far down reads the ids of the rows between, and the rows of those shown only) the filter&apos;s text, as typed (&quot;&quot;: every entity) rows with their aliases seen and outlets read, by entity id</extracomment>
+        <extracomment>internal id of a type (top-level) row; an entity row carries its type row + 1 outlets a tooltip names (the others are counted) entities of a type read and given to the view at first, and more each time it is scrolled to the end of them: a corpus can name tens of thousands of people, and the view and the filter proxy handle every row they are given (a screen shows some 30) combined once: the view asks for every row&apos;s flags, and each ``|`` of Qt enums costs entity id → the keys a filter looks in (target id, source ids): the user dropped these entities onto ``target`` a page read showed that the store changed since the model was filled (an analysis writing): paging on would list an entity twice or miss one, so the model stops where it is and whoever filled it should fill it again per type: (entities, their mentions) per type: the ids of the first entities in the order, as read so far the rows read, by entity id (a jump far down reads the ids of the rows between, and the rows of those shown only) the filter&apos;s text, as typed (&quot;&quot;: every entity) rows with their aliases seen and outlets read, by entity id</extracomment>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="278"/>
+        <location filename="../../desktop/ui/entity_model.py" line="282"/>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="278"/>
+        <location filename="../../desktop/ui/entity_model.py" line="282"/>
         <source>Mentions</source>
         <translation>الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="687"/>
+        <location filename="../../desktop/ui/entity_model.py" line="691"/>
         <source>{0} ({1})</source>
         <extracomment>how many of each type&apos;s entities the view has been given (the first ones) entity id → (type row, row), of the entities read ``pages_changed`` was emitted (or the model is being filled)</extracomment>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="708"/>
+        <location filename="../../desktop/ui/entity_model.py" line="714"/>
         <source>Seen as: {0}</source>
         <translation>ورد بصيغة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="710"/>
+        <location filename="../../desktop/ui/entity_model.py" line="716"/>
         <source>Outlets: {0}</source>
         <translation>الوسائل الإعلامية: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="712"/>
+        <location filename="../../desktop/ui/entity_model.py" line="732"/>
+        <source>and {0} more</source>
+        <translation>و{0} غيرها</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="739"/>
+        <source>1 document, 1 mention</source>
+        <translation>المستندات: 1، الإشارات: 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="740"/>
+        <source>1 document, {0} mentions</source>
+        <translation>المستندات: 1، الإشارات: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="742"/>
+        <source>{0} documents, 1 mention</source>
+        <translation>المستندات: {0}، الإشارات: 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="743"/>
         <source>{0} documents, {1} mentions</source>
         <translation>المستندات: {0}، الإشارات: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="715"/>
+        <location filename="../../desktop/ui/entity_model.py" line="719"/>
         <source>discovered — not confirmed</source>
         <translation>مكتشَف آليًا — غير مؤكَّد</translation>
     </message>
@@ -849,33 +922,33 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntityTypes</name>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="51"/>
+        <location filename="../../desktop/ui/palette.py" line="59"/>
         <source>People</source>
-        <extracomment>background of a mention, by entity type (light enough for black text, legible in dark) underline of a label, by framing category shading of quotations: one colour per speaker, cycled</extracomment>
+        <extracomment>background of a mention, by entity type (light enough for black text, legible in dark) underline of a label, by framing category the categories&apos; colours as text on the dark theme&apos;s background (those above are about 3:1 on it, too dim to read words by) shading of quotations: one colour per speaker, cycled</extracomment>
         <translation>الأشخاص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="52"/>
+        <location filename="../../desktop/ui/palette.py" line="60"/>
         <source>Organisations</source>
         <translation>المنظمات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="53"/>
+        <location filename="../../desktop/ui/palette.py" line="61"/>
         <source>Armed groups</source>
         <translation>الجماعات المسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="54"/>
+        <location filename="../../desktop/ui/palette.py" line="62"/>
         <source>States and governments</source>
         <translation>الدول والحكومات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="55"/>
+        <location filename="../../desktop/ui/palette.py" line="63"/>
         <source>Places</source>
         <translation>الأماكن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="56"/>
+        <location filename="../../desktop/ui/palette.py" line="64"/>
         <source>Media</source>
         <translation>وسائل الإعلام</translation>
     </message>
@@ -883,57 +956,57 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventTypes</name>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="64"/>
+        <location filename="../../desktop/ui/palette.py" line="72"/>
         <source>Talks</source>
         <translation>محادثات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="65"/>
+        <location filename="../../desktop/ui/palette.py" line="73"/>
         <source>Meeting</source>
         <translation>اجتماع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="66"/>
+        <location filename="../../desktop/ui/palette.py" line="74"/>
         <source>Call</source>
         <translation>اتصال</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="67"/>
+        <location filename="../../desktop/ui/palette.py" line="75"/>
         <source>Statement</source>
         <translation>تصريح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="68"/>
+        <location filename="../../desktop/ui/palette.py" line="76"/>
         <source>Visit</source>
         <translation>زيارة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="69"/>
+        <location filename="../../desktop/ui/palette.py" line="77"/>
         <source>Ceasefire</source>
         <translation>وقف إطلاق النار</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="70"/>
+        <location filename="../../desktop/ui/palette.py" line="78"/>
         <source>Offensive</source>
         <translation>هجوم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="71"/>
+        <location filename="../../desktop/ui/palette.py" line="79"/>
         <source>Casualties</source>
         <translation>ضحايا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="72"/>
+        <location filename="../../desktop/ui/palette.py" line="80"/>
         <source>Displacement</source>
         <translation>نزوح</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="73"/>
+        <location filename="../../desktop/ui/palette.py" line="81"/>
         <source>Resolution</source>
         <translation>قرار</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="74"/>
+        <location filename="../../desktop/ui/palette.py" line="82"/>
         <source>Agreement</source>
         <translation>اتفاق</translation>
     </message>
@@ -977,27 +1050,27 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="282"/>
+        <location filename="../../desktop/ui/events_view.py" line="286"/>
         <source>The date the text gives: «{0}»</source>
         <translation>التاريخ الذي يذكره النص: «{0}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="283"/>
+        <location filename="../../desktop/ui/events_view.py" line="287"/>
         <source>The date the text gives</source>
         <translation>التاريخ الذي يذكره النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="285"/>
+        <location filename="../../desktop/ui/events_view.py" line="289"/>
         <source>The article&apos;s date: the text gives no date of its own</source>
         <translation>تاريخ المقال: لا يذكر النص تاريخًا خاصًا بالحدث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="288"/>
+        <location filename="../../desktop/ui/events_view.py" line="292"/>
         <source>Undated: the article has no date to place «{0}» in time; undated events come last</source>
         <translation>غير مؤرَّخ: ليس للمقال تاريخ يُحدَّد به «{0}»؛ تأتي الأحداث غير المؤرَّخة في الآخر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="290"/>
+        <location filename="../../desktop/ui/events_view.py" line="294"/>
         <source>Undated: undated events come last</source>
         <translation>غير مؤرَّخ: تأتي الأحداث غير المؤرَّخة في الآخر</translation>
     </message>
@@ -1005,17 +1078,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="306"/>
+        <location filename="../../desktop/ui/events_view.py" line="310"/>
         <source>All event types</source>
         <translation>كل أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="331"/>
+        <location filename="../../desktop/ui/events_view.py" line="335"/>
         <source>Events by date, undated last (double-click to read)</source>
         <translation>الأحداث بترتيب التاريخ، وغير المؤرَّخة في الآخر (انقر نقرًا مزدوجًا للقراءة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="379"/>
+        <location filename="../../desktop/ui/events_view.py" line="383"/>
         <source>{0} events</source>
         <translation>الأحداث: {0}</translation>
     </message>
@@ -1023,17 +1096,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="261"/>
+        <location filename="../../desktop/ui/document_pane.py" line="262"/>
         <source>Find in document (Arabic-aware)</source>
         <translation>بحث في المستند (مع مراعاة خصائص العربية)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="268"/>
+        <location filename="../../desktop/ui/document_pane.py" line="269"/>
         <source>Previous (Shift+Enter)</source>
         <translation>السابق (Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="269"/>
+        <location filename="../../desktop/ui/document_pane.py" line="270"/>
         <source>Next (Enter)</source>
         <translation>التالي (Enter)</translation>
     </message>
@@ -1041,43 +1114,43 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FrameHeatmapModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="287"/>
+        <location filename="../../desktop/ui/actor_view.py" line="296"/>
         <source>official</source>
         <extracomment>(label, outlet) → offset of the label in its example document (alias as written, mentions), most frequent first the first page of the actor&apos;s quotations (in document and text order) how many quotations the actor has in all where the next page of quotations starts (None: ``quotes`` holds them all) document id → (title, outlet) of every document a quotation or line comes from</extracomment>
         <translation>رسمي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="288"/>
+        <location filename="../../desktop/ui/actor_view.py" line="297"/>
         <source>neutral</source>
         <translation>محايد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="289"/>
+        <location filename="../../desktop/ui/actor_view.py" line="298"/>
         <source>delegitimising</source>
         <translation>نازع للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="290"/>
+        <location filename="../../desktop/ui/actor_view.py" line="299"/>
         <source>legitimising</source>
         <translation>مانح للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="327"/>
+        <location filename="../../desktop/ui/actor_view.py" line="336"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="327"/>
+        <location filename="../../desktop/ui/actor_view.py" line="336"/>
         <source>category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="327"/>
+        <location filename="../../desktop/ui/actor_view.py" line="336"/>
         <source>total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="350"/>
+        <location filename="../../desktop/ui/actor_view.py" line="359"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
@@ -1237,22 +1310,22 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>KwicModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="626"/>
+        <location filename="../../desktop/ui/actor_view.py" line="637"/>
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="627"/>
+        <location filename="../../desktop/ui/actor_view.py" line="638"/>
         <source>Match</source>
         <translation>المطابَق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="628"/>
+        <location filename="../../desktop/ui/actor_view.py" line="639"/>
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="629"/>
+        <location filename="../../desktop/ui/actor_view.py" line="640"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
@@ -1260,81 +1333,91 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="234"/>
+        <location filename="../../desktop/ui/library.py" line="236"/>
         <source>Search the corpus (Enter)</source>
-        <extracomment>rows measured to size the columns to their contents (less than a page of the model) the outlet column takes at most this share of the table&apos;s width (the title the rest) room around a header&apos;s text (its margins; the sort arrow draws over them) a removal runs; another job holds the database (an import, its analysis)</extracomment>
+        <extracomment>rows measured to size the columns to their contents (less than a page of the model) the outlet column takes at most this share of the table&apos;s width (the title the rest) how many of a search&apos;s best matches the results list shows room around a header&apos;s text (its margins; the sort arrow draws over them) a removal runs; another job holds the database (an import, its analysis)</extracomment>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="240"/>
+        <location filename="../../desktop/ui/library.py" line="242"/>
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="241"/>
+        <location filename="../../desktop/ui/library.py" line="243"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="245"/>
+        <location filename="../../desktop/ui/library.py" line="247"/>
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="269"/>
+        <location filename="../../desktop/ui/library.py" line="271"/>
         <source>Remove from corpus…</source>
         <translation>إزالة من المكتبة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="339"/>
+        <location filename="../../desktop/ui/library.py" line="346"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="354"/>
+        <location filename="../../desktop/ui/library.py" line="361"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="357"/>
+        <location filename="../../desktop/ui/library.py" line="364"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="370"/>
-        <location filename="../../desktop/ui/library.py" line="408"/>
+        <location filename="../../desktop/ui/library.py" line="377"/>
+        <location filename="../../desktop/ui/library.py" line="421"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="398"/>
+        <location filename="../../desktop/ui/library.py" line="410"/>
+        <source>The {0} best of over {1} results for «{2}»</source>
+        <translation>نتائج «{2}»: أكثر من {1}، تُعرض أفضل {0} منها</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="414"/>
+        <source>The {0} best of {1} results for «{2}»</source>
+        <translation>نتائج «{2}»: {1}، تُعرض أفضل {0} منها</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="417"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="401"/>
+        <location filename="../../desktop/ui/library.py" line="402"/>
         <source>(a very common query: ranked among its {0} most recently imported matches; add a word, an outlet or dates to narrow it)</source>
         <translation>(بحث شائع جدًا: رُتّبت النتائج من بين أحدث {0} مادة مستوردة تطابقه؛ أضف كلمة أو وسيلة إعلام أو تاريخًا لتضييقه)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="450"/>
-        <location filename="../../desktop/ui/library.py" line="480"/>
-        <location filename="../../desktop/ui/library.py" line="487"/>
+        <location filename="../../desktop/ui/library.py" line="473"/>
+        <location filename="../../desktop/ui/library.py" line="503"/>
+        <location filename="../../desktop/ui/library.py" line="510"/>
         <source>Remove from corpus</source>
         <translation>إزالة من المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="455"/>
+        <location filename="../../desktop/ui/library.py" line="478"/>
         <source>Remove «{0}» from the corpus?</source>
         <translation>إزالة «{0}» من المكتبة؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="457"/>
+        <location filename="../../desktop/ui/library.py" line="480"/>
         <source>Remove {0} documents from the corpus?</source>
         <translation>إزالة المستندات المحددة من المكتبة؟ (عددها: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="459"/>
+        <location filename="../../desktop/ui/library.py" line="482"/>
         <source>Their mentions, labels, quotations and events go with them, and the actors are counted without them. This cannot be undone.</source>
         <translation>تُزال معها الإشارات والأوصاف والاقتباسات والأحداث التي فيها، ويُحسب الفاعلون من دونها. لا يمكن التراجع عن ذلك.</translation>
     </message>
@@ -1342,42 +1425,42 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="638"/>
+        <location filename="../../desktop/ui/main_window.py" line="641"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="645"/>
+        <location filename="../../desktop/ui/main_window.py" line="648"/>
         <source>Stopping the edit before closing…</source>
         <translation>إيقاف التعديل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="647"/>
+        <location filename="../../desktop/ui/main_window.py" line="650"/>
         <source>The edit is kept; the articles it has not analysed again yet will be analysed when Tabayun next starts.</source>
         <translation>التعديل محفوظ، والمقالات التي لم يُعِد تحليلها بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="653"/>
+        <location filename="../../desktop/ui/main_window.py" line="656"/>
         <source>Stopping the analysis before closing…</source>
         <translation>إيقاف التحليل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="655"/>
+        <location filename="../../desktop/ui/main_window.py" line="658"/>
         <source>The articles it has not reached will be analysed when Tabayun next starts.</source>
         <translation>المقالات التي لم يبلغها ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="660"/>
+        <location filename="../../desktop/ui/main_window.py" line="663"/>
         <source>Stopping the import before closing…</source>
         <translation>إيقاف الاستيراد قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="662"/>
+        <location filename="../../desktop/ui/main_window.py" line="665"/>
         <source>What was imported is kept; the articles not analysed yet will be analysed when Tabayun next starts.</source>
         <translation>ما استُورد محفوظ، والمقالات التي لم تُحلَّل بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="686"/>
+        <location filename="../../desktop/ui/main_window.py" line="689"/>
         <source>Closing</source>
         <translation>جارٍ الإغلاق</translation>
     </message>
@@ -1389,26 +1472,26 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="94"/>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>Read</source>
         <extracomment>closing: the job that runs is being stopped what closing says while it stops a job</extracomment>
         <translation>قراءة</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="95"/>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="96"/>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="97"/>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
@@ -1428,205 +1511,205 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>This database was empty: {0} sample articles were imported to show what Tabayun does. Select them in the library and press Del to remove them.</source>
         <translation>كانت قاعدة البيانات فارغة: استُورد {0} مقالات نموذجية لعرض ما يقدمه تباين. حدّدها في المكتبة واضغط Del لإزالتها.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Removed 1 document from the corpus</source>
         <translation>أُزيل مستند واحد من المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Removed {0} documents from the corpus</source>
         <translation>أُزيلت المستندات من المكتبة (عددها: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
-        <location filename="../../desktop/ui/main_window.py" line="473"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="425"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/ui/main_window.py" line="439"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439"/>
-        <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
-        <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.parquet *.arrow *.feather *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
+        <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.parquet *.arrow *.feather *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/ui/main_window.py" line="449"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474"/>
+        <location filename="../../desktop/ui/main_window.py" line="477"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="487"/>
-        <location filename="../../desktop/ui/main_window.py" line="493"/>
-        <location filename="../../desktop/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/main_window.py" line="490"/>
+        <location filename="../../desktop/ui/main_window.py" line="496"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="488"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <location filename="../../desktop/ui/main_window.py" line="496"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="511"/>
+        <location filename="../../desktop/ui/main_window.py" line="514"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="523"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="529"/>
+        <location filename="../../desktop/ui/main_window.py" line="532"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="531"/>
+        <location filename="../../desktop/ui/main_window.py" line="534"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <location filename="../../desktop/ui/main_window.py" line="540"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="550"/>
+        <location filename="../../desktop/ui/main_window.py" line="553"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="552"/>
+        <location filename="../../desktop/ui/main_window.py" line="555"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>
@@ -1634,157 +1717,193 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>Marks</name>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="95"/>
+        <location filename="../../desktop/ui/document_pane.py" line="96"/>
         <source>A paragraph repeated from earlier in the article: not analysed again</source>
         <extracomment>custom properties stored in character formats, read back on hover and click</extracomment>
         <translation>فقرة مكرَّرة مما سبق في المقالة: لم تُحلَّل مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="146"/>
+        <location filename="../../desktop/ui/document_pane.py" line="147"/>
         <source>quotation ({0}) — {1}</source>
         <translation>اقتباس ({0}) — {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="152"/>
+        <location filename="../../desktop/ui/document_pane.py" line="153"/>
         <source>via {0}</source>
         <translation>نقلًا عن {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="171"/>
+        <location filename="../../desktop/ui/document_pane.py" line="172"/>
         <source>scare quotes</source>
         <translation>علامات تنصيص للتشكيك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="177"/>
-        <location filename="../../desktop/ui/palette.py" line="129"/>
+        <location filename="../../desktop/ui/document_pane.py" line="178"/>
+        <location filename="../../desktop/ui/palette.py" line="143"/>
         <source>distancing</source>
         <translation>عبارة تنأى بالكاتب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="187"/>
+        <location filename="../../desktop/ui/document_pane.py" line="188"/>
         <source>quoted term</source>
         <translation>مصطلح بين علامتي تنصيص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document_pane.py" line="191"/>
+        <location filename="../../desktop/ui/document_pane.py" line="192"/>
         <source>(words of {0})</source>
         <translation>(من كلام {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="98"/>
+        <location filename="../../desktop/ui/palette.py" line="112"/>
         <source>person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="99"/>
+        <location filename="../../desktop/ui/palette.py" line="113"/>
         <source>organisation</source>
         <translation>منظمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="100"/>
+        <location filename="../../desktop/ui/palette.py" line="114"/>
         <source>armed group</source>
         <translation>جماعة مسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="101"/>
+        <location filename="../../desktop/ui/palette.py" line="115"/>
         <source>state or government</source>
         <translation>دولة أو حكومة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="102"/>
+        <location filename="../../desktop/ui/palette.py" line="116"/>
         <source>place</source>
         <translation>مكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="103"/>
+        <location filename="../../desktop/ui/palette.py" line="117"/>
         <source>media</source>
         <translation>وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="111"/>
+        <location filename="../../desktop/ui/palette.py" line="125"/>
         <source>named by a role</source>
         <translation>مذكور بصفته</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="112"/>
+        <location filename="../../desktop/ui/palette.py" line="126"/>
         <source>surname</source>
         <translation>اسم العائلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="113"/>
+        <location filename="../../desktop/ui/palette.py" line="127"/>
         <source>name found in the text</source>
         <translation>اسم مكتشَف في النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="114"/>
+        <location filename="../../desktop/ui/palette.py" line="128"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="115"/>
+        <location filename="../../desktop/ui/palette.py" line="129"/>
         <source>apposition</source>
         <translation>بدل أو صفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="116"/>
+        <location filename="../../desktop/ui/palette.py" line="130"/>
         <source>direct</source>
         <translation>مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="117"/>
+        <location filename="../../desktop/ui/palette.py" line="131"/>
         <source>partial</source>
         <translation>جزئي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="118"/>
+        <location filename="../../desktop/ui/palette.py" line="132"/>
         <source>indirect</source>
         <translation>غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="128"/>
+        <location filename="../../desktop/ui/palette.py" line="142"/>
         <source>in scare quotes</source>
         <translation>بين علامتي تنصيص للتشكيك</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="131"/>
+        <location filename="../../desktop/ui/palette.py" line="145"/>
         <source>in a quotation</source>
         <translation>داخل اقتباس</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="136"/>
+        <location filename="../../desktop/ui/palette.py" line="150"/>
         <source>{0}, {1}</source>
         <translation>{0}، {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="145"/>
+        <location filename="../../desktop/ui/palette.py" line="159"/>
         <source>official</source>
         <translation>رسمي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="146"/>
+        <location filename="../../desktop/ui/palette.py" line="160"/>
+        <location filename="../../desktop/ui/palette.py" line="173"/>
         <source>neutral</source>
         <translation>محايد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="147"/>
+        <location filename="../../desktop/ui/palette.py" line="161"/>
         <source>delegitimising</source>
         <translation>نازع للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="148"/>
+        <location filename="../../desktop/ui/palette.py" line="162"/>
         <source>legitimising</source>
         <translation>مانح للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/palette.py" line="151"/>
+        <location filename="../../desktop/ui/palette.py" line="165"/>
         <source>role</source>
         <translation>صفة</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="174"/>
+        <source>assertive</source>
+        <translation>تأكيدي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="175"/>
+        <source>warning</source>
+        <translation>تحذيري</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="176"/>
+        <source>evaluative</source>
+        <translation>تقييمي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="177"/>
+        <source>doubting</source>
+        <translation>تشكيكي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="178"/>
+        <source>directive</source>
+        <translation>توجيهي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="179"/>
+        <source>denial</source>
+        <translation>نفي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/palette.py" line="180"/>
+        <source>announcing</source>
+        <translation>إعلاني</translation>
     </message>
 </context>
 <context>
     <name>OneSideModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="368"/>
+        <location filename="../../desktop/ui/compare_view.py" line="378"/>
         <source>{0} · {1} · {2} mentions</source>
         <translation>{0} · {1} · الإشارات: {2}</translation>
     </message>
@@ -1792,12 +1911,12 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>PassagesModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="328"/>
+        <location filename="../../desktop/ui/compare_view.py" line="338"/>
         <source>Passage {0} · similarity {1:.0%}</source>
         <translation>المقطع {0} · التشابه {1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="333"/>
+        <location filename="../../desktop/ui/compare_view.py" line="343"/>
         <source>Shared words: {0}</source>
         <translation>الكلمات المشتركة: {0}</translation>
     </message>
@@ -1805,38 +1924,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>QuotesModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="518"/>
+        <location filename="../../desktop/ui/actor_view.py" line="527"/>
         <source>Quotation</source>
         <extracomment>reads the page of quotations after a key (:meth:`Store.quote_page` of one actor)</extracomment>
         <translation>الاقتباس</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="519"/>
+        <location filename="../../desktop/ui/actor_view.py" line="528"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="520"/>
+        <location filename="../../desktop/ui/actor_view.py" line="529"/>
         <source>Verb</source>
         <translation>الفعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="521"/>
+        <location filename="../../desktop/ui/actor_view.py" line="530"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="524"/>
+        <location filename="../../desktop/ui/actor_view.py" line="533"/>
         <source>direct</source>
         <translation>مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="525"/>
+        <location filename="../../desktop/ui/actor_view.py" line="534"/>
         <source>indirect</source>
         <translation>غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="526"/>
+        <location filename="../../desktop/ui/actor_view.py" line="535"/>
         <source>partial</source>
         <translation>جزئي</translation>
     </message>
