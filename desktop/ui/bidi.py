@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.ui.document_model import is_rtl
@@ -18,6 +18,8 @@ from desktop.ui.document_model import is_rtl
 LRM, RLM = "\u200e", "\u200f"
 #: first-strong isolate and its end: a part keeps its own direction inside the line
 FSI, PDI = "\u2068", "\u2069"
+#: left-to-right isolate (ended by PDI)
+LRI = "\u2066"
 
 
 def window_mark() -> str:
@@ -50,9 +52,23 @@ def lines_in_window_direction(lines: Iterable[str]) -> str:
     return "\n".join(mark + line for line in lines)
 
 
+def shortcut_shown_whole(action: QAction) -> None:
+    """In the right-to-left window, the shortcut a menu shows beside ``action`` as
+    written: one ending in a sign was laid out right to left, «Ctrl++» read «++Ctrl»
+    and «Ctrl+-» «-+Ctrl». A menu shows what follows a tab in the text in place of the
+    shortcut: the shortcut itself, isolated left to right."""
+    if QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+        return
+    shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    if not shown or shown[-1].isalnum():
+        return
+    text = action.text().split("\t", 1)[0]
+    action.setText(f"{text}\t{LRI}{shown}{PDI}")
+
+
 def plain(text: str) -> str:
     """``text`` without the marks this module adds (for tests and copies)."""
-    return text.translate({ord(c): None for c in (LRM, RLM, FSI, PDI)})
+    return text.translate({ord(c): None for c in (LRM, RLM, FSI, LRI, PDI)})
 
 
 class OwnDirectionDelegate(QStyledItemDelegate):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QSplitter,
@@ -36,7 +37,7 @@ from desktop import __version__
 from desktop.store.rows import RemovedDocuments
 from desktop.store.store import Store
 from desktop.ui.actor_view import ActorView
-from desktop.ui.bidi import in_window_direction
+from desktop.ui.bidi import in_window_direction, shortcut_shown_whole
 from desktop.ui.compare_view import CompareView
 from desktop.ui.document_pane import DocumentPane
 from desktop.ui.entity_sidebar import EntitySidebar
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
             narrow_the_least_column_width(header)
         self._wire()
         self._build_menus()
+        for menu in self.menuBar().findChildren(QMenu):
+            for action in menu.actions():
+                shortcut_shown_whole(action)
         self._fit_to_screen(1400, 860)
         self._restore_state()
 

@@ -1665,3 +1665,31 @@ def test_removing_documents_found_by_a_search(tapp: TabayunApp, qtbot) -> None: 
     assert library.stack.currentWidget() is results
     left = [library.results.hit(r).row.id for r in range(library.results.rowCount())]
     assert left == found[1:]
+
+
+def test_the_arabic_menus_show_shortcuts_ending_in_a_sign_as_written(tapp: TabayunApp) -> None:
+    """«Ctrl++» read «++Ctrl» and «Ctrl+-» «-+Ctrl» in the Arabic View menu: the shortcut
+    a menu shows is now the one written after a tab, isolated left to right; the keys
+    still work, and the English menus are left as they were."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMenu
+
+    def shown() -> dict[str, str]:
+        window = tapp.window
+        assert window is not None
+        found = {}
+        for menu in window.menuBar().findChildren(QMenu):
+            for action in menu.actions():
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                if keys:
+                    found[keys] = action.text()
+        return found
+
+    english = shown()
+    assert "\t" not in english["Ctrl++"] and "\t" not in english["Ctrl+O"]
+    tapp.set_language("ar")
+    arabic = shown()
+    assert arabic["Ctrl++"].endswith("\t\u2066Ctrl++\u2069")
+    assert arabic["Ctrl+-"].endswith("\t\u2066Ctrl+-\u2069")
+    assert "\t" not in arabic["Ctrl+O"]  # a letter last reads right already
+    tapp.set_language("en")
