@@ -88,8 +88,9 @@ from desktop.workers import (
 #: «منصتي» are platforms; when and how a subject spoke are not what it said; an office
 #: beside a name is its apposition; a country an event was held in is its place; who
 #: reports an event is no party to it; each event takes its own date in the sentence.
-#: 10: a date after «اعتباراً من» is a start, not an end: a future one tells an event to
-#: come; so do «إمكانية عقد» and «بحثا عقد»; what «وصف» described is part of what was said
+#: 10: a date after «اعتباراً من» is the start of the event right before it alone: a
+#: future one tells it is to come; so does «بحثا عقد»; what «وصف» described is part of
+#: what was said, and the name after a speaker's title is not
 ANALYSIS_VERSION = 10
 BATCH = 200
 

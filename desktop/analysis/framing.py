@@ -110,6 +110,8 @@ _LOCATIVES = frozenset(
 #: reporting verbs whose object comes before «بأن» and is part of what was said
 #: («وصف المحادثات بأنها إيجابية»)
 _DESCRIBING = frozenset({"وصف"})
+#: an object pronoun standing alone («واصفاً إياه بأنه»), normalised
+_OBJECT_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما", "اياهن"})
 _COMPLEMENTISERS = frozenset(
     {"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها", "بانهم",
      "بانهما", "باننا", "بانني"}
@@ -242,10 +244,19 @@ _NEW_CLAUSE = _CLAUSE_OPENERS | {"كما", "ثم", "كذلك", "فيما", "بي
 #: what after a date makes it the day something was said («، الأحد، أن»), normalised
 _SAID_THAT = ("ان ", "انه", "انها", "انهم", "بان", ":")
 #: words that make a date after them an end («تمديد الهدنة حتى 15 آذار»), normalised
-#: (not a start: «اعتباراً من 6 آذار» after an article of 1 March is to come)
 _UNTIL = frozenset(
     {"حتي", "لغايه", "غايه", "ينتهي", "تنتهي", "انتهاء", "نهايه", "مهله", "موعد", "اقصاه",
      "قبل", "بحلول"}
+)  # fmt: skip
+#: words that make a date after them a start («اعتباراً من 6 آذار»), normalised: the
+#: start of the event right before them («وقف إطلاق النار اعتباراً من»), of no other
+#: («أعلنا في ختام المحادثات فتح المعابر اعتباراً من الأربعاء المقبل»: the opening's)
+_FROM = frozenset({"اعتبارا", "ابتداء", "بدءا", "يسري", "تسري"})
+#: what may stand between an event and the start word of its date («وقف إطلاق النار
+#: الذي يدخل حيز التنفيذ اعتباراً من»), normalised
+_TAKING_EFFECT = frozenset(
+    {"الذي", "التي", "يدخل", "تدخل", "حيز", "التنفيذ", "يبدا", "تبدا", "سريانه",
+     "سريانها", "تنفيذه", "تنفيذها", "العمل", "به", "بها", "مجددا"}
 )  # fmt: skip
 #: a verb between an event and where it was held («اجتماع عقد في أذربيجان»), normalised
 _HELD = frozenset(
@@ -1353,12 +1364,26 @@ class _Framer:
                 if complementiser:
                     start = ob
                 break
-            object_first = True
+            # «واصفاً إياه بأنه»: a pronoun is no object that was described
+            object_first = object_first or t not in _OBJECT_PRONOUNS
         if not complementiser:
             # the subject's title after its name is not what was said («… الجعفري رئيس وفد…»)
             k = bisect.bisect_left(self.role_spans, (start, -1))
             if k < len(self.role_spans) and self.role_spans[k][0] - start <= 3:
                 start = self.role_spans[k][1]
+            # nor the name of the title's holder after it («المتحدث باسم الكرملين ديمتري
+            # بيسكوف»; a first name the gazetteer does not know may stand before it)
+            j = bisect.bisect_left(self.role_spans, (start + 1, -1)) - 1
+            m = bisect.bisect_left(self.mention_starts, start)
+            if (
+                j >= 0
+                and 0 <= start - self.role_spans[j][1] <= 3
+                and m < len(self.mentions)
+                and self.mentions[m].type == "person"
+            ):
+                gap = self.text[start : self.mention_starts[m]]
+                if len(gap.split()) <= 1 and all(c.isalpha() or c.isspace() for c in gap):
+                    start = self.mentions[m].end
             start = self._past_when_and_how(start, s_end)
         end = s_end
         first = self._quotes.first_starting_in(start, end)
@@ -1652,6 +1677,11 @@ class _Framer:
                 k = bisect.bisect_left(trigger_starts, da) - 1
                 if k >= 0 and self._opens_clause(found[k][1], da):
                     k = -1  # «…، كما أجرت، الأربعاء، اتصالاً»: the next one's
+                # a start dates the event right before it alone, else none: «… في ختام
+                # المحادثات فتح المعابر اعتباراً من الأربعاء المقبل» is the opening's
+                starts = not lead.isdisjoint(_FROM)
+                if starts and k >= 0 and not self._starts_right_after(found[k][1], da):
+                    k = -1
                 while k > 0 and not self.text[found[k - 1][1] : found[k][0]].strip():
                     k -= 1
                 points.append(
@@ -1660,7 +1690,7 @@ class _Framer:
                         d,
                         found[k][0] if k >= 0 else None,
                         # «الاتفاق الموقع في 5 آذار», «القمة المقررة الأربعاء المقبل»
-                        not lead.isdisjoint(_ATTRIBUTIVE),
+                        starts or not lead.isdisjoint(_ATTRIBUTIVE),
                         not lead.isdisjoint(_UNTIL),
                         # «وقال بيدرسون، الجمعة، إن …»: the day he spoke
                         normalize(self.text[db : db + 12]).lstrip(" ،,").startswith(_SAID_THAT),
@@ -1826,6 +1856,22 @@ class _Framer:
         if cut < 0:
             return False
         return any(_head_word(w) in _NEW_CLAUSE for w in normalize(between[cut:]).split())
+
+    def _starts_right_after(self, end: int, date_at: int) -> bool:
+        """Whether the start word before a date follows an event ending at ``end`` with
+        nothing between but what says it takes effect, or where («وقف إطلاق النار اعتباراً
+        من», «… الذي يدخل حيز التنفيذ اعتباراً من», «المحادثات في جنيف اعتباراً من»)."""
+        if any(c in "،,.:;؛" for c in self.text[end:date_at]):
+            return False
+        words = iter(normalize(self.text[end:date_at]).split())
+        for word in words:
+            if _head_word(word) in _FROM:
+                return True
+            if word == "في":  # where: «المحادثات في جنيف اعتباراً من»
+                next(words, None)
+            elif _head_word(word) not in _TAKING_EFFECT:
+                return False
+        return False
 
     def _event_date(
         self, points: Sequence[_DatePoint], a: int, b: int, triggers: Sequence[int]
