@@ -384,15 +384,15 @@ _SPLIT_EXTS = JSONL_EXTS | CSV_EXTS | JSON_EXTS | MARKUP_EXTS | SHEET_EXTS | COL
 #: an .xls keeps its text as it is, two bytes a letter; a Parquet file's pages are
 #: compressed (Snappy and dictionaries: about a third), an Arrow file's are not
 SHEET_RATIO = 3
-_RATIOS = {".xls": 1, ".parquet": 3, ".arrow": 1, ".feather": 1}
+_RATIOS = {".xls": 1, ".parquet": 3, ".pq": 3, ".parq": 3}
 
 
 def _text_bytes(ext: str, size: int) -> int:
     """About how much text a file of ``size`` bytes holds."""
     ext = ext.lower()
-    if ext in SHEET_EXTS | COLUMNAR_EXTS:
+    if ext in SHEET_EXTS:
         return size * _RATIOS.get(ext, SHEET_RATIO)
-    return size
+    return size * _RATIOS.get(ext, 1)
 
 
 def _piece_count(source: Source) -> int:

@@ -31,6 +31,8 @@ _ARROW_FILE_MAGIC = b"ARROW1"
 _FEATHER_V1_MAGIC = b"FEA1"
 #: an Arrow stream's first message opens with this marker (older writers: its length)
 _STREAM_MARKER = b"\xff\xff\xff\xff"
+#: what a repository cloned without Git LFS holds in place of a large file
+_LFS_POINTER = b"version https://git-lfs"
 
 
 class ColumnarError(Exception):
@@ -105,9 +107,16 @@ def _checked(
     if text is None and not any(t.is_struct(f.type) for f in readable):
         raise ColumnarError(
             f"{kind} has no text column (looked for {fields.describe('text')}; "
-            f"found: {', '.join(found)})"
+            f"found: {', '.join(found)}); to read one, name it: --field text=COLUMN"
         )
-    note = fields.unused_note(names)
+    if text is not None:
+        text_type = schema.field(text).type
+        if t.is_integer(text_type) or t.is_floating(text_type) or t.is_decimal(text_type):
+            raise ColumnarError(f'{kind}\'s text column "{text}" holds numbers, not text')
+    # a column of nested records is read through (a «meta» with the url and date in it)
+    note = fields.unused_note(
+        [n for n, f in zip(names, schema, strict=True) if not t.is_struct(f.type)]
+    )
     if note and notes is not None:
         notes.append(note)
     return [f.name for f in readable]
@@ -153,6 +162,33 @@ def _batches(
             yield batch.slice(lo, BATCH_ROWS)
 
 
+def _rows(batch: pa.RecordBatch) -> list[dict[str, Any]]:
+    """A batch's rows as Python values. A time with its time zone is read as the same
+    time in UTC without it (making it a zoned Python time needs a time-zone database,
+    which Windows does not have); a column whose values Python's dates cannot hold
+    (the year 10000) is read as text, which the date reading then reports."""
+    import pyarrow as pa
+    import pyarrow.types as t
+
+    columns = []
+    for field, column in zip(batch.schema, batch.columns, strict=True):
+        if t.is_timestamp(field.type) and field.type.tz is not None:
+            column = column.cast(pa.timestamp(field.type.unit))
+        columns.append(column)
+    names = [f.name for f in batch.schema]
+    try:
+        rows: list[dict[str, Any]] = pa.RecordBatch.from_arrays(columns, names=names).to_pylist()
+        return rows
+    except (OverflowError, ValueError):
+        values = []
+        for column in columns:
+            try:
+                values.append(column.to_pylist())
+            except (OverflowError, ValueError):
+                values.append(column.cast(pa.string()).to_pylist())
+        return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
+
+
 def columnar_records(
     data: bytes, fields: FieldMapping, notes: list[str] | None = None
 ) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -162,6 +198,12 @@ def columnar_records(
     not read)."""
     kind = kind_of(data[:8])
     if kind is None:
+        if not data:
+            raise ColumnarError("empty file")
+        if data.startswith(_LFS_POINTER):
+            raise ColumnarError(
+                "a Git LFS pointer, not the table: fetch the data first (git lfs pull)"
+            )
         raise ColumnarError("not a Parquet or Arrow file (its first bytes are neither's)")
     if kind == PARQUET and not data.endswith(_PARQUET_MAGIC):
         raise ColumnarError("damaged Parquet file: it is cut short (its end is missing)")
@@ -172,7 +214,7 @@ def columnar_records(
     number = 0
     try:
         for batch in _batches(data, kind, fields, notes):
-            for row in batch.to_pylist():
+            for row in _rows(batch):
                 number += 1
                 yield number, {str(k): _value(v) for k, v in row.items()}
     except (pa.ArrowException, OSError, ValueError) as exc:

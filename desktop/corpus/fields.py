@@ -20,6 +20,7 @@ DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
     "title": (
         "title",
         "headline",
+        "head_line",
         "heading",
         "article_title",
         "العنوان",
@@ -70,6 +71,7 @@ DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
         "sitename",
         "site_name",
         "website",
+        "domain",
         "media",
         "channel",
         "agency",
@@ -194,8 +196,8 @@ def _folded_defaults() -> dict[str, tuple[str, ...]]:
 
 
 #: a column a table writer adds that holds no article's field: pandas's index
-#: («Unnamed: 0»)
-_NO_FIELD_RE = re.compile(r"^unnamed: ?\d+$")
+#: («Unnamed: 0» in a CSV, «__index_level_0__» in Parquet)
+_NO_FIELD_RE = re.compile(r"^(?:unnamed: ?\d+|__index_level_\d+__)$")
 
 
 #: the fields an unread column may hold, as the import report names them

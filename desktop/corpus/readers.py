@@ -46,7 +46,7 @@ MARKUP_EXTS = frozenset({".xml", ".sgml", ".sgm"})
 #: spreadsheets, one article a row
 SHEET_EXTS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 #: columnar tables (Parquet, Arrow, Feather), one article a row
-COLUMNAR_EXTS = frozenset({".parquet", ".arrow", ".feather"})
+COLUMNAR_EXTS = frozenset({".parquet", ".pq", ".parq", ".arrow", ".arrows", ".ipc", ".feather"})
 ARTICLE_EXTS = (
     TEXT_EXTS
     | HTML_EXTS
@@ -1270,7 +1270,7 @@ def sniffed_ext(head: bytes) -> str | None:
     even one in HTML) is not read."""
     if head.startswith(b"PAR1"):
         return ".parquet"
-    if head.startswith(b"ARROW1"):
+    if head.startswith((b"ARROW1", b"\xff\xff\xff\xff")):  # a file, a stream
         return ".arrow"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     lower = start[:64].lower()

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
+from urllib.parse import unquote
 
 from desktop.corpus.decode import DecodeError, decode_bytes
 from desktop.corpus.readers import (
@@ -50,7 +51,11 @@ from desktop.corpus.readers import (
 
 MANIFEST_NAME = "manifest.csv"
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
-_JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+_JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store", "_success"})
+#: what tools that write tables leave beside them: Spark's and Hadoop's checksums and
+#: Hugging Face's download locks; a Delta table's log (folder), normalised
+_JUNK_ENDINGS = (".crc", ".lock")
+_JUNK_FOLDERS = frozenset({"__MACOSX", "_delta_log"})
 
 
 @dataclass
@@ -81,7 +86,8 @@ def _is_junk(name: str) -> bool:
         base.lower() in _JUNK_NAMES
         or base.startswith("._")
         or base.startswith("~$")
-        or any(p == "__MACOSX" for p in parts)
+        or base.lower().endswith(_JUNK_ENDINGS)
+        or any(p in _JUNK_FOLDERS for p in parts)
     )
 
 
@@ -524,7 +530,7 @@ def _folder_sources(root: Path, problems: Problems) -> Iterator[Source]:
     for folder, filenames in _walk(root, problems):
         prefix = "" if folder == "." else folder + "/"
         for f in sorted(filenames):
-            if f.startswith(".") or _is_junk(f):
+            if f.startswith(".") or _is_junk(prefix + f):
                 continue
             rel_names.append(prefix + f)
 
@@ -537,7 +543,26 @@ def _folder_sources(root: Path, problems: Problems) -> Iterator[Source]:
     rel_names = _without_dataset_files(_without_page_resources(rel_names))
     articles, meta = _group_metadata(rel_names, _reported(read, label, problems), label, problems)
     for name in articles:
-        yield from _file_sources(root / name, problems, meta.get(name))
+        yield from _file_sources(root / name, problems, _partitioned(name, meta.get(name)))
+
+
+#: a folder of a partitioned table, named after a column's value («source=SANA»)
+_PARTITION_RE = re.compile(r"^([^=/]+)=([^=/]+)$")
+
+
+def _partitioned(name: str, meta: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """A file's metadata with the column values its folders give it, as Spark, pandas and
+    pyarrow write a table partitioned by column («source=SANA/year=2017/part-0.parquet»:
+    the outlet is in no row, only in the folder's name); a sidecar's or manifest's
+    values are kept over them."""
+    parts = {
+        m.group(1): unquote(m.group(2))
+        for part in PurePosixPath(name).parts[:-1]
+        if (m := _PARTITION_RE.match(part))
+    }
+    if not parts:
+        return meta
+    return {**parts, **(meta or {})}
 
 
 _PAGE_EXTS = (".html", ".htm", ".xhtml")

@@ -185,7 +185,9 @@ def test_a_damaged_table_is_reported_and_skipped_and_the_rest_goes_in(
     assert why["zeroed.parquet"].startswith("damaged Parquet file: ")
     assert why["page.parquet"] == "not a Parquet or Arrow file (its first bytes are neither's)"
     assert why["no_text.parquet"].startswith("Parquet file has no text column (looked for ")
-    assert why["no_text.parquet"].endswith("found: headline, views)")
+    assert why["no_text.parquet"].endswith(
+        "found: headline, views); to read one, name it: --field text=COLUMN"
+    )
     assert len(why) == 4
 
 
@@ -207,3 +209,107 @@ def test_a_large_table_is_handed_on_in_groups_of_rows(
     assert _said(report) == _said(expected)
     assert _imported(store)["big.parquet#20"][2] == "2020-01-20"
     whole.close()
+
+
+def test_a_zoned_time_is_read_without_a_time_zone_database(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Spark and pandas write times with their zone: making them zoned Python times
+    needs a time-zone database, which Windows has none of, and the whole file was
+    skipped as «damaged» there. They are read as the same time in UTC."""
+    import zoneinfo
+
+    zoned = pa.table(
+        {
+            "text": [GENEVA, JEFFREY],
+            "published": pa.array(
+                [dt.datetime(2017, 7, 10, 9, 30), dt.datetime(2019, 5, 30, 22, 0)],
+                pa.timestamp("us", tz="Asia/Damascus"),
+            ),
+        }
+    )
+    pq.write_table(zoned, tmp_path / "zoned.parquet")
+    monkeypatch.setattr(zoneinfo, "ZoneInfo", _no_zone_database)
+    report = import_paths(store, [tmp_path / "zoned.parquet"])
+    assert report.skipped == []
+    dates = sorted(str(r.published) for r in store.documents())
+    assert dates == ["2017-07-10", "2019-05-30"]
+
+
+def _no_zone_database(key: str) -> None:
+    raise ModuleNotFoundError("The zoneinfo module or pytz package must be installed.")
+
+
+def test_a_date_python_cannot_hold_is_left_unread_not_the_import_ended(
+    store: Store, tmp_path: Path
+) -> None:
+    """A timestamp in the year 10000 raised OverflowError out of the import: every file
+    was lost. The date is reported as one that could not be read."""
+    far = pa.table(
+        {
+            "text": [GENEVA, JEFFREY],
+            "date": pa.array([253402300800000, 1499678400000], pa.timestamp("ms")),
+        }
+    )
+    pq.write_table(far, tmp_path / "far.parquet")
+    pq.write_table(_table(), tmp_path / "good.parquet")
+    report = import_paths(store, [tmp_path / "far.parquet", tmp_path / "good.parquet"])
+    assert len(report.imported) == 4 and report.skipped == []
+    published = {Path(r.source_path).name: str(r.published) for r in store.documents()}
+    assert published["far.parquet#2"] == "2017-07-10"
+    assert published["far.parquet#1"] == "None"
+    assert any("could not be read" in note for _f, note in report.notes)
+
+
+def test_what_is_no_table_says_what_it_is(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "empty.parquet").write_bytes(b"")
+    (tmp_path / "pointer.parquet").write_text(
+        "version https://git-lfs.github.com/spec/v1\noid sha256:ab12\nsize 12345\n", "utf-8"
+    )
+    pq.write_table(
+        pa.table({"text": [1, 2], "title": ["جنيف", "أستانا"]}), tmp_path / "numbers.parquet"
+    )
+    report = import_paths(store, [tmp_path])
+    why = dict(_said(report)[0])
+    assert why["empty.parquet"] == "empty file"
+    assert why["pointer.parquet"].startswith("a Git LFS pointer, not the table")
+    assert why["numbers.parquet"] == 'Parquet file\'s text column "text" holds numbers, not text'
+    assert list(store.documents()) == []
+
+
+def test_a_partitioned_table_takes_its_folders_values_and_writers_leftovers_are_passed_over(
+    store: Store, tmp_path: Path
+) -> None:
+    """Spark, pandas and pyarrow write a table partitioned by outlet as
+    «source=SANA/part-0.parquet»: the outlet is in no row. Spark's «_SUCCESS» and
+    checksums, a Delta table's log and pandas's index column are no articles either."""
+    table = tmp_path / "coverage"
+    for outlet, row in (("SANA", ROWS[0]), ("عنب بلدي", ROWS[1])):
+        folder = table / f"source={outlet}" / "year=2019"
+        folder.mkdir(parents=True)
+        rows = [{"__index_level_0__": 0, "title": row["title"], "text": row["text"]}]
+        pq.write_table(pa.Table.from_pylist(rows), folder / "part-0.parquet")
+        (folder / ".part-0.parquet.crc").write_bytes(b"crc")
+        (folder / "part-0.parquet.crc").write_bytes(b"crc")
+    (table / "_SUCCESS").write_bytes(b"")
+    (table / "_delta_log").mkdir()
+    (table / "_delta_log" / "00000000000000000000.json").write_text(
+        '{"commitInfo":{}}\n{}', "utf-8"
+    )
+    report = import_paths(store, [table])
+    assert report.skipped == [] and report.notes == []
+    outlets = sorted(str(r.outlet) for r in store.documents())
+    assert outlets == ["Enab Baladi", "SANA"]
+
+
+def test_other_names_of_the_formats_and_a_stream_with_no_extension(
+    store: Store, tmp_path: Path
+) -> None:
+    pq.write_table(_table(), tmp_path / "coverage.pq")
+    table = _table()
+    with ipc.new_stream(tmp_path / "stream", table.schema) as w:
+        w.write_table(table)
+    import_paths(store, [tmp_path / "coverage.pq"])
+    assert _imported(store) == _as("coverage.pq")
+    report = import_paths(store, [tmp_path / "stream"])
+    assert (len(report.duplicates), report.skipped) == (2, [])
