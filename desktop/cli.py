@@ -156,8 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         parents=[common],
         help=(
-            "import files (text, HTML, JSON, CSV, Excel, OpenDocument, XML/SGML), folders, zip "
-            "and tar archives, gzip, bzip2 and xz files"
+            "import files (text, HTML, JSON, CSV, Excel, OpenDocument, Parquet, Arrow, XML/SGML), "
+            "folders, zip and tar archives, gzip, bzip2 and xz files"
         ),
         description=(
             "Import and analyse. Unreadable files are reported and skipped; exits with "
