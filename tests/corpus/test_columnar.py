@@ -18,8 +18,9 @@ import pytest
 from desktop import importing
 from desktop.corpus.columnar import columnar_records
 from desktop.corpus.fields import FieldMapping
-from desktop.importing import ImportReport, import_paths
+from desktop.importing import import_paths
 from desktop.store.store import Store
+from tests.corpus.imported import imported, said
 
 # from the seed corpus: SANA's and Enab Baladi's coverage
 GENEVA = (
@@ -64,22 +65,6 @@ def _table(rows: list[dict[str, Any]] = ROWS) -> pa.Table:
     return pa.Table.from_pylist(rows)
 
 
-def _imported(store: Store) -> dict[str, tuple[str | None, str | None, str, str]]:
-    """Each document by its source's name and row: title, outlet, date and text."""
-    rows = list(store.documents())
-    texts = store.texts([r.id for r in rows])
-    return {
-        Path(r.source_path).name: (r.title, r.outlet, str(r.published), texts[r.id]) for r in rows
-    }
-
-
-def _said(report: ImportReport) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    return (
-        sorted((Path(s).name, why) for s, why in report.skipped),
-        sorted((Path(s).name, note) for s, note in report.notes),
-    )
-
-
 EXPECTED = {
     "#1": ("الجعفري في جنيف", "SANA", "2017-07-10", GENEVA),
     "#2": ("جيفري: لم نر خطوات", "Enab Baladi", "2019-05-30", f"{JEFFREY}\n{QUOTE}"),
@@ -97,8 +82,8 @@ def test_a_parquet_dataset_imports_a_row_an_article_and_names_the_columns_not_re
     folder.mkdir()
     pq.write_table(_table(), folder / "train-00000-of-00001.parquet")
     report = import_paths(store, [folder])
-    assert _imported(store) == _as("train-00000-of-00001.parquet")
-    skipped, notes = _said(report)
+    assert imported(store) == _as("train-00000-of-00001.parquet")
+    skipped, notes = said(report)
     assert skipped == []
     assert len(notes) == 1
     assert notes[0][1].startswith("columns not read: embedding, image")
@@ -140,15 +125,15 @@ def test_a_dataset_saved_to_disk_imports_without_its_bookkeeping(
     (saved / "dataset_dict.json").write_text(json.dumps({"splits": ["train"]}), "utf-8")
     (saved / "README.md").write_text("---\nlicense: mit\n---\n# Coverage\n", "utf-8")
     report = import_paths(store, [saved])
-    assert _imported(store) == _as("data-00000-of-00001.arrow")
-    assert _said(report)[0] == []
+    assert imported(store) == _as("data-00000-of-00001.arrow")
+    assert said(report)[0] == []
 
 
 def test_a_readme_beside_plain_articles_is_still_an_article(store: Store, tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "README.md").write_text(f"# جنيف\n\n{GENEVA}\n", "utf-8")
     import_paths(store, [tmp_path / "notes"])
-    assert list(_imported(store)) == ["README.md"]
+    assert list(imported(store)) == ["README.md"]
 
 
 def test_feather_and_a_table_with_no_extension_are_read_by_what_they_hold(
@@ -160,7 +145,7 @@ def test_feather_and_a_table_with_no_extension_are_read_by_what_they_hold(
         z.write(tmp_path / "coverage", "inside.parquet")
     (tmp_path / "coverage").rename(tmp_path / "noext")
     import_paths(store, [tmp_path / "coverage.feather"])
-    assert _imported(store) == _as("coverage.feather")
+    assert imported(store) == _as("coverage.feather")
     report = import_paths(store, [tmp_path / "noext", tmp_path / "archive.zip"])
     assert (len(report.imported), len(report.duplicates), report.skipped) == (0, 4, [])
 
@@ -179,8 +164,8 @@ def test_a_damaged_table_is_reported_and_skipped_and_the_rest_goes_in(
         pa.Table.from_pylist([{"headline": "جنيف", "views": 3}]), tmp_path / "no_text.parquet"
     )
     report = import_paths(store, [tmp_path])
-    assert sorted(_imported(store)) == ["good.parquet#1", "good.parquet#2"]
-    why = dict(_said(report)[0])
+    assert sorted(imported(store)) == ["good.parquet#1", "good.parquet#2"]
+    why = dict(said(report)[0])
     assert why["cut.parquet"] == "damaged Parquet file: it is cut short (its end is missing)"
     assert why["zeroed.parquet"].startswith("damaged Parquet file: ")
     assert why["page.parquet"] == "not a Parquet or Arrow file (its first bytes are neither's)"
@@ -204,10 +189,10 @@ def test_a_large_table_is_handed_on_in_groups_of_rows(
     expected = import_paths(whole, [tmp_path / "big.parquet"])
     monkeypatch.setattr(importing, "PIECE_BYTES", 1_000)  # a few rows a group
     report = import_paths(store, [tmp_path / "big.parquet"])
-    assert len(_imported(store)) == 20
-    assert _imported(store) == _imported(whole)
-    assert _said(report) == _said(expected)
-    assert _imported(store)["big.parquet#20"][2] == "2020-01-20"
+    assert len(imported(store)) == 20
+    assert imported(store) == imported(whole)
+    assert said(report) == said(expected)
+    assert imported(store)["big.parquet#20"][2] == "2020-01-20"
     whole.close()
 
 
@@ -270,7 +255,7 @@ def test_what_is_no_table_says_what_it_is(store: Store, tmp_path: Path) -> None:
         pa.table({"text": [1, 2], "title": ["جنيف", "أستانا"]}), tmp_path / "numbers.parquet"
     )
     report = import_paths(store, [tmp_path])
-    why = dict(_said(report)[0])
+    why = dict(said(report)[0])
     assert why["empty.parquet"] == "empty file"
     assert why["pointer.parquet"].startswith("a Git LFS pointer, not the table")
     assert why["numbers.parquet"] == 'Parquet file\'s text column "text" holds numbers, not text'
@@ -310,6 +295,6 @@ def test_other_names_of_the_formats_and_a_stream_with_no_extension(
     with ipc.new_stream(tmp_path / "stream", table.schema) as w:
         w.write_table(table)
     import_paths(store, [tmp_path / "coverage.pq"])
-    assert _imported(store) == _as("coverage.pq")
+    assert imported(store) == _as("coverage.pq")
     report = import_paths(store, [tmp_path / "stream"])
     assert (len(report.duplicates), report.skipped) == (2, [])

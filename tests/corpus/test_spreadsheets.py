@@ -31,9 +31,10 @@ from desktop import importing
 from desktop.corpus.fields import FieldMapping
 from desktop.corpus.sheets import workbook_records
 from desktop.corpus.xls import DamagedXlsError, checked_streams
-from desktop.importing import ImportReport, import_paths
+from desktop.importing import import_paths
 from desktop.store.store import Store
 from tests.conftest import REPO, SEEDS
+from tests.corpus.imported import imported, said
 from tests.corpus.workbooks import save_xlsx
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -90,23 +91,6 @@ def ext(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def _imported(store: Store) -> dict[str, tuple[str, str | None, str, str]]:
-    """Each document by its source's name (and row): its title, outlet, date and text."""
-    rows = list(store.documents())
-    texts = store.texts([r.id for r in rows])
-    return {
-        Path(r.source_path).name: (r.title, r.outlet, str(r.published), texts[r.id]) for r in rows
-    }
-
-
-def _said(report: ImportReport) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """What the report skipped and noted, by file name."""
-    return (
-        sorted((Path(s).name, why) for s, why in report.skipped),
-        sorted((Path(s).name, note) for s, note in report.notes),
-    )
-
-
 def test_old_excel_and_opendocument_spreadsheets_import_as_the_same_sheets_in_xlsx_do(
     store: Store, tmp_path: Path, parallel: bool, ext: str
 ) -> None:
@@ -120,7 +104,7 @@ def test_old_excel_and_opendocument_spreadsheets_import_as_the_same_sheets_in_xl
         shutil.copy(DATA / f"{name}{ext}", folder)
     report = import_paths(store, [folder])
 
-    got = _imported(store)
+    got = imported(store)
     assert got[f"coverage{ext}#4"] == (
         "الجعفري في جنيف",
         "SANA",
@@ -131,7 +115,7 @@ def test_old_excel_and_opendocument_spreadsheets_import_as_the_same_sheets_in_xl
     assert got[f"two_sheets{ext}#سانا:2"][1:] == (None, "None", PLEDGE)
     assert got[f"two_sheets{ext}#عنب بلدي:2"][1:] == ("Enab Baladi", "2019-05-29", QUOTE)
     assert len(got) == len(report.imported) == 4
-    skipped, notes = _said(report)
+    skipped, notes = said(report)
     assert skipped == [(f"coverage{ext}#7", "empty text in field 'النص'")]
     assert notes == [
         (
@@ -153,8 +137,8 @@ def test_old_excel_and_opendocument_spreadsheets_import_as_the_same_sheets_in_xl
         save_xlsx(xlsx / f"{name}.xlsx", sheets)
     again = Store.open(tmp_path / "xlsx.db")
     from_xlsx = import_paths(again, [xlsx])
-    assert {k.replace(".xlsx", ext): v for k, v in _imported(again).items()} == got
-    assert _said(from_xlsx) == tuple(
+    assert {k.replace(".xlsx", ext): v for k, v in imported(again).items()} == got
+    assert said(from_xlsx) == tuple(
         [(name.replace(ext, ".xlsx"), said) for name, said in part] for part in (skipped, notes)
     )
     again.close()
@@ -168,8 +152,8 @@ def test_a_large_spreadsheet_is_handed_on_in_groups_of_rows(
     expected = import_paths(whole, paths)
     monkeypatch.setattr(importing, "PIECE_BYTES", 100)  # each file read as a large one
     report = import_paths(store, paths)
-    assert _imported(store) == _imported(whole)
-    assert _said(report) == _said(expected)
+    assert imported(store) == imported(whole)
+    assert said(report) == said(expected)
     whole.close()
 
 
@@ -201,14 +185,14 @@ def test_a_workbook_is_read_by_what_it_holds_not_its_name(store: Store, tmp_path
     shutil.copy(DATA / "two_sheets.ods", folder / "two_sheets.xls")
     save_xlsx(folder / "saved.ods", {"أخبار": [["النص"], [GENEVA]]})
     report = import_paths(store, [folder])
-    assert sorted(_imported(store)) == [
+    assert sorted(imported(store)) == [
         "coverage.xlsx#4",
         "coverage.xlsx#6",
         "saved.ods#2",
         "two_sheets.xls#سانا:2",
         "two_sheets.xls#عنب بلدي:2",
     ]
-    assert _said(report)[0] == [("coverage.xlsx#7", "empty text in field 'النص'")]
+    assert said(report)[0] == [("coverage.xlsx#7", "empty text in field 'النص'")]
 
 
 def test_spreadsheets_in_an_archive_are_read_in_place(store: Store, tmp_path: Path) -> None:
@@ -269,8 +253,8 @@ def test_damaged_and_locked_spreadsheets_are_reported_and_the_import_goes_on(
     report = import_paths(store, [folder])
 
     kind = "Excel workbook" if ext == ".xls" else "OpenDocument spreadsheet"
-    assert sorted(_imported(store)) == [f"two_sheets{ext}#سانا:2", f"two_sheets{ext}#عنب بلدي:2"]
-    reasons = dict(_said(report)[0])
+    assert sorted(imported(store)) == [f"two_sheets{ext}#سانا:2", f"two_sheets{ext}#عنب بلدي:2"]
+    reasons = dict(said(report)[0])
     assert reasons[f"locked{ext}"] == (
         f"an {kind} saved with a password is not read: save it again without a password, or as CSV"
     )
