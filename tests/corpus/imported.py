@@ -1,4 +1,5 @@
-"""What an import stored and said, by file name: for tests of readers of tables."""
+"""What an import stored and said, by file name, and sentences of the seed corpus: for
+tests of readers of tables."""
 
 from __future__ import annotations
 
@@ -23,3 +24,22 @@ def said(report: ImportReport) -> tuple[list[tuple[str, str]], list[tuple[str, s
         sorted((Path(s).name, why) for s, why in report.skipped),
         sorted((Path(s).name, note) for s, note in report.notes),
     )
+
+
+# from the seed corpus: SANA's and Enab Baladi's coverage
+GENEVA = (
+    "عقد وفد الجمهورية العربية السورية برئاسة الدكتور بشار الجعفري جلسة محادثات مع مبعوث "
+    "الأمم المتحدة الخاص إلى سورية ستافان دي ميستورا في مقر الأمم المتحدة في جنيف اليوم في "
+    "مستهل الجولة السابعة من الحوار السوري السوري."
+)
+PLEDGE = (
+    "وتعهد دي ميستورا في تصريح للصحفيين ببذل جهود كبيرة في الدفع بمسيرة المحادثات السورية في جنيف."
+)
+JEFFREY = (
+    "أعلن الممثل الأمريكي الخاص لشؤون سوريا، جيمس جيفري، أن أمريكا وروسيا تجريان محادثات "
+    "لإنهاء الأزمة السورية في حال تمت الموافقة على سلسلة خطوات."
+)
+QUOTE = (
+    "لكن المبعوث الأمريكي أكد أنه “لم نرَ خطوات مثل وقف إطلاق نار في إدلب أو اجتماع لجنة "
+    "دستورية، من أجل إعطائنا ثقة بأن نظام الأسد يفهم حقًا ما يجب أن يفعله لإنهاء هذا النزاع”."
+)

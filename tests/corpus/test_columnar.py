@@ -20,22 +20,7 @@ from desktop.corpus.columnar import columnar_records
 from desktop.corpus.fields import FieldMapping
 from desktop.importing import import_paths
 from desktop.store.store import Store
-from tests.corpus.imported import imported, said
-
-# from the seed corpus: SANA's and Enab Baladi's coverage
-GENEVA = (
-    "عقد وفد الجمهورية العربية السورية برئاسة الدكتور بشار الجعفري جلسة محادثات مع مبعوث "
-    "الأمم المتحدة الخاص إلى سورية ستافان دي ميستورا في مقر الأمم المتحدة في جنيف اليوم في "
-    "مستهل الجولة السابعة من الحوار السوري السوري."
-)
-JEFFREY = (
-    "أعلن الممثل الأمريكي الخاص لشؤون سوريا، جيمس جيفري، أن أمريكا وروسيا تجريان محادثات "
-    "لإنهاء الأزمة السورية في حال تمت الموافقة على سلسلة خطوات."
-)
-QUOTE = (
-    "لكن المبعوث الأمريكي أكد أنه “لم نرَ خطوات مثل وقف إطلاق نار في إدلب أو اجتماع لجنة "
-    "دستورية، من أجل إعطائنا ثقة بأن نظام الأسد يفهم حقًا ما يجب أن يفعله لإنهاء هذا النزاع”."
-)
+from tests.corpus.imported import GENEVA, JEFFREY, QUOTE, imported, said
 
 #: a dataset as Hugging Face serves one: text, a timestamp, an outlet, an embedding and
 #: bytes (an image) a row

@@ -34,28 +34,10 @@ from desktop.corpus.xls import DamagedXlsError, checked_streams
 from desktop.importing import import_paths
 from desktop.store.store import Store
 from tests.conftest import REPO, SEEDS
-from tests.corpus.imported import imported, said
+from tests.corpus.imported import GENEVA, JEFFREY, PLEDGE, QUOTE, imported, said
 from tests.corpus.workbooks import save_xlsx
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-
-# from the seed corpus: SANA's and Enab Baladi's coverage
-GENEVA = (
-    "عقد وفد الجمهورية العربية السورية برئاسة الدكتور بشار الجعفري جلسة محادثات مع مبعوث "
-    "الأمم المتحدة الخاص إلى سورية ستافان دي ميستورا في مقر الأمم المتحدة في جنيف اليوم في "
-    "مستهل الجولة السابعة من الحوار السوري السوري."
-)
-PLEDGE = (
-    "وتعهد دي ميستورا في تصريح للصحفيين ببذل جهود كبيرة في الدفع بمسيرة المحادثات السورية في جنيف."
-)
-JEFFREY = (
-    "أعلن الممثل الأمريكي الخاص لشؤون سوريا، جيمس جيفري، أن أمريكا وروسيا تجريان محادثات "
-    "لإنهاء الأزمة السورية في حال تمت الموافقة على سلسلة خطوات."
-)
-QUOTE = (
-    "لكن المبعوث الأمريكي أكد أنه “لم نرَ خطوات مثل وقف إطلاق نار في إدلب أو اجتماع لجنة "
-    "دستورية، من أجل إعطائنا ثقة بأن نظام الأسد يفهم حقًا ما يجب أن يفعله لإنهاء هذا النزاع”."
-)
 
 #: the sheets of each fixture workbook, by title: rows of cells
 SHEETS: dict[str, dict[str, list[list[Any]]]] = {
