@@ -329,7 +329,7 @@ def _archive_members(
         return f"{path_label}!{name}"
 
     safe_read = _reported(read, label, problems)
-    names = _without_page_resources(sorted(members))
+    names = _without_dataset_files(_without_page_resources(sorted(members)))
     articles, meta = _group_metadata(names, safe_read, label, problems)
     for name in articles:
         yield from _member_sources(
@@ -337,7 +337,7 @@ def _archive_members(
             functools.partial(read, name),
             functools.partial(_as_stream, read, name),
             members[name],
-            meta.get(name),
+            _partitioned(name, meta.get(name)),
             problems,
             depth + 1,
         )

@@ -112,6 +112,12 @@ def test_a_dataset_saved_to_disk_imports_without_its_bookkeeping(
     report = import_paths(store, [saved])
     assert imported(store) == _as("data-00000-of-00001.arrow")
     assert said(report)[0] == []
+    # zipped, the same
+    with zipfile.ZipFile(tmp_path / "coverage.zip", "w") as z:
+        for path in saved.rglob("*"):
+            z.write(path, path.relative_to(tmp_path).as_posix())
+    report = import_paths(store, [tmp_path / "coverage.zip"])
+    assert (len(report.duplicates), report.skipped) == (2, [])
 
 
 def test_a_readme_beside_plain_articles_is_still_an_article(store: Store, tmp_path: Path) -> None:
