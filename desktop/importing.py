@@ -630,9 +630,11 @@ def _grouped(
         pending.clear()
         return _Records(loaded.name, loaded.meta, group, loaded.place, said, kind)
 
+    read = 0
     try:
         for number, record in records:
             group.append((number, record))
+            read += 1
             size += 2 * _text_size(record)  # Arabic takes two bytes a character
             if size >= PIECE_BYTES:
                 yield made()
@@ -641,6 +643,10 @@ def _grouped(
         if group or pending:
             yield made()
         why = str(exc) if isinstance(exc, UnreadableFileError) else _cannot_read(exc)
+        if read:  # a large file is written a group at a time: what came before is kept
+            why += (
+                f" (the {read:,} {'rows' if kind == COLUMN else 'records'} before it are imported)"
+            )
         yield loaded.name, why
         return
     if group or pending:

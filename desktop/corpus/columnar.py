@@ -131,9 +131,14 @@ def _batches(
     if kind == PARQUET:
         import pyarrow.parquet as pq
 
-        parquet = pq.ParquetFile(pa.BufferReader(buffer))
+        parquet = pq.ParquetFile(pa.BufferReader(buffer), pre_buffer=False)
         read = _checked(parquet.schema_arrow, kind, fields, notes)
-        yield from parquet.iter_batches(batch_size=BATCH_ROWS, columns=read)
+        # a row group after another: the rows before a damaged one are read (batches
+        # across groups made the damage of the last the failure of the first)
+        for group in range(parquet.num_row_groups):
+            yield from parquet.iter_batches(
+                batch_size=BATCH_ROWS, row_groups=[group], columns=read, use_threads=False
+            )
         return
     import pyarrow.ipc as ipc
 

@@ -289,3 +289,25 @@ def test_other_names_of_the_formats_and_a_stream_with_no_extension(
     assert imported(store) == _as("coverage.pq")
     report = import_paths(store, [tmp_path / "stream"])
     assert (len(report.duplicates), report.skipped) == (2, [])
+
+
+def test_a_large_table_damaged_midway_says_what_of_it_is_imported(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large file is written a group of rows at a time: those before the damage are
+    kept, and the report said only that the file was skipped."""
+    rows = [{"text": f"{GENEVA} ({n})", "title": f"الجولة {n}"} for n in range(30)]
+    buffer = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pylist(rows), buffer, row_group_size=10, compression="none")
+    data = bytearray(buffer.getvalue().to_pybytes())
+    meta = pq.ParquetFile(pa.BufferReader(bytes(data))).metadata
+    last = meta.row_group(2).column(0)
+    at = last.data_page_offset
+    data[at : at + 64] = bytes(64)  # the last group's text page
+    (tmp_path / "big.parquet").write_bytes(bytes(data))
+    monkeypatch.setattr(importing, "PIECE_BYTES", 1_000)
+    report = import_paths(store, [tmp_path / "big.parquet"])
+    ((_name, why),) = report.skipped
+    assert why.startswith("damaged Parquet file after row 20: ")
+    assert why.endswith("(the 20 rows before it are imported)")
+    assert len(report.imported) == 20

@@ -1327,7 +1327,8 @@ def test_a_read_error_midway_through_a_large_csv_keeps_the_rows_read_before_it(
 
     monkeypatch.setattr(Path, "open", failing)
     report = import_paths(store, [big])
-    assert report.skipped == [(str(big), "cannot read: Input/output error")]
+    kept = f"the {len(report.imported):,} rows before it are imported"
+    assert report.skipped == [(str(big), f"cannot read: Input/output error ({kept})")]
     whole_rows = data[: len(data) // 2].count(b"\r\n\r\n")  # one a row, in its text
     assert whole_rows - 2 <= len(report.imported) <= whole_rows + 2
     assert len(report.imported) > 40
