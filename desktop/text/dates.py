@@ -49,7 +49,7 @@ def _month_re(hijri: bool = False) -> re.Pattern[str]:
 
 _ISO_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 _DMY_RE = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
-_EPOCH_RE = re.compile(r"^\s*(\d{9,10}|\d{12,13})(?:\.\d+)?\s*$")
+_EPOCH_RE = re.compile(r"^\s*(\d{9,10}|\d{12,13}|\d{15,16}|\d{18,19})(?:\.\d+)?\s*$")
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|21\d\d)(?!\d)")
 _HIJRI_YEAR_RE = re.compile(r"(?<!\d)(13[4-9]\d|14\d\d|1500)(?!\d)")
 #: 20170712, alone or before a time
@@ -140,7 +140,7 @@ def parse_date(raw: object) -> dt.date | None:
     epoch = _EPOCH_RE.match(text)
     if epoch:
         value = int(epoch.group(1))
-        if value > 10**11:
+        while value > 10**11:  # milli-, micro- or nanoseconds
             value //= 1000
         try:
             return dt.datetime.fromtimestamp(value, tz=dt.UTC).date()

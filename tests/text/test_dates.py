@@ -23,6 +23,9 @@ from desktop.text.dates import parse_date
         ("Thu, 30 May 2019 12:00:00 GMT", dt.date(2019, 5, 30)),
         (1559217600, dt.date(2019, 5, 30)),
         ("1559217600000", dt.date(2019, 5, 30)),
+        # micro- and nanoseconds, as Parquet and Spark keep times
+        (1559217600000000, dt.date(2019, 5, 30)),
+        ("1559217600000000000", dt.date(2019, 5, 30)),
         ("20190530", dt.date(2019, 5, 30)),
         ("20190530T120000Z", dt.date(2019, 5, 30)),
         ("م2019/05/30", dt.date(2019, 5, 30)),
