@@ -210,8 +210,9 @@ def columnar_records(
                 "a Git LFS pointer, not the table: fetch the data first (git lfs pull)"
             )
         raise ColumnarError("not a Parquet or Arrow file (its first bytes are neither's)")
-    if kind == PARQUET and not data.endswith(_PARQUET_MAGIC):
-        raise ColumnarError("damaged Parquet file: it is cut short (its end is missing)")
+    ends = {PARQUET: _PARQUET_MAGIC, ARROW: _ARROW_FILE_MAGIC}
+    if data.startswith((_PARQUET_MAGIC, _ARROW_FILE_MAGIC)) and not data.endswith(ends[kind]):
+        raise ColumnarError(f"damaged {kind}: it is cut short (its end is missing)")
     try:
         import pyarrow as pa
     except ImportError as exc:  # pragma: no cover - a dependency, installed with the app
@@ -225,3 +226,5 @@ def columnar_records(
     except (pa.ArrowException, OSError, ValueError) as exc:
         where = f" after row {number}" if number else ""
         raise ColumnarError(f"damaged {kind}{where}: {' '.join(str(exc).split())}") from exc
+    if not number:
+        raise ColumnarError(f"{kind} with no rows")

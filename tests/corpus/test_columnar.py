@@ -245,11 +245,19 @@ def test_what_is_no_table_says_what_it_is(store: Store, tmp_path: Path) -> None:
     pq.write_table(
         pa.table({"text": [1, 2], "title": ["جنيف", "أستانا"]}), tmp_path / "numbers.parquet"
     )
+    pq.write_table(_table().slice(0, 0), tmp_path / "none.parquet")
+    arrow = pa.BufferOutputStream()
+    with ipc.new_file(arrow, _table().schema) as w:
+        w.write_table(_table())
+    whole = arrow.getvalue().to_pybytes()
+    (tmp_path / "cut.arrow").write_bytes(whole[: len(whole) * 2 // 3])
     report = import_paths(store, [tmp_path])
     why = dict(said(report)[0])
     assert why["empty.parquet"] == "empty file"
     assert why["pointer.parquet"].startswith("a Git LFS pointer, not the table")
     assert why["numbers.parquet"] == 'Parquet file\'s text column "text" holds numbers, not text'
+    assert why["none.parquet"] == "Parquet file with no rows"
+    assert why["cut.arrow"] == "damaged Arrow file: it is cut short (its end is missing)"
     assert list(store.documents()) == []
 
 
