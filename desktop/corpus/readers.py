@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any, BinaryIO
 
-from desktop.corpus.columnar import ColumnarError, columnar_records
+from desktop.corpus.columnar import PARQUET, ColumnarError, columnar_records, kind_of
 from desktop.corpus.decode import (
     ESCAPED_RE,
     NOT_TEXT,
@@ -1268,10 +1268,9 @@ def sniffed_ext(head: bytes) -> str | None:
     is tagged text, an HTML page is one, a first line that is a JSON object is JSON
     Lines, other JSON is JSON, a Parquet or Arrow file is one; anything else (a README,
     even one in HTML) is not read."""
-    if head.startswith(b"PAR1"):
-        return ".parquet"
-    if head.startswith((b"ARROW1", b"\xff\xff\xff\xff")):  # a file, a stream
-        return ".arrow"
+    table = kind_of(head)
+    if table is not None:
+        return ".parquet" if table == PARQUET else ".arrow"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     lower = start[:64].lower()
     if is_html_page(start.decode("latin-1")):  # its markup is ASCII, whatever its text
