@@ -181,8 +181,13 @@ _WISHES = frozenset(
      "اقتراح", "احتمال", "احتمالات", "امكانيه", "امكان", "خطر", "مخاطر", "مخاوف",
      "يامل", "تامل", "نامل", "يسعي", "تسعي", "نسعي", "سعي", "جهود", "الجهود",
      "مطالبا", "داعيا", "دعوته", "دعوتها", "دعوتهم", "نريد", "يريد", "تريد", "يريدون",
-     "ينبغي", "يجب", "ضروره", "اهميه"}
+     "ينبغي", "يجب", "ضروره", "اهميه", "امله", "املها", "املهم", "املنا", "امال",
+     "يتطلع", "تتطلع", "نتطلع", "رغبته", "رغبتها", "رغبتهم"}
 )  # fmt: skip
+#: hopes that lead to what they hope for with «في» («عن أمله في عودة …», «يأمل في»)
+_HOPING_IN = frozenset(
+    {"يامل", "تامل", "نامل", "امله", "املها", "املهم", "املنا", "رغبته", "رغبتها", "رغبتهم"}
+)
 #: what, asked for, keeps an event that is there («الالتزام بوقف إطلاق النار»), normalised
 _KEEPING = frozenset(
     {"احترام", "الاحترام", "الالتزام", "التزام", "تطبيق", "تنفيذ", "دعم", "تثبيت", "تمديد",
@@ -290,7 +295,7 @@ _WISHED_THROUGH = frozenset(
     {"الي", "اي", "التوصل", "عقد", "اجراء", "ابرام", "تحقيق", "حدوث", "وقوع", "موجه",
      "اعلان", "جديده", "جديد", "فوري", "فوريه", "شامل", "شامله", "الفوري", "المزيد",
      "مزيد", "من", "اعاده", "عوده", "استئناف", "التوجه", "فورا", "يعقد", "تعقد", "يتم",
-     "تتم", "يجري", "تجري", "يبدا", "تبدا"}
+     "تتم", "يجري", "تجري", "يبدا", "تبدا", "جوله", "جولات", "طاوله"}
 )  # fmt: skip
 #: what leads from an asking word to the event as «إلى» does: «الدخول في مفاوضات»
 _ENTERING = frozenset({"الدخول", "بالدخول", "للدخول", "الانخراط", "بالانخراط"})
@@ -2117,6 +2122,11 @@ class _Framer:
             elif t == "في" and k > 0 and before[k - 1][2] in _ENTERING:
                 led = True  # «مطالباً الأطراف الدخول في مفاوضات»
                 k -= 1
+            elif t == "في" and k > 0 and _head_word(before[k - 1][2]) in _HOPING_IN:
+                if fears_only:
+                    return None
+                # «عن أمله في عقد جولة جديدة من المحادثات»
+                return self._unpunctuated(before[k - 1][0], at)
             elif t in ("ان", "بان"):  # «وآمل أن يعقد اجتماع», «وطالب بأن تعقد»
                 if k > 0 and self._hopes(before[k - 1]):
                     if fears_only:
@@ -2159,7 +2169,14 @@ class _Framer:
             ):
                 return None  # part of an agreement named so: «أهمية اتفاق موسكو لوقف …»
             plain += 1
-            if self.mention_at(oa, ob) is None and not self._roles.covers(oa):
+            # «في» and the words that may lead to the event are not counted («عن أمله
+            # بحذر في عودة الأطراف إلى طاولة المفاوضات»)
+            if (
+                t != "في"
+                and t not in _WISHED_THROUGH
+                and self.mention_at(oa, ob) is None
+                and not self._roles.covers(oa)
+            ):
                 budget -= 1
             k -= 1
         return None
