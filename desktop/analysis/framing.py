@@ -244,6 +244,10 @@ _DONE_VERBS = frozenset(
      "انعقدت", "شهد", "شهدت", "اجري", "اجريت", "دخل", "بدا", "بدات", "سري", "توصل",
      "توصلت"}
 )  # fmt: skip
+#: the two sides as a subject («وعقد الطرفان اجتماعاً»), normalised
+_BOTH_SIDES = frozenset(
+    {"الطرفان", "الجانبان", "الوفدان", "البلدان", "الوزيران", "الرئيسان", "الزعيمان"}
+)
 #: words that open a clause of its own after a comma («، كما أجرت»), normalised
 _NEW_CLAUSE = _CLAUSE_OPENERS | {"كما", "ثم", "كذلك", "فيما", "بينما", "حيث"}
 #: what after a date makes it the day something was said («، الأحد، أن»), normalised
@@ -1802,6 +1806,7 @@ class _Framer:
                     and date > self.published
                     and (point.day is None or point.year is not None)
                     and not deadline
+                    and not self._told_done(s_start, a, _key)
                 ):
                     # «تعقد المحادثات في جنيف غداً», «الخميس المقبل», «في 14 آذار 2017»
                     # after an article of 20 February: its date says it is to come (a day
@@ -1852,6 +1857,34 @@ class _Framer:
                         details,
                     )
                 )
+
+    def _told_done(self, s_start: int, a: int, key: str) -> bool:
+        """Whether a past verb tells the event at ``a`` took place: the trigger's own
+        («التقى», «وعقد اجتماعاً»), or one before it with only actors between («وعقد
+        الطرفان اجتماعاً», «اجتمع لافروف والمعلم»)."""
+        done = self.fk.planned.done
+        own = self.doc.token_at(a)
+        if own >= 0 and (self.doc.texts[own] in done or _head_word(key.split()[0]) in done):
+            return True
+        before = self.norm_tokens_between(max(s_start, a - 60), a)[-6:]
+        for k in range(len(before) - 1, -1, -1):
+            oa, ob, t = before[k]
+            if ob > a:
+                continue
+            if (
+                t in done
+                or _head_word(t) in done
+                # «عقد مجلس الأمن جلسة» opening the sentence: «عقد» is listed with «و»
+                or ("و" + t in done and not self.text[s_start:oa].strip())
+            ):
+                return self._unpunctuated(oa, a) is not None
+            if (
+                self.mention_at(oa, ob) is None
+                and not self._roles.covers(oa)
+                and t not in _BOTH_SIDES
+            ):
+                return False
+        return False
 
     def _opens_clause(self, a: int, b: int) -> bool:
         """Whether a comma and a word that opens a clause stand in ``[a, b)`` («،

@@ -92,7 +92,7 @@ def load_event_triggers(path: Path | None = None) -> dict[str, str]:
     return out
 
 
-PLANNED_PLACES = ("before", "after", "either", "between")
+PLANNED_PLACES = ("before", "after", "either", "between", "done")
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,9 @@ class PlannedWords:
     after: frozenset[str] = frozenset()
     #: words that may stand between a sign and the trigger («أن», «تعقد»)
     between: frozenset[str] = frozenset()
+    #: past verbs that tell the event after them took place («وعقد الطرفان اجتماعاً»,
+    #: «التقى»): a date after the article's is then no sign it is to come
+    done: frozenset[str] = frozenset()
 
     @property
     def before_ends(self) -> frozenset[str]:
@@ -119,6 +122,7 @@ def load_planned(path: Path | None = None) -> PlannedWords:
     before: set[tuple[str, ...]] = set()
     after: set[str] = set()
     between: set[str] = set()
+    done: set[str] = set()
     for r in read_tsv(path):
         words = _norm(r.get("words") or "")
         if not words:
@@ -132,4 +136,8 @@ def load_planned(path: Path | None = None) -> PlannedWords:
             after.add(words)
         if where == "between":
             between.add(words)
-    return PlannedWords(frozenset(before), frozenset(after), frozenset(between))
+        if where == "done":
+            if " " in words:
+                raise DataFileError(f"{path.name}: {words!r}: a past verb is one word")
+            done.add(words)
+    return PlannedWords(frozenset(before), frozenset(after), frozenset(between), frozenset(done))
