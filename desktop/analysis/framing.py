@@ -2100,6 +2100,19 @@ class _Framer:
                     words[0] = first[1:]
                 if tuple(words) == phrase:
                     return self._unpunctuated(before[lo][0], at)
+                if len(phrase) == 2:
+                    # the verb's subject, and whom with, between the two words: «ويبحث
+                    # المبعوث الأممي عقد لقاءات», «وبحث دي ميستورا مع المعلم عقد جولة»
+                    j = k - 1
+                    while j >= max(0, k - 6) and (
+                        before[j][2] == "مع"
+                        or self.mention_at(before[j][0], before[j][1]) is not None
+                        or self._roles.covers(before[j][0])
+                    ):
+                        j -= 1
+                    verb = before[j][2] if 0 <= j < k - 1 else ""
+                    if verb == phrase[0] or (verb[:1] in ("و", "ف") and verb[1:] == phrase[0]):
+                        return self._unpunctuated(before[j][0], at)
             if (t,) in pw.before or (t[:1] in ("و", "ف") and (t[1:],) in pw.before):
                 return self._unpunctuated(oa, at)
             if t in pw.after:

@@ -1338,6 +1338,14 @@ def test_to_the_ceasefire_is_no_title_before_a_name(store: Store) -> None:
         # talks discussed: not held
         ("ويبحثان عقد جولة جديدة من المحادثات.", "talks", "ويبحثان عقد جولة جديدة من "),
         ("وبحثا عقد اجتماع لمجموعة العمل.", "meeting", "وبحثا عقد "),
+        # the subject, and whom with, between «بحث» and «عقد»
+        ("ويبحث المبعوث الأممي عقد لقاءات مع الوفدين.", "meeting", "ويبحث المبعوث الأممي عقد "),
+        (
+            "وبحث دي ميستورا مع المعلم عقد جولة جديدة من المحادثات.",
+            "talks",
+            "وبحث دي ميستورا مع المعلم عقد جولة جديدة من ",
+        ),
+        ("وبحث لافروف الأوضاع وعقد اجتماعاً مع المعلم.", "meeting", None),
     ],
 )
 def test_an_event_to_come_says_so(store: Store, text: str, event: str, planned: str | None) -> None:
