@@ -819,7 +819,7 @@ class _Framer:
         for i, (oa, ob, t) in enumerate(toks):
             m = self.mention_at(oa, ob)
             if m is not None and m.type in SPEAKER_TYPES:
-                m = self._office_holder(m) or m
+                m = self._office_holder(m) or self._titled_holder(m) or m
                 if normalize(verb.lemma) == "نقل":
                     # «نقلت نوفوستي عن بورودافكين قوله»: the source relays the speaker
                     rest = self.norm_tokens_between(m.end, s_end, 3)
@@ -988,6 +988,24 @@ class _Framer:
         if nxt is not None and nxt.type == "person" and 0 <= nxt.start - m.end <= 2:
             return MentionIn(nxt.start, nxt.end, nxt.key, nxt.type, f"via:{m.key}")
         return None
+
+    def _titled_holder(self, m: MentionIn) -> MentionIn | None:
+        """«وقال عضو الائتلاف أحمد رمضان»: the body or place in a title speaks for the
+        person named right after it (the gazetteer's, or a name read after the title)."""
+        if m.type == "person":
+            return None
+        i = bisect.bisect_right(self.mention_starts, m.start)
+        nxt = self.mentions[i] if i < len(self.mentions) else None
+        if (
+            nxt is None
+            or nxt.type != "person"
+            or nxt.kind not in ("name", "discovered")
+            or not 0 < nxt.start - m.end <= 2
+            or self.text[m.end : nxt.start].strip()
+        ):
+            return None
+        begin = self._title_before(nxt.start, nxt.key)
+        return nxt if begin is not None and begin <= m.start else None
 
     def _governed(self, m: MentionIn, s_start: int) -> bool:
         """Is the mention the object of a preposition (مع بيدرسون, لمجلس الأمن)?"""

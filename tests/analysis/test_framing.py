@@ -1715,6 +1715,8 @@ def test_cities_after_platforms_are_the_platforms(store: Store) -> None:
         ("وأدان لافروف القرار، واصفاً إياه بأنه خطوة خطيرة.", "خطوة خطيرة"),
         ("ووصفت الخارجية الروسية الهجوم بأنه عمل إرهابي.", "الهجوم بأنه عمل إرهابي"),
         ("ووصف الجعفري بأن المحادثات كانت إيجابية.", "المحادثات كانت إيجابية"),
+        # a name read after a member's title, the gazetteer's or not, speaks
+        ("ووصف عضو الائتلاف أحمد رمضان المحادثات بأنها فاشلة.", "المحادثات بأنها فاشلة"),
     ],
 )  # fmt: skip
 def test_what_was_said_begins_after_when_and_how(store: Store, text: str, said: str) -> None:
@@ -1722,6 +1724,23 @@ def test_what_was_said_begins_after_when_and_how(store: Store, text: str, said: 
     للصحفيين ببذل جهود»; «… إننا نواصل» began with «أمس، إننا»."""
     (quote,) = _framing(store, text).quotes
     assert text[quote.start : quote.end] == said
+
+
+def test_the_member_of_a_body_speaks_not_the_body(store: Store) -> None:
+    """«وقال عضو الائتلاف أحمد رمضان إن …» was the coalition speaking: the name after the
+    title was read, but the body in the title was taken as the subject."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+
+    def speakers(text: str) -> list[str | None]:
+        _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+        return [q.speaker_key for q in framing.quotes]
+
+    (member,) = speakers("وقال عضو الائتلاف أحمد رمضان إن المحادثات فاشلة.")
+    assert member is not None and member.startswith("found:")
+    assert speakers("وقال الائتلاف الوطني في بيان إن المحادثات فاشلة.") == ["syrian-coalition"]
+    assert speakers("وقال رئيس الائتلاف نصر الحريري إن المحادثات فاشلة.") == ["nasr-hariri"]
 
 
 def test_an_office_beside_a_name_is_that_name_s(store: Store) -> None:
