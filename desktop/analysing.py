@@ -90,8 +90,11 @@ from desktop.workers import (
 #: reports an event is no party to it; each event takes its own date in the sentence.
 #: 10: a date after «اعتباراً من» is the start of the event right before it alone: a
 #: future one tells it is to come; so does «بحثا عقد»; what «وصف» described is part of
-#: what was said, and the name after a speaker's title is not
-ANALYSIS_VERSION = 10
+#: what was said, and the name after a speaker's title is not. 11: hopes («عن أمله في»,
+#: «رغبته في») and a round asked for («إمكانية عقد جولة جديدة من المحادثات»); «يبحث
+#: المبعوث عقد» to come; a past verb outweighs a date after the article; the person named
+#: after a member's title speaks, not the body in the title
+ANALYSIS_VERSION = 11
 BATCH = 200
 
 
