@@ -117,6 +117,15 @@ class PlannedWords:
         return frozenset(ends | {c + e for e in ends for c in ("و", "ف") if (e,) in self.before})
 
 
+def _future_forms(word: str) -> set[str]:
+    """A future verb listed in the singular, with its dual and plural («سيعقد» →
+    «سيعقدان», «سيعقدون»; «سيلتقي» → «سيلتقيان», «سيلتقون»), normalised; other words alone."""
+    if " " in word or not word.startswith(("سي", "ست")) or len(word) < 4:
+        return {word}
+    stem = word[:-1] if word.endswith("ي") else word
+    return {word, word + "ان", stem + "ون"}
+
+
 def load_planned(path: Path | None = None) -> PlannedWords:
     path = path or resource("lexicons", "planned.tsv")
     before: set[tuple[str, ...]] = set()
@@ -129,11 +138,12 @@ def load_planned(path: Path | None = None) -> PlannedWords:
             continue
         where = _check(r["where"], PLANNED_PLACES, "where", path.name)
         if where in ("before", "either"):
+            before.update((form,) for form in _future_forms(words))
             before.add(tuple(words.split()))
         if where in ("after", "either"):
             if " " in words:
                 raise DataFileError(f"{path.name}: {words!r}: a word after the trigger is one word")
-            after.add(words)
+            after.update(_future_forms(words))
         if where == "between":
             between.add(words)
         if where == "done":

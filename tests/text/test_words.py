@@ -161,8 +161,15 @@ def test_planned_words_load_normalised_and_a_bad_row_is_named(tmp_path: Path) ->
     assert {"المقبله", "القادمه", "المقرر"} <= pw.after  # ة folded; «either» is both
     assert ("المقرر",) in pw.before
     assert "وستعقد" in pw.before_ends and "المقرر" in pw.before_ends
+    # a future verb's dual and plural; no other word's; past verbs that tell it was done
+    assert {("سيعقدان",), ("سيعقدون",), ("سيلتقيان",), ("سيلتقون",)} <= pw.before
+    assert {"ستعقدان", "سيعقدون"} <= pw.after and ("المقررون",) not in pw.before
+    assert {"وعقد", "التقي", "اجتمعا"} <= pw.done and "عقد" not in pw.done
     bad = tmp_path / "planned.tsv"
     bad.write_text("where\twords\ten\nafter\tفي الأسبوع المقبل\tnext week\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="one word"):
+        load_planned(bad)
+    bad.write_text("where\twords\ten\ndone\tوعقد الطرفان\theld\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="one word"):
         load_planned(bad)
     bad.write_text("where\twords\ten\nlater\tالمقبل\tnext\n", encoding="utf-8")
