@@ -93,7 +93,8 @@ from desktop.workers import (
 #: what was said, and the name after a speaker's title is not. 11: hopes («عن أمله في»,
 #: «رغبته في») and a round asked for («إمكانية عقد جولة جديدة من المحادثات»); «يبحث
 #: المبعوث عقد» to come; a past verb outweighs a date after the article; the person named
-#: after a member's title speaks, not the body in the title
+#: after a member's title speaks, not the body in the title; two events of a type in
+#: clauses of their own are two
 ANALYSIS_VERSION = 11
 BATCH = 200
 

@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -417,6 +417,8 @@ class FramingKnowledge:
         #: the signs that an event is to come («ستعقد», «المقبلة»), normalised
         self.planned = planned or PlannedWords()
         self.planned_heads = self.planned.before_ends | self.planned.after
+        #: the past verbs of events with «و» or «ف», as a document's tokens are
+        self.joined_done = frozenset(c + w for w in self.planned.done for c in ("و", "ف"))
         #: the words the events' modality looks for (:meth:`_Framer._head_before`)
         self.signals = _NEGATORS | _WISH_FORMS | self.planned_heads | _SOON_HEADS
         #: the phrases of more than one word before the trigger, by their last word
@@ -511,6 +513,7 @@ class _Framer:
         self._quoted_labels: list[tuple[int, int]] = []
         #: where the clause openers are («بينما», «فيما»: :meth:`_clause_of`), found once
         self._openers: list[int] | None = None
+        self._verb_clause_starts: list[int] | None = None
         #: where the negators and the asking words are (original offsets), found once:
         #: most events have none before them, and are passed over by bisection
         self._heads: dict[str, list[int]] = {}
@@ -1739,6 +1742,10 @@ class _Framer:
                 ):
                     chosen[etype] = i
             picked = set(chosen.values())
+            # another of a type in a clause of its own, told by a verb or as a new one
+            # («والتقى لافروف المعلم في موسكو، فيما التقى ظريف جاويش أوغلو في أنقرة»; «،
+            # والتقى …»), is another event, of that clause's actors and place
+            split = self._own_clauses(s_start, s_end, found, modality, chosen, picked)
             days: dict[int, tuple[DateMention | None, bool, bool]] = {}
             if points:
                 # another of a type on a day of its own is another event («أجريت،
@@ -1774,12 +1781,14 @@ class _Framer:
                         point, began = since, None
                 first = quoted_in.first_containing(a)
                 quoted = speaker_of[first][1] if first is not None else None
-                clause = self._clause_of(s_start, s_end, a)
+                clause = split.get(i) or self._clause_of(s_start, s_end, a)
                 people = (
                     participants
                     if clause is None
                     else [k for k in self._clause_actors(in_sentence, clause) if k not in reporters]
                 )
+                if i in split and not people:  # «، ووقعا اتفاقاً»: the sentence's subject
+                    clause, people = self._clause_of(s_start, s_end, a), participants
                 if quoted:
                     details["reported_by"] = quoted  # «أجريت اتصالاً» in the envoy's words
                     if quoted not in reporters:  # an agency's own words report
@@ -2314,6 +2323,74 @@ class _Framer:
             keys.append(starts[i][1])
             i += 1
         return list(dict.fromkeys(keys))
+
+    def _own_clauses(
+        self,
+        s_start: int,
+        s_end: int,
+        found: Sequence[tuple[int, int, str, str]],
+        looked: Collection[int],
+        chosen: dict[str, int],
+        picked: set[int],
+    ) -> dict[int, tuple[int, int]]:
+        """The events of a type each in a clause of its own, where a sentence has more
+        than one, each with its clause: a clause opener («فيما», «بينما») or a comma and
+        a past verb of an event with «و» («، والتقى») parts them. The other triggers
+        (a verb, or a noun without the article: «اجتماعاً») are added to ``picked``; one
+        with the article («، فيما قال إن الاجتماع كان مثمراً») is the same event."""
+        bounds = self._verb_clauses()
+        lo = bisect.bisect_right(bounds, s_start)
+        hi = bisect.bisect_left(bounds, s_end, lo)
+        if lo == hi and self._clause_of(s_start, s_end, s_start) is None:
+            return {}
+        inner = bounds[lo:hi]
+
+        def part(at: int) -> tuple[int, int]:
+            clause = self._clause_of(s_start, s_end, at) or (s_start, s_end)
+            k = bisect.bisect_right(inner, at)
+            a = max(clause[0], inner[k - 1]) if k else clause[0]
+            b = min(clause[1], inner[k]) if k < len(inner) else clause[1]
+            return a, b
+
+        done = self.fk.planned.done
+        parts: dict[int, tuple[int, int]] = {}
+        taken: dict[tuple[str, tuple[int, int]], int] = {}
+        for i in sorted(looked):
+            a, _b, etype, key = found[i]
+            where = part(a)
+            if i == chosen.get(etype):
+                taken.setdefault((etype, where), i)
+                parts[i] = where
+                continue
+            first = key.split()[0]
+            if (etype, where) in taken or (
+                first.startswith("ال") and _head_word(first) not in done
+            ):
+                continue
+            taken[(etype, where)] = i
+            parts[i] = where
+        several = Counter(etype for (etype, _where) in taken)
+        out = {}
+        for i, where in parts.items():
+            if several[found[i][2]] > 1:
+                picked.add(i)
+                out[i] = where
+        return out
+
+    def _verb_clauses(self) -> list[int]:
+        """Where a comma and a past verb of an event with «و» or «ف» begin a clause («،
+        والتقى ظريف», «، واجتمع»), in the document (once: a text can be one sentence)."""
+        if self._verb_clause_starts is None:
+            done = self.fk.planned.done
+            spans, texts = self.doc.original_tokens(), self.doc.texts
+            starts = []
+            for i in self.doc.token_indices(self.fk.joined_done):
+                if i and texts[i][1:] in done:
+                    gap = self.text[spans[i - 1][1] : spans[i][0]]
+                    if "،" in gap or "," in gap:
+                        starts.append(spans[i][0])
+            self._verb_clause_starts = starts
+        return self._verb_clause_starts
 
     def _clause_of(self, s_start: int, s_end: int, at: int) -> tuple[int, int] | None:
         """The clause of the sentence holding ``at``, when a clause opener parts it."""

@@ -1728,6 +1728,33 @@ def test_what_was_said_begins_after_when_and_how(store: Store, text: str, said: 
     assert text[quote.start : quote.end] == said
 
 
+def test_two_events_of_a_type_in_clauses_of_their_own(store: Store) -> None:
+    """«والتقى لافروف المعلم في موسكو، فيما التقى ظريف جاويش أوغلو في أنقرة» was one
+    meeting in Moscow (the second was lost), and with «، والتقى» one meeting of four."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+
+    def events(text: str) -> list[tuple[str, str | None, list[str]]]:
+        _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+        return [(e.type, e.place_key, sorted(e.participants)) for e in framing.events]
+
+    two = [
+        ("meeting", "moscow", ["lavrov", "muallem"]),
+        ("meeting", "ankara", ["cavusoglu", "zarif"]),
+    ]
+    assert events("والتقى لافروف المعلم في موسكو، فيما التقى ظريف جاويش أوغلو في أنقرة.") == two
+    assert events("والتقى لافروف المعلم في موسكو، والتقى ظريف جاويش أوغلو في أنقرة.") == two
+    # the same meeting named again in the other clause; a clause of no actors of its own
+    assert events("وعقد الاجتماع في أستانا، فيما قال المبعوث إن الاجتماع كان مثمراً.") == [
+        ("meeting", "astana", [])
+    ]
+    assert events("والتقى لافروف المعلم في موسكو، ووقعا اتفاقاً للتعاون.") == [
+        ("meeting", "moscow", ["lavrov", "muallem"]),
+        ("agreement", None, ["lavrov", "muallem"]),
+    ]
+
+
 def test_the_member_of_a_body_speaks_not_the_body(store: Store) -> None:
     """«وقال عضو الائتلاف أحمد رمضان إن …» was the coalition speaking: the name after the
     title was read, but the body in the title was taken as the subject."""
