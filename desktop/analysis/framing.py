@@ -1789,6 +1789,12 @@ class _Framer:
                 )
                 if i in split and not people:  # «، ووقعا اتفاقاً»: the sentence's subject
                     clause, people = self._clause_of(s_start, s_end, a), participants
+                if media:
+                    # the media as the subject of its verb are its parties («ووقعت وكالة
+                    # سانا ووكالة نوفوستي اتفاقية تعاون»)
+                    doers = [k for k in self._doers(s_start, a) if k in media]
+                    if doers:
+                        people = list(dict.fromkeys([*doers, *people]))
                 if quoted:
                     details["reported_by"] = quoted  # «أجريت اتصالاً» in the envoy's words
                     if quoted not in reporters:  # an agency's own words report
@@ -1912,6 +1918,25 @@ class _Framer:
             ):
                 return False
         return False
+
+    def _doers(self, s_start: int, a: int) -> list[str]:
+        """The actors between a past verb of an event and its trigger at ``a``, nothing
+        else between them («ووقعت وكالة سانا ووكالة نوفوستي اتفاقية»), else none."""
+        done = self.fk.planned.done
+        before = self.norm_tokens_between(max(s_start, a - 80), a)[-10:]
+        keys: list[str] = []
+        for k in range(len(before) - 1, -1, -1):
+            oa, ob, t = before[k]
+            if ob > a:
+                continue
+            if t in done or _head_word(t) in done:
+                return keys[::-1] if self._unpunctuated(oa, a) is not None else []
+            m = self.mention_at(oa, ob)
+            if m is None:
+                return []
+            if not keys or keys[-1] != m.key:
+                keys.append(m.key)
+        return []
 
     def _opens_clause(self, a: int, b: int) -> bool:
         """Whether a comma and a word that opens a clause stand in ``[a, b)`` («،

@@ -1755,6 +1755,25 @@ def test_two_events_of_a_type_in_clauses_of_their_own(store: Store) -> None:
     ]
 
 
+def test_agencies_that_sign_are_parties(store: Store) -> None:
+    """«ووقعت وكالة سانا ووكالة نوفوستي اتفاقية تعاون» had no parties: the media are left
+    out of what they report, and were left out of what they did too."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+
+    def parties(text: str) -> list[list[str]]:
+        _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+        return [e.participants for e in framing.events]
+
+    assert parties("ووقعت وكالة سانا ووكالة نوفوستي اتفاقية تعاون في دمشق.") == [
+        ["sana", "ria-novosti"]
+    ]
+    # an agency that reports it, or tells who did it, is still no party
+    assert parties("ووقعت روسيا وتركيا اتفاقاً بحسب وكالة الأناضول.") == [["russia", "turkey"]]
+    assert parties("وأفادت وكالة سانا بأن الطرفين وقعا اتفاقاً في دمشق.") == [[]]
+
+
 def test_the_member_of_a_body_speaks_not_the_body(store: Store) -> None:
     """«وقال عضو الائتلاف أحمد رمضان إن …» was the coalition speaking: the name after the
     title was read, but the body in the title was taken as the subject."""
