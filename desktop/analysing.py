@@ -94,7 +94,8 @@ from desktop.workers import (
 #: «رغبته في») and a round asked for («إمكانية عقد جولة جديدة من المحادثات»); «يبحث
 #: المبعوث عقد» to come; a past verb outweighs a date after the article; the person named
 #: after a member's title speaks, not the body in the title; two events of a type in
-#: clauses of their own are two; agencies that sign are parties
+#: clauses of their own are two; agencies that sign are parties, and so is the government
+#: a capital stands for
 ANALYSIS_VERSION = 11
 BATCH = 200
 

@@ -514,6 +514,7 @@ class _Framer:
         #: where the clause openers are («بينما», «فيما»: :meth:`_clause_of`), found once
         self._openers: list[int] | None = None
         self._verb_clause_starts: list[int] | None = None
+        self._metonyms: dict[int, str] | None = None
         #: where the negators and the asking words are (original offsets), found once:
         #: most events have none before them, and are passed over by bisection
         self._heads: dict[str, list[int]] = {}
@@ -1680,9 +1681,22 @@ class _Framer:
             # who reports it is no party to it: the media («بحسب وكالة الأناضول», «في
             # منشور على منصة إكس») and the sentence's source («بحسب منسقو الاستجابة»)
             reporters = media | {source}
+            # a capital that stands for its government («ووقعت دمشق وموسكو اتفاقاً») is a
+            # party, not where it happened
+            governing = self._governing()
+            as_government = [m for m in in_sentence if m.start in governing]
+            if as_government:
+                in_sentence = [m for m in in_sentence if m.start not in governing]
             participants = list(
                 dict.fromkeys(
-                    m.key for m in in_sentence if m.type in ACTOR_TYPES and m.key not in reporters
+                    [
+                        *(
+                            m.key
+                            for m in in_sentence
+                            if m.type in ACTOR_TYPES and m.key not in reporters
+                        ),
+                        *(governing[m.start] for m in as_government),
+                    ]
                 )
             )
             sent_dates = date_spans[
@@ -1918,6 +1932,19 @@ class _Framer:
             ):
                 return False
         return False
+
+    def _governing(self) -> dict[int, str]:
+        """Where a place name stands for a government (a label marked so: «أكدت دمشق»,
+        not «في دمشق»), and the government's key."""
+        if self._metonyms is None:
+            self._metonyms = {
+                lb.start: lb.entity_key
+                for lb in self.result.labels
+                if lb.kind == "label"
+                and lb.entity_key
+                and "metonym" in str(lb.details.get("en", "")).lower()
+            }
+        return self._metonyms
 
     def _doers(self, s_start: int, a: int) -> list[str]:
         """The actors between a past verb of an event and its trigger at ``a``, nothing

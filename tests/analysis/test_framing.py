@@ -1774,6 +1774,22 @@ def test_agencies_that_sign_are_parties(store: Store) -> None:
     assert parties("وأفادت وكالة سانا بأن الطرفين وقعا اتفاقاً في دمشق.") == [[]]
 
 
+def test_a_capital_standing_for_its_government_is_a_party(store: Store) -> None:
+    """«وأعلنت دمشق وقف إطلاق النار» made Damascus where the ceasefire was, and gave it no
+    party, though the label «دمشق» already read the capital as the government."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+
+    def events(text: str) -> list[tuple[str | None, list[str]]]:
+        _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+        return [(e.place_key, e.participants) for e in framing.events]
+
+    assert events("وأعلنت دمشق وقف إطلاق النار في حلب.") == [("aleppo", ["syria-government"])]
+    assert events("وأعلنت دمشق وقف إطلاق النار.") == [(None, ["syria-government"])]
+    assert events("وعقد الاجتماع في دمشق بحضور وزير الخارجية.") == [("damascus", [])]
+
+
 def test_the_member_of_a_body_speaks_not_the_body(store: Store) -> None:
     """«وقال عضو الائتلاف أحمد رمضان إن …» was the coalition speaking: the name after the
     title was read, but the body in the title was taken as the subject."""
