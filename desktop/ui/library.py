@@ -53,6 +53,7 @@ from desktop.store.rows import RemovedDocuments
 from desktop.store.store import Store, StoreError
 from desktop.store.writer import StoreBusyError
 from desktop.ui.bidi import OwnDirectionDelegate
+from desktop.ui.columns import content_width, sample_rows_only
 from desktop.ui.dialogs import Confirmations, QtDialogs
 from desktop.ui.document_model import (
     DocIdRole,
@@ -65,10 +66,10 @@ from desktop.ui.names import outlet_label
 from desktop.ui.workers import TaskRunner
 
 _ANY_DATE = QDate(1900, 1, 1)
-#: rows measured to size the columns to their contents (less than a page of the model)
-_SIZE_SAMPLE_ROWS = 64
-#: the outlet column takes at most this share of the table's width (the title the rest)
-_OUTLET_SHARE = 0.25
+#: the outlet column takes at most this share of the table's width (the title the rest):
+#: enough for an outlet's name whole («Al-Araby Al-Jadeed», «Saudi Press Agency») in the
+#: dock as the window opens at 1280 × 800 (a quarter cut them: «Asharq Al…»)
+_OUTLET_SHARE = 0.4
 #: how many of a search's best matches the results list shows
 SEARCH_SHOWN = 100
 
@@ -151,11 +152,8 @@ class FittedColumns(QObject):
     column (the title). Qt's own sizing to contents counts each header as wide as its
     text plus room for a sort arrow: four such columns were wider than a dock, so the
     word counts were cut off at its edge and long outlet names («Hawar News (ANHA)»)
-    squeezed the titles to a letter or two. Measured again when the rows change, fitted
-    again when the view is resized; the user can still drag them."""
-
-    #: room around a header's text (its margins; the sort arrow draws over them)
-    HEADER_PADDING = 16
+    squeezed the titles to a letter or two. Measured again when the rows or the sorted
+    column change, fitted again when the view is resized; the user can still drag them."""
 
     def __init__(self, view: QTableView, columns: list[int], share: float) -> None:
         super().__init__(view)
@@ -172,6 +170,8 @@ class FittedColumns(QObject):
         model.headerDataChanged.connect(self._remeasure)
         # the same documents read again (an outlet renamed, an analysis ended)
         model.dataChanged.connect(self._remeasure)
+        # the sorted column's header has its arrow to make room for
+        header.sortIndicatorChanged.connect(self._remeasure)
 
     def _remeasure(self, *_args: Any) -> None:
         self._natural.clear()
@@ -180,10 +180,7 @@ class FittedColumns(QObject):
     def natural_width(self, column: int) -> int:
         """As wide as the widest of the rows measured and the header's text."""
         if column not in self._natural:
-            header = self.view.horizontalHeader()
-            title = str(self.view.model().headerData(column, Qt.Orientation.Horizontal) or "")
-            text = header.fontMetrics().horizontalAdvance(title) + self.HEADER_PADDING
-            self._natural[column] = max(self.view.sizeHintForColumn(column), text)
+            self._natural[column] = content_width(self.view, column)
         return self._natural[column]
 
     def fit(self) -> None:
@@ -262,8 +259,7 @@ class LibraryPanel(QWidget):
         header = self.view.horizontalHeader()
         # Columns sized to their contents measure a sample of rows around those shown
         # (Qt's default, 1000, reads four pages and sizes 1000 rows on every reset).
-        header.setResizeContentsPrecision(_SIZE_SAMPLE_ROWS)
-        self.view.verticalHeader().setResizeContentsPrecision(_SIZE_SAMPLE_ROWS)
+        sample_rows_only(self.view)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         narrow_the_least_column_width(header)
         self.columns = FittedColumns(self.view, [1, 2, 3], _OUTLET_SHARE)
