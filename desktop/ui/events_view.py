@@ -29,6 +29,7 @@ from desktop.store.rows import DocumentRow, EventRow
 from desktop.store.store import Store
 from desktop.store.views import EventPage, EventSort
 from desktop.ui.bidi import OwnDirectionDelegate
+from desktop.ui.columns import content_width, sample_rows_only
 from desktop.ui.names import row_outlet
 from desktop.ui.palette import event_type_name
 from desktop.ui.table_model import KeysetPagedModel
@@ -42,35 +43,58 @@ _FAR = dt.date(9999, 12, 31)
 
 #: events read from the store each time the view needs more rows
 PAGE_SIZE = 500
-#: initial column widths (date, type, trigger, participants, place, outlet); participants
-#: stretches. Fixed widths: sizing columns to their contents would read every row. The
-#: others leave the participants some 120 pixels in a 1440-pixel window (they took all
-#: but 35 when wider).
+#: column widths (date, type, trigger, participants, place, outlet) until the rows are
+#: read; participants stretches. Then each column other than the participants is as wide
+#: as the rows in view and its header need (:meth:`_EventsTable.fit_to_contents`: the
+#: first rows, not every row), between its least and its most.
 COLUMN_WIDTHS = (90, 95, 120, 260, 90, 100)
+#: the most a column is widened to its contents: an undated event's words («—  «الثلاثاء
+#: الماضي»»), an outlet's name («Al-Jazirah (Saudi Arabia)»), a trigger (its tooltip
+#: shows a longer one whole)
+COLUMN_MOST = (180, 140, 160, 0, 120, 170)
 #: the participants' least width: in a narrower view the other columns give up room
 #: (at 1280 × 720 the participants had 35 pixels, «ticipa» in their header)
-PARTICIPANTS_MIN = 180
+PARTICIPANTS_MIN = 100
 _PARTICIPANTS = 3
+_OTHERS = (0, 1, 2, 4, 5)
+#: the columns that give up their room first: the trigger (its tooltip shows it whole)
+#: and the place (mostly «—» or a city's name)
+_GIVE_FIRST = (2, 4)
 #: the least each other column shrinks to (a date whole: «2011-12-27»)
 COLUMN_MINIMUMS = (84, 64, 72, PARTICIPANTS_MIN, 56, 64)
 
 
 class _EventsTable(QTableView):
-    """The events table: as it narrows, its fixed columns shrink in proportion, down to
-    a readable least, so that the participants keep ``PARTICIPANTS_MIN`` pixels; as it
-    widens, they grow back to their widths."""
+    """The events table: its columns as wide as the rows in view need; as it narrows,
+    the trigger and the place give up room first, then the other columns shrink in proportion,
+    down to a readable least, so that the participants keep ``PARTICIPANTS_MIN`` pixels;
+    as it widens, they grow back to their widths."""
 
     def __init__(self) -> None:
         super().__init__()
         self._scaled = False
+        #: the width each column other than the participants has when there is room
+        self.wanted = {c: COLUMN_WIDTHS[c] for c in _OTHERS}
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns(self.viewport().width())
 
+    def fit_to_contents(self) -> None:
+        """Each column other than the participants as wide as its header and the rows
+        in view (a sample: :func:`sample_rows_only`), within its least and its most;
+        then fitted to the view's width."""
+        if self.model() is None or self.model().rowCount() == 0:
+            return
+        self.wanted = {
+            c: min(max(content_width(self, c), COLUMN_MINIMUMS[c]), COLUMN_MOST[c]) for c in _OTHERS
+        }
+        self._scaled = True  # set them, whatever they were
+        self.fit_columns(self.viewport().width())
+
     def fit_columns(self, width: int) -> None:
-        widths = fitted_widths(width - PARTICIPANTS_MIN)
-        narrowed = widths != {c: COLUMN_WIDTHS[c] for c in widths}
+        widths = fitted_widths(width - PARTICIPANTS_MIN, self.wanted)
+        narrowed = widths != self.wanted
         if not narrowed and not self._scaled:
             return  # the widths as set, or as the user dragged them
         header = self.horizontalHeader()
@@ -79,21 +103,29 @@ class _EventsTable(QTableView):
         self._scaled = narrowed
 
 
-def fitted_widths(room: int) -> dict[int, int]:
+def fitted_widths(room: int, wanted: Mapping[int, int] | None = None) -> dict[int, int]:
     """The widths of the columns other than the participants within ``room`` pixels:
-    their own when they fit, else shrunk in proportion, none below its least."""
-    others = [c for c in range(len(COLUMN_WIDTHS)) if c != _PARTICIPANTS]
+    those ``wanted`` (default: ``COLUMN_WIDTHS``) when they fit; else the trigger and
+    the place give up their room first, then all shrink in proportion, none below its
+    least."""
+    widths = dict(wanted) if wanted is not None else {c: COLUMN_WIDTHS[c] for c in _OTHERS}
+    over = sum(widths.values()) - room
+    if over <= 0:
+        return widths
+    for c in _GIVE_FIRST:
+        given = min(max(0, over), max(0, widths[c] - COLUMN_MINIMUMS[c]))
+        widths[c] -= given
+        over -= given
     at_least: set[int] = set()
     while True:
-        free = [c for c in others if c not in at_least]
+        free = [c for c in widths if c not in at_least]
         left = room - sum(COLUMN_MINIMUMS[c] for c in at_least)
-        base = sum(COLUMN_WIDTHS[c] for c in free)
+        base = sum(widths[c] for c in free)
         scale = min(1.0, max(0, left) / base) if base else 1.0
-        short = {c for c in free if COLUMN_WIDTHS[c] * scale < COLUMN_MINIMUMS[c]}
+        short = {c for c in free if widths[c] * scale < COLUMN_MINIMUMS[c]}
         if not short:
             return {
-                c: COLUMN_MINIMUMS[c] if c in at_least else int(COLUMN_WIDTHS[c] * scale)
-                for c in others
+                c: COLUMN_MINIMUMS[c] if c in at_least else int(widths[c] * scale) for c in widths
             }
         at_least |= short
 
@@ -315,6 +347,10 @@ class EventsView(QWidget):
         self.view.setItemDelegate(OwnDirectionDelegate(self.view))
         self.view.setObjectName("eventsTable")
         self.view.setModel(self.model)
+        sample_rows_only(self.view)
+        # the columns fitted to the rows in view as the events are read (or sorted,
+        # or filtered)
+        self.model.modelReset.connect(self.view.fit_to_contents)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)

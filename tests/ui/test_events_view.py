@@ -226,8 +226,9 @@ def test_a_narrow_view_keeps_room_for_the_participants(
     date = view.view.fontMetrics().horizontalAdvance("2011-12-27")
     assert header.sectionSize(0) > date + 8  # a date shows whole
     view.resize(1400, 600)  # wide again: the columns have their widths back
-    qtbot.waitUntil(lambda: header.sectionSize(0) == COLUMN_WIDTHS[0])
-    assert [header.sectionSize(c) for c in (1, 2, 4, 5)] == [COLUMN_WIDTHS[c] for c in (1, 2, 4, 5)]
+    wanted = view.view.wanted
+    qtbot.waitUntil(lambda: header.sectionSize(0) == wanted[0])
+    assert [header.sectionSize(c) for c in (1, 2, 4, 5)] == [wanted[c] for c in (1, 2, 4, 5)]
     assert header.sectionSize(3) > COLUMN_WIDTHS[3]
 
 
@@ -244,3 +245,65 @@ def test_fitted_widths_fill_the_room_none_below_its_least(room: int) -> None:
     assert sum(widths.values()) == max(least, min(full, room)) or (
         least <= room < full and room - len(widths) <= sum(widths.values()) <= room
     )
+
+
+def test_the_trigger_and_the_place_give_up_their_room_first() -> None:
+    from desktop.ui.events_view import COLUMN_MINIMUMS, fitted_widths
+
+    wanted = {0: 150, 1: 95, 2: 140, 4: 70, 5: 120}
+    assert fitted_widths(sum(wanted.values()), wanted) == wanted
+    # 80 pixels short: the trigger's 68 above its least, then 12 of the place's
+    narrower = fitted_widths(sum(wanted.values()) - 80, wanted)
+    assert narrower == {**wanted, 2: COLUMN_MINIMUMS[2], 4: 58}
+    # shorter still: the others too, in proportion
+    narrowest = fitted_widths(sum(wanted.values()) - 150, wanted)
+    assert all(narrowest[c] < wanted[c] for c in (0, 1, 5))
+    assert narrowest[2] == COLUMN_MINIMUMS[2] and narrowest[4] == COLUMN_MINIMUMS[4]
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_columns_show_their_header_and_the_rows_in_view_whole(
+    qtbot, analysed: Store, runner: TaskRunner, language: str
+) -> None:  # type: ignore[no-untyped-def]
+    """In the room the view has as the window opens at 1280 × 800, the date (an undated
+    event's words: «—  «الثلاثاء الماضي»» was cut), the type («Displacement») and the
+    outlet are as wide as their header and the rows in view; the trigger may be cut (its
+    tooltip has it whole), the participants keep their least."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.columns import header_text_width
+    from desktop.ui.events_view import PARTICIPANTS_MIN
+    from desktop.ui.fonts import narrow_the_least_column_width, use_ui_font
+    from desktop.ui.i18n import Language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    font = app.font()
+    use_ui_font(app)
+    window_language = Language(app)
+    window_language.apply(language)
+    try:
+        view = EventsView(analysed, runner)
+        qtbot.addWidget(view)
+        view.resize(530, 640)
+        view.show()
+        qtbot.waitExposed(view)
+        table, header, model = view.view, view.view.horizontalHeader(), view.model
+        narrow_the_least_column_width(header)  # as the window does
+        view.resize(548, 640)  # its width in the window at 1280 × 800
+        assert model.rowCount() > 10
+        qtbot.waitUntil(lambda: header.sectionSize(3) >= PARTICIPANTS_MIN - 2)
+        metrics = table.fontMetrics()
+        last = table.rowAt(table.viewport().height() - 1)
+        shown = range(table.rowAt(0), (last if last >= 0 else model.rowCount() - 1) + 1)
+        for column in (0, 1, 5):
+            width = header.sectionSize(column)
+            assert width >= header_text_width(table, column), column
+            widest = max(
+                metrics.horizontalAdvance(str(model.index(r, column).data())) for r in shown
+            )
+            assert width >= widest, (column, width, widest)
+        assert sum(header.sectionSize(c) for c in range(6)) <= table.viewport().width()
+    finally:
+        window_language.apply("en")
+        app.setFont(font)
