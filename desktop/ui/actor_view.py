@@ -75,6 +75,7 @@ from desktop.store.rows import QuoteRow
 from desktop.store.store import Store
 from desktop.store.views import QuotePage
 from desktop.ui.bidi import OwnDirectionDelegate, in_window_direction
+from desktop.ui.columns import FittedColumns, sample_rows_only
 from desktop.ui.document_model import is_rtl
 from desktop.ui.labels import PartsLabel
 from desktop.ui.names import outlet_label
@@ -108,6 +109,8 @@ KWIC_WIDTH = 45
 KWIC_LIMIT = 300
 #: quotations read at a time (the first page with the actor, more as the table scrolls)
 QUOTES_PAGE = 200
+#: the quotations' document column takes at most this share of the table's width
+_DOCUMENT_SHARE = 0.33
 UNDATED = "undated"
 
 #: qualitative colours for outlets (bars and legend), assigned in the order of outlet names
@@ -1054,15 +1057,16 @@ class ActorView(QWidget):
         self.verbs_view.verticalHeader().show()
         self.verbs_view.horizontalHeader().setMinimumSectionSize(64)
         # quotations: thousands of rows for a much quoted actor, read a page at a time;
-        # fixed widths, so that no column is sized by asking every row
+        # the kind, the verb and the document sized to the rows in view (not every row),
+        # the document to at most a third of the table, the quotation the rest (fixed
+        # widths left the quotation some 60 pixels at 1280 × 800: «ربما في وق…»)
         self.quotes_view = self._table_view("actorQuotes", self.quotes_model)
+        sample_rows_only(self.quotes_view)
         qh = self.quotes_view.horizontalHeader()
         qh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         qh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        qh.resizeSection(1, 90)
-        qh.resizeSection(2, 110)
-        qh.resizeSection(3, 260)
         qh.setStretchLastSection(False)
+        self.quote_columns = FittedColumns(self.quotes_view, [3, 1, 2], _DOCUMENT_SHARE)
 
         self.kwic_view = self._table_view("actorKwic", self.kwic_model)
         # Arabic concordance: before-context on the right, whatever the UI's direction

@@ -4,8 +4,10 @@ library's and the events' tables read their rows a page at a time as they scroll
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 #: rows measured to size a column to its contents (less than a page of a paged model)
 SAMPLE_ROWS = 64
@@ -35,3 +37,55 @@ def content_width(view: QTableView, column: int) -> int:
     """As wide as the widest of the rows in view (a sample of at most the header's
     precision, :func:`sample_rows_only`) and the header's title."""
     return max(view.sizeHintForColumn(column), header_text_width(view, column))
+
+
+class FittedColumns(QObject):
+    """Sizes a table's short columns to what they hold, the first of them (the library's
+    outlet, a quotation's document) to at most ``share`` of the view's width, and leaves
+    the rest to the stretched column (the title, the quotation). Qt's own sizing to
+    contents counts each header as wide as its text plus room for a sort arrow: four
+    such columns were wider than a dock, so the word counts were cut off at its edge and
+    long outlet names («Hawar News (ANHA)») squeezed the titles to a letter or two.
+    Measured again when the rows or the sorted column change, fitted again when the view
+    is resized; the user can still drag them."""
+
+    def __init__(self, view: QTableView, columns: list[int], share: float) -> None:
+        super().__init__(view)
+        self.view, self.columns, self.share = view, columns, share
+        self._natural: dict[int, int] = {}
+        header = view.horizontalHeader()
+        for column in columns:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        view.viewport().installEventFilter(self)
+        model = view.model()
+        model.modelReset.connect(self._remeasure)
+        model.layoutChanged.connect(self._remeasure)
+        model.rowsInserted.connect(self._remeasure)
+        model.headerDataChanged.connect(self._remeasure)
+        # the same documents read again (an outlet renamed, an analysis ended)
+        model.dataChanged.connect(self._remeasure)
+        # the sorted column's header has its arrow to make room for
+        header.sortIndicatorChanged.connect(self._remeasure)
+
+    def _remeasure(self, *_args: Any) -> None:
+        self._natural.clear()
+        self.fit()
+
+    def natural_width(self, column: int) -> int:
+        """As wide as the widest of the rows measured and the header's text."""
+        if column not in self._natural:
+            self._natural[column] = content_width(self.view, column)
+        return self._natural[column]
+
+    def fit(self) -> None:
+        header = self.view.horizontalHeader()
+        cap = max(header.minimumSectionSize(), int(self.view.viewport().width() * self.share))
+        first, *rest = self.columns
+        header.resizeSection(first, min(self.natural_width(first), cap))
+        for column in rest:
+            header.resizeSection(column, self.natural_width(column))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False

@@ -558,3 +558,32 @@ def test_the_summary_wraps_between_its_parts_with_no_dot_starting_a_line(qtbot, 
         assert label.fontMetrics().horizontalAdvance(text) <= label.contentsRect().width()
     assert lines[0].startswith("person")
     assert " · ".join(lines).replace("\u00a0", " ") == view._summary(view.actor)
+
+
+def test_the_quotations_are_left_the_room_the_kind_verb_and_document_do_not_need(
+    qtbot, view
+) -> None:  # type: ignore[no-untyped-def]
+    """The kind and the verb are as wide as their header and the rows in view, the
+    document at most a third of the table; the quotation has the rest (fixed widths left
+    it some 60 pixels at 1280 × 800: «ربما في وق…»)."""
+    from desktop.ui.columns import header_text_width
+
+    view.resize(540, 700)  # its width in the window at 1280 × 800
+    view.show()
+    qtbot.waitExposed(view)
+    show(qtbot, view, "de-mistura")
+    view.tabs.setCurrentWidget(view.quotes_view)
+    table, header, model = view.quotes_view, view.quotes_view.horizontalHeader(), view.quotes_model
+    qtbot.waitUntil(lambda: table.isVisible())
+    assert model.rowCount() > 2
+    width = table.viewport().width()
+    qtbot.waitUntil(lambda: sum(header.sectionSize(c) for c in range(4)) <= width + 1)
+    metrics = table.fontMetrics()
+    for column in (1, 2):
+        widest = max(
+            metrics.horizontalAdvance(str(model.index(r, column).data()))
+            for r in range(model.rowCount())
+        )
+        assert header.sectionSize(column) >= max(widest, header_text_width(table, column))
+    assert header.sectionSize(3) <= width // 3 + 1
+    assert header.sectionSize(0) >= width // 3
