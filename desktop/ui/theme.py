@@ -3,8 +3,15 @@ selection that reads as well in a view without focus or a window behind another.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionHeader,
+    QWidget,
+)
 
 #: qdarkstyle draws a tool button's menu arrow over its text under RTL
 RTL_FIXES = 'QToolButton[popupMode="1"]{padding-right:2px;padding-left:20px;}'
@@ -89,6 +96,35 @@ def dark_inactive_selection() -> str:
     return f"{selector}{{color:{text.name()};background-color:{back.name()};}}"
 
 
+class SortArrowStyle(QProxyStyle):
+    """Fusion, with a header's sort arrow pointing up for an ascending order, as the
+    dark theme's does and Windows's and macOS's own: Fusion pointed it down, so the same
+    order showed opposite arrows in the two themes."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
+            option, QStyleOptionHeader
+        ):
+            up, down = (
+                QStyleOptionHeader.SortIndicator.SortUp,
+                QStyleOptionHeader.SortIndicator.SortDown,
+            )
+            turned = {up: down, down: up}.get(option.sortIndicator)
+            if turned is not None:
+                option = QStyleOptionHeader(option)
+                option.sortIndicator = turned
+        super().drawPrimitive(element, option, painter, widget)
+
+
 def apply_theme(app: QApplication, name: str) -> None:
     if name == "dark":
         import qdarkstyle  # imported only when wanted: it sets QT_API as a side effect
@@ -97,6 +133,7 @@ def apply_theme(app: QApplication, name: str) -> None:
             qdarkstyle.load_stylesheet(qt_api="pyside6") + RTL_FIXES + dark_inactive_selection()
         )
     else:
-        app.setStyle("Fusion")
+        if not isinstance(app.style(), SortArrowStyle):
+            app.setStyle(SortArrowStyle())
         app.setStyleSheet("")
         app.setPalette(_light_palette(app))

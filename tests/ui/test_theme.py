@@ -1,5 +1,6 @@
 """The themes: a selected row reads in a view without focus and in a window behind
-another, in the light theme and the dark."""
+another, and a header's sort arrow points the same way for the same order, in the light
+theme and the dark."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QColor, QImage, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -116,3 +117,73 @@ def test_an_inactive_selection_is_the_highlight_toned_down_in_a_readable_colour(
     # the view's text does not read on it: black or white, whichever reads better
     back, text = inactive_selection(QColor("#346792"), QColor("#19232d"), QColor("#5a5a5a"), 0.6)
     assert text == white and contrast(text, back) >= READABLE
+
+
+def _header_image(qtbot: QtBot, order: Qt.SortOrder, direction: Qt.LayoutDirection) -> QImage:
+    model = QStandardItemModel(3, 2)
+    model.setHorizontalHeaderLabels(["Words", "Title"])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setLayoutDirection(direction)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, order)
+    view.resize(320, 160)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.horizontalHeader()
+    return header.grab().toImage()
+
+
+@pytest.mark.parametrize(
+    "direction", [Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft]
+)
+def test_a_header_s_arrow_points_up_for_an_ascending_order_in_both_themes(
+    qtbot: QtBot, theme: str, direction: Qt.LayoutDirection
+) -> None:
+    """Fusion (the light theme) pointed it down, qdarkstyle up: the same order showed
+    opposite arrows in the two themes. Up for ascending now in both, as on Windows and
+    macOS, left to right and right to left."""
+    ascending = _header_image(qtbot, Qt.SortOrder.AscendingOrder, direction)
+    descending = _header_image(qtbot, Qt.SortOrder.DescendingOrder, direction)
+    assert ascending.size() == descending.size()
+    width, height = ascending.width(), ascending.height()
+    # the arrows: where the two headers differ
+    changed = [
+        (x, y)
+        for y in range(height)
+        for x in range(width)
+        if ascending.pixel(x, y) != descending.pixel(x, y)
+    ]
+    assert changed, theme
+    top = min(y for _x, y in changed)
+    bottom = max(y for _x, y in changed)
+    left = min(x for x, _y in changed)
+    right = max(x for x, _y in changed)
+    background = QColor.fromRgb(
+        Counter(ascending.pixel(x, 1) for x in range(width)).most_common(1)[0][0]
+    )
+
+    def ink(image: QImage, y: int) -> int:
+        """How wide the arrow is on row ``y``: the pixels unlike the header's."""
+        return sum(
+            contrast(QColor.fromRgb(image.pixel(x, y)), background) > 1.5
+            for x in range(left, right + 1)
+        )
+
+    middle = (top + bottom) / 2
+    upper = [y for y in range(top, bottom + 1) if y < middle]
+    lower = [y for y in range(top, bottom + 1) if y > middle]
+
+    def points_up(image: QImage) -> bool:
+        return sum(ink(image, y) for y in upper) < sum(ink(image, y) for y in lower)
+
+    assert points_up(ascending), (theme, direction)
+    assert not points_up(descending), (theme, direction)
+    # seen on the header: not much fainter than its text
+    strongest = max(
+        contrast(QColor.fromRgb(ascending.pixel(x, y)), background)
+        for x in range(left, right + 1)
+        for y in range(top, bottom + 1)
+    )
+    assert strongest >= 3, (theme, strongest)
