@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
                 shortcut_shown_whole(action)
         self._fit_to_screen(1400, 860)
         self._restore_state()
+        self._watch_splitters()
 
     def _fit_to_screen(self, width: int, height: int) -> None:
         """The size it opens at, but no larger than the screen's free area (on a laptop
@@ -614,12 +615,32 @@ class MainWindow(QMainWindow):
         return "state-rtl" if rtl else "state-ltr"
 
     def save_state(self) -> None:
+        """The window's geometry, its docks and the layout of its splitters and table
+        headers. A splitter never shown (a view not opened before the language changed)
+        has no layout of its own to keep: what it had been given was saved, one side
+        at its least, and the next window opened the compare view with its passages
+        taking most of the room; the layout saved before is kept instead."""
         if not self.persist_state:
             return
         self.prefs.save_window_state("geometry", self.saveGeometry())
         self.prefs.save_window_state(self._state_key(), self.saveState())
         for key, widget in self._stateful_parts():
+            if isinstance(widget, QSplitter) and not self._laid_out.get(key, False):
+                continue
             self.prefs.save_window_state(key, widget.saveState())
+
+    def _watch_splitters(self) -> None:
+        """Note each named splitter once it is shown (:meth:`save_state`)."""
+        self._laid_out: dict[str, bool] = {}
+        for key, widget in self._stateful_parts():
+            if isinstance(widget, QSplitter):
+                self._laid_out[key] = widget.isVisible()
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QSplitter):
+            self._laid_out[f"splitter-{watched.objectName()}"] = True
+        return super().eventFilter(watched, event)
 
     def _stateful_parts(self) -> list[tuple[str, QSplitter | QHeaderView]]:
         """Every named splitter and table header of the window, keyed by its name (or its

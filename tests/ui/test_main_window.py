@@ -810,6 +810,30 @@ def test_splitters_and_columns_are_restored(tapp: TabayunApp) -> None:
     assert rebuilt[key].sectionSize(0) == 211
 
 
+def test_a_splitter_never_shown_does_not_save_the_room_it_was_given(  # type: ignore[no-untyped-def]
+    tapp: TabayunApp, qtbot
+) -> None:
+    """The compare view's splitters, never shown before the language changed, saved the
+    room they had been given, and the next window opened the comparison with the list
+    of aligned passages taking most of its width. A splitter shown keeps its layout."""
+    window = tapp.window
+    assert window is not None
+    window.show_view("actor")  # the compare view not opened
+    qtbot.wait(10)
+    window.save_state()
+    tapp.set_language("en")  # rebuilds the window from the saved state
+    rebuilt, view = _comparing(tapp, qtbot, 4, 5)
+    passages, tabs = view.bottom.sizes()
+    assert passages < tabs, (passages, tabs)
+    # dragged once shown, it keeps the layout it was given
+    view.bottom.setSizes([300, view.bottom.width() - 300])
+    rebuilt.save_state()
+    tapp.set_language("en")
+    again, view = _comparing(tapp, qtbot, 4, 5)
+    assert again is not rebuilt
+    assert abs(view.bottom.sizes()[0] - 300) <= 2, view.bottom.sizes()
+
+
 def test_the_view_menu_hides_and_shows_the_library_and_the_entities(tapp: TabayunApp) -> None:
     """The docks could not be closed, and their View menu items were ticked and greyed
     out for good. They toggle the docks now, and a dock closed stays closed in the
