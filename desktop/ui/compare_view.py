@@ -318,6 +318,10 @@ class PassagesModel(QAbstractListModel):
     def spans(self, row: int) -> _Spans:
         return self._rows[row][1]
 
+    def heading(self, number: int, score: float) -> str:
+        """A passage's first line: «Passage 1 · similarity 24%»."""
+        return self.tr("Passage {0} · similarity {1:.0%}").format(number, score)
+
     def row_at(self, side: int, offset: int) -> int | None:
         """The pair whose passage on ``side`` holds the code-point ``offset``."""
         for i, (_p, spans) in enumerate(self._rows):
@@ -335,7 +339,7 @@ class PassagesModel(QAbstractListModel):
         i = index.row()
         (text_a, text_b, score, shared), spans = self._rows[i]
         if role == Qt.ItemDataRole.DisplayRole:
-            head = self.tr("Passage {0} · similarity {1:.0%}").format(i + 1, score)
+            head = self.heading(i + 1, score)
             return f"{head}\nA: {_short(text_a)}\nB: {_short(text_b)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"A: {' '.join(text_a.split())}\n\nB: {' '.join(text_b.split())}"
@@ -845,9 +849,15 @@ class CompareView(QWidget):
         self.bottom.setObjectName("compareBottom")
         self.bottom.addWidget(self.passages_box)
         self.bottom.addWidget(self.tabs)
-        # the passages' list wide enough for a line of each side's words
+        # the passages' list wide enough for a line of each side's words, and at least
+        # for its heading «Passage 1 · similarity 24%» on one line (a quarter of the
+        # room left it some 130 pixels at 1280 × 800: a word a line)
         self.bottom.setStretchFactor(0, 1)
         self.bottom.setStretchFactor(1, 3)
+        heading = self.passages_model.heading(10, 0.99)
+        self.passages_box.setMinimumWidth(
+            min(240, self.passages_view.fontMetrics().horizontalAdvance(heading) + 32)
+        )
 
         self.main_split = QSplitter(Qt.Orientation.Vertical)
         self.main_split.setObjectName("compareMain")

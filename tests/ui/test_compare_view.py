@@ -550,3 +550,18 @@ def test_each_sides_title_is_cut_short_within_its_side_apart_from_the_other(  # 
         assert right.left() - left.right() >= 2 * CompareSide.GUTTER  # a gutter between
     finally:
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_the_aligned_passages_heading_fits_on_a_line_in_a_narrow_view(
+    qtbot, view: CompareView
+) -> None:  # type: ignore[no-untyped-def]
+    """At 1280 × 800 the list of aligned passages had some 130 pixels: «Passage 1 ·» on
+    one line, «similarity 24%» on the next, a word a line for the texts."""
+    view.resize(540, 700)  # its width in the window at 1280 × 800
+    view.show()
+    qtbot.waitExposed(view)
+    compare_and_wait(qtbot, view, doc_id(view.store, "003"), doc_id(view.store, "004"))
+    assert view.passages_model.rowCount() > 0
+    heading = str(view.passages_model.index(0, 0).data()).splitlines()[0]
+    metrics = view.passages_view.fontMetrics()
+    assert view.passages_view.viewport().width() > metrics.horizontalAdvance(heading) + 8
