@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView
 
 #: rows measured to size a column to its contents (less than a page of a paged model)
 SAMPLE_ROWS = 64
-#: room around a header's text (its margins)
-HEADER_PADDING = 16
 
 
 def sample_rows_only(view: QTableView) -> None:
@@ -24,13 +22,20 @@ def sample_rows_only(view: QTableView) -> None:
 
 def header_text_width(view: QTableView, column: int) -> int:
     """The room a column's header takes to show its title whole, and its sort arrow
-    when the table is sorted by that column."""
+    when the table is sorted by that column, as the style lays it out (the dark theme's
+    headers have a font and margins of their own)."""
     header = view.horizontalHeader()
-    title = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
-    width = header.fontMetrics().horizontalAdvance(title) + HEADER_PADDING
+    option = QStyleOptionHeader()
+    option.initFrom(header)
+    option.section = column
+    option.orientation = Qt.Orientation.Horizontal
+    option.text = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
     if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
-        width += header.fontMetrics().height()  # the arrow, as wide as a line is high
-    return width
+        option.sortIndicator = QStyleOptionHeader.SortIndicator.SortDown
+    size = header.style().sizeFromContents(
+        QStyle.ContentsType.CT_HeaderSection, option, QSize(), header
+    )
+    return max(size.width(), header.fontMetrics().horizontalAdvance(option.text) + 8)
 
 
 def content_width(view: QTableView, column: int) -> int:
