@@ -54,14 +54,14 @@ COLUMN_WIDTHS = (90, 95, 120, 260, 90, 100)
 COLUMN_MOST = (180, 140, 160, 0, 120, 170)
 #: the participants' least width: in a narrower view the other columns give up room
 #: (at 1280 × 720 the participants had 35 pixels, «ticipa» in their header)
-PARTICIPANTS_MIN = 100
+PARTICIPANTS_MIN = 90
 _PARTICIPANTS = 3
 _OTHERS = (0, 1, 2, 4, 5)
 #: the columns that give up their room first: the trigger (its tooltip shows it whole)
 #: and the place (mostly «—» or a city's name)
 _GIVE_FIRST = (2, 4)
 #: the least each other column shrinks to (a date whole: «2011-12-27»)
-COLUMN_MINIMUMS = (84, 64, 72, PARTICIPANTS_MIN, 56, 64)
+COLUMN_MINIMUMS = (84, 64, 72, PARTICIPANTS_MIN, 48, 64)
 
 
 class _EventsTable(QTableView):
