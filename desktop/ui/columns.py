@@ -52,13 +52,17 @@ class FittedColumns(QObject):
     such columns were wider than a dock, so the word counts were cut off at its edge and
     long outlet names («Hawar News (ANHA)») squeezed the titles to a letter or two.
     Measured again when the rows or the sorted column change, fitted again when the view
-    is resized; the user can still drag them."""
+    is resized; a column the user dragged keeps the width given it."""
 
     def __init__(self, view: QTableView, columns: list[int], share: float) -> None:
         super().__init__(view)
         self.view, self.columns, self.share = view, columns, share
         self._natural: dict[int, int] = {}
+        #: the columns the user gave a width of their own, no longer fitted
+        self.dragged: set[int] = set()
+        self._fitting = False
         header = view.horizontalHeader()
+        header.sectionResized.connect(self._resized)
         for column in columns:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         view.viewport().installEventFilter(self)
@@ -82,13 +86,23 @@ class FittedColumns(QObject):
             self._natural[column] = content_width(self.view, column)
         return self._natural[column]
 
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column in self.columns:
+            self.dragged.add(column)
+
     def fit(self) -> None:
         header = self.view.horizontalHeader()
         cap = max(header.minimumSectionSize(), int(self.view.viewport().width() * self.share))
         first, *rest = self.columns
-        header.resizeSection(first, min(self.natural_width(first), cap))
-        for column in rest:
-            header.resizeSection(column, self.natural_width(column))
+        self._fitting = True
+        try:
+            if first not in self.dragged:
+                header.resizeSection(first, min(self.natural_width(first), cap))
+            for column in rest:
+                if column not in self.dragged:
+                    header.resizeSection(column, self.natural_width(column))
+        finally:
+            self._fitting = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

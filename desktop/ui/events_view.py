@@ -75,6 +75,15 @@ class _EventsTable(QTableView):
         self._scaled = False
         #: the width each column other than the participants has when there is room
         self.wanted = {c: COLUMN_WIDTHS[c] for c in _OTHERS}
+        #: the columns the user gave a width of their own: not fitted to the rows again
+        self.dragged: set[int] = set()
+        self._fitting = True  # the widths set before the view is shown are its own
+        self.horizontalHeader().sectionResized.connect(self._resized)
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column in self.wanted:
+            self.dragged.add(column)
+            self.wanted[column] = new
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -87,7 +96,10 @@ class _EventsTable(QTableView):
         if self.model() is None or self.model().rowCount() == 0:
             return
         self.wanted = {
-            c: min(max(content_width(self, c), COLUMN_MINIMUMS[c]), COLUMN_MOST[c]) for c in _OTHERS
+            c: self.wanted[c]
+            if c in self.dragged
+            else min(max(content_width(self, c), COLUMN_MINIMUMS[c]), COLUMN_MOST[c])
+            for c in _OTHERS
         }
         self._scaled = True  # set them, whatever they were
         self.fit_columns(self.viewport().width())
@@ -95,12 +107,14 @@ class _EventsTable(QTableView):
     def fit_columns(self, width: int) -> None:
         widths = fitted_widths(width - PARTICIPANTS_MIN, self.wanted)
         narrowed = widths != self.wanted
-        if not narrowed and not self._scaled:
-            return  # the widths as set, or as the user dragged them
-        header = self.horizontalHeader()
-        for c, w in widths.items():
-            header.resizeSection(c, w)
-        self._scaled = narrowed
+        # else the widths as set, or as the user dragged them
+        if narrowed or self._scaled:
+            header = self.horizontalHeader()
+            self._fitting = True
+            for c, w in widths.items():
+                header.resizeSection(c, w)
+            self._scaled = narrowed
+        self._fitting = False
 
 
 def fitted_widths(room: int, wanted: Mapping[int, int] | None = None) -> dict[int, int]:

@@ -307,3 +307,22 @@ def test_the_columns_show_their_header_and_the_rows_in_view_whole(
     finally:
         window_language.apply("en")
         app.setFont(font)
+
+
+def test_a_width_the_user_dragged_is_kept_when_the_events_are_read_again(
+    qtbot, analysed: Store, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    """Each filter or sort fits the columns to the rows in view: a column the user had
+    dragged wider went back to the width of its rows."""
+    view = _shown_view(qtbot, analysed, runner)
+    view.resize(1400, 600)
+    header = view.view.horizontalHeader()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    fitted = header.sectionSize(4)
+    header.resizeSection(4, fitted + 90)  # as a drag of its edge does
+    view.type_combo.setCurrentIndex(1)  # a filter: the rows are read again
+    view.type_combo.setCurrentIndex(0)
+    view.model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtbot.wait(50)
+    assert header.sectionSize(4) == fitted + 90
+    assert view.view.dragged == {4}

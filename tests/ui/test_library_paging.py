@@ -425,6 +425,25 @@ def test_the_outlet_column_is_fitted_again_when_the_same_rows_are_read_again(
     qtbot.waitUntil(lambda: header.sectionSize(1) > before + 50)
 
 
+def test_a_width_the_user_dragged_is_kept_when_the_rows_are_read_again(
+    qtbot: QtBot, panel: LibraryPanel, big_store: Store
+) -> None:
+    """The outlet column was fitted to its rows again on every sort, filter or reload: a
+    width the user had dragged was lost."""
+    panel.resize(1400, 600)
+    panel.show()
+    panel.reload()
+    qtbot.waitExposed(panel)
+    header = panel.view.horizontalHeader()
+    header.resizeSection(1, 97)  # as a drag of its edge does
+    big_store.rename_outlet("SANA", "الوكالة العربية السورية للأنباء — النسخة الكاملة")
+    panel.reload()
+    panel.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    qtbot.wait(50)
+    assert header.sectionSize(1) == 97
+    assert panel.columns.dragged == {1}
+
+
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_outlets_in_view_show_whole_in_the_dock_as_the_window_opens(
     qtbot: QtBot, big_store: Store, runner: TaskRunner, language: str
