@@ -172,7 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=_field,
         default=[],
         metavar="FIELD=NAME",
-        help="read FIELD (title, text, outlet, date, url, author, id) from column NAME",
+        help=(
+            "read FIELD (title, text, outlet, date, url, author, id) from column NAME; a "
+            "dotted NAME reads it inside nested records (date=meta.pub: a JSON object's "
+            "or a Parquet struct column's «pub»)"
+        ),
     )
     imp.add_argument("--no-progress", action="store_true", help="no progress bar")
 

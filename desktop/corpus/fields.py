@@ -2,7 +2,8 @@
 
 Known field names are matched case-insensitively, Arabic ones whatever the form of their
 alef, ta marbuta or alef maqsura («الصحيفه» is «الصحيفة»); ``--field text=body`` overrides
-one.
+one, and ``--field date=meta.pub`` names one inside a nested record (a JSON object, a
+Parquet or Arrow struct column) by its dotted path.
 """
 
 from __future__ import annotations
@@ -215,6 +216,33 @@ class FieldMapping:
                 f"unknown field {', '.join(sorted(unknown))}; known: {', '.join(FIELDS)}"
             )
 
+    def path(self, field: str) -> tuple[str, ...] | None:
+        """The dotted path the user named ``field`` by, into nested records
+        (``meta.pub``: ``("meta", "pub")``), or None."""
+        name = self.overrides.get(field)
+        if name is None or "." not in name:
+            return None
+        parts = tuple(name.split("."))
+        return parts if all(p.strip() for p in parts) else None
+
+    def resolved(self, record: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``record`` with the value of each field named by a dotted path into its nested
+        records (:meth:`path`) also under the path as a key (``"meta.pub"``), where the
+        key of the fields is looked for; a record with a key so named (a table flattened
+        by pandas's ``json_normalize``) or without the path is left as it is."""
+        extra: dict[str, Any] = {}
+        for field in FIELDS:
+            parts = self.path(field)
+            if parts is None:
+                continue
+            name = self.overrides[field]
+            if _folded(name) in _by_folded(tuple(str(k) for k in record)):
+                continue
+            found = _walk(record, parts)
+            if found is not _MISSING:
+                extra[name] = found
+        return {**record, **extra} if extra else record
+
     def key_for(self, field: str, keys: list[str]) -> str | None:
         """The record key that holds ``field``, or None."""
         folded = _by_folded(tuple(keys))
@@ -242,7 +270,10 @@ class FieldMapping:
         unused = self.unused(columns)
         if not unused:
             return None
-        missing = [f for f in _NOTED_FIELDS if self.key_for(f, columns) is None]
+        # a field named by a path is where the user said, inside a nested column
+        missing = [
+            f for f in _NOTED_FIELDS if self.key_for(f, columns) is None and self.path(f) is None
+        ]
         note = f"{'column' if len(unused) == 1 else 'columns'} not read: {', '.join(unused)}"
         if not missing:  # every field has its column: none of these is one («section»)
             return note
@@ -256,6 +287,28 @@ class FieldMapping:
         if field in self.overrides:
             return self.overrides[field]
         return ", ".join(DEFAULT_NAMES[field])
+
+
+#: what :func:`_walk` finds where a path leads nowhere (None is a value: a null)
+_MISSING = object()
+
+
+def _walk(value: Any, parts: tuple[str, ...]) -> Any:
+    """The value at the end of a dotted path through nested records, keys matched as
+    field names are (case, Arabic letters' forms); a key that holds a dot itself
+    («meta.pub.date»'s «pub.date») is matched too. :data:`_MISSING` when there is none."""
+    if not parts:
+        return value
+    if not isinstance(value, Mapping):
+        return _MISSING
+    keys = _by_folded(tuple(str(k) for k in value))
+    for end in range(len(parts), 0, -1):  # the longest key first
+        key = keys.get(_folded(".".join(parts[:end])))
+        if key is not None:
+            found = _walk(value[key], parts[end:])
+            if found is not _MISSING:
+                return found
+    return _MISSING
 
 
 def as_text(value: Any) -> str | None:

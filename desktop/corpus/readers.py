@@ -485,7 +485,9 @@ def record_to_article(
 ) -> RawArticle | str:
     """An article, or the reason the record has none. ``markup``: whether the text and
     title may hold HTML and entities to read (not when a tagged file has read them);
-    ``kind``: what the record's fields are called (:data:`FIELD`, :data:`COLUMN`)."""
+    ``kind``: what the record's fields are called (:data:`FIELD`, :data:`COLUMN`). A
+    field the user named by a dotted path (``--field date=meta.pub``) is read there."""
+    record = fields.resolved(record)
     keys = [str(k) for k in record]
     text_key = fields.key_for("text", keys)
     if text_key is None or isinstance(record[text_key], Mapping):
@@ -547,7 +549,8 @@ def record_to_article(
 def _has_text(value: Any, fields: FieldMapping) -> bool:
     """Whether a value is an object with a text field."""
     return (
-        isinstance(value, Mapping) and fields.key_for("text", [str(k) for k in value]) is not None
+        isinstance(value, Mapping)
+        and fields.key_for("text", [str(k) for k in fields.resolved(value)]) is not None
     )
 
 

@@ -229,6 +229,64 @@ def test_records_with_usual_field_names_and_overrides(store: Store, tmp_path: Pa
     store2.close()
 
 
+def test_fields_inside_nested_records_are_read_by_a_dotted_path(
+    store: Store, tmp_path: Path
+) -> None:
+    """``--field date=meta.pub`` had no effect: a field was looked for among the
+    record's keys, and one object down only under its usual names."""
+    records = [
+        {
+            "doc": {"heading": "الجعفري في جنيف", "body": JAAFARI},
+            "meta": {
+                "Pub": "2017-07-10",
+                "press": {"name": "سانا"},
+                "href": "https://sana.sy/?p=1",
+                "by": "مراسل",
+                "serial": 7,
+                # a key that holds a dot itself
+                "pub.ar": "الاثنين 10 تموز 2017",
+            },
+            # the usual names, not the ones asked for: passed over
+            "title": "عنوان آخر",
+            "date": "2020-01-01",
+        },
+        # the path leads nowhere: the field is empty, the record still an article
+        {"doc": {"heading": "الحريري", "body": HARIRI}, "meta": "سانا"},
+    ]
+    path = tmp_path / "nested.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8"
+    )
+    fields = {
+        "text": "doc.body",
+        "title": "DOC.heading",
+        "date": "meta.pub",
+        "outlet": "meta.press",
+        "url": "meta.href",
+        "author": "meta.by",
+        "id": "meta.serial",
+    }
+    report = import_paths(store, [path], ImportOptions(fields=fields))
+    assert report.skipped == []
+    rows = sorted(store.documents(), key=lambda r: r.id)
+    assert [(r.title, r.outlet, r.published, r.url, r.author, r.stem) for r in rows] == [
+        (
+            "الجعفري في جنيف",
+            "SANA",
+            dt.date(2017, 7, 10),
+            "https://sana.sy/?p=1",
+            "مراسل",
+            "nested-1-7",
+        ),
+        ("الحريري", None, None, None, None, "nested-2"),
+    ]
+    assert store.texts([rows[0].id]) == {rows[0].id: JAAFARI}
+    again = Store.open(tmp_path / "other.db")
+    import_paths(again, [path], ImportOptions(fields={**fields, "date": "meta.pub.ar"}))
+    assert [r.published for r in again.documents()] == [dt.date(2017, 7, 10), None]
+    again.close()
+
+
 @pytest.mark.parametrize(
     ("header", "row"),
     [
