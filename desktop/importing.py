@@ -61,7 +61,7 @@ from desktop.corpus.readers import (
     unsupported,
     with_metadata,
 )
-from desktop.corpus.sources import Source, iter_sources
+from desktop.corpus.sources import Source, folders_in, iter_sources
 from desktop.progress import CancelToken, NullProgress, Progress
 from desktop.store.models import compress_text
 from desktop.store.store import DocumentDraft, Store
@@ -335,6 +335,11 @@ def _prepare(
     articles = result.articles
     if loaded.meta:
         articles = [with_metadata(a, loaded.meta) for a in articles]
+    # a file's documents are named by its path inside what was imported: the splits of a
+    # dataset saved to disk (train/, test/) hold tables of one name
+    folders = folders_in(loaded.place)
+    if folders:
+        articles = [dataclasses.replace(a, stem=folders + a.stem) for a in articles]
     placed = outlets.by_place(loaded.place) if loaded.place else None
     drafts: list[DocumentDraft] = []
     problems = list(result.problems)

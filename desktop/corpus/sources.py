@@ -79,6 +79,17 @@ class Source:
 Problems = list[tuple[str, str]]
 
 
+def folders_in(place: str) -> str:
+    """The folders and archives a file is in inside what was imported, from its
+    :attr:`Source.place`, as what precedes its own name in its documents' stems
+    («train/» of ``coverage/train/data-00000-of-00001.arrow``, «AlArabiya/Politics/» of
+    ``AlArabiya.zip!AlArabiya/Politics/1.txt``; nothing for a file imported by itself or
+    at the top of the folder imported): the splits of a dataset saved to disk, or the
+    sections of a corpus, hold files of one name."""
+    parts = [p for p in re.split(r"[/\\!]", place) if p]
+    return "".join(f"{p}/" for p in parts[1:-1])
+
+
 def _is_junk(name: str) -> bool:
     parts = PurePosixPath(name.replace("\\", "/")).parts
     base = parts[-1] if parts else name

@@ -120,6 +120,43 @@ def test_a_dataset_saved_to_disk_imports_without_its_bookkeeping(
     assert (len(report.duplicates), report.skipped) == (2, [])
 
 
+def test_the_splits_of_a_dataset_saved_to_disk_name_their_documents_apart(
+    store: Store, tmp_path: Path, parallel: bool
+) -> None:
+    """``DatasetDict.save_to_disk`` writes each split's table under one name
+    (``train/data-00000-of-00001.arrow``, ``test/data-00000-of-00001.arrow``): the first
+    rows of both were named «data-00000-of-00001-1», and «show» could name neither."""
+    saved = tmp_path / "coverage"
+    for split, rows in (("train", ROWS[:1]), ("test", ROWS[1:])):
+        (saved / split).mkdir(parents=True)
+        table = _table([{k: v for k, v in row.items() if k != "id"} for row in rows])
+        with ipc.new_stream(saved / split / "data-00000-of-00001.arrow", table.schema) as w:
+            w.write_table(table)
+        (saved / split / "state.json").write_text("{}", "utf-8")
+        (saved / split / "dataset_info.json").write_text("{}", "utf-8")
+    (saved / "dataset_dict.json").write_text(json.dumps({"splits": ["train", "test"]}), "utf-8")
+    report = import_paths(store, [saved])
+    assert said(report)[0] == []
+    stems = {r.stem: r.title for r in store.documents()}
+    assert stems == {
+        "train/data-00000-of-00001-1": "الجعفري في جنيف",
+        "test/data-00000-of-00001-1": "جيفري: لم نر خطوات",
+    }
+    for stem in stems:
+        assert store.document_row(store.resolve_document(stem)).stem == stem
+    # zipped, each under its path in the archive
+    with zipfile.ZipFile(tmp_path / "coverage.zip", "w") as z:
+        for path in saved.rglob("*"):
+            z.write(path, path.relative_to(tmp_path).as_posix())
+    zipped = Store.open(tmp_path / "zipped.db")
+    import_paths(zipped, [tmp_path / "coverage.zip"])
+    assert sorted(r.stem for r in zipped.documents()) == [
+        "coverage/test/data-00000-of-00001-1",
+        "coverage/train/data-00000-of-00001-1",
+    ]
+    zipped.close()
+
+
 def test_a_readme_beside_plain_articles_is_still_an_article(store: Store, tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "README.md").write_text(f"# جنيف\n\n{GENEVA}\n", "utf-8")

@@ -187,7 +187,8 @@ def test_a_gigaword_style_folder_imports_with_outlets_dates_and_problems(
     assert afp.outlet == "AFP" and afp.published is not None
     assert afp.published.isoformat() == "2017-03-01"
     assert afp.title == "الجعفري & الحريري في جنيف (2)"
-    assert afp.stem == "afp_arb_201703-2-AFP_ARB_20170301.0002"
+    # named by its path in the folder imported
+    assert afp.stem == "data/afp_arb/afp_arb_201703-2-AFP_ARB_20170301.0002"
     assert store.texts([afp.id])[afp.id] == f"{JAAFARI}\n{HARIRI} (الخبر رقم 2)"
     techreen = docs["Techreen_XML_cp1256.xml#1"]  # Windows-1256, told from the bytes
     assert (techreen.outlet, techreen.title) == ("Tishreen", "موسكو تحذر")
