@@ -6,11 +6,11 @@ database; the next run skips what is already there (recognised by content) and c
 on. A large record file is the exception, so that a corpus delivered as one big file
 neither waits on one core nor holds every article in memory: a JSON Lines file is cut at
 line ends into pieces of about ``PIECE_BYTES``, an XML or SGML file after the closing tag
-of a record, a CSV or JSON file is parsed here into
-records handed on in groups of about that size; the pieces are prepared in parallel and
-written as they come. An interrupted import of such a file keeps the pieces written, and
-the next run carries on; a malformed row late in a large CSV file ends it there, after
-the rows before it are imported.
+of a record, a CSV, JSON, spreadsheet, Parquet or Arrow file is parsed here into
+records handed on in groups of a quarter of that size (:data:`GROUPS_A_PIECE`); the
+pieces are prepared in parallel and written as they come. An interrupted import of such
+a file keeps the pieces written, and the next run carries on; a malformed row late in a
+large CSV file ends it there, after the rows before it are imported.
 """
 
 from __future__ import annotations
@@ -380,6 +380,12 @@ PARALLEL_BYTES = 16_000_000
 #: a record file (JSON Lines, CSV, JSON) larger than this is read in pieces of about
 #: this size
 PIECE_BYTES = 8_000_000
+#: the records read in this process (of a large CSV, JSON, spreadsheet, Parquet or
+#: Arrow file) go to the workers in groups of this share of a piece: as Python objects,
+#: and pickled while they wait for a worker, they take about twice the memory of a
+#: piece of a file's bytes, and a few groups wait at a time (a Parquet file of 30,000
+#: articles peaked at 425 MB in groups of a piece, 250 MB in groups of a quarter)
+GROUPS_A_PIECE = 4
 
 
 _SPLIT_EXTS = JSONL_EXTS | CSV_EXTS | JSON_EXTS | MARKUP_EXTS | SHEET_EXTS | COLUMNAR_EXTS
@@ -401,11 +407,15 @@ def _text_bytes(ext: str, size: int) -> int:
 
 
 def _piece_count(source: Source) -> int:
-    """About how many pieces :func:`_pieces` makes of a source (the progress unit)."""
-    size = _text_bytes(source.ext, source.size)
+    """About how many pieces :func:`_pieces` makes of a source (the progress unit): a
+    JSON Lines or tagged file is cut in pieces, the records of others are grouped
+    (:func:`_grouped`)."""
+    ext = source.ext.lower()
+    size = _text_bytes(ext, source.size)
     # a compressed file without an extension is told from what it holds when read
-    if source.ext.lower() in {*_SPLIT_EXTS, ""} and size > PIECE_BYTES:
-        return -(-size // PIECE_BYTES)
+    if ext in {*_SPLIT_EXTS, ""} and size > PIECE_BYTES:
+        cut = not ext or ext in JSONL_EXTS | MARKUP_EXTS
+        return -(-size // (PIECE_BYTES if cut else PIECE_BYTES // GROUPS_A_PIECE))
     return 1
 
 
@@ -430,12 +440,12 @@ def _pieces(
 
 
 def _streamed(source: Source) -> bool:
-    """Whether a file is read a piece at a time: a JSON Lines, JSON, CSV or tagged file
-    larger than a piece that can be read from its start without reading it whole."""
+    """Whether a file is read a piece at a time: a JSON Lines, JSON, CSV, tagged or
+    columnar file holding more than a piece that can be read without reading it whole."""
     return (
         source.open is not None
-        and source.size > PIECE_BYTES
-        and source.ext.lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS | MARKUP_EXTS
+        and _text_bytes(source.ext, source.size) > PIECE_BYTES
+        and source.ext.lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS | MARKUP_EXTS | COLUMNAR_EXTS
     )
 
 
@@ -445,16 +455,21 @@ def _streamed_pieces(
     """:func:`_cut` of a file read as it goes; a JSON file's records in groups as they
     are read (or, when its records are not found at its start, the file read whole); a
     CSV file's rows in groups, read from disk twice (its encoding is judged over all of
-    it first)."""
+    it first); a Parquet or Arrow file's rows in groups, its pages read from disk as
+    they are needed."""
     assert source.open is not None
     opener = source.open
     base = _Loaded(source.name, source.ext, b"", source.meta, place=source.place)
     try:
-        if source.ext.lower() in CSV_EXTS:
+        if source.ext.lower() in CSV_EXTS | COLUMNAR_EXTS:
             notes: list[str] = []
+            table = source.ext.lower() in COLUMNAR_EXTS
 
             def rows() -> Iterator[tuple[int | str, Any]]:  # its problems arise as it is read
-                yield from csv_records(source.name, opener, fields, notes=notes)
+                if table:
+                    yield from table_records(opener, fields, notes)
+                else:
+                    yield from csv_records(source.name, opener, fields, notes=notes)
 
             yield from _grouped(base, rows(), notes, COLUMN)
             return
@@ -621,7 +636,8 @@ def _grouped(
     notes: list[str] | None = None,
     kind: str = FIELD,
 ) -> Iterator[_Records | tuple[str, str]]:
-    """Numbered records in groups of about ``PIECE_BYTES`` of text; a problem that ends
+    """Numbered records in groups of about a share of ``PIECE_BYTES`` of text
+    (:data:`GROUPS_A_PIECE`); a problem that ends
     them (:class:`UnreadableFileError`, or an error reading a file read as it goes) is
     the last thing yielded, after the records before it. ``notes``: what the report says
     of the file, filled as its records are read; the next group carries them. ``kind``:
@@ -636,12 +652,13 @@ def _grouped(
         return _Records(loaded.name, loaded.meta, group, loaded.place, said, kind)
 
     read = 0
+    limit = PIECE_BYTES // GROUPS_A_PIECE
     try:
         for number, record in records:
             group.append((number, record))
             read += 1
             size += 2 * _text_size(record)  # Arabic takes two bytes a character
-            if size >= PIECE_BYTES:
+            if size >= limit:
                 yield made()
                 group, size = [], 0
     except (UnreadableFileError, OSError) as exc:

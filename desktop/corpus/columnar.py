@@ -4,24 +4,32 @@ what pandas and Spark write) and Arrow (how the ``datasets`` library saves one t
 
 Read through pyarrow, imported only when such a file is: its rows go a batch at a time
 to the same reading of field names as JSON records, so a file of tens of thousands of
-articles is never held as Python objects whole. Columns that cannot hold an article's
-text or metadata (bytes, lists of numbers such as embeddings) are not read at all.
-Which format a file is in is told from its first bytes, not from its name."""
+articles is never held as Python objects whole; a file on the disk is read from it a
+page at a time, never whole, even one written as a single row group. Columns that
+cannot hold an article's text or metadata (bytes, lists of numbers such as embeddings)
+are not read at all. Which format a file is in is told from its first bytes, not from
+its name."""
 
 from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from desktop.corpus.fields import FieldMapping
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-#: how many rows are made Python objects at a time
-BATCH_ROWS = 1000
+#: how many rows are made Python objects at a time (a thousand rows of long articles
+#: held pyarrow's buffers for some 5 MB of text, and Python's for as much again)
+BATCH_ROWS = 200
+#: how much of a Parquet file is read at a time: a column's pages, not the whole of it
+#: (one row group of 30,000 articles is one piece of some 30 MB per column)
+READ_BYTES = 1 << 20
 
 PARQUET = "Parquet file"
 ARROW = "Arrow file"
@@ -123,15 +131,17 @@ def _checked(
 
 
 def _batches(
-    data: bytes, kind: str, fields: FieldMapping, notes: list[str] | None
+    source: Any, head: bytes, kind: str, fields: FieldMapping, notes: list[str] | None
 ) -> Iterator[pa.RecordBatch]:
-    import pyarrow as pa
+    """The batches of rows of a table read from ``source`` (a pyarrow buffer reader, or
+    a file), whose first bytes are ``head``."""
 
-    buffer = pa.py_buffer(data)
     if kind == PARQUET:
         import pyarrow.parquet as pq
 
-        parquet = pq.ParquetFile(pa.BufferReader(buffer), pre_buffer=False)
+        # pages read as they are needed (unbuffered, a column of a row group was read
+        # whole: all of a file written as one group)
+        parquet = pq.ParquetFile(source, pre_buffer=False, buffer_size=READ_BYTES)
         read = _checked(parquet.schema_arrow, kind, fields, notes)
         # a row group after another: the rows before a damaged one are read (batches
         # across groups made the damage of the last the failure of the first)
@@ -143,17 +153,17 @@ def _batches(
     import pyarrow.ipc as ipc
 
     reader: Any
-    if data.startswith(_ARROW_FILE_MAGIC):
-        reader = ipc.open_file(buffer)
+    if head.startswith(_ARROW_FILE_MAGIC):
+        reader = ipc.open_file(source)
         batches: Iterator[pa.RecordBatch] = (
             reader.get_batch(i) for i in range(reader.num_record_batches)
         )
-    elif data.startswith(_FEATHER_V1_MAGIC):
+    elif head.startswith(_FEATHER_V1_MAGIC):
         import pyarrow.feather as feather
 
-        batches = iter(feather.read_table(pa.BufferReader(buffer)).to_batches(BATCH_ROWS))
+        batches = iter(feather.read_table(source).to_batches(BATCH_ROWS))
     else:
-        reader = ipc.open_stream(buffer)
+        reader = ipc.open_stream(source)
         batches = iter(reader)
     columns: list[str] | None = None
     for batch in batches:
@@ -194,37 +204,69 @@ def _rows(batch: pa.RecordBatch) -> list[dict[str, Any]]:
         return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
 
 
+#: how much of a file's start and end tell what it is and whether it is whole
+_HEAD_BYTES = 32
+_TAIL_BYTES = 8
+
+
+@contextmanager
+def _opened(data: bytes | Callable[[], BinaryIO]) -> Iterator[tuple[bytes, bytes, Any]]:
+    """(a file's first bytes, its last, what pyarrow reads it from) of its bytes, or of
+    how to open it to be read from disk (read as its rows are, never whole)."""
+    if isinstance(data, bytes):
+        yield data[:_HEAD_BYTES], data[-_TAIL_BYTES:], _BufferSource(data)
+        return
+    with data() as f:
+        head = f.read(_HEAD_BYTES)
+        size = f.seek(0, os.SEEK_END)
+        f.seek(max(0, size - _TAIL_BYTES))
+        tail = f.read(_TAIL_BYTES)
+        f.seek(0)
+        yield head, tail, f
+
+
+class _BufferSource:
+    """Bytes in memory as pyarrow reads them (made once pyarrow is imported)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+
 def columnar_records(
-    data: bytes, fields: FieldMapping, notes: list[str] | None = None
+    data: bytes | Callable[[], BinaryIO], fields: FieldMapping, notes: list[str] | None = None
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The numbered rows of a Parquet or Arrow file, as records; a file that is neither,
-    holds no text column, or is damaged, raises :class:`ColumnarError` (after the rows
-    read before the damage). ``notes``: what the report says of the file (its columns
-    not read)."""
-    kind = kind_of(data[:8])
-    if kind is None:
-        if not data:
-            raise ColumnarError("empty file")
-        if data.startswith(_LFS_POINTER):
-            raise ColumnarError(
-                "a Git LFS pointer, not the table: fetch the data first (git lfs pull)"
-            )
-        raise ColumnarError("not a Parquet or Arrow file (its first bytes are neither's)")
-    ends = {PARQUET: _PARQUET_MAGIC, ARROW: _ARROW_FILE_MAGIC}
-    if data.startswith((_PARQUET_MAGIC, _ARROW_FILE_MAGIC)) and not data.endswith(ends[kind]):
-        raise ColumnarError(f"damaged {kind}: it is cut short (its end is missing)")
-    try:
-        import pyarrow as pa
-    except ImportError as exc:  # pragma: no cover - a dependency, installed with the app
-        raise ColumnarError(f"cannot read a {kind}: pyarrow is not installed") from exc
-    number = 0
-    try:
-        for batch in _batches(data, kind, fields, notes):
-            for row in _rows(batch):
-                number += 1
-                yield number, {str(k): _value(v) for k, v in row.items()}
-    except (pa.ArrowException, OSError, ValueError) as exc:
-        where = f" after row {number}" if number else ""
-        raise ColumnarError(f"damaged {kind}{where}: {' '.join(str(exc).split())}") from exc
-    if not number:
-        raise ColumnarError(f"{kind} with no rows")
+    """The numbered rows of a Parquet or Arrow file (its bytes, or how to open it to be
+    read from disk a piece at a time), as records; a file that is neither, holds no
+    text column, or is damaged, raises :class:`ColumnarError` (after the rows read
+    before the damage). ``notes``: what the report says of the file (its columns not
+    read)."""
+    with _opened(data) as (head, tail, source):
+        kind = kind_of(head[:8])
+        if kind is None:
+            if not head:
+                raise ColumnarError("empty file")
+            if head.startswith(_LFS_POINTER):
+                raise ColumnarError(
+                    "a Git LFS pointer, not the table: fetch the data first (git lfs pull)"
+                )
+            raise ColumnarError("not a Parquet or Arrow file (its first bytes are neither's)")
+        ends = {PARQUET: _PARQUET_MAGIC, ARROW: _ARROW_FILE_MAGIC}
+        if head.startswith((_PARQUET_MAGIC, _ARROW_FILE_MAGIC)) and not tail.endswith(ends[kind]):
+            raise ColumnarError(f"damaged {kind}: it is cut short (its end is missing)")
+        try:
+            import pyarrow as pa
+        except ImportError as exc:  # pragma: no cover - a dependency, installed with the app
+            raise ColumnarError(f"cannot read a {kind}: pyarrow is not installed") from exc
+        if isinstance(source, _BufferSource):
+            source = pa.BufferReader(pa.py_buffer(source.data))
+        number = 0
+        try:
+            for batch in _batches(source, head, kind, fields, notes):
+                for row in _rows(batch):
+                    number += 1
+                    yield number, {str(k): _value(v) for k, v in row.items()}
+        except (pa.ArrowException, OSError, ValueError) as exc:
+            where = f" after row {number}" if number else ""
+            raise ColumnarError(f"damaged {kind}{where}: {' '.join(str(exc).split())}") from exc
+        if not number:
+            raise ColumnarError(f"{kind} with no rows")

@@ -1185,11 +1185,11 @@ def read_sheet(name: str, data: bytes, fields: FieldMapping) -> FileResult:
 
 
 def table_records(
-    data: bytes, fields: FieldMapping, notes: list[str] | None = None
+    data: bytes | Callable[[], BinaryIO], fields: FieldMapping, notes: list[str] | None = None
 ) -> Iterator[tuple[int | str, Any]]:
-    """The numbered rows of a Parquet or Arrow file
-    (:func:`~desktop.corpus.columnar.columnar_records`); a file that cannot be read raises
-    :class:`UnreadableFileError`."""
+    """The numbered rows of a Parquet or Arrow file, its bytes or how to open it to be
+    read from disk (:func:`~desktop.corpus.columnar.columnar_records`); a file that
+    cannot be read raises :class:`UnreadableFileError`."""
     try:
         yield from columnar_records(data, fields, notes)
     except ColumnarError as exc:
