@@ -229,7 +229,10 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         A duplicate gives the stored copy what it lacked (:meth:`_fill_in`): a date, a
         link, an author, an outlet. A copy stored without an outlet is the same article
         as the first draft of its text that names one; a draft without an outlet is the
-        same article as the copy stored without one, else as the oldest stored.
+        same article as the copy stored without one, else a duplicate of the oldest
+        stored under an outlet that gives it nothing: nothing says the copy is that
+        outlet's (an agency's story is run by several, and the oldest is any of them),
+        so its date or author may be another outlet's.
 
         Rows go in through Core executemany (one statement per table, not per row)."""
         with self.transaction() as s:
@@ -256,14 +259,17 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 ):
                     claimed[unnamed] = outlet_id
                     existing[(h, outlet_id)] = unnamed
-            # and a text read without its outlet is the article stored under one (the
-            # oldest), when none is stored without: the folder of texts imported again
+            # and a text read without its outlet is not stored again beside one stored
+            # under an outlet (the oldest), when none is stored without: the folder of
+            # texts imported again; but it gives that outlet's article nothing
             oldest: dict[str, int] = {}
             for (h, _o), doc_id in existing.items():
                 oldest[h] = min(doc_id, oldest.get(h, doc_id))
+            unowned: set[str] = set()  # the texts read without an outlet so matched
             for h, outlet_id in keys:
                 if outlet_id is None and (h, None) not in existing and h in oldest:
                     existing[(h, None)] = oldest[h]
+                    unowned.add(h)
             stored = dict(existing)  # before this batch
             fresh: dict[tuple[str, int | None], DocumentDraft] = {}
             for key, d in zip(keys, drafts, strict=True):
@@ -292,7 +298,7 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 self._write_structure(s, [(existing[k], d) for k, d in fresh.items()])
             copies: dict[int, list[DocumentDraft]] = {}
             for key, d in zip(keys, drafts, strict=True):
-                if key in stored:
+                if key in stored and not (key[1] is None and key[0] in unowned):
                     copies.setdefault(stored[key], []).append(d)
             filled = self._fill_in(s, copies, claimed)
         out: list[Stored] = []

@@ -2485,6 +2485,58 @@ def test_one_agency_story_run_by_two_outlets_is_an_article_of_each(
     ]
 
 
+def test_a_copy_without_an_outlet_gives_an_outlets_article_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    """A text read without its outlet, once stored under outlets, gave the oldest of
+    them its date and author: the first outlet's article took the date another outlet
+    ran the story on. It is still a duplicate (not stored a third time), and still gives
+    what it has to a copy stored without an outlet."""
+    story = f"{JAAFARI}\n\n{HARIRI}"
+    alone = f"{KONASHENKOV}\n\n{MORE}"
+
+    def jsonl(name: str, records: list[dict[str, str]]) -> Path:
+        path = tmp_path / name
+        path.write_text(
+            "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8"
+        )
+        return path
+
+    first = jsonl(
+        "outlets.jsonl",
+        [
+            {"title": "الجعفري يصف المعارضين", "text": story, "source": "Al Jazeera"},
+            {"title": "وفد الحكومة", "text": story, "source": "Asharq Al-Awsat",
+             "date": "2017-03-02"},
+            {"title": "كوناشنكوف", "text": alone, "source": "SANA"},
+            {"title": "بلا مصدر", "text": f"{HARIRI}\n\n{MORE}"},
+        ],
+    )  # fmt: skip
+    import_paths(store, [first])
+    later = jsonl(
+        "unnamed.jsonl",
+        [
+            {"text": story, "date": "2017-03-05", "author": "مراسل"},
+            {"text": alone, "date": "2017-03-06", "author": "مراسل"},
+            {"text": f"{HARIRI}\n\n{MORE}", "date": "2017-03-07", "author": "مراسل"},
+        ],
+    )
+    report = import_paths(store, [later])
+    rows = sorted(store.documents(), key=lambda r: r.id)
+    assert (len(report.imported), [i for _s, i in report.duplicates]) == (
+        0,
+        [rows[0].id, rows[2].id, rows[3].id],
+    )
+    assert [(r.outlet, r.published, r.author) for r in rows] == [
+        ("Al Jazeera", None, None),
+        ("Asharq Al-Awsat", dt.date(2017, 3, 2), None),
+        ("SANA", None, None),
+        # the copy stored without an outlet is the same article: it is given them
+        (None, dt.date(2017, 3, 7), "مراسل"),
+    ]
+    assert [(i, given) for _s, i, given in report.filled] == [(rows[3].id, ("date", "author"))]
+
+
 def test_the_summary_names_the_duplicates(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
