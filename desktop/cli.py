@@ -892,6 +892,11 @@ def _delete_documents(store: Store, a: argparse.Namespace, out: TextIO, err: Tex
         out.write(f"  #{r.id}  {(r.outlet or '(unknown)')[:20]:20}  {r.title}\n")
     for name in removed.outlets:
         out.write(f"  outlet {name!r} had no other document: removed too\n")
+    for name in removed.outlets_kept:
+        out.write(
+            f"  outlet {name!r} had no other document: kept, with the name you gave it, "
+            "for its articles imported again\n"
+        )
     if removed.entities:
         out.write(
             f"  {_count(removed.entities, 'name')} found only in "

@@ -201,6 +201,66 @@ def test_articles_of_a_renamed_outlet_imported_later_join_it(
     assert "SANA" not in {o["name"] for o in outlets}
 
 
+def test_a_renamed_outlet_keeps_its_name_when_its_last_document_is_removed(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Removing the last document of an outlet the user had renamed removed the outlet
+    too: its articles imported again came in under the name the import gave it, and
+    those of an outlet no directory knows did so even while it had documents."""
+
+    def imported(name: str, outlet: str, text: str) -> None:
+        path = tmp_path / name
+        record = {"text": text, "source": outlet}
+        path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        report = run_json(capsys, "--db", db, "import", str(path))
+        assert isinstance(report, dict) and report["imported"] == 1
+
+    def outlets() -> dict[str, int]:
+        listed = run_json(capsys, "--db", db, "outlets")
+        assert isinstance(listed, list)
+        return {o["name"]: o["documents"] for o in listed}
+
+    def remove_all(outlet: str) -> dict[str, object]:
+        docs = run_json(capsys, "--db", db, "docs", "--outlet", outlet)
+        assert isinstance(docs, list) and docs
+        removed = run_json(capsys, "--db", db, "doc", "delete", *(str(d["id"]) for d in docs))
+        assert isinstance(removed, dict)
+        return removed
+
+    un = "أخبار الأمم المتحدة"
+    run_json(capsys, "--db", db, "outlet", "rename", "UN News", un)
+    removed = remove_all(un)
+    assert outlets().get(un) == 0
+    assert (removed["outlets_removed"], removed["outlets_kept"]) == ([], [un])
+    imported("un.jsonl", "UN News", "قال المبعوث الأممي إن جولة جديدة من المحادثات ستعقد في جنيف.")
+    assert outlets()[un] == 1 and "UN News" not in outlets()
+    # an outlet no directory knows, renamed: its articles join it, before and after
+    imported("balad.jsonl", "جريدة البلد اليومية", "وقال الوفد إن محادثات أستانا كانت إيجابية.")
+    run_json(capsys, "--db", db, "outlet", "rename", "جريدة البلد اليومية", "البلد")
+    imported("balad2.jsonl", "جريدة البلد اليومية", "وانتهت في أستانا اجتماعات الدول الضامنة.")
+    assert outlets()["البلد"] == 2
+    code, out, _err = run(
+        capsys,
+        "--db",
+        db,
+        "doc",
+        "delete",
+        *(
+            str(d["id"])
+            for d in run_json(capsys, "--db", db, "docs", "--outlet", "البلد")  # type: ignore[union-attr]
+        ),
+    )
+    assert code == 0
+    assert "  outlet 'البلد' had no other document: kept, with the name you gave it" in out
+    imported("balad3.jsonl", "جريدة البلد اليومية", "وتستضيف أستانا الجولة المقبلة من المحادثات.")
+    assert outlets()["البلد"] == 1 and "جريدة البلد اليومية" not in outlets()
+    # renamed back to the name it came with, it goes with its last document as others do
+    run_json(capsys, "--db", db, "outlet", "rename", "البلد", "جريدة البلد اليومية")
+    removed = remove_all("جريدة البلد اليومية")
+    assert (removed["outlets_removed"], removed["outlets_kept"]) == (["جريدة البلد اليومية"], [])
+    assert "جريدة البلد اليومية" not in outlets()
+
+
 def test_doc_delete_removes_documents_together(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     docs = run_json(capsys, "--db", db, "docs")
     assert isinstance(docs, list)

@@ -401,3 +401,29 @@ def test_a_new_normaliser_makes_the_names_order_keys_again(analysed: Store, db_p
         assert forms and all(key == name_order_key(text) for text, key in forms)
     finally:
         store.close()
+
+
+def test_an_outlet_renamed_before_the_import_names_were_kept_is_known_as_renamed(
+    tmp_path: Path,
+) -> None:
+    """Migration 0010 keeps the name imports know an outlet by once the user renames it;
+    an outlet renamed before it is told by its directory key under another name."""
+    from desktop.store.engine import migrate
+
+    path = tmp_path / "old.db"
+    engine = make_engine(path)
+    migrate(engine, "0009")
+    with engine.begin() as conn:
+        for name, key in (("سانا", "sana"), ("UN News", "un-news"), ("جريدة البلد", None)):
+            conn.exec_driver_sql(
+                "INSERT INTO outlets (name, key, created_at) VALUES (?, ?, '2026-11-25')",
+                (name, key),
+            )
+    engine.dispose()
+    store = Store.open(path)
+    try:
+        with store.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT name, import_name FROM outlets ORDER BY id")
+            assert rows.all() == [("سانا", "SANA"), ("UN News", None), ("جريدة البلد", None)]
+    finally:
+        store.close()

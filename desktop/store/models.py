@@ -97,6 +97,10 @@ class Outlet(Base):
     name_ar: Mapped[str | None] = mapped_column(String(200))
     #: id of the signature entry in resources/outlets.tsv it was recognised by, if any
     key: Mapped[str | None] = mapped_column(String(64))
+    #: the name imports know it by besides its own, once the user renamed it (its name
+    #: as imported, or that of a renamed outlet merged into it): its articles imported
+    #: later join it, and it is kept when its last document is removed
+    import_name: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
     documents: Mapped[list[Document]] = relationship(back_populates="outlet")

@@ -71,11 +71,15 @@ class RemovedDocuments:
     outlets: list[str] = field(default_factory=list)
     #: how many names the analysis had found only in them went with them
     entities: int = 0
+    #: the outlets left without a document that the user renamed, kept with the name
+    #: the user gave them (by name)
+    outlets_kept: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
             "removed": self.documents,
             "outlets_removed": self.outlets,
+            "outlets_kept": self.outlets_kept,
             "entities_removed": self.entities,
         }
 

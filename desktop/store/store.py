@@ -205,10 +205,15 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
 
     # ---- writing documents ----------------------------------------------------------
     def _outlet_id(self, s: Session, name: str, name_ar: str | None, key: str | None) -> int:
-        """The outlet of this name, or of this directory key (an outlet the user renamed
-        keeps its key: its articles imported later join it instead of making a second
-        outlet of the old name), or of this Arabic name; else a new one."""
+        """The outlet of this name, or known to imports by it (one the user renamed, or
+        merged a renamed one into), or of this directory key (an outlet the user renamed keeps
+        its key: its articles imported later join it instead of making a second outlet of
+        the old name), or of this Arabic name; else a new one."""
         found = s.scalar(select(Outlet.id).where(Outlet.name == name))
+        if found is None:
+            found = s.scalar(
+                select(Outlet.id).where(Outlet.import_name == name).order_by(Outlet.id)
+            )
         if found is None and key:
             found = s.scalar(select(Outlet.id).where(Outlet.key == key).order_by(Outlet.id))
         if found is None:
@@ -496,14 +501,18 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
             cascade.forget_ids(conn, "doomed_entities")
         emptied = sorted({o for o in outlet_of.values() if o is not None})
         left = conn.execute(
-            select(Outlet.id, Outlet.name)
+            select(Outlet.id, Outlet.name, Outlet.import_name)
             .where(Outlet.id.in_(emptied), ~Outlet.documents.any())
             .order_by(Outlet.name)
         ).all()
-        if left:
-            conn.execute(delete(Outlet).where(Outlet.id.in_([i for i, _n in left])))
+        # an outlet the user renamed keeps the name it was given: its articles imported
+        # again join it under that name
+        gone = [(i, n) for i, n, renamed in left if renamed is None]
+        if gone:
+            conn.execute(delete(Outlet).where(Outlet.id.in_([i for i, _n in gone])))
         conn.commit()
-        return RemovedDocuments(ids, [n for _i, n in left], len(unused))
+        kept = [n for _i, n, renamed in left if renamed is not None]
+        return RemovedDocuments(ids, [n for _i, n in gone], len(unused), kept)
 
     # ---- outlets ----------------------------------------------------------------------
     def outlets(self) -> list[OutletRow]:
@@ -525,6 +534,10 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 found = s.scalar(select(Outlet.id).where(func.lower(Outlet.name) == name.lower()))
             if found is None:
                 found = s.scalar(select(Outlet.id).where(Outlet.name_ar == name))
+            if found is None:  # the name it was imported under, before the user renamed it
+                found = s.scalar(
+                    select(Outlet.id).where(Outlet.import_name == name).order_by(Outlet.id)
+                )
             if found is None and key:
                 found = s.scalar(select(Outlet.id).where(Outlet.key == key).order_by(Outlet.id))
             return found
@@ -552,12 +565,19 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 old_row = s.get(Outlet, old_id)
                 merged = s.get(Outlet, target)
                 assert old_row is not None and merged is not None
-                # the merged outlet is found under the old one's key and Arabic name too
+                # the merged outlet is found under the old one's key and Arabic name
+                # too, and the name it was imported under if the user had renamed it
                 merged.key = merged.key or old_row.key
                 merged.name_ar = merged.name_ar or old_row.name_ar
+                merged.import_name = merged.import_name or old_row.import_name
                 s.delete(old_row)
             else:
-                s.execute(update(Outlet).where(Outlet.id == old_id).values(name=new))
+                outlet = s.get(Outlet, old_id)
+                assert outlet is not None
+                imported = outlet.import_name or outlet.name
+                # renamed back to the name it was imported under, it is no longer renamed
+                outlet.import_name = None if imported == new else imported
+                outlet.name = new
         row = next(o for o in self.outlets() if o.name == new)
         return row if moved is None else replace(row, moved=moved)
 
