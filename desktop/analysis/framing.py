@@ -513,7 +513,6 @@ class _Framer:
         self._quoted_labels: list[tuple[int, int]] = []
         #: where the clause openers are («بينما», «فيما»: :meth:`_clause_of`), found once
         self._openers: list[int] | None = None
-        self._verb_clause_starts: list[int] | None = None
         self._metonyms: dict[int, str] | None = None
         #: where the negators and the asking words are (original offsets), found once:
         #: most events have none before them, and are passed over by bisection
@@ -1674,10 +1673,13 @@ class _Framer:
             if q.details.get("according_to"):
                 sources.setdefault(q.sentence_idx, q.speaker_key)
         media = {m.key for m in self.mentions if m.type == "media"}
+        media_at = [m.end for m in self.mentions if m.type == "media"] if media else []
         for sentence, found in sorted(by_sentence.items()):
             s_start, s_end = self.sentences[sentence]
             in_sentence = self.mentions_in(s_start, s_end)
             source = sources.get(sentence)
+            k = bisect.bisect_left(media_at, s_start)
+            media_before = media_at[k] if k < len(media_at) and media_at[k] < s_end else None
             # who reports it is no party to it: the media («بحسب وكالة الأناضول», «في
             # منشور على منصة إكس») and the sentence's source («بحسب منسقو الاستجابة»)
             reporters = media | {source}
@@ -1803,7 +1805,7 @@ class _Framer:
                 )
                 if i in split and not people:  # «، ووقعا اتفاقاً»: the sentence's subject
                     clause, people = self._clause_of(s_start, s_end, a), participants
-                if media:
+                if media_before is not None and media_before < a:
                     # the media as the subject of its verb are its parties («ووقعت وكالة
                     # سانا ووكالة نوفوستي اتفاقية تعاون»)
                     doers = [k for k in self._doers(s_start, a) if k in media]
@@ -2387,15 +2389,14 @@ class _Framer:
     ) -> dict[int, tuple[int, int]]:
         """The events of a type each in a clause of its own, where a sentence has more
         than one, each with its clause: a clause opener («فيما», «بينما») or a comma and
-        a past verb of an event with «و» («، والتقى») parts them. The other triggers
+        a trigger that is a past verb with «و» («، والتقى») parts them. The other triggers
         (a verb, or a noun without the article: «اجتماعاً») are added to ``picked``; one
         with the article («، فيما قال إن الاجتماع كان مثمراً») is the same event."""
-        bounds = self._verb_clauses()
-        lo = bisect.bisect_right(bounds, s_start)
-        hi = bisect.bisect_left(bounds, s_end, lo)
-        if lo == hi and self._clause_of(s_start, s_end, s_start) is None:
+        if len(found) < 2 or len({f[2] for f in found}) == len(found):
+            return {}  # most sentences: no type twice
+        inner = [at for at in self._verb_clauses(found) if s_start < at < s_end]
+        if not inner and self._clause_of(s_start, s_end, s_start) is None:
             return {}
-        inner = bounds[lo:hi]
 
         def part(at: int) -> tuple[int, int]:
             clause = self._clause_of(s_start, s_end, at) or (s_start, s_end)
@@ -2429,20 +2430,19 @@ class _Framer:
                 out[i] = where
         return out
 
-    def _verb_clauses(self) -> list[int]:
-        """Where a comma and a past verb of an event with «و» or «ف» begin a clause («،
-        والتقى ظريف», «، واجتمع»), in the document (once: a text can be one sentence)."""
-        if self._verb_clause_starts is None:
-            done = self.fk.planned.done
-            spans, texts = self.doc.original_tokens(), self.doc.texts
-            starts = []
-            for i in self.doc.token_indices(self.fk.joined_done):
-                if i and texts[i][1:] in done:
-                    gap = self.text[spans[i - 1][1] : spans[i][0]]
-                    if "،" in gap or "," in gap:
-                        starts.append(spans[i][0])
-            self._verb_clause_starts = starts
-        return self._verb_clause_starts
+    def _verb_clauses(self, found: Sequence[tuple[int, int, str, str]]) -> list[int]:
+        """Where a comma and a past verb of an event with «و» or «ف» begin a clause at one
+        of a sentence's triggers («، والتقى ظريف», «، واجتمع»), in order."""
+        joined = self.fk.joined_done
+        spans, texts = self.doc.original_tokens(), self.doc.texts
+        starts = []
+        for a, _b, _t, _k in found:
+            i = self.doc.token_at(a)
+            if i > 0 and texts[i] in joined:
+                gap = self.text[spans[i - 1][1] : spans[i][0]]
+                if "،" in gap or "," in gap:
+                    starts.append(spans[i][0])
+        return starts
 
     def _clause_of(self, s_start: int, s_end: int, at: int) -> tuple[int, int] | None:
         """The clause of the sentence holding ``at``, when a clause opener parts it."""
