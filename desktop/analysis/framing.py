@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -191,7 +191,7 @@ _HOPING_IN = frozenset(
 #: what, asked for, keeps an event that is there («الالتزام بوقف إطلاق النار»), normalised
 _KEEPING = frozenset(
     {"احترام", "الاحترام", "الالتزام", "التزام", "تطبيق", "تنفيذ", "دعم", "تثبيت", "تمديد",
-     "استمرار", "حمايه", "صون", "المحافظه", "الحفاظ", "تعزيز"}
+     "استمرار", "حمايه", "صون", "المحافظه", "الحفاظ", "تعزيز", "يلتزم", "تلتزم", "صمود"}
 )  # fmt: skip
 #: an agreement, named after a place or a body when it is one that was made
 _AGREEMENTS = frozenset({"اتفاق", "الاتفاق", "اتفاقيه", "الاتفاقيه", "تفاهمات", "مذكره"})
@@ -308,6 +308,15 @@ _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
 #: what, right before a capital, makes it a place rather than its government
 _PLACE_BEFORE = _PREPOSITIONS | _LOCATIVES
+#: verbs whose object a capital after them is, where it stays a place («وزار المبعوث
+#: دمشق», «ووصل الوفد دمشق», «وقصفت طائرات دمشق», «واستضافت دمشق»), normalised
+_TO_A_PLACE = frozenset(
+    {"زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", "زياره", "زيارته", "زيارتها", "وصل",
+     "وصلت", "يصل", "تصل", "سيصل", "ستصل", "غادر", "غادرت", "يغادر", "تغادر", "عاد", "عادت",
+     "يعود", "تعود", "قصف", "قصفت", "يقصف", "تقصف", "استهدف", "استهدفت", "يستهدف",
+     "تستهدف", "دخل", "دخلت", "يدخل", "تدخل", "شهدت", "تشهد", "استضافت", "تستضيف",
+     "احتضنت", "تحتضن", "تعرضت", "تتعرض", "حاصر", "حاصرت", "هاجم", "هاجمت"}
+)  # fmt: skip
 _DOUBLE = '"“”″„‟'
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
 _QUOTE_MARK_RE = re.compile("[" + re.escape(_DOUBLE + "«»" + _OPEN_SINGLE + _CLOSE_SINGLE) + "]")
@@ -1007,8 +1016,21 @@ class _Framer:
             or self.text[m.end : nxt.start].strip()
         ):
             return None
+        if nxt.kind == "name" and not self._belongs_to(nxt.key, m.key):
+            return None  # «واتهم عضو الائتلاف بشار الأسد بعرقلة …»: whom he accused
         begin = self._title_before(nxt.start, nxt.key)
         return nxt if begin is not None and begin <= m.start else None
+
+    def _belongs_to(self, key: str, body: str) -> bool:
+        """Whether the gazetteer puts ``key`` in ``body``, or in a body of it."""
+        for _step in range(4):
+            info = self.kb.entities.get(key)
+            if info is None or not info.affiliation:
+                return False
+            if info.affiliation == body:
+                return True
+            key = info.affiliation
+        return False
 
     def _governed(self, m: MentionIn, s_start: int) -> bool:
         """Is the mention the object of a preposition (مع بيدرسون, لمجلس الأمن)?"""
@@ -1761,7 +1783,7 @@ class _Framer:
             # another of a type in a clause of its own, told by a verb or as a new one
             # («والتقى لافروف المعلم في موسكو، فيما التقى ظريف جاويش أوغلو في أنقرة»; «،
             # والتقى …»), is another event, of that clause's actors and place
-            split = self._own_clauses(s_start, s_end, found, modality, chosen, picked)
+            split = self._own_clauses(s_start, s_end, found, modality, chosen, picked, in_sentence)
             days: dict[int, tuple[DateMention | None, bool, bool]] = {}
             if points:
                 # another of a type on a day of its own is another event («أجريت،
@@ -1803,8 +1825,17 @@ class _Framer:
                     if clause is None
                     else [k for k in self._clause_actors(in_sentence, clause) if k not in reporters]
                 )
-                if i in split and not people:  # «، ووقعا اتفاقاً»: the sentence's subject
-                    clause, people = self._clause_of(s_start, s_end, a), participants
+                if i in split and not people:
+                    # «وعقد الاجتماع في أستانا، فيما التقى …»: the sentence's actors, but
+                    # for those of the other event's clause
+                    others = {
+                        k
+                        for j, where in split.items()
+                        if j != i
+                        for k in self._clause_actors(in_sentence, where)
+                    }
+                    clause = self._clause_of(s_start, s_end, a)
+                    people = [k for k in participants if k not in others]
                 if media_before is not None and media_before < a:
                     # the media as the subject of its verb are its parties («ووقعت وكالة
                     # سانا ووكالة نوفوستي اتفاقية تعاون»)
@@ -1945,8 +1976,28 @@ class _Framer:
                 if lb.kind == "label"
                 and lb.entity_key
                 and "metonym" in str(lb.details.get("en", "")).lower()
+                and self._subject_after_verb(lb.start)
             }
         return self._metonyms
+
+    def _subject_after_verb(self, start: int) -> bool:
+        """Whether a capital at ``start`` stands right after a verb of saying or doing
+        as its subject («وأعلنت دمشق», «ووقعت دمشق»), not one of going, striking or
+        hosting, whose object it is («وزار المبعوث دمشق», «وصل الوفد دمشق», «وقصفت
+        طائرات دمشق»), nor after a noun («زيارة دمشق»)."""
+        before = self.norm_tokens_between(max(0, start - 30), start)[-1:]
+        if not before or any(c in self.text[before[0][1] : start] for c in ".،,:;؛!?"):
+            return True  # «دمشق ترفض …» opening the clause
+        word = before[0][2]
+        head = _head_word(word)
+        if head in _TO_A_PLACE or word in _TO_A_PLACE:
+            return False
+        return (
+            word in self.kb.verb_words
+            or head in self.kb.verb_words
+            or head in self.fk.planned.done
+            or word in self.fk.planned.done
+        )
 
     def _doers(self, s_start: int, a: int) -> list[str]:
         """The actors between a past verb of an event and its trigger at ``a``, nothing
@@ -2295,6 +2346,9 @@ class _Framer:
                 and self.mention_at(before[k + 1][0], before[k + 1][1]) is not None
             ):
                 return None  # part of an agreement named so: «أهمية اتفاق موسكو لوقف …»
+            if _head_word(t) in _KEEPING:
+                # «عن أمله في التزام جميع الأطراف بوقف إطلاق النار»: the ceasefire is there
+                return None
             plain += 1
             # «في» and the words that may lead to the event are not counted («عن أمله
             # بحذر في عودة الأطراف إلى طاولة المفاوضات»)
@@ -2383,15 +2437,18 @@ class _Framer:
         s_start: int,
         s_end: int,
         found: Sequence[tuple[int, int, str, str]],
-        looked: Collection[int],
+        modality: Mapping[int, tuple[str, str] | None],
         chosen: dict[str, int],
         picked: set[int],
+        in_sentence: Sequence[MentionIn],
     ) -> dict[int, tuple[int, int]]:
         """The events of a type each in a clause of its own, where a sentence has more
         than one, each with its clause: a clause opener («فيما», «بينما») or a comma and
-        a trigger that is a past verb with «و» («، والتقى») parts them. The other triggers
-        (a verb, or a noun without the article: «اجتماعاً») are added to ``picked``; one
-        with the article («، فيما قال إن الاجتماع كان مثمراً») is the same event."""
+        a trigger that is a past verb with «و» («، والتقى») parts them. Another event is
+        one a verb tells as done or to come, with actors of its own («…، فيما التقى ظريف
+        جاويش أوغلو»), and it is added to ``picked``; the same event named again («،
+        فيما قال الجعفري إن محادثات جنيف لم تحقق …»), refused («بينما رفض إجراء محادثات
+        مباشرة») or told again of the same people («، والتقى الرئيسان لثلاث ساعات») is not."""
         if len(found) < 2 or len({f[2] for f in found}) == len(found):
             return {}  # most sentences: no type twice
         inner = [at for at in self._verb_clauses(found) if s_start < at < s_end]
@@ -2405,20 +2462,26 @@ class _Framer:
             b = min(clause[1], inner[k]) if k < len(inner) else clause[1]
             return a, b
 
-        done = self.fk.planned.done
         parts: dict[int, tuple[int, int]] = {}
         taken: dict[tuple[str, tuple[int, int]], int] = {}
-        for i in sorted(looked):
+        for i in sorted(modality):
             a, _b, etype, key = found[i]
             where = part(a)
             if i == chosen.get(etype):
                 taken.setdefault((etype, where), i)
                 parts[i] = where
                 continue
-            first = key.split()[0]
-            if (etype, where) in taken or (
-                first.startswith("ال") and _head_word(first) not in done
+            if (etype, where) in taken:
+                continue
+            told = modality[i]
+            if not (
+                (told is not None and told[0] == "planned") or self._told_done(where[0], a, key)
             ):
+                continue
+            one = chosen[etype]
+            theirs = set(self._clause_actors(in_sentence, part(found[one][0])))
+            mine = set(self._clause_actors(in_sentence, where))
+            if not mine or mine <= theirs:
                 continue
             taken[(etype, where)] = i
             parts[i] = where

@@ -1257,6 +1257,8 @@ def test_a_title_is_the_persons_own_not_an_office_it_depends_on(
         ("وأكد الوزير إمكانية عقد جولة جديدة من المحادثات.", "talks", "إمكانية عقد جولة جديدة من "),
         ("وأكد رغبته في التوصل إلى اتفاق.", "agreement", "رغبته في التوصل إلى "),
         ("وعاد الطرفان إلى طاولة المفاوضات.", "talks", None),
+        # a hope that the parties keep to what is there
+        ("وأعرب غوتيريش عن أمله في التزام جميع الأطراف بوقف إطلاق النار.", "ceasefire", None),
     ],
 )
 def test_an_event_asked_for_or_feared_says_so(
@@ -1753,6 +1755,17 @@ def test_two_events_of_a_type_in_clauses_of_their_own(store: Store) -> None:
         ("meeting", "moscow", ["lavrov", "muallem"]),
         ("agreement", None, ["lavrov", "muallem"]),
     ]
+    # named again, refused, or told again of the same people: one event; the first
+    # clause's event does not take the other's actors
+    assert len(events("واختتمت محادثات جنيف، فيما قال الجعفري إن محادثات جنيف لم تحقق تقدماً.")) == 1
+    assert len(events("وعقدت محادثات في جنيف، بينما رفض الجعفري إجراء محادثات مباشرة.")) == 1
+    assert events("والتقى بوتين أردوغان في سوتشي، والتقى الرئيسان لأكثر من ثلاث ساعات.") == [
+        ("meeting", "sochi", ["erdogan", "putin"])
+    ]
+    assert events("وعقد الاجتماع في أستانا، فيما التقى ظريف جاويش أوغلو في أنقرة.") == [
+        ("meeting", "astana", []),
+        ("meeting", "ankara", ["cavusoglu", "zarif"]),
+    ]
 
 
 def test_agencies_that_sign_are_parties(store: Store) -> None:
@@ -1788,6 +1801,10 @@ def test_a_capital_standing_for_its_government_is_a_party(store: Store) -> None:
     assert events("وأعلنت دمشق وقف إطلاق النار في حلب.") == [("aleppo", ["syria-government"])]
     assert events("وأعلنت دمشق وقف إطلاق النار.") == [(None, ["syria-government"])]
     assert events("وعقد الاجتماع في دمشق بحضور وزير الخارجية.") == [("damascus", [])]
+    # the object of a visit, an arrival or a strike is the city
+    assert events("وزار المبعوث الأممي دمشق.") == [("damascus", [])]
+    assert events("ووصل الرئيس الإيراني دمشق في زيارة رسمية.") == [("damascus", [])]
+    assert events("وقصفت طائرات إسرائيلية دمشق.") == [("damascus", [])]
 
 
 def test_the_member_of_a_body_speaks_not_the_body(store: Store) -> None:
@@ -1805,6 +1822,8 @@ def test_the_member_of_a_body_speaks_not_the_body(store: Store) -> None:
     assert member is not None and member.startswith("found:")
     assert speakers("وقال الائتلاف الوطني في بيان إن المحادثات فاشلة.") == ["syrian-coalition"]
     assert speakers("وقال رئيس الائتلاف نصر الحريري إن المحادثات فاشلة.") == ["nasr-hariri"]
+    # a person of the gazetteer who is not of the body is whom the member spoke of
+    assert speakers("واتهم عضو الائتلاف بشار الأسد بعرقلة المحادثات.") == ["syrian-coalition"]
 
 
 def test_an_office_beside_a_name_is_that_name_s(store: Store) -> None:
