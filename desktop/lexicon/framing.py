@@ -83,12 +83,17 @@ def load_distancing(path: Path | None = None) -> list[DistancingEntry]:
 
 
 def load_event_triggers(path: Path | None = None) -> dict[str, str]:
-    """Normalised trigger → event type."""
+    """Normalised trigger → event type; a future verb's dual and plural with it
+    («سيلتقي» → «سيلتقيان», «سيلتقون»)."""
     path = path or resource("lexicons", "events.tsv")
     out: dict[str, str] = {}
     for r in read_tsv(path):
         if r.get("trigger"):
-            out.setdefault(_norm(r["trigger"]), _check(r["type"], EVENT_TYPES, "type", path.name))
+            etype = _check(r["type"], EVENT_TYPES, "type", path.name)
+            trigger = _norm(r["trigger"])
+            out.setdefault(trigger, etype)
+            for form in sorted(_future_forms(trigger) - {trigger}):
+                out.setdefault(form, etype)
     return out
 
 

@@ -1350,6 +1350,7 @@ def test_to_the_ceasefire_is_no_title_before_a_name(store: Store) -> None:
         ("وبحث لافروف الأوضاع وعقد اجتماعاً مع المعلم.", "meeting", None),
         # a future verb in the dual: to come soon, not asked for
         ("وقال إن الطرفين سيعقدان اجتماعاً في أقرب وقت.", "meeting", "سيعقدان "),
+        ("وقال إن الوزيرين سيلتقيان في جنيف.", "meeting", "سيلتقيان"),
     ],
 )
 def test_an_event_to_come_says_so(store: Store, text: str, event: str, planned: str | None) -> None:
