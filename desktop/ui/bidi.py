@@ -33,6 +33,15 @@ def reading_arrow() -> str:
     return "←" if rtl else "→"
 
 
+def window_leading() -> Qt.AlignmentFlag:
+    """A cell's alignment at the window's leading edge (left in English, right in
+    Arabic), whatever the direction of its own text: :class:`OwnDirectionDelegate` lays
+    the text out in its own direction but leaves it where this puts it."""
+    rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    edge = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    return edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+
+
 def isolate(part: str) -> str:
     return f"{FSI}{part}{PDI}"
 

@@ -70,7 +70,7 @@ from desktop.compare.comparison import (
 from desktop.compare.export import file_encoding, to_csv, to_html, to_json
 from desktop.store.rows import DocumentDetail, DocumentRow, EventRow
 from desktop.store.store import Store
-from desktop.ui.bidi import OwnDirectionDelegate, in_window_direction
+from desktop.ui.bidi import OwnDirectionDelegate, in_window_direction, window_leading
 from desktop.ui.document_model import DOCUMENT_MIME, is_rtl
 from desktop.ui.document_pane import DocumentMarks, DocumentPane
 from desktop.ui.labels import ElidedPartsLabel
@@ -460,6 +460,8 @@ class CompareEventsModel(ColumnsTableModel):
             names = "، ".join(n for _i, n, _t in event.participants)
             return names or None
         if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == "date":  # dates and a text's words («الأربعاء») at one edge
+                return window_leading()
             text = self.data(index, Qt.ItemDataRole.DisplayRole) or ""
             return _alignment(str(text))
         if role == DocumentIdRole:

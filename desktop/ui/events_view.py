@@ -28,7 +28,7 @@ from desktop.lexicon.framing import EVENT_TYPES
 from desktop.store.rows import DocumentRow, EventRow
 from desktop.store.store import Store
 from desktop.store.views import EventPage, EventSort
-from desktop.ui.bidi import OwnDirectionDelegate
+from desktop.ui.bidi import OwnDirectionDelegate, window_leading
 from desktop.ui.columns import content_width, sample_rows_only
 from desktop.ui.names import row_outlet
 from desktop.ui.palette import event_type_name
@@ -319,6 +319,11 @@ class EventsModel(KeysetPagedModel):
             if col == "participants" and event.participants:
                 return "، ".join(n for _i, n, _t in event.participants) + f"\n{doc.title}"
             return doc.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == "date":
+            # a column of dates and undated events' words («—  «الأربعاء»») all at the
+            # window's leading edge: Arabic words went to the other edge, laid out (as
+            # they should be) right to left
+            return window_leading()
         if role == DocIdRole:
             return event.document_id
         if role == OffsetRole:

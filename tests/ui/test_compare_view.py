@@ -426,6 +426,18 @@ def test_the_compared_events_types_are_in_arabic_in_the_arabic_window(
     assert not [t for t in types if _latin(t)]
 
 
+def test_the_compared_events_dates_keep_to_the_windows_leading_edge(analysed: Store) -> None:
+    """A date and an undated event's words («الأربعاء») stood at opposite edges."""
+    model = _events_model(analysed)
+    date = CompareEventsModel.COLUMNS.index("date")
+    edges = {
+        int(model.index(r, date).data(Qt.ItemDataRole.TextAlignmentRole))
+        & int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight)
+        for r in range(model.rowCount())
+    }
+    assert edges == {int(Qt.AlignmentFlag.AlignLeft)}
+
+
 def _mistura(model: CompareActorsModel) -> int:
     return actor_rows(model)["ستافان دي ميستورا"]
 

@@ -326,3 +326,45 @@ def test_a_width_the_user_dragged_is_kept_when_the_events_are_read_again(
     qtbot.wait(50)
     assert header.sectionSize(4) == fitted + 90
     assert view.view.dragged == {4}
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_the_date_column_keeps_to_the_windows_leading_edge(qtbot, rtl: bool) -> None:  # type: ignore[no-untyped-def]
+    """In the English window an undated event's words («—  «الأربعاء»») stood at the
+    column's right edge, the dates above and below them at its left: every cell of the
+    column is now at the window's leading edge, its Arabic still laid out right to left."""
+    from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableView
+
+    from desktop.store.rows import DocumentRow, EventRow
+    from desktop.ui.bidi import OwnDirectionDelegate
+
+    doc = DocumentRow(1, "a", "جولة أستانا", 1, "SANA", None, None, None, "a.txt", 60, 10)
+    dated = EventRow(1, 1, "talks", "محادثات", 0, 7, dt.date(2017, 5, 4), None, None, None, [], 0)
+    undated = EventRow(2, 1, "talks", "محادثات", 9, 16, None, "الأربعاء", None, None, [], 1)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    try:
+        model = EventsModel()
+        model.set_rows([(dated, doc), (undated, doc)])
+        table = QTableView()
+        qtbot.addWidget(table)
+        table.setModel(model)
+        delegate = OwnDirectionDelegate(table)
+        edge = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        for row in (0, 1):
+            option = QStyleOptionViewItem()
+            option.initFrom(table)
+            delegate.initStyleOption(option, model.index(row, 0))
+            horizontal = option.displayAlignment & (
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignRight
+            )
+            assert horizontal == edge, row
+            assert option.displayAlignment & Qt.AlignmentFlag.AlignAbsolute, row
+        # the undated one's words read right to left in either window
+        assert option.text == "—  «الأربعاء»"
+        assert option.direction == Qt.LayoutDirection.RightToLeft
+    finally:
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
