@@ -773,6 +773,15 @@ class CompareView(QWidget):
             CompareSide("B", self.store, self.choices, self),
         )
         self.panes = (self.sides[SIDE_A].pane, self.sides[SIDE_B].pane)
+        # the two articles' summaries («SANA · Date unknown · 484 words · …») as tall as
+        # each other: wrapped to two lines on one side and three on the other, one text
+        # began a line lower than the other
+        self._even_summaries = QTimer(self)
+        self._even_summaries.setSingleShot(True)
+        self._even_summaries.setInterval(0)
+        self._even_summaries.timeout.connect(self.even_summaries)
+        for pane in self.panes:
+            pane.meta.installEventFilter(self)
         # A first: in a right-to-left layout Qt mirrors the splitter and A sits on the right
         self.text_area = QSplitter(Qt.Orientation.Horizontal)
         self.text_area.setObjectName("compareTexts")
@@ -938,6 +947,7 @@ class CompareView(QWidget):
         self.mode = ""
         for pane in self.panes:
             pane.show_placeholder()
+        self._even_summaries.start()
         self.actors_model.set_comparison(None)
         self.passages_model.set_comparison(None)
         self.events_model.set_comparison(None)
@@ -1079,6 +1089,7 @@ class CompareView(QWidget):
                 )
         finally:
             self._scroll_guard = False
+        self._even_summaries.start()
         self._fill(comp)
         unknown = self.tr("outlet unknown")
         self.summary.setText(
@@ -1240,9 +1251,23 @@ class CompareView(QWidget):
         else:
             self.passage_label.setText(self.tr("Passage {0} of {1}").format(self._passage + 1, n))
 
+    def even_summaries(self) -> None:
+        """Both summaries as tall as the taller needs at its width, so that the two
+        texts begin at the same height."""
+        labels = [pane.meta for pane in self.panes]
+        tallest = max(label.heightForWidth(label.width()) for label in labels)
+        for label in labels:
+            if label.minimumHeight() != tallest:
+                label.setMinimumHeight(tallest)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """A click on shaded text selects its aligned pair (after the click is handled)."""
-        if (
+        """A click on shaded text selects its aligned pair (after the click is handled);
+        a summary resized or rewrapped evens the two summaries' heights."""
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and any(
+            obj is pane.meta for pane in self.panes
+        ):
+            self._even_summaries.start()
+        elif (
             event.type() == QEvent.Type.MouseButtonRelease
             and isinstance(event, QMouseEvent)
             and event.button() == Qt.MouseButton.LeftButton

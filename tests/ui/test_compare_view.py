@@ -577,3 +577,27 @@ def test_the_aligned_passages_heading_fits_on_a_line_in_a_narrow_view(
     heading = str(view.passages_model.index(0, 0).data()).splitlines()[0]
     metrics = view.passages_view.fontMetrics()
     assert view.passages_view.viewport().width() > metrics.horizontalAdvance(heading) + 8
+
+
+def test_the_two_texts_begin_at_the_same_height(qtbot, view: CompareView) -> None:  # type: ignore[no-untyped-def]
+    """At 1280 × 800 one side's summary («SANA · Date unknown · 484 words · 57 mentions ·
+    7 quotations») wrapped to two lines and the other's to three: its text began a line
+    lower. Both summaries are as tall as the taller, at any width."""
+    store = view.store
+    view.resize(560, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    compare_and_wait(qtbot, view, doc_id(store, "003"), doc_id(store, "004"))
+
+    def top(side: int) -> int:
+        browser = view.panes[side].browser
+        return browser.mapTo(view, browser.rect().topLeft()).y()
+
+    metas = [pane.meta for pane in view.panes]
+    for width in (560, 470, 900):
+        view.resize(width, 700)
+        qtbot.waitUntil(lambda: all(m.height() >= m.heightForWidth(m.width()) for m in metas))
+        if width == 560:  # wrapped to different numbers of lines
+            assert len({m.heightForWidth(m.width()) for m in metas}) == 2
+        qtbot.wait(20)
+        assert top(0) == top(1), width
