@@ -742,11 +742,14 @@ class CompareView(QWidget):
         self.sync_action.setCheckable(True)
         self.sync_action.setChecked(True)
         self.sync_action.setToolTip(self.tr("Scroll both articles together"))
-        # short labels: the toolbar also holds what is compared, and overflowed at 1440
-        self.prev_action = QAction("▲ " + self.tr("Previous"), self)
+        # the toolbar shows only their arrows, beside «Passage 1 of 12» (their tooltips
+        # name them and their keys): with their words it ran into a «»» menu at 1280
+        self.prev_action = QAction(self.tr("Previous passage"), self)
+        self.prev_action.setIconText("▲")
         self.prev_action.setToolTip(self.tr("Previous aligned passage (Alt+Up)"))
         self.prev_action.setShortcut(QKeySequence("Alt+Up"))
-        self.next_action = QAction("▼ " + self.tr("Next"), self)
+        self.next_action = QAction(self.tr("Next passage"), self)
+        self.next_action.setIconText("▼")
         self.next_action.setToolTip(self.tr("Next aligned passage (Alt+Down)"))
         self.next_action.setShortcut(QKeySequence("Alt+Down"))
         for action in (self.prev_action, self.next_action):
@@ -763,10 +766,17 @@ class CompareView(QWidget):
         self.toolbar.addWidget(self.passage_label)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.sync_action)
-        self.toolbar.addSeparator()
+        # what is compared beside the toolbar, not in it: it takes the room the toolbar
+        # leaves, on a second line if it needs one, and never pushes the toolbar's
+        # actions into its «»» menu
         self.summary = QLabel(self.tr("Pick or drop two documents to compare them."))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.toolbar.addWidget(self.summary)
+        self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.top_bar = QHBoxLayout()
+        self.top_bar.setContentsMargins(0, 0, 0, 0)
+        self.top_bar.addWidget(self.toolbar)
+        self.top_bar.addWidget(self.summary, 1)
 
         self.sides = (
             CompareSide("A", self.store, self.choices, self),
@@ -851,9 +861,26 @@ class CompareView(QWidget):
             view.setItemDelegate(OwnDirectionDelegate(view))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("compareTabs")
-        self.tabs.addTab(self.actors_view, self.tr("Shared actors"))
-        self.tabs.addTab(self.only_a_view, self.tr("Only in A"))
-        self.tabs.addTab(self.only_b_view, self.tr("Only in B"))
+        # the actors only one side names, A's beside B's, in one tab: four tabs were
+        # wider than the comparison's share of a window 1280 pixels wide, and scrolled
+        self.one_side = QWidget()
+        self.one_side.setObjectName("compareOneSide")
+        # (its titles do not make the tables below the texts taller than the other tabs)
+        self.one_side.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.only_a_title, self.only_b_title = QLabel(), QLabel()
+        lists = QHBoxLayout(self.one_side)
+        lists.setContentsMargins(4, 4, 4, 4)
+        for title, list_view in (
+            (self.only_a_title, self.only_a_view),
+            (self.only_b_title, self.only_b_view),
+        ):
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(list_view, 1)
+            lists.addLayout(column, 1)
+        self._title_one_side(None)
+        self.tabs.addTab(self.actors_view, self.tr("Both sides"))
+        self.tabs.addTab(self.one_side, self.tr("One side"))
         self.tabs.addTab(self.events_view, self.tr("Events"))
 
         self.bottom = QSplitter(Qt.Orientation.Horizontal)
@@ -879,8 +906,16 @@ class CompareView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.toolbar)
+        layout.addLayout(self.top_bar)
         layout.addWidget(self.main_split, 1)
+
+    def _title_one_side(self, comp: Comparison | None) -> None:
+        if comp is None:
+            self.only_a_title.setText(self.tr("Only in A"))
+            self.only_b_title.setText(self.tr("Only in B"))
+        else:
+            self.only_a_title.setText(self.tr("Only in A ({0})").format(len(comp.only_a)))
+            self.only_b_title.setText(self.tr("Only in B ({0})").format(len(comp.only_b)))
 
     def _list_view(self, name: str, model: QAbstractListModel) -> QListView:
         view = QListView()
@@ -957,6 +992,7 @@ class CompareView(QWidget):
             self.tabs.setTabText(tab, self.tabs.tabText(tab).split(" (")[0])
             self.tabs.setTabToolTip(tab, "")
         self.passages_title.setText(self.tr("Aligned passages"))
+        self._title_one_side(None)
         self._passage = -1
         self._update_passage_controls()
 
@@ -1157,23 +1193,21 @@ class CompareView(QWidget):
         self.actors_view.resizeColumnToContents(0)
         self._fit_event_columns()
         differing = sum(1 for r in comp.shared if r.differs)
-        # short tab titles, the detail in their tooltips: the four tabs fit side by side
-        # in the comparison's share of a 1440-pixel window
+        # short tab titles, the detail in their tooltips: the three tabs fit side by
+        # side in the comparison's share of a 1280-pixel window
         events = len(comp.shared_events) + len(comp.events_only_a) + len(comp.events_only_b)
         titles = (
             (
-                self.tr("Shared actors ({0})").format(len(comp.shared)),
+                self.tr("Both sides ({0})").format(len(comp.shared)),
                 self.tr("{0} actors named in both, {1} of them framed differently").format(
                     len(comp.shared), differing
                 ),
             ),
             (
-                self.tr("Only in A ({0})").format(len(comp.only_a)),
-                self.tr("{0} actors named only in A").format(len(comp.only_a)),
-            ),
-            (
-                self.tr("Only in B ({0})").format(len(comp.only_b)),
-                self.tr("{0} actors named only in B").format(len(comp.only_b)),
+                self.tr("One side ({0})").format(len(comp.only_a) + len(comp.only_b)),
+                self.tr("{0} actors named only in A · {1} only in B").format(
+                    len(comp.only_a), len(comp.only_b)
+                ),
             ),
             (
                 self.tr("Events ({0})").format(events),
@@ -1185,6 +1219,7 @@ class CompareView(QWidget):
         for tab, (title, tip) in enumerate(titles):
             self.tabs.setTabText(tab, title)
             self.tabs.setTabToolTip(tab, tip)
+        self._title_one_side(comp)
         self.passages_title.setText(self.tr("Aligned passages ({0})").format(len(comp.passages)))
         self._update_passage_controls()
 

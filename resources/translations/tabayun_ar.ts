@@ -4,200 +4,200 @@
 <context>
     <name>ActorView</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="144"/>
+        <location filename="../../desktop/ui/actor_view.py" line="147"/>
         <source>(unknown)</source>
-        <extracomment>number of mentions of a label / verb in one outlet framing category of the row&apos;s label (None when the lexicon gives none) document id of the example sentence of a heatmap cell store offset (code points) of the label in that example document document id of a quotation or a concordance line store offset (code points) of a quotation or a concordance match the row&apos;s label (heatmap) or verb (verbs table) the column&apos;s outlet quotation kind: direct, indirect, partial quotations read at a time (the first page with the actor, more as the table scrolls) qualitative colours for outlets (bars and legend), assigned in the order of outlet names pale to dark purple: a count, in no framing category&apos;s colour (red is «delegitimising»)</extracomment>
+        <extracomment>number of mentions of a label / verb in one outlet framing category of the row&apos;s label (None when the lexicon gives none) document id of the example sentence of a heatmap cell store offset (code points) of the label in that example document document id of a quotation or a concordance line store offset (code points) of a quotation or a concordance match the row&apos;s label (heatmap) or verb (verbs table) the column&apos;s outlet quotation kind: direct, indirect, partial quotations read at a time (the first page with the actor, more as the table scrolls) the quotations&apos; document column takes at most this share of the table&apos;s width qualitative colours for outlets (bars and legend), assigned in the order of outlet names pale to dark purple: a count, in no framing category&apos;s colour (red is «delegitimising»)</extracomment>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1015"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1018"/>
         <source>Export table…</source>
         <extracomment>the actor chosen while the view was hidden, read when it is shown the actor being read, until it is shown</extracomment>
         <translation>تصدير الجدول…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1016"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1019"/>
         <source>Save the label table as CSV</source>
         <translation>حفظ جدول التسميات بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1018"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1021"/>
         <source>Save chart…</source>
         <translation>حفظ المخطط…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1019"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1022"/>
         <source>Save the coverage chart as PNG</source>
         <translation>حفظ مخطط التغطية بصيغة PNG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1248"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1252"/>
         <source>How each outlet labels the actor (double-click a cell for its example)</source>
         <translation>كيف تسمّي كل وسيلة إعلامية الفاعل (انقر نقرًا مزدوجًا على خلية لعرض مثالها)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1077"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1081"/>
         <source>The spelling whose concordance is shown</source>
         <translation>الصيغة الإملائية التي تُعرض سياقات ورودها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1083"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1087"/>
         <source>Spelling:</source>
         <translation>الصيغة:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1092"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1096"/>
         <source>Concordance</source>
         <translation>سياقات الورود</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1093"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1097"/>
         <source>Quotations</source>
         <translation>الاقتباسات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1094"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1098"/>
         <source>Speech verbs</source>
         <translation>أفعال القول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1095"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1099"/>
         <source>Coverage</source>
         <translation>التغطية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1195"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1199"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1250"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1254"/>
         <source>No outlet labels this actor: they only name it (its names are in the concordance)</source>
         <translation>لا تصف أي وسيلة إعلامية هذا الفاعل بتسمية: تكتفي بذكر اسمه (أسماؤه في سياقات الورود)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1271"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1275"/>
         <source>Could not load: {0}</source>
         <translation>تعذّر التحميل: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1276"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1280"/>
         <source>person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1277"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1281"/>
         <source>organisation</source>
         <translation>منظمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1278"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1282"/>
         <source>armed group</source>
         <translation>جماعة مسلحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1279"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1283"/>
         <source>state or government</source>
         <translation>دولة أو حكومة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1280"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
         <source>place</source>
         <translation>مكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1281"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1285"/>
         <source>media</source>
         <translation>وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1288"/>
         <source>1 mention</source>
         <translation>الإشارات: 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1284"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1288"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1286"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1290"/>
         <source>1 document</source>
         <translation>المستندات: 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1286"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1290"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1288"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1292"/>
         <source>1 outlet</source>
         <translation>الوسائل الإعلامية: 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1288"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1292"/>
         <source>{0} outlets</source>
         <translation>الوسائل الإعلامية: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1291"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1295"/>
         <source>labelled once</source>
         <translation>مرات التسمية: 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1291"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1295"/>
         <source>labelled {0} times</source>
         <translation>مرات التسمية: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1294"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1298"/>
         <source>quoted once</source>
         <translation>مرات الاقتباس: 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1294"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1298"/>
         <source>quoted {0} times</source>
         <translation>مرات الاقتباس: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1296"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1300"/>
         <source>{0} · {1} in {2} · {3} · {4} · {5}</source>
         <translation>{0} · {1} · {2} · {3} · {4} · {5}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1351"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1355"/>
         <source>Export table</source>
         <translation>تصدير الجدول</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1351"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1355"/>
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1358"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1362"/>
         <source>Could not save: {0}</source>
         <translation>تعذّر الحفظ: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1360"/>
-        <location filename="../../desktop/ui/actor_view.py" line="1368"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1364"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1372"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1363"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1367"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1363"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1367"/>
         <source>PNG images (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="1370"/>
+        <location filename="../../desktop/ui/actor_view.py" line="1374"/>
         <source>Could not save {0}</source>
         <translation>تعذّر حفظ {0}</translation>
     </message>
@@ -296,48 +296,48 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareEventsModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="402"/>
+        <location filename="../../desktop/ui/compare_view.py" line="406"/>
         <source>Reported by</source>
         <extracomment>the columns of what each side wrote</extracomment>
         <translation>ورد في</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="403"/>
+        <location filename="../../desktop/ui/compare_view.py" line="407"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="404"/>
+        <location filename="../../desktop/ui/compare_view.py" line="408"/>
         <source>In A</source>
         <translation>في A</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="405"/>
+        <location filename="../../desktop/ui/compare_view.py" line="409"/>
         <source>In B</source>
         <translation>في B</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="406"/>
+        <location filename="../../desktop/ui/compare_view.py" line="410"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="407"/>
+        <location filename="../../desktop/ui/compare_view.py" line="411"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="410"/>
+        <location filename="../../desktop/ui/compare_view.py" line="414"/>
         <source>Both</source>
         <translation>كليهما</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="411"/>
+        <location filename="../../desktop/ui/compare_view.py" line="415"/>
         <source>Only A</source>
         <translation>A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="412"/>
+        <location filename="../../desktop/ui/compare_view.py" line="416"/>
         <source>Only B</source>
         <translation>B فقط</translation>
     </message>
@@ -345,18 +345,18 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareSide</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="628"/>
+        <location filename="../../desktop/ui/compare_view.py" line="634"/>
         <source>Pick the document for this side</source>
         <extracomment>a trigger column&apos;s least width: a few words, before the rest is cut with «…» the room each side keeps clear at its edge beside the other</extracomment>
         <translation>اختر المستند لهذا الجانب</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="642"/>
+        <location filename="../../desktop/ui/compare_view.py" line="648"/>
         <source>Open in reader</source>
         <translation>فتح في القراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="668"/>
+        <location filename="../../desktop/ui/compare_view.py" line="674"/>
         <source>Outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
@@ -364,157 +364,162 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="738"/>
+        <location filename="../../desktop/ui/compare_view.py" line="744"/>
         <source>Scroll both articles together</source>
         <translation>تمرير المقالتين معًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="735"/>
+        <location filename="../../desktop/ui/compare_view.py" line="741"/>
         <source>Scroll together</source>
         <extracomment>(document id, code-point offset): show this document in the reader the outlets compared last (shown when ``mode`` is &quot;outlets&quot;) the documents the pickers list are to be read (again) when the view is shown the comparison shown is to be made again when the view is next shown</extracomment>
         <translation>تمرير متزامن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="740"/>
-        <source>Previous</source>
-        <translation>السابق</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="741"/>
+        <location filename="../../desktop/ui/compare_view.py" line="749"/>
         <source>Previous aligned passage (Alt+Up)</source>
         <translation>المقطع المتقابل السابق (Alt+Up)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="743"/>
-        <source>Next</source>
-        <translation>التالي</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="744"/>
+        <location filename="../../desktop/ui/compare_view.py" line="753"/>
         <source>Next aligned passage (Alt+Down)</source>
         <translation>المقطع المتقابل التالي (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="761"/>
-        <location filename="../../desktop/ui/compare_view.py" line="960"/>
+        <location filename="../../desktop/ui/compare_view.py" line="773"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1019"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="787"/>
-        <location filename="../../desktop/ui/compare_view.py" line="937"/>
+        <location filename="../../desktop/ui/compare_view.py" line="813"/>
+        <location filename="../../desktop/ui/compare_view.py" line="995"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="839"/>
-        <source>Shared actors</source>
-        <translation>الفاعلون المشتركون</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="840"/>
+        <location filename="../../desktop/ui/compare_view.py" line="915"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="841"/>
+        <location filename="../../desktop/ui/compare_view.py" line="916"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="842"/>
+        <location filename="../../desktop/ui/compare_view.py" line="885"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="912"/>
+        <location filename="../../desktop/ui/compare_view.py" line="747"/>
+        <source>Previous passage</source>
+        <translation>المقطع السابق</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="751"/>
+        <source>Next passage</source>
+        <translation>المقطع التالي</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="883"/>
+        <source>Both sides</source>
+        <translation>في الجانبين</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="884"/>
+        <source>One side</source>
+        <translation>في جانب واحد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="969"/>
         <source>Choose two different articles to compare.</source>
         <translation>اختر مقالين مختلفين للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="914"/>
-        <location filename="../../desktop/ui/compare_view.py" line="967"/>
+        <location filename="../../desktop/ui/compare_view.py" line="971"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1026"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1041"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1100"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1071"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1131"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1073"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1133"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1093"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1153"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1142"/>
-        <source>Shared actors ({0})</source>
-        <extracomment>rows fitted to their text; those below keep the default height (two outlets may share a thousand actors, fitted on every resize) lines a row of the actors&apos; table shows at most (its tooltip has the rest) the widest a column of the events table beside the sides&apos; triggers is fitted to</extracomment>
-        <translation>الفاعلون المشتركون ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1143"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1203"/>
         <source>{0} actors named in both, {1} of them framed differently</source>
         <translation>فاعلون ورد ذكرهم في الاثنين: {0}، منهم {1} بتأطير مختلف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1153"/>
-        <source>{0} actors named only in B</source>
-        <translation>فاعلون ورد ذكرهم في B فقط: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1156"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1214"/>
         <source>Events ({0})</source>
         <translation>الأحداث ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1157"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1215"/>
         <source>{0} events in both · {1} only in A · {2} only in B</source>
         <translation>أحداث مشتركة: {0} · في A فقط: {1} · في B فقط: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1148"/>
+        <location filename="../../desktop/ui/compare_view.py" line="918"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1149"/>
-        <source>{0} actors named only in A</source>
-        <translation>فاعلون ورد ذكرهم في A فقط: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1152"/>
+        <location filename="../../desktop/ui/compare_view.py" line="919"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1165"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1202"/>
+        <source>Both sides ({0})</source>
+        <extracomment>rows fitted to their text; those below keep the default height (two outlets may share a thousand actors, fitted on every resize) lines a row of the actors&apos; table shows at most (its tooltip has the rest) the widest a column of the events table beside the sides&apos; triggers is fitted to</extracomment>
+        <translation>في الجانبين ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="1208"/>
+        <source>One side ({0})</source>
+        <translation>في جانب واحد ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="1209"/>
+        <source>{0} actors named only in A · {1} only in B</source>
+        <translation>فاعلون ذكرهم A وحده: {0} · ذكرهم B وحده: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="1224"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1225"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1284"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1227"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1286"/>
         <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1229"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1288"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -522,17 +527,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>CoverageChart</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="831"/>
+        <location filename="../../desktop/ui/actor_view.py" line="834"/>
         <source>Documents mentioning the actor, per month</source>
         <translation>المستندات التي تذكر الفاعل، شهريًا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="841"/>
+        <location filename="../../desktop/ui/actor_view.py" line="844"/>
         <source>No documents</source>
         <translation>لا توجد مستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="943"/>
+        <location filename="../../desktop/ui/actor_view.py" line="946"/>
         <source>undated</source>
         <translation>بلا تاريخ</translation>
     </message>
@@ -540,7 +545,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>DocumentChoiceModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="509"/>
+        <location filename="../../desktop/ui/compare_view.py" line="515"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
@@ -1014,63 +1019,63 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="136"/>
+        <location filename="../../desktop/ui/events_view.py" line="182"/>
         <source>Date</source>
-        <extracomment>events read from the store each time the view needs more rows initial column widths (date, type, trigger, participants, place, outlet); participants stretches. Fixed widths: sizing columns to their contents would read every row. The others leave the participants some 120 pixels in a 1440-pixel window (they took all but 35 when wider). the participants&apos; least width: in a narrower view the other columns give up room (at 1280 × 720 the participants had 35 pixels, «ticipa» in their header) the least each other column shrinks to (a date whole: «2011-12-27») the columns the store orders by; participants has no order of its own</extracomment>
+        <extracomment>events read from the store each time the view needs more rows column widths (date, type, trigger, participants, place, outlet) until the rows are read; participants stretches. Then each column other than the participants is as wide as the rows in view and its header need (:meth:`_EventsTable.fit_to_contents`: the first rows, not every row), between its least and its most. the most a column is widened to its contents: an undated event&apos;s words («— «الثلاثاء الماضي»»), an outlet&apos;s name («Al-Jazirah (Saudi Arabia)»), a trigger (its tooltip shows a longer one whole) the participants&apos; least width: in a narrower view the other columns give up room (at 1280 × 720 the participants had 35 pixels, «ticipa» in their header) the columns that give up their room first: the trigger (its tooltip shows it whole) and the place (mostly «—» or a city&apos;s name) the least each other column shrinks to (a date whole: «2011-12-27») the width each column other than the participants has when there is room the columns the user gave a width of their own: not fitted to the rows again the columns the store orders by; participants has no order of its own</extracomment>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="137"/>
+        <location filename="../../desktop/ui/events_view.py" line="183"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="138"/>
+        <location filename="../../desktop/ui/events_view.py" line="184"/>
         <source>Trigger</source>
         <translation>الكلمة الدالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="139"/>
+        <location filename="../../desktop/ui/events_view.py" line="185"/>
         <source>Participants</source>
         <translation>المشاركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="140"/>
+        <location filename="../../desktop/ui/events_view.py" line="186"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="141"/>
+        <location filename="../../desktop/ui/events_view.py" line="187"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="267"/>
+        <location filename="../../desktop/ui/events_view.py" line="313"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="286"/>
+        <location filename="../../desktop/ui/events_view.py" line="337"/>
         <source>The date the text gives: «{0}»</source>
         <translation>التاريخ الذي يذكره النص: «{0}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="287"/>
+        <location filename="../../desktop/ui/events_view.py" line="338"/>
         <source>The date the text gives</source>
         <translation>التاريخ الذي يذكره النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="289"/>
+        <location filename="../../desktop/ui/events_view.py" line="340"/>
         <source>The article&apos;s date: the text gives no date of its own</source>
         <translation>تاريخ المقال: لا يذكر النص تاريخًا خاصًا بالحدث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="292"/>
+        <location filename="../../desktop/ui/events_view.py" line="343"/>
         <source>Undated: the article has no date to place «{0}» in time; undated events come last</source>
         <translation>غير مؤرَّخ: ليس للمقال تاريخ يُحدَّد به «{0}»؛ تأتي الأحداث غير المؤرَّخة في الآخر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="294"/>
+        <location filename="../../desktop/ui/events_view.py" line="345"/>
         <source>Undated: undated events come last</source>
         <translation>غير مؤرَّخ: تأتي الأحداث غير المؤرَّخة في الآخر</translation>
     </message>
@@ -1078,17 +1083,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="310"/>
+        <location filename="../../desktop/ui/events_view.py" line="361"/>
         <source>All event types</source>
         <translation>كل أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="335"/>
+        <location filename="../../desktop/ui/events_view.py" line="390"/>
         <source>Events by date, undated last (double-click to read)</source>
         <translation>الأحداث بترتيب التاريخ، وغير المؤرَّخة في الآخر (انقر نقرًا مزدوجًا للقراءة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="383"/>
+        <location filename="../../desktop/ui/events_view.py" line="438"/>
         <source>{0} events</source>
         <translation>الأحداث: {0}</translation>
     </message>
@@ -1114,43 +1119,43 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>FrameHeatmapModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="296"/>
+        <location filename="../../desktop/ui/actor_view.py" line="299"/>
         <source>official</source>
         <extracomment>(label, outlet) → offset of the label in its example document (alias as written, mentions), most frequent first the first page of the actor&apos;s quotations (in document and text order) how many quotations the actor has in all where the next page of quotations starts (None: ``quotes`` holds them all) document id → (title, outlet) of every document a quotation or line comes from</extracomment>
         <translation>رسمي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="297"/>
+        <location filename="../../desktop/ui/actor_view.py" line="300"/>
         <source>neutral</source>
         <translation>محايد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="298"/>
+        <location filename="../../desktop/ui/actor_view.py" line="301"/>
         <source>delegitimising</source>
         <translation>نازع للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="299"/>
+        <location filename="../../desktop/ui/actor_view.py" line="302"/>
         <source>legitimising</source>
         <translation>مانح للشرعية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="336"/>
+        <location filename="../../desktop/ui/actor_view.py" line="339"/>
         <source>label</source>
         <translation>التسمية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="336"/>
+        <location filename="../../desktop/ui/actor_view.py" line="339"/>
         <source>category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="336"/>
+        <location filename="../../desktop/ui/actor_view.py" line="339"/>
         <source>total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="359"/>
+        <location filename="../../desktop/ui/actor_view.py" line="362"/>
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
@@ -1310,22 +1315,22 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>KwicModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="637"/>
+        <location filename="../../desktop/ui/actor_view.py" line="640"/>
         <source>Before</source>
         <translation>قبل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="638"/>
+        <location filename="../../desktop/ui/actor_view.py" line="641"/>
         <source>Match</source>
         <translation>المطابَق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="639"/>
+        <location filename="../../desktop/ui/actor_view.py" line="642"/>
         <source>After</source>
         <translation>بعد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="640"/>
+        <location filename="../../desktop/ui/actor_view.py" line="643"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
@@ -1333,91 +1338,91 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="236"/>
+        <location filename="../../desktop/ui/library.py" line="180"/>
         <source>Search the corpus (Enter)</source>
-        <extracomment>rows measured to size the columns to their contents (less than a page of the model) the outlet column takes at most this share of the table&apos;s width (the title the rest) how many of a search&apos;s best matches the results list shows room around a header&apos;s text (its margins; the sort arrow draws over them) a removal runs; another job holds the database (an import, its analysis)</extracomment>
+        <extracomment>the outlet column takes at most this share of the table&apos;s width (the title the rest): enough for an outlet&apos;s name whole («Al-Araby Al-Jadeed», «Saudi Press Agency») in the dock as the window opens at 1280 × 800 (a quarter cut them: «Asharq Al…») how many of a search&apos;s best matches the results list shows a removal runs; another job holds the database (an import, its analysis)</extracomment>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="242"/>
+        <location filename="../../desktop/ui/library.py" line="186"/>
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="243"/>
+        <location filename="../../desktop/ui/library.py" line="187"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="247"/>
+        <location filename="../../desktop/ui/library.py" line="191"/>
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="271"/>
+        <location filename="../../desktop/ui/library.py" line="214"/>
         <source>Remove from corpus…</source>
         <translation>إزالة من المكتبة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="346"/>
+        <location filename="../../desktop/ui/library.py" line="289"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="361"/>
+        <location filename="../../desktop/ui/library.py" line="304"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="364"/>
+        <location filename="../../desktop/ui/library.py" line="307"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="377"/>
-        <location filename="../../desktop/ui/library.py" line="421"/>
+        <location filename="../../desktop/ui/library.py" line="320"/>
+        <location filename="../../desktop/ui/library.py" line="364"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="410"/>
+        <location filename="../../desktop/ui/library.py" line="353"/>
         <source>The {0} best of over {1} results for «{2}»</source>
         <translation>نتائج «{2}»: أكثر من {1}، تُعرض أفضل {0} منها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="414"/>
+        <location filename="../../desktop/ui/library.py" line="357"/>
         <source>The {0} best of {1} results for «{2}»</source>
         <translation>نتائج «{2}»: {1}، تُعرض أفضل {0} منها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="417"/>
+        <location filename="../../desktop/ui/library.py" line="360"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="402"/>
+        <location filename="../../desktop/ui/library.py" line="345"/>
         <source>(a very common query: ranked among its {0} most recently imported matches; add a word, an outlet or dates to narrow it)</source>
         <translation>(بحث شائع جدًا: رُتّبت النتائج من بين أحدث {0} مادة مستوردة تطابقه؛ أضف كلمة أو وسيلة إعلام أو تاريخًا لتضييقه)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="473"/>
-        <location filename="../../desktop/ui/library.py" line="503"/>
-        <location filename="../../desktop/ui/library.py" line="510"/>
+        <location filename="../../desktop/ui/library.py" line="416"/>
+        <location filename="../../desktop/ui/library.py" line="446"/>
+        <location filename="../../desktop/ui/library.py" line="453"/>
         <source>Remove from corpus</source>
         <translation>إزالة من المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="478"/>
+        <location filename="../../desktop/ui/library.py" line="421"/>
         <source>Remove «{0}» from the corpus?</source>
         <translation>إزالة «{0}» من المكتبة؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="480"/>
+        <location filename="../../desktop/ui/library.py" line="423"/>
         <source>Remove {0} documents from the corpus?</source>
         <translation>إزالة المستندات المحددة من المكتبة؟ (عددها: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="482"/>
+        <location filename="../../desktop/ui/library.py" line="425"/>
         <source>Their mentions, labels, quotations and events go with them, and the actors are counted without them. This cannot be undone.</source>
         <translation>تُزال معها الإشارات والأوصاف والاقتباسات والأحداث التي فيها، ويُحسب الفاعلون من دونها. لا يمكن التراجع عن ذلك.</translation>
     </message>
@@ -1425,291 +1430,291 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="641"/>
+        <location filename="../../desktop/ui/main_window.py" line="668"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="648"/>
+        <location filename="../../desktop/ui/main_window.py" line="675"/>
         <source>Stopping the edit before closing…</source>
         <translation>إيقاف التعديل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="650"/>
+        <location filename="../../desktop/ui/main_window.py" line="677"/>
         <source>The edit is kept; the articles it has not analysed again yet will be analysed when Tabayun next starts.</source>
         <translation>التعديل محفوظ، والمقالات التي لم يُعِد تحليلها بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="656"/>
+        <location filename="../../desktop/ui/main_window.py" line="683"/>
         <source>Stopping the analysis before closing…</source>
         <translation>إيقاف التحليل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="658"/>
+        <location filename="../../desktop/ui/main_window.py" line="685"/>
         <source>The articles it has not reached will be analysed when Tabayun next starts.</source>
         <translation>المقالات التي لم يبلغها ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="663"/>
+        <location filename="../../desktop/ui/main_window.py" line="690"/>
         <source>Stopping the import before closing…</source>
         <translation>إيقاف الاستيراد قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="665"/>
+        <location filename="../../desktop/ui/main_window.py" line="692"/>
         <source>What was imported is kept; the articles not analysed yet will be analysed when Tabayun next starts.</source>
         <translation>ما استُورد محفوظ، والمقالات التي لم تُحلَّل بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="689"/>
+        <location filename="../../desktop/ui/main_window.py" line="716"/>
         <source>Closing</source>
         <translation>جارٍ الإغلاق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>Tabayun — Arabic news coverage</source>
         <extracomment>tables whose columns are the data&apos;s (an actor&apos;s outlets): no saved layout fits the next</extracomment>
         <translation>تباين (Tabayun) — التغطية الإخبارية العربية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="94"/>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="95"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>Read</source>
         <extracomment>closing: the job that runs is being stopped what closing says while it stops a job</extracomment>
         <translation>قراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="97"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="98"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100"/>
+        <location filename="../../desktop/ui/main_window.py" line="101"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>This database was empty: {0} sample articles were imported to show what Tabayun does. Select them in the library and press Del to remove them.</source>
         <translation>كانت قاعدة البيانات فارغة: استُورد {0} مقالات نموذجية لعرض ما يقدمه تباين. حدّدها في المكتبة واضغط Del لإزالتها.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Removed 1 document from the corpus</source>
         <translation>أُزيل مستند واحد من المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>Removed {0} documents from the corpus</source>
         <translation>أُزيلت المستندات من المكتبة (عددها: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
-        <location filename="../../desktop/ui/main_window.py" line="476"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/ui/main_window.py" line="481"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="403"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="417"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/ui/main_window.py" line="430"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="447"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.parquet *.arrow *.feather *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.parquet *.arrow *.feather *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477"/>
+        <location filename="../../desktop/ui/main_window.py" line="482"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490"/>
-        <location filename="../../desktop/ui/main_window.py" line="496"/>
-        <location filename="../../desktop/ui/main_window.py" line="502"/>
+        <location filename="../../desktop/ui/main_window.py" line="495"/>
+        <location filename="../../desktop/ui/main_window.py" line="501"/>
+        <location filename="../../desktop/ui/main_window.py" line="507"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="491"/>
+        <location filename="../../desktop/ui/main_window.py" line="496"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="496"/>
+        <location filename="../../desktop/ui/main_window.py" line="501"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="502"/>
+        <location filename="../../desktop/ui/main_window.py" line="507"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="514"/>
+        <location filename="../../desktop/ui/main_window.py" line="519"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="523"/>
+        <location filename="../../desktop/ui/main_window.py" line="528"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="532"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="534"/>
+        <location filename="../../desktop/ui/main_window.py" line="539"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="540"/>
+        <location filename="../../desktop/ui/main_window.py" line="545"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="553"/>
+        <location filename="../../desktop/ui/main_window.py" line="558"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="555"/>
+        <location filename="../../desktop/ui/main_window.py" line="560"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>
@@ -1903,7 +1908,7 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>OneSideModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="378"/>
+        <location filename="../../desktop/ui/compare_view.py" line="382"/>
         <source>{0} · {1} · {2} mentions</source>
         <translation>{0} · {1} · الإشارات: {2}</translation>
     </message>
@@ -1911,12 +1916,12 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>PassagesModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="338"/>
+        <location filename="../../desktop/ui/compare_view.py" line="323"/>
         <source>Passage {0} · similarity {1:.0%}</source>
         <translation>المقطع {0} · التشابه {1:.0%}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="343"/>
+        <location filename="../../desktop/ui/compare_view.py" line="347"/>
         <source>Shared words: {0}</source>
         <translation>الكلمات المشتركة: {0}</translation>
     </message>
@@ -1924,38 +1929,38 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>QuotesModel</name>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="527"/>
+        <location filename="../../desktop/ui/actor_view.py" line="530"/>
         <source>Quotation</source>
         <extracomment>reads the page of quotations after a key (:meth:`Store.quote_page` of one actor)</extracomment>
         <translation>الاقتباس</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="528"/>
+        <location filename="../../desktop/ui/actor_view.py" line="531"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="529"/>
+        <location filename="../../desktop/ui/actor_view.py" line="532"/>
         <source>Verb</source>
         <translation>الفعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="530"/>
+        <location filename="../../desktop/ui/actor_view.py" line="533"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="533"/>
+        <location filename="../../desktop/ui/actor_view.py" line="536"/>
         <source>direct</source>
         <translation>مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="534"/>
+        <location filename="../../desktop/ui/actor_view.py" line="537"/>
         <source>indirect</source>
         <translation>غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actor_view.py" line="535"/>
+        <location filename="../../desktop/ui/actor_view.py" line="538"/>
         <source>partial</source>
         <translation>جزئي</translation>
     </message>

@@ -340,23 +340,47 @@ def test_the_events_participants_keep_room_in_a_window_of_1440(tapp: TabayunApp,
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_the_comparison_tabs_all_show_in_a_window_of_1440(  # type: ignore[no-untyped-def]
-    tapp: TabayunApp, qtbot, language: str
+@pytest.mark.parametrize("size", [(1440, 900), (1280, 800)])
+def test_the_comparison_tabs_and_toolbar_all_show_in_a_window_of_1280(  # type: ignore[no-untyped-def]
+    tapp: TabayunApp, qtbot, language: str, size: tuple[int, int]
 ) -> None:
     """The shared-actors tab said how many were framed differently and the events tab
     split its count three ways: the events tab hid behind scroll arrows. The titles
-    give the counts, their tooltips the detail."""
+    give the counts, their tooltips the detail. At 1280 × 800 four tabs scrolled and the
+    toolbar put its last actions in a «»» menu: the actors only one side names share a
+    tab, and what is compared stands beside the toolbar, wrapped if it must be."""
+    from PySide6.QtWidgets import QToolButton
+
     tapp.set_language(language)
-    _window, view = _comparing(tapp, qtbot, 4, 5)
+    window, view = _comparing(tapp, qtbot, 4, 5)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    qtbot.wait(50)
     bar = view.tabs.tabBar()
-    assert bar.count() == 4
-    assert all(bar.tabRect(i).width() > 0 for i in range(4))
-    assert max(bar.tabRect(i).right() for i in range(4)) <= bar.width()
-    assert min(bar.tabRect(i).left() for i in range(4)) >= 0
+    assert bar.count() == 3
+    assert all(bar.tabRect(i).width() > 0 for i in range(3))
+    assert max(bar.tabRect(i).right() for i in range(3)) <= bar.width()
+    assert min(bar.tabRect(i).left() for i in range(3)) >= 0
     shared = view.actors_model.rowCount()
     assert f"({shared})" in bar.tabText(0)
     assert str(shared) in bar.tabToolTip(0)
-    assert all(bar.tabToolTip(i) for i in range(4))
+    one_side = view.only_a_model.rowCount() + view.only_b_model.rowCount()
+    assert f"({one_side})" in bar.tabText(1)
+    assert all(bar.tabToolTip(i) for i in range(3))
+    # every action on the toolbar itself, none in its «»» menu, each with its keys
+    toolbar = view.toolbar
+    extension = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert toolbar.width() >= toolbar.sizeHint().width()
+    assert extension is None or not extension.isVisibleTo(toolbar)
+    for action in (view.prev_action, view.next_action, view.sync_action):
+        button = toolbar.widgetForAction(action)
+        assert button is not None and button.isVisible()
+        assert button.geometry().right() <= toolbar.width()
+    assert view.prev_action.shortcut().toString() == "Alt+Up"
+    assert view.next_action.shortcut().toString() == "Alt+Down"
+    assert "Alt+Up" in view.prev_action.toolTip() and "Alt+Down" in view.next_action.toolTip()
+    assert view.passage_label.isVisible()
+    assert view.summary.isVisible() and view.summary.width() > 100
     tapp.set_language("en")
 
 
