@@ -29,7 +29,7 @@ from desktop.store.rows import DocumentRow, EventRow
 from desktop.store.store import Store
 from desktop.store.views import EventPage, EventSort
 from desktop.ui.bidi import OwnDirectionDelegate, window_leading
-from desktop.ui.columns import content_width, sample_rows_only
+from desktop.ui.columns import content_width, header_text_width, sample_rows_only
 from desktop.ui.names import row_outlet
 from desktop.ui.palette import event_type_name
 from desktop.ui.table_model import KeysetPagedModel
@@ -52,15 +52,17 @@ COLUMN_WIDTHS = (90, 95, 120, 260, 90, 100)
 #: الماضي»»), an outlet's name («Al-Jazirah (Saudi Arabia)»), a trigger (its tooltip
 #: shows a longer one whole)
 COLUMN_MOST = (180, 140, 160, 0, 120, 170)
-#: the participants' least width: in a narrower view the other columns give up room
-#: (at 1280 × 720 the participants had 35 pixels, «ticipa» in their header)
+#: the participants' least width until the header is measured: in a narrower view the
+#: other columns give up room (at 1280 × 720 the participants had 35 pixels, «ticipa» in
+#: their header); then the width of their header, as the style draws it
 PARTICIPANTS_MIN = 90
 _PARTICIPANTS = 3
 _OTHERS = (0, 1, 2, 4, 5)
 #: the columns that give up their room first: the trigger (its tooltip shows it whole)
 #: and the place (mostly «—» or a city's name)
 _GIVE_FIRST = (2, 4)
-#: the least each other column shrinks to (a date whole: «2011-12-27»)
+#: the least each other column shrinks to (a date whole: «2011-12-27»); the trigger's
+#: and the place's, once the header is measured, the width of their header
 COLUMN_MINIMUMS = (84, 64, 72, PARTICIPANTS_MIN, 48, 64)
 
 
@@ -75,6 +77,9 @@ class _EventsTable(QTableView):
         self._scaled = False
         #: the width each column other than the participants has when there is room
         self.wanted = {c: COLUMN_WIDTHS[c] for c in _OTHERS}
+        #: the least width of each column other than the participants, and theirs
+        self.least = {c: COLUMN_MINIMUMS[c] for c in _OTHERS}
+        self.participants_least = PARTICIPANTS_MIN
         #: the columns the user gave a width of their own: not fitted to the rows again
         self.dragged: set[int] = set()
         self._fitting = True  # the widths set before the view is shown are its own
@@ -95,6 +100,15 @@ class _EventsTable(QTableView):
         then fitted to the view's width."""
         if self.model() is None or self.model().rowCount() == 0:
             return
+        # the columns that give up room first, and the participants, down to their
+        # header as the theme draws it (the dark theme's headers are wider): a fixed
+        # least kept the trigger wider than its header while every other column was cut
+        # a few pixels short, «Ceasefi…», «(unknow…»
+        self.least = {
+            c: header_text_width(self, c) if c in _GIVE_FIRST else COLUMN_MINIMUMS[c]
+            for c in _OTHERS
+        }
+        self.participants_least = header_text_width(self, _PARTICIPANTS)
         self.wanted = {
             c: self.wanted[c]
             if c in self.dragged
@@ -105,7 +119,7 @@ class _EventsTable(QTableView):
         self.fit_columns(self.viewport().width())
 
     def fit_columns(self, width: int) -> None:
-        widths = fitted_widths(width - PARTICIPANTS_MIN, self.wanted)
+        widths = fitted_widths(width - self.participants_least, self.wanted, self.least)
         narrowed = widths != self.wanted
         # else the widths as set, or as the user dragged them
         if narrowed or self._scaled:
@@ -117,30 +131,31 @@ class _EventsTable(QTableView):
         self._fitting = False
 
 
-def fitted_widths(room: int, wanted: Mapping[int, int] | None = None) -> dict[int, int]:
+def fitted_widths(
+    room: int, wanted: Mapping[int, int] | None = None, least: Mapping[int, int] | None = None
+) -> dict[int, int]:
     """The widths of the columns other than the participants within ``room`` pixels:
     those ``wanted`` (default: ``COLUMN_WIDTHS``) when they fit; else the trigger and
     the place give up their room first, then all shrink in proportion, none below its
-    least."""
+    ``least`` (default: ``COLUMN_MINIMUMS``)."""
     widths = dict(wanted) if wanted is not None else {c: COLUMN_WIDTHS[c] for c in _OTHERS}
+    lows = dict(least) if least is not None else {c: COLUMN_MINIMUMS[c] for c in _OTHERS}
     over = sum(widths.values()) - room
     if over <= 0:
         return widths
     for c in _GIVE_FIRST:
-        given = min(max(0, over), max(0, widths[c] - COLUMN_MINIMUMS[c]))
+        given = min(max(0, over), max(0, widths[c] - lows[c]))
         widths[c] -= given
         over -= given
     at_least: set[int] = set()
     while True:
         free = [c for c in widths if c not in at_least]
-        left = room - sum(COLUMN_MINIMUMS[c] for c in at_least)
+        left = room - sum(lows[c] for c in at_least)
         base = sum(widths[c] for c in free)
         scale = min(1.0, max(0, left) / base) if base else 1.0
-        short = {c for c in free if widths[c] * scale < COLUMN_MINIMUMS[c]}
+        short = {c for c in free if widths[c] * scale < lows[c]}
         if not short:
-            return {
-                c: COLUMN_MINIMUMS[c] if c in at_least else int(widths[c] * scale) for c in widths
-            }
+            return {c: lows[c] if c in at_least else int(widths[c] * scale) for c in widths}
         at_least |= short
 
 

@@ -221,8 +221,11 @@ def test_a_narrow_view_keeps_room_for_the_participants(
     view = _shown_view(qtbot, analysed, runner)
     header = view.view.horizontalHeader()
     view.resize(640, 400)
-    qtbot.waitUntil(lambda: header.sectionSize(3) >= PARTICIPANTS_MIN - 2)
-    assert all(header.sectionSize(c) >= COLUMN_MINIMUMS[c] for c in (0, 1, 2, 4, 5))
+    least = view.view.least
+    qtbot.waitUntil(lambda: header.sectionSize(3) >= view.view.participants_least)
+    assert view.view.participants_least <= PARTICIPANTS_MIN
+    assert all(header.sectionSize(c) >= least[c] for c in (0, 1, 2, 4, 5))
+    assert all(least[c] == COLUMN_MINIMUMS[c] for c in (0, 1, 5))
     date = view.view.fontMetrics().horizontalAdvance("2011-12-27")
     assert header.sectionSize(0) > date + 8  # a date shows whole
     view.resize(1400, 600)  # wide again: the columns have their widths back
@@ -261,20 +264,26 @@ def test_the_trigger_and_the_place_give_up_their_room_first() -> None:
     assert narrowest[2] == COLUMN_MINIMUMS[2] and narrowest[4] == COLUMN_MINIMUMS[4]
 
 
+@pytest.mark.parametrize("width", [548, 512])
+@pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_columns_show_their_header_and_the_rows_in_view_whole(
-    qtbot, analysed: Store, runner: TaskRunner, language: str
+    qtbot, analysed: Store, runner: TaskRunner, language: str, theme: str, width: int
 ) -> None:  # type: ignore[no-untyped-def]
-    """In the room the view has as the window opens at 1280 × 800, the date (an undated
-    event's words: «—  «الثلاثاء الماضي»» was cut), the type («Displacement») and the
-    outlet are as wide as their header and the rows in view; the trigger may be cut (its
-    tooltip has it whole), the participants keep their least."""
+    """In the room the view has as the window opens at 1280 × 800 (548 pixels here, 512
+    on a screen whose window manager takes some), the date (an undated event's words:
+    «—  «الثلاثاء الماضي»» was cut), the type («Displacement», «وقف إطلاق النار») and the
+    outlet are as wide as their header and the cells of the rows in view, margins
+    included; the trigger may be cut (its tooltip has it whole), the participants keep
+    the width of their header. In the dark theme, whose table is a few pixels narrower,
+    the trigger kept a fixed least wider than its header while all the others were cut
+    a few pixels short («(unknow…»)."""
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.columns import header_text_width
-    from desktop.ui.events_view import PARTICIPANTS_MIN
     from desktop.ui.fonts import narrow_the_least_column_width, use_ui_font
     from desktop.ui.i18n import Language
+    from desktop.ui.theme import apply_theme
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -282,6 +291,7 @@ def test_the_columns_show_their_header_and_the_rows_in_view_whole(
     use_ui_font(app)
     window_language = Language(app)
     window_language.apply(language)
+    apply_theme(app, theme)
     try:
         view = EventsView(analysed, runner)
         qtbot.addWidget(view)
@@ -290,21 +300,23 @@ def test_the_columns_show_their_header_and_the_rows_in_view_whole(
         qtbot.waitExposed(view)
         table, header, model = view.view, view.view.horizontalHeader(), view.model
         narrow_the_least_column_width(header)  # as the window does
-        view.resize(548, 640)  # its width in the window at 1280 × 800
+        view.resize(width, 640)
         assert model.rowCount() > 10
-        qtbot.waitUntil(lambda: header.sectionSize(3) >= PARTICIPANTS_MIN - 2)
-        metrics = table.fontMetrics()
-        last = table.rowAt(table.viewport().height() - 1)
-        shown = range(table.rowAt(0), (last if last >= 0 else model.rowCount() - 1) + 1)
-        for column in (0, 1, 5):
-            width = header.sectionSize(column)
-            assert width >= header_text_width(table, column), column
-            widest = max(
-                metrics.horizontalAdvance(str(model.index(r, column).data())) for r in shown
-            )
-            assert width >= widest, (column, width, widest)
+        participants = header_text_width(table, 3)
+        qtbot.waitUntil(lambda: header.sectionSize(3) >= participants)
+        # the cells' text and the margins the style draws round it, and the header
+        needed = {
+            c: max(table.sizeHintForColumn(c), header_text_width(table, c)) for c in (0, 1, 5)
+        }
+        least = table.least
+        if sum(needed.values()) + least[2] + least[4] + participants <= table.viewport().width():
+            for column, need in needed.items():  # room for them: shown whole
+                assert header.sectionSize(column) >= need, (column, need)
+        else:  # (the Arabic window's dark theme at 512: 6 pixels short)
+            assert header.sectionSize(2) == least[2] and header.sectionSize(4) == least[4]
         assert sum(header.sectionSize(c) for c in range(6)) <= table.viewport().width()
     finally:
+        apply_theme(app, "light")
         window_language.apply("en")
         app.setFont(font)
 
