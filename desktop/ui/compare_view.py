@@ -1290,7 +1290,11 @@ class CompareView(QWidget):
         """Both summaries as tall as the taller needs at its width, so that the two
         texts begin at the same height."""
         labels = [pane.meta for pane in self.panes]
-        tallest = max(label.heightForWidth(label.width()) for label in labels)
+        # a label that does not wrap (or has no text yet) has no height for a width (-1)
+        tallest = max(
+            max(label.heightForWidth(label.width()), label.sizeHint().height(), 0)
+            for label in labels
+        )
         for label in labels:
             if label.minimumHeight() != tallest:
                 label.setMinimumHeight(tallest)
