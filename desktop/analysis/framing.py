@@ -1003,7 +1003,9 @@ class _Framer:
 
     def _titled_holder(self, m: MentionIn) -> MentionIn | None:
         """«وقال عضو الائتلاف أحمد رمضان»: the body or place in a title speaks for the
-        person named right after it (the gazetteer's, or a name read after the title)."""
+        person named right after it (the gazetteer's, or a name read after the title),
+        past an adjective of the body or between commas («عضو الائتلاف المعارض هادي
+        البحرة», «عضو الهيئة العليا للمفاوضات، يحيى العريضي، إن»)."""
         if m.type == "person":
             return None
         i = bisect.bisect_right(self.mention_starts, m.start)
@@ -1012,12 +1014,23 @@ class _Framer:
             nxt is None
             or nxt.type != "person"
             or nxt.kind not in ("name", "discovered")
-            or not 0 < nxt.start - m.end <= 2
-            or self.text[m.end : nxt.start].strip()
+            or not 0 < nxt.start - m.end <= 30
         ):
             return None
-        if nxt.kind == "name" and not self._belongs_to(nxt.key, m.key):
-            return None  # «واتهم عضو الائتلاف بشار الأسد بعرقلة …»: whom he accused
+        gap = self.text[m.end : nxt.start]
+        words = gap.replace("،", " ").replace(",", " ").split()
+        if len(words) > 2 or any(
+            not (w.isalpha() and (normalize(w).startswith("ال") or normalize(w) in self.kb.nisbas))
+            for w in words
+        ):
+            return None
+        # between commas the name is the title's («…، يحيى العريضي، إن»); else a
+        # gazetteer name of another body is whom was spoken of («واتهم عضو الائتلاف بشار
+        # الأسد بعرقلة …»)
+        after = self.text[nxt.end : nxt.end + 2].lstrip()
+        between_commas = ("،" in gap or "," in gap) and after[:1] in ("،", ",")
+        if nxt.kind == "name" and not between_commas and not self._belongs_to(nxt.key, m.key):
+            return None
         begin = self._title_before(nxt.start, nxt.key)
         return nxt if begin is not None and begin <= m.start else None
 

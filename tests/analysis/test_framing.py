@@ -1825,6 +1825,11 @@ def test_the_member_of_a_body_speaks_not_the_body(store: Store) -> None:
     assert speakers("وقال رئيس الائتلاف نصر الحريري إن المحادثات فاشلة.") == ["nasr-hariri"]
     # a person of the gazetteer who is not of the body is whom the member spoke of
     assert speakers("واتهم عضو الائتلاف بشار الأسد بعرقلة المحادثات.") == ["syrian-coalition"]
+    # past an adjective of the body, or between commas
+    assert speakers("وقال عضو الائتلاف المعارض هادي البحرة إن المحادثات فاشلة.") == ["bahra"]
+    assert speakers("وقال عضو الهيئة العليا للمفاوضات، يحيى العريضي، إن المحادثات فاشلة.") == [
+        "aridi"
+    ]
 
 
 def test_an_office_beside_a_name_is_that_name_s(store: Store) -> None:
