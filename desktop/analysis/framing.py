@@ -2235,29 +2235,25 @@ class _Framer:
             oa, ob, t = before[k]
             if ob > at:
                 continue  # the trigger's own word, after a proclitic («لعقد»)
+            subject: tuple[int, str] | None = None
             for phrase in self.fk.planned_phrases.get(t, ()):
                 lo = k - len(phrase) + 1
-                if lo < 0:
-                    continue
-                words = [w for _a, _b, w in before[lo : k + 1]]
-                first = words[0]
-                if first[:1] in ("و", "ف") and first[1:] == phrase[0]:
-                    words[0] = first[1:]
-                if tuple(words) == phrase:
-                    return self._unpunctuated(before[lo][0], at)
+                if lo >= 0:
+                    words = [w for _a, _b, w in before[lo : k + 1]]
+                    first = words[0]
+                    if first[:1] in ("و", "ف") and first[1:] == phrase[0]:
+                        words[0] = first[1:]
+                    if tuple(words) == phrase:
+                        return self._unpunctuated(before[lo][0], at)
                 if len(phrase) == 2:
                     # the verb's subject, and whom with, between the two words: «ويبحث
-                    # المبعوث الأممي عقد لقاءات», «وبحث دي ميستورا مع المعلم عقد جولة»
-                    j = k - 1
-                    while j >= max(0, k - 6) and (
-                        before[j][2] == "مع"
-                        or self.mention_at(before[j][0], before[j][1]) is not None
-                        or self._roles.covers(before[j][0])
-                    ):
-                        j -= 1
-                    verb = before[j][2] if 0 <= j < k - 1 else ""
+                    # المبعوث الأممي عقد لقاءات», «وبحث وزير الخارجية السوري وليد المعلم مع
+                    # المبعوث الأممي ستافان دي ميستورا عقد جولة»
+                    if subject is None:
+                        subject = self._word_before_actors(s_start, oa)
+                    pos, verb = subject
                     if verb == phrase[0] or (verb[:1] in ("و", "ف") and verb[1:] == phrase[0]):
-                        return self._unpunctuated(before[j][0], at)
+                        return self._unpunctuated(pos, at)
             if (t,) in pw.before or (t[:1] in ("و", "ف") and (t[1:],) in pw.before):
                 return self._unpunctuated(oa, at)
             if t in pw.after:
@@ -2272,6 +2268,21 @@ class _Framer:
             if self.mention_at(oa, ob) is None:  # an actor may be its subject
                 break
         return following
+
+    def _word_before_actors(self, s_start: int, at: int) -> tuple[int, str]:
+        """The word before the actors, roles and «مع» that stand right before ``at``, and
+        where it begins; (-1, "") when no actor stands there."""
+        back = self.norm_tokens_between(max(s_start, at - 160), at)[-16:]
+        j = len(back) - 1
+        while j >= 0 and (
+            back[j][2] == "مع"
+            or self.mention_at(back[j][0], back[j][1]) is not None
+            or self._roles.covers(back[j][0])
+        ):
+            j -= 1
+        if j < 0 or j == len(back) - 1:
+            return -1, ""
+        return back[j][0], back[j][2]
 
     def _denied(self, s_start: int, at: int) -> int | None:
         """Where the words denying the event at ``at`` begin: a negator, then only words
