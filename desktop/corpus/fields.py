@@ -231,11 +231,11 @@ class FieldMapping:
         key of the fields is looked for; a record with a key so named (a table flattened
         by pandas's ``json_normalize``) or without the path is left as it is."""
         extra: dict[str, Any] = {}
-        for field in FIELDS:
+        # read for every record of an import: only the fields the user named are looked at
+        for field, name in self.overrides.items():
             parts = self.path(field)
             if parts is None:
                 continue
-            name = self.overrides[field]
             if _folded(name) in _by_folded(tuple(str(k) for k in record)):
                 continue
             found = _walk(record, parts)
