@@ -237,7 +237,9 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         same article as the copy stored without one, else a duplicate of the oldest
         stored under an outlet that gives it nothing: nothing says the copy is that
         outlet's (an agency's story is run by several, and the oldest is any of them),
-        so its date or author may be another outlet's.
+        so its date or author may be another outlet's. A batch is read in order, each
+        draft as if those before it were stored: a file holding one text with its outlet
+        and without is the same article either way round.
 
         Rows go in through Core executemany (one statement per table, not per row)."""
         with self.transaction() as s:
@@ -276,10 +278,25 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                     existing[(h, None)] = oldest[h]
                     unowned.add(h)
             stored = dict(existing)  # before this batch
+            # the batch in order, each draft as if those before it were stored: a text
+            # read without its outlet after a copy under an outlet (in one file, or in
+            # files written together) is that copy's, and gives it nothing; one read under
+            # an outlet after a copy without one is that copy, which it gives the outlet
             fresh: dict[tuple[str, int | None], DocumentDraft] = {}
+            first_fresh: dict[str, tuple[str, int | None]] = {}  # a text's first fresh key
+            same: dict[tuple[str, int | None], tuple[str, int | None]] = {}  # → fresh key
             for key, d in zip(keys, drafts, strict=True):
-                if key not in existing:
-                    fresh.setdefault(key, d)
+                h, outlet_id = key
+                if key in existing or key in fresh or key in same:
+                    continue
+                if outlet_id is not None and (h, None) in fresh and (h, None) not in same.values():
+                    same[key] = (h, None)
+                elif outlet_id is None and h in first_fresh:
+                    same[key] = first_fresh[h]
+                    unowned.add(h)
+                else:
+                    fresh[key] = d
+                    first_fresh.setdefault(h, key)
             rows = [
                 (
                     outlet_id,
@@ -301,10 +318,18 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 insert_rows(s.connection(), Document, _DOCUMENT_COLUMNS, rows, encoded={"text"})
                 existing.update(self._copies(s, [h for h, _o in fresh]))
                 self._write_structure(s, [(existing[k], d) for k, d in fresh.items()])
+                for key, written in same.items():
+                    existing[key] = existing[written]
+                    if key[1] is not None:  # the copy without an outlet is given it
+                        claimed[existing[written]] = key[1]
             copies: dict[int, list[DocumentDraft]] = {}
             for key, d in zip(keys, drafts, strict=True):
-                if key in stored and not (key[1] is None and key[0] in unowned):
+                if key[1] is None and key[0] in unowned:
+                    continue
+                if key in stored:
                     copies.setdefault(stored[key], []).append(d)
+                elif key in same:  # a copy under an outlet of one written without
+                    copies.setdefault(existing[key], []).append(d)
             filled = self._fill_in(s, copies, claimed)
         out: list[Stored] = []
         for key, d in zip(keys, drafts, strict=True):

@@ -2455,8 +2455,8 @@ def test_one_agency_story_run_by_two_outlets_is_an_article_of_each(
         },
         # the same outlet's story again, from another export: a duplicate
         {"title": "الجعفري يصف المعارضين", "text": story + "\n", "source": "Al Jazeera"},
-        # nothing says whose it is: one more copy, of no outlet
-        {"title": "بلا مصدر", "text": story},
+        # nothing says whose it is: a copy of the first outlet's, as from another file
+        {"title": "بلا مصدر", "text": story, "author": "مراسل"},
         {"title": "بلا مصدر مرة أخرى", "text": story},
     ]
     path = tmp_path / "wire.jsonl"
@@ -2464,15 +2464,15 @@ def test_one_agency_story_run_by_two_outlets_is_an_article_of_each(
         "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8"
     )
     report = import_paths(store, [path])
-    assert (len(report.imported), len(report.duplicates)) == (3, 2)
+    assert (len(report.imported), len(report.duplicates)) == (2, 3)
     rows = sorted(store.documents(), key=lambda r: r.id)
-    assert [(r.outlet, r.title) for r in rows] == [
-        ("Al Jazeera", "الجعفري يصف المعارضين بالإرهابيين"),
-        ("Asharq Al-Awsat", "وفد الحكومة يتهم المعارضة"),
-        (None, "بلا مصدر"),
+    assert [(r.outlet, r.title, r.author) for r in rows] == [
+        ("Al Jazeera", "الجعفري يصف المعارضين بالإرهابيين", None),
+        ("Asharq Al-Awsat", "وفد الحكومة يتهم المعارضة", None),
     ]
     assert rows[1].published == dt.date(2017, 3, 2)
-    assert [i for _s, i in report.duplicates] == [rows[0].id, rows[2].id]
+    assert [i for _s, i in report.duplicates] == [rows[0].id] * 3
+    assert not report.filled
     # imported again, each copy is found under its own outlet
     again = import_paths(store, [path])
     assert (len(again.imported), len(again.duplicates)) == (0, 5)
@@ -2480,9 +2480,48 @@ def test_one_agency_story_run_by_two_outlets_is_an_article_of_each(
         rows[0].id,
         rows[1].id,
         rows[0].id,
-        rows[2].id,
-        rows[2].id,
+        rows[0].id,
+        rows[0].id,
     ]
+
+
+@pytest.mark.parametrize("order", ["with its outlet first", "without an outlet first"])
+def test_one_file_with_a_copy_of_an_article_with_its_outlet_and_without_stores_one(
+    store: Store, tmp_path: Path, order: str
+) -> None:
+    """A file holding an article under its outlet and again without one stored two
+    documents, where two files (or two imports) give one: the copy without an outlet
+    after one under an outlet is a duplicate that gives it nothing; the copy under an
+    outlet after one without is the same article, which it gives the outlet, date and
+    link."""
+    story = f"{KONASHENKOV}\n\n{MORE}"
+    named = {
+        "title": "كوناشنكوف: تحرير الرقة لن يكون نزهة",
+        "text": story,
+        "source": "SANA",
+        "date": "2017-06-07",
+        "url": "https://sana.sy/?p=1",
+    }
+    unnamed = {"title": "بيان الجيش الروسي", "text": story, "author": "مراسل"}
+    first = order == "with its outlet first"
+    records = [named, unnamed] if first else [unnamed, named]
+    path = tmp_path / "both.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8"
+    )
+    report = import_paths(store, [path])
+    rows = store.documents()
+    assert (len(report.imported), len(report.duplicates), len(rows)) == (1, 1, 1)
+    row = rows[0]
+    assert [i for _s, i in report.duplicates] == [row.id]
+    assert (row.outlet, row.published, row.url) == ("SANA", dt.date(2017, 6, 7), "https://sana.sy/?p=1")
+    if first:  # the copy without an outlet gives the outlet's article nothing
+        assert (row.title, row.author, report.filled) == (named["title"], None, [])
+    else:  # as when the copy without an outlet was stored by an earlier import
+        assert (row.title, row.author) == (unnamed["title"], "مراسل")
+        assert [given for _s, _i, given in report.filled] == [("date", "url", "outlet")]
+    again = import_paths(store, [path])
+    assert (len(again.imported), [i for _s, i in again.duplicates]) == (0, [row.id] * 2)
 
 
 def test_a_copy_without_an_outlet_gives_an_outlets_article_nothing(
