@@ -45,6 +45,7 @@ from desktop.corpus.readers import (
     MARKUP_EXTS,
     SHEET_EXTS,
     SNIFF_BYTES,
+    STREAMED_EXTS,
     UNSNIFFED,
     RawArticle,
     UnreadableFileError,
@@ -61,7 +62,7 @@ from desktop.corpus.readers import (
     unsupported,
     with_metadata,
 )
-from desktop.corpus.sources import Source, folders_in, iter_sources
+from desktop.corpus.sources import Source, folders_in, iter_sources, temporary_files
 from desktop.progress import CancelToken, NullProgress, Progress
 from desktop.store.models import compress_text
 from desktop.store.store import DocumentDraft, Store
@@ -445,7 +446,7 @@ def _streamed(source: Source) -> bool:
     return (
         source.open is not None
         and _text_bytes(source.ext, source.size) > PIECE_BYTES
-        and source.ext.lower() in JSONL_EXTS | JSON_EXTS | CSV_EXTS | MARKUP_EXTS | COLUMNAR_EXTS
+        and source.ext.lower() in STREAMED_EXTS
     )
 
 
@@ -798,6 +799,7 @@ def undated_note(count: int, where: str, examples: list[str]) -> str:
 
 @fewer_collections()
 @exclusive("import")
+@temporary_files()
 def import_paths(
     store: Store,
     paths: list[Path],

@@ -444,7 +444,7 @@ def smoke() -> None:
                 f"smoke test FAILED: run 2 has {docs2} documents in {db2} (run 1: {db1})"
             )
         log(
-            "smoke import of a saved web page, spreadsheets and a Parquet table"
+            "smoke import of a saved web page, spreadsheets, a Parquet table and 7z archives"
             " (their parsers are bundled)"
         )
         smoke_import(binary, home)
@@ -488,6 +488,15 @@ def smoke_import(binary: Path, home: Path) -> None:
         ),
         table,
     )
+    # 7z archives (py7zr), compressed with codecs of compiled modules of their own
+    import py7zr
+
+    sevens = []
+    for name, codec in (("zstd", py7zr.FILTER_ZSTD), ("ppmd", py7zr.FILTER_PPMD)):
+        seven = home / f"{name}.7z"
+        with py7zr.SevenZipFile(seven, "w", filters=[{"id": codec}]) as z:
+            z.writestr(f"قال المبعوث الأممي إن المحادثات ({name}) تبدأ غداً.".encode(), "خبر.txt")
+        sevens.append(seven)
     # an old Excel workbook and an OpenDocument spreadsheet (python-calamine), 2 articles each
     sheets = [ROOT / "tests" / "data" / name for name in SMOKE_SHEETS]
     proc = subprocess.run(
@@ -500,6 +509,7 @@ def smoke_import(binary: Path, home: Path) -> None:
             str(sheet),
             str(table),
             *map(str, sheets),
+            *map(str, sevens),
             "--json",
         ],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home)},
@@ -515,10 +525,11 @@ def smoke_import(binary: Path, home: Path) -> None:
         report = {}
     imported, skipped = report.get("imported"), report.get("skipped")
     log(f"  exit {proc.returncode}: imported {imported}, skipped {skipped}")
-    if proc.returncode != 0 or imported != 3 + 2 * len(sheets):
+    if proc.returncode != 0 or imported != 3 + 2 * len(sheets) + len(sevens):
         log(f"  | {(proc.stdout + proc.stderr).strip()[-2000:]}")
         raise SystemExit(
-            "smoke test FAILED: the frozen app did not import a page, its spreadsheets and a table"
+            "smoke test FAILED: the frozen app did not import a page, its spreadsheets, a "
+            "table and 7z archives"
         )
 
 

@@ -47,6 +47,9 @@ MARKUP_EXTS = frozenset({".xml", ".sgml", ".sgm"})
 SHEET_EXTS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 #: columnar tables (Parquet, Arrow, Feather), one article a row
 COLUMNAR_EXTS = frozenset({".parquet", ".pq", ".parq", ".arrow", ".arrows", ".ipc", ".feather"})
+#: the record files the import reads a piece at a time when they are large (never
+#: holding one whole), from the disk or from an archive's temporary file
+STREAMED_EXTS = JSONL_EXTS | JSON_EXTS | CSV_EXTS | MARKUP_EXTS | COLUMNAR_EXTS
 ARTICLE_EXTS = (
     TEXT_EXTS
     | HTML_EXTS
@@ -1236,12 +1239,9 @@ def read_markup(name: str, data: bytes, fields: FieldMapping, first: int = 1) ->
     return result
 
 
-_AS_ARCHIVE = "extract it and import the folder, or pack it again as .zip or .tar.gz"
 _AS_TEXT = "save it as plain text (.txt) or a web page (.html)"
 #: what to do with kinds of file often met among corpora that are not read
 _ADVICE = {
-    ".rar": _AS_ARCHIVE,
-    ".7z": _AS_ARCHIVE,
     ".zst": "decompress it (zstd -d), or compress it again as .gz or .xz",
     ".pdf": _AS_TEXT,
     ".doc": _AS_TEXT,

@@ -1,11 +1,16 @@
-"""Finding the files to import: paths, folders (recursive), ``.zip`` and tar archives
-(``.tar``, ``.tar.gz``…), and files compressed with gzip, bzip2 or xz (``news.jsonl.gz``:
-the file it holds is read as a ``.jsonl``). A file whose name has no extension is told
-by what it holds when it is read.
+"""Finding the files to import: paths, folders (recursive), ``.zip``, tar (``.tar``,
+``.tar.gz``…), RAR and 7z archives, and files compressed with gzip, bzip2 or xz
+(``news.jsonl.gz``: the file it holds is read as a ``.jsonl``). A file whose name has no
+extension is told by what it holds when it is read.
 
 Archives are read in memory (a compressed tar archive decompressed once into a temporary
-file), never extracted, so a member named ``../evil.txt`` cannot write anywhere; such
-members, and a tar archive's links, are reported and skipped. Beside a plain-text or HTML file,
+file, a RAR or 7z archive made one: :mod:`desktop.corpus.archives`), never extracted
+where they would stay, so a member named ``../evil.txt`` cannot write anywhere; such
+members, and links, are reported and skipped. A large member of a tar, RAR or 7z archive
+that the import reads a piece at a time (JSON Lines, CSV, XML…) is read so from the
+temporary file; any other member larger than ``MAX_MEMBER_BYTES`` is refused. Of a RAR
+archive in volumes (``a.part1.rar``, ``a.part2.rar``… or ``a.rar``, ``a.r00``…), the
+first is read, with the others. Beside a plain-text or HTML file,
 ``NAME.json`` is its metadata (a sidecar), and a folder's ``manifest.csv`` gives metadata
 (file, outlet, date, title, url) for the files in that folder. In a folder, a link to a
 folder is followed, but not round a loop nor to a folder read already: such a link is
@@ -29,11 +34,14 @@ import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 from urllib.parse import unquote
 
+from desktop.corpus.archives import CONVERTED_EXTS, ArchiveError, as_tar
 from desktop.corpus.decode import DecodeError, decode_bytes
 from desktop.corpus.readers import (
     ARTICLE_EXTS,
@@ -41,6 +49,7 @@ from desktop.corpus.readers import (
     COMPRESSED_EXTS,
     HTML_EXTS,
     SNIFF_BYTES,
+    STREAMED_EXTS,
     TEXT_EXTS,
     UNSNIFFED,
     held_name,
@@ -77,6 +86,31 @@ class Source:
 
 
 Problems = list[tuple[str, str]]
+
+#: where the temporary files archives are read from are closed (so deleted) at the end
+_TEMPORARY: ContextVar[ExitStack | None] = ContextVar("temporary_files", default=None)
+
+
+@contextmanager
+def temporary_files() -> Iterator[None]:
+    """The temporary files the archives found in the block are read from (a compressed
+    tar, a RAR or a 7z archive as a tar archive) last until it ends, however it ends:
+    around the whole import, as its sources are read after they are found."""
+    with ExitStack() as stack:
+        token = _TEMPORARY.set(stack)
+        try:
+            yield
+        finally:
+            _TEMPORARY.reset(token)
+
+
+def _temporary(f: Any) -> Any:
+    """``f``, to be closed when :func:`temporary_files` ends (or when it is no longer
+    used, outside one)."""
+    stack = _TEMPORARY.get()
+    if stack is not None:
+        stack.callback(f.close)
+    return f
 
 
 def folders_in(place: str) -> str:
@@ -276,16 +310,22 @@ def _unsafe_member(name: str) -> bool:
     return n.startswith("/") or ".." in PurePosixPath(n).parts or (len(n) > 1 and n[1] == ":")
 
 
-def _refused(name: str, size: int, kind: str | None) -> str | None:
+def _refused(name: str, size: int, kind: str | None, streamed: bool = False) -> str | None:
     """Why an archive's member is not read: its path points outside the archive, it is
-    of a kind not read (``kind``: the reason), or it is too large; None when it is read."""
+    of a kind not read (``kind``: the reason), or it is too large to be read whole (and
+    not ``streamed``: read a piece at a time); None when it is read."""
     if _unsafe_member(name):
         return "unsafe path in archive (points outside it)"
     if kind:
         return kind
-    if size > MAX_MEMBER_BYTES:
+    if size > MAX_MEMBER_BYTES and not (streamed and _streams(name)):
         return f"too large ({size} bytes)"
     return None
+
+
+def _streams(name: str) -> bool:
+    """Whether the import reads a file of this name a piece at a time when it is large."""
+    return PurePosixPath(name).suffix.lower() in STREAMED_EXTS
 
 
 def _member_sources(
@@ -296,15 +336,20 @@ def _member_sources(
     meta: Mapping[str, Any] | None,
     problems: Problems,
     depth: int,
+    path: Path | None = None,
 ) -> Iterator[Source]:
     """What a file holds for the import, wherever it lives (a folder, an archive): an
     archive's files, the file a compressed file holds, or itself. ``read`` gives its
-    bytes, ``opener`` a file object (for archives, read as they are needed)."""
+    bytes, ``opener`` a file object (for archives, read as they are needed); ``path``:
+    where it is, when it is a file on the disk."""
     name = PurePosixPath(label.replace("\\", "/").split("!")[-1]).name
     ext = PurePosixPath(name).suffix.lower()
-    if ext == ".zip" or is_tar(name):
+    if ext == ".zip" or is_tar(name) or ext in CONVERTED_EXTS:
         if depth > 2:
             problems.append((label, "archive nested too deeply"))
+            return
+        if ext in CONVERTED_EXTS:
+            yield from _converted_sources(label, ext, path, opener, problems, depth)
             return
         archive = _zip_sources if ext == ".zip" else _tar_sources
         yield from archive(label, opener, problems, depth)
@@ -333,20 +378,23 @@ def _archive_members(
     read: Callable[[str], bytes],
     problems: Problems,
     depth: int,
+    open_member: Callable[[str], BinaryIO] | None = None,
 ) -> Iterator[Source]:
-    """The sources of an archive's members (name: size), their metadata read first."""
+    """The sources of an archive's members (name: size), their metadata read first;
+    ``open_member``: a file object reading one as it goes, where the archive has one
+    (else a member is read whole)."""
 
     def label(name: str) -> str:
         return f"{path_label}!{name}"
 
     safe_read = _reported(read, label, problems)
-    names = _without_dataset_files(_without_page_resources(sorted(members)))
+    names = _without_later_volumes(_without_dataset_files(_without_page_resources(sorted(members))))
     articles, meta = _group_metadata(names, safe_read, label, problems)
     for name in articles:
         yield from _member_sources(
             label(name),
             functools.partial(read, name),
-            functools.partial(_as_stream, read, name),
+            functools.partial(open_member or functools.partial(_as_stream, read), name),
             members[name],
             _partitioned(name, meta.get(name)),
             problems,
@@ -438,7 +486,7 @@ def _seekable_tar(opener: Callable[[], Any]) -> Any:
                 shutil.copyfileobj(stream, spool, 1024 * 1024)
             raw.close()
             spool.seek(0)
-            return spool
+            return _temporary(spool)
     return raw
 
 
@@ -452,27 +500,84 @@ def _tar_sources(
     except (tarfile.TarError, *_DECOMPRESS_ERRORS) as exc:
         problems.append((path_label, f"not a readable tar archive: {exc}"))
         return
+    yield from _tar_members(path_label, tf, infos, problems, depth)
+
+
+def _tar_members(
+    path_label: str,
+    tf: tarfile.TarFile,
+    infos: list[tarfile.TarInfo],
+    problems: Problems,
+    depth: int,
+) -> Iterator[Source]:
+    """The sources of a tar archive's members: read from its file (uncompressed, on the
+    disk when large), a large one a piece at a time."""
     members: dict[str, tarfile.TarInfo] = {}
     for info in infos:
         if info.isdir() or _is_junk(info.name):
             continue
         link = None if info.isfile() else "a link or special file in the archive; skipped"
-        why = _refused(info.name, info.size, link)
+        why = _refused(info.name, info.size, link, streamed=True)
         if why:
             problems.append((f"{path_label}!{info.name}", why))
         else:
             members[info.name.removeprefix("./")] = info
 
-    def read(name: str) -> bytes:
+    def member(name: str) -> BinaryIO:
         try:
             f = tf.extractfile(members[name])
-            assert f is not None  # a regular file
-            return f.read()
+        except (tarfile.TarError, *_DECOMPRESS_ERRORS) as exc:
+            raise OSError(f"not readable in the archive ({exc})") from exc
+        assert f is not None  # a regular file
+        return cast(BinaryIO, f)  # an io.BufferedReader
+
+    def read(name: str) -> bytes:
+        try:
+            with member(name) as f:
+                return f.read()
         except (tarfile.TarError, *_DECOMPRESS_ERRORS) as exc:
             raise OSError(f"not readable in the archive ({exc})") from exc
 
     sizes = {name: info.size for name, info in members.items()}
-    yield from _archive_members(path_label, sizes, read, problems, depth)
+    yield from _archive_members(path_label, sizes, read, problems, depth, member)
+
+
+def _converted_sources(
+    path_label: str,
+    ext: str,
+    path: Path | None,
+    opener: Callable[[], Any],
+    problems: Problems,
+    depth: int,
+) -> Iterator[Source]:
+    """A RAR or 7z archive's members, read from the tar archive it is made
+    (:func:`~desktop.corpus.archives.as_tar`); one inside another archive is copied to
+    a temporary folder first, for the tools to read, and removed at once."""
+    try:
+        if path is not None:
+            spool = as_tar(path, ext)
+        else:
+            with tempfile.TemporaryDirectory(prefix="tabayun-") as folder:
+                copy = Path(folder) / f"archive{ext}"
+                with opener() as f, copy.open("wb") as out:
+                    shutil.copyfileobj(f, out, 1024 * 1024)
+                spool = as_tar(copy, ext)
+    except ArchiveError as exc:
+        problems.append((path_label, str(exc)))
+        return
+    except OSError as exc:
+        problems.append((path_label, f"cannot read: {exc.strerror or exc}"))
+        return
+    _temporary(spool)
+    try:
+        # open while its members are read, as a zip archive is
+        tf = tarfile.open(fileobj=spool, mode="r:")  # noqa: SIM115
+        infos = tf.getmembers()
+    except (tarfile.TarError, OSError) as exc:
+        spool.close()
+        problems.append((path_label, f"not readable once converted ({exc})"))
+        return
+    yield from _tar_members(path_label, tf, infos, problems, depth)
 
 
 def _cannot_read(exc: OSError | RuntimeError) -> str:
@@ -551,7 +656,7 @@ def _folder_sources(root: Path, problems: Problems) -> Iterator[Source]:
     def label(name: str) -> str:
         return str(root / name)
 
-    rel_names = _without_dataset_files(_without_page_resources(rel_names))
+    rel_names = _without_later_volumes(_without_dataset_files(_without_page_resources(rel_names)))
     articles, meta = _group_metadata(rel_names, _reported(read, label, problems), label, problems)
     for name in articles:
         yield from _file_sources(root / name, problems, _partitioned(name, meta.get(name)))
@@ -591,6 +696,32 @@ def _without_dataset_files(names: list[str]) -> list[str]:
     return [n for n in names if PurePosixPath(n).name.lower() not in _DATASET_FILES]
 
 
+#: a RAR archive's volume after the first: ``a.part2.rar`` (``a.part02.rar``…), or
+#: ``a.r00``, ``a.r01``… beside ``a.rar``
+_VOLUME_RE = re.compile(r"^(.*)\.part0*(\d+)\.rar$|^(.*)\.r\d\d$", re.IGNORECASE)
+
+
+def _without_later_volumes(names: list[str]) -> list[str]:
+    """The names without the volumes of a RAR archive after its first, when the first
+    is there: it is read with them."""
+    lower = {n.lower() for n in names}
+
+    def later(name: str) -> bool:
+        m = _VOLUME_RE.match(name)
+        if m is None:
+            return False
+        if m.group(1) is not None:  # a.part2.rar: after a.part1.rar (a.part01.rar…)
+            if int(m.group(2)) < 2:
+                return False
+            first = re.compile(re.escape(m.group(1).lower()) + r"\.part0*1\.rar")
+            return any(first.fullmatch(n) for n in lower)
+        return f"{m.group(3)}.rar".lower() in lower  # a.r00: after a.rar
+
+    if not any(_VOLUME_RE.match(n) for n in names):
+        return names
+    return [n for n in names if not later(n)]
+
+
 def _without_page_resources(names: list[str]) -> list[str]:
     """The names outside the folders a browser saves next to a web page («Web page,
     complete»: ``page.html`` and ``page_files/``, with the site's scripts, styles and
@@ -620,7 +751,7 @@ def _file_sources(
         problems.append((str(path), f"cannot read: {exc.strerror or exc}"))
         return
     yield from _member_sources(
-        str(path), path.read_bytes, lambda: path.open("rb"), size, meta, problems, 1
+        str(path), path.read_bytes, lambda: path.open("rb"), size, meta, problems, 1, path
     )
 
 

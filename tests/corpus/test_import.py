@@ -461,13 +461,13 @@ def test_kinds_of_file_datasets_ship_that_are_not_read_say_what_to_do(
 ) -> None:
     folder = tmp_path / "dataset"
     folder.mkdir()
-    (folder / "Alittihad.rar").write_bytes(b"Rar!\x1a\x07\x00" + bytes(32))
+    (folder / "Alittihad.xml.zst").write_bytes(b"\x28\xb5\x2f\xfd" + bytes(32))
     (folder / "report.pdf").write_bytes(b"%PDF-1.4\n")
     (folder / "a.txt").write_text(HARIRI, encoding="utf-8")
     report = import_paths(store, [folder])
     assert len(report.imported) == 1
     reasons = _reasons(report)
-    assert "extract it and import the folder" in reasons["Alittihad.rar"]
+    assert "decompress it (zstd -d)" in reasons["Alittihad.xml.zst"]
     assert "save it as plain text" in reasons["report.pdf"]
 
 
@@ -2514,7 +2514,11 @@ def test_one_file_with_a_copy_of_an_article_with_its_outlet_and_without_stores_o
     assert (len(report.imported), len(report.duplicates), len(rows)) == (1, 1, 1)
     row = rows[0]
     assert [i for _s, i in report.duplicates] == [row.id]
-    assert (row.outlet, row.published, row.url) == ("SANA", dt.date(2017, 6, 7), "https://sana.sy/?p=1")
+    assert (row.outlet, row.published, row.url) == (
+        "SANA",
+        dt.date(2017, 6, 7),
+        "https://sana.sy/?p=1",
+    )
     if first:  # the copy without an outlet gives the outlet's article nothing
         assert (row.title, row.author, report.filled) == (named["title"], None, [])
     else:  # as when the copy without an outlet was stored by an earlier import
