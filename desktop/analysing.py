@@ -95,8 +95,12 @@ from desktop.workers import (
 #: المبعوث عقد» to come; a past verb outweighs a date after the article; the person named
 #: after a member's title speaks, not the body in the title; two events of a type in
 #: clauses of their own are two; agencies that sign are parties, and so is the government
-#: a capital stands for
-ANALYSIS_VERSION = 11
+#: a capital stands for. 12: the capitals of the states in the news stand for their
+#: governments as «دمشق» does («وقالت موسكو إن», «ورحبت أنقرة»), and a capital that speaks
+#: is its government («وقالت دمشق إن …» was no quotation); a capital in a visit, a name, a
+#: dateline or after an event is the city («وزار لافروف أنقرة», «منصة موسكو», «دمشق -
+#: سانا:», «محادثات موسكو»)
+ANALYSIS_VERSION = 12
 BATCH = 200
 
 

@@ -317,6 +317,29 @@ _TO_A_PLACE = frozenset(
      "تستهدف", "دخل", "دخلت", "يدخل", "تدخل", "شهدت", "تشهد", "استضافت", "تستضيف",
      "احتضنت", "تحتضن", "تعرضت", "تتعرض", "حاصر", "حاصرت", "هاجم", "هاجمت"}
 )  # fmt: skip
+#: verbs of doing, besides those of saying and of events, whose subject a capital right
+#: after them is («ورحبت أنقرة», «ورفضت دمشق», «وتدعم موسكو»): the feminine forms a
+#: capital takes, as written
+_ACTING = frozenset(
+    normalize(w)
+    for w in (
+        "رحبت", "ترحب", "رفضت", "ترفض", "نددت", "تندد", "أدانت", "تدين", "دانت", "قررت",
+        "تقرر", "هددت", "تهدد", "ردت", "ترد", "وافقت", "توافق", "قبلت", "تقبل", "أرسلت",
+        "ترسل", "طردت", "تطرد", "استدعت", "تستدعي", "فرضت", "تفرض", "أيدت", "تؤيد", "دعمت",
+        "تدعم", "اقترحت", "تقترح", "عرضت", "تعرض", "سحبت", "تسحب", "اعترضت", "تعترض", "أبلغت",
+        "تبلغ", "طلبت", "تطلب", "سعت", "تسعى", "أرادت", "تريد", "حاولت", "تحاول", "اتخذت",
+        "تتخذ", "استنكرت", "تستنكر", "أبدت", "تبدي", "عبرت", "تعبر", "تمسكت", "تتمسك", "أصرت",
+        "تصر", "انتقدت", "تنتقد", "اعترفت", "تعترف", "اعتزمت", "تعتزم", "واصلت", "تواصل",
+        "استبعدت", "تستبعد", "خشيت", "تخشى", "شنت", "تشن"
+    )
+)  # fmt: skip
+#: nouns after which a capital names what was held or founded there, not its government
+#: («منصة موسكو», «مؤتمر الرياض», «وفد الرياض», «مسار أستانا»), normalised; the event
+#: triggers of events.tsv count as well («محادثات موسكو», «قمة طهران», «زيارة أنقرة»)
+_NAMED_AFTER = frozenset(
+    {"منصه", "منصتي", "منصات", "مؤتمر", "هيئه", "مجموعه", "معارضه", "مسار", "عمليه", "وثيقه",
+     "صيغه", "مخرجات", "تفاهمات", "تفاهم", "وفد", "اتفاق", "اتفاقيه", "اعلان", "جوله"}
+)  # fmt: skip
 _DOUBLE = '"“”″„‟'
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
 _QUOTE_MARK_RE = re.compile("[" + re.escape(_DOUBLE + "«»" + _OPEN_SINGLE + _CLOSE_SINGLE) + "]")
@@ -523,6 +546,8 @@ class _Framer:
         #: where the clause openers are («بينما», «فيما»: :meth:`_clause_of`), found once
         self._openers: list[int] | None = None
         self._metonyms: dict[int, str] | None = None
+        #: capitals joined by «و» to one that stands for its government («وأنقرة»)
+        self._joined_capitals: set[int] = set()
         #: where the negators and the asking words are (original offsets), found once:
         #: most events have none before them, and are passed over by bisection
         self._heads: dict[str, list[int]] = {}
@@ -581,9 +606,19 @@ class _Framer:
             if self.skipped(a):
                 continue
             entry = self.fk.labels[hit.key]
-            if "metonym" in entry.en.lower() and self._locative(hit.start):
+            metonym = "metonym" in entry.en.lower()
+            if metonym and (
+                self._the_city(hit.start, a, b)
+                or (self._locative(hit.start) and not self._joined_government(a))
+            ):
                 continue  # «حول دمشق» is the city, «تركيز دمشق» the government
-            if " " not in hit.key and self._qualified(hit.end):
+            if (
+                " " not in hit.key
+                and self._qualified(hit.end)
+                # the object of a capital that acts: «ورفضت دمشق المقترح», «وأعلنت
+                # أنقرة وموسكو وطهران التزامها»
+                and not (metonym and (a in self._joined_capitals or self._subject_after_verb(a, b)))
+            ):
                 continue  # «النظام الدولي» is not «النظام», «دمشق القديمة» the city
             mention = self.mention_at(a, b)
             entity = entry.actor or (mention.key if mention else None)
@@ -611,6 +646,66 @@ class _Framer:
         if self.norm[nend:start].strip():
             return False
         return nxt.startswith("ال") and nxt not in self.kb.nisbas
+
+    def _the_city(self, nstart: int, a: int, b: int) -> bool:
+        """Whether a capital at ``[a, b)`` (``nstart`` normalised) names the city though
+        no preposition or place noun stands before it: inside another name («منصة
+        موسكو»), opening a dateline («موسكو - سانا:»), after an event or a name made of
+        one («محادثات موسكو», «زيارة أنقرة», «مؤتمر الرياض»), the object of a visit or a
+        strike, past its subject too («وزار لافروف أنقرة»), or an adjective («القوة
+        القاهرة»)."""
+        m = self.mention_at(a, b)
+        if m is not None and (m.start < a or m.end > b):
+            return True
+        line = self.text.rfind("\n", 0, a) + 1
+        after = self.text[b : b + 12].lstrip(" )")
+        if not self.text[line:a].strip() and after[:1] and after[0] in "-–—(/":
+            return True
+        i = bisect.bisect_left(self.doc.token_starts, nstart)
+        if i == 0:
+            return False
+        _ps, prev_end, prev = self.tokens[i - 1]
+        if prev_end > nstart or self.norm[prev_end:nstart].strip():
+            return False  # a proclitic before it, or punctuation
+        head = _head_word(prev)
+        event = self.fk.events.get(head) or self.fk.events.get(prev)
+        if (
+            head in _TO_A_PLACE
+            or prev in _TO_A_PLACE
+            or head in _NAMED_AFTER
+            # «محادثات موسكو», not «والتقت موسكو وأنقرة» or «وشنت واشنطن»
+            or (event is not None and event != "statement" and not self._acts(prev))
+            or (prev.startswith("ال") and self.norm.startswith("ال", nstart))
+        ):
+            return True
+        # «وزار لافروف أنقرة», «ووصل الرئيس الإيراني دمشق»: its subject between, a name
+        # or words with the article
+        texts, spans = self.doc.texts, self.doc.original_tokens()
+        for k in range(i - 2, max(-1, i - 10), -1):
+            t = texts[k]
+            if _head_word(t) in _TO_A_PLACE or t in _TO_A_PLACE:
+                return self._unpunctuated(spans[k][1], a) is not None
+            oa, ob = spans[k]
+            if not (t.startswith("ال") or self.mention_at(oa, ob) or self._roles.covers(oa)):
+                return False
+        return False
+
+    def _joined_government(self, a: int) -> bool:
+        """Whether the capital at ``a`` is joined by «و» to one that stands for its
+        government («إن "موسكو وواشنطن تستكشفان …"»): a government too, and the subject
+        of the verb with it when that one is («ووقعت موسكو وأنقرة», «وقالت دمشق
+        وموسكو»)."""
+        if self.text[a - 1 : a] != "و" or not self.result.labels:
+            return False
+        last = self.result.labels[-1]
+        if (
+            self.text[last.end : a - 1].strip()
+            or "metonym" not in str(last.details.get("en", "")).lower()
+        ):
+            return False
+        if last.start in self._joined_capitals or self._subject_after_verb(last.start, last.end):
+            self._joined_capitals.add(a)
+        return True
 
     def _locative(self, nstart: int) -> bool:
         """Preceded by a preposition or a place noun (حول، في، قرب، ريف…)."""
@@ -845,7 +940,7 @@ class _Framer:
                                 None,
                                 inner.end,
                             )
-                return m, None, m.end
+                return m, None, self._past_joined(m)
             if self._roles.covers(oa):
                 continue  # «اعتبر مبعوث الأمم المتحدة إلى سوريا، غير بيدرسون»
             if t in _COMPLEMENTISERS or t in ("ان", "إن") or t in _PREPOSITIONS:
@@ -859,6 +954,23 @@ class _Framer:
             if i >= 1 and m is None and not t.startswith("ال") and t not in self.kb.titles:
                 break
         return None, None, verb.end
+
+    def _past_joined(self, m: MentionIn) -> int:
+        """Where the subject ``m`` ends with the capitals joined on to it, which stand for
+        their governments as it does («وأعلنت أنقرة وموسكو وطهران التزامها»: the
+        capitals after the first are not what was said)."""
+        end = m.end
+        if not self._joined_capitals:
+            return end
+        i = bisect.bisect_right(self.mention_starts, m.start)
+        while (
+            i < len(self.mentions)
+            and self.mentions[i].start in self._joined_capitals
+            and self.text[end : self.mentions[i].start].strip() == "و"
+        ):
+            end = self.mentions[i].end
+            i += 1
+        return end
 
     def _subject_words(self, v: _Verb, limit: int) -> tuple[MentionIn | None, str, int] | None:
         """A subject after the verb that names nobody the analysis knows: definite words
@@ -1989,28 +2101,83 @@ class _Framer:
                 if lb.kind == "label"
                 and lb.entity_key
                 and "metonym" in str(lb.details.get("en", "")).lower()
-                and self._subject_after_verb(lb.start)
+                and (
+                    lb.start in self._joined_capitals or self._subject_after_verb(lb.start, lb.end)
+                )
             }
         return self._metonyms
 
-    def _subject_after_verb(self, start: int) -> bool:
-        """Whether a capital at ``start`` stands right after a verb of saying or doing
-        as its subject («وأعلنت دمشق», «ووقعت دمشق»), not one of going, striking or
-        hosting, whose object it is («وزار المبعوث دمشق», «وصل الوفد دمشق», «وقصفت
-        طائرات دمشق»), nor after a noun («زيارة دمشق»)."""
-        before = self.norm_tokens_between(max(0, start - 30), start)[-1:]
-        if not before or any(c in self.text[before[0][1] : start] for c in ".،,:;؛!?"):
-            return True  # «دمشق ترفض …» opening the clause
-        word = before[0][2]
+    def _governments_act(self) -> None:
+        """The capitals that stand for their governments are those governments from here
+        on: «وقالت موسكو إن …» is the Russian government's speech (Moscow, a place, spoke
+        for nobody), «ووقعت موسكو وأنقرة اتفاقاً» theirs."""
+        governing = self._governing()
+        if governing:
+            self.mentions = [
+                MentionIn(m.start, m.end, governing[m.start], "state", m.kind)
+                if m.start in governing and m.type == "place"
+                else m
+                for m in self.mentions
+            ]
+
+    def _subject_after_verb(self, start: int, end: int) -> bool:
+        """Whether a capital at ``[start, end)`` is the subject of a verb of saying or
+        doing: right after it («وأعلنت دمشق», «ووقعت دمشق»), or opening a clause before
+        it («موسكو ترحب …»). Not after a verb of going, striking or hosting, whose object
+        it is («وزار المبعوث دمشق», «وصل الوفد دمشق», «وقصفت طائرات دمشق»), nor after a
+        noun («زيارة دمشق»), nor after a masculine verb, whose subject a capital is not
+        («واتهم واشنطن بـ…»: he accused Washington)."""
+        k = self.doc.token_at(start)
+        spans = self.doc.original_tokens()
+        if k < 0 or spans[k][0] < start:
+            return False  # a proclitic on it: «ودمشق», «لدمشق»
+        texts = self.doc.texts
+        prev = texts[k - 1] if k > 0 else ""
+        if (
+            k == 0
+            or spans[k - 1][0] < start - 30
+            or any(c in self.text[spans[k - 1][1] : start] for c in ".،,:;؛!?")
+            # «أن موسكو تسعى», «لكن أنقرة ترفض», «وكانت موسكو قد أعلنت»
+            or prev in _COMPLEMENTISERS
+            or prev in _NEW_CLAUSE
+            or _head_word(prev) == "كانت"
+        ):
+            # «دمشق ترفض …» opening the clause: the verb after it
+            lo, hi = self.doc.token_range(end, end + 30)
+            if lo + 1 < hi and texts[lo] == "قد":
+                lo += 1
+            return (
+                lo < hi
+                and self._unpunctuated(end, spans[lo][0]) is not None
+                and self._acts(texts[lo])
+            )
+        if not self._acts(prev):
+            return False
+        # «طهران تحذر واشنطن»: a verb after its subject, whose object the capital is
+        return not (
+            k >= 2
+            and self._unpunctuated(spans[k - 2][1], spans[k - 1][0]) is not None
+            and self.mention_at(*spans[k - 2]) is not None
+        )
+
+    def _acts(self, word: str) -> bool:
+        """Whether ``word`` (normalised) is a verb of saying or doing in a form a capital
+        is the subject of: feminine, singular («قالت», «تؤكد», «وقعت», «رحبت»)."""
         head = _head_word(word)
         if head in _TO_A_PLACE or word in _TO_A_PLACE:
             return False
-        return (
-            word in self.kb.verb_words
-            or head in self.kb.verb_words
-            or head in self.fk.planned.done
-            or word in self.fk.planned.done
-        )
+        if head in _ACTING:
+            return True
+        form = self.kb.verb_words.get(word) or self.kb.verb_words.get(head)
+        if form is not None:
+            lemma = normalize(self.kb.verbs[form].lemma)
+            return (
+                form != lemma
+                and not form.endswith("وا")
+                and (form.endswith("ت") or form.startswith("ت"))
+            )
+        done = self.fk.planned.done
+        return (head in done or word in done) and head.endswith("ت")
 
     def _doers(self, s_start: int, a: int) -> list[str]:
         """The actors between a past verb of an event and its trigger at ``a``, nothing
@@ -2769,6 +2936,7 @@ class _Framer:
     def run(self) -> FramingResult:
         self.labels()
         self.appositions()
+        self._governments_act()
         self.quotes()
         self.distancing()
         self.voice_labels()

@@ -1815,6 +1815,133 @@ def test_a_capital_standing_for_its_government_is_a_party(store: Store) -> None:
     assert events("وقصفت طائرات إسرائيلية دمشق.") == [("damascus", [])]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وقالت دمشق إن المحادثات لم تحقق أي تقدم.", "syria-government"),
+        ("وقالت طهران إن مستشاريها العسكريين سيبقون في سوريا.", "iran-government"),
+        ("وحذرت واشنطن من أن أي هجوم كيميائي سيقابل برد حازم.", "usa-government"),
+        ("ومن جهتها، أكدت الدوحة دعمها لجهود المبعوث الأممي.", "qatar-government"),
+        ("وقالت موسكو الاثنين إن المحادثات كانت مفيدة.", "russia-government"),
+        ("وكانت موسكو قد أعلنت أنها ستواصل دعم الجيش السوري.", "russia-government"),
+        # a capital opening the clause speaks; the one after its verb is its object
+        ("طهران تحذر واشنطن من التصعيد في سوريا.", "iran-government"),
+        # the capitals joined on to the first are no part of what was said
+        ("وأعلنت أنقرة وموسكو وطهران التزامها بوقف إطلاق النار.", "turkey-government"),
+    ],
+)
+def test_a_capital_that_speaks_is_its_government(store: Store, text: str, speaker: str) -> None:
+    """«وقالت دمشق إن …» and «وقالت طهران إن …» were no quotations at all: the capital
+    was only a place, and a place speaks for nobody."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    (quote,) = framing.quotes
+    assert quote.speaker_key == speaker
+    said = text[quote.start : quote.end]
+    assert not any(city in said for city in ("موسكو", "طهران"))
+
+
+def test_capitals_that_act_together_are_the_parties_of_the_event(store: Store) -> None:
+    """«ووقعت موسكو وأنقرة اتفاقاً» put the agreement in Moscow with no party: Moscow
+    was a place, and Ankara after «و» one too."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+
+    def events(text: str) -> list[tuple[str, str | None, list[str]]]:
+        _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+        return [(e.type, e.place_key, e.participants) for e in framing.events]
+
+    both = ["russia-government", "turkey-government"]
+    assert events("ووقعت موسكو وأنقرة اتفاقاً لوقف إطلاق النار.") == [
+        ("agreement", None, both),
+        ("ceasefire", None, both),
+    ]
+    assert events("وأدانت باريس ولندن الهجوم الكيميائي على خان شيخون.") == [
+        ("offensive", "khan-shaykhun", ["france-government", "uk-government"])
+    ]
+    assert events("ورحبت أنقرة بالاتفاق الذي تم التوصل إليه في أستانا.") == [
+        ("agreement", "astana", ["turkey-government"])
+    ]
+    # where it was held, visited or hosted stays the city
+    assert events("وعقد الاجتماع في موسكو بحضور وزير الخارجية.") == [("meeting", "moscow", [])]
+    assert events("وزار لافروف أنقرة.") == [("visit", "ankara", ["lavrov"])]
+    assert events("وتستضيف أنقرة اجتماعاً ثلاثياً يضم روسيا وإيران وتركيا.") == [
+        ("meeting", "ankara", ["russia", "iran", "turkey"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "governments"),
+    [
+        ("وأعلنت موسكو أنها ستواصل دعم الجيش السوري.", ["russia-government"]),
+        ("ورفضت دمشق المقترح الأمريكي بشأن المعابر.", ["syria-government"]),
+        ("واستدعت القاهرة السفير التركي احتجاجاً على التصريحات.", ["egypt-government"]),
+        ("وقالت تل أبيب إن الغارات استهدفت مواقع إيرانية.", ["israel-government"]),
+        # what a speaker says of a capital names its government too
+        (
+            "وقال جيفري إن “موسكو وواشنطن تستكشفان مقاربة تدريجية”.",
+            ["russia-government", "usa-government"],
+        ),
+        ("عقد الاجتماع في موسكو يوم الثلاثاء.", []),
+        ("وزار لافروف أنقرة أمس.", []),
+        ("ووصل وزير الخارجية التركي مولود جاويش أوغلو موسكو مساء الاثنين.", []),
+        ("وغادر الوفد الروسي موسكو متوجهاً إلى أستانا.", []),
+        ("وهبطت الطائرة في مطار موسكو.", []),
+        ("وكانت منصة موسكو أعلنت عن محادثات تمهيدية.", []),
+        ("إلى ذلك التقى دي ميستورا رؤساء وفود منصات موسكو والقاهرة والرياض.", []),
+        ("وشارك في مؤتمر الرياض ممثلون عن الفصائل.", []),
+        ("وتتواصل محادثات موسكو بين الأطراف اللبنانية.", []),
+        ("واعتبرت الحكومة القوة القاهرة سبباً لتأجيل الانتخابات.", []),
+        ("موسكو - رويترز: أعلنت وزارة الدفاع الروسية مقتل جنديين.", []),
+        ("دمشق - سانا: أعلن الجيش السيطرة على البلدة.", []),
+        ("وزار المبعوث الأممي دمشق.", []),
+    ],
+)
+def test_a_capital_is_a_label_of_its_government_only_where_it_stands_for_it(
+    store: Store, text: str, governments: list[str]
+) -> None:
+    """«وأعلنت موسكو» names the Russian government as «وقالت دمشق» names the Syrian
+    one; the city is a place «في موسكو», in a visit («وزار لافروف أنقرة»), in a name
+    («منصة موسكو», «مؤتمر الرياض»), a dateline («دمشق - سانا:») or an adjective («القوة
+    القاهرة»)."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    found = [
+        lb.entity_key
+        for lb in framing.labels
+        if lb.kind == "label" and "metonym" in str(lb.details.get("en", ""))
+    ]
+    assert found == governments
+
+
+def test_each_capital_label_stands_for_the_government_of_its_country() -> None:
+    """A capital listed as a metonym in labels.tsv is a place of the gazetteer, and its
+    actor the government of that place's country (``<country>-government``)."""
+    from desktop.lexicon.framing import load_labels
+    from desktop.lexicon.gazetteer import load_gazetteer
+
+    entities = {e.key: e for e in load_gazetteer()}
+    places = {
+        normalize(a): e.affiliation
+        for e in entities.values()
+        if e.type == "place"
+        for a in (e.name, *e.aliases)
+    }
+    metonyms = [lb for lb in load_labels() if "metonym" in lb.en]
+    assert len(metonyms) >= 14
+    for lb in metonyms:
+        country = places.get(normalize(lb.label))
+        assert country is not None, lb.label
+        actor = entities.get(lb.actor or "")
+        assert actor is not None and actor.type == "state", lb
+        assert actor.affiliation == country, (lb.label, lb.actor, country)
+
+
 def test_the_member_of_a_body_speaks_not_the_body(store: Store) -> None:
     """«وقال عضو الائتلاف أحمد رمضان إن …» was the coalition speaking: the name after the
     title was read, but the body in the title was taken as the subject."""
