@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QColor, QImage, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QImage, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -23,7 +23,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.theme import READABLE, apply_theme, contrast, inactive_selection
+from desktop.ui.theme import (
+    READABLE,
+    apply_theme,
+    contrast,
+    inactive_selection,
+    readable_highlight,
+)
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -45,6 +51,12 @@ def _views(qtbot: QtBot) -> tuple[QWidget, QLineEdit, list[QAbstractItemView]]:
         for row in range(3):
             model.setItem(row, 0, QStandardItem("MMMMMMMMMMMM غير بيدرسون"))
         view = kind()
+        # letters with stems some pixels wide: their middle is the text's colour, not
+        # a blend of it with the background (a thin letter's may never be)
+        font = view.font()
+        font.setPointSize(20)
+        font.setBold(True)
+        view.setFont(font)
         view.setModel(model)
         view.selectionModel().setCurrentIndex(
             model.index(1, 0),
@@ -108,6 +120,59 @@ def test_a_selection_reads_in_a_view_without_focus_and_a_window_behind_another(
             # the active selection's colour, toned down: not a grey
             assert abs(back.hslHue() - active.hslHue()) < 20, (*where, active.name())
             assert back.hslSaturation() > 60, where
+
+
+def test_the_selection_of_the_view_with_focus_reads(qtbot: QtBot, theme: str) -> None:
+    """The light theme's selection in the view with focus was Fusion's white on mid
+    blue, 3.7:1: the blue is darker now, its text reading on it (4.5:1 at least), in a
+    table, a tree and a list, in both themes; told from an unselected row and from the
+    selection of a view without focus."""
+    _window, edit, views = _views(qtbot)
+    for view in views:
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus)
+        back, text, below = _selected_row(view)
+        where = (theme, type(view).__name__, back.name(), text.name())
+        assert contrast(text, back) >= READABLE, where
+        assert contrast(back, below) >= 1.3, (*where, below.name())
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        unfocused, _text, _below = _selected_row(view)
+        assert contrast(back, unfocused) >= 1.3, (*where, unfocused.name())
+
+
+def test_the_light_palette_is_the_same_however_often_the_theme_is_chosen(
+    qapp: QApplication,
+) -> None:
+    """Made from the application's base palette each time, not from the one it set
+    before (light, dark, light again: the pale blue of an inactive selection would
+    have been made from the darker blue)."""
+    roles = (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText)
+    groups = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive)
+
+    def colours() -> list[str]:
+        palette = qapp.palette()
+        return [palette.color(g, r).name() for g in groups for r in roles]
+
+    apply_theme(qapp, "light")
+    first = colours()
+    for name in ("dark", "light", "light"):
+        apply_theme(qapp, name)
+    assert colours() == first
+    assert first == ["#2772a1", "#ffffff", "#c1ddee", "#000000"]
+
+
+def test_a_highlight_is_made_darker_under_light_text_and_lighter_under_dark_text() -> None:
+    white, black = QColor("#ffffff"), QColor("#000000")
+    darker = readable_highlight(QColor("#308cc6"), white)
+    assert contrast(darker, white) >= READABLE
+    assert darker.lightnessF() < QColor("#308cc6").lightnessF()
+    assert abs(darker.hslHue() - QColor("#308cc6").hslHue()) <= 2
+    lighter = readable_highlight(QColor("#308cc6"), black)
+    assert lighter == QColor("#308cc6")  # black already reads on it (5.7:1)
+    lighter = readable_highlight(QColor("#1a4a6a"), black)
+    assert contrast(lighter, black) >= READABLE
+    assert lighter.lightnessF() > QColor("#1a4a6a").lightnessF()
 
 
 def test_an_inactive_selection_is_the_highlight_toned_down_in_a_readable_colour() -> None:
