@@ -1,30 +1,40 @@
-"""How wide a table's column needs to be to show its header and the cells in view
-whole. Measured on the rows in view and a few more (a sample, never the whole model: the
-library's and the events' tables read their rows a page at a time as they scroll)."""
+"""How wide a table's (or a tree's) column needs to be to show its header and the cells
+in view whole. Measured on the rows in view and a few more (a sample, never the whole
+model: the library's and the events' tables read their rows a page at a time as they
+scroll)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView
+from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView, QTreeView
 
 #: rows measured to size a column to its contents (less than a page of a paged model)
 SAMPLE_ROWS = 64
 
+#: a view whose columns are fitted: a table, or a tree (the entities)
+ColumnsView = QTableView | QTreeView
 
-def sample_rows_only(view: QTableView) -> None:
+
+def columns_header(view: ColumnsView) -> QHeaderView:
+    """The header above a table's or a tree's columns."""
+    return view.horizontalHeader() if isinstance(view, QTableView) else view.header()
+
+
+def sample_rows_only(view: ColumnsView) -> None:
     """Columns (and rows) sized to their contents measure the rows in view and a few
     more, not Qt's default of 1000 (four pages of the library, read on every reset)."""
-    view.horizontalHeader().setResizeContentsPrecision(SAMPLE_ROWS)
-    view.verticalHeader().setResizeContentsPrecision(SAMPLE_ROWS)
+    columns_header(view).setResizeContentsPrecision(SAMPLE_ROWS)
+    if isinstance(view, QTableView):
+        view.verticalHeader().setResizeContentsPrecision(SAMPLE_ROWS)
 
 
-def header_text_width(view: QTableView, column: int) -> int:
+def header_text_width(view: ColumnsView, column: int) -> int:
     """The room a column's header takes to show its title whole, and its sort arrow
     when the table is sorted by that column, as the style lays it out (the dark theme's
     headers have a font and margins of their own)."""
-    header = view.horizontalHeader()
+    header = columns_header(view)
     option = QStyleOptionHeader()
     option.initFrom(header)
     option.section = column
@@ -38,30 +48,30 @@ def header_text_width(view: QTableView, column: int) -> int:
     return max(size.width(), header.fontMetrics().horizontalAdvance(option.text) + 8)
 
 
-def content_width(view: QTableView, column: int) -> int:
+def content_width(view: ColumnsView, column: int) -> int:
     """As wide as the widest of the rows in view (a sample of at most the header's
     precision, :func:`sample_rows_only`) and the header's title."""
     return max(view.sizeHintForColumn(column), header_text_width(view, column))
 
 
 class FittedColumns(QObject):
-    """Sizes a table's short columns to what they hold, the first of them (the library's
+    """Sizes a view's short columns to what they hold, the first of them (the library's
     outlet, a quotation's document) to at most ``share`` of the view's width, and leaves
-    the rest to the stretched column (the title, the quotation). Qt's own sizing to
-    contents counts each header as wide as its text plus room for a sort arrow: four
-    such columns were wider than a dock, so the word counts were cut off at its edge and
-    long outlet names («Hawar News (ANHA)») squeezed the titles to a letter or two.
-    Measured again when the rows or the sorted column change, fitted again when the view
-    is resized; a column the user dragged keeps the width given it."""
+    the rest to the stretched column (the title, the quotation, an entity's name). Qt's
+    own sizing to contents counts each header as wide as its text plus room for a sort
+    arrow: four such columns were wider than a dock, so the word counts were cut off at
+    its edge and long outlet names («Hawar News (ANHA)») squeezed the titles to a letter
+    or two. Measured again when the rows or the sorted column change, fitted again when
+    the view is resized; a column the user dragged keeps the width given it."""
 
-    def __init__(self, view: QTableView, columns: list[int], share: float) -> None:
+    def __init__(self, view: ColumnsView, columns: list[int], share: float = 1.0) -> None:
         super().__init__(view)
         self.view, self.columns, self.share = view, columns, share
         self._natural: dict[int, int] = {}
         #: the columns the user gave a width of their own, no longer fitted
         self.dragged: set[int] = set()
         self._fitting = False
-        header = view.horizontalHeader()
+        header = columns_header(view)
         header.sectionResized.connect(self._resized)
         for column in columns:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -90,14 +100,18 @@ class FittedColumns(QObject):
         if not self._fitting and column in self.columns:
             self.dragged.add(column)
 
+    def cap(self) -> int:
+        """The most the first column is given: its share of the width."""
+        header = columns_header(self.view)
+        return max(header.minimumSectionSize(), int(self.view.viewport().width() * self.share))
+
     def fit(self) -> None:
-        header = self.view.horizontalHeader()
-        cap = max(header.minimumSectionSize(), int(self.view.viewport().width() * self.share))
+        header = columns_header(self.view)
         first, *rest = self.columns
         self._fitting = True
         try:
             if first not in self.dragged:
-                header.resizeSection(first, min(self.natural_width(first), cap))
+                header.resizeSection(first, min(self.natural_width(first), self.cap()))
             for column in rest:
                 if column not in self.dragged:
                     header.resizeSection(column, self.natural_width(column))

@@ -45,6 +45,7 @@ from desktop.store.rows import EntityRow, NameHolder
 from desktop.store.store import Store
 from desktop.store.writer import StoreBusyError
 from desktop.ui.bidi import OwnDirectionDelegate
+from desktop.ui.columns import FittedColumns, sample_rows_only
 from desktop.ui.dialogs import QtDialogs
 from desktop.ui.entity_model import (
     DOCUMENTS_COLUMN,
@@ -55,6 +56,7 @@ from desktop.ui.entity_model import (
     EntityTreeModel,
     EntityTypeRole,
 )
+from desktop.ui.fonts import narrow_the_least_column_width
 from desktop.ui.palette import (
     SPEAKER_SHADES,
     category_text_colours,
@@ -156,10 +158,12 @@ class EntitySidebar(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for column in (DOCUMENTS_COLUMN, MENTIONS_COLUMN):
-            # counts are short: keep the room for the names
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, 64)
+        # counts are short: as wide as their headers and the counts in view, the rest
+        # of the room for the names (Qt's least width of a column, some 90 pixels with
+        # the bundled Arabic font, made each count's column that wide)
+        sample_rows_only(self.tree)
+        narrow_the_least_column_width(header)
+        self.count_columns = FittedColumns(self.tree, [MENTIONS_COLUMN, DOCUMENTS_COLUMN])
         header.sortIndicatorChanged.connect(self._on_header_sorted)
         # a type's row names it and its count across the columns (the counts' columns
         # are empty there): cut at the name column's width it read «Organisations (…»

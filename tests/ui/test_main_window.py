@@ -1741,3 +1741,52 @@ def test_the_arabic_menus_show_shortcuts_ending_in_a_sign_as_written(tapp: Tabay
     assert arabic["Ctrl+-"].endswith("\t\u2066Ctrl+-\u2069")
     assert "\t" not in arabic["Ctrl+O"]  # a letter last reads right already
     tapp.set_language("en")
+
+
+@pytest.fixture(params=["en", "ar"])
+def opened_at_1280(qapp, qtbot, store: Store, tmp_path: Path, request, theme: str):  # type: ignore[no-untyped-def]
+    """The window as it opens on a screen of 1280 × 800 (1260 × 760) with the window's
+    fonts, in each language and ``theme``, on the seeds."""
+    from desktop.ui.fonts import use_ui_font
+    from desktop.ui.theme import apply_theme
+
+    ensure_seeded(store, SEEDS)
+    font = qapp.font()
+    use_ui_font(qapp)
+    prefs = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    app = TabayunApp(qapp, store, prefs)
+    app.persist_state = False
+    window = app.start(request.param, theme)
+    try:
+        window.resize(1260, 760)
+        window.show()
+        qtbot.waitExposed(window)
+        app.settle()
+        yield window
+    finally:
+        app.runner.wait()
+        window.close()
+        app.language.apply("en")  # the next tests read English
+        apply_theme(qapp, "light")
+        qapp.setFont(font)
+
+
+@pytest.fixture(params=["light", "dark"])
+def theme(request) -> str:  # type: ignore[no-untyped-def]
+    return str(request.param)
+
+
+def test_at_1280_by_800_the_entities_counts_leave_their_spare_room_to_the_names(  # type: ignore[no-untyped-def]
+    opened_at_1280: MainWindow,
+) -> None:
+    """The entities' counts took 91 pixels a column (Qt's least width with the bundled
+    Arabic font, set before the window narrowed it), more than their headers and the
+    counts need: they are as wide as those, and the names get the rest."""
+    from desktop.ui.columns import content_width
+    from desktop.ui.entity_model import MENTIONS_COLUMN, NAME_COLUMN
+
+    tree = opened_at_1280.sidebar.tree
+    header = tree.header()
+    counts = [header.sectionSize(c) for c in (DOCUMENTS_COLUMN, MENTIONS_COLUMN)]
+    assert counts == [content_width(tree, c) for c in (DOCUMENTS_COLUMN, MENTIONS_COLUMN)]
+    assert header.sectionSize(NAME_COLUMN) == tree.viewport().width() - sum(counts)
