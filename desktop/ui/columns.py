@@ -57,16 +57,26 @@ def content_width(view: ColumnsView, column: int) -> int:
 class FittedColumns(QObject):
     """Sizes a view's short columns to what they hold, the first of them (the library's
     outlet, a quotation's document) to at most ``share`` of the view's width, and leaves
-    the rest to the stretched column (the title, the quotation, an entity's name). Qt's
-    own sizing to contents counts each header as wide as its text plus room for a sort
-    arrow: four such columns were wider than a dock, so the word counts were cut off at
-    its edge and long outlet names («Hawar News (ANHA)») squeezed the titles to a letter
-    or two. Measured again when the rows or the sorted column change, fitted again when
-    the view is resized; a column the user dragged keeps the width given it."""
+    the rest to the stretched column (the title, the quotation, an entity's name). With
+    ``keep``, the first column may take more than its share, up to what leaves ``keep``
+    of the width to the stretched column once the others have theirs (the library's
+    longest outlets, «Al-Jazirah (Saudi Arabia)», show whole while the titles keep a
+    sixth of the table). Qt's own sizing to contents counts each header as wide as its
+    text plus room for a sort arrow: four such columns were wider than a dock, so the
+    word counts were cut off at its edge and long outlet names («Hawar News (ANHA)»)
+    squeezed the titles to a letter or two. Measured again when the rows or the sorted
+    column change, fitted again when the view is resized; a column the user dragged
+    keeps the width given it."""
 
-    def __init__(self, view: ColumnsView, columns: list[int], share: float = 1.0) -> None:
+    def __init__(
+        self,
+        view: ColumnsView,
+        columns: list[int],
+        share: float = 1.0,
+        keep: float | None = None,
+    ) -> None:
         super().__init__(view)
-        self.view, self.columns, self.share = view, columns, share
+        self.view, self.columns, self.share, self.keep = view, columns, share, keep
         self._natural: dict[int, int] = {}
         #: the columns the user gave a width of their own, no longer fitted
         self.dragged: set[int] = set()
@@ -101,9 +111,18 @@ class FittedColumns(QObject):
             self.dragged.add(column)
 
     def cap(self) -> int:
-        """The most the first column is given: its share of the width."""
+        """The most the first column is given: its share of the width, or what leaves
+        the stretched column ``keep`` of it, whichever is more."""
         header = columns_header(self.view)
-        return max(header.minimumSectionSize(), int(self.view.viewport().width() * self.share))
+        width = self.view.viewport().width()
+        cap = int(width * self.share)
+        if self.keep is not None:
+            others = sum(
+                header.sectionSize(c) if c in self.dragged else self.natural_width(c)
+                for c in self.columns[1:]
+            )
+            cap = max(cap, width - others - int(width * self.keep))
+        return max(header.minimumSectionSize(), cap)
 
     def fit(self) -> None:
         header = columns_header(self.view)

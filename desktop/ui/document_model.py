@@ -333,7 +333,10 @@ class DocumentTableModel(ColumnsTableModel):
                 return row.word_count
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.title}\n{row.source_path}" if column == "title" else None
+            if column == "title":
+                return f"{row.title}\n{row.source_path}"
+            # the name whole where a narrow column elides it
+            return self.data(index, Qt.ItemDataRole.DisplayRole) if column == "outlet" else None
         # TextAlignmentRole
         if column == "words":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -64,10 +64,13 @@ from desktop.ui.names import outlet_label
 from desktop.ui.workers import TaskRunner
 
 _ANY_DATE = QDate(1900, 1, 1)
-#: the outlet column takes at most this share of the table's width (the title the rest):
-#: enough for an outlet's name whole («Al-Araby Al-Jadeed», «Saudi Press Agency») in the
-#: dock as the window opens at 1280 × 800 (a quarter cut them: «Asharq Al…»)
+#: the outlet column takes this share of the table's width if it needs it (a quarter cut
+#: the outlets' names: «Asharq Al…»), and more while the titles keep ``_TITLE_KEEPS`` of
+#: it: the longest names («Al-Jazirah (Saudi Arabia)») show whole in the dock as the
+#: window opens at 1280 × 800 (two fifths cut them: «Al-Jazirah (Saudi Ar…»); a name
+#: longer than that is elided, whole in its tooltip
 _OUTLET_SHARE = 0.4
+_TITLE_KEEPS = 1 / 6
 #: how many of a search's best matches the results list shows
 SEARCH_SHOWN = 100
 
@@ -209,7 +212,7 @@ class LibraryPanel(QWidget):
         sample_rows_only(self.view)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         narrow_the_least_column_width(header)
-        self.columns = FittedColumns(self.view, [1, 2, 3], _OUTLET_SHARE)
+        self.columns = FittedColumns(self.view, [1, 2, 3], _OUTLET_SHARE, _TITLE_KEEPS)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self.remove_action = QAction(self.tr("Remove from corpus…"), self)
         self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))

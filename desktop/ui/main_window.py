@@ -579,9 +579,9 @@ class MainWindow(QMainWindow):
     # ---- window state (kept apart from preferences) ------------------------------------
     def _restore_state(self) -> None:
         # the library wide enough for some of its titles and its outlets' names whole
-        # (at 330 pixels they were cut: «Asharq Al…»)
+        # (at 330 pixels they were cut: «Asharq Al…», at 350 «Al-Jazirah (Saudi Ar…»)
         self.resizeDocks(
-            [self.library_dock, self.entities_dock], [350, 370], Qt.Orientation.Horizontal
+            [self.library_dock, self.entities_dock], [365, 360], Qt.Orientation.Horizontal
         )
         if not self.persist_state:
             return

@@ -106,6 +106,20 @@ def test_rows_are_read_from_the_store_only_when_asked_for(
     assert len(counting.pages) == 2 and model.cached_pages() == [1, 0]
 
 
+def test_an_outlet_s_name_is_whole_in_its_tooltip(seeded_store: Store) -> None:
+    """A name longer than the outlet column has room for is elided: the cell's tooltip
+    gives it whole (the title's gives the title and the file)."""
+    seeded_store.rename_outlet("SANA", "Al-Jazirah (Saudi Arabia)")
+    model = DocumentTableModel()
+    model.set_query(seeded_store)
+    row = model.row_for_id(by_stem(seeded_store, "003").id)
+    assert row is not None
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert model.index(row, 1).data(tip) == "Al-Jazirah (Saudi Arabia)"
+    assert model.index(0, 1).data(tip) == "(unknown)"
+    assert model.index(row, 2).data(tip) is None  # a date is never elided
+
+
 def test_cached_pages_stay_within_the_bound(seeded_store: Store, counting: CountingStore) -> None:
     model = DocumentTableModel(page_size=1, max_pages=2)
     model.set_query(seeded_store)
@@ -371,9 +385,10 @@ def test_the_library_fits_a_narrow_dock_with_the_windows_fonts(
 ) -> None:
     """With the window's fonts (the bundled Arabic among them, whose widest glyph made
     Qt's least column width 91 pixels) and a dock 340 pixels wide, the four columns fit:
-    the word counts are not cut off at the dock's edge, the outlet column takes at most
-    two fifths of the table (a longer name than fits there is elided), and the titles
-    keep the rest; widened, the outlets show whole."""
+    the word counts are not cut off at the dock's edge, the outlet column takes two
+    fifths of the table, or more while the titles keep a sixth of it (a longer name than
+    fits there is elided), and the titles keep the rest; widened, the outlets show
+    whole."""
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.fonts import use_ui_font
@@ -386,7 +401,6 @@ def test_the_library_fits_a_narrow_dock_with_the_windows_fonts(
         panel = LibraryPanel(big_store, runner)
         qtbot.addWidget(panel)
         panel.setLayoutDirection(direction)
-        panel.resize(340, 600)
         panel.show()
         panel.reload()
         qtbot.waitExposed(panel)
@@ -395,13 +409,17 @@ def test_the_library_fits_a_narrow_dock_with_the_windows_fonts(
         def sections() -> list[int]:
             return [header.sectionSize(c) for c in range(4)]
 
-        width = view.viewport().width()
-        qtbot.waitUntil(lambda: sum(sections()) <= width)
-        title, outlet, date, words = sections()
-        assert not view.horizontalScrollBar().isVisible()
-        assert words >= view.sizeHintForColumn(3) and date >= view.sizeHintForColumn(2)
-        assert outlet == min(int(width * 0.4), view.sizeHintForColumn(1))
-        assert title >= width // 5
+        for dock in (340, 260):
+            panel.resize(dock, 600)
+            width = view.viewport().width()
+            qtbot.waitUntil(lambda width=width: sum(sections()) <= width)
+            title, outlet, date, words = sections()
+            assert not view.horizontalScrollBar().isVisible()
+            assert words >= view.sizeHintForColumn(3) and date >= view.sizeHintForColumn(2)
+            room = max(int(width * 0.4), width - date - words - int(width / 6))
+            assert outlet == min(room, view.sizeHintForColumn(1)), dock
+            assert title >= width // 6, dock
+        assert outlet < view.sizeHintForColumn(1)  # at 260 pixels: elided
         panel.resize(1400, 600)
         qtbot.waitUntil(lambda: header.sectionSize(1) == view.sizeHintForColumn(1))
     finally:

@@ -1746,11 +1746,13 @@ def test_the_arabic_menus_show_shortcuts_ending_in_a_sign_as_written(tapp: Tabay
 @pytest.fixture(params=["en", "ar"])
 def opened_at_1280(qapp, qtbot, store: Store, tmp_path: Path, request, theme: str):  # type: ignore[no-untyped-def]
     """The window as it opens on a screen of 1280 × 800 (1260 × 760) with the window's
-    fonts, in each language and ``theme``, on the seeds."""
+    fonts, in each language and ``theme``, on the seeds (SANA renamed: one outlet with
+    the longest name of the outlets known, «Al-Jazirah (Saudi Arabia)»)."""
     from desktop.ui.fonts import use_ui_font
     from desktop.ui.theme import apply_theme
 
     ensure_seeded(store, SEEDS)
+    store.rename_outlet("UN News", "Al-Jazirah (Saudi Arabia)")
     font = qapp.font()
     use_ui_font(qapp)
     prefs = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
@@ -1774,6 +1776,25 @@ def opened_at_1280(qapp, qtbot, store: Store, tmp_path: Path, request, theme: st
 @pytest.fixture(params=["light", "dark"])
 def theme(request) -> str:  # type: ignore[no-untyped-def]
     return str(request.param)
+
+
+def test_at_1280_by_800_the_library_shows_the_longest_outlets_whole(  # type: ignore[no-untyped-def]
+    qtbot, opened_at_1280: MainWindow
+) -> None:
+    """The outlet column took two fifths of the table at most, and cut the longest
+    names («Al-Jazirah (Saudi Ar…»): it shows them whole while the titles keep a sixth
+    of the table, in the library as the window opens (now 365 pixels wide)."""
+    view = opened_at_1280.library.view
+    header = view.horizontalHeader()
+    width = view.viewport().width()
+    qtbot.waitUntil(lambda: sum(header.sectionSize(c) for c in range(4)) <= width)
+    outlets = [str(view.model().index(r, 1).data()) for r in range(view.model().rowCount())]
+    if opened_at_1280.layoutDirection() == Qt.LayoutDirection.LeftToRight:
+        assert "Al-Jazirah (Saudi Arabia)" in outlets
+    widest = max(view.fontMetrics().horizontalAdvance(o) for o in outlets)
+    assert header.sectionSize(1) >= max(view.sizeHintForColumn(1), widest), outlets
+    assert header.sectionSize(0) >= width // 6
+    assert not view.horizontalScrollBar().isVisible()
 
 
 def test_at_1280_by_800_the_entities_counts_leave_their_spare_room_to_the_names(  # type: ignore[no-untyped-def]
