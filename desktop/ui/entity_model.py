@@ -279,7 +279,10 @@ class EntityTreeModel(QAbstractItemModel):
         self._details: EntityDetailsSource | None = None
         #: rows with their aliases seen and outlets read, by entity id
         self._filled: dict[int, EntityRow] = {}
-        self._headers = (self.tr("Name"), self.tr("Documents"), self.tr("Mentions"))
+        # «Docs», not «Documents»: a short heading leaves the names the room (its
+        # tooltip says it in full)
+        self._headers = (self.tr("Name"), self.tr("Docs"), self.tr("Mentions"))
+        self._header_tips = (None, self.tr("Documents that mention it"), None)
         self._sort: tuple[int, Qt.SortOrder] = (MENTIONS_COLUMN, Qt.SortOrder.DescendingOrder)
         #: how many of each type's entities the view has been given (the first ones)
         self._shown: list[int] = []
@@ -629,6 +632,8 @@ class EntityTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips[section]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -385,29 +385,29 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>المقطع المتقابل التالي (Alt+Down)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="773"/>
-        <location filename="../../desktop/ui/compare_view.py" line="1019"/>
+        <location filename="../../desktop/ui/compare_view.py" line="772"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1018"/>
         <source>Pick or drop two documents to compare them.</source>
         <translation>اختر مستندين أو أفلتهما هنا لمقارنتهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="813"/>
-        <location filename="../../desktop/ui/compare_view.py" line="995"/>
+        <location filename="../../desktop/ui/compare_view.py" line="812"/>
+        <location filename="../../desktop/ui/compare_view.py" line="994"/>
         <source>Aligned passages</source>
         <translation>المقاطع المتقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="915"/>
+        <location filename="../../desktop/ui/compare_view.py" line="914"/>
         <source>Only in A</source>
         <translation>في A فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="916"/>
+        <location filename="../../desktop/ui/compare_view.py" line="915"/>
         <source>Only in B</source>
         <translation>في B فقط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="885"/>
+        <location filename="../../desktop/ui/compare_view.py" line="884"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
@@ -422,104 +422,104 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="883"/>
+        <location filename="../../desktop/ui/compare_view.py" line="882"/>
         <source>Both sides</source>
         <translation>في الجانبين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="884"/>
+        <location filename="../../desktop/ui/compare_view.py" line="883"/>
         <source>One side</source>
         <translation>في جانب واحد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="969"/>
+        <location filename="../../desktop/ui/compare_view.py" line="968"/>
         <source>Choose two different articles to compare.</source>
         <translation>اختر مقالين مختلفين للمقارنة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="971"/>
-        <location filename="../../desktop/ui/compare_view.py" line="1026"/>
+        <location filename="../../desktop/ui/compare_view.py" line="970"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1025"/>
         <source>Comparing…</source>
         <translation>جارٍ إجراء المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1100"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1099"/>
         <source>Comparison failed: {0}</source>
         <translation>تعذّرت المقارنة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1131"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1130"/>
         <source>outlet unknown</source>
         <translation>وسيلة إعلامية غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1133"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1132"/>
         <source>A: {0} ↔ B: {1}</source>
         <translation>A: {0} ↔ B: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1153"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1152"/>
         <source>A: {0} ({1} documents) ↔ B: {2} ({3} documents)</source>
         <translation>A: {0} (المستندات: {1}) ↔ B: {2} (المستندات: {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1203"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1202"/>
         <source>{0} actors named in both, {1} of them framed differently</source>
         <translation>فاعلون ورد ذكرهم في الاثنين: {0}، منهم {1} بتأطير مختلف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1214"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1213"/>
         <source>Events ({0})</source>
         <translation>الأحداث ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1215"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1214"/>
         <source>{0} events in both · {1} only in A · {2} only in B</source>
         <translation>أحداث مشتركة: {0} · في A فقط: {1} · في B فقط: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="918"/>
+        <location filename="../../desktop/ui/compare_view.py" line="917"/>
         <source>Only in A ({0})</source>
         <translation>في A فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="919"/>
+        <location filename="../../desktop/ui/compare_view.py" line="918"/>
         <source>Only in B ({0})</source>
         <translation>في B فقط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1202"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1201"/>
         <source>Both sides ({0})</source>
         <extracomment>rows fitted to their text; those below keep the default height (two outlets may share a thousand actors, fitted on every resize) lines a row of the actors&apos; table shows at most (its tooltip has the rest) the widest a column of the events table beside the sides&apos; triggers is fitted to</extracomment>
         <translation>في الجانبين ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1208"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1207"/>
         <source>One side ({0})</source>
         <translation>في جانب واحد ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1209"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1208"/>
         <source>{0} actors named only in A · {1} only in B</source>
         <translation>فاعلون ذكرهم A وحده: {0} · ذكرهم B وحده: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1224"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1223"/>
         <source>Aligned passages ({0})</source>
         <translation>المقاطع المتقابلة ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1284"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1283"/>
         <source>No aligned passages</source>
         <translation>لا توجد مقاطع متقابلة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1286"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1285"/>
         <source>Aligned passages: {0}</source>
         <translation>المقاطع المتقابلة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="1288"/>
+        <location filename="../../desktop/ui/compare_view.py" line="1287"/>
         <source>Passage {0} of {1}</source>
         <translation>المقطع {0} من {1}</translation>
     </message>
@@ -636,225 +636,225 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntitySidebar</name>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="108"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="110"/>
         <source>The edit stopped unexpectedly.</source>
         <translation>توقّف التعديل على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="125"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="127"/>
         <source>Filter by name or alias…</source>
         <extracomment>the running edit&apos;s title, and whether its result is selected when it ends</extracomment>
         <translation>تصفية بالاسم أو الاسم البديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="137"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="139"/>
         <source>By name</source>
         <translation>حسب الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="137"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="139"/>
         <source>By mentions</source>
         <translation>حسب الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="137"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="139"/>
         <source>By documents</source>
         <translation>حسب المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="204"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="208"/>
         <source>Edits are off while articles are imported or analysed.</source>
         <translation>التعديلات معطّلة ريثما تُستورد المقالات أو تُحلَّل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="237"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="241"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="240"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="244"/>
         <source>Merge selected</source>
         <translation>دمج المحدَّد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="242"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="246"/>
         <source>Split alias…</source>
         <translation>فصل اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="244"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="248"/>
         <source>Change type…</source>
         <translation>تغيير النوع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="246"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="250"/>
         <source>Add alias…</source>
         <translation>إضافة اسم بديل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="247"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="251"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="249"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="253"/>
         <source>Ignore</source>
         <translation>تجاهل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="251"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="255"/>
         <source>Ignored actors…</source>
         <translation>الفاعلون المتجاهَلون…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="253"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="602"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="257"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="606"/>
         <source>Undo last edit</source>
         <translation>التراجع عن آخر تعديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="255"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="504"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="512"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="259"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="508"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="516"/>
         <source>Change type</source>
         <translation>تغيير النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="304"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="308"/>
         <source>&lt;span style=&apos;background:{0}; color:black&apos;&gt;&amp;nbsp;Shaded&amp;nbsp;&lt;/span&gt; passages are quotations, a shade per speaker; labels are underlined &lt;span style=&apos;color:{1}&apos;&gt;official&lt;/span&gt;, &lt;span style=&apos;color:{2}&apos;&gt;neutral&lt;/span&gt;, &lt;span style=&apos;color:{3}&apos;&gt;delegitimising&lt;/span&gt; or &lt;span style=&apos;color:{4}&apos;&gt;legitimising&lt;/span&gt;; &lt;i&gt;italic&lt;/i&gt; names were found in the texts, not yet confirmed.</source>
         <translation>&lt;span style=&apos;background:{0}; color:black&apos;&gt;&amp;nbsp;المقاطع المظللة&amp;nbsp;&lt;/span&gt; اقتباسات، لكل متحدث ظل؛ وتحت التسميات خط &lt;span style=&apos;color:{1}&apos;&gt;رسمي&lt;/span&gt; أو &lt;span style=&apos;color:{2}&apos;&gt;محايد&lt;/span&gt; أو &lt;span style=&apos;color:{3}&apos;&gt;نازع للشرعية&lt;/span&gt; أو &lt;span style=&apos;color:{4}&apos;&gt;مانح للشرعية&lt;/span&gt;؛ والأسماء &lt;i&gt;المائلة&lt;/i&gt; وُجدت في النصوص ولم تُؤكَّد بعد.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="413"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="417"/>
         <source>Rename entity</source>
         <translation>إعادة تسمية الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="415"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="419"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="435"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="439"/>
         <source>«{0}» is already the name of another actor ({1}). Merge «{2}» into it instead? «{0}» keeps its name.</source>
         <translation>«{0}» هو اسم فاعلٍ آخر ({1}). هل تريد دمج «{2}» فيه بدلًا من ذلك؟ سيحتفظ «{0}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="438"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="439"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="470"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="540"/>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="542"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="442"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="443"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="474"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="544"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="546"/>
         <source>Merge entities</source>
         <translation>دمج الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="444"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="448"/>
         <source>«{0}» is already a name of {1}: written so in an article, it names {2}, not «{3}». Rename «{3}» to «{0}» all the same?</source>
         <translation>«{0}» اسمٌ لـ{1} من قبل: إذا كُتب هكذا في مقالةٍ دلّ على {2} لا على «{3}». هل تريد إعادة تسمية «{3}» باسم «{0}» مع ذلك؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="472"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="476"/>
         <source>Merge «{0}» into «{1}»? «{1}» keeps its name.</source>
         <translation>هل تريد دمج «{0}» في «{1}»؟ سيحتفظ «{1}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="487"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="491"/>
         <source>Split an alias</source>
         <translation>فصل اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="490"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="494"/>
         <source>«{0}» has no alias to split off.</source>
         <translation>ليس لـ«{0}» اسم بديل يمكن فصله.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="492"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="496"/>
         <source>Alias of «{0}» that names another entity:</source>
         <translation>الاسم البديل لـ«{0}» الذي يدل على كيان آخر:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="503"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="507"/>
         <source>New type of «{0}»:</source>
         <translation>النوع الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="519"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="523"/>
         <source>Add an alias</source>
         <translation>إضافة اسم بديل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="520"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="524"/>
         <source>Another name of «{0}»:</source>
         <translation>اسم آخر لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="532"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="536"/>
         <source>«{0}» is already the name of {1}. Merge {2} into «{3}» instead of adding the alias? «{3}» keeps its name.</source>
         <translation>«{0}» هو اسم {1}. هل تريد دمج {2} في «{3}» بدلًا من إضافة الاسم البديل؟ سيحتفظ «{3}» باسمه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="546"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="550"/>
         <source>«{0}» is also a name of {1}. As an alias of «{2}», what is written so would count as «{2}»&apos;s mentions. Add it?</source>
         <translation>«{0}» اسمٌ لـ{1} أيضًا. إن صار اسمًا بديلًا لـ«{2}» فستُحسب الإشارات المكتوبة هكذا إشاراتٍ إلى «{2}». هل تريد إضافته؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="573"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="577"/>
         <source>1 mention</source>
         <translation>إشارة واحدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="573"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="577"/>
         <source>{0} mentions</source>
         <translation>الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="562"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="566"/>
         <source>no mention written so</source>
         <translation>لا إشارة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="428"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="432"/>
         <source>«{0}» is already the name of an actor you ignored: bring it back (Ignored actors…) to merge them.</source>
         <translation>«{0}» هو اسم فاعلٍ تجاهلتَه: استعِده (الفاعلون المتجاهَلون…) لتدمجهما.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="565"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="569"/>
         <source>1 mention written so</source>
         <translation>إشارة واحدة مكتوبة هكذا</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="567"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="571"/>
         <source>{0} mentions written so</source>
         <translation>الإشارات المكتوبة هكذا: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="569"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="573"/>
         <source>«{0}» ({1})</source>
         <translation>«{0}» ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="579"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="583"/>
         <source>Confirm entity</source>
         <translation>تأكيد الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="585"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="589"/>
         <source>Ignore entity</source>
         <translation>تجاهل الكيان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="595"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="599"/>
         <source>Ignored actors</source>
         <translation>الفاعلون المتجاهَلون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="596"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="600"/>
         <source>Ignored actor to bring back:</source>
         <translation>الفاعل المتجاهَل المراد استعادته:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_sidebar.py" line="681"/>
+        <location filename="../../desktop/ui/entity_sidebar.py" line="685"/>
         <source>Analysing again: %v of %m documents</source>
         <translation>إعادة التحليل: %v من %m وثيقة</translation>
     </message>
@@ -862,64 +862,69 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EntityTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="282"/>
+        <location filename="../../desktop/ui/entity_model.py" line="284"/>
         <source>Name</source>
         <extracomment>internal id of a type (top-level) row; an entity row carries its type row + 1 outlets a tooltip names (the others are counted) entities of a type read and given to the view at first, and more each time it is scrolled to the end of them: a corpus can name tens of thousands of people, and the view and the filter proxy handle every row they are given (a screen shows some 30) combined once: the view asks for every row&apos;s flags, and each ``|`` of Qt enums costs entity id → the keys a filter looks in (target id, source ids): the user dropped these entities onto ``target`` a page read showed that the store changed since the model was filled (an analysis writing): paging on would list an entity twice or miss one, so the model stops where it is and whoever filled it should fill it again per type: (entities, their mentions) per type: the ids of the first entities in the order, as read so far the rows read, by entity id (a jump far down reads the ids of the rows between, and the rows of those shown only) the filter&apos;s text, as typed (&quot;&quot;: every entity) rows with their aliases seen and outlets read, by entity id</extracomment>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="282"/>
-        <source>Documents</source>
-        <translation>المستندات</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/entity_model.py" line="282"/>
+        <location filename="../../desktop/ui/entity_model.py" line="284"/>
         <source>Mentions</source>
         <translation>الإشارات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="691"/>
+        <location filename="../../desktop/ui/entity_model.py" line="284"/>
+        <source>Docs</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="285"/>
+        <source>Documents that mention it</source>
+        <translation>المستندات التي تذكره</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entity_model.py" line="696"/>
         <source>{0} ({1})</source>
         <extracomment>how many of each type&apos;s entities the view has been given (the first ones) entity id → (type row, row), of the entities read ``pages_changed`` was emitted (or the model is being filled)</extracomment>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="714"/>
+        <location filename="../../desktop/ui/entity_model.py" line="719"/>
         <source>Seen as: {0}</source>
         <translation>ورد بصيغة: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="716"/>
+        <location filename="../../desktop/ui/entity_model.py" line="721"/>
         <source>Outlets: {0}</source>
         <translation>الوسائل الإعلامية: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="732"/>
+        <location filename="../../desktop/ui/entity_model.py" line="737"/>
         <source>and {0} more</source>
         <translation>و{0} غيرها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="739"/>
+        <location filename="../../desktop/ui/entity_model.py" line="744"/>
         <source>1 document, 1 mention</source>
         <translation>المستندات: 1، الإشارات: 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="740"/>
+        <location filename="../../desktop/ui/entity_model.py" line="745"/>
         <source>1 document, {0} mentions</source>
         <translation>المستندات: 1، الإشارات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="742"/>
+        <location filename="../../desktop/ui/entity_model.py" line="747"/>
         <source>{0} documents, 1 mention</source>
         <translation>المستندات: {0}، الإشارات: 1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="743"/>
+        <location filename="../../desktop/ui/entity_model.py" line="748"/>
         <source>{0} documents, {1} mentions</source>
         <translation>المستندات: {0}، الإشارات: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entity_model.py" line="719"/>
+        <location filename="../../desktop/ui/entity_model.py" line="724"/>
         <source>discovered — not confirmed</source>
         <translation>مكتشَف آليًا — غير مؤكَّد</translation>
     </message>
@@ -1019,63 +1024,63 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsModel</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="182"/>
+        <location filename="../../desktop/ui/events_view.py" line="197"/>
         <source>Date</source>
-        <extracomment>events read from the store each time the view needs more rows column widths (date, type, trigger, participants, place, outlet) until the rows are read; participants stretches. Then each column other than the participants is as wide as the rows in view and its header need (:meth:`_EventsTable.fit_to_contents`: the first rows, not every row), between its least and its most. the most a column is widened to its contents: an undated event&apos;s words («— «الثلاثاء الماضي»»), an outlet&apos;s name («Al-Jazirah (Saudi Arabia)»), a trigger (its tooltip shows a longer one whole) the participants&apos; least width: in a narrower view the other columns give up room (at 1280 × 720 the participants had 35 pixels, «ticipa» in their header) the columns that give up their room first: the trigger (its tooltip shows it whole) and the place (mostly «—» or a city&apos;s name) the least each other column shrinks to (a date whole: «2011-12-27») the width each column other than the participants has when there is room the columns the user gave a width of their own: not fitted to the rows again the columns the store orders by; participants has no order of its own</extracomment>
+        <extracomment>events read from the store each time the view needs more rows column widths (date, type, trigger, participants, place, outlet) until the rows are read; participants stretches. Then each column other than the participants is as wide as the rows in view and its header need (:meth:`_EventsTable.fit_to_contents`: the first rows, not every row), between its least and its most. the most a column is widened to its contents: an undated event&apos;s words («— «الثلاثاء الماضي»»), an outlet&apos;s name («Al-Jazirah (Saudi Arabia)»), a trigger (its tooltip shows a longer one whole) the participants&apos; least width until the header is measured: in a narrower view the other columns give up room (at 1280 × 720 the participants had 35 pixels, «ticipa» in their header); then the width of their header, as the style draws it the columns that give up their room first: the trigger (its tooltip shows it whole) and the place (mostly «—» or a city&apos;s name) the least each other column shrinks to (a date whole: «2011-12-27»); the trigger&apos;s and the place&apos;s, once the header is measured, the width of their header the width each column other than the participants has when there is room the least width of each column other than the participants, and theirs the columns the user gave a width of their own: not fitted to the rows again the columns the store orders by; participants has no order of its own</extracomment>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="183"/>
+        <location filename="../../desktop/ui/events_view.py" line="198"/>
         <source>Type</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="184"/>
+        <location filename="../../desktop/ui/events_view.py" line="199"/>
         <source>Trigger</source>
         <translation>الكلمة الدالة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="185"/>
+        <location filename="../../desktop/ui/events_view.py" line="200"/>
         <source>Participants</source>
         <translation>المشاركون</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="186"/>
+        <location filename="../../desktop/ui/events_view.py" line="201"/>
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="187"/>
+        <location filename="../../desktop/ui/events_view.py" line="202"/>
         <source>Outlet</source>
         <translation>الوسيلة الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="313"/>
+        <location filename="../../desktop/ui/events_view.py" line="328"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="337"/>
+        <location filename="../../desktop/ui/events_view.py" line="352"/>
         <source>The date the text gives: «{0}»</source>
         <translation>التاريخ الذي يذكره النص: «{0}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="338"/>
+        <location filename="../../desktop/ui/events_view.py" line="353"/>
         <source>The date the text gives</source>
         <translation>التاريخ الذي يذكره النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="340"/>
+        <location filename="../../desktop/ui/events_view.py" line="355"/>
         <source>The article&apos;s date: the text gives no date of its own</source>
         <translation>تاريخ المقال: لا يذكر النص تاريخًا خاصًا بالحدث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="343"/>
+        <location filename="../../desktop/ui/events_view.py" line="358"/>
         <source>Undated: the article has no date to place «{0}» in time; undated events come last</source>
         <translation>غير مؤرَّخ: ليس للمقال تاريخ يُحدَّد به «{0}»؛ تأتي الأحداث غير المؤرَّخة في الآخر</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="345"/>
+        <location filename="../../desktop/ui/events_view.py" line="360"/>
         <source>Undated: undated events come last</source>
         <translation>غير مؤرَّخ: تأتي الأحداث غير المؤرَّخة في الآخر</translation>
     </message>
@@ -1083,17 +1088,17 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="361"/>
+        <location filename="../../desktop/ui/events_view.py" line="376"/>
         <source>All event types</source>
         <translation>كل أنواع الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="390"/>
+        <location filename="../../desktop/ui/events_view.py" line="405"/>
         <source>Events by date, undated last (double-click to read)</source>
         <translation>الأحداث بترتيب التاريخ، وغير المؤرَّخة في الآخر (انقر نقرًا مزدوجًا للقراءة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/events_view.py" line="438"/>
+        <location filename="../../desktop/ui/events_view.py" line="453"/>
         <source>{0} events</source>
         <translation>الأحداث: {0}</translation>
     </message>
@@ -1338,91 +1343,91 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="180"/>
+        <location filename="../../desktop/ui/library.py" line="183"/>
         <source>Search the corpus (Enter)</source>
-        <extracomment>the outlet column takes at most this share of the table&apos;s width (the title the rest): enough for an outlet&apos;s name whole («Al-Araby Al-Jadeed», «Saudi Press Agency») in the dock as the window opens at 1280 × 800 (a quarter cut them: «Asharq Al…») how many of a search&apos;s best matches the results list shows a removal runs; another job holds the database (an import, its analysis)</extracomment>
+        <extracomment>the outlet column takes this share of the table&apos;s width if it needs it (a quarter cut the outlets&apos; names: «Asharq Al…»), and more while the titles keep ``_TITLE_KEEPS`` of it: the longest names («Al-Jazirah (Saudi Arabia)») show whole in the dock as the window opens at 1280 × 800 (two fifths cut them: «Al-Jazirah (Saudi Ar…»); a name longer than that is elided, whole in its tooltip how many of a search&apos;s best matches the results list shows a removal runs; another job holds the database (an import, its analysis)</extracomment>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="186"/>
+        <location filename="../../desktop/ui/library.py" line="189"/>
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="187"/>
+        <location filename="../../desktop/ui/library.py" line="190"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="191"/>
+        <location filename="../../desktop/ui/library.py" line="194"/>
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="214"/>
+        <location filename="../../desktop/ui/library.py" line="217"/>
         <source>Remove from corpus…</source>
         <translation>إزالة من المكتبة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="289"/>
+        <location filename="../../desktop/ui/library.py" line="292"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="304"/>
+        <location filename="../../desktop/ui/library.py" line="307"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="307"/>
+        <location filename="../../desktop/ui/library.py" line="310"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="320"/>
-        <location filename="../../desktop/ui/library.py" line="364"/>
+        <location filename="../../desktop/ui/library.py" line="323"/>
+        <location filename="../../desktop/ui/library.py" line="367"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="353"/>
+        <location filename="../../desktop/ui/library.py" line="356"/>
         <source>The {0} best of over {1} results for «{2}»</source>
         <translation>نتائج «{2}»: أكثر من {1}، تُعرض أفضل {0} منها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="357"/>
+        <location filename="../../desktop/ui/library.py" line="360"/>
         <source>The {0} best of {1} results for «{2}»</source>
         <translation>نتائج «{2}»: {1}، تُعرض أفضل {0} منها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="360"/>
+        <location filename="../../desktop/ui/library.py" line="363"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="345"/>
+        <location filename="../../desktop/ui/library.py" line="348"/>
         <source>(a very common query: ranked among its {0} most recently imported matches; add a word, an outlet or dates to narrow it)</source>
         <translation>(بحث شائع جدًا: رُتّبت النتائج من بين أحدث {0} مادة مستوردة تطابقه؛ أضف كلمة أو وسيلة إعلام أو تاريخًا لتضييقه)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="416"/>
-        <location filename="../../desktop/ui/library.py" line="446"/>
-        <location filename="../../desktop/ui/library.py" line="453"/>
+        <location filename="../../desktop/ui/library.py" line="419"/>
+        <location filename="../../desktop/ui/library.py" line="449"/>
+        <location filename="../../desktop/ui/library.py" line="456"/>
         <source>Remove from corpus</source>
         <translation>إزالة من المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="421"/>
+        <location filename="../../desktop/ui/library.py" line="424"/>
         <source>Remove «{0}» from the corpus?</source>
         <translation>إزالة «{0}» من المكتبة؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="423"/>
+        <location filename="../../desktop/ui/library.py" line="426"/>
         <source>Remove {0} documents from the corpus?</source>
         <translation>إزالة المستندات المحددة من المكتبة؟ (عددها: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="425"/>
+        <location filename="../../desktop/ui/library.py" line="428"/>
         <source>Their mentions, labels, quotations and events go with them, and the actors are counted without them. This cannot be undone.</source>
         <translation>تُزال معها الإشارات والأوصاف والاقتباسات والأحداث التي فيها، ويُحسب الفاعلون من دونها. لا يمكن التراجع عن ذلك.</translation>
     </message>

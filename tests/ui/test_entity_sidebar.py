@@ -1026,3 +1026,26 @@ def test_a_type_s_row_spans_the_columns(sidebar: EntitySidebar) -> None:
     assert not sidebar.tree.isFirstColumnSpanned(0, first)  # an entity's row keeps its counts
     sidebar.sort_combo.setCurrentIndex(0)  # sorted again: still spanned
     assert all(sidebar.tree.isFirstColumnSpanned(r, root) for r in range(rows))
+
+
+def test_the_documents_column_has_a_short_heading_said_in_full_in_its_tooltip(
+    qapp: Any,
+) -> None:
+    """«Documents» (and the sort arrow beside «Mentions») took the room of the names'
+    last words in the English window; «Docs» leaves it to them, its tooltip says what
+    it counts. The Arabic heading was short already."""
+    from desktop.ui.i18n import Language
+
+    horizontal, tip = Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    model = EntityTreeModel()
+    assert model.headerData(DOCUMENTS_COLUMN, horizontal) == "Docs"
+    assert model.headerData(DOCUMENTS_COLUMN, horizontal, tip) == "Documents that mention it"
+    assert model.headerData(NAME_COLUMN, horizontal, tip) is None
+    language = Language(qapp)
+    language.apply("ar")
+    try:
+        model = EntityTreeModel()
+        assert model.headerData(DOCUMENTS_COLUMN, horizontal) == "المستندات"
+        assert model.headerData(DOCUMENTS_COLUMN, horizontal, tip) == "المستندات التي تذكره"
+    finally:
+        language.apply("en")
