@@ -894,7 +894,7 @@ def _delete_documents(store: Store, a: argparse.Namespace, out: TextIO, err: Tex
         out.write(f"  outlet {name!r} had no other document: removed too\n")
     for name in removed.outlets_kept:
         out.write(
-            f"  outlet {name!r} had no other document: kept, with the name you gave it, "
+            f"  outlet {name!r} had no other document: kept, as you edited it, "
             "for its articles imported again\n"
         )
     if removed.entities:

@@ -201,6 +201,22 @@ def test_articles_of_a_renamed_outlet_imported_later_join_it(
     assert "SANA" not in {o["name"] for o in outlets}
 
 
+def _import_one(
+    capsys: pytest.CaptureFixture[str], db: str, path: Path, outlet: str, text: str
+) -> None:
+    """Import one article of ``outlet`` from a JSON Lines file at ``path``."""
+    record = {"text": text, "source": outlet}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = run_json(capsys, "--db", db, "import", str(path))
+    assert isinstance(report, dict) and report["imported"] == 1
+
+
+def _outlet_counts(capsys: pytest.CaptureFixture[str], db: str) -> dict[str, int]:
+    listed = run_json(capsys, "--db", db, "outlets")
+    assert isinstance(listed, list)
+    return {o["name"]: o["documents"] for o in listed}
+
+
 def test_a_renamed_outlet_keeps_its_name_when_its_last_document_is_removed(
     db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -209,16 +225,10 @@ def test_a_renamed_outlet_keeps_its_name_when_its_last_document_is_removed(
     those of an outlet no directory knows did so even while it had documents."""
 
     def imported(name: str, outlet: str, text: str) -> None:
-        path = tmp_path / name
-        record = {"text": text, "source": outlet}
-        path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-        report = run_json(capsys, "--db", db, "import", str(path))
-        assert isinstance(report, dict) and report["imported"] == 1
+        _import_one(capsys, db, tmp_path / name, outlet, text)
 
     def outlets() -> dict[str, int]:
-        listed = run_json(capsys, "--db", db, "outlets")
-        assert isinstance(listed, list)
-        return {o["name"]: o["documents"] for o in listed}
+        return _outlet_counts(capsys, db)
 
     def remove_all(outlet: str) -> dict[str, object]:
         docs = run_json(capsys, "--db", db, "docs", "--outlet", outlet)
@@ -251,7 +261,7 @@ def test_a_renamed_outlet_keeps_its_name_when_its_last_document_is_removed(
         ),
     )
     assert code == 0
-    assert "  outlet 'البلد' had no other document: kept, with the name you gave it" in out
+    assert "  outlet 'البلد' had no other document: kept, as you edited it" in out
     imported("balad3.jsonl", "جريدة البلد اليومية", "وتستضيف أستانا الجولة المقبلة من المحادثات.")
     assert outlets()["البلد"] == 1 and "جريدة البلد اليومية" not in outlets()
     # renamed back to the name it came with, it goes with its last document as others do
@@ -1701,3 +1711,50 @@ def test_keyness_counts_a_name_always_written_with_the_article_as_one_term(
     pentagon = [(k["a"], k["b"], k["spellings"]) for k in key if "بنتا" in k["term"]]
     assert pentagon in ([], [(3, 3, ["البنتاجون"])])
     assert not [k for k in key if k["written"] == "البنتاغون" and k["b"] == 0]
+
+
+def test_articles_of_an_outlet_merged_into_another_imported_later_join_it(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An outlet merged into another was forgotten: its articles imported later made it
+    again, whether the outlet directory knew it («UN News», merged into SANA, which has a
+    key of its own) or not («جريدة البلد اليومية»)."""
+
+    def imported(name: str, outlet: str, text: str) -> None:
+        _import_one(capsys, db, tmp_path / name, outlet, text)
+
+    def outlets() -> dict[str, int]:
+        return _outlet_counts(capsys, db)
+
+    run_json(capsys, "--db", db, "outlet", "rename", "UN News", "SANA")
+    sana = outlets()["SANA"]
+    imported("un.jsonl", "UN News", "قال المبعوث الأممي إن جولة جديدة من المحادثات ستعقد في جنيف.")
+    assert outlets()["SANA"] == sana + 1 and "UN News" not in outlets()
+
+    imported("a.jsonl", "جريدة البلد اليومية", "وقال الوفد إن محادثات أستانا كانت إيجابية.")
+    imported("b.jsonl", "البلد", "وانتهت في أستانا اجتماعات الدول الضامنة.")
+    run_json(capsys, "--db", db, "outlet", "rename", "جريدة البلد اليومية", "البلد")
+    imported("c.jsonl", "جريدة البلد اليومية", "وأعلنت الدول الضامنة موعد الجولة المقبلة.")
+    assert outlets()["البلد"] == 3 and "جريدة البلد اليومية" not in outlets()
+    # the merged outlet answers to the old name where the user names an outlet
+    row = run_json(capsys, "--db", db, "doc", "set", "000", "--outlet", "جريدة البلد اليومية")
+    assert isinstance(row, dict) and row["outlet"] == "البلد"
+
+    # merged outlets' names follow a merge of the outlet they were merged into
+    run_json(capsys, "--db", db, "outlet", "rename", "البلد", "SANA")
+    imported("d.jsonl", "جريدة البلد اليومية", "واختتمت في جنيف جولة المحادثات الثامنة.")
+    assert "جريدة البلد اليومية" not in outlets() and "البلد" not in outlets()
+
+    # and the outlet is kept, knowing them, when its last document is removed
+    docs = run_json(capsys, "--db", db, "docs", "--outlet", "SANA")
+    assert isinstance(docs, list) and docs
+    removed = run_json(capsys, "--db", db, "doc", "delete", *(str(d["id"]) for d in docs))
+    assert isinstance(removed, dict) and removed["outlets_kept"] == ["SANA"]
+    imported("g.jsonl", "جريدة البلد اليومية", "وعقدت في جنيف جولة جديدة من المحادثات.")
+    assert outlets()["SANA"] == 1 and "جريدة البلد اليومية" not in outlets()
+
+    # an outlet given a merged one's name again is that outlet, not the merged one
+    imported("e.jsonl", "Anadolu Agency", "وأكد المبعوث الأممي أن المحادثات مستمرة في جنيف.")
+    run_json(capsys, "--db", db, "outlet", "rename", "Anadolu Agency", "UN News")
+    imported("f.jsonl", "UN News", "وقال المبعوث الأممي إن الجولة المقبلة ستعقد في جنيف.")
+    assert outlets()["UN News"] == 2

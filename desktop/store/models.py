@@ -106,6 +106,18 @@ class Outlet(Base):
     documents: Mapped[list[Document]] = relationship(back_populates="outlet")
 
 
+class OutletName(Base):
+    """A name imports know an outlet by besides its own: that of an outlet the user merged
+    into it (its name, Arabic name, import name and directory key), so that the merged
+    outlet's articles imported later join it."""
+
+    __tablename__ = "outlet_names"
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    outlet_id: Mapped[int] = mapped_column(ForeignKey("outlets.id", ondelete="CASCADE"), index=True)
+    #: the directory key of the outlet merged, if it had one
+    key: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
 class Document(Base):
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(primary_key=True)

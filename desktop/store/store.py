@@ -30,6 +30,7 @@ from desktop.store.models import (
     Entity,
     EntityStat,
     Outlet,
+    OutletName,
     Paragraph,
     Sentence,
     Setting,
@@ -206,7 +207,7 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
     # ---- writing documents ----------------------------------------------------------
     def _outlet_id(self, s: Session, name: str, name_ar: str | None, key: str | None) -> int:
         """The outlet of this name, or known to imports by it (one the user renamed, or
-        merged a renamed one into), or of this directory key (an outlet the user renamed keeps
+        merged another into), or of this directory key (an outlet the user renamed keeps
         its key: its articles imported later join it instead of making a second outlet of
         the old name), or of this Arabic name; else a new one."""
         found = s.scalar(select(Outlet.id).where(Outlet.name == name))
@@ -214,8 +215,12 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
             found = s.scalar(
                 select(Outlet.id).where(Outlet.import_name == name).order_by(Outlet.id)
             )
+        if found is None:
+            found = _merged_into(s, name, None)
         if found is None and key:
             found = s.scalar(select(Outlet.id).where(Outlet.key == key).order_by(Outlet.id))
+            if found is None:
+                found = _merged_into(s, None, key)
         if found is None:
             found = s.scalar(select(Outlet.id).where(Outlet.name_ar == (name_ar or name)))
         if found is not None:
@@ -525,18 +530,19 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
             cascade.delete_referred(conn, core_table(Entity).c.id, entities)
             cascade.forget_ids(conn, "doomed_entities")
         emptied = sorted({o for o in outlet_of.values() if o is not None})
+        merged = select(OutletName.outlet_id).where(OutletName.outlet_id == Outlet.id).exists()
         left = conn.execute(
-            select(Outlet.id, Outlet.name, Outlet.import_name)
+            select(Outlet.id, Outlet.name, Outlet.import_name.is_not(None) | merged)
             .where(Outlet.id.in_(emptied), ~Outlet.documents.any())
             .order_by(Outlet.name)
         ).all()
-        # an outlet the user renamed keeps the name it was given: its articles imported
-        # again join it under that name
-        gone = [(i, n) for i, n, renamed in left if renamed is None]
+        # an outlet the user renamed, or merged another into, keeps the name it was given:
+        # its articles imported again join it under that name
+        gone = [(i, n) for i, n, edited in left if not edited]
         if gone:
             conn.execute(delete(Outlet).where(Outlet.id.in_([i for i, _n in gone])))
         conn.commit()
-        kept = [n for _i, n, renamed in left if renamed is not None]
+        kept = [n for _i, n, edited in left if edited]
         return RemovedDocuments(ids, [n for _i, n in gone], len(unused), kept)
 
     # ---- outlets ----------------------------------------------------------------------
@@ -563,8 +569,12 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 found = s.scalar(
                     select(Outlet.id).where(Outlet.import_name == name).order_by(Outlet.id)
                 )
+            if found is None:  # the name of an outlet the user merged into it
+                found = _merged_into(s, name, None)
             if found is None and key:
                 found = s.scalar(select(Outlet.id).where(Outlet.key == key).order_by(Outlet.id))
+                if found is None:
+                    found = _merged_into(s, None, key)
             return found
 
     @exclusive("outlets")
@@ -579,6 +589,8 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
             raise StoreError("the new outlet name is empty")
         moved = None
         with self.transaction() as s:
+            # an outlet of that name is no longer known by it as another's merged name
+            s.execute(delete(OutletName).where(OutletName.name == new))
             target = s.scalar(select(Outlet.id).where(Outlet.name == new))
             if target is not None and target != old_id:
                 moved = s.scalar(
@@ -595,6 +607,16 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 merged.key = merged.key or old_row.key
                 merged.name_ar = merged.name_ar or old_row.name_ar
                 merged.import_name = merged.import_name or old_row.import_name
+                # and by the old one's names and key where it has its own: imports
+                # know the old outlet by them
+                s.execute(
+                    update(OutletName)
+                    .where(OutletName.outlet_id == old_id)
+                    .values(outlet_id=target)
+                )
+                s.merge(OutletName(name=old_row.name, outlet_id=target, key=old_row.key))
+                for name in {old_row.name_ar, old_row.import_name} - {None, new, old_row.name}:
+                    s.merge(OutletName(name=name, outlet_id=target, key=None))
                 s.delete(old_row)
             else:
                 outlet = s.get(Outlet, old_id)
@@ -800,3 +822,12 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 limit=limit,
                 entity_id=entity_id,
             )
+
+
+def _merged_into(s: Session, name: str | None, key: str | None) -> int | None:
+    """The outlet another of this name or directory key was merged into, if any."""
+    if name is not None:
+        return s.scalar(select(OutletName.outlet_id).where(OutletName.name == name))
+    return s.scalar(
+        select(OutletName.outlet_id).where(OutletName.key == key).order_by(OutletName.outlet_id)
+    )
