@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.analysing import analyse_documents
 from desktop.importing import ImportReport, import_paths
 from desktop.progress import Progress
-from desktop.store.store import Store
+from desktop.store.store import OutletMove, Store
 from desktop.store.writer import StoreBusyError
 
 SEEDED_KEY = "seeds_imported"
@@ -32,3 +33,16 @@ def ensure_seeded(
     except StoreBusyError:  # another job is filling the database: it is not a first start
         return None
     return report
+
+
+def set_outlet(store: Store, doc_ids: Sequence[int], outlet: str) -> OutletMove:
+    """Give documents the outlet the user wrote: one the outlet directory knows by that
+    name («سانا», «Syrian Arab News Agency») is the outlet an import gives that name, even
+    one the user renamed; any other name is an outlet of its own ("" for none)."""
+    name = " ".join(outlet.split())
+    if not name:
+        return store.set_outlet(doc_ids, "")
+    from desktop.corpus.outlets import OutletDirectory
+
+    name, name_ar, key = OutletDirectory.default().canonical(name)
+    return store.set_outlet(doc_ids, name, name_ar, key)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -452,10 +452,14 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
             doc = s.get(Document, doc_id)
             if doc is None:
                 raise StoreError(f"no document {doc_id}")
-            if outlet:
-                doc.outlet_id = self._outlet_id(s, outlet, outlet_ar, outlet_key)
-            elif outlet is not None:  # "": no outlet
-                doc.outlet_id = None
+            if outlet is not None:  # "": no outlet
+                was = doc.outlet_id
+                doc.outlet_id = (
+                    self._outlet_id(s, outlet, outlet_ar, outlet_key) if outlet else None
+                )
+                if was is not None and was != doc.outlet_id:
+                    s.flush()
+                    _drop_emptied_outlets(s.connection(), [was])
             if published is not None:
                 doc.published = published
                 doc.published_raw = published.isoformat()
@@ -529,23 +533,41 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
             entities = cascade.doomed_ids(conn, "doomed_entities", unused)
             cascade.delete_referred(conn, core_table(Entity).c.id, entities)
             cascade.forget_ids(conn, "doomed_entities")
-        emptied = sorted({o for o in outlet_of.values() if o is not None})
-        merged = select(OutletName.outlet_id).where(OutletName.outlet_id == Outlet.id).exists()
-        left = conn.execute(
-            select(Outlet.id, Outlet.name, Outlet.import_name.is_not(None) | merged)
-            .where(Outlet.id.in_(emptied), ~Outlet.documents.any())
-            .order_by(Outlet.name)
-        ).all()
-        # an outlet the user renamed, or merged another into, keeps the name it was given:
-        # its articles imported again join it under that name
-        gone = [(i, n) for i, n, edited in left if not edited]
-        if gone:
-            conn.execute(delete(Outlet).where(Outlet.id.in_([i for i, _n in gone])))
+        gone, kept = _drop_emptied_outlets(conn, outlet_of.values())
         conn.commit()
-        kept = [n for _i, n, edited in left if edited]
-        return RemovedDocuments(ids, [n for _i, n in gone], len(unused), kept)
+        return RemovedDocuments(ids, gone, len(unused), kept)
 
     # ---- outlets ----------------------------------------------------------------------
+    @exclusive("outlets")
+    def set_outlet(
+        self,
+        doc_ids: Sequence[int],
+        outlet: str,
+        outlet_ar: str | None = None,
+        outlet_key: str | None = None,
+    ) -> OutletMove:
+        """Give documents an outlet (found as an import finds it; "" for none), in one
+        transaction. An outlet left without a document goes, as when documents are
+        removed, unless the user renamed it or merged another into it."""
+        ids = sorted(set(doc_ids))
+        with self.transaction() as s:
+            outlet_id = self._outlet_id(s, outlet, outlet_ar, outlet_key) if outlet else None
+            before: dict[int, int | None] = {}
+            for chunk in bound_chunks(ids):
+                q = select(Document.id, Document.outlet_id).where(Document.id.in_(chunk))
+                before.update((i, o) for i, o in s.execute(q))
+            if len(before) < len(ids):
+                missing = sorted(set(ids) - set(before))
+                raise StoreError(f"no document {missing[0]}")
+            moved = [i for i, o in before.items() if o != outlet_id]
+            for chunk in bound_chunks(moved):
+                s.execute(
+                    update(Document).where(Document.id.in_(chunk)).values(outlet_id=outlet_id)
+                )
+            left = {o for o in before.values() if o != outlet_id}
+            gone, kept = _drop_emptied_outlets(s.connection(), left)
+        return OutletMove(len(moved), gone, kept)
+
     def outlets(self) -> list[OutletRow]:
         with self.session() as s:
             rows = s.execute(
@@ -822,6 +844,36 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 limit=limit,
                 entity_id=entity_id,
             )
+
+
+class OutletMove(NamedTuple):
+    """What giving documents an outlet changed."""
+
+    #: how many documents had another outlet
+    moved: int
+    #: the outlets left without a document, removed (by name)
+    removed: list[str]
+    #: those kept, the user having renamed them or merged another into them (by name)
+    kept: list[str]
+
+
+def _drop_emptied_outlets(
+    conn: Connection, outlet_ids: Iterable[int | None]
+) -> tuple[list[str], list[str]]:
+    """Remove those of these outlets left without a document, but those the user renamed
+    or merged another into: they keep the name the user gave them, for their articles
+    imported again. The names of those removed, and of those kept."""
+    emptied = sorted({o for o in outlet_ids if o is not None})
+    merged = select(OutletName.outlet_id).where(OutletName.outlet_id == Outlet.id).exists()
+    left = conn.execute(
+        select(Outlet.id, Outlet.name, Outlet.import_name.is_not(None) | merged)
+        .where(Outlet.id.in_(emptied), ~Outlet.documents.any())
+        .order_by(Outlet.name)
+    ).all()
+    gone = [(i, n) for i, n, edited in left if not edited]
+    if gone:
+        conn.execute(delete(Outlet).where(Outlet.id.in_([i for i, _n in gone])))
+    return [n for _i, n in gone], [n for _i, n, edited in left if edited]
 
 
 def _merged_into(s: Session, name: str | None, key: str | None) -> int | None:

@@ -32,6 +32,18 @@ class QtDialogs:
         item, ok = QInputDialog.getItem(self._parent, title, label, list(items), 0, False)
         return item if ok else None
 
+    def ask_name(
+        self, title: str, label: str, names: Sequence[str], default: str = ""
+    ) -> str | None:
+        """One of ``names``, or another the user types."""
+        items = list(names)
+        current = items.index(default) if default in items else -1
+        if current < 0:
+            items.insert(0, default)
+            current = 0
+        item, ok = QInputDialog.getItem(self._parent, title, label, items, current, True)
+        return item if ok else None
+
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self._parent, title, text)
         return answer == QMessageBox.StandardButton.Yes

@@ -177,6 +177,7 @@ class LibraryPanel(QWidget):
         self.model = DocumentTableModel(self)
         self.results = SearchResultsModel(self)
         self.entity_filter: tuple[int, str] | None = None
+        self._document_actions: list[QAction] = []
 
         self.search_box = QLineEdit()
         self.search_box.setObjectName("librarySearch")
@@ -376,8 +377,17 @@ class LibraryPanel(QWidget):
         """The menu of the selected documents (also what a right click opens)."""
         self._update_actions()
         menu = QMenu(self)
+        for action in self._document_actions:
+            menu.addAction(action)
+        if self._document_actions:
+            menu.addSeparator()
         menu.addAction(self.remove_action)
         return menu
+
+    def add_document_actions(self, actions: list[QAction]) -> None:
+        """Actions on the selected documents that others provide (giving them an
+        outlet), in their menu."""
+        self._document_actions.extend(actions)
 
     def _show_context_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)

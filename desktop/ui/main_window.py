@@ -39,6 +39,7 @@ from desktop.store.store import Store
 from desktop.ui.actor_view import ActorView
 from desktop.ui.bidi import in_window_direction, shortcut_shown_whole
 from desktop.ui.compare_view import CompareView
+from desktop.ui.dialogs import QtDialogs
 from desktop.ui.document_pane import DocumentPane
 from desktop.ui.entity_sidebar import EntitySidebar
 from desktop.ui.events_view import EventsView
@@ -46,6 +47,7 @@ from desktop.ui.fonts import narrow_the_least_column_width
 from desktop.ui.import_controller import ImportController
 from desktop.ui.library import LibraryPanel
 from desktop.ui.names import row_outlet
+from desktop.ui.outlet_edits import OutletEditor
 from desktop.ui.settings import LANGUAGE, READER_POINT_SIZE, THEME, Preferences
 from desktop.ui.workers import TaskRunner
 
@@ -88,6 +90,17 @@ class MainWindow(QMainWindow):
         self.actor_view = ActorView(store, runner)
         self.events_view = EventsView(store, runner)
         self.importer = ImportController(store, runner, self, status_bar=self.statusBar())
+        self.outlet_editor = OutletEditor(
+            store,
+            runner,
+            QtDialogs(self),
+            selected=self.library.selected_ids,
+            current_outlet=self.library.outlet_id,
+            parent=self,
+        )
+        self.library.add_document_actions(
+            [self.outlet_editor.set_action, self.outlet_editor.rename_action]
+        )
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("views")
@@ -172,6 +185,8 @@ class MainWindow(QMainWindow):
         self.importer.running_changed.connect(self.sidebar.set_edits_held)
         self.importer.running_changed.connect(self.library.set_removal_held)
         self.library.documents_removed.connect(self.documents_removed)
+        self.importer.running_changed.connect(self.outlet_editor.set_held)
+        self.outlet_editor.outlets_changed.connect(self.outlets_edited)
 
     def refresh(self, *, sidebar: bool = True) -> None:
         """Reload everything from the store (after an import or an analysis). A new
@@ -217,6 +232,13 @@ class MainWindow(QMainWindow):
             else self.tr("Removed {0} documents from the corpus").format(f"{n:,}"),
             5000,
         )
+
+    def outlets_edited(self, said: str) -> None:
+        """Documents were given an outlet, or an outlet renamed or merged: a comparison
+        of an outlet gone is not shown any more, and everything is read again."""
+        self.compare_view.forget_removed(set(), {o.id for o in self.store.outlets()})
+        self.refresh()
+        self.statusBar().showMessage(said, 8000)
 
     def refresh_after_edit(self) -> None:
         if self.reader.detail is not None:
@@ -383,6 +405,9 @@ class MainWindow(QMainWindow):
         )
         self._action(self.tr("Compare with…"), self.compare_with, "Ctrl+Shift+C", edit_menu)
         self._action(self.tr("Compare two outlets…"), self.compare_outlets, "Ctrl+Alt+C", edit_menu)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.outlet_editor.set_action)
+        edit_menu.addAction(self.outlet_editor.rename_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         for i, (name, label) in enumerate(

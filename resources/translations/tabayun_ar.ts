@@ -1343,91 +1343,91 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="183"/>
+        <location filename="../../desktop/ui/library.py" line="184"/>
         <source>Search the corpus (Enter)</source>
         <extracomment>the outlet column takes this share of the table&apos;s width if it needs it (a quarter cut the outlets&apos; names: «Asharq Al…»), and more while the titles keep ``_TITLE_KEEPS`` of it: the longest names («Al-Jazirah (Saudi Arabia)») show whole in the dock as the window opens at 1280 × 800 (two fifths cut them: «Al-Jazirah (Saudi Ar…»); a name longer than that is elided, whole in its tooltip how many of a search&apos;s best matches the results list shows a removal runs; another job holds the database (an import, its analysis)</extracomment>
         <translation>بحث في المكتبة (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="189"/>
+        <location filename="../../desktop/ui/library.py" line="190"/>
         <source>from</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="190"/>
+        <location filename="../../desktop/ui/library.py" line="191"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="194"/>
+        <location filename="../../desktop/ui/library.py" line="195"/>
         <source>Show all documents</source>
         <translation>عرض كل المستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="217"/>
+        <location filename="../../desktop/ui/library.py" line="218"/>
         <source>Remove from corpus…</source>
         <translation>إزالة من المكتبة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="292"/>
+        <location filename="../../desktop/ui/library.py" line="293"/>
         <source>All outlets</source>
         <translation>كل الوسائل الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="307"/>
+        <location filename="../../desktop/ui/library.py" line="308"/>
         <source>All entities</source>
         <translation>كل الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="310"/>
+        <location filename="../../desktop/ui/library.py" line="311"/>
         <source>Mentioning: {0}</source>
         <translation>المستندات التي تذكر: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="323"/>
-        <location filename="../../desktop/ui/library.py" line="367"/>
+        <location filename="../../desktop/ui/library.py" line="324"/>
+        <location filename="../../desktop/ui/library.py" line="368"/>
         <source>{0} documents</source>
         <translation>المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="356"/>
+        <location filename="../../desktop/ui/library.py" line="357"/>
         <source>The {0} best of over {1} results for «{2}»</source>
         <translation>نتائج «{2}»: أكثر من {1}، تُعرض أفضل {0} منها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="360"/>
+        <location filename="../../desktop/ui/library.py" line="361"/>
         <source>The {0} best of {1} results for «{2}»</source>
         <translation>نتائج «{2}»: {1}، تُعرض أفضل {0} منها</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="363"/>
+        <location filename="../../desktop/ui/library.py" line="364"/>
         <source>{0} results for «{1}»</source>
         <translation>نتائج «{1}»: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="348"/>
+        <location filename="../../desktop/ui/library.py" line="349"/>
         <source>(a very common query: ranked among its {0} most recently imported matches; add a word, an outlet or dates to narrow it)</source>
         <translation>(بحث شائع جدًا: رُتّبت النتائج من بين أحدث {0} مادة مستوردة تطابقه؛ أضف كلمة أو وسيلة إعلام أو تاريخًا لتضييقه)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="419"/>
-        <location filename="../../desktop/ui/library.py" line="449"/>
-        <location filename="../../desktop/ui/library.py" line="456"/>
+        <location filename="../../desktop/ui/library.py" line="429"/>
+        <location filename="../../desktop/ui/library.py" line="459"/>
+        <location filename="../../desktop/ui/library.py" line="466"/>
         <source>Remove from corpus</source>
         <translation>إزالة من المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="424"/>
+        <location filename="../../desktop/ui/library.py" line="434"/>
         <source>Remove «{0}» from the corpus?</source>
         <translation>إزالة «{0}» من المكتبة؟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="426"/>
+        <location filename="../../desktop/ui/library.py" line="436"/>
         <source>Remove {0} documents from the corpus?</source>
         <translation>إزالة المستندات المحددة من المكتبة؟ (عددها: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library.py" line="428"/>
+        <location filename="../../desktop/ui/library.py" line="438"/>
         <source>Their mentions, labels, quotations and events go with them, and the actors are counted without them. This cannot be undone.</source>
         <translation>تُزال معها الإشارات والأوصاف والاقتباسات والأحداث التي فيها، ويُحسب الفاعلون من دونها. لا يمكن التراجع عن ذلك.</translation>
     </message>
@@ -1435,291 +1435,291 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="668"/>
+        <location filename="../../desktop/ui/main_window.py" line="693"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="675"/>
+        <location filename="../../desktop/ui/main_window.py" line="700"/>
         <source>Stopping the edit before closing…</source>
         <translation>إيقاف التعديل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="677"/>
+        <location filename="../../desktop/ui/main_window.py" line="702"/>
         <source>The edit is kept; the articles it has not analysed again yet will be analysed when Tabayun next starts.</source>
         <translation>التعديل محفوظ، والمقالات التي لم يُعِد تحليلها بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="683"/>
+        <location filename="../../desktop/ui/main_window.py" line="708"/>
         <source>Stopping the analysis before closing…</source>
         <translation>إيقاف التحليل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="685"/>
+        <location filename="../../desktop/ui/main_window.py" line="710"/>
         <source>The articles it has not reached will be analysed when Tabayun next starts.</source>
         <translation>المقالات التي لم يبلغها ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="690"/>
+        <location filename="../../desktop/ui/main_window.py" line="715"/>
         <source>Stopping the import before closing…</source>
         <translation>إيقاف الاستيراد قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="692"/>
+        <location filename="../../desktop/ui/main_window.py" line="717"/>
         <source>What was imported is kept; the articles not analysed yet will be analysed when Tabayun next starts.</source>
         <translation>ما استُورد محفوظ، والمقالات التي لم تُحلَّل بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="716"/>
+        <location filename="../../desktop/ui/main_window.py" line="741"/>
         <source>Closing</source>
         <translation>جارٍ الإغلاق</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>Tabayun — Arabic news coverage</source>
         <extracomment>tables whose columns are the data&apos;s (an actor&apos;s outlets): no saved layout fits the next</extracomment>
         <translation>تباين (Tabayun) — التغطية الإخبارية العربية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="95"/>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="108"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>Read</source>
         <extracomment>closing: the job that runs is being stopped what closing says while it stops a job</extracomment>
         <translation>قراءة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97"/>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="110"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>Actor</source>
         <translation>الفاعل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="98"/>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="111"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>Events</source>
         <translation>الأحداث</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101"/>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
         <source>Entities</source>
         <translation>الكيانات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Working…</source>
         <translation>جارٍ العمل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>This database was empty: {0} sample articles were imported to show what Tabayun does. Select them in the library and press Del to remove them.</source>
         <translation>كانت قاعدة البيانات فارغة: استُورد {0} مقالات نموذجية لعرض ما يقدمه تباين. حدّدها في المكتبة واضغط Del لإزالتها.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>Removed 1 document from the corpus</source>
         <translation>أُزيل مستند واحد من المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
         <source>Removed {0} documents from the corpus</source>
         <translation>أُزيلت المستندات من المكتبة (عددها: {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
         <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>Import files…</source>
         <translation>استيراد ملفات…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>Import folder…</source>
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>Export comparison…</source>
         <translation>تصدير المقارنة…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>Save actor chart…</source>
         <translation>حفظ مخطط الفاعل…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>Find in document</source>
         <translation>بحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>Search the corpus</source>
         <translation>بحث في المكتبة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
-        <location filename="../../desktop/ui/main_window.py" line="481"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="506"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>Compare two outlets…</source>
         <translation>مقارنة وسيلتين إعلاميتين…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="434"/>
         <source>Theme</source>
         <translation>السمة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>Light</source>
         <translation>فاتحة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>Dark</source>
         <translation>داكنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/ui/main_window.py" line="455"/>
         <source>&amp;About Tabayun</source>
         <translation>&amp;حول Tabayun</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/ui/main_window.py" line="469"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="447"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.parquet *.arrow *.feather *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
         <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.parquet *.arrow *.feather *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454"/>
+        <location filename="../../desktop/ui/main_window.py" line="479"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/ui/main_window.py" line="507"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="495"/>
-        <location filename="../../desktop/ui/main_window.py" line="501"/>
-        <location filename="../../desktop/ui/main_window.py" line="507"/>
+        <location filename="../../desktop/ui/main_window.py" line="520"/>
+        <location filename="../../desktop/ui/main_window.py" line="526"/>
+        <location filename="../../desktop/ui/main_window.py" line="532"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="496"/>
+        <location filename="../../desktop/ui/main_window.py" line="521"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="501"/>
+        <location filename="../../desktop/ui/main_window.py" line="526"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="507"/>
+        <location filename="../../desktop/ui/main_window.py" line="532"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="519"/>
+        <location filename="../../desktop/ui/main_window.py" line="544"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="528"/>
+        <location filename="../../desktop/ui/main_window.py" line="553"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="537"/>
+        <location filename="../../desktop/ui/main_window.py" line="562"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="539"/>
+        <location filename="../../desktop/ui/main_window.py" line="564"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="545"/>
+        <location filename="../../desktop/ui/main_window.py" line="570"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="558"/>
+        <location filename="../../desktop/ui/main_window.py" line="583"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="560"/>
+        <location filename="../../desktop/ui/main_window.py" line="585"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>
@@ -1916,6 +1916,84 @@ A: {2} mentions · B: {3} mentions</source>
         <location filename="../../desktop/ui/compare_view.py" line="382"/>
         <source>{0} · {1} · {2} mentions</source>
         <translation>{0} · {1} · الإشارات: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>OutletEditor</name>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="60"/>
+        <source>Set outlet…</source>
+        <translation>تحديد الوسيلة الإعلامية…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="62"/>
+        <source>Rename outlet…</source>
+        <translation>إعادة تسمية وسيلة إعلامية…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="89"/>
+        <source>Set outlet</source>
+        <translation>تحديد الوسيلة الإعلامية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="91"/>
+        <source>Outlet of «{0}»:</source>
+        <translation>الوسيلة الإعلامية لـ«{0}»:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="93"/>
+        <source>Outlet of the {0} selected documents:</source>
+        <translation>الوسيلة الإعلامية للمستندات المحددة ({0}):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="114"/>
+        <source>{0} documents given the outlet «{1}»</source>
+        <translation>نُسبت {0} مستندات إلى «{1}»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="116"/>
+        <source>{0} documents given no outlet</source>
+        <translation>أُزيلت الوسيلة الإعلامية عن {0} مستندات</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="119"/>
+        <source>left without documents, removed: {0}</source>
+        <translation>أُزيلت لخلوّها من المستندات: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="120"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="133"/>
+        <source>Rename outlet</source>
+        <translation>إعادة تسمية وسيلة إعلامية</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="137"/>
+        <source>Outlet to rename:</source>
+        <translation>الوسيلة المراد تسميتها:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="142"/>
+        <source>New name of «{0}»:</source>
+        <translation>الاسم الجديد لـ«{0}»:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="151"/>
+        <source>«{0}» is the name of another outlet. Merge «{1}» into it? Its {2} documents move there, and its articles imported later join it.</source>
+        <translation>«{0}» اسم وسيلة إعلامية أخرى. هل تُدمج «{1}» فيها؟ تنتقل إليها مستنداتها ({2})، وتنضم إليها مقالاتها المستوردة لاحقاً.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="169"/>
+        <source>«{0}» merged into «{1}»: {2} documents now</source>
+        <translation>دُمجت «{0}» في «{1}»: {2} مستندات الآن</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="172"/>
+        <source>«{0}» is now «{1}»</source>
+        <translation>أصبح اسم «{0}» «{1}»</translation>
     </message>
 </context>
 <context>

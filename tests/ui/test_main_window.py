@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -1339,7 +1340,8 @@ def test_a_language_switch_skips_an_outlet_comparison_whose_outlet_was_merged(
         window.compare_view.compare_outlets(other, un_news)
     window.show_view("compare")
     store.rename_outlet("وكالة سانا", "SANA")  # the same outlet: merged into SANA
-    assert store.outlet_id("وكالة سانا") is None
+    # the outlet is gone; its name is now SANA's
+    assert store.outlet_id("وكالة سانا") == store.outlet_id("SANA") != other
     tapp.set_language("ar")
     rebuilt = tapp.window
     assert rebuilt is not None and rebuilt is not window
@@ -1598,8 +1600,12 @@ def test_removing_documents_from_the_library_asks_first(tapp: TabayunApp, qtbot)
     window.library.dialogs = dialogs
     _select_rows(window, [doc(store, "002"), doc(store, "003")])
     menu = window.library.build_context_menu()
-    assert [a.text() for a in menu.actions()] == ["Remove from corpus…"]
-    menu.actions()[0].trigger()
+    assert [a.text() for a in menu.actions() if not a.isSeparator()] == [
+        "Set outlet…",
+        "Rename outlet…",
+        "Remove from corpus…",
+    ]
+    menu.actions()[-1].trigger()
     assert dialogs.asked == [
         (
             "Remove from corpus",
@@ -1700,7 +1706,8 @@ def test_removing_documents_found_by_a_search(tapp: TabayunApp, qtbot) -> None: 
         library.results.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
     )
     assert library.selected_ids() == [gone]
-    assert [a.text() for a in library.build_context_menu().actions()] == ["Remove from corpus…"]
+    menu = library.build_context_menu()
+    assert [a.text() for a in menu.actions() if not a.isSeparator()][-1] == "Remove from corpus…"
     dialogs = _Answering(True)
     library.dialogs = dialogs
     results.setFocus()
@@ -1814,3 +1821,141 @@ def test_at_1280_by_800_the_entities_counts_leave_their_spare_room_to_the_names(
     assert counts == [content_width(tree, c) for c in (DOCUMENTS_COLUMN, MENTIONS_COLUMN)]
     assert header.sectionSize(NAME_COLUMN) == tree.viewport().width() - sum(counts)
     assert header.sectionSize(NAME_COLUMN) >= 180
+
+
+class _OutletAnswers:
+    """The outlet editor's questions answered from a script, and what it asked kept."""
+
+    def __init__(self, *answers: str | bool | None) -> None:
+        self.answers = list(answers)
+        self.asked: list[tuple[str, ...]] = []
+        self.errors: list[str] = []
+
+    def _next(self, *question: str) -> str | bool | None:
+        self.asked.append(question)
+        return self.answers.pop(0)
+
+    def ask_text(self, title: str, label: str, default: str = "") -> str | None:
+        answer = self._next(title, label, default)
+        assert answer is None or isinstance(answer, str)
+        return answer
+
+    def ask_item(self, title: str, label: str, items: Sequence[str]) -> str | None:
+        answer = self._next(title, label, *items)
+        assert answer is None or isinstance(answer, str)
+        return answer
+
+    def ask_name(
+        self, title: str, label: str, names: Sequence[str], default: str = ""
+    ) -> str | None:
+        answer = self._next(title, label, default, *names)
+        assert answer is None or isinstance(answer, str)
+        return answer
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = self._next(title, text)
+        assert isinstance(answer, bool)
+        return answer
+
+    def error(self, _title: str, text: str) -> None:
+        self.errors.append(text)
+
+
+def _outlet_counts(store: Store) -> dict[str, int]:
+    return {o.name: o.documents for o in store.outlets()}
+
+
+def test_articles_imported_without_an_outlet_are_given_one_in_the_library(  # type: ignore[no-untyped-def]
+    tapp: TabayunApp, qtbot
+) -> None:
+    """Texts imported without metadata had no outlet, and only the command line could
+    give them one: «Set outlet…» on the library's menu asks which (the corpus's outlets
+    offered, any other name typed), a name the outlet directory knows is that outlet,
+    and the library, its outlet filter and the counts show it."""
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    unknown = [doc(store, "000"), doc(store, "001")]
+    assert {r.outlet for r in store.documents(ids=unknown)} == {None}
+    answers = _OutletAnswers("عنب بلدي")
+    window.outlet_editor.dialogs = answers
+    _select_rows(window, unknown)
+    with qtbot.waitSignal(window.outlet_editor.outlets_changed, timeout=10_000):
+        window.library.build_context_menu().actions()[0].trigger()
+    assert answers.asked == [
+        ("Set outlet", "Outlet of the 2 selected documents:", "", "SANA", "UN News")
+    ]
+    assert {r.outlet for r in store.documents(ids=unknown)} == {"Enab Baladi"}
+    assert _outlet_counts(store) == {"Enab Baladi": 2, "SANA": 1, "UN News": 1}
+    combo = window.library.outlet_combo
+    assert [combo.itemText(i) for i in range(combo.count())][1] == "Enab Baladi (2)"
+    assert "3 outlets" in window.counts_label.text()
+    assert window.statusBar().currentMessage() == "2 documents given the outlet «عنب بلدي»"
+
+    # the last document moved out of an outlet no one edited takes the outlet with it
+    un = doc(store, "002")
+    window.outlet_editor.dialogs = answers = _OutletAnswers("SANA")
+    _select_rows(window, [un])
+    with qtbot.waitSignal(window.outlet_editor.outlets_changed, timeout=10_000):
+        window.outlet_editor.set_action.trigger()
+    assert answers.asked[0][1:3] == (
+        "Outlet of «سوريا: ستيفان دي مستورا متفائل بحذر بعودة الهدنة إلى مسارها»:",
+        "UN News",
+    )
+    assert _outlet_counts(store) == {"Enab Baladi": 2, "SANA": 2}
+    assert "removed: UN News" in window.statusBar().currentMessage()
+    assert answers.errors == []
+
+
+def test_renaming_an_outlet_onto_another_asks_before_merging_them(  # type: ignore[no-untyped-def]
+    tapp: TabayunApp, qtbot
+) -> None:
+    """«Rename outlet…» renames the outlet the library is filtered by, or the one the
+    user picks; the name of another outlet merges the two once the user agrees, and the
+    library and a comparison of the outlet gone follow."""
+    window, store = tapp.window, tapp.store
+    assert window is not None
+    combo = window.library.outlet_combo
+    combo.setCurrentIndex(combo.findText("UN News (1)"))
+    editor = window.outlet_editor
+    # answered no: nothing changes
+    editor.dialogs = answers = _OutletAnswers("SANA", False)
+    editor.rename_action.trigger()
+    tapp.settle()
+    assert answers.asked[0] == ("Rename outlet", "New name of «UN News»:", "UN News")
+    assert answers.asked[1][1].startswith("«SANA» is the name of another outlet. Merge «UN News»")
+    assert _outlet_counts(store) == {"SANA": 1, "UN News": 1}
+
+    window.compare_view.compare_outlets(*(o.id for o in store.outlets()))
+    editor.dialogs = answers = _OutletAnswers("SANA", True)
+    with qtbot.waitSignal(editor.outlets_changed, timeout=10_000):
+        editor.rename_action.trigger()
+    assert _outlet_counts(store) == {"SANA": 2}
+    assert window.statusBar().currentMessage() == "«UN News» merged into «SANA»: 2 documents now"
+    assert window.compare_view.outlet_ids is None  # one of the two outlets is gone
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "All outlets",
+        "SANA (2)",
+    ]
+
+    # with no outlet chosen in the library, the user picks the one to rename
+    editor.dialogs = answers = _OutletAnswers("SANA", "سانا")
+    with qtbot.waitSignal(editor.outlets_changed, timeout=10_000):
+        editor.rename_action.trigger()
+    assert answers.asked[0] == ("Rename outlet", "Outlet to rename:", "SANA")
+    assert _outlet_counts(store) == {"سانا": 2}
+    assert answers.errors == []
+
+
+def test_outlets_are_not_edited_while_an_import_writes_them(tapp: TabayunApp) -> None:
+    window = tapp.window
+    assert window is not None
+    editor = window.outlet_editor
+    window.importer.running_changed.emit(True)
+    assert not editor.set_action.isEnabled() and not editor.rename_action.isEnabled()
+    editor.dialogs = answers = _OutletAnswers()
+    _select_rows(window, [doc(tapp.store, "000")])
+    editor.set_outlet()
+    editor.rename()
+    assert answers.asked == []  # nothing asked while held
+    window.importer.running_changed.emit(False)
+    assert editor.set_action.isEnabled() and editor.rename_action.isEnabled()
