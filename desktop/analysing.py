@@ -99,8 +99,9 @@ from desktop.workers import (
 #: governments as «دمشق» does («وقالت موسكو إن», «ورحبت أنقرة»), and a capital that speaks
 #: is its government («وقالت دمشق إن …» was no quotation); a capital in a visit, a name, a
 #: dateline or after an event is the city («وزار لافروف أنقرة», «منصة موسكو», «دمشق -
-#: سانا:», «محادثات موسكو»)
-ANALYSIS_VERSION = 12
+#: سانا:», «محادثات موسكو»). 13: an event refused («ورفض وفد المعارضة إجراء محادثات») is
+#: denied, with who refused it
+ANALYSIS_VERSION = 13
 BATCH = 200
 
 

@@ -1479,6 +1479,26 @@ def test_talks_to_come_are_listed_so_and_can_be_told_apart(
     assert not [p for p in comparison["shared_events"] if p[0]["type"] == "talks"]
 
 
+def test_talks_refused_are_listed_as_denied_with_who_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«ورفض وفد المعارضة إجراء محادثات مباشرة مع وفد النظام» was listed as talks held."""
+    records = [
+        {"title": "رفض", "text": "ورفض وفد المعارضة إجراء محادثات مباشرة مع وفد النظام.",
+         "outlet": "Enab Baladi"},
+    ]  # fmt: skip
+    db = _import_records(tmp_path, capsys, records)
+    code, out, _err = run(capsys, "--db", db, "events", "--told", "denied")
+    assert code == 0
+    assert out.splitlines()[0].startswith("doc 1 talks        ورفض وفد المعارضة إجراء محادثات | ")
+    listed = run_json(capsys, "--db", db, "events", "--told", "denied")
+    assert isinstance(listed, list)
+    assert [(e["negated"], e["details"]["refused_by"]) for e in listed] == [
+        ("ورفض وفد المعارضة إجراء", "opposition-delegation")
+    ]
+    assert run_json(capsys, "--db", db, "events", "--told", "done") == []
+
+
 def _csv(path: Path, rows: list[dict[str, str]]) -> Path:
     import csv
 

@@ -172,6 +172,37 @@ _NEGATED_THROUGH = frozenset(
      "خطوات", "خطوه", "مثل", "نريد", "تريد", "يريد", "يريدون", "ينبغي", "يجب", "عقد",
      "اجراء"}
 )  # fmt: skip
+#: «رفض» (refused) as a verb, without a conjunction: its subject may stand right before
+#: it («إن الحكومة السورية ترفض»), normalised
+_REFUSING_VERBS = frozenset(
+    {"رفض", "رفضت", "رفضا", "رفضتا", "رفضوا", "يرفض", "ترفض", "نرفض", "ارفض", "يرفضون",
+     "يرفضان", "ترفضان"}
+)  # fmt: skip
+#: «رفض» and its forms, with a conjunction, as a document's words are: a verb («ورفض وفد
+#: المعارضة إجراء محادثات»), a noun with its pronoun («وأعلن الائتلاف رفضه حضور
+#: الاجتماع») or a participle («رافضاً المشاركة في المفاوضات»), normalised
+_REFUSALS = frozenset(
+    c + w
+    for c in ("", "و", "ف")
+    for w in _REFUSING_VERBS
+    | {"رفضه", "رفضها", "رفضهم", "رفضهما", "رفضنا", "رافضا", "رافضه", "رافضين", "رافضون"}
+)
+#: what may stand between a refusal and the event refused: taking part in it («إجراء»,
+#: «المشاركة في», «حضور», «الجلوس إلى طاولة», «التوقيع على»), normalised; with «بـ» or
+#: «لـ» fused to them too («دعوة للمشاركة في»). Anything else («رفض الاتهامات بعرقلة
+#: المحادثات») and the event is not refused
+_REFUSED_THROUGH = frozenset(
+    {"اجراء", "عقد", "المشاركه", "مشاركه", "حضور", "الحضور", "الدخول", "الانخراط", "الجلوس",
+     "العوده", "الذهاب", "التوجه", "استئناف", "قبول", "التوقيع", "توقيع", "ابرام",
+     "الانضمام", "دعوه", "الدعوه", "في", "الي", "علي", "اي", "طاوله", "جوله", "جولات",
+     "الجوله", "من", "جديده", "جديد", "المقبله", "ان", "يشارك", "تشارك", "يحضر", "تحضر"}
+)  # fmt: skip
+#: of those, the acts of making an agreement: an agreement refused without one («رفضت
+#: المعارضة الاتفاق الروسي التركي») was made, and only one party rejects it
+_MAKING = frozenset({"التوقيع", "توقيع", "ابرام", "الانضمام", "الدخول", "قبول", "اي"})
+#: events a party may refuse to hold or take part in; a statement, a resolution or a
+#: strike refused («رفضت الخارجية البيان», «رفض الهجوم على إدلب») is there, and rejected
+_REFUSABLE = frozenset({"talks", "meeting", "call", "visit", "ceasefire", "agreement"})
 #: words that make what follows them wished, asked for or feared rather than done
 #: («دعا إلى وقف إطلاق النار», «طالب بعقد محادثات», «احتمال نزوح»), normalised
 _WISHES = frozenset(
@@ -452,7 +483,7 @@ class FramingKnowledge:
         #: the past verbs of events with «و» or «ف», as a document's tokens are
         self.joined_done = frozenset(c + w for w in self.planned.done for c in ("و", "ف"))
         #: the words the events' modality looks for (:meth:`_Framer._head_before`)
-        self.signals = _NEGATORS | _WISH_FORMS | self.planned_heads | _SOON_HEADS
+        self.signals = _NEGATORS | _WISH_FORMS | self.planned_heads | _SOON_HEADS | _REFUSALS
         #: the phrases of more than one word before the trigger, by their last word
         self.planned_phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase in sorted(self.planned.before, key=len, reverse=True):
@@ -553,6 +584,11 @@ class _Framer:
         self._heads: dict[str, list[int]] = {}
         #: (where, word) of the document's tokens that are one of those
         self._signals: list[tuple[int, str]] | None = None
+        #: the refusal read before an event's trigger, by the trigger's start: where its
+        #: word is, for whose refusal it is (:meth:`_refused`)
+        self._refusals: dict[int, tuple[int, int]] = {}
+        #: whether the document has a «رفض»: set by :meth:`events`, most have none
+        self._refusing = True
         #: the spans of quotations and reported speech, once the events ask
         self._speech: Spans | None = None
         #: (start, entity) of the labels, by start, once the events ask
@@ -1789,6 +1825,7 @@ class _Framer:
     # ---- events ------------------------------------------------------------------------
     def events(self) -> None:
         dates = self._dates()
+        self._refusing = bool(self._heads_of("refusals", _REFUSALS))
         date_spans = [(*self.span(d.start, d.end), d) for d in dates]
         hits = self.doc.hits(self.fk.event_matcher)
         by_sentence: dict[int, list[tuple[int, int, str, str]]] = {}
@@ -2023,6 +2060,11 @@ class _Framer:
                     # deny or ask for it
                     kind, words = told
                     details[kind] = words
+                    if kind == "negated" and a in self._refusals:
+                        # «ورفض وفد المعارضة إجراء محادثات»: who refused it
+                        refuser = self._refuser(a, s_start, in_sentence, reporters) or quoted
+                        if refuser:
+                            details["refused_by"] = refuser
                 if (
                     date is not None
                     and point is not None
@@ -2306,6 +2348,15 @@ class _Framer:
         """Whether one of ``words`` (a token of the document) starts in ``[a, b)``."""
         found = self._heads.get(kind)
         if found is None:
+            found = self._heads_of(kind, words)
+        k = bisect.bisect_left(found, a)
+        return k < len(found) and found[k] < b
+
+    def _heads_of(self, kind: str, words: AbstractSet[str]) -> list[int]:
+        """Where the document's tokens that are one of ``words`` start, found once (most
+        documents have no «رفض» at all: their events are not looked at for one)."""
+        found = self._heads.get(kind)
+        if found is None:
             signals = self._signals
             if signals is None:  # the words of every kind, in one pass over the tokens
                 spans, texts = self.doc.original_tokens(), self.doc.texts
@@ -2313,8 +2364,7 @@ class _Framer:
                     (spans[i][0], texts[i]) for i in self.doc.token_indices(self.fk.signals)
                 ]
             found = self._heads[kind] = [at for at, w in signals if w in words]
-        k = bisect.bisect_left(found, a)
-        return k < len(found) and found[k] < b
+        return found
 
     def _modality(
         self, s_start: int, s_end: int, at: int, end: int, etype: str, key: str
@@ -2325,6 +2375,8 @@ class _Framer:
         to come may also follow it, from its end on («المحادثات السورية القادمة» keeps
         « السورية القادمة»), or be its own («الجولة المقبلة», «سيزور»)."""
         denied = self._denied(s_start, at)
+        if denied is None and self._refusing and etype in _REFUSABLE:
+            denied = self._refused(s_start, at, etype, key)  # «ورفض الوفد إجراء محادثات»
         found = ("negated", denied) if denied is not None else None
         if found is None:
             wished = self._wished(s_start, at, etype, end)
@@ -2468,6 +2520,93 @@ class _Framer:
                 return None
         return None
 
+    def _refused(self, s_start: int, at: int, etype: str, key: str) -> int | None:
+        """Where the words refusing the event at ``at`` begin: «رفض» or one of its forms,
+        its subject (actors, roles, or up to three words with the article: «رفضت الحكومة
+        المشاركة»), then only actors («مع» among them) and words of taking part up to it
+        («ورفض وفد المعارضة إجراء محادثات», «رفضه حضور الاجتماع»), with no punctuation
+        between; not after a negator («لم ترفض»). An object before a fused «لـ» is what
+        is refused («رفض الشروط المسبقة لعقد المحادثات»), not the event. An agreement
+        is refused by a refusal to make it («رفض التوقيع على الاتفاق», «رفض أي اتفاق»),
+        not by its rejection («رفض الاتفاق الروسي التركي»)."""
+        if not self._head_before("refusals", _REFUSALS, max(s_start, at - 120), at):
+            return None
+        before = self.norm_tokens_between(max(s_start, at - 120), at)[-14:]
+        while before and before[-1][1] > at:
+            before.pop()  # the trigger's own word, after a proclitic («للمفاوضات»)
+        r = next((k for k in range(len(before) - 1, -1, -1) if before[k][2] in _REFUSALS), -1)
+        if r < 0 or (r > 0 and before[r - 1][2] in _NEGATORS):
+            return None  # «لم ترفض المعارضة المشاركة في المفاوضات»
+        k, plain = r + 1, 0
+        while k < len(before):  # its subject
+            oa, ob, t = before[k]
+            if self.mention_at(oa, ob) is not None or self._roles.covers(oa) or t in _BOTH_SIDES:
+                k += 1
+            elif t.startswith("ال") and t not in _REFUSED_THROUGH and plain < 3:
+                plain += 1
+                k += 1
+            else:
+                break
+        if plain and k < len(before) and before[k][2] not in _REFUSED_THROUGH:
+            return None  # «رفض الشروط المسبقة لعقد المحادثات»: the conditions
+        making = _head_word(key.split()[0]).removeprefix("ال") in {"توقيع", "ابرام"}
+        for oa, ob, t in before[k:]:
+            bare = t[1:] if t[:1] in ("ب", "ل") and t[1:] in _REFUSED_THROUGH else t
+            if bare in _REFUSED_THROUGH:
+                making = making or bare in _MAKING
+            elif not (t == "مع" or self.mention_at(oa, ob) is not None or self._roles.covers(oa)):
+                return None
+        if etype == "agreement" and not making:
+            return None
+        oa, ob, _t = before[r]
+        start = self._unpunctuated(oa, at)
+        if start is not None:
+            self._refusals[at] = (oa, ob)
+        return start
+
+    def _refuser(
+        self,
+        at: int,
+        s_start: int,
+        mentions: Sequence[MentionIn],
+        reporters: AbstractSet[str | None],
+    ) -> str | None:
+        """Who refuses the event at ``at`` (:meth:`_refused`): the first actor (or label
+        of one: «النظام») after the refusal's word, before any «مع» («ورفض وفد المعارضة
+        إجراء محادثات مع وفد النظام»); else, before a verb, its subject right before it
+        («وقال المعلم إن الحكومة السورية ترفض …»; none for a place: «إن دمشق ترفض»), and
+        before a noun or a participle the last actor before it in the sentence («وأعلن
+        الائتلاف رفضه حضور الاجتماع», «وغادر الوفد جنيف رافضاً المشاركة»)."""
+        oa, ob = self._refusals[at]
+        governing = self._governing()
+        # (where, whose): a place that stands for nobody named is nobody's
+        named: dict[int, str | None] = {}
+        for m in mentions:
+            if m.start in governing:
+                named[m.start] = governing[m.start]
+            elif m.type in ACTOR_TYPES:
+                if m.key not in reporters:
+                    named[m.start] = m.key
+            elif s_start <= m.start < at:
+                named[m.start] = None
+        labelled = self._labels_by_start()
+        i = bisect.bisect_left(labelled, (s_start, ""))
+        while i < len(labelled) and labelled[i][0] < at:
+            start, key = labelled[i]
+            named.setdefault(start, key)  # «النظام», not a capital named as a place
+            i += 1
+        with_at = self.text.find(" مع ", ob, at)
+        stop = with_at if with_at >= 0 else at
+        after = [named[k] for k in sorted(named) if ob <= k < stop and named[k]]
+        if after:
+            return after[0]
+        before = [named[k] for k in sorted(named) if s_start <= k < oa]
+        if not before:
+            return None
+        if _head_word(self.doc.texts[self.doc.token_at(oa)]) in _REFUSING_VERBS:
+            return before[-1]
+        return next((k for k in reversed(before) if k), None)
+
     def _wished(self, s_start: int, at: int, etype: str = "", end: int = -1) -> int | None:
         """Where the words that make the event at ``at`` one called for, feared or
         possible begin: such a word right before it («احتمال نزوح»), or before «إلى» or
@@ -2610,18 +2749,22 @@ class _Framer:
         strikes. An actor a label names counts («طائرات روسية»)."""
         lo, hi = clause
         keys = [m.key for m in mentions if m.type in ACTOR_TYPES and lo <= m.start < hi]
+        starts = self._labels_by_start()
+        i = bisect.bisect_left(starts, (lo, ""))
+        while i < len(starts) and starts[i][0] < hi:
+            keys.append(starts[i][1])
+            i += 1
+        return list(dict.fromkeys(keys))
+
+    def _labels_by_start(self) -> list[tuple[int, str]]:
+        """(start, actor) of the labels that name an actor, by start."""
         if self._labelled is None:  # sorted once: a report has thousands of labels
             self._labelled = sorted(
                 (lb.start, lb.entity_key)
                 for lb in self.result.labels
                 if lb.kind == "label" and lb.entity_key
             )
-        starts = self._labelled
-        i = bisect.bisect_left(starts, (lo, ""))
-        while i < len(starts) and starts[i][0] < hi:
-            keys.append(starts[i][1])
-            i += 1
-        return list(dict.fromkeys(keys))
+        return self._labelled
 
     def _own_clauses(
         self,

@@ -1117,6 +1117,77 @@ def test_an_event_the_text_denies_says_so(
 
 
 @pytest.mark.parametrize(
+    ("text", "event", "refused", "by"),
+    [
+        # refused by the subject after the verb, before «مع»; by a body named by no actor
+        (
+            "ورفض وفد المعارضة إجراء محادثات مباشرة مع وفد النظام.",
+            "talks",
+            "ورفض وفد المعارضة إجراء ",
+            "opposition-delegation",
+        ),
+        ("رفضت الحكومة المشاركة في المفاوضات.", "talks", "رفضت الحكومة المشاركة في ", None),
+        # a refusal told as a noun: the subject of the verb before it refuses
+        ("وأعلن الائتلاف رفضه حضور الاجتماع.", "meeting", "رفضه حضور ", "syrian-coalition"),
+        (
+            "وأكد الوفد رفضه الجلوس إلى طاولة المفاوضات مع النظام.",
+            "talks",
+            "رفضه الجلوس إلى طاولة ",
+            None,
+        ),
+        (
+            "ورفضت الهيئة العليا للمفاوضات دعوة دي ميستورا لحضور الاجتماع.",
+            "meeting",
+            "ورفضت الهيئة العليا للمفاوضات دعوة دي ميستورا لحضور ",
+            "hnc",
+        ),
+        # in the speaker's own words
+        (
+            "وقال الجعفري: «نرفض إجراء محادثات مباشرة مع الإرهابيين».",
+            "talks",
+            "نرفض إجراء ",
+            "jaafari",
+        ),
+        # an agreement refused to be made, or any
+        (
+            "ورفضت المعارضة التوقيع على الاتفاق.",
+            "agreement",
+            "ورفضت المعارضة ",
+            "syrian-opposition",
+        ),
+        (
+            "ورفضت المعارضة أي اتفاق لا يضمن رحيل الأسد.",
+            "agreement",
+            "ورفضت المعارضة أي ",
+            "syrian-opposition",
+        ),
+        # what is refused is a statement, an accusation, the conditions for the event,
+        # an agreement made, a resolution or a strike: the event is not refused
+        ("ورفض الجعفري الاتهامات بعرقلة المحادثات.", "talks", None, None),
+        ("ورفض الرئيس الشروط المسبقة لعقد المحادثات.", "talks", None, None),
+        ("ورفضت المعارضة الاتفاق الروسي التركي حول إدلب.", "agreement", None, None),
+        ("ورفضت وزارة الخارجية السورية البيان الصادر عن الاجتماع.", "statement", None, None),
+        ("ورفضت روسيا مشروع القرار الذي قدمته فرنسا.", "resolution", None, None),
+        ("ورفض لافروف الهجوم الأمريكي على مطار الشعيرات.", "offensive", None, None),
+        # not refused; a refusal cut off from the event
+        ("ولم ترفض الهيئة العليا للمفاوضات المشاركة في محادثات جنيف.", "talks", None, None),
+        ("ورفضت الفصائل، أمس، الاتهامات، وشاركت في المحادثات.", "talks", None, None),
+    ],
+)
+def test_an_event_refused_is_denied_and_says_who_refused(
+    store: Store, text: str, event: str, refused: str | None, by: str | None
+) -> None:
+    """«ورفض وفد المعارضة إجراء محادثات مباشرة مع وفد النظام» was listed as talks held:
+    a refusal is told as the event's denial, with its words and who refused it."""
+    found = [
+        (e.type, e.details.get("negated"), e.details.get("refused_by"))
+        for e in _framing(store, text).events
+        if e.type == event
+    ]
+    assert found == [(event, refused, by)]
+
+
+@pytest.mark.parametrize(
     ("text", "said"),
     [
         (
