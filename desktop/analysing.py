@@ -100,7 +100,8 @@ from desktop.workers import (
 #: is its government («وقالت دمشق إن …» was no quotation); a capital in a visit, a name, a
 #: dateline or after an event is the city («وزار لافروف أنقرة», «منصة موسكو», «دمشق -
 #: سانا:», «محادثات موسكو»). 13: an event refused («ورفض وفد المعارضة إجراء محادثات») is
-#: denied, with who refused it
+#: denied, with who refused it; how they spoke may stand between «بحث» and «عقد» («وناقش
+#: بوتين وأردوغان في اتصال هاتفي عقد قمة»), and a title before the name
 ANALYSIS_VERSION = 13
 BATCH = 200
 

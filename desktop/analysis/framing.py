@@ -147,6 +147,22 @@ _NAMING_HEADS = frozenset(
 _CLAUSE_OPENERS = frozenset(
     {"فيما", "وفيما", "بينما", "وبينما", "لكن", "ولكن", "لكنه", "حين", "اما", "واما"}
 )
+#: what the actors spoke in between a verb and what they discussed («وناقش بوتين
+#: وأردوغان في اتصال هاتفي عقد قمة», «خلال لقائهما»), normalised, without the article
+_HOW_SPOKE = frozenset(
+    {"اتصال", "اتصالا", "اتصاله", "اتصالهما", "مكالمه", "محادثه", "لقاء", "لقائه",
+     "لقائها", "لقائهما", "لقائهم", "اجتماع", "اجتماعه", "اجتماعها", "اجتماعهما", "قمه",
+     "محادثات", "مباحثات", "جلسه", "مؤتمر", "موتمر"}
+)  # fmt: skip
+#: the words of such a phrase after its noun («هاتفي», «عبر تقنية الفيديو»,
+#: «جرى بينهما»), normalised
+_HOW_SPOKE_TAIL = frozenset(
+    {"هاتفي", "هاتفيا", "الهاتفي", "هاتفيه", "الهاتفيه", "مرئي", "مرئيا", "المرئي", "عبر",
+     "الفيديو", "تقنيه", "جري", "جرت", "بينهما", "بينهم", "مغلق", "مغلقه", "ثنائي",
+     "ثنائيه", "الثنائي", "الثنائيه", "امس", "اليوم"}
+)  # fmt: skip
+#: how they spoke in one word («وبحث الرئيسان هاتفياً عقد قمة»)
+_HOW_SPOKE_ALONE = frozenset({"هاتفيا"})
 #: an opener of a clause of its own subject right before a verb («، فيما نفى المرصد ذلك»,
 #: «بينما أشار الوزير», «في حين»): a reporting verb after one is another speaker's
 _WHILE_RE = re.compile(r"(?<![^\W\d_])(و?(?:فيما|بينما|في\s+حين))\s+\Z")
@@ -2489,19 +2505,58 @@ class _Framer:
         return following
 
     def _word_before_actors(self, s_start: int, at: int) -> tuple[int, str]:
-        """The word before the actors, roles and «مع» that stand right before ``at``, and
-        where it begins; (-1, "") when no actor stands there."""
+        """The word before the actors, roles, «مع» and how they spoke («في اتصال هاتفي»,
+        «خلال لقائهما», «هاتفياً») that stand right before ``at``, and where it begins;
+        (-1, "") when none of those stands there."""
         back = self.norm_tokens_between(max(s_start, at - 160), at)[-16:]
         j = len(back) - 1
-        while j >= 0 and (
-            back[j][2] == "مع"
-            or self.mention_at(back[j][0], back[j][1]) is not None
-            or self._roles.covers(back[j][0])
-        ):
-            j -= 1
+        while j >= 0:
+            oa, ob, t = back[j]
+            if (
+                t == "مع"
+                or t in _BOTH_SIDES
+                or t in _HOW_SPOKE_ALONE
+                or self.mention_at(oa, ob) is not None
+                or self._roles.covers(oa)
+                # where they spoke, a title before a name: «… خلال لقائهما في موسكو
+                # عقد», «وبحث الرئيس الأسد عقد»
+                or (
+                    (t == "في" or t in self.kb.titles)
+                    and j + 1 < len(back)
+                    and self.mention_at(*back[j + 1][:2]) is not None
+                )
+            ):
+                j -= 1
+                continue
+            how = self._how_they_spoke(back, j)
+            if how is None:
+                break
+            j = how - 1
         if j < 0 or j == len(back) - 1:
             return -1, ""
         return back[j][0], back[j][2]
+
+    def _how_they_spoke(self, back: Sequence[tuple[int, int, str]], j: int) -> int | None:
+        """Where a phrase of how the actors spoke that ends at ``back[j]`` begins: «في»,
+        «خلال» or «عبر», a word of a call or a meeting, then a few words of its own or
+        names («في اتصال هاتفي», «خلال لقائهما في موسكو», «عبر تقنية الفيديو»); or None."""
+        for i in range(j, max(-1, j - 5), -1):
+            t = back[i][2]
+            if (
+                t in _MANNER
+                and i < j
+                and _head_word(back[i + 1][2]).removeprefix("ال") in (_HOW_SPOKE)
+            ):
+                return i
+            if not (
+                t in _HOW_SPOKE
+                or t.removeprefix("ال") in _HOW_SPOKE
+                or t in _HOW_SPOKE_TAIL
+                or (t == "في" and i < j)
+                or self.mention_at(back[i][0], back[i][1]) is not None
+            ):
+                return None
+        return None
 
     def _denied(self, s_start: int, at: int) -> int | None:
         """Where the words denying the event at ``at`` begin: a negator, then only words

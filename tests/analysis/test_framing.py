@@ -1429,6 +1429,25 @@ def test_to_the_ceasefire_is_no_title_before_a_name(store: Store) -> None:
         # a future verb in the dual: to come soon, not asked for
         ("وقال إن الطرفين سيعقدان اجتماعاً في أقرب وقت.", "meeting", "سيعقدان "),
         ("وقال إن الوزيرين سيلتقيان في جنيف.", "meeting", "سيلتقيان"),
+        # how they spoke between the subject and «عقد», and a title before the name
+        (
+            "وناقش بوتين وأردوغان في اتصال هاتفي عقد قمة ثلاثية.",
+            "meeting",
+            "وناقش بوتين وأردوغان في اتصال هاتفي عقد ",
+        ),
+        (
+            "وبحث لافروف وظريف خلال لقائهما في موسكو عقد اجتماع ثلاثي.",
+            "meeting",
+            "وبحث لافروف وظريف خلال لقائهما في موسكو عقد ",
+        ),
+        ("وبحث الرئيسان هاتفياً عقد قمة في سوتشي.", "meeting", "وبحث الرئيسان هاتفياً عقد "),
+        (
+            "وبحث الرئيس الأسد عقد جولة جديدة من المحادثات.",
+            "talks",
+            "وبحث الرئيس الأسد عقد جولة جديدة من ",
+        ),
+        # what they discussed, then a summit held
+        ("وناقش بوتين وأردوغان في اتصال هاتفي الوضع في سوريا، وعقد قمة ثلاثية.", "meeting", None),
     ],
 )
 def test_an_event_to_come_says_so(store: Store, text: str, event: str, planned: str | None) -> None:
