@@ -101,7 +101,9 @@ from desktop.workers import (
 #: dateline or after an event is the city («وزار لافروف أنقرة», «منصة موسكو», «دمشق -
 #: سانا:», «محادثات موسكو»). 13: an event refused («ورفض وفد المعارضة إجراء محادثات») is
 #: denied, with who refused it; how they spoke may stand between «بحث» and «عقد» («وناقش
-#: بوتين وأردوغان في اتصال هاتفي عقد قمة»), and a title before the name
+#: بوتين وأردوغان في اتصال هاتفي عقد قمة»), and a title before the name; a meeting agreed
+#: for later («واتفقا على أن يلتقيا مجدداً في 8 آذار») is to come, on the date to come, and
+#: gives its date to no event held
 ANALYSIS_VERSION = 13
 BATCH = 200
 

@@ -8,6 +8,7 @@ the original text.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import re
 from collections import Counter
@@ -147,6 +148,9 @@ _NAMING_HEADS = frozenset(
 _CLAUSE_OPENERS = frozenset(
     {"فيما", "وفيما", "بينما", "وبينما", "لكن", "ولكن", "لكنه", "حين", "اما", "واما"}
 )
+#: words too common to look for a sign of an event to come by, where they end one
+#: («اتفقا على أن»), normalised
+_COMMON_ENDS = frozenset({"ان", "عقد", "اجراء", "استئناف"})
 #: what the actors spoke in between a verb and what they discussed («وناقش بوتين
 #: وأردوغان في اتصال هاتفي عقد قمة», «خلال لقائهما»), normalised, without the article
 _HOW_SPOKE = frozenset(
@@ -495,11 +499,28 @@ class FramingKnowledge:
         self.time_units = time_units
         #: the signs that an event is to come («ستعقد», «المقبلة»), normalised
         self.planned = planned or PlannedWords()
-        self.planned_heads = self.planned.before_ends | self.planned.after
+        # a phrase that ends in a word as common as «أن» («اتفقا على أن», «بحث عقد») is
+        # looked for by its first word, further back (its subject may stand after it)
+        ends_common = {p for p in self.planned.before if len(p) > 1 and p[-1] in _COMMON_ENDS}
+        #: the words near an event that make it worth looking for a sign it is to come
+        self.planned_heads = (
+            (self.planned.before_ends - _COMMON_ENDS)
+            | {p[-1] for p in self.planned.before - ends_common}
+            | self.planned.after
+        )
+        #: the first words of the phrases that end in a common word, with «و» or «ف»
+        self.planned_firsts = frozenset(c + p[0] for p in ends_common for c in ("", "و", "ف"))
         #: the past verbs of events with «و» or «ف», as a document's tokens are
         self.joined_done = frozenset(c + w for w in self.planned.done for c in ("و", "ف"))
         #: the words the events' modality looks for (:meth:`_Framer._head_before`)
-        self.signals = _NEGATORS | _WISH_FORMS | self.planned_heads | _SOON_HEADS | _REFUSALS
+        self.signals = (
+            _NEGATORS
+            | _WISH_FORMS
+            | self.planned_heads
+            | self.planned_firsts
+            | _SOON_HEADS
+            | _REFUSALS
+        )
         #: the phrases of more than one word before the trigger, by their last word
         self.planned_phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase in sorted(self.planned.before, key=len, reverse=True):
@@ -603,8 +624,9 @@ class _Framer:
         #: the refusal read before an event's trigger, by the trigger's start: where its
         #: word is, for whose refusal it is (:meth:`_refused`)
         self._refusals: dict[int, tuple[int, int]] = {}
-        #: whether the document has a «رفض»: set by :meth:`events`, most have none
-        self._refusing = True
+        #: whether the document has a «رفض», and a first word of a phrase looked for by it
+        #: («اتفقا» of «اتفقا على أن»): set by :meth:`events`, most have neither
+        self._refusing = self._firsts = True
         #: the spans of quotations and reported speech, once the events ask
         self._speech: Spans | None = None
         #: (start, entity) of the labels, by start, once the events ask
@@ -1842,6 +1864,7 @@ class _Framer:
     def events(self) -> None:
         dates = self._dates()
         self._refusing = bool(self._heads_of("refusals", _REFUSALS))
+        self._firsts = bool(self._heads_of("firsts", self.fk.planned_firsts))
         date_spans = [(*self.span(d.start, d.end), d) for d in dates]
         hits = self.doc.hits(self.fk.event_matcher)
         by_sentence: dict[int, list[tuple[int, int, str, str]]] = {}
@@ -1958,6 +1981,9 @@ class _Framer:
                 ):
                     chosen[etype] = i
             picked = set(chosen.values())
+            # the triggers of events told as to come: a date of theirs is no date of one
+            # told as done before them (:meth:`_event_date`)
+            to_come = {found[i][0] for i, told in modality.items() if told and told[0] == "planned"}
             # another of a type in a clause of its own, told by a verb or as a new one
             # («والتقى لافروف المعلم في موسكو، فيما التقى ظريف جاويش أوغلو في أنقرة»; «،
             # والتقى …»), is another event, of that clause's actors and place
@@ -1967,7 +1993,7 @@ class _Framer:
                 # another of a type on a day of its own is another event («أجريت،
                 # الثلاثاء الماضي، اتصالاً …، كما أجريت، الأربعاء، اتصالاً …»)
                 days = {
-                    i: self._event_date(points, found[i][0], found[i][1], trigger_starts)
+                    i: self._event_date(points, found[i][0], found[i][1], trigger_starts, to_come)
                     for i in modality
                 }
                 for i in modality:
@@ -1986,7 +2012,7 @@ class _Framer:
                     continue
                 details: dict[str, Any] = {}
                 point, deadline, _own = days.get(i) or self._event_date(
-                    points, a, b, trigger_starts
+                    points, a, b, trigger_starts, to_come
                 )
                 began = since
                 if since is not None and "منذ" in self.text[max(s_start, a - 25) : a]:
@@ -2096,6 +2122,22 @@ class _Framer:
                     # «ستعقد المحادثات يوم الثلاثاء»: the Tuesday to come, not the last
                     # («قال المبعوث الثلاثاء إن الجولة المقبلة …»: the day he spoke)
                     date += dt.timedelta(days=7)
+                elif (
+                    date is not None
+                    and point is not None
+                    and told is not None
+                    and told[0] == "planned"
+                    and point.day is not None
+                    and point.year is None
+                    and self.published is not None
+                    and date.year < self.published.year
+                    and self.span(point.start, point.end)[0] > self._sign_at(told[1], a)
+                ):
+                    # «واتفقا على أن يلتقيا مجدداً في 8 آذار» in an article of 20 February:
+                    # the 8 March to come, not the last (a day and month alone are put in
+                    # the year gone by when they come more than a week after the article)
+                    with contextlib.suppress(ValueError):  # 29 February
+                        date = date.replace(year=self.published.year)
                 if point is not None:
                     details["day"], details["month"] = point.day, point.month
                 self.result.events.append(
@@ -2114,7 +2156,13 @@ class _Framer:
                             a,
                             b,
                             etype,
-                            [(fa, ft) for fa, _fb, ft, _k in found if ft != etype],
+                            # and those of its type told apart («والتقى لافروف المعلم في
+                            # موسكو، واتفقا على أن يلتقيا مجدداً»: not in Moscow)
+                            [
+                                (fa, ft)
+                                for j, (fa, _fb, ft, _k) in enumerate(found)
+                                if ft != etype or (j in picked and j != i)
+                            ],
                         ),
                         people,
                         details,
@@ -2282,15 +2330,22 @@ class _Framer:
         return False
 
     def _event_date(
-        self, points: Sequence[_DatePoint], a: int, b: int, triggers: Sequence[int]
+        self,
+        points: Sequence[_DatePoint],
+        a: int,
+        b: int,
+        triggers: Sequence[int],
+        to_come: AbstractSet[int] = frozenset(),
     ) -> tuple[DateMention | None, bool, bool]:
         """The date of the event at ``[a, b)``, whether it is a deadline («حتى 15 آذار»),
         and whether it is the event's own: the first date after it before any other
         event's trigger («قتل 12 مدنياً بغارات روسية …، اليوم الخميس»; «عقد السبت»
         after «أعلنت، الأحد، أن الاجتماع»); else the last date before it (its own if
         no trigger stands between them: «أجريت، الأربعاء، اتصالاً»); else the first
-        after it in its clause. A date that qualifies a noun («الاتفاق الموقع في 5 آذار»,
-        «القمة المقررة الأربعاء المقبل») dates that noun's event alone."""
+        after it in its clause, not that of an event to come (``to_come``, the starts of
+        their triggers) when this one is not. A date that qualifies a noun («الاتفاق
+        الموقع في 5 آذار», «القمة المقررة الأربعاء المقبل») dates that noun's event
+        alone."""
         before: _DatePoint | None = None
         owned: _DatePoint | None = None
         for p in points:
@@ -2317,6 +2372,8 @@ class _Framer:
             # …، اليوم»), not past a comma («ووقع الطرفان اتفاقاً …، على أن تبدأ
             # المفاوضات غداً»: tomorrow is the talks')
             if p.owner is not None and not any(c in "،,.:;؛!?" for c in self.text[b : p.owner]):
+                if p.owner in to_come and a not in to_come:
+                    break  # «واتفق الجانبان على أن يجتمعا مجدداً في 8 آذار»: the meeting's
                 return p.date, p.deadline, False
             break
         return None, False, False
@@ -2421,9 +2478,17 @@ class _Framer:
         # المرتقب على إدلب», «العملية العسكرية ستبدأ خلال أيام»)
         explicit = etype in _NOT_ASKED_FOR
         own = ("planned", self.text[at:end]) if key in self.fk.planned_triggers else None
-        if not self._head_before("planned", heads, max(s_start, at - 70), min(s_end, end + 60)):
+        # a phrase looked for by its first word, its subject may stand after it («واتفق
+        # الجانبان على أن»: :attr:`FramingKnowledge.planned_firsts`)
+        firsts = self.fk.planned_firsts
+        first_before = self._firsts and self._head_before(
+            "firsts", firsts, max(s_start, at - 160), at
+        )
+        if not first_before and not self._head_before(
+            "planned", heads, max(s_start, at - 70), min(s_end, end + 60)
+        ):
             return own  # most events: no sign near them
-        if self._head_before("planned", heads, max(s_start, at - 70), at):
+        if first_before or self._head_before("planned", heads, max(s_start, at - 70), at):
             start = self._planned_before(s_start, at, fallback=not explicit)
             if start is not None:
                 words = self.text[start:at]
@@ -2466,12 +2531,16 @@ class _Framer:
         pw = self.fk.planned
         following: int | None = None
         before = self.norm_tokens_between(max(s_start, at - 70), at)[-9:]
+        #: the word before the actors before each word a phrase's rest begins at
+        subjects: dict[int, tuple[int, str]] = {}
         for k in range(len(before) - 1, -1, -1):
             oa, ob, t = before[k]
             if ob > at:
                 continue  # the trigger's own word, after a proclitic («لعقد»)
-            subject: tuple[int, str] | None = None
-            for phrase in self.fk.planned_phrases.get(t, ()):
+            phrases = self.fk.planned_phrases.get(t, ())
+            if t == "ان" and phrases and not self._verb_after(before, k, at):
+                phrases = ()  # «واتفقا على أن وقف إطلاق النار يشمل …»: that it is so
+            for phrase in phrases:
                 lo = k - len(phrase) + 1
                 if lo >= 0:
                     words = [w for _a, _b, w in before[lo : k + 1]]
@@ -2480,15 +2549,18 @@ class _Framer:
                         words[0] = first[1:]
                     if tuple(words) == phrase:
                         return self._unpunctuated(before[lo][0], at)
-                if len(phrase) == 2:
-                    # the verb's subject, and whom with, between the two words: «ويبحث
-                    # المبعوث الأممي عقد لقاءات», «وبحث وزير الخارجية السوري وليد المعلم مع
-                    # المبعوث الأممي ستافان دي ميستورا عقد جولة»
-                    if subject is None:
-                        subject = self._word_before_actors(s_start, oa)
-                    pos, verb = subject
-                    if verb == phrase[0] or (verb[:1] in ("و", "ف") and verb[1:] == phrase[0]):
-                        return self._unpunctuated(pos, at)
+                # the verb's subject, and whom with, between its first word and the
+                # rest: «ويبحث المبعوث الأممي عقد لقاءات», «وبحث وزير الخارجية السوري وليد
+                # المعلم مع المبعوث الأممي ستافان دي ميستورا عقد جولة», «واتفق الجانبان على
+                # أن يجتمعا»
+                rest = k - len(phrase) + 2
+                if rest < 0 or any(before[rest + n][2] != w for n, w in enumerate(phrase[1:-1])):
+                    continue
+                if rest not in subjects:
+                    subjects[rest] = self._word_before_actors(s_start, before[rest][0])
+                pos, verb = subjects[rest]
+                if verb == phrase[0] or (verb[:1] in ("و", "ف") and verb[1:] == phrase[0]):
+                    return self._unpunctuated(pos, at)
             if (t,) in pw.before or (t[:1] in ("و", "ف") and (t[1:],) in pw.before):
                 return self._unpunctuated(oa, at)
             if t in pw.after:
@@ -2503,6 +2575,16 @@ class _Framer:
             if self.mention_at(oa, ob) is None:  # an actor may be its subject
                 break
         return following
+
+    def _verb_after(self, before: Sequence[tuple[int, int, str]], k: int, at: int) -> bool:
+        """Whether the word after ``before[k]`` (or the trigger at ``at`` after the last)
+        is a verb of the present («أن يلتقيا», «أن تعقد»), as what is agreed to be done."""
+        if k + 1 < len(before):
+            word = before[k + 1][2]
+        else:
+            i = self.doc.token_at(at)
+            word = self.doc.texts[i] if i >= 0 else ""
+        return word[:1] in ("ي", "ت", "ن") and len(word) > 3
 
     def _word_before_actors(self, s_start: int, at: int) -> tuple[int, str]:
         """The word before the actors, roles, «مع» and how they spoke («في اتصال هاتفي»,

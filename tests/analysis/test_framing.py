@@ -1448,6 +1448,20 @@ def test_to_the_ceasefire_is_no_title_before_a_name(store: Store) -> None:
         ),
         # what they discussed, then a summit held
         ("وناقش بوتين وأردوغان في اتصال هاتفي الوضع في سوريا، وعقد قمة ثلاثية.", "meeting", None),
+        # agreed to be held, its subject after the verb; agreed to be so, or a ceasefire
+        # agreed, is no sign
+        (
+            "واتفق الجانبان على عقد جولة جديدة من المحادثات.",
+            "talks",
+            "واتفق الجانبان على عقد جولة جديدة من ",
+        ),
+        (
+            "واتفق لافروف والمعلم على أن تعقد جولة جديدة من المحادثات في جنيف.",
+            "talks",
+            "واتفق لافروف والمعلم على أن تعقد جولة جديدة من ",
+        ),
+        ("واتفق الطرفان على أن وقف إطلاق النار يشمل إدلب.", "ceasefire", None),
+        ("واتفقت روسيا وتركيا على وقف إطلاق النار في إدلب.", "ceasefire", None),
     ],
 )
 def test_an_event_to_come_says_so(store: Store, text: str, event: str, planned: str | None) -> None:
@@ -1485,6 +1499,72 @@ def test_a_date_to_come_after_a_past_verb_is_no_plan(
     ((_type, date, told),) = [(e.type, e.date, e.details.get("planned")) for e in framing.events]
     assert date is not None and date > dt.date(2017, 2, 20)
     assert told == planned
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # held yesterday, or undated; the next one agreed for 8 March to come
+        (
+            "والتقى لافروف المعلم في موسكو أمس، واتفقا على أن يلتقيا مجدداً في 8 آذار.",
+            [
+                ("التقى", "2017-02-19", None, "moscow"),
+                ("يلتقيا", "2017-03-08", "واتفقا على أن ", None),
+            ],
+        ),
+        (
+            "والتقى لافروف المعلم في موسكو، واتفقا على أن يلتقيا مجدداً في 8 آذار.",
+            [("التقى", None, None, "moscow"), ("يلتقيا", "2017-03-08", "واتفقا على أن ", None)],
+        ),
+        (
+            "واجتمع دي ميستورا مع وفد المعارضة في جنيف، واتفق الجانبان على أن يجتمعا مجدداً في "
+            "8 آذار.",
+            [
+                ("اجتمع", None, None, "geneva"),
+                ("اتفق", None, None, None),
+                ("يجتمعا", "2017-03-08", "واتفق الجانبان على أن ", None),
+            ],
+        ),
+        (
+            "والتقى لافروف المعلم في موسكو، واتفقا على عقد لقاء جديد في 8 آذار.",
+            [("التقى", None, None, "moscow"), ("لقاء", "2017-03-08", "واتفقا على عقد ", None)],
+        ),
+        # a day and month alone, more than a week after the article: the year's to come
+        (
+            "ومن المقرر أن تعقد المحادثات في جنيف في 8 آذار.",
+            [("المحادثات", "2017-03-08", "ومن المقرر أن تعقد ", "geneva")],
+        ),
+        # a meeting held on a day, then what was discussed
+        (
+            "والتقى لافروف المعلم في موسكو في 12 شباط، وبحثا الأوضاع في سوريا.",
+            [("التقى", "2017-02-12", None, "moscow")],
+        ),
+    ],
+)
+def test_a_meeting_held_keeps_apart_from_the_next_one_agreed(
+    store: Store, text: str, events: list[tuple[str, str | None, str | None, str | None]]
+) -> None:
+    """«والتقى لافروف المعلم في موسكو، واتفقا على أن يلتقيا مجدداً في 8 آذار» in an article
+    of 20 February dated the meeting held 8 March 2016, and the one agreed was not
+    found."""
+    import datetime as dt
+
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    lex, kb, fk = load_knowledge(store)
+    job = (0, text, [], sentence_spans(text), dt.date(2017, 2, 20))
+    _found, framing = analyse_one(job, kb, fk, lex)
+    found = [
+        (
+            e.trigger,
+            e.date.isoformat() if e.date else None,
+            e.details.get("planned"),
+            e.place_key,
+        )
+        for e in framing.events
+    ]
+    assert found == events
 
 
 def test_a_start_date_is_the_event_s_right_before_it_alone(store: Store) -> None:
