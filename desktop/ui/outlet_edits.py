@@ -12,7 +12,6 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
-from desktop import services
 from desktop.store.rows import OutletRow
 from desktop.store.store import OutletMove, Store, StoreError
 from desktop.store.writer import StoreBusyError
@@ -100,8 +99,10 @@ class OutletEditor(QObject):
         store = self.store
 
         def task() -> OutletMove | _Failure:
+            from desktop.services import set_outlet  # the engines: imported when used
+
             try:
-                return services.set_outlet(store, ids, answer)
+                return set_outlet(store, ids, answer)
             except (StoreError, StoreBusyError) as exc:
                 return _Failure(str(exc))
 
