@@ -50,6 +50,7 @@ from desktop.corpus.readers import (
     HTML_EXTS,
     SNIFF_BYTES,
     STREAMED_EXTS,
+    TAR_EXTS,
     TEXT_EXTS,
     UNSNIFFED,
     held_name,
@@ -89,6 +90,13 @@ Problems = list[tuple[str, str]]
 
 #: where the temporary files archives are read from are closed (so deleted) at the end
 _TEMPORARY: ContextVar[ExitStack | None] = ContextVar("temporary_files", default=None)
+
+
+def importable_patterns() -> list[str]:
+    """File name patterns of what the import reads (for a file dialog's filter): the
+    articles' formats, their compressed forms and the archives that hold them."""
+    exts = ARTICLE_EXTS | COMPRESSED_EXTS | CONVERTED_EXTS | {".zip", *TAR_EXTS}
+    return sorted(f"*{ext}" for ext in exts)
 
 
 @contextmanager

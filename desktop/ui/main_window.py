@@ -468,12 +468,17 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import files"),
             str(Path.home()),
-            self.tr(
-                "Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.parquet *.arrow *.feather *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)"  # noqa: E501
-            ),
+            self.import_filter(),
         )
         if files:
             self.importer.start([Path(f) for f in files])
+
+    def import_filter(self) -> str:
+        """The file dialog's filter: every kind of file the import reads, archives and
+        compressed files included (.rar and .7z were not offered)."""
+        from desktop.corpus.sources import importable_patterns
+
+        return self.tr("Articles ({0});;All files (*)").format(" ".join(importable_patterns()))
 
     def import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import folder"), str(Path.home()))

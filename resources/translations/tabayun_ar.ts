@@ -1435,42 +1435,42 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="693"/>
+        <location filename="../../desktop/ui/main_window.py" line="698"/>
         <source>The language will change when the work in progress ends.</source>
         <translation>ستتغيّر اللغة عند انتهاء العمل الجاري.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="700"/>
+        <location filename="../../desktop/ui/main_window.py" line="705"/>
         <source>Stopping the edit before closing…</source>
         <translation>إيقاف التعديل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="702"/>
+        <location filename="../../desktop/ui/main_window.py" line="707"/>
         <source>The edit is kept; the articles it has not analysed again yet will be analysed when Tabayun next starts.</source>
         <translation>التعديل محفوظ، والمقالات التي لم يُعِد تحليلها بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="708"/>
+        <location filename="../../desktop/ui/main_window.py" line="713"/>
         <source>Stopping the analysis before closing…</source>
         <translation>إيقاف التحليل قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="710"/>
+        <location filename="../../desktop/ui/main_window.py" line="715"/>
         <source>The articles it has not reached will be analysed when Tabayun next starts.</source>
         <translation>المقالات التي لم يبلغها ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="715"/>
+        <location filename="../../desktop/ui/main_window.py" line="720"/>
         <source>Stopping the import before closing…</source>
         <translation>إيقاف الاستيراد قبل الإغلاق…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="717"/>
+        <location filename="../../desktop/ui/main_window.py" line="722"/>
         <source>What was imported is kept; the articles not analysed yet will be analysed when Tabayun next starts.</source>
         <translation>ما استُورد محفوظ، والمقالات التي لم تُحلَّل بعدُ ستُحلَّل عند تشغيل تباين في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="741"/>
+        <location filename="../../desktop/ui/main_window.py" line="746"/>
         <source>Closing</source>
         <translation>جارٍ الإغلاق</translation>
     </message>
@@ -1587,7 +1587,7 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="406"/>
-        <location filename="../../desktop/ui/main_window.py" line="506"/>
+        <location filename="../../desktop/ui/main_window.py" line="511"/>
         <source>Compare with…</source>
         <translation>مقارنة مع…</translation>
     </message>
@@ -1647,79 +1647,79 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472"/>
-        <source>Articles (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.parquet *.arrow *.feather *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;All files (*)</source>
-        <translation>المقالات (*.txt *.md *.html *.htm *.json *.jsonl *.csv *.tsv *.xlsx *.xlsm *.xls *.ods *.parquet *.arrow *.feather *.xml *.sgml *.gz *.bz2 *.xz *.zip *.tar *.tgz);;كل الملفات (*)</translation>
+        <location filename="../../desktop/ui/main_window.py" line="481"/>
+        <source>Articles ({0});;All files (*)</source>
+        <translation>المقالات ({0});;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="479"/>
+        <location filename="../../desktop/ui/main_window.py" line="484"/>
         <source>Import folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="497"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>(unknown)</source>
         <translation>(غير معروفة)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="507"/>
+        <location filename="../../desktop/ui/main_window.py" line="512"/>
         <source>Articles sharing most actors:</source>
         <translation>المقالات الأكثر اشتراكًا في الفاعلين:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520"/>
-        <location filename="../../desktop/ui/main_window.py" line="526"/>
-        <location filename="../../desktop/ui/main_window.py" line="532"/>
+        <location filename="../../desktop/ui/main_window.py" line="525"/>
+        <location filename="../../desktop/ui/main_window.py" line="531"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>Compare two outlets</source>
         <translation>مقارنة وسيلتين إعلاميتين</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521"/>
+        <location filename="../../desktop/ui/main_window.py" line="526"/>
         <source>The corpus needs at least two outlets.</source>
         <translation>تحتاج المكتبة إلى وسيلتين إعلاميتين على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="526"/>
+        <location filename="../../desktop/ui/main_window.py" line="531"/>
         <source>First outlet:</source>
         <translation>الوسيلة الأولى:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="532"/>
+        <location filename="../../desktop/ui/main_window.py" line="537"/>
         <source>Second outlet:</source>
         <translation>الوسيلة الثانية:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="544"/>
+        <location filename="../../desktop/ui/main_window.py" line="549"/>
         <source>Export comparison</source>
         <translation>تصدير المقارنة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="553"/>
+        <location filename="../../desktop/ui/main_window.py" line="558"/>
         <source>Compare two documents first.</source>
         <translation>قارن بين مستندين أولًا.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="562"/>
+        <location filename="../../desktop/ui/main_window.py" line="567"/>
         <source>Export failed</source>
         <translation>تعذّر التصدير</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="564"/>
+        <location filename="../../desktop/ui/main_window.py" line="569"/>
         <source>Saved {0}</source>
         <translation>تم حفظ {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="570"/>
+        <location filename="../../desktop/ui/main_window.py" line="575"/>
         <source>Save chart</source>
         <translation>حفظ المخطط</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="583"/>
+        <location filename="../../desktop/ui/main_window.py" line="588"/>
         <source>About Tabayun</source>
         <translation>حول تباين (Tabayun)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="585"/>
+        <location filename="../../desktop/ui/main_window.py" line="590"/>
         <source>&lt;h3&gt;Tabayun {0}&lt;/h3&gt;&lt;p&gt;How Arabic news outlets frame the same actors and events.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later. Fonts: Noto Naskh Arabic and Noto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3), pyahocorasick (BSD-3), rapidfuzz (MIT), qdarkstyle (MIT).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;تباين (Tabayun) {0}&lt;/h3&gt;&lt;p&gt;كيف تؤطّر الوسائل الإعلامية العربية الفاعلين أنفسهم والأحداث نفسها.&lt;/p&gt;&lt;p&gt;Python {1} · Qt for Python {2} · SQLAlchemy {3}&lt;/p&gt;&lt;p&gt;مرخَّص بموجب رخصة GNU GPL، الإصدار 3 أو أي إصدار لاحق. الخطوط: Noto Naskh Arabic وNoto Sans Arabic (SIL Open Font License 1.1). pyarabic (GPL-3)، pyahocorasick (BSD-3)، rapidfuzz (MIT)، qdarkstyle (MIT).&lt;/p&gt;</translation>
     </message>
@@ -1921,77 +1921,77 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>OutletEditor</name>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="60"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="59"/>
         <source>Set outlet…</source>
         <translation>تحديد الوسيلة الإعلامية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="62"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="61"/>
         <source>Rename outlet…</source>
         <translation>إعادة تسمية وسيلة إعلامية…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="89"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="88"/>
         <source>Set outlet</source>
         <translation>تحديد الوسيلة الإعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="91"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="90"/>
         <source>Outlet of «{0}»:</source>
         <translation>الوسيلة الإعلامية لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="93"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="92"/>
         <source>Outlet of the {0} selected documents:</source>
         <translation>الوسيلة الإعلامية للمستندات المحددة ({0}):</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="114"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="115"/>
         <source>{0} documents given the outlet «{1}»</source>
         <translation>نُسبت {0} مستندات إلى «{1}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="116"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="117"/>
         <source>{0} documents given no outlet</source>
         <translation>أُزيلت الوسيلة الإعلامية عن {0} مستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="119"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="120"/>
         <source>left without documents, removed: {0}</source>
         <translation>أُزيلت لخلوّها من المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="120"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="121"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="133"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="134"/>
         <source>Rename outlet</source>
         <translation>إعادة تسمية وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="137"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="138"/>
         <source>Outlet to rename:</source>
         <translation>الوسيلة المراد تسميتها:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="142"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="143"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="151"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="152"/>
         <source>«{0}» is the name of another outlet. Merge «{1}» into it? Its {2} documents move there, and its articles imported later join it.</source>
         <translation>«{0}» اسم وسيلة إعلامية أخرى. هل تُدمج «{1}» فيها؟ تنتقل إليها مستنداتها ({2})، وتنضم إليها مقالاتها المستوردة لاحقاً.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="169"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="170"/>
         <source>«{0}» merged into «{1}»: {2} documents now</source>
         <translation>دُمجت «{0}» في «{1}»: {2} مستندات الآن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="172"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="173"/>
         <source>«{0}» is now «{1}»</source>
         <translation>أصبح اسم «{0}» «{1}»</translation>
     </message>

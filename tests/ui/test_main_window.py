@@ -1979,3 +1979,17 @@ def test_the_window_s_modules_import_none_of_the_engines() -> None:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_the_import_dialog_offers_every_kind_of_file_the_import_reads(tapp: TabayunApp) -> None:
+    """RAR and 7z archives were read, but the file dialog's filter did not offer them
+    (nor .ndjson, .xhtml, .tar.xz…): a user saw no .rar file to pick."""
+    from desktop.corpus.readers import ARTICLE_EXTS, COMPRESSED_EXTS
+
+    window = tapp.window
+    assert window is not None
+    articles, everything = window.import_filter().split(";;")
+    offered = set(articles[articles.index("(") + 1 : articles.index(")")].split())
+    assert {"*.rar", "*.7z", "*.zip", "*.tar.gz", "*.tgz"} <= offered
+    assert {f"*{ext}" for ext in ARTICLE_EXTS | COMPRESSED_EXTS} <= offered
+    assert everything == "All files (*)"
