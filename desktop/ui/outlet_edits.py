@@ -111,11 +111,20 @@ class OutletEditor(QObject):
     def _moved(self, move: Any, answer: str) -> str:
         assert isinstance(move, OutletMove)
         name = " ".join(answer.split())
-        said = (
-            self.tr("{0} documents given the outlet «{1}»").format(f"{move.moved:,}", name)
-            if name
-            else self.tr("{0} documents given no outlet").format(f"{move.moved:,}")
-        )
+        if move.moved == 0:
+            said = self.tr("The documents had that outlet already")
+        elif move.moved == 1:
+            said = (
+                self.tr("1 document given the outlet «{0}»").format(name)
+                if name
+                else self.tr("1 document given no outlet")
+            )
+        else:
+            said = (
+                self.tr("{0} documents given the outlet «{1}»").format(f"{move.moved:,}", name)
+                if name
+                else self.tr("{0} documents given no outlet").format(f"{move.moved:,}")
+            )
         if move.removed:
             said += " · " + self.tr("left without documents, removed: {0}").format(
                 self.tr(", ").join(move.removed)

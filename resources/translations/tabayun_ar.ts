@@ -1947,51 +1947,66 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/outlet_edits.py" line="115"/>
+        <source>The documents had that outlet already</source>
+        <translation>للمستندات هذه الوسيلة الإعلامية أصلاً</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="118"/>
+        <source>1 document given the outlet «{0}»</source>
+        <translation>نُسب مستند واحد إلى «{0}»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="120"/>
+        <source>1 document given no outlet</source>
+        <translation>أُزيلت الوسيلة الإعلامية عن مستند واحد</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/outlet_edits.py" line="124"/>
         <source>{0} documents given the outlet «{1}»</source>
         <translation>نُسبت {0} مستندات إلى «{1}»</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="117"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="126"/>
         <source>{0} documents given no outlet</source>
         <translation>أُزيلت الوسيلة الإعلامية عن {0} مستندات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="120"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="129"/>
         <source>left without documents, removed: {0}</source>
         <translation>أُزيلت لخلوّها من المستندات: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="121"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="130"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="134"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="143"/>
         <source>Rename outlet</source>
         <translation>إعادة تسمية وسيلة إعلامية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="138"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="147"/>
         <source>Outlet to rename:</source>
         <translation>الوسيلة المراد تسميتها:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="143"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="152"/>
         <source>New name of «{0}»:</source>
         <translation>الاسم الجديد لـ«{0}»:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="152"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="161"/>
         <source>«{0}» is the name of another outlet. Merge «{1}» into it? Its {2} documents move there, and its articles imported later join it.</source>
         <translation>«{0}» اسم وسيلة إعلامية أخرى. هل تُدمج «{1}» فيها؟ تنتقل إليها مستنداتها ({2})، وتنضم إليها مقالاتها المستوردة لاحقاً.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="170"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="179"/>
         <source>«{0}» merged into «{1}»: {2} documents now</source>
         <translation>دُمجت «{0}» في «{1}»: {2} مستندات الآن</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/outlet_edits.py" line="173"/>
+        <location filename="../../desktop/ui/outlet_edits.py" line="182"/>
         <source>«{0}» is now «{1}»</source>
         <translation>أصبح اسم «{0}» «{1}»</translation>
     </message>

@@ -1904,7 +1904,16 @@ def test_articles_imported_without_an_outlet_are_given_one_in_the_library(  # ty
         "UN News",
     )
     assert _outlet_counts(store) == {"Enab Baladi": 2, "SANA": 2}
-    assert "removed: UN News" in window.statusBar().currentMessage()
+    said = window.statusBar().currentMessage()
+    assert said == "1 document given the outlet «SANA» · left without documents, removed: UN News"
+
+    # given the outlet it has: nothing moves, and the status bar says so
+    window.outlet_editor.dialogs = answers = _OutletAnswers("Enab Baladi")
+    _select_rows(window, unknown)
+    with qtbot.waitSignal(window.outlet_editor.outlets_changed, timeout=10_000):
+        window.outlet_editor.set_action.trigger()
+    assert answers.asked[0][2] == "Enab Baladi"  # the outlet they share, offered first
+    assert window.statusBar().currentMessage() == "The documents had that outlet already"
     assert answers.errors == []
 
 
