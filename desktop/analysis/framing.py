@@ -614,6 +614,7 @@ class _Framer:
         #: where the clause openers are («بينما», «فيما»: :meth:`_clause_of`), found once
         self._openers: list[int] | None = None
         self._metonyms: dict[int, str] | None = None
+        self._event_governments: dict[int, str] | None = None
         #: capitals joined by «و» to one that stands for its government («وأنقرة»)
         self._joined_capitals: set[int] = set()
         #: where the negators and the asking words are (original offsets), found once:
@@ -1906,9 +1907,10 @@ class _Framer:
             # who reports it is no party to it: the media («بحسب وكالة الأناضول», «في
             # منشور على منصة إكس») and the sentence's source («بحسب منسقو الاستجابة»)
             reporters = media | {source}
-            # a capital that stands for its government («ووقعت دمشق وموسكو اتفاقاً») is a
-            # party, not where it happened
-            governing = self._governing()
+            # a capital that stands for its government («ووقعت دمشق وموسكو اتفاقاً»,
+            # «واتهمت موسكو واشنطن بعرقلة المحادثات», «اتفاقاً مع أنقرة») is a party, not
+            # where it happened
+            governing = self._capital_parties()
             as_government = [m for m in in_sentence if m.start in governing]
             if as_government:
                 in_sentence = [m for m in in_sentence if m.start not in governing]
@@ -2225,6 +2227,45 @@ class _Framer:
                 else m
                 for m in self.mentions
             ]
+
+    def _capital_parties(self) -> dict[int, str]:
+        """The capitals that stand for their governments in an event's sentence: those
+        that act (:meth:`_governing`), those the labels took as the government where
+        another acts on them («واتهمت موسكو واشنطن بعرقلة المحادثات»: the talks were not
+        in Washington), and those after «مع» («اتفاقاً مع أنقرة», «المحادثات مع واشنطن»),
+        with the government's key."""
+        if self._event_governments is None:
+            found = dict(self._governing())
+            for lb in self.result.labels:
+                if (
+                    lb.kind == "label"
+                    and lb.entity_key
+                    and lb.start not in found
+                    and "metonym" in str(lb.details.get("en", "")).lower()
+                    and not self._gone_to(lb.start)
+                ):
+                    found[lb.start] = lb.entity_key
+            texts, spans = self.doc.texts, self.doc.original_tokens()
+            for m in self.mentions:
+                if m.type != "place" or m.start in found:
+                    continue
+                k = self.doc.token_at(m.start)
+                if k <= 0 or spans[k][0] != m.start or texts[k - 1] not in ("مع", "ومع"):
+                    continue
+                entry = self.fk.labels.get(texts[k])
+                if entry is not None and entry.actor and "metonym" in entry.en.lower():
+                    found[m.start] = entry.actor
+            self._event_governments = found
+        return self._event_governments
+
+    def _gone_to(self, a: int) -> bool:
+        """Whether a verb of going, striking or hosting comes before ``a`` in its clause,
+        whatever stands between («وقصفت طائرات إسرائيلية دمشق»): what it reaches is a
+        place."""
+        for _oa, _ob, t in reversed(self.norm_tokens_between(max(0, a - 80), a)[-8:]):
+            if t in _TO_A_PLACE or _head_word(t) in _TO_A_PLACE:
+                return self._unpunctuated(_oa, a) is not None
+        return False
 
     def _subject_after_verb(self, start: int, end: int) -> bool:
         """Whether a capital at ``[start, end)`` is the subject of a verb of saying or

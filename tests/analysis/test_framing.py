@@ -2043,6 +2043,40 @@ def test_capitals_that_act_together_are_the_parties_of_the_event(store: Store) -
     ]
 
 
+def test_a_capital_acted_on_or_dealt_with_is_a_party_not_the_place(store: Store) -> None:
+    """«واتهمت موسكو واشنطن بعرقلة المحادثات» put the talks in Washington, «اتفاقاً مع
+    أنقرة» the agreement in Ankara, and «وانتقد المعلم باريس» talks in Paris: a capital the
+    text treats as its government, or one dealt with («مع»), was the nearest place."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+
+    def events(text: str) -> list[tuple[str, str | None, list[str]]]:
+        _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+        return [(e.type, e.place_key, e.participants) for e in framing.events]
+
+    assert events("واتهمت موسكو واشنطن بعرقلة المحادثات.") == [
+        ("talks", None, ["russia-government", "usa-government"])
+    ]
+    assert events("ووقعت روسيا اتفاقاً مع أنقرة.") == [
+        ("agreement", None, ["russia", "turkey-government"])
+    ]
+    assert events("وقال المعلم إن المحادثات مع واشنطن متوقفة.") == [
+        ("talks", None, ["muallem", "usa-government"])
+    ]
+    assert events("وانتقد المعلم باريس لدعمها المعارضة في المحادثات.") == [
+        ("talks", None, ["muallem", "syrian-opposition", "france-government"])
+    ]
+    # the city stays where it was held, named after the event, or a platform
+    assert events("وعقدت محادثات موسكو بين الطرفين.") == [("talks", "moscow", [])]
+    assert events("وعقدت المحادثات مع المعارضة في موسكو.") == [
+        ("talks", "moscow", ["syrian-opposition"])
+    ]
+    assert events("والتقى لافروف مع وفد منصة موسكو.") == [
+        ("meeting", None, ["lavrov", "moscow-platform"])
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "governments"),
     [
