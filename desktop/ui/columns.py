@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableView, QTreeView
 
 #: rows measured to size a column to its contents (less than a page of a paged model)
@@ -81,6 +81,8 @@ class FittedColumns(QObject):
         #: the columns the user gave a width of their own, no longer fitted
         self.dragged: set[int] = set()
         self._fitting = False
+        #: rows came in since the columns were measured
+        self._pending = False
         header = columns_header(view)
         header.sectionResized.connect(self._resized)
         for column in columns:
@@ -89,7 +91,9 @@ class FittedColumns(QObject):
         model = view.model()
         model.modelReset.connect(self._remeasure)
         model.layoutChanged.connect(self._remeasure)
-        model.rowsInserted.connect(self._remeasure)
+        # rows read a page at a time come in several batches at once (the entity list
+        # expanding each type): measured once they are all in
+        model.rowsInserted.connect(self._remeasure_soon)
         model.headerDataChanged.connect(self._remeasure)
         # the same documents read again (an outlet renamed, an analysis ended)
         model.dataChanged.connect(self._remeasure)
@@ -97,8 +101,18 @@ class FittedColumns(QObject):
         header.sortIndicatorChanged.connect(self._remeasure)
 
     def _remeasure(self, *_args: Any) -> None:
+        self._pending = False
         self._natural.clear()
         self.fit()
+
+    def _remeasure_soon(self, *_args: Any) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._measure_pending)
+
+    def _measure_pending(self) -> None:
+        if self._pending:  # not measured meanwhile (a reset)
+            self._remeasure()
 
     def natural_width(self, column: int) -> int:
         """As wide as the widest of the rows measured and the header's text."""

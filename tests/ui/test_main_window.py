@@ -2002,3 +2002,27 @@ def test_the_import_dialog_offers_every_kind_of_file_the_import_reads(tapp: Taba
     assert {"*.rar", "*.7z", "*.zip", "*.tar.gz", "*.tgz"} <= offered
     assert {f"*{ext}" for ext in ARTICLE_EXTS | COMPRESSED_EXTS} <= offered
     assert everything == "All files (*)"
+
+
+def test_fitted_columns_measure_rows_that_come_in_batches_once(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The entity list reads each type's first page as it expands it after a refresh,
+    and each batch of rows measured the count columns again: the sidebar's refresh at
+    30,000 articles went from 22.8 to 47.7 ms. Rows that come in batches at once are
+    measured once they are all in, before the view is next painted."""
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    import desktop.ui.columns as columns
+
+    model = QStandardItemModel(0, 2)
+    view = QTableView()
+    view.setModel(model)
+    fitted = columns.FittedColumns(view, [1])
+    calls = count_calls(monkeypatch, columns, "content_width")
+    for count in ("12", "1,234", "7"):  # three pages read in one go
+        model.appendRow([QStandardItem("وفد الجمهورية العربية السورية"), QStandardItem(count)])
+    assert calls["content_width"] == 0
+    QApplication.processEvents()
+    assert calls["content_width"] == 1
+    assert view.horizontalHeader().sectionSize(1) == columns.content_width(view, 1)
+    assert fitted.natural_width(1) == columns.content_width(view, 1)
