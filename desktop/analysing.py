@@ -105,8 +105,11 @@ from desktop.workers import (
 #: for later («واتفقا على أن يلتقيا مجدداً في 8 آذار») is to come, on the date to come, and
 #: gives its date to no event held. 14: a capital the labels take as its government where
 #: another acts on it, or one dealt with («مع»), is a party to the sentence's events, not
-#: their place («واتهمت موسكو واشنطن بعرقلة المحادثات», «اتفاقاً مع أنقرة»)
-ANALYSIS_VERSION = 14
+#: their place («واتهمت موسكو واشنطن بعرقلة المحادثات», «اتفاقاً مع أنقرة»). 15: a name
+#: that stands for a Syrian side only in news about Syria («المعارضة», «النظام», «الحكومة
+#: الشرعية», ``contextual.tsv``) names it only where the document does not name another
+#: state instead, nor another nationality follows it; more states are known
+ANALYSIS_VERSION = 15
 BATCH = 200
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from desktop.analysis.doctext import DocText, Token
-from desktop.analysis.knowledge import Knowledge, surname_of
+from desktop.analysis.knowledge import DocumentSubjects, Knowledge, surname_of
 from desktop.analysis.matcher import Hit
 from desktop.analysis.spans import Spans
 from desktop.analysis.variants import particles, skeleton
@@ -251,6 +251,8 @@ class _DocumentAnalyser:
         platform_end = -1  # where the last city named as a platform ends
         # («منصتي», «منصات»: rare, so looked for once)
         platforms = any(w in self.norm for w in _PLATFORM_WORDS)
+        #: names that stand for their actor only in news about its country, read last
+        contextual: list[tuple[Hit, str, frozenset[str]]] = []
         for hit in self.doc.hits(self.kb.matcher):
             if self._skipped(hit.start):
                 continue
@@ -268,11 +270,39 @@ class _DocumentAnalyser:
                     self._cover(hit.start, hit.end, names[0], "name")
                 continue
             if names:
+                about = self.kb.contextual.get(hit.key)
+                if about is not None:
+                    contextual.append((hit, names[0], about))
+                    continue
                 self._add(hit.start, hit.end, names[0], "name")
             elif any(kind == "role" for _t, kind in hit.payload):
                 roles.append(hit)
                 self._cover(hit.start, hit.end, hit.key, "role-phrase")
+        if contextual:
+            self._contextual(contextual)
         return roles
+
+    def _contextual(self, found: list[tuple[Hit, str, frozenset[str]]]) -> None:
+        """Names that stand for their actor only in news about its country
+        (``contextual.tsv``): «المعارضة» is the Syrian opposition where the document
+        names Syria or something Syrian, not in one about Senegal, nor before another
+        nationality («الائتلاف الوطني العراقي»)."""
+        subjects = DocumentSubjects(self.kb, [m.key for m in self.result.mentions], self.doc.texts)
+        for hit, key, about in found:
+            after = self._word_after(hit.end)
+            if after is not None and self.kb.foreign_nationality(after, about):
+                continue
+            if subjects.about(about):
+                self._add(hit.start, hit.end, key, "name")
+        self.result.mentions.sort(key=lambda m: m.start)
+
+    def _word_after(self, end: int) -> str | None:
+        """The normalised word right after ``end``, with nothing but spaces between."""
+        i = self._token_index_at(end)
+        if i >= len(self.tokens):
+            return None
+        start, _end, text = self.tokens[i]
+        return None if self.norm[end:start].strip() else text
 
     def _names_a_platform(self, hit: Hit, key: str, platform_end: int) -> bool:
         """Whether the city at ``hit`` names an opposition platform: after «منصتي» or

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from desktop.analysis.doctext import DocText
-from desktop.analysis.knowledge import Knowledge
+from desktop.analysis.knowledge import DocumentSubjects, Knowledge
 from desktop.analysis.matcher import AliasMatcher, MatcherGroup
 from desktop.analysis.spans import Spans
 from desktop.lexicon.framing import (
@@ -634,6 +634,8 @@ class _Framer:
         self._labelled: list[tuple[int, str]] | None = None
         #: quotations of a few words (partial): reported speech runs on through them
         self._partials: set[tuple[int, int]] = set()
+        #: what the document names, once a name that depends on it is read
+        self._subjects: DocumentSubjects | None = None
         self.role_spans = [
             self.span(h.start, h.end)
             for h in doc.hits(self.kb.matcher)
@@ -695,6 +697,9 @@ class _Framer:
                 and not (metonym and (a in self._joined_capitals or self._subject_after_verb(a, b)))
             ):
                 continue  # «النظام الدولي» is not «النظام», «دمشق القديمة» the city
+            about = self.kb.contextual.get(hit.key)
+            if about is not None and not self._about(about, hit.end):
+                continue  # «المعارضة» in news about Senegal, «النظام المصري»
             mention = self.mention_at(a, b)
             entity = entry.actor or (mention.key if mention else None)
             self.result.labels.append(
@@ -711,6 +716,21 @@ class _Framer:
                     {"en": entry.en} if entry.en else {},
                 )
             )
+
+    def _about(self, about: frozenset[str], nend: int) -> bool:
+        """Whether a name that stands for its actor only in news about its country
+        (``contextual.tsv``), ending at ``nend``, does here: the document names one of
+        ``about``, and no other nationality follows the name."""
+        i = bisect.bisect_left(self.doc.token_starts, nend)
+        if i < len(self.tokens):
+            start, _end, nxt = self.tokens[i]
+            if not self.norm[nend:start].strip() and self.kb.foreign_nationality(nxt, about):
+                return False
+        if self._subjects is None:
+            self._subjects = DocumentSubjects(
+                self.kb, [m.key for m in self.mentions], self.doc.texts
+            )
+        return self._subjects.about(about)
 
     def _qualified(self, nend: int) -> bool:
         """A one-word label followed by a definite adjective that is no nationality."""

@@ -11,6 +11,7 @@ from desktop.analysis.variants import is_particle_only, name_variants, particles
 from desktop.lexicon.gazetteer import (
     GazetteerEntry,
     Role,
+    load_contextual,
     load_gazetteer,
     load_nisbas,
     load_roles,
@@ -71,6 +72,7 @@ class Knowledge:
         function_words: frozenset[str],
         edits: LexiconEdits | None = None,
         extra_entities: Iterable[EntityInfo] = (),
+        contextual: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         edits = edits or LexiconEdits()
         self.titles = dict(titles)
@@ -165,6 +167,32 @@ class Knowledge:
         self.forms = forms
         self.matcher = AliasMatcher(forms)
         self._holders: dict[str, set[str]] | None = None
+        #: normalised form → the ids a document must name for the form to name its
+        #: actor (``contextual.tsv``); an alias the user gave is theirs wherever it stands
+        self.contextual: dict[str, frozenset[str]] = {}
+        for phrase, about in (contextual or {}).items():
+            for form in name_variants(phrase, "organisation"):
+                if not any(form in mine for mine in users.values()):
+                    self.contextual[form] = about
+        self._chains: dict[str, frozenset[str]] = {}
+
+    def chain(self, key: str) -> frozenset[str]:
+        """``key`` and what it is affiliated to, up the chain (دمشق → سوريا)."""
+        found = self._chains.get(key)
+        if found is None:
+            ids = [key]
+            info = self.entities.get(key)
+            while info is not None and info.affiliation and info.affiliation not in ids:
+                ids.append(info.affiliation)
+                info = self.entities.get(info.affiliation)
+            found = self._chains[key] = frozenset(ids)
+        return found
+
+    def foreign_nationality(self, word: str, about: frozenset[str]) -> bool:
+        """Whether ``word`` is the nationality adjective of none of ``about``
+        («العراقي» after «الائتلاف الوطني»)."""
+        state = self.nisbas.get(word)
+        return state is not None and self.chain(state).isdisjoint(about)
 
     def family_name(self, norm_name: str) -> str | None:
         """The family name of a person's normalised name or alias, if it has one: not
@@ -210,4 +238,49 @@ class Knowledge:
             function_words=load_function_words(),
             edits=edits,
             extra_entities=extra_entities,
+            contextual=load_contextual(),
         )
+
+
+class DocumentSubjects:
+    """What a document names, for the names that stand for an actor only in news about
+    its country (``contextual.tsv``): the entities of its mentions and what they are
+    affiliated to, then, if need be, the states of its nationality adjectives."""
+
+    def __init__(self, kb: Knowledge, keys: Iterable[str], words: Iterable[str]) -> None:
+        self.kb = kb
+        self._keys = keys
+        self._words = words
+        self._named: set[str] | None = None
+        #: the states named as such, by name or nationality (not through a city)
+        self._states: set[str] = set()
+        self._read_words = False
+
+    def about(self, ids: frozenset[str]) -> bool:
+        """Whether the document may be about one of ``ids``: it names one, or something
+        affiliated to one (دمشق, «السوري»), or no state at all: «ورفض وفد المعارضة إجراء
+        محادثات مع وفد النظام» and «وعقدت المحادثات مع المعارضة في موسكو» are read as
+        the corpus is, about Syria; «المعارضة» in an article that names Senegal, or is
+        «المصرية», is not Syria's."""
+        named = self._named
+        entities = self.kb.entities
+        if named is None:
+            named = self._named = set()
+            for key in set(self._keys):
+                named |= self.kb.chain(key)
+                info = entities.get(key)
+                if info is not None and info.type == "state":
+                    self._states.add(key)
+        if not named.isdisjoint(ids):
+            return True
+        if not self._read_words:
+            self._read_words = True
+            nisbas = self.kb.nisbas
+            for word in set(self._words):
+                state = nisbas.get(word)
+                if state is not None:
+                    named |= self.kb.chain(state)
+                    self._states.add(state)
+            if not named.isdisjoint(ids):
+                return True
+        return not self._states

@@ -97,6 +97,22 @@ def load_nisbas(path: Path | None = None) -> dict[str, str]:
     return {normalize(r["nisba"]): r["state"] for r in rows if r.get("nisba")}
 
 
+def load_contextual(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """Normalised phrase → the ids a document must name for the phrase to name its actor
+    (``resources/lexicons/contextual.tsv``: «المعارضة» is the Syrian opposition in news
+    about Syria only)."""
+    path = path or resource("lexicons", "contextual.tsv")
+    out: dict[str, frozenset[str]] = {}
+    for r in read_tsv(path):
+        if not r.get("phrase"):
+            continue
+        about = frozenset(split_list(r.get("about", "")))
+        if not about:
+            raise DataFileError(f"{path.name}: {r['phrase']!r} is about nothing")
+        out[" ".join(normalize(r["phrase"]).split())] = about
+    return out
+
+
 def write_gazetteer(
     entries: Iterable[GazetteerEntry],
     path: Path,

@@ -2290,3 +2290,86 @@ def test_each_event_has_its_own_date(
     _found, framing = analyse_one(job, kb, fk, lex)
     found = [(e.type, e.date.isoformat() if e.date else None) for e in framing.events]
     assert found == dates
+
+
+def _actors(store: Store, text: str) -> set[str]:
+    """The actors of a text's mentions and labels."""
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    lex, kb, fk = load_knowledge(store)
+    found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
+    return {m.key for m in found.mentions} | {
+        lb.entity_key for lb in framing.labels if lb.entity_key
+    }
+
+
+SYRIAN_SIDES = {
+    "syrian-opposition",
+    "syrian-coalition",
+    "opposition-delegation",
+    "armed-opposition",
+    "syria-government",
+    "syria-government-delegation",
+    "syrian-arab-army",
+    "global-coalition",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # news about Syria: a place of it, its nationality, or no state at all (the
+        # corpus is read as news about Syria)
+        (
+            "وقصفت قوات النظام مدينة إدلب، وقالت المعارضة إن القصف خرق للهدنة.",
+            {"syrian-arab-army", "syrian-opposition"},
+        ),
+        (
+            "وقال المتحدث باسم الائتلاف إن الشعب السوري يرفض الحل العسكري.",
+            {"syrian-coalition"},
+        ),
+        (
+            "ورفض وفد المعارضة إجراء محادثات مباشرة مع وفد النظام.",
+            {"opposition-delegation", "syria-government-delegation"},
+        ),
+        ("وعقدت المحادثات مع المعارضة في موسكو.", {"syrian-opposition"}),
+        # news about another country: named, or its nationality
+        ("ودعت المعارضة في السنغال إلى مقاطعة الانتخابات الرئاسية.", set()),
+        ("وقالت الحكومة الشرعية في اليمن إن الحوثيين رفضوا الانسحاب من الحديدة.", set()),
+        ("وحاكمت السلطات المصرية رموز النظام السابق بعد الثورة.", set()),
+        ("وتقدمت القوات الحكومية نحو طرابلس بعد معارك مع قوات حفتر في ليبيا.", set()),
+        (
+            "وقال التحالف الدولي إن طيرانه قصف مواقع داعش قرب الموصل في العراق.",
+            {"global-coalition"},
+        ),
+        # another nationality right after the name, even in news about Syria
+        ("وأعلن الائتلاف الوطني العراقي رفضه للاتفاق.", set()),
+        ("وقالت المعارضة السورية إن النظام المصري يدعم الأسد.", {"syrian-opposition"}),
+    ],
+)
+def test_a_name_that_needs_its_country_names_its_actor_only_in_news_about_it(
+    store: Store, text: str, sides: set[str]
+) -> None:
+    """«المعارضة», «النظام», «الحكومة الشرعية», «القوات الحكومية» stand for the Syrian
+    sides in news about Syria, not in an article about Senegal, Yemen, Egypt or Libya,
+    and not before another nationality («الائتلاف الوطني العراقي»)."""
+    assert _actors(store, text) & SYRIAN_SIDES == sides
+
+
+def test_the_names_that_need_their_country_are_names_the_lexicons_have() -> None:
+    """Each phrase of ``contextual.tsv`` is a gazetteer alias or a label (one that is
+    neither is a typo, and is never read), and each id it is about is in the gazetteer."""
+    from desktop.analysis.knowledge import Knowledge
+    from desktop.lexicon.framing import load_labels
+    from desktop.lexicon.gazetteer import load_contextual, load_gazetteer
+    from desktop.text.normalize import normalize
+
+    contextual = load_contextual()
+    ids = {e.key for e in load_gazetteer()}
+    labels = {" ".join(normalize(e.label).split()) for e in load_labels()}
+    forms = Knowledge.load().forms
+    assert len(contextual) > 50
+    for phrase, about in contextual.items():
+        assert phrase in forms or phrase in labels, phrase
+        assert about <= ids, (phrase, about - ids)
