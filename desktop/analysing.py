@@ -108,7 +108,9 @@ from desktop.workers import (
 #: their place («واتهمت موسكو واشنطن بعرقلة المحادثات», «اتفاقاً مع أنقرة»). 15: a name
 #: that stands for a Syrian side only in news about Syria («المعارضة», «النظام», «الحكومة
 #: الشرعية», ``contextual.tsv``) names it only where the document does not name another
-#: state instead, nor another nationality follows it; more states are known
+#: state instead, nor another nationality follows it; more states are known. A name
+#: discovered after a title has no tanween, runs past no full stop, does not follow
+#: «باسم» or start with «و» and a verb or title, and does not end on «بن» or «آل»
 ANALYSIS_VERSION = 15
 BATCH = 200
 

@@ -8,7 +8,8 @@ corpus-level steps (clustering discovered names, applying user merges) are in
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,6 +33,14 @@ APPOSITION_GAP = 3
 #: words between a title and a name: «المتحدث باسم الجيش», «الممثل الخاص لشؤون سوريا»
 _DESCRIPTOR_PREFIXES = ("ال", "لل", "لشؤون", "لوزير", "لوزاره", "باسم", "لدي")
 _DESCRIPTOR_WORDS = frozenset({"باسم", "لدي", "شؤون", "خارجيه", "عن", "وزاره", "وفد"})
+#: after these a body is named, not a person (normalised)
+_BODY_AFTER = frozenset({"باسم", "لدي"})
+#: what ends a sentence or a heading: no name runs on from a title past it
+_SENTENCE_ENDS = frozenset(".:!?؟\n")
+#: tanween: a word that carries it is an indefinite noun («قراراً»), never a name
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+#: the short vowels, tanween, shadda and sukun a word may end with as written
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0653))
 #: «منصتي الرياض والقاهرة», «منصات موسكو والقاهرة»: the cities after them name the
 #: opposition platforms (normalised, with the proclitics they take)
 _PLATFORM_WORDS = ("منصتي", "منصات", "منصتا")
@@ -165,6 +174,14 @@ def _another_spelling(word: str, surname: str) -> bool:
     return any(
         longer[i] in "اوي" and longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer))
     )
+
+
+def _conjoined(rest: str, function_words: AbstractSet[str], titles: Mapping[str, str]) -> bool:
+    """Whether a word «و» + ``rest`` is the conjunction before a word no name begins
+    with: a function word («وفي»), the article («والمهندس»), another «و» («وواصل»), the
+    prefix of a verb in the present («ويعود», «وتتمتع») or a title («ووزير»). Names
+    that begin with «و» (وليد، وائل، وسام) begin with none of those."""
+    return rest in function_words or rest in titles or rest.startswith(("ال", "و", "ي", "ت"))
 
 
 class _DocumentAnalyser:
@@ -349,9 +366,15 @@ class _DocumentAnalyser:
                 return None
             if t in self.kb.titles or t in self.kb.nisbas or t in self.kb.verbs:
                 break
+            if self._has_tanween(toks[j]):
+                if first:
+                    return None  # «وزير شؤون الرئاسة قراراً بإنشاء المكتب»
+                break
             if first and (t.startswith("ال") or t[-1] == "ه"):
                 return None
-            if not first and t[-1] == "ه" and t not in particles():
+            if first and t.startswith("و") and _conjoined(t[1:], fw, self.kb.titles):
+                return None  # «، ووزير النقل», «وتوفيت إحدى الموظفات», «وفي المقابل»
+            if not first and t[-1] == "ه" and t not in particles() and self._ta_marbuta(toks[j]):
                 break
             if not first and t[0] == "و" and t not in self.kb.surnames:
                 break
@@ -368,6 +391,26 @@ class _DocumentAnalyser:
         n_words = j - i - sum(1 for t in self.doc.texts[i:j] if t in particles())
         if n_words < 2 or j - i > MAX_NAME_WORDS + 1:
             return None
+        # a name does not end on a particle: «الشيخ زايد بن حمدان بن زايد آل نهيان»
+        # takes the word after «بن» or «آل», past the usual length
+        texts = self.doc.texts
+        while (
+            texts[j - 1] in particles()
+            and j < len(toks)
+            and j - i < MAX_NAME_WORDS + 5
+            and not self.norm[toks[j - 1].end : toks[j].start].strip()
+            and toks[j].text not in fw
+            and not self._is_covered(toks[j].start, toks[j].end)
+        ):
+            j += 1
+            if toks[j - 1].text.startswith("ال"):
+                break
+        while j - i > 2 and texts[j - 1] in particles():
+            j -= 1
+        if texts[j - 1] in particles():
+            return None
+        if j - i > MAX_NAME_WORDS + 1:
+            return i, j
         if n_words == MAX_NAME_WORDS and j < len(toks):
             # a third name word is believed only when the name visibly ends after it
             # («علي أصغر خاجي،», «بان كي مون الأطراف»), not before a verb or preposition
@@ -375,6 +418,30 @@ class _DocumentAnalyser:
             if not gap.strip() and not toks[j].text.startswith("ال"):
                 j -= 1
         return i, j
+
+    def _nationality_after(self, end: int) -> tuple[str | None, int]:
+        """The state of a nationality adjective right after ``end`` (normalised), with
+        nothing but spaces between, and the original offset where it ends; else
+        ``(None, -1)``."""
+        i = self._token_index_at(end)
+        if i >= len(self.tokens):
+            return None, -1
+        tok = self.tokens[i]
+        state = self.kb.nisbas.get(tok.text)
+        if state is None or self.norm[end : tok.start].strip():
+            return None, -1
+        return state, self.omap.span_to_original(tok.start, tok.end)[1]
+
+    def _ta_marbuta(self, tok: _Tok) -> bool:
+        """Whether a word that ends in «ه» once normalised is written with «ة» (a noun:
+        «الدولة»), not with «ه» (a name: «فيسترفيله»)."""
+        a, b = self.omap.span_to_original(tok.start, tok.end)
+        return self.text[a:b].rstrip(_MARKS)[-1:] != "ه"
+
+    def _has_tanween(self, tok: _Tok) -> bool:
+        """Whether the word carries tanween as written («قراراً»)."""
+        a, b = self.doc.span(tok.start, tok.end)
+        return not _TANWEEN.isdisjoint(self.text[a:b])
 
     def _written_as_name(self, tok: _Tok) -> bool:
         """علي (Ali) and على (on) fold together; the original spelling tells them apart."""
@@ -452,7 +519,9 @@ class _DocumentAnalyser:
                     k += 1
                     continue
                 break
-            found = self._name_after(k) if 0 <= k < len(toks) else None
+            found = (
+                self._name_after(k) if 0 <= k < len(toks) and self._may_follow_title(k) else None
+            )
             if found is None:
                 i = max(i + 1, j)
                 continue
@@ -481,6 +550,16 @@ class _DocumentAnalyser:
                 )
                 self._add(start, end, key, "discovered", 0.8)
             i = b
+
+    def _may_follow_title(self, k: int) -> bool:
+        """Whether a name may start at token ``k``, after a title and its descriptors:
+        not past the end of a sentence («الفريق الأول. وواصل فليك العمل»), nor right after
+        «باسم» or «لدى», where a body is named («المتحدث باسم تمويل الخدمات العامة»)."""
+        prev = self.tokens[k - 1]
+        if prev.text in _BODY_AFTER:
+            return False
+        gap = self.norm[prev.end : self.tokens[k].start]
+        return not any(ch in _SENTENCE_ENDS for ch in gap)
 
     def _known_person(self, norm_name: str) -> str | None:
         """A gazetteer person whose full name has this skeleton."""
@@ -601,11 +680,18 @@ class _DocumentAnalyser:
                 holders = [k for k in self.kb.role_holders(role_key) if k in present]
                 if not holders:
                     continue
+                # a nationality after the phrase says whose office it is: «وزير الخارجية
+                # الألماني» is no mention of the British foreign secretary named before
+                state, after = self._nationality_after(hit.end)
+                if state is not None:
+                    holders = [k for k in holders if state in self.kb.chain(k)]
+                    if not holders:
+                        break
                 if people_starts is None:
                     people_starts = sorted(
                         m.start for m in self.result.mentions if self._is_person(m.key)
                     )
-                if _any_within(people_starts, b, b + APPOSITION_GAP):
+                if _any_within(people_starts, b, max(b, after) + APPOSITION_GAP):
                     break  # before a name: its apposition
 
                 # nearest mention before the role phrase, else the first after it

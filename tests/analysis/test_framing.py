@@ -2373,3 +2373,23 @@ def test_the_names_that_need_their_country_are_names_the_lexicons_have() -> None
     for phrase, about in contextual.items():
         assert phrase in forms or phrase in labels, phrase
         assert about <= ids, (phrase, about - ids)
+
+
+def test_a_role_followed_by_a_nationality_is_that_country_s_office(store: Store) -> None:
+    """«وزير الخارجية الألماني» is not the British foreign secretary named before: his
+    words are the German minister's, whose name, written with a final «ه»
+    («فيسترفيله»), is found after the title; with the British nationality, or none, the
+    role is still Hague's."""
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    text = (
+        "وقال وزير الخارجية البريطاني وليام هيغ إن المحادثات فرصة. وقال وزير الخارجية "
+        "الألماني جيدو فيسترفيله في مؤتمر صحافي إن المفاوضات مهمة. وأضاف وزير الخارجية "
+        "البريطاني أن بلاده تدعم المفاوضات. وأكد وزير الخارجية أن الوقت مناسب."
+    )
+    lex, kb, fk = load_knowledge(store)
+    found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
+    names = {d.key: d.name for d in found.discovered.values()}
+    speakers = [names.get(q.speaker_key, q.speaker_key) for q in framing.quotes]
+    assert speakers == ["hague", "جيدو فيسترفيله", "hague", "hague"]

@@ -269,3 +269,45 @@ def test_an_agency_in_a_dateline_is_a_credit_not_a_mention(
     lex, kb, fk = load_knowledge(store)
     found, _framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     assert [m.key for m in found.mentions if m.key == "sana"] == media
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a name does not end on «بن» or «آل»: the words after it are the name's
+        (
+            "وأكد سمو الشيخ زايد بن حمدان بن زايد آل نهيان أن الإعلام الوطني مسؤول.",
+            {"زايد بن حمدان بن زايد"},
+        ),
+        ("وأصدر الشيخ منصور بن زايد آل نهيان قراراً بإنشاء المكتب.", {"منصور بن زايد آل نهيان"}),
+        # an indefinite noun with tanween is no name after a title
+        ("وأصدر وزير شؤون الرئاسة قراراً بإنشاء المكتب الوطني للإعلام.", set()),
+        # nor does a name run on from a title past the end of a sentence
+        ("وفاز الفريق الأول. وواصل فليك العمل بنفس الطريقة.", set()),
+        # after «باسم» a body is named, not a person
+        ("وقال المتحدث باسم تمويل الخدمات العامة إن الدفعات ستصل.", set()),
+        # «و» before a function word, the article, a verb in the present or a title
+        ("أما السنة فيأخذون منصب رئيس البرلمان، ويعود منصب رئيس الدولة إلى الأكراد.", set()),
+        ("ودعا نائب رئيس الوزراء ووزير النقل والصناعة إلى الاجتماع.", set()),
+        ("وأصيب مدير القسم الإداري. وتوفيت إحدى الموظفات.", set()),
+        # a name that begins with «و» is still one, and a rank before a title word
+        ("وقال وزير الخارجية وليد المعلم إن الحكومة مستعدة.", {"وليد المعلم"}),
+        ("وحضر الفريق مهندس كامل الوزير وزير النقل الافتتاح.", {"كامل الوزير"}),
+    ],
+)
+def test_what_follows_a_title_is_a_name_only_when_it_can_be_one(text: str, names: set[str]) -> None:
+    """Names discovered after a title in news from outside Syria's coverage (the UAE's,
+    Egypt's, sport): none made of a noun with tanween, of words past a full stop or
+    after «باسم», or of a conjunction and a verb; and none cut before the word after
+    «بن» or «آل»."""
+    without_people = [e for e in load_gazetteer() if e.type != "person"]
+    kb = Knowledge(
+        without_people,
+        load_roles(),
+        titles=load_titles(),
+        nisbas=load_nisbas(),
+        verbs=load_reporting_verbs(),
+        function_words=load_function_words(),
+    )
+    found = {d.name for d in analyse_entities(text, kb).discovered.values()}
+    assert found == names
