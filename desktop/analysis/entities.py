@@ -433,8 +433,14 @@ class _DocumentAnalyser:
         return state, self.omap.span_to_original(tok.start, tok.end)[1]
 
     def _ta_marbuta(self, tok: _Tok) -> bool:
-        """Whether a word that ends in «ه» once normalised is written with «ة» (a noun:
-        «الدولة»), not with «ه» (a name: «فيسترفيله»)."""
+        """Whether a word that ends in «ه» once normalised is a noun: written with «ة»
+        («الدولة»), or with a short word's pronoun («بلاده», «نجله», «تعاقده»), not a
+        long name written with «ه» («فيسترفيله», «سيجورنيه») or «الله» («فهد بن عبد
+        الله»)."""
+        if tok.text == "الله":
+            return False
+        if len(tok.text) < 7:
+            return True
         a, b = self.omap.span_to_original(tok.start, tok.end)
         return self.text[a:b].rstrip(_MARKS)[-1:] != "ه"
 

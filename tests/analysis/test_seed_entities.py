@@ -293,6 +293,11 @@ def test_an_agency_in_a_dateline_is_a_credit_not_a_mention(
         # a name that begins with «و» is still one, and a rank before a title word
         ("وقال وزير الخارجية وليد المعلم إن الحكومة مستعدة.", {"وليد المعلم"}),
         ("وحضر الفريق مهندس كامل الوزير وزير النقل الافتتاح.", {"كامل الوزير"}),
+        # a final «ه» ends a name on a noun with its pronoun, not on a long foreign name
+        # or «الله»
+        ("وأكد السفير التركي حرص بلاده على تطوير العلاقات مع العراق.", set()),
+        ("وقال المتحدث باسم الخارجية الفرنسية ستيفان سيجورنيه إن باريس قلقة.", {"ستيفان سيجورنيه"}),
+        ("واستقبل الأمير فهد بن عبد الله الوفد.", {"فهد بن عبد الله"}),
     ],
 )
 def test_what_follows_a_title_is_a_name_only_when_it_can_be_one(text: str, names: set[str]) -> None:
