@@ -39,6 +39,9 @@ _BODY_AFTER = frozenset({"باسم", "لدي"})
 _SENTENCE_ENDS = frozenset(".:!?؟\n")
 #: tanween: a word that carries it is an indefinite noun («قراراً»), never a name
 _TANWEEN = frozenset("\u064b\u064c\u064d")
+#: the first half of a name made of two words, the second with the article («عبد
+#: القادر فايز», «نور الدين»): the article does not end the name there (normalised)
+_COMPOUND_FIRST = frozenset({"عبد", "ابو", "نور", "سيف", "عز", "صلاح", "بدر", "شمس"})
 #: the short vowels, tanween, shadda and sukun a word may end with as written
 _MARKS = "".join(chr(c) for c in range(0x064B, 0x0653))
 #: «منصتي الرياض والقاهرة», «منصات موسكو والقاهرة»: the cities after them name the
@@ -386,9 +389,17 @@ class _DocumentAnalyser:
             ):
                 break
             j += 1
-            if not first and t.startswith("ال"):
+            if not first and t.startswith("ال") and toks[j - 2].text not in _COMPOUND_FIRST:
                 break  # an Arabic family name with the article closes the name
         n_words = j - i - sum(1 for t in self.doc.texts[i:j] if t in particles())
+        # «نور الدين» is one name, as «عبد القادر» is
+        n_words -= sum(
+            1
+            for k in range(i, j - 1)
+            if self.doc.texts[k] in _COMPOUND_FIRST
+            and self.doc.texts[k] not in particles()
+            and self.doc.texts[k + 1].startswith("ال")
+        )
         if n_words < 2 or j - i > MAX_NAME_WORDS + 1:
             return None
         # a name does not end on a particle: «الشيخ زايد بن حمدان بن زايد آل نهيان»
@@ -521,6 +532,8 @@ class _DocumentAnalyser:
                         break
                     k += 1
                     continue
+                if w in self.kb.function_words and w not in _DESCRIPTOR_WORDS:
+                    break  # «التي», «الذي»: a clause, no descriptor
                 if w.startswith(_DESCRIPTOR_PREFIXES) or w in titles or w in _DESCRIPTOR_WORDS:
                     k += 1
                     continue
