@@ -426,22 +426,36 @@ class _DocumentAnalyser:
             # a third name word is believed only when the name visibly ends after it
             # («علي أصغر خاجي،», «بان كي مون الأطراف»), not before a verb or preposition
             gap = self.norm[toks[j - 1].end : toks[j].start]
-            if not gap.strip() and not toks[j].text.startswith("ال"):
+            # («إلى» is «الي» once normalised: no article, a preposition)
+            if not gap.strip() and (not toks[j].text.startswith("ال") or toks[j].text in fw):
                 j -= 1
         return i, j
 
     def _nationality_after(self, end: int) -> tuple[str | None, int]:
-        """The state of a nationality adjective right after ``end`` (normalised), with
-        nothing but spaces between, and the original offset where it ends; else
+        """Whose office a role phrase ending at ``end`` (normalised) is, when the words
+        right after it say so, with nothing but spaces between: the state of a
+        nationality adjective («وزير الخارجية الألماني»), or a state or body named
+        («وزيرة خارجية الاتحاد الأوروبي»); with the original offset where they end. Else
         ``(None, -1)``."""
         i = self._token_index_at(end)
         if i >= len(self.tokens):
             return None, -1
         tok = self.tokens[i]
-        state = self.kb.nisbas.get(tok.text)
-        if state is None or self.norm[end : tok.start].strip():
+        if self.norm[end : tok.start].strip():
             return None, -1
-        return state, self.omap.span_to_original(tok.start, tok.end)[1]
+        state = self.kb.nisbas.get(tok.text)
+        if state is not None:
+            return state, self.omap.span_to_original(tok.start, tok.end)[1]
+        owner = self._owner[tok.start]
+        if owner < 0:
+            return None, -1
+        start, stop, key, kind = self.covered[owner]
+        info = self.kb.entities.get(key)
+        if kind != "name" or start != tok.start or info is None:
+            return None, -1
+        if info.type not in ("state", "organisation"):
+            return None, -1
+        return key, self.omap.span_to_original(start, stop)[1]
 
     def _ta_marbuta(self, tok: _Tok) -> bool:
         """Whether a word that ends in «ه» once normalised is a noun: written with «ة»

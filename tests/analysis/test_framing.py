@@ -2395,3 +2395,27 @@ def test_a_role_followed_by_a_nationality_is_that_country_s_office(store: Store)
     names = {d.key: d.name for d in found.discovered.values()}
     speakers = [names.get(q.speaker_key, q.speaker_key) for q in framing.quotes]
     assert speakers == ["hague", "جيدو فيسترفيله", "hague", "hague"]
+
+
+def test_a_role_followed_by_a_body_is_that_body_s_office(store: Store) -> None:
+    """«وزيرة خارجية الاتحاد الأوروبي كاترين اشتون» is not the British foreign
+    secretary named before, and her words are hers, not the EU's: «خارجية» before a
+    body belongs to the title, and «إلى» after her name is no third name word."""
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    text = (
+        "وقال وزير الخارجية البريطاني وليام هيغ إن المحادثات فرصة. ودعت وزيرة خارجية "
+        "الاتحاد الأوروبي كاترين اشتون الأطراف إلى الامتناع عن أي استفزاز."
+    )
+    lex, kb, fk = load_knowledge(store)
+    found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
+    names = {d.key: d.name for d in found.discovered.values()}
+    said = [
+        (names.get(q.speaker_key, q.speaker_key), text[q.start : q.end]) for q in framing.quotes
+    ]
+    assert said == [
+        ("hague", "المحادثات فرصة"),
+        ("كاترين اشتون", "الأطراف إلى الامتناع عن أي استفزاز"),
+    ]
+    assert [m.key for m in found.mentions].count("hague") == 1
