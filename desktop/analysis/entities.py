@@ -42,6 +42,8 @@ _TANWEEN = frozenset("\u064b\u064c\u064d")
 #: the first half of a name made of two words, the second with the article («عبد
 #: القادر فايز», «نور الدين»): the article does not end the name there (normalised)
 _COMPOUND_FIRST = frozenset({"عبد", "ابو", "نور", "سيف", "عز", "صلاح", "بدر", "شمس"})
+#: whose office a role is when a body the analysis does not know follows it
+_ANOTHER_BODY = "another body"
 #: the short vowels, tanween, shadda and sukun a word may end with as written
 _MARKS = "".join(chr(c) for c in range(0x064B, 0x0653))
 #: «منصتي الرياض والقاهرة», «منصات موسكو والقاهرة»: the cities after them name the
@@ -446,12 +448,16 @@ class _DocumentAnalyser:
         state = self.kb.nisbas.get(tok.text)
         if state is not None:
             return state, self.omap.span_to_original(tok.start, tok.end)[1]
-        owner = self._owner[tok.start]
+        # «لـ» before a body: «الأمين العام للحركة الشعبية» is not the UN's
+        of = tok.text.startswith("ل") and len(tok.text) > 3
+        owner = self._owner[tok.start + 1 if of else tok.start]
         if owner < 0:
+            if of and tok.text.startswith("لل"):
+                return _ANOTHER_BODY, self.omap.span_to_original(tok.start, tok.end)[1]
             return None, -1
         start, stop, key, kind = self.covered[owner]
         info = self.kb.entities.get(key)
-        if kind != "name" or start != tok.start or info is None:
+        if kind != "name" or start != tok.start + of or info is None:
             return None, -1
         if info.type not in ("state", "organisation"):
             return None, -1

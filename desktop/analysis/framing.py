@@ -1018,6 +1018,7 @@ class _Framer:
         """The subject after a verb (VS order), or an anaphoric noun («المكتب»)."""
         s_end = min(limit, self.sentences[verb.sentence][1])
         toks = self.norm_tokens_between(verb.end, s_end, 12)
+        titled = False
         for i, (oa, ob, t) in enumerate(toks):
             m = self.mention_at(oa, ob)
             if m is not None and m.type in SPEAKER_TYPES:
@@ -1037,6 +1038,7 @@ class _Framer:
                             )
                 return m, None, self._past_joined(m)
             if self._roles.covers(oa):
+                titled = True  # the body of the office may follow, with «لـ»
                 continue  # «اعتبر مبعوث الأمم المتحدة إلى سوريا، غير بيدرسون»
             if t in _COMPLEMENTISERS or t in ("ان", "إن") or t in _PREPOSITIONS:
                 break
@@ -1046,8 +1048,14 @@ class _Framer:
                 unnamed = self._unnamed_subject(toks)
                 if unnamed is not None:  # «وقال ناشطون إن…»: they speak, nobody named
                     return None, self.text[oa:unnamed], unnamed
-            if i >= 1 and m is None and not t.startswith("ال") and t not in self.kb.titles:
-                break
+            if (
+                i >= 1
+                and m is None
+                and not t.startswith("ال")
+                and not (t.startswith("لل") and titled)
+                and t not in self.kb.titles
+            ):
+                break  # past «للحركة الشعبية» of «الأمين العام للحركة الشعبية باقان أموم»
         return None, None, verb.end
 
     def _past_joined(self, m: MentionIn) -> int:

@@ -2419,3 +2419,22 @@ def test_a_role_followed_by_a_body_is_that_body_s_office(store: Store) -> None:
         ("كاترين اشتون", "الأطراف إلى الامتناع عن أي استفزاز"),
     ]
     assert [m.key for m in found.mentions].count("hague") == 1
+
+
+def test_a_role_of_a_body_the_analysis_does_not_know_is_not_another_s(store: Store) -> None:
+    """«الأمين العام للحركة الشعبية باقان أموم» is not Ban Ki-moon, the Secretary-General
+    named before: his words are Amum's, whose name is read past the body's; «الأمين
+    العام» alone is still Ban's office."""
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    text = (
+        "وقال الأمين العام للأمم المتحدة بان كي مون إن السلام ممكن. وقال الأمين العام "
+        "للحركة الشعبية باقان أموم إن الخلاف حول الحدود لن يعيد الحرب. وأضاف الأمين العام "
+        "أن الحل قريب."
+    )
+    lex, kb, fk = load_knowledge(store)
+    found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
+    names = {d.key: d.name for d in found.discovered.values()}
+    speakers = [names.get(q.speaker_key, q.speaker_key) for q in framing.quotes]
+    assert speakers == ["ban-ki-moon", "باقان أموم", "ban-ki-moon"]
