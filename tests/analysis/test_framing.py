@@ -2377,64 +2377,60 @@ def test_the_names_that_need_their_country_are_names_the_lexicons_have() -> None
         assert about <= ids, (phrase, about - ids)
 
 
+def _speakers(store: Store, text: str) -> tuple[list[tuple[str | None, str]], list[str]]:
+    """Each quotation's speaker (a name discovered in the text by its name) and words,
+    and the keys of the text's mentions."""
+    from desktop.analysing import analyse_one, load_knowledge
+    from desktop.text.sentences import sentence_spans
+
+    lex, kb, fk = load_knowledge(store)
+    found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
+    names = {d.key: d.name for d in found.discovered.values()}
+    said = [
+        (names.get(q.speaker_key or "", q.speaker_key), text[q.start : q.end])
+        for q in framing.quotes
+    ]
+    return said, [m.key for m in found.mentions]
+
+
 def test_a_role_followed_by_a_nationality_is_that_country_s_office(store: Store) -> None:
     """«وزير الخارجية الألماني» is not the British foreign secretary named before: his
     words are the German minister's, whose name, written with a final «ه»
     («فيسترفيله»), is found after the title; with the British nationality, or none, the
     role is still Hague's."""
-    from desktop.analysing import analyse_one, load_knowledge
-    from desktop.text.sentences import sentence_spans
-
     text = (
         "وقال وزير الخارجية البريطاني وليام هيغ إن المحادثات فرصة. وقال وزير الخارجية "
         "الألماني جيدو فيسترفيله في مؤتمر صحافي إن المفاوضات مهمة. وأضاف وزير الخارجية "
         "البريطاني أن بلاده تدعم المفاوضات. وأكد وزير الخارجية أن الوقت مناسب."
     )
-    lex, kb, fk = load_knowledge(store)
-    found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
-    names = {d.key: d.name for d in found.discovered.values()}
-    speakers = [names.get(q.speaker_key, q.speaker_key) for q in framing.quotes]
-    assert speakers == ["hague", "جيدو فيسترفيله", "hague", "hague"]
+    said, _keys = _speakers(store, text)
+    assert [who for who, _words in said] == ["hague", "جيدو فيسترفيله", "hague", "hague"]
 
 
 def test_a_role_followed_by_a_body_is_that_body_s_office(store: Store) -> None:
     """«وزيرة خارجية الاتحاد الأوروبي كاترين اشتون» is not the British foreign
     secretary named before, and her words are hers, not the EU's: «خارجية» before a
     body belongs to the title, and «إلى» after her name is no third name word."""
-    from desktop.analysing import analyse_one, load_knowledge
-    from desktop.text.sentences import sentence_spans
-
     text = (
         "وقال وزير الخارجية البريطاني وليام هيغ إن المحادثات فرصة. ودعت وزيرة خارجية "
         "الاتحاد الأوروبي كاترين اشتون الأطراف إلى الامتناع عن أي استفزاز."
     )
-    lex, kb, fk = load_knowledge(store)
-    found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
-    names = {d.key: d.name for d in found.discovered.values()}
-    said = [
-        (names.get(q.speaker_key, q.speaker_key), text[q.start : q.end]) for q in framing.quotes
-    ]
+    said, keys = _speakers(store, text)
     assert said == [
         ("hague", "المحادثات فرصة"),
         ("كاترين اشتون", "الأطراف إلى الامتناع عن أي استفزاز"),
     ]
-    assert [m.key for m in found.mentions].count("hague") == 1
+    assert keys.count("hague") == 1
 
 
 def test_a_role_of_a_body_the_analysis_does_not_know_is_not_another_s(store: Store) -> None:
     """«الأمين العام للحركة الشعبية باقان أموم» is not Ban Ki-moon, the Secretary-General
     named before: his words are Amum's, whose name is read past the body's; «الأمين
     العام» alone is still Ban's office."""
-    from desktop.analysing import analyse_one, load_knowledge
-    from desktop.text.sentences import sentence_spans
-
     text = (
         "وقال الأمين العام للأمم المتحدة بان كي مون إن السلام ممكن. وقال الأمين العام "
         "للحركة الشعبية باقان أموم إن الخلاف حول الحدود لن يعيد الحرب. وأضاف الأمين العام "
         "أن الحل قريب."
     )
-    lex, kb, fk = load_knowledge(store)
-    found, framing = analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)
-    names = {d.key: d.name for d in found.discovered.values()}
-    speakers = [names.get(q.speaker_key, q.speaker_key) for q in framing.quotes]
-    assert speakers == ["ban-ki-moon", "باقان أموم", "ban-ki-moon"]
+    said, _keys = _speakers(store, text)
+    assert [who for who, _words in said] == ["ban-ki-moon", "باقان أموم", "ban-ki-moon"]
