@@ -42,6 +42,8 @@ _TANWEEN = frozenset("\u064b\u064c\u064d")
 #: the first half of a name made of two words, the second with the article («عبد
 #: القادر فايز», «نور الدين»): the article does not end the name there (normalised)
 _COMPOUND_FIRST = frozenset({"عبد", "ابو", "نور", "سيف", "عز", "صلاح", "بدر", "شمس"})
+#: the article, alone or after a proclitic: no name starts with it
+_ARTICLE_STARTS = ("ال", "بال", "وال", "فال", "كال", "لل")
 #: whose office a role is when a body the analysis does not know follows it
 _ANOTHER_BODY = "another body"
 #: the short vowels, tanween, shadda and sukun a word may end with as written
@@ -375,8 +377,8 @@ class _DocumentAnalyser:
                 if first:
                     return None  # «وزير شؤون الرئاسة قراراً بإنشاء المكتب»
                 break
-            if first and (t.startswith("ال") or t[-1] == "ه"):
-                return None
+            if first and (t.startswith(_ARTICLE_STARTS) or t[-1] == "ه"):
+                return None  # «بالمعهد العالي» after «أستاذ الفوتوغرافيا»
             if first and t.startswith("و") and _conjoined(t[1:], fw, self.kb.titles):
                 return None  # «، ووزير النقل», «وتوفيت إحدى الموظفات», «وفي المقابل»
             if not first and t[-1] == "ه" and t not in particles() and self._ta_marbuta(toks[j]):
@@ -554,6 +556,9 @@ class _DocumentAnalyser:
                     continue
                 if w in self.kb.function_words and w not in _DESCRIPTOR_WORDS:
                     break  # «التي», «الذي»: a clause, no descriptor
+                if k + 1 < len(toks) and f"{w} {toks[k + 1].text}" in titles:
+                    k += 2  # a second title of two words: «وزير العدل حافظ الأختام»
+                    continue
                 if w.startswith(_DESCRIPTOR_PREFIXES) or w in titles or w in _DESCRIPTOR_WORDS:
                     k += 1
                     continue
