@@ -1701,6 +1701,15 @@ class _Framer:
                 if opener is not None and opener > start:
                     end = opener
                     break
+                # «…، وشددت الحركة الشعبية على …»: after a comma, a reporting verb
+                # joined on by «و» tells another act, the same speaker's or another's
+                if (
+                    not other.participle
+                    and self._joined(other, start)
+                    and self.text[: other.start].rstrip().endswith(("،", ","))
+                ):
+                    end = other.start
+                    break
             k += 1
         start = _start_of_words(self.text, start, end)
         return start, _end_of_words(self.text, start, end)

@@ -2434,3 +2434,16 @@ def test_a_role_of_a_body_the_analysis_does_not_know_is_not_another_s(store: Sto
     )
     said, _keys = _speakers(store, text)
     assert [who for who, _words in said] == ["ban-ki-moon", "باقان أموم", "ban-ki-moon"]
+
+
+def test_reported_speech_ends_where_another_act_is_joined_on_after_a_comma(
+    store: Store,
+) -> None:
+    """«أكدت الأمم المتحدة التزامها بدعم جهود السودان، وشددت الحركة الشعبية على …»:
+    what the UN stated does not run on through the next verb and its own subject."""
+    text = (
+        "أكدت الأمم المتحدة التزامها بدعم جهود السودان، وشددت الحركة الشعبية على عدم "
+        "ربط الاستفتاء بترسيم الحدود."
+    )
+    said, _keys = _speakers(store, text)
+    assert said[0] == ("un", "التزامها بدعم جهود السودان")
