@@ -77,6 +77,14 @@ class DocText:
         a few words visits only these)."""
         return [i for i, w in enumerate(self.texts) if w in words]
 
+    def word_after(self, nend: int) -> Token | None:
+        """The token right after the normalised offset ``nend``, with nothing but white
+        space between («الائتلاف الوطني| العراقي»), or None."""
+        i = bisect.bisect_left(self.token_starts, nend)
+        if i >= len(self.texts) or self.norm[nend : self.token_starts[i]].strip():
+            return None
+        return self.tokens[i]
+
     def hits(self, matcher: AliasMatcher) -> list[Hit]:
         """The matcher's hits over the normalised text (one pass per matcher)."""
         found = self._hits.get(id(matcher))

@@ -313,20 +313,10 @@ class _DocumentAnalyser:
         nationality («الائتلاف الوطني العراقي»)."""
         subjects = DocumentSubjects(self.kb, [m.key for m in self.result.mentions], self.doc.texts)
         for hit, key, about in found:
-            after = self._word_after(hit.end)
-            if after is not None and self.kb.foreign_nationality(after, about):
-                continue
-            if subjects.about(about):
+            after = self.doc.word_after(hit.end)
+            if subjects.names(about, after.text if after else None):
                 self._add(hit.start, hit.end, key, "name")
         self.result.mentions.sort(key=lambda m: m.start)
-
-    def _word_after(self, end: int) -> str | None:
-        """The normalised word right after ``end``, with nothing but spaces between."""
-        i = self._token_index_at(end)
-        if i >= len(self.tokens):
-            return None
-        start, _end, text = self.tokens[i]
-        return None if self.norm[end:start].strip() else text
 
     def _names_a_platform(self, hit: Hit, key: str, platform_end: int) -> bool:
         """Whether the city at ``hit`` names an opposition platform: after «منصتي» or
@@ -441,11 +431,8 @@ class _DocumentAnalyser:
         nationality adjective («وزير الخارجية الألماني»), or a state or body named
         («وزيرة خارجية الاتحاد الأوروبي»); with the original offset where they end. Else
         ``(None, -1)``."""
-        i = self._token_index_at(end)
-        if i >= len(self.tokens):
-            return None, -1
-        tok = self.tokens[i]
-        if self.norm[end : tok.start].strip():
+        tok = self.doc.word_after(end)
+        if tok is None:
             return None, -1
         state = self.kb.nisbas.get(tok.text)
         if state is not None:

@@ -721,26 +721,19 @@ class _Framer:
         """Whether a name that stands for its actor only in news about its country
         (``contextual.tsv``), ending at ``nend``, does here: the document names one of
         ``about``, and no other nationality follows the name."""
-        i = bisect.bisect_left(self.doc.token_starts, nend)
-        if i < len(self.tokens):
-            start, _end, nxt = self.tokens[i]
-            if not self.norm[nend:start].strip() and self.kb.foreign_nationality(nxt, about):
-                return False
         if self._subjects is None:
             self._subjects = DocumentSubjects(
                 self.kb, [m.key for m in self.mentions], self.doc.texts
             )
-        return self._subjects.about(about)
+        after = self.doc.word_after(nend)
+        return self._subjects.names(about, after.text if after else None)
 
     def _qualified(self, nend: int) -> bool:
         """A one-word label followed by a definite adjective that is no nationality."""
-        i = bisect.bisect_left(self.doc.token_starts, nend)
-        if i >= len(self.tokens):
-            return False
-        start, _end, nxt = self.tokens[i]
-        if self.norm[nend:start].strip():
-            return False
-        return nxt.startswith("ال") and nxt not in self.kb.nisbas
+        after = self.doc.word_after(nend)
+        return (
+            after is not None and after.text.startswith("ال") and after.text not in self.kb.nisbas
+        )
 
     def _the_city(self, nstart: int, a: int, b: int) -> bool:
         """Whether a capital at ``[a, b)`` (``nstart`` normalised) names the city though

@@ -170,9 +170,10 @@ class Knowledge:
         #: normalised form → the ids a document must name for the form to name its
         #: actor (``contextual.tsv``); an alias the user gave is theirs wherever it stands
         self.contextual: dict[str, frozenset[str]] = {}
+        user_forms = set().union(*users.values())
         for phrase, about in (contextual or {}).items():
             for form in name_variants(phrase, "organisation"):
-                if not any(form in mine for mine in users.values()):
+                if form not in user_forms:
                     self.contextual[form] = about
         self._chains: dict[str, frozenset[str]] = {}
 
@@ -255,6 +256,14 @@ class DocumentSubjects:
         #: the states named as such, by name or nationality (not through a city)
         self._states: set[str] = set()
         self._read_words = False
+
+    def names(self, ids: frozenset[str], word_after: str | None) -> bool:
+        """Whether a name that stands for its actor only in news about one of ``ids``
+        does here, followed by ``word_after``: no other nationality follows it
+        («الائتلاف الوطني العراقي»), and the document may be about one of them."""
+        if word_after is not None and self.kb.foreign_nationality(word_after, ids):
+            return False
+        return self.about(ids)
 
     def about(self, ids: frozenset[str]) -> bool:
         """Whether the document may be about one of ``ids``: it names one, or something

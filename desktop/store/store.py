@@ -212,15 +212,7 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         the old name), or of this Arabic name; else a new one."""
         found = s.scalar(select(Outlet.id).where(Outlet.name == name))
         if found is None:
-            found = s.scalar(
-                select(Outlet.id).where(Outlet.import_name == name).order_by(Outlet.id)
-            )
-        if found is None:
-            found = _merged_into(s, name, None)
-        if found is None and key:
-            found = s.scalar(select(Outlet.id).where(Outlet.key == key).order_by(Outlet.id))
-            if found is None:
-                found = _merged_into(s, None, key)
+            found = _known_to_imports(s, name, key)
         if found is None:
             found = s.scalar(select(Outlet.id).where(Outlet.name_ar == (name_ar or name)))
         if found is not None:
@@ -587,16 +579,8 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 found = s.scalar(select(Outlet.id).where(func.lower(Outlet.name) == name.lower()))
             if found is None:
                 found = s.scalar(select(Outlet.id).where(Outlet.name_ar == name))
-            if found is None:  # the name it was imported under, before the user renamed it
-                found = s.scalar(
-                    select(Outlet.id).where(Outlet.import_name == name).order_by(Outlet.id)
-                )
-            if found is None:  # the name of an outlet the user merged into it
-                found = _merged_into(s, name, None)
-            if found is None and key:
-                found = s.scalar(select(Outlet.id).where(Outlet.key == key).order_by(Outlet.id))
-                if found is None:
-                    found = _merged_into(s, None, key)
+            if found is None:
+                found = _known_to_imports(s, name, key)
             return found
 
     @exclusive("outlets")
@@ -874,6 +858,20 @@ def _drop_emptied_outlets(
     if gone:
         conn.execute(delete(Outlet).where(Outlet.id.in_([i for i, _n in gone])))
     return [n for _i, n in gone], [n for _i, n, edited in left if edited]
+
+
+def _known_to_imports(s: Session, name: str, key: str | None) -> int | None:
+    """The outlet imports know by this name or directory key though it is not its own:
+    the name it was imported under before the user renamed it, that of an outlet the
+    user merged into it, its key, or the key of an outlet merged into it."""
+    found = s.scalar(select(Outlet.id).where(Outlet.import_name == name).order_by(Outlet.id))
+    if found is None:
+        found = _merged_into(s, name, None)
+    if found is None and key:
+        found = s.scalar(select(Outlet.id).where(Outlet.key == key).order_by(Outlet.id))
+        if found is None:
+            found = _merged_into(s, None, key)
+    return found
 
 
 def _merged_into(s: Session, name: str | None, key: str | None) -> int | None:
