@@ -367,7 +367,11 @@ class _DocumentAnalyser:
                 if first:
                     return None  # «وزير شؤون الرئاسة قراراً بإنشاء المكتب»
                 break
-            if first and (t.startswith(_ARTICLE_STARTS) or t[-1] == "ه"):
+            if (
+                first
+                and (t.startswith(_ARTICLE_STARTS) or t[-1] == "ه")
+                and t not in self.kb.article_first_names
+            ):
                 return None  # «بالمعهد العالي» after «أستاذ الفوتوغرافيا»
             if first and t.startswith("و") and _conjoined(t[1:], fw, self.kb.titles):
                 return None  # «، ووزير النقل», «وتوفيت إحدى الموظفات», «وفي المقابل»
@@ -543,6 +547,8 @@ class _DocumentAnalyser:
                     continue
                 if w in self.kb.function_words and w not in _DESCRIPTOR_WORDS:
                     break  # «التي», «الذي»: a clause, no descriptor
+                if w in self.kb.article_first_names and self._name_word_after(k):
+                    break  # a first name, no descriptor: «وزير العدل الطيب لوح»
                 if k + 1 < len(toks) and f"{w} {toks[k + 1].text}" in titles:
                     k += 2  # a second title of two words: «وزير العدل حافظ الأختام»
                     continue
@@ -581,6 +587,24 @@ class _DocumentAnalyser:
                 )
                 self._add(start, end, key, "discovered", 0.8)
             i = b
+
+    def _name_word_after(self, k: int) -> bool:
+        """Whether the token after ``k`` may go on a name begun at ``k``: right after it
+        with nothing but a space between, and no function word, title, nationality,
+        reporting verb or known name («الطيب لوح», not «الطيب في» nor «الحسن التونسي»)."""
+        toks = self.tokens
+        if k + 1 >= len(toks) or self.norm[toks[k].end : toks[k + 1].start].strip():
+            return False
+        t = toks[k + 1].text
+        kb = self.kb
+        return not (
+            t in kb.function_words
+            or t in kb.titles
+            or t in kb.nisbas
+            or t in kb.verbs
+            or t.isdigit()
+            or self._is_covered(toks[k + 1].start, toks[k + 1].end)
+        )
 
     def _may_follow_title(self, k: int) -> bool:
         """Whether a name may start at token ``k``, after a title and its descriptors:

@@ -17,7 +17,12 @@ from desktop.lexicon.gazetteer import (
     load_roles,
     load_titles,
 )
-from desktop.lexicon.words import ReportingVerb, load_function_words, load_reporting_verbs
+from desktop.lexicon.words import (
+    ReportingVerb,
+    load_article_first_names,
+    load_function_words,
+    load_reporting_verbs,
+)
 from desktop.text.normalize import normalize
 from desktop.text.tokens import words_stripping_to
 
@@ -73,6 +78,7 @@ class Knowledge:
         edits: LexiconEdits | None = None,
         extra_entities: Iterable[EntityInfo] = (),
         contextual: Mapping[str, frozenset[str]] | None = None,
+        article_first_names: frozenset[str] = frozenset(),
     ) -> None:
         edits = edits or LexiconEdits()
         self.titles = dict(titles)
@@ -98,6 +104,8 @@ class Knowledge:
         #: words that are a reporting verb once a proclitic is stripped
         self.verbs_stripped = words_stripping_to(self.verbs)
         self.function_words = function_words
+        #: first names written with the article («الطيب»): after a title, a name's start
+        self.article_first_names = article_first_names
         self.roles = {r.key: r for r in roles}
         self.entities: dict[str, EntityInfo] = {}
         for e in entries:
@@ -240,6 +248,7 @@ class Knowledge:
             edits=edits,
             extra_entities=extra_entities,
             contextual=load_contextual(),
+            article_first_names=load_article_first_names(),
         )
 
 

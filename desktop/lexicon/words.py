@@ -36,6 +36,12 @@ def load_unnamed_sources(path: Path | None = None) -> frozenset[str]:
     return load_word_list(path or resource("lexicons", "unnamed_sources.txt"))
 
 
+def load_article_first_names(path: Path | None = None) -> frozenset[str]:
+    """First names written with the article («الطيب», «الحبيب»), normalised: after a title
+    they open a name rather than describe the title."""
+    return load_word_list(path or resource("lexicons", "article_first_names.txt"))
+
+
 def load_time_units(path: Path | None = None) -> frozenset[str]:
     """Units of time («أيام», «ساعات»): a number counting one is no casualty figure."""
     return load_word_list(path or resource("lexicons", "time_units.txt"))

@@ -11,7 +11,11 @@ from desktop.analysing import analyse_documents
 from desktop.analysis.entities import analyse_entities
 from desktop.analysis.knowledge import Knowledge
 from desktop.lexicon.gazetteer import load_gazetteer, load_nisbas, load_roles, load_titles
-from desktop.lexicon.words import load_function_words, load_reporting_verbs
+from desktop.lexicon.words import (
+    load_article_first_names,
+    load_function_words,
+    load_reporting_verbs,
+)
 from desktop.store.store import Store
 from tests.conftest import SEEDS
 
@@ -114,6 +118,7 @@ def _knowledge_without_people() -> Knowledge:
         nisbas=load_nisbas(),
         verbs=load_reporting_verbs(),
         function_words=load_function_words(),
+        article_first_names=load_article_first_names(),
     )
 
 
@@ -310,10 +315,16 @@ def test_an_agency_in_a_dateline_is_a_credit_not_a_mention(
         ),
         ("وقال الباحث نور الدين عمر إن الوضع خطير.", {"نور الدين عمر"}),
         ("وكتب الناشط هادي العبدلله على حسابه أن القصف مستمر.", {"هادي العبدلله"}),
-        # titles of the Gulf and the Maghreb, and no name starting with the article
+        # titles of the Gulf and the Maghreb, and no name starting with the article but a
+        # first name the Maghreb writes with it («الطيب», «الحبيب»)
         ("ودعا نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي، رعاه الله، إلى الانتقال.", set()),
         ("وقال أستاذ الفوتوغرافيا بالمعهد العالي للإعلام إن الصورة وثيقة.", set()),
-        ("أعلن وزير العدل حافظ الأختام الطيب لوح عن إصلاحات.", set()),
+        ("أعلن وزير العدل حافظ الأختام الطيب لوح عن إصلاحات.", {"الطيب لوح"}),
+        ("وقال رئيس الحكومة التونسية الحبيب الصيد إن الإصلاحات مستمرة.", {"الحبيب الصيد"}),
+        ("وأكد وزير الخارجية الطيب البكوش أن تونس ترفض التدخل.", {"الطيب البكوش"}),
+        # not before a word that cannot go on a name, nor «الأمين» of «الأمين العام»
+        ("وقال وزير الخارجية الطيب في تصريح إن الوضع هادئ.", set()),
+        ("وقال الأمين العام للجامعة العربية إن القمة ناجحة.", set()),
         # a clause after a title is no name («الذي», «التي»)
         ("وقال وزير الرياضة الذي يقود حاليا لجنة الألعاب إن التحضيرات مستمرة.", set()),
     ],
