@@ -357,6 +357,24 @@ _ENTERING = frozenset({"الدخول", "بالدخول", "للدخول", "الا
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
+#: words after an anaphoric noun that any such body has («الوكالة الرسمية»), normalised
+_ANY_ONES = frozenset({"الرسميه", "الرسمي", "المذكوره", "المذكور", "نفسها", "نفسه", "ذاتها"})
+#: nouns that, with a nationality, stand for its state («الحكومة السودانية», «الجانب
+#: الروسي»), normalised
+_SIDES = frozenset({"الحكومه", "الجانب"})
+#: reporting verbs whose words follow a preposition rather than «أن», and that
+#: preposition («وشددت الحركة الشعبية على ضرورة …», «ودعا المجلس العسكري إلى …»): the
+#: definite words between verb and preposition are its subject, normalised
+_SAID_AFTER = {
+    "شدد": "علي",
+    "اكد": "علي",
+    "حث": "علي",
+    "ركز": "علي",
+    "دعا": "الي",
+    "اشار": "الي",
+    "لفت": "الي",
+    "نوه": "الي",
+}
 #: what, right before a capital, makes it a place rather than its government
 _PLACE_BEFORE = _PREPOSITIONS | _LOCATIVES
 #: verbs whose object a capital after them is, where it stays a place («وزار المبعوث
@@ -924,8 +942,10 @@ class _Framer:
                 ):
                     i -= 1
                     begin, stripped = spans[i][0], words[i]
-                if words[i] != _head_word(words[i]) and words[i][1:] == _head_word(words[i]):
-                    begin += 1  # «ومساعد وزير …»: the title without its conjunction
+                head = _head_word(words[i])
+                if head != words[i] and (head in anchors or head in _DEPUTIES):
+                    # «ومساعد وزير …»: the title without its conjunction («وزير» has none)
+                    begin += len(words[i]) - len(head)
                 break
             mention = self.mention_at(oa, ob)
             if mention is not None and mention.type == "person" and mention.key != key:
@@ -1036,6 +1056,10 @@ class _Framer:
             if t in _COMPLEMENTISERS or t in ("ان", "إن") or t in _PREPOSITIONS:
                 break
             if i == 0 and t in ANAPHORS:
+                if self._described(toks, verb):
+                    # «وأكدت الحكومة السودانية», «ودعا المجلس العسكري الانتقالي»: a body
+                    # of its own, read with its words (:meth:`_subject_words`)
+                    return None, None, verb.end
                 return None, self.text[oa:ob], ob
             if i == 0 and m is None:
                 unnamed = self._unnamed_subject(toks)
@@ -1089,10 +1113,15 @@ class _Framer:
         # where the subject ends and how it spoke begins («… في بيان إن», «… خلال مؤتمر
         # صحفي إن»): those words are not the speaker
         manner: int | None = None
+        said_after = _SAID_AFTER.get(normalize(v.lemma))
+        by_preposition = False
         while n < len(toks):
             t = toks[n][2]
             after = self.text[toks[n - 1][1] : toks[n][0]]
             if t in _COMPLEMENTISERS or t == "ان" or any(c in after for c in ":«" + _DOUBLE):
+                break
+            if t == said_after and manner is None and self._definite_subject(toks[:n], v):
+                by_preposition = True  # «وشددت الحركة الشعبية على …»
                 break
             if manner is None and t in _MANNER:
                 nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
@@ -1147,9 +1176,76 @@ class _Framer:
         # before) is no new speaker: the speaker of the sentence before goes on.
         if speaker is None and first not in self.fk.unnamed_sources:
             named = len(words) >= 3 and not any(t.startswith("ال") for _a, _b, t in words[-2:])
+            named = named or by_preposition or self._definite_subject(words, v)
             if not named or self._dates_in(words[0][0], end):
                 return None
+            speaker = self._side_of(words)
         return speaker, self.text[words[0][0] : words[-1][1]], end
+
+    def _described(self, toks: Sequence[tuple[int, int, str]], verb: _Verb) -> bool:
+        """Whether the anaphoric noun ``toks[0]`` («الحكومة», «المجلس») comes with definite
+        words that say which one it is («الحكومة السودانية», «المجلس العسكري»), not
+        those that any would have («الوكالة الرسمية» is the agency named before)."""
+        if len(toks) < 2 or self.text[toks[0][1] : toks[1][0]].strip():
+            return False
+        t = toks[1][2]
+        return t.startswith("ال") and t not in _ANY_ONES and self._definite_subject(toks[:2], verb)
+
+    def _side_of(self, words: Sequence[tuple[int, int, str]]) -> MentionIn | None:
+        """Whom a noun with a nationality stands for, as a mention of the words: a
+        government or side, its state's («الحكومة السودانية», «الجانب الروسي»); an
+        agency or body, the last of that kind of that state named before («الوكالة
+        الإيرانية» after «إرنا»), else nobody known."""
+        if len(words) != 2:
+            return None
+        noun = words[0][2]
+        state = self.kb.nisbas.get(words[1][2])
+        if state is None:
+            return None
+        if noun in _SIDES:
+            government = f"{state}-government"  # the gazetteer's, where it has one
+            key = government if government in self.kb.entities else state
+            return MentionIn(words[0][0], words[1][1], key, "state", "nisba")
+        wanted = ANAPHOR_TYPES.get(noun)
+        if wanted is None:
+            return None
+        k = bisect.bisect_left(self.mention_starts, words[0][0]) - 1
+        while k >= 0:
+            m = self.mentions[k]
+            if m.type == wanted and state in self.kb.chain(m.key):
+                return MentionIn(words[0][0], words[1][1], m.key, wanted, "anaphor")
+            k -= 1
+        return None
+
+    def _definite_subject(self, words: Sequence[tuple[int, int, str]], verb: _Verb) -> bool:
+        """Whether these words after ``verb``, before «أن» or the preposition its words
+        follow, are a subject of their own: two or more definite words naming nobody
+        known, no time, the first no title and of the verb's gender («الحركة الشعبية»,
+        «المجلس العسكري الانتقالي»; not «الوزير الروسي», who was named before, nor «الأسبوع
+        الماضي», nor the object of «ونفى الاتهامات الروسية بأن»)."""
+        if len(words) < 2 or len(words) > 5:
+            return False
+        first = words[0][2]
+        if first in self.kb.titles or first.removeprefix("ال") in self.kb.titles:
+            return False
+        if self._feminine_verb(verb) != first.endswith(("ه", "ات")):
+            return False
+        return all(
+            t.startswith("ال")
+            and t not in _NOT_SUBJECTS
+            and t.removeprefix("ال") not in self.fk.time_units
+            and self.mention_at(a, b) is None
+            for a, b, t in words
+        )
+
+    def _feminine_verb(self, verb: _Verb) -> bool:
+        """Whether a reporting verb is written in the feminine, past («أكدت», «لفتت») or
+        present («تؤكد»)."""
+        word = _head_word(normalize(self.text[verb.start : verb.end]))
+        lemma = normalize(verb.lemma)
+        if word.startswith("ت") and not lemma.startswith("ت"):
+            return True
+        return word.endswith("تت" if lemma.endswith("ت") else "ت")
 
     def _inside_a_name(self, a: int, b: int) -> bool:
         """Whether the word at [a, b) goes on a name begun before it («للمفاوضات» of «الهيئة

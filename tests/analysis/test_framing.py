@@ -468,6 +468,14 @@ def test_an_indirect_quotation_ends_only_where_other_words_begin(
             "التقى بوتين ورئيس النظام السوري بشار الأسد في سوتشي.",
             [("رئيس النظام السوري", "label", "delegitimising")],
         ),
+        (  # «وزير» starts with «و» and keeps it; «ومساعد» loses its conjunction
+            "وأكد وزير العدل محمد لوح أن القضاء مستقل.",
+            [("وزير العدل", "apposition", None)],
+        ),
+        (
+            "وحضر الاجتماع ومساعد وزير العدل محمد لوح.",
+            [("مساعد وزير العدل", "apposition", None)],
+        ),
     ],
 )
 def test_a_title_that_is_a_label_is_counted_once(
@@ -513,6 +521,60 @@ def test_an_unnamed_subject_after_a_reporting_verb_is_the_speaker(
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     said = [q for q in framing.quotes if q.verb == "قال"]
     assert said and {(q.speaker_key, q.speaker_text) for q in said} == {speaker}
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentences of ``text``, each ended by a full stop."""
+    ends = [i + 1 for i, ch in enumerate(text) if ch == "."]
+    return list(zip([0, *(e + 1 for e in ends[:-1])], ends, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("said", "speaker"),
+    [
+        # a body the lexicons do not know, before the preposition its verb takes
+        ("وشددت الحركة الشعبية على ضرورة وقف القتال.", (None, "الحركة الشعبية")),
+        ("ودعا المجلس العسكري الانتقالي إلى الحوار.", (None, "المجلس العسكري الانتقالي")),
+        ("وأكد البيان الختامي أن الحوار مستمر.", (None, "البيان الختامي")),
+        ("ولفتت الهيئة الوطنية إلى أن الحل قريب.", (None, "الهيئة الوطنية")),
+        # a government or side named by its nationality is its state's
+        ("وأكدت الحكومة السودانية أنها ملتزمة بالاتفاق.", ("sudan", "الحكومة السودانية")),
+        ("وأكد الجانب الروسي أن الحل سياسي.", ("russia-government", "الجانب الروسي")),
+        # an agency named by its nationality is the last of that state's named before
+        ("وقالت الوكالة الإيرانية إن الحل سياسي.", (None, "الوكالة الإيرانية")),
+        # a noun any body has goes on being the one named before
+        ("وذكرت الوكالة الرسمية أن الجيش تقدم.", ("sana", "الوكالة")),
+    ],
+)
+def test_a_body_named_after_its_verb_speaks_for_itself(
+    store: Store, said: str, speaker: tuple[str | None, str]
+) -> None:
+    """«وشددت الحركة الشعبية على …» after Ban Ki-moon's words was his: a subject the
+    lexicons do not know, before «على» or «إلى», was no speaker at all, and «الحكومة
+    السودانية» was «الحكومة» and the last state named."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    text = (
+        "وقال الأمين العام للأمم المتحدة بان كي مون إن الحل سياسي. وذكرت سانا أن الوفد وصل. " + said
+    )
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    last = [q for q in framing.quotes if q.sentence_idx == 2]
+    assert [(q.speaker_key, q.speaker_text) for q in last] == [speaker]
+
+
+def test_an_agency_named_by_its_nationality_is_that_state_s(store: Store) -> None:
+    """«وقالت الوكالة الإيرانية» was the last agency named, whoever's: Anadolu, Interfax."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    text = "أفادت وكالة إرنا بأن الوفد وصل. وذكرت الأناضول أن الجيش تقدم. وقالت الوكالة الإيرانية إن الحل سياسي."
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    assert [(q.speaker_key, q.speaker_text) for q in framing.quotes] == [
+        ("irna-arabic", "وكالة إرنا"),
+        ("anadolu", "الأناضول"),
+        ("irna-arabic", "الوكالة الإيرانية"),
+    ]
 
 
 def test_a_dateline_is_not_aligned_with_a_sentence_that_shares_its_words() -> None:
@@ -1020,6 +1082,7 @@ def test_an_events_parties_are_those_of_its_clause(
         "وأوضح الأسبوع الماضي أن الحل قريب.",
         "وجدد التأكيد أن روسيا لن تتراجع.",
         "ونفى الاتهامات بأن روسيا قصفت المدنيين.",
+        "ونفى الاتهامات الروسية بأن روسيا قصفت المدنيين.",
         "وأكد الوزير الروسي أن الحل قريب.",
         'وأضاف الوزير: "لن نتراجع عن موقفنا".',
     ],
