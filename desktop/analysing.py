@@ -110,8 +110,11 @@ from desktop.workers import (
 #: الشرعية», ``contextual.tsv``) names it only where the document does not name another
 #: state instead, nor another nationality follows it; more states are known. A name
 #: discovered after a title has no tanween, runs past no full stop, does not follow
-#: «باسم» or start with «و» and a verb or title, and does not end on «بن» or «آل»
-ANALYSIS_VERSION = 15
+#: «باسم» or start with «و» and a verb or title, and does not end on «بن» or «آل». 16:
+#: a first name with the article opens a name after a title («وزير العدل الطيب لوح»); a
+#: body named after its verb speaks («وشددت الحركة الشعبية على»), a government or an
+#: agency named by its nationality is that state's («الحكومة السودانية»)
+ANALYSIS_VERSION = 16
 BATCH = 200
 
 
