@@ -38,6 +38,7 @@ from desktop.store.framing import FramingRows, encode_details
 from desktop.store.store import Store
 from desktop.store.writer import exclusive
 from desktop.text.normalize import normalize
+from desktop.text.sentences import document_sentences
 from desktop.text.tokens import article_form
 from desktop.workers import (
     BULK_GC_THRESHOLDS,
@@ -370,6 +371,7 @@ def analyse_documents(
                 # the workers start on the next batch while this process writes this one
                 upcoming = submit(batches[number + 1]) if number + 1 < len(batches) else None
                 written: list[tuple[int, list[NewMention]]] = []
+                resplit: dict[int, list[tuple[int, int, int]]] = {}
                 framing = FramingRows([], [], [])
                 done = list(zip(jobs, results, strict=True))
                 key_ids.update(store.add_entities(_new_names(done, key_ids)))
@@ -380,14 +382,19 @@ def analyse_documents(
                     for d in found.discovered.values():
                         discovered[d.key] = d.norm
                     rows = _mention_rows(found, key_ids)
+                    if found.sentences is not None:
+                        resplit[doc_id] = found.sentences
                     if found.unresolved_speakers:
-                        slots = _free_slots(found.unresolved_speakers, rows, text, job[3])
+                        spans = job[3]
+                        if found.sentences is not None:
+                            spans = [(a, b) for _p, a, b in found.sentences]
+                        slots = _free_slots(found.unresolved_speakers, rows, text, spans)
                         if slots:
                             speakers[doc_id] = slots
                     written.append((doc_id, rows))
                     _add_framing(framing, doc_id, found, key_ids)
                     progress.advance(1)
-                store.write_analysis(written, framing, ANALYSIS_VERSION)
+                store.write_analysis(written, framing, ANALYSIS_VERSION, sentences=resplit)
                 report.documents += len(written)
                 report.mentions += sum(len(ms) for _, ms in written)
         report.discovered = len(discovered)
@@ -507,6 +514,9 @@ class Packed(NamedTuple):
     events: list[tuple[tuple[Any, ...], tuple[str, ...]]]
     #: why the analysis failed on the document (then it has nothing else), or None
     failure: str | None = None
+    #: the document's sentences as ``(paragraph, start, end)`` where the sentence splitter
+    #: now reads them otherwise than they are stored (they replace the stored ones), or None
+    sentences: list[tuple[int, int, int]] | None = None
 
 
 def pack(found: DocumentEntities, framing: FramingResult, lex: UserLexicon) -> Packed:
@@ -608,11 +618,18 @@ def analyse_packed(job: Job, kb: Knowledge, fk: FramingKnowledge, lex: UserLexic
     """:func:`analyse_one`, packed; a document the analysis fails on (a text no rule
     foresaw) gets nothing and says why, and the run goes on: one article stopped the
     analysis of the whole corpus."""
+    # sentences are split at import; a corpus imported before the splitter learnt more
+    # («… .وأوضح» glued two) has them split again here, and rewritten by the writer
+    sentences = document_sentences(job[1])
+    spans = [(a, b) for _p, a, b in sentences]
+    resplit = None
+    if spans != job[3]:
+        job, resplit = (job[0], job[1], job[2], spans, job[4]), sentences
     try:
-        return pack(*analyse_one(job, kb, fk, lex), lex)
+        return pack(*analyse_one(job, kb, fk, lex), lex)._replace(sentences=resplit)
     except Exception as exc:  # reported with the document, not raised
         empty = pack(DocumentEntities(), FramingResult(), lex)
-        return empty._replace(failure=f"{type(exc).__name__}: {exc}"[:200])
+        return empty._replace(failure=f"{type(exc).__name__}: {exc}"[:200], sentences=resplit)
 
 
 def _analyse_in_worker(job: Job) -> Packed:

@@ -70,7 +70,7 @@ from desktop.store.writer import exclusive
 from desktop.text.dates import parse_date
 from desktop.text.normalize import fingerprint_text, normalize
 from desktop.text.paragraphs import repeated_among
-from desktop.text.sentences import paragraph_spans, sentence_spans
+from desktop.text.sentences import document_sentences, paragraph_spans, sentence_spans
 from desktop.text.tokens import NORM_WORD_RE
 from desktop.workers import exit_with_parent, fewer_collections, worker_count, worker_pool
 
@@ -224,9 +224,7 @@ def prepare(
     pieces.append(normalize(text[last:]))
     norm_text = "".join(pieces)
     repeated = repeated_among(norm_paras)
-    sentences = [
-        (i, a, b) for i, (ps, pe) in enumerate(paras) for a, b in sentence_spans(text, ps, pe)
-    ]
+    sentences = document_sentences(text)
     return DocumentDraft(
         text=text,
         title=title or derive_title(text, outlets),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -689,11 +689,23 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         mentions: Sequence[tuple[int, Sequence[NewMention]]],
         framing: FramingRows,
         analysis_version: int,
+        sentences: Mapping[int, Sequence[tuple[int, int, int]]] | None = None,
     ) -> None:
         """The analysis of several documents, in one transaction: their mentions, labels,
-        quotes and events replace what they had, and they are marked analysed."""
+        quotes and events replace what they had, and they are marked analysed.
+        ``sentences``: documents whose sentences are split otherwise now, with their
+        ``(paragraph, start, end)``, which replace the stored ones."""
         doc_ids = [d for d, _ in mentions]
         with self.transaction() as s, stats_follow(s, doc_ids, mentions):
+            if sentences:
+                s.execute(delete(Sentence).where(Sentence.document_id.in_(list(sentences))))
+                rows = [
+                    {"document_id": d, "idx": i, "paragraph_idx": p, "start": a, "end": b}
+                    for d, spans in sentences.items()
+                    for i, (p, a, b) in enumerate(spans)
+                ]
+                if rows:
+                    insert_many(s.connection(), Sentence, rows)
             replace_mentions(s, mentions, analysis_version)
             write_framing(s, doc_ids, framing)
 

@@ -56,8 +56,14 @@ def _ends_here(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     nxt = text[end]
     if nxt.isspace():
         return True
-    # "على الأرض.ويتوسط": a scraped text glued across a sentence end
-    before = text[m.start() - 1] if m.start() > lo else ""
+    # "على الأرض.ويتوسط", "على الأرض .ويتوسط": a scraped text glued across a sentence
+    # end, the space before the mark instead of after it
+    at = m.start()
+    while at > lo and text[at - 1] in " \t":
+        at -= 1
+    if at < m.start() and mark == "." and _is_abbreviation(text, at, lo):
+        return False  # «د .بشار»
+    before = text[at - 1] if at > lo else ""
     return _is_arabic_letter(nxt) and _is_arabic_letter(before)
 
 
@@ -80,6 +86,15 @@ def sentence_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[
         if e > s:
             out.append((s, e))
     return out
+
+
+def document_sentences(text: str) -> list[tuple[int, int, int]]:
+    """``(paragraph index, start, end)`` of each sentence of a document, as stored."""
+    return [
+        (i, a, b)
+        for i, (ps, pe) in enumerate(paragraph_spans(text))
+        for a, b in sentence_spans(text, ps, pe)
+    ]
 
 
 def split_document(text: str) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:

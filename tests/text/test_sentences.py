@@ -30,6 +30,11 @@ def test_abbreviations_and_decimals_do_not_end_sentences() -> None:
 def test_glued_sentence_end_from_scraping() -> None:
     text = "على الأرض.ويتوسط دي ميستورا في جولة محادثات"
     assert _sentences(text) == ["على الأرض.", "ويتوسط دي ميستورا في جولة محادثات"]
+    # the space before the full stop instead of after it, as one scraped source writes
+    text = "وتعهد بدعم الحوار الوطني .وأوضح أن الوفد سيصل غدا"
+    assert _sentences(text) == ["وتعهد بدعم الحوار الوطني .", "وأوضح أن الوفد سيصل غدا"]
+    # an initial before its dot stays an abbreviation
+    assert len(_sentences("قال د .بشار الجعفري إن الحل سياسي")) == 1
 
 
 def test_double_dot_pause_and_elision_stay_inside() -> None:
