@@ -31,17 +31,24 @@ APPOSITION_GAP = 3
 
 
 #: words between a title and a name: «المتحدث باسم الجيش», «الممثل الخاص لشؤون سوريا»
-_DESCRIPTOR_PREFIXES = ("ال", "لل", "لشؤون", "لوزير", "لوزاره", "باسم", "لدي")
-_DESCRIPTOR_WORDS = frozenset({"باسم", "لدي", "شؤون", "خارجيه", "عن", "وزاره", "وفد"})
+_DESCRIPTOR_PREFIXES = ("ال", "لل", "لشؤون", "لحقوق", "لوزير", "لوزاره", "باسم", "لدي")
+_DESCRIPTOR_WORDS = frozenset({"باسم", "لدي", "شؤون", "حقوق", "خارجيه", "عن", "وزاره", "وفد"})
+#: what a title's word may end with: a pronoun («رئيس تحريرها», «وزير خارجيتها»)
+_PRONOUN_ENDINGS = ("ها", "هم", "هما")
 #: after these a body is named, not a person (normalised)
 _BODY_AFTER = frozenset({"باسم", "لدي"})
 #: what ends a sentence or a heading: no name runs on from a title past it
 _SENTENCE_ENDS = frozenset(".:!?؟\n")
+#: quotation marks: no name starts right after one
+_QUOTE_MARKS = frozenset('"«“‘')
 #: tanween: a word that carries it is an indefinite noun («قراراً»), never a name
 _TANWEEN = frozenset("\u064b\u064c\u064d")
 #: the first half of a name made of two words, the second with the article («عبد
 #: القادر فايز», «نور الدين»): the article does not end the name there (normalised)
 _COMPOUND_FIRST = frozenset({"عبد", "ابو", "نور", "سيف", "عز", "صلاح", "بدر", "شمس"})
+#: the second half of such a name after any first word («جار الله», «عماد الدين»), as the
+#: name's second word (normalised)
+_COMPOUND_SECOND = frozenset({"الله", "الدين", "الاسلام"})
 #: the article, alone or after a proclitic: no name starts with it
 _ARTICLE_STARTS = ("ال", "بال", "وال", "فال", "كال", "لل")
 #: whose office a role is when a body the analysis does not know follows it
@@ -379,24 +386,35 @@ class _DocumentAnalyser:
                 break
             if not first and t[0] == "و" and t not in self.kb.surnames:
                 break
+            if not first and t.startswith(_ARTICLE_STARTS[1:]):
+                break  # «رئيس جديد للبلاد», «مفوض … يندد بالأجواء»
             if (
                 not first
                 and t.startswith("ال")
                 and j - i >= 2
                 and toks[j - 1].text.startswith("ال")
+                and not (j - 1 == i + 1 and toks[j - 1].text in _COMPOUND_SECOND)
             ):
                 break
             j += 1
-            if not first and t.startswith("ال") and toks[j - 2].text not in _COMPOUND_FIRST:
+            if (
+                not first
+                and t.startswith("ال")
+                and toks[j - 2].text not in _COMPOUND_FIRST
+                and not (t in _COMPOUND_SECOND and j - 2 == i)
+            ):
                 break  # an Arabic family name with the article closes the name
         n_words = j - i - sum(1 for t in self.doc.texts[i:j] if t in particles())
         # «نور الدين» is one name, as «عبد القادر» is
         n_words -= sum(
             1
             for k in range(i, j - 1)
-            if self.doc.texts[k] in _COMPOUND_FIRST
-            and self.doc.texts[k] not in particles()
-            and self.doc.texts[k + 1].startswith("ال")
+            if (
+                self.doc.texts[k] in _COMPOUND_FIRST
+                and self.doc.texts[k] not in particles()
+                and self.doc.texts[k + 1].startswith("ال")
+            )
+            or (k == i and self.doc.texts[k + 1] in _COMPOUND_SECOND)
         )
         if n_words < 2 or j - i > MAX_NAME_WORDS + 1:
             return None
@@ -537,6 +555,13 @@ class _DocumentAnalyser:
                         break
                     k += 1  # a known organisation or place inside the descriptor
                     continue
+                if (
+                    w == "في"
+                    and k + 1 < len(toks)
+                    and self._covering(toks[k + 1].start, toks[k + 1].end)
+                ):
+                    k += 1  # «القيادي في حركة حماس خليل الحية»: a body after «في»
+                    continue
                 if w == "الي":  # «إلى» (not an article): only before a place or a body,
                     # «المبعوث الخاص إلى سوريا»; «الأمين العام إلى وقف إطلاق النار» is
                     # no title of a man named «وقف إطلاق النار»
@@ -554,6 +579,9 @@ class _DocumentAnalyser:
                     continue
                 if w.startswith(_DESCRIPTOR_PREFIXES) or w in titles or w in _DESCRIPTOR_WORDS:
                     k += 1
+                    continue
+                if len(w) >= 5 and w.endswith(_PRONOUN_ENDINGS):
+                    k += 1  # «ورئيس تحريرها ماد صابونجو»
                     continue
                 break
             found = (
@@ -614,7 +642,8 @@ class _DocumentAnalyser:
         if prev.text in _BODY_AFTER:
             return False
         gap = self.norm[prev.end : self.tokens[k].start]
-        return not any(ch in _SENTENCE_ENDS for ch in gap)
+        # nor inside quotation marks: «رئيس الوزراء الإسرائيلي "عملاء إيرانيين"» quotes
+        return not any(ch in _SENTENCE_ENDS or ch in _QUOTE_MARKS for ch in gap)
 
     def _known_person(self, norm_name: str) -> str | None:
         """A gazetteer person whose full name has this skeleton."""
