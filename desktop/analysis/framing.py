@@ -361,7 +361,7 @@ _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "
 _ANY_ONES = frozenset({"الرسميه", "الرسمي", "المذكوره", "المذكور", "نفسها", "نفسه", "ذاتها"})
 #: nouns that, with a nationality, stand for its state («الحكومة السودانية», «الجانب
 #: الروسي»), normalised
-_SIDES = frozenset({"الحكومه", "الجانب"})
+_SIDES = frozenset({"الحكومه", "الجانب", "السلطات"})
 #: reporting verbs whose words follow a preposition rather than «أن», and that
 #: preposition («وشددت الحركة الشعبية على ضرورة …», «ودعا المجلس العسكري إلى …»): the
 #: definite words between verb and preposition are its subject, normalised
@@ -955,6 +955,8 @@ class _Framer:
                 or t in self.kb.titles
                 or t in self.kb.nisbas
                 or mention is not None
+                # «القيادي في حركة حماس»: a body after «في»
+                or (t == "في" and i + 1 < hi and self.mention_at(*spans[i + 1]) is not None)
             ):
                 break
         if begin is None:
@@ -1053,10 +1055,18 @@ class _Framer:
             if self._roles.covers(oa):
                 titled = True  # the body of the office may follow, with «لـ»
                 continue  # «اعتبر مبعوث الأمم المتحدة إلى سوريا، غير بيدرسون»
+            if (
+                t == "في"
+                and i >= 1
+                and toks[i - 1][2] in self.kb.titles
+                and i + 1 < len(toks)
+                and self.mention_at(toks[i + 1][0], toks[i + 1][1]) is not None
+            ):
+                continue  # «وقال القيادي في حركة حماس سامي أبو زهري»: the title's body
             if t in _COMPLEMENTISERS or t in ("ان", "إن") or t in _PREPOSITIONS:
                 break
             if i == 0 and t in ANAPHORS:
-                if self._described(toks, verb):
+                if self._described(toks, verb) and self._subject_words(verb, limit):
                     # «وأكدت الحكومة السودانية», «ودعا المجلس العسكري الانتقالي»: a body
                     # of its own, read with its words (:meth:`_subject_words`)
                     return None, None, verb.end
@@ -1193,7 +1203,8 @@ class _Framer:
 
     def _side_of(self, words: Sequence[tuple[int, int, str]]) -> MentionIn | None:
         """Whom a noun with a nationality stands for, as a mention of the words: a
-        government or side, its state's («الحكومة السودانية», «الجانب الروسي»); an
+        government, side or authorities, its state's («الحكومة السودانية», «الجانب
+        الروسي»); an
         agency or body, the last of that kind of that state named before («الوكالة
         الإيرانية» after «إرنا»), else nobody known."""
         if len(words) != 2:
@@ -1233,6 +1244,7 @@ class _Framer:
         return all(
             t.startswith("ال")
             and t not in _NOT_SUBJECTS
+            and t not in self.kb.function_words  # «الي» is «إلى»
             and t.removeprefix("ال") not in self.fk.time_units
             and self.mention_at(a, b) is None
             for a, b, t in words

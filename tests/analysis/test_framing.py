@@ -542,8 +542,16 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         ("وأكد الجانب الروسي أن الحل سياسي.", ("russia-government", "الجانب الروسي")),
         # an agency named by its nationality is the last of that state's named before
         ("وقالت الوكالة الإيرانية إن الحل سياسي.", (None, "الوكالة الإيرانية")),
-        # a noun any body has goes on being the one named before
+        ("وأعلنت السلطات السودانية أنها ستفرج عن السجناء.", ("sudan", "السلطات السودانية")),
+        # a noun any body has goes on being the one named before, and so does one before
+        # the preposition of its verb («إلى» is no adjective)
         ("وذكرت الوكالة الرسمية أن الجيش تقدم.", ("sana", "الوكالة")),
+        ("وأشارت الوكالة إلى أن الجيش تقدم.", ("sana", "الوكالة")),
+        # a title's body after «في» is the title's, and the person named after it speaks
+        (
+            "وقال القيادي في حركة حماس سامي أبو زهري إن الحركة مستعدة.",
+            ("found:سم-ابزر", "سامي أبو زهري"),
+        ),
     ],
 )
 def test_a_body_named_after_its_verb_speaks_for_itself(
