@@ -114,7 +114,9 @@ from desktop.workers import (
 #: «باسم» or start with «و» and a verb or title, and does not end on «بن» or «آل». 16:
 #: a first name with the article opens a name after a title («وزير العدل الطيب لوح»); a
 #: body named after its verb speaks («وشددت الحركة الشعبية على»), a government or an
-#: agency named by its nationality is that state's («الحكومة السودانية»)
+#: agency named by its nationality is that state's («الحكومة السودانية»), one named in
+#: construct is a speaker («وقالت وكالة الأنباء الكورية الشمالية»); the places of a
+#: dateline are no mentions («دبي، الإمارات العربية المتحدة (CNN) --»); more actors
 ANALYSIS_VERSION = 16
 BATCH = 200
 

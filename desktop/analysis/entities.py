@@ -8,6 +8,7 @@ corpus-level steps (clustering discovered names, applying user merges) are in
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -39,6 +40,12 @@ _PRONOUN_ENDINGS = ("ها", "هم", "هما")
 _BODY_AFTER = frozenset({"باسم", "لدي"})
 #: what ends a sentence or a heading: no name runs on from a title past it
 _SENTENCE_ENDS = frozenset(".:!?؟\n")
+#: what follows a dateline's places: a credit in brackets, then a dash or a colon; a dash;
+#: or the end of a line of its own («(CNN) --», «(أ ف ب) -», « - »). A colon alone is a
+#: headline's topic («العراق: مصادرة أملاك …»), which the article is about
+_DATELINE_CREDIT = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*(?:--|[-–—:])|--|[-–—]|(?:\n|$))")
+#: what follows an agency after a dateline's places («جنيف- سانا», «دمشق - سانا: …»)
+_AGENCY_CREDIT = re.compile(r"\s*(?:--|[-–—:]|(?:\n|$))")
 #: quotation marks: no name starts right after one
 _QUOTE_MARKS = frozenset('"«“‘')
 #: tanween: a word that carries it is an indefinite noun («قراراً»), never a name
@@ -822,9 +829,55 @@ class _DocumentAnalyser:
         self.surnames()
         self.roles(role_hits)
         self.speakers()
-        self.result.mentions = [m for m in self.result.mentions if not self._credit(m)]
         self.result.mentions.sort(key=lambda m: m.start)
+        datelines = self._dateline_places(self.result.mentions)
+        self.result.mentions = [
+            m for m in self.result.mentions if not self._credit(m) and id(m) not in datelines
+        ]
         return self.result
+
+    def _dateline_places(self, mentions: list[MentionDraft]) -> set[int]:
+        """The places of datelines («دبي، الإمارات العربية المتحدة (CNN) --», «جنيف- سانا»):
+        places opening a line, with nothing but commas between, then a credit in brackets
+        or an agency, and a dash or a colon. Where a report was filed is no actor of it:
+        CNN's «دبي، الإمارات العربية المتحدة» opened each of its articles, and the UAE
+        spoke the words of the first sentence. Returns the ``id()`` of those mentions."""
+        text, out = self.text, set()
+        i = 0
+        while i < len(mentions):
+            m = mentions[i]
+            line_start = text.rfind("\n", 0, m.start) + 1
+            before = text[line_start : m.start].strip()
+            # a city the gazetteer does not know may open it («دبي، الإمارات …»)
+            opens = not before or (before[-1] in "،," and len(before.split()) <= 2)
+            if not opens or not self._is_place(m):
+                i += 1
+                continue
+            run = [m]
+            j = i + 1
+            while (
+                j < len(mentions)
+                and self._is_place(mentions[j])
+                and not text[run[-1].end : mentions[j].start].strip(" ،,")
+            ):
+                run.append(mentions[j])
+                j += 1
+            rest = text[run[-1].end : run[-1].end + 40]
+            credit = _DATELINE_CREDIT.match(rest)
+            if credit is None and j < len(mentions):
+                agency = mentions[j]
+                info = self.kb.entities.get(agency.key)
+                gap = text[run[-1].end : agency.start]
+                if info is not None and info.type == "media" and gap.strip(" -–—") == "":
+                    credit = _AGENCY_CREDIT.match(text[agency.end : agency.end + 40])
+            if credit is not None:
+                out.update(id(x) for x in run)
+            i = j
+        return out
+
+    def _is_place(self, m: MentionDraft) -> bool:
+        info = self.kb.entities.get(m.key)
+        return info is not None and info.type in ("place", "state") and m.kind == "name"
 
     def _credit(self, m: MentionDraft) -> bool:
         """Whether a mention of a news agency or outlet is a dateline's credit, not a

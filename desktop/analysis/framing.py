@@ -30,7 +30,7 @@ from desktop.lexicon.framing import (
     load_labels,
     load_planned,
 )
-from desktop.lexicon.words import load_time_units, load_unnamed_sources
+from desktop.lexicon.words import load_body_heads, load_time_units, load_unnamed_sources
 from desktop.text.dates import month_names
 from desktop.text.normalize import OffsetMap, normalize
 from desktop.text.numbers import Figure, read_figures
@@ -509,8 +509,11 @@ class FramingKnowledge:
         unnamed_sources: frozenset[str] = frozenset(),
         time_units: frozenset[str] = frozenset(),
         planned: PlannedWords | None = None,
+        body_heads: frozenset[str] = frozenset(),
     ) -> None:
         self.kb = kb
+        #: nouns that name a body with the definite words after them (normalised)
+        self.body_heads = body_heads
         #: nouns that speak for nobody named, after a reporting verb (normalised)
         self.unnamed_sources = unnamed_sources
         #: units of time («أيام»): a number counting one is no figure (normalised)
@@ -576,6 +579,7 @@ class FramingKnowledge:
             load_unnamed_sources(),
             load_time_units(),
             load_planned(),
+            load_body_heads(),
         )
 
 
@@ -1114,9 +1118,12 @@ class _Framer:
         if not toks or v.end < toks[0][0] - 2:
             return None
         first = toks[0][2]
+        # a body named in construct, «وكالة الأنباء الكورية الشمالية»
+        construct = first in self.fk.body_heads and len(toks) > 1 and toks[1][2].startswith("ال")
         if not (
             (first.startswith("ال") and first not in _NOT_SUBJECTS)
             or first in self.fk.unnamed_sources
+            or construct
         ):
             return None
         n = 1
@@ -1187,6 +1194,7 @@ class _Framer:
         if speaker is None and first not in self.fk.unnamed_sources:
             named = len(words) >= 3 and not any(t.startswith("ال") for _a, _b, t in words[-2:])
             named = named or by_preposition or self._definite_subject(words, v)
+            named = named or (construct and self._definite_subject(words[1:], v, construct=True))
             if not named or self._dates_in(words[0][0], end):
                 return None
             speaker = self._side_of(words)
@@ -1228,19 +1236,22 @@ class _Framer:
             k -= 1
         return None
 
-    def _definite_subject(self, words: Sequence[tuple[int, int, str]], verb: _Verb) -> bool:
+    def _definite_subject(
+        self, words: Sequence[tuple[int, int, str]], verb: _Verb, *, construct: bool = False
+    ) -> bool:
         """Whether these words after ``verb``, before «أن» or the preposition its words
         follow, are a subject of their own: two or more definite words naming nobody
         known, no time, the first no title and of the verb's gender («الحركة الشعبية»,
         «المجلس العسكري الانتقالي»; not «الوزير الروسي», who was named before, nor «الأسبوع
         الماضي», nor the object of «ونفى الاتهامات الروسية بأن»)."""
-        if len(words) < 2 or len(words) > 5:
+        if len(words) < (1 if construct else 2) or len(words) > 5:
             return False
         first = words[0][2]
-        if first in self.kb.titles or first.removeprefix("ال") in self.kb.titles:
-            return False
-        if self._feminine_verb(verb) != first.endswith(("ه", "ات")):
-            return False
+        if not construct:  # (the words after a body's noun in construct: its name)
+            if first in self.kb.titles or first.removeprefix("ال") in self.kb.titles:
+                return False
+            if self._feminine_verb(verb) != first.endswith(("ه", "ات")):
+                return False
         return all(
             t.startswith("ال")
             and t not in _NOT_SUBJECTS

@@ -42,6 +42,12 @@ def load_article_first_names(path: Path | None = None) -> frozenset[str]:
     return load_word_list(path or resource("lexicons", "article_first_names.txt"))
 
 
+def load_body_heads(path: Path | None = None) -> frozenset[str]:
+    """Nouns that name a body with the definite words after them («وكالة الأنباء …»),
+    normalised."""
+    return load_word_list(path or resource("lexicons", "body_heads.txt"))
+
+
 def load_time_units(path: Path | None = None) -> frozenset[str]:
     """Units of time («أيام», «ساعات»): a number counting one is no casualty figure."""
     return load_word_list(path or resource("lexicons", "time_units.txt"))

@@ -258,6 +258,37 @@ def test_names_found_across_many_documents_do_not_read_every_entity_each_time(
 
 
 @pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # where the report was filed: no mention of those places
+        (
+            "دبي، الإمارات العربية المتحدة (CNN) -- قالت وكالة الأنباء الكورية الشمالية إن "
+            "الرئيس السوري يرغب بزيارة.",
+            [],
+        ),
+        ("بيروت، لبنان (CNN)— فاز نبيه بري برئاسة مجلس النواب.", []),
+        ("قال الجيش إن الوضع هادئ.\nجنيف- سانا", []),
+        # a headline's topic, and places in the text, are mentions
+        ("العراق: مصادرة أملاك الرئيس السابق", ["iraq"]),
+        ("وصل الوفد إلى بيروت، لبنان - قادما من دمشق.", ["beirut", "lebanon", "damascus"]),
+    ],
+)
+def test_the_places_of_a_dateline_are_no_mentions(
+    store: Store, text: str, places: list[str]
+) -> None:
+    """CNN's «دبي، الإمارات العربية المتحدة (CNN) --» opened each of its articles: the
+    UAE was mentioned by all of them and spoke the words of their first sentences."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+    assert [
+        m.key for m in found.mentions if kb.entities[m.key].type in ("place", "state")
+    ] == places
+    assert "uae" not in {q.speaker_key for q in framing.quotes}
+
+
+@pytest.mark.parametrize(
     ("text", "media"),
     [
         # a dateline's credit: no mention of the agency as an actor
