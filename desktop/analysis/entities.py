@@ -842,7 +842,7 @@ class _DocumentAnalyser:
         or an agency, and a dash or a colon. Where a report was filed is no actor of it:
         CNN's «دبي، الإمارات العربية المتحدة» opened each of its articles, and the UAE
         spoke the words of the first sentence. Returns the ``id()`` of those mentions."""
-        text, out = self.text, set()
+        text, out = self.text, set[int]()
         i = 0
         while i < len(mentions):
             m = mentions[i]
