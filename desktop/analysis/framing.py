@@ -357,6 +357,9 @@ _ENTERING = frozenset({"الدخول", "بالدخول", "للدخول", "الا
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
+#: reporting verbs that, right before «أن», are impersonal («يُذكر أن», «يُشار إلى»
+#: aside), the writer's own note (normalised)
+_IMPERSONAL = frozenset({"يذكر", "يقال"})
 #: words after an anaphoric noun that any such body has («الوكالة الرسمية»), normalised
 _ANY_ONES = frozenset({"الرسميه", "الرسمي", "المذكوره", "المذكور", "نفسها", "نفسه", "ذاتها"})
 #: nouns that, with a nationality, stand for its state («الحكومة السودانية», «الجانب
@@ -1024,6 +1027,12 @@ class _Framer:
             a, b = self.span(ts, te)
             if self.skipped(a):
                 continue
+            if (
+                form in _IMPERSONAL
+                and i + 1 < len(self.doc.texts)
+                and self.doc.texts[i + 1] in _COMPLEMENTISERS
+            ):
+                continue  # «ويُذكر أن …»: the writer's note, nobody's words
             # «مؤكداً», «قائلاً», not the plural «أكدوا»
             participle = (
                 form.endswith("ا") and not form.endswith("وا") and form != normalize(verb.lemma)
@@ -1037,10 +1046,24 @@ class _Framer:
         """The subject after a verb (VS order), or an anaphoric noun («المكتب»)."""
         s_end = min(limit, self.sentences[verb.sentence][1])
         toks = self.norm_tokens_between(verb.end, s_end, 12)
-        titled = False
+        titled = in_title = False
         for i, (oa, ob, t) in enumerate(toks):
             m = self.mention_at(oa, ob)
+            if (
+                m is not None
+                and m.type == "media"
+                and m.start > oa
+                and normalize(self.text[oa : m.start]) in ("ل", "ول")
+            ):
+                continue  # «وقالت لرويترز»: the agency was told, the speaker goes on
             if m is not None and m.type in SPEAKER_TYPES:
+                if in_title and m.type != "person":
+                    # «وقال السفير الروسي في الأمم المتحدة فاسيلي نيبنزيا»: the body is
+                    # the title's, the person named after it speaks
+                    holder = self._person_right_after(m)
+                    if holder is None and i > 0 and toks[i - 1][2] == "في":
+                        break  # «السفير الروسي في الولايات المتحدة»: where he serves
+                    m = holder or m
                 m = self._office_holder(m) or self._titled_holder(m) or m
                 if normalize(verb.lemma) == "نقل":
                     # «نقلت نوفوستي عن بورودافكين قوله»: the source relays the speaker
@@ -1059,10 +1082,11 @@ class _Framer:
             if self._roles.covers(oa):
                 titled = True  # the body of the office may follow, with «لـ»
                 continue  # «اعتبر مبعوث الأمم المتحدة إلى سوريا، غير بيدرسون»
+            if t in self.kb.titles:
+                in_title = True
             if (
                 t == "في"
-                and i >= 1
-                and toks[i - 1][2] in self.kb.titles
+                and (in_title or titled)
                 and i + 1 < len(toks)
                 and self.mention_at(toks[i + 1][0], toks[i + 1][1]) is not None
             ):
@@ -1088,6 +1112,17 @@ class _Framer:
             ):
                 break  # past «للحركة الشعبية» of «الأمين العام للحركة الشعبية باقان أموم»
         return None, None, verb.end
+
+    def _person_right_after(self, m: MentionIn) -> MentionIn | None:
+        """The person named right after the body ``m`` of a title, with nothing but spaces
+        or commas between, or None."""
+        i = bisect.bisect_right(self.mention_starts, m.start)
+        if i >= len(self.mentions):
+            return None
+        nxt = self.mentions[i]
+        if nxt.type != "person" or self.text[m.end : nxt.start].strip(" ،,"):
+            return None
+        return nxt
 
     def _past_joined(self, m: MentionIn) -> int:
         """Where the subject ``m`` ends with the capitals joined on to it, which stand for
@@ -1301,12 +1336,14 @@ class _Framer:
         return None
 
     def _relayed(self, verb: _Verb, after: int, limit: int) -> tuple[str | None, str] | None:
-        """After «نقلت الوكالة», «عن الوزارة» names who actually speaks: its key (None
-        for a body the analysis cannot name) and its words."""
+        """After «نقلت الوكالة», «عن الوزارة» or «على لسان الوزير» names who actually
+        speaks: its key (None for a body the analysis cannot name) and its words."""
         if normalize(verb.lemma) != "نقل":
             return None
-        rest = self.norm_tokens_between(after, min(limit, self.sentences[verb.sentence][1]), 3)
-        if len(rest) < 2 or rest[0][2] != "عن":
+        rest = self.norm_tokens_between(after, min(limit, self.sentences[verb.sentence][1]), 4)
+        if len(rest) >= 3 and rest[0][2] == "علي" and rest[1][2] == "لسان":
+            rest = rest[1:]  # «ونقل البيان على لسان نيكي هايلي قولها»
+        elif len(rest) < 2 or rest[0][2] != "عن":
             return None
         oa, ob, t = rest[1]
         m = self.mention_at(oa, ob)

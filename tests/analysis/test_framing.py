@@ -580,6 +580,53 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
     assert [(q.speaker_key, q.speaker_text) for q in last] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the agency a speaker talked to is no speaker
+        (
+            'قال وزير الخارجية السعودي عادل الجبير إن الحل سياسي. وقال لرويترز "الحوار مستمر".',
+            [("jubeir", "عادل الجبير"), ("jubeir", "عادل الجبير")],
+        ),
+        # «يُذكر أن» is the writer's note
+        ("قال الجبير إن الحل سياسي. يُذكر أن المنظمة أغلقت مكتبها.", [("jubeir", "الجبير")]),
+        # his counterpart, and MPs, are others
+        (
+            "قال الجبير إن الحل سياسي. وفي المقابل أكد نظيره القطري أن الحوار ضروري.",
+            [("jubeir", "الجبير"), (None, "نظيره القطري")],
+        ),
+        (
+            "قال الجبير إن الحل سياسي. وقال نواب في البرلمان إن الحزبين اتفقا.",
+            [("jubeir", "الجبير"), (None, "نواب في البرلمان")],
+        ),
+        # whom a statement quotes «على لسان» speaks
+        (
+            'ونقل البيان على لسان نيكي هايلي قولها: "إنه لمن المخزي".',
+            [("haley", "نيكي هايلي")],
+        ),
+        # the body of a title after «في» is where he serves; the person after it speaks
+        (
+            "قال الجبير إن الحل سياسي. وقال السفير الروسي في الأمم المتحدة فاسيلي نيبنزيا "
+            "وقتذاك إن الهدنة غير واقعية.",
+            [("jubeir", "الجبير"), ("nebenzia", "فاسيلي نيبنزيا")],
+        ),
+    ],
+)
+def test_who_speaks_in_news_from_the_arab_press(
+    store: Store, text: str, speakers: list[tuple[str | None, str]]
+) -> None:
+    """Speakers misread in 103 articles of the Arab press: Reuters, which was told; the
+    writer's «يُذكر أن»; a counterpart or MPs continuing the speaker before; a statement
+    speaking rather than the ambassador it quotes; the UN rather than its Russian
+    ambassador."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    quotes = sorted(framing.quotes, key=lambda q: q.start)
+    assert [(q.speaker_key, q.speaker_text) for q in quotes] == speakers
+
+
 def test_an_agency_named_by_its_nationality_is_that_state_s(store: Store) -> None:
     """«وقالت الوكالة الإيرانية» was the last agency named, whoever's: Anadolu, Interfax."""
     from desktop.analysing import analyse_one, load_knowledge
