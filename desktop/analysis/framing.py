@@ -1047,14 +1047,18 @@ class _Framer:
         s_end = min(limit, self.sentences[verb.sentence][1])
         toks = self.norm_tokens_between(verb.end, s_end, 12)
         titled = in_title = False
+        told = -1  # where the agency spoken to ends
         for i, (oa, ob, t) in enumerate(toks):
             m = self.mention_at(oa, ob)
+            if ob <= told:
+                continue
             if (
                 m is not None
                 and m.type == "media"
                 and m.start > oa
                 and normalize(self.text[oa : m.start]) in ("ل", "ول")
             ):
+                told = m.end
                 continue  # «وقالت لرويترز»: the agency was told, the speaker goes on
             if m is not None and m.type in SPEAKER_TYPES:
                 if in_title and m.type != "person":
@@ -1084,6 +1088,8 @@ class _Framer:
                 continue  # «اعتبر مبعوث الأمم المتحدة إلى سوريا، غير بيدرسون»
             if t in self.kb.titles:
                 in_title = True
+            elif in_title and m is None and t in self.fk.body_heads:
+                continue  # «رئيس مركز الدراسات الاستراتيجية في الجيش الإيراني …»
             if (
                 t == "في"
                 and (in_title or titled)
@@ -1103,6 +1109,13 @@ class _Framer:
                 unnamed = self._unnamed_subject(toks)
                 if unnamed is not None:  # «وقال ناشطون إن…»: they speak, nobody named
                     return None, self.text[oa:unnamed], unnamed
+                if (
+                    t in ("احد", "احدي")
+                    and len(toks) > 1
+                    and toks[1][2].removeprefix("ال") in self.fk.unnamed_sources
+                ):
+                    # «وقال أحد السكان لوكالة فرانس برس»: one of them, nobody named
+                    return None, self.text[oa : toks[1][1]], toks[1][1]
             if (
                 i >= 1
                 and m is None
@@ -1114,13 +1127,17 @@ class _Framer:
         return None, None, verb.end
 
     def _person_right_after(self, m: MentionIn) -> MentionIn | None:
-        """The person named right after the body ``m`` of a title, with nothing but spaces
-        or commas between, or None."""
+        """The person named right after the body ``m`` of a title, with nothing but spaces,
+        commas or a rank between, or None."""
         i = bisect.bisect_right(self.mention_starts, m.start)
         if i >= len(self.mentions):
             return None
         nxt = self.mentions[i]
-        if nxt.type != "person" or self.text[m.end : nxt.start].strip(" ،,"):
+        if nxt.type != "person":
+            return None
+        # a rank may stand between («في الجيش الإيراني العميد أحمد رضا»)
+        between = normalize(self.text[m.end : nxt.start]).replace("،", " ").split()
+        if len(between) > 2 or any(w not in self.kb.titles for w in between):
             return None
         return nxt
 
