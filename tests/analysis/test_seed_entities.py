@@ -388,9 +388,15 @@ def test_what_follows_a_title_is_a_name_only_when_it_can_be_one(text: str, names
             "وقال الرئيس التونسي الباجي قايد السبسي إن حركة النهضة اختارت إنهاء التوافق.",
             {"essebsi", "ennahda"},
         ),
-        ("وقالت حركة حماس إن الحوثيين لا علاقة لهم بالهجوم.", {"hamas", "houthis"}),
+        (
+            "وقالت حركة حماس في غزة إن الحوثيين في الحديدة لا علاقة لهم بالهجوم.",
+            {"hamas", "houthis", "gaza", "hodeidah"},
+        ),
         ("وأكدت الوكالة الدولية للطاقة الذرية أن إيران ملتزمة.", {"iaea", "iran"}),
-        ("واشتبكت قوات الدعم السريع مع الجيش في الخرطوم بعد تصريحات البرهان.", {"rsf", "burhan"}),
+        (
+            "واشتبكت قوات الدعم السريع مع الجيش في الخرطوم بعد تصريحات البرهان.",
+            {"rsf", "burhan", "khartoum"},
+        ),
     ],
 )
 def test_the_gazetteer_knows_the_actors_of_news_beyond_syria(text: str, keys: set[str]) -> None:
