@@ -1070,9 +1070,12 @@ class _Framer:
                     m = holder or m
                 m = self._office_holder(m) or self._titled_holder(m) or m
                 if normalize(verb.lemma) == "نقل":
-                    # «نقلت نوفوستي عن بورودافكين قوله»: the source relays the speaker
-                    rest = self.norm_tokens_between(m.end, s_end, 3)
-                    if rest and rest[0][2] == "عن":
+                    # «نقلت نوفوستي عن بورودافكين قوله», «… على لسان بري»: the source
+                    # relays the speaker
+                    rest = self.norm_tokens_between(m.end, s_end, 4)
+                    if len(rest) > 2 and rest[0][2] == "علي" and rest[1][2] == "لسان":
+                        rest = rest[1:]
+                    if rest and rest[0][2] in ("عن", "لسان"):
                         inner = self.mention_at(rest[1][0], rest[1][1]) if len(rest) > 1 else None
                         if inner is not None and inner.type in SPEAKER_TYPES:
                             return (

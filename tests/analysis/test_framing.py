@@ -608,7 +608,11 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
             "قال الجبير إن الحل سياسي. وقال نواب في البرلمان إن الحزبين اتفقا.",
             [("jubeir", "الجبير"), (None, "نواب في البرلمان")],
         ),
-        # whom a statement quotes «على لسان» speaks
+        # whom a statement or an agency quotes «على لسان» speaks
+        (
+            'ونقلت وكالة سانا على لسان سيرغي لافروف قوله: "الحل سياسي".',
+            [("lavrov", "سيرغي لافروف")],
+        ),
         (
             'ونقل البيان على لسان نيكي هايلي قولها: "إنه لمن المخزي".',
             [("haley", "نيكي هايلي")],
