@@ -383,7 +383,7 @@ class _DocumentAnalyser:
                 break
             if (
                 first
-                and (t.startswith(_ARTICLE_STARTS) or t[-1] == "ه")
+                and (t.startswith(_ARTICLE_STARTS) or (t[-1] == "ه" and self._noun_ending(toks[j])))
                 and t not in self.kb.article_first_names
             ):
                 return None  # «بالمعهد العالي» after «أستاذ الفوتوغرافيا»
@@ -492,6 +492,13 @@ class _DocumentAnalyser:
             return True
         a, b = self.omap.span_to_original(tok.start, tok.end)
         return self.text[a:b].rstrip(_MARKS)[-1:] != "ه"
+
+    def _noun_ending(self, tok: _Tok) -> bool:
+        """Whether a first word that ends in «ه» once normalised is a noun rather than a
+        name: written with «ة», or short («بلاده»); a foreign first name written with «ه»
+        is kept («أندريه بابيس»)."""
+        a, b = self.omap.span_to_original(tok.start, tok.end)
+        return len(tok.text) < 6 or self.text[a:b].rstrip(_MARKS)[-1:] != "ه"
 
     def _has_tanween(self, tok: _Tok) -> bool:
         """Whether the word carries tanween as written («قراراً»)."""

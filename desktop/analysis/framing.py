@@ -1061,13 +1061,13 @@ class _Framer:
                 told = m.end
                 continue  # «وقالت لرويترز»: the agency was told, the speaker goes on
             if m is not None and m.type in SPEAKER_TYPES:
-                if in_title and m.type != "person":
+                if in_title and m.type != "person" and i > 0 and toks[i - 1][2] == "في":
                     # «وقال السفير الروسي في الأمم المتحدة فاسيلي نيبنزيا»: the body is
-                    # the title's, the person named after it speaks
+                    # where the title holder serves, and the person named after it speaks
                     holder = self._person_right_after(m)
-                    if holder is None and i > 0 and toks[i - 1][2] == "في":
-                        break  # «السفير الروسي في الولايات المتحدة»: where he serves
-                    m = holder or m
+                    if holder is None:
+                        break  # «السفير الروسي في الولايات المتحدة»: nobody named
+                    m = holder
                 m = self._office_holder(m) or self._titled_holder(m) or m
                 if normalize(verb.lemma) == "نقل":
                     # «نقلت نوفوستي عن بورودافكين قوله», «… على لسان بري»: the source
@@ -1123,7 +1123,7 @@ class _Framer:
                 i >= 1
                 and m is None
                 and not t.startswith("ال")
-                and not (t.startswith("لل") and titled)
+                and not (t.startswith("لل") and (titled or in_title))
                 and t not in self.kb.titles
             ):
                 break  # past «للحركة الشعبية» of «الأمين العام للحركة الشعبية باقان أموم»
