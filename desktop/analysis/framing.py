@@ -30,7 +30,12 @@ from desktop.lexicon.framing import (
     load_labels,
     load_planned,
 )
-from desktop.lexicon.words import load_body_heads, load_time_units, load_unnamed_sources
+from desktop.lexicon.words import (
+    load_body_heads,
+    load_name_heads,
+    load_time_units,
+    load_unnamed_sources,
+)
 from desktop.text.dates import month_names
 from desktop.text.normalize import OffsetMap, normalize
 from desktop.text.numbers import Figure, read_figures
@@ -135,10 +140,14 @@ _WHEN_SAID = frozenset(
      "بدورهم", "اخيرا", "مؤخرا", "سابقا", "لاحقا", "حينها", "رسميا", "صراحه", "بوضوح"}
 )  # fmt: skip
 #: a clause naming the sentence's source after what was said («، بحسب ما نقلت…»)
-_SOURCE_CLAUSE_RE = re.compile(r"[،,]\s*و?(?:بحسب|حسب|وفقا|وفقاً|وفق|طبقا|طبقاً)(?![^\W\d_])")
+_SOURCE_CLAUSE_RE = re.compile(
+    r"[،,]\s*و?(?:بحسب|حسب|وفقا|وفقاً|وفق|طبقا|طبقاً|حسبما|بحسبما)(?![^\W\d_])"
+)
 #: «بحسب ما», «وفقاً لما» right before a verb: it names a source («بحسب ما نقلت وكالة»),
 #: where «في ما قالت الوزارة إن…» and «على ما قالت المعارضة إنه…» report speech
-_MA_BEFORE = re.compile(r"(?<![^\W\d_])(?:بحسب|حسب|وفق|وفقا|وفقاً|طبقا|طبقاً)\s+ل?ما\s+\Z")
+_MA_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?:بحسب|حسب|وفق|وفقا|وفقاً|طبقا|طبقاً)\s+ل?ما|ب?حسبما)\s+\Z"
+)
 #: nouns before a place name that make it the name of something else («منصة موسكو»,
 #: «مسار أستانا»), normalised
 _NAMING_HEADS = frozenset(
@@ -513,10 +522,13 @@ class FramingKnowledge:
         time_units: frozenset[str] = frozenset(),
         planned: PlannedWords | None = None,
         body_heads: frozenset[str] = frozenset(),
+        name_heads: frozenset[str] = frozenset(),
     ) -> None:
         self.kb = kb
         #: nouns that name a body with the definite words after them (normalised)
         self.body_heads = body_heads
+        #: nouns a name in quotation marks follows (normalised)
+        self.name_heads = name_heads
         #: nouns that speak for nobody named, after a reporting verb (normalised)
         self.unnamed_sources = unnamed_sources
         #: units of time («أيام»): a number counting one is no figure (normalised)
@@ -583,6 +595,7 @@ class FramingKnowledge:
             load_time_units(),
             load_planned(),
             load_body_heads(),
+            load_name_heads(),
         )
 
 
@@ -636,6 +649,8 @@ class _Framer:
         self._words = WordCount(text)
         #: spans of quoted labels: they replace the plain labels found on their words
         self._quoted_labels: list[tuple[int, int]] = []
+        #: quotation marks around a name (of an actor, a crossing, an operation)
+        self._quoted_names: set[tuple[int, int]] = set()
         #: where the clause openers are («بينما», «فيما»: :meth:`_clause_of`), found once
         self._openers: list[int] | None = None
         self._metonyms: dict[int, str] | None = None
@@ -1792,7 +1807,18 @@ class _Framer:
                 )
             )
             return True
-        return mention is not None and mention.start <= a + 1 and mention.end >= b - 1
+        # a name, or a name after the noun it names: «معبر "صوفا"», «عملية "غصن الزيتون"»;
+        # not an adjective of it («عملية "مؤقتة"»)
+        before = self.text[max(0, a - 25) : a].rstrip().rstrip(_OPENERS + '"').split()
+        named = (
+            bool(before)
+            and _head_word(normalize(before[-1])) in self.fk.name_heads
+            and not (" " not in content and content.endswith(("ه", "ي", "يه")))
+        )
+        if named or (mention is not None and mention.start <= a + 1 and mention.end >= b - 1):
+            self._quoted_names.add((a, b))
+            return True
+        return False
 
     def _indirect_span(
         self, v: _Verb, by_start: list[_Verb], verb_starts: list[int]
@@ -1842,6 +1868,7 @@ class _Framer:
         while first is not None and (
             self.quote_spans[first] in self._scare_quotes
             or self.quote_spans[first] in self._partials
+            or self.quote_spans[first] in self._quoted_names
         ):
             first = self._quotes.first_starting_in(self.quote_spans[first][1], end)
         if first is not None:

@@ -48,6 +48,11 @@ def load_body_heads(path: Path | None = None) -> frozenset[str]:
     return load_word_list(path or resource("lexicons", "body_heads.txt"))
 
 
+def load_name_heads(path: Path | None = None) -> frozenset[str]:
+    """Nouns a quoted name follows («معبر "صوفا"», «عملية "غصن الزيتون"»), normalised."""
+    return load_word_list(path or resource("lexicons", "name_heads.txt"))
+
+
 def load_time_units(path: Path | None = None) -> frozenset[str]:
     """Units of time («أيام», «ساعات»): a number counting one is no casualty figure."""
     return load_word_list(path or resource("lexicons", "time_units.txt"))

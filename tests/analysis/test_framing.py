@@ -650,6 +650,47 @@ def test_who_speaks_in_news_from_the_arab_press(
     assert [(q.speaker_key, q.speaker_text) for q in quotes] == speakers
 
 
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # a name in quotation marks after the noun it names is nobody's words, and the
+        # reported speech runs on through it
+        (
+            'وذكرت الوكالة أن الجيش أطلق قذيفتين قرب معبر "صوفا" بين رفح وخان يونس.',
+            [("indirect", 'الجيش أطلق قذيفتين قرب معبر "صوفا" بين رفح وخان يونس')],
+        ),
+        (
+            'وقال أردوغان إن عملية "غصن الزيتون" مستمرة.',
+            [("indirect", 'عملية "غصن الزيتون" مستمرة')],
+        ),
+        # an adjective of the noun is the speaker's word
+        (
+            "وأكد المبعوث الخاص أن مناطق تخفيف التوتر عملية “مؤقتة” يجب ألا تمس وحدة سوريا.",
+            [
+                ("partial", "مؤقتة"),
+                ("indirect", "مناطق تخفيف التوتر عملية “مؤقتة” يجب ألا تمس وحدة سوريا"),
+            ],
+        ),
+        # «حسبما ذكرت» names the source: no words of its own, the speech ends before it
+        (
+            'قالت وزارة الدفاع الروسية إن الجيش سيعلق الضربات، حسبما ذكرت وكالة "إنترفاكس".',
+            [("indirect", "الجيش سيعلق الضربات")],
+        ),
+    ],
+)
+def test_quoted_names_and_sources_are_no_speech(
+    store: Store, text: str, quotes: list[tuple[str, str]]
+) -> None:
+    """«معبر "صوفا"», «عملية "غصن الزيتون"» and «قناة "سي بي إس"» were partial quotations
+    of the speaker before, and «حسبما ذكرت وكالة "إنترفاكس"» words of Interfax's own."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    found = sorted(framing.quotes, key=lambda q: (q.kind != "partial", q.start))
+    assert [(q.kind, text[q.start : q.end]) for q in found] == quotes
+
+
 def test_an_agency_named_by_its_nationality_is_that_state_s(store: Store) -> None:
     """«وقالت الوكالة الإيرانية» was the last agency named, whoever's: Anadolu, Interfax."""
     from desktop.analysing import analyse_one, load_knowledge
