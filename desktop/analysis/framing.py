@@ -369,6 +369,8 @@ _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "
 #: reporting verbs that, right before «أن», are impersonal («يُذكر أن», «يُشار إلى»
 #: aside), the writer's own note (normalised)
 _IMPERSONAL = frozenset({"يذكر", "يقال"})
+#: «إنه», «أنها» …: a verb right after has the pronoun for its subject (normalised)
+_PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
 #: words after an anaphoric noun that any such body has («الوكالة الرسمية»), normalised
 _ANY_ONES = frozenset({"الرسميه", "الرسمي", "المذكوره", "المذكور", "نفسها", "نفسه", "ذاتها"})
 #: nouns that, with a nationality, stand for its state («الحكومة السودانية», «الجانب
@@ -1144,6 +1146,13 @@ class _Framer:
                 break  # past «للحركة الشعبية» of «الأمين العام للحركة الشعبية باقان أموم»
         return None, None, verb.end
 
+    def _pronoun_before(self, v: _Verb) -> bool:
+        """Whether the verb's subject is the pronoun of «إنه»/«أنها» right before it."""
+        i = self.doc.token_at(v.start)
+        if i < 1 or self.doc.original_tokens()[i][0] != v.start:
+            return False
+        return self.doc.texts[i - 1] in _PRONOUN_THAT
+
     def _person_right_after(self, m: MentionIn) -> MentionIn | None:
         """The person named right after the body ``m`` of a title, with nothing but spaces,
         commas or a rank between, or None."""
@@ -1579,8 +1588,14 @@ class _Framer:
         for v in verbs:
             if self._quotes.covers(v.start):
                 continue  # a verb inside a quotation belongs to the quoted speech
-            if v.participle and previous is not None and previous.sentence == v.sentence:
-                v.speaker = previous.speaker  # «… مؤكداً», «واصفاً …»: the same subject
+            if (
+                previous is not None
+                and previous.sentence == v.sentence
+                and (v.participle or self._pronoun_before(v))
+            ):
+                # «… مؤكداً», «واصفاً …»: the same subject; so is the pronoun of «قال
+                # ترامب إنه حذر الملك سلمان …» (the king was warned, he did not speak)
+                v.speaker = previous.speaker
                 v.subject_end = v.end
                 continue
             previous = v

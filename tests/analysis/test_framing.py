@@ -607,6 +607,17 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
                 ("gargash", "أنور قرقاش"),
             ],
         ),
+        # the pronoun of «إنه» is the subject of the verb after it: the king was warned
+        (
+            "قال الرئيس الأمريكي دونالد ترامب إنه حذر الملك السعودي سلمان بن عبد العزيز "
+            "أنه لن يبقى في السلطة دون الدعم الأمريكي.",
+            [("trump", "دونالد ترامب"), ("trump", "دونالد ترامب")],
+        ),
+        # a document or an army named in construct speaks
+        (
+            "قال الجبير إن الحل سياسي. ويقول مشروع القرار المعدل إن الهدنة تبدأ بعد 72 ساعة.",
+            [("jubeir", "الجبير"), (None, "مشروع القرار المعدل")],
+        ),
         # «يُذكر أن» is the writer's note
         ("قال الجبير إن الحل سياسي. يُذكر أن المنظمة أغلقت مكتبها.", [("jubeir", "الجبير")]),
         # his counterpart, and MPs, are others
