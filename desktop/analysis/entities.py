@@ -385,6 +385,7 @@ class _DocumentAnalyser:
                 first
                 and (t.startswith(_ARTICLE_STARTS) or (t[-1] == "ه" and self._noun_ending(toks[j])))
                 and t not in self.kb.article_first_names
+                and t not in self.kb.ta_marbuta_first_names
             ):
                 return None  # «بالمعهد العالي» after «أستاذ الفوتوغرافيا»
             if first and t.startswith("و") and _conjoined(t[1:], fw, self.kb.titles):
@@ -493,6 +494,11 @@ class _DocumentAnalyser:
         a, b = self.omap.span_to_original(tok.start, tok.end)
         return self.text[a:b].rstrip(_MARKS)[-1:] != "ه"
 
+    def _ta_marbuta_written(self, tok: _Tok) -> bool:
+        """Whether a word that ends in «ه» once normalised is written with «ة»."""
+        a, b = self.omap.span_to_original(tok.start, tok.end)
+        return self.text[a:b].rstrip(_MARKS)[-1:] == "ة"
+
     def _noun_ending(self, tok: _Tok) -> bool:
         """Whether a first word that ends in «ه» once normalised is a noun rather than a
         name: written with «ة», or short («بلاده»); a foreign first name written with «ه»
@@ -594,8 +600,11 @@ class _DocumentAnalyser:
                 if w.startswith(_DESCRIPTOR_PREFIXES) or w in titles or w in _DESCRIPTOR_WORDS:
                     k += 1
                     continue
-                if len(w) >= 5 and w.endswith(_PRONOUN_ENDINGS):
-                    k += 1  # «ورئيس تحريرها ماد صابونجو»
+                if len(w) >= 5 and (
+                    w.endswith(_PRONOUN_ENDINGS)
+                    or (w.endswith("ته") and not self._ta_marbuta_written(toks[k]))
+                ):
+                    k += 1  # «ورئيس تحريرها ماد صابونجو», «المنتهية ولايته»
                     continue
                 break
             found = (

@@ -22,6 +22,7 @@ from desktop.lexicon.words import (
     load_article_first_names,
     load_function_words,
     load_reporting_verbs,
+    load_ta_marbuta_first_names,
 )
 from desktop.text.normalize import normalize
 from desktop.text.tokens import words_stripping_to
@@ -79,6 +80,7 @@ class Knowledge:
         extra_entities: Iterable[EntityInfo] = (),
         contextual: Mapping[str, frozenset[str]] | None = None,
         article_first_names: frozenset[str] = frozenset(),
+        ta_marbuta_first_names: frozenset[str] = frozenset(),
     ) -> None:
         edits = edits or LexiconEdits()
         self.titles = dict(titles)
@@ -106,6 +108,8 @@ class Knowledge:
         self.function_words = function_words
         #: first names written with the article («الطيب»): after a title, a name's start
         self.article_first_names = article_first_names
+        #: first names that end in «ة» («أسامة»): after a title, a name's start
+        self.ta_marbuta_first_names = ta_marbuta_first_names
         self.roles = {r.key: r for r in roles}
         self.entities: dict[str, EntityInfo] = {}
         for e in entries:
@@ -249,6 +253,7 @@ class Knowledge:
             extra_entities=extra_entities,
             contextual=load_contextual(),
             article_first_names=load_article_first_names(),
+            ta_marbuta_first_names=load_ta_marbuta_first_names(),
         )
 
 

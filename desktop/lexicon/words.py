@@ -53,6 +53,12 @@ def load_name_heads(path: Path | None = None) -> frozenset[str]:
     return load_word_list(path or resource("lexicons", "name_heads.txt"))
 
 
+def load_ta_marbuta_first_names(path: Path | None = None) -> frozenset[str]:
+    """First names that end in «ة» («أسامة», «فاطمة»), normalised: after a title they
+    open a name rather than being a noun."""
+    return load_word_list(path or resource("lexicons", "ta_marbuta_first_names.txt"))
+
+
 def load_time_units(path: Path | None = None) -> frozenset[str]:
     """Units of time («أيام», «ساعات»): a number counting one is no casualty figure."""
     return load_word_list(path or resource("lexicons", "time_units.txt"))

@@ -15,6 +15,7 @@ from desktop.lexicon.words import (
     load_article_first_names,
     load_function_words,
     load_reporting_verbs,
+    load_ta_marbuta_first_names,
 )
 from desktop.store.store import Store
 from tests.conftest import SEEDS
@@ -119,6 +120,7 @@ def _knowledge_without_people() -> Knowledge:
         verbs=load_reporting_verbs(),
         function_words=load_function_words(),
         article_first_names=load_article_first_names(),
+        ta_marbuta_first_names=load_ta_marbuta_first_names(),
     )
 
 
@@ -361,6 +363,10 @@ def test_an_agency_in_a_dateline_is_a_credit_not_a_mention(
         ("وقال الفريق أول ركن عماد الدين عدوي إن الجيش مستعد.", {"عماد الدين عدوي"}),
         ("وقال القيادي في حركة حماس سامي أبو زهري إن الحركة مستعدة.", {"سامي أبو زهري"}),
         ("وقال رئيس تحريرها ماد صابونجو إن الصحيفة مستمرة.", {"ماد صابونجو"}),
+        # a first name that ends in «ة», not a noun that does; a title's «ولايتها»
+        ("وأكدت الأمينة العامة المنتهية ولايتها مية الجريبي أن تونس في حاجة.", {"مية الجريبي"}),
+        ("وقال المتحدث باسم الحركة حمزة الخطيب إن الحركة مستعدة.", {"حمزة الخطيب"}),
+        ("وأكد الرئيس ضرورة الحوار الوطني.", set()),
         # a foreign first name written with «ه», not a short noun with its pronoun
         ("ورفض رئيس الوزراء التشيكي أندريه بابيس التعليق على القضية.", {"أندريه بابيس"}),
         ("وقال مفوض الأمم المتحدة لحقوق الإنسان إن الوضع مقلق.", set()),
