@@ -1274,6 +1274,7 @@ class _Framer:
             named = len(words) >= 3 and not any(t.startswith("ال") for _a, _b, t in words[-2:])
             named = named or by_preposition or self._definite_subject(words, v)
             named = named or (construct and self._definite_subject(words[1:], v, construct=True))
+            named = named or self._family_name_alone(words)
             if not named or self._dates_in(words[0][0], end):
                 return None
             speaker = self._side_of(words)
@@ -1338,6 +1339,26 @@ class _Framer:
             and t.removeprefix("ال") not in self.fk.time_units
             and self.mention_at(a, b) is None
             for a, b, t in words
+        )
+
+    def _family_name_alone(self, words: Sequence[tuple[int, int, str]]) -> bool:
+        """Whether one word after a verb is a family name no lexicon knows («وأضاف البريكي
+        "…"», «وتابعت الجريبي»): a nisba's shape with the article, not a nationality, a
+        title, a time or an anaphoric noun. Without it the speaker before went on."""
+        if len(words) != 1:
+            return False
+        (a, b, t) = words[0]
+        return (
+            t.startswith("ال")
+            and t.endswith("ي")
+            and len(t) >= 6
+            and t not in self.kb.nisbas
+            and t not in self.kb.titles
+            and t not in self.kb.function_words
+            and t not in _NOT_SUBJECTS
+            and t not in ANAPHORS
+            and t.removeprefix("ال") not in self.fk.time_units
+            and self.mention_at(a, b) is None
         )
 
     def _feminine_verb(self, verb: _Verb) -> bool:

@@ -618,6 +618,11 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
             "قال الجبير إن الحل سياسي. ويقول مشروع القرار المعدل إن الهدنة تبدأ بعد 72 ساعة.",
             [("jubeir", "الجبير"), (None, "مشروع القرار المعدل")],
         ),
+        # a family name alone that no lexicon knows is another speaker
+        (
+            'قال الجبير إن الحل سياسي. وأضاف البريكي "لم يكن تلويحي بالاستقالة نزوة".',
+            [("jubeir", "الجبير"), (None, "البريكي")],
+        ),
         # «يُذكر أن» is the writer's note
         ("قال الجبير إن الحل سياسي. يُذكر أن المنظمة أغلقت مكتبها.", [("jubeir", "الجبير")]),
         # his counterpart, and MPs, are others
