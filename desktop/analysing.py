@@ -116,7 +116,9 @@ from desktop.workers import (
 #: body named after its verb speaks («وشددت الحركة الشعبية على»), a government or an
 #: agency named by its nationality is that state's («الحكومة السودانية»), one named in
 #: construct is a speaker («وقالت وكالة الأنباء الكورية الشمالية»); the places of a
-#: dateline are no mentions («دبي، الإمارات العربية المتحدة (CNN) --»); more actors
+#: dateline are no mentions («دبي، الإمارات العربية المتحدة (CNN) --»); more actors;
+#: the agency spoken to is no speaker («وقال لرويترز»), nor a name in quotation marks
+#: anybody's words («معبر "صوفا"»); a family name alone speaks («وأضاف البريكي»)
 ANALYSIS_VERSION = 16
 BATCH = 200
 
