@@ -623,6 +623,12 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
             'قال الجبير إن الحل سياسي. وأضاف البريكي "لم يكن تلويحي بالاستقالة نزوة".',
             [("jubeir", "الجبير"), (None, "البريكي")],
         ),
+        # praising, welcoming and denouncing report what was said
+        (
+            'قال الجبير إن الحل سياسي. ونوه، في هذا الصدد، "بالتعامل الإنساني للسلطات". '
+            "وأشاد نتنياهو بقرار الرئيس الأمريكي.",
+            [("jubeir", "الجبير"), ("jubeir", "الجبير"), ("netanyahu", "نتنياهو")],
+        ),
         # «يُذكر أن» is the writer's note
         ("قال الجبير إن الحل سياسي. يُذكر أن المنظمة أغلقت مكتبها.", [("jubeir", "الجبير")]),
         # his counterpart, and MPs, are others
