@@ -1089,19 +1089,18 @@ class _Framer:
                 if normalize(verb.lemma) == "نقل":
                     # «نقلت نوفوستي عن بورودافكين قوله», «… على لسان بري»: the source
                     # relays the speaker
-                    rest = self.norm_tokens_between(m.end, s_end, 4)
-                    if len(rest) > 2 and rest[0][2] == "علي" and rest[1][2] == "لسان":
-                        rest = rest[1:]
-                    if rest and rest[0][2] in ("عن", "لسان"):
-                        inner = self.mention_at(rest[1][0], rest[1][1]) if len(rest) > 1 else None
-                        if inner is not None and inner.type in SPEAKER_TYPES:
-                            return (
-                                MentionIn(
-                                    inner.start, inner.end, inner.key, inner.type, f"via:{m.key}"
-                                ),
-                                None,
-                                inner.end,
-                            )
+                    source = self._relay_source(m.end, s_end, verb.start)
+                    if source is not None:
+                        inner, words = source
+                        if inner is None:  # «عن الوزارة», «عن مصدرين في …»
+                            return None, words, m.end
+                        return (
+                            MentionIn(
+                                inner.start, inner.end, inner.key, inner.type, f"via:{m.key}"
+                            ),
+                            None,
+                            inner.end,
+                        )
                 return m, None, self._past_joined(m)
             if self._roles.covers(oa):
                 titled = True  # the body of the office may follow, with «لـ»
@@ -1405,18 +1404,47 @@ class _Framer:
         speaks: its key (None for a body the analysis cannot name) and its words."""
         if normalize(verb.lemma) != "نقل":
             return None
-        rest = self.norm_tokens_between(after, min(limit, self.sentences[verb.sentence][1]), 4)
-        if len(rest) >= 3 and rest[0][2] == "علي" and rest[1][2] == "لسان":
-            rest = rest[1:]  # «ونقل البيان على لسان نيكي هايلي قولها»
-        elif len(rest) < 2 or rest[0][2] != "عن":
+        source = self._relay_source(after, min(limit, self.sentences[verb.sentence][1]), verb.start)
+        if source is None:
             return None
-        oa, ob, t = rest[1]
-        m = self.mention_at(oa, ob)
-        if m is not None and m.type in SPEAKER_TYPES:
+        m, words = source
+        if m is not None:
             return m.key, self.text[m.start : m.end]
-        if t in ANAPHORS:
-            key, _via = self._resolve_anaphor(t, verb.start)
-            return key, self.text[oa:ob]
+        return self._resolve_anaphor(words, verb.start)[0], words
+
+    def _relay_source(
+        self, after: int, s_end: int, before: int
+    ) -> tuple[MentionIn | None, str] | None:
+        """Whom «عن» or «على لسان» right after ``after`` names, up to «قوله»: the first
+        person named there, past a title between commas («على لسان منسق مكافحة الإرهاب،
+        السفير ناثان سايلز، قوله»), else the first body; or the words of an unnamed source
+        («عن مصدرين في الجبهة الوطنية للتحرير قولهما») or an anaphoric noun, with no
+        mention. None when nothing is relayed."""
+        rest = self.norm_tokens_between(after, s_end, 14)
+        if len(rest) >= 3 and rest[0][2] == "علي" and rest[1][2] == "لسان":
+            rest = rest[2:]
+        elif len(rest) >= 2 and rest[0][2] == "عن":
+            rest = rest[1:]
+        else:
+            return None
+        body: MentionIn | None = None
+        upto = len(rest)
+        for j, (oa, ob, t) in enumerate(rest):
+            if t.startswith("قول") or t in _COMPLEMENTISERS or j >= 10:
+                upto = j
+                break
+            m = self.mention_at(oa, ob)
+            if m is not None and m.type == "person":
+                return m, self.text[m.start : m.end]
+            if m is not None and m.type in SPEAKER_TYPES and body is None:
+                body = m
+        if body is not None:
+            return body, self.text[body.start : body.end]
+        first = rest[0][2]
+        if first in self.fk.unnamed_sources and upto > 0:
+            return None, self.text[rest[0][0] : rest[upto - 1][1]]
+        if first in ANAPHORS:
+            return None, self.text[rest[0][0] : rest[0][1]]
         return None
 
     def _office_holder(self, m: MentionIn) -> MentionIn | None:

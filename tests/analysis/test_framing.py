@@ -623,6 +623,21 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
             'قال الجبير إن الحل سياسي. وأضاف البريكي "لم يكن تلويحي بالاستقالة نزوة".',
             [("jubeir", "الجبير"), (None, "البريكي")],
         ),
+        # whom an agency or a statement relays, past a title between commas, or an
+        # unnamed source or a body named before, speaks; not the agency
+        (
+            "ونقل البيان على لسان منسق مكافحة الإرهاب، السفير ناثان سايلز، قوله: "
+            '"تصنيف اليوم إخطار".',
+            [("found:نثن-سلز", "ناثان سايلز")],
+        ),
+        (
+            "ونقلت وكالة رويترز عن مصدرين مطلعين قولهما إن الاتفاق قريب.",
+            [(None, "مصدرين مطلعين")],
+        ),
+        (
+            "وأصدرت وزارة الدفاع الروسية بيانا. ونقلت نوفوستي عن الوزارة قولها إن الوضع هادئ.",
+            [("russia-defence-ministry", "الوزارة")],
+        ),
         # praising, welcoming and denouncing report what was said
         (
             'قال الجبير إن الحل سياسي. ونوه، في هذا الصدد، "بالتعامل الإنساني للسلطات". '
