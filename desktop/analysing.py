@@ -33,7 +33,7 @@ from desktop.analysis.framing import (
 )
 from desktop.analysis.knowledge import EntityInfo, Knowledge, LexiconEdits
 from desktop.progress import CancelToken, NullProgress, Progress
-from desktop.store.entities import EntityRecord, NewMention
+from desktop.store.entities import LEFT_BY_EDIT, EntityRecord, NewMention
 from desktop.store.framing import FramingRows, encode_details
 from desktop.store.store import Store
 from desktop.store.writer import exclusive
@@ -120,6 +120,8 @@ from desktop.workers import (
 #: the agency spoken to is no speaker («وقال لرويترز»), nor a name in quotation marks
 #: anybody's words («معبر "صوفا"»); a family name alone speaks («وأضاف البريكي»)
 ANALYSIS_VERSION = 16
+#: the analysis version since which stored sentences are split as the splitter does now
+SENTENCES_SPLIT_SINCE = 16
 BATCH = 200
 
 
@@ -356,14 +358,11 @@ def analyse_documents(
         with pools as pool:
             batches = [doc_ids[lo : lo + BATCH] for lo in range(0, len(doc_ids), BATCH)]
 
-            def submit(batch: Sequence[int]) -> tuple[list[Job], Iterable[Packed]]:
-                inputs = store.analysis_inputs(batch)
-                jobs: list[Job] = [
-                    (doc_id, *inputs[doc_id]) for doc_id in batch if doc_id in inputs
-                ]
+            def submit(batch: Sequence[int]) -> tuple[list[Job], Iterable[Packed], _Resplit]:
+                jobs, resplit = _jobs(store, batch)
                 if pool is not None:  # map() submits every job now; results are read later
-                    return jobs, pool.map(_analyse_in_worker, jobs, chunksize=10)
-                return jobs, (analyse_packed(job, kb, fk, lex) for job in jobs)
+                    return jobs, pool.map(_analyse_in_worker, jobs, chunksize=10), resplit
+                return jobs, (analyse_packed(job, kb, fk, lex) for job in jobs), resplit
 
             upcoming = submit(batches[0]) if batches else None
             for number in range(len(batches)):
@@ -371,11 +370,10 @@ def analyse_documents(
                     report.cancelled = True
                     break
                 assert upcoming is not None
-                jobs, results = upcoming
+                jobs, results, resplit = upcoming
                 # the workers start on the next batch while this process writes this one
                 upcoming = submit(batches[number + 1]) if number + 1 < len(batches) else None
                 written: list[tuple[int, list[NewMention]]] = []
-                resplit: dict[int, list[tuple[int, int, int]]] = {}
                 framing = FramingRows([], [], [])
                 done = list(zip(jobs, results, strict=True))
                 key_ids.update(store.add_entities(_new_names(done, key_ids)))
@@ -386,13 +384,8 @@ def analyse_documents(
                     for d in found.discovered.values():
                         discovered[d.key] = d.norm
                     rows = _mention_rows(found, key_ids)
-                    if found.sentences is not None:
-                        resplit[doc_id] = found.sentences
                     if found.unresolved_speakers:
-                        spans = job[3]
-                        if found.sentences is not None:
-                            spans = [(a, b) for _p, a, b in found.sentences]
-                        slots = _free_slots(found.unresolved_speakers, rows, text, spans)
+                        slots = _free_slots(found.unresolved_speakers, rows, text, job[3])
                         if slots:
                             speakers[doc_id] = slots
                     written.append((doc_id, rows))
@@ -518,9 +511,6 @@ class Packed(NamedTuple):
     events: list[tuple[tuple[Any, ...], tuple[str, ...]]]
     #: why the analysis failed on the document (then it has nothing else), or None
     failure: str | None = None
-    #: the document's sentences as ``(paragraph, start, end)`` where the sentence splitter
-    #: now reads them otherwise than they are stored (they replace the stored ones), or None
-    sentences: list[tuple[int, int, int]] | None = None
 
 
 def pack(found: DocumentEntities, framing: FramingResult, lex: UserLexicon) -> Packed:
@@ -588,6 +578,32 @@ def pack(found: DocumentEntities, framing: FramingResult, lex: UserLexicon) -> P
     )
 
 
+#: documents whose sentences the splitter now reads otherwise: ``(paragraph, start, end)``
+_Resplit = dict[int, list[tuple[int, int, int]]]
+
+
+def _jobs(store: Store, batch: Sequence[int]) -> tuple[list[Job], _Resplit]:
+    """The analysis jobs of these documents, and those of them whose sentences are split
+    again. Sentences are split at import; a document last analysed by a version before
+    :data:`SENTENCES_SPLIT_SINCE` was imported before the splitter learnt more («… .وأوضح»
+    glued two): its sentences are split again here (once), and rewritten by the writer
+    where they differ."""
+    inputs = store.analysis_inputs(batch)
+    jobs: list[Job] = []
+    resplit: _Resplit = {}
+    for doc_id in batch:
+        if doc_id not in inputs:
+            continue
+        text, repeated, spans, published, version = inputs[doc_id]
+        if version is not None and LEFT_BY_EDIT < version < SENTENCES_SPLIT_SINCE:
+            fresh = document_sentences(text)
+            fresh_spans = [(a, b) for _p, a, b in fresh]
+            if fresh_spans != spans:
+                spans, resplit[doc_id] = fresh_spans, fresh
+        jobs.append((doc_id, text, repeated, spans, published))
+    return jobs, resplit
+
+
 def _worker_count(n_docs: int) -> int:
     return worker_count() if n_docs >= PARALLEL_THRESHOLD or worker_override() else 1
 
@@ -622,18 +638,11 @@ def analyse_packed(job: Job, kb: Knowledge, fk: FramingKnowledge, lex: UserLexic
     """:func:`analyse_one`, packed; a document the analysis fails on (a text no rule
     foresaw) gets nothing and says why, and the run goes on: one article stopped the
     analysis of the whole corpus."""
-    # sentences are split at import; a corpus imported before the splitter learnt more
-    # («… .وأوضح» glued two) has them split again here, and rewritten by the writer
-    sentences = document_sentences(job[1])
-    spans = [(a, b) for _p, a, b in sentences]
-    resplit = None
-    if spans != job[3]:
-        job, resplit = (job[0], job[1], job[2], spans, job[4]), sentences
     try:
-        return pack(*analyse_one(job, kb, fk, lex), lex)._replace(sentences=resplit)
+        return pack(*analyse_one(job, kb, fk, lex), lex)
     except Exception as exc:  # reported with the document, not raised
         empty = pack(DocumentEntities(), FramingResult(), lex)
-        return empty._replace(failure=f"{type(exc).__name__}: {exc}"[:200], sentences=resplit)
+        return empty._replace(failure=f"{type(exc).__name__}: {exc}"[:200])
 
 
 def _analyse_in_worker(job: Job) -> Packed:

@@ -224,7 +224,7 @@ def prepare(
     pieces.append(normalize(text[last:]))
     norm_text = "".join(pieces)
     repeated = repeated_among(norm_paras)
-    sentences = document_sentences(text)
+    sentences = document_sentences(text, paras)
     return DocumentDraft(
         text=text,
         title=title or derive_title(text, outlets),

@@ -383,7 +383,9 @@ class _DocumentAnalyser:
                 break
             if (
                 first
-                and (t.startswith(_ARTICLE_STARTS) or (t[-1] == "ه" and self._noun_ending(toks[j])))
+                and (
+                    t.startswith(_ARTICLE_STARTS) or (t[-1] == "ه" and self._ta_marbuta(toks[j], 6))
+                )
                 and t not in self.kb.article_first_names
                 and t not in self.kb.ta_marbuta_first_names
             ):
@@ -482,29 +484,19 @@ class _DocumentAnalyser:
             return None, -1
         return key, self.omap.span_to_original(start, stop)[1]
 
-    def _ta_marbuta(self, tok: _Tok) -> bool:
+    def _ta_marbuta(self, tok: _Tok, long: int = 7) -> bool:
         """Whether a word that ends in «ه» once normalised is a noun: written with «ة»
         («الدولة»), or with a short word's pronoun («بلاده», «نجله», «تعاقده»), not a
-        long name written with «ه» («فيسترفيله», «سيجورنيه») or «الله» («فهد بن عبد
-        الله»)."""
+        name of ``long`` letters or more written with «ه» («فيسترفيله», «سيجورنيه»; as a
+        first name, «أندريه بابيس») or «الله» («فهد بن عبد الله»)."""
         if tok.text == "الله":
             return False
-        if len(tok.text) < 7:
-            return True
-        a, b = self.omap.span_to_original(tok.start, tok.end)
-        return self.text[a:b].rstrip(_MARKS)[-1:] != "ه"
+        return len(tok.text) < long or self._last_written(tok) != "ه"
 
-    def _ta_marbuta_written(self, tok: _Tok) -> bool:
-        """Whether a word that ends in «ه» once normalised is written with «ة»."""
+    def _last_written(self, tok: _Tok) -> str:
+        """The word's last letter as written, past its marks («ة» of «الدولة»)."""
         a, b = self.omap.span_to_original(tok.start, tok.end)
-        return self.text[a:b].rstrip(_MARKS)[-1:] == "ة"
-
-    def _noun_ending(self, tok: _Tok) -> bool:
-        """Whether a first word that ends in «ه» once normalised is a noun rather than a
-        name: written with «ة», or short («بلاده»); a foreign first name written with «ه»
-        is kept («أندريه بابيس»)."""
-        a, b = self.omap.span_to_original(tok.start, tok.end)
-        return len(tok.text) < 6 or self.text[a:b].rstrip(_MARKS)[-1:] != "ه"
+        return self.text[a:b].rstrip(_MARKS)[-1:]
 
     def _has_tanween(self, tok: _Tok) -> bool:
         """Whether the word carries tanween as written («قراراً»)."""
@@ -602,7 +594,7 @@ class _DocumentAnalyser:
                     continue
                 if len(w) >= 5 and (
                     w.endswith(_PRONOUN_ENDINGS)
-                    or (w.endswith("ته") and not self._ta_marbuta_written(toks[k]))
+                    or (w.endswith("ته") and self._last_written(toks[k]) != "ة")
                 ):
                     k += 1  # «ورئيس تحريرها ماد صابونجو», «المنتهية ولايته»
                     continue

@@ -1066,9 +1066,9 @@ class _Framer:
         titled = in_title = False
         told = -1  # where the agency spoken to ends
         for i, (oa, ob, t) in enumerate(toks):
-            m = self.mention_at(oa, ob)
             if ob <= told:
                 continue
+            m = self.mention_at(oa, ob)
             if (
                 m is not None
                 and m.type == "media"
@@ -1089,7 +1089,7 @@ class _Framer:
                 if normalize(verb.lemma) == "نقل":
                     # «نقلت نوفوستي عن بورودافكين قوله», «… على لسان بري»: the source
                     # relays the speaker
-                    source = self._relay_source(m.end, s_end, verb.start)
+                    source = self._relay_source(m.end, s_end)
                     if source is not None:
                         inner, words = source
                         if inner is None:  # «عن الوزارة», «عن مصدرين في …»
@@ -1291,9 +1291,8 @@ class _Framer:
     def _side_of(self, words: Sequence[tuple[int, int, str]]) -> MentionIn | None:
         """Whom a noun with a nationality stands for, as a mention of the words: a
         government, side or authorities, its state's («الحكومة السودانية», «الجانب
-        الروسي»); an
-        agency or body, the last of that kind of that state named before («الوكالة
-        الإيرانية» after «إرنا»), else nobody known."""
+        الروسي»); an agency or body, the last of that kind of that state named before
+        («الوكالة الإيرانية» after «إرنا»), else nobody known."""
         if len(words) != 2:
             return None
         noun = words[0][2]
@@ -1331,13 +1330,17 @@ class _Framer:
                 return False
             if self._feminine_verb(verb) != first.endswith(("ه", "ات")):
                 return False
-        return all(
+        return all(self._plain_definite(a, b, t) for a, b, t in words)
+
+    def _plain_definite(self, a: int, b: int, t: str) -> bool:
+        """Whether the word ``t`` at ``[a, b)`` has the article and names nobody known,
+        no time and no function word («الي» is «إلى»): one of a subject's own words."""
+        return (
             t.startswith("ال")
             and t not in _NOT_SUBJECTS
-            and t not in self.kb.function_words  # «الي» is «إلى»
+            and t not in self.kb.function_words
             and t.removeprefix("ال") not in self.fk.time_units
             and self.mention_at(a, b) is None
-            for a, b, t in words
         )
 
     def _family_name_alone(self, words: Sequence[tuple[int, int, str]]) -> bool:
@@ -1348,16 +1351,12 @@ class _Framer:
             return False
         (a, b, t) = words[0]
         return (
-            t.startswith("ال")
-            and t.endswith("ي")
+            t.endswith("ي")
             and len(t) >= 6
             and t not in self.kb.nisbas
             and t not in self.kb.titles
-            and t not in self.kb.function_words
-            and t not in _NOT_SUBJECTS
             and t not in ANAPHORS
-            and t.removeprefix("ال") not in self.fk.time_units
-            and self.mention_at(a, b) is None
+            and self._plain_definite(a, b, t)
         )
 
     def _feminine_verb(self, verb: _Verb) -> bool:
@@ -1404,7 +1403,7 @@ class _Framer:
         speaks: its key (None for a body the analysis cannot name) and its words."""
         if normalize(verb.lemma) != "نقل":
             return None
-        source = self._relay_source(after, min(limit, self.sentences[verb.sentence][1]), verb.start)
+        source = self._relay_source(after, min(limit, self.sentences[verb.sentence][1]))
         if source is None:
             return None
         m, words = source
@@ -1412,9 +1411,7 @@ class _Framer:
             return m.key, self.text[m.start : m.end]
         return self._resolve_anaphor(words, verb.start)[0], words
 
-    def _relay_source(
-        self, after: int, s_end: int, before: int
-    ) -> tuple[MentionIn | None, str] | None:
+    def _relay_source(self, after: int, s_end: int) -> tuple[MentionIn | None, str] | None:
         """Whom «عن» or «على لسان» right after ``after`` names, up to «قوله»: the first
         person named there, past a title between commas («على لسان منسق مكافحة الإرهاب،
         السفير ناثان سايلز، قوله»), else the first body; or the words of an unnamed source
@@ -1966,7 +1963,7 @@ class _Framer:
                 if (
                     not other.participle
                     and self._joined(other, start)
-                    and self.text[: other.start].rstrip().endswith(("،", ","))
+                    and self._char_before(other.start) in ("،", ",")
                 ):
                     end = other.start
                     break
@@ -2031,6 +2028,14 @@ class _Framer:
         («، فيما نفى», «في حين أشار»)."""
         found = _WHILE_RE.search(self.text, max(0, v.start - 12), v.start)
         return found.start(1) if found is not None else None
+
+    def _char_before(self, pos: int) -> str:
+        """The character before ``pos`` past white space, or "" at the text's start (read
+        back from ``pos``: a long text is not copied for it)."""
+        text = self.text
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+        return text[pos - 1] if pos > 0 else ""
 
     def _joined(self, v: _Verb, after: int) -> bool:
         """Whether a verb is joined on by «و» or «ف» («وقال», «فأضاف»), not a verb whose

@@ -711,17 +711,22 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
 
     def analysis_inputs(
         self, ids: Sequence[int]
-    ) -> dict[int, tuple[str, list[tuple[int, int]], list[tuple[int, int]], dt.date | None]]:
-        """Per document: (text, repeated paragraph spans, sentence spans, date), in 3 queries."""
+    ) -> dict[
+        int,
+        tuple[str, list[tuple[int, int]], list[tuple[int, int]], dt.date | None, int | None],
+    ]:
+        """Per document: (text, repeated paragraph spans, sentence spans, date, the analysis
+        version it was last analysed by), in 3 queries."""
         with self.session() as s:
             texts: dict[int, str] = {}
             dates: dict[int, dt.date | None] = {}
-            for i, t, d in s.execute(
-                select(Document.id, Document.text, Document.published).where(
-                    Document.id.in_(list(ids))
-                )
+            versions: dict[int, int | None] = {}
+            for i, t, d, v in s.execute(
+                select(
+                    Document.id, Document.text, Document.published, Document.analysis_version
+                ).where(Document.id.in_(list(ids)))
             ):
-                texts[i], dates[i] = t, d
+                texts[i], dates[i], versions[i] = t, d, v
             repeated: dict[int, list[tuple[int, int]]] = {i: [] for i in texts}
             for doc, a, b in s.execute(
                 select(Paragraph.document_id, Paragraph.start, Paragraph.end).where(
@@ -736,7 +741,7 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
                 .order_by(Sentence.document_id, Sentence.idx)
             ):
                 sentences[doc].append((a, b))
-        return {i: (texts[i], repeated[i], sentences[i], dates[i]) for i in texts}
+        return {i: (texts[i], repeated[i], sentences[i], dates[i], versions[i]) for i in texts}
 
     def texts(self, ids: Sequence[int]) -> dict[int, str]:
         with self.session() as s:

@@ -88,12 +88,15 @@ def sentence_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[
     return out
 
 
-def document_sentences(text: str) -> list[tuple[int, int, int]]:
-    """``(paragraph index, start, end)`` of each sentence of a document, as stored."""
+def document_sentences(
+    text: str, paragraphs: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, int]]:
+    """``(paragraph index, start, end)`` of each sentence of a document, as stored
+    (``paragraphs``: its :func:`paragraph_spans`, when the caller has them)."""
+    if paragraphs is None:
+        paragraphs = paragraph_spans(text)
     return [
-        (i, a, b)
-        for i, (ps, pe) in enumerate(paragraph_spans(text))
-        for a, b in sentence_spans(text, ps, pe)
+        (i, a, b) for i, (ps, pe) in enumerate(paragraphs) for a, b in sentence_spans(text, ps, pe)
     ]
 
 
