@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 from desktop.analysis.matcher import AliasMatcher, Hit
@@ -71,11 +71,34 @@ class DocText:
         self._hits: dict[int, list[Hit]] = {}
         self._original: list[tuple[int, int]] | None = None
         self._original_starts: list[int] = []
+        self._where: dict[str, list[int]] | None = None
 
     def token_indices(self, words: AbstractSet[str]) -> list[int]:
         """Indices of the tokens that are one of ``words``, in order (a pass looking for
-        a few words visits only these)."""
-        return [i for i, w in enumerate(self.texts) if w in words]
+        a few words visits only these). The document's words are indexed once: seven
+        passes look for their words, and scanning every token for each was a tenth of
+        the analysis."""
+        where = self._where
+        if where is None:
+            where = self._where = {}
+            for i, w in enumerate(self.texts):
+                at = where.get(w)
+                if at is None:
+                    where[w] = [i]
+                else:
+                    at.append(i)
+        # the document's few hundred distinct words looked up among the passes' words,
+        # in C for a set
+        present = (
+            words.intersection(where)
+            if isinstance(words, (set, frozenset))
+            else [w for w in where if w in words]
+        )
+        if not present:
+            return []
+        if len(present) == 1:
+            return list(where[next(iter(present))])
+        return sorted(chain.from_iterable(where[w] for w in present))
 
     def word_after(self, nend: int) -> Token | None:
         """The token right after the normalised offset ``nend``, with nothing but white

@@ -100,6 +100,24 @@ def test_token_indices_and_tokens_between() -> None:
     assert doc.text[a:b] == "بيدرسون"
 
 
+_SOME_WORDS = ["وقال", "قال", "في", "جنيف", "ان", "المحادثات", "لافروف", "سوريا"]
+
+
+@given(
+    st.lists(st.sampled_from([*_SOME_WORDS, "،", ".", " "]), max_size=40),
+    st.lists(st.sampled_from(_SOME_WORDS), max_size=4),
+    st.sampled_from([set, frozenset, lambda ws: dict.fromkeys(ws).keys()]),
+)
+def test_token_indices_are_those_of_a_scan(parts: list[str], wanted: list[str], kind) -> None:  # type: ignore[no-untyped-def]
+    """Looked up through the document's word index, for a set or a dict's keys, asked
+    several times: the indices a scan of every token gives."""
+    doc = DocText(" ".join(parts))
+    words = kind(wanted)
+    expected = [i for i, w in enumerate(doc.texts) if w in words]
+    assert doc.token_indices(words) == expected
+    assert doc.token_indices(words) == expected
+
+
 PUBLISHED = dt.date(2017, 5, 31)
 
 
