@@ -58,6 +58,11 @@ _COMPOUND_FIRST = frozenset({"عبد", "ابو", "نور", "سيف", "عز", "ص
 _COMPOUND_SECOND = frozenset({"الله", "الدين", "الاسلام"})
 #: the article, alone or after a proclitic: no name starts with it
 _ARTICLE_STARTS = ("ال", "بال", "وال", "فال", "كال", "لل")
+#: a proclitic and the article that end a name when its next word starts with them
+#: («وزير … والوفد المرافق», «للصحفيين»); «فال» and «كال» hardly follow a name in
+#: news prose, and foreign family names begin with them («مارغوت فالستروم», «كايا
+#: كالاس», «إبراهيم كالن»)
+_ARTICLE_AFTER_NAME = ("بال", "وال", "لل")
 #: whose office a role is when a body the analysis does not know follows it
 _ANOTHER_BODY = "another body"
 #: the short vowels, tanween, shadda and sukun a word may end with as written
@@ -396,7 +401,7 @@ class _DocumentAnalyser:
                 break
             if not first and t[0] == "و" and t not in self.kb.surnames:
                 break
-            if not first and t.startswith(_ARTICLE_STARTS[1:]):
+            if not first and t.startswith(_ARTICLE_AFTER_NAME):
                 break  # «رئيس جديد للبلاد», «مفوض … يندد بالأجواء»
             if (
                 not first
