@@ -35,12 +35,13 @@ from desktop.lexicon.words import (
     load_name_heads,
     load_time_units,
     load_unnamed_sources,
+    load_written_on,
 )
 from desktop.text.dates import month_names
 from desktop.text.normalize import OffsetMap, normalize
 from desktop.text.numbers import Figure, read_figures
 from desktop.text.reldates import WEEKDAYS, DateMention, find_dates
-from desktop.text.tokens import WordCount
+from desktop.text.tokens import WordCount, strip_proclitic
 
 SPEAKER_TYPES = frozenset({"person", "organisation", "state", "media", "group"})
 ACTOR_TYPES = SPEAKER_TYPES
@@ -369,6 +370,11 @@ _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "
 #: reporting verbs that, right before «أن», are impersonal («يُذكر أن», «يُشار إلى»
 #: aside), the writer's own note (normalised)
 _IMPERSONAL = frozenset({"يذكر", "يقال"})
+#: verbs of writing: they report only where words are written for others follow them
+#: (:attr:`FramingKnowledge.written_on`), lemmas normalised
+_WRITING = frozenset({"كتب"})
+#: how many words after a verb of writing may name where it was written
+_WRITTEN_ON_WITHIN = 8
 #: «إنه», «أنها» …: a verb right after has the pronoun for its subject (normalised)
 _PRONOUN_THAT = frozenset({"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"})
 #: words after an anaphoric noun that any such body has («الوكالة الرسمية»), normalised
@@ -525,8 +531,11 @@ class FramingKnowledge:
         planned: PlannedWords | None = None,
         body_heads: frozenset[str] = frozenset(),
         name_heads: frozenset[str] = frozenset(),
+        written_on: frozenset[str] = frozenset(),
     ) -> None:
         self.kb = kb
+        #: where words are written for others («تويتر», «تغريدة»), normalised
+        self.written_on = written_on
         #: nouns that name a body with the definite words after them (normalised)
         self.body_heads = body_heads
         #: nouns a name in quotation marks follows (normalised)
@@ -598,6 +607,7 @@ class FramingKnowledge:
             load_planned(),
             load_body_heads(),
             load_name_heads(),
+            load_written_on(),
         )
 
 
@@ -1050,6 +1060,8 @@ class _Framer:
                 and self.doc.texts[i + 1] in _COMPLEMENTISERS
             ):
                 continue  # «ويُذكر أن …»: the writer's note, nobody's words
+            if normalize(verb.lemma) in _WRITING and not self._written_on(i, a):
+                continue  # «وكتبت الصحيفة عنواناً عريضاً»: no words of anyone's
             # «مؤكداً», «قائلاً», not the plural «أكدوا»
             participle = (
                 form.endswith("ا") and not form.endswith("وا") and form != normalize(verb.lemma)
@@ -1058,6 +1070,20 @@ class _Framer:
                 _Verb(a, b, verb.lemma, verb.category, self.sentence_of(a), participle=participle)
             )
         return out
+
+    def _written_on(self, i: int, a: int) -> bool:
+        """Whether a word after the verb of writing at token ``i`` (original offset
+        ``a``), in its sentence, says where it was written for others («وكتب ترامب على
+        تويتر», «في تغريدة»)."""
+        texts, where = self.doc.texts, self.fk.written_on
+        spans = self.doc.original_tokens()
+        sentence_end = self.sentences[self.sentence_of(a)][1]
+        for k in range(i + 1, min(len(texts), i + 1 + _WRITTEN_ON_WITHIN)):
+            if spans[k][0] >= sentence_end:
+                break
+            if any(f in where for f in strip_proclitic(texts[k])):
+                return True
+        return False
 
     def _speaker_after(self, verb: _Verb, limit: int) -> tuple[MentionIn | None, str | None, int]:
         """The subject after a verb (VS order), or an anaphoric noun («المكتب»)."""

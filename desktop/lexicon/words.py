@@ -53,6 +53,12 @@ def load_name_heads(path: Path | None = None) -> frozenset[str]:
     return load_word_list(path or resource("lexicons", "name_heads.txt"))
 
 
+def load_written_on(path: Path | None = None) -> frozenset[str]:
+    """Where words are written for others («تويتر», «تغريدة», «حسابه»), normalised: a
+    verb of writing reports only with one of them after it."""
+    return load_word_list(path or resource("lexicons", "written_on.txt"))
+
+
 def load_ta_marbuta_first_names(path: Path | None = None) -> frozenset[str]:
     """First names that end in «ة» («أسامة», «فاطمة»), normalised: after a title they
     open a name rather than being a noun."""
