@@ -374,6 +374,10 @@ class _DocumentAnalyser:
                 break
             if t.isdigit() or len(t) < 2 or self._is_covered(toks[j].start, toks[j].end):
                 break
+            if t in self.kb.not_names:  # «وزير الخارجية يجري محادثات»
+                if first:
+                    return None
+                break
             if (
                 first
                 and not self._written_as_name(toks[j])

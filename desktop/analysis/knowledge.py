@@ -21,6 +21,7 @@ from desktop.lexicon.words import (
     ReportingVerb,
     load_article_first_names,
     load_function_words,
+    load_not_names,
     load_reporting_verbs,
     load_ta_marbuta_first_names,
 )
@@ -81,6 +82,7 @@ class Knowledge:
         contextual: Mapping[str, frozenset[str]] | None = None,
         article_first_names: frozenset[str] = frozenset(),
         ta_marbuta_first_names: frozenset[str] = frozenset(),
+        not_names: frozenset[str] = frozenset(),
     ) -> None:
         edits = edits or LexiconEdits()
         self.titles = dict(titles)
@@ -110,6 +112,9 @@ class Knowledge:
         self.article_first_names = article_first_names
         #: first names that end in «ة» («أسامة»): after a title, a name's start
         self.ta_marbuta_first_names = ta_marbuta_first_names
+        #: words after a title that make no name («يجري محادثات», «وفدا رفيعا»), with the
+        #: future «س» before the verbs
+        self.not_names = not_names | {"س" + w for w in not_names if w[0] in "يت"}
         self.roles = {r.key: r for r in roles}
         self.entities: dict[str, EntityInfo] = {}
         for e in entries:
@@ -254,6 +259,7 @@ class Knowledge:
             contextual=load_contextual(),
             article_first_names=load_article_first_names(),
             ta_marbuta_first_names=load_ta_marbuta_first_names(),
+            not_names=load_not_names(),
         )
 
 

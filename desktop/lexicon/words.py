@@ -53,6 +53,11 @@ def load_name_heads(path: Path | None = None) -> frozenset[str]:
     return load_word_list(path or resource("lexicons", "name_heads.txt"))
 
 
+def load_not_names(path: Path | None = None) -> frozenset[str]:
+    """Words that follow a title but never make a name («يجري», «محادثات»), normalised."""
+    return load_word_list(path or resource("lexicons", "not_names.txt"))
+
+
 def load_written_on(path: Path | None = None) -> frozenset[str]:
     """Where words are written for others («تويتر», «تغريدة», «حسابه»), normalised: a
     verb of writing reports only with one of them after it."""

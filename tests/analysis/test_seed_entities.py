@@ -14,6 +14,7 @@ from desktop.lexicon.gazetteer import load_gazetteer, load_nisbas, load_roles, l
 from desktop.lexicon.words import (
     load_article_first_names,
     load_function_words,
+    load_not_names,
     load_reporting_verbs,
     load_ta_marbuta_first_names,
 )
@@ -121,6 +122,7 @@ def _knowledge_without_people() -> Knowledge:
         function_words=load_function_words(),
         article_first_names=load_article_first_names(),
         ta_marbuta_first_names=load_ta_marbuta_first_names(),
+        not_names=load_not_names(),
     )
 
 
@@ -389,6 +391,12 @@ def test_an_agency_in_a_dateline_is_a_credit_not_a_mention(
             {"بيتر هولتكفيست"},
         ),
         ("وقال المبعوث بيتر هولتكفيست للصحفيين إن الحل قريب.", {"بيتر هولتكفيست"}),
+        # what an office holder does, and what he does it to, is no name
+        ("وقال إن وزير الخارجية يجري محادثات في موسكو.", set()),
+        ("وقال إن الرئيس يأمر باستحداث لجنة جديدة.", set()),
+        ("وكان رئيس الوزراء سيجري محادثات مع نظيره.", set()),
+        ("واستقبل الرئيس وفدا رفيعا.", set()),
+        ("وقال وزير الخارجية الروسي سيرغي لافروف إن الحل سياسي.", {"سيرغي لافروف"}),
     ],
 )
 def test_what_follows_a_title_is_a_name_only_when_it_can_be_one(text: str, names: set[str]) -> None:
