@@ -71,6 +71,7 @@ class DocText:
         self._hits: dict[int, list[Hit]] = {}
         self._original: list[tuple[int, int]] | None = None
         self._original_starts: list[int] = []
+        self._original_ends: list[int] | None = None
         self._where: dict[str, list[int]] | None = None
 
     def token_indices(self, words: AbstractSet[str]) -> list[int]:
@@ -143,6 +144,20 @@ class DocText:
                 self._original = spans
             self._original_starts = [a for a, _b in self._original]
         return self._original
+
+    def word_count(self, a: int, b: int) -> int:
+        """How many tokens the original span ``[a, b)`` holds, one cut by either end
+        counting, by bisection over the tokens' original spans."""
+        if b <= a:
+            return 0
+        self.original_tokens()
+        if self._original_ends is None:
+            self._original_ends = [e for _s, e in self._original or ()]
+        return max(
+            0,
+            bisect.bisect_left(self._original_starts, b)
+            - bisect.bisect_right(self._original_ends, a),
+        )
 
     def token_range(self, a: int, b: int) -> tuple[int, int]:
         """Indices ``[lo, hi)`` of the tokens whose original span starts in ``[a, b)``."""

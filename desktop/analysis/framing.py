@@ -41,7 +41,7 @@ from desktop.text.dates import month_names
 from desktop.text.normalize import OffsetMap, normalize
 from desktop.text.numbers import Figure, read_figures
 from desktop.text.reldates import WEEKDAYS, DateMention, find_dates
-from desktop.text.tokens import WordCount, strip_proclitic
+from desktop.text.tokens import strip_proclitic
 
 SPEAKER_TYPES = frozenset({"person", "organisation", "state", "media", "group"})
 ACTOR_TYPES = SPEAKER_TYPES
@@ -658,7 +658,7 @@ class _Framer:
         self._mention_indices: dict[str, list[int]] = {}
         self._mention_forms: list[str] | None = None
         #: words in a span of the text (a quotation's length)
-        self._words = WordCount(text)
+        self._words = doc.word_count
         #: spans of quoted labels: they replace the plain labels found on their words
         self._quoted_labels: list[tuple[int, int]] = []
         #: quotation marks around a name (of an actor, a crossing, an operation)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,34 +16,6 @@ WORD_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
 NORM_WORD_RE = re.compile(r"[^\W_]+")
 #: splits normalised text into the runs between words and the words (captured)
 NORM_WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
-
-
-class WordCount:
-    """How many words (``WORD_RE``) a span of one text holds, a word cut by either end
-    counting: ``len(WORD_RE.findall(text[a:b]))``. A long span is counted by bisection
-    over the text's word spans, found on the first long span asked for (a quotation can
-    run to the end of a sentence that is a whole unpunctuated text)."""
-
-    __slots__ = ("_ends", "_long", "_starts", "text")
-
-    def __init__(self, text: str, long: int = 2000) -> None:
-        """``long``: spans at least this long are counted from the word spans."""
-        self.text = text
-        self._long = long
-        self._starts: list[int] | None = None
-        self._ends: list[int] = []
-
-    def __call__(self, a: int, b: int) -> int:
-        if b <= a:
-            return 0
-        if b - a < self._long:
-            return len(WORD_RE.findall(self.text, a, b))
-        if self._starts is None:
-            spans = [m.span() for m in WORD_RE.finditer(self.text)]
-            self._starts = [s for s, _e in spans]
-            self._ends = [e for _s, e in spans]
-        # the words that end after a and start before b
-        return max(0, bisect.bisect_left(self._starts, b) - bisect.bisect_right(self._ends, a))
 
 
 #: Proclitic sequences that may stand before a word, longest first (normalised forms).

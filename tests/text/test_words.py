@@ -4,10 +4,11 @@ offsets, dates written in the text."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from desktop.analysis.doctext import DocText
@@ -17,7 +18,6 @@ from desktop.text.tokens import (
     BARE_PROCLITICS,
     NORM_WORD_RE,
     WORD_RE,
-    WordCount,
     strip_proclitic,
     words_stripping_to,
 )
@@ -160,14 +160,17 @@ def test_find_dates(text: str, expected: list[tuple[str, dt.date, int | None, bo
     st.text(alphabet=st.sampled_from(list("قال إن سوريا،.«»\u064b\u0640\u200f_7٣ a")), max_size=80),
     st.data(),
 )
-def test_a_span_holds_the_words_findall_finds_in_it_counted_either_way(
+def test_a_span_holds_the_words_findall_finds_in_it(
     text: str, data: st.DataObject
 ) -> None:
+    """A quotation's length in words, counted over the document's tokens: what findall
+    finds in its text (but for a mark standing alone, which the normaliser deletes, and
+    a right-to-left mark, which it deletes between two words)."""
     a = data.draw(st.integers(0, len(text)))
     b = data.draw(st.integers(a, len(text)))
     expected = len(WORD_RE.findall(text[a:b]))
-    assert WordCount(text)(a, b) == expected
-    assert WordCount(text, long=0)(a, b) == expected  # by bisection over the word spans
+    assume(not re.search(r"(?<![^\W_])[\u064b\u0640\u200f]|\u200f", text))
+    assert DocText(text).word_count(a, b) == expected
 
 
 def test_planned_words_load_normalised_and_a_bad_row_is_named(tmp_path: Path) -> None:
