@@ -7,8 +7,9 @@ once, here, whichever passes need them.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
+from functools import partial
 from itertools import accumulate, chain
 from typing import NamedTuple
 
@@ -30,6 +31,11 @@ class Token(NamedTuple):
     text: str
 
 
+#: a token from its three fields, made in C (a named tuple's own constructor is a
+#: Python function, and tokens are made a few hundred times an article)
+_new_token: Callable[[tuple[int, int, str]], Token] = partial(tuple.__new__, Token)  # type: ignore[assignment]
+
+
 class Tokens:
     """The tokens of a document, made on access from three lists: most passes look up a
     few tokens by index, and a document has hundreds (building every one cost a tenth
@@ -44,10 +50,10 @@ class Tokens:
         return len(self.texts)
 
     def __getitem__(self, i: int) -> Token:
-        return Token(self.starts[i], self.ends[i], self.texts[i])
+        return _new_token((self.starts[i], self.ends[i], self.texts[i]))
 
     def __iter__(self) -> Iterator[Token]:
-        return map(Token, self.starts, self.ends, self.texts)
+        return map(_new_token, zip(self.starts, self.ends, self.texts, strict=True))
 
 
 class DocText:
@@ -71,7 +77,7 @@ class DocText:
         self._hits: dict[int, list[Hit]] = {}
         self._original: list[tuple[int, int]] | None = None
         self._original_starts: list[int] = []
-        self._original_ends: list[int] | None = None
+        self._original_ends: list[int] = []
         self._where: dict[str, list[int]] | None = None
 
     def token_indices(self, words: AbstractSet[str]) -> list[int]:
@@ -132,17 +138,18 @@ class DocText:
         if self._original is None:
             kept = self.omap.kept
             if kept is None:  # nothing was deleted: the offsets are the same
-                self._original = list(zip(self.token_starts, self.token_ends, strict=True))
+                starts, ends = self.token_starts, self.token_ends
             else:
                 text, n, marks = self.text, len(self.text), trailing_marks()
-                spans = []
-                for start, end in zip(self.token_starts, self.token_ends, strict=True):
+                starts = [kept[start] for start in self.token_starts]
+                ends = []
+                for end in self.token_ends:
                     b = kept[end - 1] + 1
                     while b < n and text[b] in marks:
                         b += 1
-                    spans.append((kept[start], b))
-                self._original = spans
-            self._original_starts = [a for a, _b in self._original]
+                    ends.append(b)
+            self._original_starts, self._original_ends = starts, ends
+            self._original = list(zip(starts, ends, strict=True))
         return self._original
 
     def word_count(self, a: int, b: int) -> int:
@@ -151,8 +158,6 @@ class DocText:
         if b <= a:
             return 0
         self.original_tokens()
-        if self._original_ends is None:
-            self._original_ends = [e for _s, e in self._original or ()]
         return max(
             0,
             bisect.bisect_left(self._original_starts, b)
@@ -176,10 +181,10 @@ class DocText:
     ) -> list[tuple[int, int, str]]:
         """``(original start, original end, normalised text)`` of the tokens whose
         original span starts in ``[a, b)`` (the first ``limit`` of them)."""
-        spans = self.original_tokens()
-        lo = bisect.bisect_left(self._original_starts, a)
-        hi = bisect.bisect_left(self._original_starts, b, lo)
+        self.original_tokens()
+        starts = self._original_starts
+        lo = bisect.bisect_left(starts, a)
+        hi = bisect.bisect_left(starts, b, lo)
         if limit is not None:
             hi = min(hi, lo + limit)
-        texts = self.texts
-        return [(*spans[i], texts[i]) for i in range(lo, hi)]
+        return list(zip(starts[lo:hi], self._original_ends[lo:hi], self.texts[lo:hi], strict=True))

@@ -145,4 +145,7 @@ def _longest(candidates: list[_Candidate]) -> list[Hit]:
         chosen.append(c)
         taken[start:end] = b"\x01" * (end - start)
     chosen.sort(key=_BY_START)
-    return [Hit(start, start - minus, form, payload) for minus, start, form, payload in chosen]
+    new = tuple.__new__
+    return [
+        new(Hit, (start, start - minus, form, payload)) for minus, start, form, payload in chosen
+    ]

@@ -160,9 +160,7 @@ def test_find_dates(text: str, expected: list[tuple[str, dt.date, int | None, bo
     st.text(alphabet=st.sampled_from(list("قال إن سوريا،.«»\u064b\u0640\u200f_7٣ a")), max_size=80),
     st.data(),
 )
-def test_a_span_holds_the_words_findall_finds_in_it(
-    text: str, data: st.DataObject
-) -> None:
+def test_a_span_holds_the_words_findall_finds_in_it(text: str, data: st.DataObject) -> None:
     """A quotation's length in words, counted over the document's tokens: what findall
     finds in its text (but for a mark standing alone, which the normaliser deletes, and
     a right-to-left mark, which it deletes between two words)."""
