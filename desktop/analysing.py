@@ -118,8 +118,11 @@ from desktop.workers import (
 #: construct is a speaker («وقالت وكالة الأنباء الكورية الشمالية»); the places of a
 #: dateline are no mentions («دبي، الإمارات العربية المتحدة (CNN) --»); more actors;
 #: the agency spoken to is no speaker («وقال لرويترز»), nor a name in quotation marks
-#: anybody's words («معبر "صوفا"»); a family name alone speaks («وأضاف البريكي»)
-ANALYSIS_VERSION = 16
+#: anybody's words («معبر "صوفا"»); a family name alone speaks («وأضاف البريكي»). 17:
+#: a family name may begin with «فال» or «كال» («مارغوت فالستروم»); what an office
+#: holder does is no name («الرئيس يأمر باستحداث», ``not_names.txt``); «غرد», and «كتب»
+#: on a platform («وكتب ترامب على تويتر»), report speech
+ANALYSIS_VERSION = 17
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200
