@@ -341,6 +341,18 @@ _ON_BEHALF = frozenset(
 #: a preposition that begins how a subject spoke, after it and before «إن» («وقال المتحدث
 #: باسم الجيش الروسي في بيان إن», «… خلال مؤتمر صحفي إن», «… عبر حسابه في تويتر إن»)
 _MANNER = frozenset({"في", "خلال", "عبر", "ضمن"})
+#: a source's wish not to be named, between commas after it («مسؤول أمريكي، طلب عدم
+#: الكشف عن اسمه، إن …»), normalised: the words of each place in turn, a set of forms
+_UNNAMED_CLAUSE: tuple[frozenset[str], ...] = (
+    frozenset({"الذي", "التي", "الذين", "والذي", "والتي"}),  # optional
+    frozenset({"طلب", "طلبت", "طلبا", "طلبوا", "فضل", "فضلت", "فضلوا", "رفض", "رفضت", "رفضوا",
+               "مفضلا", "طالبا"}),
+    frozenset({"عدم"}),  # optional after «رفض»
+    frozenset({"الكشف", "ذكر", "نشر", "الافصاح", "كشف"}),
+    frozenset({"عن"}),  # optional after «ذكر», «نشر»
+    frozenset({"اسمه", "اسمها", "اسمهم", "اسمائهم", "هويته", "هويتها", "هويتهم", "هوياتهم",
+               "اسمهما", "هويتهما"}),
+)  # fmt: skip
 #: after a word that tells of what is to come, what makes it «coming from» or «to» a place
 #: («العائلات القادمة من حلب», «الحافلات القادمة إلى دمشق»), normalised
 _COMING_FROM = frozenset({"من", "الي", "عبر", "نحو", "باتجاه"})
@@ -623,6 +635,18 @@ class _Verb:
     #: an active participle used adverbially (مؤكداً, واصفاً): it has no subject of its own
     participle: bool = False
     speaker: tuple[str | None, str | None, dict[str, Any]] = (None, None, {})
+
+
+def _unnamed_clause(words: Sequence[str]) -> int:
+    """How many of ``words`` (normalised) tell a source's wish not to be named («طلب
+    عدم الكشف عن اسمه», «الذي رفض ذكر اسمه»), from the first: 0 if they do not."""
+    n = 0
+    for place, forms in enumerate(_UNNAMED_CLAUSE):
+        if n < len(words) and words[n] in forms:
+            n += 1
+        elif place in (1, 3, 5):  # the verb, what is not done, the name: required
+            return 0
+    return n
 
 
 class _Framer:
@@ -1060,6 +1084,8 @@ class _Framer:
                 and self.doc.texts[i + 1] in _COMPLEMENTISERS
             ):
                 continue  # «ويُذكر أن …»: the writer's note, nobody's words
+            if i + 1 < len(self.doc.texts) and self.doc.texts[i + 1] in _UNNAMED_CLAUSE[-1]:
+                continue  # «رفض ذكر اسمه»: a source not named, no words reported
             if normalize(verb.lemma) in _WRITING and not self._written_on(i, a):
                 continue  # «وكتبت الصحيفة عنواناً عريضاً»: no words of anyone's
             # «مؤكداً», «قائلاً», not the plural «أكدوا»
@@ -1236,11 +1262,19 @@ class _Framer:
         manner: int | None = None
         said_after = _SAID_AFTER.get(normalize(v.lemma))
         by_preposition = False
+        # where the source's wish not to be named begins, if it is told
+        unnamed_at: int | None = None
         while n < len(toks):
             t = toks[n][2]
             after = self.text[toks[n - 1][1] : toks[n][0]]
             if t in _COMPLEMENTISERS or t == "ان" or any(c in after for c in ":«" + _DOUBLE):
                 break
+            if unnamed_at is None and manner is None and ("،" in after or "," in after):
+                wish = _unnamed_clause([w for _a, _b, w in toks[n : n + 6]])
+                if wish:  # «مسؤول أمريكي، طلب عدم الكشف عن اسمه، إن»: not the speaker's
+                    unnamed_at = n
+                    n += wish
+                    continue
             if t == said_after and manner is None and self._definite_subject(toks[:n], v):
                 by_preposition = True  # «وشددت الحركة الشعبية على …»
                 break
@@ -1268,15 +1302,18 @@ class _Framer:
         end = toks[n - 1][1]
         # whom it was said to is not the speaker («مصادر محلية لعنب بلدي», «مصدر عسكري
         # لـ"سانا"»), a body's own name is («الهيئة العليا للمفاوضات»)
+        cut = manner or n
+        if unnamed_at is not None:
+            cut = min(cut, unnamed_at)
         told = next(
             (
                 k
-                for k in range(1, manner or n)
+                for k in range(1, cut)
                 if toks[k][2].startswith("ل")
                 and not toks[k][2].startswith("ال")
                 and not self._inside_a_name(toks[k][0], toks[k][1])
             ),
-            manner or n,
+            cut,
         )
         words = toks[:told]
         speaker: MentionIn | None = None
