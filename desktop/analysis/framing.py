@@ -1692,6 +1692,10 @@ class _Framer:
         verbs = self._verbs()
         used_verbs: set[int] = set()
         last_speaker: tuple[str | None, str | None, dict[str, Any]] = (None, None, {})
+        # whether the last speaker's verb was feminine, and the speakers named so far with
+        # their verbs' gender: a verb that goes on with nobody named agrees with its speaker
+        last_feminine: bool | None = None
+        told_by: list[tuple[str | None, str | None, dict[str, Any], bool]] = []
         speakers_by_sentence: dict[int, tuple[str | None, str | None, dict[str, Any], _Verb]] = {}
         previous: _Verb | None = None
         for v in verbs:
@@ -1774,10 +1778,28 @@ class _Framer:
                     # «وأضاف:» continues the previous speaker; «…، فيما نفى ناشطون ذلك»
                     # is somebody else's, named or not
                     key, text, details = last_speaker
+                    feminine = self._feminine_verb(v)
+                    if last_feminine is not None and feminine != last_feminine:
+                        # «وقال بوتين … وأضافت أن»: not him, but the last speaker told of
+                        # in her verb's gender, else nobody
+                        key, text, details = next(
+                            (
+                                (k, t, d)
+                                for k, t, d, f in reversed(told_by)
+                                if f == feminine and (k is not None or t)
+                            ),
+                            (None, None, {}),
+                        )
                     details = dict(details, continued=True)
             if key is not None or text:
                 speakers_by_sentence.setdefault(v.sentence, (key, text, details, v))
-                last_speaker = (key, text, {k: d for k, d in details.items() if k == "via"})
+                via_of = {k: d for k, d in details.items() if k == "via"}
+                last_speaker = (key, text, via_of)
+                # the verb of words via_of is the relayer's («ونقلت الوكالة عن الوزير»):
+                # it tells nothing of the speaker's gender
+                last_feminine = None if via_of else self._feminine_verb(v)
+                if last_feminine is not None and not details.get("continued"):
+                    told_by.append((key, text, via_of, last_feminine))
             v.speaker = (key, text, details)
         verbs_in: dict[int, list[_Verb]] = {}
         for v in verbs:

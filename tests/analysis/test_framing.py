@@ -697,6 +697,22 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
             "ونقلت وكالة رويترز عن مسؤولين لم تعلن هويتهما قولهما إنه ما زال في القنصلية.",
             [(None, "مسؤولين لم تعلن هويتهما")],
         ),
+        # a verb that goes on with nobody named agrees with its speaker: «وأضافت» is not
+        # Putin's, but the last speaker told of with a feminine verb, else nobody's
+        (
+            "وقالت ميركل إن الحل سياسي. وقال بوتين إن الوضع صعب. وأضافت أن أوروبا مستعدة.",
+            [("merkel", "ميركل"), ("putin", "بوتين"), ("merkel", "ميركل")],
+        ),
+        (
+            "وقالت وزارة الدفاع التركية إن الهدنة صامدة. وقال بوتين إن الوضع صعب. "
+            "وأضافت الوزارة أن القوات مستعدة. وأضاف أن الحل سياسي.",
+            [
+                ("turkey-defence-ministry", "وزارة الدفاع التركية"),
+                ("putin", "بوتين"),
+                ("turkey-defence-ministry", "الوزارة"),
+                ("putin", "بوتين"),
+            ],
+        ),
     ],
 )
 def test_who_speaks_in_news_from_the_arab_press(
