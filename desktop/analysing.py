@@ -122,7 +122,8 @@ from desktop.workers import (
 #: a family name may begin with «فال» or «كال» («مارغوت فالستروم»); what an office
 #: holder does is no name («الرئيس يأمر باستحداث», ``not_names.txt``); «غرد», and «كتب»
 #: on a platform («وكتب ترامب على تويتر»), report speech; a source's wish not to be
-#: named is not its name («مسؤول أمريكي، طلب عدم الكشف عن اسمه، إن»)
+#: named is not its name («مسؤول أمريكي، طلب عدم الكشف عن اسمه، إن»); a verb with no
+#: subject goes on with a speaker of its gender («قال بوتين … وأضافت» is not his)
 ANALYSIS_VERSION = 17
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
