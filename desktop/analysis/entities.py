@@ -621,24 +621,66 @@ class _DocumentAnalyser:
             if self._is_covered(start, end) or self._skipped(start):
                 i = b
                 continue
-            norm_name = " ".join(self.doc.texts[a:b])
-            if norm_name in self.kb.ignored_forms:  # the user ignored whom it names
-                i = b
-                continue
-            known = self._known_person(norm_name)
-            if known:
-                self._add(start, end, known, "name", 0.9)
-            else:
-                key = discovered_key(norm_name)
-                oa, ob = self.omap.span_to_original(start, end)
-                title_text = self.text[self.omap.to_original(toks[title_start].start) : oa].strip(
-                    " ،,"
-                )
-                self.result.discovered.setdefault(
-                    key, DiscoveredName(key, self.text[oa:ob], norm_name, affiliation, title_text)
-                )
-                self._add(start, end, key, "discovered", 0.8)
+            oa = self.omap.to_original(start)
+            title_text = self.text[self.omap.to_original(toks[title_start].start) : oa]
+            self._name_found(a, b, affiliation, title_text.strip(" ،,"))
             i = b
+
+    def _name_found(self, a: int, b: int, affiliation: str | None, title: str) -> None:
+        """Tokens ``[a, b)`` name a person: one the gazetteer knows by that full name, else
+        a name discovered with the title it came with (unless the user ignored it)."""
+        toks = self.tokens
+        start, end = toks[a].start, toks[b - 1].end
+        norm_name = " ".join(self.doc.texts[a:b])
+        if norm_name in self.kb.ignored_forms:  # the user ignored whom it names
+            return
+        known = self._known_person(norm_name)
+        if known:
+            self._add(start, end, known, "name", 0.9)
+            return
+        key = discovered_key(norm_name)
+        oa, ob = self.omap.span_to_original(start, end)
+        self.result.discovered.setdefault(
+            key, DiscoveredName(key, self.text[oa:ob], norm_name, affiliation, title)
+        )
+        self._add(start, end, key, "discovered", 0.8)
+
+    def discover_before_titles(self) -> None:
+        """A name nobody knows right after a reporting verb, with its title after it
+        between commas: «وقال يوري يفتوشينكو، رئيس مركز المصالحة الروسي، إن …»."""
+        toks, kb = self.tokens, self.kb
+        for idx in self.doc.token_indices(kb.verbs_stripped):
+            found = self._name_after(idx + 1) if idx + 1 < len(toks) else None
+            if found is None:
+                continue
+            a, b = found
+            if b >= len(toks) or self._is_covered(toks[a].start, toks[b - 1].end):
+                continue
+            if self._skipped(toks[a].start) or self.norm[toks[idx].end : toks[a].start].strip():
+                continue  # «وقال، يوري …»: no subject right after the verb
+            gap = self.norm[toks[b - 1].end : toks[b].start]
+            if gap.strip() not in ("،", ","):
+                continue
+            t = toks[b].text
+            titled = t in kb.anchor_words or (
+                t in kb.anchor_first_words
+                and b + 1 < len(toks)
+                and f"{t} {toks[b + 1].text}" in kb.title_anchors
+            )
+            cover = self._covering(toks[b].start, toks[b].end)
+            if not titled and not (cover and cover[1] == "role-phrase"):
+                continue
+            # the title runs to the next comma, or a few words
+            k = b
+            while k + 1 < len(toks) and k - b < MAX_DESCRIPTOR_WORDS:
+                if self.norm[toks[k].end : toks[k + 1].start].strip():
+                    break
+                k += 1
+            oa, ob = self.omap.span_to_original(toks[b].start, toks[k].end)
+            affiliation = next(
+                (kb.nisbas[w] for w in self.doc.texts[b : k + 1] if w in kb.nisbas), None
+            )
+            self._name_found(a, b, affiliation, self.text[oa:ob])
 
     def _name_word_after(self, k: int) -> bool:
         """Whether the token after ``k`` may go on a name begun at ``k``: right after it
@@ -842,6 +884,7 @@ class _DocumentAnalyser:
     def run(self) -> DocumentEntities:
         role_hits = self.gazetteer()
         self.discover()
+        self.discover_before_titles()
         self._trim_discovered()
         self.surnames()
         self.roles(role_hits)

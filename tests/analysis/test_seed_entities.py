@@ -412,6 +412,32 @@ def test_what_follows_a_title_is_a_name_only_when_it_can_be_one(text: str, names
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "وقال يوري يفتوشينكو، رئيس مركز المصالحة الروسي، إن الهدنة صامدة.",
+            {("يوري يفتوشينكو", "رئيس مركز المصالحة الروسي")},
+        ),
+        (
+            "وقال منصور العتيبي، سفير الكويت في الأمم المتحدة، إن القرار متوازن.",
+            {("منصور العتيبي", "سفير الكويت في الأمم المتحدة")},
+        ),
+        # no title after the comma, nothing before it that can be a name
+        ("وقال يوري يفتوشينكو، في بيان، إن الهدنة صامدة.", set()),
+        ("وقال مصدر عسكري، رئيس الأركان، إن الهدنة صامدة.", set()),
+        ("وقال، رئيس مركز المصالحة الروسي، إن الهدنة صامدة.", set()),
+    ],
+)
+def test_a_name_before_its_title_after_a_reporting_verb_is_discovered(
+    text: str, names: set[tuple[str, str]]
+) -> None:
+    """«وقال منصور العتيبي، سفير الكويت في الأمم المتحدة، إن»: the Arab press names the
+    speaker first and his office after it between commas; the words went to Kuwait."""
+    found = analyse_entities(text, _knowledge_without_people()).discovered.values()
+    assert {(d.name, d.title) for d in found} == names
+
+
+@pytest.mark.parametrize(
     ("text", "keys"),
     [
         (
