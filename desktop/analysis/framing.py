@@ -341,6 +341,8 @@ _ON_BEHALF = frozenset(
 #: a preposition that begins how a subject spoke, after it and before «إن» («وقال المتحدث
 #: باسم الجيش الروسي في بيان إن», «… خلال مؤتمر صحفي إن», «… عبر حسابه في تويتر إن»)
 _MANNER = frozenset({"في", "خلال", "عبر", "ضمن"})
+#: who speaks «باسم» a body (normalised)
+_SPOKESPEOPLE = frozenset({"المتحدث", "الناطق", "المتحدثه", "الناطقه", "والمتحدث", "والناطق"})
 #: a source's wish not to be named, between commas after it («مسؤول أمريكي، طلب عدم
 #: الكشف عن اسمه، إن …»), normalised: the words of each place in turn, a set of forms
 _UNNAMED_CLAUSE: tuple[frozenset[str], ...] = (
@@ -1337,6 +1339,9 @@ class _Framer:
             named = named or by_preposition or self._definite_subject(words, v)
             named = named or (construct and self._definite_subject(words[1:], v, construct=True))
             named = named or self._family_name_alone(words)
+            # a spokesman names whom he speaks for, known or not («وقال المتحدث باسم
+            # الجيش إن»): he speaks, not the speaker before
+            named = named or (on_behalf and words[0][2] in _SPOKESPEOPLE)
             if not named or self._dates_in(words[0][0], end):
                 return None
             speaker = self._side_of(words)

@@ -697,6 +697,15 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
             "ونقلت وكالة رويترز عن مسؤولين لم تعلن هويتهما قولهما إنه ما زال في القنصلية.",
             [(None, "مسؤولين لم تعلن هويتهما")],
         ),
+        # a spokesman speaks though the body he speaks for is unknown
+        (
+            "وقال بوتين إن الحل سياسي. وقال المتحدث باسم الجيش إن الوضع تحت السيطرة.",
+            [("putin", "بوتين"), (None, "المتحدث باسم الجيش")],
+        ),
+        (
+            'وقال الناطق باسم الحكومة: "الوضع تحت السيطرة".',
+            [(None, "الناطق باسم الحكومة")],
+        ),
         # a verb that goes on with nobody named agrees with its speaker: «وأضافت» is not
         # Putin's, but the last speaker told of with a feminine verb, else nobody's
         (
