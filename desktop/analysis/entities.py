@@ -399,7 +399,14 @@ class _DocumentAnalyser:
                 and t not in self.kb.ta_marbuta_first_names
             ):
                 return None  # «بالمعهد العالي» after «أستاذ الفوتوغرافيا»
-            if first and t.startswith("و") and _conjoined(t[1:], fw, self.kb.titles):
+            if (
+                first
+                and t.startswith("و")
+                and (
+                    _conjoined(t[1:], fw, self.kb.titles)
+                    or t[1:] in self.kb.anchor_first_words  # «وأمين عام وزارة الصناعة»
+                )
+            ):
                 return None  # «، ووزير النقل», «وتوفيت إحدى الموظفات», «وفي المقابل»
             if not first and t[-1] == "ه" and t not in particles() and self._ta_marbuta(toks[j]):
                 break
