@@ -82,9 +82,8 @@ class DocText:
 
     def token_indices(self, words: AbstractSet[str]) -> list[int]:
         """Indices of the tokens that are one of ``words``, in order (a pass looking for
-        a few words visits only these). The document's words are indexed once: seven
-        passes look for their words, and scanning every token for each was a tenth of
-        the analysis."""
+        a few words visits only these). The document's words are indexed once for the
+        seven passes that look for theirs, rather than every token scanned by each."""
         where = self._where
         if where is None:
             where = self._where = {}

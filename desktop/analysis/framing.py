@@ -1088,24 +1088,20 @@ class _Framer:
                 continue  # «ويُذكر أن …»: the writer's note, nobody's words
             if i + 1 < len(self.doc.texts) and self.doc.texts[i + 1] in _UNNAMED_CLAUSE[-1]:
                 continue  # «رفض ذكر اسمه»: a source not named, no words reported
-            if normalize(verb.lemma) in _WRITING and not self._written_on(i, a):
+            lemma, sentence = normalize(verb.lemma), self.sentence_of(a)
+            if lemma in _WRITING and not self._written_on(i, self.sentences[sentence][1]):
                 continue  # «وكتبت الصحيفة عنواناً عريضاً»: no words of anyone's
             # «مؤكداً», «قائلاً», not the plural «أكدوا»
-            participle = (
-                form.endswith("ا") and not form.endswith("وا") and form != normalize(verb.lemma)
-            )
-            out.append(
-                _Verb(a, b, verb.lemma, verb.category, self.sentence_of(a), participle=participle)
-            )
+            participle = form.endswith("ا") and not form.endswith("وا") and form != lemma
+            out.append(_Verb(a, b, verb.lemma, verb.category, sentence, participle=participle))
         return out
 
-    def _written_on(self, i: int, a: int) -> bool:
-        """Whether a word after the verb of writing at token ``i`` (original offset
-        ``a``), in its sentence, says where it was written for others («وكتب ترامب على
+    def _written_on(self, i: int, sentence_end: int) -> bool:
+        """Whether a word after the verb of writing at token ``i``, before its sentence's
+        end (original offset), says where it was written for others («وكتب ترامب على
         تويتر», «في تغريدة»)."""
         texts, where = self.doc.texts, self.fk.written_on
         spans = self.doc.original_tokens()
-        sentence_end = self.sentences[self.sentence_of(a)][1]
         for k in range(i + 1, min(len(texts), i + 1 + _WRITTEN_ON_WITHIN)):
             if spans[k][0] >= sentence_end:
                 break
@@ -1717,6 +1713,7 @@ class _Framer:
                 v.subject_end = v.end
                 continue
             previous = v
+            feminine = self._feminine_verb(v)
             k = bisect.bisect_right(mark_starts, v.end)
             limit = marks[k][0] if k < len(marks) else len(self.text)
             mention, noun, after = self._speaker_after(v, limit)
@@ -1783,7 +1780,6 @@ class _Framer:
                     # «وأضاف:» continues the previous speaker; «…، فيما نفى ناشطون ذلك»
                     # is somebody else's, named or not
                     key, text, details = last_speaker
-                    feminine = self._feminine_verb(v)
                     if last_feminine is not None and feminine != last_feminine:
                         # «وقال بوتين … وأضافت أن»: not him, but the last speaker told of
                         # in her verb's gender, else nobody
@@ -1800,9 +1796,9 @@ class _Framer:
                 speakers_by_sentence.setdefault(v.sentence, (key, text, details, v))
                 via_of = {k: d for k, d in details.items() if k == "via"}
                 last_speaker = (key, text, via_of)
-                # the verb of words via_of is the relayer's («ونقلت الوكالة عن الوزير»):
+                # the verb of words relayed is the relayer's («ونقلت الوكالة عن الوزير»):
                 # it tells nothing of the speaker's gender
-                last_feminine = None if via_of else self._feminine_verb(v)
+                last_feminine = None if via_of else feminine
                 if last_feminine is not None and not details.get("continued"):
                     told_by.append((key, text, via_of, last_feminine))
             v.speaker = (key, text, details)
