@@ -408,13 +408,7 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         ]
         if paragraphs:
             insert_many(s.connection(), Paragraph, paragraphs)
-        sentences = [
-            {"document_id": doc_id, "idx": i, "paragraph_idx": p, "start": a, "end": b}
-            for doc_id, d in docs
-            for i, (p, a, b) in enumerate(d.sentences)
-        ]
-        if sentences:
-            insert_many(s.connection(), Sentence, sentences)
+        _insert_sentences(s, [(doc_id, d.sentences) for doc_id, d in docs])
         if self.is_sqlite:
             sqlite.fts_insert(
                 s.connection(),
@@ -699,13 +693,7 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         with self.transaction() as s, stats_follow(s, doc_ids, mentions):
             if sentences:
                 s.execute(delete(Sentence).where(Sentence.document_id.in_(list(sentences))))
-                rows = [
-                    {"document_id": d, "idx": i, "paragraph_idx": p, "start": a, "end": b}
-                    for d, spans in sentences.items()
-                    for i, (p, a, b) in enumerate(spans)
-                ]
-                if rows:
-                    insert_many(s.connection(), Sentence, rows)
+                _insert_sentences(s, sentences.items())
             replace_mentions(s, mentions, analysis_version)
             write_framing(s, doc_ids, framing)
 
@@ -898,3 +886,16 @@ def _merged_into(s: Session, name: str | None, key: str | None) -> int | None:
     return s.scalar(
         select(OutletName.outlet_id).where(OutletName.key == key).order_by(OutletName.outlet_id)
     )
+
+
+def _insert_sentences(
+    s: Session, per_document: Iterable[tuple[int, Sequence[tuple[int, int, int]]]]
+) -> None:
+    """Sentence rows of documents, each ``(paragraph, start, end)`` in order."""
+    rows = [
+        {"document_id": doc_id, "idx": i, "paragraph_idx": p, "start": a, "end": b}
+        for doc_id, spans in per_document
+        for i, (p, a, b) in enumerate(spans)
+    ]
+    if rows:
+        insert_many(s.connection(), Sentence, rows)
