@@ -123,8 +123,11 @@ from desktop.workers import (
 #: holder does is no name («الرئيس يأمر باستحداث», ``not_names.txt``); «غرد», and «كتب»
 #: on a platform («وكتب ترامب على تويتر»), report speech; a source's wish not to be
 #: named is not its name («مسؤول أمريكي، طلب عدم الكشف عن اسمه، إن»); a verb with no
-#: subject goes on with a speaker of its gender («قال بوتين … وأضافت» is not his)
-ANALYSIS_VERSION = 17
+#: subject goes on with a speaker of its gender («قال بوتين … وأضافت» is not his). 18:
+#: the source of «قوله» follows the last «عن» or «على لسان» before it, whoever relays
+#: it («ونقلت الوكالة اللبنانية على لسان بري قوله»), and «قوله»/«قولها» gives its
+#: gender; a family name of three letters speaks after a reporting verb («وقال بري»)
+ANALYSIS_VERSION = 18
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

@@ -733,6 +733,7 @@ class _DocumentAnalyser:
         """A family name alone refers to the person named in full in this document."""
         by_surname: dict[str, str] = {}
         by_skeleton: dict[str, tuple[str, str]] = {}  # skeleton → (key, family name)
+        short: dict[str, str] = {}  # three-letter family names («بري», «عون»)
         for m in self.result.mentions:
             if m.kind not in ("name", "discovered"):
                 continue
@@ -744,6 +745,10 @@ class _DocumentAnalyser:
                 by_surname.setdefault(sur, m.key)
                 if _spelt_variously(sur):
                     by_skeleton.setdefault(skeleton(sur), (m.key, sur))
+            elif sur and len(sur) == MIN_SURNAME - 1:
+                short.setdefault(sur, m.key)
+        if short:
+            self._short_surnames(short)
         if not by_surname:
             return
         candidates = set(by_surname) | {k.split()[1] for k in by_surname if " " in k}
@@ -779,6 +784,27 @@ class _DocumentAnalyser:
                     offset = len(tok.text) - len(form)
                     self._add(tok.start + offset, tok.end, key, "surname", 0.9)
                     break
+
+    def _short_surnames(self, short: dict[str, str]) -> None:
+        """A family name of three letters is a common word too («بري», «عون»): alone, it
+        refers to the person named in full only where a speaker is named, right after
+        a reporting verb («وقال بري إن») or as the source a verb relays («على لسان بري
+        قوله», «عن عون قوله»)."""
+        tokens = self.tokens
+        for idx in self.doc.token_indices(set(short)):
+            tok = tokens[idx]
+            if idx == 0 or self._is_covered(tok.start, tok.end) or self._skipped(tok.start):
+                continue
+            prev = tokens[idx - 1]
+            if self.norm[prev.end : tok.start].strip():
+                continue  # «قال: بري …»
+            nxt = tokens[idx + 1].text if idx + 1 < len(tokens) else ""
+            if (
+                prev.text in self.kb.verbs_stripped
+                or prev.text == "لسان"
+                or (prev.text == "عن" and nxt.startswith("قول"))
+            ):
+                self._add(tok.start, tok.end, short[tok.text], "surname", 0.9)
 
     def speakers(self) -> None:
         """A reporting verb followed by an unknown one-word name: remember it for the

@@ -380,6 +380,9 @@ _WISHED_THROUGH = frozenset(
 _ENTERING = frozenset({"الدخول", "بالدخول", "للدخول", "الانخراط", "بالانخراط"})
 #: «بحسب», «وفق»: what follows is the source of the sentence
 _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
+#: how many words after a relaying verb's subject «قوله» is looked for («ونقل بيان صادر عن
+#: وزارة الإعلام عن النائب العام الشيخ سعود بن عبد الله المعجب قوله»)
+_RELAY_WITHIN = 24
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
 #: reporting verbs that, right before «أن», are impersonal («يُذكر أن», «يُشار إلى»
 #: aside), the writer's own note (normalised)
@@ -1475,21 +1478,50 @@ class _Framer:
             return m.key, self.text[m.start : m.end]
         return self._resolve_anaphor(words, verb.start)[0], words
 
+    def _relayed_feminine(self, verb: _Verb, limit: int) -> bool | None:
+        """The gender of whom a relaying verb quotes, by «قوله» or «قولها» after it;
+        None for a plural («قولهم») or without either."""
+        s_end = min(limit, self.sentences[verb.sentence][1])
+        for _oa, _ob, t in self.norm_tokens_between(verb.end, s_end, _RELAY_WITHIN):
+            if t == "قوله":
+                return False
+            if t == "قولها":
+                return True
+            if t.startswith("قول") or t in _COMPLEMENTISERS:
+                return None
+        return None
+
     def _relay_source(self, after: int, s_end: int) -> tuple[MentionIn | None, str] | None:
         """Whom «عن» or «على لسان» right after ``after`` names, up to «قوله»: the first
         person named there, past a title between commas («على لسان منسق مكافحة الإرهاب،
         السفير ناثان سايلز، قوله»), else the first body; or the words of an unnamed source
         («عن مصدرين في الجبهة الوطنية للتحرير قولهما») or an anaphoric noun, with no
         mention. None when nothing is relayed."""
-        rest = self.norm_tokens_between(after, s_end, 14)
-        if len(rest) >= 3 and rest[0][2] == "علي" and rest[1][2] == "لسان":
-            rest = rest[2:]
-        elif len(rest) >= 2 and rest[0][2] == "عن":
-            rest = rest[1:]
-        else:
+        toks = self.norm_tokens_between(after, s_end, _RELAY_WITHIN)
+        # the source follows the last «عن» or «على لسان» before «قوله»: «ونقلت الوكالة
+        # اللبنانية على لسان بري قوله», «ونقل بيان صادر عن وزارة الإعلام عن النائب العام
+        # … قوله»; without «قوله», only right after the verb's subject
+        said = len(toks)
+        for j, (_oa, _ob, t) in enumerate(toks):
+            if t in _COMPLEMENTISERS or t in ("ان", "إن"):
+                break
+            if t.startswith("قول"):
+                said = j
+                break
+        marker = -1
+        for j in range(said if said < len(toks) else min(1, len(toks))):
+            t = toks[j][2]
+            if t == "عن" and j + 1 < len(toks):
+                marker = j + 1
+            elif t == "علي" and j + 2 < len(toks) and toks[j + 1][2] == "لسان":
+                marker = j + 2
+        if marker < 0:
             return None
+        rest = toks[marker:]
         body: MentionIn | None = None
         upto = len(rest)
+        first = rest[0][2]
+        titled = first in self.kb.titles
         for j, (oa, ob, t) in enumerate(rest):
             if t.startswith("قول") or t in _COMPLEMENTISERS or j >= 10:
                 upto = j
@@ -1497,12 +1529,15 @@ class _Framer:
             m = self.mention_at(oa, ob)
             if m is not None and m.type == "person":
                 return m, self.text[m.start : m.end]
+            if titled and j > 0 and rest[j - 1][2] == "في":
+                continue  # «عن رئيس مركز المراقبة الروسية في سوريا …»: where he serves
             if m is not None and m.type in SPEAKER_TYPES and body is None:
                 body = m
         if body is not None:
             return body, self.text[body.start : body.end]
-        first = rest[0][2]
-        if first in self.fk.unnamed_sources and upto > 0:
+        if (first in self.fk.unnamed_sources or titled) and upto > 0:
+            # «عن مصدرين في الجبهة الوطنية للتحرير قولهما»; a title whose holder the
+            # analysis cannot name
             return None, self.text[rest[0][0] : rest[upto - 1][1]]
         if first in ANAPHORS:
             return None, self.text[rest[0][0] : rest[0][1]]
@@ -1723,15 +1758,21 @@ class _Framer:
             text = self.text[mention.start : mention.end] if mention else noun
             if mention is not None and mention.kind.startswith("via:"):
                 details["via"] = mention.kind[4:]
-            if mention is None and noun:
-                key, via = self._resolve_anaphor(noun, v.start)
-                if via:
-                    details["via"] = via
+            if mention is None:
+                if noun:
+                    key, via = self._resolve_anaphor(noun, v.start)
+                    if via:
+                        details["via"] = via
+                # «نقلت الوكالة عن الوزارة قولها»; «ونقلت وكالة الأنباء الرسمية عن الرئيس
+                # … قوله», whoever relays it
                 relayed = self._relayed(v, after, limit)
-                if relayed is not None:  # «نقلت الوكالة عن الوزارة قولها»
+                if relayed is not None:
                     if key is not None:
                         details["via"] = key
                     key, text = relayed
+                    noun = noun or text
+            else:
+                relayed = None
             if key is None and noun is None:
                 named = self._subject_words(v, limit)
                 if named is not None:  # «وأكد مصدر عسكري سوري أن», «وقال الناطق باسم …»
@@ -1797,8 +1838,11 @@ class _Framer:
                 via_of = {k: d for k, d in details.items() if k == "via"}
                 last_speaker = (key, text, via_of)
                 # the verb of words relayed is the relayer's («ونقلت الوكالة عن الوزير»):
-                # it tells nothing of the speaker's gender
-                last_feminine = None if via_of else feminine
+                # it tells nothing of the speaker's gender, «قوله» or «قولها» does
+                if relayed is not None or (via_of and normalize(v.lemma) == "نقل"):
+                    last_feminine = self._relayed_feminine(v, limit)
+                else:
+                    last_feminine = None if via_of else feminine
                 if last_feminine is not None and not details.get("continued"):
                     told_by.append((key, text, via_of, last_feminine))
             v.speaker = (key, text, details)
