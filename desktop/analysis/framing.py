@@ -383,6 +383,8 @@ _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 #: how many words after a relaying verb's subject «قوله» is looked for («ونقل بيان صادر عن
 #: وزارة الإعلام عن النائب العام الشيخ سعود بن عبد الله المعجب قوله»)
 _RELAY_WITHIN = 24
+#: «قوله» after a subject: its words follow (normalised)
+_SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
 #: reporting verbs that, right before «أن», are impersonal («يُذكر أن», «يُشار إلى»
 #: aside), the writer's own note (normalised)
@@ -1268,7 +1270,12 @@ class _Framer:
         while n < len(toks):
             t = toks[n][2]
             after = self.text[toks[n - 1][1] : toks[n][0]]
-            if t in _COMPLEMENTISERS or t == "ان" or any(c in after for c in ":«" + _DOUBLE):
+            if (
+                t in _COMPLEMENTISERS
+                or t == "ان"
+                or t in _SAYING  # «وأضاف الهاشمي قوله "…"»
+                or any(c in after for c in ":«" + _DOUBLE)
+            ):
                 break
             if unnamed_at is None and manner is None and ("،" in after or "," in after):
                 wish = _unnamed_clause([w for _a, _b, w in toks[n : n + 6]])

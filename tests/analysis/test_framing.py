@@ -623,6 +623,10 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
             'قال الجبير إن الحل سياسي. وأضاف البريكي "لم يكن تلويحي بالاستقالة نزوة".',
             [("jubeir", "الجبير"), (None, "البريكي")],
         ),
+        (
+            'قال الجبير إن الحل سياسي. وأضاف الهاشمي قوله "من حسن حظ الرئيس أن الوزير رجل".',
+            [("jubeir", "الجبير"), (None, "الهاشمي")],
+        ),
         # whom an agency or a statement relays, past a title between commas, or an
         # unnamed source or a body named before, speaks; not the agency
         (
