@@ -25,6 +25,11 @@ from desktop.text.tokens import strip_proclitic, words_stripping_to
 MAX_NAME_WORDS = 3
 #: a family name shorter than this (مون of بان كي مون) is too ambiguous alone
 MIN_SURNAME = 4
+#: words that end a title read after a name, unless a body follows (normalised)
+_TITLE_ENDS = frozenset(
+    {"في", "من", "عن", "علي", "الي", "خلال", "امام", "بعد", "قبل", "ان", "انه", "انها",
+     "الذي", "التي"}
+)  # fmt: skip
 MAX_DESCRIPTOR_WORDS = 7
 #: role mentions this close to a name mention of the same actor are appositions, not
 #: separate mentions (issue: «مبعوث الأمم المتحدة الخاص إلى سوريا جير بيدرسون»)
@@ -317,6 +322,8 @@ class _DocumentAnalyser:
                 if about is not None:
                     contextual.append((hit, names[0], about))
                     continue
+                if " " not in hit.key and self._family_of_another(hit, names[0]):
+                    continue  # «عبد الرحمن الحريري» is not «نصر الحريري»
                 self._add(hit.start, hit.end, names[0], "name")
             elif any(kind == "role" for _t, kind in hit.payload):
                 roles.append(hit)
@@ -654,33 +661,38 @@ class _DocumentAnalyser:
 
     def discover_before_titles(self) -> None:
         """A name nobody knows right after a reporting verb, with its title after it
-        between commas: «وقال يوري يفتوشينكو، رئيس مركز المصالحة الروسي، إن …»."""
+        between commas: «وقال يوري يفتوشينكو، رئيس مركز المصالحة الروسي، إن …», or
+        right after a name of two words or more: «وقال بكر بوزداغ نائب الرئيس التركي»."""
         toks, kb = self.tokens, self.kb
         for idx in self.doc.token_indices(kb.verbs_stripped):
             found = self._name_after(idx + 1) if idx + 1 < len(toks) else None
             if found is None:
                 continue
             a, b = found
+            # the name ends where a title begins («بكر بوزداغ نائب الرئيس»)
+            b = next((c for c in range(a + 1, b) if self._opens_title(c)), b)
             if b >= len(toks) or self._is_covered(toks[a].start, toks[b - 1].end):
                 continue
             if self._skipped(toks[a].start) or self.norm[toks[idx].end : toks[a].start].strip():
                 continue  # «وقال، يوري …»: no subject right after the verb
-            gap = self.norm[toks[b - 1].end : toks[b].start]
-            if gap.strip() not in ("،", ","):
+            gap = self.norm[toks[b - 1].end : toks[b].start].strip()
+            if gap not in ("،", ",") and (gap or b - a < 2):
                 continue
-            t = toks[b].text
-            titled = t in kb.anchor_words or (
-                t in kb.anchor_first_words
-                and b + 1 < len(toks)
-                and f"{t} {toks[b + 1].text}" in kb.title_anchors
-            )
+            titled = self._opens_title(b)
             cover = self._covering(toks[b].start, toks[b].end)
             if not titled and not (cover and cover[1] == "role-phrase"):
                 continue
-            # the title runs to the next comma, or a few words
+            # the title runs to the next comma, or a few words, up to a preposition or
+            # a complementiser that no body follows («نائب الرئيس التركي في مؤتمر صحفي
+            # إن»; «سفير الكويت في الأمم المتحدة» goes on)
             k = b
             while k + 1 < len(toks) and k - b < MAX_DESCRIPTOR_WORDS:
                 if self.norm[toks[k].end : toks[k + 1].start].strip():
+                    break
+                nxt = toks[k + 1]
+                if nxt.text in _TITLE_ENDS and not (
+                    k + 2 < len(toks) and self._is_covered(toks[k + 2].start, toks[k + 2].end)
+                ):
                     break
                 k += 1
             oa, ob = self.omap.span_to_original(toks[b].start, toks[k].end)
@@ -688,6 +700,16 @@ class _DocumentAnalyser:
                 (kb.nisbas[w] for w in self.doc.texts[b : k + 1] if w in kb.nisbas), None
             )
             self._name_found(a, b, affiliation, self.text[oa:ob])
+
+    def _opens_title(self, k: int) -> bool:
+        """Whether token ``k`` opens a title («نائب», «وزير الخارجية»)."""
+        toks, kb = self.tokens, self.kb
+        t = toks[k].text
+        return t in kb.anchor_words or (
+            t in kb.anchor_first_words
+            and k + 1 < len(toks)
+            and f"{t} {toks[k + 1].text}" in kb.title_anchors
+        )
 
     def _name_word_after(self, k: int) -> bool:
         """Whether the token after ``k`` may go on a name begun at ``k``: right after it
@@ -751,6 +773,7 @@ class _DocumentAnalyser:
             self._short_surnames(short)
         if not by_surname:
             return
+        self._rekey_family_aliases(by_surname)
         candidates = set(by_surname) | {k.split()[1] for k in by_surname if " " in k}
 
         # most words are no surname: they are ruled out by set operations
@@ -766,6 +789,8 @@ class _DocumentAnalyser:
             forms = strip_proclitic(tok.text)
             if self._is_covered(tok.start, tok.end) or self._skipped(tok.start):
                 continue
+            if self._after_given_name(idx):
+                continue  # «عبد الرحمن الحريري» is not «نصر الحريري»
             # a function word with a conjunction is no spelling of a name («والتي» has
             # the skeleton of «ولايتي»)
             spelt = by_skeleton and not any(f in fw for f in forms)
@@ -784,6 +809,66 @@ class _DocumentAnalyser:
                     offset = len(tok.text) - len(form)
                     self._add(tok.start + offset, tok.end, key, "surname", 0.9)
                     break
+
+    def _rekey_family_aliases(self, by_surname: dict[str, str]) -> None:
+        """A one-word alias the gazetteer gives one person («الحريري», Nasr al-Hariri's)
+        refers to another of that family the document names in full («سعد الحريري»),
+        unless it names the alias's own person in full too, or both serve the same
+        state («الأسد» stays the president's beside «ماهر الأسد»)."""
+        in_full = {
+            m.key
+            for m in self.result.mentions
+            if m.kind in ("name", "discovered") and " " in m.surface
+        }
+        for m in self.result.mentions:
+            if m.kind != "name" or " " in m.surface or m.key in in_full:
+                continue
+            info = self.kb.entities.get(m.key)
+            if info is None or info.type != "person":
+                continue  # «سوريا» is a place, whatever title ends with it
+            key = by_surname.get(normalize(m.surface))
+            if (
+                key is not None
+                and key != m.key
+                and self._serving(key).isdisjoint(self._serving(m.key))
+            ):
+                m.key, m.kind, m.confidence = key, "surname", 0.9
+
+    def _serving(self, key: str) -> set[str]:
+        """The bodies and the state an actor belongs to, as the gazetteer chains them."""
+        out: set[str] = set()
+        for _step in range(6):
+            info = self.kb.entities.get(key)
+            if info is None or not info.affiliation or info.affiliation in out:
+                break
+            key = info.affiliation
+            out.add(key)
+        return out
+
+    def _family_of_another(self, hit: Hit, key: str) -> bool:
+        """Whether a one-word name of a person follows another person's given name."""
+        info = self.kb.entities.get(key)
+        if info is None or info.type != "person":
+            return False
+        i = self._token_index_at(hit.start)
+        return (
+            i < len(self.tokens)
+            and self.tokens[i].start == hit.start
+            and (self._after_given_name(i))
+        )
+
+    def _after_given_name(self, idx: int) -> bool:
+        """Whether token ``idx`` follows a given name of another person: «عبد الرحمن»,
+        «عبدالله», «أبو محمد» right before it (a person known by such a name in full is
+        matched whole by the gazetteer)."""
+        toks = self.tokens
+        if idx >= 1 and not self.norm[toks[idx - 1].end : toks[idx].start].strip():
+            prev = toks[idx - 1].text.removeprefix("و")
+            if prev.startswith("عبد") and len(prev) > 4:
+                return True
+            if idx >= 2 and not self.norm[toks[idx - 2].end : toks[idx - 1].start].strip():
+                return toks[idx - 2].text.removeprefix("و") in ("عبد", "ابو")
+        return False
 
     def _short_surnames(self, short: dict[str, str]) -> None:
         """A family name of three letters is a common word too («بري», «عون»): alone, it
