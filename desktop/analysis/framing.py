@@ -33,6 +33,7 @@ from desktop.lexicon.framing import (
 from desktop.lexicon.words import (
     load_body_heads,
     load_name_heads,
+    load_relatives,
     load_time_units,
     load_unnamed_sources,
     load_written_on,
@@ -551,8 +552,11 @@ class FramingKnowledge:
         body_heads: frozenset[str] = frozenset(),
         name_heads: frozenset[str] = frozenset(),
         written_on: frozenset[str] = frozenset(),
+        relatives: frozenset[str] = frozenset(),
     ) -> None:
         self.kb = kb
+        #: a person's relatives and lawyers («خطيبة», «محاميه»), normalised
+        self.relatives = relatives
         #: where words are written for others («تويتر», «تغريدة»), normalised
         self.written_on = written_on
         #: nouns that name a body with the definite words after them (normalised)
@@ -627,6 +631,7 @@ class FramingKnowledge:
             load_body_heads(),
             load_name_heads(),
             load_written_on(),
+            load_relatives(),
         )
 
 
@@ -1123,6 +1128,13 @@ class _Framer:
         for i, (oa, ob, t) in enumerate(toks):
             if ob <= told:
                 continue
+            if i == 0 and t in self.fk.relatives:
+                # «وقالت خطيبة خاشقجي إنها», «وقالت زوجته إن»: the relative speaks
+                nxt = self.mention_at(*toks[1][:2]) if len(toks) > 1 else None
+                if nxt is not None and nxt.type == "person" and nxt.start <= toks[1][0]:
+                    return None, self.text[oa : nxt.end], nxt.end
+                if t.endswith(("ه", "ها")) and t not in self.kb.function_words:
+                    return None, self.text[oa:ob], ob
             m = self.mention_at(oa, ob)
             if (
                 m is not None

@@ -36,6 +36,17 @@ def load_unnamed_sources(path: Path | None = None) -> frozenset[str]:
     return load_word_list(path or resource("lexicons", "unnamed_sources.txt"))
 
 
+def load_relatives(path: Path | None = None) -> frozenset[str]:
+    """Nouns that put a person's relative or lawyer in the speaker's place («خطيبة»,
+    «محامي»), normalised, with the forms of «ه» and «ها» (his, her: «زوجته»)."""
+    words = load_word_list(path or resource("lexicons", "relatives.txt"))
+    out = set(words)
+    for w in words:
+        stem = w[:-1] + "ت" if w.endswith("ه") else w
+        out.update((stem + "ه", stem + "ها"))
+    return frozenset(out)
+
+
 def load_article_first_names(path: Path | None = None) -> frozenset[str]:
     """First names written with the article («الطيب», «الحبيب»), normalised: after a title
     they open a name rather than describe the title."""

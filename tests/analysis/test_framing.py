@@ -668,6 +668,20 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
             'ونقل البيان على لسان نيكي هايلي قولها: "إنه لمن المخزي".',
             [("haley", "نيكي هايلي")],
         ),
+        # a relative or a lawyer speaks, not the person named after them
+        (
+            "اختفى الصحفي جمال خاشقجي. وقالت خطيبة خاشقجي إنها انتظرت قبالة القنصلية.",
+            [(None, "خطيبة خاشقجي")],
+        ),
+        (
+            "وقال بشار الأسد إن الحل سياسي. وقالت زوجته إن المرض صعب.",
+            [("bashar-assad", "بشار الأسد"), (None, "زوجته")],
+        ),
+        # IRNA spelt with «ي»
+        (
+            'وأشارت وكالة إيرنا للأنباء إلى أن "ثمة عددا من الضحايا".',
+            [("irna-arabic", "وكالة إيرنا للأنباء")],
+        ),
         # the source follows the last «عن» or «على لسان» before «قوله», past the
         # relaying agency's adjectives or the statement's issuer, and whoever relays it
         (
