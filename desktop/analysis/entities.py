@@ -781,12 +781,16 @@ class _DocumentAnalyser:
         wanted: set[str] = set()
         for c in candidates:
             wanted |= words & _stripping_to(c)
+            if c.startswith("ال") and "لل" + c[2:] in words:
+                wanted.add("لل" + c[2:])  # «في تغريدة للصدر»
         if by_skeleton:
             wanted |= _SKELETON_WORDS.having(words, by_skeleton)
         fw = self.kb.function_words
         for idx in self.doc.token_indices(wanted):
             tok = self.tokens[idx]
             forms = strip_proclitic(tok.text)
+            if tok.text.startswith("لل"):
+                forms = (*forms, "ال" + tok.text[2:])
             if self._is_covered(tok.start, tok.end) or self._skipped(tok.start):
                 continue
             if self._after_given_name(idx):
@@ -846,15 +850,27 @@ class _DocumentAnalyser:
         return out
 
     def _family_of_another(self, hit: Hit, key: str) -> bool:
-        """Whether a one-word name of a person follows another person's given name."""
+        """Whether a one-word name of a person is another's: after another given name
+        («عبد الرحمن الحريري»), or a spelling made by rule that a family name follows
+        («سوسن الشاعر» is a woman, not «سوسان» spelt without its «ا»)."""
         info = self.kb.entities.get(key)
         if info is None or info.type != "person":
             return False
+        toks = self.tokens
         i = self._token_index_at(hit.start)
+        if i >= len(toks) or toks[i].start != hit.start:
+            return False
+        if self._after_given_name(i):
+            return True
+        if hit.key in self.kb.written_forms.get(key, ()) or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
         return (
-            i < len(self.tokens)
-            and self.tokens[i].start == hit.start
-            and (self._after_given_name(i))
+            nxt.text.startswith("ال")
+            and not self.norm[toks[i].end : nxt.start].strip()
+            and nxt.text not in self.kb.function_words
+            and nxt.text not in self.kb.titles
+            and nxt.text not in self.kb.nisbas
         )
 
     def _after_given_name(self, idx: int) -> bool:

@@ -1649,7 +1649,8 @@ class _Framer:
 
     def _speaker_before(self, verb: _Verb) -> MentionIn | None:
         """The subject before the verb (SV order): the sentence's first actor that no
-        preposition governs."""
+        preposition governs, and no platform words are written on («في تغريدة للصدر على
+        صفحته بموقع التواصل الاجتماعي، تويتر، حيث قال»)."""
         s_start = self.sentences[verb.sentence][0]
         # looked at in order until one is found (a text without punctuation is one
         # sentence: listing every mention before each verb made it quadratic)
@@ -1658,6 +1659,8 @@ class _Framer:
         for i in range(lo, hi):
             m = self.mentions[i]
             if m.end > verb.start or m.type not in SPEAKER_TYPES or self._governed(m, s_start):
+                continue
+            if m.type == "media" and self._forms()[i].split()[-1] in self.fk.written_on:
                 continue
             if not self._quotes.covers(m.start):
                 return m
