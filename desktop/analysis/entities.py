@@ -370,7 +370,10 @@ class _DocumentAnalyser:
         fw = self.kb.function_words
         toks = self.tokens
         j = i
-        while j < len(toks) and j - i < MAX_NAME_WORDS + 1:
+        # a particle («بن») and the first word of a compound («عبد اللطيف») are no words
+        # of their own: «عبد اللطيف بن راشد الزياني» is a name of three
+        limit = MAX_NAME_WORDS + 1
+        while j < len(toks) and j - i < limit:
             t = toks[j].text
             if j > i and not self._gap_is_punct_only(toks[j - 1].end, toks[j].start):
                 break
@@ -427,9 +430,21 @@ class _DocumentAnalyser:
                 and j - i >= 2
                 and toks[j - 1].text.startswith("ال")
                 and not (j - 1 == i + 1 and toks[j - 1].text in _COMPOUND_SECOND)
+                and toks[j - 2].text not in _COMPOUND_FIRST  # «عبد الرحمن الحريري»
             ):
                 break
+            if (
+                j - i > MAX_NAME_WORDS
+                and t.startswith("ال")
+                and (t[2:] in _DESCRIPTOR_WORDS or t[2:] in self.kb.body_heads or t in fw)
+            ):
+                break  # past the usual length, «فهد بن عبد الله الوفد» was received
             j += 1
+            if limit < MAX_NAME_WORDS + 3 and (
+                t in particles()
+                or (t in _COMPOUND_FIRST and j < len(toks) and toks[j].text.startswith("ال"))
+            ):
+                limit += 1
             if (
                 not first
                 and t.startswith("ال")
@@ -449,7 +464,7 @@ class _DocumentAnalyser:
             )
             or (k == i and self.doc.texts[k + 1] in _COMPOUND_SECOND)
         )
-        if n_words < 2 or j - i > MAX_NAME_WORDS + 1:
+        if n_words < 2 or j - i > limit:
             return None
         # a name does not end on a particle: «الشيخ زايد بن حمدان بن زايد آل نهيان»
         # takes the word after «بن» or «آل», past the usual length
@@ -612,7 +627,12 @@ class _DocumentAnalyser:
                 if k + 1 < len(toks) and f"{w} {toks[k + 1].text}" in titles:
                     k += 2  # a second title of two words: «وزير العدل حافظ الأختام»
                     continue
-                if w.startswith(_DESCRIPTOR_PREFIXES) or w in titles or w in _DESCRIPTOR_WORDS:
+                if (
+                    w.startswith(_DESCRIPTOR_PREFIXES)
+                    or w in titles
+                    or w in _DESCRIPTOR_WORDS
+                    or w in self.kb.of_bodies  # «الأمين العام لحركة الشعب»
+                ):
                     k += 1
                     continue
                 if len(w) >= 5 and (

@@ -52,6 +52,8 @@ SHORT_QUOTE = 3
 DESCRIBING_VERBS = frozenset({"وصف", "اعتبر", "سمي", "اطلق", "نعت"})
 #: «بحسب X», «وفق X»: the sentence is attributed to X
 ACCORDING_TO = ("بحسب", "حسب", "وفق", "وفقا ل", "نقلا عن", "طبقا ل")
+#: definite nouns ending in «ة» that name men and take a masculine verb (normalised)
+_MASCULINE_IN_TA = frozenset({"الداعيه", "الخليفه", "العلامه", "الرحاله"})
 #: nouns that refer back to a named body: «وقال المكتب» → the office named before
 ANAPHORS = {
     "المكتب": "مكتب",
@@ -1128,6 +1130,10 @@ class _Framer:
         for i, (oa, ob, t) in enumerate(toks):
             if ob <= told:
                 continue
+            if i == 0 and self._object_after(verb, t):
+                m = self.mention_at(oa, ob)
+                if m is None or m.type != "person":
+                    break  # «ودعا الهيئة …»: whom he called on, he was named before
             if i == 0 and t in self.fk.relatives:
                 # «وقالت خطيبة خاشقجي إنها», «وقالت زوجته إن»: the relative speaks
                 nxt = self.mention_at(*toks[1][:2]) if len(toks) > 1 else None
@@ -1144,6 +1150,16 @@ class _Framer:
             ):
                 told = m.end
                 continue  # «وقالت لرويترز»: the agency was told, the speaker goes on
+            if m is not None and m.type == "media" and in_title and m.start >= oa:
+                told = m.end
+                continue  # «وأفاد … عضو المكتب السياسي … وكالة فرانس برس أن»: told
+            if (
+                m is not None
+                and m.type != "person"
+                and i > 0
+                and toks[i - 1][2] in self.kb.of_bodies
+            ):
+                continue  # «عضو المكتب السياسي لحزب مصر القوية»: the party's name
             if m is not None and m.type in SPEAKER_TYPES:
                 if in_title and m.type != "person" and i > 0 and toks[i - 1][2] == "في":
                     # «وقال السفير الروسي في الأمم المتحدة فاسيلي نيبنزيا»: the body is
@@ -1206,7 +1222,7 @@ class _Framer:
                 i >= 1
                 and m is None
                 and not t.startswith("ال")
-                and not (t.startswith("لل") and (titled or in_title))
+                and not ((t.startswith("لل") or t in self.kb.of_bodies) and (titled or in_title))
                 and t not in self.kb.titles
             ):
                 break  # past «للحركة الشعبية» of «الأمين العام للحركة الشعبية باقان أموم»
@@ -1263,6 +1279,8 @@ class _Framer:
         if not toks or v.end < toks[0][0] - 2:
             return None
         first = toks[0][2]
+        if self._object_after(v, first):
+            return None  # «ودعا الهيئة العليا … إلى»: whom he called on
         # a body named in construct, «وكالة الأنباء الكورية الشمالية»
         construct = first in self.fk.body_heads and len(toks) > 1 and toks[1][2].startswith("ال")
         if not (
@@ -1453,6 +1471,25 @@ class _Framer:
         if word.startswith("ت") and not lemma.startswith("ت"):
             return True
         return word.endswith("تت" if lemma.endswith("ت") else "ت")
+
+    def _masculine_verb(self, verb: _Verb) -> bool:
+        """Whether a reporting verb is written in the masculine singular, past as its
+        lemma («دعا», «وقال») or present («يدعو»)."""
+        word = _head_word(normalize(self.text[verb.start : verb.end]))
+        return word == normalize(verb.lemma) or word.startswith("ي")
+
+    def _object_after(self, verb: _Verb, word: str) -> bool:
+        """Whether the definite feminine noun right after a masculine verb is its object,
+        not its subject: «ودعا الهيئة العليا المستقلة للإنتخابات إلى …» (he called on
+        the commission; a commission that calls is «دعت»)."""
+        return (
+            word.startswith("ال")
+            and word.endswith("ه")
+            and word not in _MASCULINE_IN_TA
+            and word not in self.kb.titles  # «قال الإعلامية البحرينية، سوسن الشاعر»
+            and word[2:] not in self.kb.ta_marbuta_first_names
+            and self._masculine_verb(verb)
+        )
 
     def _inside_a_name(self, a: int, b: int) -> bool:
         """Whether the word at [a, b) goes on a name begun before it («للمفاوضات» of «الهيئة

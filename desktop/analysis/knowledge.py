@@ -20,6 +20,7 @@ from desktop.lexicon.gazetteer import (
 from desktop.lexicon.words import (
     ReportingVerb,
     load_article_first_names,
+    load_body_heads,
     load_function_words,
     load_not_names,
     load_reporting_verbs,
@@ -83,8 +84,13 @@ class Knowledge:
         article_first_names: frozenset[str] = frozenset(),
         ta_marbuta_first_names: frozenset[str] = frozenset(),
         not_names: frozenset[str] = frozenset(),
+        body_heads: frozenset[str] = frozenset(),
     ) -> None:
         edits = edits or LexiconEdits()
+        #: nouns that name a body with the definite words after them («حركة», «حزب»);
+        #: with «لـ» they go on a title («الأمين العام لحركة الشعب»)
+        self.body_heads = body_heads
+        self.of_bodies = frozenset("ل" + w for w in body_heads)
         self.titles = dict(titles)
         #: titles that can introduce a name (not the ministry words that complete them)
         self.title_anchors = {t for t, kind in titles.items() if kind != "ministry"}
@@ -260,6 +266,7 @@ class Knowledge:
             article_first_names=load_article_first_names(),
             ta_marbuta_first_names=load_ta_marbuta_first_names(),
             not_names=load_not_names(),
+            body_heads=load_body_heads(),
         )
 
 

@@ -13,6 +13,7 @@ from desktop.analysis.knowledge import Knowledge
 from desktop.lexicon.gazetteer import load_gazetteer, load_nisbas, load_roles, load_titles
 from desktop.lexicon.words import (
     load_article_first_names,
+    load_body_heads,
     load_function_words,
     load_not_names,
     load_reporting_verbs,
@@ -123,6 +124,7 @@ def _knowledge_without_people() -> Knowledge:
         article_first_names=load_article_first_names(),
         ta_marbuta_first_names=load_ta_marbuta_first_names(),
         not_names=load_not_names(),
+        body_heads=load_body_heads(),
     )
 
 
@@ -318,10 +320,11 @@ def test_an_agency_in_a_dateline_is_a_credit_not_a_mention(
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        # a name does not end on «بن» or «آل»: the words after it are the name's
+        # a name does not end on «بن» or «آل»: the words after it are the name's, all of
+        # them, «بن» and «آل» counting for no word of their own
         (
             "وأكد سمو الشيخ زايد بن حمدان بن زايد آل نهيان أن الإعلام الوطني مسؤول.",
-            {"زايد بن حمدان بن زايد"},
+            {"زايد بن حمدان بن زايد آل نهيان"},
         ),
         ("وأصدر الشيخ منصور بن زايد آل نهيان قراراً بإنشاء المكتب.", {"منصور بن زايد آل نهيان"}),
         # an indefinite noun with tanween is no name after a title
@@ -434,6 +437,11 @@ def test_what_follows_a_title_is_a_name_only_when_it_can_be_one(text: str, names
             {("بكر بوزداغ", "نائب الرئيس التركي")},
         ),
         ("وقال بوزداغ نائب الرئيس التركي إن القرار سلبي.", set()),
+        # «عبد» and «بن» are no words of their own: the family name after them is taken
+        (
+            "وأفاد عبد الرحمن الحريري عضو المكتب السياسي للحزب أن القرار سلبي.",
+            {("عبد الرحمن الحريري", "عضو المكتب السياسي للحزب")},
+        ),
         # no title after the comma, nothing before it that can be a name
         ("وقال يوري يفتوشينكو، في بيان، إن الهدنة صامدة.", set()),
         ("وقال مصدر عسكري، رئيس الأركان، إن الهدنة صامدة.", set()),
@@ -510,3 +518,26 @@ def test_a_family_name_alone_is_the_person_of_that_family_the_document_names(
     found = analyse_entities(text, Knowledge.load())
     people = [m.key for m in found.mentions if Knowledge.load().entities[m.key].type == "person"]
     assert people == keys
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a body after «لـ» goes on the title: «لحركة الشعب»
+        ("تحدث الأمين العام لحركة الشعب، زهير المغزاوي عن وجود مؤشرات.", "زهير المغزاوي"),
+        # a compound first name, «بن» and a family name make a name of three
+        (
+            "وصرح الأمين العام لمجلس التعاون عبد اللطيف بن راشد الزياني، أن القرار اتخذ.",
+            "عبد اللطيف بن راشد الزياني",
+        ),
+        (
+            "ونقل البيان عن النائب العام الشيخ سعود بن عبد الله المعجب قوله إن التحرك نابع.",
+            "سعود بن عبد الله المعجب",
+        ),
+    ],
+)
+def test_a_name_after_its_title_is_taken_whole(text: str, name: str) -> None:
+    """The Arab press wrote «الأمين العام لحركة الشعب، زهير المغزاوي», whom nobody
+    found, and «عبد اللطيف بن راشد الزياني», found without his family name."""
+    found = analyse_entities(text, _knowledge_without_people()).discovered.values()
+    assert [d.name for d in found] == [name]
