@@ -2060,9 +2060,12 @@ class _Framer:
         # a name, or a name after the noun it names: «معبر "صوفا"», «عملية "غصن الزيتون"»;
         # not an adjective of it («عملية "مؤقتة"»)
         before = self.text[max(0, a - 25) : a].rstrip().rstrip(_OPENERS + '"').split()
+        head = normalize(before[-1]) if before else ""
+        if head == "ب" and len(before) > 1:
+            head = normalize(before[-2])  # «والمعروفة بـ"اتفاقية تيران وصنافير"»
         named = (
-            bool(before)
-            and _head_word(normalize(before[-1])) in self.fk.name_heads
+            bool(head)
+            and not self.fk.name_heads.isdisjoint(strip_proclitic(_head_word(head)))
             and not (" " not in content and content.endswith(("ه", "ي", "يه")))
         )
         if named or (mention is not None and mention.start <= a + 1 and mention.end >= b - 1):
