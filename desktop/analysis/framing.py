@@ -1326,7 +1326,7 @@ class _Framer:
                     n += 1  # where the source is: «مصدر في المعارضة السورية»
                     continue
             if (
-                t in _NOT_SUBJECTS
+                (t in _NOT_SUBJECTS and manner is None)  # «في بيان في وقت مبكر»: how
                 or t in self.kb.verbs
                 or (manner is None and (t in _PREPOSITIONS or n >= 9))
                 or (manner is not None and n - manner > 5)
@@ -1378,10 +1378,58 @@ class _Framer:
             # a spokesman names whom he speaks for, known or not («وقال المتحدث باسم
             # الجيش إن»): he speaks, not the speaker before
             named = named or (on_behalf and words[0][2] in _SPOKESPEOPLE)
+            body = self._body_again(words, v)
+            named = named or body is not None
             if not named or self._dates_in(words[0][0], end):
                 return None
             speaker = self._side_of(words)
+            if body is not None:  # «وقالت المحكمة إن» after «محكمة العدل الأوروبية»
+                return body[0], body[1], end
         return speaker, self.text[words[0][0] : words[-1][1]], end
+
+    def _body_again(
+        self, words: Sequence[tuple[int, int, str]], v: _Verb
+    ) -> tuple[MentionIn | None, str] | None:
+        """A body named again by its noun with the article («وقالت المحكمة إن»): the one
+        named before in the document with that noun, an actor («حركة النهضة», «المرصد
+        السوري لحقوق الإنسان») or a name no lexicon knows («محكمة العدل الأوروبية»), else
+        the noun alone. None for anything else, or a noun not of the verb's gender (then
+        the object: «وانتقد المحكمة»)."""
+        if len(words) != 1:
+            return None
+        a, b, t = words[0]
+        head = t.removeprefix("ال")
+        if (
+            head == t
+            or head not in self.kb.body_heads
+            or t in ANAPHORS
+            or self._feminine_verb(v) != t.endswith("ه")
+        ):
+            return None
+        texts, spans = self.doc.texts, self.doc.original_tokens()
+        for i in range(self.doc.token_at(a) - 1, -1, -1):
+            forms = strip_proclitic(texts[i])
+            if head not in forms and t not in forms:
+                continue
+            m = self.mention_at(*spans[i])
+            if m is not None and m.type in SPEAKER_TYPES and m.end > spans[i][1]:
+                return m, self.text[m.start : m.end]
+            if head not in forms:
+                continue  # the noun again, with the article: further back
+            j = i + 1
+            while (
+                j < len(texts)
+                and j - i <= 4
+                and texts[j].startswith("ال")
+                and self.mention_at(*spans[j]) is None  # «… الصحراء الغربية»: its object
+            ):
+                j += 1
+                if texts[j - 1] in self.kb.nisbas:
+                    break  # a body's name ends with its nationality
+            if j > i + 1:
+                start = spans[i][0] + len(texts[i]) - len(head)
+                return None, self.text[start : spans[j - 1][1]]
+        return None, self.text[a:b]
 
     def _described(self, toks: Sequence[tuple[int, int, str]], verb: _Verb) -> bool:
         """Whether the anaphoric noun ``toks[0]`` («الحكومة», «المجلس») comes with definite
