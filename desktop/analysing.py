@@ -126,7 +126,11 @@ from desktop.workers import (
 #: subject goes on with a speaker of its gender («قال بوتين … وأضافت» is not his). 18:
 #: the source of «قوله» follows the last «عن» or «على لسان» before it, whoever relays
 #: it («ونقلت الوكالة اللبنانية على لسان بري قوله»), and «قوله»/«قولها» gives its
-#: gender; a family name of three letters speaks after a reporting verb («وقال بري»)
+#: gender; a family name of three letters speaks after a reporting verb («وقال بري»);
+#: a one-word alias is the person of that family the document names («سعد الحريري»);
+#: relatives, spokesmen and bodies named again speak («خطيبة خاشقجي», «متحدث عسكري»,
+#: «وقالت المحكمة»); a platform does not; names after titles are taken whole («عبد
+#: اللطيف بن راشد الزياني»); quoted names after more nouns («وكالة "فارس"») are no speech
 ANALYSIS_VERSION = 18
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
