@@ -52,6 +52,8 @@ SHORT_QUOTE = 3
 DESCRIBING_VERBS = frozenset({"وصف", "اعتبر", "سمي", "اطلق", "نعت"})
 #: «بحسب X», «وفق X»: the sentence is attributed to X
 ACCORDING_TO = ("بحسب", "حسب", "وفق", "وفقا ل", "نقلا عن", "طبقا ل")
+#: words that make a reporting verb after them no speech: «لم يذكر», «دون ذكر»
+_NEGATING = frozenset(c + w for w in ("لم", "لن", "دون", "بدون", "عدم") for c in ("", "و", "ف"))
 #: definite nouns ending in «ة» that name men and take a masculine verb (normalised)
 _MASCULINE_IN_TA = frozenset({"الداعيه", "الخليفه", "العلامه", "الرحاله"})
 #: nouns that refer back to a named body: «وقال المكتب» → the office named before
@@ -1100,6 +1102,8 @@ class _Framer:
                 continue  # «ويُذكر أن …»: the writer's note, nobody's words
             if i + 1 < len(self.doc.texts) and self.doc.texts[i + 1] in _UNNAMED_CLAUSE[-1]:
                 continue  # «رفض ذكر اسمه»: a source not named, no words reported
+            if self._negated(i):
+                continue  # «ولم تذكر سانا», «دون ذكر المزيد»: nothing was said
             lemma, sentence = normalize(verb.lemma), self.sentence_of(a)
             if lemma in _WRITING and not self._written_on(i, self.sentences[sentence][1]):
                 continue  # «وكتبت الصحيفة عنواناً عريضاً»: no words of anyone's
@@ -1107,6 +1111,15 @@ class _Framer:
             participle = form.endswith("ا") and not form.endswith("وا") and form != lemma
             out.append(_Verb(a, b, verb.lemma, verb.category, sentence, participle=participle))
         return out
+
+    def _negated(self, i: int) -> bool:
+        """Whether the reporting verb at token ``i`` is negated or a verbal noun after
+        «دون»: «ولم تذكر الوكالة …», «دون ذكر المزيد من التفاصيل», «دون أن يذكر»."""
+        texts = self.doc.texts
+        prev = texts[i - 1] if i > 0 else ""
+        if prev in _NEGATING:
+            return True
+        return prev == "ان" and i > 1 and _head_word(texts[i - 2]) in ("دون", "بدون")
 
     def _written_on(self, i: int, sentence_end: int) -> bool:
         """Whether a word after the verb of writing at token ``i``, before its sentence's
