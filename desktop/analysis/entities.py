@@ -691,6 +691,14 @@ class _DocumentAnalyser:
             a, b = found
             # the name ends where a title begins («بكر بوزداغ نائب الرئيس»)
             b = next((c for c in range(a + 1, b) if self._opens_title(c)), b)
+            if (
+                b + 1 < len(toks)
+                and toks[b].text.startswith("و")
+                and self.norm[toks[b].end : toks[b + 1].start].strip() in ("،", ",")
+                and self._opens_title(b + 1)
+                and not self.norm[toks[b - 1].end : toks[b].start].strip()
+            ):
+                b += 1  # «سارة ليا ويتسن، مديرة …»: a name's «و» is no conjunction
             if b >= len(toks) or self._is_covered(toks[a].start, toks[b - 1].end):
                 continue
             if self._skipped(toks[a].start) or self.norm[toks[idx].end : toks[a].start].strip():

@@ -1179,7 +1179,9 @@ class _Framer:
                     # where the title holder serves, and the person named after it speaks
                     holder = self._person_right_after(m)
                     if holder is None:
-                        break  # «السفير الروسي في الولايات المتحدة»: nobody named
+                        # «وحذر السفير الروسي في الولايات المتحدة من أن»: nobody named,
+                        # the office speaks, not the speaker before
+                        return None, self.text[toks[0][0] : m.end], m.end
                     m = holder
                 m = self._office_holder(m) or self._titled_holder(m) or m
                 if normalize(verb.lemma) == "نقل":
