@@ -391,6 +391,12 @@ _RELAY_WITHIN = 24
 #: «قوله» after a subject: its words follow (normalised)
 _SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
+#: words that govern the name after them as prepositions do («أطلقت باتجاه إسرائيل»): it
+#: is no subject of the sentence (normalised)
+_GOVERNING = frozenset(
+    {"باتجاه", "تجاه", "نحو", "صوب", "حول", "بشان", "ازاء", "بحق", "امام", "عبر", "داخل",
+     "خارج", "قرب", "بالقرب", "ضمن", "لصالح", "بدعم", "بمشاركه"}
+)  # fmt: skip
 #: reporting verbs that, right before «أن», are impersonal («يُذكر أن», «يُشار إلى»
 #: aside), the writer's own note (normalised)
 _IMPERSONAL = frozenset({"يذكر", "يقال"})
@@ -1722,7 +1728,7 @@ class _Framer:
         if m.start > 0 and self.text[m.start - 1].isalpha():
             return True  # a proclitic preposition fused to the name
         before = self.norm_tokens_between(max(s_start, m.start - 12), m.start)
-        return bool(before) and before[-1][2] in _PREPOSITIONS
+        return bool(before) and (before[-1][2] in _PREPOSITIONS or before[-1][2] in _GOVERNING)
 
     def _clause_subject(self, verb: _Verb) -> tuple[MentionIn | None, str] | None:
         """The subject between a clause opener and its verb («…، لكن أعضاء المجلس أكدوا
