@@ -25,6 +25,8 @@ from desktop.text.tokens import strip_proclitic, words_stripping_to
 MAX_NAME_WORDS = 3
 #: a family name shorter than this (مون of بان كي مون) is too ambiguous alone
 MIN_SURNAME = 4
+#: words after which a person's name is given («ويدعى», «واسمه»), normalised
+_CALLED = frozenset({"ويدعي", "يدعي", "تدعي", "وتدعي", "واسمه", "واسمها"})
 #: words that end a title read after a name, unless a body follows (normalised)
 _TITLE_ENDS = frozenset(
     {"في", "من", "عن", "علي", "الي", "خلال", "امام", "بعد", "قبل", "ان", "انه", "انها",
@@ -729,6 +731,34 @@ class _DocumentAnalyser:
             )
             self._name_found(a, b, affiliation, self.text[oa:ob])
 
+    def discover_called(self) -> None:
+        """A name given after «ويدعى» or «واسمه» («وقال صديق آخر، ويدعى توران
+        كيسلاكشي، …»), with the words before it as its title («صديق آخر»)."""
+        toks = self.tokens
+        for idx in self.doc.token_indices(_CALLED):
+            found = self._name_after(idx + 1) if idx + 1 < len(toks) else None
+            if found is None:
+                continue
+            a, b = found
+            if self._is_covered(toks[a].start, toks[b - 1].end) or self._skipped(toks[a].start):
+                continue
+            if self.norm[toks[idx].end : toks[a].start].strip():
+                continue
+            # what he is: up to three words before «، ويدعى», after the verb
+            title = ""
+            if idx > 0 and self.norm[toks[idx - 1].end : toks[idx].start].strip() in ("،", ","):
+                k = idx - 1
+                while (
+                    k > 0
+                    and idx - 1 - k < 2
+                    and not self.norm[toks[k - 1].end : toks[k].start].strip()
+                    and toks[k - 1].text not in self.kb.verbs_stripped
+                ):
+                    k -= 1
+                oa, ob = self.omap.span_to_original(toks[k].start, toks[idx - 1].end)
+                title = self.text[oa:ob]
+            self._name_found(a, b, None, title)
+
     def _opens_title(self, k: int) -> bool:
         """Whether token ``k`` opens a title («نائب», «وزير الخارجية»)."""
         toks, kb = self.tokens, self.kb
@@ -1047,6 +1077,7 @@ class _DocumentAnalyser:
         role_hits = self.gazetteer()
         self.discover()
         self.discover_before_titles()
+        self.discover_called()
         self._trim_discovered()
         self.surnames()
         self.roles(role_hits)

@@ -52,6 +52,8 @@ SHORT_QUOTE = 3
 DESCRIBING_VERBS = frozenset({"وصف", "اعتبر", "سمي", "اطلق", "نعت"})
 #: «بحسب X», «وفق X»: the sentence is attributed to X
 ACCORDING_TO = ("بحسب", "حسب", "وفق", "وفقا ل", "نقلا عن", "طبقا ل")
+#: words after which a person's name is given («ويدعى», «واسمه»), normalised
+_CALLED = frozenset({"ويدعي", "يدعي", "تدعي", "وتدعي", "واسمه", "واسمها"})
 #: words that make a reporting verb after them no speech: «لم يذكر», «دون ذكر»
 _NEGATING = frozenset(c + w for w in ("لم", "لن", "دون", "بدون", "عدم") for c in ("", "و", "ف"))
 #: definite nouns ending in «ة» that name men and take a masculine verb (normalised)
@@ -1110,6 +1112,10 @@ class _Framer:
                 continue  # «رفض ذكر اسمه»: a source not named, no words reported
             if self._negated(i):
                 continue  # «ولم تذكر سانا», «دون ذكر المزيد»: nothing was said
+            if t in _CALLED and i + 1 < len(self.doc.texts):
+                m = self.mention_at(*self.doc.original_tokens()[i + 1])
+                if m is not None and m.type == "person":
+                    continue  # «ويدعى توران كيسلاكشي»: his name, no claim
             lemma, sentence = normalize(verb.lemma), self.sentence_of(a)
             if lemma in _WRITING and not self._written_on(i, self.sentences[sentence][1]):
                 continue  # «وكتبت الصحيفة عنواناً عريضاً»: no words of anyone's
@@ -1146,6 +1152,9 @@ class _Framer:
         toks = self.norm_tokens_between(verb.end, s_end, 12)
         titled = in_title = False
         told = -1  # where the agency spoken to ends
+        called = self._called_after(toks)
+        if called is not None:  # «وقال صديق آخر، ويدعى توران كيسلاكشي، …»
+            return called, None, self._past_joined(called)
         for i, (oa, ob, t) in enumerate(toks):
             if ob <= told:
                 continue
@@ -1248,6 +1257,17 @@ class _Framer:
             ):
                 break  # past «للحركة الشعبية» of «الأمين العام للحركة الشعبية باقان أموم»
         return None, None, verb.end
+
+    def _called_after(self, toks: Sequence[tuple[int, int, str]]) -> MentionIn | None:
+        """The person named after «، ويدعى» or «، واسمه» in the first words after a verb,
+        past who he is («صديق آخر»)."""
+        for i in range(1, min(len(toks) - 1, 4)):
+            if toks[i][2] in _CALLED and "،" in self.text[toks[i - 1][1] : toks[i][0]]:
+                m = self.mention_at(toks[i + 1][0], toks[i + 1][1])
+                return m if m is not None and m.type == "person" else None
+            if toks[i][2] in _COMPLEMENTISERS or toks[i][2] in ("ان", "إن"):
+                return None
+        return None
 
     def _pronoun_before(self, v: _Verb) -> bool:
         """Whether the verb's subject is the pronoun of «إنه»/«أنها» right before it."""

@@ -525,6 +525,11 @@ def test_a_family_name_alone_is_the_person_of_that_family_the_document_names(
     [
         # a body after «لـ» goes on the title: «لحركة الشعب»
         ("تحدث الأمين العام لحركة الشعب، زهير المغزاوي عن وجود مؤشرات.", "زهير المغزاوي"),
+        # a name given after «ويدعى»
+        (
+            "وقال صديق آخر، ويدعى توران كيسلاكشي، لواشنطن بوست إنه تم إخطار الشرطة.",
+            "توران كيسلاكشي",
+        ),
         # a compound first name, «بن» and a family name make a name of three
         (
             "وصرح الأمين العام لمجلس التعاون عبد اللطيف بن راشد الزياني، أن القرار اتخذ.",
@@ -538,6 +543,7 @@ def test_a_family_name_alone_is_the_person_of_that_family_the_document_names(
 )
 def test_a_name_after_its_title_is_taken_whole(text: str, name: str) -> None:
     """The Arab press wrote «الأمين العام لحركة الشعب، زهير المغزاوي», whom nobody
-    found, and «عبد اللطيف بن راشد الزياني», found without his family name."""
+    found, «عبد اللطيف بن راشد الزياني», found without his family name, and «صديق آخر،
+    ويدعى توران كيسلاكشي», whose name no title opens."""
     found = analyse_entities(text, _knowledge_without_people()).discovered.values()
     assert [d.name for d in found] == [name]
