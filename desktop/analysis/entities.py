@@ -26,7 +26,7 @@ MAX_NAME_WORDS = 3
 #: a family name shorter than this (مون of بان كي مون) is too ambiguous alone
 MIN_SURNAME = 4
 #: words after which a person's name is given («ويدعى», «واسمه»), normalised
-_CALLED = frozenset({"ويدعي", "يدعي", "تدعي", "وتدعي", "واسمه", "واسمها"})
+CALLED = frozenset({"ويدعي", "يدعي", "تدعي", "وتدعي", "واسمه", "واسمها"})
 #: words that end a title read after a name, unless a body follows (normalised)
 _TITLE_ENDS = frozenset(
     {"في", "من", "عن", "علي", "الي", "خلال", "امام", "بعد", "قبل", "ان", "انه", "انها",
@@ -556,7 +556,6 @@ class _DocumentAnalyser:
         toks = self.tokens
         titles = self.kb.titles
         anchors = self.kb.title_anchors
-        first_words = self.kb.anchor_first_words
         # tokens under a role phrase: the only ones examined without a title anchor
         in_phrase: set[int] = set()
         for start, end, _key, kind in self.covered:
@@ -572,10 +571,7 @@ class _DocumentAnalyser:
                 continue  # inside what the last title or name took
             i = at
             t = toks[i].text
-            if i not in in_phrase and not (
-                t in self.kb.anchor_words
-                or (t in first_words and i + 1 < len(toks) and f"{t} {toks[i + 1].text}" in anchors)
-            ):
+            if i not in in_phrase and not self._opens_title(i):
                 continue
             cover = self._covering(toks[i].start, toks[i].end)
             if cover and cover[1] == "role-phrase":
@@ -735,7 +731,7 @@ class _DocumentAnalyser:
         """A name given after «ويدعى» or «واسمه» («وقال صديق آخر، ويدعى توران
         كيسلاكشي، …»), with the words before it as its title («صديق آخر»)."""
         toks = self.tokens
-        for idx in self.doc.token_indices(_CALLED):
+        for idx in self.doc.token_indices(CALLED):
             found = self._name_after(idx + 1) if idx + 1 < len(toks) else None
             if found is None:
                 continue
@@ -892,20 +888,9 @@ class _DocumentAnalyser:
             if (
                 key is not None
                 and key != m.key
-                and self._serving(key).isdisjoint(self._serving(m.key))
+                and (self.kb.chain(key) - {key}).isdisjoint(self.kb.chain(m.key) - {m.key})
             ):
                 m.key, m.kind, m.confidence = key, "surname", 0.9
-
-    def _serving(self, key: str) -> set[str]:
-        """The bodies and the state an actor belongs to, as the gazetteer chains them."""
-        out: set[str] = set()
-        for _step in range(6):
-            info = self.kb.entities.get(key)
-            if info is None or not info.affiliation or info.affiliation in out:
-                break
-            key = info.affiliation
-            out.add(key)
-        return out
 
     def _family_of_another(self, hit: Hit, key: str) -> bool:
         """Whether a one-word name of a person is another's: after another given name

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from desktop.analysis.doctext import DocText
+from desktop.analysis.entities import CALLED
 from desktop.analysis.knowledge import DocumentSubjects, Knowledge
 from desktop.analysis.matcher import AliasMatcher, MatcherGroup
 from desktop.analysis.spans import Spans
@@ -52,8 +53,6 @@ SHORT_QUOTE = 3
 DESCRIBING_VERBS = frozenset({"وصف", "اعتبر", "سمي", "اطلق", "نعت"})
 #: «بحسب X», «وفق X»: the sentence is attributed to X
 ACCORDING_TO = ("بحسب", "حسب", "وفق", "وفقا ل", "نقلا عن", "طبقا ل")
-#: words after which a person's name is given («ويدعى», «واسمه»), normalised
-_CALLED = frozenset({"ويدعي", "يدعي", "تدعي", "وتدعي", "واسمه", "واسمها"})
 #: words that make a reporting verb after them no speech: «لم يذكر», «دون ذكر»
 _NEGATING = frozenset(c + w for w in ("لم", "لن", "دون", "بدون", "عدم") for c in ("", "و", "ف"))
 #: definite nouns ending in «ة» that name men and take a masculine verb (normalised)
@@ -1112,7 +1111,7 @@ class _Framer:
                 continue  # «رفض ذكر اسمه»: a source not named, no words reported
             if self._negated(i):
                 continue  # «ولم تذكر سانا», «دون ذكر المزيد»: nothing was said
-            if t in _CALLED and i + 1 < len(self.doc.texts):
+            if t in CALLED and i + 1 < len(self.doc.texts):
                 m = self.mention_at(*self.doc.original_tokens()[i + 1])
                 if m is not None and m.type == "person":
                     continue  # «ويدعى توران كيسلاكشي»: his name, no claim
@@ -1262,7 +1261,7 @@ class _Framer:
         """The person named after «، ويدعى» or «، واسمه» in the first words after a verb,
         past who he is («صديق آخر»)."""
         for i in range(1, min(len(toks) - 1, 4)):
-            if toks[i][2] in _CALLED and "،" in self.text[toks[i - 1][1] : toks[i][0]]:
+            if toks[i][2] in CALLED and "،" in self.text[toks[i - 1][1] : toks[i][0]]:
                 m = self.mention_at(toks[i + 1][0], toks[i + 1][1])
                 return m if m is not None and m.type == "person" else None
             if toks[i][2] in _COMPLEMENTISERS or toks[i][2] in ("ان", "إن"):
