@@ -384,6 +384,8 @@ class _DocumentAnalyser:
             first = j == i
             if t in fw and not self._written_as_name(toks[j]):
                 break
+            if first and self._opens_title(j):
+                return None  # «وقال ولي العهد الأمير …»: a title, not a name
             if t.isdigit() or len(t) < 2 or self._is_covered(toks[j].start, toks[j].end):
                 break
             if t in self.kb.not_names:  # «وزير الخارجية يجري محادثات»
@@ -420,12 +422,20 @@ class _DocumentAnalyser:
                 )
             ):
                 return None  # «، ووزير النقل», «وتوفيت إحدى الموظفات», «وفي المقابل»
-            if not first and t[-1] == "ه" and t not in particles() and self._ta_marbuta(toks[j]):
+            if (
+                not first
+                and t[-1] == "ه"
+                and t not in particles()
+                and self._ta_marbuta(toks[j])
+                and not self._family_in_ta(i, j)
+            ):
                 break
             if not first and t[0] == "و" and t not in self.kb.surnames:
                 break
             if not first and t.startswith(_ARTICLE_AFTER_NAME):
                 break  # «رئيس جديد للبلاد», «مفوض … يندد بالأجواء»
+            if not first and t.startswith("ال") and t[2:] in self.kb.body_heads:
+                break  # «أقحم الأمير محمد الجيش السعودي في …»: a body, no family name
             if (
                 not first
                 and t.startswith("ال")
@@ -496,6 +506,20 @@ class _DocumentAnalyser:
             if not gap.strip() and (not toks[j].text.startswith("ال") or toks[j].text in fw):
                 j -= 1
         return i, j
+
+    def _family_in_ta(self, i: int, j: int) -> bool:
+        """Whether token ``j``, a definite word in «ة» right after the given name at ``i``
+        with a comma and a title after it, is a family name («المحامية سعاد البراهمة،
+        عضو الجمعية»), not a noun («وزار الشيخ محمد المنطقة، ثم …»)."""
+        toks = self.tokens
+        return (
+            j == i + 1
+            and j + 1 < len(toks)
+            and toks[j].text.startswith("ال")
+            and toks[i].text in self.kb.given_names
+            and self.norm[toks[j].end : toks[j + 1].start].strip() in ("،", ",")
+            and self._opens_title(j + 1)
+        )
 
     def _nationality_after(self, end: int) -> tuple[str | None, int]:
         """Whose office a role phrase ending at ``end`` (normalised) is, when the words
@@ -632,6 +656,15 @@ class _DocumentAnalyser:
                     or w in self.kb.of_bodies  # «الأمين العام لحركة الشعب»
                 ):
                     k += 1
+                    continue
+                if (
+                    w.startswith("وال")
+                    and k > j
+                    and toks[k - 1].text.startswith("ال")
+                    and w[1:] not in self.kb.name_openers
+                    and w[1:] not in self.kb.anchor_words
+                ):
+                    k += 1  # a ministry of two: «وزير الوظيفة العمومية والحوكمة السابق»
                     continue
                 if len(w) >= 5 and (
                     w.endswith(_PRONOUN_ENDINGS)
@@ -903,7 +936,7 @@ class _DocumentAnalyser:
         i = self._token_index_at(hit.start)
         if i >= len(toks) or toks[i].start != hit.start:
             return False
-        if self._after_given_name(i):
+        if self._after_given_name(i) or self._other_given_name(i, key):
             return True
         if hit.key in self.kb.written_forms.get(key, ()) or i + 1 >= len(toks):
             return False
@@ -928,6 +961,24 @@ class _DocumentAnalyser:
             if idx >= 2 and not self.norm[toks[idx - 2].end : toks[idx - 1].start].strip():
                 return toks[idx - 2].text.removeprefix("و") in ("عبد", "ابو")
         return False
+
+    def _other_given_name(self, idx: int, key: str) -> bool:
+        """Whether token ``idx`` follows a listed given name that is none of the words
+        of the names of ``key``: «رئيس الأركان السابق سامي عنان» is not Kofi Annan, «جواد
+        ظريف» is Mohammad Javad Zarif."""
+        toks = self.tokens
+        if idx < 1 or self.norm[toks[idx - 1].end : toks[idx].start].strip():
+            return False
+        given = toks[idx - 1].text
+        if given not in self.kb.given_names:
+            given = given[1:] if given.startswith("و") else ""  # «وسامي»; «وليد» is one
+            if given not in self.kb.given_names:
+                return False
+        if self._is_covered(toks[idx - 1].start, toks[idx - 1].end) or (
+            given == "علي" and not self._written_as_name(toks[idx - 1])
+        ):
+            return False  # «ردا على نتنياهو»: «على» and «علي» fold together
+        return not any(given in name.split() for name in self.kb.written_forms.get(key, ()))
 
     def _short_surnames(self, short: dict[str, str]) -> None:
         """A family name of three letters is a common word too («بري», «عون»): alone, it

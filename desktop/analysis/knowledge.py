@@ -22,6 +22,7 @@ from desktop.lexicon.words import (
     load_article_first_names,
     load_body_heads,
     load_function_words,
+    load_given_names,
     load_not_names,
     load_reporting_verbs,
     load_ta_marbuta_first_names,
@@ -85,6 +86,7 @@ class Knowledge:
         ta_marbuta_first_names: frozenset[str] = frozenset(),
         not_names: frozenset[str] = frozenset(),
         body_heads: frozenset[str] = frozenset(),
+        given_names: frozenset[str] = frozenset(),
     ) -> None:
         edits = edits or LexiconEdits()
         #: nouns that name a body with the definite words after them («حركة», «حزب»);
@@ -173,6 +175,8 @@ class Knowledge:
                     if sur and self._usable(sur) and sur not in gone:
                         for form in name_variants(sur, "person"):
                             self.surnames.setdefault(form, set()).add(info.key)
+        #: Arabic given names («سامي», «فاطمة»)
+        self.given_names = given_names | ta_marbuta_first_names
         # a name of a place, a state or an organisation is nobody's family name, even when
         # a person's alias ends with it (the user's «الممثل الأمريكي الخاص لشؤون سوريا»
         # made «سوريا:» at the head of a line a quotation of James Jeffrey)
@@ -267,6 +271,7 @@ class Knowledge:
             ta_marbuta_first_names=load_ta_marbuta_first_names(),
             not_names=load_not_names(),
             body_heads=load_body_heads(),
+            given_names=load_given_names(),
         )
 
 

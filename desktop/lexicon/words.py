@@ -81,6 +81,12 @@ def load_ta_marbuta_first_names(path: Path | None = None) -> frozenset[str]:
     return load_word_list(path or resource("lexicons", "ta_marbuta_first_names.txt"))
 
 
+def load_given_names(path: Path | None = None) -> frozenset[str]:
+    """Given names («سامي», «ليلى»), normalised: between a title and a family name the
+    gazetteer knows, they name another person."""
+    return load_word_list(path or resource("lexicons", "given_names.txt"))
+
+
 def load_time_units(path: Path | None = None) -> frozenset[str]:
     """Units of time («أيام», «ساعات»): a number counting one is no casualty figure."""
     return load_word_list(path or resource("lexicons", "time_units.txt"))
