@@ -130,8 +130,14 @@ from desktop.workers import (
 #: a one-word alias is the person of that family the document names («سعد الحريري»);
 #: relatives, spokesmen and bodies named again speak («خطيبة خاشقجي», «متحدث عسكري»,
 #: «وقالت المحكمة»); a platform does not; names after titles are taken whole («عبد
-#: اللطيف بن راشد الزياني»); quoted names after more nouns («وكالة "فارس"») are no speech
-ANALYSIS_VERSION = 18
+#: اللطيف بن راشد الزياني»); quoted names after more nouns («وكالة "فارس"») are no speech.
+#: 19: a family name after another Arabic given name is another person's («سامي عنان»,
+#: ``given_names.txt``); a title of two words opens no name («ولي العهد الأمير …»); a
+#: body named in construct speaks, not the person after it («واتهمت قيادة الجيش عنان»),
+#: nor does a plural in «ين» («ودعا الفاعلين الاقتصاديين»); a spokeswoman named after
+#: whom she speaks for does; a title may hold two ministries («وزير الصناعة والتجارة»);
+#: a quotation mark left out no longer shifts the paragraph's quotations
+ANALYSIS_VERSION = 19
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

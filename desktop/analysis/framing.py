@@ -462,6 +462,41 @@ _NAMED_AFTER = frozenset(
 )  # fmt: skip
 _DOUBLE = '"“”″„‟'
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
+_AFTER_CLOSING = frozenset(".،,:;!?؟)]-–—")
+
+
+def _opens_only(line: str, i: int) -> bool:
+    """Whether the quotation mark at ``line[i]`` can only open a quotation: a space (or
+    nothing, or a bracket) before it and a letter after it («قال "نعم»)."""
+    return (i == 0 or line[i - 1].isspace() or line[i - 1] in "([") and (
+        i + 1 < len(line) and line[i + 1].isalpha()
+    )
+
+
+def _closes_only(line: str, i: int) -> bool:
+    """Whether the quotation mark at ``line[i]`` can only close a quotation: a letter or
+    a full stop before it, and a space, a punctuation mark or the line's end after it."""
+    return (
+        i > 0
+        and (line[i - 1].isalpha() or line[i - 1] in ".!?؟")
+        and (i + 1 == len(line) or line[i + 1].isspace() or line[i + 1] in _AFTER_CLOSING)
+    )
+
+
+def _left_open(line: str, opened: int, i: int) -> int:
+    """Where the words of the quotation opened at ``line[opened]`` end when the mark at
+    ``line[i]`` opens another, so that the first was never closed: at the end of the last
+    sentence between them; -1 if the mark at ``i`` may close it."""
+    if not _opens_only(line, i) or not _odd_marks(line):
+        return -1
+    return max(line.rfind(c, opened + 1, i) for c in ".!?؟")
+
+
+def _odd_marks(line: str) -> bool:
+    """Whether ``line`` has an odd number of double quotation marks: one is missing."""
+    return sum(line.count(c) for c in _DOUBLE) % 2 == 1
+
+
 _QUOTE_MARK_RE = re.compile("[" + re.escape(_DOUBLE + "«»" + _OPEN_SINGLE + _CLOSE_SINGLE) + "]")
 #: casualty triggers that are the object of «لقي» («لقي ثلاثة أطفال مصرعهم»), normalised
 _DEATH_OBJECTS = frozenset(
@@ -1063,7 +1098,15 @@ class _Framer:
                 ch = mark.group()
                 at = base + mark.start()
                 if ch in _DOUBLE:
+                    # a straight or curly mark is either; when a writer left one out (an
+                    # odd number in the paragraph), which it is shows in the words around
                     if open_double is None:
+                        if not (_closes_only(line, mark.start()) and _odd_marks(line)):
+                            open_double = at
+                    elif (stop := _left_open(line, open_double - base, mark.start())) >= 0:
+                        # «وهو "ما يتطلب … الظاهرة. وأكد أن "تونس …"»: the mark before was
+                        # never closed, and its words end with their sentence
+                        spans.append((open_double + 1, base + stop + 1, False))
                         open_double = at
                     else:
                         spans.append((open_double + 1, at, True))
@@ -1161,6 +1204,12 @@ class _Framer:
                 m = self.mention_at(oa, ob)
                 if m is None or m.type != "person":
                     break  # «ودعا الهيئة …»: whom he called on, he was named before
+            if i == 0 and t in self.fk.body_heads:
+                # «واتهمت قيادة الجيش عنان بـ…»: a body named in construct is the
+                # subject, and the person right after it is the object
+                construct = self._construct_before_person(toks)
+                if construct is not None:
+                    return None, self.text[oa:construct], construct
             if i == 0 and t in self.fk.relatives:
                 # «وقالت خطيبة خاشقجي إنها», «وقالت زوجته إن»: the relative speaks
                 nxt = self.mention_at(*toks[1][:2]) if len(toks) > 1 else None
@@ -1228,6 +1277,13 @@ class _Framer:
                 and self.mention_at(toks[i + 1][0], toks[i + 1][1]) is not None
             ):
                 continue  # «وقال القيادي في حركة حماس سامي أبو زهري»: the title's body
+            if t == "باسم" and i + 1 < len(toks) and f"{toks[i - 1][2]} {t}" in self.kb.titles:
+                # «وذكرت المتحدثة باسم البيت الأبيض، سارة ساندرز، للصحفيين عندما سئلت»:
+                # the spokeswoman named after whom she speaks for
+                body = self.mention_at(toks[i + 1][0], toks[i + 1][1])
+                holder = self._person_right_after(body) if body is not None else None
+                if holder is not None:
+                    return holder, None, holder.end
             if t in _COMPLEMENTISERS or t in ("ان", "إن") or t in _PREPOSITIONS:
                 break
             if i == 0 and t in ANAPHORS:
@@ -1253,9 +1309,30 @@ class _Framer:
                 and not t.startswith("ال")
                 and not ((t.startswith("لل") or t in self.kb.of_bodies) and (titled or in_title))
                 and t not in self.kb.titles
+                # «وزير الصناعة والتجارة محمد الحسن»: a ministry of two
+                and not (in_title and t.startswith("وال") and toks[i - 1][2].startswith("ال"))
             ):
                 break  # past «للحركة الشعبية» of «الأمين العام للحركة الشعبية باقان أموم»
         return None, None, verb.end
+
+    def _construct_before_person(self, toks: Sequence[tuple[int, int, str]]) -> int | None:
+        """Where a body named in construct ends when a person follows it at once
+        («قيادة الجيش عنان»: the command accuses Anan), or None."""
+        k = 1
+        while k < len(toks) and k <= 3 and toks[k][2].startswith("ال"):
+            if self.text[toks[k - 1][1] : toks[k][0]].strip() or self.mention_at(
+                toks[k][0], toks[k][1]
+            ):
+                return None
+            k += 1
+        if k == 1 or k >= len(toks) or self.text[toks[k - 1][1] : toks[k][0]].strip():
+            return None
+        m = self.mention_at(toks[k][0], toks[k][1])
+        if m is None or m.type != "person" or m.start != toks[k][0]:
+            return None
+        if toks[k][2].startswith("لل"):
+            return None  # «قناة المسيرة التابعة للحوثي»: whose body it is
+        return toks[k - 1][1]
 
     def _called_after(self, toks: Sequence[tuple[int, int, str]]) -> MentionIn | None:
         """The person named after «، ويدعى» or «، واسمه» in the first words after a verb,
@@ -1321,6 +1398,10 @@ class _Framer:
         first = toks[0][2]
         if self._object_after(v, first):
             return None  # «ودعا الهيئة العليا … إلى»: whom he called on
+        if len(toks) > 1 and all(
+            len(w) > 6 and w.startswith("ال") and w.endswith("ين") for _a, _b, w in toks[:2]
+        ):
+            return None  # «ودعا الفاعلين الاقتصاديين»: a plural in «ين» is no subject
         # a body named in construct, «وكالة الأنباء الكورية الشمالية»
         construct = first in self.fk.body_heads and len(toks) > 1 and toks[1][2].startswith("ال")
         if not (

@@ -668,6 +668,40 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
             'ونقل البيان على لسان نيكي هايلي قولها: "إنه لمن المخزي".',
             [("haley", "نيكي هايلي")],
         ),
+        # a body named in construct accuses the person right after it, who is no speaker
+        (
+            "وقال كوفي عنان إن الحل سياسي. واتهمت قيادة الجيش عنان بمخالفة القانون.",
+            [("annan", "كوفي عنان"), (None, "قيادة الجيش")],
+        ),
+        (
+            'ونقلت قناة المسيرة التابعة للحوثي على لسان عبد الملك الحوثي قوله: "نرفض".',
+            [("abdulmalik-houthi", "عبد الملك الحوثي")],
+        ),
+        # a spokeswoman named after whom she speaks for, however far from her words
+        (
+            "وذكرت المتحدثة باسم البيت الأبيض، سارة ساندرز، للصحفيين عندما سئلت عن "
+            'المزاعم الروسية "معلوماتنا تفيد بالعكس. لا أستطيع أن أقول أكثر من ذلك".',
+            [("found:سر-سندرز", "سارة ساندرز")],
+        ),
+        (
+            "وقالت الناطقة باسم مكتب تنسيق الشؤون الإنسانية ليندا توم "
+            '"هناك أكثر من ألف شخص بحاجة إلى إجلاء طبي".',
+            [("found:لند-تم", "ليندا توم")],
+        ),
+        # a definite plural in «ين» after the verb is whom he called on, not who spoke
+        (
+            "وقال السبسي إن الوضع جيد. ودعا الفاعلين الاقتصاديين إلى تطوير استثماراتهم.",
+            [("essebsi", "السبسي"), ("essebsi", "السبسي")],
+        ),
+        (
+            "وقال السبسي إن الوضع جيد. وأكد المحللون السياسيون أن الوضع صعب.",
+            [("essebsi", "السبسي"), (None, "المحللون السياسيون")],
+        ),
+        # a minister of two ministries speaks
+        (
+            "وقال وزير الصناعة والتجارة محمد الحسن إن الحل سياسي.",
+            [("found:محمد-حسن", "محمد الحسن")],
+        ),
         # a relative or a lawyer speaks, not the person named after them
         (
             "اختفى الصحفي جمال خاشقجي. وقالت خطيبة خاشقجي إنها انتظرت قبالة القنصلية.",
@@ -1646,6 +1680,74 @@ def test_reported_speech_that_begins_with_a_quotation_keeps_both_its_marks(
     lex, kb, fk = load_knowledge(store)
     _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
     assert [text[q.start : q.end] for q in framing.quotes if q.kind == "indirect"] == [said]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # the writer left out a closing mark: the words it opened end with their
+        # sentence, and the quotations after it are read as they were written
+        (
+            'قال الباجي قايد السبسي إنه "لا يوجد بلد في مأمن من الإرهاب"، وهو "ما يتطلب '
+            'وضع استراتيجية تعاون جماعية. وأكد أن "تونس سيطرت على الوضع". واعتبر أن '
+            'التعاون الاقتصادي "مميز"، مؤكدا أن المؤسسات "تحقق نتائج مرموقة".',
+            [
+                ("essebsi", "لا يوجد بلد في مأمن من الإرهاب", True),
+                ("essebsi", "ما يتطلب وضع استراتيجية تعاون جماعية", False),
+                ("essebsi", "تونس سيطرت على الوضع", True),
+                ("essebsi", "مميز", True),
+                ("essebsi", "تحقق نتائج مرموقة", True),
+            ],
+        ),
+        (
+            'وأضاف متسائلا: "هل حفظ القادة الأوروبيون الدرس من التاريخ؟ ثم أجاب: "نحن في '
+            'إسرائيل لسنا بحاجة إلى من يوقظنا".',
+            [
+                (None, "هل حفظ القادة الأوروبيون الدرس من التاريخ؟", False),
+                (None, "نحن في إسرائيل لسنا بحاجة إلى من يوقظنا", True),
+            ],
+        ),
+        # a closing mark without its opening one opens nothing
+        (
+            'وقال محمد جواد ظريف إن "الإرهابيين الذين يقفون وراء الهجوم "تلقوا تمويلا من '
+            'نظام أجنبي"، مضيفا أن "إيران تحمل رعاة الإرهاب المسؤولية".',
+            [
+                ("zarif", "الإرهابيين الذين يقفون وراء الهجوم", True),
+                ("zarif", "إيران تحمل رعاة الإرهاب المسؤولية", True),
+            ],
+        ),
+    ],
+)
+def test_a_missing_quotation_mark_leaves_the_other_quotations_as_written(
+    store: Store, text: str, quoted: list[tuple[str | None, str, bool]]
+) -> None:
+    """Tunisian news left a closing mark out: each quotation after it took the words
+    between two quotations («. من جانب آخر، اعتبر رئيس الجمهورية أن …») for speech of
+    nobody's, five times in one article."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    quotes = sorted((q for q in framing.quotes if q.kind != "indirect"), key=lambda q: q.start)
+    assert [
+        (q.speaker_key, text[q.start : q.end], not q.details.get("unclosed")) for q in quotes
+    ] == quoted
+
+
+def test_a_quotation_inside_another_is_no_missing_mark(store: Store) -> None:
+    """With every mark there, a quotation opened inside another does not cut the outer
+    one at its first sentence."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    text = (
+        'وقالت الخارجية: "أنشأت جبهة النصرة هيئة تحرير الشام. وواصلت العمل تحت اسم '
+        '"هيئة تحرير الشام"، سعيا منها لتحقيق أهدافها."'
+    )
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    first = min(framing.quotes, key=lambda q: q.start)
+    assert text[first.start : first.end].endswith("وواصلت العمل تحت اسم")
+    assert not first.details.get("unclosed")
 
 
 @pytest.mark.parametrize(
