@@ -136,7 +136,9 @@ from desktop.workers import (
 #: body named in construct speaks, not the person after it («واتهمت قيادة الجيش عنان»),
 #: nor does a plural in «ين» («ودعا الفاعلين الاقتصاديين»); a spokeswoman named after
 #: whom she speaks for does; a title may hold two ministries («وزير الصناعة والتجارة»);
-#: a quotation mark left out no longer shifts the paragraph's quotations
+#: a quotation mark left out no longer shifts the paragraph's quotations; a subject
+#: between «كان» and the verb speaks («وكانت وكالة الأنباء العمانية أكدت»), and so do a
+#: platform's users («أحد مستخدمي موقع تويتر»)
 ANALYSIS_VERSION = 19
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16

@@ -1853,6 +1853,34 @@ class _Framer:
             return None
         return None, self.text[words[0][0] : words[-1][1]]
 
+    def _subject_after_kana(self, verb: _Verb) -> str | None:
+        """The words between «كان» (or «كانت»), opening the verb's sentence, and the verb,
+        when they can be its subject: a definite noun, a body in construct or an unnamed
+        source first, a few words, no verb or complementiser among them («وكان المتحدث
+        باسم الجيش قد قال إن»: «قد» left out)."""
+        s_start = self.sentences[verb.sentence][0]
+        words = self.norm_tokens_between(s_start, verb.start, 10)
+        if len(words) < 2 or words[0][2].removeprefix("و") not in ("كان", "كانت"):
+            return None
+        words = words[1:]
+        if words[-1][2] == "قد":
+            words = words[:-1]
+        if not words or len(words) > 6 or words[-1][1] > verb.start:
+            return None
+        first = words[0][2]
+        if not (
+            (first.startswith("ال") and first not in _NOT_SUBJECTS)
+            or first in self.fk.body_heads
+            or first in self.fk.unnamed_sources
+        ):
+            return None
+        if any(
+            t in _COMPLEMENTISERS or t in self.kb.verbs or (t in _PREPOSITIONS and t != "في")
+            for _a, _b, t in words
+        ) or any(c in self.text[words[0][0] : words[-1][1]] for c in "،,:" + _DOUBLE + "«"):
+            return None
+        return self.text[words[0][0] : words[-1][1]]
+
     def _speaker_before(self, verb: _Verb) -> MentionIn | None:
         """The subject before the verb (SV order): the sentence's first actor that no
         preposition governs, and no platform words are written on («في تغريدة للصدر على
@@ -2034,6 +2062,14 @@ class _Framer:
                 m2 = self._speaker_before(v)  # the sentence's first actor: not after «فيما»
                 if m2 is not None:
                     key, text = m2.key, self.text[m2.start : m2.end]
+                else:
+                    # «وكانت وكالة الأنباء العمانية الرسمية أكدت»: nobody the analysis
+                    # knows, named between «كان» and the verb
+                    noun = text = self._subject_after_kana(v)
+                    if noun:  # «وكانت الوزارة قد أكدت»: the ministry named before
+                        key, via = self._resolve_anaphor(noun, v.start)
+                        if via:
+                            details["via"] = via
             if key is None and noun is None and not after_while:
                 role = self._role_after(v)
                 if role is not None and self._can_be_subject(v, role):
