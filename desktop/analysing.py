@@ -138,7 +138,9 @@ from desktop.workers import (
 #: whom she speaks for does; a title may hold two ministries («وزير الصناعة والتجارة»);
 #: a quotation mark left out no longer shifts the paragraph's quotations; a subject
 #: between «كان» and the verb speaks («وكانت وكالة الأنباء العمانية أكدت»), and so do a
-#: platform's users («أحد مستخدمي موقع تويتر»)
+#: platform's users («أحد مستخدمي موقع تويتر»); a name found is taken whole where it
+#: comes again («محمد مرسي»); a country in a party's name is no place («حزب مصر
+#: القوية»); an actor right before a verb is its subject («تركيا تؤكد وجود …»)
 ANALYSIS_VERSION = 19
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16

@@ -41,6 +41,8 @@ APPOSITION_GAP = 3
 #: words between a title and a name: «المتحدث باسم الجيش», «الممثل الخاص لشؤون سوريا»
 _DESCRIPTOR_PREFIXES = ("ال", "لل", "لشؤون", "لحقوق", "لوزير", "لوزاره", "باسم", "لدي")
 _DESCRIPTOR_WORDS = frozenset({"باسم", "لدي", "شؤون", "حقوق", "خارجيه", "عن", "وزاره", "وفد"})
+#: nouns a party's name begins with, a country's name often next («حزب مصر القوية»)
+PARTY_HEADS = frozenset({"حزب", "حركه", "تيار", "ائتلاف", "تحالف", "جبهه"})
 #: what a title's word may end with: a pronoun («رئيس تحريرها», «وزير خارجيتها»)
 _PRONOUN_ENDINGS = ("ها", "هم", "هما")
 #: after these a body is named, not a person (normalised)
@@ -292,6 +294,26 @@ class _DocumentAnalyser:
             and prev not in self.kb.function_words
         )
 
+    def _named_in_a_party(self, hit: Hit, key: str) -> bool:
+        """«حزب مصر القوية», «تيار مصر الشعبي»: a country between a party's noun and the
+        definite word that ends its name is part of the name, not the country."""
+        info = self.kb.entities.get(key)
+        if info is None or info.type not in ("state", "place"):
+            return False
+        i = self._token_index_at(hit.start)
+        if i == 0 or i >= len(self.tokens) or self.tokens[i].start != hit.start:
+            return False
+        prev = self.tokens[i - 1]
+        if self.norm[prev.end : hit.start].strip() or not any(
+            f in PARTY_HEADS for f in strip_proclitic(prev.text)
+        ):
+            return False
+        k = bisect.bisect_left(self.token_starts, hit.end)
+        if k >= len(self.tokens) or self.norm[hit.end : self.tokens[k].start].strip():
+            return False
+        nxt = self.tokens[k].text
+        return nxt.startswith("ال") and nxt not in self.kb.function_words
+
     def _token_index_at(self, pos: int) -> int:
         return bisect.bisect_left(self.token_starts, pos)
 
@@ -308,6 +330,9 @@ class _DocumentAnalyser:
                 continue
             names = [t for t, kind in hit.payload if kind == "name" and t not in self.kb.ignored]
             if names and self._adjective_not_place(hit, names[0]):
+                continue
+            if names and self._named_in_a_party(hit, names[0]):
+                self._cover(hit.start, hit.end, names[0], "name")
                 continue
             if platforms and names and self._names_a_platform(hit, names[0], platform_end):
                 platform_end = hit.end
@@ -843,13 +868,18 @@ class _DocumentAnalyser:
         by_surname: dict[str, str] = {}
         by_skeleton: dict[str, tuple[str, str]] = {}  # skeleton → (key, family name)
         short: dict[str, str] = {}  # three-letter family names («بري», «عون»)
+        #: key → the given name it is named with in full («محمد» of «محمد مرسي»)
+        given: dict[str, str] = {}
         for m in self.result.mentions:
             if m.kind not in ("name", "discovered"):
                 continue
             info = self.kb.entities.get(m.key)
             if m.kind == "name" and (info is None or info.type != "person"):
                 continue
-            sur = self.kb.family_name(" ".join(normalize(m.surface).split()))
+            named = normalize(m.surface).split()
+            if len(named) == 2:
+                given.setdefault(m.key, named[0])
+            sur = self.kb.family_name(" ".join(named))
             if sur and len(sur.replace(" ", "")) >= MIN_SURNAME:
                 by_surname.setdefault(sur, m.key)
                 if _spelt_variously(sur):
@@ -898,7 +928,18 @@ class _DocumentAnalyser:
                         key = None
                 if key:
                     offset = len(tok.text) - len(form)
-                    self._add(tok.start + offset, tok.end, key, "surname", 0.9)
+                    start = tok.start + offset
+                    if (
+                        prev is not None
+                        and offset == 0
+                        and given.get(key) == prev.text.removeprefix("و")
+                        and not self.norm[prev.end : tok.start].strip()
+                        and not self._is_covered(prev.start, prev.end)
+                    ):
+                        # «خلف كل من محمد مرسي»: named in full again, after the
+                        # document found the name
+                        start = prev.start + (len(prev.text) - len(given[key]))
+                    self._add(start, tok.end, key, "surname", 0.9)
                     break
 
     def _rekey_family_aliases(self, by_surname: dict[str, str]) -> None:

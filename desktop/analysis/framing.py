@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from desktop.analysis.doctext import DocText
-from desktop.analysis.entities import CALLED
+from desktop.analysis.entities import CALLED, PARTY_HEADS
 from desktop.analysis.knowledge import DocumentSubjects, Knowledge
 from desktop.analysis.matcher import AliasMatcher, MatcherGroup
 from desktop.analysis.spans import Spans
@@ -1204,6 +1204,10 @@ class _Framer:
                 m = self.mention_at(oa, ob)
                 if m is None or m.type != "person":
                     break  # «ودعا الهيئة …»: whom he called on, he was named before
+            if i == 0 and t in PARTY_HEADS:
+                party = self._party_name(toks)
+                if party is not None:  # «وقال حزب مصر القوية إن»: the party, not Egypt
+                    return None, self.text[oa:party], party
             if i == 0 and t in self.fk.body_heads:
                 # «واتهمت قيادة الجيش عنان بـ…»: a body named in construct is the
                 # subject, and the person right after it is the object
@@ -1314,6 +1318,26 @@ class _Framer:
             ):
                 break  # past «للحركة الشعبية» of «الأمين العام للحركة الشعبية باقان أموم»
         return None, None, verb.end
+
+    def _party_name(self, toks: Sequence[tuple[int, int, str]]) -> int | None:
+        """Where a party's name ends when a word without the article, which names
+        nobody, comes between its noun and the definite words after it («حزب مصر القوية
+        إن»: the entity pass leaves Egypt out of it), or None."""
+        if (
+            len(toks) < 3
+            or toks[1][2].startswith("ال")
+            or self.mention_at(toks[1][0], toks[1][1]) is not None
+        ):
+            return None
+        k = 2
+        while (
+            k < len(toks)
+            and toks[k][2].startswith("ال")
+            and toks[k][2] not in self.kb.function_words
+            and not self.text[toks[k - 1][1] : toks[k][0]].strip()
+        ):
+            k += 1
+        return toks[k - 1][1] if k > 2 else None
 
     def _construct_before_person(self, toks: Sequence[tuple[int, int, str]]) -> int | None:
         """Where a body named in construct ends when a person follows it at once
@@ -1823,6 +1847,46 @@ class _Framer:
             key = info.affiliation
         return False
 
+    def _subject_right_before(self, verb: _Verb) -> MentionIn | None:
+        """An actor named right before a verb without «و» or «ف», in its sentence and
+        governed by no preposition: its subject, whatever follows the verb («تركيا تؤكد
+        وجود جمال خاشقجي», «إن الأسد أكد»)."""
+        if verb.participle:
+            return None
+        i = bisect.bisect_left(self.mention_starts, verb.start) - 1
+        if i < 0:
+            return None
+        m = self.mentions[i]
+        s_start = self.sentences[verb.sentence][0]
+        if (
+            m.start < s_start
+            or m.end > verb.start
+            or m.type not in SPEAKER_TYPES
+            or self.text[m.end : verb.start].strip()
+        ):
+            return None
+        written = normalize(self.text[verb.start : verb.end])
+        if written[:1] in ("و", "ف") and not normalize(verb.lemma).startswith(written[:1]):
+            return None  # «… أردوغان وقال»: another clause
+        if normalize(self.text[m.start : m.end]).startswith(("لل", "بال", "كال")):
+            return None  # «طلبا للمحكمة الجنائية الدولية يدعو»: governed
+        if self._governed(m, s_start):
+            return None
+        before = self.norm_tokens_between(max(s_start, m.start - 30), m.start)
+        if before:
+            # a noun in construct before it governs it («وعقب تعيين صالح أعلنت»), as a
+            # preposition does; a title, the article or a function word does not
+            _a, b, t = before[-1]
+            if (
+                not self.text[b : m.start].strip()
+                and not t.startswith("ال")
+                and t not in self.kb.function_words
+                and t not in self.kb.name_openers
+                and t not in self.kb.titles
+            ):
+                return None
+        return m
+
     def _governed(self, m: MentionIn, s_start: int) -> bool:
         """Is the mention the object of a preposition (مع بيدرسون, لمجلس الأمن)?"""
         if m.start > 0 and self.text[m.start - 1].isalpha():
@@ -2007,7 +2071,11 @@ class _Framer:
             feminine = self._feminine_verb(v)
             k = bisect.bisect_right(mark_starts, v.end)
             limit = marks[k][0] if k < len(marks) else len(self.text)
-            mention, noun, after = self._speaker_after(v, limit)
+            mention: MentionIn | None = self._subject_right_before(v)
+            noun: str | None = None
+            after = v.end
+            if mention is None:  # else «تركيا تؤكد وجود …»: the subject comes first
+                mention, noun, after = self._speaker_after(v, limit)
             v.subject_end = after
             details: dict[str, Any] = {}
             key = mention.key if mention else None

@@ -711,6 +711,17 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
             "وقال ظريف إن الحدود مفتوحة. وكانت تقارير أشارت إلى إغلاق المنفذين.",
             [("zarif", "ظريف"), (None, "تقارير")],
         ),
+        # a party whose name holds a country's speaks, not the country
+        ("وقال حزب مصر القوية إن مصر بخير.", [(None, "حزب مصر القوية")]),
+        # an actor right before the verb is its subject, whoever is named after it
+        (
+            "اختفى الصحفي جمال خاشقجي. تركيا تؤكد وجود جمال خاشقجي في القنصلية السعودية.",
+            [("turkey", "تركيا")],
+        ),
+        (
+            "وقعت اشتباكات. وعقب تعيين الأسد أعلنت السلطات السودانية أنها ستفرج عن السجناء.",
+            [("sudan", "السلطات السودانية")],
+        ),
         # one of a platform's users, whom nobody names
         (
             'وكتب أحد مستخدمي موقع "تويتر" للتواصل الاجتماعي: "شعرت بأنني أحترق عندما '

@@ -561,6 +561,27 @@ def test_a_family_name_alone_is_the_person_of_that_family_the_document_names(
 
 
 @pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # a name the document found is taken whole where it comes again
+        (
+            "وحل خلف كل من محمد مرسي وأحمد شفيق. وكان الرئيس المصري السابق محمد مرسي قد "
+            "فاز. وقال مرسي إن الحل سياسي.",
+            ["محمد مرسي", "محمد مرسي", "مرسي"],
+        ),
+        # a country in a party's name is none of the document's places
+        ("وأمرت النيابة بحبس رئيس حزب مصر القوية في القاهرة.", ["القاهرة"]),
+        ("وقال حزب مصر العربي الاشتراكي إن مصر بخير.", ["مصر"]),
+    ],
+)
+def test_names_are_taken_as_the_document_writes_them(text: str, mentions: list[str]) -> None:
+    """An Egyptian article highlighted «مرسي» without «محمد» where his full name came
+    before the one the title introduced, and Egypt in «حزب مصر القوية»."""
+    found = analyse_entities(text, Knowledge.load())
+    assert [m.surface for m in sorted(found.mentions, key=lambda m: m.start)] == mentions
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # a body after «لـ» goes on the title: «لحركة الشعب»
