@@ -43,6 +43,7 @@ _DESCRIPTOR_PREFIXES = ("ال", "لل", "لشؤون", "لحقوق", "لوزير"
 _DESCRIPTOR_WORDS = frozenset({"باسم", "لدي", "شؤون", "حقوق", "خارجيه", "عن", "وزاره", "وفد"})
 #: nouns a party's name begins with, a country's name often next («حزب مصر القوية»)
 PARTY_HEADS = frozenset({"حزب", "حركه", "تيار", "ائتلاف", "تحالف", "جبهه"})
+_PARTY_WORDS = words_stripping_to(PARTY_HEADS)
 #: what a title's word may end with: a pronoun («رئيس تحريرها», «وزير خارجيتها»)
 _PRONOUN_ENDINGS = ("ها", "هم", "هما")
 #: after these a body is named, not a person (normalised)
@@ -297,16 +298,16 @@ class _DocumentAnalyser:
     def _named_in_a_party(self, hit: Hit, key: str) -> bool:
         """«حزب مصر القوية», «تيار مصر الشعبي»: a country between a party's noun and the
         definite word that ends its name is part of the name, not the country."""
+        i = self._token_index_at(hit.start)
+        if i == 0 or self.doc.texts[i - 1] not in _PARTY_WORDS:
+            return False
         info = self.kb.entities.get(key)
         if info is None or info.type not in ("state", "place"):
             return False
-        i = self._token_index_at(hit.start)
-        if i == 0 or i >= len(self.tokens) or self.tokens[i].start != hit.start:
-            return False
         prev = self.tokens[i - 1]
-        if self.norm[prev.end : hit.start].strip() or not any(
-            f in PARTY_HEADS for f in strip_proclitic(prev.text)
-        ):
+        if i >= len(self.tokens) or self.tokens[i].start != hit.start:
+            return False
+        if self.norm[prev.end : hit.start].strip():
             return False
         k = bisect.bisect_left(self.token_starts, hit.end)
         if k >= len(self.tokens) or self.norm[hit.end : self.tokens[k].start].strip():
@@ -323,6 +324,7 @@ class _DocumentAnalyser:
         platform_end = -1  # where the last city named as a platform ends
         # («منصتي», «منصات»: rare, so looked for once)
         platforms = any(w in self.norm for w in _PLATFORM_WORDS)
+        parties = not _PARTY_WORDS.isdisjoint(self.doc.texts)  # «حزب مصر القوية»
         #: names that stand for their actor only in news about its country, read last
         contextual: list[tuple[Hit, str, frozenset[str]]] = []
         for hit in self.doc.hits(self.kb.matcher):
@@ -331,7 +333,7 @@ class _DocumentAnalyser:
             names = [t for t, kind in hit.payload if kind == "name" and t not in self.kb.ignored]
             if names and self._adjective_not_place(hit, names[0]):
                 continue
-            if names and self._named_in_a_party(hit, names[0]):
+            if parties and names and self._named_in_a_party(hit, names[0]):
                 self._cover(hit.start, hit.end, names[0], "name")
                 continue
             if platforms and names and self._names_a_platform(hit, names[0], platform_end):

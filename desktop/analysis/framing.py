@@ -485,9 +485,10 @@ def _closes_only(line: str, i: int) -> bool:
 
 def _left_open(line: str, opened: int, i: int) -> int:
     """Where the words of the quotation opened at ``line[opened]`` end when the mark at
-    ``line[i]`` opens another, so that the first was never closed: at the end of the last
-    sentence between them; -1 if the mark at ``i`` may close it."""
-    if not _opens_only(line, i) or not _odd_marks(line):
+    ``line[i]`` opens another, so that the first was never closed (a mark is missing in
+    the line): at the end of the last sentence between them; -1 if the mark at ``i`` may
+    close it."""
+    if not _opens_only(line, i):
         return -1
     return max(line.rfind(c, opened + 1, i) for c in ".!?؟")
 
@@ -1092,6 +1093,7 @@ class _Framer:
             base = pos
             pos += len(line) + 1
             open_double: int | None = None
+            odd: bool | None = None  # whether a double mark is missing, once asked
             guillemets: list[int] = []
             open_single: int | None = None
             for mark in _QUOTE_MARK_RE.finditer(line):
@@ -1100,10 +1102,12 @@ class _Framer:
                 if ch in _DOUBLE:
                     # a straight or curly mark is either; when a writer left one out (an
                     # odd number in the paragraph), which it is shows in the words around
+                    if odd is None:
+                        odd = _odd_marks(line)
                     if open_double is None:
-                        if not (_closes_only(line, mark.start()) and _odd_marks(line)):
+                        if not (odd and _closes_only(line, mark.start())):
                             open_double = at
-                    elif (stop := _left_open(line, open_double - base, mark.start())) >= 0:
+                    elif odd and (stop := _left_open(line, open_double - base, mark.start())) >= 0:
                         # «وهو "ما يتطلب … الظاهرة. وأكد أن "تونس …"»: the mark before was
                         # never closed, and its words end with their sentence
                         spans.append((open_double + 1, base + stop + 1, False))
@@ -1865,18 +1869,20 @@ class _Framer:
             or self.text[m.end : verb.start].strip()
         ):
             return None
-        written = normalize(self.text[verb.start : verb.end])
-        if written[:1] in ("و", "ف") and not normalize(verb.lemma).startswith(written[:1]):
+        first = self.text[verb.start]
+        if first in "وف" and not verb.lemma.startswith(first):
             return None  # «… أردوغان وقال»: another clause
-        if normalize(self.text[m.start : m.end]).startswith(("لل", "بال", "كال")):
+        if normalize(self.text[m.start : m.start + 3]) in ("لل", "بال", "كال"):
             return None  # «طلبا للمحكمة الجنائية الدولية يدعو»: governed
-        if self._governed(m, s_start):
-            return None
+        if m.start > 0 and self.text[m.start - 1].isalpha():
+            return None  # a proclitic preposition fused to the name
         before = self.norm_tokens_between(max(s_start, m.start - 30), m.start)
         if before:
-            # a noun in construct before it governs it («وعقب تعيين صالح أعلنت»), as a
-            # preposition does; a title, the article or a function word does not
             _a, b, t = before[-1]
+            # a preposition governs it, or a noun in construct («وعقب تعيين صالح
+            # أعلنت»); a title, the article or another function word does not
+            if t in _PREPOSITIONS or t in _GOVERNING:
+                return None
             if (
                 not self.text[b : m.start].strip()
                 and not t.startswith("ال")
