@@ -299,15 +299,15 @@ class _DocumentAnalyser:
         """«حزب مصر القوية», «تيار مصر الشعبي»: a country between a party's noun and the
         definite word that ends its name is part of the name, not the country."""
         i = self._token_index_at(hit.start)
-        if i == 0 or self.doc.texts[i - 1] not in _PARTY_WORDS:
+        if i == 0 or i >= len(self.tokens) or self.doc.texts[i - 1] not in _PARTY_WORDS:
             return False
         info = self.kb.entities.get(key)
         if info is None or info.type not in ("state", "place"):
             return False
-        prev = self.tokens[i - 1]
-        if i >= len(self.tokens) or self.tokens[i].start != hit.start:
-            return False
-        if self.norm[prev.end : hit.start].strip():
+        if (
+            self.tokens[i].start != hit.start
+            or self.norm[self.tokens[i - 1].end : hit.start].strip()
+        ):
             return False
         k = bisect.bisect_left(self.token_starts, hit.end)
         if k >= len(self.tokens) or self.norm[hit.end : self.tokens[k].start].strip():

@@ -1874,15 +1874,13 @@ class _Framer:
             return None  # «… أردوغان وقال»: another clause
         if normalize(self.text[m.start : m.start + 3]) in ("لل", "بال", "كال"):
             return None  # «طلبا للمحكمة الجنائية الدولية يدعو»: governed
-        if m.start > 0 and self.text[m.start - 1].isalpha():
-            return None  # a proclitic preposition fused to the name
-        before = self.norm_tokens_between(max(s_start, m.start - 30), m.start)
-        if before:
-            _a, b, t = before[-1]
-            # a preposition governs it, or a noun in construct («وعقب تعيين صالح
-            # أعلنت»); a title, the article or another function word does not
-            if t in _PREPOSITIONS or t in _GOVERNING:
-                return None
+        if self._governed(m, s_start):
+            return None
+        prev = self._word_before(m, s_start)
+        if prev is not None:
+            _a, b, t = prev
+            # a noun in construct governs it too («وعقب تعيين صالح أعلنت»); a title, the
+            # article or a function word does not
             if (
                 not self.text[b : m.start].strip()
                 and not t.startswith("ال")
@@ -1893,12 +1891,17 @@ class _Framer:
                 return None
         return m
 
+    def _word_before(self, m: MentionIn, s_start: int) -> tuple[int, int, str] | None:
+        """The word right before the mention in its sentence, or None."""
+        before = self.norm_tokens_between(max(s_start, m.start - 30), m.start)
+        return before[-1] if before else None
+
     def _governed(self, m: MentionIn, s_start: int) -> bool:
         """Is the mention the object of a preposition (مع بيدرسون, لمجلس الأمن)?"""
         if m.start > 0 and self.text[m.start - 1].isalpha():
             return True  # a proclitic preposition fused to the name
-        before = self.norm_tokens_between(max(s_start, m.start - 12), m.start)
-        return bool(before) and (before[-1][2] in _PREPOSITIONS or before[-1][2] in _GOVERNING)
+        prev = self._word_before(m, s_start)
+        return prev is not None and (prev[2] in _PREPOSITIONS or prev[2] in _GOVERNING)
 
     def _clause_subject(self, verb: _Verb) -> tuple[MentionIn | None, str] | None:
         """The subject between a clause opener and its verb («…، لكن أعضاء المجلس أكدوا

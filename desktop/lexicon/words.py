@@ -82,8 +82,8 @@ def load_ta_marbuta_first_names(path: Path | None = None) -> frozenset[str]:
 
 
 def load_given_names(path: Path | None = None) -> frozenset[str]:
-    """Given names («سامي», «ليلى»), normalised: between a title and a family name the
-    gazetteer knows, they name another person."""
+    """Arabic given names («سامي», «ليلى»), normalised: right before a family name the
+    gazetteer gives one person, one that is none of that person's names names another."""
     return load_word_list(path or resource("lexicons", "given_names.txt"))
 
 
