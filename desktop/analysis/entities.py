@@ -40,7 +40,24 @@ APPOSITION_GAP = 3
 
 #: words between a title and a name: «المتحدث باسم الجيش», «الممثل الخاص لشؤون سوريا»
 _DESCRIPTOR_PREFIXES = ("ال", "لل", "لشؤون", "لحقوق", "لوزير", "لوزاره", "باسم", "لدي")
-_DESCRIPTOR_WORDS = frozenset({"باسم", "لدي", "شؤون", "حقوق", "خارجيه", "عن", "وزاره", "وفد"})
+_DESCRIPTOR_WORDS = frozenset(
+    {
+        "باسم",
+        "لدي",
+        "شؤون",
+        "حقوق",
+        "خارجيه",
+        "عن",
+        "وزاره",
+        "وفد",
+        "مجلس",
+        "لجنه",
+        "هيئه",
+        "بلديه",
+        "اداره",
+        "امناء",
+    }
+)
 #: nouns a party's name begins with, a country's name often next («حزب مصر القوية»)
 PARTY_HEADS = frozenset({"حزب", "حركه", "تيار", "ائتلاف", "تحالف", "جبهه"})
 _PARTY_WORDS = words_stripping_to(PARTY_HEADS)
@@ -67,6 +84,8 @@ _COMPOUND_FIRST = frozenset({"عبد", "ابو", "نور", "سيف", "عز", "ص
 #: name's second word (normalised)
 _COMPOUND_SECOND = frozenset({"الله", "الدين", "الاسلام"})
 #: the article, alone or after a proclitic: no name starts with it
+#: «إن» and «أن» after a name: it has ended («وقال العميد أحمد رضا بوردستان إن»)
+_THAT = frozenset({"ان", "انه", "انها", "انهم"})
 _ARTICLE_STARTS = ("ال", "بال", "وال", "فال", "كال", "لل")
 #: a proclitic and the article that end a name when its next word starts with them
 #: («وزير … والوفد المرافق», «للصحفيين»); «فال» and «كال» hardly follow a name in
@@ -438,6 +457,7 @@ class _DocumentAnalyser:
                 )
                 and t not in self.kb.article_first_names
                 and t not in self.kb.ta_marbuta_first_names
+                and not (t.startswith("ال") and self._hamza_initial(toks[j]))
             ):
                 return None  # «بالمعهد العالي» after «أستاذ الفوتوغرافيا»
             if (
@@ -530,7 +550,11 @@ class _DocumentAnalyser:
             # («علي أصغر خاجي،», «بان كي مون الأطراف»), not before a verb or preposition
             gap = self.norm[toks[j - 1].end : toks[j].start]
             # («إلى» is «الي» once normalised: no article, a preposition)
-            if not gap.strip() and (not toks[j].text.startswith("ال") or toks[j].text in fw):
+            if (
+                not gap.strip()
+                and (not toks[j].text.startswith("ال") or toks[j].text in fw)
+                and toks[j].text not in _THAT
+            ):
                 j -= 1
         return i, j
 
@@ -582,12 +606,19 @@ class _DocumentAnalyser:
         first name, «أندريه بابيس») or «الله» («فهد بن عبد الله»)."""
         if tok.text == "الله":
             return False
+        if len(tok.text) == 2:  # «ربوار طه»: too short for a word and its pronoun
+            return self._last_written(tok) != "ه"
         return len(tok.text) < long or self._last_written(tok) != "ه"
 
     def _last_written(self, tok: _Tok) -> str:
         """The word's last letter as written, past its marks («ة» of «الدولة»)."""
         a, b = self.omap.span_to_original(tok.start, tok.end)
         return self.text[a:b].rstrip(_MARKS)[-1:]
+
+    def _hamza_initial(self, tok: _Tok) -> bool:
+        """Whether the word begins with an alef with hamza as written: «ألكسندر»,
+        «إلياس» fold to «ال…» but begin with no article, which is written «ال»."""
+        return self.text[self.omap.to_original(tok.start)] in "أإآ"
 
     def _has_tanween(self, tok: _Tok) -> bool:
         """Whether the word carries tanween as written («قراراً»)."""
@@ -673,6 +704,10 @@ class _DocumentAnalyser:
                     break  # «التي», «الذي»: a clause, no descriptor
                 if w in self.kb.article_first_names and self._name_word_after(k):
                     break  # a first name, no descriptor: «وزير العدل الطيب لوح»
+                if w.startswith("ال") and w not in self.kb.nisbas and self._hamza_initial(toks[k]):
+                    # no article: «نائب وزير الخارجية الروسي ألكسندر غروشكو» (but a
+                    # nationality is one, however written: «وزير الداخلية إلإيراني»)
+                    break
                 if k + 1 < len(toks) and f"{w} {toks[k + 1].text}" in titles:
                     k += 2  # a second title of two words: «وزير العدل حافظ الأختام»
                     continue
@@ -737,6 +772,16 @@ class _DocumentAnalyser:
         )
         self._add(start, end, key, "discovered", 0.8)
 
+    def _name_ends_at(self, b: int) -> bool:
+        """Whether a name may end before token ``b``: at punctuation or the text's end,
+        or before «إن»/«أن», «و» or «لـ» («وقال محمد خطاب وهو», «سالم زهران لـ»), not
+        before a noun («ونفى شاكر الاتهام الموجه إليه»)."""
+        toks = self.tokens
+        if b >= len(toks) or self.norm[toks[b - 1].end : toks[b].start].strip():
+            return True
+        t = toks[b].text
+        return t in _THAT or t[0] in "ول"
+
     def discover_before_titles(self) -> None:
         """A name nobody knows right after a reporting verb, with its title after it
         between commas: «وقال يوري يفتوشينكو، رئيس مركز المصالحة الروسي، إن …», or
@@ -761,6 +806,16 @@ class _DocumentAnalyser:
                 continue
             if self._skipped(toks[a].start) or self.norm[toks[idx].end : toks[a].start].strip():
                 continue  # «وقال، يوري …»: no subject right after the verb
+            if (
+                toks[a].text in kb.given_names
+                and b - a >= 2
+                and self._name_ends_at(b)
+                and not (b < len(toks) and self._opens_title(b))
+            ):
+                # «وقال محمد خطاب وهو عضو في الائتلاف»: an Arabic given name and more
+                # name words are a name with no title, where the name visibly ends
+                self._name_found(a, b, None, "")
+                continue
             gap = self.norm[toks[b - 1].end : toks[b].start].strip()
             if gap not in ("،", ",") and (gap or b - a < 2):
                 continue

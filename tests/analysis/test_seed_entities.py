@@ -147,6 +147,7 @@ def test_names_the_gazetteer_lacks_are_discovered() -> None:
     assert {"خاجي", "جيفري", "كوناشنكوف", "الحريري"} <= surnames
     # discovery names people, and nothing but people
     assert set(found) == {
+        "أليكسي بورودافكين",  # a first name with hamza after a title's words
         "بسام صباغ",
         "علي أصغر خاجي",
         "جيمس جيفري",
@@ -428,6 +429,38 @@ def test_an_agency_in_a_dateline_is_a_credit_not_a_mention(
             {"عبيد البريكي"},
         ),
         ("وقال وزير الصناعة والتجارة محمد الحسن إن الحل سياسي.", {"محمد الحسن"}),
+        # a first name written with an alef with hamza begins with no article
+        (
+            "وقال نائب وزير الخارجية الروسي ألكسندر غروشكو إن الحل سياسي.",
+            {"ألكسندر غروشكو"},
+        ),
+        ("وقال رئيس الوزراء اليوناني أليكسيس تسيبراس إن الحل سياسي.", {"أليكسيس تسيبراس"}),
+        ("وقالت وزيرة الخارجية إلهام أحمد إن الحل سياسي.", {"إلهام أحمد"}),
+        ("وقال وزير الخارجية الألماني إن الحل سياسي.", set()),
+        (
+            "وتعهد الرئيس في اتصال مع وزير الداخلية إلإيراني، عبد الرضا رحماني فضلي، برد.",
+            {"عبد الرضا رحماني فضلي"},
+        ),
+        # a council, a committee, a board or a municipality between the title and the name
+        (
+            "وأمر رئيس مجلس المدينة، سيد أحمد دستغيب، مسؤولي الثقافة بإجراء تحقيق.",
+            {"سيد أحمد دستغيب"},
+        ),
+        ("وقال رئيس مجلس إدارة الشركة محمد العلي إن الأرباح زادت.", {"محمد العلي"}),
+        (
+            "وقال رئيس مجلس أمناء الجامعة الأمريكية في بيروت فضلو خوري إن الجامعة مفتوحة.",
+            {"فضلو خوري"},
+        ),
+        ("وقال رئيس لجنة الشؤون الخارجية ميشال موسى إن الحل قريب.", {"ميشال موسى"}),
+        # a family name of two letters written with «ه», and a third name word before «إن»
+        ("وقال النائب ربوار طه، عضو حزب الاتحاد الوطني الكردستاني، إن الحزب متمسك.", {"ربوار طه"}),
+        (
+            "وقال العميد أحمد رضا بوردستان إن القوات المسلحة مستعدة.",
+            {"أحمد رضا بوردستان"},
+        ),
+        # the words after them are no name when they are a place or a noun
+        ("وأمر رئيس مجلس مدينة شيراز الإيرانية بإجراء تحقيق.", set()),
+        ("وأعلن رئيس مجلس النواب، إدانته في بيان.", set()),
     ],
 )
 def test_what_follows_a_title_is_a_name_only_when_it_can_be_one(text: str, names: set[str]) -> None:
@@ -466,6 +499,14 @@ def test_what_follows_a_title_is_a_name_only_when_it_can_be_one(text: str, names
         ("وقال يوري يفتوشينكو، في بيان، إن الهدنة صامدة.", set()),
         ("وقال مصدر عسكري، رئيس الأركان، إن الهدنة صامدة.", set()),
         ("وقال، رئيس مركز المصالحة الروسي، إن الهدنة صامدة.", set()),
+        # an Arabic given name and more name words need no title, where the name ends
+        (
+            'وقال محمد خطاب وهو عضو في الائتلاف لبي بي سي: "القانون إيجابي".',
+            {("محمد خطاب", "")},
+        ),
+        ('وقال خالد بن سلمان: "لا يستقيم ذلك".', {("خالد بن سلمان", "")}),
+        ("ونفى شاكر الاتهام الموجه إليه.", set()),
+        ("وقال محمد إن الهدنة صامدة.", set()),
     ],
 )
 def test_a_name_before_its_title_after_a_reporting_verb_is_discovered(
