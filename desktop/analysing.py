@@ -140,8 +140,17 @@ from desktop.workers import (
 #: between «كان» and the verb speaks («وكانت وكالة الأنباء العمانية أكدت»), and so do a
 #: platform's users («أحد مستخدمي موقع تويتر»); a name found is taken whole where it
 #: comes again («محمد مرسي»); a country in a party's name is no place («حزب مصر
-#: القوية»); an actor right before a verb is its subject («تركيا تؤكد وجود …»)
-ANALYSIS_VERSION = 19
+#: القوية»); an actor right before a verb is its subject («تركيا تؤكد وجود …»). 20:
+#: «طرابلس» is Libya's capital in news about Libya (``contextual.tsv``); a council, a
+#: committee, a board or a municipality may come between a title and a name («رئيس مجلس
+#: المدينة، سيد أحمد دستغيب»); a first name written with «أ» or «إ» has no article
+#: («ألكسندر غروشكو»); a body after a plural in «ات» is no subject («تعتبر ممارسات حزب
+#: الله»); a crowd speaks («وأعرب عشرات الأكراد»); a clause after an unnamed speaker's
+#: comma is not its name («متحدث باسم الخارجية الأمريكية، رافق تيلرسون …»); the subject
+#: after «كان» may be eight words long; a given name after a reporting verb opens a name
+#: with no title («وقال محمد خطاب وهو»); «طه» is a name word, and a third name word
+#: before «إن» is kept; more actors («جبهة بوليساريو», «هيومان رايتس ووتش»)
+ANALYSIS_VERSION = 20
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

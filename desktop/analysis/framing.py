@@ -1300,6 +1300,10 @@ class _Framer:
                     # of its own, read with its words (:meth:`_subject_words`)
                     return None, None, verb.end
                 return None, self.text[oa:ob], ob
+            if i == 0 and m is None and self._plural_governs_body(toks):
+                # «إن دول المجلس تعتبر ممارسات حزب الله …»: the body is the plural's
+                # genitive, what is considered, not who considers it
+                break
             if i == 0 and m is None:
                 unnamed = self._unnamed_subject(toks)
                 if unnamed is not None:  # «وقال ناشطون إن…»: they speak, nobody named
@@ -1310,6 +1314,17 @@ class _Framer:
                     and toks[1][2].removeprefix("ال") in self.fk.unnamed_sources
                 ):
                     # «وقال أحد السكان لوكالة فرانس برس»: one of them, nobody named
+                    return None, self.text[oa : toks[1][1]], toks[1][1]
+                if (
+                    t in _HOW_MANY
+                    and len(toks) > 1
+                    and toks[1][2].startswith("ال")
+                    and toks[1][2] not in self.kb.function_words
+                    and self.mention_at(toks[1][0], toks[1][1]) is None
+                    and not self.text[ob : toks[1][0]].strip()
+                ):
+                    # «وأعرب عشرات الأكراد، الذين توجهوا إلى المحكمة، عن ارتياحهم»: a
+                    # crowd nobody names speaks, not the speaker before
                     return None, self.text[oa : toks[1][1]], toks[1][1]
             if (
                 i >= 1
@@ -1362,6 +1377,25 @@ class _Framer:
             return None  # «قناة المسيرة التابعة للحوثي»: whose body it is
         return toks[k - 1][1]
 
+    def _plural_governs_body(self, toks: Sequence[tuple[int, int, str]]) -> bool:
+        """Whether the first word after a verb is a plural in «ات» that names nobody and
+        has a body or a state right after it as its genitive («تعتبر ممارسات حزب الله»,
+        «وأدان تصريحات الخارجية الروسية»)."""
+        t = toks[0][2]
+        if (
+            len(toks) < 2
+            or len(t) < 5
+            or not t.endswith("ات")
+            or t in self.fk.body_heads
+            or f"{t[:-2]}ه" in self.fk.body_heads  # «وقالت قيادات حزب الله»: they speak
+            or t in self.fk.unnamed_sources
+            or t in self.kb.titles
+            or self.text[toks[0][1] : toks[1][0]].strip()
+        ):
+            return False
+        m = self.mention_at(toks[1][0], toks[1][1])
+        return m is not None and m.type != "person" and m.start == toks[1][0]
+
     def _called_after(self, toks: Sequence[tuple[int, int, str]]) -> MentionIn | None:
         """The person named after «، ويدعى» or «، واسمه» in the first words after a verb,
         past who he is («صديق آخر»)."""
@@ -1411,6 +1445,20 @@ class _Framer:
             end = self.mentions[i].end
             i += 1
         return end
+
+    def _name_between_commas(self, toks: Sequence[tuple[int, int, str]], n: int) -> bool:
+        """Whether the words from ``toks[n]``, after a comma, are a name between commas
+        right before «إن» («المتحدث باسم الجيش، جوناثان كونريكس، إن»): at most three
+        words, the first without «و» («، وهي مظلة تضم جماعات، أن» is a clause)."""
+        if toks[n][2].startswith("و"):
+            return False
+        for k in range(n + 1, min(n + 4, len(toks))):
+            gap = self.text[toks[k - 1][1] : toks[k][0]]
+            if "،" in gap or "," in gap:
+                return toks[k][2] == "ان" or toks[k][2] in _COMPLEMENTISERS
+            if gap.strip():
+                return False
+        return False
 
     def _subject_words(self, v: _Verb, limit: int) -> tuple[MentionIn | None, str, int] | None:
         """A subject after the verb that names nobody the analysis knows: definite words
@@ -1462,6 +1510,17 @@ class _Framer:
                     unnamed_at = n
                     n += wish
                     continue
+                if (
+                    n >= 2
+                    and not t.startswith("ال")
+                    and t not in _MANNER
+                    and t not in _PREPOSITIONS
+                    and self.mention_at(toks[n][0], toks[n][1]) is None
+                    and not self._name_between_commas(toks, n)
+                ):
+                    # «وصف متحدث باسم الخارجية الأمريكية، رافق تيلرسون في رحلته،
+                    # المحادثات بأنها»: a clause about the speaker, whom it names too
+                    break
             if t == said_after and manner is None and self._definite_subject(toks[:n], v):
                 by_preposition = True  # «وشددت الحركة الشعبية على …»
                 break
@@ -1932,13 +1991,13 @@ class _Framer:
         source first, a few words, no verb or complementiser among them («وكان المتحدث
         باسم الجيش قد قال إن»: «قد» left out)."""
         s_start = self.sentences[verb.sentence][0]
-        words = self.norm_tokens_between(s_start, verb.start, 10)
+        words = self.norm_tokens_between(s_start, verb.start, 12)
         if len(words) < 2 or words[0][2].removeprefix("و") not in ("كان", "كانت"):
             return None
         words = words[1:]
         if words[-1][2] == "قد":
             words = words[:-1]
-        if not words or len(words) > 6 or words[-1][1] > verb.start:
+        if not words or len(words) > 8 or words[-1][1] > verb.start:
             return None
         first = words[0][2]
         if not (
@@ -4060,6 +4119,10 @@ def _start_of_words(text: str, start: int, end: int) -> int:
             break
         start += 1
     return start
+
+
+#: how many speak when a crowd does («وأعرب عشرات الأكراد»), normalised
+_HOW_MANY = frozenset({"عشرات", "مئات", "الاف", "الوف", "ملايين"})
 
 
 def _adjective_like(word: str, function_words: AbstractSet[str]) -> bool:

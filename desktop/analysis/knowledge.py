@@ -31,6 +31,9 @@ from desktop.text.normalize import normalize
 from desktop.text.tokens import words_stripping_to
 
 MIN_ALIAS = 3
+#: what a document that names no state is read as news about, as the corpus is
+#: (``contextual.tsv``)
+DEFAULT_SUBJECT = "syria"
 
 
 @dataclass
@@ -299,10 +302,11 @@ class DocumentSubjects:
 
     def about(self, ids: frozenset[str]) -> bool:
         """Whether the document may be about one of ``ids``: it names one, or something
-        affiliated to one (دمشق, «السوري»), or no state at all: «ورفض وفد المعارضة إجراء
-        محادثات مع وفد النظام» and «وعقدت المحادثات مع المعارضة في موسكو» are read as
-        the corpus is, about Syria; «المعارضة» in an article that names Senegal, or is
-        «المصرية», is not Syria's."""
+        affiliated to one (دمشق, «السوري»), or no state at all and one of them is Syria:
+        «ورفض وفد المعارضة إجراء محادثات مع وفد النظام» and «وعقدت المحادثات مع المعارضة
+        في موسكو» are read as the corpus is, about Syria; «المعارضة» in an article that
+        names Senegal, or is «المصرية», is not Syria's, and «طرابلس» is Libya's capital
+        only where Libya or something Libyan is named."""
         named = self._named
         entities = self.kb.entities
         if named is None:
@@ -324,4 +328,4 @@ class DocumentSubjects:
                     self._states.add(state)
             if not named.isdisjoint(ids):
                 return True
-        return not self._states
+        return not self._states and DEFAULT_SUBJECT in ids

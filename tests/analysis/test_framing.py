@@ -711,6 +711,12 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
             "وقال ظريف إن الحدود مفتوحة. وكانت تقارير أشارت إلى إغلاق المنفذين.",
             [("zarif", "ظريف"), (None, "تقارير")],
         ),
+        (
+            "وقال ظريف إن الحدود مفتوحة. وكان مسؤول كبير في وزارة الخارجية الأمريكية "
+            "بريان هوك قد أعلن الجمعة أن واشنطن أجرت مباحثات "
+            '"جيدة جدا مع الحلفاء الأوروبيين".',
+            [("zarif", "ظريف"), (None, "مسؤول كبير في وزارة الخارجية الأمريكية بريان هوك")],
+        ),
         # a party whose name holds a country's speaks, not the country
         ("وقال حزب مصر القوية إن مصر بخير.", [(None, "حزب مصر القوية")]),
         # an actor right before the verb is its subject, whoever is named after it
@@ -721,6 +727,55 @@ def test_a_body_named_after_its_verb_speaks_for_itself(
         (
             "وقعت اشتباكات. وعقب تعيين الأسد أعلنت السلطات السودانية أنها ستفرج عن السجناء.",
             [("sudan", "السلطات السودانية")],
+        ),
+        # a body after a plural in «ات» is its genitive, what is considered, not who
+        # considers it: the quotation goes on with the speaker before
+        (
+            "وقال الجبير إن دول مجلس التعاون تعتبر ممارسات حزب الله في دول المجلس، "
+            'و"الأعمال الإرهابية التي يقوم بها في كل من سوريا واليمن" تتنافى مع القيم.',
+            [("jubeir", "الجبير"), ("jubeir", "الجبير")],
+        ),
+        (
+            "وقال الجبير إن الحل سياسي. وقالت قيادات حزب الله إن "
+            '"المقاومة ستبقى في الجنوب ولن تنسحب منه".',
+            [("jubeir", "الجبير"), ("hezbollah", "حزب الله")],
+        ),
+        # a clause after an unnamed speaker's comma is about the speaker, and whoever
+        # it names does not speak; a name between commas does
+        (
+            "وقال ظريف إن الحل سياسي. ومن جانبه وصف متحدث باسم الخارجية الأمريكية، رافق "
+            'تيلرسون في رحلته، المحادثات بأنها كانت "مثمرة ومفتوحة وصريحة جدا".',
+            [("zarif", "ظريف"), ("us-state-department", "متحدث باسم الخارجية الأمريكية")],
+        ),
+        (
+            "وقال ظريف إن الحل سياسي. وأعلن متحدث باسم المقاومة الوطنية الأهوازية، وهي "
+            'مظلة تضم جماعات، أن "المقاومة تتبنى الهجوم على العرض العسكري".',
+            [("zarif", "ظريف"), (None, "متحدث باسم المقاومة الوطنية الأهوازية")],
+        ),
+        (
+            "وقال ظريف إن الحل سياسي. بالمقابل، كان قد قال المتحدث الرسمي باسم قوات الدفاع "
+            'الإسرائيلية، جوناثان كونريكس، إن "إسرائيل لا تسعى لتصعيد الموقف".',
+            [
+                ("zarif", "ظريف"),
+                (None, "المتحدث الرسمي باسم قوات الدفاع الإسرائيلية، جوناثان كونريكس"),
+            ],
+        ),
+        # a crowd nobody names speaks, not the speaker before
+        (
+            "وقال صالح مسلم إن الحل سياسي. وأعرب عشرات الأكراد، الذين توجهوا إلى مقر "
+            'المحكمة، عن "ارتياحهم للقرار الذي صدر اليوم".',
+            [("salih-muslim", "صالح مسلم"), (None, "عشرات الأكراد")],
+        ),
+        (
+            "وقال الجبير إن الحل سياسي. وقالت جبهة بوليساريو في تصريح نشرته على موقعها "
+            'إنها "ستقوم بكل الإجراءات القانونية".',
+            [("jubeir", "الجبير"), ("polisario", "جبهة بوليساريو")],
+        ),
+        # a body's name as some outlets spell it
+        (
+            "وقال صالح مسلم إن الحل سياسي. وطالبت هيومان رايتس ووتش السلطات بضرورة فتح "
+            'تحقيقات فورية بشأن مزاعم بأنه "تعرض للاعتداء مرتين على الأقل".',
+            [("salih-muslim", "صالح مسلم"), ("hrw", "هيومان رايتس ووتش")],
         ),
         # one of a platform's users, whom nobody names
         (
@@ -2926,6 +2981,32 @@ def test_a_name_that_needs_its_country_names_its_actor_only_in_news_about_it(
     sides in news about Syria, not in an article about Senegal, Yemen, Egypt or Libya,
     and not before another nationality («الائتلاف الوطني العراقي»)."""
     assert _actors(store, text) & SYRIAN_SIDES == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "tripoli"),
+    [
+        # Libya named, by a place of it or by its nationality
+        ("وتقدمت القوات الحكومية نحو طرابلس بعد معارك مع قوات حفتر في ليبيا.", {"tripoli"}),
+        (
+            "وأجبر مسلحون طائرة للخطوط الجوية الليبية كانت قادمة إلى طرابلس على الهبوط.",
+            {"tripoli"},
+        ),
+        ("وشهدت طرابلس ومصراتة اشتباكات متقطعة.", {"tripoli"}),
+        # Lebanon's city, named so, or the article about Lebanon
+        ("ووقعت اشتباكات في طرابلس اللبنانية.", {"tripoli-lebanon"}),
+        ("ووقعت اشتباكات في مدينة طرابلس شمالي لبنان.", set()),
+        # no state named: read as news about Syria, where «طرابلس» is not Libya's
+        ("وقال المبعوث إن المحادثات في طرابلس انتهت.", set()),
+    ],
+)
+def test_tripoli_alone_is_libyas_capital_only_in_news_about_libya(
+    store: Store, text: str, tripoli: set[str]
+) -> None:
+    """«طرابلس» is written alike for Libya's capital and Lebanon's second city: alone, it
+    is Libya's where the document names Libya or something Libyan (``contextual.tsv``),
+    and «طرابلس اللبنانية» is Lebanon's."""
+    assert {a for a in _actors(store, text) if a.startswith("tripoli")} == tripoli
 
 
 def test_the_names_that_need_their_country_are_names_the_lexicons_have() -> None:
