@@ -2272,6 +2272,17 @@ class _Framer:
                         key, text = q.speaker_key, q.speaker_text
                         details = {"continued": True}
                         break
+            whole = self.mention_at(a, b)
+            if (
+                words > SHORT_QUOTE
+                and whole is not None
+                and whole.start <= a + 1
+                and whole.end >= b - 1
+            ):
+                # a long name in quotation marks is no speech either: «تطالب جبهة
+                # بوليساريو "الجبهة الشعبية لتحرير الساقية الحمراء ووادي الذهب"»
+                self._quoted_names.add((a, b))
+                continue
             if words <= SHORT_QUOTE:
                 if self._short_quote(a, b, verb, key):
                     # a scare quote or a quoted name, not speech: the verb keeps its own
