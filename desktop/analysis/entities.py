@@ -41,23 +41,9 @@ APPOSITION_GAP = 3
 #: words between a title and a name: «المتحدث باسم الجيش», «الممثل الخاص لشؤون سوريا»
 _DESCRIPTOR_PREFIXES = ("ال", "لل", "لشؤون", "لحقوق", "لوزير", "لوزاره", "باسم", "لدي")
 _DESCRIPTOR_WORDS = frozenset(
-    {
-        "باسم",
-        "لدي",
-        "شؤون",
-        "حقوق",
-        "خارجيه",
-        "عن",
-        "وزاره",
-        "وفد",
-        "مجلس",
-        "لجنه",
-        "هيئه",
-        "بلديه",
-        "اداره",
-        "امناء",
-    }
-)
+    {"باسم", "لدي", "شؤون", "حقوق", "خارجيه", "عن", "وزاره", "وفد", "مجلس", "لجنه", "هيئه",
+     "بلديه", "اداره", "امناء"}
+)  # fmt: skip
 #: nouns a party's name begins with, a country's name often next («حزب مصر القوية»)
 PARTY_HEADS = frozenset({"حزب", "حركه", "تيار", "ائتلاف", "تحالف", "جبهه"})
 _PARTY_WORDS = words_stripping_to(PARTY_HEADS)
@@ -83,9 +69,9 @@ _COMPOUND_FIRST = frozenset({"عبد", "ابو", "نور", "سيف", "عز", "ص
 #: the second half of such a name after any first word («جار الله», «عماد الدين»), as the
 #: name's second word (normalised)
 _COMPOUND_SECOND = frozenset({"الله", "الدين", "الاسلام"})
-#: the article, alone or after a proclitic: no name starts with it
 #: «إن» and «أن» after a name: it has ended («وقال العميد أحمد رضا بوردستان إن»)
 _THAT = frozenset({"ان", "انه", "انها", "انهم"})
+#: the article, alone or after a proclitic: no name starts with it
 _ARTICLE_STARTS = ("ال", "بال", "وال", "فال", "كال", "لل")
 #: a proclitic and the article that end a name when its next word starts with them
 #: («وزير … والوفد المرافق», «للصحفيين»); «فال» and «كال» hardly follow a name in

@@ -392,6 +392,8 @@ _RELAY_WITHIN = 24
 #: «قوله» after a subject: its words follow (normalised)
 _SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
+#: how many speak when a crowd does («وأعرب عشرات الأكراد»), normalised
+_HOW_MANY = frozenset({"عشرات", "مئات", "الاف", "الوف", "ملايين"})
 #: words that govern the name after them as prepositions do («أطلقت باتجاه إسرائيل»): it
 #: is no subject of the sentence (normalised)
 _GOVERNING = frozenset(
@@ -463,6 +465,12 @@ _NAMED_AFTER = frozenset(
 _DOUBLE = '"“”″„‟'
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
 _AFTER_CLOSING = frozenset(".،,:;!?؟)]-–—")
+
+
+def _names_whole(m: MentionIn | None, a: int, b: int) -> bool:
+    """Whether the mention ``m`` is the whole quotation ``[a, b)``, its marks aside: a
+    name in quotation marks, no speech."""
+    return m is not None and m.start <= a + 1 and m.end >= b - 1
 
 
 def _opens_only(line: str, i: int) -> bool:
@@ -2272,13 +2280,7 @@ class _Framer:
                         key, text = q.speaker_key, q.speaker_text
                         details = {"continued": True}
                         break
-            whole = self.mention_at(a, b)
-            if (
-                words > SHORT_QUOTE
-                and whole is not None
-                and whole.start <= a + 1
-                and whole.end >= b - 1
-            ):
+            if words > SHORT_QUOTE and _names_whole(self.mention_at(a, b), a, b):
                 # a long name in quotation marks is no speech either: «تطالب جبهة
                 # بوليساريو "الجبهة الشعبية لتحرير الساقية الحمراء ووادي الذهب"»
                 self._quoted_names.add((a, b))
@@ -2420,7 +2422,7 @@ class _Framer:
             and not self.fk.name_heads.isdisjoint(strip_proclitic(_head_word(head)))
             and not (" " not in content and content.endswith(("ه", "ي", "يه")))
         )
-        if named or (mention is not None and mention.start <= a + 1 and mention.end >= b - 1):
+        if named or _names_whole(mention, a, b):
             self._quoted_names.add((a, b))
             return True
         return False
@@ -4130,10 +4132,6 @@ def _start_of_words(text: str, start: int, end: int) -> int:
             break
         start += 1
     return start
-
-
-#: how many speak when a crowd does («وأعرب عشرات الأكراد»), normalised
-_HOW_MANY = frozenset({"عشرات", "مئات", "الاف", "الوف", "ملايين"})
 
 
 def _adjective_like(word: str, function_words: AbstractSet[str]) -> bool:
