@@ -75,9 +75,22 @@ class DocText:
         self.token_ends: list[int] = bounds[1::2]
         self.tokens = Tokens(self.token_starts, self.token_ends, self.texts)
         self._hits: dict[int, list[Hit]] = {}
+        # the tokens' original spans: every pass asks for them, a few hundred times an
+        # article, so they are made here rather than on first use
+        kept = self.omap.kept
+        if kept is None:  # nothing was deleted: the offsets are the same
+            self._original_starts: list[int] = self.token_starts
+            self._original_ends: list[int] = self.token_ends
+        else:
+            n, marks = len(text), trailing_marks()
+            self._original_starts = [kept[start] for start in self.token_starts]
+            ends = self._original_ends = []
+            for end in self.token_ends:
+                b = kept[end - 1] + 1
+                while b < n and text[b] in marks:
+                    b += 1
+                ends.append(b)
         self._original: list[tuple[int, int]] | None = None
-        self._original_starts: list[int] = []
-        self._original_ends: list[int] = []
         self._where: dict[str, list[int]] | None = None
 
     def token_indices(self, words: AbstractSet[str]) -> list[int]:
@@ -135,20 +148,7 @@ class DocText:
     def original_tokens(self) -> list[tuple[int, int]]:
         """Original spans of the tokens, in token order."""
         if self._original is None:
-            kept = self.omap.kept
-            if kept is None:  # nothing was deleted: the offsets are the same
-                starts, ends = self.token_starts, self.token_ends
-            else:
-                text, n, marks = self.text, len(self.text), trailing_marks()
-                starts = [kept[start] for start in self.token_starts]
-                ends = []
-                for end in self.token_ends:
-                    b = kept[end - 1] + 1
-                    while b < n and text[b] in marks:
-                        b += 1
-                    ends.append(b)
-            self._original_starts, self._original_ends = starts, ends
-            self._original = list(zip(starts, ends, strict=True))
+            self._original = list(zip(self._original_starts, self._original_ends, strict=True))
         return self._original
 
     def word_count(self, a: int, b: int) -> int:
@@ -156,7 +156,6 @@ class DocText:
         counting, by bisection over the tokens' original spans."""
         if b <= a:
             return 0
-        self.original_tokens()
         return max(
             0,
             bisect.bisect_left(self._original_starts, b)
@@ -165,14 +164,12 @@ class DocText:
 
     def token_range(self, a: int, b: int) -> tuple[int, int]:
         """Indices ``[lo, hi)`` of the tokens whose original span starts in ``[a, b)``."""
-        self.original_tokens()
         lo = bisect.bisect_left(self._original_starts, a)
         return lo, bisect.bisect_left(self._original_starts, b, lo)
 
     def token_at(self, pos: int) -> int:
         """Index of the token whose original span starts at or before ``pos`` last (the
         token holding ``pos``, a proclitic before it included: «والقاهرة»), or -1."""
-        self.original_tokens()
         return bisect.bisect_right(self._original_starts, pos) - 1
 
     def tokens_between(
@@ -180,7 +177,6 @@ class DocText:
     ) -> list[tuple[int, int, str]]:
         """``(original start, original end, normalised text)`` of the tokens whose
         original span starts in ``[a, b)`` (the first ``limit`` of them)."""
-        self.original_tokens()
         starts = self._original_starts
         lo = bisect.bisect_left(starts, a)
         hi = bisect.bisect_left(starts, b, lo)
