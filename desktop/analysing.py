@@ -149,8 +149,14 @@ from desktop.workers import (
 #: comma is not its name («متحدث باسم الخارجية الأمريكية، رافق تيلرسون …»); the subject
 #: after «كان» may be eight words long; a given name after a reporting verb opens a name
 #: with no title («وقال محمد خطاب وهو»); «طه» is a name word, and a third name word
-#: before «إن» is kept; more actors («جبهة بوليساريو», «هيومان رايتس ووتش»)
-ANALYSIS_VERSION = 20
+#: before «إن» is kept; more actors («جبهة بوليساريو», «هيومان رايتس ووتش»). 21: a
+#: title of two words, neither a title alone («أركان حرب»); a third name word before
+#: what was spoken in («… بوردستان في بيان»); a present verb after an indefinite noun and
+#: a comma is that noun's («رجل بريطاني الجنسية، يقول إنه»), and reported speech ends
+#: before another speaker's verb; a feminine participle goes on with its verb's speaker
+#: («مضيفةً»); a newspaper quoted after its noun speaks («صحيفة "الأهرام"»); a name's
+#: word is no verb («جان مارك فيري» is no «فيرى»)
+ANALYSIS_VERSION = 21
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

@@ -71,6 +71,16 @@ _COMPOUND_FIRST = frozenset({"عبد", "ابو", "نور", "سيف", "عز", "ص
 _COMPOUND_SECOND = frozenset({"الله", "الدين", "الاسلام"})
 #: «إن» and «أن» after a name: it has ended («وقال العميد أحمد رضا بوردستان إن»)
 _THAT = frozenset({"ان", "انه", "انها", "انهم"})
+#: what a subject spoke in, after «في», «خلال», «عبر» («في بيان», «خلال مؤتمر صحفي»,
+#: «عبر حسابه»), normalised, without the article
+SAID_IN = frozenset(
+    {"بيان", "تصريح", "تصريحات", "تصريحه", "حديث", "حديثه", "مؤتمر", "موتمر", "مقابله",
+     "مقابلته", "كلمه", "كلمته", "تغريده", "تغريدات", "منشور", "حسابه", "حسابها", "رساله",
+     "لقاء", "اتصال", "اجتماع", "جلسه", "ندوه", "برنامج", "تقرير", "خطاب", "حوار", "مداخله",
+     "ايجاز", "افاده"}
+)  # fmt: skip
+#: the prepositions before what a speaker spoke in
+_SPOKE_IN = frozenset({"في", "خلال", "عبر"})
 #: the article, alone or after a proclitic: no name starts with it
 _ARTICLE_STARTS = ("ال", "بال", "وال", "فال", "كال", "لل")
 #: a proclitic and the article that end a name when its next word starts with them
@@ -540,9 +550,21 @@ class _DocumentAnalyser:
                 not gap.strip()
                 and (not toks[j].text.startswith("ال") or toks[j].text in fw)
                 and toks[j].text not in _THAT
+                and not self._said_in_after(j)
             ):
                 j -= 1
         return i, j
+
+    def _said_in_after(self, j: int) -> bool:
+        """Whether tokens ``j`` and after tell what a speaker spoke in («العميد أحمد رضا
+        بوردستان في بيان إن», «… خلال مؤتمر صحفي»): the name visibly ends before them."""
+        toks = self.tokens
+        return (
+            j + 1 < len(toks)
+            and toks[j].text in _SPOKE_IN
+            and not self.norm[toks[j].end : toks[j + 1].start].strip()
+            and toks[j + 1].text.removeprefix("ال") in SAID_IN
+        )
 
     def _family_in_ta(self, i: int, j: int) -> bool:
         """Whether token ``j``, a definite word in «ة» right after the given name at ``i``
@@ -760,12 +782,22 @@ class _DocumentAnalyser:
 
     def _name_ends_at(self, b: int) -> bool:
         """Whether a name may end before token ``b``: at punctuation or the text's end,
-        or before «إن»/«أن», «و» or «لـ» («وقال محمد خطاب وهو», «سالم زهران لـ»), not
-        before a noun («ونفى شاكر الاتهام الموجه إليه»)."""
+        or before «إن»/«أن», «و» or «لـ» («وقال محمد خطاب وهو», «سالم زهران لـ»), or after a
+        family name with the article, before a participle and «في» («منصف الباروني
+        المقيم في»), not before a noun («ونفى شاكر الاتهام الموجه إليه»)."""
         toks = self.tokens
         if b >= len(toks) or self.norm[toks[b - 1].end : toks[b].start].strip():
             return True
         t = toks[b].text
+        if (
+            t.startswith("الم")
+            and len(t) > 4
+            and t[-1] != "ه"
+            and b + 1 < len(toks)
+            and toks[b + 1].text == "في"
+            and toks[b - 1].text.startswith("ال")
+        ):
+            return True  # «ويقول منصف الباروني المقيم في بلدة نابل»: who he is
         return t in _THAT or t[0] in "ول"
 
     def discover_before_titles(self) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from desktop.analysis.doctext import DocText
-from desktop.analysis.entities import CALLED, PARTY_HEADS
+from desktop.analysis.entities import CALLED, PARTY_HEADS, SAID_IN
 from desktop.analysis.knowledge import DocumentSubjects, Knowledge
 from desktop.analysis.matcher import AliasMatcher, MatcherGroup
 from desktop.analysis.spans import Spans
@@ -280,14 +280,6 @@ _HOSTING = frozenset(
     {"استضافه", "باستضافه", "واستضافه", "تستضيف", "يستضيف", "استضافت", "تستضيفها",
      "تحتضن", "يحتضن", "احتضنت", "تحتضنها"}
 )  # fmt: skip
-#: what a subject spoke in, after «في», «خلال», «عبر» («في بيان», «خلال مؤتمر صحفي»,
-#: «عبر حسابه»), normalised, without the article
-_SAID_IN = frozenset(
-    {"بيان", "تصريح", "تصريحات", "تصريحه", "حديث", "حديثه", "مؤتمر", "موتمر", "مقابله",
-     "مقابلته", "كلمه", "كلمته", "تغريده", "تغريدات", "منشور", "حسابه", "حسابها", "رساله",
-     "لقاء", "اتصال", "اجتماع", "جلسه", "ندوه", "برنامج", "تقرير", "خطاب", "حوار", "مداخله",
-     "ايجاز", "افاده"}
-)  # fmt: skip
 #: what after a weekday makes it the one gone by («الثلاثاء الماضي»), normalised
 _GONE_BY = tuple(normalize(w) for w in ("الماضي", "الفائت", "المنصرم"))
 #: words after which a place is what an event is about, not where («بشأن إدلب»)
@@ -391,6 +383,8 @@ _ACCORDING_TO = frozenset({"بحسب", "حسب", "وفق"})
 _RELAY_WITHIN = 24
 #: «قوله» after a subject: its words follow (normalised)
 _SAYING = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
+#: what opens words about a speaker after the name, before what was said, normalised
+_ASIDES = frozenset({"وهي", "وهو", "وهم", "الذي", "التي", "الذين"})
 _PREPOSITIONS = frozenset({"مع", "الي", "عن", "من", "علي", "في", "لدي", "ضد", "بين"})
 #: how many speak when a crowd does («وأعرب عشرات الأكراد»), normalised
 _HOW_MANY = frozenset({"عشرات", "مئات", "الاف", "الوف", "ملايين"})
@@ -1156,6 +1150,9 @@ class _Framer:
             a, b = self.span(ts, te)
             if self.skipped(a):
                 continue
+            named = self.mention_at(a, b)
+            if named is not None and named.start <= a and b <= named.end:
+                continue  # «جان مارك فيري»: a name's word, no «فيرى»
             if (
                 form in _IMPERSONAL
                 and i + 1 < len(self.doc.texts)
@@ -1173,8 +1170,11 @@ class _Framer:
             lemma, sentence = normalize(verb.lemma), self.sentence_of(a)
             if lemma in _WRITING and not self._written_on(i, self.sentences[sentence][1]):
                 continue  # «وكتبت الصحيفة عنواناً عريضاً»: no words of anyone's
-            # «مؤكداً», «قائلاً», not the plural «أكدوا»
-            participle = form.endswith("ا") and not form.endswith("وا") and form != lemma
+            # «مؤكداً», «قائلاً», not the plural «أكدوا»; «مضيفةً», «مشيرة» in the feminine
+            participle = form != lemma and (
+                (form.endswith("ا") and not form.endswith("وا"))
+                or (form.startswith("م") and form.endswith("ه") and not lemma.startswith("م"))
+            )
             out.append(_Verb(a, b, verb.lemma, verb.category, sentence, participle=participle))
         return out
 
@@ -1206,9 +1206,17 @@ class _Framer:
         toks = self.norm_tokens_between(verb.end, s_end, 12)
         titled = in_title = False
         told = -1  # where the agency spoken to ends
+        pair_end = -1  # where a title of two words ends
         called = self._called_after(toks)
         if called is not None:  # «وقال صديق آخر، ويدعى توران كيسلاكشي، …»
             return called, None, self._past_joined(called)
+        if len(toks) == 1 and toks[0][2] in _NO_AGENCY:
+            named = self._quoted_medium(toks[0], limit)
+            if named is not None:  # «وذكرت صحيفة "الأهرام" الحكومية أن»
+                inside = self.mentions_in(toks[0][1], named)
+                if inside and inside[0].type in SPEAKER_TYPES:
+                    return inside[0], None, named  # «وقالت قناة "الجزيرة"»
+                return None, self.text[toks[0][0] : named], named
         for i, (oa, ob, t) in enumerate(toks):
             if ob <= told:
                 continue
@@ -1282,8 +1290,18 @@ class _Framer:
             if self._roles.covers(oa):
                 titled = True  # the body of the office may follow, with «لـ»
                 continue  # «اعتبر مبعوث الأمم المتحدة إلى سوريا، غير بيدرسون»
-            if t in self.kb.titles:
+            if t in self.kb.titles or ob <= pair_end:
                 in_title = True
+            elif (
+                m is None
+                and i + 1 < len(toks)
+                and f"{t} {toks[i + 1][2]}" in self.kb.titles
+                and toks[i + 1][2] != "باسم"  # «الناطق باسم …»: read with its words below
+                and not self.text[ob : toks[i + 1][0]].strip()
+            ):
+                # a title of two words neither of which is one («وأكد أركان حرب المنطقة
+                # العسكرية الخامسة العميد عمر جوهر، أن»)
+                in_title, pair_end = True, toks[i + 1][1]
             elif in_title and m is None and t in self.fk.body_heads:
                 continue  # «رئيس مركز الدراسات الاستراتيجية في الجيش الإيراني …»
             if (
@@ -1340,11 +1358,32 @@ class _Framer:
                 and not t.startswith("ال")
                 and not ((t.startswith("لل") or t in self.kb.of_bodies) and (titled or in_title))
                 and t not in self.kb.titles
+                and ob > pair_end
                 # «وزير الصناعة والتجارة محمد الحسن»: a ministry of two
                 and not (in_title and t.startswith("وال") and toks[i - 1][2].startswith("ال"))
             ):
                 break  # past «للحركة الشعبية» of «الأمين العام للحركة الشعبية باقان أموم»
         return None, None, verb.end
+
+    def _quoted_medium(self, tok: tuple[int, int, str], limit: int) -> int | None:
+        """Where the name of a newspaper, channel or site ends when it is quoted right
+        after its noun («صحيفة "الأهرام" الحكومية أن»), its adjectives included, or None.
+        ``limit`` is where the quotation begins."""
+        if len(self.text[tok[1] : limit].strip()) > 1:  # the opening mark alone
+            return None
+        k = self._quotes.first_starting_in(limit, limit + 1)
+        if k is None:
+            return None
+        qa, qb = self.quote_spans[k]
+        if self._words(qa, qb) > 3:
+            return None
+        end = qb + 1 if qb < len(self.text) and not self.text[qb].isspace() else qb
+        s_end = self.sentences[self.sentence_of(qa)][1]
+        for oa, ob, t in self.norm_tokens_between(qb, s_end, 3):
+            if self.text[end:oa].strip() or not t.startswith("ال") or t in self.kb.function_words:
+                break
+            end = ob  # «الحكومية», «المصرية»
+        return end
 
     def _party_name(self, toks: Sequence[tuple[int, int, str]]) -> int | None:
         """Where a party's name ends when a word without the article, which names
@@ -1534,7 +1573,7 @@ class _Framer:
                 break
             if manner is None and t in _MANNER:
                 nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
-                if _head_word(nxt).removeprefix("ال") in _SAID_IN:
+                if _head_word(nxt).removeprefix("ال") in SAID_IN:
                     manner = n
                     n += 1
                     continue
@@ -1993,6 +2032,41 @@ class _Framer:
             return None
         return None, self.text[words[0][0] : words[-1][1]]
 
+    def _described_noun(self, verb: _Verb) -> str | None:
+        """The words of an indefinite noun a present verb describes, right after it and a
+        comma («باحتجاز رجل بريطاني الجنسية، يقول إنه صيدلاني»: the man says so, who
+        reported his detention does not), or None. A clause with no relative pronoun
+        describes an indefinite noun alone; a definite one or a name is no such noun."""
+        written = normalize(self.text[verb.start : verb.end])
+        if written[:1] not in ("ي", "ت") or written.startswith(normalize(verb.lemma)):
+            return None  # «تابع», «تحدث»: the past
+        if self._char_before(verb.start) not in ("،", ","):
+            return None
+        s_start = self.sentences[verb.sentence][0]
+        before = self.norm_tokens_between(max(s_start, verb.start - 60), verb.start)[-4:]
+        if not before or self.text[before[-1][1] : verb.start].strip() not in ("،", ","):
+            return None
+        head = None
+        for k in range(len(before) - 1, -1, -1):
+            oa, ob, t = before[k]
+            if k < len(before) - 1 and self.text[ob : before[k + 1][0]].strip():
+                break  # punctuation: the phrase began after it
+            if not t.isalpha() or t in self.fk.time_units:
+                break  # «منذ قيام الثورة عام 1979، يدعو قادة البلاد»: a time, no noun
+            if f"ال{t}" in self.kb.nisbas:
+                continue  # «بريطاني»: an adjective of the noun, no name
+            if self.mention_at(oa, ob) is not None or t in self.kb.function_words:
+                break
+            if (t[:1] in ("ب", "ل", "ك") and len(t) > 4) or t in _PREPOSITIONS:
+                break  # «باحتجاز»: what governs the noun
+            head = k
+        if head is None:
+            return None
+        first = before[head][2]
+        if first.startswith("ال") or first in self.kb.titles:
+            return None  # «المرصد، يقول»: the verb goes on with its subject
+        return self.text[before[head][0] : before[-1][1]]
+
     def _subject_after_kana(self, verb: _Verb) -> str | None:
         """The words between «كان» (or «كانت»), opening the verb's sentence, and the verb,
         when they can be its subject: a definite noun, a body in construct or an unnamed
@@ -2202,6 +2276,10 @@ class _Framer:
                     m2, noun = clause
                     key = m2.key if m2 else None
                     text = self.text[m2.start : m2.end] if m2 else noun
+            if key is None and noun is None and not after_while:
+                described = self._described_noun(v)
+                if described is not None:  # «رجل بريطاني، يقول إنه»: the man speaks
+                    noun = text = described
             if key is None and noun is None and not after_while:
                 m2 = self._speaker_before(v)  # the sentence's first actor: not after «فيما»
                 if m2 is not None:
@@ -2427,6 +2505,15 @@ class _Framer:
             return True
         return False
 
+    @staticmethod
+    def _same_speaker(one: _Verb, other: _Verb) -> bool:
+        """Whether two verbs have one speaker: the same actor, or words of the one's
+        among the other's («ونقلت الوكالة عن شاهد عيان، يقول»: the witness relayed)."""
+        (k1, t1, _d1), (k2, t2, _d2) = one.speaker, other.speaker
+        if k1 is not None or k2 is not None:
+            return k1 == k2
+        return bool(t1 and t2 and (t1 in t2 or t2 in t1))
+
     def _indirect_span(
         self, v: _Verb, by_start: list[_Verb], verb_starts: list[int]
     ) -> tuple[int, int]:
@@ -2437,9 +2524,25 @@ class _Framer:
         start = max(v.end, v.subject_end)
         # the first words only: a sentence can be a whole unpunctuated text
         object_first = complementiser = False
+        speaker_at = s_end  # where another speaker's verb stands before any «إن»
+        aside = False  # «، وهي مظلة تضم جماعات تقول إنها …»: words about the subject
         for oa, ob, t in self.norm_tokens_between(v.end, s_end, 14):
             if oa < start:
                 continue  # «بان كي مون»: a name can look like a complementiser
+            aside = aside or t in _ASIDES
+            k = bisect.bisect_left(verb_starts, oa)
+            if not aside and k < len(verb_starts) and verb_starts[k] < ob and by_start[k] is not v:
+                other = by_start[k]
+                if (
+                    not other.participle
+                    and (other.speaker[0] is not None or other.speaker[1])
+                    and not self._same_speaker(other, v)
+                    and self._introduces_words(other)
+                ):
+                    # «أفادت تقارير باحتجاز رجل، يقول إنه صيدلاني»: the «إن» is the
+                    # man's, and the reports told of his detention
+                    speaker_at = other.start
+                    break
             if t in _COMPLEMENTISERS or t == "ان":
                 # «ووصف الجعفري المحادثات بأنها إيجابية»: what he described, and how
                 complementiser = not (object_first and v.lemma in _DESCRIBING)
@@ -2467,7 +2570,7 @@ class _Framer:
                 if len(gap.split()) <= 1 and all(c.isalpha() or c.isspace() for c in gap):
                     start = self.mentions[m].end
             start = self._past_when_and_how(start, s_end)
-        end = s_end
+        end = speaker_at if speaker_at > start else s_end
         first = self._quotes.first_starting_in(start, end)
         # a scare quote is no speech of its own: the reported speech runs on through it
         # («وقال المعلم إن ما يسمى "المعارضة المعتدلة" ليست سوى واجهة…» gave «ما يسمى»)
@@ -2532,7 +2635,7 @@ class _Framer:
         while k < len(toks):
             t = toks[k][2]
             nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
-            if t in _MANNER and (nxt[2:] if nxt.startswith("ال") else nxt) in _SAID_IN:
+            if t in _MANNER and (nxt[2:] if nxt.startswith("ال") else nxt) in SAID_IN:
                 k += 2  # and «له», «للصحفيين», «صحفي» after it
                 if k < len(toks) and (
                     toks[k][2][:1] == "ل" or toks[k][2] in ("صحفي", "صحافي", "متلفز")
