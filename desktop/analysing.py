@@ -155,8 +155,11 @@ from desktop.workers import (
 #: a comma is that noun's («رجل بريطاني الجنسية، يقول إنه»), and reported speech ends
 #: before another speaker's verb; a feminine participle goes on with its verb's speaker
 #: («مضيفةً»); a newspaper quoted after its noun speaks («صحيفة "الأهرام"»); a name's
-#: word is no verb («جان مارك فيري» is no «فيرى»)
-ANALYSIS_VERSION = 21
+#: word is no verb («جان مارك فيري» is no «فيرى»). 22: a people in the plural speaks
+#: («ويقول فلسطينيون إن»); «وكالة "فارس"» is an agency named, not «و» and «كالة»; an
+#: office of another state than the speaker before's speaks («وقال الرئيس التونسي إن»
+#: after Putin); the adjectives of 62 more states («الجزائري», «العماني», «المغربي»)
+ANALYSIS_VERSION = 22
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

@@ -771,6 +771,9 @@ class _Framer:
         self._labelled: list[tuple[int, str]] | None = None
         #: quotations of a few words (partial): reported speech runs on through them
         self._partials: set[tuple[int, int]] = set()
+        #: the verbs of clauses that describe a noun between commas («رجل، يقول إنه
+        #: صيدلاني، في سوريا»): what they say ends at the next comma
+        self._asides: set[int] = set()
         #: what the document names, once a name that depends on it is read
         self._subjects: DocumentSubjects | None = None
         self.role_spans = [
@@ -1210,7 +1213,7 @@ class _Framer:
         called = self._called_after(toks)
         if called is not None:  # «وقال صديق آخر، ويدعى توران كيسلاكشي، …»
             return called, None, self._past_joined(called)
-        if len(toks) == 1 and toks[0][2] in _NO_AGENCY:
+        if len(toks) == 1 and (toks[0][2] in _NO_AGENCY or toks[0][2] == "وكاله"):
             named = self._quoted_medium(toks[0], limit)
             if named is not None:  # «وذكرت صحيفة "الأهرام" الحكومية أن»
                 inside = self.mentions_in(toks[0][1], named)
@@ -1383,7 +1386,36 @@ class _Framer:
             if self.text[end:oa].strip() or not t.startswith("ال") or t in self.kb.function_words:
                 break
             end = ob  # «الحكومية», «المصرية»
+        if self.text[end : end + 2].strip()[:1] in ("،", ",", "."):
+            return None  # «كما أعلنت وكالة "إيلنا"، في حين …»: what it said came before
         return end
+
+    def _foreign_office_after(self, v: _Verb, last: str | None) -> str | None:
+        """The words of an office of a state right after the verb and before what was
+        said («وقال الرئيس التونسي إن», «وأكد وزير الخارجية الجزائري أن»), when the
+        speaker before is not of that state (or there is none), else None: a title
+        alone of the speaker's own state is the speaker going on («وأضاف الرئيس
+        الروسي» after Putin)."""
+        s_end = self.sentences[v.sentence][1]
+        toks = self.norm_tokens_between(v.end, s_end, 6)
+        if len(toks) < 2 or toks[0][2] not in self.kb.titles:
+            return None
+        for n in range(1, len(toks)):
+            oa, ob, t = toks[n]
+            if self.text[toks[n - 1][1] : oa].strip():
+                return None
+            state = self.kb.nisbas.get(t)
+            if state is not None:
+                rest = self.text[ob : ob + 4].lstrip()
+                nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
+                if not (nxt in _COMPLEMENTISERS or rest[:1] in (":", "«", *_DOUBLE)):
+                    return None
+                if last is not None and state in self.kb.chain(last):
+                    return None
+                return self.text[toks[0][0] : ob]
+            if not t.startswith("ال") or self.mention_at(oa, ob) is not None:
+                return None
+        return None
 
     def _party_name(self, toks: Sequence[tuple[int, int, str]]) -> int | None:
         """Where a party's name ends when a word without the article, which names
@@ -1811,7 +1843,7 @@ class _Framer:
         to the first actor of the sentence («وسط هدوء حذر في درعا … وقال ناشطون إن»: to
         سوريا). A listed noun, not any word: «وأضاف بالعربية أن», «وأكد سيادته أن», «وأكد
         أهمية أن» name no speaker."""
-        if not toks or toks[0][2] not in self.fk.unnamed_sources:
+        if not toks or not (toks[0][2] in self.fk.unnamed_sources or self._people_of(toks[0][2])):
             return None
         for n in (1, 2):
             if len(toks) <= n or toks[n][2] not in _COMPLEMENTISERS:  # «إن»/«أن» among them
@@ -1823,6 +1855,11 @@ class _Framer:
             if all(self.mention_at(a, b) is None for a, b, _t in words):
                 return words[-1][1]
         return None
+
+    def _people_of(self, word: str) -> bool:
+        """Whether a word is a people named by its nationality in the plural, with no
+        article («ويقول فلسطينيون إن»: some of them speak, nobody named)."""
+        return word.endswith(("ون", "يين")) and f"ال{word}" in self.kb.nisbas
 
     def _relayed(self, verb: _Verb, after: int, limit: int) -> tuple[str | None, str] | None:
         """After «نقلت الوكالة», «عن الوزارة» or «على لسان الوزير» names who actually
@@ -2280,6 +2317,7 @@ class _Framer:
                 described = self._described_noun(v)
                 if described is not None:  # «رجل بريطاني، يقول إنه»: the man speaks
                     noun = text = described
+                    self._asides.add(v.start)
             if key is None and noun is None and not after_while:
                 m2 = self._speaker_before(v)  # the sentence's first actor: not after «فيما»
                 if m2 is not None:
@@ -2303,6 +2341,10 @@ class _Framer:
                     ra, rb = role
                     key = self._named_with(ra, rb)
                     text, details, v.subject_end = self.text[ra:rb], {}, rb
+                elif (office := self._foreign_office_after(v, last_speaker[0])) is not None:
+                    # «وقال بوتين … وقال الرئيس التونسي إن»: an office of another state
+                    # speaks, not the speaker before
+                    key, text, details = None, office, {}
                 else:
                     # «وأضاف:» continues the previous speaker; «…، فيما نفى ناشطون ذلك»
                     # is somebody else's, named or not
@@ -2428,7 +2470,7 @@ class _Framer:
                 for i in self._quotes.starting_in(a, b)
                 if self.quote_spans[i] in self._partials
             )
-            if self._words(a, b) - in_marks < 2:
+            if self._words(a, b) - in_marks < (1 if v.start in self._asides else 2):
                 # a word is no speech («نقلت وكالة»: the verb's own subject), nor words
                 # quoted already («وقال إن الوضع "مقلق للغاية"»)
                 continue
@@ -2497,7 +2539,11 @@ class _Framer:
             head = normalize(before[-2])  # «والمعروفة بـ"اتفاقية تيران وصنافير"»
         named = (
             bool(head)
-            and not self.fk.name_heads.isdisjoint(strip_proclitic(_head_word(head)))
+            # «وكالة» is no «و» and «كالة»
+            and (
+                head in self.fk.name_heads
+                or not self.fk.name_heads.isdisjoint(strip_proclitic(_head_word(head)))
+            )
             and not (" " not in content and content.endswith(("ه", "ي", "يه")))
         )
         if named or _names_whole(mention, a, b):
@@ -2571,6 +2617,9 @@ class _Framer:
                     start = self.mentions[m].end
             start = self._past_when_and_how(start, s_end)
         end = speaker_at if speaker_at > start else s_end
+        if v.start in self._asides:
+            comma = self.text.find("،", start, end)
+            end = comma if comma > start else end
         first = self._quotes.first_starting_in(start, end)
         # a scare quote is no speech of its own: the reported speech runs on through it
         # («وقال المعلم إن ما يسمى "المعارضة المعتدلة" ليست سوى واجهة…» gave «ما يسمى»)

@@ -3121,12 +3121,12 @@ def test_reported_speech_ends_where_another_act_is_joined_on_after_a_comma(
             [("عمر جوهر", "مديرية ميدي باتت محررة بشكل كامل")],
         ),
         # a present verb after an indefinite noun and a comma describes it: the man
-        # says so, and what the reports told ends before him
+        # says so, up to the next comma, and what the reports told ends before him
         (
             "أفادت تقارير إخبارية، باحتجاز رجل بريطاني الجنسية، يقول إنه صيدلاني، في سوريا.",
             [
                 ("تقارير إخبارية", "باحتجاز رجل بريطاني الجنسية"),
-                ("رجل بريطاني الجنسية", "صيدلاني، في سوريا"),
+                ("رجل بريطاني الجنسية", "صيدلاني"),
             ],
         ),
         # a newspaper quoted after its noun speaks, and so does a feminine participle
@@ -3215,3 +3215,79 @@ def test_a_word_of_a_name_is_no_reporting_verb(store: Store) -> None:
         ("ferre", "تعهد"),
         ("jaafari", "قال"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # a people named in the plural, with no article, speaks
+        (
+            "وقال بوتين إن الحل سياسي. ويقول فلسطينيون إن الحصول على التصاريح مستحيل.",
+            [
+                ("بوتين", "الحل سياسي"),
+                ("فلسطينيون", "الحصول على التصاريح مستحيل"),
+            ],
+        ),
+        # an agency quoted after «وكالة», whose «و» is no conjunction
+        (
+            'وقال بوتين إن الحل سياسي. أفادت وكالة "فارس" للأنباء أن الهجوم بدأ في الساعة التاسعة.',
+            [
+                ("بوتين", "الحل سياسي"),
+                ('وكالة "فارس"', "الهجوم بدأ في الساعة التاسعة"),
+            ],
+        ),
+        # an office of another state speaks, and goes on speaking
+        (
+            "وقال بوتين إن الحل سياسي. وقال الرئيس التونسي إن العلاقة تاريخية. وأضاف الرئيس "
+            "التونسي أن الزيارة ناجحة.",
+            [
+                ("بوتين", "الحل سياسي"),
+                ("الرئيس التونسي", "العلاقة تاريخية"),
+                ("الرئيس التونسي", "الزيارة ناجحة"),
+            ],
+        ),
+        (
+            "وقال الرئيس التونسي إن العلاقة تاريخية.",
+            [("الرئيس التونسي", "العلاقة تاريخية")],
+        ),
+        # the adjectives of more states («الجزائري», «العماني», «المغربي», …)
+        (
+            "وقال بوتين إن الحل سياسي. وقال الرئيس الجزائري إن العلاقة تاريخية.",
+            [("بوتين", "الحل سياسي"), ("الرئيس الجزائري", "العلاقة تاريخية")],
+        ),
+        # the office of the speaker's own state is the speaker going on
+        (
+            "وقال بوتين إن الحل سياسي. وأضاف الرئيس الروسي أن العلاقة تاريخية.",
+            [("بوتين", "الحل سياسي"), ("الرئيس الروسي", "العلاقة تاريخية")],
+        ),
+    ],
+)
+def test_who_speaks_peoples_agencies_and_offices_of_other_states(
+    store: Store, text: str, quotes: list[tuple[str, str]]
+) -> None:
+    """The speaker before went on through «ويقول فلسطينيون إن», «أفادت وكالة "فارس"» and
+    «وقال الرئيس التونسي إن», or nobody spoke."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    found = sorted(framing.quotes, key=lambda q: q.start)
+    assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
+    if "الرئيس الروسي" in text:
+        assert found[1].speaker_key == "putin"
+
+
+def test_an_agency_named_after_what_it_said_reports_nothing_after(store: Store) -> None:
+    """«…، كما أعلنت وكالة "إيلنا"، في حين ترغب طهران …»: what the agency announced came
+    before it; what Tehran wants is nobody's words. A name after the noun it names is
+    no term of the outlet's either."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    text = (
+        "قررت السلطات منع المدارس من استخدام الشبكات الأجنبية، كما أعلنت وكالة "
+        '"إيلنا"، في حين ترغب طهران في تعزيز الشبكات المحلية.'
+    )
+    lex, kb, fk = load_knowledge(store)
+    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    assert framing.quotes == []
+    assert [lb.text for lb in framing.labels if lb.kind == "quoted_term"] == []
