@@ -83,6 +83,8 @@ ANAPHOR_TYPES = {
 _MINISTRIES = ("الخارجيه", "الدفاع", "الداخليه")
 #: what begins the name of media that are no news agency, normalised
 _NO_AGENCY = ("قناه", "منصه", "صحيفه", "موقع", "تلفزيون", "اذاعه", "مجله", "جريده", "شبكه")
+#: what the name of any media begins with, an agency's included, normalised
+_MEDIA_NOUNS = frozenset({*_NO_AGENCY, "وكاله"})
 _LOCATIVES = frozenset(
     {
         "حول",
@@ -773,7 +775,7 @@ class _Framer:
         self._partials: set[tuple[int, int]] = set()
         #: the verbs of clauses that describe a noun between commas («رجل، يقول إنه
         #: صيدلاني، في سوريا»): what they say ends at the next comma
-        self._asides: set[int] = set()
+        self._noun_clauses: set[int] = set()
         #: what the document names, once a name that depends on it is read
         self._subjects: DocumentSubjects | None = None
         self.role_spans = [
@@ -1213,7 +1215,7 @@ class _Framer:
         called = self._called_after(toks)
         if called is not None:  # «وقال صديق آخر، ويدعى توران كيسلاكشي، …»
             return called, None, self._past_joined(called)
-        if len(toks) == 1 and (toks[0][2] in _NO_AGENCY or toks[0][2] == "وكاله"):
+        if len(toks) == 1 and toks[0][2] in _MEDIA_NOUNS:
             named = self._quoted_medium(toks[0], limit)
             if named is not None:  # «وذكرت صحيفة "الأهرام" الحكومية أن»
                 inside = self.mentions_in(toks[0][1], named)
@@ -2317,7 +2319,7 @@ class _Framer:
                 described = self._described_noun(v)
                 if described is not None:  # «رجل بريطاني، يقول إنه»: the man speaks
                     noun = text = described
-                    self._asides.add(v.start)
+                    self._noun_clauses.add(v.start)
             if key is None and noun is None and not after_while:
                 m2 = self._speaker_before(v)  # the sentence's first actor: not after «فيما»
                 if m2 is not None:
@@ -2470,7 +2472,7 @@ class _Framer:
                 for i in self._quotes.starting_in(a, b)
                 if self.quote_spans[i] in self._partials
             )
-            if self._words(a, b) - in_marks < (1 if v.start in self._asides else 2):
+            if self._words(a, b) - in_marks < (1 if v.start in self._noun_clauses else 2):
                 # a word is no speech («نقلت وكالة»: the verb's own subject), nor words
                 # quoted already («وقال إن الوضع "مقلق للغاية"»)
                 continue
@@ -2617,7 +2619,7 @@ class _Framer:
                     start = self.mentions[m].end
             start = self._past_when_and_how(start, s_end)
         end = speaker_at if speaker_at > start else s_end
-        if v.start in self._asides:
+        if v.start in self._noun_clauses:
             comma = self.text.find("،", start, end)
             end = comma if comma > start else end
         first = self._quotes.first_starting_in(start, end)

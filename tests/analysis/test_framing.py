@@ -3179,38 +3179,29 @@ def test_who_speaks_in_the_arab_press_read_a_sixth_time(
 ) -> None:
     """Speakers misread in 103 articles of the Arab press, a sixth reading: a speaker
     before taken for one the text names, a report given a man's words."""
-    from desktop.analysing import analyse_one, load_knowledge
-
-    lex, kb, fk = load_knowledge(store)
-    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    framing = _framing(store, text)
     found = sorted(framing.quotes, key=lambda q: q.start)
     assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
 
 
 def test_a_time_before_a_comma_is_no_noun_a_verb_describes(store: Store) -> None:
     """«عام 1979، يدعو» : a year, not who calls for it."""
-    from desktop.analysing import analyse_one, load_knowledge
-
     text = (
         "وقال بوتين إن الحل سياسي. ومنذ قيام الثورة الإسلامية في إيران عام 1979، يدعو "
         "قادة البلاد إلى القضاء على إسرائيل."
     )
-    lex, kb, fk = load_knowledge(store)
-    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    framing = _framing(store, text)
     assert all("1979" not in (q.speaker_text or "") for q in framing.quotes)
 
 
 def test_a_word_of_a_name_is_no_reporting_verb(store: Store) -> None:
     """«فيري» of «جان مارك فيري» reads as «فيرى» («and he sees»): it gave his pledge a
     second time, as what he sees."""
-    from desktop.analysing import analyse_one, load_knowledge
-
     text = (
         "وقال الجعفري إن الحوار مفيد. وتعهد رئيس الوفد جان مارك فيري بمواصلة الضغط من أجل "
         "انتقال سياسي في سوريا."
     )
-    lex, kb, fk = load_knowledge(store)
-    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    framing = _framing(store, text)
     assert sorted((q.speaker_key, q.verb) for q in framing.quotes) == [
         ("ferre", "تعهد"),
         ("jaafari", "قال"),
@@ -3267,10 +3258,7 @@ def test_who_speaks_peoples_agencies_and_offices_of_other_states(
 ) -> None:
     """The speaker before went on through «ويقول فلسطينيون إن», «أفادت وكالة "فارس"» and
     «وقال الرئيس التونسي إن», or nobody spoke."""
-    from desktop.analysing import analyse_one, load_knowledge
-
-    lex, kb, fk = load_knowledge(store)
-    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    framing = _framing(store, text)
     found = sorted(framing.quotes, key=lambda q: q.start)
     assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
     if "الرئيس الروسي" in text:
@@ -3281,13 +3269,10 @@ def test_an_agency_named_after_what_it_said_reports_nothing_after(store: Store) 
     """«…، كما أعلنت وكالة "إيلنا"، في حين ترغب طهران …»: what the agency announced came
     before it; what Tehran wants is nobody's words. A name after the noun it names is
     no term of the outlet's either."""
-    from desktop.analysing import analyse_one, load_knowledge
-
     text = (
         "قررت السلطات منع المدارس من استخدام الشبكات الأجنبية، كما أعلنت وكالة "
         '"إيلنا"، في حين ترغب طهران في تعزيز الشبكات المحلية.'
     )
-    lex, kb, fk = load_knowledge(store)
-    _found, framing = analyse_one((0, text, [], _sentences(text), None), kb, fk, lex)
+    framing = _framing(store, text)
     assert framing.quotes == []
     assert [lb.text for lb in framing.labels if lb.kind == "quoted_term"] == []
