@@ -158,8 +158,12 @@ from desktop.workers import (
 #: word is no verb («جان مارك فيري» is no «فيرى»). 22: a people in the plural speaks
 #: («ويقول فلسطينيون إن»); «وكالة "فارس"» is an agency named, not «و» and «كالة»; an
 #: office of another state than the speaker before's speaks («وقال الرئيس التونسي إن»
-#: after Putin); the adjectives of 62 more states («الجزائري», «العماني», «المغربي»)
-ANALYSIS_VERSION = 22
+#: after Putin); the adjectives of 62 more states («الجزائري», «العماني», «المغربي»). 23:
+#: a one-word name no lexicon knows speaks («وقال كوهين إن»), as the speaker named in
+#: full before if it is his family name; a former office holder speaks («وقال الرئيس
+#: الصومالي السابق إن»); an office with nobody before speaks («وقال الرئيس إن»), with its
+#: state («العاهل المغربي»); unnamed sources before «إلى أن» («وأشار مسؤولون إلى أن»)
+ANALYSIS_VERSION = 23
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

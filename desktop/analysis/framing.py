@@ -142,6 +142,16 @@ _NOT_SUBJECTS = frozenset(
         "بدون", "دون", "حاليا", "مرات", "ساعات", "وقت", "يوم", "يومين", "مسبقا", "رسميا",
     }
 )  # fmt: skip
+#: «السابق», «السابقة» after an office: who held it before (normalised)
+_FORMER = frozenset({"السابق", "السابقه", "الاسبق", "الاسبقه"})
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})
+_WORDS = re.compile(r"\w+")
+#: what must be done, said without quotation marks («وأضاف يجب أن»): no speaker's name
+_MODALS = frozenset({"يجب", "ينبغي", "لابد", "يتعين", "يمكن", "نريد", "اريد", "علينا"})
+#: how someone spoke, in «ب» («يقول بانتظام إن»), normalised
+_MANNER_ADVERBS = frozenset(
+    {"بانتظام", "باستمرار", "بشده", "بقوه", "بحزم", "بصراحه", "بدقه", "بوضوح", "بثقه", "بحسم"}
+)
 #: when or how a subject spoke, right after it and before what it said («، الأربعاء، إلى»,
 #: «أمس»), normalised
 _WHEN_SAID = frozenset(
@@ -1419,6 +1429,67 @@ class _Framer:
                 return None
         return None
 
+    def _title_alone_after(self, v: _Verb) -> tuple[int, int] | None:
+        """The span of a title right after the verb, then «إن»/«أن» or a colon («وقال
+        الرئيس إن»), else None."""
+        s_end = self.sentences[v.sentence][1]
+        toks = self.norm_tokens_between(v.end, s_end, 2)
+        if len(toks) < 2 or toks[0][0] - v.end > 2 or self.text[toks[0][1] : toks[1][0]].strip():
+            return None
+        a, b, t = toks[0]
+        titled = t in self.kb.titles or t.removeprefix("ال") in self.kb.titles
+        if (
+            not (titled or t in _SPOKESPEOPLE)
+            or not t.startswith("ال")
+            or toks[1][2] not in _COMPLEMENTISERS
+        ):
+            return None
+        return (a, b) if self._can_be_subject(v, (a, b)) else None
+
+    def _nationality_end(self, b: int) -> int:
+        """Where the state's adjective right after ``b`` ends («العاهل| المغربي»), else
+        ``b``."""
+        toks = self.norm_tokens_between(b, b + 2, 1)
+        if toks and not self.text[b : toks[0][0]].strip() and toks[0][2] in self.kb.nisbas:
+            return toks[0][1]
+        return b
+
+    def _former_office_after(self, v: _Verb) -> tuple[int, int] | None:
+        """The span of a former office right after the verb and before what was said: a
+        title, at most three definite words, «السابق» or «السابقة», then «إن»/«أن», a
+        colon or a quotation mark («وقال الرئيس الصومالي السابق إن»), else None."""
+        s_end = self.sentences[v.sentence][1]
+        toks = self.norm_tokens_between(v.end, s_end, 6)
+        if len(toks) < 2 or toks[0][0] - v.end > 2 or toks[0][2] not in self.kb.titles:
+            return None
+        for n in range(1, len(toks)):
+            oa, ob, t = toks[n]
+            if self.text[toks[n - 1][1] : oa].strip() or not t.startswith("ال"):
+                return None
+            if t in _FORMER:
+                nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
+                rest = self.text[ob : ob + 4].lstrip()
+                if nxt in _COMPLEMENTISERS or rest[:1] in (":", "«", *_DOUBLE):
+                    return toks[0][0], ob
+                return None
+            if self.mention_at(oa, ob) is not None:
+                return None
+        return None
+
+    def _former_named(self, a: int, b: int) -> str | None:
+        """The person the text named before right after the same former office («الرئيس
+        الأمريكي السابق باراك أوباما» for «الرئيس السابق»), the latest; or None."""
+        words = _WORDS.findall(normalize(self.text[a:b]))
+        for i in range(bisect.bisect_left(self.mention_starts, a) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.type != "person":
+                continue
+            # «الرئيس الصومالي الأسبق، الشيخ شريف شيخ أحمد»: an honorific may come between
+            before = _WORDS.findall(normalize(self.text[max(0, m.start - 60) : m.start]))[-6:]
+            if any(w in _FORMER for w in before[-3:]) and set(words) - _FORMER <= set(before):
+                return m.key
+        return None
+
     def _party_name(self, toks: Sequence[tuple[int, int, str]]) -> int | None:
         """Where a party's name ends when a word without the article, which names
         nobody, comes between its noun and the definite words after it («حزب مصر القوية
@@ -1602,8 +1673,12 @@ class _Framer:
                     # «وصف متحدث باسم الخارجية الأمريكية، رافق تيلرسون في رحلته،
                     # المحادثات بأنها»: a clause about the speaker, whom it names too
                     break
-            if t == said_after and manner is None and self._definite_subject(toks[:n], v):
-                by_preposition = True  # «وشددت الحركة الشعبية على …»
+            if (
+                t == said_after
+                and manner is None
+                and (first in self.fk.unnamed_sources or self._definite_subject(toks[:n], v))
+            ):
+                by_preposition = True  # «وشددت الحركة الشعبية على …», «وأشار مسؤولون إلى»
                 break
             if manner is None and t in _MANNER:
                 nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
@@ -1798,6 +1873,83 @@ class _Framer:
             and t not in self.kb.titles
             and t not in ANAPHORS
             and self._plain_definite(a, b, t)
+        )
+
+    def _bare_name_after(self, v: _Verb, limit: int) -> tuple[int, int] | None:
+        """The span of one word right after the verb, then «إن»/«أن», a colon or a
+        quotation mark, that can only be a name («وقال كوهين إن»): no article, no word of
+        any lexicon, no time, adverb («مجددا», «ساخرا») or pronoun («وقتها»). Without it
+        the speaker before went on with the words."""
+        s_end = min(limit, self.sentences[v.sentence][1])
+        toks = self.norm_tokens_between(v.end, s_end, 2)
+        if not toks or toks[0][0] - v.end > 2 or self._after_relative(v):
+            return None  # «روحاني الذي يقول بانتظام إن»: the relative's antecedent speaks
+        a, b, t = toks[0]
+        if len(toks) > 1 and not self.text[b : toks[1][0]].strip():
+            if toks[1][2] not in _COMPLEMENTISERS:
+                return None
+        elif not self.text[b:s_end].lstrip().startswith(":"):
+            return None  # («تعهد برد "ساحق"»: a quotation right after a word is no speech)
+        if (
+            len(t) < 3
+            or not t.isalpha()
+            or t.startswith(("ال", "بال", "كال"))  # «وقال بالعربية إن»: how
+            or t.endswith(("ا", "ها", "هم", "ته", "وه"))  # «سيادته», «سموه»
+            or t == "معاليه"
+            or self._told_to(t)
+            or self._possessed(t)
+            or t in _COMPLEMENTISERS
+            or t in _NOT_SUBJECTS
+            or t in _MODALS
+            or t in _MANNER_ADVERBS
+            or t in ANAPHORS
+            or t in self.kb.function_words
+            or t in self.kb.titles
+            or t in self.kb.verbs
+            or t in self.kb.nisbas
+            or t in self.fk.unnamed_sources
+            or t in self.fk.body_heads
+            or t in self.fk.time_units
+            or self.mention_at(a, b) is not None
+        ):
+            return None
+        return a, b
+
+    def _told_to(self, t: str) -> bool:
+        """Whether ``t`` says whom the words were said to («للصحفيين», «لمراسلنا», «لقناة»,
+        «لهم»): «لل», or «ل» before a noun of the lexicons or a short word."""
+        if not t.startswith("ل"):
+            return False
+        stem = t[1:]
+        return (
+            t.startswith("لل")
+            or len(t) <= 4
+            or stem in _MEDIA_NOUNS
+            or stem in self.fk.unnamed_sources
+            or stem in self.fk.body_heads
+            or stem in self.kb.titles
+        )
+
+    def _after_relative(self, v: _Verb) -> bool:
+        """Whether the verb opens a relative clause («الذي يقول», «التي أكدت»)."""
+        i = self.doc.token_at(v.start)
+        return i > 0 and self.doc.texts[i - 1] in _RELATIVES
+
+    def _possessed(self, t: str) -> bool:
+        """Whether ``t`` is a noun of the lexicons with a pronoun after it («وزارته»,
+        «مكتبه», «نظيره»), no name."""
+        if not t.endswith("ه"):
+            return False
+        stem = t[:-1]
+        stem = stem[:-1] + "ه" if stem.endswith("ت") else stem
+        return any(
+            stem in words
+            for words in (
+                self.fk.body_heads,
+                self.fk.unnamed_sources,
+                self.kb.titles,
+                self.kb.function_words,
+            )
         )
 
     def _feminine_verb(self, verb: _Verb) -> bool:
@@ -2243,6 +2395,7 @@ class _Framer:
         told_by: list[tuple[str | None, str | None, dict[str, Any], bool]] = []
         speakers_by_sentence: dict[int, tuple[str | None, str | None, dict[str, Any], _Verb]] = {}
         previous: _Verb | None = None
+        speakers_named: list[tuple[str | None, str]] = []  # (key, words), in order
         for v in verbs:
             if self._quotes.covers(v.start):
                 continue  # a verb inside a quotation belongs to the quoted speech
@@ -2292,6 +2445,18 @@ class _Framer:
                     m2, noun, v.subject_end = named
                     key = m2.key if m2 else None
                     text = noun
+            if key is None and noun is None:
+                bare = self._bare_name_after(v, limit)
+                if bare is not None:  # «وقال كوهين إن»: a name no lexicon knows speaks
+                    noun = text = self.text[bare[0] : bare[1]]
+                    v.subject_end = bare[1]
+                    # the family name of a speaker named in full before («وقال مسؤول
+                    # كبير … بريان هوك» … «وتابع هوك أن»): that speaker
+                    word = normalize(noun)
+                    for named_key, said_as in reversed(speakers_named):
+                        if said_as and normalize(said_as).split()[-1] == word:
+                            key, text = named_key, said_as
+                            break
             after_while = self._after_while(v) is not None
             if key is None and noun is None and after_while:
                 # «…، فيما أشار وزير الخارجية التركي إلى …»: a title after the verb is a
@@ -2334,7 +2499,14 @@ class _Framer:
                             details["via"] = via
             if key is None and noun is None and not after_while:
                 role = self._role_after(v)
-                if role is not None and self._can_be_subject(v, role):
+                former = self._former_office_after(v)
+                if former is not None:
+                    # «وقال الرئيس الصومالي السابق إن»: who held an office speaks, not the
+                    # speaker before (its holder now), unless the text named him so before
+                    fa, fb = former
+                    key = self._former_named(fa, fb)
+                    text, details, v.subject_end = self.text[fa:fb], {}, fb
+                elif role is not None and self._can_be_subject(v, role):
                     # an office the analysis cannot name is a speaker of its own, not
                     # the one before going on («قال بوتين … وأكد المبعوث الخاص أن»;
                     # «وقال المتحدث باسم الجيش الروسي في بيان إن» with nobody before),
@@ -2342,6 +2514,7 @@ class _Framer:
                     # الائتلاف بدر جاموس … وأضاف رئيس الائتلاف أن»)
                     ra, rb = role
                     key = self._named_with(ra, rb)
+                    rb = self._nationality_end(rb)  # «العاهل المغربي», not «العاهل»
                     text, details, v.subject_end = self.text[ra:rb], {}, rb
                 elif (office := self._foreign_office_after(v, last_speaker[0])) is not None:
                     # «وقال بوتين … وقال الرئيس التونسي إن»: an office of another state
@@ -2363,6 +2536,11 @@ class _Framer:
                             (None, None, {}),
                         )
                     details = dict(details, continued=True)
+                    alone = self._title_alone_after(v) if key is None and not text else None
+                    if alone is not None:
+                        # «وقال الرئيس إن» with nobody before (or nobody of the verb's
+                        # gender): the office speaks, and its words are not lost
+                        text, details, v.subject_end = self.text[alone[0] : alone[1]], {}, alone[1]
             if key is not None or text:
                 speakers_by_sentence.setdefault(v.sentence, (key, text, details, v))
                 via_of = {k: d for k, d in details.items() if k == "via"}
@@ -2375,6 +2553,8 @@ class _Framer:
                     last_feminine = None if via_of else feminine
                 if last_feminine is not None and not details.get("continued"):
                     told_by.append((key, text, via_of, last_feminine))
+                if text and not details.get("continued"):
+                    speakers_named.append((key, text))
             v.speaker = (key, text, details)
         verbs_in: dict[int, list[_Verb]] = {}
         for v in verbs:

@@ -3276,3 +3276,99 @@ def test_an_agency_named_after_what_it_said_reports_nothing_after(store: Store) 
     framing = _framing(store, text)
     assert framing.quotes == []
     assert [lb.text for lb in framing.labels if lb.kind == "quoted_term"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # a one-word name no lexicon knows speaks, not the speaker before
+        (
+            "قال بوتين إن الحل سياسي. وقال كوهين إن الاتفاق سيء.",
+            [("بوتين", "الحل سياسي"), ("كوهين", "الاتفاق سيء")],
+        ),
+        # an adverb, a pronoun, what must be done and a relative clause are no names
+        (
+            "قال بوتين إن الحل سياسي. وأضاف ساخرا إن الاتفاق سيء. وقال وقتها إن الوضع صعب. "
+            "وأضاف يجب أن نعمل معا.",
+            [
+                ("بوتين", "الحل سياسي"),
+                ("بوتين", "الاتفاق سيء"),
+                ("بوتين", "الوضع صعب"),
+                ("بوتين", "نعمل معا"),
+            ],
+        ),
+        (
+            "قال بوتين إن الحل سياسي. وقال مكتبه إن الاتفاق سيء.",
+            [("بوتين", "الحل سياسي"), ("بوتين", "الاتفاق سيء")],
+        ),
+        # the family name of a speaker named in full before is that speaker
+        (
+            "وقال مسؤول كبير في وزارة الخارجية الأمريكية بريان هوك إن واشنطن تسعى إلى اتفاق. "
+            "وقال بوتين إن الحل سياسي. وتابع هوك أن الاتفاق سيكون أوسع.",
+            [
+                ("مسؤول كبير في وزارة الخارجية الأمريكية بريان هوك", "واشنطن تسعى إلى اتفاق"),
+                ("بوتين", "الحل سياسي"),
+                ("مسؤول كبير في وزارة الخارجية الأمريكية بريان هوك", "الاتفاق سيكون أوسع"),
+            ],
+        ),
+        # who held an office speaks, not its holder now, nor nobody
+        (
+            "قال بوتين إن الحل سياسي. وقال الرئيس السابق إن الاتفاق سيء.",
+            [("بوتين", "الحل سياسي"), ("الرئيس السابق", "الاتفاق سيء")],
+        ),
+        (
+            "وقال الرئيس الصومالي السابق إن البلاد تمر بأزمة.",
+            [("الرئيس الصومالي السابق", "البلاد تمر بأزمة")],
+        ),
+        (
+            "وقال وزير الخارجية المصري السابق إن البلاد تمر بأزمة.",
+            [("وزير الخارجية المصري السابق", "البلاد تمر بأزمة")],
+        ),
+        # an office with nobody before it speaks: its words are not lost
+        (
+            "وقال الرئيس إن البلاد تمر بأزمة. وقالت الوزيرة إن الحكومة ستستقيل.",
+            [("الرئيس", "البلاد تمر بأزمة"), ("الوزيرة", "الحكومة ستستقيل")],
+        ),
+        # an office's state is part of its words
+        (
+            "قال بوتين إن الحل سياسي. وقال العاهل المغربي إن المملكة ستواصل دعمها.",
+            [("بوتين", "الحل سياسي"), ("العاهل المغربي", "المملكة ستواصل دعمها")],
+        ),
+        # unnamed sources before the preposition their words follow, leaders among them
+        (
+            "وأشار مسؤولون إلى أن الحكومة دفعت مبالغ كبيرة. وأشارت وثائق مسربة إلى أن "
+            "الشركة أخفت الأرقام.",
+            [
+                ("مسؤولون", "الحكومة دفعت مبالغ كبيرة"),
+                ("وثائق مسربة", "الشركة أخفت الأرقام"),
+            ],
+        ),
+        (
+            "قال بوتين إن الحل سياسي. وقال قادة في الفصائل إن الهجوم فشل.",
+            [("بوتين", "الحل سياسي"), ("قادة في الفصائل", "الهجوم فشل")],
+        ),
+    ],
+)
+def test_who_speaks_bare_names_former_offices_and_sources_before_a_preposition(
+    store: Store, text: str, quotes: list[tuple[str, str]]
+) -> None:
+    """«وقال كوهين إن» and «وقال الرئيس الصومالي السابق إن» went on with the speaker
+    before, or were nobody's words and lost; «وأشار مسؤولون إلى أن» was lost."""
+    framing = _framing(store, text)
+    found = sorted(framing.quotes, key=lambda q: q.start)
+    assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
+
+
+def test_a_former_office_named_before_is_its_holder(store: Store) -> None:
+    """«الرئيس الصومالي الأسبق، الشيخ شريف شيخ أحمد» … «وأكد الرئيس الصومالي السابق أن»:
+    the former president named before, not the speaker before."""
+    text = (
+        "وقال الرئيس الأمريكي السابق باراك أوباما إن الحرب انتهت. وقال بوتين إن الحل "
+        "سياسي. وأضاف الرئيس السابق أن البلاد تمر بأزمة."
+    )
+    found = sorted(_framing(store, text).quotes, key=lambda q: q.start)
+    assert [(q.speaker_key, text[q.start : q.end]) for q in found] == [
+        ("obama", "الحرب انتهت"),
+        ("putin", "الحل سياسي"),
+        ("obama", "البلاد تمر بأزمة"),
+    ]
