@@ -848,6 +848,7 @@ def _resolve_speakers(
         if len(words) >= 2 and len(words[-1]) >= 4:
             index.setdefault(words[-1], set()).add(key)
     found: list[tuple[int, list[NewMention]]] = []
+    said: list[tuple[int, str, int]] = []  # the quotations of the names resolved
     for doc_id, slots in speakers.items():
         rows = []
         taken: list[tuple[int, int]] = []
@@ -862,7 +863,8 @@ def _resolve_speakers(
                 continue  # two slots over the same words («خاجي» and «خاجي قوله»)
             taken.append((a, b))
             rows.append(NewMention(a, b, surface, key_ids[key], "surname", sentence, 0.7))
+            said.append((doc_id, surface, key_ids[key]))
         if rows:
             found.append((doc_id, rows))
-    store.add_mentions_many(found)
+    store.add_mentions_many(found, said)
     return sum(len(rows) for _d, rows in found)

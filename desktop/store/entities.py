@@ -305,13 +305,30 @@ class EntityStoreMixin:
 
     # ---- mentions -------------------------------------------------------------------
     def add_mentions_many(
-        self: _HasSessions, per_document: Sequence[tuple[int, Sequence[NewMention]]]
+        self: _HasSessions,
+        per_document: Sequence[tuple[int, Sequence[NewMention]]],
+        speakers: Sequence[tuple[int, str, int]] = (),
     ) -> None:
-        """Add mentions to several documents in one transaction."""
+        """Add mentions to several documents in one transaction; with them, ``speakers``
+        (document, speaker's words, entity) give that entity the quotations of the
+        document whose speaker was only those words («وأكد هافيستو أن» in an article that
+        never names him in full)."""
         if any(ms for _d, ms in per_document):
             doc_ids = [d for d, _ in per_document]
             with self.transaction() as s, stats_follow(s, doc_ids, per_document, replace=False):
                 _write_mentions(s, per_document)
+                if speakers:
+                    quotes = core_table(Quote)
+                    s.connection().execute(
+                        update(quotes)
+                        .where(
+                            quotes.c.document_id == bindparam("doc"),
+                            quotes.c.speaker_entity_id.is_(None),
+                            quotes.c.speaker_text == bindparam("words"),
+                        )
+                        .values(speaker_entity_id=bindparam("entity")),
+                        [{"doc": d, "words": w, "entity": e} for d, w, e in speakers],
+                    )
 
     def reassign_mentions(self: _HasSessions, moves: Sequence[tuple[int, int]]) -> None:
         """Mentions of each source entity now refer to its target (merges), in order, in

@@ -608,3 +608,22 @@ def test_a_role_phrase_alias_lends_its_last_word_to_nobody(
         for m in detail.mentions:
             assert m.kind != "surname" or m.surface not in alias, (m.surface, m.kind)
         analyse_documents(analysed, full=True)
+
+
+def test_a_speaker_named_by_family_name_alone_gets_his_quotations(tmp_path: Path) -> None:
+    """«وأكد هافيستو أن» in an article that names him nowhere in full: the corpus knows
+    one Haavisto, and the words are his, not those of the speaker before («أردوغان»)."""
+    store, _db = _store_of(
+        tmp_path,
+        {
+            "a": "قال وزير الخارجية الفنلندي بيكا هافيستو إن بلاده تدعم الحل السياسي في سوريا.",
+            "b": "قال أردوغان إن بلاده لن تسمح بذلك.\nوأكد هافيستو أن الوضع في سوريا صعب.",
+        },
+    )
+    b = next(d for d in store.documents() if d.stem == "b")
+    said = [(q.speaker_name, q.speaker_text, q.text) for q in store.quotes_for(documents=[b.id])]
+    assert said == [
+        ("رجب طيب أردوغان", "أردوغان", "بلاده لن تسمح بذلك"),
+        ("بيكا هافيستو", "هافيستو", "الوضع في سوريا صعب"),
+    ]
+    store.close()
