@@ -69,11 +69,12 @@ class TerminalProgress:
         self._bar: Any = None
 
     def start(self, total: int, label: str) -> None:
+        self.finish()  # the step before's bar («Unpacking» an archive, then «Importing»)
         if self.enabled:
             from tqdm import tqdm
 
             self._bar = tqdm(
-                total=total,
+                total=total or None,  # (none known: a count without a bar)
                 desc=label,
                 unit="file",
                 file=self.stream,

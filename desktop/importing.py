@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
+from desktop.corpus.archives import ConversionCancelledError
 from desktop.corpus.fields import FieldMapping
 from desktop.corpus.jsonstream import streamed_records
 from desktop.corpus.markup import markup_records
@@ -62,8 +63,15 @@ from desktop.corpus.readers import (
     unsupported,
     with_metadata,
 )
-from desktop.corpus.sources import Source, folders_in, iter_sources, temporary_files
-from desktop.progress import CancelToken, NullProgress, Progress
+from desktop.corpus.sources import (
+    ArchiveWatch,
+    Source,
+    folders_in,
+    iter_sources,
+    temporary_files,
+    watching_archives,
+)
+from desktop.progress import UNPACKING, CancelToken, NullProgress, Progress
 from desktop.store.models import compress_text
 from desktop.store.store import DocumentDraft, Store
 from desktop.store.writer import exclusive
@@ -812,7 +820,20 @@ def import_paths(
     outlets = OutletDirectory.default()
     report = ImportReport()
     began = time.perf_counter()
-    sources = list(iter_sources(paths, report.skipped))
+
+    def converting(label: str) -> None:  # a RAR or 7z archive, before its files are known
+        progress.start(0, UNPACKING)
+        progress.advance(0, label)
+
+    watch = ArchiveWatch(converting, lambda: cancel is not None and cancel.cancelled)
+    try:
+        with watching_archives(watch):
+            sources = list(iter_sources(paths, report.skipped))
+    except ConversionCancelledError:  # nothing was written
+        report.cancelled = True
+        progress.finish()
+        report.seconds = time.perf_counter() - began
+        return report
     report.files = len(sources)
     # a unit of progress is a file, or a piece of a large one
     expected = [_piece_count(source) for source in sources]

@@ -52,12 +52,15 @@ class QueueProgress:
         self.queue = queue
         self._steps = 0
         self._note = ""
+        self._note_sent = ""
         self._sent = 0.0
 
     def _flush(self) -> None:
-        if self._steps:
+        # a new note is news without a step (the archive being unpacked, its files unknown)
+        if self._steps or self._note != self._note_sent:
             self.queue.put(("advance", self._steps, self._note))
             self._steps = 0
+            self._note_sent = self._note
         self._sent = time.monotonic()
 
     def start(self, total: int, label: str) -> None:
@@ -67,7 +70,7 @@ class QueueProgress:
     def advance(self, step: int = 1, note: str = "") -> None:
         self._steps += step
         self._note = note or self._note
-        if time.monotonic() - self._sent >= self.INTERVAL:
+        if time.monotonic() - self._sent >= self.INTERVAL or (not step and note):
             self._flush()
 
     def finish(self) -> None:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import threading
 from typing import Protocol
 
+#: the label of the step that converts a RAR or 7z archive (its files not yet known,
+#: started with no total) before an import reads its files
+UNPACKING = "Unpacking"
+
 
 class Progress(Protocol):
     def start(self, total: int, label: str) -> None: ...

@@ -14,7 +14,9 @@ volumes: the next tool found is then tried.
 A damaged or password-protected archive raises :class:`ArchiveError`, whose text is the
 reason shown to the user; so does a RAR archive on a system without any of the tools,
 with what to install. The temporary file is deleted when closed, and by the system if
-the process ends first.
+the process ends first. Converting a large archive takes a while: the caller's
+``cancelled`` is asked as it goes, and :class:`ConversionCancelledError` raised (the
+tool stopped, what it extracted removed) once it says so.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -49,21 +51,33 @@ class ArchiveError(Exception):
     """The archive cannot be read; ``str(exc)`` is the reason shown to the user."""
 
 
-def as_tar(path: Path, ext: str) -> IO[bytes]:
+class ConversionCancelledError(Exception):
+    """The conversion was stopped by its caller."""
+
+
+Check = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+def as_tar(path: Path, ext: str, cancelled: Check = _never) -> IO[bytes]:
     """The files of the RAR or 7z archive at ``path`` as an uncompressed tar archive in a
     temporary file, at its start; links are kept as links, and a 7z member whose name
     points outside the archive is kept empty under that name, for the reader of the tar
-    archive to report. Raises :class:`ArchiveError`."""
+    archive to report. Raises :class:`ArchiveError`, or :class:`ConversionCancelledError` once
+    ``cancelled()`` is true."""
     kind = _KIND[ext.lower()]
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (returned)
     try:
         if kind == "7z":
             try:
-                _seven_zip_to_tar(path, spool)
+                _seven_zip_to_tar(path, spool, cancelled)
             except _UnsupportedError as exc:  # another tool may read it
-                _tool_to_tar(path, kind, spool, str(exc))
+                _tool_to_tar(path, kind, spool, str(exc), cancelled)
         else:
-            _tool_to_tar(path, kind, spool, None)
+            _tool_to_tar(path, kind, spool, None, cancelled)
         spool.seek(0)
         return spool
     except OSError as exc:  # the disk full, the archive gone
@@ -85,8 +99,9 @@ class _TarMember:
     """A 7z member as py7zr writes it (its ``Py7zIO``), written into the tar archive as it
     comes: its header first, filled in with its size once it is complete."""
 
-    def __init__(self, out: IO[bytes], name: str) -> None:
+    def __init__(self, out: IO[bytes], name: str, cancelled: Check = _never) -> None:
         self._out = out
+        self._cancelled = cancelled
         self._info = tarfile.TarInfo(name)
         self._at = out.tell()
         self._size = 0
@@ -99,6 +114,8 @@ class _TarMember:
         self._size += len(s)
         if self._size >= _USTAR_MAX_SIZE:
             raise ArchiveError("holds a file of 8 GB or more, which is not read")
+        if self._cancelled():
+            raise ConversionCancelledError
         return self._out.write(s)
 
     def close(self) -> None:  # py7zr: the member is complete (its checksum checked)
@@ -125,14 +142,16 @@ class _TarMember:
         return self._size
 
 
-def _seven_zip_to_tar(path: Path, out: IO[bytes]) -> None:
+def _seven_zip_to_tar(path: Path, out: IO[bytes], cancelled: Check = _never) -> None:
     import py7zr  # imported when a 7z archive is read
     from py7zr.exceptions import PasswordRequired, UnsupportedCompressionMethodError
     from py7zr.io import Py7zIO, WriterFactory
 
     class Sink(WriterFactory):
         def create(self, filename: str) -> Py7zIO:
-            return _TarMember(out, filename)  # type: ignore[return-value]  # duck-typed
+            if cancelled():  # (a member's first bytes are asked for again as written)
+                raise ConversionCancelledError
+            return _TarMember(out, filename, cancelled)  # type: ignore[return-value]
 
     try:
         # a file object, not a name: py7zr then reads the members in order, in this thread
@@ -152,7 +171,7 @@ def _seven_zip_to_tar(path: Path, out: IO[bytes]) -> None:
                     safe.append(name)
             if safe:
                 archive.extract(targets=safe, factory=Sink())
-    except ArchiveError:
+    except (ArchiveError, ConversionCancelledError):
         raise
     except PasswordRequired as exc:  # its list of files is encrypted too
         raise ArchiveError(_PASSWORD) from exc
@@ -273,7 +292,9 @@ def _windows_7zip() -> Iterator[str]:
 _NO_WINDOW: int = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 
 
-def _tool_to_tar(path: Path, kind: str, out: IO[bytes], before: str | None) -> None:
+def _tool_to_tar(
+    path: Path, kind: str, out: IO[bytes], before: str | None, cancelled: Check = _never
+) -> None:
     """Convert with the first tool that reads the archive; ``before``: why py7zr did not."""
     tools = _tools(kind)
     if not tools:
@@ -285,7 +306,7 @@ def _tool_to_tar(path: Path, kind: str, out: IO[bytes], before: str | None) -> N
     for tool in tools:
         out.seek(0)
         out.truncate()
-        why = _convert(tool, path, out)
+        why = _convert(tool, path, out, cancelled)
         if why is None:
             return
         failed.append(f"{tool.name}: {why}")
@@ -323,26 +344,32 @@ def _advice(kind: str, more: bool = False) -> str:
     )
 
 
-def _convert(tool: _Tool, path: Path, out: IO[bytes]) -> str | None:
+def _convert(tool: _Tool, path: Path, out: IO[bytes], cancelled: Check = _never) -> str | None:
     """Write the archive as a tar archive with ``tool``: None, or why it could not."""
     with tempfile.TemporaryDirectory(prefix="tabayun-") as folder:
         err_path = Path(folder) / "errors"
         files = Path(folder) / "files"
         files.mkdir()
         with err_path.open("w+b") as err:
-            code = _run(tool.command(path, files), out if tool.streams else None, err)
+            code = _run(tool.command(path, files), out if tool.streams else None, err, cancelled)
             err.seek(0)
             said = err.read().decode("utf-8", "replace")
         if code != 0:
             return _reason(said, path) or f"it ended with code {code}"
         if not tool.streams:
-            _pack(files, out)
+            _pack(files, out, cancelled)
     return None
 
 
-def _run(cmd: list[str], out: IO[bytes] | None, err: IO[bytes]) -> int:
+#: how often a tool extracting into a folder is asked whether it is done, in seconds
+_POLL_SECONDS = 0.2
+_CHUNK = 1024 * 1024
+
+
+def _run(cmd: list[str], out: IO[bytes] | None, err: IO[bytes], cancelled: Check = _never) -> int:
     """Run ``cmd`` (its output copied to ``out``), never asking for anything: no input,
-    no terminal (a password prompt fails), no console window."""
+    no terminal (a password prompt fails), no console window; stopped, and
+    :class:`ConversionCancelledError` raised, once ``cancelled()`` is true."""
     proc = subprocess.Popen(
         cmd,
         stdin=subprocess.DEVNULL,
@@ -354,9 +381,18 @@ def _run(cmd: list[str], out: IO[bytes] | None, err: IO[bytes]) -> int:
     try:
         if out is not None:
             assert proc.stdout is not None
-            shutil.copyfileobj(proc.stdout, out, 1024 * 1024)
+            while chunk := proc.stdout.read(_CHUNK):
+                out.write(chunk)
+                if cancelled():
+                    raise ConversionCancelledError
             proc.stdout.close()
-        return proc.wait()
+            return proc.wait()
+        while True:
+            try:
+                return proc.wait(timeout=_POLL_SECONDS)
+            except subprocess.TimeoutExpired:
+                if cancelled():
+                    raise ConversionCancelledError from None
     except BaseException:
         proc.kill()
         proc.wait()
@@ -381,12 +417,14 @@ _PREFIX_RE = re.compile(
 _NOISE = frozenset({"error", "(null)", "errors"})
 
 
-def _pack(folder: Path, out: IO[bytes]) -> None:
+def _pack(folder: Path, out: IO[bytes], cancelled: Check = _never) -> None:
     """The files a tool extracted into ``folder`` as a tar archive (links as links)."""
     with tarfile.open(fileobj=out, mode="w", format=tarfile.PAX_FORMAT) as tf:
         for root, dirs, names in os.walk(folder):
             dirs.sort()
             for name in sorted(names):
+                if cancelled():
+                    raise ConversionCancelledError
                 full = Path(root) / name
                 tf.add(full, arcname=full.relative_to(folder).as_posix(), recursive=False)
             for name in dirs:  # a link to a folder: kept as a link, not followed

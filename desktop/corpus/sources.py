@@ -41,7 +41,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, cast
 from urllib.parse import unquote
 
-from desktop.corpus.archives import CONVERTED_EXTS, ArchiveError, as_tar
+from desktop.corpus.archives import (
+    CONVERTED_EXTS,
+    ArchiveError,
+    ConversionCancelledError,
+    as_tar,
+)
 from desktop.corpus.decode import DecodeError, decode_bytes
 from desktop.corpus.readers import (
     ARTICLE_EXTS,
@@ -110,6 +115,29 @@ def temporary_files() -> Iterator[None]:
             yield
         finally:
             _TEMPORARY.reset(token)
+
+
+@dataclass(frozen=True)
+class ArchiveWatch:
+    """Who hears of a RAR or 7z archive being converted (its label), and whether to stop."""
+
+    converting: Callable[[str], None]
+    cancelled: Callable[[], bool]
+
+
+_WATCH: ContextVar[ArchiveWatch | None] = ContextVar("archive_watch", default=None)
+
+
+@contextmanager
+def watching_archives(watch: ArchiveWatch) -> Iterator[None]:
+    """The RAR and 7z archives found in the block say when they are converted, and stop
+    (:class:`~desktop.corpus.archives.ConversionCancelledError`) once ``watch`` is
+    cancelled: converting a large one takes a while, before any of its files is read."""
+    token = _WATCH.set(watch)
+    try:
+        yield
+    finally:
+        _WATCH.reset(token)
 
 
 def _temporary(f: Any) -> Any:
@@ -561,15 +589,21 @@ def _converted_sources(
     """A RAR or 7z archive's members, read from the tar archive it is made
     (:func:`~desktop.corpus.archives.as_tar`); one inside another archive is copied to
     a temporary folder first, for the tools to read, and removed at once."""
+    watch = _WATCH.get()
+    if watch is not None:
+        watch.converting(path_label)
+    cancelled = watch.cancelled if watch is not None else _never
     try:
         if path is not None:
-            spool = as_tar(path, ext)
+            spool = as_tar(path, ext, cancelled)
         else:
             with tempfile.TemporaryDirectory(prefix="tabayun-") as folder:
                 copy = Path(folder) / f"archive{ext}"
                 with opener() as f, copy.open("wb") as out:
                     shutil.copyfileobj(f, out, 1024 * 1024)
-                spool = as_tar(copy, ext)
+                spool = as_tar(copy, ext, cancelled)
+    except ConversionCancelledError:
+        raise
     except ArchiveError as exc:
         problems.append((path_label, str(exc)))
         return
@@ -586,6 +620,10 @@ def _converted_sources(
         problems.append((path_label, f"not readable once converted ({exc})"))
         return
     yield from _tar_members(path_label, tf, infos, problems, depth)
+
+
+def _never() -> bool:
+    return False
 
 
 def _cannot_read(exc: OSError | RuntimeError) -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.jobs import ImportOutcome, import_job, reanalyse_job
-from desktop.progress import rounded_left, seconds_left
+from desktop.progress import UNPACKING, rounded_left, seconds_left
 from desktop.store.store import Store
 from desktop.ui.process_job import SHUTDOWN_MS, ProcessJob
 from desktop.ui.workers import TaskRunner
@@ -190,6 +190,16 @@ class ImportController(QObject):
                 ),
                 self.tr("The articles can be read meanwhile."),
             ]
+        elif label == UNPACKING:  # a RAR or 7z archive: its files are not known yet
+            name = Path(note.replace("\\", "/").split("!")[-1]).name or note
+            metrics = QFontMetrics(self.dialog.font() if self.dialog else QFont())
+            return "\n".join(
+                [
+                    self.tr("Step 1 of 2: unpacking an archive"),
+                    metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, 360),
+                    self.tr("Its articles are read once it is unpacked."),
+                ]
+            )
         elif label == "Analysing":
             lines = [
                 self.tr("Step 2 of 2: analysing the articles ({0} of {1})").format(

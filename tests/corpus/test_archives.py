@@ -10,6 +10,7 @@ import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import py7zr
 import pytest
@@ -81,7 +82,7 @@ def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     if request.param != "py7zr":
         tool = _tool(request.param)
 
-        def unsupported(path: Path, out: object) -> None:
+        def unsupported(path: Path, out: object, *args: object) -> None:
             raise archives._UnsupportedError("py7zr: a compression it does not read")
 
         monkeypatch.setattr(archives, "_seven_zip_to_tar", unsupported)
@@ -370,6 +371,31 @@ def test_a_large_record_file_in_a_tar_archive_is_read_a_piece_at_a_time(
     assert {d.title for d in store.documents()} == {"الجعفري في جنيف", "الحريري يتعهد"}
 
 
+class _Steps:
+    """A progress that records each step's label and notes, and cancels ``cancel`` when
+    the step ``cancel_at`` starts (given a token)."""
+
+    def __init__(self, cancel_at: str = "") -> None:
+        from desktop.progress import CancelToken
+
+        self.cancel_at = cancel_at
+        self.token = CancelToken()
+        self.steps: list[tuple[str, int]] = []
+        self.notes: list[str] = []
+
+    def start(self, total: int, label: str) -> None:
+        self.steps.append((label, total))
+
+    def advance(self, step: int = 1, note: str = "") -> None:
+        if note:
+            self.notes.append(note)
+        if self.steps and self.steps[-1][0] == self.cancel_at:
+            self.token.cancel()
+
+    def finish(self) -> None:
+        pass
+
+
 def test_the_temporary_file_an_archive_is_made_is_gone_once_the_import_ends(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, temp_dir: Path
 ) -> None:
@@ -377,26 +403,72 @@ def test_the_temporary_file_an_archive_is_made_is_gone_once_the_import_ends(
     long as the import reads it: not past its end, nor past its cancelling."""
     import weakref
 
-    from desktop.progress import CancelToken
-
     monkeypatch.setattr(archives, "SPOOL_BYTES", 0)
     made: list[weakref.ref[object]] = []
     real = archives.as_tar
 
-    def as_tar(path: Path, ext: str) -> object:
-        spool = real(path, ext)
+    def as_tar(path: Path, ext: str, *args: Any) -> object:
+        spool = real(path, ext, *args)
         made.append(weakref.ref(spool))
         return spool
 
     monkeypatch.setattr(sources, "as_tar", as_tar)
     archive = _seven_zip(tmp_path / "news.7z", {f"{i}.txt": f"{JAAFARI} ({i})" for i in range(3)})
-    cancel = CancelToken()
-    cancel.cancel()
-    for token in (None, cancel):
-        report = import_paths(store, [archive], cancel=token)
-        assert report.cancelled == (token is not None)
+    for cancelling in (False, True):
+        reading = _Steps(cancel_at="Importing")  # cancelled once its files are read
+        token = reading.token if cancelling else None
+        report = import_paths(store, [archive], progress=reading, cancel=token)
+        assert report.cancelled == cancelling
         assert len(made) == 1
         spool = made[0]()
         assert spool is None or spool.closed  # type: ignore[attr-defined]  # so deleted
         made.clear()
     assert list(temp_dir.iterdir()) == []
+
+
+def test_converting_an_archive_shows_its_name_and_stops_when_cancelled(
+    store: Store, tmp_path: Path, temp_dir: Path, reader: str
+) -> None:
+    """A large RAR or 7z archive is converted before any of its files is known: the
+    progress said nothing meanwhile, and Cancel waited for the conversion to end."""
+    from desktop.progress import UNPACKING
+
+    archive = _seven_zip(tmp_path / "news.7z", {f"{i}.txt": f"{JAAFARI} ({i})" for i in range(3)})
+    cancelled = _Steps(cancel_at=UNPACKING)
+    report = import_paths(store, [archive], progress=cancelled, cancel=cancelled.token)
+    assert report.cancelled
+    assert (report.imported, report.skipped) == ([], [])
+    assert cancelled.steps == [(UNPACKING, 0)]
+    assert cancelled.notes == [str(archive)]
+    assert store.documents() == []
+    assert list(temp_dir.iterdir()) == []  # the tool's folder and the tar archive removed
+    whole = _Steps()
+    report = import_paths(store, [archive], progress=whole, cancel=whole.token)
+    assert not report.cancelled and len(report.imported) == 3
+    assert [label for label, _total in whole.steps] == [UNPACKING, "Importing"]
+
+
+@pytest.mark.parametrize("streams", [False, True])
+def test_a_tool_converting_is_stopped_when_cancelled(tmp_path: Path, streams: bool) -> None:
+    """A tool extracting into a folder (unar, 7-Zip) or writing the tar archive (bsdtar)
+    is stopped, not waited for."""
+    import sys
+    import time
+
+    endless = (
+        "import sys\nwhile True: sys.stdout.buffer.write(bytes(65536))"
+        if streams
+        else "import time; time.sleep(60)"
+    )
+    began = time.monotonic()
+    out = io.BytesIO()
+    with (tmp_path / "errors").open("w+b") as err, pytest.raises(archives.ConversionCancelledError):
+        archives._run(
+            [sys.executable, "-c", endless],
+            out if streams else None,
+            err,
+            lambda: time.monotonic() - began > 0.5,
+        )
+    assert time.monotonic() - began < 30  # (it would run for a minute, or for ever)
+    if streams:
+        assert out.getbuffer().nbytes > 0  # what it wrote until then was copied

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit
 from desktop.analysing import analyse_documents
 from desktop.entity_edits import resolve_entity
 from desktop.importing import import_paths
+from desktop.progress import UNPACKING
 from desktop.services import ensure_seeded
 from desktop.store.store import Store
 from desktop.text.normalize import normalize
@@ -587,6 +588,13 @@ def test_the_import_dialog_says_the_step_and_the_time_left_in_either_language(
         "part-0001.jsonl",
         "Estimating the time left…",
     ]
+    # a RAR or 7z archive converted: its files are not known yet, nor the time left
+    unpacking = window.importer.describe(UNPACKING, 0, 0, "/corpus/AlArabiya.rar", now)
+    assert unpacking.splitlines() == [
+        "Step 1 of 2: unpacking an archive",
+        "AlArabiya.rar",
+        "Its articles are read once it is unpacked.",
+    ]
     tapp.set_language("ar")
     window = tapp.window
     assert window is not None
@@ -596,6 +604,9 @@ def test_the_import_dialog_says_the_step_and_the_time_left_in_either_language(
         "يمكن منذ الآن قراءة المقالات والبحث فيها.",
         "بقي نحو 55 ثانية",
     ]
+    unpacking = window.importer.describe(UNPACKING, 0, 0, "/corpus/AlArabiya.rar", now)
+    assert unpacking.splitlines()[1] == "AlArabiya.rar"
+    assert unpacking.splitlines()[0] != "Step 1 of 2: unpacking an archive"
     tapp.set_language("en")
 
 
