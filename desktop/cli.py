@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help=(
             "import files (text, HTML, JSON, CSV, Excel, OpenDocument, Parquet, Arrow, XML/SGML), "
-            "folders, zip and tar archives, gzip, bzip2 and xz files"
+            "folders, zip, tar, RAR and 7z archives, gzip, bzip2 and xz files"
         ),
         description=(
             "Import and analyse. Unreadable files are reported and skipped; exits with "
