@@ -162,7 +162,8 @@ from desktop.workers import (
 #: a one-word name no lexicon knows speaks («وقال كوهين إن»), as the speaker named in
 #: full before if it is his family name; a former office holder speaks («وقال الرئيس
 #: الصومالي السابق إن»); an office with nobody before speaks («وقال الرئيس إن»), with its
-#: state («العاهل المغربي»); unnamed sources before «إلى أن» («وأشار مسؤولون إلى أن»)
+#: state («العاهل المغربي»); unnamed sources before «إلى أن» («وأشار مسؤولون إلى أن»); a
+#: title in construct and a name between commas («واعتبر رئيس التجمع …، ديمتري دلياني،»)
 ANALYSIS_VERSION = 23
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16

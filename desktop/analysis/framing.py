@@ -1446,6 +1446,40 @@ class _Framer:
             return None
         return (a, b) if self._can_be_subject(v, (a, b)) else None
 
+    def _titled_name_after(self, v: _Verb) -> tuple[int, int, str | None] | None:
+        """A title in construct right after the verb, the words of its office, then a
+        name between commas («واعتبر رئيس التجمع الوطني المسيحي في الأراضي المقدسة،
+        ديمتري دلياني، …»): the span from the title to the name's end and the person's
+        key (None when no lexicon knows the name); else None."""
+        s_end = self.sentences[v.sentence][1]
+        toks = self.norm_tokens_between(v.end, s_end, 16)
+        if len(toks) < 4 or toks[0][0] - v.end > 2:
+            return None
+        first = toks[0][2]
+        if first.startswith("ال") or first not in self.kb.titles:
+            return None
+        for n in range(1, len(toks) - 1):
+            between = self.text[toks[n - 1][1] : toks[n][0]]
+            if "،" not in between and "," not in between:
+                if between.strip():
+                    return None  # a quotation mark, a bracket: not an office's words
+                continue
+            for m in range(n + 1, min(n + 4, len(toks))):
+                after = self.text[toks[m - 1][1] : toks[m][0]]
+                if "،" not in after and "," not in after:
+                    continue
+                words = [w for _a, _b, w in toks[n:m]]
+                if any(
+                    w.startswith("ال") or w in self.kb.function_words or w in self.kb.verbs
+                    for w in words
+                ):
+                    return None
+                named = self.mention_at(toks[n][0], toks[m - 1][1])
+                key = named.key if named is not None and named.type == "person" else None
+                return toks[0][0], toks[m - 1][1], key
+            return None
+        return None
+
     def _nationality_end(self, b: int) -> int:
         """Where the state's adjective right after ``b`` ends («العاهل| المغربي»), else
         ``b``."""
@@ -2520,6 +2554,11 @@ class _Framer:
                     # «وقال بوتين … وقال الرئيس التونسي إن»: an office of another state
                     # speaks, not the speaker before
                     key, text, details = None, office, {}
+                elif (titled := self._titled_name_after(v)) is not None:
+                    # «واعتبر رئيس التجمع الوطني المسيحي في الأراضي المقدسة، ديمتري
+                    # دلياني، …»: the office and the name between commas speak
+                    ta, tb, key = titled
+                    text, details, v.subject_end = self.text[ta:tb], {}, tb
                 else:
                     # «وأضاف:» continues the previous speaker; «…، فيما نفى ناشطون ذلك»
                     # is somebody else's, named or not
