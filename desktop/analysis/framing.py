@@ -145,7 +145,6 @@ _NOT_SUBJECTS = frozenset(
 #: «السابق», «السابقة» after an office: who held it before (normalised)
 _FORMER = frozenset({"السابق", "السابقه", "الاسبق", "الاسبقه"})
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})
-_WORDS = re.compile(r"\w+")
 #: what must be done, said without quotation marks («وأضاف يجب أن»): no speaker's name
 _MODALS = frozenset({"يجب", "ينبغي", "لابد", "يتعين", "يمكن", "نريد", "اريد", "علينا"})
 #: how someone spoke, in «ب» («يقول بانتظام إن»), normalised
@@ -1418,9 +1417,7 @@ class _Framer:
                 return None
             state = self.kb.nisbas.get(t)
             if state is not None:
-                rest = self.text[ob : ob + 4].lstrip()
-                nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
-                if not (nxt in _COMPLEMENTISERS or rest[:1] in (":", "«", *_DOUBLE)):
+                if not self._said_next(toks, n):
                     return None
                 if last is not None and state in self.kb.chain(last):
                     return None
@@ -1501,26 +1498,30 @@ class _Framer:
             if self.text[toks[n - 1][1] : oa].strip() or not t.startswith("ال"):
                 return None
             if t in _FORMER:
-                nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
-                rest = self.text[ob : ob + 4].lstrip()
-                if nxt in _COMPLEMENTISERS or rest[:1] in (":", "«", *_DOUBLE):
-                    return toks[0][0], ob
-                return None
+                return (toks[0][0], ob) if self._said_next(toks, n) else None
             if self.mention_at(oa, ob) is not None:
                 return None
         return None
 
+    def _said_next(self, toks: Sequence[tuple[int, int, str]], n: int) -> bool:
+        """Whether what was said begins right after the token ``n``: «إن»/«أن», a colon
+        or a quotation mark."""
+        nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
+        rest = self.text[toks[n][1] : toks[n][1] + 4].lstrip()
+        return nxt in _COMPLEMENTISERS or rest[:1] in (":", "«", *_DOUBLE)
+
     def _former_named(self, a: int, b: int) -> str | None:
         """The person the text named before right after the same former office («الرئيس
         الأمريكي السابق باراك أوباما» for «الرئيس السابق»), the latest; or None."""
-        words = _WORDS.findall(normalize(self.text[a:b]))
+        words = {t for _a, _b, t in self.norm_tokens_between(a, b)} - _FORMER
         for i in range(bisect.bisect_left(self.mention_starts, a) - 1, -1, -1):
             m = self.mentions[i]
             if m.type != "person":
                 continue
             # «الرئيس الصومالي الأسبق، الشيخ شريف شيخ أحمد»: an honorific may come between
-            before = _WORDS.findall(normalize(self.text[max(0, m.start - 60) : m.start]))[-6:]
-            if any(w in _FORMER for w in before[-3:]) and set(words) - _FORMER <= set(before):
+            toks = self.norm_tokens_between(max(0, m.start - 60), m.start)[-6:]
+            before = [t for _a, _b, t in toks]
+            if any(t in _FORMER for t in before[-3:]) and words <= set(before):
                 return m.key
         return None
 
@@ -2533,8 +2534,7 @@ class _Framer:
                             details["via"] = via
             if key is None and noun is None and not after_while:
                 role = self._role_after(v)
-                former = self._former_office_after(v)
-                if former is not None:
+                if (former := self._former_office_after(v)) is not None:
                     # «وقال الرئيس الصومالي السابق إن»: who held an office speaks, not the
                     # speaker before (its holder now), unless the text named him so before
                     fa, fb = former

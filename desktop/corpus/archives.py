@@ -58,11 +58,12 @@ class ConversionCancelledError(Exception):
 Check = Callable[[], bool]
 
 
-def _never() -> bool:
+def never_cancelled() -> bool:
+    """A ``cancelled`` for a conversion nobody stops."""
     return False
 
 
-def as_tar(path: Path, ext: str, cancelled: Check = _never) -> IO[bytes]:
+def as_tar(path: Path, ext: str, cancelled: Check = never_cancelled) -> IO[bytes]:
     """The files of the RAR or 7z archive at ``path`` as an uncompressed tar archive in a
     temporary file, at its start; links are kept as links, and a 7z member whose name
     points outside the archive is kept empty under that name, for the reader of the tar
@@ -99,7 +100,7 @@ class _TarMember:
     """A 7z member as py7zr writes it (its ``Py7zIO``), written into the tar archive as it
     comes: its header first, filled in with its size once it is complete."""
 
-    def __init__(self, out: IO[bytes], name: str, cancelled: Check = _never) -> None:
+    def __init__(self, out: IO[bytes], name: str, cancelled: Check = never_cancelled) -> None:
         self._out = out
         self._cancelled = cancelled
         self._info = tarfile.TarInfo(name)
@@ -142,7 +143,7 @@ class _TarMember:
         return self._size
 
 
-def _seven_zip_to_tar(path: Path, out: IO[bytes], cancelled: Check = _never) -> None:
+def _seven_zip_to_tar(path: Path, out: IO[bytes], cancelled: Check = never_cancelled) -> None:
     import py7zr  # imported when a 7z archive is read
     from py7zr.exceptions import PasswordRequired, UnsupportedCompressionMethodError
     from py7zr.io import Py7zIO, WriterFactory
@@ -293,7 +294,7 @@ _NO_WINDOW: int = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 
 
 def _tool_to_tar(
-    path: Path, kind: str, out: IO[bytes], before: str | None, cancelled: Check = _never
+    path: Path, kind: str, out: IO[bytes], before: str | None, cancelled: Check = never_cancelled
 ) -> None:
     """Convert with the first tool that reads the archive; ``before``: why py7zr did not."""
     tools = _tools(kind)
@@ -344,7 +345,9 @@ def _advice(kind: str, more: bool = False) -> str:
     )
 
 
-def _convert(tool: _Tool, path: Path, out: IO[bytes], cancelled: Check = _never) -> str | None:
+def _convert(
+    tool: _Tool, path: Path, out: IO[bytes], cancelled: Check = never_cancelled
+) -> str | None:
     """Write the archive as a tar archive with ``tool``: None, or why it could not."""
     with tempfile.TemporaryDirectory(prefix="tabayun-") as folder:
         err_path = Path(folder) / "errors"
@@ -366,7 +369,9 @@ _POLL_SECONDS = 0.2
 _CHUNK = 1024 * 1024
 
 
-def _run(cmd: list[str], out: IO[bytes] | None, err: IO[bytes], cancelled: Check = _never) -> int:
+def _run(
+    cmd: list[str], out: IO[bytes] | None, err: IO[bytes], cancelled: Check = never_cancelled
+) -> int:
     """Run ``cmd`` (its output copied to ``out``), never asking for anything: no input,
     no terminal (a password prompt fails), no console window; stopped, and
     :class:`ConversionCancelledError` raised, once ``cancelled()`` is true."""
@@ -417,7 +422,7 @@ _PREFIX_RE = re.compile(
 _NOISE = frozenset({"error", "(null)", "errors"})
 
 
-def _pack(folder: Path, out: IO[bytes], cancelled: Check = _never) -> None:
+def _pack(folder: Path, out: IO[bytes], cancelled: Check = never_cancelled) -> None:
     """The files a tool extracted into ``folder`` as a tar archive (links as links)."""
     with tarfile.open(fileobj=out, mode="w", format=tarfile.PAX_FORMAT) as tf:
         for root, dirs, names in os.walk(folder):

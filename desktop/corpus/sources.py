@@ -46,6 +46,7 @@ from desktop.corpus.archives import (
     ArchiveError,
     ConversionCancelledError,
     as_tar,
+    never_cancelled,
 )
 from desktop.corpus.decode import DecodeError, decode_bytes
 from desktop.corpus.readers import (
@@ -592,7 +593,7 @@ def _converted_sources(
     watch = _WATCH.get()
     if watch is not None:
         watch.converting(path_label)
-    cancelled = watch.cancelled if watch is not None else _never
+    cancelled = watch.cancelled if watch is not None else never_cancelled
     try:
         if path is not None:
             spool = as_tar(path, ext, cancelled)
@@ -620,10 +621,6 @@ def _converted_sources(
         problems.append((path_label, f"not readable once converted ({exc})"))
         return
     yield from _tar_members(path_label, tf, infos, problems, depth)
-
-
-def _never() -> bool:
-    return False
 
 
 def _cannot_read(exc: OSError | RuntimeError) -> str:

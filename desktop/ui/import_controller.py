@@ -173,6 +173,13 @@ class ImportController(QObject):
     def running(self) -> bool:
         return self.job.running
 
+    def _file_line(self, note: str) -> str:
+        """The file a note names (a member's name, not its archive's path), elided to the
+        dialog's width."""
+        name = Path(note.replace("\\", "/").split("!")[-1]).name or note
+        metrics = QFontMetrics(self.dialog.font() if self.dialog else QFont())
+        return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, 360)
+
     def describe(self, label: str, done: int, total: int, note: str, began: float) -> str:
         """The dialog's text: the step (reading the files, then analysing what arrived),
         how far it is, the file being read, and about how long the step has left."""
@@ -191,12 +198,10 @@ class ImportController(QObject):
                 self.tr("The articles can be read meanwhile."),
             ]
         elif label == UNPACKING:  # a RAR or 7z archive: its files are not known yet
-            name = Path(note.replace("\\", "/").split("!")[-1]).name or note
-            metrics = QFontMetrics(self.dialog.font() if self.dialog else QFont())
             return "\n".join(
                 [
                     self.tr("Step 1 of 2: unpacking an archive"),
-                    metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, 360),
+                    self._file_line(note),
                     self.tr("Its articles are read once it is unpacked."),
                 ]
             )
@@ -208,10 +213,7 @@ class ImportController(QObject):
                 self.tr("The articles can already be read and searched."),
             ]
         else:
-            lines = [self.tr("Step 1 of 2: reading the files")]
-            name = Path(note.replace("\\", "/").split("!")[-1]).name or note
-            metrics = QFontMetrics(self.dialog.font() if self.dialog else QFont())
-            lines.append(metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, 360))
+            lines = [self.tr("Step 1 of 2: reading the files"), self._file_line(note)]
         left = seconds_left(done, total, time.monotonic() - began)
         if left is None:  # a line all the same: the dialog keeps its height
             lines.append(self.tr("Estimating the time left…"))

@@ -1168,13 +1168,13 @@ A: {2} mentions · B: {3} mentions</source>
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="254"/>
-        <location filename="../../desktop/ui/import_controller.py" line="257"/>
+        <location filename="../../desktop/ui/import_controller.py" line="256"/>
+        <location filename="../../desktop/ui/import_controller.py" line="259"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="259"/>
+        <location filename="../../desktop/ui/import_controller.py" line="261"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
@@ -1185,144 +1185,144 @@ A: {2} mentions · B: {3} mentions</source>
         <translation>توقّف الاستيراد على نحو غير متوقع.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="188"/>
+        <location filename="../../desktop/ui/import_controller.py" line="195"/>
         <source>Analysing the articles not analysed by this version ({0} of {1})</source>
         <translation>تحليل المقالات التي لم يحللها هذا الإصدار ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="182"/>
+        <location filename="../../desktop/ui/import_controller.py" line="189"/>
         <source>Finishing an edit: analysing again the articles it did not reach ({0} of {1})</source>
         <translation>إتمام تعديل: إعادة تحليل المقالات التي لم يبلغها ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="184"/>
         <location filename="../../desktop/ui/import_controller.py" line="191"/>
+        <location filename="../../desktop/ui/import_controller.py" line="198"/>
         <source>The articles can be read meanwhile.</source>
         <translation>يمكن قراءة المقالات في أثناء ذلك.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="198"/>
+        <location filename="../../desktop/ui/import_controller.py" line="203"/>
         <source>Step 1 of 2: unpacking an archive</source>
         <translation>الخطوة 1 من 2: فك ضغط أرشيف</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="200"/>
+        <location filename="../../desktop/ui/import_controller.py" line="205"/>
         <source>Its articles are read once it is unpacked.</source>
         <translation>تُقرأ مقالاته بعد فك ضغطه.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="205"/>
+        <location filename="../../desktop/ui/import_controller.py" line="210"/>
         <source>Step 2 of 2: analysing the articles ({0} of {1})</source>
         <translation>الخطوة 2 من 2: تحليل المقالات ({0} من {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="208"/>
+        <location filename="../../desktop/ui/import_controller.py" line="213"/>
         <source>The articles can already be read and searched.</source>
         <translation>يمكن منذ الآن قراءة المقالات والبحث فيها.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="211"/>
-        <location filename="../../desktop/ui/import_controller.py" line="250"/>
+        <location filename="../../desktop/ui/import_controller.py" line="216"/>
+        <location filename="../../desktop/ui/import_controller.py" line="252"/>
         <source>Step 1 of 2: reading the files</source>
         <translation>الخطوة 1 من 2: قراءة الملفات</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="217"/>
+        <location filename="../../desktop/ui/import_controller.py" line="219"/>
         <source>Estimating the time left…</source>
         <translation>جارٍ تقدير الوقت المتبقي…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="221"/>
+        <location filename="../../desktop/ui/import_controller.py" line="223"/>
         <source>About {0} seconds left</source>
         <translation>بقي نحو {0} ثانية</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="223"/>
+        <location filename="../../desktop/ui/import_controller.py" line="225"/>
         <source>About {0} minutes left</source>
         <translation>بقي نحو {0} دقيقة</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="248"/>
+        <location filename="../../desktop/ui/import_controller.py" line="250"/>
         <source>Analysing the articles not analysed by this version</source>
         <translation>تحليل المقالات التي لم يحللها هذا الإصدار</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="266"/>
+        <location filename="../../desktop/ui/import_controller.py" line="268"/>
         <source>Analysis</source>
         <translation>التحليل</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="319"/>
+        <location filename="../../desktop/ui/import_controller.py" line="321"/>
         <source>Import failed</source>
         <translation>تعذّر الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="326"/>
+        <location filename="../../desktop/ui/import_controller.py" line="328"/>
         <source>a date to {0}</source>
         <translation>التاريخ ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="327"/>
+        <location filename="../../desktop/ui/import_controller.py" line="329"/>
         <source>an outlet to {0}</source>
         <translation>وسيلة الإعلام ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="328"/>
+        <location filename="../../desktop/ui/import_controller.py" line="330"/>
         <source>a link to {0}</source>
         <translation>الرابط ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="329"/>
+        <location filename="../../desktop/ui/import_controller.py" line="331"/>
         <source>an author to {0}</source>
         <translation>الكاتب ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="332"/>
+        <location filename="../../desktop/ui/import_controller.py" line="334"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="334"/>
+        <location filename="../../desktop/ui/import_controller.py" line="336"/>
         <source>Gave 1 article already stored what it lacked: {0}.</source>
         <translation>أُكمل ما كان ينقص مقالًا واحدًا مخزَّنًا من قبل: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="335"/>
+        <location filename="../../desktop/ui/import_controller.py" line="337"/>
         <source>Gave {0} articles already stored what they lacked: {1}.</source>
         <translation>أُكمل ما كان ينقص {0} من المقالات المخزَّنة من قبل: {1}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="341"/>
+        <location filename="../../desktop/ui/import_controller.py" line="343"/>
         <source>Imported {0}, duplicates {1}, skipped {2}.</source>
         <translation>المستورَد: {0}، المكرَّر: {1}، المتخطّى: {2}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="348"/>
+        <location filename="../../desktop/ui/import_controller.py" line="350"/>
         <source>The import was cancelled; what was imported is kept, and is analysed at the next import or start.</source>
         <translation>أُلغي الاستيراد؛ ما استُورد محفوظ، ويُحلَّل عند الاستيراد التالي أو التشغيل التالي.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="353"/>
+        <location filename="../../desktop/ui/import_controller.py" line="355"/>
         <source>The analysis was cancelled; the articles it did not reach are analysed at the next import or start.</source>
         <translation>أُلغي التحليل؛ المقالات التي لم يبلغها تُحلَّل عند الاستيراد التالي أو التشغيل التالي.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="357"/>
+        <location filename="../../desktop/ui/import_controller.py" line="359"/>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="361"/>
+        <location filename="../../desktop/ui/import_controller.py" line="363"/>
         <source>Notes:</source>
         <translation>ملاحظات:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="365"/>
+        <location filename="../../desktop/ui/import_controller.py" line="367"/>
         <source>{0} articles could not be analysed.</source>
         <translation>تعذّر تحليل {0} من المقالات.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_controller.py" line="366"/>
+        <location filename="../../desktop/ui/import_controller.py" line="368"/>
         <source>Not analysed:</source>
         <translation>لم تُحلَّل:</translation>
     </message>
