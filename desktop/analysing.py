@@ -163,8 +163,11 @@ from desktop.workers import (
 #: full before if it is his family name; a former office holder speaks («وقال الرئيس
 #: الصومالي السابق إن»); an office with nobody before speaks («وقال الرئيس إن»), with its
 #: state («العاهل المغربي»); unnamed sources before «إلى أن» («وأشار مسؤولون إلى أن»); a
-#: title in construct and a name between commas («واعتبر رئيس التجمع …، ديمتري دلياني،»)
-ANALYSIS_VERSION = 23
+#: title in construct and a name between commas («واعتبر رئيس التجمع …، ديمتري دلياني،»).
+#: 24: a body no lexicon knows speaks with its whole name («الفيدرالية العربية لحقوق
+#: الإنسان»), what it described after it; a phrase of type ``none`` in events.tsv keeps
+#: its trigger from firing («تصريح عمل» is no statement)
+ANALYSIS_VERSION = 24
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

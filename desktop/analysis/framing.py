@@ -23,6 +23,7 @@ from desktop.analysis.knowledge import DocumentSubjects, Knowledge
 from desktop.analysis.matcher import AliasMatcher, MatcherGroup
 from desktop.analysis.spans import Spans
 from desktop.lexicon.framing import (
+    NO_EVENT,
     DistancingEntry,
     LabelEntry,
     PlannedWords,
@@ -1691,6 +1692,11 @@ class _Framer:
                 or any(c in after for c in ":«" + _DOUBLE)
             ):
                 break
+            if manner is None and self._body_name_goes_on(toks, n, len(toks)):
+                # «وصفت الفيدرالية العربية لحقوق الإنسان الحكم بالسجن … بأنه»: the name
+                # ends with the noun after «ل», and what was described follows
+                n += 2
+                break
             if unnamed_at is None and manner is None and ("،" in after or "," in after):
                 wish = _unnamed_clause([w for _a, _b, w in toks[n : n + 6]])
                 if wish:  # «مسؤول أمريكي، طلب عدم الكشف عن اسمه، إن»: not the speaker's
@@ -1752,6 +1758,11 @@ class _Framer:
             ),
             cut,
         )
+        # «الفيدرالية العربية لحقوق الإنسان»: the body's name ends with the noun after
+        # «ل»; what follows is what it described («الحكم بأنه»)
+        body_name = told < cut and self._body_name_goes_on(toks, told, cut)
+        if body_name:
+            told += 2
         words = toks[:told]
         speaker: MentionIn | None = None
         on_behalf = False
@@ -1774,6 +1785,7 @@ class _Framer:
             named = named or by_preposition or self._definite_subject(words, v)
             named = named or (construct and self._definite_subject(words[1:], v, construct=True))
             named = named or self._family_name_alone(words)
+            named = named or body_name
             # a spokesman names whom he speaks for, known or not («وقال المتحدث باسم
             # الجيش إن»): he speaks, not the speaker before
             named = named or (on_behalf and words[0][2] in _SPOKESPEOPLE)
@@ -2013,6 +2025,32 @@ class _Framer:
             and word not in self.kb.titles  # «قال الإعلامية البحرينية، سوسن الشاعر»
             and word[2:] not in self.kb.ta_marbuta_first_names
             and self._masculine_verb(verb)
+        )
+
+    def _body_name_goes_on(self, toks: Sequence[tuple[int, int, str]], k: int, cut: int) -> bool:
+        """Whether the «ل» word ``toks[k]`` goes on the name of a body no lexicon knows,
+        begun by its noun with the article: «الفيدرالية العربية لحقوق الإنسان», not whom
+        the words were said to («للصحفيين», «لوكالة الأنباء», «لمراسلنا», «المرصد لأعضاء
+        البرلمان»). The body's noun and an adjective or more come before, a definite noun
+        after."""
+        t = toks[k][2]
+        if (
+            k < 2
+            or k + 1 >= cut
+            or not t.startswith("ل")
+            or t.startswith("لل")
+            or self._told_to(t)
+            or t[1:] in self.fk.relatives
+            or not toks[0][2].startswith("ال")
+            or toks[0][2][2:] not in self.fk.body_heads
+            or not all(self._plain_definite(*w) for w in toks[1:k])
+        ):
+            return False
+        nxt = toks[k + 1]
+        return (
+            self._plain_definite(*nxt)
+            and not self.text[toks[k][1] : nxt[0]].strip()
+            and not self.text[toks[k - 1][1] : toks[k][0]].strip()
         )
 
     def _inside_a_name(self, a: int, b: int) -> bool:
@@ -3103,6 +3141,8 @@ class _Framer:
             ):
                 continue  # «الهيئة العليا للمفاوضات» names a body, it reports no talks
             etype = hit.payload[0][0]
+            if etype == NO_EVENT:
+                continue  # «تصريح عمل»: a permit, no statement
             by_sentence.setdefault(self.sentence_of(a), []).append((a, b, etype, hit.key))
         speaker_of = list(
             {

@@ -27,6 +27,10 @@ EVENT_TYPES = (
     "agreement",
 )
 
+#: the type of a phrase that holds a trigger and tells of no event («تصريح عمل», a work
+#: permit): listed so that the longest match, it, wins
+NO_EVENT = "none"
+
 
 def _norm(text: str) -> str:
     return " ".join(normalize(text).split())
@@ -89,7 +93,7 @@ def load_event_triggers(path: Path | None = None) -> dict[str, str]:
     out: dict[str, str] = {}
     for r in read_tsv(path):
         if r.get("trigger"):
-            etype = _check(r["type"], EVENT_TYPES, "type", path.name)
+            etype = _check(r["type"], (*EVENT_TYPES, NO_EVENT), "type", path.name)
             trigger = _norm(r["trigger"])
             out.setdefault(trigger, etype)
             for form in sorted(_future_forms(trigger) - {trigger}):

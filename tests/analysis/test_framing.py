@@ -3384,3 +3384,57 @@ def test_a_former_office_named_before_is_its_holder(store: Store) -> None:
         ("putin", "الحل سياسي"),
         ("obama", "البلاد تمر بأزمة"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # what it described follows the name, with a preposition before «بأنه»
+        (
+            "قال بوتين إن الحل سياسي. وصفت الفيدرالية العربية لحقوق الإنسان الحكم بالسجن "
+            'المؤبد على ستة صحفيين بأنه "هجوم غير مسبوق على حرية التعبير".',
+            [
+                ("بوتين", "الحل سياسي"),
+                ("الفيدرالية العربية لحقوق الإنسان", "هجوم غير مسبوق على حرية التعبير"),
+            ],
+        ),
+        (
+            "قال بوتين إن الحل سياسي. وقالت المنظمة العربية لحقوق الإنسان إن الحكم قاس.",
+            [("بوتين", "الحل سياسي"), ("المنظمة العربية لحقوق الإنسان", "الحكم قاس")],
+        ),
+        # whom the words were said to is still not the speaker's name
+        (
+            "قال بوتين إن الحل سياسي. وقالت المنظمة العربية لوكالة الأنباء الألمانية إن الحكم قاس.",
+            [("بوتين", "الحل سياسي"), ("المنظمة العربية", "الحكم قاس")],
+        ),
+        (
+            "قال بوتين إن الحل سياسي. وقال المرصد لأعضاء البرلمان إن الحكم قاس.",
+            [("بوتين", "الحل سياسي"), ("المرصد", "الحكم قاس")],
+        ),
+    ],
+)
+def test_a_body_no_lexicon_knows_speaks_with_its_whole_name(
+    store: Store, text: str, quotes: list[tuple[str, str]]
+) -> None:
+    """«الفيدرالية العربية لحقوق الإنسان»: a body's name goes on with «ل» and a definite
+    noun. It was cut at «لحقوق», read as whom the words were said to, or, with what it
+    described and a preposition after it, the words went to the speaker before."""
+    framing = _framing(store, text)
+    found = sorted(framing.quotes, key=lambda q: q.start)
+    assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
+
+
+def test_a_permit_is_no_statement(store: Store) -> None:
+    """«تصريح عمل» is a work permit, not a statement: the phrase is listed with type
+    ``none`` in ``events.tsv`` and, being longer, keeps «تصريح» from firing there."""
+    from desktop.analysing import analyse_one, load_knowledge
+
+    lex, kb, fk = load_knowledge(store)
+
+    def events(text: str) -> list[tuple[str, str]]:
+        _found, framing = analyse_one((0, text, [], [(0, len(text))], None), kb, fk, lex)
+        return [(e.type, e.trigger) for e in framing.events]
+
+    assert events("حرمت إسرائيل الناشط من الحصول على تصريح عمل في خطوة انتقدتها واشنطن.") == []
+    assert events("ورفضت السلطات منحه تصريح الدخول إلى البلاد.") == []
+    assert events("وقال الوزير في تصريح للصحفيين إن الحل سياسي.") == [("statement", "تصريح")]
