@@ -157,7 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         parents=[common],
         help=(
-            "import files (text, HTML, JSON, CSV, Excel, OpenDocument, Parquet, Arrow, XML/SGML), "
+            "import files (text, HTML, Word, JSON, CSV, Excel, OpenDocument, Parquet, Arrow, "
+            "XML/SGML), "
             "folders, zip, tar, RAR and 7z archives, gzip, bzip2 and xz files"
         ),
         description=(

@@ -33,6 +33,7 @@ from desktop.corpus.decode import (
 from desktop.corpus.fields import FieldMapping, as_text
 from desktop.corpus.html_reader import extract_article, site_may_lead
 from desktop.corpus.markup import html_text, markup_records
+from desktop.corpus.office import OfficeError, office_text
 from desktop.corpus.outlets import OutletDirectory, OutletSignature
 from desktop.corpus.sheets import SheetError, workbook_records
 
@@ -45,6 +46,10 @@ CSV_EXTS = frozenset({".csv", ".tsv"})
 MARKUP_EXTS = frozenset({".xml", ".sgml", ".sgm"})
 #: spreadsheets, one article a row
 SHEET_EXTS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+#: word processors' documents, one article a file
+OFFICE_EXTS = frozenset({".docx", ".odt"})
+#: the files of one article each, which a sidecar ``NAME.json`` beside them describes
+SINGLE_EXTS = TEXT_EXTS | HTML_EXTS | OFFICE_EXTS
 #: columnar tables (Parquet, Arrow, Feather), one article a row
 COLUMNAR_EXTS = frozenset({".parquet", ".pq", ".parq", ".arrow", ".arrows", ".ipc", ".feather"})
 #: the record files the import reads a piece at a time when they are large (never
@@ -58,6 +63,7 @@ ARTICLE_EXTS = (
     | CSV_EXTS
     | MARKUP_EXTS
     | SHEET_EXTS
+    | OFFICE_EXTS
     | COLUMNAR_EXTS
 )
 #: keys under which JSON exports commonly wrap their list of articles
@@ -250,6 +256,21 @@ def read_plain(name: str, data: bytes, fields: FieldMapping) -> FileResult:
         rows = csv_records(name, data, fields, tabs=True, notes=notes)
         return _with_notes(name, records_result(name, rows, fields, kind=COLUMN), notes)
     return FileResult([RawArticle(text=text, source=name, stem=_stem(name))])
+
+
+def read_office(name: str, data: bytes, _fields: FieldMapping) -> FileResult:
+    """A Word document or an OpenDocument text: one article, its paragraphs one to a
+    line and a blank line between them, titled by its opening title or heading
+    (:mod:`desktop.corpus.office`)."""
+    try:
+        found = office_text(data, PurePosixPath(name).suffix)
+    except OfficeError as exc:
+        raise UnreadableFileError(str(exc)) from exc
+    if not found.paragraphs:
+        raise UnreadableFileError("empty document: it holds no text")
+    return FileResult(
+        [RawArticle(text=found.text, source=name, stem=_stem(name), title=found.title)]
+    )
 
 
 MARKDOWN_EXTS = frozenset({".md", ".markdown"})
@@ -1240,14 +1261,14 @@ def read_markup(name: str, data: bytes, fields: FieldMapping, first: int = 1) ->
 
 
 _AS_TEXT = "save it as plain text (.txt) or a web page (.html)"
+_AS_DOCUMENT = "save it as a Word document (.docx) or as plain text (.txt)"
 #: what to do with kinds of file often met among corpora that are not read
 _ADVICE = {
     ".zst": "decompress it (zstd -d), or compress it again as .gz or .xz",
     ".pdf": _AS_TEXT,
-    ".doc": _AS_TEXT,
-    ".docx": _AS_TEXT,
-    ".odt": _AS_TEXT,
-    ".rtf": _AS_TEXT,
+    ".doc": _AS_DOCUMENT,
+    ".rtf": _AS_DOCUMENT,
+    ".pages": _AS_DOCUMENT,
 }
 
 
@@ -1306,6 +1327,8 @@ def reader_for(ext: str) -> Callable[[str, bytes, FieldMapping], FileResult] | N
         return read_markup
     if ext in SHEET_EXTS:
         return read_sheet
+    if ext in OFFICE_EXTS:
+        return read_office
     if ext in COLUMNAR_EXTS:
         return read_table
     return None

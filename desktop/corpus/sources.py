@@ -53,11 +53,10 @@ from desktop.corpus.readers import (
     ARTICLE_EXTS,
     COLUMNAR_EXTS,
     COMPRESSED_EXTS,
-    HTML_EXTS,
+    SINGLE_EXTS,
     SNIFF_BYTES,
     STREAMED_EXTS,
     TAR_EXTS,
-    TEXT_EXTS,
     UNSNIFFED,
     held_name,
     is_tar,
@@ -216,7 +215,7 @@ def _group_metadata(
     by_dir: dict[str, list[str]] = {}
     for n, path in paths.items():
         by_dir.setdefault(str(path.parent), []).append(n)
-    with_text = TEXT_EXTS | HTML_EXTS
+    with_text = SINGLE_EXTS
     articles: list[str] = []
     meta: dict[str, Mapping[str, Any]] = {}
     for _folder, members in sorted(by_dir.items()):
@@ -808,7 +807,7 @@ def _single_file_meta(path: Path, problems: Problems) -> dict[str, Any] | None:
         )
     held = path.with_name(held_name(path.name))  # a.txt.gz: its sidecar is a.json
     sidecar = held.with_suffix(".json")
-    if held.suffix.lower() in TEXT_EXTS | HTML_EXTS and sidecar.is_file():
+    if held.suffix.lower() in SINGLE_EXTS and sidecar.is_file():
         row.update(_parse_sidecar(sidecar.read_bytes(), str(sidecar), problems) or {})
     return row or None
 

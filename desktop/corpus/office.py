@@ -1,0 +1,306 @@
+"""Articles saved from a word processor: a Word document (.docx) or an OpenDocument text
+(.odt), one article a file.
+
+Both are zip archives of XML and are read with the standard library: the paragraphs of the
+document's body in order (a table's cells, a text box's paragraphs after the paragraph that
+holds it), a line break inside a paragraph kept as one. What is not the text as it reads is
+left out: text a tracked change deleted or moved away, footnotes, comments, field codes, and
+the copy of a drawing's text kept for older readers. The title is the opening paragraph when
+it is set as a title or a first-level heading, else the title in the file's properties;
+the paragraph stays in the text, as a Markdown heading does. The file's author and dates
+are those of whoever saved it, not the article's, and are not read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from desktop.corpus.xls import ENCRYPTED, MAGIC, DamagedXlsError, checked_streams
+
+WORD = "Word document"
+OPENDOCUMENT_TEXT = "OpenDocument text"
+#: the largest XML part read: a document of text alone is a few MB
+MAX_PART = 256 * 1024 * 1024
+
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_DC = "http://purl.org/dc/elements/1.1/"
+#: a declaration of its own entities has no place in either format (and could make a
+#: small file expand without end)
+_DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+class OfficeError(Exception):
+    """The file cannot be read at all; ``str(exc)`` says why."""
+
+
+@dataclass(frozen=True)
+class OfficeText:
+    paragraphs: list[str]
+    title: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def office_text(data: bytes, ext: str) -> OfficeText:
+    """The paragraphs and title of a .docx or .odt file's bytes, told apart by what they
+    hold, not by ``ext`` (which names the kind of a file too damaged to tell)."""
+    kind = OPENDOCUMENT_TEXT if ext.lower() == ".odt" else WORD
+    if data.startswith(MAGIC[:4]):
+        raise OfficeError(_compound_reason(data, kind))
+    if not data.startswith(b"PK"):
+        raise OfficeError(
+            f"not {_a(kind)}: a text or web page saved under its name is not read; open it in "
+            "a word processor and save it as .docx, or as plain text (.txt)"
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+            if "word/document.xml" in names:
+                body = _part(z, "word/document.xml", WORD)
+                core = _part(z, "docProps/core.xml", WORD) if "docProps/core.xml" in names else None
+                return _word(body, core)
+            if "content.xml" in names and _odf_text(z, names):
+                body = _part(z, "content.xml", OPENDOCUMENT_TEXT)
+                meta = _part(z, "meta.xml", OPENDOCUMENT_TEXT) if "meta.xml" in names else None
+                return _opendocument(body, meta)
+    except OfficeError:
+        raise
+    except Exception as exc:  # zipfile and the XML parser fail in many ways on damage
+        raise OfficeError(f"damaged {kind} ({type(exc).__name__}: {exc})") from exc
+    other = names & {"xl/workbook.xml", "ppt/presentation.xml", "content.xml"}
+    raise OfficeError(
+        f"not {_a(kind)}: a spreadsheet or a presentation saved under its name"
+        if other
+        else f"not {_a(kind)}: a zip archive of other files saved under its name"
+    )
+
+
+def _odf_text(z: zipfile.ZipFile, names: set[str]) -> bool:
+    """Whether an OpenDocument file is a text (not a spreadsheet or a presentation), by
+    the type its ``mimetype`` member names; one without it is taken for a text."""
+    if "mimetype" not in names:
+        return True
+    mimetype = z.read("mimetype")[:100].decode("ascii", "replace").strip()
+    return mimetype.startswith("application/vnd.oasis.opendocument.text")
+
+
+def _a(kind: str) -> str:
+    return ("an " if kind[0] in "AEIOU" else "a ") + kind
+
+
+def _compound_reason(data: bytes, kind: str) -> str:
+    """Why a file in Office's older container is not read: a document saved with a
+    password, or a Word 97–2003 document (.doc)."""
+    try:
+        streams = checked_streams(data)
+    except DamagedXlsError as exc:
+        return f"damaged {kind} ({exc})"
+    if ENCRYPTED in streams:
+        return f"{_a(kind)} saved with a password is not read: save it again without one"
+    if "WordDocument" in streams:
+        return (
+            "a Word 97–2003 document (.doc) is not read: save it as .docx, or as plain text (.txt)"
+        )
+    return f"not {_a(kind)}: an Office file of another kind saved under its name"
+
+
+def _part(z: zipfile.ZipFile, name: str, kind: str) -> ET.Element:
+    info = z.getinfo(name)
+    if info.file_size > MAX_PART:
+        raise OfficeError(f"{kind} too large: its {name} holds {info.file_size:,} bytes")
+    raw = z.read(name)
+    if _DTD_RE.search(raw[:4096]):
+        raise OfficeError(f"damaged {kind}: its {name} declares a document type")
+    return ET.fromstring(raw)
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _clean(paragraphs: Iterator[str]) -> list[str]:
+    out = []
+    for p in paragraphs:
+        lines = [" ".join(line.split()) for line in p.split("\n")]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            out.append(text)
+    return out
+
+
+# --- Word ---------------------------------------------------------------------------------
+
+#: what holds no text of the document as it reads: a tracked move's source, the copy of
+#: a drawing kept for older readers, a deleted paragraph's mark, properties
+_WORD_SKIPPED = frozenset({"moveFrom", "Fallback", "pPr", "rPr", "sectPr", "del"})
+#: the style ids of a title and a first-level heading (Word names a style's id after its
+#: name in the language it was made in, less the characters an id cannot hold)
+_WORD_TITLES = frozenset({"title", "heading1", "titre", "titre1", "titel", "berschrift1"})
+
+
+def _word(body: ET.Element, core: ET.Element | None) -> OfficeText:
+    paragraphs: list[tuple[str, bool]] = []
+    root = next((e for e in body if _local(e.tag) == "body"), body)
+    _word_block(root, paragraphs)
+    texts = _clean(p for p, _t in paragraphs)
+    title = None
+    first = next(((p, titled) for p, titled in paragraphs if p.strip()), None)
+    if first is not None and first[1] and texts:
+        title = texts[0].replace("\n", " ")
+    if title is None and core is not None:
+        title = _first_text(core, _DC, "title")
+    return OfficeText(texts, title)
+
+
+def _word_block(element: ET.Element, out: list[tuple[str, bool]]) -> None:
+    for child in element:
+        name = _local(child.tag)
+        if name in _WORD_SKIPPED:
+            continue
+        if name == "p":
+            nested: list[ET.Element] = []
+            parts: list[str] = []
+            _word_runs(child, parts, nested)
+            out.append(("".join(parts), _word_titled(child)))
+            for box in nested:
+                _word_block(box, out)
+        else:
+            _word_block(child, out)  # a table, its rows and cells; a content control
+
+
+def _word_runs(element: ET.Element, parts: list[str], nested: list[ET.Element]) -> None:
+    for child in element:
+        name = _local(child.tag)
+        if name in _WORD_SKIPPED:
+            continue
+        if name == "t":
+            parts.append(child.text or "")
+        elif name == "tab":
+            parts.append(" ")
+        elif name in ("br", "cr"):
+            parts.append("\n")
+        elif name == "noBreakHyphen":
+            parts.append("-")
+        elif name == "txbxContent":
+            nested.append(child)  # a text box: its paragraphs after this one
+        else:
+            _word_runs(child, parts, nested)
+
+
+def _word_titled(p: ET.Element) -> bool:
+    """Whether a paragraph is set as a title or a first-level heading."""
+    for props in p:
+        if _local(props.tag) != "pPr":
+            continue
+        for prop in props:
+            value = _attr(prop, "val")
+            if _local(prop.tag) == "pStyle":
+                if value.replace(" ", "").lower() in _WORD_TITLES:
+                    return True
+            elif _local(prop.tag) == "outlineLvl" and value == "0":
+                return True
+    return False
+
+
+# --- OpenDocument ---------------------------------------------------------------------------
+
+#: what holds no text of the document as it reads: notes (their citation too), tracked
+#: changes (a deletion's text is kept in them), annotations, a frame's alternative text
+_ODF_SKIPPED = frozenset(
+    {"note", "tracked-changes", "annotation", "soft-page-break", "title", "desc", "sequence-decls"}
+)
+
+
+def _opendocument(body: ET.Element, meta: ET.Element | None) -> OfficeText:
+    paragraphs: list[tuple[str, bool]] = []
+    # a paragraph's style is often one made for it, named after the one it is based on
+    parents = {
+        _attr(e, "name"): _attr(e, "parent-style-name")
+        for e in body.iter(f"{{{_STYLE}}}style")
+        if _attr(e, "parent-style-name")
+    }
+    _odf_block(body, paragraphs, parents)
+    texts = _clean(p for p, _t in paragraphs)
+    title = None
+    first = next(((p, titled) for p, titled in paragraphs if p.strip()), None)
+    if first is not None and first[1] and texts:
+        title = texts[0].replace("\n", " ")
+    if title is None and meta is not None:
+        title = _first_text(meta, _DC, "title")
+    return OfficeText(texts, title)
+
+
+def _odf_block(element: ET.Element, out: list[tuple[str, bool]], parents: dict[str, str]) -> None:
+    for child in element:
+        name = _local(child.tag)
+        if name in _ODF_SKIPPED or child.tag == f"{{{_TEXT}}}title":
+            continue
+        if child.tag in (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"):
+            nested: list[ET.Element] = []
+            parts: list[str] = []
+            if child.text:
+                parts.append(child.text)
+            _odf_runs(child, parts, nested)
+            out.append(("".join(parts), _odf_titled(child, parents)))
+            for frame in nested:
+                _odf_block(frame, out, parents)
+        else:
+            _odf_block(
+                child, out, parents
+            )  # a section, a list and its items, a table and its cells
+
+
+def _odf_runs(element: ET.Element, parts: list[str], nested: list[ET.Element]) -> None:
+    for child in element:
+        name = _local(child.tag)
+        if name in _ODF_SKIPPED:
+            pass
+        elif name == "s":
+            count = _attr(child, "c")
+            parts.append(" " * min(int(count), 100) if count.isdigit() else " ")
+        elif name == "tab":
+            parts.append(" ")
+        elif name == "line-break":
+            parts.append("\n")
+        elif name == "frame":
+            nested.append(child)  # a text box: its paragraphs after this one
+        else:
+            if child.text:
+                parts.append(child.text)
+            _odf_runs(child, parts, nested)
+        if child.tail:
+            parts.append(child.tail)
+
+
+def _odf_titled(p: ET.Element, parents: dict[str, str]) -> bool:
+    """Whether a paragraph is a first-level heading, or set in a title's style
+    («Title»; «rststyle-title» of Docutils), itself or the style its own is based on."""
+    if _local(p.tag) == "h" and (_attr(p, "outline-level") or "1") == "1":
+        return True
+    style = _attr(p, "style-name")
+    for name in (style, parents.get(style, "")):
+        name = name.lower()
+        if name == "title" or name.endswith("-title"):
+            return True
+    return False
+
+
+def _attr(e: ET.Element, name: str) -> str:
+    """An attribute of ``e`` by its local name, whatever its namespace; "" if absent."""
+    return next((v for k, v in e.attrib.items() if _local(k) == name), "")
+
+
+def _first_text(root: ET.Element, ns: str, name: str) -> str | None:
+    for e in root.iter(f"{{{ns}}}{name}"):
+        text = " ".join((e.text or "").split())
+        if text:
+            return text
+    return None
