@@ -68,6 +68,11 @@ def office_text(data: bytes, ext: str) -> OfficeText:
                 core = _part(z, "docProps/core.xml", WORD) if "docProps/core.xml" in names else None
                 return _word(body, core)
             if "content.xml" in names and _odf_text(z, names):
+                if _odf_encrypted(z, names):
+                    raise OfficeError(
+                        f"{_a(OPENDOCUMENT_TEXT)} saved with a password is not read: save it "
+                        "again without one"
+                    )
                 body = _part(z, "content.xml", OPENDOCUMENT_TEXT)
                 meta = _part(z, "meta.xml", OPENDOCUMENT_TEXT) if "meta.xml" in names else None
                 return _opendocument(body, meta)
@@ -90,6 +95,13 @@ def _odf_text(z: zipfile.ZipFile, names: set[str]) -> bool:
         return True
     mimetype = z.read("mimetype")[:100].decode("ascii", "replace").strip()
     return mimetype.startswith("application/vnd.oasis.opendocument.text")
+
+
+def _odf_encrypted(z: zipfile.ZipFile, names: set[str]) -> bool:
+    """Whether an OpenDocument file keeps its parts encrypted (saved with a password):
+    its manifest then tells how each part is encrypted."""
+    manifest = "META-INF/manifest.xml"
+    return manifest in names and b"encryption-data" in z.read(manifest)[: 1024 * 1024]
 
 
 def _a(kind: str) -> str:

@@ -197,3 +197,31 @@ def test_a_sidecar_gives_a_document_its_outlet_and_date(store: Store, tmp_path: 
     assert said(report) == ([], [])
     [(title, outlet, date, _text)] = imported(store).values()
     assert (title, outlet, date) == (TITLE, "SANA", "2017-07-10")
+
+
+def test_an_opendocument_text_saved_with_a_password_says_so(store: Store, tmp_path: Path) -> None:
+    """Its parts are encrypted, and its manifest says how: it is not «damaged»."""
+    with (
+        zipfile.ZipFile(DATA / "geneva.odt") as src,
+        zipfile.ZipFile(tmp_path / "locked.odt", "w") as out,
+    ):
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "META-INF/manifest.xml":
+                data = data.replace(
+                    b'manifest:full-path="content.xml"/>',
+                    b'manifest:full-path="content.xml"><manifest:encryption-data '
+                    b'manifest:checksum-type="SHA1/1K" manifest:checksum="AAAA"/>'
+                    b"</manifest:file-entry>",
+                )
+                assert b"encryption-data" in data
+            elif info.filename == "content.xml":
+                data = bytes(b ^ 0x5A for b in data)  # encrypted, as far as a reader can tell
+            out.writestr(info, data)
+    report = import_paths(store, [tmp_path / "locked.odt"])
+    assert said(report)[0] == [
+        (
+            "locked.odt",
+            "an OpenDocument text saved with a password is not read: save it again without one",
+        )
+    ]
