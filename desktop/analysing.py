@@ -166,8 +166,10 @@ from desktop.workers import (
 #: title in construct and a name between commas («واعتبر رئيس التجمع …، ديمتري دلياني،»).
 #: 24: a body no lexicon knows speaks with its whole name («الفيدرالية العربية لحقوق
 #: الإنسان»), what it described after it; a phrase of type ``none`` in events.tsv keeps
-#: its trigger from firing («تصريح عمل» is no statement)
-ANALYSIS_VERSION = 24
+#: its trigger from firing («تصريح عمل» is no statement). 25: a statement's words are
+#: whose statement it is («وجاء في بيان مونشن:», «ونقل بيان عن وزارة العدل "…"»), and
+#: «في بيان وصل لموقع … نسخة منه:» does not end a subject's reading
+ANALYSIS_VERSION = 25
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

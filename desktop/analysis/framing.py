@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -124,6 +125,11 @@ _LOCATIVES = frozenset(
     }
 )
 #: reporting verbs whose object comes before «بأن» and is part of what was said
+#: «نسخة منه»: a statement's copy that the outlet had, normalised
+_COPIES = frozenset({"نسخه منه", "نسخه عنه", "نسخه منها", "نسخه عنها"})
+#: what opens a sentence that quotes a statement without a reporting verb («وجاء في
+#: بيان مونشن:», «وورد في التقرير»), normalised
+_CAME_IN = frozenset({"جاء", "وجاء", "فجاء", "ورد", "وورد"})
 #: («وصف المحادثات بأنها إيجابية»)
 _DESCRIBING = frozenset({"وصف"})
 #: an object pronoun standing alone («واصفاً إياه بأنه»), normalised
@@ -1730,11 +1736,15 @@ class _Framer:
                 if first in self.fk.unnamed_sources:
                     n += 1  # where the source is: «مصدر في المعارضة السورية»
                     continue
+            if manner is not None and f"{toks[n - 1][2]} {t}" in _COPIES:
+                # «في بيان وصل لموقع CNN بالعربية نسخة منه:»: how the outlet had the words
+                n += 1
+                break
             if (
                 (t in _NOT_SUBJECTS and manner is None)  # «في بيان في وقت مبكر»: how
                 or t in self.kb.verbs
                 or (manner is None and (t in _PREPOSITIONS or n >= 9))
-                or (manner is not None and n - manner > 5)
+                or (manner is not None and n - manner > 5 and not self._copy_ahead(toks, n))
             ):
                 return None  # no subject, or how it spoke runs on too long
             n += 1
@@ -2027,6 +2037,14 @@ class _Framer:
             and self._masculine_verb(verb)
         )
 
+    @staticmethod
+    def _copy_ahead(toks: Sequence[tuple[int, int, str]], n: int) -> bool:
+        """Whether «نسخة منه» (or «عنه», «منها») comes within the next few words: the
+        clause that tells how the outlet had the statement («في بيان تلقت "الجزيرة نت"
+        نسخة منه»)."""
+        words = [w for _a, _b, w in toks[n : n + 6]]
+        return any(f"{a} {b}" in _COPIES for a, b in itertools.pairwise(words))
+
     def _body_name_goes_on(self, toks: Sequence[tuple[int, int, str]], k: int, cut: int) -> bool:
         """Whether the «ل» word ``toks[k]`` goes on the name of a body no lexicon knows,
         begun by its noun with the article: «الفيدرالية العربية لحقوق الإنسان», not whom
@@ -2093,7 +2111,16 @@ class _Framer:
         speaks: its key (None for a body the analysis cannot name) and its words."""
         if normalize(verb.lemma) != "نقل":
             return None
-        source = self._relay_source(after, min(limit, self.sentences[verb.sentence][1]))
+        s_end = min(limit, self.sentences[verb.sentence][1])
+        if after <= verb.end:
+            # «ونقل بيان عن وزارة العدل "…"», «ونقل بيان صادر عن الوزارة»: a statement
+            # relays, and is nobody
+            toks = self.norm_tokens_between(after, s_end, 2)
+            if toks and toks[0][2].removeprefix("ال") in SAID_IN:
+                after = toks[0][1]
+                if len(toks) > 1 and toks[1][2] in ("صادر", "الصادر"):
+                    after = toks[1][1]
+        source = self._relay_source(after, s_end)
         if source is None:
             return None
         m, words = source
@@ -2164,6 +2191,12 @@ class _Framer:
             return None, self.text[rest[0][0] : rest[upto - 1][1]]
         if first in ANAPHORS:
             return None, self.text[rest[0][0] : rest[0][1]]
+        if first in self.fk.body_heads and upto > 1 and rest[1][2].startswith("ال"):
+            # «عن وزارة العدل»: a body no lexicon knows, its noun and its definite words
+            end = 2
+            while end < upto and rest[end][2].startswith("ال") and end < 5:
+                end += 1
+            return None, self.text[rest[0][0] : rest[end - 1][1]]
         return None
 
     def _office_holder(self, m: MentionIn) -> MentionIn | None:
@@ -2646,7 +2679,10 @@ class _Framer:
             following = [v for v in verbs_in.get(self.sentence_of(b), ()) if v.start >= b]
             verb = preceding[-1] if preceding else (following[0] if following else None)
             key, text, details = verb.speaker if verb else (None, None, {})
-            if verb is None and self._opens_sentence(a, sentence):
+            if not preceding and (source := self._statement_source(a, sentence)) is not None:
+                # «وجاء في بيان مونشن: "…"»: whose statement it is, no verb before
+                key, text, details = source.key, self.text[source.start : source.end], {}
+            elif verb is None and self._opens_sentence(a, sentence):
                 # a paragraph that is all quotation, after the speaker's words: the last
                 # speaker quoted in the two sentences before (quotes so far are in text
                 # order, so the search walks back only over those). A quotation inside
@@ -2755,6 +2791,22 @@ class _Framer:
                 for lb in self.result.labels
                 if not (lb.kind == "label" and quoted.covers(lb.start))
             ]
+
+    def _statement_source(self, a: int, sentence: int) -> MentionIn | None:
+        """Whose statement a quotation (its text from ``a``) is when its sentence opens
+        with «جاء في» or «ورد في» and the statement («وجاء في بيان مونشن:», «وورد في تقرير
+        لمنظمة العفو الدولية أن "…"», «وجاء في رسالة وجهها الجعفري:»): the first actor
+        that can speak named after the statement's noun, a few words before the mark;
+        else None («وجاء في البيان:» names nobody)."""
+        toks = self.norm_tokens_between(self.sentences[sentence][0], a, 9)
+        if (
+            len(toks) < 4
+            or toks[0][2] not in _CAME_IN
+            or toks[1][2] != "في"
+            or toks[2][2].removeprefix("ال") not in SAID_IN
+        ):
+            return None
+        return next((m for m in self.mentions_in(toks[2][1], a) if m.type in SPEAKER_TYPES), None)
 
     def _opens_sentence(self, a: int, sentence: int) -> bool:
         """Whether a quotation (its text from ``a``) opens its sentence: nothing before

@@ -3438,3 +3438,39 @@ def test_a_permit_is_no_statement(store: Store) -> None:
     assert events("حرمت إسرائيل الناشط من الحصول على تصريح عمل في خطوة انتقدتها واشنطن.") == []
     assert events("ورفضت السلطات منحه تصريح الدخول إلى البلاد.") == []
     assert events("وقال الوزير في تصريح للصحفيين إن الحل سياسي.") == [("statement", "تصريح")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        # a statement named with whose it is, and no reporting verb
+        (
+            "فرضت الوزارة عقوبات على مسؤولين، وفقا لبيان أصدره وزير الخزانة الأمريكية، ستيفن "
+            'مونشن. وجاء في بيان مونشن: "تستهدف وزارة الخزانة خمسة مسؤولين إيرانيين".',
+            [("مونشن", "تستهدف وزارة الخزانة خمسة مسؤولين إيرانيين")],
+        ),
+        (
+            'وورد في تقرير لمنظمة العفو الدولية أن "السجون مكتظة بالمعتقلين والمعتقلات".',
+            [("منظمة العفو الدولية", "السجون مكتظة بالمعتقلين والمعتقلات")],
+        ),
+        # a statement relays the words of a body no lexicon knows
+        (
+            'ونقل بيان عن وزارة العدل "الإعلان عن تنفيذ أحكام الإعدام بحق 13 مدانا بعقوبة".',
+            [("وزارة العدل", "الإعلان عن تنفيذ أحكام الإعدام بحق 13 مدانا بعقوبة")],
+        ),
+        # how the outlet had the statement is not how long the subject runs
+        (
+            "وقالت رئاسة الوزراء في بيان وصل لموقع CNN بالعربية نسخة منه: "
+            '"بإيعاز من جلالة الملك وجه رئيس الوزراء الوزراء بمتابعة الأمر".',
+            [("رئاسة الوزراء", "بإيعاز من جلالة الملك وجه رئيس الوزراء الوزراء بمتابعة الأمر")],
+        ),
+    ],
+)
+def test_a_statement_s_words_are_whose_statement_it_is(
+    store: Store, text: str, quotes: list[tuple[str, str]]
+) -> None:
+    """«وجاء في بيان مونشن:», «ونقل بيان عن وزارة العدل "…"» and «في بيان وصل لموقع …
+    نسخة منه:» quoted nobody: the words were nobody's."""
+    framing = _framing(store, text)
+    found = sorted(framing.quotes, key=lambda q: q.start)
+    assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
