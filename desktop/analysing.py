@@ -168,8 +168,9 @@ from desktop.workers import (
 #: الإنسان»), what it described after it; a phrase of type ``none`` in events.tsv keeps
 #: its trigger from firing («تصريح عمل» is no statement). 25: a statement's words are
 #: whose statement it is («وجاء في بيان مونشن:», «ونقل بيان عن وزارة العدل "…"»), and
-#: «في بيان وصل لموقع … نسخة منه:» does not end a subject's reading
-ANALYSIS_VERSION = 25
+#: «في بيان وصل لموقع … نسخة منه:» does not end a subject's reading. 26: «رئيس الجمهورية»
+#: with no nationality is the head of the state the text is most about
+ANALYSIS_VERSION = 26
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

@@ -69,6 +69,8 @@ _COMPOUND_FIRST = frozenset({"عبد", "ابو", "نور", "سيف", "عز", "ص
 #: the second half of such a name after any first word («جار الله», «عماد الدين»), as the
 #: name's second word (normalised)
 _COMPOUND_SECOND = frozenset({"الله", "الدين", "الاسلام"})
+#: the office any state's head holds («رئيس الجمهورية», «العاهل»: roles.tsv)
+HEAD_OF_STATE = "head-of-state"
 #: «إن» and «أن» after a name: it has ended («وقال العميد أحمد رضا بوردستان إن»)
 _THAT = frozenset({"ان", "انه", "انها", "انهم"})
 #: what a subject spoke in, after «في», «خلال», «عبر» («في بيان», «خلال مؤتمر صحفي»,
@@ -1193,7 +1195,15 @@ class _DocumentAnalyser:
                     before = bisect.bisect_right(present[k], a)
                     return (0, a - present[k][before - 1]) if before else (1, present[k][0] - a)
 
-                key = min(holders, key=distance)
+                if role_key == HEAD_OF_STATE and state is None and len(holders) > 1:
+                    # «رئيس الجمهورية» with no nationality: the head of the state the
+                    # text is most about («… دعوته للرئيس المصري عبد الفتاح السيسي لزيارة
+                    # تونس، محذرا رئيس الجمهورية» in news of Tunisia), the nearest of
+                    # those
+                    weight = self._state_weights(present, holders)
+                    key = min(holders, key=lambda k: (-weight[k], distance(k)))
+                else:
+                    key = min(holders, key=distance)
                 if _any_within(starts.get(key, []), b, b + APPOSITION_GAP) or _any_within(
                     ends.get(key, []), a - APPOSITION_GAP, a
                 ):
@@ -1203,6 +1213,19 @@ class _DocumentAnalyser:
                 bisect.insort(starts.setdefault(key, []), added.start)
                 bisect.insort(ends.setdefault(key, []), added.end)
                 break
+
+    def _state_weights(self, present: dict[str, list[int]], holders: list[str]) -> dict[str, int]:
+        """For each holder of an office, how many of the document's mentions are of his
+        state or of what belongs to it (its cities, its government, its people)."""
+        weights = {}
+        for k in holders:
+            states = self.kb.chain(k) - {k}
+            weights[k] = sum(
+                len(starts)
+                for m, starts in present.items()
+                if not states.isdisjoint(self.kb.chain(m))
+            )
+        return weights
 
     def _trim_discovered(self) -> None:
         """«ستافان دي ميستورا اطلعنا» beside «ستافان دي ميستورا»: keep the shorter name."""
