@@ -444,7 +444,8 @@ def smoke() -> None:
                 f"smoke test FAILED: run 2 has {docs2} documents in {db2} (run 1: {db1})"
             )
         log(
-            "smoke import of a saved web page, spreadsheets, a Parquet table and 7z archives"
+            "smoke import of a saved web page, spreadsheets, a Parquet table, 7z archives"
+            " and an OpenDocument text"
             " (their parsers are bundled)"
         )
         smoke_import(binary, home)
@@ -459,6 +460,8 @@ SMOKE_PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="ut
 
 #: spreadsheets the tests keep (tests/data), imported by the frozen app
 SMOKE_SHEETS = ("coverage.xls", "two_sheets.ods")
+#: an OpenDocument text (read with the standard library's zipfile and XML parser)
+SMOKE_DOCUMENT = "geneva.odt"
 
 
 def smoke_import(binary: Path, home: Path) -> None:
@@ -510,6 +513,7 @@ def smoke_import(binary: Path, home: Path) -> None:
             str(table),
             *map(str, sheets),
             *map(str, sevens),
+            str(ROOT / "tests" / "data" / SMOKE_DOCUMENT),
             "--json",
         ],
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home)},
@@ -525,11 +529,11 @@ def smoke_import(binary: Path, home: Path) -> None:
         report = {}
     imported, skipped = report.get("imported"), report.get("skipped")
     log(f"  exit {proc.returncode}: imported {imported}, skipped {skipped}")
-    if proc.returncode != 0 or imported != 3 + 2 * len(sheets) + len(sevens):
+    if proc.returncode != 0 or imported != 4 + 2 * len(sheets) + len(sevens):
         log(f"  | {(proc.stdout + proc.stderr).strip()[-2000:]}")
         raise SystemExit(
             "smoke test FAILED: the frozen app did not import a page, its spreadsheets, a "
-            "table and 7z archives"
+            "table, 7z archives and a document"
         )
 
 
