@@ -138,6 +138,18 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def _titled(paragraphs: list[tuple[str, bool]], properties: ET.Element | None) -> OfficeText:
+    """The text of these paragraphs (each with whether it is set as a title), titled by
+    the first when it is one, else by the title in the file's ``properties``."""
+    texts = _clean(p for p, _t in paragraphs)
+    first = next((titled for p, titled in paragraphs if p.strip()), False)
+    if first and texts:
+        return OfficeText(texts, texts[0].replace("\n", " "))
+    return OfficeText(
+        texts, _first_text(properties, _DC, "title") if properties is not None else None
+    )
+
+
 def _clean(paragraphs: Iterator[str]) -> list[str]:
     out = []
     for p in paragraphs:
@@ -162,14 +174,7 @@ def _word(body: ET.Element, core: ET.Element | None) -> OfficeText:
     paragraphs: list[tuple[str, bool]] = []
     root = next((e for e in body if _local(e.tag) == "body"), body)
     _word_block(root, paragraphs)
-    texts = _clean(p for p, _t in paragraphs)
-    title = None
-    first = next(((p, titled) for p, titled in paragraphs if p.strip()), None)
-    if first is not None and first[1] and texts:
-        title = texts[0].replace("\n", " ")
-    if title is None and core is not None:
-        title = _first_text(core, _DC, "title")
-    return OfficeText(texts, title)
+    return _titled(paragraphs, core)
 
 
 def _word_block(element: ET.Element, out: list[tuple[str, bool]]) -> None:
@@ -240,20 +245,13 @@ def _opendocument(body: ET.Element, meta: ET.Element | None) -> OfficeText:
         if _attr(e, "parent-style-name")
     }
     _odf_block(body, paragraphs, parents)
-    texts = _clean(p for p, _t in paragraphs)
-    title = None
-    first = next(((p, titled) for p, titled in paragraphs if p.strip()), None)
-    if first is not None and first[1] and texts:
-        title = texts[0].replace("\n", " ")
-    if title is None and meta is not None:
-        title = _first_text(meta, _DC, "title")
-    return OfficeText(texts, title)
+    return _titled(paragraphs, meta)
 
 
 def _odf_block(element: ET.Element, out: list[tuple[str, bool]], parents: dict[str, str]) -> None:
     for child in element:
         name = _local(child.tag)
-        if name in _ODF_SKIPPED or child.tag == f"{{{_TEXT}}}title":
+        if name in _ODF_SKIPPED:
             continue
         if child.tag in (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"):
             nested: list[ET.Element] = []
@@ -264,10 +262,8 @@ def _odf_block(element: ET.Element, out: list[tuple[str, bool]], parents: dict[s
             out.append(("".join(parts), _odf_titled(child, parents)))
             for frame in nested:
                 _odf_block(frame, out, parents)
-        else:
-            _odf_block(
-                child, out, parents
-            )  # a section, a list and its items, a table and its cells
+        else:  # a section, a list and its items, a table and its cells
+            _odf_block(child, out, parents)
 
 
 def _odf_runs(element: ET.Element, parts: list[str], nested: list[ET.Element]) -> None:
