@@ -169,8 +169,10 @@ from desktop.workers import (
 #: its trigger from firing («تصريح عمل» is no statement). 25: a statement's words are
 #: whose statement it is («وجاء في بيان مونشن:», «ونقل بيان عن وزارة العدل "…"»), and
 #: «في بيان وصل لموقع … نسخة منه:» does not end a subject's reading. 26: «رئيس الجمهورية»
-#: with no nationality is the head of the state the text is most about
-ANALYSIS_VERSION = 26
+#: with no nationality is the head of the state the text is most about. 27: actors of the
+#: subject's kind joined on to it by «و» are not what was said («أعلنت سرايا القدس وكتائب
+#: عز الدين القسام مسؤوليتهما»)
+ANALYSIS_VERSION = 27
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

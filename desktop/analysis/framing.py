@@ -1624,16 +1624,18 @@ class _Framer:
         return nxt
 
     def _past_joined(self, m: MentionIn) -> int:
-        """Where the subject ``m`` ends with the capitals joined on to it, which stand for
-        their governments as it does («وأعلنت أنقرة وموسكو وطهران التزامها»: the
-        capitals after the first are not what was said)."""
+        """Where the subject ``m`` ends with the actors joined on to it by «و»: capitals,
+        which stand for their governments as it does («وأعلنت أنقرة وموسكو وطهران
+        التزامها»), and actors of its kind («أعلنت سرايا القدس وكتائب عز الدين القسام
+        مسؤوليتهما», «وأعلن بوتين وأردوغان»). They are not what was said."""
         end = m.end
-        if not self._joined_capitals:
-            return end
         i = bisect.bisect_right(self.mention_starts, m.start)
         while (
             i < len(self.mentions)
-            and self.mentions[i].start in self._joined_capitals
+            and (
+                self.mentions[i].start in self._joined_capitals
+                or (self.mentions[i].type == m.type and m.type in SPEAKER_TYPES)
+            )
             and self.text[end : self.mentions[i].start].strip() == "و"
         ):
             end = self.mentions[i].end

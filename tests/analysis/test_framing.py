@@ -3500,3 +3500,28 @@ def test_a_statement_s_words_are_whose_statement_it_is(
     framing = _framing(store, text)
     found = sorted(framing.quotes, key=lambda q: q.start)
     assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        (
+            "أعلنت سرايا القدس وكتائب عز الدين القسام مسؤوليتهما عن قصف المواقع العسكرية.",
+            [("al-quds-brigades", "مسؤوليتهما عن قصف المواقع العسكرية")],
+        ),
+        ("وأعلن بوتين وأردوغان مسؤوليتهما عن الاتفاق.", [("putin", "مسؤوليتهما عن الاتفاق")]),
+        # a capital joined on, as before
+        (
+            "وأعلنت أنقرة وموسكو وطهران التزامها بالاتفاق.",
+            [("turkey-government", "التزامها بالاتفاق")],
+        ),
+    ],
+)
+def test_actors_joined_on_to_the_subject_are_not_what_was_said(
+    store: Store, text: str, quotes: list[tuple[str, str]]
+) -> None:
+    """«أعلنت سرايا القدس وكتائب عز الدين القسام مسؤوليتهما»: what was announced began
+    at «وكتائب», and the Qassam Brigades were not known («القدس» was Jerusalem)."""
+    framing = _framing(store, text)
+    found = sorted(framing.quotes, key=lambda q: q.start)
+    assert [(q.speaker_key, text[q.start : q.end]) for q in found] == quotes
