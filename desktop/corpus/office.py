@@ -2,13 +2,15 @@
 (.odt), one article a file.
 
 Both are zip archives of XML and are read with the standard library: the paragraphs of the
-document's body in order (a table's cells, a text box's paragraphs after the paragraph that
-holds it), a line break inside a paragraph kept as one. What is not the text as it reads is
-left out: text a tracked change deleted or moved away, footnotes, comments, field codes, and
-the copy of a drawing's text kept for older readers. The title is the opening paragraph when
-it is set as a title or a first-level heading, else the title in the file's properties;
-the paragraph stays in the text, as a Markdown heading does. The file's author and dates
-are those of whoever saved it, not the article's, and are not read.
+document's body in order (a table's cells, a text box's or shape's paragraphs after the
+paragraph that holds it), a line break inside a paragraph kept as one. What is not the text
+as it reads is left out: text a tracked change deleted or moved away, hidden text,
+footnotes, comments, field codes, and the copy of a drawing's text kept for older readers.
+The title is the opening paragraph (outside text boxes and frames) when it is set as a
+title or a first-level heading, by its style's name whatever the language Word was set up
+in, else the title in the file's properties; the paragraph stays in the text, as a Markdown
+heading does. The file's author and dates are those of whoever saved it, not the
+article's, and are not read.
 """
 
 from __future__ import annotations
@@ -24,15 +26,18 @@ from desktop.corpus.xls import ENCRYPTED, MAGIC, DamagedXlsError, checked_stream
 
 WORD = "Word document"
 OPENDOCUMENT_TEXT = "OpenDocument text"
-#: the largest XML part read: a document of text alone is a few MB
-MAX_PART = 256 * 1024 * 1024
+#: the largest XML part read: a document of text alone is a few MB, and a parsed part
+#: takes some fifteen times its size in memory
+MAX_PART = 32 * 1024 * 1024
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 _DC = "http://purl.org/dc/elements/1.1/"
 #: a declaration of its own entities has no place in either format (and could make a
-#: small file expand without end)
-_DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+#: small file expand without end), in UTF-8 or in UTF-16 either way round
+_DTD_RE = re.compile(
+    rb"<!(?:DOCTYPE|ENTITY)|<\x00!\x00(?:D\x00O\x00C|E\x00N\x00T)|\x00<\x00!\x00(?:D\x00O|E\x00N)"
+)
 
 
 class OfficeError(Exception):
@@ -63,10 +68,12 @@ def office_text(data: bytes, ext: str) -> OfficeText:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
-            if "word/document.xml" in names:
-                body = _part(z, "word/document.xml", WORD)
+            main = _word_main(z, names)
+            if main is not None:
+                body = _part(z, main, WORD)
                 core = _part(z, "docProps/core.xml", WORD) if "docProps/core.xml" in names else None
-                return _word(body, core)
+                styles = _part(z, "word/styles.xml", WORD) if "word/styles.xml" in names else None
+                return _word(body, core, _word_title_styles(styles))
             if "content.xml" in names and _odf_text(z, names):
                 if _odf_encrypted(z, names):
                     raise OfficeError(
@@ -129,7 +136,7 @@ def _part(z: zipfile.ZipFile, name: str, kind: str) -> ET.Element:
     if info.file_size > MAX_PART:
         raise OfficeError(f"{kind} too large: its {name} holds {info.file_size:,} bytes")
     raw = z.read(name)
-    if _DTD_RE.search(raw[:4096]):
+    if _DTD_RE.search(raw):
         raise OfficeError(f"damaged {kind}: its {name} declares a document type")
     return ET.fromstring(raw)
 
@@ -138,13 +145,15 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _titled(paragraphs: list[tuple[str, bool]], properties: ET.Element | None) -> OfficeText:
-    """The text of these paragraphs (each with whether it is set as a title), titled by
-    the first when it is one, else by the title in the file's ``properties``."""
-    texts = _clean(p for p, _t in paragraphs)
-    first = next((titled for p, titled in paragraphs if p.strip()), False)
-    if first and texts:
-        return OfficeText(texts, texts[0].replace("\n", " "))
+def _titled(paragraphs: list[tuple[str, bool, bool]], properties: ET.Element | None) -> OfficeText:
+    """The text of these paragraphs (each with whether it is set as a title, and whether
+    it is in a text box or a frame), titled by the first outside a box when it is set
+    as a title, else by the title in the file's ``properties``."""
+    texts = _clean(p for p, _t, _b in paragraphs)
+    first = next((p for p, titled, boxed in paragraphs if p.strip() and not boxed and titled), None)
+    opening = next((p for p, _t, boxed in paragraphs if p.strip() and not boxed), None)
+    if first is not None and first is opening:
+        return OfficeText(texts, _clean(iter([first]))[0].replace("\n", " "))
     return OfficeText(
         texts, _first_text(properties, _DC, "title") if properties is not None else None
     )
@@ -170,14 +179,62 @@ _WORD_SKIPPED = frozenset({"moveFrom", "Fallback", "pPr", "rPr", "sectPr", "del"
 _WORD_TITLES = frozenset({"title", "heading1", "titre", "titre1", "titel", "berschrift1"})
 
 
-def _word(body: ET.Element, core: ET.Element | None) -> OfficeText:
-    paragraphs: list[tuple[str, bool]] = []
+_OFFICE_DOCUMENT = "/officeDocument"
+
+
+def _word_main(z: zipfile.ZipFile, names: set[str]) -> str | None:
+    """The name of a Word document's main part: the one the package's relationships
+    name (Word Online saves ``word/document2.xml``), else ``word/document.xml``."""
+    if "_rels/.rels" in names:
+        for rel in _part(z, "_rels/.rels", WORD):
+            target = _attr(rel, "Target").lstrip("/")
+            if _attr(rel, "Type").endswith(_OFFICE_DOCUMENT) and target in names:
+                return target
+    return "word/document.xml" if "word/document.xml" in names else None
+
+
+def _word_title_styles(styles: ET.Element | None) -> frozenset[str]:
+    """The ids of the styles of a title and a first-level heading, by their names, which
+    Word writes in English whatever the language of its menus (an Arabic Word names the
+    id of «heading 1» ``1``), their outline level, or the style they are based on."""
+    if styles is None:
+        return _WORD_TITLES
+    based: dict[str, str] = {}
+    titles = set()
+    for style in styles:
+        if _local(style.tag) != "style":
+            continue
+        sid = _attr(style, "styleId")
+        for prop in style.iter():
+            name, value = _local(prop.tag), _attr(prop, "val")
+            if (name == "name" and value.lower() in ("title", "heading 1")) or (
+                name == "outlineLvl" and value == "0"
+            ):
+                titles.add(sid)
+            elif name == "basedOn":
+                based[sid] = value
+    for sid in list(based):
+        seen = {sid}
+        parent = based.get(sid)
+        while parent is not None and parent not in seen:
+            if parent in titles:
+                titles.add(sid)
+                break
+            seen.add(parent)
+            parent = based.get(parent)
+    return frozenset(titles)
+
+
+def _word(body: ET.Element, core: ET.Element | None, titles: frozenset[str]) -> OfficeText:
+    paragraphs: list[tuple[str, bool, bool]] = []
     root = next((e for e in body if _local(e.tag) == "body"), body)
-    _word_block(root, paragraphs)
+    _word_block(root, paragraphs, titles, False)
     return _titled(paragraphs, core)
 
 
-def _word_block(element: ET.Element, out: list[tuple[str, bool]]) -> None:
+def _word_block(
+    element: ET.Element, out: list[tuple[str, bool, bool]], titles: frozenset[str], boxed: bool
+) -> None:
     for child in element:
         name = _local(child.tag)
         if name in _WORD_SKIPPED:
@@ -186,17 +243,17 @@ def _word_block(element: ET.Element, out: list[tuple[str, bool]]) -> None:
             nested: list[ET.Element] = []
             parts: list[str] = []
             _word_runs(child, parts, nested)
-            out.append(("".join(parts), _word_titled(child)))
+            out.append(("".join(parts), _word_titled(child, titles), boxed))
             for box in nested:
-                _word_block(box, out)
-        else:
-            _word_block(child, out)  # a table, its rows and cells; a content control
+                _word_block(box, out, titles, True)
+        else:  # a table, its rows and cells; a content control
+            _word_block(child, out, titles, boxed)
 
 
 def _word_runs(element: ET.Element, parts: list[str], nested: list[ET.Element]) -> None:
     for child in element:
         name = _local(child.tag)
-        if name in _WORD_SKIPPED:
+        if name in _WORD_SKIPPED or (name == "r" and _hidden(child)):
             continue
         if name == "t":
             parts.append(child.text or "")
@@ -212,7 +269,16 @@ def _word_runs(element: ET.Element, parts: list[str], nested: list[ET.Element]) 
             _word_runs(child, parts, nested)
 
 
-def _word_titled(p: ET.Element) -> bool:
+def _hidden(run: ET.Element) -> bool:
+    """Whether a run's text is set hidden («vanish»): not shown, so not read."""
+    return any(
+        _local(props.tag) == "rPr"
+        and any(_local(p.tag) == "vanish" and _attr(p, "val") not in ("0", "false") for p in props)
+        for props in run
+    )
+
+
+def _word_titled(p: ET.Element, titles: frozenset[str]) -> bool:
     """Whether a paragraph is set as a title or a first-level heading."""
     for props in p:
         if _local(props.tag) != "pPr":
@@ -220,7 +286,7 @@ def _word_titled(p: ET.Element) -> bool:
         for prop in props:
             value = _attr(prop, "val")
             if _local(prop.tag) == "pStyle":
-                if value.replace(" ", "").lower() in _WORD_TITLES:
+                if value in titles or value.replace(" ", "").lower() in _WORD_TITLES:
                     return True
             elif _local(prop.tag) == "outlineLvl" and value == "0":
                 return True
@@ -232,26 +298,32 @@ def _word_titled(p: ET.Element) -> bool:
 #: what holds no text of the document as it reads: notes (their citation too), tracked
 #: changes (a deletion's text is kept in them), annotations, a frame's alternative text
 _ODF_SKIPPED = frozenset(
-    {"note", "tracked-changes", "annotation", "soft-page-break", "title", "desc", "sequence-decls"}
+    {"note", "tracked-changes", "annotation", "soft-page-break", "sequence-decls"}
 )
+_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_SVG = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#: a drawing's alternative text, not the document's
+_ODF_SKIPPED_TAGS = frozenset({f"{{{_SVG}}}title", f"{{{_SVG}}}desc"})
 
 
 def _opendocument(body: ET.Element, meta: ET.Element | None) -> OfficeText:
-    paragraphs: list[tuple[str, bool]] = []
+    paragraphs: list[tuple[str, bool, bool]] = []
     # a paragraph's style is often one made for it, named after the one it is based on
     parents = {
         _attr(e, "name"): _attr(e, "parent-style-name")
         for e in body.iter(f"{{{_STYLE}}}style")
         if _attr(e, "parent-style-name")
     }
-    _odf_block(body, paragraphs, parents)
+    _odf_block(body, paragraphs, parents, False)
     return _titled(paragraphs, meta)
 
 
-def _odf_block(element: ET.Element, out: list[tuple[str, bool]], parents: dict[str, str]) -> None:
+def _odf_block(
+    element: ET.Element, out: list[tuple[str, bool, bool]], parents: dict[str, str], boxed: bool
+) -> None:
     for child in element:
         name = _local(child.tag)
-        if name in _ODF_SKIPPED:
+        if name in _ODF_SKIPPED or child.tag in _ODF_SKIPPED_TAGS:
             continue
         if child.tag in (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"):
             nested: list[ET.Element] = []
@@ -259,17 +331,17 @@ def _odf_block(element: ET.Element, out: list[tuple[str, bool]], parents: dict[s
             if child.text:
                 parts.append(child.text)
             _odf_runs(child, parts, nested)
-            out.append(("".join(parts), _odf_titled(child, parents)))
+            out.append(("".join(parts), _odf_titled(child, parents), boxed))
             for frame in nested:
-                _odf_block(frame, out, parents)
-        else:  # a section, a list and its items, a table and its cells
-            _odf_block(child, out, parents)
+                _odf_block(frame, out, parents, True)
+        else:  # a section, a list and its items, a table and its cells; a page's frame
+            _odf_block(child, out, parents, boxed or child.tag.startswith(f"{{{_DRAW}}}"))
 
 
 def _odf_runs(element: ET.Element, parts: list[str], nested: list[ET.Element]) -> None:
     for child in element:
         name = _local(child.tag)
-        if name in _ODF_SKIPPED:
+        if name in _ODF_SKIPPED or child.tag in _ODF_SKIPPED_TAGS:
             pass
         elif name == "s":
             count = _attr(child, "c")
@@ -278,8 +350,8 @@ def _odf_runs(element: ET.Element, parts: list[str], nested: list[ET.Element]) -
             parts.append(" ")
         elif name == "line-break":
             parts.append("\n")
-        elif name == "frame":
-            nested.append(child)  # a text box: its paragraphs after this one
+        elif child.tag.startswith(f"{{{_DRAW}}}"):
+            nested.append(child)  # a text box or shape: its paragraphs after this one
         else:
             if child.text:
                 parts.append(child.text)

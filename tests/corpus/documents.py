@@ -41,9 +41,24 @@ _RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/officeDocument" Target="word/document.xml"/>'
+    'relationships/officeDocument" Target="{main}"/>'
     '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/'
     'relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>'
+)
+
+#: the styles of a title and of a first-level heading as an Arabic Word writes them: the
+#: ids are Word's own for its Arabic names, the names are in English
+ARABIC_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f"<w:styles {_W}>"
+    '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/>'
+    "<w:qFormat/><w:pPr><w:bidi/></w:pPr></w:style>"
+    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/>'
+    '<w:basedOn w:val="a"/><w:next w:val="a"/><w:link w:val="1Char"/><w:qFormat/>'
+    '<w:pPr><w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="0"/></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="a3"><w:name w:val="Title"/>'
+    '<w:basedOn w:val="a"/><w:next w:val="a"/><w:qFormat/></w:style>'
+    "</w:styles>"
 )
 
 
@@ -65,9 +80,17 @@ def paragraph(*content: str, style: str | None = None) -> str:
     )
 
 
-def save_docx(path: Path, body: list[str], title: str = "") -> None:
+def save_docx(
+    path: Path,
+    body: list[str],
+    title: str = "",
+    *,
+    styles: str | None = None,
+    main: str = "word/document.xml",
+) -> None:
     """A Word document whose body is these paragraphs (and tables); ``title`` is the
-    one in its properties."""
+    one in its properties, ``styles`` its styles part, ``main`` the name of its main
+    part (Word Online writes ``word/document2.xml``)."""
     document = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f"<w:document {_W}><w:body>{''.join(body)}"
@@ -86,6 +109,8 @@ def save_docx(path: Path, body: list[str], title: str = "") -> None:
     )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        z.writestr("_rels/.rels", _RELS)
-        z.writestr("word/document.xml", document)
+        z.writestr("_rels/.rels", _RELS.format(main=main))
+        z.writestr(main, document)
+        if styles is not None:
+            z.writestr("word/styles.xml", styles)
         z.writestr("docProps/core.xml", core)

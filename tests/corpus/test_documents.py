@@ -8,6 +8,7 @@ paragraphs of the seed corpus, a footnote and a list. The Word documents are wri
 
 from __future__ import annotations
 
+import io
 import shutil
 import zipfile
 from pathlib import Path
@@ -16,7 +17,7 @@ from desktop.analysing import analyse_documents
 from desktop.corpus.office import office_text
 from desktop.importing import import_paths
 from desktop.store.store import Store
-from tests.corpus.documents import paragraph, run, save_docx
+from tests.corpus.documents import ARABIC_STYLES, paragraph, run, save_docx
 from tests.corpus.imported import GENEVA, PLEDGE, imported, said
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -225,3 +226,50 @@ def test_an_opendocument_text_saved_with_a_password_says_so(store: Store, tmp_pa
             "an OpenDocument text saved with a password is not read: save it again without one",
         )
     ]
+
+
+def test_word_as_set_up_for_arabic_and_word_online_are_read(tmp_path: Path) -> None:
+    """An Arabic Word names the id of «heading 1» ``1`` and of «Title» ``a3``; Word Online
+    saves the main part as ``word/document2.xml``. Hidden text is not read."""
+    for style in ("1", "a3"):
+        save_docx(
+            tmp_path / "ar.docx",
+            [paragraph(run(TITLE), style=style), paragraph(run(GENEVA))],
+            styles=ARABIC_STYLES,
+        )
+        found = office_text((tmp_path / "ar.docx").read_bytes(), ".docx")
+        assert (found.title, found.text) == (TITLE, f"{TITLE}\n\n{GENEVA}")
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> مخفي</w:t></w:r>'
+    save_docx(
+        tmp_path / "online.docx",
+        [paragraph(run(GENEVA.removesuffix(".")), hidden, run("."))],
+        main="word/document2.xml",
+    )
+    assert office_text((tmp_path / "online.docx").read_bytes(), ".docx").text == GENEVA
+
+
+def test_an_opendocument_s_shapes_and_page_frames_do_not_run_into_its_text() -> None:
+    """A shape's paragraphs come after the paragraph that holds it, not inside it; a
+    frame anchored to the page, before the first paragraph, is no title."""
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+    )
+    body = (
+        "<draw:frame><draw:text-box><text:p>صورة الوفد</text:p></draw:text-box></draw:frame>"
+        f'<text:h text:outline-level="1">{TITLE}</text:h>'
+        f"<text:p>{GENEVA.removesuffix('.')}<draw:custom-shape><text:p>جنيف</text:p>"
+        "</draw:custom-shape>.</text:p>"
+    )
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr(
+            "content.xml",
+            f"<office:document-content {ns}><office:body><office:text>{body}</office:text>"
+            "</office:body></office:document-content>",
+        )
+    found = office_text(data.getvalue(), ".odt")
+    assert found.title == TITLE
+    assert found.text == "\n\n".join(["صورة الوفد", TITLE, GENEVA, "جنيف"])
