@@ -124,12 +124,12 @@ _LOCATIVES = frozenset(
         "بلديه",
     }
 )
-#: reporting verbs whose object comes before «بأن» and is part of what was said
 #: «نسخة منه»: a statement's copy that the outlet had, normalised
 _COPIES = frozenset({"نسخه منه", "نسخه عنه", "نسخه منها", "نسخه عنها"})
 #: what opens a sentence that quotes a statement without a reporting verb («وجاء في
 #: بيان مونشن:», «وورد في التقرير»), normalised
 _CAME_IN = frozenset({"جاء", "وجاء", "فجاء", "ورد", "وورد"})
+#: reporting verbs whose object comes before «بأن» and is part of what was said
 #: («وصف المحادثات بأنها إيجابية»)
 _DESCRIBING = frozenset({"وصف"})
 #: an object pronoun standing alone («واصفاً إياه بأنه»), normalised

@@ -396,6 +396,11 @@ def _framing(store: Store, text: str):  # type: ignore[no-untyped-def]
     return analyse_one((0, text, [], sentence_spans(text), None), kb, fk, lex)[1]
 
 
+def _quoted(store: Store, text: str):  # type: ignore[no-untyped-def]
+    """The text's quotations, in text order."""
+    return sorted(_framing(store, text).quotes, key=lambda q: q.start)
+
+
 SAID = "وقال ستيفان دي ميستورا: «المحادثات صعبة جدا ومعقدة للغاية»."
 MORE = "«لن نستسلم، وسنواصل العمل حتى نصل إلى حل سياسي شامل»"
 
@@ -3205,8 +3210,7 @@ def test_who_speaks_in_the_arab_press_read_a_sixth_time(
 ) -> None:
     """Speakers misread in 103 articles of the Arab press, a sixth reading: a speaker
     before taken for one the text names, a report given a man's words."""
-    framing = _framing(store, text)
-    found = sorted(framing.quotes, key=lambda q: q.start)
+    found = _quoted(store, text)
     assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
 
 
@@ -3284,8 +3288,7 @@ def test_who_speaks_peoples_agencies_and_offices_of_other_states(
 ) -> None:
     """The speaker before went on through «ويقول فلسطينيون إن», «أفادت وكالة "فارس"» and
     «وقال الرئيس التونسي إن», or nobody spoke."""
-    framing = _framing(store, text)
-    found = sorted(framing.quotes, key=lambda q: q.start)
+    found = _quoted(store, text)
     assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
     if "الرئيس الروسي" in text:
         assert found[1].speaker_key == "putin"
@@ -3392,8 +3395,7 @@ def test_who_speaks_bare_names_former_offices_and_sources_before_a_preposition(
 ) -> None:
     """«وقال كوهين إن» and «وقال الرئيس الصومالي السابق إن» went on with the speaker
     before, or were nobody's words and lost; «وأشار مسؤولون إلى أن» was lost."""
-    framing = _framing(store, text)
-    found = sorted(framing.quotes, key=lambda q: q.start)
+    found = _quoted(store, text)
     assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
 
 
@@ -3404,7 +3406,7 @@ def test_a_former_office_named_before_is_its_holder(store: Store) -> None:
         "وقال الرئيس الأمريكي السابق باراك أوباما إن الحرب انتهت. وقال بوتين إن الحل "
         "سياسي. وأضاف الرئيس السابق أن البلاد تمر بأزمة."
     )
-    found = sorted(_framing(store, text).quotes, key=lambda q: q.start)
+    found = _quoted(store, text)
     assert [(q.speaker_key, text[q.start : q.end]) for q in found] == [
         ("obama", "الحرب انتهت"),
         ("putin", "الحل سياسي"),
@@ -3445,8 +3447,7 @@ def test_a_body_no_lexicon_knows_speaks_with_its_whole_name(
     """«الفيدرالية العربية لحقوق الإنسان»: a body's name goes on with «ل» and a definite
     noun. It was cut at «لحقوق», read as whom the words were said to, or, with what it
     described and a preposition after it, the words went to the speaker before."""
-    framing = _framing(store, text)
-    found = sorted(framing.quotes, key=lambda q: q.start)
+    found = _quoted(store, text)
     assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
 
 
@@ -3497,8 +3498,7 @@ def test_a_statement_s_words_are_whose_statement_it_is(
 ) -> None:
     """«وجاء في بيان مونشن:», «ونقل بيان عن وزارة العدل "…"» and «في بيان وصل لموقع …
     نسخة منه:» quoted nobody: the words were nobody's."""
-    framing = _framing(store, text)
-    found = sorted(framing.quotes, key=lambda q: q.start)
+    found = _quoted(store, text)
     assert [(q.speaker_text, text[q.start : q.end]) for q in found] == quotes
 
 
@@ -3522,6 +3522,5 @@ def test_actors_joined_on_to_the_subject_are_not_what_was_said(
 ) -> None:
     """«أعلنت سرايا القدس وكتائب عز الدين القسام مسؤوليتهما»: what was announced began
     at «وكتائب», and the Qassam Brigades were not known («القدس» was Jerusalem)."""
-    framing = _framing(store, text)
-    found = sorted(framing.quotes, key=lambda q: q.start)
+    found = _quoted(store, text)
     assert [(q.speaker_key, text[q.start : q.end]) for q in found] == quotes
