@@ -970,10 +970,11 @@ QUOTED_LISTED = 5
 
 def cmd_frame(store: Store, a: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     entity = _entity_id(store, a.entity)
-    table = frame(store, entity)
+    by_month = store.documents_by_outlet_month(entity)
+    table = frame(store, entity, by_month)
     if a.json:
         data = table.as_dict()
-        data["coverage"] = coverage(store, entity)
+        data["coverage"] = coverage(store, entity, by_month)
         _emit_json(out, data)
         return EXIT_OK
     if not table.outlets and not table.in_quotes:

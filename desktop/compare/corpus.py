@@ -27,6 +27,9 @@ from desktop.text.normalize import normalize
 from desktop.text.tokens import WORD_RE
 
 UNKNOWN_OUTLET = "(unknown)"
+#: the labels an actor's frame counts: the outlet's words for it (not a quoted term nor
+#: distancing, which are listed with the quotations)
+FRAME_LABEL_KINDS = ("label", "scare_quote", "apposition")
 
 
 @dataclass
@@ -39,6 +42,8 @@ class FrameTable:
     counts: dict[tuple[str, str], int] = field(default_factory=dict)
     #: (label, outlet) → an example (document id, sentence)
     examples: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)
+    #: (label, outlet) → where the example's label starts in its document
+    example_starts: dict[tuple[str, str], int] = field(default_factory=dict)
     #: outlet → verb → count (the actor as speaker)
     verbs: dict[str, Counter[str]] = field(default_factory=dict)
     #: outlet → number of quotations of the actor
@@ -83,41 +88,49 @@ class FrameTable:
         }
 
 
-def frame(store: Store, entity_id: int) -> FrameTable:
+def frame(
+    store: Store,
+    entity_id: int,
+    by_month: Iterable[tuple[str | None, str | None, int]] | None = None,
+) -> FrameTable:
     """How each outlet labels, quotes and covers one actor. A label inside quotation
-    marks is the speaker's, not the outlet's: it is listed apart (``in_quotes``)."""
+    marks is the speaker's, not the outlet's: it is listed apart (``in_quotes``).
+    ``by_month``: :meth:`Store.documents_by_outlet_month` of the actor, when the caller
+    has read it already (for :func:`coverage` too)."""
     _key, name, _type, _origin = store.entity_by_id(entity_id)
     table = FrameTable(entity_id, name, [])
-    texts: dict[int, str] = {}
-    for outlet_name, _month, n in store.documents_by_outlet_month(entity_id):
+    if by_month is None:
+        by_month = store.documents_by_outlet_month(entity_id)
+    for outlet_name, _month, n in by_month:
         table.documents[outlet_name or UNKNOWN_OUTLET] += n  # a document has one month
-    labels = [
-        lb
-        for lb in store.labels_for(entity_id=entity_id)
-        if lb.kind in ("label", "scare_quote", "apposition")
-    ]
-    outlets = store.outlet_of_documents([lb.document_id for lb in labels])
     # a document that labels the actor without naming it («النظام») covers it too: its
     # label was counted while its outlet said «0 documents»
-    labelling_only = store.documents_labelling_only(entity_id)
-    for outlet_name in store.outlet_of_documents(labelling_only).values():
-        table.documents[outlet_name or UNKNOWN_OUTLET] += 1
-    for lb in labels:
-        outlet = outlets[lb.document_id] or UNKNOWN_OUTLET
+    for outlet_name, n in store.labelling_only_by_outlet(entity_id).items():
+        table.documents[outlet_name or UNKNOWN_OUTLET] += n
+    # counted in SQL, in the order of each group's first label: the first label of a
+    # word is the one whose category it is listed under, and each outlet's first its
+    # example
+    first: dict[tuple[str, str], tuple[int, int, int]] = {}
+    for lb in store.label_tallies(entity_id, FRAME_LABEL_KINDS):
+        outlet = lb.outlet or UNKNOWN_OUTLET
         text = " ".join(lb.text.split())
-        if lb.details.get("quoted"):  # the speaker's word: the outlet only quoted it
-            table.in_quotes[(text, lb.category, outlet, lb.speaker_name or "")] += 1
+        if lb.quoted:  # the speaker's word: the outlet only quoted it
+            table.in_quotes[(text, lb.category, outlet, lb.speaker or "")] += lb.labels
             continue
         table.labels.setdefault(text, lb.category)
-        table.counts[(text, outlet)] = table.counts.get((text, outlet), 0) + 1
-        if (text, outlet) not in table.examples:
-            if lb.document_id not in texts:
-                texts.update(store.texts([lb.document_id]))
-            t = texts[lb.document_id]
-            lo = max(t.rfind("\n", 0, lb.start) + 1, lb.start - 90)
-            hi = t.find("\n", lb.end)
-            hi = min(hi if hi != -1 else len(t), lb.end + 90)
-            table.examples[(text, outlet)] = (lb.document_id, t[lo:hi])
+        table.counts[(text, outlet)] = table.counts.get((text, outlet), 0) + lb.labels
+        first.setdefault((text, outlet), (lb.document_id, lb.start, lb.end))
+    needed = sorted({d for d, _a, _b in first.values()})
+    texts: dict[int, str] = {}
+    for lo in range(0, len(needed), 500):
+        texts.update(store.texts(needed[lo : lo + 500]))
+    for pair, (doc_id, start, end) in first.items():
+        t = texts[doc_id]
+        lo = max(t.rfind("\n", 0, start) + 1, start - 90)
+        hi = t.find("\n", end)
+        hi = min(hi if hi != -1 else len(t), end + 90)
+        table.examples[pair] = (doc_id, t[lo:hi])
+        table.example_starts[pair] = start
     for outlet_name, verb, kind, n in store.quote_tallies(speaker_id=entity_id):
         outlet = outlet_name or UNKNOWN_OUTLET
         if verb:
@@ -453,9 +466,16 @@ def keyness(store: Store, outlet_a: int, outlet_b: int, top: int = 30) -> Keynes
     return Keyness(out[:top], folds, apart)
 
 
-def coverage(store: Store, entity_id: int) -> dict[str, dict[str, int]]:
-    """Documents mentioning the actor, per outlet and month (YYYY-MM; 'undated')."""
+def coverage(
+    store: Store,
+    entity_id: int,
+    by_month: Iterable[tuple[str | None, str | None, int]] | None = None,
+) -> dict[str, dict[str, int]]:
+    """Documents mentioning the actor, per outlet and month (YYYY-MM; 'undated').
+    ``by_month`` as for :func:`frame`."""
     out: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for outlet, month, n in store.documents_by_outlet_month(entity_id):
+    if by_month is None:
+        by_month = store.documents_by_outlet_month(entity_id)
+    for outlet, month, n in by_month:
         out[outlet or UNKNOWN_OUTLET][month or "undated"] += n
     return {o: dict(sorted(m.items())) for o, m in out.items()}

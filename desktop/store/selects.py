@@ -137,3 +137,10 @@ def event_participants(s: Session, ids: Sequence[int]) -> dict[int, list[tuple[i
         ):
             parts.setdefault(event_id, []).append((entity_id, name, etype))
     return parts
+
+
+def outlet_names(s: Session) -> dict[int | None, str]:
+    """Every outlet's name by its id: a corpus has tens of outlets, so a query counting
+    by outlet groups by the id and names the groups after (no outlet, ``None``, has no
+    name)."""
+    return {i: name for i, name in s.execute(select(Outlet.id, Outlet.name))}

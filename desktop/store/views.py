@@ -12,17 +12,18 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from sqlalchemy import String, func, literal, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
-from desktop.store.models import Document, Entity, Event, Outlet, Quote
+from desktop.store.models import Document, Entity, Event, Label, Outlet, Quote
 from desktop.store.rows import DocumentRow, EventRow, QuoteRow
 from desktop.store.selects import (
     DOCUMENT_ROW_COLUMNS,
     event_participants,
     event_row,
+    outlet_names,
     quote_row,
     with_via_names,
 )
@@ -32,6 +33,23 @@ EVENT_SORTS: tuple[EventSort, ...] = ("date", "type", "trigger", "place", "outle
 
 #: the sort key of an event with neither a date of its own nor a dated document: last
 UNDATED_KEY = "9999-12-31"
+
+
+class LabelTally(NamedTuple):
+    """The labels of one actor that share their words, category, outlet, quoting and
+    speaker: how many, and the first of them in document and text order."""
+
+    text: str
+    category: str | None
+    outlet: str | None
+    #: the kind of quotation the label stands in («direct»), None when the outlet's own
+    quoted: str | None
+    speaker: str | None
+    #: how many labels the group holds
+    labels: int
+    document_id: int
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -156,6 +174,62 @@ class ViewsStoreMixin:
         )
         with self.session() as s:
             return [(o, v, k, int(n)) for o, v, k, n in s.execute(q)]
+
+    def label_tallies(
+        self: _HasSessions, entity_id: int, kinds: tuple[str, ...]
+    ) -> list[LabelTally]:
+        """The labels of these kinds attached to the entity, counted in SQL by words,
+        category, outlet, quoting and speaker, in the order of their first label (by
+        document, then offset): an actor's frame without reading each of its tens of
+        thousands of labels."""
+        speaker = aliased(Entity)
+        quoted = func.json_extract(Label.details, "$.quoted")
+        # the first label of a group: its position as one number; SQLite gives the bare
+        # columns of an aggregate query the values of the row min() picks
+        first = func.min(Label.document_id * (1 << 32) + Label.start)
+        q = (
+            select(
+                Label.text,
+                Label.category,
+                Document.outlet_id,
+                quoted,
+                speaker.name,
+                func.count(),
+                first,
+                Label.document_id,
+                Label.start,
+                Label.end,
+            )
+            .join(Document, Document.id == Label.document_id)
+            .outerjoin(speaker, speaker.id == Label.speaker_entity_id)
+            .where(Label.entity_id == entity_id, Label.kind.in_(kinds))
+            .group_by(Label.text, Label.category, Document.outlet_id, quoted, speaker.name)
+        )
+        with self.session() as s:
+            rows = sorted(s.execute(q).all(), key=lambda r: int(r[6]))
+            names = outlet_names(s)
+        return [
+            LabelTally(
+                text, category, names.get(outlet), by or None, who, int(n), int(d), int(a), int(b)
+            )
+            for text, category, outlet, by, who, n, _first, d, a, b in rows
+        ]
+
+    def most_labelled(
+        self: _HasSessions, kinds: tuple[str, ...], limit: int
+    ) -> list[tuple[int, int]]:
+        """(entity id, labels) of the ``limit`` entities with the most labels of these
+        kinds, most first: the actors whose frame counts the most."""
+        n = func.count()
+        q = (
+            select(Label.entity_id, n)
+            .where(Label.entity_id.is_not(None), Label.kind.in_(kinds))
+            .group_by(Label.entity_id)
+            .order_by(n.desc(), Label.entity_id)
+            .limit(limit)
+        )
+        with self.session() as s:
+            return [(int(e), int(c)) for e, c in s.execute(q) if e is not None]
 
     def quote_page(
         self: _HasSessions,

@@ -216,22 +216,6 @@ class ActorData:
         return sum(1 for o in self.table.outlets if o != UNKNOWN_OUTLET)
 
 
-def _example_offsets(store: Store, table: FrameTable) -> dict[tuple[str, str], int]:
-    """Where each example's label starts in its document (the first such label there)."""
-    wanted: dict[tuple[int, str], list[tuple[str, str]]] = {}
-    for (label, outlet), (doc_id, _sentence) in table.examples.items():
-        wanted.setdefault((doc_id, label), []).append((label, outlet))
-    if not wanted:
-        return {}
-    offsets: dict[tuple[str, str], int] = {}
-    docs = sorted({d for d, _l in wanted})
-    for lb in store.labels_for(documents=docs, entity_id=table.entity_id):
-        keys = wanted.pop((lb.document_id, " ".join(lb.text.split())), None)
-        for k in keys or ():
-            offsets[k] = lb.start
-    return offsets
-
-
 def load_kwic(store: Store, term: str, entity_id: int | None = None) -> list[KwicLine]:
     """The concordance of the actor's mentions written ``term`` (of the words ``term``
     wherever written, when the actor has no mention written so)."""
@@ -247,9 +231,9 @@ def load_kwic(store: Store, term: str, entity_id: int | None = None) -> list[Kwi
 def load_actor(store: Store, entity_id: int) -> ActorData:
     """The actor's frame, quotations, concordance and coverage (runs in a worker thread)."""
     key, name, etype, _origin = store.entity_by_id(entity_id)
-    detail = store.entity_detail(entity_id, max_mentions=0)
-    table = frame(store, entity_id)
-    aliases = list(detail.alias_counts)
+    aliases, mentions, document_count = store.entity_counts(entity_id)
+    by_month = store.documents_by_outlet_month(entity_id)
+    table = frame(store, entity_id, by_month)
     term = aliases[0][0] if aliases else name
     lines = load_kwic(store, term, entity_id)
     quotes = store.quote_page(speaker_id=entity_id, limit=QUOTES_PAGE)
@@ -263,17 +247,17 @@ def load_actor(store: Store, entity_id: int) -> ActorData:
         name=name,
         type=etype,
         table=table,
-        example_offsets=_example_offsets(store, table),
+        example_offsets=dict(table.example_starts),
         aliases=aliases,
         kwic_term=term,
         kwic=lines,
-        coverage=coverage(store, entity_id),
+        coverage=coverage(store, entity_id, by_month),
         quotes=quotes.rows,
         quote_total=store.quote_count(speaker_id=entity_id),
         quotes_after=quotes.after,
         documents=documents,
-        mentions=detail.row.mentions,
-        document_count=detail.row.documents,
+        mentions=mentions,
+        document_count=document_count,
     )
 
 

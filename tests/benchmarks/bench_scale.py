@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from desktop.analysing import analyse_documents
 from desktop.compare.comparison import compare_documents
-from desktop.compare.corpus import frame
+from desktop.compare.corpus import FRAME_LABEL_KINDS, frame
 from desktop.importing import import_paths
 from desktop.search import search
 from desktop.store.rows import DocumentRow
@@ -368,7 +368,13 @@ def compare_pairs(
 
 
 def frames(store: Store, fig: Figures) -> None:
-    rows = sorted(store.entity_summaries(), key=lambda e: -e.mentions)[:FRAME_ACTORS]
+    """The frames of the most mentioned actors, and of the most labelled (whose frames
+    count the most labels)."""
+    summaries = store.entity_summaries()
+    rows = sorted(summaries, key=lambda e: -e.mentions)[:FRAME_ACTORS]
+    labelled = dict(store.most_labelled(FRAME_LABEL_KINDS, FRAME_ACTORS))
+    named = {e.id for e in rows}
+    rows += [e for e in summaries if e.id in labelled and e.id not in named]
     if not rows:
         fig.not_measured.append("frame: no entities")
         return
@@ -376,7 +382,8 @@ def frames(store: Store, fig: Figures) -> None:
     ms = [_time_ms(lambda e=e: frame(store, e.id)) for e in rows]
     fig.frame = Timing.of(ms)
     fig.frame_actors = [
-        f"{e.name} ({e.mentions} mentions, {m:.0f} ms)" for e, m in zip(rows, ms, strict=True)
+        f"{e.name} ({e.mentions} mentions, {labelled.get(e.id, 0)} labels, {m:.0f} ms)"
+        for e, m in zip(rows, ms, strict=True)
     ]
 
 
@@ -592,7 +599,7 @@ def lines(f: Figures) -> list[Line]:
             _at_most(f.compare.p50 if f.compare else None, 100),
         ),
         Line(
-            "frame of the top actors",
+            "frame, most named and labelled",
             _ms(f.frame),
             "median ≤ 200 ms",
             _at_most(f.frame.p50 if f.frame else None, 200),

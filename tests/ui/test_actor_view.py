@@ -587,3 +587,39 @@ def test_the_quotations_are_left_the_room_the_kind_verb_and_document_do_not_need
         assert header.sectionSize(column) >= max(widest, header_text_width(table, column))
     assert header.sectionSize(3) <= width // 3 + 1
     assert header.sectionSize(0) >= width // 3
+
+
+def test_a_cells_example_is_the_outlets_own_label_not_a_quoted_one_before_it(
+    store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The heatmap's cell opened the document at the first «النظام السوري» in it, the
+    envoy's word inside quotation marks, while its example was the outlet's own use
+    further on. Quoted with no speaker named, the words are still not the outlet's."""
+    import json
+
+    from desktop.analysing import analyse_documents
+    from desktop.importing import import_paths
+
+    text = (
+        'وقال المبعوث الأمريكي جيمس جيفري: "إن النظام السوري يرفض أي حل سياسي في جنيف".\n'
+        'وقال ناشطون: "إن النظام السوري يقصف المدنيين في إدلب".\n'
+        "وأضاف أن المحادثات ستستأنف الأسبوع المقبل، فيما رفض النظام السوري المشاركة في "
+        "جولة جديدة."
+    )
+    record = {"title": "جنيف", "text": text, "outlet": "Enab Baladi"}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    import_paths(store, [tmp_path / "a.jsonl"])
+    analyse_documents(store)
+    data = load_actor(store, entity_id(store, "الحكومة السورية"))
+    model = FrameHeatmapModel()
+    model.set_table(data.table, data.example_offsets)
+    cell = find_cell(model, "النظام السوري", "Enab Baladi")
+    assert cell.data(CountRole) == 1
+    own = text.index("النظام السوري", text.index("فيما"))
+    assert cell.data(ExampleOffsetRole) == own
+    assert "فيما رفض النظام السوري" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    # the quoted ones are the envoy's and the activists', listed apart
+    assert data.table.in_quotes == {
+        ("النظام السوري", "delegitimising", "Enab Baladi", "جيمس جيفري"): 1,
+        ("النظام السوري", "delegitimising", "Enab Baladi", ""): 1,
+    }
