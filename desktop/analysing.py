@@ -171,8 +171,9 @@ from desktop.workers import (
 #: «في بيان وصل لموقع … نسخة منه:» does not end a subject's reading. 26: «رئيس الجمهورية»
 #: with no nationality is the head of the state the text is most about. 27: actors of the
 #: subject's kind joined on to it by «و» are not what was said («أعلنت سرايا القدس وكتائب
-#: عز الدين القسام مسؤوليتهما»)
-ANALYSIS_VERSION = 27
+#: عز الدين القسام مسؤوليتهما»). 28: an office no lexicon lists speaks, not the speaker
+#: before («وقال مدير المستشفى إن», «وقال محافظ حمص:»)
+ANALYSIS_VERSION = 28
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

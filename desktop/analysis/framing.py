@@ -1484,6 +1484,90 @@ class _Framer:
             return None
         return None
 
+    def _office_words_after(self, v: _Verb, limit: int) -> tuple[int, int] | None:
+        """The span of an office right after the verb, a title in construct with what it
+        heads and nobody named («وقال مدير المستشفى:», «وقال قائد شرطة محافظة ظفار:»,
+        «وقال محافظ حمص إن», «وقال رئيس المجلس المحلي في المدينة لعنب بلدي إن»), then
+        «إن»/«أن», a colon or the quotation; else None. Whom the words were said to
+        («لعنب بلدي») is not part of it."""
+        s_end = min(limit, self.sentences[v.sentence][1])
+        toks = self.norm_tokens_between(v.end, s_end, 1)  # (most verbs have no title)
+        if not toks or toks[0][0] - v.end > 2 or self.kb.titles.get(toks[0][2]) != "office":
+            return None
+        if toks[0][2].startswith("ال"):
+            return None
+        toks = self.norm_tokens_between(v.end, s_end, 10)
+        if len(toks) < 2:
+            return None
+        end = -1  # where the words end: a definite word's end, or a name's
+        aside = False  # when or to whom it was said, between them and what was said
+        n = 1
+        while n < len(toks):
+            oa, ob, t = toks[n]
+            if self.text[toks[n - 1][1] : oa].strip():  # a comma, a colon, a mark
+                break
+            if _says_that(t):
+                break
+            if end == toks[n - 1][1] and (
+                (t.startswith("ل") and not t.startswith("ال"))
+                or t in _NOT_SUBJECTS
+                or t.removeprefix("ال") in self.fk.time_units
+            ):
+                # «لعنب بلدي», «للصحفيين», «اليوم»: to whom or when, then what was said
+                aside = True
+                n = next(
+                    (
+                        k
+                        for k in range(n + 1, min(n + 4, len(toks)))
+                        if _says_that(toks[k][2]) or ":" in self.text[toks[k - 1][1] : toks[k][0]]
+                    ),
+                    len(toks) + 1,
+                )
+                break
+            m = self.mention_at(oa, ob)
+            if m is not None and m.type == "person":
+                return None  # a person named: he speaks (read before)
+            if t in self.kb.verbs or (t in self.kb.function_words and t != "في"):
+                return None
+            if m is not None or t.startswith("ال"):
+                if t in _NOT_SUBJECTS or t.removeprefix("ال") in self.fk.time_units:
+                    return None
+                end = max(ob, m.end if m is not None else ob)
+                while n + 1 < len(toks) and toks[n + 1][0] < end:
+                    n += 1  # the other words of the name
+            n += 1
+        if n > len(toks) or end < 0:
+            return None
+        if n == len(toks):  # the words run to the quotation or the sentence's end
+            last = toks[-1][1]
+            rest = self.text[last : min(s_end + 1, len(self.text))].strip()
+            if not rest or not (rest[0] == ":" or (rest[0] in "«" + _DOUBLE and s_end == limit)):
+                return None
+        else:
+            last = toks[n - 1][1]
+            if not (_says_that(toks[n][2]) or ":" in self.text[last : toks[n][0]]):
+                return None
+        if end != last and not aside:
+            return None  # an indefinite word last: no office's words
+        return toks[0][0], end
+
+    def _named_after_words(self, a: int, b: int, before: int) -> str | None:
+        """The person the text named right after these words of an office before
+        ``before`` («… رئيس الوزراء العراقي حيدر العبادي …» for «رئيس الوزراء», a state's
+        adjective between them), the latest; or None."""
+        words = normalize(self.text[a:b]).split()
+        k = bisect.bisect_left(self.mention_starts, a)
+        for m in reversed(self.mentions[:k]):
+            if m.type != "person" or m.start >= before:
+                continue
+            lead = normalize(self.text[max(0, m.start - 120) : m.start]).split()[-len(words) - 2 :]
+            for i in range(len(lead) - len(words) + 1):
+                if lead[i : i + len(words)] == words and all(
+                    w in self.kb.nisbas for w in lead[i + len(words) :]
+                ):
+                    return m.key
+        return None
+
     def _nationality_end(self, b: int) -> int:
         """Where the state's adjective right after ``b`` ends («العاهل| المغربي»), else
         ``b``."""
@@ -2199,6 +2283,16 @@ class _Framer:
             while end < upto and rest[end][2].startswith("ال") and end < 5:
                 end += 1
             return None, self.text[rest[0][0] : rest[end - 1][1]]
+        if (
+            0 < upto <= 3
+            and upto < len(rest)
+            and rest[upto][2] in _SAYING
+            and not any(
+                t in self.kb.function_words or t in self.kb.verbs for _a, _b, t in rest[:upto]
+            )
+        ):
+            # «على لسان بري قوله»: a name no lexicon knows, right before «قوله»
+            return None, self.text[rest[0][0] : rest[upto - 1][1]]
         return None
 
     def _office_holder(self, m: MentionIn) -> MentionIn | None:
@@ -2632,6 +2726,13 @@ class _Framer:
                     # دلياني، …»: the office and the name between commas speak
                     ta, tb, key = titled
                     text, details, v.subject_end = self.text[ta:tb], {}, tb
+                elif (office_words := self._office_words_after(v, limit)) is not None:
+                    # «وقال مدير المستشفى:», «وقال قائد شرطة محافظة ظفار:»: an office no
+                    # lexicon lists speaks (its holder, when the text named him with
+                    # it before), not the speaker before
+                    oa, ob = office_words
+                    key = self._named_after_words(oa, ob, v.start)
+                    text, details, v.subject_end = self.text[oa:ob], {}, ob
                 else:
                     # «وأضاف:» continues the previous speaker; «…، فيما نفى ناشطون ذلك»
                     # is somebody else's, named or not
@@ -2684,6 +2785,12 @@ class _Framer:
             if not preceding and (source := self._statement_source(a, sentence)) is not None:
                 # «وجاء في بيان مونشن: "…"»: whose statement it is, no verb before
                 key, text, details = source.key, self.text[source.start : source.end], {}
+            elif verb is not None and (tongue := self._tongue_source(verb, a)) is not None:
+                # «وقالت الشرطة … نقلا على لسان العميد قائد شرطة محافظة ظفار: "…"»:
+                # the subject relays, the one it quotes speaks
+                relayer = key
+                key, text = tongue
+                details = {"via": relayer} if relayer is not None and relayer != key else {}
             elif verb is None and self._opens_sentence(a, sentence):
                 # a paragraph that is all quotation, after the speaker's words: the last
                 # speaker quoted in the two sentences before (quotes so far are in text
@@ -2809,6 +2916,32 @@ class _Framer:
         ):
             return None
         return next((m for m in self.mentions_in(toks[2][1], a) if m.type in SPEAKER_TYPES), None)
+
+    def _tongue_source(self, verb: _Verb, a: int) -> tuple[str | None, str] | None:
+        """Whom the words are relayed from when «نقلا عن» or «نقلا على لسان» comes after
+        the verb and right before them, with a colon («وقالت الشرطة العمانية في
+        تحذيرات نشرتها …، نقلا على لسان العميد قائد شرطة محافظة ظفار: "…"»): the
+        person named there, the words of a title, else None."""
+        if verb.end > a or not self.text[max(0, a - 8) : a].rstrip(" \t«" + _DOUBLE).endswith(":"):
+            return None
+        toks = self.norm_tokens_between(verb.end, a, _RELAY_WITHIN)
+        at = next(
+            (
+                j
+                for j in range(len(toks) - 1, -1, -1)
+                if toks[j][2] == "نقلا" and len(toks) - j <= 10
+            ),
+            None,
+        )
+        if at is None or at + 1 >= len(toks) or toks[at + 1][2] not in ("عن", "علي"):
+            return None
+        source = self._relay_source(toks[at][1], a)
+        if source is None:
+            return None
+        m, words = source
+        if m is not None:
+            return m.key, self.text[m.start : m.end]
+        return self._resolve_anaphor(words, verb.start)[0], words
 
     def _opens_sentence(self, a: int, sentence: int) -> bool:
         """Whether a quotation (its text from ``a``) opens its sentence: nothing before
@@ -4599,6 +4732,11 @@ def _start_of_words(text: str, start: int, end: int) -> int:
             break
         start += 1
     return start
+
+
+def _says_that(word: str) -> bool:
+    """Whether a normalised word is «إن»/«أن», alone or with its pronoun or «ب»."""
+    return word in _COMPLEMENTISERS or word == "ان"
 
 
 def _adjective_like(word: str, function_words: AbstractSet[str]) -> bool:

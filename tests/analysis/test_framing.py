@@ -3294,6 +3294,68 @@ def test_who_speaks_peoples_agencies_and_offices_of_other_states(
         assert found[1].speaker_key == "putin"
 
 
+LAVROV = 'وقال سيرغي لافروف إن "المحادثات كانت بناءة للغاية". '
+CALM = "الوضع مستقر في المدينة ولا داعي للقلق"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "key"),
+    [
+        (f'{LAVROV}وقال وزير الداخلية: "{CALM}".', "وزير الداخلية", None),
+        (f'{LAVROV}وقال مدير المستشفى إن "{CALM}".', "مدير المستشفى", None),
+        (f'{LAVROV}وقال محافظ حمص: "{CALM}".', "محافظ حمص", None),
+        # whom and when it was said to are not the office's words
+        (
+            f'{LAVROV}وقال رئيس المجلس المحلي في المدينة لعنب بلدي إن "{CALM}".',
+            "رئيس المجلس المحلي في المدينة",
+            None,
+        ),
+        (f'{LAVROV}وقال وزير الداخلية اليوم إن "{CALM}".', "وزير الداخلية", None),
+        # the office of a person the text named with it before: that person (as the
+        # analysis had it already: a guard)
+        (
+            'وقال رئيس الوزراء العراقي حيدر العبادي إن "المعركة انتهت في الموصل". '
+            f'وأضاف رئيس الوزراء: "{CALM}".',
+            "رئيس الوزراء",
+            "abadi",
+        ),
+    ],
+)
+def test_an_office_no_lexicon_lists_speaks_not_the_speaker_before(
+    store: Store, text: str, speaker: str, key: str | None
+) -> None:
+    """«وقال وزير الداخلية:», «وقال مدير المستشفى إن» after Lavrov's words: the words
+    were Lavrov's."""
+    found = _quoted(store, text)
+    assert [text[q.start : q.end] for q in found][-1] == CALM
+    assert (found[-1].speaker_text, found[-1].speaker_key) == (speaker, key)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "key"),
+    [
+        (
+            "وقالت الشرطة العمانية في تحذيرات نشرتها على صفحتها الرسمية بموقع التواصل "
+            "الاجتماعي، تويتر، نقلا على لسان العميد قائد شرطة محافظة ظفار: "
+            f'"{CALM}".',
+            "العميد قائد شرطة محافظة ظفار",
+            None,
+        ),
+        (f'وقال التلفزيون الرسمي نقلا عن وليد المعلم: "{CALM}".', "وليد المعلم", "muallem"),
+        # a name no lexicon knows, right before «قوله»
+        (f"ونقلت المنظمة الدولية عن حسن قوله إن {CALM}.", "حسن", None),
+    ],
+)
+def test_whom_the_words_are_relayed_from_speaks(
+    store: Store, text: str, speaker: str, key: str | None
+) -> None:
+    """«نقلا على لسان …:» after the subject of «قالت», and «عن حسن قوله»: the words were
+    nobody's, or the relaying organisation's."""
+    found = _quoted(store, text)
+    assert [text[q.start : q.end] for q in found] == [CALM]
+    assert (found[0].speaker_text, found[0].speaker_key) == (speaker, key)
+
+
 def test_an_agency_named_after_what_it_said_reports_nothing_after(store: Store) -> None:
     """«…، كما أعلنت وكالة "إيلنا"، في حين ترغب طهران …»: what the agency announced came
     before it; what Tehran wants is nobody's words. A name after the noun it names is
