@@ -2206,13 +2206,19 @@ class _Framer:
                 after = toks[0][1]
                 if len(toks) > 1 and toks[1][2] in ("صادر", "الصادر"):
                     after = toks[1][1]
+        return self._relayed_source(after, s_end, verb.start)
+
+    def _relayed_source(self, after: int, s_end: int, at: int) -> tuple[str | None, str] | None:
+        """:meth:`_relay_source` as a speaker: the key of the person or body named
+        (None for one the analysis cannot name: its words, or the noun named before
+        ``at`` that they refer back to) and its words."""
         source = self._relay_source(after, s_end)
         if source is None:
             return None
         m, words = source
         if m is not None:
             return m.key, self.text[m.start : m.end]
-        return self._resolve_anaphor(words, verb.start)[0], words
+        return self._resolve_anaphor(words, at)[0], words
 
     def _relayed_feminine(self, verb: _Verb, limit: int) -> bool | None:
         """The gender of whom a relaying verb quotes, by «قوله» or «قولها» after it;
@@ -2935,13 +2941,7 @@ class _Framer:
         )
         if at is None or at + 1 >= len(toks) or toks[at + 1][2] not in ("عن", "علي"):
             return None
-        source = self._relay_source(toks[at][1], a)
-        if source is None:
-            return None
-        m, words = source
-        if m is not None:
-            return m.key, self.text[m.start : m.end]
-        return self._resolve_anaphor(words, verb.start)[0], words
+        return self._relayed_source(toks[at][1], a, verb.start)
 
     def _opens_sentence(self, a: int, sentence: int) -> bool:
         """Whether a quotation (its text from ``a``) opens its sentence: nothing before
