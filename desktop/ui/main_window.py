@@ -250,10 +250,16 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self) -> None:
         c = self.store.counts()
+        # one of each said as one («1 outlet», not «1 outlets»)
+        parts = (
+            self.tr("1 document") if c.documents == 1 else self.tr("{0} documents"),
+            self.tr("1 outlet") if c.outlets == 1 else self.tr("{0} outlets"),
+            self.tr("1 entity") if c.entities == 1 else self.tr("{0} entities"),
+            self.tr("1 mention") if c.mentions == 1 else self.tr("{0} mentions"),
+        )
+        counts = (c.documents, c.outlets, c.entities, c.mentions)
         self.counts_label.setText(
-            self.tr("{0} documents · {1} outlets · {2} entities · {3} mentions").format(
-                f"{c.documents:,}", f"{c.outlets:,}", f"{c.entities:,}", f"{c.mentions:,}"
-            )
+            " · ".join(part.format(f"{n:,}") for part, n in zip(parts, counts, strict=True))
         )
 
     def _follow_entities(self, chosen: tuple[int, str] | None = None) -> None:

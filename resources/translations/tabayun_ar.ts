@@ -1547,8 +1547,43 @@ A: {2} mentions · B: {3} mentions</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="254"/>
-        <source>{0} documents · {1} outlets · {2} entities · {3} mentions</source>
-        <translation>المستندات: {0} · الوسائل الإعلامية: {1} · الكيانات: {2} · الإشارات: {3}</translation>
+        <source>1 document</source>
+        <translation>المستندات: 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <source>{0} documents</source>
+        <translation>المستندات: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <source>1 outlet</source>
+        <translation>الوسائل الإعلامية: 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <source>{0} outlets</source>
+        <translation>الوسائل الإعلامية: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <source>1 entity</source>
+        <translation>الكيانات: 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <source>{0} entities</source>
+        <translation>الكيانات: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <source>1 mention</source>
+        <translation>الإشارات: 1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
+        <source>{0} mentions</source>
+        <translation>الإشارات: {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="385"/>

@@ -466,6 +466,20 @@ def test_counts_of_a_large_corpus_are_written_with_thousands_separators(
     )
 
 
+def test_a_count_of_one_is_said_in_the_singular(
+    tapp: TabayunApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """«1 documents · 1 outlets» after importing one article of one outlet."""
+    from desktop.store.rows import StoreCounts
+
+    window = tapp.window
+    assert window is not None
+    one = StoreCounts(documents=1, outlets=1, entities=1, mentions=1)
+    monkeypatch.setattr(tapp.store, "counts", lambda: one)
+    window._show_counts()
+    assert window.counts_label.text() == "1 document · 1 outlet · 1 entity · 1 mention"
+
+
 def test_the_arabic_window_names_known_outlets_in_arabic(tapp: TabayunApp) -> None:
     """«سانا», «أخبار الأمم المتحدة» in the Arabic window (they stayed «SANA», «UN News»);
     filtering by outlet still works, and the English window keeps the English names."""
