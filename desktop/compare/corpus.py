@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -91,7 +91,7 @@ class FrameTable:
 def frame(
     store: Store,
     entity_id: int,
-    by_month: Iterable[tuple[str | None, str | None, int]] | None = None,
+    by_month: Sequence[tuple[str | None, str | None, int]] | None = None,
 ) -> FrameTable:
     """How each outlet labels, quotes and covers one actor. A label inside quotation
     marks is the speaker's, not the outlet's: it is listed apart (``in_quotes``).
@@ -469,7 +469,7 @@ def keyness(store: Store, outlet_a: int, outlet_b: int, top: int = 30) -> Keynes
 def coverage(
     store: Store,
     entity_id: int,
-    by_month: Iterable[tuple[str | None, str | None, int]] | None = None,
+    by_month: Sequence[tuple[str | None, str | None, int]] | None = None,
 ) -> dict[str, dict[str, int]]:
     """Documents mentioning the actor, per outlet and month (YYYY-MM; 'undated').
     ``by_month`` as for :func:`frame`."""

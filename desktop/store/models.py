@@ -256,9 +256,10 @@ class Mention(Base):
 
 
 class EntityStat(Base):
-    """Per-entity counts kept from the mentions (the sidebar lists these without counting
-    a million mentions). Rebuilt after analysis; kept in step by merges; marked stale by
-    the other mention writers (see ``desktop/store/entities.py``)."""
+    """Per-entity counts kept from the mentions (the sidebar and the actor view read these
+    without counting a million mentions). Every writer of mentions keeps them in step:
+    an analysis's writes and removals of documents by what they counted before and
+    after, merges by counting their entities again (see ``desktop/store/entities.py``)."""
 
     __tablename__ = "entity_stats"
     entity_id: Mapped[int] = mapped_column(
