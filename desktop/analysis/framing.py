@@ -1551,20 +1551,32 @@ class _Framer:
             return None  # an indefinite word last: no office's words
         return toks[0][0], end
 
-    def _named_after_words(self, a: int, b: int, before: int) -> str | None:
-        """The person the text named right after these words of an office before
-        ``before`` («… رئيس الوزراء العراقي حيدر العبادي …» for «رئيس الوزراء», a state's
-        adjective between them), the latest; or None."""
+    def _named_after_words(self, a: int, b: int) -> str | None:
+        """The person the text named right after these words of an office before them
+        («… رئيس الوزراء العراقي حيدر العبادي …» for «رئيس الوزراء», a state's adjective
+        between them), the latest; or None."""
         words = normalize(self.text[a:b]).split()
-        k = bisect.bisect_left(self.mention_starts, a)
-        for m in reversed(self.mentions[:k]):
-            if m.type != "person" or m.start >= before:
-                continue
-            lead = normalize(self.text[max(0, m.start - 120) : m.start]).split()[-len(words) - 2 :]
-            for i in range(len(lead) - len(words) + 1):
-                if lead[i : i + len(words)] == words and all(
-                    w in self.kb.nisbas for w in lead[i + len(words) :]
-                ):
+        n = len(words)
+
+        def fits(lead: list[str]) -> bool:
+            lead = lead[-n - 2 :]
+            return any(
+                lead[i : i + n] == words and all(w in self.kb.nisbas for w in lead[i + n :])
+                for i in range(len(lead) - n + 1)
+            )
+
+        return self._person_named_after(a, 120, fits)
+
+    def _person_named_after(
+        self, a: int, reach: int, fits: Callable[[list[str]], bool]
+    ) -> str | None:
+        """The latest person named before ``a`` whose words before his name, read back
+        ``reach`` characters, ``fits`` (an office's words, a former office's); or None."""
+        for i in range(bisect.bisect_left(self.mention_starts, a) - 1, -1, -1):
+            m = self.mentions[i]
+            if m.type == "person":
+                before = self.norm_tokens_between(max(0, m.start - reach), m.start)
+                if fits([t for _a, _b, t in before]):
                     return m.key
         return None
 
@@ -1605,16 +1617,13 @@ class _Framer:
         """The person the text named before right after the same former office («الرئيس
         الأمريكي السابق باراك أوباما» for «الرئيس السابق»), the latest; or None."""
         words = {t for _a, _b, t in self.norm_tokens_between(a, b)} - _FORMER
-        for i in range(bisect.bisect_left(self.mention_starts, a) - 1, -1, -1):
-            m = self.mentions[i]
-            if m.type != "person":
-                continue
+
+        def fits(lead: list[str]) -> bool:
             # «الرئيس الصومالي الأسبق، الشيخ شريف شيخ أحمد»: an honorific may come between
-            toks = self.norm_tokens_between(max(0, m.start - 60), m.start)[-6:]
-            before = [t for _a, _b, t in toks]
-            if any(t in _FORMER for t in before[-3:]) and words <= set(before):
-                return m.key
-        return None
+            before = lead[-6:]
+            return any(t in _FORMER for t in before[-3:]) and words <= set(before)
+
+        return self._person_named_after(a, 60, fits)
 
     def _party_name(self, toks: Sequence[tuple[int, int, str]]) -> int | None:
         """Where a party's name ends when a word without the article, which names
@@ -2737,7 +2746,7 @@ class _Framer:
                     # lexicon lists speaks (its holder, when the text named him with
                     # it before), not the speaker before
                     oa, ob = office_words
-                    key = self._named_after_words(oa, ob, v.start)
+                    key = self._named_after_words(oa, ob)
                     text, details, v.subject_end = self.text[oa:ob], {}, ob
                 else:
                     # «وأضاف:» continues the previous speaker; «…، فيما نفى ناشطون ذلك»
@@ -2931,14 +2940,9 @@ class _Framer:
         if verb.end > a or not self.text[max(0, a - 8) : a].rstrip(" \t«" + _DOUBLE).endswith(":"):
             return None
         toks = self.norm_tokens_between(verb.end, a, _RELAY_WITHIN)
-        at = next(
-            (
-                j
-                for j in range(len(toks) - 1, -1, -1)
-                if toks[j][2] == "نقلا" and len(toks) - j <= 10
-            ),
-            None,
-        )
+        # the last «نقلا» within the ten words before the quotation
+        last_ten = range(len(toks) - 1, max(-1, len(toks) - 11), -1)
+        at = next((j for j in last_ten if toks[j][2] == "نقلا"), None)
         if at is None or at + 1 >= len(toks) or toks[at + 1][2] not in ("عن", "علي"):
             return None
         return self._relayed_source(toks[at][1], a, verb.start)

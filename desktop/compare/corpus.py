@@ -120,10 +120,7 @@ def frame(
         table.labels.setdefault(text, lb.category)
         table.counts[(text, outlet)] = table.counts.get((text, outlet), 0) + lb.labels
         first.setdefault((text, outlet), (lb.document_id, lb.start, lb.end))
-    needed = sorted({d for d, _a, _b in first.values()})
-    texts: dict[int, str] = {}
-    for lo in range(0, len(needed), 500):
-        texts.update(store.texts(needed[lo : lo + 500]))
+    texts = store.texts(sorted({d for d, _a, _b in first.values()}))
     for pair, (doc_id, start, end) in first.items():
         t = texts[doc_id]
         lo = max(t.rfind("\n", 0, start) + 1, start - 90)

@@ -822,20 +822,6 @@ class EntityStoreMixin:
             key=lambda r: (r[0] is not None, r[0] or "", r[1] is not None, r[1] or ""),
         )
 
-    def outlet_of_documents(self: _HasSessions, ids: Sequence[int]) -> dict[int, str | None]:
-        """The outlet name of each document."""
-        out: dict[int, str | None] = {}
-        unique = list(dict.fromkeys(ids))
-        with self.session() as s:
-            for lo in range(0, len(unique), 500):
-                q = (
-                    select(Document.id, Outlet.name)
-                    .outerjoin(Outlet, Outlet.id == Document.outlet_id)
-                    .where(Document.id.in_(unique[lo : lo + 500]))
-                )
-                out.update(s.execute(q).all())
-        return out
-
     # ---- the user's edits -------------------------------------------------------------
     def add_edit(self: _HasSessions, op: str, payload: dict[str, Any]) -> int:
         with self.transaction() as s:

@@ -732,9 +732,16 @@ class Store(EntityStoreMixin, FramingStoreMixin, PagingStoreMixin, ViewsStoreMix
         return {i: (texts[i], repeated[i], sentences[i], dates[i], versions[i]) for i in texts}
 
     def texts(self, ids: Sequence[int]) -> dict[int, str]:
+        """The texts of these documents by id (asked in chunks of ids: more than one
+        ``IN (…)`` binds, as the examples of a much labelled actor's frame)."""
         with self.session() as s:
-            rows = s.execute(select(Document.id, Document.text).where(Document.id.in_(ids)))
-            return {doc_id: text for doc_id, text in rows}
+            return {
+                doc_id: text
+                for chunk in bound_chunks(ids)
+                for doc_id, text in s.execute(
+                    select(Document.id, Document.text).where(Document.id.in_(chunk))
+                )
+            }
 
     def resolve_document(self, ref: str) -> int:
         """A DOC argument: a numeric id without leading zeros (as `docs` lists them), an
