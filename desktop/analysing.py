@@ -172,8 +172,9 @@ from desktop.workers import (
 #: with no nationality is the head of the state the text is most about. 27: actors of the
 #: subject's kind joined on to it by «و» are not what was said («أعلنت سرايا القدس وكتائب
 #: عز الدين القسام مسؤوليتهما»). 28: an office no lexicon lists speaks, not the speaker
-#: before («وقال مدير المستشفى إن», «وقال محافظ حمص:»)
-ANALYSIS_VERSION = 28
+#: before («وقال مدير المستشفى إن», «وقال محافظ حمص:»). 29: so does one in indefinite
+#: construct, through a body's noun («وقال قائد شرطة محافظة ظفار إن», «وقال مدير مستشفى:»)
+ANALYSIS_VERSION = 29
 #: the analysis version since which stored sentences are split as the splitter does now
 SENTENCES_SPLIT_SINCE = 16
 BATCH = 200

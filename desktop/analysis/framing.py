@@ -1501,11 +1501,13 @@ class _Framer:
             return None
         end = -1  # where the words end: a definite word's end, or a name's
         aside = False  # when or to whom it was said, between them and what was said
+        where = False  # «في …»: where the office is, or where it was said
         n = 1
         while n < len(toks):
             oa, ob, t = toks[n]
             if self.text[toks[n - 1][1] : oa].strip():  # a comma, a colon, a mark
                 break
+            where = where or t == "في"
             if _says_that(t):
                 break
             if end == toks[n - 1][1] and (
@@ -1527,8 +1529,10 @@ class _Framer:
             m = self.mention_at(oa, ob)
             if m is not None and m.type == "person":
                 return None  # a person named: he speaks (read before)
-            if t in self.kb.verbs or (t in self.kb.function_words and t != "في"):
-                return None
+            if t in self.kb.verbs or (
+                t in self.kb.function_words and t != "في" and t not in self.fk.body_heads
+            ):
+                return None  # (but «محافظة», «مجلس»: an office heads a body)
             if m is not None or t.startswith("ال"):
                 if t in _NOT_SUBJECTS or t.removeprefix("ال") in self.fk.time_units:
                     return None
@@ -1536,7 +1540,7 @@ class _Framer:
                 while n + 1 < len(toks) and toks[n + 1][0] < end:
                     n += 1  # the other words of the name
             n += 1
-        if n > len(toks) or end < 0:
+        if n > len(toks) or (end < 0 and where):
             return None
         if n == len(toks):  # the words run to the quotation or the sentence's end
             last = toks[-1][1]
@@ -1548,7 +1552,11 @@ class _Framer:
             if not (_says_that(toks[n][2]) or ":" in self.text[last : toks[n][0]]):
                 return None
         if end != last and not aside:
-            return None  # an indefinite word last: no office's words
+            if where:
+                return None  # «… في مؤتمر صحفي»: not the office's own words
+            # nouns in construct to the end, the last a name no gazetteer knows or
+            # indefinite («قائد شرطة محافظة ظفار», «مدير مستشفى»): all the office's
+            end = last
         return toks[0][0], end
 
     def _named_after_words(self, a: int, b: int) -> str | None:

@@ -3311,6 +3311,10 @@ CALM = "الوضع مستقر في المدينة ولا داعي للقلق"
             None,
         ),
         (f'{LAVROV}وقال وزير الداخلية اليوم إن "{CALM}".', "وزير الداخلية", None),
+        # nouns in construct to the end, the last a place no gazetteer knows, or none
+        (f"{LAVROV}وقال قائد شرطة محافظة ظفار إن {CALM}.", "قائد شرطة محافظة ظفار", None),
+        (f'{LAVROV}وقال مدير مستشفى: "{CALM}".', "مدير مستشفى", None),
+        (f"{LAVROV}وقال رئيس مجلس محافظة حمص إن {CALM}.", "رئيس مجلس محافظة حمص", None),
         # the office of a person the text named with it before: that person (as the
         # analysis had it already: a guard)
         (
