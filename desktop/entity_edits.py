@@ -102,11 +102,16 @@ def _make(
     doc_ids: Sequence[int],
     progress: Progress | None,
     cancel: CancelToken | None,
+    *,
+    moves: Sequence[tuple[int, int]] = (),
+    values: Sequence[tuple[int, dict[str, Any]]] = (),
 ) -> AnalysisReport:
     """Log ``edits`` and analyse again the documents they change, ``doc_ids``: the log and
     the marks on the documents are written in one transaction, so that an edit stopped
-    halfway (cancelled, or its process killed) is finished later, never left half made."""
-    store.add_edits(edits, analyse_again=doc_ids)
+    halfway (cancelled, or its process killed) is finished later, never left half made.
+    ``moves`` and ``values`` make the edit show at once (:meth:`Store.add_edits`), the
+    analysis that follows taking a while for a frequent actor."""
+    store.add_edits(edits, analyse_again=doc_ids, moves=moves, values=values)
     return _refresh(store, doc_ids, progress, cancel)
 
 
@@ -143,6 +148,7 @@ def merge_many(
         store.documents_referring_to([target.id] + [e.id for e in sources]),
         progress,
         cancel,
+        moves=[(source.id, target.id) for source in sources],
     )
     return target
 
@@ -459,7 +465,9 @@ def _mark_many(
         # (an ignored actor has no mention) where it is spelled
         for entity in entities:
             docs += _docs_with_spellings(store, entity, (entity.type,))
-    _make(store, [(op, {"key": e.key}) for e in entities], docs, progress, cancel)
+    # an actor ignored leaves the list at once
+    values = [(e.id, {"ignored": True}) for e in entities] if op == "ignore" else []
+    _make(store, [(op, {"key": e.key}) for e in entities], docs, progress, cancel, values=values)
     return known
 
 

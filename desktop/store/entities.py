@@ -23,6 +23,8 @@ from desktop.store.models import (
     EntityEdit,
     EntityForm,
     EntityStat,
+    Event,
+    EventParticipant,
     Label,
     Mention,
     Outlet,
@@ -834,15 +836,29 @@ class EntityStoreMixin:
         self: _HasSessions,
         edits: Sequence[tuple[str, dict[str, Any]]],
         analyse_again: Iterable[int] = (),
+        *,
+        moves: Sequence[tuple[int, int]] = (),
+        values: Sequence[tuple[int, dict[str, Any]]] = (),
     ) -> list[int]:
         """Log ``edits`` (op, payload) and mark the documents they change as to be
         analysed again (:data:`LEFT_BY_EDIT`), in one transaction: the edits are never
-        in force with their documents not known to need it."""
+        in force with their documents not known to need it.
+
+        So that an edit shows at once, before that analysis, the same transaction moves
+        what refers to each source of ``moves`` (source, target: a merge) to its
+        target, with the counts of both, and sets the entities' ``values`` (id, column
+        values: ignored, a type). The analysis then makes the documents what a full
+        analysis gives."""
         with self.transaction() as s:
             logged = [EntityEdit(op=op, payload=payload) for op, payload in edits]
             s.add_all(logged)
             s.flush()
             _mark_left_by_edit(s, analyse_again)
+            moves = [(a, b) for a, b in moves if a != b]
+            if moves:
+                _move_rows(s, moves)
+            for entity_id, changed in values:
+                s.execute(update(Entity).where(Entity.id == entity_id).values(**changed))
             return [e.id for e in logged]
 
     def edits(
@@ -1261,6 +1277,50 @@ _MENTION_COLUMNS = (
     "sentence_idx",
     "confidence",
 )
+
+
+def _move_rows(s: Session, moves: Sequence[tuple[int, int]]) -> None:
+    """What refers to each source of ``moves`` (source, target) refers to its target, in
+    the caller's transaction, and the counts of both are taken again."""
+    params = [{"source": a, "target": b} for a, b in moves]
+    conn = s.connection()
+    for column in (
+        core_table(Mention).c.entity_id,
+        core_table(Label).c.entity_id,
+        core_table(Label).c.speaker_entity_id,
+        core_table(Quote).c.speaker_entity_id,
+        core_table(Event).c.place_entity_id,
+    ):
+        conn.execute(
+            update(column.table)
+            .where(column == bindparam("source"))
+            .values({column.name: bindparam("target")}),
+            params,
+        )
+    # an event both took part in keeps one row, the target's
+    participants = core_table(EventParticipant)
+    conn.execute(
+        update(participants)
+        .prefix_with("OR IGNORE")
+        .where(participants.c.entity_id == bindparam("source"))
+        .values(entity_id=bindparam("target")),
+        params,
+    )
+    conn.execute(
+        delete(participants).where(participants.c.entity_id == bindparam("source")), params
+    )
+    entities = core_table(Entity)
+    conn.execute(
+        update(entities)
+        .where(
+            (entities.c.id == bindparam("source"))
+            | (entities.c.merged_into_id == bindparam("source"))
+        )
+        .values(merged_into_id=bindparam("target")),
+        params,
+    )
+    for chunk in bound_chunks(sorted({i for move in moves for i in move})):
+        count_entity_stats(s, chunk)
 
 
 def _mark_left_by_edit(s: Session, doc_ids: Iterable[int]) -> None:

@@ -112,6 +112,8 @@ class EntitySidebar(QWidget):
         self._edit_job.failed.connect(self._edit_failed)
         #: the running edit's title, and whether its result is selected when it ends
         self._edit: tuple[str, bool] = ("", False)
+        #: the target of a running merge, selected once the merge shows
+        self._merging_into: int | None = None
         self._order: list[int] = []  # selected entity ids, first selected first
         self._last_emitted = -1
         self._can_undo = False
@@ -618,6 +620,7 @@ class EntitySidebar(QWidget):
             return
         self._set_busy(True)
         self._edit = (title, select_result)
+        self._merging_into = int(args[0]) if op == "merge" else None
         db = self._store.engine.url.database
         # an edit that analyses no article is over in a fraction of a second here,
         # where starting a process takes about 0.7 s more
@@ -684,6 +687,13 @@ class EntitySidebar(QWidget):
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(self.tr("Analysing again: %v of %m documents"))
         self.progress_bar.show()
+        # The edit is made (a merge already shows) and its articles are analysed again,
+        # which takes a while for a frequent actor: the list is read again and can be
+        # browsed meanwhile; the edits stay off until the analysis ends.
+        self.refresh()
+        if self._merging_into is not None:
+            self.select_entity(self._merging_into)
+        self.tree.setEnabled(True)
 
     def _set_busy(self, busy: bool) -> None:
         if busy:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,83 @@ def test_several_sources_merge_into_one_target_in_one_analysis(analysed: Store) 
     rows = {r.name: r for r in analysed.entity_rows()}
     assert "جيمس جيفري" in rows and "جون كيري" not in rows
     assert rows["جيمس جيفري"].mentions == before["جيمس جيفري"]
+
+
+def test_a_merge_shows_before_its_articles_are_analysed_again(analysed: Store) -> None:
+    """When the analysis of a merge's articles begins, the merge is already what the
+    store shows: the source is gone from the list, and its mentions, labels, quotations
+    and events are the target's; the analysis then gives the same."""
+    from desktop.progress import NullProgress
+
+    target, source = "ستافان دي ميستورا", "غير بيدرسون"
+    ids = {edits.resolve_entity(analysed, n).id: n for n in (target, source)}
+
+    def shown() -> list[object]:
+        return [
+            {n: v for n, v in _names(analysed).items() if n in (target, source)},
+            *(
+                Counter(ids.get(e) for e in found)
+                for found in (
+                    [q.speaker_entity_id for q in analysed.quotes_for()],
+                    [lb.entity_id for lb in analysed.labels_for()],
+                    [p[0] for e in analysed.events_for() for p in e.participants],
+                )
+            ),
+        ]
+
+    before = shown()
+    for counts in before[1:]:  # both speak, are labelled and take part in events
+        assert isinstance(counts, Counter) and counts[target] and counts[source]
+
+    class AtStart(NullProgress):
+        def __init__(self) -> None:
+            self.seen: list[object] = []
+
+        def start(self, total: int, label: str) -> None:
+            self.seen = shown()
+
+    progress = AtStart()
+    edits.merge(analysed, target, source, progress=progress)
+    after = shown()
+    assert progress.seen == after
+    assert after[0] == {
+        target: (
+            len(analysed.documents_mentioning(list(ids))),
+            sum(mentions for _docs, mentions in before[0].values()),  # type: ignore[attr-defined]
+        )
+    }
+    for was, now in zip(before[1:], after[1:], strict=True):
+        assert isinstance(was, Counter) and isinstance(now, Counter)
+        assert now[source] == 0 and now[target] == was[target] + was[source]
+
+
+def test_an_ignored_actor_leaves_the_list_before_its_articles_are_analysed_again(
+    analysed: Store,
+) -> None:
+    """An actor ignored is gone from the list, and among those ignored, when the analysis
+    of its articles begins, as after it."""
+    from desktop.progress import NullProgress
+
+    name = "جيمس جيفري"
+
+    def shown() -> tuple[bool, list[str]]:
+        return (
+            name in _names(analysed),
+            [e.name for e in edits.ignored_entities(analysed)],
+        )
+
+    class AtStart(NullProgress):
+        def __init__(self) -> None:
+            self.seen: list[tuple[bool, list[str]]] = []
+
+        def start(self, total: int, label: str) -> None:
+            self.seen.append(shown())
+
+    assert shown() == (True, [])
+    progress = AtStart()
+    edits.ignore(analysed, name, progress=progress)
+    assert progress.seen == [(False, [name])]
+    assert shown() == (False, [name])
 
 
 def test_retype_checks_the_type(analysed: Store) -> None:

@@ -440,9 +440,20 @@ def test_merge_selected_then_undo(
     assert sidebar.selected_entity_ids() == [lavrov, kerry]
     assert sidebar.merge_action.isEnabled()
     bar: list[tuple[int, bool]] = []  # (maximum, shown) when the edit's analysis began
+    # what the list shows while the articles are analysed again: the merge already made
+    meanwhile: list[tuple[bool, bool, bool, int, list[int]]] = []
     sidebar.edit_progress.started.connect(
-        lambda _n, _label: bar.append(
-            (sidebar.progress_bar.maximum(), sidebar.progress_bar.isVisible())
+        lambda _n, _label: (
+            bar.append((sidebar.progress_bar.maximum(), sidebar.progress_bar.isVisible())),
+            meanwhile.append(
+                (
+                    sidebar.tree.isEnabled(),
+                    sidebar.merge_action.isEnabled() or sidebar.undo_action.isEnabled(),
+                    sidebar.model.index_for_entity(kerry).isValid(),
+                    row_data(sidebar.model, lavrov, 0, MentionsRole),
+                    sidebar.selected_entity_ids(),
+                )
+            ),
         )
     )
     with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
@@ -458,8 +469,12 @@ def test_merge_selected_then_undo(
     assert len(dialogs.confirmations) == 1 and KERRY in dialogs.confirmations[0]
     assert not dialogs.errors
     assert not sidebar.model.index_for_entity(kerry).isValid()
-    assert row_data(sidebar.model, lavrov, 0, MentionsRole) > lavrov_mentions
+    merged_mentions = row_data(sidebar.model, lavrov, 0, MentionsRole)
+    assert merged_mentions > lavrov_mentions
     assert sidebar.selected_entity_ids() == [lavrov]  # the first selected stays
+    # while the analysis ran the list could be browsed, not edited, and showed the
+    # merge with the counts the analysis then gave
+    assert meanwhile == [(True, False, False, merged_mentions, [lavrov])]
     assert sidebar.undo_action.isEnabled()
 
     edit_with(qtbot, runner, sidebar, sidebar.undo_action)
