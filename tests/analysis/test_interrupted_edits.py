@@ -95,7 +95,9 @@ def test_an_edit_cancelled_halfway_is_finished_by_the_analysis_of_what_was_left(
     assert stopping.total >= 2
     left = analysed.documents_left_by_edits()
     assert len(left) == stopping.total - 1  # one batch written, of one article
-    assert analysis_rows(db_path) != whole  # half made
+    if edit != "merge":  # (a merge moves the source's rows to the target at once, and
+        # for these two envoys they are already what its analysis gives)
+        assert analysis_rows(db_path) != whole  # half made
     assert analysed.documents_needing_analysis(ANALYSIS_VERSION) == left
     report = analyse_left_over(analysed)
     assert report.documents == len(left) and not report.cancelled
