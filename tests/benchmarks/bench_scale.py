@@ -132,6 +132,12 @@ class Figures:
     startup_runs_s: list[float] = field(default_factory=list)
     memory_hwm_mb: float | None = None
     memory_rss_mb: float | None = None
+    #: a merge of the two most mentioned people: the actors merged, the articles it
+    #: analyses again, when it shows (its analysis begins) and when it ends
+    edit_actors: str = ""
+    edit_documents: int | None = None
+    edit_shown_s: float | None = None
+    edit_s: float | None = None
     not_measured: list[str] = field(default_factory=list)
     #: measurements that broke (a child process that failed): the exit status is 1
     failed: list[str] = field(default_factory=list)
@@ -433,6 +439,44 @@ def memory(db: Path, doc: int | None, entity: int | None, fig: Figures) -> None:
         fig.memory_rss_mb = round(out["rss_mb"], 1)
 
 
+def merge_edit(db: Path, fig: Figures) -> None:
+    """Merge the second most mentioned person into the first, on a copy of the database
+    (the kept one stays as imported): when the merge shows, and when its articles are
+    analysed again."""
+    from desktop import entity_edits
+    from desktop.progress import NullProgress
+
+    people = [e for e in Store.open(db).entity_summaries() if e.type == "person"]
+    if len(people) < 2:
+        fig.not_measured.append("merge: fewer than two people")
+        return
+    target, source = sorted(people, key=lambda e: -e.mentions)[:2]
+    log("timing a merge…")
+    copy = db.with_name(db.stem + "-merge.db")
+    src, dst = sqlite3.connect(db), sqlite3.connect(copy)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+
+    class Shown(NullProgress):
+        def start(self, total: int, label: str) -> None:
+            fig.edit_documents = total
+            fig.edit_shown_s = round(time.perf_counter() - t0, 2)
+
+    store = Store.open(copy)
+    try:
+        t0 = time.perf_counter()
+        entity_edits.merge(store, str(target.id), str(source.id), progress=Shown())
+        fig.edit_s = round(time.perf_counter() - t0, 2)
+        fig.edit_actors = f"{source.name} into {target.name}"
+    finally:
+        store.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
+
+
 # ---- one corpus --------------------------------------------------------------------------------
 @contextmanager
 def workdir(keep: Path | None) -> Iterator[Path]:
@@ -488,6 +532,7 @@ def measure(a: argparse.Namespace) -> Figures:
         reader_pane(db, docs, fig)
         cold_start(db, fig)
         memory(db, docs[0] if docs else None, top[0].id if top else None, fig)
+        merge_edit(db, fig)
     return fig
 
 
@@ -617,6 +662,14 @@ def lines(f: Figures) -> list[Line]:
             _at_most(f.memory_hwm_mb, 300),
         ),
     ]
+    if f.edit_s is not None:
+        out.append(
+            Line(
+                "merge: shown / articles analysed",
+                f"{_num(f.edit_shown_s, 's', '.2f')} / {f.edit_s:.1f} s "
+                f"({f.edit_documents or 0:,} articles)",
+            )
+        )
     return out
 
 
@@ -626,6 +679,8 @@ def print_figures(f: Figures) -> None:
         print(f"{ln.label:<36} {ln.value:<52} {ln.target:<16} {mark}".rstrip())
     for actor in f.frame_actors:
         print(f"{'':<36} frame: {actor}")
+    if f.edit_actors:
+        print(f"{'':<36} merge: {f.edit_actors}")
     for note in f.not_measured:
         print(f"not measured: {note}")
     for note in f.failed:
