@@ -120,18 +120,14 @@ def test_the_analysis_the_window_starts_with_finishes_what_an_edit_left(
 ) -> None:
     """An edit killed halfway (its log written, most of its articles not analysed again)
     is finished when the window next starts, as the whole edit would have made it."""
-    import sqlite3
 
     from desktop.entity_edits import split
     from desktop.jobs import reanalyse_job
     from desktop.store.store import Store
     from tests.analysis.written import analysis_rows
+    from tests.databases import copy_database
 
-    whole = tmp_path / "whole.db"
-    src, dst = sqlite3.connect(db_path), sqlite3.connect(whole)
-    src.backup(dst)
-    src.close()
-    dst.close()
+    whole = copy_database(db_path, tmp_path / "whole.db")
     copy = Store.open(whole)
     split(copy, "de-mistura", "المبعوث الخاص")
     copy.close()

@@ -5,7 +5,6 @@ have."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from desktop.analysing import ANALYSIS_VERSION, analyse_documents, analyse_left_
 from desktop.progress import CancelToken
 from desktop.store.store import Store
 from tests.analysis.written import analysis_rows
+from tests.databases import copy_database
 
 #: edits of the seed corpus that analyse several articles again
 _EDITS: dict[str, Callable[..., Any]] = {
@@ -34,19 +34,9 @@ def _before(store: Store, edit: str) -> None:
         edits.merge(store, "ستافان دي ميستورا", "غير بيدرسون")
 
 
-def _copy(db: Path, to: Path) -> Path:
-    src, dst = sqlite3.connect(db), sqlite3.connect(to)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    return to
-
-
 def _made_whole(db: Path, tmp_path: Path, edit: str) -> dict[str, list[tuple[object, ...]]]:
     """What the edit gives on a copy of ``db``, not interrupted."""
-    store = Store.open(_copy(db, tmp_path / "whole.db"))
+    store = Store.open(copy_database(db, tmp_path / "whole.db"))
     try:
         _EDITS[edit](store)
         return analysis_rows(tmp_path / "whole.db")
@@ -166,7 +156,7 @@ def test_what_an_edit_left_is_finished_with_the_edits_made_since(
     assert 0 < len(set(analysed.documents_left_by_edits())) < len(left)
     analyse_left_over(analysed)
     assert analysed.documents_left_by_edits() == []
-    full = Store.open(_copy(db_path, tmp_path / "full.db"))
+    full = Store.open(copy_database(db_path, tmp_path / "full.db"))
     try:
         analyse_documents(full, full=True)
     finally:

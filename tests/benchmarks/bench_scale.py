@@ -43,6 +43,7 @@ from desktop.store.rows import DocumentRow
 from desktop.store.store import Store
 from tests.benchmarks.bench_ui import startup
 from tests.benchmarks.corpus import write_corpus
+from tests.databases import copy_database
 
 #: words, names and phrases of the generated corpus (which recombines the seed articles),
 #: spelling variants the app should still find, and one word that is not there
@@ -452,13 +453,7 @@ def merge_edit(db: Path, fig: Figures) -> None:
         return
     target, source = sorted(people, key=lambda e: -e.mentions)[:2]
     log("timing a merge…")
-    copy = db.with_name(db.stem + "-merge.db")
-    src, dst = sqlite3.connect(db), sqlite3.connect(copy)
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
+    copy = copy_database(db, db.with_name(db.stem + "-merge.db"))
 
     class Shown(NullProgress):
         def start(self, total: int, label: str) -> None:

@@ -1427,12 +1427,12 @@ def test_closing_the_window_during_an_edit_stops_it_and_the_next_start_finishes_
     after the window had gone. Now closing cancels the edit, saying so, in the time an
     article takes; no process is left; and the next start finishes the edit."""
     import multiprocessing
-    import sqlite3
     import time
 
     from desktop import entity_edits
     from desktop.ui import entity_sidebar
     from tests.analysis.written import analysis_rows
+    from tests.databases import copy_database
     from tests.ui.job_processes import (
         SECONDS_AN_ARTICLE,
         children_of,
@@ -1443,11 +1443,7 @@ def test_closing_the_window_during_an_edit_stops_it_and_the_next_start_finishes_
     window, store = tapp.window, tapp.store
     assert window is not None
     db = Path(store.engine.url.database or "")
-    whole = tmp_path / "whole.db"  # the merge, not interrupted
-    src, dst = sqlite3.connect(db), sqlite3.connect(whole)
-    src.backup(dst)
-    src.close()
-    dst.close()
+    whole = copy_database(db, tmp_path / "whole.db")  # the merge, not interrupted
     copy = Store.open(whole)
     entity_edits.merge(copy, "ستافان دي ميستورا", "غير بيدرسون")
 
