@@ -511,6 +511,9 @@ def unignore_many(
 
 #: edits that change no document's analysis
 NAME_ONLY = frozenset({"rename", "confirm"})
+#: edits that show before their articles are analysed again (``Store.add_edits``'s
+#: ``moves`` and ``values``); the others show when that analysis ends
+SHOWN_AT_ONCE = frozenset({"merge", "ignore"})
 
 
 @exclusive("edit")

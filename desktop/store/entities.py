@@ -1281,44 +1281,37 @@ _MENTION_COLUMNS = (
 
 def _move_rows(s: Session, moves: Sequence[tuple[int, int]]) -> None:
     """What refers to each source of ``moves`` (source, target) refers to its target, in
-    the caller's transaction, and the counts of both are taken again."""
-    params = [{"source": a, "target": b} for a, b in moves]
+    the caller's transaction, and the counts of both are taken again. One statement a
+    column for each target: several of the columns have no index to find the rows by."""
     conn = s.connection()
-    for column in (
-        core_table(Mention).c.entity_id,
-        core_table(Label).c.entity_id,
-        core_table(Label).c.speaker_entity_id,
-        core_table(Quote).c.speaker_entity_id,
-        core_table(Event).c.place_entity_id,
-    ):
+    into: dict[int, list[int]] = {}
+    for source, target in moves:
+        into.setdefault(target, []).append(source)
+    participants, entities = core_table(EventParticipant), core_table(Entity)
+    for target, sources in into.items():
+        for column in (
+            core_table(Mention).c.entity_id,
+            core_table(Label).c.entity_id,
+            core_table(Label).c.speaker_entity_id,
+            core_table(Quote).c.speaker_entity_id,
+            core_table(Event).c.place_entity_id,
+        ):
+            conn.execute(
+                update(column.table).where(column.in_(sources)).values({column.name: target})
+            )
+        # an event both took part in keeps one row, the target's
         conn.execute(
-            update(column.table)
-            .where(column == bindparam("source"))
-            .values({column.name: bindparam("target")}),
-            params,
+            update(participants)
+            .prefix_with("OR IGNORE")
+            .where(participants.c.entity_id.in_(sources))
+            .values(entity_id=target)
         )
-    # an event both took part in keeps one row, the target's
-    participants = core_table(EventParticipant)
-    conn.execute(
-        update(participants)
-        .prefix_with("OR IGNORE")
-        .where(participants.c.entity_id == bindparam("source"))
-        .values(entity_id=bindparam("target")),
-        params,
-    )
-    conn.execute(
-        delete(participants).where(participants.c.entity_id == bindparam("source")), params
-    )
-    entities = core_table(Entity)
-    conn.execute(
-        update(entities)
-        .where(
-            (entities.c.id == bindparam("source"))
-            | (entities.c.merged_into_id == bindparam("source"))
+        conn.execute(delete(participants).where(participants.c.entity_id.in_(sources)))
+        conn.execute(
+            update(entities)
+            .where(entities.c.id.in_(sources) | entities.c.merged_into_id.in_(sources))
+            .values(merged_into_id=target)
         )
-        .values(merged_into_id=bindparam("target")),
-        params,
-    )
     for chunk in bound_chunks(sorted({i for move in moves for i in move})):
         count_entity_stats(s, chunk)
 

@@ -112,8 +112,13 @@ class EntitySidebar(QWidget):
         self._edit_job.failed.connect(self._edit_failed)
         #: the running edit's title, and whether its result is selected when it ends
         self._edit: tuple[str, bool] = ("", False)
+        #: whether the running edit shows before its articles are analysed again, and
         #: the target of a running merge, selected once the merge shows
+        self._shown_at_once = False
         self._merging_into: int | None = None
+        #: the selection when the list could be browsed during an edit: the edit's
+        #: result is selected at its end only if the user left it so
+        self._browsed_from: list[int] | None = None
         self._order: list[int] = []  # selected entity ids, first selected first
         self._last_emitted = -1
         self._can_undo = False
@@ -620,7 +625,9 @@ class EntitySidebar(QWidget):
             return
         self._set_busy(True)
         self._edit = (title, select_result)
+        self._shown_at_once = op in entity_edits.SHOWN_AT_ONCE
         self._merging_into = int(args[0]) if op == "merge" else None
+        self._browsed_from = None
         db = self._store.engine.url.database
         # an edit that analyses no article is over in a fraction of a second here,
         # where starting a process takes about 0.7 s more
@@ -670,7 +677,8 @@ class EntitySidebar(QWidget):
             self.dialogs.error(title, outcome.error)
             return
         self.refresh()
-        if select_result and isinstance(outcome.result, EntityRef):
+        browsed = self._browsed_from is not None and self._order != self._browsed_from
+        if select_result and isinstance(outcome.result, EntityRef) and not browsed:
             self.select_entity(outcome.result.id)
         self.entities_changed.emit()
 
@@ -687,13 +695,20 @@ class EntitySidebar(QWidget):
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(self.tr("Analysing again: %v of %m documents"))
         self.progress_bar.show()
-        # The edit is made (a merge already shows) and its articles are analysed again,
-        # which takes a while for a frequent actor: the list is read again and can be
-        # browsed meanwhile; the edits stay off until the analysis ends.
+        if not self._shown_at_once:  # the list would show the edit half made
+            return
+        # The edit is made (a merge, an ignore already shows) and its articles are
+        # analysed again, which takes a while for a frequent actor: the list is read
+        # again and can be browsed meanwhile; the edits, drops included, stay off until
+        # the analysis ends.
         self.refresh()
         if self._merging_into is not None:
             self.select_entity(self._merging_into)
+        self._browsed_from = list(self._order)
         self.tree.setEnabled(True)
+        if self._tree_had_focus:  # given back now, not taken from elsewhere at the end
+            self.tree.setFocus()
+            self._tree_had_focus = False
 
     def _set_busy(self, busy: bool) -> None:
         if busy:
@@ -702,6 +717,11 @@ class EntitySidebar(QWidget):
             self.progress_bar.hide()
         self._busy = busy
         self.tree.setEnabled(not busy)
+        self.tree.setDragDropMode(
+            QAbstractItemView.DragDropMode.DragOnly
+            if busy
+            else QAbstractItemView.DragDropMode.DragDrop
+        )
         if not busy and self._tree_had_focus:
             self.tree.setFocus()
         self._update_actions()

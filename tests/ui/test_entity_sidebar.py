@@ -483,6 +483,55 @@ def test_merge_selected_then_undo(
     assert not sidebar.undo_action.isEnabled()
 
 
+def test_what_the_user_chose_while_a_merge_was_analysed_stays_chosen(
+    qtbot: QtBot, sidebar: EntitySidebar, analysed: Store, runner: TaskRunner
+) -> None:
+    """While a merge's articles are analysed again the list can be browsed: another
+    actor chosen then, and a filter typed, are left as they are when the merge ends (it
+    selected its target only if the selection was still that); nothing can be dropped
+    on the list meanwhile, and the focus stays where the user put it."""
+    lavrov, kerry = entity_id(analysed, LAVROV), entity_id(analysed, KERRY)
+    mistura = entity_id(analysed, DE_MISTURA)
+    sidebar.select_entity(lavrov)
+    sidebar.select_entity(kerry, add=True)
+    seen: list[tuple[bool, object]] = []
+
+    def browse(_n: int, _label: str) -> None:
+        seen.append((sidebar.tree.isEnabled(), sidebar.tree.dragDropMode()))
+        sidebar.select_entity(mistura)
+        sidebar.filter_edit.setFocus()
+        sidebar.filter_edit.setText("ميستورا")
+
+    sidebar.edit_progress.started.connect(browse)
+    with qtbot.waitSignal(sidebar.entities_changed, timeout=WAIT):
+        sidebar.merge_action.trigger()
+    assert runner.wait(WAIT)
+    assert seen == [(True, QTreeView.DragDropMode.DragOnly)]
+    assert not sidebar.model.index_for_entity(kerry).isValid()  # merged
+    assert sidebar.selected_entity_ids() == [mistura]
+    assert sidebar.filter_edit.text() == "ميستورا"
+    assert not sidebar.tree.hasFocus()
+    assert sidebar.tree.dragDropMode() == QTreeView.DragDropMode.DragDrop
+
+
+def test_the_list_stays_off_during_an_edit_that_shows_only_when_analysed(
+    qtbot: QtBot, sidebar: EntitySidebar, analysed: Store, runner: TaskRunner
+) -> None:
+    """Undoing a merge shows only when its articles are analysed again: the list, which
+    would show it half made, stays off meanwhile."""
+    lavrov, kerry = entity_id(analysed, LAVROV), entity_id(analysed, KERRY)
+    sidebar.select_entity(lavrov)
+    sidebar.select_entity(kerry, add=True)
+    edit_with(qtbot, runner, sidebar, sidebar.merge_action)
+    enabled: list[bool] = []
+    sidebar.edit_progress.started.connect(
+        lambda _n, _label: enabled.append(sidebar.tree.isEnabled())
+    )
+    edit_with(qtbot, runner, sidebar, sidebar.undo_action)
+    assert enabled == [False]
+    assert sidebar.tree.isEnabled() and row_data(sidebar.model, kerry, NAME_COLUMN) == KERRY
+
+
 def test_dropping_several_entities_on_another_merges_them_all(
     qtbot: QtBot,
     sidebar: EntitySidebar,
