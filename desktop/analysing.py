@@ -394,7 +394,9 @@ def analyse_documents(
     # exactly: only the found names that edits in force confirm are known beforehand
     previous = [r for r in store.discovered_records() if not exact or r.key in lex.confirmed]
     kb, fk = _knowledge(lex, previous)
-    key_ids = store.sync_entities(_record(i) for i in kb.entities.values())
+    key_ids = store.sync_entities(
+        (_record(i) for i in kb.entities.values()), names=lex.names, types=lex.types
+    )
     if doc_ids is None:
         doc_ids = (
             [r.id for r in store.documents()]

@@ -330,6 +330,7 @@ def retype_many(
         docs,
         progress,
         cancel,
+        values=[(e.id, {"type": entity_type}) for e in entities],  # listed so at once
     )
     return [resolve_entity(store, e.key) for e in known]
 
@@ -513,7 +514,7 @@ def unignore_many(
 NAME_ONLY = frozenset({"rename", "confirm"})
 #: edits that show before their articles are analysed again (``Store.add_edits``'s
 #: ``moves`` and ``values``); the others show when that analysis ends
-SHOWN_AT_ONCE = frozenset({"merge", "ignore"})
+SHOWN_AT_ONCE = frozenset({"merge", "ignore", "retype"})
 
 
 @exclusive("edit")

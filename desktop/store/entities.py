@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from itertools import repeat
@@ -131,10 +131,21 @@ class EntityStoreMixin:
     """Mixed into :class:`desktop.store.store.Store`."""
 
     # ---- keeping entities in step with the lexicon --------------------------------------
-    def sync_entities(self: _HasSessions, records: Iterable[EntityRecord]) -> dict[str, int]:
+    def sync_entities(
+        self: _HasSessions,
+        records: Iterable[EntityRecord],
+        *,
+        names: Mapping[str, str] | None = None,
+        types: Mapping[str, str] | None = None,
+    ) -> dict[str, int]:
         """Insert or update entities by key; their lexicon aliases are replaced, the
-        user's own aliases kept. Returns key → id for every entity with a key."""
+        user's own aliases kept. Returns key → id for every entity with a key.
+
+        ``names`` and ``types`` (by key): the user's, shown instead of the record's, so
+        that an analysis does not show the lexicon's name or type of an actor the user
+        renamed or retyped until its end (:meth:`apply_entity_state`)."""
         records = list(records)
+        names, types = names or {}, types or {}
         with self.transaction() as s:
             existing = {k: i for k, i in s.execute(select(Entity.key, Entity.id)) if k}
             new = [r for r in records if r.key not in existing]
@@ -150,20 +161,22 @@ class EntityStoreMixin:
                     )
                 )
             }
+            shown = {
+                r.key: (names.get(r.key, r.name), r.name_en, types.get(r.key, r.type))
+                for r in records
+                if r.key in existing and r.key not in new_keys and r.origin == "gazetteer"
+            }
             changed = [
                 {
-                    "eid": existing[r.key],
-                    "n": r.name,
-                    "sn": name_order_key(r.name),
-                    "ne": r.name_en,
-                    "nek": _key_or_none(r.name_en),
-                    "t": r.type,
+                    "eid": existing[k],
+                    "n": name,
+                    "sn": name_order_key(name),
+                    "ne": name_en,
+                    "nek": _key_or_none(name_en),
+                    "t": etype,
                 }
-                for r in records
-                if r.key in existing
-                and r.key not in new_keys
-                and r.origin == "gazetteer"
-                and stored.get(r.key) != (r.name, r.name_en, r.type)
+                for k, (name, name_en, etype) in shown.items()
+                if stored.get(k) != (name, name_en, etype)
             ]
             if changed:
                 s.connection().execute(

@@ -255,6 +255,36 @@ def test_an_ignored_actor_leaves_the_list_before_its_articles_are_analysed_again
     assert shown() == (False, [name])
 
 
+def test_an_analysis_shows_the_users_names_and_types_throughout(analysed: Store) -> None:
+    """An actor renamed or retyped showed the lexicon's name and type while any analysis
+    ran (an import's takes minutes at corpus scale), and until the next one ended when
+    it was stopped; a retype shows at once, before its articles are analysed again."""
+    from desktop.progress import NullProgress
+
+    def shown() -> list[tuple[str, str]]:
+        return sorted(
+            (r.name, r.type)
+            for r in analysed.entity_rows()
+            if r.name in ("غير أوتو بيدرسون", "غير بيدرسون", "قناة الحرة")
+        )
+
+    class Seen(NullProgress):
+        def __init__(self) -> None:
+            self.seen: list[list[tuple[str, str]]] = []
+
+        def start(self, total: int, label: str) -> None:
+            self.seen.append(shown())
+
+    edits.rename(analysed, "pedersen", "غير أوتو بيدرسون")
+    retyping = Seen()
+    edits.retype(analysed, "الحرة", "organisation", progress=retyping)
+    edited = [("غير أوتو بيدرسون", "person"), ("قناة الحرة", "organisation")]
+    assert retyping.seen == [edited] and shown() == edited
+    analysing = Seen()
+    analyse_documents(analysed, full=True, progress=analysing)
+    assert analysing.seen == [edited] and shown() == edited
+
+
 def test_retype_checks_the_type(analysed: Store) -> None:
     assert edits.retype(analysed, "الحرة", "organisation").type == "organisation"
     with pytest.raises(edits.EditError, match="unknown type"):
