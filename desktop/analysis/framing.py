@@ -1540,7 +1540,7 @@ class _Framer:
                 while n + 1 < len(toks) and toks[n + 1][0] < end:
                     n += 1  # the other words of the name
             n += 1
-        if n > len(toks) or (end < 0 and where):
+        if n > len(toks):
             return None
         if n == len(toks):  # the words run to the quotation or the sentence's end
             last = toks[-1][1]
