@@ -24,6 +24,7 @@ from desktop.analysis.entities import (
     DiscoveredName,
     DocumentEntities,
     analyse_entities,
+    discovered_key,
 )
 from desktop.analysis.framing import (
     FramingKnowledge,
@@ -413,7 +414,6 @@ def analyse_documents(
     try:
         pools = _pool(workers, lex, previous) if workers > 1 else nullcontext()
         with pools as pool:
-            batches = [doc_ids[lo : lo + BATCH] for lo in range(0, len(doc_ids), BATCH)]
 
             def submit(batch: Sequence[int]) -> tuple[list[Job], Iterable[Packed], _Resplit]:
                 jobs, resplit = _jobs(store, batch)
@@ -421,36 +421,61 @@ def analyse_documents(
                     return jobs, pool.map(_analyse_in_worker, jobs, chunksize=10), resplit
                 return jobs, (analyse_packed(job, kb, fk, lex) for job in jobs), resplit
 
-            upcoming = submit(batches[0]) if batches else None
-            for number in range(len(batches)):
-                if cancel is not None and cancel.cancelled:
-                    report.cancelled = True
-                    break
-                assert upcoming is not None
-                jobs, results, resplit = upcoming
-                # the workers start on the next batch while this process writes this one
-                upcoming = submit(batches[number + 1]) if number + 1 < len(batches) else None
-                written: list[tuple[int, list[NewMention]]] = []
-                framing = FramingRows([], [], [])
-                done = list(zip(jobs, results, strict=True))
-                key_ids.update(store.add_entities(_new_names(done, key_ids)))
-                for job, found in done:
-                    doc_id, text = job[0], job[1]
-                    if found.failure is not None:
-                        report.failed.append((doc_id, found.failure))
-                    for d in found.discovered.values():
-                        discovered[d.key] = d.norm
-                    rows = _mention_rows(found, key_ids)
-                    if found.unresolved_speakers:
-                        slots = _free_slots(found.unresolved_speakers, rows, text, job[3])
-                        if slots:
-                            speakers[doc_id] = slots
-                    written.append((doc_id, rows))
-                    _add_framing(framing, doc_id, found, key_ids)
-                    progress.advance(1)
-                store.write_analysis(written, framing, ANALYSIS_VERSION, sentences=resplit)
-                report.documents += len(written)
-                report.mentions += sum(len(ms) for _, ms in written)
+            def run(ids: Sequence[int], progress: Progress) -> None:
+                batches = [ids[lo : lo + BATCH] for lo in range(0, len(ids), BATCH)]
+                upcoming = submit(batches[0]) if batches else None
+                for number in range(len(batches)):
+                    if cancel is not None and cancel.cancelled:
+                        report.cancelled = True
+                        break
+                    assert upcoming is not None
+                    jobs, results, resplit = upcoming
+                    # the workers start on the next batch while this process writes this one
+                    upcoming = submit(batches[number + 1]) if number + 1 < len(batches) else None
+                    written: list[tuple[int, list[NewMention]]] = []
+                    framing = FramingRows([], [], [])
+                    done = list(zip(jobs, results, strict=True))
+                    key_ids.update(store.add_entities(_new_names(done, key_ids)))
+                    for job, found in done:
+                        doc_id, text = job[0], job[1]
+                        if found.failure is not None:
+                            report.failed.append((doc_id, found.failure))
+                        for d in found.discovered.values():
+                            discovered[d.key] = d.norm
+                        rows = _mention_rows(found, key_ids)
+                        if found.unresolved_speakers:
+                            slots = _free_slots(found.unresolved_speakers, rows, text, job[3])
+                            if slots:
+                                speakers[doc_id] = slots
+                        written.append((doc_id, rows))
+                        _add_framing(framing, doc_id, found, key_ids)
+                        progress.advance(1)
+                    store.write_analysis(written, framing, ANALYSIS_VERSION, sentences=resplit)
+                    report.documents += len(written)
+                    report.mentions += sum(len(ms) for _, ms in written)
+
+            # the found names these documents discovered: one may no longer be found
+            # anywhere by its own name, and only hold the names clustered into it
+            had = (
+                store.found_names_discovered_in(doc_ids)
+                if (as_full or unfinished) and not full
+                else []
+            )
+            run(doc_ids, progress)
+            lost = _lost_names(store, had) if had and not report.cancelled else []
+            if lost:
+                # a full analysis finds no such name: the documents that found the names
+                # clustered into it are analysed again, to find them as themselves
+                # (undoing the ignore of «عادل الجبير» makes «ايغور عادل الجبير» no name,
+                # and «ايغور الجابري», clustered into it, is one again)
+                again = sorted(set(store.documents_referring_to(lost)) - set(doc_ids))
+                if again:
+                    store.set_meta(UNFINISHED_KEY, _id_ranges(sorted({*doc_ids, *left, *again})))
+                    # a few articles as a rule, their time not shown apart: a second
+                    # start would show the edit's list again, half made
+                    run(again, NullProgress())
+                    if report.cancelled:  # those it did not reach are still to do
+                        left = sorted({*left, *again})
         report.discovered = len(discovered)
         if (as_full or unfinished) and not full:  # the corpus's found names, this run's too
             in_use = store.found_names_in_use(FOUND_AS)
@@ -736,6 +761,16 @@ def _new_names(done: Sequence[tuple[Job, Packed]], key_ids: dict[str, int]) -> l
             {"title": d.title, "affiliation": d.affiliation, FOUND_AS: d.name},
         )
         for d in new.values()
+    ]
+
+
+def _lost_names(store: Store, entity_ids: Sequence[int]) -> list[int]:
+    """Of these found names, those that no document discovers by their own name any more
+    (their mentions, if any, are of the names clustered into them)."""
+    return [
+        entity_id
+        for entity_id, (key, forms) in store.discovered_forms(entity_ids).items()
+        if not any(discovered_key(" ".join(normalize(f).split())) == key for f in forms)
     ]
 
 

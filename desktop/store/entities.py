@@ -395,6 +395,46 @@ class EntityStoreMixin:
                     forms.add((keys[entity_id], " ".join(normalize(text).split())))
         return sorted(forms)
 
+    def found_names_discovered_in(self: _HasSessions, doc_ids: Sequence[int]) -> list[int]:
+        """The unconfirmed found names that these documents discovered (by that name or,
+        clustered, by another), read by the mentions' document index."""
+        ids: set[int] = set()
+        with self.session() as s:
+            for chunk in bound_chunks(sorted(set(doc_ids))):
+                ids.update(
+                    s.scalars(
+                        select(Mention.entity_id)
+                        .join(Entity, Entity.id == Mention.entity_id)
+                        .where(
+                            Mention.document_id.in_(chunk),
+                            Mention.kind == "discovered",
+                            Entity.origin == "discovered",
+                            Entity.confirmed.is_(False),
+                        )
+                        .distinct()
+                    )
+                )
+        return sorted(ids)
+
+    def discovered_forms(
+        self: _HasSessions, entity_ids: Sequence[int]
+    ) -> dict[int, tuple[str, set[str]]]:
+        """Entity id → (key, the distinct forms written where a document discovered it)."""
+        out: dict[int, tuple[str, set[str]]] = {}
+        with self.session() as s:
+            for chunk in bound_chunks(sorted(set(entity_ids))):
+                for i, key in s.execute(select(Entity.id, Entity.key).where(Entity.id.in_(chunk))):
+                    out[i] = (key or "", set())
+                q = (
+                    select(Mention.entity_id, Surface.text)
+                    .join(Surface, Surface.id == Mention.surface_id)
+                    .where(Mention.entity_id.in_(chunk), Mention.kind == "discovered")
+                    .distinct()
+                )
+                for i, text in s.execute(q):
+                    out[i][1].add(text)
+        return out
+
     def found_names_in_use(self: _HasSessions, found_as: str) -> dict[str, str]:
         """key → normalised name as found (``details[found_as]``, else the name) of the
         unconfirmed found names that mentions still use, in the order a full analysis

@@ -481,6 +481,38 @@ def test_undoing_the_ignore_of_a_found_name_brings_back_all_its_mentions(
     store.close()
 
 
+def test_undoing_an_ignore_gives_back_a_found_name_clustered_into_a_longer_one(
+    tmp_path: Path,
+) -> None:
+    """Once «عادل الجبير» is ignored, a names «إيغور عادل الجبير», and b's «إيغور الجابري»
+    (the same family skeleton, its words a subset) is clustered into that longer name.
+    The undo analyses a again only, which no longer finds that name: b's spelling must
+    be a name of its own again, as before the ignore, not left under a name nobody
+    writes any more."""
+    store, db = _store_of(
+        tmp_path,
+        {
+            "a": "وقال المتحدث باسم الجيش الروسي إيغور عادل الجبير في بيان إن الهدنة صامدة.",
+            "b": "وقال المتحدث باسم الجيش الروسي إيغور الجابري في بيان إن الهدنة صامدة. "
+            "وأضاف الجابري أن المحادثات مستمرة.",
+        },
+    )
+    before = analysis_rows(db)
+    assert [m for m in _mentions_of(store, "b") if m[1] == "discovered"] == [
+        (31, "discovered", "إيغور الجابري")
+    ]
+    edits.ignore(store, "عادل الجبير")
+    after = analysis_rows(db)
+    assert {name for _a, _k, name in _mentions_of(store, "b")} == {"إيغور عادل الجبير"}
+    analyse_documents(store, full=True)
+    assert analysis_rows(db) == after
+    assert edits.undo_last(store) == "ignore"
+    assert analysis_rows(db) == before
+    assert "إيغور عادل الجبير" not in _names(store)
+    assert _names(store)["إيغور الجابري"] == (1, 2)
+    store.close()
+
+
 def test_an_edit_of_an_actor_analyses_the_articles_whose_labels_name_it(tmp_path: Path) -> None:
     """«بالعدوان الروسي» labels the Russian army in y, which never names it: merging the
     army into another actor must relabel y too."""
