@@ -78,6 +78,24 @@ class _HasSessions(Protocol):
     def transaction(self) -> AbstractContextManager[Session]: ...
 
 
+def _discovered_forms(s: Session, entity_ids: Sequence[int]) -> dict[int, tuple[str, set[str]]]:
+    """Entity id → (key, the distinct forms written where a document discovered it), read
+    by entity through the mentions' entity index (a join would scan them all)."""
+    out: dict[int, tuple[str, set[str]]] = {}
+    for chunk in bound_chunks(sorted(set(entity_ids))):
+        for i, key in s.execute(select(Entity.id, Entity.key).where(Entity.id.in_(chunk))):
+            out[i] = (key or "", set())
+        q = (
+            select(Mention.entity_id, Surface.text)
+            .join(Surface, Surface.id == Mention.surface_id)
+            .where(Mention.entity_id.in_(chunk), Mention.kind == "discovered")
+            .distinct()
+        )
+        for i, text in s.execute(q):
+            out[i][1].add(text)
+    return out
+
+
 def _key_or_none(text: str | None) -> str | None:
     return name_order_key(text) if text else None
 
@@ -379,21 +397,17 @@ class EntityStoreMixin:
         """(key, normalised form) of each spelling under which the analysis found an entity
         the analysis or the user added, ignored or not: the spellings that clustering
         merged into it among them, once their own entities are gone."""
-        forms: set[tuple[str, str]] = set()
         with self.session() as s:
-            found = select(Entity.id, Entity.key).where(Entity.origin.in_(("discovered", "user")))
-            keys: dict[int, str] = {i: k for i, k in s.execute(found) if k}
-            # by entity through the mentions' entity index (a join would scan them all)
-            for chunk in bound_chunks(sorted(keys)):
-                q = (
-                    select(Mention.entity_id, Surface.text)
-                    .join(Surface, Surface.id == Mention.surface_id)
-                    .where(Mention.entity_id.in_(chunk), Mention.kind == "discovered")
-                    .distinct()
-                )
-                for entity_id, text in s.execute(q):
-                    forms.add((keys[entity_id], " ".join(normalize(text).split())))
-        return sorted(forms)
+            found = select(Entity.id).where(Entity.origin.in_(("discovered", "user")))
+            forms = _discovered_forms(s, list(s.scalars(found)))
+        return sorted(
+            {
+                (key, " ".join(normalize(text).split()))
+                for key, texts in forms.values()
+                if key
+                for text in texts
+            }
+        )
 
     def found_names_discovered_in(self: _HasSessions, doc_ids: Sequence[int]) -> list[int]:
         """The unconfirmed found names that these documents discovered (by that name or,
@@ -420,20 +434,8 @@ class EntityStoreMixin:
         self: _HasSessions, entity_ids: Sequence[int]
     ) -> dict[int, tuple[str, set[str]]]:
         """Entity id → (key, the distinct forms written where a document discovered it)."""
-        out: dict[int, tuple[str, set[str]]] = {}
         with self.session() as s:
-            for chunk in bound_chunks(sorted(set(entity_ids))):
-                for i, key in s.execute(select(Entity.id, Entity.key).where(Entity.id.in_(chunk))):
-                    out[i] = (key or "", set())
-                q = (
-                    select(Mention.entity_id, Surface.text)
-                    .join(Surface, Surface.id == Mention.surface_id)
-                    .where(Mention.entity_id.in_(chunk), Mention.kind == "discovered")
-                    .distinct()
-                )
-                for i, text in s.execute(q):
-                    out[i][1].add(text)
-        return out
+            return _discovered_forms(s, entity_ids)
 
     def found_names_in_use(self: _HasSessions, found_as: str) -> dict[str, str]:
         """key → normalised name as found (``details[found_as]``, else the name) of the
