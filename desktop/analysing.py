@@ -34,7 +34,7 @@ from desktop.analysis.framing import (
 )
 from desktop.analysis.knowledge import EntityInfo, Knowledge, LexiconEdits
 from desktop.progress import CancelToken, NullProgress, Progress
-from desktop.store.entities import LEFT_BY_EDIT, EntityRecord, NewMention
+from desktop.store.entities import LEFT_BY_EDIT, EntityRecord, FoundSeen, NewMention
 from desktop.store.framing import FramingRows, encode_details
 from desktop.store.store import Store
 from desktop.store.writer import exclusive
@@ -408,6 +408,7 @@ def analyse_documents(
     speakers: dict[int, list[_Slot]] = {}
     workers = _worker_count(len(doc_ids)) if workers is None else workers
     left = sorted(set(before or ()) - set(doc_ids))
+    in_use: dict[str, str] = {}  # found names the corpus still uses, as run as full
     if doc_ids:
         store.set_meta(UNFINISHED_KEY, _id_ranges(sorted({*doc_ids, *left})))
     progress.start(len(doc_ids), label)
@@ -454,31 +455,25 @@ def analyse_documents(
                     report.documents += len(written)
                     report.mentions += sum(len(ms) for _, ms in written)
 
-            # the found names these documents discovered: one may no longer be found
-            # anywhere by its own name, and only hold the names clustered into it
-            had = (
-                store.found_names_discovered_in(doc_ids)
-                if (as_full or unfinished) and not full
-                else []
-            )
             run(doc_ids, progress)
-            lost = _lost_names(store, had) if had and not report.cancelled else []
-            if lost:
-                # a full analysis finds no such name: the documents that found the names
-                # clustered into it are analysed again, to find them as themselves
-                # (undoing the ignore of «عادل الجبير» makes «ايغور عادل الجبير» no name,
-                # and «ايغور الجابري», clustered into it, is one again)
-                again = sorted(set(store.documents_referring_to(lost)) - set(doc_ids))
-                if again:
+            if (as_full or unfinished) and not full:
+                in_use, lost = _found_in_use(store.found_names_seen(FOUND_AS), lex)
+                again = (
+                    sorted(set(store.documents_referring_to(lost)) - set(doc_ids)) if lost else []
+                )
+                if again and not report.cancelled:
+                    # a found name no article discovers by its own name any more, which
+                    # holds names clustered into it (undoing the ignore of «عادل الجبير»
+                    # makes «إيغور عادل الجبير» no name, «إيغور الجابري» was clustered into
+                    # it): a full analysis finds them as themselves, and so do their
+                    # articles analysed again (a few as a rule, not shown apart on the
+                    # bar: a second start would show the edit's list again, half made)
                     store.set_meta(UNFINISHED_KEY, _id_ranges(sorted({*doc_ids, *left, *again})))
-                    # a few articles as a rule, their time not shown apart: a second
-                    # start would show the edit's list again, half made
                     run(again, NullProgress())
                     if report.cancelled:  # those it did not reach are still to do
                         left = sorted({*left, *again})
         report.discovered = len(discovered)
-        if (as_full or unfinished) and not full:  # the corpus's found names, this run's too
-            in_use = store.found_names_in_use(FOUND_AS)
+        if in_use:  # the corpus's found names, this run's too
             discovered = {**in_use, **{k: v for k, v in discovered.items() if k not in in_use}}
         _cluster(store, discovered, lex, key_ids)
         report.mentions += _resolve_speakers(store, kb, speakers, lex, key_ids)
@@ -764,14 +759,22 @@ def _new_names(done: Sequence[tuple[Job, Packed]], key_ids: dict[str, int]) -> l
     ]
 
 
-def _lost_names(store: Store, entity_ids: Sequence[int]) -> list[int]:
-    """Of these found names, those that no document discovers by their own name any more
-    (their mentions, if any, are of the names clustered into them)."""
-    return [
-        entity_id
-        for entity_id, (key, forms) in store.discovered_forms(entity_ids).items()
-        if not any(discovered_key(" ".join(normalize(f).split())) == key for f in forms)
-    ]
+def _found_in_use(seen: Sequence[FoundSeen], lex: UserLexicon) -> tuple[dict[str, str], list[int]]:
+    """Of the found names the mentions use: key → normalised name of those an article
+    discovers by their own name, in the order a full analysis finds them (by the first
+    article, then the first place); and the ids of those no article discovers by their
+    own name any more but that hold names clustering merged into them (not those the user
+    merged into them, which stay theirs)."""
+    firsts: list[tuple[int, str, str]] = []
+    lost: list[int] = []
+    for found in seen:
+        keys = {form: discovered_key(" ".join(normalize(form).split())) for form in found.forms}
+        own = [at for form, at in found.forms.items() if keys[form] == found.key]
+        if own:
+            firsts.append((min(own), found.key, found.name))
+        elif any(lex.target(k) != found.key for k in keys.values()):
+            lost.append(found.entity_id)
+    return {key: name for _at, key, name in sorted(firsts)}, lost
 
 
 def _type_of(key: str, kb: Knowledge, lex: UserLexicon) -> str:

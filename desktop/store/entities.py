@@ -78,22 +78,16 @@ class _HasSessions(Protocol):
     def transaction(self) -> AbstractContextManager[Session]: ...
 
 
-def _discovered_forms(s: Session, entity_ids: Sequence[int]) -> dict[int, tuple[str, set[str]]]:
-    """Entity id → (key, the distinct forms written where a document discovered it), read
-    by entity through the mentions' entity index (a join would scan them all)."""
-    out: dict[int, tuple[str, set[str]]] = {}
-    for chunk in bound_chunks(sorted(set(entity_ids))):
-        for i, key in s.execute(select(Entity.id, Entity.key).where(Entity.id.in_(chunk))):
-            out[i] = (key or "", set())
-        q = (
-            select(Mention.entity_id, Surface.text)
-            .join(Surface, Surface.id == Mention.surface_id)
-            .where(Mention.entity_id.in_(chunk), Mention.kind == "discovered")
-            .distinct()
-        )
-        for i, text in s.execute(q):
-            out[i][1].add(text)
-    return out
+class FoundSeen(NamedTuple):
+    """A found name as the mentions use it (:meth:`EntityStoreMixin.found_names_seen`)."""
+
+    entity_id: int
+    key: str
+    #: the normalised name as found
+    name: str
+    #: form written where an article discovered it → its first place, as
+    #: ``document id × 10⁹ + offset``
+    forms: dict[str, int]
 
 
 def _key_or_none(text: str | None) -> str | None:
@@ -397,50 +391,26 @@ class EntityStoreMixin:
         """(key, normalised form) of each spelling under which the analysis found an entity
         the analysis or the user added, ignored or not: the spellings that clustering
         merged into it among them, once their own entities are gone."""
+        forms: set[tuple[str, str]] = set()
         with self.session() as s:
-            found = select(Entity.id).where(Entity.origin.in_(("discovered", "user")))
-            forms = _discovered_forms(s, list(s.scalars(found)))
-        return sorted(
-            {
-                (key, " ".join(normalize(text).split()))
-                for key, texts in forms.values()
-                if key
-                for text in texts
-            }
-        )
-
-    def found_names_discovered_in(self: _HasSessions, doc_ids: Sequence[int]) -> list[int]:
-        """The unconfirmed found names that these documents discovered (by that name or,
-        clustered, by another), read by the mentions' document index."""
-        ids: set[int] = set()
-        with self.session() as s:
-            for chunk in bound_chunks(sorted(set(doc_ids))):
-                ids.update(
-                    s.scalars(
-                        select(Mention.entity_id)
-                        .join(Entity, Entity.id == Mention.entity_id)
-                        .where(
-                            Mention.document_id.in_(chunk),
-                            Mention.kind == "discovered",
-                            Entity.origin == "discovered",
-                            Entity.confirmed.is_(False),
-                        )
-                        .distinct()
-                    )
+            found = select(Entity.id, Entity.key).where(Entity.origin.in_(("discovered", "user")))
+            keys: dict[int, str] = {i: k for i, k in s.execute(found) if k}
+            # by entity through the mentions' entity index (a join would scan them all)
+            for chunk in bound_chunks(sorted(keys)):
+                q = (
+                    select(Mention.entity_id, Surface.text)
+                    .join(Surface, Surface.id == Mention.surface_id)
+                    .where(Mention.entity_id.in_(chunk), Mention.kind == "discovered")
+                    .distinct()
                 )
-        return sorted(ids)
+                for entity_id, text in s.execute(q):
+                    forms.add((keys[entity_id], " ".join(normalize(text).split())))
+        return sorted(forms)
 
-    def discovered_forms(
-        self: _HasSessions, entity_ids: Sequence[int]
-    ) -> dict[int, tuple[str, set[str]]]:
-        """Entity id → (key, the distinct forms written where a document discovered it)."""
-        with self.session() as s:
-            return _discovered_forms(s, entity_ids)
-
-    def found_names_in_use(self: _HasSessions, found_as: str) -> dict[str, str]:
-        """key → normalised name as found (``details[found_as]``, else the name) of the
-        unconfirmed found names that mentions still use, in the order a full analysis
-        finds them: by the first article, then the first place, that discovered them."""
+    def found_names_seen(self: _HasSessions, found_as: str) -> list[FoundSeen]:
+        """The unconfirmed found names that mentions use, each with the forms written where
+        an article discovered it (its own, and those clustering or the user merged into
+        it) and the first place (article, then offset) each form was found at."""
         with self.session() as s:
             found = {
                 i: (key, name, details)
@@ -453,24 +423,27 @@ class EntityStoreMixin:
                 )
                 if key
             }
-            # where each was first found, read by entity through the mentions' entity
-            # index (grouping every mention by entity scanned them all)
-            first: list[tuple[int, int]] = []
+            forms: dict[int, dict[str, int]] = {}
+            # by entity through the mentions' entity index (grouping every mention by
+            # entity scanned them all)
             for chunk in bound_chunks(sorted(found)):
                 q = (
                     select(
-                        func.min(Mention.document_id * 1_000_000_000 + Mention.start),
                         Mention.entity_id,
+                        Surface.text,
+                        func.min(Mention.document_id * 1_000_000_000 + Mention.start),
                     )
+                    .join(Surface, Surface.id == Mention.surface_id)
                     .where(Mention.entity_id.in_(chunk), Mention.kind == "discovered")
-                    .group_by(Mention.entity_id)
+                    .group_by(Mention.entity_id, Mention.surface_id)
                 )
-                first += [(at, entity_id) for at, entity_id in s.execute(q)]
-        out = {}
-        for _at, entity_id in sorted(first):
+                for entity_id, text, at in s.execute(q):
+                    forms.setdefault(entity_id, {})[text] = at
+        out = []
+        for entity_id, seen in forms.items():
             key, name, details = found[entity_id]
             as_found = (details or {}).get(found_as) or name
-            out[key] = " ".join(normalize(str(as_found)).split())
+            out.append(FoundSeen(entity_id, key, " ".join(normalize(str(as_found)).split()), seen))
         return out
 
     def any_needing_analysis(self: _HasSessions, version: int) -> bool:

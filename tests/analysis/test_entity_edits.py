@@ -11,6 +11,7 @@ from desktop import entity_edits as edits
 from desktop.analysing import analyse_documents
 from desktop.store.store import Store
 from tests.analysis.written import analysis_rows
+from tests.databases import copy_database
 
 
 def _names(store: Store) -> dict[str, tuple[int, int]]:
@@ -481,22 +482,24 @@ def test_undoing_the_ignore_of_a_found_name_brings_back_all_its_mentions(
     store.close()
 
 
+#: a names «إيغور عادل الجبير» («عادل الجبير» is known), b «إيغور الجابري» (a found name of
+#: the same family skeleton, its words a subset of a's), c the Saudi minister
+JUBEIR = {
+    "a": "وقال المتحدث باسم الجيش الروسي إيغور عادل الجبير في بيان إن الهدنة صامدة.",
+    "b": "وقال المتحدث باسم الجيش الروسي إيغور الجابري في بيان إن الهدنة صامدة. "
+    "وأضاف الجابري أن المحادثات مستمرة.",
+    "c": "وقال وزير الخارجية السعودي عادل الجبير في مؤتمر صحفي إن المملكة تدعم الحل السياسي.",
+}
+
+
 def test_undoing_an_ignore_gives_back_a_found_name_clustered_into_a_longer_one(
     tmp_path: Path,
 ) -> None:
     """Once «عادل الجبير» is ignored, a names «إيغور عادل الجبير», and b's «إيغور الجابري»
-    (the same family skeleton, its words a subset) is clustered into that longer name.
-    The undo analyses a again only, which no longer finds that name: b's spelling must
-    be a name of its own again, as before the ignore, not left under a name nobody
-    writes any more."""
-    store, db = _store_of(
-        tmp_path,
-        {
-            "a": "وقال المتحدث باسم الجيش الروسي إيغور عادل الجبير في بيان إن الهدنة صامدة.",
-            "b": "وقال المتحدث باسم الجيش الروسي إيغور الجابري في بيان إن الهدنة صامدة. "
-            "وأضاف الجابري أن المحادثات مستمرة.",
-        },
-    )
+    is clustered into that longer name. The undo analyses a and c again only, and a no
+    longer finds that name: b's spelling must be a name of its own again, as before the
+    ignore, not left under a name nobody writes any more."""
+    store, db = _store_of(tmp_path, JUBEIR)
     before = analysis_rows(db)
     assert [m for m in _mentions_of(store, "b") if m[1] == "discovered"] == [
         (31, "discovered", "إيغور الجابري")
@@ -510,6 +513,31 @@ def test_undoing_an_ignore_gives_back_a_found_name_clustered_into_a_longer_one(
     assert analysis_rows(db) == before
     assert "إيغور عادل الجبير" not in _names(store)
     assert _names(store)["إيغور الجابري"] == (1, 2)
+    store.close()
+
+
+def test_a_name_the_user_merged_into_a_name_no_longer_found_stays_merged_alone(
+    tmp_path: Path,
+) -> None:
+    """With «عادل الجبير» ignored, the user merges d's «ألكسي ترافيموف» into «إيغور عادل
+    الجبير». Brought back, «عادل الجبير» leaves that name found nowhere: it keeps what the
+    user merged into it, but b's «إيغور الجابري», which clustering merged into it, is a
+    name of its own again, and no longer clustered into it, as a full analysis has them."""
+    store, db = _store_of(
+        tmp_path,
+        {**JUBEIR, "d": "وقال المتحدث باسم البحرية الروسية ألكسي ترافيموف في بيان إن السفن وصلت."},
+    )
+    edits.ignore(store, "عادل الجبير")
+    edits.merge(store, "إيغور عادل الجبير", "ألكسي ترافيموف")
+    assert _names(store)["إيغور عادل الجبير"] == (3, 4)
+    edits.unignore(store, "عادل الجبير")
+    assert _names(store)["إيغور الجابري"] == (1, 2)
+    assert _names(store)["إيغور عادل الجبير"] == (1, 1)  # d's
+    edited = analysis_rows(db)
+    full = Store.open(copy_database(db, tmp_path / "full.db"))
+    analyse_documents(full, full=True)
+    full.close()
+    assert edited == analysis_rows(tmp_path / "full.db")
     store.close()
 
 

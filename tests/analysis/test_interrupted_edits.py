@@ -5,6 +5,7 @@ have."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -251,5 +252,32 @@ def test_an_analysis_stopped_by_ctrl_c_has_its_found_names_clustered_by_the_next
     analyse_left_over(store)
     assert _haavisto(store) == expected  # «وأكد بيكا هافيستو» in d resolved too
     assert "بيكا هافيستو" not in {r.name for r in store.entity_rows()}
+    assert store.get_meta(analysing.UNFINISHED_KEY) is None
+    store.close()
+
+
+@pytest.mark.parametrize("kill", [False, True])
+def test_an_undo_stopped_after_its_first_article_gives_back_the_clustered_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kill: bool
+) -> None:
+    """The undo of an ignore that made a name found nowhere any more (see
+    ``test_undoing_an_ignore_gives_back_a_found_name_clustered_into_a_longer_one``),
+    stopped after its first article: what finishes it still finds that name lost, and
+    gives b's «إيغور الجابري» back as a name of its own."""
+    from tests.analysis.test_entity_edits import JUBEIR, _store_of  # analysed in full
+
+    store, db = _store_of(tmp_path, JUBEIR)
+    before = analysis_rows(db)
+    edits.ignore(store, "عادل الجبير")
+    assert "إيغور عادل الجبير" in {r.name for r in store.entity_rows()}
+    monkeypatch.setattr(analysing, "BATCH", 1)
+    stopping = _Stopping(1, kill=kill)
+    with contextlib.suppress(_Killed):
+        edits.undo_last(store, progress=stopping, cancel=stopping.cancel)
+    monkeypatch.undo()
+    assert analysis_rows(db) != before  # stopped halfway
+    analyse_left_over(store)
+    assert analysis_rows(db) == before
+    assert store.documents_left_by_edits() == []
     assert store.get_meta(analysing.UNFINISHED_KEY) is None
     store.close()
