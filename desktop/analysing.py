@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from desktop.analysis.cluster import cluster_names
+from desktop.analysis.cluster import cluster_names, same_person
 from desktop.analysis.doctext import DocText
 from desktop.analysis.entities import (
     DiscoveredName,
@@ -472,6 +472,8 @@ def analyse_documents(
                     run(again, NullProgress())
                     if report.cancelled:  # those it did not reach are still to do
                         left = sorted({*left, *again})
+                    # the names those articles found again, in their places among the rest
+                    in_use, _lost = _found_in_use(store.found_names_seen(FOUND_AS), lex)
         report.discovered = len(discovered)
         if in_use:  # the corpus's found names, this run's too
             discovered = {**in_use, **{k: v for k, v in discovered.items() if k not in in_use}}
@@ -760,21 +762,35 @@ def _new_names(done: Sequence[tuple[Job, Packed]], key_ids: dict[str, int]) -> l
 
 
 def _found_in_use(seen: Sequence[FoundSeen], lex: UserLexicon) -> tuple[dict[str, str], list[int]]:
-    """Of the found names the mentions use: key → normalised name of those an article
-    discovers by their own name, in the order a full analysis finds them (by the first
-    article, then the first place); and the ids of those no article discovers by their
-    own name any more but that hold names clustering merged into them (not those the user
-    merged into them, which stay theirs)."""
-    firsts: list[tuple[int, str, str]] = []
+    """What clustering takes from the found names the mentions use, as a full analysis
+    would find them: key → normalised name of each name an article discovers, the name's
+    own or one the user merged into it, in the order of their first places (article, then
+    offset). And the ids of the names no article discovers by their own name any more
+    that hold a name clustering merged into that name: not a name the user merged into
+    them, nor one clustered into such a name, which stay theirs."""
+    firsts: dict[str, tuple[int, str]] = {}
     lost: list[int] = []
     for found in seen:
-        keys = {form: discovered_key(" ".join(normalize(form).split())) for form in found.forms}
-        own = [at for form, at in found.forms.items() if keys[form] == found.key]
-        if own:
-            firsts.append((min(own), found.key, found.name))
-        elif any(lex.target(k) != found.key for k in keys.values()):
+        names = {form: " ".join(normalize(form).split()) for form in found.forms}
+        keys = {form: discovered_key(name) for form, name in names.items()}
+        # its own name, or one the user merged into it
+        merged = [f for f, k in keys.items() if k == found.key or lex.target(k) == found.key]
+        for form in merged:
+            key, at = keys[form], found.forms[form]
+            if key not in firsts or at < firsts[key][0]:
+                firsts[key] = (at, found.name if key == found.key else names[form])
+        if any(keys[f] == found.key for f in merged):
+            continue
+        if any(
+            not any(
+                len(names[m].split()) >= len(names[f].split()) and same_person(names[m], names[f])
+                for m in merged
+            )
+            for f in found.forms
+            if f not in merged
+        ):
             lost.append(found.entity_id)
-    return {key: name for _at, key, name in sorted(firsts)}, lost
+    return {key: name for key, (_at, name) in sorted(firsts.items(), key=lambda kv: kv[1])}, lost
 
 
 def _type_of(key: str, kb: Knowledge, lex: UserLexicon) -> str:

@@ -533,11 +533,62 @@ def test_a_name_the_user_merged_into_a_name_no_longer_found_stays_merged_alone(
     edits.unignore(store, "عادل الجبير")
     assert _names(store)["إيغور الجابري"] == (1, 2)
     assert _names(store)["إيغور عادل الجبير"] == (1, 1)  # d's
-    edited = analysis_rows(db)
+    assert _as_full_analysis(store, db, tmp_path)
+    store.close()
+
+
+def _as_full_analysis(store: Store, db: Path, tmp_path: Path) -> bool:
+    """Whether the store is what a full analysis of a copy of it gives."""
     full = Store.open(copy_database(db, tmp_path / "full.db"))
     analyse_documents(full, full=True)
     full.close()
-    assert edited == analysis_rows(tmp_path / "full.db")
+    return analysis_rows(db) == analysis_rows(tmp_path / "full.db")
+
+
+def test_names_found_again_after_an_edit_are_clustered_in_their_first_places(
+    tmp_path: Path,
+) -> None:
+    """Brought back, «عادل الجبير» leaves «كونستانتين عادل الجبير» found nowhere, and b's
+    «كونستانتين الجابري» is found again as itself, with its variant «قونستانتين الجابري» in
+    c: b comes first, so b's spelling is the one they are clustered under, as in a full
+    analysis, not c's."""
+    store, db = _store_of(
+        tmp_path,
+        {
+            "a": "وقال المتحدث باسم الجيش الروسي كونستانتين عادل الجبير في بيان إن الهدنة صامدة.",
+            "b": "وقال المتحدث باسم الجيش الروسي كونستانتين الجابري في بيان إن الهدنة صامدة. "
+            "وأضاف الجابري أن المحادثات مستمرة.",
+            "c": "وقال وزير الخارجية السعودي عادل الجبير في مؤتمر صحفي إن المملكة تدعم الحل "
+            "السياسي. وقال المتحدث باسم الجيش الروسي قونستانتين الجابري في بيان إن الهدنة صامدة.",
+        },
+    )
+    edits.ignore(store, "عادل الجبير")
+    edits.unignore(store, "عادل الجبير")
+    assert _names(store)["كونستانتين الجابري"] == (2, 3)
+    assert "قونستانتين الجابري" not in _names(store)
+    assert _as_full_analysis(store, db, tmp_path)
+    store.close()
+
+
+def test_a_name_merged_away_by_the_user_still_gathers_its_spellings(tmp_path: Path) -> None:
+    """Merging «ألكسي إيفانوفيتش ترافيموف» into «إيغور الجابري» takes along the spellings
+    clustered under it, «ألكسي ترافيموف» (e) and «ألكسندر إيفانوفيتش ترافيموف» (g), as a
+    full analysis does: they are not left as names of their own."""
+    store, db = _store_of(
+        tmp_path,
+        {
+            "d": "وقال المتحدث باسم البحرية الروسية ألكسي إيفانوفيتش ترافيموف في بيان إن السفن "
+            "وصلت.",
+            "e": "وقال المتحدث باسم البحرية الروسية ألكسي ترافيموف في بيان إن السفن وصلت.",
+            "f": "وقال المتحدث باسم الجيش الروسي إيغور الجابري في بيان إن الهدنة صامدة.",
+            "g": "وقال المتحدث باسم البحرية الروسية ألكسندر إيفانوفيتش ترافيموف في بيان إن السفن "
+            "وصلت.",
+        },
+    )
+    assert _names(store)["ألكسي إيفانوفيتش ترافيموف"] == (3, 3)
+    edits.merge(store, "إيغور الجابري", "ألكسي إيفانوفيتش ترافيموف")
+    assert _names(store)["إيغور الجابري"] == (4, 4)
+    assert _as_full_analysis(store, db, tmp_path)
     store.close()
 
 
