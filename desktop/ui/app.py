@@ -116,11 +116,14 @@ class TabayunApp:
         window.show()
 
     def settle(self, timeout: float = 20.0) -> None:
-        """Process events until background work is done (screenshots, smoke test)."""
+        """Process events until background work is done (screenshots, smoke test): the
+        window's reads, and an import, entity edit or removal it runs (an edit shows before
+        its articles are analysed again, and ends after)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.app.processEvents()
-            if not self.runner.busy:
+            jobs = self.window is not None and self.window.jobs_running()
+            if not self.runner.busy and not jobs:
                 self.app.processEvents()
                 return
             time.sleep(0.02)
