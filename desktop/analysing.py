@@ -408,7 +408,7 @@ def analyse_documents(
     speakers: dict[int, list[_Slot]] = {}
     workers = _worker_count(len(doc_ids)) if workers is None else workers
     left = sorted(set(before or ()) - set(doc_ids))
-    in_use: dict[str, str] = {}  # found names the corpus still uses, as run as full
+    in_use: dict[str, str] = {}  # the found names in use, for a run as a full one would
     if doc_ids:
         store.set_meta(UNFINISHED_KEY, _id_ranges(sorted({*doc_ids, *left})))
     progress.start(len(doc_ids), label)
